@@ -1,0 +1,63 @@
+/**
+ * The one reader of `process.env`. Everything else receives a typed `Config`.
+ * `.env.example` documents every variable; keep the two in step.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const optionalText = z
+    .string()
+    .trim()
+    .transform((s) => (s === '' ? undefined : s))
+    .optional();
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+export const configSchema = z.object({
+    KNOWLEDGE_DIR: z.string().default(path.join(PROJECT_ROOT, 'knowledge')),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEFAULT_LANG: z.enum(['zh', 'en']).default('zh'),
+
+    TELEGRAM_BOT_TOKEN: optionalText,
+    TELEGRAM_API_ROOT: z.url().optional().or(z.literal('').transform(() => undefined)),
+    WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+    WEBHOOK_SECRET: optionalText,
+    WEBHOOK_HOST: z.string().default('127.0.0.1'),
+    WEBHOOK_PORT: port.default(8080),
+    DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
+    BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+
+    MCP_HTTP_HOST: z.string().default('127.0.0.1'),
+    MCP_HTTP_PORT: port.default(3000),
+    MCP_AUTH_TOKEN: optionalText,
+    MCP_ALLOWED_HOSTS: optionalText,
+    MCP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+    override name = 'ConfigError';
+}
+
+/** Pure: validates an environment-like record. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+    const result = configSchema.safeParse(env);
+    if (!result.success) {
+        const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+        throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`, { cause: result.error });
+    }
+    return result.data;
+}
+
+/** Reads `.env` (without overriding the real environment), then validates. */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+    loadDotenv({ quiet: true, path: path.join(process.cwd(), '.env') });
+    return parseConfig({ ...process.env, ...overrides });
+}
+
+export { PROJECT_ROOT };

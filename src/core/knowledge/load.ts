@@ -1,0 +1,319 @@
+/**
+ * Reads a knowledge folder into one immutable snapshot, or into the full list
+ * of what stops it from being one. Nothing in a card can crash the loader:
+ * every file ends as an item or as problems.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
+import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
+import { closest, type Problem, type Severity } from './problems.ts';
+import { FOLDER_SCHEMAS, synonymsSchema, type KnowledgeItem } from './schema.ts';
+
+export interface KnowledgeSnapshot {
+    /** Content hash: changes whenever any loaded file changes. */
+    readonly version: string;
+    readonly loadedAt: string;
+    readonly dir: string;
+    readonly items: ReadonlyMap<string, KnowledgeItem>;
+    /** Groups of interchangeable words from `synonyms.yaml`. */
+    readonly synonyms: readonly (readonly string[])[];
+    /** Problems that did not stop the load (stale dates, missing contacts…). */
+    readonly warnings: readonly Problem[];
+}
+
+export interface LoadResult {
+    /** Null when any error was found: a half-valid folder is never served. */
+    readonly snapshot: KnowledgeSnapshot | null;
+    readonly problems: readonly Problem[];
+}
+
+export interface LoadOptions {
+    /** Dates are judged against this; defaults to the current time. */
+    readonly now?: Date;
+    /** Larger files are refused unread. Default 1 MiB: a card is a few KB. */
+    readonly maxFileBytes?: number;
+    /** `last_verified` older than this warns. Default 365 days. */
+    readonly staleAfterDays?: number;
+}
+
+const DEFAULTS = { maxFileBytes: 1024 * 1024, staleAfterDays: 365 } as const;
+const SYNONYMS_FILE = 'synonyms.yaml';
+const TOP_LEVEL_DOCS = new Set(['README.md', SYNONYMS_FILE]);
+const KNOWN_KEYS = collectKeys(Object.values(FOLDER_SCHEMAS));
+const DAY_MS = 86_400_000;
+
+/** Editor droppings and hidden files are skipped without a word. */
+export function isIgnoredName(name: string): boolean {
+    return name.startsWith('.') || name.startsWith('#') || name.endsWith('~') || /\.(swp|swx|tmp|bak)$/i.test(name) || name === '4913';
+}
+
+interface Collector {
+    problems: Problem[];
+    report(file: string, severity: Severity, p: Omit<Problem, 'file' | 'severity'>): void;
+}
+
+function collector(): Collector {
+    const problems: Problem[] = [];
+    return { problems, report: (file, severity, p) => problems.push({ severity, file, ...p }) };
+}
+
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+    const opts = { ...DEFAULTS, ...options };
+    const now = options.now ?? new Date();
+    const out = collector();
+    const root = path.resolve(dir);
+    const top = await readdir(root, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+        out.report('.', 'error', { message: `cannot read the knowledge folder ${root} (${err.code ?? err.message})`, hint: 'check the path; set KNOWLEDGE_DIR to the folder that holds products/, policies/ and organizations/' });
+        return null;
+    });
+    if (!top) return { snapshot: null, problems: out.problems };
+
+    const hash = createHash('sha256');
+    const parsed: { item: KnowledgeItem; parsed: ParsedYaml; folder: Folder }[] = [];
+    // Ids of cards that exist but failed: references to them are not reported again.
+    const broken = new Set<string>();
+    let synonyms: string[][] = [];
+
+    for (const entry of top.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (isIgnoredName(entry.name)) continue;
+        if (entry.isDirectory() && entry.name in FOLDER_KINDS) {
+            const folder = entry.name as Folder;
+            for (const name of (await readdir(path.join(root, folder), { withFileTypes: true })).map((e) => e).sort((a, b) => a.name.localeCompare(b.name))) {
+                if (isIgnoredName(name.name)) continue;
+                const rel = `${folder}/${name.name}`;
+                if (name.isDirectory()) {
+                    out.report(rel, 'warning', { message: 'folder ignored: cards must sit directly in ' + folder + '/', hint: `move its .md files up into ${folder}/` });
+                    continue;
+                }
+                if (!name.name.endsWith('.md')) {
+                    out.report(rel, 'warning', { message: 'ignored: not a Markdown file', hint: 'cards are .md files; rename it to <id>.md or move it out of the knowledge folder' });
+                    continue;
+                }
+                const text = await readText(root, rel, opts.maxFileBytes, out);
+                if (text === null) continue;
+                hash.update(rel).update('\0').update(text).update('\0');
+                const card = parseCard(rel, folder, text, out);
+                if (card) parsed.push({ ...card, folder });
+                else broken.add(path.basename(name.name, '.md'));
+            }
+        } else if (entry.isFile() && entry.name === SYNONYMS_FILE) {
+            const text = await readText(root, entry.name, opts.maxFileBytes, out);
+            if (text === null) continue;
+            hash.update(entry.name).update('\0').update(text);
+            synonyms = parseSynonyms(text, out) ?? [];
+        } else if (!TOP_LEVEL_DOCS.has(entry.name)) {
+            out.report(entry.name, 'warning', {
+                message: 'ignored: not part of the knowledge layout',
+                hint: 'cards go into products/, policies/ or organizations/; the only other files read are README.md and synonyms.yaml',
+            });
+        }
+    }
+
+    const items = crossCheck(parsed, broken, out, now, opts.staleAfterDays);
+    const hasErrors = out.problems.some((p) => p.severity === 'error');
+    if (hasErrors) return { snapshot: null, problems: out.problems };
+    const snapshot: KnowledgeSnapshot = deepFreeze({
+        version: hash.digest('hex').slice(0, 12),
+        loadedAt: now.toISOString(),
+        dir: root,
+        items,
+        synonyms,
+        warnings: out.problems,
+    });
+    return { snapshot, problems: out.problems };
+}
+
+async function readText(root: string, rel: string, maxBytes: number, out: Collector): Promise<string | null> {
+    const file = path.join(root, rel);
+    try {
+        const info = await stat(file);
+        if (info.size > maxBytes) {
+            out.report(rel, 'error', {
+                message: `file is too large (${(info.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${(maxBytes / 1024 / 1024).toFixed(1)} MiB)`,
+                hint: 'a card is a few KB of text; keep long documents out of the knowledge folder and link to them in `sources`',
+            });
+            return null;
+        }
+        const bytes = await readFile(file);
+        if (bytes.includes(0)) {
+            out.report(rel, 'error', { message: 'is a binary file, not text', hint: 'save the card as plain UTF-8 text (a .md file), not as a Word or PDF file renamed' });
+            return null;
+        }
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        if (text.trim() === '') {
+            out.report(rel, 'error', { line: 1, message: 'file is empty', hint: 'fill it from the template in knowledge/README.md, or delete it' });
+            return null;
+        }
+        return text;
+    } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        if (e.code === 'ENOENT') return null; // deleted between listing and reading
+        const message = e instanceof TypeError ? 'is not valid UTF-8 text' : `cannot be read (${e.code ?? e.message})`;
+        out.report(rel, 'error', { message, hint: 'save the file as UTF-8 text' });
+        return null;
+    }
+}
+
+function parseCard(rel: string, folder: Folder, text: string, out: Collector): { item: KnowledgeItem; parsed: ParsedYaml } | null {
+    const report = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Severity }) => out.report(rel, p.severity ?? 'error', p);
+    const fm = splitFrontMatter(text);
+    if (!fm) {
+        report({ line: 1, message: 'has no front matter', hint: 'start the file with a line `---`, then the YAML fields, then another `---` line, then the Markdown text (see knowledge/README.md)' });
+        return null;
+    }
+    const yaml = parseYaml(fm.yaml, fm.firstLine, report);
+    if (!yaml) return null;
+    if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+        report({ line: fm.firstLine, message: 'front matter is not a group of `key: value` fields', hint: 'copy the template for this kind from knowledge/README.md' });
+        return null;
+    }
+    const data = validate(FOLDER_SCHEMAS[folder], yaml, fm.firstLine, KNOWN_KEYS, report);
+    if (!data) return null;
+
+    const fileId = path.basename(rel, '.md');
+    if (data.id !== fileId) {
+        report({ line: lineOf(yaml, ['id'], fm.firstLine), field: 'id', message: `"${data.id}" differs from the file name "${fileId}.md"`, hint: `rename the file to ${data.id}.md or set \`id: ${fileId}\`` });
+    }
+    checkSourceKeys(data, yaml, fm.firstLine, report);
+    const item = { ...data, file: rel, body: fm.body.trim(), expired: false } as KnowledgeItem;
+    return { item, parsed: yaml };
+}
+
+/** Every `sources: [keys]` inside a fact must name a source the card declares. */
+function checkSourceKeys(
+    data: { sources: readonly { key: string }[] },
+    yaml: ParsedYaml,
+    firstLine: number,
+    report: (p: Omit<Problem, 'file' | 'severity'>) => void,
+): void {
+    const declared = new Set<string>();
+    data.sources.forEach((s, i) => {
+        if (declared.has(s.key)) {
+            report({ line: lineOf(yaml, ['sources', i, 'key'], firstLine), field: `sources.${i}.key`, message: `key "${s.key}" is declared twice`, hint: 'give each source its own key' });
+        }
+        declared.add(s.key);
+    });
+    const walk = (v: unknown, p: PropertyKey[]): void => {
+        if (Array.isArray(v)) return v.forEach((x, i) => walk(x, [...p, i]));
+        if (!v || typeof v !== 'object') return;
+        for (const [k, child] of Object.entries(v)) {
+            if (k === 'sources' && p.length > 0 && Array.isArray(child)) {
+                child.forEach((key, i) => {
+                    if (typeof key === 'string' && !declared.has(key)) {
+                        const guess = closest(key, declared, 1, 0.5)[0];
+                        report({
+                            line: lineOf(yaml, [...p, k, i], firstLine),
+                            field: fieldPath([...p, k, i]),
+                            message: `source key "${key}" is not declared in this card's \`sources\``,
+                            hint: guess ? `did you mean "${guess}"? Otherwise add a source with \`key: ${key}\`` : `add a source with \`key: ${key}\` to \`sources\``,
+                        });
+                    }
+                });
+            } else walk(child, [...p, k]);
+        }
+    };
+    walk(data, []);
+}
+
+function crossCheck(
+    cards: readonly { item: KnowledgeItem; parsed: ParsedYaml; folder: Folder }[],
+    broken: ReadonlySet<string>,
+    out: Collector,
+    now: Date,
+    staleAfterDays: number,
+): Map<string, KnowledgeItem> {
+    const items = new Map<string, KnowledgeItem>();
+    for (const { item } of cards) {
+        const first = items.get(item.id);
+        if (first) {
+            out.report(item.file, 'error', { line: 2, field: 'id', message: `id "${item.id}" is already used by ${first.file}`, hint: 'ids must be unique across the whole folder; rename one of them' });
+            continue;
+        }
+        items.set(item.id, item);
+    }
+    const today = now.toISOString().slice(0, 10);
+    for (const { item, parsed } of cards) {
+        if (items.get(item.id) !== item) continue;
+        const at = (p: PropertyKey[]) => lineOf(parsed, p, 2);
+        item.related.forEach((ref, i) => {
+            if (!items.has(ref) && !broken.has(ref)) {
+                out.report(item.file, 'error', { line: at(['related', i]), field: `related.${i}`, message: `"${ref}" is not a known item`, hint: hintForId(ref, items.keys()) });
+            }
+        });
+        if ('contacts' in item) {
+            item.contacts.forEach((ref, i) => {
+                const target = items.get(ref);
+                if ((!target && !broken.has(ref)) || (target && target.kind !== 'organization')) {
+                    const orgs = [...items.values()].filter((x) => x.kind === 'organization').map((x) => x.id);
+                    out.report(item.file, 'error', {
+                        line: at(['contacts', i]),
+                        field: `contacts.${i}`,
+                        message: target ? `"${ref}" is a ${target.kind}, not an organization` : `"${ref}" is not a known organization`,
+                        hint: hintForId(ref, orgs),
+                    });
+                }
+            });
+        }
+        if (item.valid_until && item.valid_until < today) {
+            (item as { expired: boolean }).expired = true;
+            out.report(item.file, 'warning', {
+                line: at(['valid_until']),
+                field: 'valid_until',
+                message: `${item.valid_until} has passed: the item is marked expired and matching never rates it eligible`,
+                hint: 'if it still runs, set a new `valid_until` (and `last_verified`); otherwise leave it or delete the file',
+            });
+        }
+        if (now.getTime() - Date.parse(item.last_verified) > staleAfterDays * DAY_MS) {
+            out.report(item.file, 'warning', {
+                line: at(['last_verified']),
+                field: 'last_verified',
+                message: `last verified ${item.last_verified}, over ${staleAfterDays} days ago`,
+                hint: 'check the facts against their sources, then set `last_verified` to today',
+            });
+        }
+        if (item.kind === 'product') {
+            if (!('contacts' in item) || item.contacts.length === 0) {
+                out.report(item.file, 'warning', { line: 2, field: 'contacts', message: 'product has no contacts', hint: 'add the id of an organization in organizations/ that a firm can call about it' });
+            }
+            if (item.sources.length === 0) {
+                out.report(item.file, 'warning', { line: 2, field: 'sources', message: 'product has no sources', hint: 'add at least one source (title and url or 文号) for its facts' });
+            }
+        }
+    }
+    return items;
+}
+
+function hintForId(ref: string, ids: Iterable<string>): string {
+    const guess = closest(ref, ids, 1, 0.4)[0];
+    return guess ? `did you mean "${guess}"? Ids are file names without .md` : 'create the item first, or remove the reference';
+}
+
+function parseSynonyms(text: string, out: Collector): string[][] | null {
+    const report = (p: Omit<Problem, 'file' | 'severity'>) => out.report(SYNONYMS_FILE, 'error', p);
+    const yaml = parseYaml(text, 1, report);
+    if (!yaml) return null;
+    const data = validate(synonymsSchema, yaml, 1, new Set(['groups']), report);
+    return data ? data.groups : null;
+}
+
+function deepFreeze<T>(value: T): T {
+    if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+        if (value instanceof Map) {
+            for (const v of value.values()) deepFreeze(v);
+            const map = value as Map<unknown, unknown>;
+            // A frozen Map can still be mutated through its methods; shut them.
+            map.set = map.delete = () => {
+                throw new TypeError('knowledge snapshots are immutable');
+            };
+            map.clear = () => {
+                throw new TypeError('knowledge snapshots are immutable');
+            };
+        } else {
+            for (const v of Object.values(value)) deepFreeze(v);
+        }
+        Object.freeze(value);
+    }
+    return value;
+}

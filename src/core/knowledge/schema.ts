@@ -1,0 +1,188 @@
+/**
+ * Front-matter schemas, one per folder of `knowledge/`. Staff read these
+ * through `knowledge/README.md`; keep the two in step.
+ *
+ * Facts carry their sources by key: every card lists its `sources` once,
+ * and each fact names the keys it rests on, so the fronts can show the
+ * source of every fact and the checker can catch a dangling key.
+ */
+import { z } from 'zod';
+import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../vocabulary.ts';
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export const idSchema = z
+    .string()
+    .regex(ID_PATTERN, 'must be lower-case letters, digits and single hyphens, e.g. "keji-lvyuedai"');
+
+/** YAML reads an unquoted 2024-10-12 as a Date; accept both and keep the text. */
+export const dateSchema = z.preprocess(
+    (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+    z
+        .string()
+        .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
+        .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real calendar date'),
+);
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+export const localizedSchema = z.strictObject({ zh: text, en: text });
+
+const sourceKeys = z.array(text).min(1, 'must name at least one key from this card\'s `sources`');
+
+/** A statement in both languages, with the keys of the sources it rests on. */
+export const factSchema = z.strictObject({
+    zh: text,
+    en: text,
+    sources: sourceKeys,
+    /** Set where the research notes call the fact unconfirmed or old. */
+    status: z.enum(['unconfirmed', 'outdated']).optional(),
+});
+
+export const sourceSchema = z
+    .strictObject({
+        key: text,
+        title: text,
+        url: z.url('must be a full web address starting with http:// or https://').optional(),
+        ref: text.optional().describe('文号 or other reference of a document'),
+        date: dateSchema.optional(),
+        note: text.optional().describe('e.g. "mirror of an official text", "n.d."'),
+    })
+    .refine((s) => s.url !== undefined || s.ref !== undefined, {
+        message: 'needs a `url` or a `ref` (文号) so that a reader can find it',
+    });
+
+const aliasesSchema = z
+    .strictObject({
+        zh: z.array(text).default([]),
+        en: z.array(text).default([]),
+    })
+    .default({ zh: [], en: [] });
+
+const baseFields = {
+    id: idSchema,
+    name: text,
+    name_en: text,
+    aliases: aliasesSchema,
+    summary: localizedSchema,
+    topics: z.array(text).default([]),
+    related: z.array(idSchema).default([]),
+    sources: z.array(sourceSchema).default([]),
+    notes: z.array(factSchema).default([]),
+    last_verified: dateSchema,
+    valid_until: dateSchema.optional(),
+};
+
+const rangeSchema = z
+    .strictObject({
+        min: z.number().nonnegative().optional(),
+        max: z.number().positive().optional(),
+    })
+    .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+        message: '`min` must not be larger than `max`',
+    });
+
+export const eligibilitySchema = z.strictObject({
+    /** Stages the product is for; omit when the source does not limit them. */
+    stages: z.array(z.enum(STAGES.values)).optional(),
+    /** The firm must hold at least one of these. */
+    qualifications_any: z.array(z.enum(QUALIFICATIONS.values)).optional(),
+    /** The firm must hold every one of these. */
+    qualifications_all: z.array(z.enum(QUALIFICATIONS.values)).optional(),
+    /** Favoured but not required. */
+    qualifications_preferred: z.array(z.enum(QUALIFICATIONS.values)).optional(),
+    sizes: z.array(z.enum(SIZES.values)).optional(),
+    /** 年营业收入 in 万元. */
+    revenue_wan: rangeSchema.optional(),
+    requires_ip: z.boolean().optional(),
+    /** Exclusions and other conditions that no profile field captures. */
+    conditions: z.array(factSchema).default([]),
+    sources: sourceKeys,
+});
+
+export const termsSchema = z.strictObject({
+    /** Loan amount in 万元. */
+    amount_wan: rangeSchema.optional(),
+    amount: factSchema.optional(),
+    term_months: rangeSchema.optional(),
+    term: factSchema.optional(),
+    rate: factSchema.optional(),
+    fees: factSchema.optional(),
+    subsidy: factSchema.optional(),
+    risk_sharing: factSchema.optional(),
+    partner_banks: z.array(factSchema).default([]),
+});
+
+export const productSchema = z.strictObject({
+    ...baseFields,
+    kind: z.enum(['product', 'platform', 'program']),
+    needs: z.array(z.enum(NEEDS.values)).default([]),
+    eligibility: eligibilitySchema.optional(),
+    terms: termsSchema.optional(),
+    how_to_apply: z.array(factSchema).default([]),
+    facts: z.array(factSchema).default([]),
+    contacts: z.array(idSchema).default([]),
+});
+
+export const policySchema = z.strictObject({
+    ...baseFields,
+    kind: z.enum(['policy', 'document']),
+    doc_number: text.optional().describe('文号, e.g. 沪科提复〔2024〕85号'),
+    issuer: text.optional(),
+    date: dateSchema.optional(),
+    facts: z.array(factSchema).default([]),
+    contacts: z.array(idSchema).default([]),
+});
+
+/** A contact detail, always with its source: no number without one. */
+const sourcedValue = z.strictObject({
+    value: text,
+    label: localizedSchema.optional(),
+    sources: sourceKeys,
+});
+
+export const organizationSchema = z.strictObject({
+    ...baseFields,
+    kind: z.literal('organization'),
+    role: localizedSchema,
+    phones: z.array(sourcedValue).default([]),
+    address: sourcedValue.optional(),
+    postcode: sourcedValue.optional(),
+    website: sourcedValue.optional(),
+    hours: sourcedValue.optional(),
+    facts: z.array(factSchema).default([]),
+});
+
+export const FOLDER_SCHEMAS = {
+    products: productSchema,
+    policies: policySchema,
+    organizations: organizationSchema,
+} as const;
+
+/** `knowledge/synonyms.yaml`: groups of words a query may use for one another. */
+export const synonymsSchema = z.strictObject({
+    groups: z.array(z.array(text).min(2, 'a synonym group needs at least two words')),
+});
+
+export type Fact = z.infer<typeof factSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Eligibility = z.infer<typeof eligibilitySchema>;
+export type Terms = z.infer<typeof termsSchema>;
+export type Product = z.infer<typeof productSchema>;
+export type Policy = z.infer<typeof policySchema>;
+export type Organization = z.infer<typeof organizationSchema>;
+export type SourcedValue = z.infer<typeof sourcedValue>;
+
+/** A validated card with where it came from and its Markdown body. */
+export type KnowledgeItem = (Product | Policy | Organization) & {
+    readonly file: string;
+    readonly body: string;
+    /** Set when `valid_until` has passed at load time. */
+    readonly expired: boolean;
+};
+export type ProductItem = KnowledgeItem & Product;
+export type PolicyItem = KnowledgeItem & Policy;
+export type OrganizationItem = KnowledgeItem & Organization;
+
+export const KIND_VALUES = KINDS.values;
