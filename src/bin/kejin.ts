@@ -1,0 +1,83 @@
+/**
+ * The `kejin` command: the only place that reads configuration and starts
+ * things. Each subcommand is a thin front over the core service.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { KnowledgeLoadError } from '../core/errors.ts';
+import { createLogger } from '../logger.ts';
+
+const USAGE = `kejin 科金助手: financing assistant for Shanghai sci-tech firms
+
+Usage:
+  kejin check [DIR]            validate a knowledge folder (default: KNOWLEDGE_DIR)
+  kejin ask "问题" [options]    search the knowledge        --lang zh|en --limit N --kind K --json
+  kejin match [profile] [--json] rate every product against a firm profile
+      --stage seed|startup|growth|mature   --qual Q (repeatable)   --size micro|small|medium|large
+      --need N (repeatable)   --revenue 万元   --amount 万元   --ip | --no-ip   --employees N
+      --district D   --question "…"   --lang zh|en   --limit N
+  kejin eval [--json]          recall and match figures on tests/eval
+  kejin mcp [--http] [--port N] MCP server over stdio (default) or Streamable HTTP
+  kejin bot                    Telegram bot; in the terminal when TELEGRAM_BOT_TOKEN is empty
+`;
+
+async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+        process.stdout.write(USAGE);
+        return command ? 0 : 1;
+    }
+    const config = loadConfig();
+    switch (command) {
+        case 'check': {
+            const { runCheck } = await import('../cli/check.ts');
+            return runCheck(rest, config);
+        }
+        case 'ask': {
+            const { runAsk } = await import('../cli/ask.ts');
+            return runAsk(rest, await oneShotService(config));
+        }
+        case 'match': {
+            const { runMatch } = await import('../cli/match.ts');
+            return runMatch(rest, await oneShotService(config));
+        }
+        case 'eval': {
+            const { runEval, formatEvalReport } = await import('../eval/run.ts');
+            const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+            const report = await runEval({ knowledgeDir: config.KNOWLEDGE_DIR, json: values.json });
+            process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
+            return 0;
+        }
+        case 'mcp':
+        case 'bot': {
+            const logger = createLogger(config.LOG_LEVEL);
+            const { createKnowledgeService } = await import('../core/service.ts');
+            const service = await createKnowledgeService({ dir: config.KNOWLEDGE_DIR, watch: true, logger });
+            const front = command === 'mcp' ? await import('./mcp.ts') : await import('./bot.ts');
+            await front.main(rest, { config, logger, service });
+            return 0;
+        }
+        default:
+            process.stderr.write(`kejin: unknown command "${command}"\n\n${USAGE}`);
+            return 2;
+    }
+}
+
+async function oneShotService(config: Config) {
+    const { createKnowledgeService } = await import('../core/service.ts');
+    return createKnowledgeService({ dir: config.KNOWLEDGE_DIR });
+}
+
+main(process.argv.slice(2)).then(
+    (code) => {
+        // Long-running fronts resolve only when they have shut down.
+        process.exitCode = code;
+    },
+    (err: unknown) => {
+        if (err instanceof ConfigError || err instanceof KnowledgeLoadError) process.stderr.write(`${err.message}\n`);
+        else if (err instanceof Error && err.name === 'ProfileError') process.stderr.write(`${err.message}\n`);
+        else if (err instanceof Error && 'code' in err && err.code?.toString().startsWith('ERR_PARSE_ARGS')) process.stderr.write(`kejin: ${err.message}\n\n${USAGE}`);
+        else process.stderr.write(`kejin: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.exitCode = 1;
+    },
+);

@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import type { FirmProfile } from '../core/match/profile.ts';
+import type { KnowledgeService } from '../core/service.ts';
+import { parseLang } from './ask.ts';
+import { formatMatch } from './format.ts';
+
+/** `kejin match --stage growth --qual high-tech --need bill-discount …` */
+export async function runMatch(args: string[], service: KnowledgeService): Promise<number> {
+    const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+            stage: { type: 'string' },
+            qual: { type: 'string', multiple: true },
+            size: { type: 'string' },
+            need: { type: 'string', multiple: true },
+            revenue: { type: 'string' },
+            amount: { type: 'string' },
+            ip: { type: 'boolean' },
+            'no-ip': { type: 'boolean' },
+            employees: { type: 'string' },
+            district: { type: 'string' },
+            question: { type: 'string' },
+            lang: { type: 'string' },
+            limit: { type: 'string' },
+            json: { type: 'boolean' },
+        },
+    });
+    const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
+    const profile: Record<keyof FirmProfile, unknown> = {
+        stage: values.stage,
+        qualifications: values.qual,
+        size: values.size,
+        needs: values.need,
+        annualRevenueWan: num(values.revenue),
+        amountWan: num(values.amount),
+        hasIntellectualProperty: values.ip ? true : values['no-ip'] ? false : undefined,
+        employees: num(values.employees),
+        district: values.district,
+        question: values.question ?? (positionals.length ? positionals.join(' ') : undefined),
+    };
+    const lang = parseLang(values.lang) ?? 'zh';
+    const result = service.match(profile, { lang, limit: num(values.limit) });
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatMatch(result, lang));
+    await service.close();
+    return 0;
+}

@@ -1,0 +1,220 @@
+/**
+ * Rates every credit product of a snapshot against a firm profile and ranks
+ * them. Pure: the same snapshot and profile always give the same answer.
+ *
+ * Rating rules (the contract of the evaluation, see knowledge/README.md):
+ * - `ineligible`: a structured condition of the card is not met;
+ * - `possible`: nothing contradicts, but the profile leaves a condition
+ *   unknown, or the card states no structured conditions at all, or the card
+ *   has expired (an expired card is never `eligible`);
+ * - `eligible`: every structured condition is met.
+ * Free-text conditions (negative lists, "good credit") never change the
+ * rating: they are shown as things to confirm with the bank.
+ */
+import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import type { Fact, OrganizationItem, ProductItem } from '../knowledge/schema.ts';
+import { IMPLIED_QUALIFICATIONS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Qualification } from '../vocabulary.ts';
+import type { FirmProfile } from './profile.ts';
+import type { ConditionCheck, ContactSummary, Eligibility, MatchOptions, MatchResponse, ProductMatch } from './types.ts';
+import { understandQuestion } from './understand.ts';
+
+export interface MatchProductsOptions extends MatchOptions {
+    /**
+     * Relevance of each product id to a free-text question (higher is more
+     * relevant), used to order products within a rating. The service passes
+     * the search index here; without it the question only fills the profile.
+     */
+    readonly questionScores?: (question: string) => ReadonlyMap<string, number>;
+}
+
+/** Ranking weights; named so that the golden tests can say why an order holds. */
+export const RANKING = {
+    /** Per stated need the product serves. */
+    needServed: 3,
+    /** When the firm states needs and the product serves none of them. */
+    noNeedServed: -1,
+    /** Times the question relevance, normalised to 0..1. */
+    question: 2,
+    /** Per structured condition met: a product aimed at this firm beats a generic one. */
+    conditionMet: 0.3,
+    /** Per condition the profile leaves unknown. */
+    conditionUnknown: -0.2,
+    preferredQualification: 0.5,
+} as const;
+
+const RATING_ORDER: Record<Eligibility, number> = { eligible: 0, possible: 1, ineligible: 2 };
+
+export function matchProducts(snapshot: KnowledgeSnapshot, given: FirmProfile, options: MatchProductsOptions = {}): MatchResponse {
+    const { profile, understood, qualificationsComplete } = effectiveProfile(given);
+    const relevance = profile.question && options.questionScores ? normalise(options.questionScores(profile.question)) : new Map<string, number>();
+    const products = [...snapshot.items.values()].filter((i): i is ProductItem => i.kind === 'product');
+    const matches = products
+        .map((p) => rateProduct(p, profile, qualificationsComplete, relevance.get(p.id) ?? 0, snapshot))
+        .sort((a, b) => RATING_ORDER[a.eligibility] - RATING_ORDER[b.eligibility] || b.score - a.score || a.id.localeCompare(b.id));
+    return { profile, understood, matches: options.limit ? matches.slice(0, options.limit) : matches };
+}
+
+/**
+ * The given profile plus what its question states. Given fields win; lists
+ * are merged. Qualifications count as a complete list only when the caller
+ * gave them: a question that mentions one title says nothing of the others.
+ */
+function effectiveProfile(given: FirmProfile) {
+    const { fields, understood } = given.question ? understandQuestion(given.question) : { fields: {}, understood: [] };
+    const profile: FirmProfile = { ...fields, ...stripUndefined(given) };
+    if (fields.qualifications && given.qualifications) profile.qualifications = union(given.qualifications, fields.qualifications);
+    if (fields.needs && given.needs) profile.needs = union(given.needs, fields.needs);
+    const kept = understood.filter((u) => given[u.field] === undefined || u.field === 'qualifications' || u.field === 'needs');
+    return { profile, understood: kept, qualificationsComplete: given.qualifications !== undefined };
+}
+
+function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolean, relevance: number, snapshot: KnowledgeSnapshot): ProductMatch {
+    const checks = checkConditions(p, profile, qualsComplete);
+    const unmet = checks.filter((c) => c.status === 'unmet');
+    const unknown = checks.filter((c) => c.status === 'unknown');
+    let eligibility: Eligibility = unmet.length > 0 ? 'ineligible' : unknown.length > 0 || !p.eligibility ? 'possible' : 'eligible';
+    if (p.expired && eligibility === 'eligible') eligibility = 'possible';
+
+    const served = (profile.needs ?? []).filter((n) => p.needs.includes(n));
+    const needReasons: ConditionCheck[] = served.map((n) => ({
+        status: 'met',
+        field: 'needs',
+        text: { zh: `满足需求：${NEEDS.labels[n].zh}`, en: `serves your need: ${NEEDS.labels[n].en}` },
+        sources: p.eligibility?.sources ?? [],
+    }));
+    const preferred = (p.eligibility?.qualifications_preferred ?? []).filter((q) => holds(profile, q));
+    const preferredReasons: ConditionCheck[] = preferred.map((q) => ({
+        status: 'met',
+        field: 'qualifications',
+        text: { zh: `优先支持${QUALIFICATIONS.labels[q].zh}`, en: `gives priority to ${QUALIFICATIONS.labels[q].en} firms` },
+        sources: p.eligibility?.sources ?? [],
+    }));
+    const toConfirm: ConditionCheck[] = (p.eligibility?.conditions ?? []).map((c) => ({ status: 'unknown', text: localized(c), sources: c.sources }));
+    const expiredNote: ConditionCheck[] = p.expired
+        ? [{ status: 'unknown', field: 'valid_until', text: { zh: `资料显示有效期至 ${p.valid_until}，请确认产品是否仍在办理`, en: `listed as valid until ${p.valid_until}; check that it is still offered` }, sources: [] }]
+        : [];
+
+    const met = checks.filter((c) => c.status === 'met');
+    const score =
+        served.length * RANKING.needServed +
+        ((profile.needs?.length ?? 0) > 0 && p.needs.length > 0 && served.length === 0 ? RANKING.noNeedServed : 0) +
+        relevance * RANKING.question +
+        met.length * RANKING.conditionMet +
+        unknown.length * RANKING.conditionUnknown +
+        preferred.length * RANKING.preferredQualification;
+
+    return {
+        id: p.id,
+        kind: p.kind,
+        name: { zh: p.name, en: p.name_en },
+        summary: p.summary,
+        eligibility,
+        score: Math.round(score * 1000) / 1000,
+        reasons: [...needReasons, ...met, ...preferredReasons],
+        missing: [...unmet, ...unknown, ...expiredNote, ...toConfirm],
+        amount: amountText(p),
+        term: p.terms?.term ? localized(p.terms.term) : undefined,
+        contacts: p.contacts.map((id) => snapshot.items.get(id)).filter((o): o is OrganizationItem => o?.kind === 'organization').map(contactSummary),
+        sources: p.sources,
+        related: p.related,
+        expired: p.expired,
+    };
+}
+
+/** The structured conditions of a card, each checked against the profile. */
+export function checkConditions(p: ProductItem, profile: FirmProfile, qualsComplete: boolean): ConditionCheck[] {
+    const e = p.eligibility;
+    if (!e) return [];
+    const checks: ConditionCheck[] = [];
+    const check = (field: string, status: ConditionCheck['status'], text: Localized) => checks.push({ status, field, text, sources: e.sources });
+
+    if (e.stages?.length) {
+        const zh = e.stages.map((s) => STAGES.labels[s].zh).join('、');
+        const en = e.stages.map((s) => STAGES.labels[s].en).join(', ');
+        const status = profile.stage === undefined ? 'unknown' : e.stages.includes(profile.stage) ? 'met' : 'unmet';
+        check('stage', status, { zh: `面向${zh}企业`, en: `for firms at the ${en}` });
+    }
+    for (const q of e.qualifications_all ?? []) {
+        const status = holds(profile, q) ? 'met' : qualsComplete ? 'unmet' : 'unknown';
+        check('qualifications', status, { zh: `需要${QUALIFICATIONS.labels[q].zh}认定`, en: `requires ${QUALIFICATIONS.labels[q].en} certification` });
+    }
+    if (e.qualifications_any?.length) {
+        const any = e.qualifications_any;
+        const status = any.some((q) => holds(profile, q)) ? 'met' : qualsComplete ? 'unmet' : 'unknown';
+        check('qualifications', status, {
+            zh: `需要以下资质之一：${any.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`,
+            en: `requires one of: ${any.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}`,
+        });
+    }
+    if (e.sizes?.length) {
+        const status = profile.size === undefined ? 'unknown' : e.sizes.includes(profile.size) ? 'met' : 'unmet';
+        check('size', status, {
+            zh: `面向${e.sizes.map((s) => SIZES.labels[s].zh).join('、')}企业`,
+            en: `for ${e.sizes.map((s) => SIZES.labels[s].en).join(', ')} firms`,
+        });
+    }
+    if (e.revenue_wan) {
+        const { min, max } = e.revenue_wan;
+        const r = profile.annualRevenueWan;
+        const status = r === undefined ? 'unknown' : (min === undefined || r >= min) && (max === undefined || r <= max) ? 'met' : 'unmet';
+        check('annualRevenueWan', status, { zh: `年营业收入${rangeText(min, max, '万元')}`, en: `annual revenue ${rangeTextEn(min, max)}` });
+    }
+    if (e.requires_ip) {
+        const has = profile.hasIntellectualProperty;
+        check('hasIntellectualProperty', has === undefined ? 'unknown' : has ? 'met' : 'unmet', {
+            zh: '需要拥有可质押的专利等知识产权',
+            en: 'requires patents or other intellectual property to pledge',
+        });
+    }
+    return checks;
+}
+
+function holds(profile: FirmProfile, q: Qualification): boolean {
+    return (profile.qualifications ?? []).some((h) => h === q || (IMPLIED_QUALIFICATIONS[h] ?? []).includes(q));
+}
+
+function amountText(p: ProductItem): Localized | undefined {
+    if (p.terms?.amount) return localized(p.terms.amount);
+    const r = p.terms?.amount_wan;
+    if (!r) return undefined;
+    return { zh: `额度${rangeText(r.min, r.max, '万元')}`, en: `amount ${rangeTextEn(r.min, r.max)}` };
+}
+
+function rangeText(min: number | undefined, max: number | undefined, unit: string): string {
+    if (min !== undefined && max !== undefined) return ` ${min}–${max} ${unit}`;
+    if (min !== undefined) return `不低于 ${min} ${unit}`;
+    return `不超过 ${max} ${unit}`;
+}
+
+function rangeTextEn(min: number | undefined, max: number | undefined): string {
+    if (min !== undefined && max !== undefined) return `${min}–${max} 万元 (10,000 CNY)`;
+    if (min !== undefined) return `at least ${min} 万元`;
+    return `at most ${max} 万元`;
+}
+
+function localized(f: Fact): Localized {
+    return { zh: f.zh, en: f.en };
+}
+
+export function contactSummary(o: OrganizationItem): ContactSummary {
+    return {
+        id: o.id,
+        name: { zh: o.name, en: o.name_en },
+        phones: o.phones.map((p) => (p.label ? { value: p.value, label: p.label } : { value: p.value })),
+        ...(o.website ? { website: o.website.value } : {}),
+        ...(o.address ? { address: o.address.value } : {}),
+    };
+}
+
+function normalise(scores: ReadonlyMap<string, number>): Map<string, number> {
+    const max = Math.max(0, ...scores.values());
+    return new Map([...scores].map(([id, s]) => [id, max > 0 ? s / max : 0]));
+}
+
+function union<T>(a: readonly T[], b: readonly T[]): T[] {
+    return [...new Set([...a, ...b])];
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

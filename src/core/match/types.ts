@@ -1,0 +1,63 @@
+import type { Source } from '../knowledge/schema.ts';
+import type { Kind, Lang, Localized } from '../vocabulary.ts';
+import type { FirmProfile } from './profile.ts';
+
+export type Eligibility = 'eligible' | 'possible' | 'ineligible';
+
+/** One condition of a product, checked against the profile. */
+export interface ConditionCheck {
+    /** met: the profile satisfies it; unmet: it contradicts; unknown: the profile does not say. */
+    readonly status: 'met' | 'unmet' | 'unknown';
+    /** Profile field the condition is about, e.g. `qualifications`; absent for free-text conditions. */
+    readonly field?: string;
+    readonly text: Localized;
+    readonly sources: readonly string[];
+}
+
+export interface ContactSummary {
+    readonly id: string;
+    readonly name: Localized;
+    readonly phones: readonly { readonly value: string; readonly label?: Localized }[];
+    readonly website?: string;
+    readonly address?: string;
+}
+
+export interface ProductMatch {
+    readonly id: string;
+    readonly kind: Kind;
+    readonly name: Localized;
+    readonly summary: Localized;
+    readonly eligibility: Eligibility;
+    /** Ranking score within the rating; higher is better. */
+    readonly score: number;
+    /** Why it fits: conditions met and needs served. */
+    readonly reasons: readonly ConditionCheck[];
+    /** Conditions unmet or not known from the profile. */
+    readonly missing: readonly ConditionCheck[];
+    readonly amount?: Localized;
+    readonly term?: Localized;
+    readonly contacts: readonly ContactSummary[];
+    readonly sources: readonly Source[];
+    readonly related: readonly string[];
+    readonly expired: boolean;
+}
+
+/** A profile value read from the free-text question, shown so the user can correct it. */
+export interface Understood {
+    readonly field: keyof FirmProfile;
+    readonly value: unknown;
+    readonly text: Localized;
+}
+
+export interface MatchOptions {
+    /** How many products at most. Default: all. */
+    readonly limit?: number;
+    readonly lang?: Lang;
+}
+
+export interface MatchResponse {
+    /** The profile matched: the given fields plus what the question stated. */
+    readonly profile: FirmProfile;
+    readonly understood: readonly Understood[];
+    readonly matches: readonly ProductMatch[];
+}

@@ -1,0 +1,206 @@
+/**
+ * The one API the fronts (bot, MCP server, CLI) use. It holds the current
+ * knowledge snapshot and the search index built from it, swaps both together
+ * on every good reload, and answers from whichever pair is current, so a
+ * caller never sees an index of one snapshot with the cards of another.
+ */
+import type { Logger } from 'pino';
+import { KnowledgeLoadError, NotFoundError } from './errors.ts';
+import { loadKnowledge, type KnowledgeSnapshot } from './knowledge/load.ts';
+import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
+import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
+import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
+import { matchProducts } from './match/match.ts';
+import { parseProfile } from './match/profile.ts';
+import type { MatchOptions, MatchResponse } from './match/types.ts';
+import { createSearchIndex, type KnowledgeIndex } from './search/index.ts';
+import type { SearchOptions, SearchResponse } from './search/types.ts';
+import type { Kind, Qualification, Stage } from './vocabulary.ts';
+
+export interface ProductFilter {
+    readonly stage?: Stage;
+    readonly qualification?: Qualification;
+    readonly kind?: Kind;
+}
+
+export interface ContactQuery {
+    readonly productId?: string;
+    readonly organizationId?: string;
+    /** Free text, searched among organizations. */
+    readonly query?: string;
+}
+
+export type SnapshotListener = (snapshot: KnowledgeSnapshot) => void;
+
+export interface KnowledgeService {
+    /** The snapshot answers currently come from. */
+    snapshot(): KnowledgeSnapshot;
+    search(query: string, options?: SearchOptions): SearchResponse;
+    /** Validates `profile` (throws ProfileError naming each bad field), then rates every product. */
+    match(profile: unknown, options?: MatchOptions): MatchResponse;
+    getItem(id: string): KnowledgeItem | undefined;
+    /** Like getItem, but throws NotFoundError naming the closest ids. */
+    requireItem(id: string): KnowledgeItem;
+    /** The ids closest to a mistyped one, closest first. */
+    suggestIds(id: string, count?: number, kind?: Kind): string[];
+    /** Offerings (products, platforms, programmes), optionally filtered. */
+    listProducts(filter?: ProductFilter): ProductItem[];
+    /** Organizations for a product, by id, or by free text; all of them when nothing is given. */
+    contacts(query?: ContactQuery): OrganizationItem[];
+    /** Called after each new snapshot is live; returns an unsubscribe function. */
+    subscribe(listener: SnapshotListener): () => void;
+    close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+    readonly dir: string;
+    /** Watch the folder and go live with each good edit. Default false. */
+    readonly watch?: boolean;
+    readonly logger?: Logger;
+    /** Reload delay after the last change event, in ms. Default 150. */
+    readonly debounceMs?: number;
+}
+
+/** Loads the folder (throwing KnowledgeLoadError on any error) and starts watching if asked. */
+export async function createKnowledgeService(options: ServiceOptions): Promise<KnowledgeService> {
+    const { snapshot, problems } = await loadKnowledge(options.dir);
+    if (!snapshot) throw new KnowledgeLoadError(options.dir, problems);
+    logWarnings(options.logger, problems);
+    const service = new Service(snapshot);
+    if (options.watch) {
+        const watcher = watchKnowledge(options.dir, {
+            debounceMs: options.debounceMs ?? 150,
+            initialVersion: snapshot.version,
+            onSnapshot: (next, warnings) => {
+                service.replace(next);
+                logWarnings(options.logger, warnings);
+                options.logger?.info({ version: next.version, items: next.items.size }, 'knowledge reloaded');
+            },
+            onProblems: (bad) => {
+                const errors = bad.filter((p) => p.severity === 'error');
+                options.logger?.error(
+                    { errors: errors.length },
+                    `knowledge edit rejected, still serving version ${service.snapshot().version}:\n${errors.map(formatProblem).join('\n')}`,
+                );
+            },
+            onError: (err) => options.logger?.error({ err }, 'knowledge watcher failed'),
+        });
+        service.attach(watcher);
+    }
+    return service;
+}
+
+/** A service over a fixed snapshot: for tests, benchmarks and one-shot CLI calls. */
+export function createServiceFromSnapshot(snapshot: KnowledgeSnapshot): KnowledgeService {
+    return new Service(snapshot);
+}
+
+function logWarnings(logger: Logger | undefined, problems: readonly Problem[]): void {
+    const warnings = problems.filter((p) => p.severity === 'warning');
+    if (logger && warnings.length > 0) logger.warn(`knowledge warnings:\n${warnings.map(formatProblem).join('\n')}`);
+}
+
+interface State {
+    readonly snapshot: KnowledgeSnapshot;
+    readonly index: KnowledgeIndex;
+}
+
+class Service implements KnowledgeService {
+    private _state: State;
+    private readonly _listeners = new Set<SnapshotListener>();
+    private _watcher: KnowledgeWatcher | undefined;
+
+    constructor(snapshot: KnowledgeSnapshot) {
+        this._state = { snapshot, index: createSearchIndex(snapshot) };
+    }
+
+    replace(snapshot: KnowledgeSnapshot): void {
+        // Build before swapping: queries keep using the old pair meanwhile.
+        this._state = { snapshot, index: createSearchIndex(snapshot) };
+        for (const listener of this._listeners) {
+            try {
+                listener(snapshot);
+            } catch {
+                // One failing subscriber must not keep the others stale.
+            }
+        }
+    }
+
+    attach(watcher: KnowledgeWatcher): void {
+        this._watcher = watcher;
+    }
+
+    snapshot(): KnowledgeSnapshot {
+        return this._state.snapshot;
+    }
+
+    search(query: string, options?: SearchOptions): SearchResponse {
+        return this._state.index.search(query, options);
+    }
+
+    match(profile: unknown, options?: MatchOptions): MatchResponse {
+        const { snapshot, index } = this._state;
+        const parsed = parseProfile(profile);
+        return matchProducts(snapshot, parsed, {
+            ...options,
+            questionScores: (q) => new Map(index.search(q, { limit: 20, kind: 'product' }).results.map((r) => [r.id, r.score])),
+        });
+    }
+
+    getItem(id: string): KnowledgeItem | undefined {
+        return this._state.snapshot.items.get(id);
+    }
+
+    requireItem(id: string): KnowledgeItem {
+        const item = this.getItem(id);
+        if (!item) throw new NotFoundError(id, this.suggestIds(id));
+        return item;
+    }
+
+    suggestIds(id: string, count = 3, kind?: Kind): string[] {
+        const ids = [...this._state.snapshot.items.values()].filter((i) => !kind || i.kind === kind).map((i) => i.id);
+        return closest(id, ids, count);
+    }
+
+    listProducts(filter: ProductFilter = {}): ProductItem[] {
+        const offerings = [...this._state.snapshot.items.values()].filter(
+            (i): i is ProductItem => i.kind === 'product' || i.kind === 'platform' || i.kind === 'program',
+        );
+        return offerings.filter((p) => {
+            if (filter.kind && p.kind !== filter.kind) return false;
+            const e = p.eligibility;
+            if (filter.stage && e?.stages && !e.stages.includes(filter.stage)) return false;
+            if (filter.qualification && e) {
+                const needed = [...(e.qualifications_any ?? []), ...(e.qualifications_all ?? [])];
+                if (needed.length > 0 && !needed.includes(filter.qualification)) return false;
+            }
+            return true;
+        });
+    }
+
+    contacts(query: ContactQuery = {}): OrganizationItem[] {
+        const items = this._state.snapshot.items;
+        const orgs = [...items.values()].filter((i): i is OrganizationItem => i.kind === 'organization');
+        const byId = (ids: readonly string[]) => ids.map((id) => items.get(id)).filter((i): i is OrganizationItem => i?.kind === 'organization');
+        if (query.organizationId) return byId([this.requireItem(query.organizationId).id]);
+        if (query.productId) {
+            const item = this.requireItem(query.productId);
+            return byId('contacts' in item ? item.contacts : []);
+        }
+        if (query.query?.trim()) {
+            const hits = this.search(query.query, { kind: 'organization', limit: 10 });
+            return byId(hits.results.map((r) => r.id));
+        }
+        return orgs;
+    }
+
+    subscribe(listener: SnapshotListener): () => void {
+        this._listeners.add(listener);
+        return () => this._listeners.delete(listener);
+    }
+
+    async close(): Promise<void> {
+        this._listeners.clear();
+        await this._watcher?.close();
+    }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { understandQuestion } from '../../src/core/match/understand.ts';
+
+const fields = (q: string) => understandQuestion(q).fields;
+
+describe('understandQuestion', () => {
+    it('reads the examples of the issue', () => {
+        expect(fields('我们是高新技术企业')).toEqual({ qualifications: ['high-tech'] });
+        expect(fields('有十几项专利')).toEqual({ hasIntellectualProperty: true });
+        expect(fields('贷款快到期了')).toEqual({ needs: ['loan-renewal'] });
+        expect(fields('需要500万')).toEqual({ amountWan: 500 });
+    });
+
+    it('does not take a question about a product as a statement about the firm', () => {
+        expect(fields('高企贷有哪些合作银行').qualifications).toBeUndefined();
+        expect(fields('小巨人信用贷怎么申请').qualifications).toBeUndefined();
+        expect(fields('高新技术企业可以申请什么贷款').qualifications).toBeUndefined();
+    });
+
+    it('tells revenue from the amount sought', () => {
+        expect(fields('初创科技企业，年销售额500万，想贷款')).toMatchObject({ stage: 'startup', annualRevenueWan: 500 });
+        expect(fields('初创科技企业，年销售额500万，想贷款').amountWan).toBeUndefined();
+        expect(fields('营收3000万，想融资1.5亿')).toMatchObject({ annualRevenueWan: 3000, amountWan: 15000 });
+        expect(fields('想借两千万')).toMatchObject({ amountWan: 2000 });
+        expect(fields('We need RMB 5 million')).toMatchObject({ amountWan: 500 });
+    });
+
+    it('reads the shared evaluation question in full', () => {
+        expect(fields('公司有十几项发明专利，想用专利融资 500 万')).toEqual({ needs: ['ip-pledge'], hasIntellectualProperty: true, amountWan: 500 });
+    });
+
+    it('keeps 专精特新 and 专精特新小巨人 and 科技小巨人 apart', () => {
+        expect(fields('我们是专精特新“小巨人”企业').qualifications).toEqual(['srdi-little-giant']);
+        expect(fields('我们是专精特新企业').qualifications).toEqual(['srdi']);
+        expect(fields('公司被评为科技小巨人').qualifications).toEqual(['tech-little-giant']);
+        expect(fields('公司是高企，也是专精特新').qualifications).toEqual(['srdi', 'high-tech']);
+    });
+
+    it('reads English statements', () => {
+        expect(fields('We are a high-tech enterprise with 12 patents and our loan is due next month')).toEqual({
+            qualifications: ['high-tech'],
+            needs: ['loan-renewal'],
+            hasIntellectualProperty: true,
+        });
+        expect(fields('start-up without collateral, 30 employees')).toEqual({ stage: 'startup', needs: ['credit-loan'], employees: 30 });
+    });
+
+    it('reads a denial of intellectual property as false', () => {
+        expect(fields('我们没有专利')).toEqual({ hasIntellectualProperty: false });
+    });
+
+    it('says in both languages what it understood', () => {
+        const { understood } = understandQuestion('我们是高新技术企业，想贷500万');
+        expect(understood.map((u) => u.text.zh)).toEqual(['资质：高新技术企业', '融资需求约 500 万元']);
+        expect(understood.map((u) => u.text.en)).toEqual(['qualifications: High-Tech Enterprise', 'financing need about 500 万元 (CNY 5 million)']);
+    });
+
+    it('reads nothing from a question with no statement', () => {
+        expect(understandQuestion('今天上海天气怎么样')).toEqual({ fields: {}, understood: [] });
+    });
+});
