@@ -33,8 +33,21 @@ describe('rating', () => {
         expect(rate({ stage: 'startup', size: 'micro', annualRevenueWan: 1500 })['test-micro']).toBe('ineligible');
     });
 
-    it('never rates a product without structured conditions eligible', () => {
+    it('never rates a product without structured conditions eligible', async () => {
         expect(rate({ stage: 'growth', qualifications: ['high-tech'], size: 'small', needs: ['loan-renewal'] })['test-renewal']).toBe('possible');
+        // Free-text conditions alone are things to confirm, not conditions met.
+        const folder = await copyFolder();
+        try {
+            await folder.edit('products/test-renewal.md', (s) =>
+                s.replace('needs: [loan-renewal]', 'needs: [loan-renewal]\neligibility:\n  conditions:\n    - { zh: 有存量贷款, en: has a loan, sources: [s1] }\n  sources: [s1]'),
+            );
+            const snap = (await loadKnowledge(folder.dir, { now: new Date('2026-11-26') })).snapshot!;
+            const m = matchProducts(snap, parseProfile({ stage: 'growth' })).matches.find((x) => x.id === 'test-renewal')!;
+            expect(m.eligibility).toBe('possible');
+            expect(m.missing.map((c) => c.text.zh)).toEqual(['有存量贷款']);
+        } finally {
+            await folder.remove();
+        }
     });
 
     it('counts a qualification implied by a higher one', async () => {

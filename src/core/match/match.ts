@@ -5,7 +5,7 @@
  * Rating rules (the contract of the evaluation, see knowledge/README.md):
  * - `ineligible`: a structured condition of the card is not met;
  * - `possible`: nothing contradicts, but the profile leaves a condition
- *   unknown, or the card states no structured conditions at all, or the card
+ *   unknown, or the card states no structured condition at all, or the card
  *   has expired (an expired card is never `eligible`);
  * - `eligible`: every structured condition is met.
  * Free-text conditions (negative lists, "good credit") never change the
@@ -72,7 +72,8 @@ function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolea
     const checks = checkConditions(p, profile, qualsComplete);
     const unmet = checks.filter((c) => c.status === 'unmet');
     const unknown = checks.filter((c) => c.status === 'unknown');
-    let eligibility: Eligibility = unmet.length > 0 ? 'ineligible' : unknown.length > 0 || !p.eligibility ? 'possible' : 'eligible';
+    // With no structured condition there is nothing to be sure of: at most possible.
+    let eligibility: Eligibility = unmet.length > 0 ? 'ineligible' : unknown.length > 0 || checks.length === 0 ? 'possible' : 'eligible';
     if (p.expired && eligibility === 'eligible') eligibility = 'possible';
 
     const served = (profile.needs ?? []).filter((n) => p.needs.includes(n));
