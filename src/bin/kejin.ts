@@ -54,7 +54,11 @@ async function main(argv: string[]): Promise<number> {
             const { createKnowledgeService } = await import('../core/service.ts');
             const service = await createKnowledgeService({ dir: config.KNOWLEDGE_DIR, watch: true, logger });
             const front = command === 'mcp' ? await import('./mcp.ts') : await import('./bot.ts');
-            await front.main(rest, { config, logger, service });
+            try {
+                await front.main(rest, { config, logger, service });
+            } finally {
+                await service.close();
+            }
             return 0;
         }
         default:

@@ -1,0 +1,45 @@
+/**
+ * `kejin bot`: the Telegram bot. With no TELEGRAM_BOT_TOKEN (or with
+ * `--terminal`) it runs in the terminal; with a token it long-polls, or
+ * serves a webhook when WEBHOOK_URL is set. Resolves after a graceful stop
+ * on SIGINT or SIGTERM (or at the end of piped input in the terminal), and
+ * then closes the knowledge service it was given.
+ */
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.ts';
+import type { KnowledgeService } from '../core/service.ts';
+import type { Logger } from '../logger.ts';
+import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
+
+const USAGE = `kejin bot [--terminal]
+  no TELEGRAM_BOT_TOKEN, or --terminal: chat with the bot in this terminal (also with piped input)
+  TELEGRAM_BOT_TOKEN set: long polling; with WEBHOOK_URL and WEBHOOK_SECRET: webhook server
+`;
+
+export async function main(argv: string[], deps: { config: Config; logger: Logger; service: KnowledgeService }): Promise<void> {
+    const { values } = parseArgs({ args: argv, options: { terminal: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    if (values.help) {
+        process.stdout.write(USAGE);
+        return;
+    }
+    const controller = new AbortController();
+    const stop = (signal: NodeJS.Signals) => {
+        deps.logger.info({ signal }, 'shutting down');
+        controller.abort();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    try {
+        if (values.terminal || !deps.config.TELEGRAM_BOT_TOKEN) {
+            await runInTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), signal: controller.signal });
+        } else if (deps.config.WEBHOOK_URL) {
+            await runWebhook(deps, controller.signal);
+        } else {
+            await runPolling(deps, controller.signal);
+        }
+    } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await deps.service.close();
+    }
+}

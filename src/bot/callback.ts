@@ -1,0 +1,147 @@
+/**
+ * The `callback_data` of every button: a short ASCII code, at most 64 bytes
+ * (Telegram's limit), parsed strictly on the way back. Anyone can send any
+ * callback_data to a bot, so `parseCallback` treats it as untrusted input:
+ * whatever does not parse to a known action is `undefined`, never a throw.
+ *
+ *   m:<menu>                 main-menu entries
+ *   l:<zh|en>                language
+ *   q:<step>:<op>[:<value>]  questionnaire; the step number makes old buttons detectable
+ *   i:<ref> / c:<ref>        full card / contacts of an item
+ *   p[:<kind|*>[:<stage|*>[:<page>]]]  browse
+ *   f:<y|n>                  forget, confirmed or not
+ *   pr:<e|m>                 profile: edit, match with it
+ *
+ * An item id longer than fits is sent as `~` and a hash of the id.
+ */
+import { createHash } from 'node:crypto';
+import { LANGS, STAGES, type Kind, type Lang, type Stage } from '../core/vocabulary.ts';
+
+export const MAX_CALLBACK_BYTES = 64;
+const MAX_PLAIN_REF = 48;
+const REF_PATTERN = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|~[A-Za-z0-9_-]{16})$/;
+
+export const MENU_ENTRIES = ['match', 'ask', 'prod', 'contact', 'lang', 'home', 'profile', 'forget'] as const;
+export type MenuEntry = (typeof MENU_ENTRIES)[number];
+
+export const FLOW_OPS = { s: 'set', t: 'toggle', d: 'done', b: 'back', k: 'skip', x: 'cancel', n: 'none' } as const;
+export type FlowOp = (typeof FLOW_OPS)[keyof typeof FLOW_OPS];
+const OP_CODES = Object.fromEntries(Object.entries(FLOW_OPS).map(([code, op]) => [op, code])) as Record<FlowOp, string>;
+
+/** The kinds that can be browsed: the offerings. */
+export const BROWSE_KINDS = ['product', 'platform', 'program'] as const satisfies readonly Kind[];
+export type BrowseKind = (typeof BROWSE_KINDS)[number];
+
+export type CallbackAction =
+    | { readonly type: 'menu'; readonly entry: MenuEntry }
+    | { readonly type: 'lang'; readonly lang: Lang }
+    | { readonly type: 'flow'; readonly step: number; readonly op: FlowOp; readonly value?: string }
+    | { readonly type: 'item'; readonly ref: string }
+    | { readonly type: 'contacts'; readonly ref: string }
+    | { readonly type: 'browse'; readonly kind?: BrowseKind | '*'; readonly stage?: Stage | '*'; readonly page?: number }
+    | { readonly type: 'forget'; readonly confirmed: boolean }
+    | { readonly type: 'profile'; readonly op: 'edit' | 'match' };
+
+/** Encodes an action; throws if the result would pass Telegram's limit (a bug, not user input). */
+export function encodeCallback(action: CallbackAction): string {
+    const data = encode(action);
+    if (Buffer.byteLength(data, 'utf8') > MAX_CALLBACK_BYTES) throw new Error(`kejin: callback_data too long: ${data}`);
+    return data;
+}
+
+function encode(a: CallbackAction): string {
+    switch (a.type) {
+        case 'menu':
+            return `m:${a.entry}`;
+        case 'lang':
+            return `l:${a.lang}`;
+        case 'flow':
+            return ['q', a.step, OP_CODES[a.op], ...(a.value === undefined ? [] : [a.value])].join(':');
+        case 'item':
+            return `i:${a.ref}`;
+        case 'contacts':
+            return `c:${a.ref}`;
+        case 'browse':
+            return ['p', ...(a.kind ? [a.kind] : []), ...(a.stage ? [a.stage] : []), ...(a.page ? [a.page] : [])].join(':');
+        case 'forget':
+            return `f:${a.confirmed ? 'y' : 'n'}`;
+        case 'profile':
+            return `pr:${a.op === 'edit' ? 'e' : 'm'}`;
+    }
+}
+
+/** Parses untrusted callback_data; anything unknown or malformed is undefined. */
+export function parseCallback(data: string | undefined): CallbackAction | undefined {
+    if (!data || Buffer.byteLength(data, 'utf8') > MAX_CALLBACK_BYTES) return undefined;
+    const [head, ...args] = data.split(':');
+    const one = args.length === 1 ? args[0] : undefined;
+    switch (head) {
+        case 'm':
+            return isOneOf(MENU_ENTRIES, one) ? { type: 'menu', entry: one } : undefined;
+        case 'l':
+            return isOneOf(LANGS, one) ? { type: 'lang', lang: one } : undefined;
+        case 'q':
+            return parseFlow(args);
+        case 'i':
+            return one && REF_PATTERN.test(one) ? { type: 'item', ref: one } : undefined;
+        case 'c':
+            return one && REF_PATTERN.test(one) ? { type: 'contacts', ref: one } : undefined;
+        case 'p':
+            return parseBrowse(args);
+        case 'f':
+            return one === 'y' || one === 'n' ? { type: 'forget', confirmed: one === 'y' } : undefined;
+        case 'pr':
+            return one === 'e' || one === 'm' ? { type: 'profile', op: one === 'e' ? 'edit' : 'match' } : undefined;
+        default:
+            return undefined;
+    }
+}
+
+function parseFlow(args: string[]): CallbackAction | undefined {
+    const [stepText, code, value, ...extra] = args;
+    if (extra.length > 0 || !stepText || !/^\d$/.test(stepText) || !code || !(code in FLOW_OPS)) return undefined;
+    const op = FLOW_OPS[code as keyof typeof FLOW_OPS];
+    const needsValue = op === 'set' || op === 'toggle';
+    if (needsValue !== (value !== undefined)) return undefined;
+    if (value !== undefined && !/^[a-z0-9-]{1,24}$/.test(value)) return undefined;
+    return { type: 'flow', step: Number(stepText), op, ...(value === undefined ? {} : { value }) };
+}
+
+function parseBrowse(args: string[]): CallbackAction | undefined {
+    const [kind, stage, page, ...extra] = args;
+    if (extra.length > 0) return undefined;
+    if (kind !== undefined && kind !== '*' && !isOneOf(BROWSE_KINDS, kind)) return undefined;
+    if (stage !== undefined && stage !== '*' && !isOneOf(STAGES.values, stage)) return undefined;
+    if (page !== undefined && !/^[1-9]\d{0,2}$/.test(page)) return undefined;
+    return {
+        type: 'browse',
+        ...(kind === undefined ? {} : { kind }),
+        ...(stage === undefined ? {} : { stage }),
+        ...(page === undefined ? {} : { page: Number(page) }),
+    } as CallbackAction;
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: string | undefined): value is T {
+    return value !== undefined && (values as readonly string[]).includes(value);
+}
+
+/** The reference of an item id inside callback_data: the id itself when short, else a hash. */
+export function refOf(id: string): string {
+    if (id.length <= MAX_PLAIN_REF && REF_PATTERN.test(id) && !id.startsWith('~')) return id;
+    return `~${hashId(id)}`;
+}
+
+/** The id a reference names, among `ids`; undefined when none does. */
+export function resolveRef(ref: string, ids: Iterable<string>): string | undefined {
+    if (!ref.startsWith('~')) {
+        for (const id of ids) if (id === ref) return id;
+        return undefined;
+    }
+    const hash = ref.slice(1);
+    for (const id of ids) if (hashId(id) === hash) return id;
+    return undefined;
+}
+
+function hashId(id: string): string {
+    return createHash('sha256').update(id).digest('base64url').slice(0, 16);
+}

@@ -1,0 +1,15 @@
+/**
+ * What no feature took: a button press with unknown, forged or outdated data
+ * gets a short notice; an unknown command or a non-text message in a private
+ * chat gets the help. Groups are left in peace.
+ */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.ts';
+import { helpView } from '../format.ts';
+import { answer, send } from '../reply.ts';
+
+export const fallbackFeature = new Composer<BotContext>();
+
+fallbackFeature.on('callback_query', (ctx) => answer(ctx, ctx.t.staleButton));
+
+fallbackFeature.chatType('private').on('message', (ctx) => send(ctx, helpView(ctx.t)));

@@ -1,0 +1,32 @@
+/** The full card of an item, from any "details" or "related" button. */
+import { Composer } from 'grammy';
+import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
+import type { KnowledgeService } from '../../core/service.ts';
+import { resolveRef } from '../callback.ts';
+import type { BotContext } from '../context.ts';
+import { itemView, titleOf, type ItemRef } from '../format.ts';
+import { onAction, send } from '../reply.ts';
+
+export const itemFeature = new Composer<BotContext>();
+
+itemFeature.use(
+    onAction('item', async (ctx, action) => {
+        const item = findItem(ctx.deps.service, action.ref);
+        if (!item) return ctx.t.unknownItem;
+        const { contacts, related } = neighbours(ctx.deps.service, item);
+        await send(ctx, itemView(ctx.t, ctx.lang, item, contacts, related));
+    }),
+);
+
+/** The item a button names, in the current snapshot; undefined when it is gone. */
+export function findItem(service: KnowledgeService, ref: string): KnowledgeItem | undefined {
+    const id = resolveRef(ref, service.snapshot().items.keys());
+    return id === undefined ? undefined : service.getItem(id);
+}
+
+function neighbours(service: KnowledgeService, item: KnowledgeItem): { contacts: ItemRef[]; related: ItemRef[] } {
+    const refs = (ids: readonly string[]) =>
+        ids.map((id) => service.getItem(id)).filter((i): i is KnowledgeItem => i !== undefined).map((i) => ({ id: i.id, title: titleOf(i) }));
+    const contactIds = 'contacts' in item ? item.contacts : [];
+    return { contacts: refs(contactIds), related: refs(item.related.filter((id) => !contactIds.includes(id))) };
+}

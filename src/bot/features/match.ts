@@ -1,0 +1,76 @@
+/**
+ * The guided match: /match starts the questionnaire (keeping earlier
+ * answers), each button or typed answer moves it on, and the last step saves
+ * the profile and shows the ranked products.
+ */
+import { Composer } from 'grammy';
+import { ProfileError } from '../../core/match/profile.ts';
+import type { BotContext } from '../context.ts';
+import { flowView, mainMenuKeyboard, matchView, type View } from '../format.ts';
+import { applyFlow, startFlow, stepName, type Draft, type FlowResult } from '../questionnaire.ts';
+import { addressedText, onAction, onMenu, send, show } from '../reply.ts';
+
+export const matchFeature = new Composer<BotContext>();
+
+matchFeature.command('match', (ctx) => beginFlow(ctx, send));
+
+matchFeature.use(onMenu('match', (ctx) => beginFlow(ctx, show)));
+
+// A new message, so that the results being refined stay readable above it.
+matchFeature.use(onAction('profile', (ctx) => beginFlow(ctx, send), (a) => a.op === 'edit'));
+
+matchFeature.use(onAction('profile', (ctx) => showMatches(ctx, ctx.session.profile ?? {}, show), (a) => a.op === 'match'));
+
+matchFeature.use(
+    onAction('flow', async (ctx, action) => {
+        const flow = ctx.session.flow;
+        if (!flow || flow.step !== action.step) return ctx.t.flowStale;
+        const result = applyFlow(flow, action);
+        if (result.kind === 'invalid') return ctx.t.staleButton;
+        return afterStep(ctx, result, show);
+    }),
+);
+
+/** A typed answer to the current step; text that is no answer goes on to the question feature. */
+matchFeature.on('message:text', async (ctx, next) => {
+    const flow = ctx.session.flow;
+    const text = flow && addressedText(ctx);
+    if (!flow || !text) return next();
+    const result = applyFlow(flow, { op: 'text', text });
+    if (result.kind !== 'invalid') return afterStep(ctx, result, send);
+    if (stepName(flow) === 'amount' && /\d/.test(text) && text.length < 30) return send(ctx, { html: ctx.t.amountHint });
+    return next();
+});
+
+type Sender = (ctx: BotContext, view: View) => Promise<void>;
+
+function beginFlow(ctx: BotContext, out: Sender): Promise<void> {
+    const state = startFlow(ctx.session.profile);
+    ctx.session.flow = state;
+    return out(ctx, flowView(ctx.t, ctx.lang, state));
+}
+
+async function afterStep(ctx: BotContext, result: Exclude<FlowResult, { kind: 'invalid' }>, out: Sender): Promise<void> {
+    if (result.kind === 'continue') {
+        ctx.session.flow = result.state;
+        return out(ctx, flowView(ctx.t, ctx.lang, result.state));
+    }
+    delete ctx.session.flow;
+    if (result.kind === 'cancelled') return out(ctx, { html: ctx.t.flowCancelled, keyboard: mainMenuKeyboard(ctx.t) });
+    ctx.session.profile = result.draft;
+    return showMatches(ctx, result.draft, out);
+}
+
+/** Matches a profile and shows the ranked products. */
+export async function showMatches(ctx: BotContext, draft: Draft, out: Sender): Promise<void> {
+    const answered = Object.values(draft).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+    if (!answered) return out(ctx, { html: ctx.t.matchEmptyProfile, keyboard: mainMenuKeyboard(ctx.t) });
+    try {
+        const response = ctx.deps.service.match(draft, { lang: ctx.lang });
+        return await out(ctx, matchView(ctx.t, ctx.lang, response));
+    } catch (err) {
+        if (!(err instanceof ProfileError)) throw err;
+        delete ctx.session.profile;
+        return out(ctx, { html: ctx.t.matchBadProfile, keyboard: mainMenuKeyboard(ctx.t) });
+    }
+}

@@ -1,0 +1,15 @@
+/** /start, /help, the main menu and the "ask a question" prompt. */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.ts';
+import { helpView, mainMenuKeyboard, startView } from '../format.ts';
+import { onMenu, send, show } from '../reply.ts';
+
+export const startFeature = new Composer<BotContext>();
+
+startFeature.command('start', (ctx) => send(ctx, startView(ctx.t, ctx.from?.first_name)));
+
+startFeature.command('help', (ctx) => send(ctx, helpView(ctx.t)));
+
+startFeature.use(onMenu('home', (ctx) => show(ctx, startView(ctx.t, ctx.from?.first_name))));
+
+startFeature.use(onMenu('ask', (ctx) => show(ctx, { html: ctx.t.askPrompt, keyboard: mainMenuKeyboard(ctx.t) })));

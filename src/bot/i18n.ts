@@ -1,0 +1,453 @@
+/**
+ * Every text the bot shows, in zh and en. A typed table rather than the i18n
+ * plugin: the two languages must never drift apart, and tsc checks that both
+ * tables have every key. Vocabulary words (stages, qualifications…) are not
+ * repeated here: they come from `core/vocabulary.ts`.
+ *
+ * Templates that take dynamic values escape them themselves, so a caller can
+ * never forget to.
+ */
+import type { Lang } from '../core/vocabulary.ts';
+import { esc } from './html.ts';
+
+export interface Messages {
+    /** The colon between a label and its value. */
+    readonly colon: string;
+    readonly greeting: (name: string | undefined) => string;
+    readonly help: string;
+    readonly menuMatch: string;
+    readonly menuAsk: string;
+    readonly menuBrowse: string;
+    readonly menuContact: string;
+    readonly menuLang: string;
+    readonly menuHome: string;
+    readonly askPrompt: string;
+    readonly langPrompt: string;
+    readonly langSet: string;
+
+    // Questionnaire
+    readonly stepOf: (n: number, total: number) => string;
+    readonly qStage: string;
+    readonly qQualifications: string;
+    readonly qSize: string;
+    readonly qNeeds: string;
+    readonly qIp: string;
+    readonly qAmount: string;
+    readonly current: string;
+    readonly notAnswered: string;
+    readonly back: string;
+    readonly skip: string;
+    readonly cancel: string;
+    readonly done: string;
+    readonly noneOfThese: string;
+    readonly yes: string;
+    readonly no: string;
+    readonly amountHint: string;
+    readonly flowCancelled: string;
+    readonly flowStale: string;
+
+    // Match results
+    readonly matchHeader: (n: number) => string;
+    readonly matchNone: string;
+    readonly matchEmptyProfile: string;
+    readonly matchBadProfile: string;
+    readonly eligible: string;
+    readonly possible: string;
+    readonly why: string;
+    readonly missing: string;
+    readonly amount: string;
+    readonly term: string;
+    readonly rate: string;
+    readonly subsidy: string;
+    readonly contact: string;
+    readonly source: string;
+    readonly sources: string;
+    readonly details: string;
+    readonly contacts: string;
+    readonly refine: string;
+    readonly seeAlso: string;
+    readonly expired: string;
+    readonly unconfirmed: string;
+    readonly outdated: string;
+
+    // Questions
+    readonly answerHeader: (q: string) => string;
+    readonly notConfident: string;
+    readonly didYouMean: string;
+    readonly nothingFound: string;
+    readonly tryMatch: string;
+    readonly generalContacts: string;
+
+    // Full cards
+    readonly kind: string;
+    readonly eligibility: string;
+    readonly terms: string;
+    readonly stages: string;
+    readonly qualificationsAny: string;
+    readonly qualificationsAll: string;
+    readonly qualificationsPreferred: string;
+    readonly sizes: string;
+    readonly revenue: string;
+    readonly requiresIp: string;
+    readonly howToApply: string;
+    readonly facts: string;
+    readonly notes: string;
+    readonly docNumber: string;
+    readonly issuer: string;
+    readonly date: string;
+    readonly role: string;
+    readonly phone: string;
+    readonly address: string;
+    readonly website: string;
+    readonly hours: string;
+    readonly lastVerified: string;
+    readonly months: (min?: number, max?: number) => string;
+    readonly wan: (n: number) => string;
+    readonly wanRange: (min?: number, max?: number) => string;
+
+    // Browse
+    readonly browseKind: string;
+    readonly browseStage: string;
+    readonly anyKind: string;
+    readonly anyStage: string;
+    readonly browseHeader: (what: string, n: number) => string;
+    readonly browseNone: string;
+    readonly prev: string;
+    readonly next: string;
+
+    // Contacts, profile, forget
+    readonly contactHeader: string;
+    readonly contactsFor: (name: string) => string;
+    readonly noContacts: string;
+    readonly profileHeader: string;
+    readonly profileEmpty: string;
+    readonly profileEdit: string;
+    readonly profileMatch: string;
+    readonly forgetButton: string;
+    readonly fieldStage: string;
+    readonly fieldQualifications: string;
+    readonly fieldSize: string;
+    readonly fieldNeeds: string;
+    readonly fieldIp: string;
+    readonly fieldAmount: string;
+    readonly fieldRevenue: string;
+    readonly fieldEmployees: string;
+    readonly fieldDistrict: string;
+    readonly none: string;
+    readonly forgetConfirm: string;
+    readonly forgetYes: string;
+    readonly forgetNo: string;
+    readonly forgetDone: string;
+    readonly forgetKept: string;
+
+    // Errors and limits
+    readonly staleButton: string;
+    readonly unknownItem: string;
+    readonly sorry: string;
+    readonly slowDown: string;
+    readonly inlineNone: string;
+    readonly inlineOpen: string;
+}
+
+const zh: Messages = {
+    colon: '：',
+    greeting: (name) =>
+        `你好${name ? `，${esc(name)}` : ''}！我是<b>科金助手</b>，帮上海科技企业找到合适的融资产品与政策，并告诉你还缺什么、该找谁。\n\n` +
+        '点下面的按钮开始，或直接输入问题，例如“高企贷额度多少”。',
+    help:
+        '<b>怎么用</b>\n' +
+        '/match 回答几个问题，匹配融资产品\n' +
+        '/profile 查看或修改已保存的企业信息\n' +
+        '/products 按类别和阶段浏览产品\n' +
+        '/contact 主要联系机构\n' +
+        '/lang 切换语言 / Language\n' +
+        '/forget 删除我们为你保存的全部信息\n\n' +
+        '也可以直接输入问题，例如“知识产权质押怎么申请”。在任何聊天里输入 @机器人名 加关键词，可以分享产品。',
+    menuMatch: '🎯 匹配融资产品',
+    menuAsk: '💬 提个问题',
+    menuBrowse: '📚 浏览产品',
+    menuContact: '☎️ 联系方式',
+    menuLang: '🌐 语言 / Language',
+    menuHome: '🏠 主菜单',
+    askPrompt: '请直接输入你的问题，例如：“高企贷额度多少”“科技履约贷保费补贴”“无缝续贷怎么办”。',
+    langPrompt: '请选择语言 / Choose a language:',
+    langSet: '已切换为中文。',
+
+    stepOf: (n, total) => `第 ${n}/${total} 步`,
+    qStage: '企业目前处于哪个阶段？',
+    qQualifications: '企业已取得哪些资质？可多选，选好后点“完成”。',
+    qSize: '企业规模是？',
+    qNeeds: '需要哪类融资？可多选，选好后点“完成”。',
+    qIp: '企业是否拥有专利等知识产权？',
+    qAmount: '计划融资多少？点选，或直接输入金额，如“500万”。',
+    current: '当前',
+    notAnswered: '未填',
+    back: '« 上一步',
+    skip: '跳过',
+    cancel: '✖ 取消',
+    done: '完成 »',
+    noneOfThese: '都没有',
+    yes: '有',
+    no: '没有',
+    amountHint: '没看懂这个金额。请输入如“500万”“1.5亿”“300”（单位：万元），或点选按钮。',
+    flowCancelled: '已取消，已保存的企业信息没有改动。随时用 /match 重新开始。',
+    flowStale: '这个问卷按钮已过期。',
+
+    matchHeader: (n) => `根据你的企业情况，找到 <b>${n}</b> 个可能合适的产品（按匹配程度排序）：`,
+    matchNone: '按目前的条件，没有找到符合的产品。可以调整条件，或直接联系下面的机构咨询。',
+    matchEmptyProfile: '你跳过了所有问题，无法匹配。请至少回答一个问题，或直接浏览产品。',
+    matchBadProfile: '已保存的企业信息无法使用，请重新填写。',
+    eligible: '✅ 符合已知条件',
+    possible: '❔ 可能符合，有待确认',
+    why: '为何合适',
+    missing: '尚缺或待确认',
+    amount: '额度',
+    term: '期限',
+    rate: '利率',
+    subsidy: '补贴',
+    contact: '联系',
+    source: '来源',
+    sources: '来源',
+    details: '📄 详情',
+    contacts: '☎️ 联系',
+    refine: '✏️ 调整条件',
+    seeAlso: '相关',
+    expired: '⚠️ 此条信息的有效期已过，请向机构核实。',
+    unconfirmed: '（待核实）',
+    outdated: '（可能已过时）',
+
+    answerHeader: (q) => `关于“${esc(q)}”：`,
+    notConfident: '没有找到可靠的答案。',
+    didYouMean: '你是不是想问：',
+    nothingFound: '知识库里没有相关内容。',
+    tryMatch: '也可以回答几个问题来匹配产品，或联系下面的机构。',
+    generalContacts: '☎️ 联系机构',
+
+    kind: '类别',
+    eligibility: '申请条件',
+    terms: '额度、期限与费用',
+    stages: '适用阶段',
+    qualificationsAny: '须具备其一',
+    qualificationsAll: '须全部具备',
+    qualificationsPreferred: '优先',
+    sizes: '企业规模',
+    revenue: '年营业收入',
+    requiresIp: '须拥有知识产权',
+    howToApply: '如何申请',
+    facts: '要点',
+    notes: '说明',
+    docNumber: '文号',
+    issuer: '发文机关',
+    date: '日期',
+    role: '职能',
+    phone: '电话',
+    address: '地址',
+    website: '网站',
+    hours: '办公时间',
+    lastVerified: '核实日期',
+    months: (min, max) => (min !== undefined && max !== undefined ? `${min}–${max} 个月` : max !== undefined ? `最长 ${max} 个月` : `至少 ${min ?? 0} 个月`),
+    wan: (n) => (n >= 10_000 ? `${formatNumber(n / 10_000)} 亿元` : `${formatNumber(n)} 万元`),
+    wanRange: (min, max) =>
+        min !== undefined && max !== undefined ? `${zh.wan(min)}–${zh.wan(max)}` : max !== undefined ? `最高 ${zh.wan(max)}` : `不低于 ${zh.wan(min ?? 0)}`,
+
+    browseKind: '浏览哪一类？',
+    browseStage: '企业处于哪个阶段？',
+    anyKind: '全部类别',
+    anyStage: '不限阶段',
+    browseHeader: (what, n) => `<b>${esc(what)}</b>：共 ${n} 项`,
+    browseNone: '没有符合的条目。',
+    prev: '‹ 上一页',
+    next: '下一页 ›',
+
+    contactHeader: '<b>主要联系机构</b>',
+    contactsFor: (name) => `<b>${esc(name)}</b> 的联系机构`,
+    noContacts: '来源中没有给出联系方式。',
+    profileHeader: '<b>已保存的企业信息</b>',
+    profileEmpty: '还没有保存企业信息。点“修改”或用 /match 填写。',
+    profileEdit: '✏️ 修改',
+    profileMatch: '🎯 按此匹配',
+    forgetButton: '🗑 删除我的数据',
+    fieldStage: '阶段',
+    fieldQualifications: '资质',
+    fieldSize: '规模',
+    fieldNeeds: '需求',
+    fieldIp: '知识产权',
+    fieldAmount: '融资金额',
+    fieldRevenue: '年营业收入',
+    fieldEmployees: '员工人数',
+    fieldDistrict: '所在区',
+    none: '无',
+    forgetConfirm: '将删除我们为你保存的全部信息：企业信息、语言设置和问卷进度。确定吗？',
+    forgetYes: '确定删除',
+    forgetNo: '保留',
+    forgetDone: '已删除为你保存的全部信息。',
+    forgetKept: '好的，信息保留不变。',
+
+    staleButton: '这个按钮已失效，请重新开始（/start）。',
+    unknownItem: '找不到这一条，知识库可能已更新。',
+    sorry: '抱歉，处理时出错了，请稍后再试。',
+    slowDown: '消息太频繁了，请稍等一分钟再试。',
+    inlineNone: '没有找到相关产品',
+    inlineOpen: '打开科金助手',
+};
+
+const en: Messages = {
+    colon: ': ',
+    greeting: (name) =>
+        `Hello${name ? `, ${esc(name)}` : ''}! I am <b>Kejin</b>, the financing assistant for Shanghai sci-tech firms: I find the loans and policies that fit your firm, what is still missing, and whom to call.\n\n` +
+        'Tap a button below, or just type a question, e.g. "Gaoqidai loan amount".',
+    help:
+        '<b>How to use</b>\n' +
+        '/match answer a few questions and get matching products\n' +
+        '/profile show or edit your saved firm profile\n' +
+        '/products browse products by kind and stage\n' +
+        '/contact the main organizations to contact\n' +
+        '/lang switch language / 语言\n' +
+        '/forget delete everything stored about you\n\n' +
+        'Or type any question, e.g. "how to apply for IP pledge financing". In any chat, type @ and the bot\'s name with a keyword to share a product.',
+    menuMatch: '🎯 Match products',
+    menuAsk: '💬 Ask a question',
+    menuBrowse: '📚 Browse products',
+    menuContact: '☎️ Contacts',
+    menuLang: '🌐 语言 / Language',
+    menuHome: '🏠 Main menu',
+    askPrompt: 'Type your question, e.g. "Gaoqidai amount", "premium subsidy for performance loans", "loan renewal without repayment".',
+    langPrompt: '请选择语言 / Choose a language:',
+    langSet: 'Language set to English.',
+
+    stepOf: (n, total) => `Step ${n}/${total}`,
+    qStage: 'What stage is your firm at?',
+    qQualifications: 'Which qualifications does your firm hold? Pick any, then tap "Done".',
+    qSize: 'How large is your firm?',
+    qNeeds: 'What financing do you need? Pick any, then tap "Done".',
+    qIp: 'Does your firm own patents or other intellectual property?',
+    qAmount: 'How much do you want to raise? Tap a button or type an amount, e.g. "500万" or "5 million".',
+    current: 'Current',
+    notAnswered: 'not given',
+    back: '« Back',
+    skip: 'Skip',
+    cancel: '✖ Cancel',
+    done: 'Done »',
+    noneOfThese: 'None',
+    yes: 'Yes',
+    no: 'No',
+    amountHint: 'I could not read that amount. Type e.g. "500万", "1.5亿", "5 million" or "300" (in 万 yuan), or tap a button.',
+    flowCancelled: 'Cancelled; your saved profile is unchanged. Use /match to start again.',
+    flowStale: 'This questionnaire button is out of date.',
+
+    matchHeader: (n) => `For your firm I found <b>${n}</b> products that may fit, best first:`,
+    matchNone: 'With these answers no product fits. Refine your answers, or ask one of the organizations below.',
+    matchEmptyProfile: 'You skipped every question, so there is nothing to match. Answer at least one, or browse the products.',
+    matchBadProfile: 'Your saved profile cannot be used; please fill it in again.',
+    eligible: '✅ Meets the known conditions',
+    possible: '❔ May fit, to be confirmed',
+    why: 'Why it fits',
+    missing: 'Missing or to confirm',
+    amount: 'Amount',
+    term: 'Term',
+    rate: 'Rate',
+    subsidy: 'Subsidy',
+    contact: 'Contact',
+    source: 'Source',
+    sources: 'Sources',
+    details: '📄 Details',
+    contacts: '☎️ Contacts',
+    refine: '✏️ Refine',
+    seeAlso: 'Related',
+    expired: '⚠️ This entry is past its validity date; check with the organization.',
+    unconfirmed: ' (unconfirmed)',
+    outdated: ' (may be outdated)',
+
+    answerHeader: (q) => `About "${esc(q)}":`,
+    notConfident: 'I found no reliable answer.',
+    didYouMean: 'Did you mean:',
+    nothingFound: 'Nothing in the knowledge base matches.',
+    tryMatch: 'You can also answer a few questions to match products, or contact the organizations below.',
+    generalContacts: '☎️ Contacts',
+
+    kind: 'Kind',
+    eligibility: 'Eligibility',
+    terms: 'Terms',
+    stages: 'Stages',
+    qualificationsAny: 'Needs one of',
+    qualificationsAll: 'Needs all of',
+    qualificationsPreferred: 'Preferred',
+    sizes: 'Firm size',
+    revenue: 'Annual revenue',
+    requiresIp: 'Requires intellectual property',
+    howToApply: 'How to apply',
+    facts: 'Key facts',
+    notes: 'Notes',
+    docNumber: 'Reference',
+    issuer: 'Issuer',
+    date: 'Date',
+    role: 'Role',
+    phone: 'Phone',
+    address: 'Address',
+    website: 'Website',
+    hours: 'Hours',
+    lastVerified: 'Last verified',
+    months: (min, max) => (min !== undefined && max !== undefined ? `${min}–${max} months` : max !== undefined ? `up to ${max} months` : `at least ${min ?? 0} months`),
+    wan: (n) => (n >= 100 ? `${formatNumber(n / 100)} million yuan` : `${formatNumber(n * 10)} thousand yuan`),
+    wanRange: (min, max) =>
+        min !== undefined && max !== undefined ? `${en.wan(min)} – ${en.wan(max)}` : max !== undefined ? `up to ${en.wan(max)}` : `at least ${en.wan(min ?? 0)}`,
+
+    browseKind: 'Which kind?',
+    browseStage: 'What stage is your firm at?',
+    anyKind: 'All kinds',
+    anyStage: 'Any stage',
+    browseHeader: (what, n) => `<b>${esc(what)}</b>: ${n} item(s)`,
+    browseNone: 'Nothing matches.',
+    prev: '‹ Previous',
+    next: 'Next ›',
+
+    contactHeader: '<b>Main organizations to contact</b>',
+    contactsFor: (name) => `Contacts for <b>${esc(name)}</b>`,
+    noContacts: 'The sources give no contact details.',
+    profileHeader: '<b>Your saved firm profile</b>',
+    profileEmpty: 'No profile saved yet. Tap "Edit" or use /match to fill it in.',
+    profileEdit: '✏️ Edit',
+    profileMatch: '🎯 Match with it',
+    forgetButton: '🗑 Delete my data',
+    fieldStage: 'Stage',
+    fieldQualifications: 'Qualifications',
+    fieldSize: 'Size',
+    fieldNeeds: 'Needs',
+    fieldIp: 'Intellectual property',
+    fieldAmount: 'Amount sought',
+    fieldRevenue: 'Annual revenue',
+    fieldEmployees: 'Employees',
+    fieldDistrict: 'District',
+    none: 'none',
+    forgetConfirm: 'This deletes everything stored about you: firm profile, language and questionnaire progress. Are you sure?',
+    forgetYes: 'Delete',
+    forgetNo: 'Keep',
+    forgetDone: 'Everything stored about you has been deleted.',
+    forgetKept: 'OK, nothing was deleted.',
+
+    staleButton: 'This button is no longer valid; please start again (/start).',
+    unknownItem: 'That entry no longer exists; the knowledge base may have been updated.',
+    sorry: 'Sorry, something went wrong. Please try again later.',
+    slowDown: 'Too many messages; please wait a minute and try again.',
+    inlineNone: 'No matching product',
+    inlineOpen: 'Open Kejin',
+};
+
+function formatNumber(n: number): string {
+    return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+export const MESSAGES: Readonly<Record<Lang, Messages>> = { zh, en };
+
+/** The bot's language for a Telegram `language_code`: zh for any Chinese, en for any other known code. */
+export function langFromTelegram(code: string | undefined, fallback: Lang): Lang {
+    if (!code) return fallback;
+    return code.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The language a text is written in: zh when it has any Han character, en when it has Latin letters only. */
+export function langOfText(text: string, fallback: Lang): Lang {
+    if (/\p{Script=Han}/u.test(text)) return 'zh';
+    if (/[A-Za-z]/.test(text)) return 'en';
+    return fallback;
+}

@@ -1,0 +1,171 @@
+/**
+ * End-to-end harness: the real long-polling bot (`runPolling`) against the
+ * fake Bot API on 127.0.0.1, and simulated Telegram users who send messages,
+ * press buttons and type inline queries, each waiting until the bot has
+ * handled the update.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from 'grammy/types';
+import { parseConfig, type Config } from '../../../src/config.ts';
+import { createKnowledgeService, type KnowledgeService } from '../../../src/core/service.ts';
+import { silentLogger } from '../../../src/logger.ts';
+import type { BotDeps } from '../../../src/bot/context.ts';
+import { runPolling } from '../../../src/bot/run.ts';
+import { TEST_BOT, type ApiCall, type FakeBotApi } from './fake-bot-api.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const FIXTURE_KNOWLEDGE = path.resolve(HERE, '../../fixtures/bot-knowledge');
+
+let sharedService: Promise<KnowledgeService> | undefined;
+
+/** One service over the fixture knowledge, shared by the tests of a file. */
+export function fixtureService(): Promise<KnowledgeService> {
+    sharedService ??= createKnowledgeService({ dir: FIXTURE_KNOWLEDGE });
+    return sharedService;
+}
+
+export function tempDir(prefix = 'kejin-bot-'): string {
+    return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export function removeDir(dir: string): void {
+    rmSync(dir, { recursive: true, force: true });
+}
+
+/** A writable copy of the fixture knowledge (for tests that edit cards). */
+export function copyFixture(): string {
+    const dir = tempDir('kejin-knowledge-');
+    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
+    return dir;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+    return parseConfig({ LOG_LEVEL: 'silent', BOT_RATE_LIMIT_PER_MINUTE: '1000', DEFAULT_LANG: 'zh', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...overrides });
+}
+
+export interface RunningBot {
+    stop(): Promise<void>;
+}
+
+/** Starts the real polling bot against `api`; resolves once it polls. */
+export async function startPollingBot(api: FakeBotApi, deps: BotDeps): Promise<RunningBot> {
+    const controller = new AbortController();
+    const before = api.callsOf('getUpdates').length;
+    const running = runPolling(deps, controller.signal);
+    let failed: unknown;
+    running.catch((err: unknown) => (failed = err));
+    await api.until(() => api.callsOf('getUpdates').length > before || failed !== undefined, 15_000, 'the bot to poll');
+    if (failed) throw failed;
+    return {
+        async stop() {
+            controller.abort();
+            await running;
+        },
+    };
+}
+
+export async function botDeps(api: FakeBotApi, dataDir: string, overrides: Record<string, string> = {}): Promise<BotDeps> {
+    const config = testConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, ...overrides });
+    return { config, logger: silentLogger, service: await fixtureService() };
+}
+
+const REPLY_METHODS = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery', 'answerInlineQuery']);
+
+/** A Telegram user talking to the bot in a private chat (or in a group, with `chatId` < 0). */
+export class TestUser {
+    readonly from: { id: number; is_bot: false; first_name: string; language_code?: string };
+    readonly chat: Message['chat'];
+
+    constructor(
+        private readonly _api: FakeBotApi,
+        options: { id: number; languageCode?: string; chatId?: number; firstName?: string },
+    ) {
+        const firstName = options.firstName ?? 'Tester';
+        this.from = { id: options.id, is_bot: false, first_name: firstName, ...(options.languageCode ? { language_code: options.languageCode } : {}) };
+        const chatId = options.chatId ?? options.id;
+        this.chat = (chatId < 0 ? { id: chatId, type: 'group', title: 'Test group' } : { id: chatId, type: 'private', first_name: firstName }) as Message['chat'];
+    }
+
+    /** Sends a message; resolves with the bot's calls for this chat while handling it. */
+    async say(text: string, extra: Record<string, unknown> = {}): Promise<ApiCall[]> {
+        const command = /^\/\S+/.exec(text);
+        const message = {
+            message_id: this._api.nextMessageId(),
+            date: Math.floor(Date.now() / 1000),
+            chat: this.chat,
+            from: this.from,
+            text,
+            ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+            ...extra,
+        };
+        return this.send({ message } as never);
+    }
+
+    /** Presses the first button whose text contains `label` on the latest keyboard sent to this chat. */
+    async press(label: string | RegExp): Promise<ApiCall[]> {
+        const { button, message } = this.findButton(label);
+        return this.pressData(button.callback_data ?? '', message);
+    }
+
+    /** Sends a callback query with any data, as a client (or a forger) could. */
+    async pressData(data: string, message?: Message): Promise<ApiCall[]> {
+        const on = message ?? this.latestMessage();
+        return this.send({ callback_query: { id: String(Date.now() + Math.random()), from: this.from, chat_instance: 'test', data, ...(on ? { message: on } : {}) } } as never);
+    }
+
+    async inline(query: string): Promise<ApiCall[]> {
+        return this.send({ inline_query: { id: String(Date.now()), from: this.from, query, offset: '', chat_type: 'sender' } } as never);
+    }
+
+    /** The texts the bot sent or edited in this chat among `calls`. */
+    static texts(calls: readonly ApiCall[]): string[] {
+        return calls.filter((c) => c.method === 'sendMessage' || c.method === 'editMessageText').map((c) => String(c.payload.text));
+    }
+
+    /** The notices shown as answers to button presses among `calls`. */
+    static notices(calls: readonly ApiCall[]): string[] {
+        return calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => String(c.payload.text ?? ''));
+    }
+
+    /** Button texts of the latest keyboard sent to this chat. */
+    buttons(): string[] {
+        return this.latestKeyboard()?.markup.inline_keyboard.flat().map((b) => b.text) ?? [];
+    }
+
+    private async send(update: never): Promise<ApiCall[]> {
+        const start = this._api.calls.length;
+        const id = this._api.push(update);
+        await this._api.handled(id);
+        return this._api.calls.slice(start).filter((c) => REPLY_METHODS.has(c.method) && this.isMine(c));
+    }
+
+    private isMine(c: ApiCall): boolean {
+        return c.payload.chat_id === undefined || Number(c.payload.chat_id) === this.chat.id;
+    }
+
+    private latestKeyboard(): { markup: InlineKeyboardMarkup; message: Message } | undefined {
+        for (let i = this._api.calls.length - 1; i >= 0; i--) {
+            const c = this._api.calls[i]!;
+            if (!c.ok || (c.method !== 'sendMessage' && c.method !== 'editMessageText') || Number(c.payload.chat_id) !== this.chat.id) continue;
+            const markup = c.payload.reply_markup as InlineKeyboardMarkup | undefined;
+            if (!markup) continue;
+            const message = { ...(c.result as Message), chat: this.chat, from: TEST_BOT } as Message;
+            return { markup, message };
+        }
+        return undefined;
+    }
+
+    private latestMessage(): Message | undefined {
+        return this.latestKeyboard()?.message;
+    }
+
+    private findButton(label: string | RegExp): { button: InlineKeyboardButton.CallbackButton; message: Message } {
+        const keyboard = this.latestKeyboard();
+        const button = keyboard?.markup.inline_keyboard.flat().find((b) => (typeof label === 'string' ? b.text.includes(label) : label.test(b.text)));
+        if (!keyboard || !button || !('callback_data' in button)) throw new Error(`no button "${String(label)}" among: ${this.buttons().join(' | ')}`);
+        return { button, message: keyboard.message };
+    }
+}

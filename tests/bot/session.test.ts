@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { StorageAdapter } from 'grammy';
+import { guardedStorage, sanitizeSession, sessionKey } from '../../src/bot/session.ts';
+import { silentLogger } from '../../src/logger.ts';
+
+describe('sanitizeSession', () => {
+    it('keeps valid fields', () => {
+        const s = { lang: 'en', profile: { stage: 'growth', qualifications: ['srdi'], amountWan: 500 }, flow: { step: 2, draft: { size: 'small' } } };
+        expect(sanitizeSession(s)).toEqual(s);
+    });
+
+    it('drops what does not fit, field by field', () => {
+        expect(sanitizeSession({ lang: 'fr', profile: { stage: 'teen' }, flow: { step: 99, draft: {} } })).toEqual({});
+        expect(sanitizeSession({ lang: 'zh', profile: { stage: 'teen' } })).toEqual({ lang: 'zh' });
+        expect(sanitizeSession('garbage')).toEqual({});
+        expect(sanitizeSession(null)).toEqual({});
+    });
+});
+
+describe('sessionKey', () => {
+    it('is the user id, or undefined without a user', () => {
+        expect(sessionKey({ from: { id: 42 } })).toBe('42');
+        expect(sessionKey({})).toBeUndefined();
+    });
+});
+
+describe('guardedStorage', () => {
+    function inner(overrides: Partial<StorageAdapter<unknown>> = {}): StorageAdapter<unknown> {
+        return { read: vi.fn(), write: vi.fn(), delete: vi.fn(), ...overrides };
+    }
+
+    it('reads an unreadable record as no session', async () => {
+        const store = guardedStorage(inner({ read: () => Promise.reject(new SyntaxError('Unexpected end of JSON input')) }), silentLogger);
+        await expect(store.read('1')).resolves.toBeUndefined();
+    });
+
+    it('deletes instead of writing an empty session', async () => {
+        const raw = inner();
+        const store = guardedStorage(raw, silentLogger);
+        await store.write('1', {});
+        expect(raw.delete).toHaveBeenCalledWith('1');
+        expect(raw.write).not.toHaveBeenCalled();
+        await store.write('1', { lang: 'en' });
+        expect(raw.write).toHaveBeenCalledWith('1', { lang: 'en' });
+    });
+});
