@@ -1,0 +1,69 @@
+/**
+ * `kejin mcp [--http] [--port N]`: the MCP server over stdio (default) or
+ * stateless Streamable HTTP. The caller (kejin.ts) has loaded the config,
+ * made the stderr logger and the watching knowledge service; this wires the
+ * transport and shuts everything down on SIGINT/SIGTERM or when the stdio
+ * client goes away.
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, type Config } from '../config.ts';
+import type { KnowledgeService } from '../core/service.ts';
+import type { Logger } from '../logger.ts';
+import { startHttpServer } from '../mcp/http.ts';
+import { startStdioServer } from '../mcp/stdio.ts';
+
+export interface McpMainDeps {
+    readonly config: Config;
+    readonly logger: Logger;
+    readonly service: KnowledgeService;
+}
+
+export async function main(argv: string[], deps: McpMainDeps): Promise<void> {
+    const { values } = parseArgs({ args: argv, options: { http: { type: 'boolean', default: false }, port: { type: 'string' } }, strict: true, allowPositionals: false });
+    const running = await start(values, deps).catch(async (err: unknown) => {
+        await deps.service.close(); // the watcher must not keep a failed start alive
+        throw err;
+    });
+    const reason = await Promise.race([running.ended.then(() => 'stdin closed'), signal('SIGINT'), signal('SIGTERM')]);
+    deps.logger.info({ reason }, 'kejin MCP server stopping');
+    await Promise.allSettled([running.close(), deps.service.close()]);
+}
+
+interface Running {
+    /** Resolves when the server has nothing more to serve (stdio client gone); never for HTTP. */
+    readonly ended: Promise<void>;
+    close(): Promise<void>;
+}
+
+async function start(values: { http: boolean; port?: string }, deps: McpMainDeps): Promise<Running> {
+    const { config, logger, service } = deps;
+    const knowledge = { version: service.snapshot().version, items: service.snapshot().items.size };
+    if (!values.http) {
+        if (values.port !== undefined) throw new ConfigError('kejin: --port needs --http (stdio has no port)');
+        const stdio = await startStdioServer(deps);
+        logger.info(knowledge, 'kejin MCP server on stdio');
+        return stdio;
+    }
+    const http = await startHttpServer(deps, {
+        host: config.MCP_HTTP_HOST,
+        port: values.port === undefined ? config.MCP_HTTP_PORT : parsePort(values.port),
+        token: config.MCP_AUTH_TOKEN,
+        allowedHosts: config.MCP_ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
+        maxBodyBytes: config.MCP_MAX_BODY_BYTES,
+    });
+    logger.info({ url: http.url, auth: Boolean(config.MCP_AUTH_TOKEN), ...knowledge }, `kejin MCP server listening on ${http.url}`);
+    if (!config.MCP_ALLOWED_HOSTS && !['127.0.0.1', 'localhost', '::1'].includes(config.MCP_HTTP_HOST)) {
+        logger.warn('MCP_ALLOWED_HOSTS is empty: only requests addressed to localhost, 127.0.0.1 or this address are accepted; list the names clients use');
+    }
+    return { ended: new Promise(() => undefined), close: () => http.close() };
+}
+
+function parsePort(text: string): number {
+    const port = Number(text);
+    if (!/^\d+$/.test(text) || port > 65_535) throw new ConfigError(`kejin: --port must be a whole number from 0 to 65535, not "${text}"`);
+    return port;
+}
+
+function signal(name: NodeJS.Signals): Promise<string> {
+    return new Promise((resolve) => process.once(name, () => resolve(name)));
+}

@@ -1,0 +1,97 @@
+/**
+ * Every knowledge card as a resource (`kejin://products/{id}`,
+ * `kejin://policies/{id}`, `kejin://organizations/{id}`), listed and
+ * id-completed from the live snapshot, plus the vocabularies. The server
+ * sends `notifications/resources/list_changed` when the snapshot changes
+ * (see server.ts), so clients list again rather than poll.
+ */
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpError, type ReadResourceResult, type Resource } from '@modelcontextprotocol/sdk/types.js';
+import { closest } from '../core/knowledge/problems.ts';
+import type { KnowledgeItem } from '../core/knowledge/schema.ts';
+import { FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Folder, type Kind } from '../core/vocabulary.ts';
+import { cardStructured, cardText, folderOf, itemUri } from './format.ts';
+import { DEFAULT_LANG } from './schemas.ts';
+import type { McpDeps } from './server.ts';
+
+const VOCABULARY_URI = 'kejin://vocabulary';
+
+/** MCP 2025-11-25: "Resource not found" is -32002. */
+const RESOURCE_NOT_FOUND = -32002;
+/** The spec caps a completion answer at 100 values. */
+const MAX_COMPLETIONS = 100;
+
+const FOLDER_TITLES: Record<Folder, string> = {
+    products: 'Financing products, platforms and programmes (产品)',
+    policies: 'Policies and policy documents (政策)',
+    organizations: 'Organizations to contact (机构)',
+};
+
+export function registerResources(server: McpServer, deps: McpDeps): void {
+    for (const folder of Object.keys(FOLDER_KINDS) as Folder[]) registerFolder(server, deps, folder);
+    server.registerResource(
+        'vocabulary',
+        VOCABULARY_URI,
+        {
+            title: 'Profile and knowledge vocabularies (词表)',
+            description: 'The words the tools accept for stage, qualifications, size, needs and kind, each with its Chinese and English label.',
+            mimeType: 'application/json',
+        },
+        (uri) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(vocabulary(), null, 2) }] }),
+    );
+}
+
+function registerFolder(server: McpServer, deps: McpDeps, folder: Folder): void {
+    const inFolder = (): KnowledgeItem[] => [...deps.service.snapshot().items.values()].filter((i) => folderOf(i.kind) === folder);
+    const template = new ResourceTemplate(`kejin://${folder}/{id}`, {
+        list: () => ({ resources: inFolder().map(listEntry) }),
+        complete: { id: (value) => completeIds(inFolder().map((i) => i.id), value) },
+    });
+    const kinds = (FOLDER_KINDS[folder] as readonly Kind[]).map((k) => KINDS.labels[k].en).join(', ');
+    server.registerResource(
+        `knowledge-${folder}`,
+        template,
+        { title: FOLDER_TITLES[folder], description: `One knowledge card (${kinds}) as Markdown with sources, and as JSON.`, mimeType: 'text/markdown' },
+        (uri, variables) => readCard(deps, folder, uri, String(variables.id ?? ''), () => inFolder().map((i) => i.id)),
+    );
+}
+
+function listEntry(item: KnowledgeItem): Resource {
+    return { uri: itemUri(item), name: item.id, title: `${item.name} · ${item.name_en}`, description: item.summary.zh, mimeType: 'text/markdown' };
+}
+
+/** Ids starting with what was typed first, then ids containing it. */
+function completeIds(ids: readonly string[], typed: string): string[] {
+    const q = typed.trim().toLowerCase();
+    const sorted = [...ids].sort();
+    const starts = sorted.filter((id) => id.startsWith(q));
+    const contains = sorted.filter((id) => !id.startsWith(q) && id.includes(q));
+    return [...starts, ...contains].slice(0, MAX_COMPLETIONS);
+}
+
+function readCard(deps: McpDeps, folder: Folder, uri: URL, id: string, folderIds: () => string[]): ReadResourceResult {
+    const item = deps.service.getItem(id);
+    if (!item || folderOf(item.kind) !== folder) {
+        const hint = item ? ` It is at ${itemUri(item)}.` : ` Closest: ${closest(id, folderIds(), 3).map((s) => `kejin://${folder}/${s}`).join(', ') || 'none'}.`;
+        throw new McpError(RESOURCE_NOT_FOUND, `kejin: no card at ${uri.href}.${hint}`, { uri: uri.href });
+    }
+    const lookup = (ref: string) => deps.service.getItem(ref);
+    return {
+        contents: [
+            { uri: uri.href, mimeType: 'text/markdown', text: cardText(item, DEFAULT_LANG, lookup) },
+            { uri: uri.href, mimeType: 'application/json', text: JSON.stringify(cardStructured(item), null, 2) },
+        ],
+    };
+}
+
+function vocabulary() {
+    const entries = (v: { values: readonly string[]; labels: Record<string, { zh: string; en: string }> }) => v.values.map((value) => ({ value, ...v.labels[value] }));
+    return {
+        stage: entries(STAGES),
+        qualifications: entries(QUALIFICATIONS),
+        size: entries(SIZES),
+        needs: entries(NEEDS),
+        kind: entries(KINDS),
+        units: { annualRevenueWan: '万元 (10,000 CNY)', amountWan: '万元 (10,000 CNY)' },
+    };
+}

@@ -1,0 +1,73 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { profileShape } from '../../core/match/profile.ts';
+import { respond, toolResult } from '../errors.ts';
+import { matchStructured, matchText } from '../format.ts';
+import { DEFAULT_LANG, MAX_LIMIT, READ_ONLY_ANNOTATIONS, boundedText, contactSummaryOut, kindOut, langField, limitField, sourceOut, toolInput } from '../schemas.ts';
+import type { McpDeps } from '../server.ts';
+
+export const name = 'match_financing_products';
+
+const DEFAULT_LIMIT = 5;
+
+export const config = {
+    title: 'Match a firm to Shanghai sci-tech credit products',
+    description: [
+        'Rates every Shanghai sci-tech credit product in kejin\'s knowledge against a firm profile and returns the best first: `eligible` (every known condition met), `possible` (nothing contradicts, something is unknown: ask the firm) or `ineligible` (a condition is not met).',
+        'Use it whenever the user describes a firm and asks what financing fits ("we are a high-tech enterprise with 3,000万 revenue and need working capital"). Give every field you know; at least one is required. `question` may carry the firm\'s own words: plain statements in it fill the other fields, and `understood` shows what was read so the user can correct it.',
+        'Money is in 万元 (10,000 CNY): 500万元 → 500; 1.2亿元 → 12000. Each match has the reasons it fits, the conditions that are missing or unmet (ask the user about `unknown` ones), the amount and term where known, the organizations to contact with phone numbers, and the sources to cite.',
+        'Present contacts and sources with the products; never invent amounts, rates or phone numbers that the answer does not give.',
+    ].join('\n'),
+    inputSchema: toolInput({
+        ...profileShape,
+        question: boundedText('question')
+            .optional()
+            .describe('The firm\'s situation or question in its own words (Chinese or English, at most 2,000 characters); plain statements in it ("我们是高新技术企业", "贷款快到期") fill the fields above'),
+        limit: limitField(DEFAULT_LIMIT, 'products'),
+        lang: langField,
+    }),
+    outputSchema: z.object({
+        profile: z.record(z.string(), z.unknown()).describe('The profile matched: the fields given plus what the question stated'),
+        understood: z.array(z.object({ field: z.string(), value: z.unknown(), text: z.string() })).describe('Values read from `question`; show them so the user can correct them'),
+        matches: z
+            .array(
+                z.object({
+                    id: z.string(),
+                    kind: kindOut,
+                    name: z.string(),
+                    summary: z.string(),
+                    eligibility: z.enum(['eligible', 'possible', 'ineligible']),
+                    score: z.number().describe('Rank within its rating; higher is better'),
+                    reasons: z.array(conditionOut()).describe('Conditions met and needs served'),
+                    missing: z.array(conditionOut()).describe('Conditions unmet, or unknown from the profile: ask the firm about the unknown ones'),
+                    amount: z.string().optional().describe('Loan amount as the source states it'),
+                    term: z.string().optional(),
+                    contacts: z.array(contactSummaryOut).describe('Whom to call, with phone numbers'),
+                    sources: z.array(sourceOut),
+                    related: z.array(z.string()),
+                    expired: z.boolean(),
+                    uri: z.string().describe('Resource address of the full card'),
+                }),
+            )
+            .max(MAX_LIMIT),
+    }),
+    annotations: { title: 'Match financing products', ...READ_ONLY_ANNOTATIONS },
+};
+
+function conditionOut() {
+    return z.object({
+        status: z.enum(['met', 'unmet', 'unknown']),
+        field: z.string().optional().describe('Profile field the condition is about'),
+        text: z.string(),
+        sources: z.array(z.string()).describe('Keys of the product\'s sources'),
+    });
+}
+
+export function registerMatchFinancingProductsTool(server: McpServer, deps: McpDeps): void {
+    server.registerTool(name, config, ({ limit, lang = DEFAULT_LANG, ...profile }) =>
+        respond(deps.logger, lang, () => {
+            const res = deps.service.match(profile, { limit: limit ?? DEFAULT_LIMIT, lang });
+            return toolResult(matchText(res, lang), matchStructured(res, lang));
+        }),
+    );
+}

@@ -1,0 +1,117 @@
+/** Shared set-up for the MCP tests: a fixture folder, real SDK clients over each transport. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { expect } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import type { KnowledgeService } from '../../src/core/service.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { createMcpServer } from '../../src/mcp/server.ts';
+
+export const FIXTURE_DIR = path.join(PROJECT_ROOT, 'tests/fixtures/mcp-knowledge');
+export const KEJIN_BIN = path.join(PROJECT_ROOT, 'bin/kejin.js');
+
+export const TOOL_NAMES = [
+    'search_financing_knowledge',
+    'match_financing_products',
+    'get_financing_product',
+    'list_financing_products',
+    'get_financing_contacts',
+] as const;
+
+export function newClient(): Client {
+    return new Client({ name: 'kejin-test', version: '0.0.0' }, { capabilities: {} });
+}
+
+/** A real Client talking to createMcpServer() through the SDK's in-memory pair. */
+export async function connectInMemory(service: KnowledgeService): Promise<{ client: Client; close(): Promise<void> }> {
+    const mcp = createMcpServer({ service, logger: silentLogger });
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await mcp.server.connect(serverSide);
+    const client = newClient();
+    await client.connect(clientSide);
+    return {
+        client,
+        close: async () => {
+            await client.close();
+            await mcp.close();
+        },
+    };
+}
+
+/** `node bin/kejin.js mcp …` with a real StdioClientTransport. */
+export async function connectStdio(env: Record<string, string>, stderr: string[] = []): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
+    const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: [KEJIN_BIN, 'mcp'],
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, LOG_LEVEL: 'silent', ...env } as Record<string, string>,
+        stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    const client = newClient();
+    await client.connect(transport);
+    return { client, transport, close: () => client.close() };
+}
+
+/** Spawns `node bin/kejin.js mcp --http --port 0` and waits for the address it logs. */
+export async function spawnHttp(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; stderr: string[] }> {
+    const child = spawn(process.execPath, [KEJIN_BIN, 'mcp', '--http', '--port', '0'], {
+        cwd: PROJECT_ROOT,
+        // Explicit values: a developer's .env must not change what the test sees.
+        env: { ...process.env, LOG_LEVEL: 'info', MCP_HTTP_HOST: '127.0.0.1', MCP_ALLOWED_HOSTS: '', MCP_AUTH_TOKEN: '', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr: string[] = [];
+    const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no address logged:\n${stderr.join('')}`)), 15_000);
+        child.stderr!.on('data', (chunk: Buffer) => {
+            stderr.push(chunk.toString());
+            const found = /"url":"([^"]+)"/.exec(stderr.join(''));
+            if (found) {
+                clearTimeout(timer);
+                resolve(found[1]!);
+            }
+        });
+        child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${stderr.join('')}`)));
+    });
+    return { child, url, stderr };
+}
+
+const ajv = new AjvJsonSchemaValidator();
+
+/** Checks `structuredContent` against the outputSchema the server advertises, independently of the Client. */
+export function expectValidOutput(tool: Tool, result: CallToolResult): Record<string, unknown> {
+    expect(result.isError, textOf(result)).toBeFalsy();
+    expect(tool.outputSchema, `${tool.name} has no outputSchema`).toBeDefined();
+    const check = ajv.getValidator(tool.outputSchema!)(result.structuredContent);
+    expect(check.errorMessage, `${tool.name}: ${check.errorMessage}`).toBeUndefined();
+    expect(check.valid).toBe(true);
+    return result.structuredContent!;
+}
+
+export function textOf(result: CallToolResult | { content?: unknown }): string {
+    const content = (result.content ?? []) as { type: string; text?: string }[];
+    return content
+        .filter((c) => c.type === 'text')
+        .map((c) => c.text)
+        .join('\n');
+}
+
+export async function callTool(client: Client, name: string, args: Record<string, unknown>): Promise<CallToolResult> {
+    return (await client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+export async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+        const value = await probe();
+        if (value !== undefined && value !== false) return value;
+        if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+    }
+}
