@@ -2,7 +2,7 @@
 import type { Source } from '../core/knowledge/schema.ts';
 import type { ConditionCheck, MatchResponse } from '../core/match/types.ts';
 import type { SearchResponse } from '../core/search/types.ts';
-import { KINDS, label, type Lang } from '../core/vocabulary.ts';
+import { ELIGIBILITY, KINDS, label, type Lang } from '../core/vocabulary.ts';
 
 const T = {
     noResults: { zh: '没有找到可靠的答案。可以换个说法，或用 kejin match 按企业情况匹配。', en: 'No reliable answer found. Try other words, or use kejin match with your firm profile.' },
@@ -14,11 +14,6 @@ const T = {
     missing: { zh: '待确认/不符合', en: 'Unmet or to confirm' },
     amount: { zh: '额度', en: 'Amount' },
     term: { zh: '期限', en: 'Term' },
-    rating: {
-        eligible: { zh: '符合条件', en: 'eligible' },
-        possible: { zh: '可能符合', en: 'possibly eligible' },
-        ineligible: { zh: '不符合', en: 'not eligible' },
-    },
 } as const;
 
 export function formatSource(s: Source): string {
@@ -48,7 +43,7 @@ export function formatMatch(r: MatchResponse, lang: Lang): string {
     const out: string[] = [];
     if (r.understood.length) out.push(`${T.understood[lang]}: ${r.understood.map((u) => u.text[lang]).join('; ')}`, '');
     r.matches.forEach((m, i) => {
-        out.push(`${i + 1}. ${m.name[lang]} (${m.id}) — ${T.rating[m.eligibility][lang]}`);
+        out.push(`${i + 1}. ${m.name[lang]} (${m.id}) — ${ELIGIBILITY.labels[m.eligibility][lang]}`);
         out.push(`   ${m.summary[lang]}`);
         if (m.reasons.length) out.push(`   ${T.why[lang]}: ${m.reasons.map((c) => check(c, lang)).join('; ')}`);
         if (m.missing.length) out.push(`   ${T.missing[lang]}: ${m.missing.map((c) => check(c, lang)).join('; ')}`);

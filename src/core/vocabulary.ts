@@ -60,6 +60,13 @@ export const KINDS = vocabulary({
     organization: { zh: '机构', en: 'organization' },
 });
 
+/** The three ratings of the matcher (see match/match.ts for the rules). */
+export const ELIGIBILITY = vocabulary({
+    eligible: { zh: '符合条件', en: 'eligible' },
+    possible: { zh: '可能符合（需确认）', en: 'possibly eligible (to confirm)' },
+    ineligible: { zh: '不符合', en: 'not eligible' },
+});
+
 export type Stage = (typeof STAGES.values)[number];
 export type Qualification = (typeof QUALIFICATIONS.values)[number];
 export type Size = (typeof SIZES.values)[number];

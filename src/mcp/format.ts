@@ -7,16 +7,15 @@
 import type { Eligibility, Fact, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, Source, SourcedValue, Terms } from '../core/knowledge/schema.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
 import type { SearchHit, SearchResponse } from '../core/search/types.ts';
-import { FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Folder, type Kind, type Lang, type Localized } from '../core/vocabulary.ts';
+import { ELIGIBILITY, FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Folder, type Kind, type Lang, type Localized } from '../core/vocabulary.ts';
 
 type Lookup = (id: string) => KnowledgeItem | undefined;
 
 // ---- small helpers --------------------------------------------------------
 
+const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
+
 const UI = {
-    eligible: { zh: '✅ 符合条件', en: '✅ eligible' },
-    possible: { zh: '🟡 可能符合（需确认）', en: '🟡 possibly eligible (to confirm)' },
-    ineligible: { zh: '❌ 不符合', en: '❌ not eligible' },
     expired: { zh: '（已过期）', en: ' (expired)' },
     reasons: { zh: '符合之处', en: 'Why it fits' },
     missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
@@ -191,7 +190,7 @@ function matchLines(m: ProductMatch, n: number, lang: Lang): string[] {
     const mark = { met: '✓', unmet: '✗', unknown: '?' } as const;
     const check = (c: ConditionCheck) => `- ${mark[c.status]} ${t(c.text, lang)}${cite(c.sources)}`;
     return [
-        `### ${n}. ${t(m.name, lang)} (\`${m.id}\`) — ${t(UI[m.eligibility], lang)}${m.expired ? t(UI.expired, lang) : ''}`,
+        `### ${n}. ${t(m.name, lang)} (\`${m.id}\`) — ${RATING_MARK[m.eligibility]} ${t(ELIGIBILITY.labels[m.eligibility], lang)}${m.expired ? t(UI.expired, lang) : ''}`,
         t(m.summary, lang),
         ...(m.amount ? [`- ${t(UI.amount, lang)}: ${t(m.amount, lang)}`] : []),
         ...(m.term ? [`- ${t(UI.term, lang)}: ${t(m.term, lang)}`] : []),
