@@ -1,0 +1,125 @@
+/**
+ * Turns knowledge items into the texts that are indexed and shown: one text
+ * per indexed field, the known whole terms of the snapshot, and the Chinese
+ * and English halves of each body for snippets.
+ */
+import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import type { Fact, KnowledgeItem } from '../knowledge/schema.ts';
+import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized } from '../vocabulary.ts';
+import type { Field } from './options.ts';
+
+/** The raw (untokenized) text of each indexed field of an item. */
+export type FieldTexts = Record<Field, string>;
+
+const factText = (f: Fact | undefined): string => (f ? `${f.zh}\n${f.en}` : '');
+const both = (l: Localized | undefined): string => (l ? `${l.zh}\n${l.en}` : '');
+
+/** Labels of the vocabulary words an item is tagged with, so 高新技术企业 finds products that require `high-tech`. */
+function vocabularyText(item: KnowledgeItem): string {
+    const out: string[] = [];
+    if ('needs' in item) for (const n of item.needs) out.push(both(NEEDS.labels[n]));
+    if ('eligibility' in item && item.eligibility) {
+        const e = item.eligibility;
+        for (const q of [...(e.qualifications_any ?? []), ...(e.qualifications_all ?? []), ...(e.qualifications_preferred ?? [])]) {
+            out.push(both(QUALIFICATIONS.labels[q]));
+        }
+    }
+    return out.join('\n');
+}
+
+/**
+ * What a card states in structured fields that its body may not spell out:
+ * the terms (amount, rate, fees, partner banks…) and contact details. The
+ * `facts`, `notes`, `how_to_apply` and eligibility conditions are left out:
+ * the body restates them (knowledge/README.md asks for it), and indexing
+ * both would count every fact twice and make the index a third larger for
+ * nothing (the evaluation figures are the same or better without them).
+ */
+function factsText(item: KnowledgeItem): string {
+    const out: string[] = [];
+    if (item.kind === 'product' || item.kind === 'platform' || item.kind === 'program') {
+        const t = item.terms;
+        if (t) {
+            for (const f of [t.amount, t.term, t.rate, t.fees, t.subsidy, t.risk_sharing, ...t.partner_banks]) out.push(factText(f));
+        }
+    }
+    if (item.kind === 'organization') {
+        for (const p of item.phones) out.push(p.value, both(p.label));
+        for (const v of [item.address, item.postcode, item.website, item.hours]) if (v) out.push(v.value, both(v.label));
+    }
+    return out.filter(Boolean).join('\n');
+}
+
+export function fieldTexts(item: KnowledgeItem): FieldTexts {
+    const isPolicy = item.kind === 'policy' || item.kind === 'document';
+    return {
+        name: item.name,
+        name_en: item.name_en,
+        aliases: [...item.aliases.zh, ...item.aliases.en].join('\n'),
+        topics: [...item.topics, vocabularyText(item)].join('\n'),
+        summary: [both(item.summary), item.kind === 'organization' ? both(item.role) : ''].join('\n'),
+        doc: isPolicy ? [item.doc_number ?? '', item.issuer ?? ''].join('\n') : '',
+        facts: factsText(item),
+        body: item.body,
+    };
+}
+
+/**
+ * Phrases every card is tokenized with, kept whole: topics, document
+ * numbers, issuers, the vocabulary labels and every synonym. Staff extend
+ * them by adding topics or synonyms, never by editing code.
+ */
+export function sharedPhrases(snapshot: KnowledgeSnapshot): string[] {
+    const phrases = new Set<string>();
+    for (const item of snapshot.items.values()) {
+        for (const t of item.topics) phrases.add(t);
+        if (item.kind === 'policy' || item.kind === 'document') {
+            if (item.doc_number) phrases.add(item.doc_number);
+            if (item.issuer) phrases.add(item.issuer);
+        }
+    }
+    for (const vocabulary of [STAGES, QUALIFICATIONS, SIZES, NEEDS, KINDS]) {
+        for (const l of Object.values<Localized>(vocabulary.labels)) for (const p of [...splitLabel(l.zh), l.en]) phrases.add(p);
+    }
+    for (const group of snapshot.synonyms) for (const w of group) phrases.add(w);
+    return [...phrases];
+}
+
+/**
+ * A card's own names, kept whole in that card only. Other cards that
+ * mention the name still match it through its bigrams, so a query naming a
+ * product ranks the product above the cards that merely cite it.
+ */
+export function ownPhrases(item: KnowledgeItem): string[] {
+    return [item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en];
+}
+
+/** Every phrase a query may name: the shared ones and every card's names. */
+export function dictionaryPhrases(snapshot: KnowledgeSnapshot): string[] {
+    const phrases = sharedPhrases(snapshot);
+    for (const item of snapshot.items.values()) phrases.push(...ownPhrases(item));
+    return phrases;
+}
+
+/** 成熟期（具有一定规模） → 成熟期, 具有一定规模: a label's parenthesis is a separate phrase. */
+function splitLabel(label: string): string[] {
+    return label.split(/[（）()“”"]/).filter((s) => s.trim().length > 0);
+}
+
+/** The Chinese and English halves of a body; the English half starts at a `## English` heading. */
+export function bodyHalves(body: string): Localized {
+    const m = /^#{1,6}\s*English\s*$/im.exec(body);
+    if (!m) return { zh: plainText(body), en: '' };
+    return { zh: plainText(body.slice(0, m.index)), en: plainText(body.slice(m.index + m[0].length)) };
+}
+
+/** Markdown to a single line of plain text for snippets: headings, emphasis, links and list marks removed. */
+export function plainText(markdown: string): string {
+    return markdown
+        .replace(/^#{1,6}\s+.*$/gm, ' ')
+        .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[*_`>]+/g, '')
+        .replace(/^\s*[-+]\s+/gm, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+}

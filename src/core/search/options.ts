@@ -1,0 +1,80 @@
+/**
+ * The one MiniSearch options object, used to build every index and to query
+ * it (`new KnowledgeMiniSearch(MINISEARCH_OPTIONS)` in index.ts; its
+ * `searchOptions` are the query defaults). Keeping build and query settings
+ * in one constant is what makes a query read the way the documents were.
+ *
+ * The text analysis runs outside MiniSearch: documents are tokenized by
+ * `tokenize.ts` and bulk-loaded, and a query reaches MiniSearch as a
+ * space-separated list of prepared terms (see `query.ts`), because the
+ * analysis needs the snapshot's dictionary and the document frequency of
+ * each term. MiniSearch's own `tokenize` and `processTerm` therefore only
+ * split that list; they are also what `addAll` would use on prepared
+ * documents (tests/search/build.test.ts relies on it).
+ */
+import type { Options, SearchOptions } from 'minisearch';
+
+/** Indexed fields, in the order of `FIELD_BOOSTS`. */
+export const FIELDS = ['name', 'name_en', 'aliases', 'topics', 'summary', 'doc', 'facts', 'body'] as const;
+export type Field = (typeof FIELDS)[number];
+
+/**
+ * Field boosts: a word in the name or an alias says what the card *is*;
+ * topics and the summary say what it is about; facts and the body merely
+ * mention things (every card's body names 沪科提复〔2024〕85号).
+ */
+export const FIELD_BOOSTS: Readonly<Record<Field, number>> = {
+    name: 6,
+    name_en: 5,
+    aliases: 4,
+    topics: 2.5,
+    summary: 2,
+    doc: 4,
+    facts: 0.8,
+    body: 0.7,
+};
+
+/** Latin terms of this length and more also find longer words (discount → discounting). */
+export const PREFIX_MIN_LENGTH = 4;
+/** Latin terms of this length and more tolerate one typo (perfomance → performance); two from `FUZZY_TWO_EDITS_LENGTH`. */
+export const FUZZY_MIN_LENGTH = 5;
+export const FUZZY_TWO_EDITS_LENGTH = 9;
+
+const LATIN_TERM = /^[a-z][a-z0-9]*$/;
+
+/** Prefix search only for plain Latin words: a Han bigram's "prefix" would be any longer dictionary term. */
+export function usePrefix(term: string): boolean {
+    return term.length >= PREFIX_MIN_LENGTH && LATIN_TERM.test(term);
+}
+
+/** Fuzzy search only for Latin words long enough that one edit rarely turns them into another word. */
+export function useFuzzy(term: string): number | false {
+    if (!LATIN_TERM.test(term) || term.length < FUZZY_MIN_LENGTH) return false;
+    return term.length >= FUZZY_TWO_EDITS_LENGTH ? 2 : 1;
+}
+
+/** Splits a prepared term list. Terms never contain spaces (multi-word terms are joined by `_`). */
+export function splitTerms(text: string): string[] {
+    return text.length === 0 ? [] : text.split(' ');
+}
+
+export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
+    boost: { ...FIELD_BOOSTS },
+    prefix: usePrefix,
+    fuzzy: useFuzzy,
+    maxFuzzy: 2,
+    // Exact matches 1, prefix and fuzzy matches count less.
+    weights: { prefix: 0.5, fuzzy: 0.45 },
+    combineWith: 'OR',
+    tokenize: splitTerms,
+    processTerm: (term) => term,
+};
+
+export const MINISEARCH_OPTIONS: Options = {
+    idField: 'id',
+    fields: [...FIELDS],
+    storeFields: [],
+    tokenize: splitTerms,
+    processTerm: (term) => term,
+    searchOptions: DEFAULT_SEARCH_OPTIONS,
+};

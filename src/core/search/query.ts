@@ -1,0 +1,251 @@
+/**
+ * Query analysis: turns a question into weighted search terms and into the
+ * "concepts" that the confidence rule checks (see `confidence.ts`).
+ *
+ * A concept is one thing the question is about — a known term (科技履约贷,
+ * `little_giant`), or a word the segmenter found (天气, 火锅) — with the
+ * alternative term lists that count as the document mentioning it (the term
+ * itself, all its bigrams, a synonym). Function words and generic words
+ * (上海, 企业, apply) make no concept: they are searched at a low weight but
+ * are no evidence that the knowledge covers the question.
+ */
+import { FUNCTION_CHARS, GENERIC_WORDS, STOP_WORDS } from './stopwords.ts';
+import { synonymsOf, type SynonymTable } from './synonyms.ts';
+import {
+    bigrams,
+    findHanTerms,
+    findLatinTerms,
+    findNearTerms,
+    normalize,
+    splitRun,
+    stem,
+    type Dictionary,
+} from './tokenize.ts';
+
+/** Relative weights of query terms, passed to MiniSearch as `boostTerm`. */
+export const QUERY_WEIGHTS = {
+    /** Bigrams, dictionary terms and English words of the question itself. */
+    direct: 1,
+    /** A dictionary term read through one typo (科技微带通 → 科技微贷通). */
+    typo: 0.7,
+    /** Words of a synonym group the question used another word of. */
+    synonym: 0.6,
+    /** 上海, 企业, apply…: still searched, so they can break ties. */
+    generic: 0.25,
+} as const;
+
+export interface Concept {
+    /** What the question said, for debugging and tests. */
+    readonly text: string;
+    /** The document mentions the concept when it matched every term of any one list. */
+    readonly alternatives: readonly (readonly string[])[];
+    /**
+     * A guess (a typo reading): it counts when the document mentions it and is
+     * ignored otherwise, so that a wrong guess does not make a question look
+     * unanswered.
+     */
+    readonly optional?: boolean;
+}
+
+export interface AnalyzedQuery {
+    /** Search terms with their weights. */
+    readonly terms: ReadonlyMap<string, number>;
+    readonly concepts: readonly Concept[];
+    /**
+     * The English words the user typed: only these are searched by prefix
+     * and with typos allowed, never the synonyms added for them (a fuzzy
+     * "financing" would find half the index, at a cost).
+     */
+    readonly loose: ReadonlySet<string>;
+}
+
+export interface AnalyzeContext {
+    readonly dictionary: Dictionary;
+    readonly synonyms: SynonymTable;
+    /** Splits a short Han run into words (`Intl.Segmenter`), with their offsets. */
+    readonly segment: (run: string) => readonly { word: string; start: number }[];
+    /**
+     * Whether a term is rare enough to vouch for a typo reading. Default:
+     * any term. The index passes "in at most 40% of the documents", so
+     * that 房贷款 is not read as 再贷款 on the strength of the ubiquitous 贷款.
+     */
+    readonly isRare?: (term: string) => boolean;
+}
+
+const PIECES = /\p{Script=Han}+|[a-z0-9]+/gu;
+const HAN = /\p{Script=Han}/u;
+const NUMBER = /^[0-9]+$/;
+
+const isNoise = (w: string) => STOP_WORDS.has(w);
+const isGeneric = (w: string) => GENERIC_WORDS.has(w);
+
+class Builder {
+    readonly terms = new Map<string, number>();
+    readonly concepts: Concept[] = [];
+    readonly loose = new Set<string>();
+
+    constructor(private readonly synonyms: SynonymTable) {}
+
+    add(term: string, weight: number): void {
+        if (term.length === 0 || isNoise(term)) return;
+        if ((this.terms.get(term) ?? 0) < weight) this.terms.set(term, weight);
+    }
+
+    /** Adds the synonyms of `term` as terms, returning them as alternatives for its concept. */
+    expand(term: string, weight: number): (readonly string[])[] {
+        const alternatives: (readonly string[])[] = [];
+        for (const other of synonymsOf(this.synonyms, term)) {
+            for (const t of other) this.add(t, weight);
+            alternatives.push(other);
+        }
+        return alternatives;
+    }
+
+    concept(text: string, alternatives: (readonly string[])[], optional = false): void {
+        const nonEmpty = alternatives.filter((a) => a.length > 0);
+        if (nonEmpty.length > 0) this.concepts.push(optional ? { text, alternatives: nonEmpty, optional } : { text, alternatives: nonEmpty });
+    }
+}
+
+/** Analyzes a raw question (it is normalized here). */
+export function analyzeQuery(query: string, context: AnalyzeContext): AnalyzedQuery {
+    const b = new Builder(context.synonyms);
+    const words: string[] = [];
+    for (const piece of normalize(query).match(PIECES) ?? []) {
+        if (HAN.test(piece)) {
+            for (const run of splitRun(piece)) analyzeHanRun(run, context, b);
+        } else {
+            words.push(stem(piece));
+        }
+    }
+    analyzeLatin(words, context, b);
+    return { terms: b.terms, concepts: b.concepts, loose: b.loose };
+}
+
+interface Span {
+    readonly term: string;
+    readonly start: number;
+    readonly end: number;
+    readonly typo: boolean;
+}
+
+function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
+    const exact: Span[] = findHanTerms(run, context.dictionary).map((h) => ({ term: h.term, start: h.start, end: h.start + h.term.length, typo: false }));
+    const typos = findTypos(run, context.dictionary, exact, context.isRare);
+    const hits = [...exact, ...typos].filter((h) => !isNoise(h.term));
+
+    // Function and generic words split the run: bigrams across them are noise (今天上海天气 → no 天上, 海天).
+    const segments = context.segment(run);
+    const inHit = (start: number, end: number) => hits.some((h) => h.start <= start && end <= h.end && !isGeneric(h.term));
+    const removed = new Array<boolean>(run.length).fill(false);
+    for (const s of segments) {
+        const end = s.start + s.word.length;
+        if ((isNoise(s.word) || isGeneric(s.word)) && !inHit(s.start, end)) {
+            for (let i = s.start; i < end; i++) removed[i] = true;
+            if (isGeneric(s.word)) b.add(s.word, QUERY_WEIGHTS.generic);
+        }
+    }
+    for (const sub of subRuns(run, removed)) for (const bg of bigrams(sub.text)) b.add(bg, QUERY_WEIGHTS.direct);
+
+    for (const h of hits) {
+        const generic = isGeneric(h.term);
+        const weight = generic ? QUERY_WEIGHTS.generic : h.typo ? QUERY_WEIGHTS.typo : QUERY_WEIGHTS.direct;
+        b.add(h.term, weight);
+        const alternatives = b.expand(h.term, generic ? QUERY_WEIGHTS.generic : Math.min(weight, QUERY_WEIGHTS.synonym));
+        // Only the longest hits are concepts: 科技履约贷 is one thing, not also 履约 and 履约贷.
+        const maximal = !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start);
+        // A card that only mentions a name holds its bigrams, not the whole term (see documents.ts).
+        if (maximal && !generic) b.concept(h.term, [[h.term], bigrams(h.term), ...alternatives], h.typo);
+    }
+
+    // Words outside every known term: each is a concept, matched through its
+    // bigrams. Single characters are not: the segmenter leaves particles and
+    // verbs (还, 能, 先) alone, and a lone character is no evidence either way.
+    // Typo readings do not hide words: they are only guesses.
+    const covered = new Array<boolean>(run.length).fill(false);
+    for (const h of hits) if (!h.typo) for (let i = h.start; i < h.end; i++) covered[i] = true;
+    for (const s of segments) {
+        if (s.word.length < 2) continue;
+        let free = true;
+        for (let i = s.start; i < s.start + s.word.length; i++) if (covered[i] || removed[i]) free = false;
+        if (free) b.concept(s.word, [bigrams(s.word)]);
+    }
+}
+
+/** Maximal stretches of the run not marked removed. */
+function subRuns(run: string, removed: readonly boolean[]): { text: string; start: number }[] {
+    const out: { text: string; start: number }[] = [];
+    let start = -1;
+    for (let i = 0; i <= run.length; i++) {
+        if (i < run.length && !removed[i]) {
+            if (start < 0) start = i;
+        } else if (start >= 0) {
+            out.push({ text: run.slice(start, i), start });
+            start = -1;
+        }
+    }
+    return out;
+}
+
+/**
+ * Dictionary terms of three or more characters that the run contains with
+ * exactly one character wrong, not the first (科技微带通, 高企代; see
+ * `findNearTerms`). Windows inside an exact hit are skipped, the wrong
+ * character must not be a function character (是, 能, 么…), and the
+ * characters that agree on one side of it must include a rare bigram that
+ * is not a generic word: 上海天 is not a typo of 上海市, nor 房贷款 of 再贷款.
+ */
+export function findTypos(run: string, dictionary: Dictionary, exact: readonly Span[], isRare: (term: string) => boolean = () => true): Span[] {
+    const found: Span[] = [];
+    for (let i = 0; i + 2 < run.length; i++) {
+        for (const { term, wrong } of findNearTerms(run, i, run.length, dictionary)) {
+            const end = i + term.length;
+            if (FUNCTION_CHARS.has(run[wrong]!)) continue;
+            if (exact.some((e) => e.start <= i && end <= e.end)) continue;
+            const left = term.slice(0, wrong - i);
+            const right = term.slice(wrong - i + 1);
+            const solid = (s: string) => s.length >= 2 && bigrams(s).some((bg) => !isGeneric(bg) && !isNoise(bg) && isRare(bg));
+            if (!solid(left) && !solid(right)) continue;
+            found.push({ term, start: i, end, typo: true });
+        }
+    }
+    return found;
+}
+
+function analyzeLatin(words: readonly string[], context: AnalyzeContext, b: Builder): void {
+    const phrases = [...findLatinTerms(words, context.dictionary).filter((p) => p.length > 1), ...findCompounds(words, context.dictionary)];
+    const inPhrase = new Array<boolean>(words.length).fill(false);
+    for (const p of phrases) {
+        b.add(p.term, QUERY_WEIGHTS.direct);
+        const parts = words.slice(p.start, p.start + p.length).filter((w) => !isNoise(w));
+        const generic = parts.every(isGeneric);
+        const alternatives = b.expand(p.term, generic ? QUERY_WEIGHTS.generic : QUERY_WEIGHTS.synonym);
+        const maximal = !phrases.some((o) => o !== p && o.start <= p.start && p.start + p.length <= o.start + o.length && o.length > p.length);
+        if (maximal && !generic) {
+            b.concept(p.term.replace(/_/g, ' '), [[p.term], parts, ...alternatives]);
+            for (let i = p.start; i < p.start + p.length; i++) inPhrase[i] = true;
+        }
+    }
+    words.forEach((w, i) => {
+        // Single letters are what is left of "what's", "e.g.", "U.S.".
+        if (isNoise(w) || (w.length < 2 && !NUMBER.test(w))) return;
+        const generic = isGeneric(w);
+        b.add(w, generic ? QUERY_WEIGHTS.generic : QUERY_WEIGHTS.direct);
+        if (!generic) b.loose.add(w);
+        const alternatives = b.expand(w, generic ? QUERY_WEIGHTS.generic : QUERY_WEIGHTS.synonym);
+        if (!inPhrase[i] && !generic && !NUMBER.test(w)) b.concept(w, [[w], ...alternatives]);
+    });
+}
+
+/**
+ * Two adjacent words that the dictionary knows as one (roll over →
+ * rollover, start up → startup), read as that word.
+ */
+function findCompounds(words: readonly string[], dictionary: Dictionary): { term: string; start: number; length: number }[] {
+    const found: { term: string; start: number; length: number }[] = [];
+    for (let i = 0; i + 1 < words.length; i++) {
+        const joined = stem(words[i]! + words[i + 1]!);
+        if (dictionary.latin.get(joined)?.some((p) => p.length === 1)) found.push({ term: joined, start: i, length: 2 });
+    }
+    return found;
+}

@@ -1,0 +1,393 @@
+/**
+ * The Chinese-aware tokenizer. MiniSearch's default tokenizer splits on
+ * spaces and punctuation, which leaves a Chinese sentence as one huge term
+ * that no query ever equals. Here a text becomes:
+ *
+ * - for each run of Han characters: its character bigrams (科技履约贷 →
+ *   科技 技履 履约 约贷), which match any word of a query whatever the
+ *   segmentation, plus every known term of the dictionary found in the run
+ *   (科技履约贷 as one whole term);
+ * - for Latin text: lower-cased words with a light plural stemmer, plus the
+ *   known multi-word terms found in the word sequence, joined by `_`
+ *   ("little giant" → `little_giant`).
+ *
+ * Before that, `normalize()` folds full-width forms to half-width (NFKC),
+ * traditional characters to simplified (OpenCC, Hong Kong → mainland, see
+ * `foldTraditional`) and everything to lower case, so that 科技履約貸 and
+ * ＩＰ find the same terms as 科技履约贷 and ip.
+ *
+ * `Intl.Segmenter` is used on queries only (see query.ts), where it tells
+ * words from function words. It is not run over cards: ICU's word breaker
+ * costs ~25 µs a call and is worse than linear on long strings (a 60 KB
+ * text takes 0.7 s), while bigrams plus the dictionary already hold every
+ * word a query can match: a query word matches a card through its bigrams,
+ * and each card's own names and aliases are kept whole in it (index.ts).
+ */
+import * as OpenCC from 'opencc-js';
+import { BREAK_CHARS, STOP_WORDS } from './stopwords.ts';
+
+// === Normalization
+
+const HAN = /\p{Script=Han}/u;
+
+let converter: ((text: string) => string) | undefined;
+/**
+ * Per UTF-16 code unit, what `normalize` must do about it: `TRADITIONAL`
+ * (the converter changes it), `COMPATIBILITY` (NFKC may change it:
+ * full-width forms, ideographic space, compatibility ideographs) or
+ * `FORMAT` (zero-width and other format characters, removed).
+ */
+let flags: Uint8Array | undefined;
+const TRADITIONAL = 1;
+const COMPATIBILITY = 2;
+const FORMAT = 4;
+
+function getConverter(): (text: string) => string {
+    return (converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+}
+
+function getFlags(): Uint8Array {
+    if (flags) return flags;
+    const table = new Uint8Array(0x10000);
+    const chars: string[] = [];
+    for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+    // One conversion of all ideographs, one per line: ~20 ms, once per process.
+    const converted = getConverter()(chars.join('\n')).split('\n');
+    chars.forEach((ch, i) => {
+        if (converted[i] !== ch) table[ch.charCodeAt(0)]! |= TRADITIONAL;
+    });
+    const ranges: [number, number][] = [[0xa0, 0x24f], [0x2000, 0x2bff], [0x3000, 0x3000], [0x3200, 0x33ff], [0xf900, 0xfaff], [0xfb00, 0xfb4f], [0xfe30, 0xfe6f], [0xff00, 0xffef]];
+    for (const [from, to] of ranges) for (let c = from; c <= to; c++) table[c]! |= COMPATIBILITY;
+    for (let c = 0; c <= 0xffff; c++) if (FORMAT_CHAR.test(String.fromCharCode(c))) table[c]! |= FORMAT;
+    flags = table;
+    return table;
+}
+
+const FORMAT_CHAR = /\p{Cf}/u;
+const FORMAT_CHARS = /\p{Cf}/gu;
+
+/**
+ * Folds traditional characters to simplified ones. The `hk` → `cn`
+ * converter is used because it also maps the Taiwan variants (裡, 爲, 峯)
+ * while leaving characters that are valid in simplified text alone (著 in
+ * 著作权 stays, where `tw` turns it into 着). The converter is built once.
+ */
+export function foldTraditional(text: string): string {
+    const table = getFlags();
+    for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)]! & TRADITIONAL) return getConverter()(text);
+    return text;
+}
+
+/**
+ * Full-width → half-width (NFKC), zero-width and other format characters
+ * removed, traditional → simplified, lower case. One table lookup per
+ * character decides which of these a text needs: the cards are simplified
+ * Chinese and plain English, and the costly steps (NFKC, OpenCC at
+ * ~0.1 µs a character) are skipped for them.
+ */
+export function normalize(text: string): string {
+    const table = getFlags();
+    let need = 0;
+    for (let i = 0; i < text.length; i++) need |= table[text.charCodeAt(i)]!;
+    let out = text;
+    if (need & COMPATIBILITY) out = out.normalize('NFKC');
+    if (need & FORMAT) out = out.replace(FORMAT_CHARS, '');
+    if (need & TRADITIONAL) out = getConverter()(out);
+    return out.toLowerCase();
+}
+
+/** True when the text holds a Han character: the query is then taken to be Chinese. */
+export function hasHan(text: string): boolean {
+    return HAN.test(text);
+}
+
+// === Latin words
+
+/**
+ * A light English stemmer: plurals only (loans → loan, companies →
+ * company). Other endings are left to MiniSearch's prefix search
+ * (discount → discounting), which costs less than a full stemmer's
+ * surprises.
+ */
+export function stem(word: string): string {
+    const n = word.length;
+    if (n <= 3 || word.charCodeAt(n - 1) !== 0x73 /* s */) return word;
+    if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
+    if (word.endsWith('sses')) return word.slice(0, -2);
+    if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+    // Not digits or codes such as "2020s" → keep; only letters are stemmed.
+    if (!/^[a-z]+$/.test(word)) return word;
+    return word.slice(0, -1);
+}
+
+// === Characters
+
+/** Han ideographs of the Basic Multilingual Plane (CJK Unified, Extension A, compatibility) and 〇. */
+export function isHanCode(c: number): boolean {
+    return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+}
+
+function isWordCode(c: number): boolean {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+}
+
+const BREAK_CODES = new Set(Array.from(BREAK_CHARS, (ch) => ch.charCodeAt(0)));
+const BREAK_PATTERN = new RegExp(`[${BREAK_CHARS}]`, 'u');
+const STOP_HAN = new Set([...STOP_WORDS].filter((w) => w.length === 2 && isHanCode(w.charCodeAt(0))));
+
+/**
+ * Two characters as one small integer (a V8 small integer, which keeps map
+ * lookups fast): Han characters after NFKC lie in U+3000–U+AFFF, fifteen
+ * bits each. Other characters may collide, which only costs a failed
+ * `startsWith`.
+ */
+const pairKey = (text: string, i: number) => ((text.charCodeAt(i) - 0x3000) & 0x7fff) * 0x8000 + ((text.charCodeAt(i + 1) - 0x3000) & 0x7fff);
+
+// === The dictionary of whole terms
+
+/**
+ * Known multi-character terms to emit whole: product names, aliases,
+ * vocabulary labels, synonyms. Built by `createDictionary`.
+ *
+ * Terms are found by their first two characters, so that scanning a text
+ * costs one map lookup a character, whatever the size of the dictionary.
+ */
+export interface Dictionary {
+    /** Han terms (normalized) by the codes of their first two characters (`pairKey`), longest first. */
+    readonly han: ReadonlyMap<number, readonly string[]>;
+    /**
+     * Han terms of three or more characters by their first and third
+     * characters: with `han`, every term that a text holds with one wrong
+     * character after the first (see `findTypos` in query.ts).
+     */
+    readonly hanSkip: ReadonlyMap<number, readonly string[]>;
+    /** Latin terms as word lists (normalized, stemmed), by their first word, longest first. */
+    readonly latin: ReadonlyMap<string, readonly (readonly string[])[]>;
+}
+
+export const EMPTY_DICTIONARY: Dictionary = { han: new Map(), hanSkip: new Map(), latin: new Map() };
+
+const skipKey = (text: string, i: number) => ((text.charCodeAt(i) - 0x3000) & 0x7fff) * 0x8000 + ((text.charCodeAt(i + 2) - 0x3000) & 0x7fff);
+
+/**
+ * Builds a dictionary from raw phrases (any language, any form: they are
+ * normalized here). Each Han run of a phrase of two or more characters is a
+ * term; each phrase's Latin words, joined by `_`, are another.
+ */
+export function createDictionary(phrases: Iterable<string>): Dictionary {
+    const han = new Map<number, Set<string>>();
+    const hanSkip = new Map<number, Set<string>>();
+    const latin = new Map<string, Map<string, readonly string[]>>();
+    const add = <K>(map: Map<K, Set<string>>, key: K, term: string) => {
+        const set = map.get(key);
+        if (set) set.add(term);
+        else map.set(key, new Set([term]));
+    };
+    for (const phrase of phrases) {
+        const text = normalize(phrase);
+        for (const run of text.match(HAN_RUNS) ?? []) {
+            if (run.length < 2 || STOP_WORDS.has(run)) continue;
+            add(han, pairKey(run, 0), run);
+            if (run.length >= 3) add(hanSkip, skipKey(run, 0), run);
+        }
+        const words = latinWords(text);
+        if (words.length >= 1 && !(words.length === 1 && STOP_WORDS.has(words[0]!))) {
+            const first = words[0]!;
+            if (!latin.has(first)) latin.set(first, new Map());
+            latin.get(first)!.set(words.join('_'), words);
+        }
+    }
+    const byLength = (a: string, b: string) => b.length - a.length;
+    const sorted = (map: Map<number, Set<string>>) => new Map([...map].map(([k, v]) => [k, [...v].sort(byLength)]));
+    const latinMap = new Map([...latin].map(([k, v]) => [k, [...v.values()].sort((a, b) => b.length - a.length)]));
+    return { han: sorted(han), hanSkip: sorted(hanSkip), latin: latinMap };
+}
+
+/**
+ * Dictionary terms of three or more characters that `text` holds at
+ * `start` with exactly one character wrong, not the first (科技微带通 →
+ * 科技微贷通, 高企代 → 高企贷). Typos of the first character are not looked
+ * for: that would mean trying every term.
+ */
+export function findNearTerms(text: string, start: number, end: number, dictionary: Dictionary): { term: string; wrong: number }[] {
+    const found: { term: string; wrong: number }[] = [];
+    if (start + 2 >= end) return found;
+    const seen = new Set<string>();
+    for (const list of [dictionary.han.get(pairKey(text, start)), dictionary.hanSkip.get(skipKey(text, start))]) {
+        for (const term of list ?? []) {
+            if (term.length < 3 || start + term.length > end || seen.has(term)) continue;
+            seen.add(term);
+            let wrong = -1;
+            for (let j = 1; j < term.length; j++) {
+                if (text.charCodeAt(start + j) === term.charCodeAt(j)) continue;
+                if (wrong >= 0) {
+                    wrong = -2;
+                    break;
+                }
+                wrong = j;
+            }
+            if (wrong > 0) found.push({ term, wrong: start + wrong });
+        }
+    }
+    return found;
+}
+
+// === Tokenizing
+
+export const HAN_RUNS = /\p{Script=Han}+/gu;
+const LATIN_WORDS = /[a-z0-9]+/g;
+
+function latinWords(normalized: string): string[] {
+    return (normalized.match(LATIN_WORDS) ?? []).map(stem);
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * Word segmentation of a short Han run (queries only: see the module
+ * comment). The segmenter is built once: construction costs ~1 ms.
+ */
+export function segmentWords(run: string): string[] {
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    const words: string[] = [];
+    for (const s of segmenter.segment(run)) if (s.isWordLike) words.push(s.segment);
+    return words;
+}
+
+/** Character bigrams of a run; a lone character stands for itself. */
+export function bigrams(run: string): string[] {
+    if (run.length === 1) return [run];
+    const out: string[] = [];
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    return out;
+}
+
+/** Every dictionary term that occurs in `text[start, end)`, with its position in `text`. */
+export function findHanTerms(text: string, dictionary: Dictionary, start = 0, end = text.length): { term: string; start: number }[] {
+    const found: { term: string; start: number }[] = [];
+    if (dictionary.han.size === 0) return found;
+    for (let i = start; i + 1 < end; i++) {
+        const candidates = dictionary.han.get(pairKey(text, i));
+        if (!candidates) continue;
+        for (const term of candidates) if (i + term.length <= end && text.startsWith(term, i)) found.push({ term, start: i });
+    }
+    return found;
+}
+
+/** Every dictionary term (one or more words) that occurs in the word sequence, joined by `_`. */
+export function findLatinTerms(words: readonly string[], dictionary: Dictionary): { term: string; start: number; length: number }[] {
+    const found: { term: string; start: number; length: number }[] = [];
+    if (dictionary.latin.size === 0) return found;
+    for (let i = 0; i < words.length; i++) {
+        for (const phrase of dictionary.latin.get(words[i]!) ?? []) {
+            if (phrase.every((w, j) => words[i + j] === w)) found.push({ term: phrase.join('_'), start: i, length: phrase.length });
+        }
+    }
+    return found;
+}
+
+/** Cuts a Han run at particles (的, 了, 吗…) that glue unrelated words together. */
+export function splitRun(run: string): string[] {
+    return run.split(BREAK_PATTERN).filter((r) => r.length > 0);
+}
+
+export interface TokenizeOptions {
+    /** Known terms to emit whole. Default: none. */
+    readonly dictionary?: Dictionary;
+    /** More terms to emit whole, e.g. the card's own names (see index.ts). Default: none. */
+    readonly own?: Dictionary;
+}
+
+/**
+ * Tokenizes a text for the index (see the module comment). Stop words are
+ * dropped; duplicates are kept, since MiniSearch counts term frequency.
+ * The text need not be normalized.
+ */
+export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
+    const terms: string[] = [];
+    scanTerms(text, options.dictionary ?? EMPTY_DICTIONARY, (t) => terms.push(t), options.own);
+    return terms;
+}
+
+/**
+ * `tokenize` without the array: calls `emit` with each term. This runs over
+ * every card at every reload, so it scans character codes rather than
+ * matching regular expressions.
+ */
+export function scanTerms(text: string, dictionary: Dictionary, emit: (term: string) => void, own?: Dictionary): void {
+    const s = normalize(text);
+    const words: string[] = [];
+    const n = s.length;
+    let i = 0;
+    while (i < n) {
+        const c = s.charCodeAt(i);
+        if (isHanCode(c)) {
+            let j = i + 1;
+            while (j < n && isHanCode(s.charCodeAt(j))) j++;
+            hanRunTerms(s, i, j, dictionary, emit);
+            if (own) hanRunTerms(s, i, j, own, emit, false);
+            i = j;
+        } else if (isWordCode(c)) {
+            let j = i + 1;
+            while (j < n && isWordCode(s.charCodeAt(j))) j++;
+            const word = stem(s.slice(i, j));
+            words.push(word);
+            if (!STOP_WORDS.has(word)) emit(word);
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    if (words.length > 1) {
+        for (const { term, length } of findLatinTerms(words, dictionary)) if (length > 1) emit(term);
+        if (own) for (const { term, length } of findLatinTerms(words, own)) if (length > 1) emit(term);
+    }
+}
+
+/**
+ * The bigram at `s[i]` as a shared string ('' for a stop word): one map
+ * lookup by character codes instead of a new two-character string per
+ * position, which matters at millions of bigrams a build. The cache holds at
+ * most the distinct bigrams of the text seen (tens of thousands).
+ */
+const bigramCache = new Map<number, string>();
+const BIGRAM_CACHE_LIMIT = 1 << 20;
+
+function bigramAt(s: string, i: number): string {
+    const exact = pairKeyExact(s, i);
+    const key = pairKey(s, i);
+    const cached = exact ? bigramCache.get(key) : undefined;
+    if (cached !== undefined) return cached;
+    const text = s.slice(i, i + 2);
+    const bigram = STOP_HAN.has(text) ? '' : text;
+    if (exact && bigramCache.size < BIGRAM_CACHE_LIMIT) bigramCache.set(key, bigram);
+    return bigram;
+}
+
+/** True when pairKey is one-to-one for these characters (both within U+3000–U+AFFF). */
+function pairKeyExact(s: string, i: number): boolean {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    return a >= 0x3000 && a < 0xb000 && b >= 0x3000 && b < 0xb000;
+}
+
+/** Bigrams and dictionary terms of the Han run `s[start, end)`, cut at particles. */
+function hanRunTerms(s: string, start: number, end: number, dictionary: Dictionary, emit: (term: string) => void, withBigrams = true): void {
+    let a = start;
+    for (let k = start; k <= end; k++) {
+        if (k < end && !BREAK_CODES.has(s.charCodeAt(k))) continue;
+        if (k - a === 1) {
+            if (withBigrams) emit(s[a]!);
+        } else if (k - a > 1) {
+            if (withBigrams) {
+                for (let m = a; m + 1 < k; m++) {
+                    const bigram = bigramAt(s, m);
+                    if (bigram !== '') emit(bigram);
+                }
+            }
+            // Two-character terms are bigrams already.
+            if (k - a > 2) for (const { term } of findHanTerms(s, dictionary, a, k)) if (term.length > 2) emit(term);
+        }
+        a = k + 1;
+    }
+}

@@ -1,0 +1,71 @@
+/**
+ * Evaluation cases (`tests/eval/*.jsonl`, format in the catalogue): search
+ * questions with the ids expected among the first results, and firm
+ * profiles with the products expected and rejected. A malformed line fails
+ * loudly with its file and line number: a silently skipped case would make
+ * the figures lie.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { LANGS } from '../core/vocabulary.ts';
+
+export const searchCaseSchema = z.strictObject({
+    q: z.string(),
+    lang: z.enum(LANGS),
+    /** Empty: the question is outside the knowledge and must not be answered confidently. */
+    expect: z.array(z.string()),
+    /** Why the case is there (typo, traditional characters, colloquial…). Free text. */
+    note: z.string().optional(),
+});
+
+export const matchCaseSchema = z.strictObject({
+    /** Validated by the matcher itself: an invalid profile is a failing case. */
+    profile: z.record(z.string(), z.unknown()),
+    expect: z.array(z.string()),
+    reject: z.array(z.string()),
+    note: z.string().optional(),
+});
+
+export type SearchCase = z.infer<typeof searchCaseSchema> & { readonly file: string; readonly line: number };
+export type MatchCase = z.infer<typeof matchCaseSchema> & { readonly file: string; readonly line: number };
+
+/** The case files read, in this order; a missing file is skipped (the extras are optional). */
+export const SEARCH_FILES = ['search.jsonl', 'search.extra.jsonl'] as const;
+export const MATCH_FILES = ['match.jsonl', 'match.extra.jsonl'] as const;
+
+/** The default case folder: `tests/eval/` of this repository, found from this file. */
+export const DEFAULT_CASES_DIR = path.resolve(import.meta.dirname, '../../tests/eval');
+
+async function readLines<T extends z.ZodType>(dir: string, files: readonly string[], schema: T): Promise<(z.infer<T> & { file: string; line: number })[]> {
+    const out: (z.infer<T> & { file: string; line: number })[] = [];
+    for (const file of files) {
+        const text = await readFile(path.join(dir, file), 'utf8').catch((err: NodeJS.ErrnoException) => {
+            if (err.code === 'ENOENT') return null;
+            throw err;
+        });
+        if (text === null) continue;
+        text.split('\n').forEach((raw, i) => {
+            const line = raw.trim();
+            if (line.length === 0 || line.startsWith('//')) return;
+            let json: unknown;
+            try {
+                json = JSON.parse(line);
+            } catch (err) {
+                throw new Error(`kejin eval: ${file}:${i + 1}: not JSON (${(err as Error).message})`, { cause: err });
+            }
+            const parsed = schema.safeParse(json);
+            if (!parsed.success) throw new Error(`kejin eval: ${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+            out.push({ ...(parsed.data as object), file, line: i + 1 } as z.infer<T> & { file: string; line: number });
+        });
+    }
+    return out;
+}
+
+export function loadSearchCases(dir = DEFAULT_CASES_DIR): Promise<SearchCase[]> {
+    return readLines(dir, SEARCH_FILES, searchCaseSchema);
+}
+
+export function loadMatchCases(dir = DEFAULT_CASES_DIR): Promise<MatchCase[]> {
+    return readLines(dir, MATCH_FILES, matchCaseSchema);
+}

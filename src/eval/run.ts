@@ -1,0 +1,184 @@
+/**
+ * `kejin eval`: search and match figures on the cases in `tests/eval/`,
+ * with plain MiniSearch beside the search figures as a baseline.
+ *
+ * Search: recall@1, recall@3 and MRR per language over the on-topic cases,
+ * and the abstention rate over the off-topic ones. Match (rules from the
+ * catalogue): a case passes when every expected id is among the first five
+ * products rated eligible or possible, and no rejected id is rated
+ * eligible. When the matcher cannot run at all the match figures are
+ * reported as pending rather than failing the whole evaluation.
+ */
+import { KnowledgeLoadError } from '../core/errors.ts';
+import { loadKnowledge, type KnowledgeSnapshot } from '../core/knowledge/load.ts';
+import { createSearchIndex } from '../core/search/index.ts';
+import { createServiceFromSnapshot } from '../core/service.ts';
+import { createBaselineIndex } from './baseline.ts';
+import { DEFAULT_CASES_DIR, loadMatchCases, loadSearchCases, type MatchCase, type SearchCase } from './cases.ts';
+import { searchFigures, firstRank, type CaseOutcome, type RetrievalFigures, type SearchFigures } from './metrics.ts';
+
+export interface EvalOptions {
+    readonly knowledgeDir: string;
+    /** Accepted for the CLI's sake; the report is the same, the CLI prints it as JSON. */
+    readonly json?: boolean;
+    /** Folder of the `*.jsonl` case files. Default: this repository's `tests/eval/`. */
+    readonly casesDir?: string;
+    /** Results per search question. Default 5. */
+    readonly limit?: number;
+}
+
+/** A search case the system got wrong: on-topic and not in the first three, or off-topic and confident. */
+export interface SearchMiss {
+    readonly file: string;
+    readonly line: number;
+    readonly q: string;
+    readonly expect: readonly string[];
+    readonly got: readonly string[];
+    readonly confident: boolean;
+}
+
+export interface MatchFailure {
+    readonly file: string;
+    readonly line: number;
+    readonly reasons: readonly string[];
+}
+
+export interface MatchFigures {
+    /** `pending` when the matcher could not run at all (see `error`). */
+    readonly status: 'ok' | 'pending';
+    readonly cases: number;
+    readonly passed: number;
+    readonly rate: number;
+    readonly failures: readonly MatchFailure[];
+    readonly error?: string;
+}
+
+export interface EvalReport {
+    readonly knowledge: { readonly dir: string; readonly version: string; readonly items: number };
+    readonly casesDir: string;
+    readonly search: {
+        readonly cases: number;
+        readonly kejin: SearchFigures;
+        readonly baseline: SearchFigures;
+        readonly misses: readonly SearchMiss[];
+    };
+    readonly match: MatchFigures;
+}
+
+export async function runEval(options: EvalOptions): Promise<EvalReport> {
+    const { snapshot, problems } = await loadKnowledge(options.knowledgeDir);
+    if (!snapshot) throw new KnowledgeLoadError(options.knowledgeDir, problems);
+    const casesDir = options.casesDir ?? DEFAULT_CASES_DIR;
+    const [searchCases, matchCases] = await Promise.all([loadSearchCases(casesDir), loadMatchCases(casesDir)]);
+    return evaluate(snapshot, searchCases, matchCases, { casesDir, limit: options.limit });
+}
+
+/** The evaluation proper, on a loaded snapshot and cases (the tests call this). */
+export function evaluate(
+    snapshot: KnowledgeSnapshot,
+    searchCases: readonly SearchCase[],
+    matchCases: readonly MatchCase[],
+    options: { casesDir?: string; limit?: number } = {},
+): EvalReport {
+    const limit = options.limit ?? 5;
+    const index = createSearchIndex(snapshot);
+    const baseline = createBaselineIndex(snapshot.items.values());
+    const kejinOutcomes: CaseOutcome[] = [];
+    const baselineOutcomes: CaseOutcome[] = [];
+    for (const c of searchCases) {
+        const r = index.search(c.q, { limit, lang: c.lang });
+        kejinOutcomes.push({ case: c, ids: r.results.map((h) => h.id), confident: r.confident });
+        baselineOutcomes.push({ case: c, ...baseline.search(c.q, limit) });
+    }
+    return {
+        knowledge: { dir: snapshot.dir, version: snapshot.version, items: snapshot.items.size },
+        casesDir: options.casesDir ?? DEFAULT_CASES_DIR,
+        search: {
+            cases: searchCases.length,
+            kejin: searchFigures(kejinOutcomes),
+            baseline: searchFigures(baselineOutcomes),
+            misses: kejinOutcomes.filter(isMiss).map((o) => ({ file: o.case.file, line: o.case.line, q: o.case.q, expect: o.case.expect, got: o.ids, confident: o.confident })),
+        },
+        match: evaluateMatch(snapshot, matchCases),
+    };
+}
+
+function isMiss(o: CaseOutcome): boolean {
+    if (o.case.expect.length === 0) return o.confident;
+    const rank = firstRank(o.ids, o.case.expect);
+    return rank === 0 || rank > 3;
+}
+
+/** The catalogue's match rule for one case; returns why it fails, empty when it passes. */
+export function judgeMatch(c: Pick<MatchCase, 'expect' | 'reject'>, matches: readonly { id: string; eligibility: string }[]): string[] {
+    const reasons: string[] = [];
+    const shortlist = matches.filter((m) => m.eligibility === 'eligible' || m.eligibility === 'possible').slice(0, 5).map((m) => m.id);
+    for (const id of c.expect) {
+        if (!shortlist.includes(id)) {
+            const rated = matches.find((m) => m.id === id);
+            reasons.push(`${id} not among the first 5 eligible/possible (${rated ? `rated ${rated.eligibility}` : 'not rated'}; shortlist: ${shortlist.join(', ') || 'none'})`);
+        }
+    }
+    for (const id of c.reject) {
+        if (matches.some((m) => m.id === id && m.eligibility === 'eligible')) reasons.push(`${id} rated eligible but should not be`);
+    }
+    return reasons;
+}
+
+function evaluateMatch(snapshot: KnowledgeSnapshot, cases: readonly MatchCase[]): MatchFigures {
+    let service;
+    try {
+        service = createServiceFromSnapshot(snapshot);
+    } catch (err) {
+        return { status: 'pending', cases: cases.length, passed: 0, rate: 0, failures: [], error: (err as Error).message };
+    }
+    const failures: MatchFailure[] = [];
+    for (const c of cases) {
+        let reasons: string[];
+        try {
+            reasons = judgeMatch(c, service.match(c.profile).matches);
+        } catch (err) {
+            reasons = [`matcher threw: ${(err as Error).message}`];
+        }
+        if (reasons.length > 0) failures.push({ file: c.file, line: c.line, reasons });
+    }
+    const passed = cases.length - failures.length;
+    return { status: 'ok', cases: cases.length, passed, rate: cases.length === 0 ? 1 : passed / cases.length, failures };
+}
+
+// === Text report
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+const num = (x: number) => x.toFixed(3).padStart(7);
+
+function retrievalRow(label: string, f: RetrievalFigures): string {
+    return `  ${label.padEnd(18)}${String(f.cases).padStart(6)}${pct(f.recallAt1)}${pct(f.recallAt3)}${num(f.mrr)}`;
+}
+
+/** A plain-text table of the report, for the terminal. */
+export function formatEvalReport(report: EvalReport): string {
+    const { kejin, baseline } = report.search;
+    const lines = [
+        `kejin eval — knowledge ${report.knowledge.version} (${report.knowledge.items} items), cases in ${report.casesDir}`,
+        '',
+        `Search (${report.search.cases} questions)       cases   R@1    R@3     MRR`,
+    ];
+    for (const [name, f] of [['kejin', kejin], ['baseline', baseline]] as const) {
+        lines.push(retrievalRow(`${name} all`, f.all), retrievalRow(`${name} zh`, f.zh), retrievalRow(`${name} en`, f.en));
+        lines.push(`  ${`${name} abstention`.padEnd(18)}${String(f.abstention.cases).padStart(6)}${pct(f.abstention.rate)}  (${f.abstention.abstained} off-topic questions not answered confidently)`);
+        lines.push(`  ${`${name} confident`.padEnd(18)}${String(f.all.cases).padStart(6)}${pct(f.confidentOnTopic)}  (on-topic questions answered confidently)`);
+    }
+    lines.push('', 'Match');
+    const m = report.match;
+    if (m.status === 'pending') lines.push(`  pending: the matcher could not run (${m.error ?? 'unknown error'})`);
+    else lines.push(`  ${m.passed}/${m.cases} cases pass (${pct(m.rate).trim()})`);
+    for (const f of m.failures) lines.push(`  FAIL ${f.file}:${f.line}: ${f.reasons.join('; ')}`);
+    if (report.search.misses.length > 0) {
+        lines.push('', 'Search misses (expected not in the first 3, or off-topic answered confidently)');
+        for (const s of report.search.misses) {
+            const want = s.expect.length === 0 ? 'off-topic' : s.expect.join('|');
+            lines.push(`  ${s.file}:${s.line}: ${s.q}  want ${want}, got ${s.got.join(', ') || 'nothing'}${s.confident ? ' (confident)' : ''}`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,92 @@
+/**
+ * The quality gate: the shipped knowledge against the cases in this folder.
+ * Fails when recall@3 falls below 0.9, when any off-topic question is
+ * answered confidently, or when any match case fails. `npm run eval` prints
+ * the same figures with the misses.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatEvalReport, judgeMatch, runEval, type EvalReport } from '../../src/eval/run.ts';
+import { firstRank, retrieval, type CaseOutcome } from '../../src/eval/metrics.ts';
+import { loadMatchCases, loadSearchCases } from '../../src/eval/cases.ts';
+
+const KNOWLEDGE = path.resolve(import.meta.dirname, '../../knowledge');
+
+describe('evaluation on the shipped knowledge', () => {
+    let report: EvalReport;
+
+    beforeAll(async () => {
+        report = await runEval({ knowledgeDir: KNOWLEDGE });
+    });
+
+    it('finds an expected card among the first three for at least 90% of the questions', () => {
+        const misses = report.search.misses.filter((m) => m.expect.length > 0).map((m) => `${m.file}:${m.line} ${m.q} → ${m.got.join(', ')}`);
+        expect(report.search.kejin.all.recallAt3, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('answers no off-topic question confidently', () => {
+        const confident = report.search.misses.filter((m) => m.expect.length === 0).map((m) => `${m.file}:${m.line} ${m.q}`);
+        expect(report.search.kejin.abstention.rate, confident.join('\n')).toBe(1);
+    });
+
+    it('passes every match case', () => {
+        expect(report.match.status, report.match.error).toBe('ok');
+        const failures = report.match.failures.map((f) => `${f.file}:${f.line} ${f.reasons.join('; ')}`);
+        expect(failures).toEqual([]);
+    });
+
+    it('beats plain MiniSearch', () => {
+        expect(report.search.kejin.all.mrr).toBeGreaterThan(report.search.baseline.all.mrr);
+    });
+
+    it('prints a readable report', () => {
+        const text = formatEvalReport(report);
+        expect(text).toContain('R@3');
+        expect(text).toContain('baseline');
+        expect(text).toMatch(/Match\n\s+\d+\/\d+ cases pass/);
+    });
+});
+
+describe('case files', () => {
+    it('hold at least as many extra cases as shared ones, in both languages, with off-topic questions', async () => {
+        const search = await loadSearchCases();
+        const shared = search.filter((c) => c.file === 'search.jsonl');
+        const extra = search.filter((c) => c.file === 'search.extra.jsonl');
+        expect(extra.length).toBeGreaterThanOrEqual(shared.length);
+        expect(extra.some((c) => c.lang === 'en')).toBe(true);
+        expect(extra.some((c) => c.lang === 'zh')).toBe(true);
+        expect(extra.filter((c) => c.expect.length === 0).length).toBeGreaterThanOrEqual(8);
+        const match = await loadMatchCases();
+        expect(match.filter((c) => c.file === 'match.extra.jsonl').length).toBeGreaterThanOrEqual(match.filter((c) => c.file === 'match.jsonl').length);
+    });
+});
+
+describe('metrics', () => {
+    const outcome = (expect: string[], ids: string[], confident = true): CaseOutcome => ({ case: { q: 'q', lang: 'zh', expect, file: 'f', line: 1 }, ids, confident });
+
+    it('ranks the first expected id found', () => {
+        expect(firstRank(['a', 'b', 'c'], ['c', 'b'])).toBe(2);
+        expect(firstRank(['a'], ['z'])).toBe(0);
+    });
+
+    it('computes recall@1, recall@3 and MRR over on-topic cases only', () => {
+        const f = retrieval([outcome(['a'], ['a']), outcome(['a'], ['x', 'y', 'a']), outcome(['a'], ['x', 'y', 'z', 'a']), outcome([], ['a'])]);
+        expect(f.cases).toBe(3);
+        expect(f.recallAt1).toBeCloseTo(1 / 3);
+        expect(f.recallAt3).toBeCloseTo(2 / 3);
+        expect(f.mrr).toBeCloseTo((1 + 1 / 3 + 1 / 4) / 3);
+    });
+
+    it('judges match cases by the catalogue rule', () => {
+        const matches = [
+            { id: 'a', eligibility: 'eligible' },
+            { id: 'b', eligibility: 'ineligible' },
+            { id: 'c', eligibility: 'possible' },
+        ];
+        expect(judgeMatch({ expect: ['a', 'c'], reject: ['b'] }, matches)).toEqual([]);
+        expect(judgeMatch({ expect: ['b'], reject: [] }, matches)).toHaveLength(1);
+        expect(judgeMatch({ expect: [], reject: ['a'] }, matches)).toEqual(['a rated eligible but should not be']);
+        const many = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map((id) => ({ id, eligibility: 'possible' }));
+        expect(judgeMatch({ expect: ['p6'], reject: [] }, many)).toHaveLength(1);
+    });
+});

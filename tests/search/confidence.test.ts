@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { coverage, idf, mentions } from '../../src/core/search/confidence.ts';
+import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
+import type { Concept } from '../../src/core/search/query.ts';
+import { loadFixture } from './helpers.ts';
+
+let index: KnowledgeIndex;
+
+beforeAll(async () => {
+    index = createSearchIndex(await loadFixture());
+});
+
+describe('confidence', () => {
+    it.each([
+        '今天上海天气怎么样',
+        '火锅推荐',
+        '怎么办护照',
+        '帮我推荐几只股票',
+        'How do I register a trademark in the United States?',
+        'Can you give me some stock tips?',
+        'best hot pot in Shanghai',
+        'passport renewal', // shares "renewal" with a card, but the passport is the point
+    ])('an off-topic question is not confident: %s', (q) => {
+        expect(index.search(q).confident).toBe(false);
+    });
+
+    it.each(['科技履约贷怎么申请', '专利质押贷款', '贷款快到期了能续贷吗', 'IP pledge loan', 'loan renewal without repaying principal'])(
+        'a question about the knowledge is confident: %s',
+        (q) => {
+            expect(index.search(q).confident).toBe(true);
+        },
+    );
+
+    it('generic words make no concept: 上海 and 企业 alone are no evidence', () => {
+        const e = index.explain('上海企业');
+        expect(e.concepts).toEqual([]);
+        expect(e.confident).toBe(false);
+    });
+
+    it('an unknown word weighs as much as the rarest word, so a shared word cannot carry the question', () => {
+        // "renewal" is in the renewal card; "passport" in none.
+        const e = index.explain('passport renewal');
+        expect(e.top).toBe('renewal');
+        const passport = e.concepts.find((c) => c.text === 'passport')!;
+        const renewal = e.concepts.find((c) => c.text === 'renewal')!;
+        expect(passport.covered).toBe(false);
+        expect(passport.weight).toBeGreaterThan(renewal.weight);
+        expect(e.coverage).toBeLessThan(0.5);
+    });
+
+    it('the kind filter applies before confidence is judged', () => {
+        // The only card about the subsidy is a policy: among organizations nothing covers 保费补贴.
+        expect(index.search('保费补贴').confident).toBe(true);
+        expect(index.search('保费补贴', { kind: 'organization' }).confident).toBe(false);
+    });
+});
+
+describe('coverage', () => {
+    const a: Concept = { text: 'a', alternatives: [['a']] };
+    const b: Concept = { text: 'b', alternatives: [['b1', 'b2'], ['bb']] };
+    const guess: Concept = { text: 'g', alternatives: [['g']], optional: true };
+
+    it('is the weighted share of concepts mentioned', () => {
+        expect(coverage([a, b], [1, 3], new Set(['a']))).toBe(0.25);
+        expect(coverage([a, b], [1, 3], new Set(['b1', 'b2']))).toBe(0.75);
+        expect(coverage([a, b], [1, 3], new Set(['bb', 'a']))).toBe(1);
+        expect(coverage([], [], new Set(['a']))).toBe(0);
+    });
+
+    it('needs every term of one alternative', () => {
+        expect(mentions(b, new Set(['b1']))).toBe(false);
+        expect(mentions(b, new Set(['b1', 'b2']))).toBe(true);
+    });
+
+    it('counts an optional (typo) concept only when it is mentioned', () => {
+        expect(coverage([a, guess], [1, 5], new Set(['a']))).toBe(1);
+        expect(coverage([a, guess], [1, 5], new Set(['g']))).toBeCloseTo(5 / 6);
+    });
+
+    it('idf falls as a term gets commoner and is highest for unknown terms', () => {
+        expect(idf(0, 100)).toBeGreaterThan(idf(1, 100));
+        expect(idf(1, 100)).toBeGreaterThan(idf(50, 100));
+        expect(idf(100, 100)).toBeLessThan(0.01);
+    });
+});
