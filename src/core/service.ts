@@ -30,6 +30,9 @@ export interface ContactQuery {
     readonly query?: string;
 }
 
+/** A contact found by words is kept when it scores at least this share of the best one. */
+const CONTACT_SCORE_SHARE = 0.25;
+
 export type SnapshotListener = (snapshot: KnowledgeSnapshot) => void;
 
 export interface KnowledgeService {
@@ -188,8 +191,10 @@ class Service implements KnowledgeService {
             return byId('contacts' in item ? item.contacts : []);
         }
         if (query.query?.trim()) {
-            const hits = this.search(query.query, { kind: 'organization', limit: 10 });
-            return byId(hits.results.map((r) => r.id));
+            // Keep the clear winners only: "科技创业中心" must not also bring every other 中心.
+            const hits = this.search(query.query, { kind: 'organization', limit: 10 }).results;
+            const floor = (hits[0]?.score ?? 0) * CONTACT_SCORE_SHARE;
+            return byId(hits.filter((r) => r.score >= floor).map((r) => r.id));
         }
         return orgs;
     }

@@ -44,6 +44,7 @@ describe('createKnowledgeService', () => {
         expect(s.contacts({ organizationId: 'test-org' })[0]!.phones[0]!.value).toBe('021-00000000');
         expect(s.contacts().map((o) => o.id)).toEqual(['test-org']);
         expect(() => s.contacts({ productId: 'nope' })).toThrow(NotFoundError);
+        expect(s.contacts({ query: '测试机构' }).map((o) => o.id)).toEqual(['test-org']);
     });
 
     it('validates the profile before matching', async () => {
@@ -70,5 +71,15 @@ describe('createKnowledgeService', () => {
         await new Promise((r) => setTimeout(r, 400));
         expect(s.getItem('test-loan')?.name).toBe('火箭贷');
         expect(seen).toHaveLength(1);
+    });
+});
+
+describe('contacts by words on the shipped knowledge', () => {
+    it('keeps only the clear winners', async () => {
+        const { SHIPPED_KNOWLEDGE } = await import('../helpers/knowledge.ts');
+        const s = await service(SHIPPED_KNOWLEDGE);
+        // Every organization name ends in 中心 or 委员会; only one is the 科技创业中心.
+        expect(s.contacts({ query: '科技创业中心' }).map((o) => o.id)).toEqual(['shanghai-tech-entrepreneurship-center']);
+        expect(s.contacts({ query: 'whom to call about patents' }).map((o) => o.id)).toEqual(['cnipa-shanghai-office']);
     });
 });

@@ -9,22 +9,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
+import { TERMINAL_BOT } from '../../../src/bot/terminal.ts';
 
-export const TEST_BOT: UserFromGetMe = {
-    id: 4242,
-    is_bot: true,
-    first_name: 'Kejin Test',
-    username: 'kejin_test_bot',
-    can_join_groups: true,
-    can_read_all_group_messages: false,
-    supports_inline_queries: true,
-    can_connect_to_business: false,
-    has_main_web_app: false,
-    has_topics_enabled: false,
-    allows_users_to_create_topics: false,
-    can_manage_bots: false,
-    supports_join_request_queries: false,
-};
+/** The terminal bot's identity under another name and id, so tests never depend on the real one. */
+export const TEST_BOT: UserFromGetMe = { ...TERMINAL_BOT, id: 4242, first_name: 'Kejin Test', username: 'kejin_test_bot' };
 
 export interface ApiCall {
     readonly seq: number;
