@@ -72,16 +72,22 @@ async function oneShotService(config: Config) {
     return createKnowledgeService({ dir: config.KNOWLEDGE_DIR });
 }
 
+/** Exit code and message for a failure: 2 for a wrong call, 1 for anything else; stacks only for bugs. */
+function describeFailure(err: unknown): { code: number; message: string } {
+    if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return { code: 2, message: `kejin: ${err.message}\n\n${USAGE}` };
+    if (err instanceof Error && err.name === 'UsageError') return { code: 2, message: `kejin: ${err.message}\n` };
+    if (err instanceof ConfigError || err instanceof KnowledgeLoadError || (err instanceof Error && err.name === 'ProfileError')) return { code: 1, message: `${err.message}\n` };
+    return { code: 1, message: `kejin: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n` };
+}
+
 main(process.argv.slice(2)).then(
     (code) => {
         // Long-running fronts resolve only when they have shut down.
         process.exitCode = code;
     },
     (err: unknown) => {
-        if (err instanceof ConfigError || err instanceof KnowledgeLoadError) process.stderr.write(`${err.message}\n`);
-        else if (err instanceof Error && err.name === 'ProfileError') process.stderr.write(`${err.message}\n`);
-        else if (err instanceof Error && 'code' in err && err.code?.toString().startsWith('ERR_PARSE_ARGS')) process.stderr.write(`kejin: ${err.message}\n\n${USAGE}`);
-        else process.stderr.write(`kejin: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-        process.exitCode = 1;
+        const { code, message } = describeFailure(err);
+        process.stderr.write(message);
+        process.exitCode = code;
     },
 );

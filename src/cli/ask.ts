@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { KnowledgeService } from '../core/service.ts';
-import { KINDS, type Kind, type Lang } from '../core/vocabulary.ts';
+import { KINDS, type Kind } from '../core/vocabulary.ts';
+import { parseLang, parseNumber, UsageError } from './args.ts';
 import { formatSearch } from './format.ts';
 
 /** `kejin ask "问题"`: the search answer, readable or as JSON. */
@@ -11,17 +12,12 @@ export async function runAsk(args: string[], service: KnowledgeService): Promise
         options: { lang: { type: 'string' }, limit: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } },
     });
     const query = positionals.join(' ');
+    if (query.trim() === '') throw new UsageError('kejin ask needs a question, e.g. kejin ask "高企贷有哪些合作银行"');
     const lang = parseLang(values.lang);
     const kind = values.kind as Kind | undefined;
-    if (kind && !KINDS.values.includes(kind)) throw new Error(`--kind "${kind}" is not a kind; allowed: ${KINDS.values.join(', ')}`);
-    const result = service.search(query, { lang, kind, limit: values.limit ? Number(values.limit) : undefined });
+    if (kind && !KINDS.values.includes(kind)) throw new UsageError(`--kind "${kind}" is not a kind; allowed: ${KINDS.values.join(', ')}`);
+    const result = service.search(query, { lang, kind, limit: parseNumber('limit', values.limit) });
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result, lang ?? result.lang));
     await service.close();
     return 0;
-}
-
-export function parseLang(value: string | undefined): Lang | undefined {
-    if (value === undefined) return undefined;
-    if (value !== 'zh' && value !== 'en') throw new Error(`--lang "${value}" is not a language; allowed: zh, en`);
-    return value;
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { FirmProfile } from '../core/match/profile.ts';
 import type { KnowledgeService } from '../core/service.ts';
-import { parseLang } from './ask.ts';
+import { parseLang, parseNumber } from './args.ts';
 import { formatMatch } from './format.ts';
 
 /** `kejin match --stage growth --qual high-tech --need bill-discount …` */
@@ -26,21 +26,20 @@ export async function runMatch(args: string[], service: KnowledgeService): Promi
             json: { type: 'boolean' },
         },
     });
-    const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
     const profile: Record<keyof FirmProfile, unknown> = {
         stage: values.stage,
         qualifications: values.qual,
         size: values.size,
         needs: values.need,
-        annualRevenueWan: num(values.revenue),
-        amountWan: num(values.amount),
+        annualRevenueWan: parseNumber('revenue', values.revenue),
+        amountWan: parseNumber('amount', values.amount),
         hasIntellectualProperty: values.ip ? true : values['no-ip'] ? false : undefined,
-        employees: num(values.employees),
+        employees: parseNumber('employees', values.employees),
         district: values.district,
         question: values.question ?? (positionals.length ? positionals.join(' ') : undefined),
     };
     const lang = parseLang(values.lang) ?? 'zh';
-    const result = service.match(profile, { lang, limit: num(values.limit) });
+    const result = service.match(profile, { lang, limit: parseNumber('limit', values.limit) });
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatMatch(result, lang));
     await service.close();
     return 0;

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { VALID_FIXTURE } from '../helpers/knowledge.ts';
+
+const run = promisify(execFile);
+
+/** Runs `kejin …` on the fixture folder; resolves with the exit code instead of throwing. */
+async function kejin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+        const { stdout, stderr } = await run(process.execPath, ['bin/kejin.js', ...args], { env: { ...process.env, KNOWLEDGE_DIR: VALID_FIXTURE, LOG_LEVEL: 'silent' } });
+        return { code: 0, stdout, stderr };
+    } catch (err) {
+        const e = err as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+}
+
+describe('kejin ask', () => {
+    it('prints the answers with their sources, readable by default', async () => {
+        const { code, stdout } = await kejin('ask', '测试贷');
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/^1\. 测试贷 \[信贷产品\] \(test-loan\)/);
+        expect(stdout).toContain('来源: 测试来源 · 2024-10-12 · https://example.org/source');
+    });
+
+    it('prints the search response as JSON with --json', async () => {
+        const { stdout } = await kejin('ask', 'test loan', '--json', '--lang', 'en');
+        const body = JSON.parse(stdout) as { lang: string; results: { id: string }[]; confident: boolean };
+        expect(body.lang).toBe('en');
+        expect(body.results[0]!.id).toBe('test-loan');
+    });
+
+    it('refuses a call without a question or with a bad flag, exit 2 and no stack', async () => {
+        const empty = await kejin('ask');
+        expect(empty.code).toBe(2);
+        expect(empty.stderr).toContain('kejin ask needs a question');
+        const lang = await kejin('ask', 'x', '--lang', 'fr');
+        expect(lang.code).toBe(2);
+        expect(lang.stderr).toBe('kejin: --lang "fr" is not a language; allowed: zh, en\n');
+    });
+});
+
+describe('kejin match', () => {
+    it('rates products from flags, with reasons, missing conditions and sources', async () => {
+        const { code, stdout } = await kejin('match', '--stage', 'growth', '--qual', 'high-tech', '--size', 'small', '--need', 'first-loan');
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/^1\. 测试贷 \(test-loan\) — 符合条件/);
+        expect(stdout).toContain('✓ 满足需求：首贷');
+        expect(stdout).toContain('? 无不良逾期记录 [s1]');
+        expect(stdout).toContain('[s1] 测试来源');
+    });
+
+    it('shows what a question was understood to say, and answers in English with --lang en --json', async () => {
+        const { stdout } = await kejin('match', '--question', '我们是初创企业，年营收500万', '--lang', 'en', '--json');
+        const body = JSON.parse(stdout) as { profile: Record<string, unknown>; understood: { field: string }[]; matches: { id: string; eligibility: string }[] };
+        expect(body.profile).toMatchObject({ stage: 'startup', annualRevenueWan: 500 });
+        expect(body.understood.map((u) => u.field)).toEqual(['stage', 'annualRevenueWan']);
+        expect(body.matches.find((m) => m.id === 'test-micro')?.eligibility).toBe('possible');
+    });
+
+    it('names the bad field and the allowed values for an unknown word', async () => {
+        const { code, stderr } = await kejin('match', '--stage', 'teen');
+        expect(code).toBe(1);
+        expect(stderr).toBe('kejin: invalid firm profile: stage: unknown stage "teen"; allowed: seed, startup, growth, mature\n');
+    });
+
+    it('refuses a non-number amount and an unknown flag with exit 2', async () => {
+        expect((await kejin('match', '--revenue', 'lots')).stderr).toContain('--revenue "lots" is not a number');
+        const bogus = await kejin('match', '--bogus');
+        expect(bogus.code).toBe(2);
+        expect(bogus.stderr).toContain('Usage:');
+    });
+});
+
+describe('kejin', () => {
+    it('prints the usage for help and an unknown command', async () => {
+        expect((await kejin('help')).stdout).toContain('kejin check [DIR]');
+        const unknown = await kejin('frobnicate');
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    });
+});
