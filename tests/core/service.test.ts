@@ -83,3 +83,15 @@ describe('contacts by words on the shipped knowledge', () => {
         expect(s.contacts({ query: 'whom to call about patents' }).map((o) => o.id)).toEqual(['cnipa-shanghai-office']);
     });
 });
+
+describe('snippets on the shipped knowledge', () => {
+    it("show the part of the card that answers the question, not the card's name again", async () => {
+        const { SHIPPED_KNOWLEDGE } = await import('../helpers/knowledge.ts');
+        const s = await service(SHIPPED_KNOWLEDGE);
+        const banks = s.search('高企贷有哪些合作银行').results[0]!;
+        expect(banks.id).toBe('gaoqidai');
+        expect(banks.snippet).toContain('合作银行');
+        expect(banks.snippet).toContain('上海农商银行');
+        expect(s.search('保费补贴是免申即享吗').results[0]!.snippet).toContain('免申即享');
+    });
+});

@@ -164,7 +164,9 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
         const matched = new Set([...(top[0]?.queryTerms ?? []).map(decodeTerm), ...common]);
         const confident = top.length > 0 && analyzed.concepts.length > 0 && coverage(analyzed.concepts, conceptWeights, matched) >= settings.minCoverage;
 
-        const results = top.map((r): SearchHit => toHit(entries.get(r.id)!, r.score, r.terms.map(decodeTerm), lang));
+        // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
+        const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
+        const results = top.map((r): SearchHit => toHit(entries.get(r.id)!, r.score, typed(r.terms.map(decodeTerm)), lang));
         const response = bounded.notice ? { ...base, results, confident, notice: bounded.notice } : { ...base, results, confident };
         return { analyzed, conceptWeights, matched, response };
     }
@@ -311,7 +313,7 @@ function clampLimit(limit: number | undefined): number {
     return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
 }
 
-function toHit(entry: Entry, score: number, terms: readonly string[], lang: Lang): SearchHit {
+function toHit(entry: Entry, score: number, terms: readonly (readonly string[])[], lang: Lang): SearchHit {
     const item = entry.item;
     return {
         id: item.id,
@@ -327,15 +329,29 @@ function toHit(entry: Entry, score: number, terms: readonly string[], lang: Lang
     };
 }
 
-/** The body half of the language around the matched terms, else the summary's; else the summary's start. */
-function snippetOf(entry: Entry, terms: readonly string[], lang: Lang): string {
+/**
+ * The body half of the language around the matched terms, else the summary's;
+ * else the summary's start. Each term set is tried in turn (the user's own
+ * words, then all matched terms). The card's own names are left out of the terms:
+ * the title already shows them, and the snippet should show what else of the
+ * question the card answers (合作银行 in "高企贷有哪些合作银行").
+ */
+function snippetOf(entry: Entry, termSets: readonly (readonly string[])[], lang: Lang): string {
     const texts = (entry.snippetTexts ??= snippetTexts(entry.item));
-    for (const t of texts[lang]) {
-        const found = findSnippet(t.text, terms, {}, t.lower);
-        if (found !== undefined) return found;
+    const names = ownNames(entry.item);
+    for (const terms of termSets) {
+        const telling = terms.filter((t) => !names.has(t));
+        for (const t of texts[lang]) {
+            const found = findSnippet(t.text, telling, {}, t.lower);
+            if (found !== undefined) return found;
+        }
     }
     const fallback = texts[lang].find((t) => t.text.length > 0);
     return fallback ? makeSnippet(fallback.text, []) : '';
+}
+
+function ownNames(item: KnowledgeItem): ReadonlySet<string> {
+    return new Set([item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en].map((n) => n.toLowerCase().replace(/\s+/g, '_')));
 }
 
 function snippetTexts(item: KnowledgeItem): Record<Lang, readonly SnippetText[]> {
