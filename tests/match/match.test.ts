@@ -87,7 +87,8 @@ describe('rating', () => {
 describe('reasons and missing conditions', () => {
     it('explains what fits and what is missing, in zh and en, with sources', () => {
         const m = matchProducts(snapshot, parseProfile({ stage: 'growth', qualifications: ['tech-sme'], needs: ['first-loan'] })).matches.find((x) => x.id === 'test-loan')!;
-        expect(m.reasons.map((r) => r.text.zh)).toEqual(['满足需求：首贷', '面向成长期、成熟期（具有一定规模）企业']);
+        expect(m.reasons.map((r) => r.text.zh)).toEqual(['满足需求：首贷', '处于成长期，产品面向成长期、成熟期（具有一定规模）企业']);
+        expect(m.reasons.map((r) => r.text.en)).toEqual(['serves your need: first loan', 'at the growth stage, which the product serves']);
         expect(m.missing.map((c) => [c.status, c.text.en])).toEqual([
             ['unmet', 'requires High-Tech Enterprise certification'],
             ['unknown', 'for small, medium firms'],
@@ -151,5 +152,15 @@ describe('profile validation', () => {
 
     it('cuts an overlong question instead of refusing it', () => {
         expect(parseProfile({ question: 'x'.repeat(5000) }).question).toHaveLength(2000);
+    });
+});
+
+describe('condition texts', () => {
+    it('read as what the firm has when met, and as what the product asks otherwise', () => {
+        const met = matchProducts(snapshot, parseProfile({ stage: 'startup', size: 'micro', annualRevenueWan: 300, qualifications: [] })).matches.find((m) => m.id === 'test-micro')!;
+        expect(met.reasons.map((r) => r.text.zh)).toEqual(['处于初创期，产品面向初创期企业', '微型企业，在产品面向的微型、小型企业之列', '年营业收入 300 万元，在 200–1000 万元之内']);
+        const loan = matchProducts(snapshot, parseProfile({ qualifications: ['high-tech'] })).matches.find((m) => m.id === 'test-loan')!;
+        expect(loan.reasons.map((r) => r.text.en)).toEqual(['holds High-Tech Enterprise certification']);
+        expect(loan.missing.map((r) => r.text.en)).toEqual(['for firms at the growth stage, mature (of a certain scale)', 'for small, medium firms', 'no bad overdue records']);
     });
 });

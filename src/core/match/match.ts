@@ -122,50 +122,69 @@ function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolea
     };
 }
 
-/** The structured conditions of a card, each checked against the profile. */
+/**
+ * The structured conditions of a card, each checked against the profile. A
+ * met condition reads as what the firm has ("已有高新技术企业认定"), an unmet
+ * or unknown one as what the product asks ("需要高新技术企业认定"), so that
+ * the fronts can list them under "why it fits" and "what is missing" as is.
+ */
 export function checkConditions(p: ProductItem, profile: FirmProfile, qualsComplete: boolean): ConditionCheck[] {
     const e = p.eligibility;
     if (!e) return [];
     const checks: ConditionCheck[] = [];
-    const check = (field: string, status: ConditionCheck['status'], text: Localized) => checks.push({ status, field, text, sources: e.sources });
+    const check = (field: string, status: ConditionCheck['status'], has: Localized, needs: Localized) =>
+        checks.push({ status, field, text: status === 'met' ? has : needs, sources: e.sources });
 
     if (e.stages?.length) {
         const zh = e.stages.map((s) => STAGES.labels[s].zh).join('、');
         const en = e.stages.map((s) => STAGES.labels[s].en).join(', ');
-        const status = profile.stage === undefined ? 'unknown' : e.stages.includes(profile.stage) ? 'met' : 'unmet';
-        check('stage', status, { zh: `面向${zh}企业`, en: `for firms at the ${en}` });
+        const stage = profile.stage;
+        const status = stage === undefined ? 'unknown' : e.stages.includes(stage) ? 'met' : 'unmet';
+        const has = stage ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` } : { zh: '', en: '' };
+        check('stage', status, has, { zh: `面向${zh}企业`, en: `for firms at the ${en}` });
     }
     for (const q of e.qualifications_all ?? []) {
         const status = holds(profile, q) ? 'met' : qualsComplete ? 'unmet' : 'unknown';
-        check('qualifications', status, { zh: `需要${QUALIFICATIONS.labels[q].zh}认定`, en: `requires ${QUALIFICATIONS.labels[q].en} certification` });
+        const name = QUALIFICATIONS.labels[q];
+        check('qualifications', status, { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` }, { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` });
     }
     if (e.qualifications_any?.length) {
         const any = e.qualifications_any;
-        const status = any.some((q) => holds(profile, q)) ? 'met' : qualsComplete ? 'unmet' : 'unknown';
-        check('qualifications', status, {
-            zh: `需要以下资质之一：${any.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`,
-            en: `requires one of: ${any.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}`,
-        });
+        const held = any.filter((q) => holds(profile, q));
+        const status = held.length > 0 ? 'met' : qualsComplete ? 'unmet' : 'unknown';
+        check(
+            'qualifications',
+            status,
+            { zh: `已有${held.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}资质`, en: `holds ${held.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
+            { zh: `需要以下资质之一：${any.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, en: `requires one of: ${any.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
+        );
     }
     if (e.sizes?.length) {
-        const status = profile.size === undefined ? 'unknown' : e.sizes.includes(profile.size) ? 'met' : 'unmet';
-        check('size', status, {
-            zh: `面向${e.sizes.map((s) => SIZES.labels[s].zh).join('、')}企业`,
-            en: `for ${e.sizes.map((s) => SIZES.labels[s].en).join(', ')} firms`,
-        });
+        const size = profile.size;
+        const status = size === undefined ? 'unknown' : e.sizes.includes(size) ? 'met' : 'unmet';
+        const list = { zh: e.sizes.map((s) => SIZES.labels[s].zh).join('、'), en: e.sizes.map((s) => SIZES.labels[s].en).join(', ') };
+        const has = size ? { zh: `${SIZES.labels[size].zh}企业，在产品面向的${list.zh}企业之列`, en: `a ${SIZES.labels[size].en} firm, among the ${list.en} firms served` } : { zh: '', en: '' };
+        check('size', status, has, { zh: `面向${list.zh}企业`, en: `for ${list.en} firms` });
     }
     if (e.revenue_wan) {
         const { min, max } = e.revenue_wan;
         const r = profile.annualRevenueWan;
         const status = r === undefined ? 'unknown' : (min === undefined || r >= min) && (max === undefined || r <= max) ? 'met' : 'unmet';
-        check('annualRevenueWan', status, { zh: `年营业收入${rangeText(min, max, '万元')}`, en: `annual revenue ${rangeTextEn(min, max)}` });
+        check(
+            'annualRevenueWan',
+            status,
+            { zh: `年营业收入 ${r} 万元，在${rangeText(min, max, '万元')}之内`, en: `annual revenue of ${r} 万元 is within ${rangeTextEn(min, max)}` },
+            { zh: `年营业收入${rangeText(min, max, '万元')}`, en: `annual revenue ${rangeTextEn(min, max)}` },
+        );
     }
     if (e.requires_ip) {
         const has = profile.hasIntellectualProperty;
-        check('hasIntellectualProperty', has === undefined ? 'unknown' : has ? 'met' : 'unmet', {
-            zh: '需要拥有可质押的专利等知识产权',
-            en: 'requires patents or other intellectual property to pledge',
-        });
+        check(
+            'hasIntellectualProperty',
+            has === undefined ? 'unknown' : has ? 'met' : 'unmet',
+            { zh: '拥有可质押的专利等知识产权', en: 'owns patents or other intellectual property to pledge' },
+            { zh: '需要拥有可质押的专利等知识产权', en: 'requires patents or other intellectual property to pledge' },
+        );
     }
     return checks;
 }
