@@ -10,7 +10,7 @@
  *   i:<ref> / c:<ref>        full card / contacts of an item
  *   p[:<kind|*>[:<stage|*>[:<page>]]]  browse
  *   f:<y|n>                  forget, confirmed or not
- *   pr:<e|m>                 profile: edit, match with it
+ *   pr:<e|m|u>               profile: edit, match with it, match with what a question stated
  *
  * An item id longer than fits is sent as `~` and a hash of the id.
  */
@@ -32,6 +32,10 @@ const OP_CODES = Object.fromEntries(Object.entries(FLOW_OPS).map(([code, op]) =>
 export const BROWSE_KINDS = ['product', 'platform', 'program'] as const satisfies readonly Kind[];
 export type BrowseKind = (typeof BROWSE_KINDS)[number];
 
+const PROFILE_OPS = { e: 'edit', m: 'match', u: 'understood' } as const;
+export type ProfileOp = (typeof PROFILE_OPS)[keyof typeof PROFILE_OPS];
+const PROFILE_CODES = Object.fromEntries(Object.entries(PROFILE_OPS).map(([code, op]) => [op, code])) as Record<ProfileOp, string>;
+
 export type CallbackAction =
     | { readonly type: 'menu'; readonly entry: MenuEntry }
     | { readonly type: 'lang'; readonly lang: Lang }
@@ -40,7 +44,7 @@ export type CallbackAction =
     | { readonly type: 'contacts'; readonly ref: string }
     | { readonly type: 'browse'; readonly kind?: BrowseKind | '*'; readonly stage?: Stage | '*'; readonly page?: number }
     | { readonly type: 'forget'; readonly confirmed: boolean }
-    | { readonly type: 'profile'; readonly op: 'edit' | 'match' };
+    | { readonly type: 'profile'; readonly op: ProfileOp };
 
 /** Encodes an action; throws if the result would pass Telegram's limit (a bug, not user input). */
 export function encodeCallback(action: CallbackAction): string {
@@ -66,7 +70,7 @@ function encode(a: CallbackAction): string {
         case 'forget':
             return `f:${a.confirmed ? 'y' : 'n'}`;
         case 'profile':
-            return `pr:${a.op === 'edit' ? 'e' : 'm'}`;
+            return `pr:${PROFILE_CODES[a.op]}`;
     }
 }
 
@@ -91,7 +95,7 @@ export function parseCallback(data: string | undefined): CallbackAction | undefi
         case 'f':
             return one === 'y' || one === 'n' ? { type: 'forget', confirmed: one === 'y' } : undefined;
         case 'pr':
-            return one === 'e' || one === 'm' ? { type: 'profile', op: one === 'e' ? 'edit' : 'match' } : undefined;
+            return one !== undefined && one in PROFILE_OPS ? { type: 'profile', op: PROFILE_OPS[one as keyof typeof PROFILE_OPS] } : undefined;
         default:
             return undefined;
     }

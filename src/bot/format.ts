@@ -5,7 +5,7 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Fact, KnowledgeItem, OrganizationItem, ProductItem, Source } from '../core/knowledge/schema.ts';
-import type { MatchResponse, ProductMatch } from '../core/match/types.ts';
+import type { MatchResponse, ProductMatch, Understood } from '../core/match/types.ts';
 import type { SearchHit, SearchResponse } from '../core/search/types.ts';
 import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../core/vocabulary.ts';
 import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from './callback.ts';
@@ -242,6 +242,18 @@ export function matchView(t: Messages, lang: Lang, response: MatchResponse): Vie
         ...(m.contacts.length > 0 ? [button(t.contacts, { type: 'contacts', ref: refOf(m.id) })] : []),
     ]);
     return { html, keyboard: keyboard([...rows, refine]) };
+}
+
+/**
+ * Adds to an answer what its question stated about the firm, with a button
+ * to match on it, so that "我们是高企，贷款快到期" leads to products, not only
+ * to search hits.
+ */
+export function withUnderstood(t: Messages, lang: Lang, view: View, understood: readonly Understood[]): View {
+    if (understood.length === 0) return view;
+    const lines = [t.understoodHeader, ...understood.map((u) => `• ${esc(pick(u.text, lang))}`)];
+    const row = [button(t.matchUnderstood, { type: 'profile', op: 'understood' }), button(t.refine, { type: 'profile', op: 'edit' })];
+    return { html: `${view.html}\n\n${lines.join('\n')}`, keyboard: { inline_keyboard: [row, ...(view.keyboard?.inline_keyboard ?? [])] } };
 }
 
 // === Answers to questions ====================================================

@@ -123,6 +123,9 @@ export interface Messages {
     readonly profileEmpty: string;
     readonly profileEdit: string;
     readonly profileMatch: string;
+    /** Above what a question stated about the firm (understood fields). */
+    readonly understoodHeader: string;
+    readonly matchUnderstood: string;
     readonly forgetButton: string;
     readonly fieldStage: string;
     readonly fieldQualifications: string;
@@ -266,6 +269,8 @@ const zh: Messages = {
     profileEmpty: '还没有保存企业信息。点“修改”或用 /match 填写。',
     profileEdit: '✏️ 修改',
     profileMatch: '🎯 按此匹配',
+    understoodHeader: '<b>我从你的话里理解到</b>（不对可以点“调整条件”修改）：',
+    matchUnderstood: '🎯 按这些信息匹配产品',
     forgetButton: '🗑 删除我的数据',
     fieldStage: '阶段',
     fieldQualifications: '资质',
@@ -408,6 +413,8 @@ const en: Messages = {
     profileEmpty: 'No profile saved yet. Tap "Edit" or use /match to fill it in.',
     profileEdit: '✏️ Edit',
     profileMatch: '🎯 Match with it',
+    understoodHeader: '<b>From your message I understood</b> (correct it with "Refine"):',
+    matchUnderstood: '🎯 Match products on this',
     forgetButton: '🗑 Delete my data',
     fieldStage: 'Stage',
     fieldQualifications: 'Qualifications',

@@ -41,6 +41,14 @@ export function startFlow(previous: Draft = {}): FlowState {
     return { step: 0, draft: pickDraft(previous) };
 }
 
+/** `base` updated by `newer`: newer single values win, lists are merged. */
+export function mergeDrafts(base: Draft, newer: Draft): Draft {
+    const merged: Draft = { ...base, ...newer };
+    if (base.qualifications && newer.qualifications) merged.qualifications = [...new Set([...base.qualifications, ...newer.qualifications])];
+    if (base.needs && newer.needs) merged.needs = [...new Set([...base.needs, ...newer.needs])];
+    return merged;
+}
+
 export function pickDraft(p: Partial<FirmProfile>): Draft {
     const draft: Draft = {};
     if (p.stage) draft.stage = p.stage;

@@ -23,6 +23,8 @@ export interface SessionData {
     profile?: Draft;
     /** The questionnaire in progress. */
     flow?: FlowState;
+    /** What the last question stated about the firm, offered as a match until used. */
+    understood?: Draft;
 }
 
 const draftSchema = z.object({
@@ -37,6 +39,7 @@ const draftSchema = z.object({
 const sessionSchema = z.object({
     lang: z.enum(LANGS).optional().catch(undefined),
     profile: draftSchema.optional().catch(undefined),
+    understood: draftSchema.optional().catch(undefined),
     flow: z
         .object({ step: z.number().int().min(0).max(STEPS.length - 1), draft: draftSchema })
         .optional()
@@ -50,6 +53,7 @@ export function sanitizeSession(value: unknown): SessionData {
     const out: SessionData = {};
     if (parsed.data.lang) out.lang = parsed.data.lang;
     if (parsed.data.profile) out.profile = stripUndefined(parsed.data.profile);
+    if (parsed.data.understood) out.understood = stripUndefined(parsed.data.understood);
     if (parsed.data.flow) out.flow = { step: parsed.data.flow.step, draft: stripUndefined(parsed.data.flow.draft) };
     return out;
 }
@@ -59,7 +63,7 @@ function stripUndefined<T extends object>(o: T): T {
 }
 
 export function isEmptySession(s: SessionData): boolean {
-    return s.lang === undefined && s.profile === undefined && s.flow === undefined;
+    return s.lang === undefined && s.profile === undefined && s.flow === undefined && s.understood === undefined;
 }
 
 /** The session key: the user's id. Updates without a user have no session. */

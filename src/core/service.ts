@@ -11,8 +11,9 @@ import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/s
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
 import { matchProducts } from './match/match.ts';
-import { parseProfile } from './match/profile.ts';
+import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
+import { understandQuestion, type Understanding } from './match/understand.ts';
 import { createSearchIndex, type KnowledgeIndex } from './search/index.ts';
 import type { SearchOptions, SearchResponse } from './search/types.ts';
 import type { Kind, Qualification, Stage } from './vocabulary.ts';
@@ -39,6 +40,8 @@ export interface KnowledgeService {
     /** The snapshot answers currently come from. */
     snapshot(): KnowledgeSnapshot;
     search(query: string, options?: SearchOptions): SearchResponse;
+    /** The profile fields a free text plainly states, each with a sentence saying so (see match/understand.ts). */
+    understand(text: string): Understanding;
     /** Validates `profile` (throws ProfileError naming each bad field), then rates every product. */
     match(profile: unknown, options?: MatchOptions): MatchResponse;
     getItem(id: string): KnowledgeItem | undefined;
@@ -139,6 +142,10 @@ class Service implements KnowledgeService {
 
     search(query: string, options?: SearchOptions): SearchResponse {
         return this._state.index.search(query, options);
+    }
+
+    understand(text: string): Understanding {
+        return understandQuestion(text.slice(0, MAX_QUESTION_CHARS));
     }
 
     match(profile: unknown, options?: MatchOptions): MatchResponse {

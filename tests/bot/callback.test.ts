@@ -15,6 +15,7 @@ const ACTIONS: CallbackAction[] = [
     { type: 'browse', kind: 'program', stage: 'growth', page: 3 },
     { type: 'forget', confirmed: true },
     { type: 'profile', op: 'edit' },
+    { type: 'profile', op: 'understood' },
 ];
 
 describe('callback data', () => {

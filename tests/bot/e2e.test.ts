@@ -157,6 +157,29 @@ describe('the bot over the Bot API', () => {
         expect(buttons.length).toBeLessThanOrEqual(5);
     });
 
+    it('shows what a question states about the firm and matches on it at a press', async () => {
+        await start();
+        const u = user();
+        const calls = await u.say('我们是高新技术企业，贷款快到期了');
+        const text = TestUser.texts(calls).join('\n');
+        expect(text).toContain('我从你的话里理解到');
+        expect(text).toContain('资质：高新技术企业');
+        expect(text).toContain('需求：续贷');
+        const matched = TestUser.texts(await u.press(zh.matchUnderstood)).join('\n');
+        expect(matched).toContain('高企贷');
+        // The statement became the saved profile; the offer is used up.
+        expect(TestUser.texts(await u.say('/profile'))[0]).toContain('高新技术企业');
+        expect(TestUser.notices(await u.pressData('pr:u'))).toEqual([zh.staleButton]);
+    });
+
+    it('offers no match for a question that states nothing about the firm', async () => {
+        await start();
+        const u = user();
+        const text = TestUser.texts(await u.say('高企贷有哪些合作银行')).join('\n');
+        expect(text).not.toContain('我从你的话里理解到');
+        expect(u.buttons()).not.toContain(zh.matchUnderstood);
+    });
+
     it('switches language with /lang and keeps it', async () => {
         await start();
         const u = user();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFlow, parseAmountWan, parseTyped, startFlow, STEPS, type FlowResult, type FlowState } from '../../src/bot/questionnaire.ts';
+import { applyFlow, mergeDrafts, parseAmountWan, parseTyped, startFlow, STEPS, type FlowResult, type FlowState } from '../../src/bot/questionnaire.ts';
 
 function state(result: FlowResult): FlowState {
     if (result.kind !== 'continue') throw new Error(`expected continue, got ${result.kind}`);
@@ -118,5 +118,17 @@ describe('parseAmountWan', () => {
 
     it.each(['0', '-5万', '万', '五百万', 'abc', '500 apples', '1e99'])('%j is no amount', (text) => {
         expect(parseAmountWan(text)).toBeUndefined();
+    });
+});
+
+describe('mergeDrafts', () => {
+    it('lets newer single values win and merges lists', () => {
+        expect(mergeDrafts({ stage: 'startup', qualifications: ['tech-sme'], needs: ['working-capital'], amountWan: 100 }, { stage: 'growth', qualifications: ['high-tech', 'tech-sme'], needs: ['loan-renewal'] })).toEqual({
+            stage: 'growth',
+            qualifications: ['tech-sme', 'high-tech'],
+            needs: ['working-capital', 'loan-renewal'],
+            amountWan: 100,
+        });
+        expect(mergeDrafts({}, { hasIntellectualProperty: false })).toEqual({ hasIntellectualProperty: false });
     });
 });

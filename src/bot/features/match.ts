@@ -7,7 +7,7 @@ import { Composer } from 'grammy';
 import { ProfileError } from '../../core/match/profile.ts';
 import type { BotContext } from '../context.ts';
 import { flowView, mainMenuKeyboard, matchView, type View } from '../format.ts';
-import { applyFlow, startFlow, stepName, type Draft, type FlowResult } from '../questionnaire.ts';
+import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../questionnaire.ts';
 import { addressedText, onAction, onMenu, send, show } from '../reply.ts';
 
 export const matchFeature = new Composer<BotContext>();
@@ -20,6 +20,21 @@ matchFeature.use(onMenu('match', (ctx) => beginFlow(ctx, show)));
 matchFeature.use(onAction('profile', (ctx) => beginFlow(ctx, send), (a) => a.op === 'edit'));
 
 matchFeature.use(onAction('profile', (ctx) => showMatches(ctx, ctx.session.profile ?? {}, show), (a) => a.op === 'match'));
+
+// What a question stated joins the saved profile (newer values win, lists merge), then matches.
+matchFeature.use(
+    onAction(
+        'profile',
+        async (ctx) => {
+            const understood = ctx.session.understood;
+            if (!understood) return ctx.t.staleButton;
+            delete ctx.session.understood;
+            ctx.session.profile = mergeDrafts(ctx.session.profile ?? {}, understood);
+            return showMatches(ctx, ctx.session.profile, send);
+        },
+        (a) => a.op === 'understood',
+    ),
+);
 
 matchFeature.use(
     onAction('flow', async (ctx, action) => {
@@ -44,8 +59,10 @@ matchFeature.on('message:text', async (ctx, next) => {
 
 type Sender = (ctx: BotContext, view: View) => Promise<void>;
 
+/** Starts the questionnaire from the saved profile plus what the last question stated. */
 function beginFlow(ctx: BotContext, out: Sender): Promise<void> {
-    const state = startFlow(ctx.session.profile);
+    const state = startFlow(mergeDrafts(ctx.session.profile ?? {}, ctx.session.understood ?? {}));
+    delete ctx.session.understood;
     ctx.session.flow = state;
     return out(ctx, flowView(ctx.t, ctx.lang, state));
 }

@@ -2,15 +2,17 @@
  * Any other text is a question: the top answers with snippets, sources and
  * follow-up buttons, or, when the search is not confident, a plain "not
  * sure" with did-you-mean buttons, the guided match and the contacts. The
- * answer is in the language of the question.
+ * answer is in the language of the question. What the question states about
+ * the firm ("我们是高新技术企业") is shown, with a button to match on it.
  */
 import { Composer } from 'grammy';
 import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
 import type { KnowledgeService } from '../../core/service.ts';
 import type { SearchResponse } from '../../core/search/types.ts';
 import type { BotContext } from '../context.ts';
-import { answerView, titleOf, type ItemRef } from '../format.ts';
+import { answerView, titleOf, withUnderstood, type ItemRef } from '../format.ts';
 import { MESSAGES, langOfText } from '../i18n.ts';
+import { pickDraft } from '../questionnaire.ts';
 import { addressedText, send } from '../reply.ts';
 
 export const questionFeature = new Composer<BotContext>();
@@ -24,7 +26,12 @@ questionFeature.on('message:text', async (ctx, next) => {
     const lang = langOfText(text, ctx.lang);
     const response = ctx.deps.service.search(text, { limit: ANSWERS_SHOWN, lang });
     const guesses = response.results.length === 0 ? idGuesses(ctx.deps.service, text) : [];
-    await send(ctx, answerView(MESSAGES[lang], lang, text, response, relatedOf(ctx.deps.service, response), guesses));
+    const view = answerView(MESSAGES[lang], lang, text, response, relatedOf(ctx.deps.service, response), guesses);
+    const { fields, understood } = ctx.deps.service.understand(text);
+    const draft = pickDraft(fields);
+    const shown = understood.filter((u) => u.field in draft);
+    if (shown.length > 0) ctx.session.understood = draft;
+    await send(ctx, withUnderstood(MESSAGES[lang], lang, view, shown));
 });
 
 /** Per hit, the related items worth a button: policies first (a loan's premium subsidy), then offerings, none already shown. */
