@@ -17,7 +17,12 @@ export async function runAsk(args: string[], service: KnowledgeService): Promise
     const kind = values.kind as Kind | undefined;
     if (kind && !KINDS.values.includes(kind)) throw new UsageError(`--kind "${kind}" is not a kind; allowed: ${KINDS.values.join(', ')}`);
     const result = service.search(query, { lang, kind, limit: parseNumber('limit', values.limit) });
-    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result, lang ?? result.lang));
+    const shown = lang ?? result.lang;
+    const contactName = (id: string) => {
+        const org = service.getItem(id);
+        return org ? (shown === 'zh' ? org.name : org.name_en) : id;
+    };
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result, shown, contactName));
     await service.close();
     return 0;
 }

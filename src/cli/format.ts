@@ -20,7 +20,8 @@ export function formatSource(s: Source): string {
     return [s.title, s.ref, s.date, s.url].filter(Boolean).join(' · ');
 }
 
-export function formatSearch(r: SearchResponse, lang: Lang): string {
+/** `contactName` turns an organization id into the name to print (the id itself when unknown). */
+export function formatSearch(r: SearchResponse, lang: Lang, contactName: (id: string) => string = (id) => id): string {
     const out: string[] = [];
     if (r.notice) out.push(r.notice[lang]);
     if (r.results.length === 0) return [...out, T.noResults[lang]].join('\n') + '\n';
@@ -28,7 +29,7 @@ export function formatSearch(r: SearchResponse, lang: Lang): string {
     r.results.forEach((hit, i) => {
         out.push(`${i + 1}. ${hit.title[lang]} [${label(KINDS.labels, hit.kind, lang)}] (${hit.id})`);
         out.push(`   ${hit.snippet}`);
-        if (hit.contacts.length) out.push(`   ${T.contacts[lang]}: ${hit.contacts.join(', ')}`);
+        if (hit.contacts.length) out.push(`   ${T.contacts[lang]}: ${hit.contacts.map(contactName).join(', ')}`);
         for (const s of hit.sources) out.push(`   ${T.sources[lang]}: ${formatSource(s)}`);
     });
     return out.join('\n') + '\n';

@@ -22,6 +22,7 @@ describe('kejin ask', () => {
         expect(code).toBe(0);
         expect(stdout).toMatch(/^1\. 测试贷 \[信贷产品\] \(test-loan\)/);
         expect(stdout).toContain('来源: 测试来源 · 2024-10-12 · https://example.org/source');
+        expect(stdout).toContain('联系: 测试机构');
     });
 
     it('prints the search response as JSON with --json', async () => {
