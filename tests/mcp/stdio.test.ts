@@ -66,7 +66,8 @@ describe('kejin mcp over stdio', () => {
             logs.push(n.params.data);
         });
         await folder.write('products/quantum-loan.md', newProductCard('quantum-loan', '量子科技贷'));
-        await eventually('list_changed', () => changed > 0 || undefined);
+        // The two notifications are sent one after the other; wait for both.
+        await eventually('list_changed and the log notification', () => (changed > 0 && logs.length > 0) || undefined);
         expect(logs).toEqual(expect.arrayContaining([expect.objectContaining({ message: 'knowledge reloaded', items: 7 })]));
         const { resources } = await client.listResources();
         expect(resources.map((r) => r.uri)).toContain('kejin://products/quantum-loan');
