@@ -126,6 +126,21 @@ export class TerminalScreen {
 }
 
 /** Turns input lines into updates for one user in a private chat with the bot. */
+type IncomingMessage = NonNullable<Update['message']>;
+
+/** A text message as Telegram sends it, with the entity grammY needs to see a leading /command. */
+export function textMessage(messageId: number, chat: Message['chat'], from: User, text: string): IncomingMessage {
+    const command = /^\/\S+/.exec(text);
+    return {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from,
+        text,
+        ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+    } as IncomingMessage;
+}
+
 export class UpdateFactory {
     private _updateId = 0;
     private readonly _from: User;
@@ -154,16 +169,7 @@ export class UpdateFactory {
     }
 
     message(text: string): Update {
-        const command = /^\/\S+/.exec(text);
-        const message = {
-            message_id: this._screen.nextMessageId(),
-            date: Math.floor(Date.now() / 1000),
-            chat: this._chat,
-            from: this._from,
-            text,
-            ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-        } as Update['message'];
-        return { update_id: ++this._updateId, message };
+        return { update_id: ++this._updateId, message: textMessage(this._screen.nextMessageId(), this._chat, this._from, text) };
     }
 
     callback(data: string, message: Message): Update {

@@ -14,6 +14,7 @@ import { createKnowledgeService, type KnowledgeService } from '../../../src/core
 import { silentLogger } from '../../../src/logger.ts';
 import type { BotDeps } from '../../../src/bot/context.ts';
 import { runPolling } from '../../../src/bot/run.ts';
+import { textMessage } from '../../../src/bot/terminal.ts';
 import { TEST_BOT, type ApiCall, type FakeBotApi } from './fake-bot-api.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -91,16 +92,7 @@ export class TestUser {
 
     /** Sends a message; resolves with the bot's calls for this chat while handling it. */
     async say(text: string, extra: Record<string, unknown> = {}): Promise<ApiCall[]> {
-        const command = /^\/\S+/.exec(text);
-        const message = {
-            message_id: this._api.nextMessageId(),
-            date: Math.floor(Date.now() / 1000),
-            chat: this.chat,
-            from: this.from,
-            text,
-            ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-            ...extra,
-        };
+        const message = { ...textMessage(this._api.nextMessageId(), this.chat, this.from, text), ...extra };
         return this.send({ message } as never);
     }
 
