@@ -190,7 +190,6 @@ class Service implements KnowledgeService {
 
     contacts(query: ContactQuery = {}): OrganizationItem[] {
         const items = this._state.snapshot.items;
-        const orgs = [...items.values()].filter((i): i is OrganizationItem => i.kind === 'organization');
         const byId = (ids: readonly string[]) => ids.map((id) => items.get(id)).filter((i): i is OrganizationItem => i?.kind === 'organization');
         if (query.organizationId) return byId([this.requireItem(query.organizationId).id]);
         if (query.productId) {
@@ -203,7 +202,7 @@ class Service implements KnowledgeService {
             const floor = (hits[0]?.score ?? 0) * CONTACT_SCORE_SHARE;
             return byId(hits.filter((r) => r.score >= floor).map((r) => r.id));
         }
-        return orgs;
+        return [...items.values()].filter((i): i is OrganizationItem => i.kind === 'organization');
     }
 
     subscribe(listener: SnapshotListener): () => void {

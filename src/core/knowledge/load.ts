@@ -80,11 +80,11 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
         if (isIgnoredName(entry.name)) continue;
         if (entry.isDirectory() && entry.name in FOLDER_KINDS) {
             const folder = entry.name as Folder;
-            for (const name of (await readdir(path.join(root, folder), { withFileTypes: true })).map((e) => e).sort((a, b) => a.name.localeCompare(b.name))) {
+            for (const name of (await readdir(path.join(root, folder), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
                 if (isIgnoredName(name.name)) continue;
                 const rel = `${folder}/${name.name}`;
                 if (name.isDirectory()) {
-                    out.report(rel, 'warning', { message: 'folder ignored: cards must sit directly in ' + folder + '/', hint: `move its .md files up into ${folder}/` });
+                    out.report(rel, 'warning', { message: `folder ignored: cards must sit directly in ${folder}/`, hint: `move its .md files up into ${folder}/` });
                     continue;
                 }
                 if (!name.name.endsWith('.md')) {
