@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from 'grammy/types';
 import { parseConfig, type Config } from '../../../src/config.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../../src/core/service.ts';
-import { silentLogger } from '../../../src/logger.ts';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { Logger } from '../../../src/logger.ts';
 import type { BotDeps } from '../../../src/bot/context.ts';
 import { runPolling } from '../../../src/bot/run.ts';
 import { textMessage } from '../../../src/bot/terminal.ts';
@@ -70,7 +72,26 @@ export async function startPollingBot(api: FakeBotApi, deps: BotDeps): Promise<R
 
 export async function botDeps(api: FakeBotApi, dataDir: string, overrides: Record<string, string> = {}): Promise<BotDeps> {
     const config = testConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, ...overrides });
-    return { config, logger: silentLogger, service: await fixtureService() };
+    return { config, logger: reportingLogger(api), service: await fixtureService() };
+}
+
+/**
+ * A logger that writes nothing but tells `api` when the bot has finished an
+ * update (its debug line "update handled"), which is when a test may look
+ * at the replies.
+ */
+export function reportingLogger(api: FakeBotApi): Logger {
+    return pino({
+        level: 'debug',
+        hooks: {
+            // Nothing is written: the hook only listens.
+            logMethod(args) {
+                const [fields, msg] = args as unknown[];
+                const id = (fields as { update_id?: unknown } | undefined)?.update_id;
+                if (msg === 'update handled' && typeof id === 'number') api.markHandled(id);
+            },
+        },
+    }, new Writable({ write: (_chunk, _enc, done) => done() }));
 }
 
 const REPLY_METHODS = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery', 'answerInlineQuery']);
