@@ -3,11 +3,9 @@
  * `.env.example` documents every variable; keep the two in step.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { PROJECT_ROOT } from './root.ts';
 
 const optionalText = z
     .string()
