@@ -35,6 +35,14 @@ export const configSchema = z.object({
     MCP_AUTH_TOKEN: optionalText,
     MCP_ALLOWED_HOSTS: optionalText,
     MCP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+
+    REDIS_URL: optionalText.pipe(
+        z
+            .string()
+            .regex(/^(rediss?|unix):\/\//, 'must start with redis://, rediss:// or unix://')
+            .optional(),
+    ),
+    KEJIN_REDIS_PREFIX: z.string().min(1).default('kejin:'),
 });
 
 export type Config = z.infer<typeof configSchema>;
