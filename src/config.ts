@@ -44,6 +44,10 @@ export const configSchema = z.object({
             .optional(),
     ),
     KEJIN_REDIS_PREFIX: z.string().min(1).default('kejin:'),
+
+    QUESTION_LOG: z.enum(['on', 'off']).default('on'),
+    QUESTION_LOG_MAX_ENTRIES: z.coerce.number().int().positive().default(50_000),
+    QUESTION_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -11,6 +11,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import type { Logger } from 'pino';
 import pkg from '../../package.json' with { type: 'json' };
+import type { QuestionLog } from '../core/insights/log.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import { registerFinancingConsultationPrompt } from './prompts.ts';
 import { registerResources } from './resources.ts';
@@ -19,6 +20,8 @@ import { registerTools } from './tools/index.ts';
 export interface McpDeps {
     readonly service: KnowledgeService;
     readonly logger: Logger;
+    /** Where unconfident searches go for the staff report (issue 13); none: nothing is logged. */
+    readonly questionLog?: QuestionLog;
 }
 
 export interface KejinMcpServer {
