@@ -6,9 +6,7 @@
  * then closes the knowledge service it was given.
  */
 import { parseArgs } from 'node:util';
-import type { Config } from '../config.ts';
-import type { KnowledgeService } from '../core/service.ts';
-import type { Logger } from '../logger.ts';
+import type { BotDeps } from '../bot/context.ts';
 import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
 
 const USAGE = `kejin bot [--terminal]
@@ -19,7 +17,7 @@ const USAGE = `kejin bot [--terminal]
 /** The longest a shutdown may take before the process exits regardless. */
 const FORCE_EXIT_MS = 10_000;
 
-export async function main(argv: string[], deps: { config: Config; logger: Logger; service: KnowledgeService }): Promise<void> {
+export async function main(argv: string[], deps: BotDeps): Promise<void> {
     const { values } = parseArgs({ args: argv, options: { terminal: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
     if (values.help) {
         process.stdout.write(USAGE);

@@ -20,7 +20,8 @@ import { textMessage } from '../../../src/bot/terminal.ts';
 import { TEST_BOT, type ApiCall, type FakeBotApi } from './fake-bot-api.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURE_KNOWLEDGE = path.resolve(HERE, '../../fixtures/bot-knowledge');
+/** The shipped knowledge: the bot is tested on what it serves, not on a copy that drifts. */
+export const FIXTURE_KNOWLEDGE = path.resolve(HERE, '../../../knowledge');
 
 let sharedService: Promise<KnowledgeService> | undefined;
 
