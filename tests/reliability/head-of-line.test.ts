@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPolling } from '../../src/bot/run.ts';
 import { FAILURES, FakeBotApi, type RuleEffect } from '../bot/helpers/fake-bot-api.ts';
-import { botDeps, removeDir, tempDir, TestUser } from '../bot/helpers/harness.ts';
+import { botDeps, removeDir, reportingLogger, tempDir, TestUser } from '../bot/helpers/harness.ts';
 
 /** The per-update bound used here; the default is longer (see UPDATE_BUDGET_MS in src/bot/index.ts). */
 const BUDGET_MS = 2_000;
@@ -19,7 +19,8 @@ beforeEach(async () => {
     api = await new FakeBotApi().start();
     dataDir = tempDir();
     controller = new AbortController();
-    running = runPolling(await botDeps(api, dataDir), controller.signal, { updateBudgetMs: BUDGET_MS });
+    const deps = await botDeps(api, dataDir);
+    running = runPolling({ ...deps, logger: reportingLogger(api) }, controller.signal, { updateBudgetMs: BUDGET_MS });
     await api.until(() => api.callsOf('getUpdates').length > 0, 15_000, 'the bot to poll');
 });
 

@@ -41,7 +41,7 @@ async function deadPort(): Promise<string> {
 }
 
 function start(mode: 'polling' | 'webhook', apiRoot = api.url): SpawnedBot {
-    const webhook = mode === 'webhook' ? { WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0' } : {};
+    const webhook: Record<string, string> = mode === 'webhook' ? { WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0' } : {};
     bot = spawnBot({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dataDir, ...webhook }, dataDir);
     return bot;
 }
