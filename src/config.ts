@@ -21,6 +21,7 @@ export const configSchema = z.object({
     KNOWLEDGE_DIR: z.string().default(path.join(PROJECT_ROOT, 'knowledge')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEFAULT_LANG: z.enum(['zh', 'en']).default('zh'),
+    KNOWLEDGE_PULL_INTERVAL: z.coerce.number().int().min(0).default(0),
 
     TELEGRAM_BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: z.url().optional().or(z.literal('').transform(() => undefined)),
