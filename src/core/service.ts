@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { KnowledgeLoadError, NotFoundError } from './errors.ts';
-import { loadKnowledge, type KnowledgeSnapshot } from './knowledge/load.ts';
+import { createKnowledgeReader, type KnowledgeSnapshot } from './knowledge/load.ts';
 import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
@@ -67,22 +67,30 @@ export interface ServiceOptions {
     readonly logger?: Logger;
     /** Reload delay after the last change event, in ms. Default 150. */
     readonly debounceMs?: number;
+    /** While watching, also read the folder by content hash every this many ms (0: never). Default 60,000 (see watch.ts). */
+    readonly rescanMs?: number;
+    /** While watching, listen to file-system events. Default true; false leaves the periodic rescan alone. */
+    readonly events?: boolean;
 }
 
 /** Loads the folder (throwing KnowledgeLoadError on any error) and starts watching if asked. */
 export async function createKnowledgeService(options: ServiceOptions): Promise<KnowledgeService> {
-    const { snapshot, problems } = await loadKnowledge(options.dir);
+    const reader = createKnowledgeReader(options.dir);
+    const { snapshot, problems } = await reader.read();
     if (!snapshot) throw new KnowledgeLoadError(options.dir, problems);
     logWarnings(options.logger, problems);
     const service = new Service(snapshot);
     if (options.watch) {
         const watcher = watchKnowledge(options.dir, {
             debounceMs: options.debounceMs ?? 150,
-            initialVersion: snapshot.version,
-            onSnapshot: (next, warnings) => {
+            ...(options.rescanMs !== undefined && { rescanMs: options.rescanMs }),
+            ...(options.events !== undefined && { events: options.events }),
+            reader,
+            initial: snapshot,
+            onSnapshot: (next, warnings, stats) => {
                 service.replace(next);
                 logWarnings(options.logger, warnings);
-                options.logger?.info({ version: next.version, items: next.items.size }, 'knowledge reloaded');
+                options.logger?.info({ version: next.version, items: next.items.size, parsed: stats.parsed }, 'knowledge reloaded');
             },
             onProblems: (bad) => {
                 const errors = bad.filter((p) => p.severity === 'error');
