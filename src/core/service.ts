@@ -221,7 +221,8 @@ class Service implements KnowledgeService {
     }
 
     async reload(): Promise<void> {
-        await this._watcher?.reload();
+        // By content: a pull can rewrite a file within the same clock tick.
+        await this._watcher?.reload({ verify: 'content' });
     }
 
     async close(): Promise<void> {
