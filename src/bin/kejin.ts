@@ -68,9 +68,11 @@ async function main(argv: string[]): Promise<number> {
             const service = await createKnowledgeService({ dir: config.KNOWLEDGE_DIR, watch: true, rescanMs: config.KNOWLEDGE_RESCAN_SECONDS * 1000, logger });
             const front = command === 'mcp' ? await import('./mcp.ts') : await import('./bot.ts');
             const insights = (await import('./insights.ts')).openInsights(config, logger);
+            const sync = (await import('./knowledge-sync.ts')).startKnowledgeSync(config, service, logger);
             try {
                 await front.main(rest, { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback });
             } finally {
+                await sync.close();
                 await service.close();
                 await insights.close();
             }
