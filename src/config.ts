@@ -20,6 +20,7 @@ export const configSchema = z.object({
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEFAULT_LANG: z.enum(['zh', 'en']).default('zh'),
     KNOWLEDGE_RESCAN_SECONDS: z.coerce.number().min(0).default(60),
+    KNOWLEDGE_PULL_INTERVAL: z.coerce.number().int().min(0).default(0),
 
     TELEGRAM_BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: z.url().optional().or(z.literal('').transform(() => undefined)),
