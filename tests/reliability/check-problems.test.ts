@@ -5,12 +5,12 @@
  * `kejin check`, never a service that cannot say why it refuses to start.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from './helpers/spawned-bot.ts';
+import { KEJIN_BIN, ordinaryUser, SHIPPED_KNOWLEDGE } from './helpers/spawned-bot.ts';
 
 const ALIASES_60 = `x: &x a\nl: [${Array.from({ length: 60 }, () => '*x').join(', ')}]`;
 const ALIAS_BOMB = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array.from({ length: 9 }, () => `*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
@@ -55,22 +55,19 @@ describe('YAML aliases', () => {
 describe('`kejin check`', () => {
     it('lists the alias problems and an unreadable folder, without a stack, and exits 1', () => {
         chmodSync(path.join(dir, 'policies'), 0o000);
-        // As root every folder is readable: check as an ordinary user, when the checkout allows it.
-        const asRoot = process.getuid?.() === 0;
-        if (asRoot) {
-            for (const p of [root, dir]) chmodSync(p, 0o755);
-            const readable = [KEJIN_BIN, path.dirname(KEJIN_BIN), path.join(path.dirname(KEJIN_BIN), '../node_modules')].every((p) => (statSync(p).mode & 0o005) !== 0);
-            if (!readable) {
-                console.warn('skipped the unreadable-folder check: running as root and the checkout is not readable by others');
-                return;
-            }
+        // As root every folder is readable: check as an ordinary user.
+        const user = ordinaryUser();
+        if (!user) {
+            console.warn('skipped the unreadable-folder check: running as root and the checkout is not readable by others');
+            return;
         }
+        for (const p of [root, dir]) chmodSync(p, 0o755);
         const result = spawnSync(process.execPath, [KEJIN_BIN, 'check', dir], {
             encoding: 'utf8',
             cwd: root,
             env: { PATH: process.env.PATH ?? '', HOME: root },
             timeout: 30_000,
-            ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+            ...user.as,
         });
         expect(result.stderr).toBe('');
         expect(result.stdout).not.toMatch(/Error:|\n\s+at /);
