@@ -20,6 +20,7 @@ export const configSchema = z.object({
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEFAULT_LANG: z.enum(['zh', 'en']).default('zh'),
     KNOWLEDGE_RESCAN_SECONDS: z.coerce.number().min(0).default(60),
+    KNOWLEDGE_PULL_INTERVAL: z.coerce.number().int().min(0).default(0),
 
     TELEGRAM_BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: z.url().optional().or(z.literal('').transform(() => undefined)),
@@ -27,6 +28,7 @@ export const configSchema = z.object({
     WEBHOOK_SECRET: optionalText,
     WEBHOOK_HOST: z.string().default('127.0.0.1'),
     WEBHOOK_PORT: port.default(8080),
+    WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
     DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
 

@@ -55,6 +55,8 @@ export interface KnowledgeService {
     contacts(query?: ContactQuery): OrganizationItem[];
     /** Called after each new snapshot is live; returns an unsubscribe function. */
     subscribe(listener: SnapshotListener): () => void;
+    /** Reads the folder again now when watching (a bad folder is refused as a bad edit is); resolves when done. */
+    reload(): Promise<void>;
     close(): Promise<void>;
 }
 
@@ -216,6 +218,11 @@ class Service implements KnowledgeService {
     subscribe(listener: SnapshotListener): () => void {
         this._listeners.add(listener);
         return () => this._listeners.delete(listener);
+    }
+
+    async reload(): Promise<void> {
+        // By content: a pull can rewrite a file within the same clock tick.
+        await this._watcher?.reload({ verify: 'content' });
     }
 
     async close(): Promise<void> {
