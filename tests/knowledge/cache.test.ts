@@ -4,7 +4,7 @@
  * snapshot as a start without it; a cache of another build, or a broken
  * one, is ignored.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,9 @@ afterEach(async () => {
 async function startWith(key: string) {
     const cache = { file: path.join(cacheDir, 'nested', 'knowledge.json'), key };
     const result = await createKnowledgeReader(folder.dir, { cache }).read();
-    expect(await waitFor(() => existsSync(cache.file))).toBe(true);
+    // The cache is written in the background: wait until this start's write has landed.
+    const written = () => existsSync(cache.file) && readFileSync(cache.file, 'utf8').includes(`"key":"${key}"`) && readdirSync(path.dirname(cache.file)).every((f) => !f.endsWith('.tmp'));
+    expect(await waitFor(written)).toBe(true);
     return result;
 }
 
