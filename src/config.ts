@@ -3,11 +3,9 @@
  * `.env.example` documents every variable; keep the two in step.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { PROJECT_ROOT } from './root.ts';
 
 const optionalText = z
     .string()
@@ -21,6 +19,8 @@ export const configSchema = z.object({
     KNOWLEDGE_DIR: z.string().default(path.join(PROJECT_ROOT, 'knowledge')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEFAULT_LANG: z.enum(['zh', 'en']).default('zh'),
+    KNOWLEDGE_RESCAN_SECONDS: z.coerce.number().min(0).default(60),
+    KNOWLEDGE_PULL_INTERVAL: z.coerce.number().int().min(0).default(0),
 
     TELEGRAM_BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: z.url().optional().or(z.literal('').transform(() => undefined)),
@@ -44,6 +44,10 @@ export const configSchema = z.object({
             .optional(),
     ),
     KEJIN_REDIS_PREFIX: z.string().min(1).default('kejin:'),
+
+    QUESTION_LOG: z.enum(['on', 'off']).default('on'),
+    QUESTION_LOG_MAX_ENTRIES: z.coerce.number().int().positive().default(50_000),
+    QUESTION_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
 });
 
 export type Config = z.infer<typeof configSchema>;

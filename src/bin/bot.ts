@@ -6,9 +6,7 @@
  * then closes the knowledge service it was given.
  */
 import { parseArgs } from 'node:util';
-import type { Config } from '../config.ts';
-import type { KnowledgeService } from '../core/service.ts';
-import type { Logger } from '../logger.ts';
+import type { BotDeps } from '../bot/context.ts';
 import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
 
 const USAGE = `kejin bot [--terminal]
@@ -16,7 +14,7 @@ const USAGE = `kejin bot [--terminal]
   TELEGRAM_BOT_TOKEN set: long polling; with WEBHOOK_URL and WEBHOOK_SECRET: webhook server
 `;
 
-export async function main(argv: string[], deps: { config: Config; logger: Logger; service: KnowledgeService }): Promise<void> {
+export async function main(argv: string[], deps: BotDeps): Promise<void> {
     const { values } = parseArgs({ args: argv, options: { terminal: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
     if (values.help) {
         process.stdout.write(USAGE);

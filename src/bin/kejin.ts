@@ -52,12 +52,16 @@ async function main(argv: string[]): Promise<number> {
         case 'bot': {
             const logger = createLogger(config.LOG_LEVEL);
             const { createKnowledgeService } = await import('../core/service.ts');
-            const service = await createKnowledgeService({ dir: config.KNOWLEDGE_DIR, watch: true, logger });
+            const service = await createKnowledgeService({ dir: config.KNOWLEDGE_DIR, watch: true, rescanMs: config.KNOWLEDGE_RESCAN_SECONDS * 1000, logger });
             const front = command === 'mcp' ? await import('./mcp.ts') : await import('./bot.ts');
+            const insights = (await import('./insights.ts')).openInsights(config, logger);
+            const sync = (await import('./knowledge-sync.ts')).startKnowledgeSync(config, service, logger);
             try {
-                await front.main(rest, { config, logger, service });
+                await front.main(rest, { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback });
             } finally {
+                await sync.close();
                 await service.close();
+                await insights.close();
             }
             return 0;
         }

@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { KnowledgeLoadError, NotFoundError } from './errors.ts';
-import { loadKnowledge, type KnowledgeSnapshot } from './knowledge/load.ts';
+import { createKnowledgeReader, type KnowledgeSnapshot } from './knowledge/load.ts';
 import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
@@ -60,6 +60,8 @@ export interface KnowledgeService {
     contacts(query?: ContactQuery): OrganizationItem[];
     /** Called after each new snapshot is live; returns an unsubscribe function. */
     subscribe(listener: SnapshotListener): () => void;
+    /** Reads the folder again now when watching (a bad folder is refused as a bad edit is); resolves when done. */
+    reload(): Promise<void>;
     close(): Promise<void>;
 }
 
@@ -72,22 +74,30 @@ export interface ServiceOptions {
     readonly debounceMs?: number;
     /** The clock that decides whether a card's `valid_until` has passed, read at each query. Default: the system clock. */
     readonly now?: () => Date;
+    /** While watching, also read the folder by content hash every this many ms (0: never). Default 60,000 (see watch.ts). */
+    readonly rescanMs?: number;
+    /** While watching, listen to file-system events. Default true; false leaves the periodic rescan alone. */
+    readonly events?: boolean;
 }
 
 /** Loads the folder (throwing KnowledgeLoadError on any error) and starts watching if asked. */
 export async function createKnowledgeService(options: ServiceOptions): Promise<KnowledgeService> {
-    const { snapshot, problems } = await loadKnowledge(options.dir);
+    const reader = createKnowledgeReader(options.dir);
+    const { snapshot, problems } = await reader.read();
     if (!snapshot) throw new KnowledgeLoadError(options.dir, problems);
     logWarnings(options.logger, problems);
     const service = new Service(snapshot, options.now);
     if (options.watch) {
         const watcher = watchKnowledge(options.dir, {
             debounceMs: options.debounceMs ?? 150,
-            initialVersion: snapshot.version,
-            onSnapshot: (next, warnings) => {
+            ...(options.rescanMs !== undefined && { rescanMs: options.rescanMs }),
+            ...(options.events !== undefined && { events: options.events }),
+            reader,
+            initial: snapshot,
+            onSnapshot: (next, warnings, stats) => {
                 service.replace(next);
                 logWarnings(options.logger, warnings);
-                options.logger?.info({ version: next.version, items: next.items.size }, 'knowledge reloaded');
+                options.logger?.info({ version: next.version, items: next.items.size, parsed: stats.parsed }, 'knowledge reloaded');
             },
             onProblems: (bad) => {
                 const errors = bad.filter((p) => p.severity === 'error');
@@ -212,6 +222,11 @@ class Service implements KnowledgeService {
     subscribe(listener: SnapshotListener): () => void {
         this._listeners.add(listener);
         return () => this._listeners.delete(listener);
+    }
+
+    async reload(): Promise<void> {
+        // By content: a pull can rewrite a file within the same clock tick.
+        await this._watcher?.reload({ verify: 'content' });
     }
 
     async close(): Promise<void> {

@@ -6,14 +6,18 @@
  * the firm ("我们是高新技术企业") is shown, with a button to match on it.
  */
 import { Composer } from 'grammy';
+import { recordQuietly } from '../../core/insights/log.ts';
+import type { QuestionEvent } from '../../core/insights/record.ts';
 import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
 import type { KnowledgeService } from '../../core/service.ts';
 import type { SearchResponse } from '../../core/search/types.ts';
+import type { Lang } from '../../core/vocabulary.ts';
 import type { BotContext } from '../context.ts';
 import { answerView, titleOf, withUnderstood, type ItemRef } from '../format.ts';
 import { MESSAGES, langOfText } from '../i18n.ts';
 import { pickDraft } from '../questionnaire.ts';
 import { addressedText, send } from '../reply.ts';
+import { withFeedback } from './feedback.ts';
 
 export const questionFeature = new Composer<BotContext>();
 
@@ -31,8 +35,15 @@ questionFeature.on('message:text', async (ctx, next) => {
     const draft = pickDraft(fields);
     const shown = understood.filter((u) => u.field in draft);
     if (shown.length > 0) ctx.session.understood = draft;
-    await send(ctx, withUnderstood(MESSAGES[lang], lang, view, shown));
+    const event = questionEvent(ctx, text, lang, response);
+    if (!response.confident) recordQuietly(ctx.deps.questionLog, event, ctx.deps.logger);
+    await send(ctx, await withFeedback(ctx, withUnderstood(MESSAGES[lang], lang, view, shown), event));
 });
+
+/** What the question log keeps of a question and its answer (see core/insights). */
+function questionEvent(ctx: BotContext, question: string, lang: Lang, response: SearchResponse): QuestionEvent {
+    return { front: 'bot', question, lang, ids: response.results.map((r) => r.id), confident: response.confident, knowledgeVersion: ctx.deps.service.snapshot().version };
+}
 
 /** Per hit, the related items worth a button: policies first (a loan's premium subsidy), then offerings, none already shown. */
 export function relatedOf(service: KnowledgeService, response: SearchResponse): Map<string, ItemRef[]> {
