@@ -4,7 +4,7 @@
  * `createBot` takes this as `options.shared`; without it the bot keeps all of
  * it in this process and in files, as a single machine needs.
  */
-import type { Context, Middleware, StorageAdapter } from 'grammy';
+import type { Context, MiddlewareFn, StorageAdapter } from 'grammy';
 import type { Logger } from 'pino';
 import type { RedisClient } from '../../core/infra/redis.ts';
 import { redisRateLimitStore, type RateLimitStore } from './redis-rate-limit.ts';
@@ -30,9 +30,9 @@ export interface SharedBotState<C extends Context> {
     /** A rate-limit store for a window of `windowMs`. */
     rateLimitStore(windowMs: number): RateLimitStore;
     /** Before the error boundary: a re-sent update is not handled twice. */
-    readonly updateOnce: Middleware<C>;
+    readonly updateOnce: MiddlewareFn<C>;
     /** Inside the error boundary, after `sequentialize`: one update per user at a time across instances. */
-    readonly userLock: Middleware<C>;
+    readonly userLock: MiddlewareFn<C>;
 }
 
 export function createSharedBotState<C extends Context>(options: SharedStateOptions, sessionKey: (ctx: C) => string | undefined): SharedBotState<C> {

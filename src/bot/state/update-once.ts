@@ -17,7 +17,7 @@
  * outage) and the update goes on; the per-user lock then fails it with a
  * short apology.
  */
-import type { Context, Middleware } from 'grammy';
+import type { Context, MiddlewareFn } from 'grammy';
 import type { Logger } from 'pino';
 import { redisKey, type RedisClient } from '../../core/infra/redis.ts';
 import { tryLease } from './lease.ts';
@@ -42,7 +42,7 @@ export class UpdateBusyError extends Error {
     }
 }
 
-export function updateOnce<C extends Context>(options: UpdateOnceOptions): Middleware<C> {
+export function updateOnce<C extends Context>(options: UpdateOnceOptions): MiddlewareFn<C> {
     const ttlMs = options.ttlMs ?? 10_000;
     const doneSeconds = options.doneSeconds ?? 86_400;
     let down = false;

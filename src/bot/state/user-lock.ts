@@ -11,7 +11,7 @@
  * the error boundary tells the user so briefly: better than answering from
  * an empty session.
  */
-import type { Context, Middleware } from 'grammy';
+import type { Context, MiddlewareFn } from 'grammy';
 import type { RedisClient } from '../../core/infra/redis.ts';
 import { redisKey } from '../../core/infra/redis.ts';
 import { tryLease } from './lease.ts';
@@ -31,7 +31,7 @@ export class LockTimeoutError extends Error {
     override name = 'LockTimeoutError';
 }
 
-export function redisUserLock<C extends Context>(keyOf: (ctx: C) => string | undefined, options: UserLockOptions): Middleware<C> {
+export function redisUserLock<C extends Context>(keyOf: (ctx: C) => string | undefined, options: UserLockOptions): MiddlewareFn<C> {
     const ttlMs = options.ttlMs ?? 10_000;
     const waitMs = options.waitMs ?? 15_000;
     return async (ctx, next) => {
