@@ -80,7 +80,7 @@ describe.skipIf(redisSkipReason())('bot state on Redis', () => {
         expect(order).toHaveLength(10);
         // A different user is not held up by user 5.
         let otherRan = false;
-        const slow = stateA.userLock(ctxOf(200, 5), () => sleep(300));
+        const slow = stateA.userLock(ctxOf(200, 5), async () => void (await sleep(300)));
         await sleep(30);
         await stateB.userLock(ctxOf(201, 6), async () => void (otherRan = true));
         expect(otherRan).toBe(true);
