@@ -88,6 +88,8 @@ describe('the bot', () => {
             ['高企贷的合作银行', 'unhelpful', true],
         ]);
         expect(records[1]!.answered.ids[0]).toBe('gaoqidai');
+        // The confident answer counts its cards as shown, for "cards never shown".
+        expect(Object.keys(await log.lastShown())).toContain('gaoqidai');
         const raw = readFileSync(file, 'utf8');
         expect(raw).not.toMatch(/777001|Zhangsan|chat|user/i);
     });

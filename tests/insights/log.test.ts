@@ -88,6 +88,15 @@ describe('the file question log', () => {
         expect(lines.length - records.length).toBeLessThanOrEqual(1);
     });
 
+    it('remembers when each card was last shown, across a restart', async () => {
+        const file = path.join(dir, 'q.jsonl');
+        const log = createFileQuestionLog(file);
+        await log.shown(['gaoqidai', 'stcsm'], new Date('2026-11-01T00:00:00Z'));
+        await log.shown(['gaoqidai'], new Date('2026-11-02T00:00:00Z'));
+        await log.close();
+        expect(await createFileQuestionLog(file).lastShown()).toEqual({ gaoqidai: '2026-11-02T00:00:00.000Z', stcsm: '2026-11-01T00:00:00.000Z' });
+    });
+
     it('is off with QUESTION_LOG=off, and under DATA_DIR otherwise', async () => {
         expect(createQuestionLog({ enabled: false, dataDir: dir })).toBe(DISABLED_QUESTION_LOG);
         const log = createQuestionLog({ enabled: true, dataDir: dir });
@@ -120,6 +129,8 @@ describe.skipIf(redisSkipReason())('the Redis question log (real redis-server)',
         expect((await one.read()).map((r) => r.question)).toEqual(['来自一号 [邮箱]', '来自二号']);
         expect(await a.xlen('shared:questions')).toBe(2);
         expect(await a.keys('*')).toEqual(['shared:questions']);
+        await two.shown(['gaoqidai'], new Date('2026-11-02T00:00:00Z'));
+        expect(await one.lastShown()).toEqual({ gaoqidai: '2026-11-02T00:00:00.000Z' });
     });
 
     it('is bounded with MAXLEN ~, drops entries past the retention and pages through a long read', async () => {

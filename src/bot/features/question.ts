@@ -6,7 +6,7 @@
  * the firm ("我们是高新技术企业") is shown, with a button to match on it.
  */
 import { Composer } from 'grammy';
-import { recordQuietly } from '../../core/insights/log.ts';
+import { noteAnswer } from '../../core/insights/log.ts';
 import type { QuestionEvent } from '../../core/insights/record.ts';
 import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
 import type { KnowledgeService } from '../../core/service.ts';
@@ -36,7 +36,7 @@ questionFeature.on('message:text', async (ctx, next) => {
     const shown = understood.filter((u) => u.field in draft);
     if (shown.length > 0) ctx.session.understood = draft;
     const event = questionEvent(ctx, text, lang, response);
-    if (!response.confident) recordQuietly(ctx.deps.questionLog, event, ctx.deps.logger);
+    noteAnswer(ctx.deps.questionLog, event, ctx.deps.logger);
     await send(ctx, await withFeedback(ctx, withUnderstood(MESSAGES[lang], lang, view, shown), event));
 });
 

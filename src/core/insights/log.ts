@@ -22,6 +22,10 @@ import { parseRecord, toRecord, type QuestionEvent, type QuestionRecord } from '
 export interface QuestionLog {
     /** Scrubs and stores one question. */
     record(event: QuestionEvent): Promise<void>;
+    /** Notes that these cards were shown as an answer now (for "cards never shown"). */
+    shown(ids: readonly string[], at?: Date): Promise<void>;
+    /** When each card was last shown, as ISO times. */
+    lastShown(): Promise<Record<string, string>>;
     /** Entries asked at or after `since` (default: all kept), oldest first. */
     read(options?: { readonly since?: Date }): Promise<QuestionRecord[]>;
     close(): Promise<void>;
@@ -43,6 +47,10 @@ const DAY_MS = 86_400_000;
 const TRIM_TO_SHARE = 0.9;
 
 export const QUESTION_LOG_FILE = path.join('insights', 'questions.jsonl');
+/** Beside the log: card id → last time shown. */
+export const SHOWN_FILE = 'shown.json';
+/** The file of last-shown times is rewritten at most this often. */
+const SHOWN_FLUSH_MS = 5000;
 
 function settings(options: QuestionLogOptions) {
     const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -54,6 +62,8 @@ function settings(options: QuestionLogOptions) {
 /** A log that keeps nothing: `QUESTION_LOG=off`. */
 export const DISABLED_QUESTION_LOG: QuestionLog = {
     record: async () => undefined,
+    shown: async () => undefined,
+    lastShown: async () => ({}),
     read: async () => [],
     close: async () => undefined,
 };
@@ -104,9 +114,7 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
     }
 
     async function rewrite(records: readonly QuestionRecord[]): Promise<void> {
-        const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, records.map((r) => `${JSON.stringify(r)}\n`).join(''), 'utf8');
-        await rename(tmp, file);
+        await writeAtomically(file, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
     }
 
     async function trim(): Promise<void> {
@@ -117,7 +125,29 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
         count = kept.length;
     }
 
+    const shownFile = path.join(path.dirname(file), SHOWN_FILE);
+    let shownTimes: Record<string, string> | undefined;
+    let flushTimer: NodeJS.Timeout | undefined;
+    const loadShown = async () => {
+        shownTimes ??= await readJson(shownFile);
+        return shownTimes;
+    };
+    const flushShown = async () => {
+        clearTimeout(flushTimer);
+        flushTimer = undefined;
+        if (!shownTimes) return;
+        await mkdir(path.dirname(shownFile), { recursive: true });
+        await writeAtomically(shownFile, JSON.stringify(shownTimes));
+    };
+
     return {
+        shown: (ids, at = new Date()) =>
+            serial(async () => {
+                const times = await loadShown();
+                for (const id of ids) times[id] = at.toISOString();
+                flushTimer ??= setTimeout(() => void serial(flushShown).catch(() => undefined), SHOWN_FLUSH_MS).unref();
+            }),
+        lastShown: () => serial(async () => ({ ...(await loadShown()) })),
         record: (event) =>
             serial(async () => {
                 handle ??= await openForAppend();
@@ -128,10 +158,28 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
         read: (opts = {}) => serial(async () => since(await readLines(), Math.max(cutoff(), opts.since?.getTime() ?? 0))),
         close: () =>
             serial(async () => {
+                await flushShown();
                 await handle?.close();
                 handle = undefined;
             }),
     };
+}
+
+async function readJson(file: string): Promise<Record<string, string>> {
+    try {
+        const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+    } catch {
+        // Missing or unreadable: start afresh; these are hints, not records.
+        return {};
+    }
+}
+
+/** Writes to a temporary file and renames it over `file`: a reader sees the old or the new text, never half. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, text, 'utf8');
+    await rename(tmp, file);
 }
 
 /** The newest `max` records asked after `cutoffMs`, oldest first. */
@@ -157,7 +205,12 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): Questi
     const { maxEntries, cutoff } = settings(options);
     const { redis } = options;
     const key = redisKey(options.prefix ?? 'kejin:', 'questions');
+    const shownKey = redisKey(options.prefix ?? 'kejin:', 'shown');
     return {
+        async shown(ids, at = new Date()) {
+            if (ids.length > 0) await redis.hset(shownKey, Object.fromEntries(ids.map((id) => [id, at.toISOString()])));
+        },
+        lastShown: () => redis.hgetall(shownKey),
         async record(event) {
             const record = toRecord(event);
             await redis
@@ -208,4 +261,14 @@ export function createQuestionLog(setup: QuestionLogSetup): QuestionLog {
 export function recordQuietly(log: QuestionLog | undefined, event: QuestionEvent, logger?: Logger): void {
     if (!log) return;
     log.record(event).catch((err: unknown) => logger?.warn({ err: err instanceof Error ? err.message : String(err) }, 'question log write failed'));
+}
+
+/**
+ * What a front calls after each search answer: an unconfident one is
+ * logged, a confident one counts its cards as shown.
+ */
+export function noteAnswer(log: QuestionLog | undefined, event: QuestionEvent, logger?: Logger): void {
+    if (!log) return;
+    if (!event.confident) return recordQuietly(log, event, logger);
+    log.shown(event.ids).catch((err: unknown) => logger?.warn({ err: err instanceof Error ? err.message : String(err) }, 'question log write failed'));
 }

@@ -65,6 +65,14 @@ const baseFields = {
     name: text,
     name_en: text,
     aliases: aliasesSchema,
+    /**
+     * Questions firms really ask that this card answers, in their own words
+     * (from `kejin report`): strong evidence for the card in the search.
+     */
+    alternate_questions: z
+        .array(text.pipe(z.string().max(200, 'must be one question of at most 200 characters')))
+        .refine((qs) => new Set(qs).size === qs.length, 'lists a question twice; keep each once')
+        .default([]),
     summary: localizedSchema,
     topics: z.array(text).default([]),
     related: z.array(idSchema).default([]),

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { recordQuietly } from '../../core/insights/log.ts';
+import { noteAnswer } from '../../core/insights/log.ts';
 import { DEFAULT_LIMIT } from '../../core/search/index.ts';
 import { KINDS, LANGS } from '../../core/vocabulary.ts';
 import { respond, toolResult } from '../errors.ts';
@@ -58,10 +58,8 @@ export function registerSearchFinancingKnowledgeTool(server: McpServer, deps: Mc
     server.registerTool(name, config, ({ query, limit, kind, lang = DEFAULT_LANG }) =>
         respond(deps.logger, lang, () => {
             const res = deps.service.search(query, { limit: limit ?? DEFAULT_LIMIT, lang, ...(kind ? { kind } : {}) });
-            if (!res.confident) {
-                const event = { front: 'mcp', question: query, lang: res.lang, ids: res.results.map((r) => r.id), confident: false, knowledgeVersion: deps.service.snapshot().version } as const;
-                recordQuietly(deps.questionLog, event, deps.logger);
-            }
+            const event = { front: 'mcp', question: query, lang: res.lang, ids: res.results.map((r) => r.id), confident: res.confident, knowledgeVersion: deps.service.snapshot().version } as const;
+            noteAnswer(deps.questionLog, event, deps.logger);
             return toolResult(searchText(res, lang), searchStructured(res, lang));
         }),
     );
