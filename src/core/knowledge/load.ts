@@ -9,7 +9,7 @@ import path from 'node:path';
 import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
 import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
 import { closest, type Problem, type Severity } from './problems.ts';
-import { FOLDER_SCHEMAS, synonymsSchema, type KnowledgeItem } from './schema.ts';
+import { aspectsSchema, FOLDER_SCHEMAS, synonymsSchema, type AspectTable, type KnowledgeItem } from './schema.ts';
 
 export interface KnowledgeSnapshot {
     /** Content hash: changes whenever any loaded file changes. */
@@ -19,6 +19,8 @@ export interface KnowledgeSnapshot {
     readonly items: ReadonlyMap<string, KnowledgeItem>;
     /** Groups of interchangeable words from `synonyms.yaml`. */
     readonly synonyms: readonly (readonly string[])[];
+    /** The words that ask for each aspect, from `aspects.yaml` (empty when the file is absent). */
+    readonly aspects: AspectTable;
     /** Problems that did not stop the load (stale dates, missing contacts…). */
     readonly warnings: readonly Problem[];
 }
@@ -40,7 +42,8 @@ export interface LoadOptions {
 
 const DEFAULTS = { maxFileBytes: 1024 * 1024, staleAfterDays: 365 } as const;
 const SYNONYMS_FILE = 'synonyms.yaml';
-const TOP_LEVEL_DOCS = new Set(['README.md', SYNONYMS_FILE]);
+const ASPECTS_FILE = 'aspects.yaml';
+const TOP_LEVEL_DOCS = new Set(['README.md', SYNONYMS_FILE, ASPECTS_FILE]);
 const KNOWN_KEYS = collectKeys(Object.values(FOLDER_SCHEMAS));
 const DAY_MS = 86_400_000;
 
@@ -75,6 +78,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     // Ids of cards that exist but failed: references to them are not reported again.
     const broken = new Set<string>();
     let synonyms: string[][] = [];
+    let aspects: AspectTable = {};
 
     for (const entry of top.sort((a, b) => a.name.localeCompare(b.name))) {
         if (isIgnoredName(entry.name)) continue;
@@ -103,10 +107,15 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
             if (text === null) continue;
             hash.update(entry.name).update('\0').update(text);
             synonyms = parseSynonyms(text, out) ?? [];
+        } else if (entry.isFile() && entry.name === ASPECTS_FILE) {
+            const text = await readText(root, entry.name, opts.maxFileBytes, out);
+            if (text === null) continue;
+            hash.update(entry.name).update('\0').update(text);
+            aspects = parseAspects(text, out) ?? {};
         } else if (!TOP_LEVEL_DOCS.has(entry.name)) {
             out.report(entry.name, 'warning', {
                 message: 'ignored: not part of the knowledge layout',
-                hint: 'cards go into products/, policies/ or organizations/; the only other files read are README.md and synonyms.yaml',
+                hint: 'cards go into products/, policies/ or organizations/; the only other files read are README.md, synonyms.yaml and aspects.yaml',
             });
         }
     }
@@ -120,6 +129,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
         dir: root,
         items,
         synonyms,
+        aspects,
         warnings: out.problems,
     });
     return { snapshot, problems: out.problems };
@@ -296,6 +306,42 @@ function parseSynonyms(text: string, out: Collector): string[][] | null {
     if (!yaml) return null;
     const data = validate(synonymsSchema, yaml, 1, new Set(['groups']), report);
     return data ? data.groups : null;
+}
+
+const ASPECT_KEYS = new Set(['aspects', 'zh', 'en', ...Object.keys(aspectsSchema.shape.aspects.shape)]);
+
+/**
+ * The aspect words. A word may ask for one aspect only: listed under two,
+ * a question using it would be read both ways, so that is an error naming
+ * both places.
+ */
+function parseAspects(text: string, out: Collector): AspectTable | null {
+    const report = (p: Omit<Problem, 'file' | 'severity'>) => out.report(ASPECTS_FILE, 'error', p);
+    const yaml = parseYaml(text, 1, report);
+    if (!yaml) return null;
+    const data = validate(aspectsSchema, yaml, 1, ASPECT_KEYS, report);
+    if (!data) return null;
+    const seen = new Map<string, string>();
+    let ok = true;
+    for (const [aspect, words] of Object.entries(data.aspects)) {
+        for (const lang of ['zh', 'en'] as const) {
+            (words?.[lang] ?? []).forEach((word, i) => {
+                const key = word.toLowerCase();
+                const first = seen.get(key);
+                if (first !== undefined && first !== aspect) {
+                    ok = false;
+                    report({
+                        line: lineOf(yaml, ['aspects', aspect, lang, i], 1),
+                        field: `aspects.${aspect}.${lang}.${i}`,
+                        message: `"${word}" is already listed under ${first}`,
+                        hint: 'a word may ask for one aspect only; keep it under the aspect it asks for most often and remove it here',
+                    });
+                }
+                seen.set(key, aspect);
+            });
+        }
+    }
+    return ok ? (data.aspects as AspectTable) : null;
 }
 
 function deepFreeze<T>(value: T): T {
