@@ -3,11 +3,9 @@
  * `.env.example` documents every variable; keep the two in step.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-
-const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { PROJECT_ROOT } from './root.ts';
 
 const optionalText = z
     .string()
@@ -21,6 +19,8 @@ export const configSchema = z.object({
     KNOWLEDGE_DIR: z.string().default(path.join(PROJECT_ROOT, 'knowledge')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DEFAULT_LANG: z.enum(['zh', 'en']).default('zh'),
+    KNOWLEDGE_RESCAN_SECONDS: z.coerce.number().min(0).default(60),
+    KNOWLEDGE_PULL_INTERVAL: z.coerce.number().int().min(0).default(0),
 
     TELEGRAM_BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: z.url().optional().or(z.literal('').transform(() => undefined)),
@@ -28,6 +28,7 @@ export const configSchema = z.object({
     WEBHOOK_SECRET: optionalText,
     WEBHOOK_HOST: z.string().default('127.0.0.1'),
     WEBHOOK_PORT: port.default(8080),
+    WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
     DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
 
@@ -36,6 +37,18 @@ export const configSchema = z.object({
     MCP_AUTH_TOKEN: optionalText,
     MCP_ALLOWED_HOSTS: optionalText,
     MCP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+
+    REDIS_URL: optionalText.pipe(
+        z
+            .string()
+            .regex(/^(rediss?|unix):\/\//, 'must start with redis://, rediss:// or unix://')
+            .optional(),
+    ),
+    KEJIN_REDIS_PREFIX: z.string().min(1).default('kejin:'),
+
+    QUESTION_LOG: z.enum(['on', 'off']).default('on'),
+    QUESTION_LOG_MAX_ENTRIES: z.coerce.number().int().positive().default(50_000),
+    QUESTION_LOG_RETENTION_DAYS: z.coerce.number().int().positive().default(180),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -16,6 +16,8 @@ Usage:
       --stage seed|startup|growth|mature   --qual Q (repeatable)   --size micro|small|medium|large
       --need N (repeatable)   --revenue 万元   --amount 万元   --ip | --no-ip   --employees N
       --district D   --question "…"   --lang zh|en   --limit N
+  kejin report [--since 30d] [--format md|html|json] [--lang zh|en]
+                               staff report: questions not answered well, cards to fix
   kejin eval [--json]          recall and match figures on tests/eval
   kejin mcp [--http] [--port N] MCP server over stdio (default) or Streamable HTTP
   kejin bot                    Telegram bot; in the terminal when TELEGRAM_BOT_TOKEN is empty
@@ -41,6 +43,17 @@ async function main(argv: string[]): Promise<number> {
             const { runMatch } = await import('../cli/match.ts');
             return runMatch(rest, await oneShotService(config));
         }
+        case 'report': {
+            const { runReport } = await import('../cli/report.ts');
+            const { DISABLED_QUESTION_LOG } = await import('../core/insights/log.ts');
+            const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL));
+            const service = await oneShotService(config);
+            try {
+                return await runReport(rest, { service, questionLog: insights.questionLog ?? DISABLED_QUESTION_LOG });
+            } finally {
+                await Promise.all([service.close(), insights.close()]);
+            }
+        }
         case 'eval': {
             const { runEval, formatEvalReport } = await import('../eval/run.ts');
             const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
@@ -52,12 +65,16 @@ async function main(argv: string[]): Promise<number> {
         case 'bot': {
             const logger = createLogger(config.LOG_LEVEL);
             const { createKnowledgeService } = await import('../core/service.ts');
-            const service = await createKnowledgeService({ dir: config.KNOWLEDGE_DIR, watch: true, logger });
+            const service = await createKnowledgeService({ dir: config.KNOWLEDGE_DIR, watch: true, rescanMs: config.KNOWLEDGE_RESCAN_SECONDS * 1000, logger });
             const front = command === 'mcp' ? await import('./mcp.ts') : await import('./bot.ts');
+            const insights = (await import('./insights.ts')).openInsights(config, logger);
+            const sync = (await import('./knowledge-sync.ts')).startKnowledgeSync(config, service, logger);
             try {
-                await front.main(rest, { config, logger, service });
+                await front.main(rest, { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback });
             } finally {
+                await sync.close();
                 await service.close();
+                await insights.close();
             }
             return 0;
         }

@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, type Config } from '../config.ts';
+import type { QuestionLog } from '../core/insights/log.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Logger } from '../logger.ts';
 import { startHttpServer } from '../mcp/http.ts';
@@ -16,6 +17,7 @@ export interface McpMainDeps {
     readonly config: Config;
     readonly logger: Logger;
     readonly service: KnowledgeService;
+    readonly questionLog?: QuestionLog;
 }
 
 export async function main(argv: string[], deps: McpMainDeps): Promise<void> {

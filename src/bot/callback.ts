@@ -11,10 +11,13 @@
  *   p[:<kind|*>[:<stage|*>[:<page>]]]  browse
  *   f:<y|n>                  forget, confirmed or not
  *   pr:<e|m|u>               profile: edit, match with it, match with what a question stated
+ *   fb:<y|n>:<token>         👍 / 👎 on an answer (the token names it in the feedback memo)
+ *   al:<y|n>                 alerts for the saved profile: subscribe or unsubscribe
  *
  * An item id longer than fits is sent as `~` and a hash of the id.
  */
 import { createHash } from 'node:crypto';
+import { FEEDBACK_TOKEN } from '../core/insights/feedback.ts';
 import { ASPECTS, LANGS, STAGES, type Aspect, type Kind, type Lang, type Stage } from '../core/vocabulary.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
@@ -45,7 +48,9 @@ export type CallbackAction =
     | { readonly type: 'aspect'; readonly aspect: Aspect; readonly ref: string }
     | { readonly type: 'browse'; readonly kind?: BrowseKind | '*'; readonly stage?: Stage | '*'; readonly page?: number }
     | { readonly type: 'forget'; readonly confirmed: boolean }
-    | { readonly type: 'profile'; readonly op: ProfileOp };
+    | { readonly type: 'profile'; readonly op: ProfileOp }
+    | { readonly type: 'feedback'; readonly helpful: boolean; readonly token: string }
+    | { readonly type: 'alerts'; readonly on: boolean };
 
 /** Encodes an action; throws if the result would pass Telegram's limit (a bug, not user input). */
 export function encodeCallback(action: CallbackAction): string {
@@ -74,6 +79,10 @@ function encode(a: CallbackAction): string {
             return `f:${a.confirmed ? 'y' : 'n'}`;
         case 'profile':
             return `pr:${PROFILE_CODES[a.op]}`;
+        case 'feedback':
+            return `fb:${a.helpful ? 'y' : 'n'}:${a.token}`;
+        case 'alerts':
+            return `al:${a.on ? 'y' : 'n'}`;
     }
 }
 
@@ -103,6 +112,13 @@ export function parseCallback(data: string | undefined): CallbackAction | undefi
             return one === 'y' || one === 'n' ? { type: 'forget', confirmed: one === 'y' } : undefined;
         case 'pr':
             return one !== undefined && one in PROFILE_OPS ? { type: 'profile', op: PROFILE_OPS[one as keyof typeof PROFILE_OPS] } : undefined;
+        case 'fb': {
+            const [vote, token, ...extra] = args;
+            if (extra.length > 0 || (vote !== 'y' && vote !== 'n') || !token || !FEEDBACK_TOKEN.test(token)) return undefined;
+            return { type: 'feedback', helpful: vote === 'y', token };
+        }
+        case 'al':
+            return one === 'y' || one === 'n' ? { type: 'alerts', on: one === 'y' } : undefined;
         default:
             return undefined;
     }

@@ -6,6 +6,8 @@
 import type { Context, SessionFlavor } from 'grammy';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { FeedbackMemo } from '../core/insights/feedback.ts';
+import type { QuestionLog } from '../core/insights/log.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import type { CallbackAction } from './callback.ts';
@@ -16,6 +18,10 @@ export interface BotDeps {
     readonly config: Config;
     readonly logger: Logger;
     readonly service: KnowledgeService;
+    /** Where unconfident and 👎 questions go (issue 13); none: nothing is logged. */
+    readonly questionLog?: QuestionLog;
+    /** The questions awaiting a 👍 / 👎; none: no feedback buttons. */
+    readonly feedback?: FeedbackMemo;
 }
 
 export interface KejinFlavor {

@@ -6,12 +6,12 @@
  */
 import type { Logger } from 'pino';
 import { KnowledgeLoadError, NotFoundError } from './errors.ts';
-import { loadKnowledge, type KnowledgeSnapshot } from './knowledge/load.ts';
+import { createKnowledgeReader, type KnowledgeSnapshot } from './knowledge/load.ts';
 import { answerAbout, answerQuestion, type Answer, type AnswerOptions } from './answer/answer.ts';
 import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
-import { matchProducts } from './match/match.ts';
+import { matchProducts, rateFor } from './match/match.ts';
 import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
 import { understandQuestion, type Understanding } from './match/understand.ts';
@@ -54,12 +54,19 @@ export interface KnowledgeService {
     requireItem(id: string): KnowledgeItem;
     /** The ids closest to a mistyped one, closest first. */
     suggestIds(id: string, count?: number, kind?: Kind): string[];
-    /** Offerings (products, platforms, programmes), optionally filtered. */
+    /**
+     * Offerings (products, platforms, programmes), optionally filtered: a
+     * stage or qualification keeps what the matcher does not rate
+     * ineligible for a firm at that stage, or holding that qualification
+     * (and what it implies) and no other.
+     */
     listProducts(filter?: ProductFilter): ProductItem[];
     /** Organizations for a product, by id, or by free text; all of them when nothing is given. */
     contacts(query?: ContactQuery): OrganizationItem[];
     /** Called after each new snapshot is live; returns an unsubscribe function. */
     subscribe(listener: SnapshotListener): () => void;
+    /** Reads the folder again now when watching (a bad folder is refused as a bad edit is); resolves when done. */
+    reload(): Promise<void>;
     close(): Promise<void>;
 }
 
@@ -70,22 +77,32 @@ export interface ServiceOptions {
     readonly logger?: Logger;
     /** Reload delay after the last change event, in ms. Default 150. */
     readonly debounceMs?: number;
+    /** The clock that decides whether a card's `valid_until` has passed, read at each query. Default: the system clock. */
+    readonly now?: () => Date;
+    /** While watching, also read the folder by content hash every this many ms (0: never). Default 60,000 (see watch.ts). */
+    readonly rescanMs?: number;
+    /** While watching, listen to file-system events. Default true; false leaves the periodic rescan alone. */
+    readonly events?: boolean;
 }
 
 /** Loads the folder (throwing KnowledgeLoadError on any error) and starts watching if asked. */
 export async function createKnowledgeService(options: ServiceOptions): Promise<KnowledgeService> {
-    const { snapshot, problems } = await loadKnowledge(options.dir);
+    const reader = createKnowledgeReader(options.dir);
+    const { snapshot, problems } = await reader.read();
     if (!snapshot) throw new KnowledgeLoadError(options.dir, problems);
     logWarnings(options.logger, problems);
-    const service = new Service(snapshot);
+    const service = new Service(snapshot, options.now);
     if (options.watch) {
         const watcher = watchKnowledge(options.dir, {
             debounceMs: options.debounceMs ?? 150,
-            initialVersion: snapshot.version,
-            onSnapshot: (next, warnings) => {
+            ...(options.rescanMs !== undefined && { rescanMs: options.rescanMs }),
+            ...(options.events !== undefined && { events: options.events }),
+            reader,
+            initial: snapshot,
+            onSnapshot: (next, warnings, stats) => {
                 service.replace(next);
                 logWarnings(options.logger, warnings);
-                options.logger?.info({ version: next.version, items: next.items.size }, 'knowledge reloaded');
+                options.logger?.info({ version: next.version, items: next.items.size, parsed: stats.parsed }, 'knowledge reloaded');
             },
             onProblems: (bad) => {
                 const errors = bad.filter((p) => p.severity === 'error');
@@ -102,8 +119,8 @@ export async function createKnowledgeService(options: ServiceOptions): Promise<K
 }
 
 /** A service over a fixed snapshot: for tests, benchmarks and one-shot CLI calls. */
-export function createServiceFromSnapshot(snapshot: KnowledgeSnapshot): KnowledgeService {
-    return new Service(snapshot);
+export function createServiceFromSnapshot(snapshot: KnowledgeSnapshot, options: Pick<ServiceOptions, 'now'> = {}): KnowledgeService {
+    return new Service(snapshot, options.now);
 }
 
 function logWarnings(logger: Logger | undefined, problems: readonly Problem[]): void {
@@ -121,7 +138,10 @@ class Service implements KnowledgeService {
     private readonly _listeners = new Set<SnapshotListener>();
     private _watcher: KnowledgeWatcher | undefined;
 
-    constructor(snapshot: KnowledgeSnapshot) {
+    constructor(
+        snapshot: KnowledgeSnapshot,
+        private readonly _now: () => Date = () => new Date(),
+    ) {
         this._state = { snapshot, index: createSearchIndex(snapshot) };
     }
 
@@ -168,6 +188,7 @@ class Service implements KnowledgeService {
         const parsed = parseProfile(profile);
         return matchProducts(snapshot, parsed, {
             ...options,
+            now: this._now(),
             questionScores: (q) => new Map(index.search(q, { limit: 20, kind: 'product' }).results.map((r) => [r.id, r.score])),
         });
     }
@@ -191,16 +212,9 @@ class Service implements KnowledgeService {
         const offerings = [...this._state.snapshot.items.values()].filter(
             (i): i is ProductItem => i.kind === 'product' || i.kind === 'platform' || i.kind === 'program',
         );
-        return offerings.filter((p) => {
-            if (filter.kind && p.kind !== filter.kind) return false;
-            const e = p.eligibility;
-            if (filter.stage && e?.stages && !e.stages.includes(filter.stage)) return false;
-            if (filter.qualification && e) {
-                const needed = [...(e.qualifications_any ?? []), ...(e.qualifications_all ?? [])];
-                if (needed.length > 0 && !needed.includes(filter.qualification)) return false;
-            }
-            return true;
-        });
+        const now = this._now();
+        const profile = { ...(filter.stage ? { stage: filter.stage } : {}), ...(filter.qualification ? { qualifications: [filter.qualification] } : {}) };
+        return offerings.filter((p) => (!filter.kind || p.kind === filter.kind) && rateFor(p, profile, now) !== 'ineligible');
     }
 
     contacts(query: ContactQuery = {}): OrganizationItem[] {
@@ -223,6 +237,11 @@ class Service implements KnowledgeService {
     subscribe(listener: SnapshotListener): () => void {
         this._listeners.add(listener);
         return () => this._listeners.delete(listener);
+    }
+
+    async reload(): Promise<void> {
+        // By content: a pull can rewrite a file within the same clock tick.
+        await this._watcher?.reload({ verify: 'content' });
     }
 
     async close(): Promise<void> {

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../core/vocabulary.ts';
+import { PROJECT_ROOT } from '../root.ts';
 
 export const searchCaseSchema = z.strictObject({
     q: z.string(),
@@ -51,7 +52,7 @@ export const MATCH_FILES = ['match.jsonl', 'match.extra.jsonl'] as const;
 export const ANSWER_FILES = ['answers.jsonl', 'answers.extra.jsonl'] as const;
 
 /** The default case folder: `tests/eval/` of this repository, found from this file. */
-export const DEFAULT_CASES_DIR = path.resolve(import.meta.dirname, '../../tests/eval');
+export const DEFAULT_CASES_DIR = path.join(PROJECT_ROOT, 'tests/eval');
 
 async function readLines<T extends z.ZodType>(dir: string, files: readonly string[], schema: T): Promise<(z.infer<T> & { file: string; line: number })[]> {
     const out: (z.infer<T> & { file: string; line: number })[] = [];

@@ -9,13 +9,21 @@
  * beyond loopback, and bodies are bounded. `/healthz` answers without either
  * check: it tells only the knowledge version and item count, and load
  * balancer probes rarely send the public host name or a token.
+ *
+ * Per request only the transport and a thin McpServer are new; the JSON-schema
+ * validator and the tool list are built once (see SharedServerParts).
+ *
+ * Why not the SDK's HTTP helpers: `hostHeaderValidation` and `requireBearerAuth`
+ * are Express middleware; taking them would put Express on every request, and
+ * the host check ignores the port (the tests pin 403 for `localhost:1`) and
+ * does not look at Origin. The checks below are small and keep those answers.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { ConfigError } from '../config.ts';
-import { createMcpServer, type KejinMcpServer, type McpDeps } from './server.ts';
+import { createMcpServer, createSharedServerParts, type KejinMcpServer, type McpDeps } from './server.ts';
 
 const MCP_PATH = '/mcp';
 const HEALTH_PATH = '/healthz';
@@ -56,6 +64,7 @@ function assertSafeHttpOptions(options: HttpOptions): void {
 
 export async function startHttpServer(deps: McpDeps, options: HttpOptions): Promise<RunningHttpServer> {
     assertSafeHttpOptions(options);
+    const shared = await createSharedServerParts(deps);
     const open = new Set<KejinMcpServer>();
     let allowed: HostRule[] = [];
     const http = createServer((req, res) => {
@@ -80,7 +89,7 @@ export async function startHttpServer(deps: McpDeps, options: HttpOptions): Prom
     }
 
     async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-        const mcp = createMcpServer(deps);
+        const mcp = createMcpServer(deps, shared);
         // JSON answers to POST: no stream to hold open; GET still streams notifications.
         const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: options.maxBodyBytes });
         open.add(mcp);

@@ -12,7 +12,8 @@ import type { KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createMcpServer } from '../../src/mcp/server.ts';
 
-export const FIXTURE_DIR = path.join(PROJECT_ROOT, 'tests/fixtures/mcp-knowledge');
+/** The shipped knowledge: the tools are tested on what they serve, not on a copy that drifts. */
+export const FIXTURE_DIR = path.join(PROJECT_ROOT, 'knowledge');
 export const KEJIN_BIN = path.join(PROJECT_ROOT, 'bin/kejin.js');
 
 export const TOOL_NAMES = [

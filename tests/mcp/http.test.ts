@@ -14,7 +14,7 @@ import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
 import { newProductCard } from './fixtures.ts';
-import { FIXTURE_DIR, TOOL_NAMES, callTool, eventually, expectValidOutput, newClient, textOf } from './helpers.ts';
+import { FIXTURE_DIR, TOOL_NAMES, callTool, connectInMemory, eventually, expectValidOutput, newClient, textOf } from './helpers.ts';
 
 const TOKEN = 'test-token-0123456789';
 const MAX_BODY = 8 * 1024;
@@ -88,6 +88,17 @@ describe('Streamable HTTP', () => {
             expect(prompt.messages).toHaveLength(1);
         } finally {
             await client.close();
+        }
+    });
+
+    it('lists the same tools as an unshared server (the shared list is the SDK\'s own)', async () => {
+        const client = await connect(open.url);
+        const memory = await connectInMemory(service);
+        try {
+            expect((await client.listTools()).tools).toEqual((await memory.client.listTools()).tools);
+        } finally {
+            await client.close();
+            await memory.close();
         }
     });
 

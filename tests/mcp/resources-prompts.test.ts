@@ -40,15 +40,10 @@ describe('resources', () => {
     it('lists every card under its folder, and the vocabularies', async () => {
         const { resources } = await client.listResources();
         const uris = resources.map((r) => r.uri).sort();
-        expect(uris).toEqual([
-            'kejin://organizations/shanghai-tech-entrepreneurship-center',
-            'kejin://organizations/stcsm',
-            'kejin://policies/premium-subsidy',
-            'kejin://products/gaoqidai',
-            'kejin://products/kechuang-zhulidai',
-            'kejin://products/keji-lvyuedai',
-            'kejin://vocabulary',
-        ]);
+        // Every card of the shipped folder, under the folder it sits in.
+        const cards = [...service.snapshot().items.values()].map((i) => `kejin://${i.file.replace(/\.md$/, '')}`);
+        expect(cards).toContain('kejin://products/gaoqidai');
+        expect(uris).toEqual([...cards, 'kejin://vocabulary'].sort());
         const card = resources.find((r) => r.uri === 'kejin://products/gaoqidai')!;
         expect(card).toMatchObject({ name: 'gaoqidai', mimeType: 'text/markdown' });
         expect(card.title).toContain('高企贷');
@@ -82,11 +77,16 @@ describe('resources', () => {
     it('completes ids within a folder', async () => {
         const ref = { type: 'ref/resource' as const, uri: 'kejin://products/{id}' };
         const ke = await client.complete({ ref, argument: { name: 'id', value: 'ke' } });
-        expect(ke.completion.values).toEqual(['kechuang-zhulidai', 'keji-lvyuedai']);
+        const idsOf = (kinds: readonly string[]) => [...service.snapshot().items.values()].filter((i) => kinds.includes(i.kind)).map((i) => i.id).sort();
+        const productIds = idsOf(['product', 'platform', 'program']);
+        // Ids that start with the typed text first, then those containing it.
+        expect(ke.completion.values).toEqual([...productIds.filter((id) => id.startsWith('ke')), ...productIds.filter((id) => !id.startsWith('ke') && id.includes('ke'))]);
+        expect(ke.completion.values.indexOf('keji-lvyuedai')).toBeLessThan(ke.completion.values.indexOf('huke-zhuandai'));
+        expect(ke.completion.values).toEqual(expect.arrayContaining(['kechuang-zhulidai', 'keji-lvyuedai']));
         const lvyue = await client.complete({ ref, argument: { name: 'id', value: 'lvyue' } });
         expect(lvyue.completion.values).toEqual(['keji-lvyuedai']);
         const orgs = await client.complete({ ref: { type: 'ref/resource', uri: 'kejin://organizations/{id}' }, argument: { name: 'id', value: '' } });
-        expect(orgs.completion.values).toEqual(['shanghai-tech-entrepreneurship-center', 'stcsm']);
+        expect(orgs.completion.values).toEqual(idsOf(['organization']));
     });
 });
 

@@ -1,12 +1,13 @@
 /**
  * End to end: `node bin/kejin.js mcp` spawned as a client would spawn it,
- * with the SDK's StdioClientTransport, over a temp copy of the fixture that
+ * with the SDK's StdioClientTransport, over a temp copy of the shipped knowledge that
  * the tests then edit (live reload). Also `mcp --http` spawned, stopped by
  * SIGTERM.
  */
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { LoggingMessageNotificationSchema, ResourceListChangedNotificationSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
 import { newProductCard } from './fixtures.ts';
 import { FIXTURE_DIR, TOOL_NAMES, callTool, connectStdio, eventually, expectValidOutput, spawnHttp, textOf } from './helpers.ts';
@@ -17,9 +18,11 @@ describe('kejin mcp over stdio', () => {
     let close: () => Promise<void>;
     const errors: Error[] = [];
     const stderr: string[] = [];
+    let shippedItems = 0;
 
     beforeAll(async () => {
         folder = await copyFolder(FIXTURE_DIR);
+        shippedItems = (await loadKnowledge(FIXTURE_DIR)).snapshot!.items.size;
         ({ client, close } = await connectStdio({ KNOWLEDGE_DIR: folder.dir }, stderr));
         // Anything on stdout that is not a protocol message would surface here.
         client.onerror = (err) => errors.push(err);
@@ -68,7 +71,7 @@ describe('kejin mcp over stdio', () => {
         await folder.write('products/quantum-loan.md', newProductCard('quantum-loan', '量子科技贷'));
         // The two notifications are sent one after the other; wait for both.
         await eventually('list_changed and the log notification', () => (changed > 0 && logs.length > 0) || undefined);
-        expect(logs).toEqual(expect.arrayContaining([expect.objectContaining({ message: 'knowledge reloaded', items: 7 })]));
+        expect(logs).toEqual(expect.arrayContaining([expect.objectContaining({ message: 'knowledge reloaded', items: shippedItems + 1 })]));
         const { resources } = await client.listResources();
         expect(resources.map((r) => r.uri)).toContain('kejin://products/quantum-loan');
         const found = await callTool(client, 'search_financing_knowledge', { query: '量子科技贷' });
@@ -89,7 +92,7 @@ describe('kejin mcp --http, spawned', () => {
         try {
             expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
             const health = await fetch(url.replace('/mcp', '/healthz'));
-            expect(await health.json()).toMatchObject({ status: 'ok', items: 6 });
+            expect(await health.json()).toMatchObject({ status: 'ok', items: (await loadKnowledge(FIXTURE_DIR)).snapshot!.items.size });
             const refused = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' }, body: '{}' });
             expect(refused.status).toBe(401);
             expect(stderr.join('')).not.toContain('spawned-secret');

@@ -1,6 +1,6 @@
 /**
  * The five tools through a real SDK Client (in-memory transport) over the
- * fixture folder: names, schemas and annotations as advertised, every
+ * shipped knowledge folder: names, schemas and annotations as advertised, every
  * answer checked against its outputSchema, and every error path an isError
  * result that names the field and what is allowed.
  */
@@ -8,12 +8,14 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import type { OrganizationItem } from '../../src/core/knowledge/schema.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import * as getContacts from '../../src/mcp/tools/get-financing-contacts.ts';
 import * as getProduct from '../../src/mcp/tools/get-financing-product.ts';
 import * as listProducts from '../../src/mcp/tools/list-financing-products.ts';
 import * as matchProducts from '../../src/mcp/tools/match-financing-products.ts';
 import * as searchKnowledge from '../../src/mcp/tools/search-financing-knowledge.ts';
+import { VALID_FIXTURE } from '../helpers/knowledge.ts';
 import { FIXTURE_DIR, TOOL_NAMES, callTool, connectInMemory, expectValidOutput, textOf } from './helpers.ts';
 
 let service: KnowledgeService;
@@ -44,6 +46,12 @@ const match = caller(matchProducts);
 const card = caller(getProduct);
 const list = caller(listProducts);
 const contacts = caller(getContacts);
+
+function organization(id: string): OrganizationItem {
+    const item = service.getItem(id);
+    if (item?.kind !== 'organization') throw new Error(`the shipped knowledge has no organization ${id}`);
+    return item;
+}
 
 async function refused(name: string, args: Record<string, unknown>): Promise<string> {
     const result = await callTool(client, name, args);
@@ -113,7 +121,7 @@ describe('match_financing_products', () => {
         expect(gaoqidai.sources.length).toBeGreaterThan(0);
         expect(text).toContain('高企贷');
         expect(text).toContain('来源');
-        expect(text).toContain('021-12345');
+        for (const phone of organization('stcsm').phones) expect(text).toContain(phone.value);
     });
 
     it('reads the question and shows what it understood, in English', async () => {
@@ -140,7 +148,8 @@ describe('get_financing_product', () => {
         expect(policy.data.kind).toBe('policy');
         expect(policy.text).toContain('沪科〔2025〕212号');
         const org = await card({ id: 'stcsm', lang: 'en' });
-        expect(org.text).toContain('021-12345');
+        expect(organization('stcsm').phones.length).toBeGreaterThan(0);
+        for (const phone of organization('stcsm').phones) expect(org.text).toContain(phone.value);
         expect(org.text).toContain('The Science and Technology Commission');
         expect(org.text).not.toContain('上海市科学技术委员会（市科委）。');
     });
@@ -149,35 +158,58 @@ describe('get_financing_product', () => {
 describe('list_financing_products', () => {
     it('lists every offering, and narrows by stage and kind', async () => {
         const all = await list({});
-        expect(all.data.products.map((p) => p.id).sort()).toEqual(['gaoqidai', 'kechuang-zhulidai', 'keji-lvyuedai']);
+        const offerings = [...service.snapshot().items.values()].filter((i) => i.kind === 'product' || i.kind === 'platform' || i.kind === 'program');
+        expect(all.data.products.map((p) => p.id).sort()).toEqual(offerings.map((p) => p.id).sort());
+        // A stage narrows the list to what the matcher does not rule out for that stage.
         const seed = await list({ stage: 'seed' });
-        expect(seed.data.products.map((p) => p.id)).not.toContain('gaoqidai');
+        const ruledOut = service.match({ stage: 'seed' }).matches.filter((m) => m.eligibility === 'ineligible').map((m) => m.id);
+        expect(seed.data.products.map((p) => p.id).sort()).toEqual(offerings.map((p) => p.id).filter((id) => !ruledOut.includes(id)).sort());
         const platforms = await list({ kind: 'platform', lang: 'en' });
-        expect(platforms.data.count).toBe(0);
-        expect(platforms.text).toContain('No product fits');
+        expect(platforms.data.products.map((p) => p.id).sort()).toEqual(offerings.filter((p) => p.kind === 'platform').map((p) => p.id).sort());
+        expect(platforms.data.count).toBeGreaterThan(0);
         const highTech = await list({ qualification: 'high-tech' });
         expect(highTech.data.products.map((p) => p.id)).toContain('gaoqidai');
     });
 });
 
+describe('on the small test folder', () => {
+    it('says plainly that no platform fits, and gives a website with its source', async () => {
+        const small = await createKnowledgeService({ dir: VALID_FIXTURE });
+        const other = await connectInMemory(small);
+        try {
+            const result = await callTool(other.client, listProducts.name, { kind: 'platform', lang: 'en' });
+            expect(expectValidOutput(tools.get(listProducts.name)!, result)).toMatchObject({ count: 0 });
+            expect(textOf(result)).toContain('No product fits');
+            const org = await callTool(other.client, getContacts.name, { organization_id: 'test-org' });
+            const data = expectValidOutput(tools.get(getContacts.name)!, org) as { organizations: { website?: { value: string; sources: string[] } }[] };
+            expect(data.organizations[0]!.website).toMatchObject({ value: 'https://example.org/agency', sources: ['s1'] });
+            expect(textOf(org)).toContain('https://example.org/agency');
+        } finally {
+            await other.close();
+            await small.close();
+        }
+    });
+});
+
 describe('get_financing_contacts', () => {
-    it('gives the organizations of a product with phones, address, website and sources', async () => {
+    it('gives the organizations of a product with phones, address and sources', async () => {
         const { data, text } = await contacts({ product_id: 'keji-lvyuedai' });
         const ids = data.organizations.map((o) => o.id);
         expect(ids).toEqual(expect.arrayContaining(['stcsm', 'shanghai-tech-entrepreneurship-center']));
         const stcsm = data.organizations.find((o) => o.id === 'stcsm')!;
-        expect(stcsm.phones[0]).toMatchObject({ value: '021-12345', sources: ['S35'] });
+        const phone = organization('stcsm').phones[0]!;
+        expect(stcsm.phones[0]).toMatchObject({ value: phone.value, sources: phone.sources });
         expect(stcsm.address!.value).toContain('人民大道200号');
-        expect(stcsm.website!.value).toMatch(/^https:/);
-        expect(text).toContain('021-12345');
-        expect(text).toContain('[S35]');
+        expect(text).toContain(phone.value);
+        expect(text).toContain(`[${phone.sources.join(', ')}]`);
     });
 
     it('finds one organization by id or by words, and all of them with no argument', async () => {
         expect((await contacts({ organization_id: 'stcsm' })).data.organizations).toHaveLength(1);
         const byWords = await contacts({ query: '科技创业中心', lang: 'en' });
         expect(byWords.data.organizations[0]!.id).toBe('shanghai-tech-entrepreneurship-center');
-        expect((await contacts({})).data.organizations).toHaveLength(2);
+        const organizations = [...service.snapshot().items.values()].filter((i) => i.kind === 'organization');
+        expect((await contacts({})).data.organizations.map((o) => o.id).sort()).toEqual(organizations.map((o) => o.id).sort());
     });
 });
 

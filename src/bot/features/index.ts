@@ -3,6 +3,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { contactFeature } from './contact.ts';
 import { fallbackFeature } from './fallback.ts';
+import { feedbackFeature } from './feedback.ts';
 import { forgetFeature } from './forget.ts';
 import { inlineFeature } from './inline.ts';
 import { itemFeature } from './item.ts';
@@ -23,6 +24,7 @@ export const features = new Composer<BotContext>(
     itemFeature,
     forgetFeature,
     inlineFeature,
+    feedbackFeature,
     // Last: free text is a question only when nothing above took it.
     questionFeature,
     fallbackFeature,

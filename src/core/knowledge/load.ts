@@ -2,6 +2,12 @@
  * Reads a knowledge folder into one immutable snapshot, or into the full list
  * of what stops it from being one. Nothing in a card can crash the loader:
  * every file ends as an item or as problems.
+ *
+ * A reader (`createKnowledgeReader`) remembers each file it parsed, keyed by
+ * path and content hash, so that reading the folder again parses only the
+ * files that changed; unchanged cards come back as the very same objects,
+ * which is how the service tells what to re-index. Files are read in
+ * parallel. `loadKnowledge` is a one-shot reader.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -29,6 +35,16 @@ export interface LoadResult {
     /** Null when any error was found: a half-valid folder is never served. */
     readonly snapshot: KnowledgeSnapshot | null;
     readonly problems: readonly Problem[];
+    readonly stats: LoadStats;
+}
+
+export interface LoadStats {
+    /** Files of the layout found (cards, synonyms.yaml and aspects.yaml). */
+    readonly files: number;
+    /** Of those, files whose content was read (the others were unchanged by size and time). */
+    readonly read: number;
+    /** Of those, files parsed and validated (the others were unchanged by content). */
+    readonly parsed: number;
 }
 
 export interface LoadOptions {
@@ -38,9 +54,26 @@ export interface LoadOptions {
     readonly maxFileBytes?: number;
     /** `last_verified` older than this warns. Default 365 days. */
     readonly staleAfterDays?: number;
+    /** Files read at once. Default 32. */
+    readonly concurrency?: number;
 }
 
-const DEFAULTS = { maxFileBytes: 1024 * 1024, staleAfterDays: 365 } as const;
+export interface ReadOptions {
+    /**
+     * How an unchanged file is recognised. `stat` (default): same size,
+     * modification and change time as last read, so the file is not even
+     * read. `content`: read every file and compare its hash, for folders
+     * whose times cannot be trusted (network volumes, coarse clocks).
+     */
+    readonly verify?: 'stat' | 'content';
+}
+
+export interface KnowledgeReader {
+    /** Reads the folder again, parsing only what changed since the last read. */
+    read(options?: ReadOptions): Promise<LoadResult>;
+}
+
+const DEFAULTS = { maxFileBytes: 1024 * 1024, staleAfterDays: 365, concurrency: 32 } as const;
 const SYNONYMS_FILE = 'synonyms.yaml';
 const ASPECTS_FILE = 'aspects.yaml';
 const TOP_LEVEL_DOCS = new Set(['README.md', SYNONYMS_FILE, ASPECTS_FILE]);
@@ -62,111 +95,227 @@ function collector(): Collector {
     return { problems, report: (file, severity, p) => problems.push({ severity, file, ...p }) };
 }
 
+/** Lines the cross-check may point at, taken from the YAML while it is at hand so that it need not be kept. */
+interface CardLines {
+    readonly related: readonly number[];
+    readonly contacts: readonly number[];
+    readonly valid_until: number;
+    readonly last_verified: number;
+}
+
+interface Card {
+    readonly item: KnowledgeItem;
+    readonly lines: CardLines;
+    /** The same item marked expired, made once so that it too keeps its identity across reads. */
+    expired?: KnowledgeItem;
+}
+
+/** What one file yields: problems, and a card or the synonym groups when it is good. */
+type Parsed =
+    | { readonly type: 'card'; readonly card: Card | null; readonly problems: readonly Problem[] }
+    | { readonly type: 'synonyms'; readonly synonyms: string[][] | null; readonly problems: readonly Problem[] }
+    | { readonly type: 'aspects'; readonly aspects: AspectTable | null; readonly problems: readonly Problem[] };
+
+interface FileState {
+    readonly signature: string;
+    readonly hash: string;
+    readonly parsed: Parsed;
+}
+
+/** A file of the layout to load, or a problem found while listing. */
+type Slot = { readonly rel: string; readonly folder: Folder | null } | { readonly problem: Problem };
+
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+    return createKnowledgeReader(dir, options).read();
+}
+
+export function createKnowledgeReader(dir: string, options: LoadOptions = {}): KnowledgeReader {
     const opts = { ...DEFAULTS, ...options };
-    const now = options.now ?? new Date();
-    const out = collector();
     const root = path.resolve(dir);
-    const top = await readdir(root, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    let files = new Map<string, FileState>();
+
+    return {
+        async read(readOptions = {}) {
+            const now = options.now ?? new Date();
+            const { slots, problems: listing } = await listFolder(root);
+            const out = collector();
+            if (listing) return { snapshot: null, problems: listing, stats: { files: 0, read: 0, parsed: 0 } };
+
+            const stats = { files: 0, read: 0, parsed: 0 };
+            const next = new Map<string, FileState>();
+            const loaded = await mapLimit(slots, opts.concurrency, async (slot) => {
+                if ('problem' in slot) return slot.problem;
+                stats.files++;
+                const loadedFile = await loadFile(root, slot.rel, slot.folder, files.get(slot.rel), readOptions.verify ?? 'stat', opts.maxFileBytes, stats);
+                if (loadedFile === null || 'severity' in loadedFile) return loadedFile;
+                next.set(slot.rel, loadedFile);
+                return loadedFile;
+            });
+            files = next;
+
+            // Problems in listing order, whatever order the files were read in.
+            const hash = createHash('sha256');
+            const cards: Card[] = [];
+            const broken = new Set<string>();
+            let synonyms: string[][] = [];
+            let aspects: AspectTable = {};
+            loaded.forEach((result, i) => {
+                if (result === null) return;
+                if ('severity' in result) return void out.problems.push(result);
+                const slot = slots[i] as { rel: string };
+                hash.update(slot.rel).update('\0').update(result.hash).update('\0');
+                out.problems.push(...result.parsed.problems);
+                if (result.parsed.type === 'synonyms') synonyms = result.parsed.synonyms ?? [];
+                else if (result.parsed.type === 'aspects') aspects = result.parsed.aspects ?? {};
+                else if (result.parsed.card) cards.push(result.parsed.card);
+                else broken.add(path.basename(slot.rel, '.md'));
+            });
+
+            const items = crossCheck(cards, broken, out, now, opts.staleAfterDays);
+            if (items.size === 0 && broken.size === 0) {
+                out.report('.', 'error', {
+                    message: `the knowledge folder ${root} holds no cards`,
+                    hint: 'put the cards (.md files) into products/, policies/ and organizations/; an emptied folder is never served',
+                });
+            }
+            const hasErrors = out.problems.some((p) => p.severity === 'error');
+            if (hasErrors) return { snapshot: null, problems: out.problems, stats };
+            const snapshot: KnowledgeSnapshot = deepFreeze({
+                version: hash.digest('hex').slice(0, 12),
+                loadedAt: now.toISOString(),
+                dir: root,
+                items,
+                synonyms,
+                aspects,
+                warnings: out.problems,
+            });
+            return { snapshot, problems: out.problems, stats };
+        },
+    };
+}
+
+/** The files of the layout in a stable order, with the problems of what does not belong; or why the folder cannot be listed. */
+async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Problem[] | null }> {
+    const out = collector();
+    const list = async (rel: string) =>
+        (await readdir(path.join(root, rel), { withFileTypes: true })).filter((e) => !isIgnoredName(e.name)).sort((a, b) => a.name.localeCompare(b.name));
+    const top = await list('.').catch((err: NodeJS.ErrnoException) => {
         out.report('.', 'error', { message: `cannot read the knowledge folder ${root} (${err.code ?? err.message})`, hint: 'check the path; set KNOWLEDGE_DIR to the folder that holds products/, policies/ and organizations/' });
         return null;
     });
-    if (!top) return { snapshot: null, problems: out.problems };
+    if (!top) return { slots: [], problems: out.problems };
 
-    const hash = createHash('sha256');
-    const parsed: { item: KnowledgeItem; parsed: ParsedYaml; folder: Folder }[] = [];
-    // Ids of cards that exist but failed: references to them are not reported again.
-    const broken = new Set<string>();
-    let synonyms: string[][] = [];
-    let aspects: AspectTable = {};
-
-    for (const entry of top.sort((a, b) => a.name.localeCompare(b.name))) {
-        if (isIgnoredName(entry.name)) continue;
+    const slots: Slot[] = [];
+    const problem = (rel: string, severity: Severity, p: Omit<Problem, 'file' | 'severity'>) => slots.push({ problem: { severity, file: rel, ...p } });
+    for (const entry of top) {
         if (entry.isDirectory() && entry.name in FOLDER_KINDS) {
             const folder = entry.name as Folder;
-            for (const name of (await readdir(path.join(root, folder), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-                if (isIgnoredName(name.name)) continue;
+            const inside = await list(folder).catch((err: NodeJS.ErrnoException) => {
+                problem(folder, 'error', { message: `cannot read the folder (${err.code ?? err.message})`, hint: 'make the folder readable by the user running kejin (chmod), or remove it' });
+                return [];
+            });
+            for (const name of inside) {
                 const rel = `${folder}/${name.name}`;
                 if (name.isDirectory()) {
-                    out.report(rel, 'warning', { message: `folder ignored: cards must sit directly in ${folder}/`, hint: `move its .md files up into ${folder}/` });
-                    continue;
+                    problem(rel, 'warning', { message: `folder ignored: cards must sit directly in ${folder}/`, hint: `move its .md files up into ${folder}/` });
+                } else if (!name.name.endsWith('.md')) {
+                    problem(rel, 'warning', { message: 'ignored: not a Markdown file', hint: 'cards are .md files; rename it to <id>.md or move it out of the knowledge folder' });
+                } else {
+                    slots.push({ rel, folder });
                 }
-                if (!name.name.endsWith('.md')) {
-                    out.report(rel, 'warning', { message: 'ignored: not a Markdown file', hint: 'cards are .md files; rename it to <id>.md or move it out of the knowledge folder' });
-                    continue;
-                }
-                const text = await readText(root, rel, opts.maxFileBytes, out);
-                if (text === null) continue;
-                hash.update(rel).update('\0').update(text).update('\0');
-                const card = parseCard(rel, folder, text, out);
-                if (card) parsed.push({ ...card, folder });
-                else broken.add(path.basename(name.name, '.md'));
             }
-        } else if (entry.isFile() && entry.name === SYNONYMS_FILE) {
-            const text = await readText(root, entry.name, opts.maxFileBytes, out);
-            if (text === null) continue;
-            hash.update(entry.name).update('\0').update(text);
-            synonyms = parseSynonyms(text, out) ?? [];
-        } else if (entry.isFile() && entry.name === ASPECTS_FILE) {
-            const text = await readText(root, entry.name, opts.maxFileBytes, out);
-            if (text === null) continue;
-            hash.update(entry.name).update('\0').update(text);
-            aspects = parseAspects(text, out) ?? {};
+        } else if (entry.isFile() && (entry.name === SYNONYMS_FILE || entry.name === ASPECTS_FILE)) {
+            slots.push({ rel: entry.name, folder: null });
         } else if (!TOP_LEVEL_DOCS.has(entry.name)) {
-            out.report(entry.name, 'warning', {
+            problem(entry.name, 'warning', {
                 message: 'ignored: not part of the knowledge layout',
                 hint: 'cards go into products/, policies/ or organizations/; the only other files read are README.md, synonyms.yaml and aspects.yaml',
             });
         }
     }
-
-    const items = crossCheck(parsed, broken, out, now, opts.staleAfterDays);
-    const hasErrors = out.problems.some((p) => p.severity === 'error');
-    if (hasErrors) return { snapshot: null, problems: out.problems };
-    const snapshot: KnowledgeSnapshot = deepFreeze({
-        version: hash.digest('hex').slice(0, 12),
-        loadedAt: now.toISOString(),
-        dir: root,
-        items,
-        synonyms,
-        aspects,
-        warnings: out.problems,
-    });
-    return { snapshot, problems: out.problems };
+    return { slots, problems: null };
 }
 
-async function readText(root: string, rel: string, maxBytes: number, out: Collector): Promise<string | null> {
+/** Runs `f` over `inputs` with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(inputs: readonly T[], limit: number, f: (input: T) => Promise<R>): Promise<R[]> {
+    const results = new Array<R>(inputs.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < inputs.length) {
+            const i = next++;
+            results[i] = await f(inputs[i]!);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
+    return results;
+}
+
+/**
+ * One file: reused when unchanged (by its times and size, or by its content
+ * hash), parsed otherwise; a problem when it cannot be read; null when it
+ * vanished since the listing.
+ */
+async function loadFile(
+    root: string,
+    rel: string,
+    folder: Folder | null,
+    before: FileState | undefined,
+    verify: 'stat' | 'content',
+    maxBytes: number,
+    stats: { read: number; parsed: number },
+): Promise<FileState | Problem | null> {
     const file = path.join(root, rel);
+    const problem = (p: Omit<Problem, 'file' | 'severity'>): Problem => ({ severity: 'error', file: rel, ...p });
+    let signature: string;
     try {
         const info = await stat(file);
         if (info.size > maxBytes) {
-            out.report(rel, 'error', {
+            return problem({
                 message: `file is too large (${(info.size / 1024 / 1024).toFixed(1)} MiB; the limit is ${(maxBytes / 1024 / 1024).toFixed(1)} MiB)`,
                 hint: 'a card is a few KB of text; keep long documents out of the knowledge folder and link to them in `sources`',
             });
-            return null;
         }
-        const bytes = await readFile(file);
-        if (bytes.includes(0)) {
-            out.report(rel, 'error', { message: 'is a binary file, not text', hint: 'save the card as plain UTF-8 text (a .md file), not as a Word or PDF file renamed' });
-            return null;
-        }
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        if (text.trim() === '') {
-            out.report(rel, 'error', { line: 1, message: 'file is empty', hint: 'fill it from the template in knowledge/README.md, or delete it' });
-            return null;
-        }
-        return text;
+        signature = `${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
     } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        if (e.code === 'ENOENT') return null; // deleted between listing and reading
-        const message = e instanceof TypeError ? 'is not valid UTF-8 text' : `cannot be read (${e.code ?? e.message})`;
-        out.report(rel, 'error', { message, hint: 'save the file as UTF-8 text' });
-        return null;
+        return unreadable(err as NodeJS.ErrnoException, problem);
     }
+    if (before && verify === 'stat' && before.signature === signature) return before;
+
+    const text = await readText(file, rel, problem).catch((err: NodeJS.ErrnoException) => unreadable(err, problem));
+    if (text === null || typeof text !== 'string') return text;
+    stats.read++;
+    const hash = createHash('sha256').update(text).digest('hex');
+    if (before && before.hash === hash) return { signature, hash, parsed: before.parsed };
+    stats.parsed++;
+    const out = collector();
+    const parsed: Parsed = folder
+        ? { type: 'card', card: parseCard(rel, folder, text, out), problems: out.problems }
+        : rel === ASPECTS_FILE
+          ? { type: 'aspects', aspects: parseAspects(text, out), problems: out.problems }
+          : { type: 'synonyms', synonyms: parseSynonyms(text, out), problems: out.problems };
+    return { signature, hash, parsed };
 }
 
-function parseCard(rel: string, folder: Folder, text: string, out: Collector): { item: KnowledgeItem; parsed: ParsedYaml } | null {
+function unreadable(e: NodeJS.ErrnoException, problem: (p: Omit<Problem, 'file' | 'severity'>) => Problem): Problem | null {
+    if (e.code === 'ENOENT') return null; // deleted between listing and reading
+    return problem({ message: `cannot be read (${e.code ?? e.message})`, hint: 'save the file as UTF-8 text' });
+}
+
+/** The text of a card or synonyms file; a problem when it is not text; null when it vanished. */
+async function readText(file: string, rel: string, problem: (p: Omit<Problem, 'file' | 'severity'>) => Problem): Promise<string | Problem | null> {
+    const bytes = await readFile(file);
+    if (bytes.includes(0)) return problem({ message: 'is a binary file, not text', hint: 'save the card as plain UTF-8 text (a .md file), not as a Word or PDF file renamed' });
+    let text: string;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+        return problem({ message: 'is not valid UTF-8 text', hint: 'save the file as UTF-8 text' });
+    }
+    if (text.trim() === '') return problem({ line: 1, message: 'file is empty', hint: 'fill it from the template in knowledge/README.md, or delete it' });
+    return text;
+}
+
+function parseCard(rel: string, folder: Folder, text: string, out: Collector): Card | null {
     const report = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Severity }) => out.report(rel, p.severity ?? 'error', p);
     const fm = splitFrontMatter(text);
     if (!fm) {
@@ -188,7 +337,14 @@ function parseCard(rel: string, folder: Folder, text: string, out: Collector): {
     }
     checkSourceKeys(data, yaml, fm.firstLine, report);
     const item = { ...data, file: rel, body: fm.body.trim(), expired: false } as KnowledgeItem;
-    return { item, parsed: yaml };
+    const at = (p: PropertyKey[]) => lineOf(yaml, p, fm.firstLine);
+    const lines: CardLines = {
+        related: item.related.map((_, i) => at(['related', i])),
+        contacts: 'contacts' in item ? item.contacts.map((_, i) => at(['contacts', i])) : [],
+        valid_until: at(['valid_until']),
+        last_verified: at(['last_verified']),
+    };
+    return { item, lines };
 }
 
 /** Every `sources: [keys]` inside a fact must name a source the card declares. */
@@ -228,7 +384,7 @@ function checkSourceKeys(
 }
 
 function crossCheck(
-    cards: readonly { item: KnowledgeItem; parsed: ParsedYaml; folder: Folder }[],
+    cards: readonly Card[],
     broken: ReadonlySet<string>,
     out: Collector,
     now: Date,
@@ -244,12 +400,12 @@ function crossCheck(
         items.set(item.id, item);
     }
     const today = now.toISOString().slice(0, 10);
-    for (const { item, parsed } of cards) {
+    for (const card of cards) {
+        const { item, lines } = card;
         if (items.get(item.id) !== item) continue;
-        const at = (p: PropertyKey[]) => lineOf(parsed, p, 2);
         item.related.forEach((ref, i) => {
             if (!items.has(ref) && !broken.has(ref)) {
-                out.report(item.file, 'error', { line: at(['related', i]), field: `related.${i}`, message: `"${ref}" is not a known item`, hint: hintForId(ref, items.keys()) });
+                out.report(item.file, 'error', { line: lines.related[i], field: `related.${i}`, message: `"${ref}" is not a known item`, hint: hintForId(ref, items.keys()) });
             }
         });
         if ('contacts' in item) {
@@ -258,7 +414,7 @@ function crossCheck(
                 if ((!target && !broken.has(ref)) || (target && target.kind !== 'organization')) {
                     const orgs = [...items.values()].filter((x) => x.kind === 'organization').map((x) => x.id);
                     out.report(item.file, 'error', {
-                        line: at(['contacts', i]),
+                        line: lines.contacts[i],
                         field: `contacts.${i}`,
                         message: target ? `"${ref}" is a ${target.kind}, not an organization` : `"${ref}" is not a known organization`,
                         hint: hintForId(ref, orgs),
@@ -267,9 +423,11 @@ function crossCheck(
             });
         }
         if (item.valid_until && item.valid_until < today) {
-            (item as { expired: boolean }).expired = true;
+            // Cards are shared between reads: mark a copy, made once per card.
+            card.expired ??= { ...item, expired: true };
+            items.set(item.id, card.expired);
             out.report(item.file, 'warning', {
-                line: at(['valid_until']),
+                line: lines.valid_until,
                 field: 'valid_until',
                 message: `${item.valid_until} has passed: the item is marked expired and matching never rates it eligible`,
                 hint: 'if it still runs, set a new `valid_until` (and `last_verified`); otherwise leave it or delete the file',
@@ -277,7 +435,7 @@ function crossCheck(
         }
         if (now.getTime() - Date.parse(item.last_verified) > staleAfterDays * DAY_MS) {
             out.report(item.file, 'warning', {
-                line: at(['last_verified']),
+                line: lines.last_verified,
                 field: 'last_verified',
                 message: `last verified ${item.last_verified}, over ${staleAfterDays} days ago`,
                 hint: 'check the facts against their sources, then set `last_verified` to today',

@@ -55,7 +55,8 @@ export function fieldTexts(item: KnowledgeItem): FieldTexts {
     return {
         name: item.name,
         name_en: item.name_en,
-        aliases: [...item.aliases.zh, ...item.aliases.en].join('\n'),
+        // Alternate questions (issue 13) are firms' own wording for what the card answers: as strong as an alias.
+        aliases: [...item.aliases.zh, ...item.aliases.en, ...item.alternate_questions].join('\n'),
         topics: [...item.topics, vocabularyText(item)].join('\n'),
         summary: [both(item.summary), item.kind === 'organization' ? both(item.role) : ''].join('\n'),
         doc: isPolicy ? [item.doc_number ?? '', item.issuer ?? ''].join('\n') : '',

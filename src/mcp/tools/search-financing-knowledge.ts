@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { noteAnswer } from '../../core/insights/log.ts';
 import { DEFAULT_LIMIT } from '../../core/search/index.ts';
 import { ASPECTS, KINDS, LANGS } from '../../core/vocabulary.ts';
 import { respond, toolResult } from '../errors.ts';
@@ -97,6 +98,9 @@ export function registerSearchFinancingKnowledgeTool(server: McpServer, deps: Mc
     server.registerTool(name, config, ({ query, limit, kind, lang = DEFAULT_LANG }) =>
         respond(deps.logger, lang, () => {
             const answer = deps.service.answer(query, { limit: limit ?? DEFAULT_LIMIT, lang, ...(kind ? { kind } : {}) });
+            const ids = [...new Set([...(answer.item ? [answer.item.id] : []), ...answer.search.results.map((r) => r.id)])];
+            const event = { front: 'mcp', question: query, lang: answer.lang, ids, confident: answer.confident, knowledgeVersion: deps.service.snapshot().version } as const;
+            noteAnswer(deps.questionLog, event, deps.logger);
             return toolResult(searchText(answer, lang), searchStructured(answer, lang));
         }),
     );

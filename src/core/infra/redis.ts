@@ -1,0 +1,80 @@
+/**
+ * The one place a Redis client is made. Every piece of shared state (sessions,
+ * rate limits, update dedupe, locks, the question log, alerts) takes a client
+ * from here and names its keys with `redisKey`, so that all of kejin's keys
+ * sit under one prefix and an operator can find, count or flush them at once.
+ *
+ * Nothing here reads the environment or connects at import: an entry point
+ * passes the URL and prefix it read from config.
+ */
+import { Redis, type RedisOptions } from 'ioredis';
+import type { Logger } from 'pino';
+
+export interface RedisConnectionOptions {
+    /** `redis://[:password@]host:port[/db]`, `rediss://…` or `unix:///path/to/redis.sock`. */
+    readonly url: string;
+    /** Prefix of every key, e.g. `kejin:`. Default `kejin:`. */
+    readonly prefix?: string;
+    /**
+     * How long one command may wait for a connection before it fails, in ms.
+     * Default 2000: a user then gets a short apology instead of a reply that
+     * hangs while Redis restarts.
+     */
+    readonly commandTimeoutMs?: number;
+    /** Name shown by `CLIENT LIST`, for operators. Default `kejin`. */
+    readonly connectionName?: string;
+    /** Told once when the connection is lost and once when it is back. */
+    readonly logger?: Logger;
+}
+
+export const DEFAULT_REDIS_PREFIX = 'kejin:';
+
+export type RedisClient = Redis;
+
+/** Options shared by every client, so that a subscriber and a command client behave alike. */
+export function redisOptions(options: RedisConnectionOptions): RedisOptions {
+    return {
+        connectionName: options.connectionName ?? 'kejin',
+        // Fail a command fast while disconnected instead of queueing it for
+        // ever; ioredis keeps reconnecting in the background.
+        maxRetriesPerRequest: 1,
+        commandTimeout: options.commandTimeoutMs ?? 2000,
+        connectTimeout: options.commandTimeoutMs ?? 2000,
+        retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 2000),
+        lazyConnect: false,
+    };
+}
+
+/** A client for `options.url`. The caller owns it and must `quit()` it on shutdown. */
+export function createRedis(options: RedisConnectionOptions): RedisClient {
+    const url = options.url;
+    const base = redisOptions(options);
+    const client = url.startsWith('unix://') ? new Redis({ ...base, path: new URL(url).pathname }) : new Redis(url, base);
+    watchOutages(client, options.logger);
+    return client;
+}
+
+/**
+ * ioredis emits `error` on every failed reconnect attempt; unhandled, that is
+ * a line per attempt on stderr. One line when the outage starts and one when
+ * it ends is what an operator needs. The URL is never logged: it may hold a
+ * password.
+ */
+function watchOutages(client: Redis, logger: Logger | undefined): void {
+    let down = false;
+    client.on('error', (err: Error) => {
+        if (down) return;
+        down = true;
+        logger?.error({ code: (err as NodeJS.ErrnoException).code }, 'redis unreachable; retrying in the background');
+    });
+    client.on('ready', () => {
+        if (!down) return;
+        down = false;
+        logger?.info('redis reachable again');
+    });
+}
+
+/** `redisKey('kejin:', 'session', '42')` → `kejin:session:42`. */
+export function redisKey(prefix: string, ...parts: readonly (string | number)[]): string {
+    return prefix + parts.join(':');
+}

@@ -1,0 +1,274 @@
+/**
+ * The question log: where questions kejin did not answer well are kept for
+ * the staff report. Two stores behind one interface:
+ *
+ * - a JSON-lines file under DATA_DIR (the embedded default). Each entry is
+ *   one `write` of one line to a file opened for appending, so a crash
+ *   mid-write can tear only the last line; the reader skips a line that does
+ *   not parse, and the next writer first ends a torn line, so that it never
+ *   glues its entry to the torn one. Trimming (size and age) rewrites the
+ *   file to a temporary one and renames it over, which is atomic.
+ * - a Redis stream (with REDIS_URL), which several instances share:
+ *   `XADD … MAXLEN ~` bounds it and `XTRIM MINID ~` applies the retention.
+ *
+ * Both drop the oldest entries first.
+ */
+import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { redisKey, type RedisClient } from '../infra/redis.ts';
+import { parseRecord, toRecord, type QuestionEvent, type QuestionRecord } from './record.ts';
+
+export interface QuestionLog {
+    /** Scrubs and stores one question. */
+    record(event: QuestionEvent): Promise<void>;
+    /** Notes that these cards were shown as an answer now (for "cards never shown"). */
+    shown(ids: readonly string[], at?: Date): Promise<void>;
+    /** When each card was last shown, as ISO times. */
+    lastShown(): Promise<Record<string, string>>;
+    /** Entries asked at or after `since` (default: all kept), oldest first. */
+    read(options?: { readonly since?: Date }): Promise<QuestionRecord[]>;
+    close(): Promise<void>;
+}
+
+export interface QuestionLogOptions {
+    /** Entries kept at most; the oldest go first. Default 50,000. */
+    readonly maxEntries?: number;
+    /** Entries older than this many days are dropped. Default 180. */
+    readonly retentionDays?: number;
+    /** The clock, for tests. Default: Date.now. */
+    readonly now?: () => number;
+}
+
+export const DEFAULT_MAX_ENTRIES = 50_000;
+export const DEFAULT_RETENTION_DAYS = 180;
+const DAY_MS = 86_400_000;
+/** A file log over its bound is trimmed to this share of it, so that it is not rewritten at every entry. */
+const TRIM_TO_SHARE = 0.9;
+
+export const QUESTION_LOG_FILE = path.join('insights', 'questions.jsonl');
+/** Beside the log: card id → last time shown. */
+export const SHOWN_FILE = 'shown.json';
+/** The file of last-shown times is rewritten at most this often. */
+const SHOWN_FLUSH_MS = 5000;
+
+function settings(options: QuestionLogOptions) {
+    const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
+    const now = options.now ?? Date.now;
+    return { maxEntries, now, cutoff: () => now() - retentionMs };
+}
+
+/** A log that keeps nothing: `QUESTION_LOG=off`. */
+export const DISABLED_QUESTION_LOG: QuestionLog = {
+    record: async () => undefined,
+    shown: async () => undefined,
+    lastShown: async () => ({}),
+    read: async () => [],
+    close: async () => undefined,
+};
+
+/** The file log at `file` (created on the first entry). One process writes it. */
+export function createFileQuestionLog(file: string, options: QuestionLogOptions = {}): QuestionLog {
+    const { maxEntries, cutoff } = settings(options);
+    let handle: FileHandle | undefined;
+    let count = 0;
+    // Appends and trims run one after another, in call order.
+    let queue: Promise<unknown> = Promise.resolve();
+    const serial = <T>(task: () => Promise<T>): Promise<T> => {
+        const run = queue.then(task, task);
+        queue = run.catch(() => undefined);
+        return run;
+    };
+
+    async function readLines(): Promise<QuestionRecord[]> {
+        let text: string;
+        try {
+            text = await readFile(file, 'utf8');
+        } catch (err) {
+            if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+            throw err;
+        }
+        const out: QuestionRecord[] = [];
+        for (const line of text.split('\n')) {
+            const record = line.trim() === '' ? undefined : parseRecord(line);
+            if (record) out.push(record);
+        }
+        return out;
+    }
+
+    async function openForAppend(): Promise<FileHandle> {
+        await mkdir(path.dirname(file), { recursive: true });
+        const existing = await readLines();
+        const kept = keep(existing, cutoff(), maxEntries);
+        if (kept.length < existing.length) await rewrite(kept);
+        count = kept.length;
+        const h = await open(file, 'a+');
+        const { size } = await h.stat();
+        if (size > 0) {
+            const last = Buffer.alloc(1);
+            await h.read(last, 0, 1, size - 1);
+            if (last[0] !== 0x0a) await h.write('\n');
+        }
+        return h;
+    }
+
+    async function rewrite(records: readonly QuestionRecord[]): Promise<void> {
+        await writeAtomically(file, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    }
+
+    async function trim(): Promise<void> {
+        await handle?.close();
+        handle = undefined;
+        const kept = keep(await readLines(), cutoff(), Math.floor(maxEntries * TRIM_TO_SHARE));
+        await rewrite(kept);
+        count = kept.length;
+    }
+
+    const shownFile = path.join(path.dirname(file), SHOWN_FILE);
+    let shownTimes: Record<string, string> | undefined;
+    let flushTimer: NodeJS.Timeout | undefined;
+    const loadShown = async () => {
+        shownTimes ??= await readJson(shownFile);
+        return shownTimes;
+    };
+    const flushShown = async () => {
+        clearTimeout(flushTimer);
+        flushTimer = undefined;
+        if (!shownTimes) return;
+        await mkdir(path.dirname(shownFile), { recursive: true });
+        await writeAtomically(shownFile, JSON.stringify(shownTimes));
+    };
+
+    return {
+        shown: (ids, at = new Date()) =>
+            serial(async () => {
+                const times = await loadShown();
+                for (const id of ids) times[id] = at.toISOString();
+                flushTimer ??= setTimeout(() => void serial(flushShown).catch(() => undefined), SHOWN_FLUSH_MS).unref();
+            }),
+        lastShown: () => serial(async () => ({ ...(await loadShown()) })),
+        record: (event) =>
+            serial(async () => {
+                handle ??= await openForAppend();
+                // One write of one whole line: a crash can tear only this entry.
+                await handle.write(`${JSON.stringify(toRecord(event))}\n`);
+                if (++count > maxEntries) await trim();
+            }),
+        read: (opts = {}) => serial(async () => since(await readLines(), Math.max(cutoff(), opts.since?.getTime() ?? 0))),
+        close: () =>
+            serial(async () => {
+                await flushShown();
+                await handle?.close();
+                handle = undefined;
+            }),
+    };
+}
+
+async function readJson(file: string): Promise<Record<string, string>> {
+    try {
+        const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
+    } catch {
+        // Missing or unreadable: start afresh; these are hints, not records.
+        return {};
+    }
+}
+
+/** Writes to a temporary file and renames it over `file`: a reader sees the old or the new text, never half. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, text, 'utf8');
+    await rename(tmp, file);
+}
+
+/** The newest `max` records asked after `cutoffMs`, oldest first. */
+function keep(records: readonly QuestionRecord[], cutoffMs: number, max: number): QuestionRecord[] {
+    const fresh = since(records, cutoffMs);
+    return fresh.slice(Math.max(0, fresh.length - max));
+}
+
+function since(records: readonly QuestionRecord[], fromMs: number): QuestionRecord[] {
+    return records.filter((r) => Date.parse(r.at) >= fromMs);
+}
+
+export interface RedisQuestionLogOptions extends QuestionLogOptions {
+    readonly redis: RedisClient;
+    /** Key prefix (KEJIN_REDIS_PREFIX). Default `kejin:`. */
+    readonly prefix?: string;
+}
+
+const READ_PAGE = 1000;
+
+/** The log as a Redis stream shared by every instance. The caller owns the client. */
+export function createRedisQuestionLog(options: RedisQuestionLogOptions): QuestionLog {
+    const { maxEntries, cutoff } = settings(options);
+    const { redis } = options;
+    const key = redisKey(options.prefix ?? 'kejin:', 'questions');
+    const shownKey = redisKey(options.prefix ?? 'kejin:', 'shown');
+    return {
+        async shown(ids, at = new Date()) {
+            if (ids.length > 0) await redis.hset(shownKey, Object.fromEntries(ids.map((id) => [id, at.toISOString()])));
+        },
+        lastShown: () => redis.hgetall(shownKey),
+        async record(event) {
+            const record = toRecord(event);
+            await redis
+                .multi()
+                .xadd(key, 'MAXLEN', '~', maxEntries, '*', 'r', JSON.stringify(record))
+                .xtrim(key, 'MINID', '~', cutoff())
+                .exec();
+        },
+        async read(opts = {}) {
+            const from = Math.max(cutoff(), opts.since?.getTime() ?? 0);
+            const out: QuestionRecord[] = [];
+            let start = String(from);
+            for (;;) {
+                const page = await redis.xrange(key, start, '+', 'COUNT', READ_PAGE);
+                for (const [, fields] of page) {
+                    const json = fields[fields.indexOf('r') + 1];
+                    const record = json === undefined ? undefined : parseRecord(json);
+                    if (record && Date.parse(record.at) >= from) out.push(record);
+                }
+                if (page.length < READ_PAGE) return out;
+                start = `(${page.at(-1)![0]}`;
+            }
+        },
+        close: async () => undefined,
+    };
+}
+
+export interface QuestionLogSetup extends QuestionLogOptions {
+    /** False for `QUESTION_LOG=off`. */
+    readonly enabled: boolean;
+    readonly dataDir: string;
+    /** With a client, the shared Redis stream; without, the file under dataDir. */
+    readonly redis?: RedisClient;
+    readonly prefix?: string;
+}
+
+/** The log an entry point asked for. */
+export function createQuestionLog(setup: QuestionLogSetup): QuestionLog {
+    if (!setup.enabled) return DISABLED_QUESTION_LOG;
+    if (setup.redis) return createRedisQuestionLog({ ...setup, redis: setup.redis });
+    return createFileQuestionLog(path.resolve(setup.dataDir, QUESTION_LOG_FILE), setup);
+}
+
+/**
+ * Logs a question without holding up the answer: a failing store costs a
+ * log line (without the question), never the user's reply.
+ */
+export function recordQuietly(log: QuestionLog | undefined, event: QuestionEvent, logger?: Logger): void {
+    if (!log) return;
+    log.record(event).catch((err: unknown) => logger?.warn({ err: err instanceof Error ? err.message : String(err) }, 'question log write failed'));
+}
+
+/**
+ * What a front calls after each search answer: an unconfident one is
+ * logged, a confident one counts its cards as shown.
+ */
+export function noteAnswer(log: QuestionLog | undefined, event: QuestionEvent, logger?: Logger): void {
+    if (!log) return;
+    if (!event.confident) return recordQuietly(log, event, logger);
+    log.shown(event.ids).catch((err: unknown) => logger?.warn({ err: err instanceof Error ? err.message : String(err) }, 'question log write failed'));
+}
