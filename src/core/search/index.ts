@@ -219,12 +219,14 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
         const ranked = passages.map(({ passage, terms }) => {
             let overlap = 0;
             for (const [term, weight] of telling) if (terms.has(term)) overlap += weight;
+            // The aspect asked most, then a share for each other aspect asked that the passage also holds
+            // ("file an application to get the fee refunded": the subsidy entry that says no application is needed).
             let aspect = 0;
             asked.forEach((a, i) => {
                 if (!passage.aspects.includes(a.aspect)) return;
                 // A field holding the aspect by its place on the card beats one whose words merely mention it.
-                const held = i > 0 ? PASSAGE_WEIGHTS.secondary * (a.score / top) : passage.typed && passage.aspects[0] === a.aspect ? PASSAGE_WEIGHTS.primary : PASSAGE_WEIGHTS.mentioned;
-                aspect = Math.max(aspect, held);
+                if (i > 0) aspect += PASSAGE_WEIGHTS.secondary * (a.score / top);
+                else aspect += passage.typed && passage.aspects[0] === a.aspect ? PASSAGE_WEIGHTS.primary : PASSAGE_WEIGHTS.mentioned;
             });
             const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
             return { passage, score: overlap + aspect + structured, overlap };
