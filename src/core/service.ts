@@ -11,6 +11,7 @@ import { answerAbout, answerQuestion, type Answer, type AnswerOptions } from './
 import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
+import { lexiconFor, type Lexicon } from './lexicon/index.ts';
 import { matchProducts, rateFor } from './match/match.ts';
 import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
@@ -47,6 +48,8 @@ export interface KnowledgeService {
     answerAbout(id: string, aspect: Aspect, options?: AnswerOptions): Answer | undefined;
     /** The profile fields a free text plainly states, each with a sentence saying so (see match/understand.ts). */
     understand(text: string): Understanding;
+    /** The words of the vocabulary and of the current synonyms, as the matcher reads them (see lexicon/). */
+    lexicon(): Lexicon;
     /** Validates `profile` (throws ProfileError naming each bad field), then rates every product. */
     match(profile: unknown, options?: MatchOptions): MatchResponse;
     getItem(id: string): KnowledgeItem | undefined;
@@ -182,7 +185,11 @@ class Service implements KnowledgeService {
     }
 
     understand(text: string): Understanding {
-        return understandQuestion(text.slice(0, MAX_QUESTION_CHARS));
+        return understandQuestion(text.slice(0, MAX_QUESTION_CHARS), this.lexicon());
+    }
+
+    lexicon(): Lexicon {
+        return lexiconFor(this._state.snapshot.synonyms);
     }
 
     match(profile: unknown, options?: MatchOptions): MatchResponse {
