@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { FEEDBACK_TOKEN } from '../core/insights/feedback.ts';
-import { LANGS, STAGES, type Kind, type Lang, type Stage } from '../core/vocabulary.ts';
+import { ASPECTS, LANGS, STAGES, type Aspect, type Kind, type Lang, type Stage } from '../core/vocabulary.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
 const MAX_PLAIN_REF = 48;
@@ -45,6 +45,7 @@ export type CallbackAction =
     | { readonly type: 'flow'; readonly step: number; readonly op: FlowOp; readonly value?: string }
     | { readonly type: 'item'; readonly ref: string }
     | { readonly type: 'contacts'; readonly ref: string }
+    | { readonly type: 'aspect'; readonly aspect: Aspect; readonly ref: string }
     | { readonly type: 'browse'; readonly kind?: BrowseKind | '*'; readonly stage?: Stage | '*'; readonly page?: number }
     | { readonly type: 'forget'; readonly confirmed: boolean }
     | { readonly type: 'profile'; readonly op: ProfileOp }
@@ -70,6 +71,8 @@ function encode(a: CallbackAction): string {
             return `i:${a.ref}`;
         case 'contacts':
             return `c:${a.ref}`;
+        case 'aspect':
+            return `a:${a.aspect}:${a.ref}`;
         case 'browse':
             return ['p', ...(a.kind ? [a.kind] : []), ...(a.stage ? [a.stage] : []), ...(a.page ? [a.page] : [])].join(':');
         case 'forget':
@@ -99,6 +102,10 @@ export function parseCallback(data: string | undefined): CallbackAction | undefi
             return one && REF_PATTERN.test(one) ? { type: 'item', ref: one } : undefined;
         case 'c':
             return one && REF_PATTERN.test(one) ? { type: 'contacts', ref: one } : undefined;
+        case 'a': {
+            const [aspect, ref, ...extra] = args;
+            return extra.length === 0 && isOneOf(ASPECTS.values, aspect) && ref && REF_PATTERN.test(ref) ? { type: 'aspect', aspect, ref } : undefined;
+        }
         case 'p':
             return parseBrowse(args);
         case 'f':

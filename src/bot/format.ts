@@ -5,10 +5,10 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Fact, KnowledgeItem, OrganizationItem, ProductItem, Source } from '../core/knowledge/schema.ts';
+import type { Answer } from '../core/answer/answer.ts';
 import { standingNote } from '../core/match/standing.ts';
 import type { ConditionCheck, MatchResponse, ProductMatch, Understood } from '../core/match/types.ts';
-import type { SearchHit, SearchResponse } from '../core/search/types.ts';
-import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../core/vocabulary.ts';
+import { ASPECTS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../core/vocabulary.ts';
 import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from './callback.ts';
 import { esc, link, truncate } from './html.ts';
 import { MESSAGES, type Messages } from './i18n.ts';
@@ -262,45 +262,57 @@ export function withUnderstood(t: Messages, lang: Lang, view: View, understood: 
 
 // === Answers to questions ====================================================
 
-const MAX_SNIPPET = 300;
 /** "Did you mean" offers at most this many items. */
 const MAX_GUESSES = 3;
+/** Related items offered as "similar" buttons. */
+const MAX_SIMILAR = 2;
 
-function hitBlock(t: Messages, lang: Lang, hit: SearchHit, rank: number): string {
-    const lines = [`${rank}. <b>${esc(pick(hit.title, lang))}</b> · ${esc(KINDS.labels[hit.kind][lang])}`];
-    const snippet = hit.snippet.trim() || pick(hit.summary, lang);
-    lines.push(esc(truncate(snippet, MAX_SNIPPET)));
-    const s = hit.sources[0];
-    if (s) lines.push(`<b>${t.source}</b>${t.colon}${sourceLine(s)}`);
-    if (hit.expired) lines.push(t.expired);
-    return lines.join('\n');
+/** The sources of an answer's facts, each once, numbered in order of first use. */
+function answerSources(answer: Answer): Source[] {
+    const seen = new Map<string, Source>();
+    for (const f of answer.facts) for (const s of f.sources) if (!seen.has(`${f.item}\u0000${s.key}`)) seen.set(`${f.item}\u0000${s.key}`, s);
+    return [...seen.values()];
 }
 
 /**
- * The answer to a free question. `related` gives, per hit id, the related
- * items to offer as buttons (already resolved and filtered by the feature).
+ * The reply to a free question: the answer first (the fact asked, in the
+ * question's language), then only the sources of the facts shown, the
+ * comparison rows, whom to ask and the related items; follow-up buttons
+ * ("申请方式 / 联系谁 / 相似产品") under it. A question nothing answers gets
+ * a plain "not sure" with did-you-mean, the match and the contacts.
  */
-export function answerView(
-    t: Messages,
-    lang: Lang,
-    question: string,
-    response: SearchResponse,
-    related: ReadonlyMap<string, readonly ItemRef[]>,
-    guesses: readonly ItemRef[] = [],
-): View {
-    const header = [t.answerHeader(truncate(question, 80)), ...(response.notice ? [esc(pick(response.notice, lang))] : [])];
-    if (!response.confident || response.results.length === 0) {
-        const weak = response.results.length > 0 ? response.results.map((r) => ({ id: r.id, title: r.title })) : guesses;
+export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: readonly ItemRef[] = []): View {
+    const notice = answer.search.notice;
+    const header = [t.answerHeader(truncate(answer.question, 80)), ...(notice ? [esc(pick(notice, lang))] : [])];
+    if (answer.status === 'unknown') {
+        const weak = answer.suggestions.length > 0 ? answer.suggestions.map((r) => ({ id: r.id, title: r.title })) : guesses;
         return unsureView(t, lang, header, weak.slice(0, MAX_GUESSES));
     }
-    const hits = response.results;
-    const html = [header.join('\n'), ...hits.map((h, i) => hitBlock(t, lang, h, i + 1))].join('\n\n');
-    const rows = hits.map((h, i) => [
-        button(`${i + 1}. ${t.details}`, { type: 'item', ref: refOf(h.id) }),
-        ...(h.contacts.length > 0 ? [button(t.contacts, { type: 'contacts', ref: refOf(h.id) })] : []),
-        ...(related.get(h.id) ?? []).slice(0, 1).map((r) => button(`${t.seeAlso}${t.colon}${pick(r.title, lang)}`, { type: 'item', ref: refOf(r.id) })),
-    ]);
-    return { html, keyboard: keyboard([...rows, homeRow(t)]) };
+    const lines = [...header, esc(answer.text)];
+    for (const row of answer.comparison?.rows ?? []) {
+        const [a, b] = answer.comparison!.items;
+        const side = (ref: ItemRef, facts: readonly { text: string }[]) => `${esc(pick(ref.title, lang))}${t.colon}${esc(facts.map((f) => f.text).join(' '))}`;
+        lines.push(`<b>${esc(ASPECTS.labels[row.aspect][lang])}</b>`, `• ${side(a, row.left)}`, `• ${side(b, row.right)}`);
+    }
+    const sources = answerSources(answer);
+    if (sources.length > 0) lines.push(`<b>${t.source}</b>${t.colon}${sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join('；')}`);
+    if (answer.contacts.length > 0) {
+        const who = answer.contacts.map((c) => `${esc(pick(c.title, lang))}${c.phones[0] ? ` ${esc(c.phones[0].value)}` : ''}`);
+        lines.push(`<b>${t.contact}</b>${t.colon}${who.join(lang === 'zh' ? '、' : ', ')}`);
+    }
+    if (answer.related.length > 0) lines.push(`<b>${t.seeAlso}</b>${t.colon}${answer.related.map((r) => esc(pick(r.title, lang))).join(lang === 'zh' ? '、' : ', ')}`);
+    const item = answer.item;
+    const rows: InlineKeyboardButton[][] = [];
+    if (item) {
+        const ref = refOf(item.id);
+        rows.push([
+            button(t.details, { type: 'item', ref }),
+            ...(answer.aspect !== 'how-to-apply' && item.kind !== 'organization' ? [button(t.followApply, { type: 'aspect', aspect: 'how-to-apply', ref })] : []),
+            ...(answer.contacts.length > 0 && item.kind !== 'organization' ? [button(t.followContact, { type: 'contacts', ref })] : []),
+        ]);
+    }
+    rows.push(answer.related.slice(0, MAX_SIMILAR).map((r) => button(`${t.followSimilar}${t.colon}${pick(r.title, lang)}`, { type: 'item', ref: refOf(r.id) })));
+    return { html: lines.join('\n'), keyboard: keyboard([...rows, homeRow(t)]) };
 }
 
 function unsureView(t: Messages, lang: Lang, header: string[], guesses: readonly ItemRef[]): View {

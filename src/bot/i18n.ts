@@ -77,6 +77,10 @@ export interface Messages {
     readonly nothingFound: string;
     readonly tryMatch: string;
     readonly generalContacts: string;
+    /** Follow-up buttons under an answer. */
+    readonly followApply: string;
+    readonly followContact: string;
+    readonly followSimilar: string;
 
     // Full cards
     readonly kind: string;
@@ -226,6 +230,9 @@ const zh: Messages = {
     nothingFound: '知识库里没有相关内容。',
     tryMatch: '也可以回答几个问题来匹配产品，或联系下面的机构。',
     generalContacts: '☎️ 联系机构',
+    followApply: '📝 申请方式',
+    followContact: '☎️ 联系谁',
+    followSimilar: '🔗 相似产品',
 
     kind: '类别',
     eligibility: '申请条件',
@@ -371,6 +378,9 @@ const en: Messages = {
     nothingFound: 'Nothing in the knowledge base matches.',
     tryMatch: 'You can also answer a few questions to match products, or contact the organizations below.',
     generalContacts: '☎️ Contacts',
+    followApply: '📝 How to apply',
+    followContact: '☎️ Whom to ask',
+    followSimilar: '🔗 Similar',
 
     kind: 'Kind',
     eligibility: 'Eligibility',

@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import type { KnowledgeService } from '../core/service.ts';
 import { KINDS, type Kind } from '../core/vocabulary.ts';
 import { parseLang, parseNumber, UsageError } from './args.ts';
-import { formatSearch } from './format.ts';
+import { formatAnswer } from './format.ts';
 
-/** `kejin ask "问题"`: the search answer, readable or as JSON. */
+/** `kejin ask "问题"`: the answer first, then the ranked results; `--json` prints the same Answer object. */
 export async function runAsk(args: string[], service: KnowledgeService): Promise<number> {
     const { values, positionals } = parseArgs({
         args,
@@ -16,13 +16,13 @@ export async function runAsk(args: string[], service: KnowledgeService): Promise
     const lang = parseLang(values.lang);
     const kind = values.kind as Kind | undefined;
     if (kind && !KINDS.values.includes(kind)) throw new UsageError(`--kind "${kind}" is not a kind; allowed: ${KINDS.values.join(', ')}`);
-    const result = service.search(query, { lang, kind, limit: parseNumber('limit', values.limit) });
+    const result = service.answer(query, { lang, kind, limit: parseNumber('limit', values.limit) });
     const shown = lang ?? result.lang;
     const contactName = (id: string) => {
         const org = service.getItem(id);
         return org ? (shown === 'zh' ? org.name : org.name_en) : id;
     };
-    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatSearch(result, shown, contactName));
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatAnswer(result, shown, contactName));
     await service.close();
     return 0;
 }

@@ -2,11 +2,10 @@
 import type { Source } from '../core/knowledge/schema.ts';
 import { standingNote } from '../core/match/standing.ts';
 import type { ConditionCheck, MatchResponse } from '../core/match/types.ts';
-import type { SearchResponse } from '../core/search/types.ts';
-import { ELIGIBILITY, KINDS, label, type Lang } from '../core/vocabulary.ts';
+import type { Answer } from '../core/answer/answer.ts';
+import { ASPECTS, ELIGIBILITY, KINDS, label, type Lang } from '../core/vocabulary.ts';
 
 const T = {
-    noResults: { zh: '没有找到可靠的答案。可以换个说法，或用 kejin match 按企业情况匹配。', en: 'No reliable answer found. Try other words, or use kejin match with your firm profile.' },
     notConfident: { zh: '（匹配度不高，以下结果仅供参考）', en: '(weak match: the results below may not answer the question)' },
     sources: { zh: '来源', en: 'Sources' },
     contacts: { zh: '联系', en: 'Contact' },
@@ -23,17 +22,32 @@ export function formatSource(s: Source): string {
     return [s.title, s.ref, s.date, s.url].filter(Boolean).join(' · ');
 }
 
-/** `contactName` turns an organization id into the name to print (the id itself when unknown). */
-export function formatSearch(r: SearchResponse, lang: Lang, contactName: (id: string) => string = (id) => id): string {
+/** The answer first (with the sources of its facts and whom to ask), then the ranked results with their matched passages. */
+export function formatAnswer(a: Answer, lang: Lang, contactName: (id: string) => string = (id) => id): string {
+    const r = a.search;
     const out: string[] = [];
     if (r.notice) out.push(r.notice[lang]);
-    if (r.results.length === 0) return [...out, T.noResults[lang]].join('\n') + '\n';
-    if (!r.confident) out.push(T.notConfident[lang]);
+    out.push(a.text);
+    for (const row of a.comparison?.rows ?? []) {
+        const [left, right] = a.comparison!.items;
+        out.push(`   ${ASPECTS.labels[row.aspect][lang]}:`, `     ${left.title[lang]}: ${row.left.map((f) => f.text).join(' ')}`, `     ${right.title[lang]}: ${row.right.map((f) => f.text).join(' ')}`);
+    }
+    const seen = new Set<string>();
+    for (const f of a.facts) {
+        for (const s of f.sources) {
+            if (seen.has(s.key)) continue;
+            seen.add(s.key);
+            out.push(`   ${T.sources[lang]}: ${formatSource(s)}`);
+        }
+    }
+    if (a.contacts.length && a.status !== 'unknown') out.push(`   ${T.contacts[lang]}: ${a.contacts.map((c) => `${c.title[lang]}${c.phones[0] ? ` ${c.phones[0].value}` : ''}`).join(', ')}`);
+    if (r.results.length === 0) return out.join('\n') + '\n';
+    out.push('');
+    if (!a.confident) out.push(T.notConfident[lang]);
     r.results.forEach((hit, i) => {
         out.push(`${i + 1}. ${hit.title[lang]} [${label(KINDS.labels, hit.kind, lang)}] (${hit.id})`);
-        out.push(`   ${hit.snippet}`);
+        for (const p of hit.passages.length ? hit.passages.map((x) => x.text) : [hit.snippet]) out.push(`   ${p}`);
         if (hit.contacts.length) out.push(`   ${T.contacts[lang]}: ${hit.contacts.map(contactName).join(', ')}`);
-        for (const s of hit.sources) out.push(`   ${T.sources[lang]}: ${formatSource(s)}`);
     });
     return out.join('\n') + '\n';
 }

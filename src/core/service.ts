@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import { KnowledgeLoadError, NotFoundError } from './errors.ts';
 import { createKnowledgeReader, type KnowledgeSnapshot, type LoadOptions } from './knowledge/load.ts';
+import { answerAbout, answerQuestion, type Answer, type AnswerOptions } from './answer/answer.ts';
 import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
@@ -17,7 +18,7 @@ import type { MatchOptions, MatchResponse } from './match/types.ts';
 import { understandQuestion, type Understanding } from './match/understand.ts';
 import { createSearchIndex, type KnowledgeIndex } from './search/index.ts';
 import type { SearchOptions, SearchResponse } from './search/types.ts';
-import type { Kind, Qualification, Stage } from './vocabulary.ts';
+import type { Aspect, Kind, Qualification, Stage } from './vocabulary.ts';
 
 export interface ProductFilter {
     readonly stage?: Stage;
@@ -41,6 +42,10 @@ export interface KnowledgeService {
     /** The snapshot answers currently come from. */
     snapshot(): KnowledgeSnapshot;
     search(query: string, options?: SearchOptions): SearchResponse;
+    /** The answer to a question: the fact asked, with its own sources, then the item, related items and whom to ask (see answer/answer.ts). */
+    answer(question: string, options?: AnswerOptions): Answer;
+    /** The answer about one aspect of one item (a follow-up button); undefined for an unknown id. */
+    answerAbout(id: string, aspect: Aspect, options?: AnswerOptions): Answer | undefined;
     /** The profile fields a free text plainly states, each with a sentence saying so (see match/understand.ts). */
     understand(text: string): Understanding;
     /** The words of the vocabulary and of the current synonyms, as the matcher reads them (see lexicon/). */
@@ -167,6 +172,16 @@ class Service implements KnowledgeService {
 
     search(query: string, options?: SearchOptions): SearchResponse {
         return this._state.index.search(query, options);
+    }
+
+    answer(question: string, options?: AnswerOptions): Answer {
+        const { snapshot, index } = this._state;
+        return answerQuestion(snapshot, index, question, options);
+    }
+
+    answerAbout(id: string, aspect: Aspect, options?: AnswerOptions): Answer | undefined {
+        const { snapshot, index } = this._state;
+        return answerAbout(snapshot, index, id, aspect, options);
     }
 
     understand(text: string): Understanding {

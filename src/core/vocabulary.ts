@@ -67,6 +67,32 @@ export const ELIGIBILITY = vocabulary({
     ineligible: { zh: '不符合', en: 'not eligible' },
 });
 
+/**
+ * What a question asks about an item (see `knowledge/aspects.yaml` for the
+ * words that say so, and core/answer for how each is answered). The labels
+ * name the aspect in an answer ("来源未给出额度方面的信息").
+ */
+export const ASPECTS = vocabulary({
+    'what-is': { zh: '基本情况', en: 'overview' },
+    amount: { zh: '额度', en: 'amount' },
+    term: { zh: '期限', en: 'term' },
+    rate: { zh: '利率', en: 'interest rate' },
+    fee: { zh: '费用', en: 'fees' },
+    subsidy: { zh: '补贴', en: 'subsidy' },
+    eligibility: { zh: '适用对象和条件', en: 'eligibility' },
+    'how-to-apply': { zh: '申请方式', en: 'how to apply' },
+    contact: { zh: '联系方式', en: 'contact details' },
+    'partner-banks': { zh: '合作银行', en: 'partner banks' },
+    'risk-sharing': { zh: '风险分担', en: 'risk sharing' },
+    'processing-time': { zh: '办理时间', en: 'processing time' },
+    history: { zh: '历史沿革', en: 'history' },
+    figures: { zh: '统计数据', en: 'figures' },
+});
+
+/** Not an aspect of one item: the question compares two (履约贷和微贷通有什么区别). */
+export const COMPARISON = 'comparison';
+
+export type Aspect = (typeof ASPECTS.values)[number];
 export type Stage = (typeof STAGES.values)[number];
 export type Qualification = (typeof QUALIFICATIONS.values)[number];
 export type Size = (typeof SIZES.values)[number];

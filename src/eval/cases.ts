@@ -1,7 +1,8 @@
 /**
  * Evaluation cases (`tests/eval/*.jsonl`, format in the catalogue): search
- * questions with the ids expected among the first results, and firm
- * profiles with the products expected and rejected. A malformed line fails
+ * questions with the ids expected among the first results, firm profiles
+ * with the products expected and rejected, and questions with the strings
+ * an answer must state. A malformed line fails
  * loudly with its file and line number: a silently skipped case would make
  * the figures lie.
  */
@@ -28,12 +29,27 @@ export const matchCaseSchema = z.strictObject({
     note: z.string().optional(),
 });
 
+export const answerCaseSchema = z.strictObject({
+    q: z.string(),
+    lang: z.enum(LANGS),
+    /** The item (or items) holding the fact. */
+    item: z.union([z.string(), z.array(z.string())]),
+    /** Any one of these in what the user reads first answers the question (see judge.ts). */
+    expect_any: z.array(z.string()).min(1),
+    aspect: z.string(),
+    /** The knowledge does not hold the fact: the answer must say so. */
+    absent: z.boolean().optional(),
+    why: z.string(),
+});
+
+export type AnswerCase = z.infer<typeof answerCaseSchema> & { readonly file: string; readonly line: number };
 export type SearchCase = z.infer<typeof searchCaseSchema> & { readonly file: string; readonly line: number };
 export type MatchCase = z.infer<typeof matchCaseSchema> & { readonly file: string; readonly line: number };
 
 /** The case files read, in this order; a missing file is skipped (the extras are optional). */
 export const SEARCH_FILES = ['search.jsonl', 'search.extra.jsonl'] as const;
 export const MATCH_FILES = ['match.jsonl', 'match.extra.jsonl'] as const;
+export const ANSWER_FILES = ['answers.jsonl', 'answers.extra.jsonl'] as const;
 
 /** The default case folder: `tests/eval/` of this repository, found from this file. */
 export const DEFAULT_CASES_DIR = path.join(PROJECT_ROOT, 'tests/eval');
@@ -69,4 +85,8 @@ export function loadSearchCases(dir = DEFAULT_CASES_DIR): Promise<SearchCase[]> 
 
 export function loadMatchCases(dir = DEFAULT_CASES_DIR): Promise<MatchCase[]> {
     return readLines(dir, MATCH_FILES, matchCaseSchema);
+}
+
+export function loadAnswerCases(dir = DEFAULT_CASES_DIR): Promise<AnswerCase[]> {
+    return readLines(dir, ANSWER_FILES, answerCaseSchema);
 }

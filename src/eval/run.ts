@@ -14,7 +14,8 @@ import { loadKnowledge, type KnowledgeSnapshot } from '../core/knowledge/load.ts
 import { createSearchIndex } from '../core/search/index.ts';
 import { createServiceFromSnapshot } from '../core/service.ts';
 import { createBaselineIndex } from './baseline.ts';
-import { DEFAULT_CASES_DIR, loadMatchCases, loadSearchCases, type MatchCase, type SearchCase } from './cases.ts';
+import { answerFigures, runAnswerCases, type AnswerFigures, type AnswerGroup } from './answers.ts';
+import { DEFAULT_CASES_DIR, loadAnswerCases, loadMatchCases, loadSearchCases, type AnswerCase, type MatchCase, type SearchCase } from './cases.ts';
 import { searchFigures, firstRank, type CaseOutcome, type RetrievalFigures, type SearchFigures } from './metrics.ts';
 
 export interface EvalOptions {
@@ -63,14 +64,15 @@ export interface EvalReport {
         readonly misses: readonly SearchMiss[];
     };
     readonly match: MatchFigures;
+    readonly answers: AnswerFigures;
 }
 
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
     const { snapshot, problems } = await loadKnowledge(options.knowledgeDir);
     if (!snapshot) throw new KnowledgeLoadError(options.knowledgeDir, problems);
     const casesDir = options.casesDir ?? DEFAULT_CASES_DIR;
-    const [searchCases, matchCases] = await Promise.all([loadSearchCases(casesDir), loadMatchCases(casesDir)]);
-    return evaluate(snapshot, searchCases, matchCases, { casesDir, limit: options.limit });
+    const [searchCases, matchCases, answerCases] = await Promise.all([loadSearchCases(casesDir), loadMatchCases(casesDir), loadAnswerCases(casesDir)]);
+    return evaluate(snapshot, searchCases, matchCases, { casesDir, limit: options.limit, answerCases });
 }
 
 /** The evaluation proper, on a loaded snapshot and cases (the tests call this). */
@@ -78,7 +80,7 @@ export function evaluate(
     snapshot: KnowledgeSnapshot,
     searchCases: readonly SearchCase[],
     matchCases: readonly MatchCase[],
-    options: { casesDir?: string; limit?: number } = {},
+    options: { casesDir?: string; limit?: number; answerCases?: readonly AnswerCase[] } = {},
 ): EvalReport {
     const limit = options.limit ?? 5;
     const index = createSearchIndex(snapshot);
@@ -100,6 +102,7 @@ export function evaluate(
             misses: kejinOutcomes.filter(isMiss).map((o) => ({ file: o.case.file, line: o.case.line, q: o.case.q, expect: o.case.expect, got: o.ids, confident: o.confident })),
         },
         match: evaluateMatch(snapshot, matchCases),
+        answers: answerFigures(runAnswerCases(createServiceFromSnapshot(snapshot), options.answerCases ?? [])),
     };
 }
 
@@ -173,6 +176,18 @@ export function formatEvalReport(report: EvalReport): string {
     if (m.status === 'pending') lines.push(`  pending: the matcher could not run (${m.error ?? 'unknown error'})`);
     else lines.push(`  ${m.passed}/${m.cases} cases pass (${pct(m.rate).trim()})`);
     for (const f of m.failures) lines.push(`  FAIL ${f.file}:${f.line}: ${f.reasons.join('; ')}`);
+    const a = report.answers;
+    lines.push('', `Answers (${a.all.cases} questions; bot = first ${300} characters of the reply, mcp = answer text)`, `  ${'group'.padEnd(22)} cases answered    bot    mcp aspect confident`);
+    const row = (name: string, g: AnswerGroup) =>
+        `  ${name.padEnd(22)}${String(g.cases).padStart(6)}${pct(g.answered / g.cases)}${pct(g.bot / g.cases)}${pct(g.mcp / g.cases)}${pct(g.aspect / g.cases)}${g.answerable ? pct(g.confident / g.answerable) : '      -'}`;
+    if (a.all.cases > 0) {
+        lines.push(row('all', a.all));
+        for (const [k, g] of Object.entries(a.byFile)) lines.push(row(k, g));
+        for (const [k, g] of Object.entries(a.byLang)) lines.push(row(`lang ${k}`, g));
+        for (const [k, g] of Object.entries(a.byAspect)) lines.push(row(`aspect ${k}`, g));
+        lines.push(`  absent answered as not known: ${a.absent.notKnown}/${a.absent.cases}`);
+        for (const o of a.misses) lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`);
+    }
     if (report.search.misses.length > 0) {
         lines.push('', 'Search misses (expected not in the first 3, or off-topic answered confidently)');
         for (const s of report.search.misses) {

@@ -7,7 +7,8 @@
 import type { Eligibility, Fact, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, Source, SourcedValue, Terms } from '../core/knowledge/schema.ts';
 import { standingNote } from '../core/match/standing.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
-import type { SearchHit, SearchResponse } from '../core/search/types.ts';
+import type { Answer, AnswerFact } from '../core/answer/answer.ts';
+import type { SearchHit } from '../core/search/types.ts';
 import { ELIGIBILITY, FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Folder, type Kind, type Lang, type Localized } from '../core/vocabulary.ts';
 
 type Lookup = (id: string) => KnowledgeItem | undefined;
@@ -85,15 +86,51 @@ const MONTHS = { zh: '个月', en: 'months' };
 
 // ---- search_financing_knowledge --------------------------------------------
 
-/** A search hit cites no facts, so a few sources say enough; the card has them all. */
-const HIT_SOURCES = 3;
+/** The sources of the passages a hit shows; the card's first source when they cite none (body text). */
+function shownSources(h: SearchHit, card: readonly Source[]): Source[] {
+    const keys = new Set(h.passages.flatMap((p) => p.sources));
+    const shown = card.filter((s) => keys.has(s.key));
+    return shown.length > 0 ? shown : card.slice(0, 1);
+}
 
-export function searchStructured(res: SearchResponse, lang: Lang) {
+function factOut(f: AnswerFact) {
+    return { text: f.text, item: f.item, field: f.field, aspects: [...f.aspects], status: f.status, sources: f.sources.map((s) => s.key) };
+}
+
+function answerOut(a: Answer, lang: Lang) {
+    return {
+        text: a.text,
+        status: a.status,
+        confident: a.confident,
+        ...(a.aspect ? { aspect: a.aspect } : {}),
+        aspects: [...a.aspects],
+        ...(a.item ? { item: { id: a.item.id, kind: a.item.kind, title: t(a.item.title, lang), uri: itemUri(a.item) } } : {}),
+        facts: a.facts.map(factOut),
+        sources: answerSources(a).map((s) => ({ ...s })),
+        contacts: a.contacts.map((c) => ({ id: c.id, name: t(c.title, lang), phones: c.phones.map((p) => (p.label ? { value: p.value, label: t(p.label, lang) } : { value: p.value })) })),
+        related: a.related.map((r) => r.id),
+        suggestions: a.suggestions.map((r) => r.id),
+        ...(a.comparison
+            ? { comparison: { items: a.comparison.items.map((i) => i.id), rows: a.comparison.rows.map((r) => ({ aspect: r.aspect, left: r.left.map(factOut), right: r.right.map(factOut) })) } }
+            : {}),
+    };
+}
+
+/** Every source the answer's facts cite, once. */
+function answerSources(a: Answer): Source[] {
+    const seen = new Map<string, Source>();
+    for (const f of a.facts) for (const s of f.sources) if (!seen.has(s.key)) seen.set(s.key, s);
+    return [...seen.values()];
+}
+
+export function searchStructured(a: Answer, lang: Lang) {
+    const res = a.search;
     return {
         query: res.query,
         lang: res.lang,
         confident: res.confident,
         ...(res.notice ? { notice: t(res.notice, lang) } : {}),
+        answer: answerOut(a, lang),
         results: res.results.map((h) => ({
             id: h.id,
             kind: h.kind,
@@ -105,22 +142,31 @@ export function searchStructured(res: SearchResponse, lang: Lang) {
             uri: itemUri(h),
             contacts: [...h.contacts],
             related: [...h.related],
-            sources: h.sources.map((s) => ({ ...s })),
+            sources: shownSources(h, h.sources).map((s) => ({ ...s })),
+            passages: h.passages.map((p) => ({ field: p.field, aspects: [...p.aspects], text: p.text, status: p.status, sources: [...p.sources] })),
         })),
     };
 }
 
-export function searchText(res: SearchResponse, lang: Lang): string {
-    const head = lang === 'zh' ? `## 检索：“${res.query}”` : `## Search: "${res.query}"`;
-    const lines = [head];
-    if (res.notice) lines.push(`> ${t(res.notice, lang)}`);
-    if (!res.confident) {
+export function searchText(a: Answer, lang: Lang): string {
+    const res = a.search;
+    const lines = [lang === 'zh' ? `## 回答：“${a.question}”` : `## Answer: "${a.question}"`, a.text];
+    const sources = answerSources(a);
+    if (sources.length) lines.push('', ...sourcesBlock(sources, lang));
+    const status = a.facts.filter((f) => f.status !== 'current');
+    if (status.length && lang === 'en') lines.push('', `Marked facts are ${[...new Set(status.map((f) => f.status))].join(' or ')}: say so when repeating them.`);
+    if (status.length && lang === 'zh') lines.push('', '标注的事实为未经证实或可能已过时，转述时请一并说明。');
+    if (a.contacts.length) lines.push('', `**${t(UI.contacts, lang)}**`, ...a.contacts.map((c) => `- ${t(c.title, lang)} (\`${c.id}\`)${c.phones.length ? `: ${c.phones.map((p) => p.value).join(', ')}` : ''}`));
+    if (!a.confident) {
         lines.push(
+            '',
             lang === 'zh'
-                ? '没有找到可靠匹配的内容。下列结果相关性较低，请勿当作答案；可换个说法，或用 match_financing_products 按企业情况匹配。'
-                : 'Nothing in the knowledge matches this well. The results below are weak; do not present them as the answer. Rephrase, or use match_financing_products with the firm profile.',
+                ? '（知识库未能可靠回答这个问题：请如实告知用户，不要把下列结果当作答案；可换个说法，或用 match_financing_products 按企业情况匹配。）'
+                : '(The knowledge does not reliably answer this: tell the user so and do not present the results below as the answer. Rephrase, or use match_financing_products with the firm profile.)',
         );
     }
+    lines.push('', lang === 'zh' ? `## 检索结果：“${res.query}”` : `## Search results: "${res.query}"`);
+    if (res.notice) lines.push(`> ${t(res.notice, lang)}`);
     res.results.forEach((h, i) => lines.push('', ...hitLines(h, i + 1, lang)));
     if (res.results.length === 0) lines.push('', lang === 'zh' ? '（无结果）' : '(no results)');
     return lines.join('\n');
@@ -128,13 +174,12 @@ export function searchText(res: SearchResponse, lang: Lang): string {
 
 function hitLines(h: SearchHit, n: number, lang: Lang): string[] {
     const expired = h.expired ? t(UI.expired, lang) : '';
+    const passages = h.passages.length ? h.passages.map((p) => `> ${p.text.replace(/\n+/g, ' ')}${p.status === 'current' ? '' : t(UI[p.status], lang)}${cite(p.sources)}`) : [t(h.summary, lang)];
     return [
         `### ${n}. ${t(h.title, lang)} (\`${h.id}\`, ${kindLabel(h.kind, lang)})${expired}`,
-        t(h.summary, lang),
-        ...(h.snippet ? [`> ${h.snippet.replace(/\n+/g, ' ')}`] : []),
+        ...passages,
         ...(h.contacts.length ? [`${t(UI.contacts, lang)}: ${h.contacts.map((c) => `\`${c}\``).join(', ')}`] : []),
-        ...sourcesBlock(h.sources.slice(0, HIT_SOURCES), lang),
-        ...(h.sources.length > HIT_SOURCES ? [lang === 'zh' ? `- ……另有 ${h.sources.length - HIT_SOURCES} 个来源，见 get_financing_product` : `- …and ${h.sources.length - HIT_SOURCES} more, see get_financing_product`] : []),
+        ...sourcesBlock(shownSources(h, h.sources), lang),
     ];
 }
 

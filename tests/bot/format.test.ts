@@ -18,6 +18,7 @@ import { MESSAGES } from '../../src/bot/i18n.ts';
 import { STEPS } from '../../src/bot/questionnaire.ts';
 import type { OrganizationItem, ProductItem } from '../../src/core/knowledge/schema.ts';
 import type { MatchResponse, ProductMatch } from '../../src/core/match/types.ts';
+import type { Answer } from '../../src/core/answer/answer.ts';
 import type { SearchHit, SearchResponse } from '../../src/core/search/types.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
 import { checkTelegramHtml } from './helpers/fake-bot-api.ts';
@@ -81,6 +82,7 @@ const hit = (id: string): SearchHit => ({
     contacts: ['org'],
     related: ['premium-subsidy'],
     expired: false,
+    passages: [],
 });
 
 const productMatch: ProductMatch = {
@@ -149,17 +151,51 @@ describe.each(LANGS)('views in %s', (lang) => {
         expect(callbackData(view.keyboard)).toContain('pr:e');
     });
 
-    it('a confident answer has snippets, sources and follow-up buttons', () => {
+    it('an answer leads with the fact, cites only its own sources and offers the follow-ups', () => {
         const response: SearchResponse = { query: EVIL, lang, results: [hit('a'), hit('b')], confident: true };
-        const view = answerView(t, lang, EVIL, response, new Map([['a', [{ id: 'premium-subsidy', title: { zh: '保费补贴', en: 'Premium subsidy' } }]]]));
+        const other = { ...source, key: 'S2', title: 'not cited' };
+        const answer: Answer = {
+            question: EVIL,
+            lang,
+            aspect: 'amount',
+            aspects: ['amount'],
+            status: 'answered',
+            confident: true,
+            text: `fact ${EVIL}`,
+            facts: [{ text: `fact ${EVIL}`, item: 'a', field: 'terms.amount', aspects: ['amount'], sources: [source], status: 'outdated', absence: false }],
+            item: { id: 'a', kind: 'product', title: { zh: EVIL, en: EVIL } },
+            related: [{ id: 'premium-subsidy', kind: 'policy', title: { zh: '保费补贴', en: 'Premium subsidy' } }],
+            contacts: [{ id: 'org', kind: 'organization', title: { zh: EVIL, en: EVIL }, phones: [{ value: '021-1', sources: ['S1'] }] }],
+            suggestions: [],
+            search: { ...response, results: response.results.map((h) => ({ ...h, sources: [source, other] })) },
+        };
+        const view = answerView(t, lang, answer);
         expectSafe(view);
+        const lines = view.html.split('\n');
+        // Line 0 echoes the question; the answer comes right after it.
+        expect(lines[1]).toBe('fact &lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;');
         expect(view.html).toContain('https://example.cn/a?b=1&amp;c=2');
-        expect(callbackData(view.keyboard)).toEqual(expect.arrayContaining(['i:a', 'c:a', 'i:premium-subsidy', 'i:b']));
+        expect(view.html).not.toContain('not cited');
+        expect(callbackData(view.keyboard)).toEqual(expect.arrayContaining(['i:a', 'a:how-to-apply:a', 'c:a', 'i:premium-subsidy']));
     });
 
     it('an unsure answer says so and offers at most three guesses, the match and the contacts', () => {
         const response: SearchResponse = { query: 'x', lang, results: ['a', 'b', 'c', 'd'].map(hit), confident: false, notice: { zh: `提示${EVIL}`, en: `notice ${EVIL}` } };
-        const view = answerView(t, lang, 'x'.repeat(5000), response, new Map());
+        const ref = (id: string) => ({ id, kind: 'product' as const, title: { zh: EVIL, en: EVIL } });
+        const answer: Answer = {
+            question: 'x'.repeat(5000),
+            lang,
+            aspects: [],
+            status: 'unknown',
+            confident: false,
+            text: EVIL,
+            facts: [],
+            related: [],
+            contacts: [],
+            suggestions: ['a', 'b', 'c'].map(ref),
+            search: response,
+        };
+        const view = answerView(t, lang, answer);
         expectSafe(view);
         expect(view.html).toContain(t.notConfident);
         expect(view.html.length).toBeLessThan(1000);

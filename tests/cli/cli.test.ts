@@ -20,16 +20,20 @@ describe('kejin ask', () => {
     it('prints the answers with their sources, readable by default', async () => {
         const { code, stdout } = await kejin('ask', '测试贷');
         expect(code).toBe(0);
-        expect(stdout).toMatch(/^1\. 测试贷 \[信贷产品\] \(test-loan\)/);
+        // The answer comes first: a name alone asks what the item is, so its summary, with its source.
+        expect(stdout).toMatch(/^测试贷：/);
+        expect(stdout).toMatch(/\n1\. 测试贷 \[信贷产品\] \(test-loan\)/);
         expect(stdout).toContain('来源: 测试来源 · 2024-10-12 · https://example.org/source');
         expect(stdout).toContain('联系: 测试机构');
     });
 
     it('prints the search response as JSON with --json', async () => {
         const { stdout } = await kejin('ask', 'test loan', '--json', '--lang', 'en');
-        const body = JSON.parse(stdout) as { lang: string; results: { id: string }[]; confident: boolean };
+        const body = JSON.parse(stdout) as { lang: string; text: string; confident: boolean; item: { id: string }; search: { results: { id: string }[] } };
         expect(body.lang).toBe('en');
-        expect(body.results[0]!.id).toBe('test-loan');
+        expect(body.item.id).toBe('test-loan');
+        expect(body.text).toMatch(/^Test Loan/);
+        expect(body.search.results[0]!.id).toBe('test-loan');
     });
 
     it('refuses a call without a question or with a bad flag, exit 2 and no stack', async () => {

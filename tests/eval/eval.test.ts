@@ -8,7 +8,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatEvalReport, judgeMatch, runEval, type EvalReport } from '../../src/eval/run.ts';
 import { firstRank, retrieval, type CaseOutcome } from '../../src/eval/metrics.ts';
-import { loadMatchCases, loadSearchCases } from '../../src/eval/cases.ts';
+import { loadAnswerCases, loadMatchCases, loadSearchCases } from '../../src/eval/cases.ts';
+import { answeredBy, foldForJudging } from '../../src/eval/judge.ts';
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, '../../knowledge');
 
@@ -22,6 +23,25 @@ describe('evaluation on the shipped knowledge', () => {
     it('finds an expected card among the first three for at least 90% of the questions', () => {
         const misses = report.search.misses.filter((m) => m.expect.length > 0).map((m) => `${m.file}:${m.line} ${m.q} → ${m.got.join(', ')}`);
         expect(report.search.kejin.all.recallAt3, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('ranks an expected card first for at least 95% of the questions', () => {
+        expect(report.search.kejin.all.recallAt1).toBeGreaterThanOrEqual(0.95);
+    });
+
+    it('answers at least 90% of the answer questions in the bot reply and the MCP answer', () => {
+        const a = report.answers;
+        const misses = a.misses.map((o) => `${o.case.file}:${o.case.line} ${o.case.q} → ${o.status}: ${o.botText.slice(0, 120)}`);
+        expect(a.all.cases).toBeGreaterThanOrEqual(24);
+        expect(a.all.answered / a.all.cases, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+        const shared = a.byFile['answers.jsonl']!;
+        expect(shared.answered / shared.cases, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    });
+
+    it('answers every question whose fact the knowledge lacks as not known', () => {
+        const wrong = report.answers.misses.filter((o) => o.case.absent).map((o) => `${o.case.file}:${o.case.line} ${o.case.q} → ${o.status}: ${o.botText.slice(0, 120)}`);
+        expect(report.answers.absent.cases).toBeGreaterThanOrEqual(4);
+        expect(wrong).toEqual([]);
     });
 
     it('answers no off-topic question confidently', () => {
@@ -56,8 +76,26 @@ describe('case files', () => {
         expect(extra.some((c) => c.lang === 'en')).toBe(true);
         expect(extra.some((c) => c.lang === 'zh')).toBe(true);
         expect(extra.filter((c) => c.expect.length === 0).length).toBeGreaterThanOrEqual(8);
+        const answers = await loadAnswerCases();
+        expect(answers.filter((c) => c.file === 'answers.jsonl').length).toBe(24);
+        expect(answers.filter((c) => c.file === 'answers.extra.jsonl').length).toBeGreaterThanOrEqual(12);
         const match = await loadMatchCases();
         expect(match.filter((c) => c.file === 'match.extra.jsonl').length).toBeGreaterThanOrEqual(match.filter((c) => c.file === 'match.jsonl').length);
+    });
+});
+
+describe('answer judging (catalogue rules)', () => {
+    it('folds full-width, traditional, case and thousands separators', () => {
+        expect(foldForJudging('ＬＰＲ 滬科專貼 1,636 户')).toBe('lpr 沪科专贴 1636 户');
+    });
+
+    it('matches numbers whole', () => {
+        // "1亿" must not be found inside "5443.61亿", nor "70%" inside "170%".
+        expect(answeredBy('累计投放5443.61亿元', ['1亿'])).toBeUndefined();
+        expect(answeredBy('政府170%', ['70%'])).toBeUndefined();
+        expect(answeredBy('政府70%、担保机构30%', ['70%'])).toBe('70%');
+        expect(answeredBy('存量户数1,636户', ['1636'])).toBe('1636');
+        expect(answeredBy('Bank of China', ['bank of china'])).toBe('bank of china');
     });
 });
 

@@ -153,7 +153,7 @@ describe('checker messages', () => {
         expect(snapshot!.items.size).toBe(5);
         expect(only(problems, 'warning')).toEqual([
             'products/notes.docx: warning: ignored: not a Markdown file — cards are .md files; rename it to <id>.md or move it out of the knowledge folder',
-            'stray.txt: warning: ignored: not part of the knowledge layout — cards go into products/, policies/ or organizations/; the only other files read are README.md and synonyms.yaml',
+            'stray.txt: warning: ignored: not part of the knowledge layout — cards go into products/, policies/ or organizations/; the only other files read are README.md, synonyms.yaml and aspects.yaml',
         ]);
     });
 
@@ -165,6 +165,21 @@ describe('checker messages', () => {
         const files = only(problems).map((m) => m.split(':')[0]);
         expect(files.filter((f) => f === 'products/test-loan.md')).toHaveLength(2);
         expect(files).toContain('organizations/test-org.md');
+    });
+
+    it('reports an unknown aspect and a word listed under two aspects, with their lines', async () => {
+        const { snapshot, problems } = await loadBroken((f) => f.write('aspects.yaml', 'aspects:\n  amout:\n    zh: [额度]\n  rate:\n    zh: [利率]\n'));
+        expect(snapshot).toBeNull();
+        expect(only(problems)).toEqual(['aspects.yaml:2: aspects.amout: is not a known field — did you mean `amount`? See knowledge/README.md for the fields of this kind']);
+        const twice = await loadBroken((f) => f.write('aspects.yaml', 'aspects:\n  amount:\n    zh: [额度]\n  rate:\n    zh: [利率, 额度]\n'));
+        expect(only(twice.problems)).toEqual([
+            'aspects.yaml:5: aspects.rate.zh.1: "额度" is already listed under amount — a word may ask for one aspect only; keep it under the aspect it asks for most often and remove it here',
+        ]);
+    });
+
+    it('reads the aspect words', async () => {
+        const { snapshot } = await loadBroken((f) => f.write('aspects.yaml', 'aspects:\n  amount:\n    zh: [额度]\n    en: [how much]\n'));
+        expect(snapshot!.aspects).toEqual({ amount: { zh: ['额度'], en: ['how much'] } });
     });
 
     it('reports a broken synonyms file', async () => {

@@ -55,3 +55,24 @@ describe('the shipped knowledge through every tool', () => {
         for (const need of NEEDS.values) await valid('match_financing_products', { needs: [need], stage: 'growth', lang: 'en', limit: 20 });
     });
 });
+
+describe('search_financing_knowledge answers on the shipped knowledge', () => {
+    it('leads with the answer: the fact asked, with its own sources and status, beside the results', async () => {
+        const name = 'search_financing_knowledge';
+        const res = await callTool(client, name, { query: '科技履约贷的风险分担比例是多少' });
+        const data = expectValidOutput(tools.get(name)!, res) as unknown as { answer: { status: string; confident: boolean; aspect: string; item: { id: string }; facts: { field: string; status: string; sources: string[] }[]; sources: { key: string }[] }; results: { passages: { field: string; sources: string[] }[]; sources: { key: string }[] }[] };
+        const text = (res.content as { type: string; text: string }[])[0]!.text;
+        expect(data.answer).toMatchObject({ status: 'answered', confident: true, aspect: 'risk-sharing', item: { id: 'keji-lvyuedai' } });
+        // The 2011 split rests on the S4 press conference alone, and the card marks it outdated.
+        expect(data.answer.facts[0]).toMatchObject({ field: 'terms.risk_sharing', status: 'outdated', sources: ['S4'] });
+        // answer.sources are those its facts cite, and only those.
+        expect(data.answer.sources.map((s) => s.key).sort()).toEqual([...new Set(data.answer.facts.flatMap((f) => f.sources))].sort());
+        expect(text.split('\n')[1]).toContain('25%');
+        expect(data.results[0]!.passages[0]!.field).toBe('terms.risk_sharing');
+        // Only the sources of the passages shown, not the card's nine.
+        const shown = new Set(data.results[0]!.passages.flatMap((p) => p.sources));
+        expect(data.results[0]!.sources.map((s) => s.key).sort()).toEqual([...shown].sort());
+        expect(shown.size).toBeLessThan(9);
+    });
+});
+

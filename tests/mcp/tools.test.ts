@@ -97,13 +97,16 @@ describe('search_financing_knowledge', () => {
         const { data, text } = await search({ query: 'science commission address', kind: 'organization', lang: 'en', limit: 3 });
         expect(data.results.length).toBeGreaterThan(0);
         expect(data.results.every((r) => r.kind === 'organization')).toBe(true);
-        expect(text).toMatch(/^## Search/);
+        expect(text).toMatch(/^## Answer/);
+        expect(text).toContain('## Search results');
     });
+
 
     it('says plainly when nothing matches well', async () => {
         const { data, text } = await search({ query: 'xylophone quartz zebra' });
         expect(data.confident).toBe(false);
-        expect(text).toContain('没有找到可靠匹配');
+        expect(data.answer).toMatchObject({ status: 'unknown', confident: false });
+        expect(text).toContain('知识库未能可靠回答');
     });
 });
 

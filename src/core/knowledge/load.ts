@@ -16,7 +16,7 @@ import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
 import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
 import { closest, type Problem, type Severity } from './problems.ts';
 import { CARD_RULES } from './rules.ts';
-import { FOLDER_SCHEMAS, synonymsSchema, type KnowledgeItem } from './schema.ts';
+import { aspectsSchema, FOLDER_SCHEMAS, synonymsSchema, type AspectTable, type KnowledgeItem } from './schema.ts';
 
 export interface KnowledgeSnapshot {
     /** Content hash: changes whenever any loaded file changes. */
@@ -26,6 +26,8 @@ export interface KnowledgeSnapshot {
     readonly items: ReadonlyMap<string, KnowledgeItem>;
     /** Groups of interchangeable words from `synonyms.yaml`. */
     readonly synonyms: readonly (readonly string[])[];
+    /** The words that ask for each aspect, from `aspects.yaml` (empty when the file is absent). */
+    readonly aspects: AspectTable;
     /** Problems that did not stop the load (stale dates, missing contacts…). */
     readonly warnings: readonly Problem[];
 }
@@ -38,7 +40,7 @@ export interface LoadResult {
 }
 
 export interface LoadStats {
-    /** Files of the layout found (cards and synonyms.yaml). */
+    /** Files of the layout found (cards, synonyms.yaml and aspects.yaml). */
     readonly files: number;
     /** Of those, files whose content was read (the others were unchanged by size and time). */
     readonly read: number;
@@ -87,7 +89,8 @@ export interface KnowledgeReader {
 
 const DEFAULTS = { maxFileBytes: 1024 * 1024, staleAfterDays: 365, concurrency: 32 } as const;
 const SYNONYMS_FILE = 'synonyms.yaml';
-const TOP_LEVEL_DOCS = new Set(['README.md', SYNONYMS_FILE]);
+const ASPECTS_FILE = 'aspects.yaml';
+const TOP_LEVEL_DOCS = new Set(['README.md', SYNONYMS_FILE, ASPECTS_FILE]);
 const KNOWN_KEYS = collectKeys(Object.values(FOLDER_SCHEMAS));
 const DAY_MS = 86_400_000;
 
@@ -124,7 +127,8 @@ interface Card {
 /** What one file yields: problems, and a card or the synonym groups when it is good. */
 type Parsed =
     | { readonly type: 'card'; readonly card: Card | null; readonly problems: readonly Problem[] }
-    | { readonly type: 'synonyms'; readonly synonyms: string[][] | null; readonly problems: readonly Problem[] };
+    | { readonly type: 'synonyms'; readonly synonyms: string[][] | null; readonly problems: readonly Problem[] }
+    | { readonly type: 'aspects'; readonly aspects: AspectTable | null; readonly problems: readonly Problem[] };
 
 interface FileState {
     readonly signature: string;
@@ -180,6 +184,7 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
             const cards: Card[] = [];
             const broken = new Set<string>();
             let synonyms: string[][] = [];
+            let aspects: AspectTable = {};
             loaded.forEach((result, i) => {
                 if (result === null) return;
                 if ('severity' in result) return void out.problems.push(result);
@@ -187,6 +192,7 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
                 hash.update(slot.rel).update('\0').update(result.hash).update('\0');
                 out.problems.push(...result.parsed.problems);
                 if (result.parsed.type === 'synonyms') synonyms = result.parsed.synonyms ?? [];
+                else if (result.parsed.type === 'aspects') aspects = result.parsed.aspects ?? {};
                 else if (result.parsed.card) cards.push(result.parsed.card);
                 else broken.add(path.basename(slot.rel, '.md'));
             });
@@ -206,6 +212,7 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
                 dir: root,
                 items,
                 synonyms,
+                aspects,
                 warnings: out.problems,
             });
             return { snapshot, problems: out.problems, stats };
@@ -275,12 +282,12 @@ async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Prob
                     slots.push({ rel, folder });
                 }
             }
-        } else if (entry.isFile() && entry.name === SYNONYMS_FILE) {
+        } else if (entry.isFile() && (entry.name === SYNONYMS_FILE || entry.name === ASPECTS_FILE)) {
             slots.push({ rel: entry.name, folder: null });
         } else if (!TOP_LEVEL_DOCS.has(entry.name)) {
             problem(entry.name, 'warning', {
                 message: 'ignored: not part of the knowledge layout',
-                hint: 'cards go into products/, policies/ or organizations/; the only other files read are README.md and synonyms.yaml',
+                hint: 'cards go into products/, policies/ or organizations/; the only other files read are README.md, synonyms.yaml and aspects.yaml',
             });
         }
     }
@@ -339,7 +346,11 @@ async function loadFile(
     if (before && before.hash === hash) return { signature, hash, parsed: before.parsed };
     stats.parsed++;
     const out = collector();
-    const parsed: Parsed = folder ? { type: 'card', card: parseCard(rel, folder, text, out), problems: out.problems } : { type: 'synonyms', synonyms: parseSynonyms(text, out), problems: out.problems };
+    const parsed: Parsed = folder
+        ? { type: 'card', card: parseCard(rel, folder, text, out), problems: out.problems }
+        : rel === ASPECTS_FILE
+          ? { type: 'aspects', aspects: parseAspects(text, out), problems: out.problems }
+          : { type: 'synonyms', synonyms: parseSynonyms(text, out), problems: out.problems };
     return { signature, hash, parsed };
 }
 
@@ -512,6 +523,42 @@ function parseSynonyms(text: string, out: Collector): string[][] | null {
     if (!yaml) return null;
     const data = validate(synonymsSchema, yaml, 1, new Set(['groups']), report);
     return data ? data.groups : null;
+}
+
+const ASPECT_KEYS = new Set(['aspects', 'zh', 'en', ...Object.keys(aspectsSchema.shape.aspects.shape)]);
+
+/**
+ * The aspect words. A word may ask for one aspect only: listed under two,
+ * a question using it would be read both ways, so that is an error naming
+ * both places.
+ */
+function parseAspects(text: string, out: Collector): AspectTable | null {
+    const report = (p: Omit<Problem, 'file' | 'severity'>) => out.report(ASPECTS_FILE, 'error', p);
+    const yaml = parseYaml(text, 1, report);
+    if (!yaml) return null;
+    const data = validate(aspectsSchema, yaml, 1, ASPECT_KEYS, report);
+    if (!data) return null;
+    const seen = new Map<string, string>();
+    let ok = true;
+    for (const [aspect, words] of Object.entries(data.aspects)) {
+        for (const lang of ['zh', 'en'] as const) {
+            (words?.[lang] ?? []).forEach((word, i) => {
+                const key = word.toLowerCase();
+                const first = seen.get(key);
+                if (first !== undefined && first !== aspect) {
+                    ok = false;
+                    report({
+                        line: lineOf(yaml, ['aspects', aspect, lang, i], 1),
+                        field: `aspects.${aspect}.${lang}.${i}`,
+                        message: `"${word}" is already listed under ${first}`,
+                        hint: 'a word may ask for one aspect only; keep it under the aspect it asks for most often and remove it here',
+                    });
+                }
+                seen.set(key, aspect);
+            });
+        }
+    }
+    return ok ? (data.aspects as AspectTable) : null;
 }
 
 function deepFreeze<T>(value: T): T {

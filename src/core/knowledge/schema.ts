@@ -7,7 +7,7 @@
  * source of every fact and the checker can catch a dangling key.
  */
 import { z } from 'zod';
-import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../vocabulary.ts';
+import { ASPECTS, COMPARISON, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Aspect } from '../vocabulary.ts';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -203,6 +203,23 @@ export const FOLDER_SCHEMAS = {
 export const synonymsSchema = z.strictObject({
     groups: z.array(z.array(text).min(2, 'a synonym group needs at least two words')),
 });
+
+const wordList = z.array(text).default([]);
+const aspectWords = z.strictObject({ zh: wordList, en: wordList });
+
+/**
+ * `knowledge/aspects.yaml`: per aspect, the words by which a question asks
+ * for it; `comparison` holds the words that ask to compare two items.
+ */
+export const aspectsSchema = z.strictObject({
+    aspects: z.strictObject({
+        ...Object.fromEntries(ASPECTS.values.map((a) => [a, aspectWords.optional()])),
+        [COMPARISON]: aspectWords.optional(),
+    } as Record<Aspect | typeof COMPARISON, z.ZodOptional<typeof aspectWords>>),
+});
+
+export type AspectWords = z.infer<typeof aspectWords>;
+export type AspectTable = Partial<Record<Aspect | typeof COMPARISON, AspectWords>>;
 
 export type Fact = z.infer<typeof factSchema>;
 export type Source = z.infer<typeof sourceSchema>;

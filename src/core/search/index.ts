@@ -23,13 +23,15 @@ import { bodyHalves, dictionaryPhrases, fieldTexts, ownPhrases, sharedPhrases } 
 import { boundQuery, MAX_QUERY_LENGTH, NOTICES } from './input.ts';
 import { decodeTerm, encodeTerm } from './encode.ts';
 import { FIELDS, MINISEARCH_OPTIONS, useFuzzy, usePrefix } from './options.ts';
-import { analyzeQuery, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
+import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
+import { createAspectReader, type AspectReading } from './aspects.ts';
+import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
-import { createDictionary, hasHan, scanTerms, segmentWords, type Dictionary } from './tokenize.ts';
-import type { SearchHit, SearchOptions, SearchResponse } from './types.ts';
+import { bigrams, createDictionary, hasHan, scanTerms, segmentWords, type Dictionary } from './tokenize.ts';
+import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 
-export type { SearchHit, SearchOptions, SearchResponse } from './types.ts';
+export type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 
 export interface KnowledgeIndex {
     /** The version of the snapshot the index was built from. */
@@ -38,6 +40,36 @@ export interface KnowledgeIndex {
     search(query: string, options?: SearchOptions): SearchResponse;
     /** How a query was read and why it is (not) confident: for tests, the eval and debugging. */
     explain(query: string, options?: SearchOptions): QueryExplanation;
+    /** The question's weighted terms, the items it names and the aspects it asks (see `QueryReading`). */
+    read(query: string): QueryReading;
+    /** The passages of a card ranked for a reading, best first (all of them, score 0 when nothing matches). */
+    passages(id: string, reading?: QueryReading): readonly RankedPassage[];
+}
+
+/** A question as the index reads it, before any ranking. */
+export interface QueryReading {
+    readonly terms: ReadonlyMap<string, number>;
+    /** Items the question names by name, alias or abbreviation, typos read (科技微带通), longest name first. */
+    readonly named: readonly NamedItem[];
+    readonly aspects: AspectReading;
+    /** The terms of the aspect words found: the aspect bonus already counts them, the word overlap does not. */
+    readonly aspectTerms: ReadonlySet<string>;
+}
+
+export interface NamedItem {
+    readonly id: string;
+    /** The name term found in the question. */
+    readonly term: string;
+    /** Read through a one-character typo. */
+    readonly typo: boolean;
+}
+
+export interface RankedPassage {
+    readonly passage: Passage;
+    /** Words of the question it holds (the card's own names left out) plus the aspect it holds. */
+    readonly score: number;
+    /** How much of the score is the question's words (the rest is the aspect). */
+    readonly overlap: number;
 }
 
 export interface QueryExplanation {
@@ -70,7 +102,31 @@ interface Entry {
     readonly item: KnowledgeItem;
     /** Snippet texts per language (body half, then summary), made on the first snippet. */
     snippetTexts?: Record<Lang, readonly SnippetText[]>;
+    /** The card's passages with their terms, made when the card is first ranked or answered from. */
+    passages?: readonly IndexedPassage[];
 }
+
+interface IndexedPassage {
+    readonly passage: Passage;
+    readonly terms: ReadonlySet<string>;
+}
+
+/** Passage ranking (see `rankPassages`). */
+const PASSAGE_WEIGHTS = {
+    /** A field of the aspect the question asks most (terms.amount for 额度). */
+    primary: 3,
+    /** A passage whose words speak of that aspect: a fact, a note, a field of another aspect (额度 in a partner-bank entry). */
+    mentioned: 2,
+    /** The passage holds another aspect the question asks, times that aspect's share of the primary's score. */
+    secondary: 1.5,
+    /** From a field of the front matter: it has its own sources. */
+    structured: 0.5,
+} as const;
+/** A search hit shows at most this many matched passages. */
+const HIT_PASSAGES = 2;
+/** Han names shorter than this name an item only when they are its whole name (高企 is a word, 高企贷 a name). */
+const MIN_HAN_NAME = 3;
+const MIN_LATIN_NAME = 4;
 
 interface SnippetText {
     readonly text: string;
@@ -82,7 +138,10 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
     const synonymGroups = [...snapshot.synonyms, ...(options.synonyms ?? [])];
     const withSynonyms = { ...snapshot, synonyms: synonymGroups };
     const dictionary = createDictionary(dictionaryPhrases(withSynonyms));
-    const { miniSearch, df, entries } = buildIndex(snapshot.items.values(), createDictionary(sharedPhrases(withSynonyms)));
+    const shared = createDictionary(sharedPhrases(withSynonyms));
+    const { miniSearch, df, entries } = buildIndex(snapshot.items.values(), shared);
+    const aspectReader = createAspectReader(snapshot.aspects ?? {});
+    const names = nameTable(snapshot.items.values());
     const context: AnalyzeContext = {
         dictionary,
         synonyms: createSynonymTable(synonymGroups),
@@ -96,6 +155,11 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
     return {
         version: snapshot.version,
         explain: (query, searchOptions = {}) => explain(query, searchOptions),
+        read: (query) => read(boundQuery(query, settings.maxQueryLength).text),
+        passages: (id, reading) => {
+            const entry = entries.get(id);
+            return entry ? rankPassages(entry, reading) : [];
+        },
         search: (query, searchOptions = {}) => {
             try {
                 return runSearch(query, searchOptions).response;
@@ -105,6 +169,70 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
             }
         },
     };
+
+    function read(text: string, analyzed: AnalyzedQuery = analyzeQuery(text, context)): QueryReading {
+        const named = new Map<string, NamedItem>();
+        for (const [term, weight] of analyzed.terms) {
+            if (weight < QUERY_WEIGHTS.typo) continue;
+            for (const id of names.get(term) ?? []) {
+                const prior = named.get(id);
+                if (!prior || prior.term.length < term.length) named.set(id, { id, term, typo: weight < QUERY_WEIGHTS.direct });
+            }
+        }
+        const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
+        const aspects = aspectReader.read(text);
+        const aspectTerms = new Set<string>();
+        for (const word of aspects.words) scanTerms(word, shared, (t) => aspectTerms.add(t));
+        return { terms: analyzed.terms, named: sorted, aspects, aspectTerms };
+    }
+
+    function indexedPassages(entry: Entry): readonly IndexedPassage[] {
+        return (entry.passages ??= passagesOf(entry.item, aspectReader.classify).map((passage) => {
+            const terms = new Set<string>();
+            const own = createDictionary(ownPhrases(entry.item));
+            scanTerms(`${passage.text.zh ?? ''}\n${passage.text.en ?? ''}`, shared, (t) => terms.add(t), own);
+            return { passage, terms };
+        }));
+    }
+
+    /**
+     * A card's passages for a question: the question's words each passage
+     * holds, by their query weight and by how few of the card's passages
+     * hold them, leaving out the card's own names (every passage of the card
+     * is about the card), plus the aspect the question
+     * asks when the passage holds it. Ties keep card order: structured
+     * fields come first.
+     */
+    function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
+        const own = ownTerms(entry.item);
+        const asked = reading?.aspects.aspects ?? [];
+        const top = asked[0]?.score ?? 0;
+        const passages = indexedPassages(entry);
+        // A word in many of the card's passages (reply, 1205 on the reply's card) says little about which one answers.
+        const spread = (term: string) => {
+            let n = 0;
+            for (const p of passages) if (p.terms.has(term)) n++;
+            return n === 0 ? 0 : Math.log(1 + passages.length / n) / Math.log(1 + passages.length);
+        };
+        const telling = new Map<string, number>();
+        if (reading) for (const [term, weight] of reading.terms) if (!own.has(term) && !reading.aspectTerms.has(term)) telling.set(term, weight * spread(term));
+        const ranked = passages.map(({ passage, terms }) => {
+            let overlap = 0;
+            for (const [term, weight] of telling) if (terms.has(term)) overlap += weight;
+            // The aspect asked most, then a share for each other aspect asked that the passage also holds
+            // ("file an application to get the fee refunded": the subsidy entry that says no application is needed).
+            let aspect = 0;
+            asked.forEach((a, i) => {
+                if (!passage.aspects.includes(a.aspect)) return;
+                // A field holding the aspect by its place on the card beats one whose words merely mention it.
+                if (i > 0) aspect += PASSAGE_WEIGHTS.secondary * (a.score / top);
+                else aspect += passage.typed && passage.aspects[0] === a.aspect ? PASSAGE_WEIGHTS.primary : PASSAGE_WEIGHTS.mentioned;
+            });
+            const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
+            return { passage, score: overlap + aspect + structured, overlap };
+        });
+        return ranked.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
+    }
 
     function explain(raw: string, searchOptions: SearchOptions): QueryExplanation {
         const { analyzed, conceptWeights, matched, response } = runSearch(raw, searchOptions);
@@ -166,7 +294,15 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
 
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
         const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
-        const results = top.map((r): SearchHit => toHit(entries.get(r.id)!, r.score, typed(r.terms.map(decodeTerm)), lang));
+        const reading = read(bounded.text, analyzed);
+        const results = top.map((r): SearchHit => {
+            const entry = entries.get(r.id)!;
+            const passages = rankPassages(entry, reading)
+                .filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
+                .slice(0, HIT_PASSAGES)
+                .map((p) => hitPassage(p, lang));
+            return toHit(entry, r.score, typed(r.terms.map(decodeTerm)), lang, passages);
+        });
         const response = bounded.notice ? { ...base, results, confident, notice: bounded.notice } : { ...base, results, confident };
         return { analyzed, conceptWeights, matched, response };
     }
@@ -313,7 +449,47 @@ function clampLimit(limit: number | undefined): number {
     return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
 }
 
-function toHit(entry: Entry, score: number, terms: readonly (readonly string[])[], lang: Lang): SearchHit {
+/** Name term → ids of the items it names (see `MIN_HAN_NAME`). */
+function nameTable(items: Iterable<KnowledgeItem>): Map<string, string[]> {
+    const table = new Map<string, string[]>();
+    for (const item of items) {
+        const whole = new Set(dictionaryTerms(createDictionary([item.name, item.name_en])));
+        for (const term of dictionaryTerms(createDictionary(ownPhrases(item)))) {
+            const long = /[a-z0-9]/.test(term) ? term.length >= MIN_LATIN_NAME : term.length >= MIN_HAN_NAME;
+            if (!long && !whole.has(term)) continue;
+            const ids = table.get(term);
+            if (!ids) table.set(term, [item.id]);
+            else if (!ids.includes(item.id)) ids.push(item.id);
+        }
+    }
+    return table;
+}
+
+const ownTermCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
+
+/** The terms of a card's own names, as the dictionary holds them, with their bigrams. */
+function ownTerms(item: KnowledgeItem): ReadonlySet<string> {
+    let terms = ownTermCache.get(item);
+    if (!terms) {
+        // With the parts of each name: its bigrams, or its words (fund, financing…).
+        const whole = dictionaryTerms(createDictionary(ownPhrases(item)));
+        terms = new Set([...whole, ...whole.flatMap((t) => (hasHan(t) ? bigrams(t) : t.split('_')))]);
+        ownTermCache.set(item, terms);
+    }
+    return terms;
+}
+
+function dictionaryTerms(d: Dictionary): string[] {
+    return [...[...d.han.values()].flat(), ...[...d.latin.values()].flat().map((words) => words.join('_'))];
+}
+
+function hitPassage(r: RankedPassage, lang: Lang): HitPassage {
+    const p = r.passage;
+    const text = p.text[lang] ?? p.text[lang === 'zh' ? 'en' : 'zh'] ?? '';
+    return { field: p.field, aspects: p.aspects, text, sources: p.sources, status: p.status };
+}
+
+function toHit(entry: Entry, score: number, terms: readonly (readonly string[])[], lang: Lang, passages: readonly HitPassage[]): SearchHit {
     const item = entry.item;
     return {
         id: item.id,
@@ -326,6 +502,7 @@ function toHit(entry: Entry, score: number, terms: readonly (readonly string[])[
         contacts: 'contacts' in item ? item.contacts : [],
         related: item.related,
         expired: item.expired,
+        passages,
     };
 }
 

@@ -1,5 +1,6 @@
 import type { Source } from '../knowledge/schema.ts';
-import type { Kind, Lang, Localized } from '../vocabulary.ts';
+import type { Aspect, Kind, Lang, Localized } from '../vocabulary.ts';
+import type { PassageStatus } from './passages.ts';
 
 export interface SearchOptions {
     /** How many results at most. Default 5, at most 20. */
@@ -8,6 +9,18 @@ export interface SearchOptions {
     readonly kind?: Kind | readonly Kind[];
     /** Language of the snippet; default: guessed from the query. */
     readonly lang?: Lang;
+}
+
+/** A passage of a hit's card that matches the question (see passages.ts). */
+export interface HitPassage {
+    /** Where it sits on the card: `terms.amount`, `facts.2`, `body.zh.3`. */
+    readonly field: string;
+    readonly aspects: readonly Aspect[];
+    /** In the requested language where the card has it. */
+    readonly text: string;
+    /** Keys of the card's sources this passage rests on (none for body paragraphs and the summary). */
+    readonly sources: readonly string[];
+    readonly status: PassageStatus;
 }
 
 export interface SearchHit {
@@ -23,6 +36,8 @@ export interface SearchHit {
     readonly contacts: readonly string[];
     readonly related: readonly string[];
     readonly expired: boolean;
+    /** The card's passages that match the question best, at most two. */
+    readonly passages: readonly HitPassage[];
 }
 
 export interface SearchResponse {

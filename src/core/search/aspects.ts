@@ -1,0 +1,110 @@
+/**
+ * What a question asks: its aspects (amount, term, how-to-apply…) read from
+ * the words of `knowledge/aspects.yaml`, and whether it asks to compare.
+ *
+ * Both the question and the words are normalized as the search does
+ * (full-width, traditional, case), so 額度 and ＡＭＯＵＮＴ count. Where words
+ * overlap the longest wins (试点银行 is partner banks, not the history of
+ * 试点). An aspect scores the characters its words cover; the three broad
+ * ones (what-is, history, figures) count three quarters, so that "履约贷刚开始
+ * 试点那会儿，是跟哪几家银行合作的" asks for the partner banks of that time.
+ */
+import type { AspectTable } from '../knowledge/schema.ts';
+import { normalize } from './tokenize.ts';
+import { ASPECTS, COMPARISON, type Aspect } from '../vocabulary.ts';
+
+export interface AspectReading {
+    /** The aspects asked, strongest first, with their scores. */
+    readonly aspects: readonly { readonly aspect: Aspect; readonly score: number }[];
+    /** The strongest aspect; undefined when no aspect word is in the question. */
+    readonly primary?: Aspect;
+    /** The question asks to compare items (区别, difference…). */
+    readonly comparison: boolean;
+    /** The aspect words found, as normalized. */
+    readonly words: readonly string[];
+}
+
+export interface AspectReader {
+    read(text: string): AspectReading;
+    /** The aspects a statement speaks of, in no order (for passages). */
+    classify(text: string): Aspect[];
+}
+
+type Target = Aspect | typeof COMPARISON;
+
+interface Word {
+    readonly text: string;
+    readonly target: Target;
+    /** Latin words match whole words only: "rate" is not in "separate". */
+    readonly latin: boolean;
+}
+
+interface Found {
+    readonly start: number;
+    readonly end: number;
+    readonly word: Word;
+}
+
+/** Broad aspects: many questions touch them in passing. */
+const BROAD: ReadonlySet<Aspect> = new Set(['what-is', 'history', 'figures']);
+const BROAD_WEIGHT = 0.75;
+const LATIN = /[a-z0-9]/;
+
+export function createAspectReader(table: AspectTable): AspectReader {
+    const words: Word[] = [];
+    const seen = new Set<string>();
+    for (const target of [...ASPECTS.values, COMPARISON] as const) {
+        const entry = table[target];
+        for (const raw of [...(entry?.zh ?? []), ...(entry?.en ?? [])]) {
+            const text = normalize(raw).trim().replace(/\s+/g, ' ');
+            if (text.length === 0 || seen.has(text)) continue;
+            seen.add(text);
+            words.push({ text, target, latin: LATIN.test(text[0]!) && LATIN.test(text.at(-1)!) });
+        }
+    }
+    // Longest first: an overlap keeps the longer word.
+    words.sort((a, b) => b.text.length - a.text.length);
+
+    const find = (raw: string): Found[] => {
+        const text = normalize(raw).replace(/\s+/g, ' ');
+        const taken = new Uint8Array(text.length);
+        const found: Found[] = [];
+        for (const word of words) {
+            for (let at = text.indexOf(word.text); at >= 0; at = text.indexOf(word.text, at + 1)) {
+                const end = at + word.text.length;
+                if (word.latin && (LATIN.test(text[at - 1] ?? '') || LATIN.test(text[end] ?? ''))) continue;
+                let free = true;
+                for (let i = at; i < end; i++) if (taken[i]) free = false;
+                if (!free) continue;
+                taken.fill(1, at, end);
+                found.push({ start: at, end, word });
+            }
+        }
+        return found;
+    };
+
+    return {
+        read(text) {
+            const found = find(text);
+            const scores = new Map<Aspect, number>();
+            let comparison = false;
+            for (const f of found) {
+                if (f.word.target === COMPARISON) {
+                    comparison = true;
+                    continue;
+                }
+                const aspect = f.word.target;
+                const weight = BROAD.has(aspect) ? BROAD_WEIGHT : 1;
+                scores.set(aspect, (scores.get(aspect) ?? 0) + (f.end - f.start) * weight);
+            }
+            const aspects = [...scores].map(([aspect, score]) => ({ aspect, score })).sort((a, b) => b.score - a.score);
+            const reading = { aspects, comparison, words: found.map((f) => f.word.text) };
+            return aspects[0] ? { ...reading, primary: aspects[0].aspect } : reading;
+        },
+        classify(text) {
+            const out = new Set<Aspect>();
+            for (const f of find(text)) if (f.word.target !== COMPARISON) out.add(f.word.target);
+            return [...out];
+        },
+    };
+}

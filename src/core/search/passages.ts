@@ -1,0 +1,173 @@
+/**
+ * A card as passages: every structured field value (with the aspect it
+ * holds, its own source keys and its status) and every paragraph of the
+ * body. The card stays the unit of ranking (index.ts ranks cards); the
+ * passages say which part of a ranked card answers the question, and each
+ * one cites only its own sources.
+ *
+ * Structured fields know their aspect (terms.amount is the amount); facts,
+ * notes and body paragraphs are read with the aspect words of
+ * `knowledge/aspects.yaml`, plus two cues of the text itself: a year makes
+ * a passage history, a counted figure (亿元, 家, 户, %, 倍) makes it figures.
+ */
+import type { Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
+import { QUALIFICATIONS, SIZES, STAGES, type Aspect, type Lang, type Localized } from '../vocabulary.ts';
+import { plainText } from './documents.ts';
+
+export type PassageStatus = 'current' | 'unconfirmed' | 'outdated';
+
+export interface Passage {
+    readonly item: string;
+    /** Where the passage sits on the card: `terms.amount`, `facts.2`, `phones.0`, `body.zh.3`. */
+    readonly field: string;
+    readonly aspects: readonly Aspect[];
+    /** The passage in each language the card gives it in (a body paragraph has one). */
+    readonly text: Partial<Localized>;
+    /** Keys of the card's sources this passage rests on: the main one for the summary and role, none for the body. */
+    readonly sources: readonly string[];
+    readonly status: PassageStatus;
+    /** The passage says what the sources do not give (来源未给出统一额度上限). */
+    readonly absence: boolean;
+    /** From a field of the card's front matter, not from the Markdown body. */
+    readonly structured: boolean;
+    /** A field whose place on the card says its aspect (`aspects[0]`): terms, eligibility, how_to_apply, contact details, summary. */
+    readonly typed: boolean;
+}
+
+/** Reads the aspects a text speaks of (the aspect words; see core/answer/aspect.ts). */
+export type AspectClassifier = (text: string) => readonly Aspect[];
+
+const YEAR = /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b/;
+const FIGURE = /\d[\d.,]*\s*(?:亿|万|家|户|个|款|%|倍|billion|million|trillion|firms|companies|banks)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/i;
+const ABSENCE = [
+    /(?:来源|原文|答复)[^。；;]{0,8}(?:未|没有)(?:找到|给出|写明|公布|提供|列出)/,
+    /未找到|未给出|未写明|未公布/,
+    /\bno source\b|\bsources? (?:gives?|list|name|state)s? no\b|\bgives? no\b|\bnot found\b|\bwas not found\b|\bwere not found\b|\bno (?:full|complete|general|current|unified|published) (?:list|limit|cap|figure|term)/i,
+    /\bnot (?:given|published|stated|listed) (?:in|by) the sources?\b|\bno (?:phone|address|website|contact)/i,
+];
+
+export function isAbsence(text: string): boolean {
+    return ABSENCE.some((re) => re.test(text));
+}
+
+/** The aspects of a free statement: its aspect words, plus the year and figure cues. */
+export function statementAspects(text: string, classify: AspectClassifier): Aspect[] {
+    const out = new Set(classify(text));
+    if (YEAR.test(text)) out.add('history');
+    if (FIGURE.test(text)) out.add('figures');
+    return [...out];
+}
+
+/** Every passage of a card, structured fields first, in card order. */
+export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Passage[] {
+    const out: Passage[] = [];
+    const push = (field: string, aspects: readonly Aspect[], text: Partial<Localized>, sources: readonly string[], status: PassageStatus = 'current', structured = true, typed = structured) => {
+        const joined = `${text.zh ?? ''}\n${text.en ?? ''}`;
+        out.push({ item: item.id, field, aspects: [...new Set(aspects)], text, sources: [...sources], status, absence: isAbsence(joined), structured, typed });
+    };
+    const fact = (field: string, aspect: Aspect, f: Fact | undefined) => {
+        if (!f) return;
+        // A structured field holds its own aspect first; its words may add others (见保即贷 → processing time).
+        push(field, [aspect, ...classify(`${f.zh}\n${f.en}`)], { zh: f.zh, en: f.en }, f.sources, f.status ?? 'current');
+    };
+    const free = (field: string, f: Fact, base: readonly Aspect[] = []) =>
+        push(field, [...base, ...statementAspects(`${f.zh}\n${f.en}`, classify)], { zh: f.zh, en: f.en }, f.sources, f.status ?? 'current', true, false);
+    const value = (field: string, what: Localized, v: SourcedValue | undefined) =>
+        v && push(field, ['contact'], { zh: `${v.label?.zh ?? what.zh}：${v.value}`, en: `${v.label?.en ?? what.en}: ${v.value}` }, v.sources);
+
+    // The summary and role digest the whole card: they rest on its first (main) source.
+    const main = item.sources.slice(0, 1).map((s) => s.key);
+    push('summary', ['what-is'], item.summary, main);
+    if (item.kind === 'organization') {
+        push('role', ['what-is'], item.role, main);
+        item.phones.forEach((p, i) => value(`phones.${i}`, CONTACT_LABELS.phone, p));
+        value('address', CONTACT_LABELS.address, item.address);
+        value('postcode', CONTACT_LABELS.postcode, item.postcode);
+        value('website', CONTACT_LABELS.website, item.website);
+        value('hours', CONTACT_LABELS.hours, item.hours);
+    }
+    if (item.kind === 'policy' || item.kind === 'document') {
+        const zh = [item.doc_number && `文号 ${item.doc_number}`, item.issuer && `发文机关 ${item.issuer}`, item.date && `日期 ${item.date}`].filter(Boolean).join('，');
+        const en = [item.doc_number && `reference ${item.doc_number}`, item.issuer && `issued by ${item.issuer}`, item.date && `dated ${item.date}`].filter(Boolean).join(', ');
+        const own = item.sources.filter((s) => s.ref !== undefined && s.ref === item.doc_number).map((s) => s.key);
+        if (zh) push('document', ['what-is', 'history'], { zh, en }, own.length > 0 ? own : main);
+    }
+    if (item.kind === 'product' || item.kind === 'platform' || item.kind === 'program') {
+        const e = item.eligibility;
+        if (e) {
+            const profile = eligibilityText(e);
+            if (profile) push('eligibility', ['eligibility'], profile, e.sources);
+            e.conditions.forEach((c, i) => fact(`eligibility.conditions.${i}`, 'eligibility', c));
+        }
+        const t = item.terms;
+        if (t) {
+            if (t.amount) fact('terms.amount', 'amount', t.amount);
+            else if (t.amount_wan) push('terms.amount_wan', ['amount'], rangeText(t.amount_wan, WAN), []);
+            if (t.term) fact('terms.term', 'term', t.term);
+            else if (t.term_months) push('terms.term_months', ['term'], rangeText(t.term_months, MONTHS), []);
+            fact('terms.rate', 'rate', t.rate);
+            fact('terms.fees', 'fee', t.fees);
+            fact('terms.subsidy', 'subsidy', t.subsidy);
+            fact('terms.risk_sharing', 'risk-sharing', t.risk_sharing);
+            t.partner_banks.forEach((b, i) => fact(`terms.partner_banks.${i}`, 'partner-banks', b));
+        }
+        item.how_to_apply.forEach((f, i) => fact(`how_to_apply.${i}`, 'how-to-apply', f));
+    }
+    item.facts.forEach((f, i) => free(`facts.${i}`, f));
+    item.notes.forEach((f, i) => free(`notes.${i}`, f));
+    for (const lang of ['zh', 'en'] as const) {
+        paragraphs(item.body, lang).forEach((p, i) => push(`body.${lang}.${i}`, statementAspects(p, classify), { [lang]: p }, [], 'current', false));
+    }
+    return out;
+}
+
+const CONTACT_LABELS = {
+    phone: { zh: '电话', en: 'Phone' },
+    address: { zh: '地址', en: 'Address' },
+    postcode: { zh: '邮编', en: 'Postcode' },
+    website: { zh: '网站', en: 'Website' },
+    hours: { zh: '办公时间', en: 'Hours' },
+} as const satisfies Record<string, Localized>;
+
+const WAN = { zh: '万元', en: '×10,000 yuan' };
+const MONTHS = { zh: '个月', en: 'months' };
+
+function rangeText(r: { min?: number; max?: number }, unit: Localized): Localized {
+    const of = (lang: Lang) => {
+        const u = lang === 'zh' ? unit.zh : ` ${unit.en}`;
+        if (r.min !== undefined && r.max !== undefined) return `${r.min}–${r.max}${u}`;
+        if (r.max !== undefined) return lang === 'zh' ? `最高${r.max}${u}` : `up to ${r.max}${u}`;
+        return lang === 'zh' ? `不低于${r.min}${u}` : `at least ${r.min}${u}`;
+    };
+    return { zh: of('zh'), en: of('en') };
+}
+
+function eligibilityText(e: Eligibility): Localized | undefined {
+    const parts: { zh: string; en: string }[] = [];
+    const list = (values: readonly string[] | undefined, labels: Record<string, Localized>, zh: string, en: string) => {
+        if (!values || values.length === 0) return;
+        parts.push({ zh: `${zh}：${values.map((v) => labels[v]?.zh ?? v).join('、')}`, en: `${en}: ${values.map((v) => labels[v]?.en ?? v).join(', ')}` });
+    };
+    list(e.stages, STAGES.labels, '阶段', 'stages');
+    list(e.qualifications_any, QUALIFICATIONS.labels, '须具备其一', 'one of');
+    list(e.qualifications_all, QUALIFICATIONS.labels, '须全部具备', 'all of');
+    list(e.qualifications_preferred, QUALIFICATIONS.labels, '优先', 'preferred');
+    list(e.sizes, SIZES.labels, '规模', 'sizes');
+    if (e.revenue_wan) {
+        const r = rangeText(e.revenue_wan, WAN);
+        parts.push({ zh: `年营业收入：${r.zh}`, en: `annual revenue: ${r.en}` });
+    }
+    if (e.requires_ip) parts.push({ zh: '须拥有知识产权', en: 'must hold intellectual property' });
+    if (parts.length === 0) return undefined;
+    return { zh: `${parts.map((p) => p.zh).join('；')}。`, en: `${parts.map((p) => p.en).join('; ')}.` };
+}
+
+/** The paragraphs of one language half of a body, as plain text, headings left out. */
+export function paragraphs(body: string, lang: Lang): string[] {
+    const m = /^#{1,6}\s*English\s*$/im.exec(body);
+    const half = lang === 'zh' ? (m ? body.slice(0, m.index) : body) : m ? body.slice(m.index + m[0].length) : '';
+    return half
+        .split(/\n\s*\n/)
+        .map(plainText)
+        .filter((p) => p.length > 0);
+}

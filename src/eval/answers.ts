@@ -1,0 +1,136 @@
+/**
+ * The answer evaluation (`tests/eval/answers*.jsonl`, format in the
+ * catalogue): does kejin *answer*, not only find the card? Scored on what a
+ * user reads first: the bot's reply within its first 300 characters (the
+ * echo of the question and the buttons left out) and the answer text of the
+ * MCP search tool, both rendered by the real fronts. A question whose fact
+ * the knowledge does not hold (`absent`) must be answered as not known: the
+ * card's own words for the gap, and `status: not-held`.
+ */
+import type { Answer } from '../core/answer/answer.ts';
+import type { KnowledgeService } from '../core/service.ts';
+import { foldTraditional } from '../core/search/tokenize.ts';
+import type { Lang } from '../core/vocabulary.ts';
+import { answerView } from '../bot/format.ts';
+import { MESSAGES } from '../bot/i18n.ts';
+import { searchStructured } from '../mcp/format.ts';
+import type { AnswerCase } from './cases.ts';
+import { answeredBy } from './judge.ts';
+
+/** What the catalogue scores of the bot's reply. */
+export const BOT_WINDOW = 300;
+
+export interface AnswerOutcome {
+    readonly case: AnswerCase;
+    readonly aspect?: string;
+    readonly status: Answer['status'];
+    readonly confident: boolean;
+    readonly item?: string;
+    /** The expected string found in the bot's first 300 characters, if any. */
+    readonly bot?: string;
+    readonly mcp?: string;
+    readonly botText: string;
+    readonly mcpText: string;
+}
+
+export interface AnswerGroup {
+    readonly cases: number;
+    /** Answered in both the bot reply and the MCP answer text. */
+    readonly answered: number;
+    readonly bot: number;
+    readonly mcp: number;
+    /** The aspect read is the case's aspect. */
+    readonly aspect: number;
+    /** Confident, over the answerable (not absent) cases of the group. */
+    readonly confident: number;
+    readonly answerable: number;
+}
+
+export interface AnswerFigures {
+    readonly all: AnswerGroup;
+    /** By language: zh, zh-traditional (the question holds traditional characters), en. */
+    readonly byLang: Readonly<Record<string, AnswerGroup>>;
+    readonly byAspect: Readonly<Record<string, AnswerGroup>>;
+    /** `absent` cases answered as not known (status not-held and an expected phrase in both fronts). */
+    readonly absent: { readonly cases: number; readonly notKnown: number };
+    readonly byFile: Readonly<Record<string, AnswerGroup>>;
+    readonly misses: readonly AnswerOutcome[];
+}
+
+/** Telegram HTML to the text a reader sees. */
+export function plainOfHtml(html: string): string {
+    return html
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+}
+
+/** The bot's reply as scored: the first 300 characters after the echo line (the buttons are not in the text). */
+export function botReplyText(answer: Answer, lang: Lang): string {
+    const lines = plainOfHtml(answerView(MESSAGES[lang], lang, answer).html).split('\n');
+    return [...lines.slice(1).join('\n')].slice(0, BOT_WINDOW).join('');
+}
+
+export function mcpAnswerText(answer: Answer, lang: Lang): string {
+    return searchStructured(answer, lang).answer.text;
+}
+
+export function runAnswerCases(service: KnowledgeService, cases: readonly AnswerCase[]): AnswerOutcome[] {
+    return cases.map((c) => {
+        const answer = service.answer(c.q, { lang: c.lang });
+        const botText = botReplyText(answer, c.lang);
+        const mcpText = mcpAnswerText(answer, c.lang);
+        const bot = answeredBy(botText, c.expect_any);
+        const mcp = answeredBy(mcpText, c.expect_any);
+        return {
+            case: c,
+            ...(answer.aspect ? { aspect: answer.aspect } : {}),
+            status: answer.status,
+            confident: answer.confident,
+            ...(answer.item ? { item: answer.item.id } : {}),
+            ...(bot ? { bot } : {}),
+            ...(mcp ? { mcp } : {}),
+            botText,
+            mcpText,
+        };
+    });
+}
+
+const answered = (o: AnswerOutcome) => o.bot !== undefined && o.mcp !== undefined && (!o.case.absent || o.status === 'not-held');
+
+function group(outcomes: readonly AnswerOutcome[]): AnswerGroup {
+    const answerable = outcomes.filter((o) => !o.case.absent);
+    return {
+        cases: outcomes.length,
+        answered: outcomes.filter(answered).length,
+        bot: outcomes.filter((o) => o.bot !== undefined).length,
+        mcp: outcomes.filter((o) => o.mcp !== undefined).length,
+        aspect: outcomes.filter((o) => o.aspect === o.case.aspect).length,
+        confident: answerable.filter((o) => o.confident).length,
+        answerable: answerable.length,
+    };
+}
+
+function groupBy(outcomes: readonly AnswerOutcome[], key: (o: AnswerOutcome) => string): Record<string, AnswerGroup> {
+    const groups = new Map<string, AnswerOutcome[]>();
+    for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
+    return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, group(v)]));
+}
+
+export function langGroup(c: AnswerCase): string {
+    return c.lang === 'zh' && foldTraditional(c.q) !== c.q ? 'zh-traditional' : c.lang;
+}
+
+export function answerFigures(outcomes: readonly AnswerOutcome[]): AnswerFigures {
+    const absent = outcomes.filter((o) => o.case.absent);
+    return {
+        all: group(outcomes),
+        byLang: groupBy(outcomes, (o) => langGroup(o.case)),
+        byAspect: groupBy(outcomes, (o) => o.case.aspect),
+        absent: { cases: absent.length, notKnown: absent.filter(answered).length },
+        byFile: groupBy(outcomes, (o) => o.case.file),
+        misses: outcomes.filter((o) => !answered(o)),
+    };
+}

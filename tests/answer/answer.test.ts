@@ -1,0 +1,86 @@
+/**
+ * Golden answers on the shipped knowledge, one per answer shape. Each
+ * comment says why the expected answer is right, from the card.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+
+let service: KnowledgeService;
+
+beforeAll(async () => {
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+});
+
+afterAll(() => service.close());
+
+describe('answers', () => {
+    it('answered: the fact from the field that holds it, with only that field\'s sources and status', () => {
+        const a = service.answer('微贷通要是贷款还不上了，损失政府和担保公司各扛多少？');
+        // keji-weidaitong terms.risk_sharing: 政府70%、担保机构30%, from the launch report S7 alone, current ratio unconfirmed.
+        expect(a).toMatchObject({ status: 'answered', confident: true, aspect: 'risk-sharing', item: { id: 'keji-weidaitong' } });
+        expect(a.text).toMatch(/^科技微贷通：推出时公布的损失分担为政府70%、担保机构30%/);
+        expect(a.facts[0]).toMatchObject({ field: 'terms.risk_sharing', status: 'unconfirmed' });
+        expect(a.facts[0]!.sources.map((s) => s.key)).toEqual(['S7']);
+        expect(a.text).toContain('（未经证实）');
+        // Whom to ask: the product's own contacts.
+        expect(a.contacts.map((c) => c.id)).toEqual(['shanghai-tech-entrepreneurship-center', 'stcsm']);
+    });
+
+    it('answered in English for an English question', () => {
+        const a = service.answer('After the guarantor issues its guarantee for a Weidaitong loan, how soon does the bank lend?');
+        // keji-weidaitong how_to_apply: "the bank lends as soon as the guarantee is issued (见保即贷)".
+        expect(a).toMatchObject({ lang: 'en', status: 'answered', aspect: 'processing-time' });
+        expect(a.text).toContain('as soon as the guarantee is issued');
+    });
+
+    it('not held, in the card\'s own terms: confident, says the sources lack it and whom to ask', () => {
+        const a = service.answer('科技履约贷最多能贷多少');
+        // keji-lvyuedai terms.amount has two examples and "来源未给出统一额度上限": no cap is published.
+        expect(a).toMatchObject({ status: 'not-held', confident: true, aspect: 'amount', item: { id: 'keji-lvyuedai' } });
+        expect(a.text).toContain('来源未给出统一额度上限');
+        expect(a.text).toContain('可咨询上海市科技创业中心');
+    });
+
+    it('not held and not stated: not confident, names the gap and whom to ask', () => {
+        const a = service.answer('What is the interest subsidy for IP pledge loans?');
+        // ip-pledge-financing has no subsidy field, fact or note: nothing may be presented as found.
+        expect(a).toMatchObject({ status: 'not-held', confident: false, aspect: 'subsidy', item: { id: 'ip-pledge-financing' }, facts: [] });
+        expect(a.text).toMatch(/^IP-Pledge Financing: the sources kejin holds give no subsidy\. Ask /);
+        expect(a.text).toContain(a.contacts[0]!.title.en);
+    });
+
+    it('unknown: not confident, did-you-mean and the general contacts', () => {
+        const a = service.answer('火星殖民地的咖啡价格');
+        // Nothing in the knowledge is about Mars or coffee.
+        expect(a).toMatchObject({ status: 'unknown', confident: false, facts: [] });
+        expect(a.text).toContain('知识库中没有能可靠回答这个问题的内容');
+        // The general contacts are the organizations most products name: the entrepreneurship center and STCSM.
+        expect(a.contacts.map((c) => c.id)).toEqual(['stcsm', 'shanghai-tech-entrepreneurship-center']);
+    });
+
+    it('comparison: two items side by side on the aspects both hold', () => {
+        const a = service.answer('履约贷和微贷通有什么区别');
+        // Both cards hold subsidy, risk-sharing and how-to-apply fields; only 履约贷 has an amount field.
+        expect(a.status).toBe('comparison');
+        expect(a.comparison!.items.map((i) => i.id).sort()).toEqual(['keji-lvyuedai', 'keji-weidaitong']);
+        const aspects = a.comparison!.rows.map((r) => r.aspect);
+        expect(aspects).toEqual(expect.arrayContaining(['subsidy', 'risk-sharing', 'how-to-apply']));
+        expect(aspects).not.toContain('amount');
+        for (const row of a.comparison!.rows) expect(row.left.length * row.right.length).toBeGreaterThan(0);
+    });
+
+    it('a follow-up button asks one aspect of one item', () => {
+        const a = service.answerAbout('gaoqidai', 'how-to-apply', { lang: 'zh' })!;
+        // gaoqidai how_to_apply: firms apply to the partner banks directly.
+        expect(a).toMatchObject({ status: 'answered', item: { id: 'gaoqidai' } });
+        expect(a.text).toContain('合作银行');
+        expect(service.answerAbout('no-such-item', 'amount')).toBeUndefined();
+    });
+
+    it('a bare name answers what the item is, from its summary', () => {
+        const a = service.answer('高企贷');
+        expect(a).toMatchObject({ status: 'answered', item: { id: 'gaoqidai' } });
+        expect(a.facts[0]!.field).toBe('summary');
+    });
+});

@@ -1,0 +1,56 @@
+/**
+ * Golden aspect readings, on the shipped `knowledge/aspects.yaml`: each
+ * expected aspect is the card field a right answer is taken from.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/core/knowledge/load.ts';
+import { createAspectReader, type AspectReader } from '../../src/core/search/aspects.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+
+let reader: AspectReader;
+
+beforeAll(async () => {
+    const { snapshot } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+    reader = createAspectReader(snapshot!.aspects);
+});
+
+const cases: [question: string, aspect: string | undefined, why: string][] = [
+    ['高企贷最长能贷几年？', 'term', '最长 + 几年 ask for the loan term (terms.term), not the amount'],
+    ['科技履约贷最多能贷多少', 'amount', '最多能贷 asks for the amount; 多少 alone is not taken twice by an overlapping word'],
+    ['微贷通出了坏账政府担多少？', 'risk-sharing', 'colloquial: 坏账 and 担多少 ask who bears a bad loan (terms.risk_sharing)'],
+    ['高企貸的利率怎麼定', 'rate', 'traditional 貸/麼 fold to simplified before the words are looked for'],
+    ['利律是多少', 'rate', 'the common typo 利律 is listed with 利率'],
+    ['履约贷刚开始试点那会儿，是跟哪几家银行合作的？', 'partner-banks', '哪几家银行 (partner banks) outweighs 刚开始/试点 (history, a broad aspect counted at 3/4)'],
+    ['2024—2025年度的科技信贷保费补贴，覆盖的是哪段时间还款的企业？', 'subsidy', 'the repayment window of a subsidy is the subsidy'],
+    ['到2024年6月底，上海有知识产权质押贷款存量的企业一共多少户？', 'figures', '存量, 一共, 多少户 ask for a statistic'],
+    ['高企贷找谁办理', 'contact', '找谁 asks whom to contact'],
+    ['What phone number can I call at PBOC Shanghai Head Office?', 'contact', 'phone and call are contact words'],
+    ['Do we need to file an application to get part of our Weidaitong guarantee fee refunded?', 'how-to-apply', '"file an application" is the longest aspect phrase; fee and refund come second'],
+    ['After the guarantor issues its guarantee for a Weidaitong loan, how soon does the bank lend?', 'processing-time', '"how soon" asks for a processing time'],
+    ['Is there a separate fund?', undefined, 'English words match whole: "rate" is not read inside "separate"'],
+    ['科创助力贷', undefined, 'a bare name asks no aspect: the answer is the summary'],
+];
+
+describe('aspect reading', () => {
+    it.each(cases)('%s → %s (%s)', (question, aspect) => {
+        expect(reader.read(question).primary).toBe(aspect);
+    });
+
+    it('lists the secondary aspects after the primary one', () => {
+        // fee and subsidy are asked too: a front may offer them as follow-ups.
+        const aspects = reader.read('Do we need to file an application to get part of our Weidaitong guarantee fee refunded?').aspects.map((a) => a.aspect);
+        expect(aspects.slice(0, 3)).toEqual(['how-to-apply', 'fee', 'subsidy']);
+    });
+
+    it('tells a comparison question', () => {
+        // 区别 asks to compare; the items are resolved by the search index, not here.
+        expect(reader.read('履约贷和微贷通有什么区别').comparison).toBe(true);
+        expect(reader.read('What is the difference between Gaoqidai and Huke Zhuandai?').comparison).toBe(true);
+        expect(reader.read('履约贷怎么申请').comparison).toBe(false);
+    });
+
+    it('classifies statements for passages', () => {
+        // A card fact naming partner banks and an amount speaks of both.
+        expect(reader.classify('合作银行为中国银行上海市分行，各5000万元额度').sort()).toEqual(['amount', 'partner-banks']);
+    });
+});

@@ -1,0 +1,47 @@
+/** A card as passages: each field with its aspect, its own sources and its status. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge, type KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
+import { createAspectReader } from '../../src/core/search/aspects.ts';
+import { isAbsence, passagesOf } from '../../src/core/search/passages.ts';
+import { createSearchIndex } from '../../src/core/search/index.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+
+let snapshot: KnowledgeSnapshot;
+
+beforeAll(async () => {
+    snapshot = (await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!;
+});
+
+describe('passages of a card', () => {
+    it('gives each structured field its aspect, its own source keys and its status', () => {
+        const passages = passagesOf(snapshot.items.get('keji-lvyuedai')!, createAspectReader(snapshot.aspects).classify);
+        const at = (field: string) => passages.find((p) => p.field === field)!;
+        expect(at('terms.risk_sharing')).toMatchObject({ aspects: ['risk-sharing'], sources: ['S4'], status: 'outdated', typed: true });
+        expect(at('terms.amount')).toMatchObject({ sources: ['S12'], status: 'current', absence: true });
+        expect(at('how_to_apply.0').aspects[0]).toBe('how-to-apply');
+        // Facts carry no aspect of their own: a year reads as history, a counted figure as figures.
+        expect(at('facts.2').aspects).toEqual(expect.arrayContaining(['history', 'figures']));
+        expect(passages.filter((p) => p.field.startsWith('body.zh.')).length).toBeGreaterThan(2);
+        expect(passages.every((p) => !p.field.startsWith('body.') || p.sources.length === 0)).toBe(true);
+    });
+
+    it('tells a statement of what the sources lack', () => {
+        expect(isAbsence('来源中未找到现行额度上限。')).toBe(true);
+        expect(isAbsence('The sources give no phone, address or website.')).toBe(true);
+        expect(isAbsence('推出时公布的损失分担为政府70%（现行比例未经确认）。')).toBe(false);
+    });
+
+    it('ranks a card\'s passages for a question, the field holding the aspect first', () => {
+        const index = createSearchIndex(snapshot);
+        const reading = index.read('微贷通的担保费是多少');
+        expect(reading.named.map((n) => n.id)).toEqual(['keji-weidaitong']);
+        expect(index.passages('keji-weidaitong', reading)[0]!.passage.field).toBe('terms.fees');
+    });
+
+    it('reads the items a question names, typos included', () => {
+        const index = createSearchIndex(snapshot);
+        // 科技微带通 is one character off 科技微贷通; 高企 alone is a word, not the name 高企贷.
+        expect(index.read('科技微带通多少钱').named.map((n) => n.id)).toEqual(['keji-weidaitong']);
+        expect(index.read('Which banks handle Huke Zhuantie?').named.map((n) => n.id)).toEqual(['huke-zhuantie']);
+    });
+});
