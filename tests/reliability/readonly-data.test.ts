@@ -3,7 +3,7 @@
  * answered (no apology), the log says once and plainly that DATA_DIR is not
  * writable, and no log line holds a user id or a session file path.
  */
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
     await ensureStopped(bot);
     await api.close();
-    chmodSync(path.join(root, 'data'), 0o755);
+    if (existsSync(path.join(root, 'data'))) chmodSync(path.join(root, 'data'), 0o755);
     removeDir(root);
 });
 

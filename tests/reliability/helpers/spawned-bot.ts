@@ -3,8 +3,7 @@
  * to the fake Bot API on 127.0.0.1: for faults that only a whole process
  * shows (kill -9, signals, what reaches stderr).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -100,6 +99,10 @@ export async function ensureStopped(bot: SpawnedBot | undefined): Promise<void> 
  */
 export function ordinaryUser(): { as?: { uid: number; gid: number } } | undefined {
     if (process.getuid?.() !== 0) return {};
-    const readable = [KEJIN_BIN, path.dirname(KEJIN_BIN), path.join(ROOT, 'node_modules'), path.join(ROOT, 'src')].every((p) => (statSync(p).mode & 0o005) === 0o005 || (statSync(p).mode & 0o004) !== 0);
-    return readable ? { as: { uid: 65534, gid: 65534 } } : undefined;
+    // Ask the user itself: a checkout under a folder only root may enter (a
+    // mktemp -d clone, as CI makes) is unreadable however its own modes are set.
+    const as = { uid: 65534, gid: 65534 };
+    const probe = `const fs = require('node:fs'); for (const p of ${JSON.stringify([KEJIN_BIN, path.join(ROOT, 'node_modules'), path.join(ROOT, 'src')])}) fs.accessSync(p, fs.constants.R_OK);`;
+    const readable = spawnSync(process.execPath, ['-e', probe], { stdio: 'ignore', ...as }).status === 0;
+    return readable ? { as } : undefined;
 }
