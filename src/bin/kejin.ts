@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { BUILD_ID } from '../build-id.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from '../config.ts';
 import { KnowledgeLoadError } from '../core/errors.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger, scrubSecrets, secretsOf } from '../logger.ts';
 
 const USAGE = `kejin 科金助手: financing assistant for Shanghai sci-tech firms
 
@@ -34,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
         return command ? 0 : 1;
     }
     const config = loadConfig();
+    secrets = secretsOf(config);
     switch (command) {
         case 'check': {
             const { runCheck } = await import('../cli/check.ts');
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
         case 'report': {
             const { runReport } = await import('../cli/report.ts');
             const { DISABLED_QUESTION_LOG } = await import('../core/insights/log.ts');
-            const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL));
+            const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL, { secrets }));
             const service = await oneShotService(config);
             try {
                 return await runReport(rest, { service, questionLog: insights.questionLog ?? DISABLED_QUESTION_LOG });
@@ -67,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
         }
         case 'mcp':
         case 'bot': {
-            const logger = createLogger(config.LOG_LEVEL);
+            const logger = createLogger(config.LOG_LEVEL, { secrets });
             // Load the front's modules while the knowledge folder is read.
             const loading = command === 'mcp' ? import('./mcp.ts') : import('./bot.ts');
             loading.catch(() => undefined);
@@ -113,13 +114,24 @@ async function oneShotService(config: Config) {
     return createKnowledgeService({ dir: config.KNOWLEDGE_DIR, cache: knowledgeCache(config.KNOWLEDGE_DIR) });
 }
 
+/** The configured secrets, once known: nothing written to stderr may hold one. */
+let secrets: string[] = [];
+
 /** Exit code and message for a failure: 2 for a wrong call, 1 for anything else; stacks only for bugs. */
 function describeFailure(err: unknown): { code: number; message: string } {
     if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return { code: 2, message: `kejin: ${err.message}\n\n${USAGE}` };
     if (err instanceof Error && err.name === 'UsageError') return { code: 2, message: `kejin: ${err.message}\n` };
     if (err instanceof ConfigError || err instanceof KnowledgeLoadError || (err instanceof Error && err.name === 'ProfileError')) return { code: 1, message: `${err.message}\n` };
+    // The Bot API refused a start-up call (a wrong token, a bad WEBHOOK_URL) or cannot be reached: no bug, no stack.
+    if (err instanceof Error && (err.name === 'GrammyError' || err.name === 'HttpError')) return { code: 1, message: `kejin: ${err.message}\n` };
     return { code: 1, message: `kejin: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n` };
 }
+
+// Node would print an uncaught error's stack as it is, secrets and all.
+process.on('uncaughtException', (err: unknown) => {
+    process.stderr.write(scrubSecrets(`kejin: uncaught ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`, secrets));
+    process.exit(1);
+});
 
 main(process.argv.slice(2)).then(
     (code) => {
@@ -128,7 +140,7 @@ main(process.argv.slice(2)).then(
     },
     (err: unknown) => {
         const { code, message } = describeFailure(err);
-        process.stderr.write(message);
+        process.stderr.write(scrubSecrets(message, secrets));
         process.exitCode = code;
     },
 );

@@ -1,9 +1,22 @@
 /**
  * MCP over stdin/stdout: one server for the life of the process. Only the
- * transport writes to stdout; logs go to stderr.
+ * transport (and the refusal of an oversized line) writes to stdout; logs
+ * go to stderr.
+ *
+ * stdin is framed into lines before the SDK transport sees it: a line over
+ * MAX_LINE_BYTES is dropped whole and answered with a JSON-RPC error, and
+ * the session goes on. (Left to the SDK, such a line overflows its buffer,
+ * which closes the transport: the client loses its server over one message.)
  */
+import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import { createMcpServer, type McpDeps } from './server.ts';
+
+/** The longest message accepted: the SDK's own bound (10 MiB). */
+export const MAX_LINE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;
+/** JSON-RPC "Invalid Request". */
+const INVALID_REQUEST = -32600;
 
 export interface RunningStdioServer {
     /** Resolves when the client goes away (stdin ends) or the transport closes. */
@@ -11,9 +24,58 @@ export interface RunningStdioServer {
     close(): Promise<void>;
 }
 
-export async function startStdioServer(deps: McpDeps, stdin: NodeJS.ReadStream = process.stdin, stdout: NodeJS.WriteStream = process.stdout): Promise<RunningStdioServer> {
+/**
+ * Passes on complete lines only, each at most `maxBytes` long (newline not
+ * counted); a longer line is dropped as it streams in and reported once at
+ * its end. Memory stays within one line.
+ */
+export class LineLimit extends Transform {
+    private _line: Buffer[] = [];
+    private _lineBytes = 0;
+    private _dropping = false;
+
+    constructor(
+        private readonly _maxBytes: number,
+        private readonly _onOversize: (bytes: number) => void,
+    ) {
+        super();
+    }
+
+    override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+        const complete: Buffer[] = [];
+        let start = 0;
+        while (start < chunk.length) {
+            const newline = chunk.indexOf(0x0a, start);
+            const end = newline === -1 ? chunk.length : newline;
+            const piece = chunk.subarray(start, end);
+            this._lineBytes += piece.length;
+            if (!this._dropping && this._lineBytes > this._maxBytes) {
+                this._dropping = true;
+                this._line = [];
+            }
+            if (!this._dropping) this._line.push(piece);
+            if (newline === -1) break;
+            if (this._dropping) this._onOversize(this._lineBytes);
+            else complete.push(...this._line, chunk.subarray(newline, newline + 1));
+            this._line = [];
+            this._lineBytes = 0;
+            this._dropping = false;
+            start = newline + 1;
+        }
+        done(null, complete.length > 0 ? Buffer.concat(complete) : undefined);
+    }
+}
+
+export async function startStdioServer(deps: McpDeps, stdin: Readable = process.stdin, stdout: Writable = process.stdout): Promise<RunningStdioServer> {
     const mcp = createMcpServer(deps);
-    const transport = new StdioServerTransport(stdin, stdout);
+    const lines = new LineLimit(MAX_LINE_BYTES, (bytes) => {
+        deps.logger.warn({ bytes, limit: MAX_LINE_BYTES }, 'mcp stdio: refused a message over the size limit');
+        const message = `kejin: message of ${bytes} bytes refused: the limit is ${MAX_LINE_BYTES / 1024 / 1024} MiB a message; send less (for example a shorter query)`;
+        stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: INVALID_REQUEST, message } })}\n`);
+    });
+    stdin.pipe(lines);
+    // Whole lines only reach the transport, so its buffer never holds more than one line and a read.
+    const transport = new StdioServerTransport(lines, stdout, { maxBufferSize: MAX_LINE_BYTES + 1024 * 1024 });
     const ended = new Promise<void>((resolve) => {
         // The SDK transport does not watch for the end of stdin; without this an
         // orphaned server (its client gone) would live on, watching the folder.
@@ -22,5 +84,12 @@ export async function startStdioServer(deps: McpDeps, stdin: NodeJS.ReadStream =
         transport.onclose = resolve; // connect() chains its own handler after this one
     });
     await mcp.server.connect(transport);
-    return { ended, close: () => mcp.close() };
+    return {
+        ended,
+        close: async () => {
+            stdin.unpipe(lines);
+            stdin.pause(); // as the SDK transport does: a flowing stdin would hold the process
+            await mcp.close();
+        },
+    };
 }

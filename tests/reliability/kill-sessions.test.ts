@@ -13,7 +13,7 @@ import { removeDir, tempDir } from '../bot/helpers/harness.ts';
 import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
 
 const USERS = 40;
-const ROUNDS = 6;
+const ROUNDS = 5;
 const SECRET = 'kill-test-secret';
 const PROFILE = { stage: 'growth', qualifications: ['high-tech', 'srdi'], size: 'small', needs: ['working-capital'], amountWan: 500 };
 

@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
 import { removeDir, tempDir } from '../bot/helpers/harness.ts';
 import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
@@ -15,21 +15,12 @@ import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.
 const STOP_WITHIN_MS = 6_000;
 const SECRET = 'sigterm-secret';
 
-let api: FakeBotApi;
-let dataDir: string;
-let bot: SpawnedBot | undefined;
-
-beforeEach(async () => {
-    api = await new FakeBotApi().start();
-    dataDir = tempDir('kejin-sigterm-');
-});
-
-afterEach(async () => {
-    await ensureStopped(bot);
-    bot = undefined;
-    await api.close();
-    removeDir(dataDir);
-});
+/** One phase's world: its own fake Bot API and data folder, so that phases run side by side. */
+interface Phase {
+    readonly api: FakeBotApi;
+    readonly dataDir: string;
+    bot?: SpawnedBot;
+}
 
 /** A loopback port nothing listens on: every connection is refused. */
 async function deadPort(): Promise<string> {
@@ -40,10 +31,10 @@ async function deadPort(): Promise<string> {
     return `http://127.0.0.1:${port}`;
 }
 
-function start(mode: 'polling' | 'webhook', apiRoot = api.url): SpawnedBot {
+function start(p: Phase, mode: 'polling' | 'webhook', apiRoot = p.api.url): SpawnedBot {
     const webhook: Record<string, string> = mode === 'webhook' ? { WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0' } : {};
-    bot = spawnBot({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dataDir, ...webhook }, dataDir);
-    return bot;
+    p.bot = spawnBot({ TELEGRAM_BOT_TOKEN: p.api.token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: p.dataDir, ...webhook }, p.dataDir);
+    return p.bot;
 }
 
 /** Sends SIGTERM; resolves with how long the process took to exit, and checks it exited cleanly. */
@@ -62,57 +53,57 @@ const update = (id: number) => ({
     message: { message_id: id, date: 0, chat: { id, type: 'private', first_name: 'T' }, from: { id, is_bot: false, first_name: 'T' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
 });
 
-const PHASES: [string, () => Promise<SpawnedBot>][] = [
+const PHASES: [string, (p: Phase) => Promise<SpawnedBot>][] = [
     [
         'polling: starting while the Bot API refuses connections',
-        async () => {
-            const b = start('polling', await deadPort());
+        async (p) => {
+            const b = start(p, 'polling', await deadPort());
             await b.waitFor((l) => l.msg === 'the Bot API cannot be reached; retrying', 15_000, 'the outage to be logged');
             return b;
         },
     ],
     [
         'polling: starting while getMe hangs',
-        async () => {
+        async (p) => {
             let asked = false;
-            api.rule((method) => method === 'getMe' && (asked = true), { delayMs: 60_000 });
-            const b = start('polling');
-            await api.until(() => asked, 15_000, 'the bot to call getMe');
+            p.api.rule((method) => method === 'getMe' && (asked = true), { delayMs: 60_000 });
+            const b = start(p, 'polling');
+            await p.api.until(() => asked, 15_000, 'the bot to call getMe');
             return b;
         },
     ],
     [
         'polling: idle',
-        async () => {
-            const b = start('polling');
+        async (p) => {
+            const b = start(p, 'polling');
             await b.waitFor((l) => l.msg === 'bot started', 15_000, 'the bot to start');
             return b;
         },
     ],
     [
         'polling: an update stuck on a hanging sendMessage',
-        async () => {
-            api.rule((method) => method === 'sendMessage', { delayMs: 60_000 });
-            const b = start('polling');
+        async (p) => {
+            p.api.rule((method) => method === 'sendMessage', { delayMs: 60_000 });
+            const b = start(p, 'polling');
             await b.waitFor((l) => l.msg === 'bot started', 15_000, 'the bot to start');
-            api.push(update(31) as never);
-            await api.until(() => api.calls.some((c) => c.method === 'getUpdates' && Number(c.payload.offset) > 0), 10_000, 'the update to be taken');
+            p.api.push(update(31) as never);
+            await p.api.until(() => p.api.calls.some((c) => c.method === 'getUpdates' && Number(c.payload.offset) > 0), 10_000, 'the update to be taken');
             return b;
         },
     ],
     [
         'webhook: starting while the Bot API refuses connections',
-        async () => {
-            const b = start('webhook', await deadPort());
+        async (p) => {
+            const b = start(p, 'webhook', await deadPort());
             await b.waitFor((l) => l.msg === 'the Bot API cannot be reached; retrying', 15_000, 'the outage to be logged');
             return b;
         },
     ],
     [
         'webhook: an update stuck on a hanging sendMessage',
-        async () => {
-            api.rule((method) => method === 'sendMessage', { delayMs: 60_000 });
-            const b = start('webhook');
+        async (p) => {
+            p.api.rule((method) => method === 'sendMessage', { delayMs: 60_000 });
+            const b = start(p, 'webhook');
             const started = await b.waitFor((l) => l.msg === 'bot started', 15_000, 'the bot to start');
             void fetch(`http://127.0.0.1:${Number(started.port)}/hook`, {
                 method: 'POST',
@@ -126,10 +117,17 @@ const PHASES: [string, () => Promise<SpawnedBot>][] = [
 ];
 
 describe('SIGTERM', () => {
-    it.each(PHASES)('stops the bot within a few seconds — %s', async (phase, reach) => {
-        const b = await reach();
-        const ms = await terminate(b);
-        console.log(`SIGTERM (${phase}): exited in ${Math.round(ms)} ms`);
-        expect(ms).toBeLessThan(STOP_WITHIN_MS);
+    // Side by side: each phase mostly waits (for a start, or for its grace to run out).
+    it.concurrent.each(PHASES)('stops the bot within a few seconds — %s', async (phase, reach) => {
+        const p: Phase = { api: await new FakeBotApi().start(), dataDir: tempDir('kejin-sigterm-') };
+        try {
+            const ms = await terminate(await reach(p));
+            console.log(`SIGTERM (${phase}): exited in ${Math.round(ms)} ms`);
+            expect(ms).toBeLessThan(STOP_WITHIN_MS);
+        } finally {
+            await ensureStopped(p.bot);
+            await p.api.close();
+            removeDir(p.dataDir);
+        }
     }, 40_000);
 });

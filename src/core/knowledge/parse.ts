@@ -3,7 +3,7 @@
  * numbers. Pure: no file system, so every checker message can be pinned by a
  * test on a string.
  */
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { closest, type Problem, type Severity } from './problems.ts';
 
@@ -48,7 +48,36 @@ export function parseYaml(yaml: string, lineOffset: number, report: ProblemSink)
         });
     }
     if (doc.errors.length > 0) return null;
-    return { data: doc.toJS({ maxAliasCount: 50 }), doc, lines };
+    let data: unknown;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+        // The yaml library refuses a document whose aliases expand too far (an alias bomb,
+        // or just many `*name`s) by throwing: a problem of this file, like any other.
+        const at = firstAlias(doc);
+        report({
+            line: (at === undefined ? 1 : lines.linePos(at).line) + lineOffset - 1,
+            message: `YAML aliases (\`*name\`) expand too far: ${firstLine(err instanceof Error ? err.message : String(err))}`,
+            hint: `write the values out instead of repeating them with \`&name\` and \`*name\` (at most ${MAX_ALIAS_COUNT} uses per file)`,
+        });
+        return null;
+    }
+    return { data, doc, lines };
+}
+
+/** Aliases a card may resolve; cards need none, and this bounds what a hostile file can cost. */
+const MAX_ALIAS_COUNT = 50;
+
+/** Offset of the first alias in the document, if any. */
+function firstAlias(doc: Document.Parsed): number | undefined {
+    let at: number | undefined;
+    visit(doc, {
+        Alias(_key, node) {
+            at = node.range?.[0];
+            return visit.BREAK;
+        },
+    });
+    return at;
 }
 
 function firstLine(s: string): string {

@@ -29,15 +29,18 @@ export interface BoundedQuery {
     readonly notice?: Localized;
 }
 
-// Control and format characters (zero-width spaces, BOM, bidi marks) become spaces.
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]+/gu;
+// Control characters and line separators become spaces; format characters (zero-width
+// spaces and joiners, BOM, soft hyphens, bidi marks) sit inside words and are removed,
+// as normalize() does for the cards, so that 高\u200b企贷 is 高企贷.
+const CONTROL = /[\p{Cc}\u2028\u2029]+/gu;
+const FORMAT = /\p{Cf}+/gu;
 
 /** Cleans and bounds a query; `text` is '' with the `empty` notice when nothing is left. */
 export function boundQuery(raw: unknown, maxLength = MAX_QUERY_LENGTH): BoundedQuery {
     const text = typeof raw === 'string' ? raw : '';
     // Look at a bounded prefix only, so that a megabyte of input costs no more than a page.
     const head = text.length > maxLength * 8 ? text.slice(0, maxLength * 8) : text;
-    const cleaned = head.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    const cleaned = head.replace(FORMAT, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
     if (cleaned.length === 0) return { text: '', notice: NOTICES.empty };
     const chars = Array.from(cleaned);
     if (chars.length <= maxLength && head === text) return { text: cleaned };

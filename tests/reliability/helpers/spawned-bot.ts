@@ -4,6 +4,7 @@
  * shows (kill -9, signals, what reaches stderr).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,9 +27,10 @@ export interface SpawnedBot {
  * Starts `kejin bot` with exactly `env` (plus PATH and HOME) in `cwd`, so
  * that no `.env` of the checkout leaks in.
  */
-export function spawnBot(env: Record<string, string>, cwd: string): SpawnedBot {
+export function spawnBot(env: Record<string, string>, cwd: string, as: { uid: number; gid: number } | undefined = undefined): SpawnedBot {
     const child = spawn(process.execPath, [KEJIN_BIN, 'bot'], {
         cwd,
+        ...as,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, LOG_LEVEL: 'info', ...env },
         stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -88,4 +90,16 @@ export async function ensureStopped(bot: SpawnedBot | undefined): Promise<void> 
     if (!bot || bot.child.exitCode !== null || bot.child.signalCode !== null) return;
     bot.child.kill('SIGKILL');
     await bot.exited;
+}
+
+/**
+ * How to run a child as an ordinary user, for faults that root does not
+ * meet (a folder it may not write): as root, the user `nobody`, provided
+ * the checkout is readable by others; otherwise this user as it is.
+ * Undefined when neither works.
+ */
+export function ordinaryUser(): { as?: { uid: number; gid: number } } | undefined {
+    if (process.getuid?.() !== 0) return {};
+    const readable = [KEJIN_BIN, path.dirname(KEJIN_BIN), path.join(ROOT, 'node_modules'), path.join(ROOT, 'src')].every((p) => (statSync(p).mode & 0o005) === 0o005 || (statSync(p).mode & 0o004) !== 0);
+    return readable ? { as: { uid: 65534, gid: 65534 } } : undefined;
 }
