@@ -24,6 +24,7 @@ Usage:
   kejin eval [--json]          recall and match figures on tests/eval
   kejin mcp [--http] [--port N] MCP server over stdio (default) or Streamable HTTP
   kejin bot                    Telegram bot; in the terminal when TELEGRAM_BOT_TOKEN is empty
+  kejin bot --set-webhook      register WEBHOOK_URL once per deploy (N instances: docs/deploy.md)
 `;
 
 async function main(argv: string[]): Promise<number> {
