@@ -6,6 +6,8 @@
  * then closes the knowledge service it was given.
  */
 import { parseArgs } from 'node:util';
+import { startAlertLoop } from '../core/alerts/alerts.ts';
+import { createAlertSender } from '../bot/alerts.ts';
 import type { BotDeps } from '../bot/context.ts';
 import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
 
@@ -27,6 +29,9 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // Alerts go out only from a bot on Telegram, never from the terminal.
+    const token = values.terminal ? undefined : deps.config.TELEGRAM_BOT_TOKEN;
+    const alerts = token && deps.alerts ? startAlertLoop({ service: deps.service, stores: deps.alerts, logger: deps.logger, deliver: createAlertSender({ token, apiRoot: deps.config.TELEGRAM_API_ROOT, logger: deps.logger }) }) : undefined;
     try {
         if (values.terminal || !deps.config.TELEGRAM_BOT_TOKEN) {
             await runInTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), signal: controller.signal });
@@ -36,6 +41,7 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
             await runPolling(deps, controller.signal);
         }
     } finally {
+        await alerts?.stop();
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         await deps.service.close();

@@ -22,6 +22,8 @@ export interface ApiCall {
     readonly ok: boolean;
     readonly description?: string;
     readonly result?: unknown;
+    /** When the server received it (Date.now()), for rate checks. */
+    readonly at: number;
 }
 
 interface Failure {
@@ -82,6 +84,8 @@ export class FakeBotApi {
     private readonly _pollers = new Set<() => void>();
     private readonly _pending = new Set<ServerResponse>();
     private _seq = 0;
+    /** Chats whose user blocked the bot: sending to them gets 403. */
+    private readonly _blocked = new Set<number>();
 
     constructor(token = '123456:TEST-not-a-real-token') {
         this.token = token;
@@ -111,6 +115,11 @@ export class FakeBotApi {
     /** The next `times` calls of `method` get this failure instead of an answer. */
     failNext(method: string, failure: Failure, times = 1): void {
         this._failures.set(method, [...(this._failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
+    }
+
+    /** From now on, sendMessage to `chatId` fails with 403 as for a user who blocked the bot. */
+    block(chatId: number): void {
+        this._blocked.add(chatId);
     }
 
     /** Queues an update (its update_id is set here) and returns its id. */
@@ -170,12 +179,15 @@ export class FakeBotApi {
         const failure = this._failures.get(method)?.shift();
         if (failure) return this.reply(res, method, payload, failure.status, failure.body);
         if (method === 'getUpdates') return this.getUpdates(res, payload);
+        if (method === 'sendMessage' && this._blocked.has(Number(payload.chat_id))) {
+            return this.reply(res, method, payload, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
+        }
         const [status, answer] = this.answer(method, payload);
         this.reply(res, method, payload, status, answer);
     }
 
     private reply(res: ServerResponse, method: string, payload: Record<string, unknown>, status: number, body: Record<string, unknown>): void {
-        this.calls.push({ seq: ++this._seq, method, payload, ok: body.ok === true, result: body.result, ...(typeof body.description === 'string' ? { description: body.description } : {}) });
+        this.calls.push({ seq: ++this._seq, at: Date.now(), method, payload, ok: body.ok === true, result: body.result, ...(typeof body.description === 'string' ? { description: body.description } : {}) });
         this.wake();
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     }
