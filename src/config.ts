@@ -28,6 +28,7 @@ export const configSchema = z.object({
     WEBHOOK_SECRET: optionalText,
     WEBHOOK_HOST: z.string().default('127.0.0.1'),
     WEBHOOK_PORT: port.default(8080),
+    WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
     DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
 

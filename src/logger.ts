@@ -30,3 +30,9 @@ export function scrubSecrets(text: string): string {
 
 /** A logger that drops everything, for tests and silent library use. */
 export const silentLogger: Logger = pino({ level: 'silent' });
+
+/** An error as loggable fields: its name and the start of its message, never its stack or payload. */
+export function errorSummary(err: unknown): { name: string; message: string } {
+    if (err instanceof Error) return { name: err.name, message: err.message.slice(0, 300) };
+    return { name: typeof err, message: String(err).slice(0, 300) };
+}

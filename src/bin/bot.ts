@@ -16,6 +16,9 @@ const USAGE = `kejin bot [--terminal]
   TELEGRAM_BOT_TOKEN set: long polling; with WEBHOOK_URL and WEBHOOK_SECRET: webhook server
 `;
 
+/** The longest a shutdown may take before the process exits regardless. */
+const FORCE_EXIT_MS = 10_000;
+
 export async function main(argv: string[], deps: BotDeps): Promise<void> {
     const { values } = parseArgs({ args: argv, options: { terminal: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
     if (values.help) {
@@ -26,6 +29,12 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     const stop = (signal: NodeJS.Signals) => {
         deps.logger.info({ signal }, 'shutting down');
         controller.abort();
+        // Every phase stops within a few seconds; should anything still hold the process, it
+        // must not outlive the signal (a second signal ends it at once, as usual).
+        setTimeout(() => {
+            deps.logger.warn({ seconds: FORCE_EXIT_MS / 1000 }, 'shutdown is taking too long; exiting now');
+            process.exit(1);
+        }, FORCE_EXIT_MS).unref();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

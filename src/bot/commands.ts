@@ -4,6 +4,7 @@
  * without language_code in DEFAULT_LANG for users whose language is neither.
  */
 import type { Api } from 'grammy';
+import { apiSignal } from './abort.ts';
 import type { BotCommand } from 'grammy/types';
 import type { Lang } from '../core/vocabulary.ts';
 
@@ -31,9 +32,9 @@ export const COMMANDS: Readonly<Record<Lang, readonly BotCommand[]>> = {
 };
 
 /** Registers the command menus; throws when the Bot API refuses (the caller logs and goes on). */
-export async function registerCommands(api: Api, defaultLang: Lang): Promise<void> {
-    await api.setMyCommands([...COMMANDS[defaultLang]]);
+export async function registerCommands(api: Api, defaultLang: Lang, signal?: AbortSignal): Promise<void> {
+    await api.setMyCommands([...COMMANDS[defaultLang]], undefined, apiSignal(signal));
     for (const lang of ['zh', 'en'] as const) {
-        await api.setMyCommands([...COMMANDS[lang]], { language_code: lang });
+        await api.setMyCommands([...COMMANDS[lang]], { language_code: lang }, apiSignal(signal));
     }
 }

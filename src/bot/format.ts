@@ -5,7 +5,8 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import type { Fact, KnowledgeItem, OrganizationItem, ProductItem, Source } from '../core/knowledge/schema.ts';
-import type { MatchResponse, ProductMatch, Understood } from '../core/match/types.ts';
+import { standingNote } from '../core/match/standing.ts';
+import type { ConditionCheck, MatchResponse, ProductMatch, Understood } from '../core/match/types.ts';
 import type { SearchHit, SearchResponse } from '../core/search/types.ts';
 import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../core/vocabulary.ts';
 import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from './callback.ts';
@@ -204,8 +205,8 @@ export function forgetView(t: Messages): View {
 
 const MAX_CHECKS = 3;
 
-function checkList(items: readonly { text: Localized }[], lang: Lang): string {
-    const shown = items.slice(0, MAX_CHECKS).map((c) => esc(truncate(pick(c.text, lang).replace(/[。.；;]+$/, ''), 90)));
+function checkList(items: readonly ConditionCheck[], lang: Lang): string {
+    const shown = items.slice(0, MAX_CHECKS).map((c) => esc(truncate(pick(c.text, lang).replace(/[。.；;]+$/, ''), 90) + pick(standingNote(c) ?? { zh: '', en: '' }, lang)));
     const more = items.length - shown.length;
     return [...shown, ...(more > 0 ? [lang === 'zh' ? `另有 ${more} 项` : `${more} more`] : [])].join(lang === 'zh' ? '；' : '; ');
 }

@@ -2,22 +2,30 @@
  * `createBot(deps)`: the one bot, whatever runs it (long polling, webhook,
  * the terminal or a test). Middleware order:
  *
- *   ignore updates without a user → error boundary → per-user rate limit →
- *   per-user queue → session → context (deps, language, parsed button) → features
+ *   log → ignore updates without a user → error boundary → per-user rate limit →
+ *   per-user queue (sequentialize, keyed like the session) → per-update time budget →
+ *   session → context (deps, language, parsed button) → features
  *
- * Nothing here starts anything; `run.ts` does.
+ * Updates of different users run concurrently (the runner, or concurrent
+ * webhook calls); those of one user run in order. Every Bot API call of an
+ * update shares its time budget, retries included, so that one chat's
+ * failing or slow calls end within it instead of holding the update for
+ * minutes. Nothing here starts anything; `run.ts` does.
  */
 import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
-import { Bot, GrammyError, HttpError, session, type BotError, type Middleware, type StorageAdapter } from 'grammy';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, GrammyError, HttpError, session, type BotError, type Middleware, type StorageAdapter, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Lang } from '../core/vocabulary.ts';
 import { parseCallback } from './callback.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { features } from './features/index.ts';
 import { langFromTelegram, MESSAGES } from './i18n.ts';
-import { answer } from './reply.ts';
-import { createFileStorage, errorSummary, guardedStorage, sessionKey, type SessionData } from './session.ts';
+import { errorSummary } from '../logger.ts';
+import { apiSignal } from './abort.ts';
+import { FailureEpisode } from './episode.ts';
+import { createFileStorage, guardedStorage, sessionKey, type SessionData } from './session.ts';
 
 export interface CreateBotOptions {
     /** Default: config.TELEGRAM_BOT_TOKEN. */
@@ -27,10 +35,20 @@ export interface CreateBotOptions {
     /** Session store; default: JSON files under config.DATA_DIR. */
     readonly storage?: StorageAdapter<unknown>;
     readonly autoRetry?: Partial<AutoRetryOptions>;
+    /** How long one update may take, its Bot API calls and their retries included. Default UPDATE_BUDGET_MS. */
+    readonly updateBudgetMs?: number;
+    /** Aborts every Bot API call in flight (a shutdown that can wait no longer). */
+    readonly signal?: AbortSignal;
 }
 
-/** Retry 429 and 5xx a few times; a `retry_after` over a minute fails the call instead of stalling the bot. */
-const AUTO_RETRY: Partial<AutoRetryOptions> = { maxRetryAttempts: 4, maxDelaySeconds: 60 };
+/** Retry 429 and 5xx a few times; a `retry_after` over 10 s fails the call instead of stalling the user. */
+const AUTO_RETRY: Partial<AutoRetryOptions> = { maxRetryAttempts: 3, maxDelaySeconds: 10 };
+
+/** Default time budget of one update: a few calls, each with a short retry, fit well within it. */
+export const UPDATE_BUDGET_MS = 20_000;
+
+/** How long the slow-down notice may take. */
+const NOTICE_TIMEOUT_MS = 5_000;
 
 /** Inline queries come per keystroke, so they get a larger allowance than messages. */
 const INLINE_RATE_FACTOR = 5;
@@ -43,21 +61,89 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
         ...(options.botInfo ? { botInfo: options.botInfo } : {}),
         client: { ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT.replace(/\/+$/, '') } : {}) },
     });
-    bot.api.config.use(autoRetry({ ...AUTO_RETRY, ...options.autoRetry }));
+    // Inside the retries, so that each attempt counts: an outage is seen as it happens.
+    bot.api.config.use(watchOutage(deps));
+    const retry = autoRetry({ ...AUTO_RETRY, ...options.autoRetry });
+    // Polling retries on its own (run.ts): autoRetry's backoff, doubling up to an hour, would
+    // leave the bot deaf long after an outage has ended.
+    bot.api.config.use((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
     bot.catch((err) => deps.logger.error({ update_id: err.ctx.update.update_id, err: describeError(err.error) }, 'update failed outside the error boundary'));
 
     const storage = guardedStorage(options.storage ?? createFileStorage(config.DATA_DIR), deps.logger);
-    bot.drop((ctx) => ctx.from === undefined);
     bot.use(logUpdates(deps));
+    bot.use(ignoreWithoutUser(deps));
     bot.errorBoundary(
         (err) => apologise(err, deps),
         rateLimits(config.BOT_RATE_LIMIT_PER_MINUTE, config.DEFAULT_LANG),
-        perUserQueue(),
+        // Two quick presses must not both read the same session and lose one write.
+        sequentialize<BotContext>((ctx) => sessionKey(ctx) ?? []),
+        updateBudget(options.updateBudgetMs ?? UPDATE_BUDGET_MS, options.signal),
         session({ initial: (): SessionData => ({}), storage, getSessionKey: sessionKey }),
         setContext(deps),
         features,
     );
     return bot;
+}
+
+/**
+ * Channel posts and other updates without a user have no session and
+ * nothing to answer: they end here, quietly. (`bot.drop(predicate)` with no
+ * middleware would pass them on.)
+ */
+function ignoreWithoutUser(deps: BotDeps): Middleware<BotContext> {
+    return (ctx, next) => {
+        if (ctx.from !== undefined) return next();
+        deps.logger.debug({ update_id: ctx.update.update_id }, 'update without a user ignored');
+        return Promise.resolve();
+    };
+}
+
+/**
+ * Gives every Bot API call of an update one shared deadline (and the
+ * shutdown signal): retries stop when it passes, and a hanging call is cut.
+ */
+function updateBudget(ms: number, shutdown: AbortSignal | undefined): Middleware<BotContext> {
+    return async (ctx, next) => {
+        const budget = new AbortController();
+        const timer = setTimeout(() => budget.abort(new Error(`the update took over ${ms} ms`)), ms);
+        const stop = () => budget.abort(new Error('the bot is shutting down'));
+        if (shutdown?.aborted) stop();
+        shutdown?.addEventListener('abort', stop, { once: true });
+        const bounded: Transformer = (prev, method, payload, signal) => prev(method, payload, apiSignal(signal ? AbortSignal.any([signal as AbortSignal, budget.signal]) : budget.signal));
+        ctx.api.config.use(bounded);
+        try {
+            await next();
+        } finally {
+            clearTimeout(timer);
+            shutdown?.removeEventListener('abort', stop);
+        }
+    };
+}
+
+function isGatewayError(code: number): boolean {
+    return code >= 502 && code <= 504;
+}
+
+/**
+ * Logs a Bot API outage once when it starts (the network fails, a gateway
+ * answers 502 to 504, or polling gets a 5xx) and once when a call succeeds again.
+ */
+function watchOutage(deps: BotDeps): Transformer {
+    const outage = new FailureEpisode(deps.logger, {
+        failed: () => 'the Bot API cannot be reached; retrying',
+        recovered: 'the Bot API can be reached again',
+    });
+    return async (prev, method, payload, signal) => {
+        try {
+            const result = await prev(method, payload, signal);
+            if (!result.ok && (isGatewayError(result.error_code) || (method === 'getUpdates' && result.error_code >= 500))) outage.failed(new Error(result.description), { method, code: result.error_code });
+            else outage.ok();
+            return result;
+        } catch (err) {
+            if (err instanceof HttpError && !signal?.aborted) outage.failed(err, { method });
+            throw err;
+        }
+    };
 }
 
 function setContext(deps: BotDeps): Middleware<BotContext> {
@@ -87,36 +173,14 @@ function rateLimits(perMinute: number, defaultLang: Lang): Middleware<BotContext
     const key = (ctx: BotContext) => (ctx.from ? String(ctx.from.id) : undefined);
     const tell = async (ctx: BotContext) => {
         const t = MESSAGES[langFromTelegram(ctx.from?.language_code, defaultLang)];
-        if (ctx.callbackQuery) await answer(ctx as BotContext, t.slowDown);
-        else if (ctx.chat?.type === 'private') await ctx.reply(t.slowDown);
+        // Ahead of the per-update budget: a notice of its own, bounded on its own.
+        const signal = apiSignal(AbortSignal.timeout(NOTICE_TIMEOUT_MS));
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.slowDown }, signal);
+        else if (ctx.chat?.type === 'private') await ctx.reply(t.slowDown, undefined, signal);
     };
-    const messages = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute, keyGenerator: key, keyPrefix: 'msg', onLimitExceeded: (ctx) => void tell(ctx).catch(() => undefined) });
+    const messages = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute, keyGenerator: key, keyPrefix: 'msg', onLimitExceeded: (ctx) => tell(ctx).catch(() => undefined) });
     const inline = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute * INLINE_RATE_FACTOR, keyGenerator: key, keyPrefix: 'inline' });
     return (ctx, next) => (ctx.inlineQuery ? inline(ctx, next) : messages(ctx, next));
-}
-
-/**
- * One update at a time per user, so that two quick presses cannot both read
- * the same session and lose one write (webhooks deliver concurrently).
- */
-function perUserQueue(): Middleware<BotContext> {
-    const tails = new Map<string, Promise<void>>();
-    return async (ctx, next) => {
-        const key = sessionKey(ctx);
-        if (key === undefined) return next();
-        const previous = tails.get(key) ?? Promise.resolve();
-        let release!: () => void;
-        const mine = new Promise<void>((resolve) => (release = resolve));
-        const tail = previous.then(() => mine);
-        tails.set(key, tail);
-        await previous;
-        try {
-            await next();
-        } finally {
-            release();
-            if (tails.get(key) === tail) tails.delete(key);
-        }
-    };
 }
 
 /** Logs a failed update without personal data and tells the user briefly; never throws. */

@@ -5,23 +5,35 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
-import { webhookCallback, type Bot } from 'grammy';
+import { run } from '@grammyjs/runner';
+import { webhookCallback, type Bot, type BotError } from 'grammy';
 import type { BotContext, BotDeps } from './context.ts';
 import { registerCommands } from './commands.ts';
 import { createBot, describeError, type CreateBotOptions } from './index.ts';
+import { apiSignal } from './abort.ts';
+import { boundedHttpAdapter, WebhookRequestError } from './webhook.ts';
 import { runTerminal, TERMINAL_BOT, TERMINAL_TOKEN, type TerminalOptions } from './terminal.ts';
 
-/** How long a webhook shutdown waits for requests in flight. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long a shutdown lets updates in flight finish before it cuts their
+ * Bot API calls; the whole stop then takes a few seconds at most.
+ */
+const SHUTDOWN_GRACE_MS = 3_000;
+/** Updates handled at once in long polling; those of one user still run in order. */
+const POLLING_CONCURRENCY = 100;
+/** Pause between polls while the Bot API cannot be reached. */
+const POLL_RETRY_MS = 1_000;
+/** How long the call that confirms the last handled updates may take at shutdown. */
+const CONFIRM_TIMEOUT_MS = 2_000;
 
 /** The update types the bot handles; others are not fetched at all. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 
-async function registerCommandsSafely(bot: Bot<BotContext>, deps: BotDeps): Promise<void> {
+async function registerCommandsSafely(bot: Bot<BotContext>, deps: BotDeps, signal: AbortSignal): Promise<void> {
     try {
-        await registerCommands(bot.api, deps.config.DEFAULT_LANG);
+        await registerCommands(bot.api, deps.config.DEFAULT_LANG, signal);
     } catch (err) {
-        deps.logger.warn({ err: describeError(err) }, 'could not register the command menu; the bot runs without it');
+        if (!signal.aborted) deps.logger.warn({ err: describeError(err) }, 'could not register the command menu; the bot runs without it');
     }
 }
 
@@ -29,26 +41,95 @@ function untilAborted(signal: AbortSignal): Promise<void> {
     return signal.aborted ? Promise.resolve() : once(signal, 'abort').then(() => undefined);
 }
 
-export async function runPolling(deps: BotDeps, signal: AbortSignal, options: CreateBotOptions = {}): Promise<void> {
-    const bot = createBot(deps, options);
-    if (signal.aborted) return;
-    const stop = () => void bot.stop().catch((err: unknown) => deps.logger.warn({ err: describeError(err) }, 'stopping the bot failed'));
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-        await bot.start({
-            allowed_updates: ALLOWED_UPDATES,
-            onStart: async (me) => {
-                deps.logger.info({ bot: me.username, mode: 'polling' }, 'bot started');
-                await registerCommandsSafely(bot, deps);
-            },
-        });
-    } catch (err) {
-        // Stopped while still starting up: the aborted setup calls are no failure.
-        if (!signal.aborted) throw err;
-    } finally {
-        signal.removeEventListener('abort', stop);
+function sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** Updates in flight, so that a shutdown can wait for them (within its grace) and knows which are done. */
+class InFlight {
+    private readonly _tasks = new Map<number, Promise<void>>();
+    private _highest = 0;
+
+    track(updateId: number, task: Promise<void>): Promise<void> {
+        this._highest = Math.max(this._highest, updateId);
+        this._tasks.set(updateId, task);
+        return task.finally(() => this._tasks.delete(updateId));
     }
-    deps.logger.info('bot stopped');
+
+    /** Waits for every update in flight, or until `ms` have passed. */
+    async settle(ms: number): Promise<void> {
+        if (this._tasks.size === 0) return;
+        await Promise.race([Promise.allSettled(this._tasks.values()), sleep(ms)]);
+    }
+
+    /** The offset that confirms every finished update and none that is unfinished; undefined before any update. */
+    confirmOffset(): number | undefined {
+        if (this._highest === 0) return undefined;
+        return this._tasks.size > 0 ? Math.min(...this._tasks.keys()) : this._highest + 1;
+    }
+}
+
+/**
+ * Long polling with `@grammyjs/runner`: updates are handled concurrently
+ * (per-user order is kept by the bot's `sequentialize`). Every phase stops
+ * on `signal` within a few seconds: the start-up calls (getMe,
+ * deleteWebhook, which retry while the Bot API is unreachable) are aborted,
+ * polling is cut, and updates in flight get SHUTDOWN_GRACE_MS before their
+ * calls are aborted; then the handled updates are confirmed to Telegram.
+ */
+export async function runPolling(deps: BotDeps, signal: AbortSignal, options: CreateBotOptions = {}): Promise<void> {
+    const { logger } = deps;
+    const hardStop = new AbortController();
+    const bot = createBot(deps, { ...options, signal: hardStop.signal });
+    if (signal.aborted) return;
+    try {
+        await bot.init(apiSignal(signal));
+        await bot.api.deleteWebhook(undefined, apiSignal(signal));
+    } catch (err) {
+        if (signal.aborted) {
+            logger.info('bot stopped during start-up');
+            return;
+        }
+        throw err;
+    }
+    const inFlight = new InFlight();
+    const runner = run(
+        {
+            api: bot.api,
+            handleUpdate: (update) => inFlight.track(update.update_id, bot.handleUpdate(update)),
+            errorHandler: (err: BotError<BotContext>) => bot.errorHandler(err),
+        },
+        {
+            // Retry polling every second for as long as the Bot API is away (the outage is logged by
+            // the bot's API watch); the runner's own messages would print raw errors to stderr.
+            runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 }, silent: true, retryInterval: POLL_RETRY_MS, maxRetryTime: Number.POSITIVE_INFINITY },
+            sink: { concurrency: POLLING_CONCURRENCY },
+        },
+    );
+    logger.info({ bot: bot.botInfo.username, mode: 'polling' }, 'bot started');
+    void registerCommandsSafely(bot, deps, signal);
+    const task = runner.task();
+    const failed = task ? task.then(() => undefined) : Promise.resolve();
+    await Promise.race([untilAborted(signal), failed]);
+    // Stopped, or polling gave up (a revoked token: 401; another instance polling: 409).
+    const stopping = runner.isRunning() ? runner.stop() : Promise.resolve();
+    await stopping.catch(() => undefined);
+    await inFlight.settle(SHUTDOWN_GRACE_MS);
+    hardStop.abort();
+    await inFlight.settle(500);
+    await confirm(bot, inFlight.confirmOffset(), deps);
+    logger.info('bot stopped');
+    await failed; // rethrows why polling gave up
+}
+
+/** Tells Telegram which updates are done, so that a restart does not get them again. */
+async function confirm(bot: Bot<BotContext>, offset: number | undefined, deps: BotDeps): Promise<void> {
+    if (offset === undefined) return;
+    try {
+        await bot.api.getUpdates({ offset, limit: 1, timeout: 0 }, apiSignal(AbortSignal.timeout(CONFIRM_TIMEOUT_MS)));
+    } catch (err) {
+        deps.logger.warn({ err: describeError(err) }, 'could not confirm the handled updates; Telegram may deliver the last ones again');
+    }
 }
 
 export interface WebhookHandle {
@@ -59,42 +140,63 @@ export interface WebhookHandle {
 
 /**
  * Serves Telegram's webhook calls at the path of WEBHOOK_URL on
- * WEBHOOK_HOST:WEBHOOK_PORT; requests without the secret token get 401.
- * Meant to sit behind a TLS proxy.
+ * WEBHOOK_HOST:WEBHOOK_PORT; requests without the secret token get 401,
+ * bodies over WEBHOOK_MAX_BODY_BYTES 413, bodies that are no update 400.
+ * Meant to sit behind a TLS proxy. Like polling, it stops on `signal` in
+ * every phase within a few seconds.
  */
 export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: CreateBotOptions = {}): Promise<WebhookHandle> {
     const { config, logger } = deps;
     if (!config.WEBHOOK_URL) throw new Error('kejin: webhook mode needs WEBHOOK_URL');
     if (!config.WEBHOOK_SECRET) throw new Error('kejin: WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates');
     if (!/^[A-Za-z0-9_-]{1,256}$/.test(config.WEBHOOK_SECRET)) throw new Error('kejin: WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)');
-    const bot = createBot(deps, options);
-    await bot.init();
+    const hardStop = new AbortController();
+    const bot = createBot(deps, { ...options, signal: hardStop.signal });
     const path = new URL(config.WEBHOOK_URL).pathname;
-    const handle = webhookCallback(bot, 'http', { secretToken: config.WEBHOOK_SECRET, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+    const handle = webhookCallback(bot, boundedHttpAdapter(config.WEBHOOK_MAX_BODY_BYTES), { secretToken: config.WEBHOOK_SECRET, onTimeout: 'return', timeoutMilliseconds: 9_000 });
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
         if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== path) {
             res.writeHead(404).end();
             return;
         }
         handle(req, res).catch((err: unknown) => {
+            if (err instanceof WebhookRequestError) {
+                logger.debug({ status: err.status, reason: err.message }, 'webhook request refused');
+                if (!res.headersSent) res.writeHead(err.status, { Connection: 'close' }).end(err.message);
+                return;
+            }
             logger.error({ err: describeError(err) }, 'webhook request failed');
             if (!res.headersSent) res.writeHead(500).end();
         });
     });
-    server.listen(config.WEBHOOK_PORT, config.WEBHOOK_HOST);
-    await once(server, 'listening');
+    const stopped = (): WebhookHandle => {
+        server.close();
+        logger.info('bot stopped during start-up');
+        return { port: 0, done: Promise.resolve() };
+    };
+    try {
+        await bot.init(apiSignal(signal));
+        server.listen(config.WEBHOOK_PORT, config.WEBHOOK_HOST);
+        await once(server, 'listening', { signal });
+        await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] }, apiSignal(signal));
+    } catch (err) {
+        if (signal.aborted) return stopped();
+        server.close();
+        throw err;
+    }
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.WEBHOOK_PORT;
-    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] });
-    await registerCommandsSafely(bot, deps);
     logger.info({ bot: bot.botInfo.username, mode: 'webhook', host: config.WEBHOOK_HOST, port }, 'bot started');
+    void registerCommandsSafely(bot, deps, signal);
     const done = untilAborted(signal).then(async () => {
-        // Stop accepting; let requests in flight finish (their updates are handled within),
-        // but do not wait on idle keep-alive connections, nor forever on busy ones.
+        // Stop accepting; let requests in flight finish (their updates are handled within), then
+        // cut their Bot API calls, and do not wait on idle keep-alive connections.
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
-        const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        const cut = setTimeout(() => hardStop.abort(), SHUTDOWN_GRACE_MS);
+        const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS + 500);
         await closed;
+        clearTimeout(cut);
         clearTimeout(force);
         logger.info('bot stopped');
     });

@@ -1,5 +1,6 @@
 /** Plain-text rendering for the terminal: every fact with its source. */
 import type { Source } from '../core/knowledge/schema.ts';
+import { standingNote } from '../core/match/standing.ts';
 import type { ConditionCheck, MatchResponse } from '../core/match/types.ts';
 import type { SearchResponse } from '../core/search/types.ts';
 import { ELIGIBILITY, KINDS, label, type Lang } from '../core/vocabulary.ts';
@@ -37,7 +38,7 @@ export function formatSearch(r: SearchResponse, lang: Lang, contactName: (id: st
 
 function check(c: ConditionCheck, lang: Lang): string {
     const mark = c.status === 'met' ? '✓' : c.status === 'unmet' ? '✗' : '?';
-    return `${mark} ${c.text[lang]}${c.sources.length ? ` [${c.sources.join(', ')}]` : ''}`;
+    return `${mark} ${c.text[lang]}${standingNote(c)?.[lang] ?? ''}${c.sources.length ? ` [${c.sources.join(', ')}]` : ''}`;
 }
 
 export function formatMatch(r: MatchResponse, lang: Lang): string {

@@ -10,7 +10,7 @@ import { createKnowledgeReader, type KnowledgeSnapshot } from './knowledge/load.
 import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
-import { matchProducts } from './match/match.ts';
+import { matchProducts, rateFor } from './match/match.ts';
 import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
 import { understandQuestion, type Understanding } from './match/understand.ts';
@@ -49,7 +49,12 @@ export interface KnowledgeService {
     requireItem(id: string): KnowledgeItem;
     /** The ids closest to a mistyped one, closest first. */
     suggestIds(id: string, count?: number, kind?: Kind): string[];
-    /** Offerings (products, platforms, programmes), optionally filtered. */
+    /**
+     * Offerings (products, platforms, programmes), optionally filtered: a
+     * stage or qualification keeps what the matcher does not rate
+     * ineligible for a firm at that stage, or holding that qualification
+     * (and what it implies) and no other.
+     */
     listProducts(filter?: ProductFilter): ProductItem[];
     /** Organizations for a product, by id, or by free text; all of them when nothing is given. */
     contacts(query?: ContactQuery): OrganizationItem[];
@@ -67,6 +72,8 @@ export interface ServiceOptions {
     readonly logger?: Logger;
     /** Reload delay after the last change event, in ms. Default 150. */
     readonly debounceMs?: number;
+    /** The clock that decides whether a card's `valid_until` has passed, read at each query. Default: the system clock. */
+    readonly now?: () => Date;
     /** While watching, also read the folder by content hash every this many ms (0: never). Default 60,000 (see watch.ts). */
     readonly rescanMs?: number;
     /** While watching, listen to file-system events. Default true; false leaves the periodic rescan alone. */
@@ -79,7 +86,7 @@ export async function createKnowledgeService(options: ServiceOptions): Promise<K
     const { snapshot, problems } = await reader.read();
     if (!snapshot) throw new KnowledgeLoadError(options.dir, problems);
     logWarnings(options.logger, problems);
-    const service = new Service(snapshot);
+    const service = new Service(snapshot, options.now);
     if (options.watch) {
         const watcher = watchKnowledge(options.dir, {
             debounceMs: options.debounceMs ?? 150,
@@ -107,8 +114,8 @@ export async function createKnowledgeService(options: ServiceOptions): Promise<K
 }
 
 /** A service over a fixed snapshot: for tests, benchmarks and one-shot CLI calls. */
-export function createServiceFromSnapshot(snapshot: KnowledgeSnapshot): KnowledgeService {
-    return new Service(snapshot);
+export function createServiceFromSnapshot(snapshot: KnowledgeSnapshot, options: Pick<ServiceOptions, 'now'> = {}): KnowledgeService {
+    return new Service(snapshot, options.now);
 }
 
 function logWarnings(logger: Logger | undefined, problems: readonly Problem[]): void {
@@ -126,7 +133,10 @@ class Service implements KnowledgeService {
     private readonly _listeners = new Set<SnapshotListener>();
     private _watcher: KnowledgeWatcher | undefined;
 
-    constructor(snapshot: KnowledgeSnapshot) {
+    constructor(
+        snapshot: KnowledgeSnapshot,
+        private readonly _now: () => Date = () => new Date(),
+    ) {
         this._state = { snapshot, index: createSearchIndex(snapshot) };
     }
 
@@ -163,6 +173,7 @@ class Service implements KnowledgeService {
         const parsed = parseProfile(profile);
         return matchProducts(snapshot, parsed, {
             ...options,
+            now: this._now(),
             questionScores: (q) => new Map(index.search(q, { limit: 20, kind: 'product' }).results.map((r) => [r.id, r.score])),
         });
     }
@@ -186,16 +197,9 @@ class Service implements KnowledgeService {
         const offerings = [...this._state.snapshot.items.values()].filter(
             (i): i is ProductItem => i.kind === 'product' || i.kind === 'platform' || i.kind === 'program',
         );
-        return offerings.filter((p) => {
-            if (filter.kind && p.kind !== filter.kind) return false;
-            const e = p.eligibility;
-            if (filter.stage && e?.stages && !e.stages.includes(filter.stage)) return false;
-            if (filter.qualification && e) {
-                const needed = [...(e.qualifications_any ?? []), ...(e.qualifications_all ?? [])];
-                if (needed.length > 0 && !needed.includes(filter.qualification)) return false;
-            }
-            return true;
-        });
+        const now = this._now();
+        const profile = { ...(filter.stage ? { stage: filter.stage } : {}), ...(filter.qualification ? { qualifications: [filter.qualification] } : {}) };
+        return offerings.filter((p) => (!filter.kind || p.kind === filter.kind) && rateFor(p, profile, now) !== 'ineligible');
     }
 
     contacts(query: ContactQuery = {}): OrganizationItem[] {

@@ -5,6 +5,7 @@
  * Nothing here reads the service; callers pass what it needs.
  */
 import type { Eligibility, Fact, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, Source, SourcedValue, Terms } from '../core/knowledge/schema.ts';
+import { standingNote } from '../core/match/standing.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
 import type { SearchHit, SearchResponse } from '../core/search/types.ts';
 import { ELIGIBILITY, FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Folder, type Kind, type Lang, type Localized } from '../core/vocabulary.ts';
@@ -139,7 +140,15 @@ function hitLines(h: SearchHit, n: number, lang: Lang): string[] {
 // ---- match_financing_products -------------------------------------------------
 
 function checkOut(c: ConditionCheck, lang: Lang) {
-    return { status: c.status, ...(c.field ? { field: c.field } : {}), text: t(c.text, lang), sources: [...c.sources] };
+    const note = standingNote(c);
+    return {
+        status: c.status,
+        ...(c.field ? { field: c.field } : {}),
+        text: t(c.text, lang) + (note ? t(note, lang) : ''),
+        sources: [...c.sources],
+        sourceStatus: c.sourceStatus,
+        ...(c.sourceDate ? { sourceDate: c.sourceDate } : {}),
+    };
 }
 
 function contactOut(c: ContactSummary, lang: Lang) {
@@ -188,7 +197,7 @@ export function matchText(res: MatchResponse, lang: Lang): string {
 
 function matchLines(m: ProductMatch, n: number, lang: Lang): string[] {
     const mark = { met: '✓', unmet: '✗', unknown: '?' } as const;
-    const check = (c: ConditionCheck) => `- ${mark[c.status]} ${t(c.text, lang)}${cite(c.sources)}`;
+    const check = (c: ConditionCheck) => `- ${mark[c.status]} ${t(c.text, lang)}${t(standingNote(c) ?? { zh: '', en: '' }, lang)}${cite(c.sources)}`;
     return [
         `### ${n}. ${t(m.name, lang)} (\`${m.id}\`) — ${RATING_MARK[m.eligibility]} ${t(ELIGIBILITY.labels[m.eligibility], lang)}${m.expired ? t(UI.expired, lang) : ''}`,
         t(m.summary, lang),

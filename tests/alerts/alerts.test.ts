@@ -166,7 +166,7 @@ describe('alerts in bulk', () => {
         const ids = Array.from({ length: 500 }, (_, i) => 900_000 + i);
         for (const id of ids) await stores.subscriptions.put(newSubscription(before, id, id % 2 ? 'en' : 'zh', PROFILE));
         const blocked = ids[123]!;
-        api.block(blocked);
+        api.rule((method, p) => method === 'sendMessage' && Number(p.chat_id) === blocked, { failure: FAILURES.blocked() });
 
         const run = await runAlerts({ service: after, stores, deliver: createAlertSender({ token: api.token, apiRoot: api.url }) });
         expect(run).toMatchObject({ sent: 499, unsubscribed: 1, failed: 0, skipped: 0 });

@@ -119,8 +119,8 @@ describe('`kejin bot` as a command', () => {
             const { child, exited } = runKejin(['bot'], { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url }, undefined);
             await api.until(() => api.callsOf('getUpdates').length > 0, 20_000, 'the bot to poll');
             const id = api.push({ message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: 'T' }, from: { id: 7, is_bot: false, first_name: 'T' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } });
-            await api.handled(id);
-            expect(api.callsOf('sendMessage')).toHaveLength(1);
+            await api.until(() => api.callsOf('sendMessage').length === 1, 15_000, 'the reply');
+            await api.confirmed(id);
             child.kill('SIGTERM');
             const { code } = await exited;
             expect(code).toBe(0);

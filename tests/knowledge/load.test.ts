@@ -105,15 +105,15 @@ describe('checker messages', () => {
         );
         expect(only(problems)).toEqual([
             'products/test-loan.md:13: related.0: "test-polcy" is not a known item — did you mean "test-policy"? Ids are file names without .md',
-            'products/test-loan.md:35: contacts.0: "test-orgg" is not a known organization — did you mean "test-org"? Ids are file names without .md',
-            'products/test-loan.md:35: contacts.1: "test-micro" is a product, not an organization — did you mean "test-org"? Ids are file names without .md',
+            'products/test-loan.md:39: contacts.0: "test-orgg" is not a known organization — did you mean "test-org"? Ids are file names without .md',
+            'products/test-loan.md:39: contacts.1: "test-micro" is a product, not an organization — did you mean "test-org"? Ids are file names without .md',
         ]);
     });
 
     it('reports a fact citing a source key the card does not declare', async () => {
         const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('  sources: [s1]\ncontacts', '  sources: [s2]\ncontacts')));
         expect(only(problems)).toEqual([
-            'products/test-micro.md:14: eligibility.sources.0: source key "s2" is not declared in this card\'s `sources` — did you mean "s1"? Otherwise add a source with `key: s2`',
+            'products/test-micro.md:18: eligibility.sources.0: source key "s2" is not declared in this card\'s `sources` — did you mean "s1"? Otherwise add a source with `key: s2`',
         ]);
     });
 
@@ -179,7 +179,7 @@ describe('checker warnings', () => {
         expect(snapshot!.items.get('test-micro')!.expired).toBe(true);
         expect(snapshot!.items.get('test-loan')!.expired).toBe(false);
         expect(only(problems, 'warning')).toEqual([
-            'products/test-micro.md:20: warning: valid_until: 2025-08-31 has passed: the item is marked expired and matching never rates it eligible — if it still runs, set a new `valid_until` (and `last_verified`); otherwise leave it or delete the file',
+            'products/test-micro.md:24: warning: valid_until: 2025-08-31 has passed: the item is marked expired and matching never rates it eligible — if it still runs, set a new `valid_until` (and `last_verified`); otherwise leave it or delete the file',
         ]);
     });
 

@@ -192,7 +192,8 @@ function hintFor(issue: z.core.$ZodIssue): string {
         case 'invalid_format':
             return issue.format === 'url' ? 'write the whole address, e.g. https://stcsm.sh.gov.cn/…' : 'follow the format shown in knowledge/README.md';
         case 'custom':
-            return 'see knowledge/README.md for this field';
+            // A refinement may say how to fix what it found.
+            return typeof issue.params?.hint === 'string' ? issue.params.hint : 'see knowledge/README.md for this field';
         default:
             return 'see knowledge/README.md for this field';
     }

@@ -91,23 +91,54 @@ const rangeSchema = z
         message: '`min` must not be larger than `max`',
     });
 
-export const eligibilitySchema = z.strictObject({
-    /** Stages the product is for; omit when the source does not limit them. */
-    stages: z.array(z.enum(STAGES.values)).optional(),
-    /** The firm must hold at least one of these. */
-    qualifications_any: z.array(z.enum(QUALIFICATIONS.values)).optional(),
-    /** The firm must hold every one of these. */
-    qualifications_all: z.array(z.enum(QUALIFICATIONS.values)).optional(),
-    /** Favoured but not required. */
-    qualifications_preferred: z.array(z.enum(QUALIFICATIONS.values)).optional(),
-    sizes: z.array(z.enum(SIZES.values)).optional(),
-    /** 年营业收入 in 万元. */
-    revenue_wan: rangeSchema.optional(),
-    requires_ip: z.boolean().optional(),
-    /** Exclusions and other conditions that no profile field captures. */
-    conditions: z.array(factSchema).default([]),
+/** Where a structured condition comes from: its own sources, and their standing. */
+export const basisSchema = z.strictObject({
     sources: sourceKeys,
+    /** Set where the research notes call the condition unconfirmed or old: it can then never rule a firm out. */
+    status: z.enum(['unconfirmed', 'outdated']).optional(),
 });
+
+/** The structured conditions of an eligibility block; each needs its own `basis` entry. */
+export const STRUCTURED_CONDITIONS = ['stages', 'qualifications_any', 'qualifications_all', 'qualifications_preferred', 'sizes', 'revenue_wan', 'requires_ip'] as const;
+export type StructuredCondition = (typeof STRUCTURED_CONDITIONS)[number];
+
+export const eligibilitySchema = z
+    .strictObject({
+        /** Stages the product is for; omit when the source does not limit them. */
+        stages: z.array(z.enum(STAGES.values)).optional(),
+        /** The firm must hold at least one of these. */
+        qualifications_any: z.array(z.enum(QUALIFICATIONS.values)).optional(),
+        /** The firm must hold every one of these. */
+        qualifications_all: z.array(z.enum(QUALIFICATIONS.values)).optional(),
+        /** Favoured but not required. */
+        qualifications_preferred: z.array(z.enum(QUALIFICATIONS.values)).optional(),
+        sizes: z.array(z.enum(SIZES.values)).optional(),
+        /** 年营业收入 in 万元. */
+        revenue_wan: rangeSchema.optional(),
+        requires_ip: z.boolean().optional(),
+        /** Per structured condition above, the sources that state it and their standing. */
+        basis: z.strictObject(Object.fromEntries(STRUCTURED_CONDITIONS.map((c) => [c, basisSchema.optional()])) as Record<StructuredCondition, z.ZodOptional<typeof basisSchema>>).default({}),
+        /** Exclusions and other conditions that no profile field captures. */
+        conditions: z.array(factSchema).default([]),
+        /** The sources of the block as a whole (who the product is for). */
+        sources: sourceKeys,
+    })
+    .superRefine((e, ctx) => {
+        // A verdict needs a source: no structured condition without its own basis, no basis without its condition.
+        for (const c of STRUCTURED_CONDITIONS) {
+            const set = e[c] !== undefined && e[c] !== false && !(Array.isArray(e[c]) && e[c].length === 0);
+            if (set && !e.basis[c]) {
+                ctx.addIssue({
+                    code: 'custom',
+                    path: [c],
+                    message: `has no \`basis.${c}\`: a condition that no source states must not rate any firm`,
+                    params: { hint: `add \`basis: { ${c}: { sources: [KEY] } }\` naming the sources that state it (with \`status: unconfirmed\` or \`outdated\` if they are), or remove \`${c}\`` },
+                });
+            } else if (!set && e.basis[c]) {
+                ctx.addIssue({ code: 'custom', path: ['basis', c], message: `is the basis of \`${c}\`, which this block does not set`, params: { hint: `remove \`basis.${c}\`, or set \`${c}\`` } });
+            }
+        }
+    });
 
 export const termsSchema = z.strictObject({
     /** Loan amount in 万元. */
@@ -176,6 +207,7 @@ export const synonymsSchema = z.strictObject({
 export type Fact = z.infer<typeof factSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Eligibility = z.infer<typeof eligibilitySchema>;
+export type Basis = z.infer<typeof basisSchema>;
 export type Terms = z.infer<typeof termsSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Policy = z.infer<typeof policySchema>;
@@ -186,9 +218,14 @@ export type SourcedValue = z.infer<typeof sourcedValue>;
 export type KnowledgeItem = (Product | Policy | Organization) & {
     readonly file: string;
     readonly body: string;
-    /** Set when `valid_until` has passed at load time. */
+    /** Set when `valid_until` had passed at load time; the matcher asks `isExpired` at query time instead. */
     readonly expired: boolean;
 };
+
+/** Whether `valid_until` has passed on `now`'s (UTC) date: the card was valid through that day. */
+export function isExpired(item: { readonly valid_until?: string | undefined }, now: Date): boolean {
+    return item.valid_until !== undefined && item.valid_until < now.toISOString().slice(0, 10);
+}
 export type ProductItem = KnowledgeItem & Product;
 export type PolicyItem = KnowledgeItem & Policy;
 export type OrganizationItem = KnowledgeItem & Organization;

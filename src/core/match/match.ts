@@ -1,21 +1,23 @@
 /**
  * Rates every credit product of a snapshot against a firm profile and ranks
- * them. Pure: the same snapshot and profile always give the same answer.
+ * them. Pure: the same snapshot, profile and `now` always give the same answer.
  *
  * Rating rules (the contract of the evaluation, see knowledge/README.md):
- * - `ineligible`: a structured condition of the card is not met;
- * - `possible`: nothing contradicts, but the profile leaves a condition
- *   unknown, or the card states no structured condition at all, or the card
- *   has expired (an expired card is never `eligible`);
- * - `eligible`: every structured condition is met.
+ * - `ineligible`: a structured condition from a current source is not met;
+ * - `possible`: nothing current contradicts, but the profile leaves a
+ *   condition unknown, or a condition rests on an unconfirmed or outdated
+ *   source (it is shown as a thing to confirm, with its status and date),
+ *   or the card states no structured condition at all, or the card has
+ *   expired on the day of the query (an expired card is never `eligible`);
+ * - `eligible`: every structured condition is current and met.
  * Free-text conditions (negative lists, "good credit") never change the
  * rating: they are shown as things to confirm with the bank.
  */
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
-import type { Fact, OrganizationItem, ProductItem } from '../knowledge/schema.ts';
+import { isExpired, type Basis, type Fact, type OrganizationItem, type ProductItem, type StructuredCondition } from '../knowledge/schema.ts';
 import { IMPLIED_QUALIFICATIONS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Qualification } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
-import type { ConditionCheck, ContactSummary, Eligibility, MatchOptions, MatchResponse, ProductMatch } from './types.ts';
+import type { ConditionCheck, ContactSummary, Eligibility, MatchOptions, MatchResponse, ProductMatch, SourceStatus } from './types.ts';
 import { understandQuestion } from './understand.ts';
 
 export interface MatchProductsOptions extends MatchOptions {
@@ -25,6 +27,8 @@ export interface MatchProductsOptions extends MatchOptions {
      * the search index here; without it the question only fills the profile.
      */
     readonly questionScores?: (question: string) => ReadonlyMap<string, number>;
+    /** The moment of the query, for `valid_until`. Default: the current time. */
+    readonly now?: Date;
 }
 
 /** Ranking weights; named so that the golden tests can say why an order holds. */
@@ -47,11 +51,28 @@ const RATING_ORDER: Record<Eligibility, number> = { eligible: 0, possible: 1, in
 export function matchProducts(snapshot: KnowledgeSnapshot, given: FirmProfile, options: MatchProductsOptions = {}): MatchResponse {
     const { profile, understood, qualificationsComplete } = effectiveProfile(given);
     const relevance = profile.question && options.questionScores ? normalise(options.questionScores(profile.question)) : new Map<string, number>();
+    const now = options.now ?? new Date();
     const products = [...snapshot.items.values()].filter((i): i is ProductItem => i.kind === 'product');
     const matches = products
-        .map((p) => rateProduct(p, profile, qualificationsComplete, relevance.get(p.id) ?? 0, snapshot))
+        .map((p) => rateProduct(p, profile, qualificationsComplete, relevance.get(p.id) ?? 0, snapshot, now))
         .sort((a, b) => RATING_ORDER[a.eligibility] - RATING_ORDER[b.eligibility] || b.score - a.score || a.id.localeCompare(b.id));
     return { profile, understood, matches: options.limit ? matches.slice(0, options.limit) : matches };
+}
+
+/**
+ * The rating of one offering for a profile whose qualifications, if given,
+ * are the complete list: the one rule that `matchProducts` and the product
+ * list (`/products`, `list_financing_products`) both apply.
+ */
+export function rateFor(p: ProductItem, profile: FirmProfile, now: Date): Eligibility {
+    return rating(p, checkConditions(p, profile, profile.qualifications !== undefined), now);
+}
+
+function rating(p: ProductItem, checks: readonly ConditionCheck[], now: Date): Eligibility {
+    if (checks.some((c) => c.status === 'unmet')) return 'ineligible';
+    // With no structured condition there is nothing to be sure of: at most possible.
+    const sure = checks.length > 0 && checks.every((c) => c.status === 'met' && c.sourceStatus === 'current');
+    return sure && !isExpired(p, now) ? 'eligible' : 'possible';
 }
 
 /**
@@ -68,31 +89,33 @@ function effectiveProfile(given: FirmProfile) {
     return { profile, understood: kept, qualificationsComplete: given.qualifications !== undefined };
 }
 
-function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolean, relevance: number, snapshot: KnowledgeSnapshot): ProductMatch {
+function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolean, relevance: number, snapshot: KnowledgeSnapshot, now: Date): ProductMatch {
     const checks = checkConditions(p, profile, qualsComplete);
+    const eligibility = rating(p, checks, now);
+    const expired = isExpired(p, now);
     const unmet = checks.filter((c) => c.status === 'unmet');
     const unknown = checks.filter((c) => c.status === 'unknown');
-    // With no structured condition there is nothing to be sure of: at most possible.
-    let eligibility: Eligibility = unmet.length > 0 ? 'ineligible' : unknown.length > 0 || checks.length === 0 ? 'possible' : 'eligible';
-    if (p.expired && eligibility === 'eligible') eligibility = 'possible';
+    const cite = sourceCiter(p);
 
     const served = (profile.needs ?? []).filter((n) => p.needs.includes(n));
+    // What the product is for is stated by the sources of the eligibility block as a whole.
     const needReasons: ConditionCheck[] = served.map((n) => ({
         status: 'met',
         field: 'needs',
         text: { zh: `满足需求：${NEEDS.labels[n].zh}`, en: `serves your need: ${NEEDS.labels[n].en}` },
-        sources: p.eligibility?.sources ?? [],
+        ...cite(p.eligibility?.sources ?? p.sources.map((s) => s.key)),
     }));
-    const preferred = (p.eligibility?.qualifications_preferred ?? []).filter((q) => holds(profile, q));
+    const preferredBasis = p.eligibility?.basis.qualifications_preferred;
+    const preferred = preferredBasis ? (p.eligibility?.qualifications_preferred ?? []).filter((q) => holds(profile, q)) : [];
     const preferredReasons: ConditionCheck[] = preferred.map((q) => ({
         status: 'met',
         field: 'qualifications',
         text: { zh: `优先支持${QUALIFICATIONS.labels[q].zh}`, en: `gives priority to ${QUALIFICATIONS.labels[q].en} firms` },
-        sources: p.eligibility?.sources ?? [],
+        ...cite(preferredBasis!.sources, preferredBasis!.status),
     }));
-    const toConfirm: ConditionCheck[] = (p.eligibility?.conditions ?? []).map((c) => ({ status: 'unknown', text: localized(c), sources: c.sources }));
-    const expiredNote: ConditionCheck[] = p.expired
-        ? [{ status: 'unknown', field: 'valid_until', text: { zh: `资料显示有效期至 ${p.valid_until}，请确认产品是否仍在办理`, en: `listed as valid until ${p.valid_until}; check that it is still offered` }, sources: [] }]
+    const toConfirm: ConditionCheck[] = (p.eligibility?.conditions ?? []).map((c) => ({ status: 'unknown', text: localized(c), ...cite(c.sources, c.status) }));
+    const expiredNote: ConditionCheck[] = expired
+        ? [{ status: 'unknown', field: 'valid_until', text: { zh: `资料显示有效期至 ${p.valid_until}，请确认产品是否仍在办理`, en: `listed as valid until ${p.valid_until}; check that it is still offered` }, sources: [], sourceStatus: 'outdated' }]
         : [];
 
     const met = checks.filter((c) => c.status === 'met');
@@ -118,22 +141,46 @@ function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolea
         contacts: p.contacts.map((id) => snapshot.items.get(id)).filter((o): o is OrganizationItem => o?.kind === 'organization').map(contactSummary),
         sources: p.sources,
         related: p.related,
-        expired: p.expired,
+        expired,
     };
 }
 
+/** The sources, their standing and their latest date, for a condition citing `keys` of card `p`. */
+function sourceCiter(p: ProductItem) {
+    return (keys: readonly string[], status?: Basis['status']): Pick<ConditionCheck, 'sources' | 'sourceStatus' | 'sourceDate'> => {
+        const dates = p.sources.filter((s) => keys.includes(s.key) && s.date).map((s) => s.date!);
+        const sourceStatus: SourceStatus = status ?? 'current';
+        return dates.length > 0 ? { sources: keys, sourceStatus, sourceDate: dates.sort().at(-1)! } : { sources: keys, sourceStatus };
+    };
+}
+
+/** Said after a condition the profile contradicts but whose source is not current. */
+const NOT_RULED_OUT: Localized = { zh: '——与您的情况不符，请向受理机构确认现行条件', en: ' — your profile differs: check the current condition' };
+
 /**
- * The structured conditions of a card, each checked against the profile. A
- * met condition reads as what the firm has ("已有高新技术企业认定"), an unmet
- * or unknown one as what the product asks ("需要高新技术企业认定"), so that
- * the fronts can list them under "why it fits" and "what is missing" as is.
+ * The structured conditions of a card, each checked against the profile and
+ * citing the sources of that condition (its `basis`). A met condition reads
+ * as what the firm has ("已有高新技术企业认定"), an unmet or unknown one as
+ * what the product asks ("需要高新技术企业认定"), so that the fronts can list
+ * them under "why it fits" and "what is missing" as is. A condition whose
+ * source is unconfirmed or outdated is never `unmet`: the profile
+ * contradicting it makes it a thing to confirm.
  */
 export function checkConditions(p: ProductItem, profile: FirmProfile, qualsComplete: boolean): ConditionCheck[] {
     const e = p.eligibility;
     if (!e) return [];
     const checks: ConditionCheck[] = [];
-    const check = (field: string, status: ConditionCheck['status'], has: Localized, needs: Localized) =>
-        checks.push({ status, field, text: status === 'met' ? has : needs, sources: e.sources });
+    const cite = sourceCiter(p);
+    const check = (field: string, condition: StructuredCondition, status: ConditionCheck['status'], has: Localized, needs: Localized) => {
+        const basis = e.basis[condition];
+        // The schema refuses a condition without a basis; a hand-made snapshot without one is treated as unconfirmed.
+        const citation = basis ? cite(basis.sources, basis.status) : cite(e.sources, 'unconfirmed');
+        if (status === 'unmet' && citation.sourceStatus !== 'current') {
+            checks.push({ status: 'unknown', field, text: { zh: needs.zh + NOT_RULED_OUT.zh, en: needs.en + NOT_RULED_OUT.en }, ...citation });
+        } else {
+            checks.push({ status, field, text: status === 'met' ? has : needs, ...citation });
+        }
+    };
 
     if (e.stages?.length) {
         const zh = e.stages.map((s) => STAGES.labels[s].zh).join('、');
@@ -141,12 +188,12 @@ export function checkConditions(p: ProductItem, profile: FirmProfile, qualsCompl
         const stage = profile.stage;
         const status = stage === undefined ? 'unknown' : e.stages.includes(stage) ? 'met' : 'unmet';
         const has = stage ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` } : { zh: '', en: '' };
-        check('stage', status, has, { zh: `面向${zh}企业`, en: `for firms at the ${en}` });
+        check('stage', 'stages', status, has, { zh: `面向${zh}企业`, en: `for firms at the ${en}` });
     }
     for (const q of e.qualifications_all ?? []) {
         const status = holds(profile, q) ? 'met' : qualsComplete ? 'unmet' : 'unknown';
         const name = QUALIFICATIONS.labels[q];
-        check('qualifications', status, { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` }, { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` });
+        check('qualifications', 'qualifications_all', status, { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` }, { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` });
     }
     if (e.qualifications_any?.length) {
         const any = e.qualifications_any;
@@ -154,6 +201,7 @@ export function checkConditions(p: ProductItem, profile: FirmProfile, qualsCompl
         const status = held.length > 0 ? 'met' : qualsComplete ? 'unmet' : 'unknown';
         check(
             'qualifications',
+            'qualifications_any',
             status,
             { zh: `已有${held.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}资质`, en: `holds ${held.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
             { zh: `需要以下资质之一：${any.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, en: `requires one of: ${any.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
@@ -164,7 +212,7 @@ export function checkConditions(p: ProductItem, profile: FirmProfile, qualsCompl
         const status = size === undefined ? 'unknown' : e.sizes.includes(size) ? 'met' : 'unmet';
         const list = { zh: e.sizes.map((s) => SIZES.labels[s].zh).join('、'), en: e.sizes.map((s) => SIZES.labels[s].en).join(', ') };
         const has = size ? { zh: `${SIZES.labels[size].zh}企业，在产品面向的${list.zh}企业之列`, en: `a ${SIZES.labels[size].en} firm, among the ${list.en} firms served` } : { zh: '', en: '' };
-        check('size', status, has, { zh: `面向${list.zh}企业`, en: `for ${list.en} firms` });
+        check('size', 'sizes', status, has, { zh: `面向${list.zh}企业`, en: `for ${list.en} firms` });
     }
     if (e.revenue_wan) {
         const { min, max } = e.revenue_wan;
@@ -172,6 +220,7 @@ export function checkConditions(p: ProductItem, profile: FirmProfile, qualsCompl
         const status = r === undefined ? 'unknown' : (min === undefined || r >= min) && (max === undefined || r <= max) ? 'met' : 'unmet';
         check(
             'annualRevenueWan',
+            'revenue_wan',
             status,
             { zh: `年营业收入 ${r} 万元，在${rangeText(min, max, '万元')}之内`, en: `annual revenue of ${r} 万元 is within ${rangeTextEn(min, max)}` },
             { zh: `年营业收入${rangeText(min, max, '万元')}`, en: `annual revenue ${rangeTextEn(min, max)}` },
@@ -181,6 +230,7 @@ export function checkConditions(p: ProductItem, profile: FirmProfile, qualsCompl
         const has = profile.hasIntellectualProperty;
         check(
             'hasIntellectualProperty',
+            'requires_ip',
             has === undefined ? 'unknown' : has ? 'met' : 'unmet',
             { zh: '拥有可质押的专利等知识产权', en: 'owns patents or other intellectual property to pledge' },
             { zh: '需要拥有可质押的专利等知识产权', en: 'requires patents or other intellectual property to pledge' },

@@ -4,14 +4,26 @@ import type { FirmProfile } from './profile.ts';
 
 export type Eligibility = 'eligible' | 'possible' | 'ineligible';
 
+/** How far a condition's sources carry it: only a `current` one can rule a product out. */
+export type SourceStatus = 'current' | 'unconfirmed' | 'outdated';
+
 /** One condition of a product, checked against the profile. */
 export interface ConditionCheck {
-    /** met: the profile satisfies it; unmet: it contradicts; unknown: the profile does not say. */
+    /**
+     * met: the profile satisfies it; unmet: it contradicts (only ever for a
+     * current condition); unknown: the profile does not say, or the
+     * condition is not current and so is only a thing to confirm.
+     */
     readonly status: 'met' | 'unmet' | 'unknown';
     /** Profile field the condition is about, e.g. `qualifications`; absent for free-text conditions. */
     readonly field?: string;
     readonly text: Localized;
+    /** Keys of the sources of this condition (not of the whole card). */
     readonly sources: readonly string[];
+    /** The standing of those sources, from the card's `basis` or fact `status`. */
+    readonly sourceStatus: SourceStatus;
+    /** The latest date among those sources (YYYY-MM-DD); absent when none is dated. */
+    readonly sourceDate?: string;
 }
 
 export interface ContactSummary {

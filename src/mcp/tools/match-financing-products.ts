@@ -13,7 +13,7 @@ const DEFAULT_LIMIT = 5;
 export const config = {
     title: 'Match a firm to Shanghai sci-tech credit products',
     description: [
-        'Rates every Shanghai sci-tech credit product in kejin\'s knowledge against a firm profile and returns the best first: `eligible` (every known condition met), `possible` (nothing contradicts, something is unknown: ask the firm) or `ineligible` (a condition is not met).',
+        'Rates every Shanghai sci-tech credit product in kejin\'s knowledge against a firm profile and returns the best first: `eligible` (every known condition met), `possible` (nothing contradicts, something is unknown: ask the firm) or `ineligible` (a condition from a current source is not met). A condition resting on an unconfirmed or outdated source never rules a product out: it is listed to confirm, with `sourceStatus` and `sourceDate`.',
         'Use it whenever the user describes a firm and asks what financing fits ("we are a high-tech enterprise with 3,000万 revenue and need working capital"). Give every field you know; at least one is required. `question` may carry the firm\'s own words: plain statements in it fill the other fields, and `understood` shows what was read so the user can correct it.',
         'Money is in 万元 (10,000 CNY): 500万元 → 500; 1.2亿元 → 12000. Each match has the reasons it fits, the conditions that are missing or unmet (ask the user about `unknown` ones), the amount and term where known, the organizations to contact with phone numbers, and the sources to cite.',
         'Present contacts and sources with the products; never invent amounts, rates or phone numbers that the answer does not give.',
@@ -59,7 +59,9 @@ function conditionOut() {
         status: z.enum(['met', 'unmet', 'unknown']),
         field: z.string().optional().describe('Profile field the condition is about'),
         text: z.string(),
-        sources: z.array(z.string()).describe('Keys of the product\'s sources'),
+        sources: z.array(z.string()).describe('Keys of the sources of this condition'),
+        sourceStatus: z.enum(['current', 'unconfirmed', 'outdated']).describe('Standing of those sources: only a current condition can make a product ineligible; an unconfirmed or outdated one is a thing to confirm'),
+        sourceDate: z.string().optional().describe('Latest date among those sources (YYYY-MM-DD), when any is dated'),
     });
 }
 

@@ -4,7 +4,8 @@
  * editMessageText, answerCallbackQuery, answerInlineQuery, setMyCommands,
  * deleteWebhook, setWebhook…, checks what Telegram checks (text length,
  * HTML well-formedness, callback_data size) and can be told to fail the
- * next calls of a method with 429, 500 or 404.
+ * next calls of a method with 429, 500 or 404, or every call that matches a
+ * rule (one chat failing or slow while others are not).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +32,16 @@ interface Failure {
     readonly body: Record<string, unknown>;
 }
 
+/** What a rule does to the calls it matches: answer late, fail, or both. */
+export interface RuleEffect {
+    readonly delayMs?: number;
+    readonly failure?: Failure;
+}
+
+interface Rule extends RuleEffect {
+    readonly when: (method: string, payload: Record<string, unknown>) => boolean;
+}
+
 export const FAILURES = {
     tooManyRequests: (retryAfter = 1): Failure => ({
         status: 429,
@@ -38,6 +49,7 @@ export const FAILURES = {
     }),
     internal: (): Failure => ({ status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } }),
     notSupported: (): Failure => ({ status: 404, body: { ok: false, error_code: 404, description: 'Not Found: method not supported' } }),
+    blocked: (): Failure => ({ status: 403, body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' } }),
 };
 
 const MAX_HOLD_MS = 300;
@@ -77,15 +89,15 @@ export class FakeBotApi {
     private _messageId = 1000;
     /** Highest offset the bot has asked for: every update below it is handled. */
     private _offset = 0;
+    private readonly _handled = new Set<number>();
     private readonly _failures = new Map<string, Failure[]>();
+    private readonly _rules = new Set<Rule>();
     /** `until` loops waiting for a change. */
     private readonly _waiters = new Set<() => void>();
     /** getUpdates requests held until an update arrives. */
     private readonly _pollers = new Set<() => void>();
     private readonly _pending = new Set<ServerResponse>();
     private _seq = 0;
-    /** Chats whose user blocked the bot: sending to them gets 403. */
-    private readonly _blocked = new Set<number>();
 
     constructor(token = '123456:TEST-not-a-real-token') {
         this.token = token;
@@ -117,9 +129,11 @@ export class FakeBotApi {
         this._failures.set(method, [...(this._failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
     }
 
-    /** From now on, sendMessage to `chatId` fails with 403 as for a user who blocked the bot. */
-    block(chatId: number): void {
-        this._blocked.add(chatId);
+    /** Every call for which `when` holds gets `effect`, until the returned function is called. */
+    rule(when: Rule['when'], effect: RuleEffect): () => void {
+        const rule: Rule = { when, ...effect };
+        this._rules.add(rule);
+        return () => this._rules.delete(rule);
     }
 
     /** Queues an update (its update_id is set here) and returns its id. */
@@ -135,9 +149,24 @@ export class FakeBotApi {
         return ++this._messageId;
     }
 
-    /** Resolves once the bot has asked for updates past `updateId`, i.e. has handled it. */
+    /** Records that the bot under test has finished an update (see `botDeps` in harness.ts, whose logger calls this). */
+    markHandled(updateId: number): void {
+        this._handled.add(updateId);
+        this.wake();
+    }
+
+    /**
+     * Resolves once the bot reported `updateId` handled. (The bot fetches the
+     * next updates while it still handles earlier ones, so a later offset
+     * proves only that the update was received: see `confirmed`.)
+     */
     async handled(updateId: number, timeoutMs = 15_000): Promise<void> {
-        await this.until(() => this._offset > updateId, timeoutMs, `update ${updateId} to be handled`);
+        await this.until(() => this._handled.has(updateId), timeoutMs, `update ${updateId} to be handled (is the bot's logger from botDeps?)`);
+    }
+
+    /** Resolves once the bot has asked for updates past `updateId`: Telegram would not deliver it again. */
+    async confirmed(updateId: number, timeoutMs = 15_000): Promise<void> {
+        await this.until(() => this._offset > updateId, timeoutMs, `update ${updateId} to be confirmed`);
     }
 
     /** Resolves when `predicate` holds, polling at each call; rejects after `timeoutMs`. */
@@ -176,12 +205,14 @@ export class FakeBotApi {
         const method = match[2]!;
         const body = Buffer.concat(chunks).toString('utf8');
         const payload = (body ? JSON.parse(body) : {}) as Record<string, unknown>;
-        const failure = this._failures.get(method)?.shift();
+        const rule = [...this._rules].find((r) => r.when(method, payload));
+        if (rule?.delayMs) {
+            await new Promise((resolve) => setTimeout(resolve, rule.delayMs));
+            if (res.destroyed) return;
+        }
+        const failure = rule?.failure ?? this._failures.get(method)?.shift();
         if (failure) return this.reply(res, method, payload, failure.status, failure.body);
         if (method === 'getUpdates') return this.getUpdates(res, payload);
-        if (method === 'sendMessage' && this._blocked.has(Number(payload.chat_id))) {
-            return this.reply(res, method, payload, 403, { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' });
-        }
         const [status, answer] = this.answer(method, payload);
         this.reply(res, method, payload, status, answer);
     }

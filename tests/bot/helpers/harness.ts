@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from 'grammy/types';
 import { parseConfig, type Config } from '../../../src/config.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../../src/core/service.ts';
-import { silentLogger } from '../../../src/logger.ts';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { silentLogger, type Logger } from '../../../src/logger.ts';
 import type { BotDeps } from '../../../src/bot/context.ts';
 import { runPolling } from '../../../src/bot/run.ts';
 import { textMessage } from '../../../src/bot/terminal.ts';
@@ -56,7 +58,7 @@ export interface RunningBot {
 export async function startPollingBot(api: FakeBotApi, deps: BotDeps): Promise<RunningBot> {
     const controller = new AbortController();
     const before = api.callsOf('getUpdates').length;
-    const running = runPolling(deps, controller.signal);
+    const running = runPolling({ ...deps, logger: reportingLogger(api, deps.logger) }, controller.signal);
     let failed: unknown;
     running.catch((err: unknown) => (failed = err));
     await api.until(() => api.callsOf('getUpdates').length > before || failed !== undefined, 15_000, 'the bot to poll');
@@ -72,6 +74,29 @@ export async function startPollingBot(api: FakeBotApi, deps: BotDeps): Promise<R
 export async function botDeps(api: FakeBotApi, dataDir: string, overrides: Record<string, string> = {}): Promise<BotDeps> {
     const config = testConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, ...overrides });
     return { config, logger: silentLogger, service: await fixtureService() };
+}
+
+/**
+ * `inner` (default: silent), which also tells `api` when the bot has
+ * finished an update (its debug line "update handled"): that is when a test
+ * may look at the replies.
+ */
+export function reportingLogger(api: FakeBotApi, inner: Logger = silentLogger): Logger {
+    return pino(
+        {
+            level: 'debug',
+            hooks: {
+                logMethod(args, _method, level) {
+                    const [fields, msg] = args as unknown[];
+                    const id = (fields as { update_id?: unknown } | undefined)?.update_id;
+                    if (msg === 'update handled' && typeof id === 'number') api.markHandled(id);
+                    const label = pino.levels.labels[level];
+                    if (label && inner.isLevelEnabled(label)) (inner[label as pino.Level] as (...a: unknown[]) => void)(...args);
+                },
+            },
+        },
+        new Writable({ write: (_chunk, _enc, done) => done() }),
+    );
 }
 
 const REPLY_METHODS = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery', 'answerInlineQuery']);

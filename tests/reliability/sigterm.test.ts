@@ -1,0 +1,135 @@
+/**
+ * Issue 9, item 5: SIGTERM stops the real `kejin bot` within a few seconds
+ * in every phase: starting while the Bot API is unreachable or hangs,
+ * polling idle, polling with an update stuck on a hanging call, and the
+ * same for webhook mode.
+ */
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
+import { removeDir, tempDir } from '../bot/helpers/harness.ts';
+import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
+
+/** Longest stop: SHUTDOWN_GRACE_MS for updates in flight, then their calls are cut; plus slack for a loaded CI machine. */
+const STOP_WITHIN_MS = 6_000;
+const SECRET = 'sigterm-secret';
+
+let api: FakeBotApi;
+let dataDir: string;
+let bot: SpawnedBot | undefined;
+
+beforeEach(async () => {
+    api = await new FakeBotApi().start();
+    dataDir = tempDir('kejin-sigterm-');
+});
+
+afterEach(async () => {
+    await ensureStopped(bot);
+    bot = undefined;
+    await api.close();
+    removeDir(dataDir);
+});
+
+/** A loopback port nothing listens on: every connection is refused. */
+async function deadPort(): Promise<string> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return `http://127.0.0.1:${port}`;
+}
+
+function start(mode: 'polling' | 'webhook', apiRoot = api.url): SpawnedBot {
+    const webhook: Record<string, string> = mode === 'webhook' ? { WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0' } : {};
+    bot = spawnBot({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dataDir, ...webhook }, dataDir);
+    return bot;
+}
+
+/** Sends SIGTERM; resolves with how long the process took to exit, and checks it exited cleanly. */
+async function terminate(b: SpawnedBot): Promise<number> {
+    const sent = performance.now();
+    b.child.kill('SIGTERM');
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), STOP_WITHIN_MS + 4_000));
+    const result = await Promise.race([b.exited, timeout]);
+    const ms = performance.now() - sent;
+    expect(result, `still running ${Math.round(ms)} ms after SIGTERM; stderr:\n${b.stderr.join('\n')}`).not.toBe('timeout');
+    expect(result).toEqual({ code: 0, signal: null });
+    return ms;
+}
+
+const update = (id: number) => ({
+    message: { message_id: id, date: 0, chat: { id, type: 'private', first_name: 'T' }, from: { id, is_bot: false, first_name: 'T' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+});
+
+const PHASES: [string, () => Promise<SpawnedBot>][] = [
+    [
+        'polling: starting while the Bot API refuses connections',
+        async () => {
+            const b = start('polling', await deadPort());
+            await b.waitFor((l) => l.msg === 'the Bot API cannot be reached; retrying', 15_000, 'the outage to be logged');
+            return b;
+        },
+    ],
+    [
+        'polling: starting while getMe hangs',
+        async () => {
+            let asked = false;
+            api.rule((method) => method === 'getMe' && (asked = true), { delayMs: 60_000 });
+            const b = start('polling');
+            await api.until(() => asked, 15_000, 'the bot to call getMe');
+            return b;
+        },
+    ],
+    [
+        'polling: idle',
+        async () => {
+            const b = start('polling');
+            await b.waitFor((l) => l.msg === 'bot started', 15_000, 'the bot to start');
+            return b;
+        },
+    ],
+    [
+        'polling: an update stuck on a hanging sendMessage',
+        async () => {
+            api.rule((method) => method === 'sendMessage', { delayMs: 60_000 });
+            const b = start('polling');
+            await b.waitFor((l) => l.msg === 'bot started', 15_000, 'the bot to start');
+            api.push(update(31) as never);
+            await api.until(() => api.calls.some((c) => c.method === 'getUpdates' && Number(c.payload.offset) > 0), 10_000, 'the update to be taken');
+            return b;
+        },
+    ],
+    [
+        'webhook: starting while the Bot API refuses connections',
+        async () => {
+            const b = start('webhook', await deadPort());
+            await b.waitFor((l) => l.msg === 'the Bot API cannot be reached; retrying', 15_000, 'the outage to be logged');
+            return b;
+        },
+    ],
+    [
+        'webhook: an update stuck on a hanging sendMessage',
+        async () => {
+            api.rule((method) => method === 'sendMessage', { delayMs: 60_000 });
+            const b = start('webhook');
+            const started = await b.waitFor((l) => l.msg === 'bot started', 15_000, 'the bot to start');
+            void fetch(`http://127.0.0.1:${Number(started.port)}/hook`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+                body: JSON.stringify({ update_id: 41, ...update(41) }),
+            }).catch(() => undefined);
+            await new Promise((r) => setTimeout(r, 500));
+            return b;
+        },
+    ],
+];
+
+describe('SIGTERM', () => {
+    it.each(PHASES)('stops the bot within a few seconds — %s', async (phase, reach) => {
+        const b = await reach();
+        const ms = await terminate(b);
+        console.log(`SIGTERM (${phase}): exited in ${Math.round(ms)} ms`);
+        expect(ms).toBeLessThan(STOP_WITHIN_MS);
+    }, 40_000);
+});
