@@ -23,7 +23,7 @@ export interface ApiCall {
     readonly ok: boolean;
     readonly description?: string;
     readonly result?: unknown;
-    /** When the server received it (Date.now()), for rate checks. */
+    /** When the server answered it (Date.now()), for rate checks. */
     readonly at: number;
 }
 
