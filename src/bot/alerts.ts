@@ -43,6 +43,11 @@ export function alertHtml(alert: Alert): string {
 
 export interface AlertSenderOptions {
     readonly token: string;
+    /**
+     * The Api to send through; default a new one for `token` and `apiRoot`.
+     * Its own transformers run after the throttler, as each request leaves.
+     */
+    readonly api?: Api;
     /** Default: Telegram's. */
     readonly apiRoot?: string;
     readonly logger?: Logger;
@@ -52,7 +57,7 @@ export interface AlertSenderOptions {
 
 /** A `deliver` function for runAlerts / startAlertLoop. */
 export function createAlertSender(options: AlertSenderOptions): (alert: Alert) => Promise<Delivery> {
-    const api = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : undefined);
+    const api = options.api ?? new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : undefined);
     // minTime spaces sends evenly, so that no window of one second holds more than `perSecond`.
     const minTime = Math.ceil(1000 / (options.perSecond ?? 25));
     api.config.use(apiThrottler({ global: { maxConcurrent: 10, minTime }, out: { maxConcurrent: 1, minTime: 1000 } }));

@@ -3,6 +3,7 @@
  * against the fake Bot API, on a temp copy of the shipped knowledge that
  * the test edits so that products come to fit a subscriber.
  */
+import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertsFor, newSubscription, runAlerts, startAlertLoop, type AlertLoop } from '../../src/core/alerts/alerts.ts';
 import { createFileAlertStores, createRedisAlertStores, type AlertStores } from '../../src/core/alerts/store.ts';
@@ -20,24 +21,67 @@ import { redisSkipReason, startRedisServer } from '../helpers/redis-server.ts';
 
 const zh = MESSAGES.zh;
 const m = INSIGHTS_MESSAGES.zh;
-/** A growth-stage firm with no certification, seeking a credit loan, without IP: 高企贷 and 微贷通 do not fit it as shipped. */
+/** A growth-stage firm with no certification, seeking a credit loan, without IP. */
 const PROFILE: FirmProfile = { stage: 'growth', qualifications: [], needs: ['credit-loan'], hasIntellectualProperty: false };
 
 type Folder = Awaited<ReturnType<typeof copyFolder>>;
 
-/** Edits a card, failing loudly when the text to replace is gone (the shipped card changed). */
-async function replaceIn(folder: Folder, file: string, from: string | RegExp, to: string): Promise<void> {
-    await folder.edit(file, (s) => {
-        const next = s.replace(from, to);
-        if (next === s) throw new Error(`${file} no longer holds ${String(from)}: update this test`);
-        return next;
-    });
+/**
+ * A product card of the test's own in the temp copy of the shipped
+ * knowledge, so that what fits PROFILE does not hang on the shipped cards'
+ * wording: for a growth-stage firm it fits when `stages` holds growth.
+ */
+function testCard(id: string, name: string, stages: string): string {
+    return `---
+id: ${id}
+kind: product
+name: ${name}
+name_en: ${id} (alert test)
+summary:
+  zh: 提醒测试用的科技信贷产品。
+  en: A sci-tech loan made for the alert tests.
+needs: [credit-loan]
+eligibility:
+  stages: [${stages}]
+  basis:
+    stages: { sources: [s1] }
+  sources: [s1]
+contacts: [stcsm]
+sources:
+  - key: s1
+    title: 提醒测试来源
+    url: https://example.org/alert-test
+last_verified: 2026-11-01
+---
+提醒测试用的科技信贷产品。
+`;
 }
 
-/** 高企贷 drops its high-tech requirement and 微贷通 opens to growth-stage firms: both now possible for PROFILE. */
+/** The copy as live before the change: the test product is for mature firms only. */
+async function liveCopy(): Promise<Folder> {
+    const folder = await copyFolder(SHIPPED_KNOWLEDGE);
+    await folder.write('products/alert-test-changed.md', testCard('alert-test-changed', '提醒测试贷', 'mature'));
+    return folder;
+}
+
+/** The change: the test product opens to growth-stage firms. */
+const changeCard = (folder: Folder) => folder.write('products/alert-test-changed.md', testCard('alert-test-changed', '提醒测试贷', 'growth, mature'));
+
+/** The change plus a new product for growth-stage firms: two alerts for PROFILE. */
 async function makeTwoProductsFit(folder: Folder): Promise<void> {
-    await replaceIn(folder, 'products/gaoqidai.md', /^ {2}qualifications_all: \[high-tech\]\n/m, '');
-    await replaceIn(folder, 'products/keji-weidaitong.md', /^ {2}stages: \[startup\]$/m, '  stages: [startup, growth]');
+    await changeCard(folder);
+    await folder.write('products/alert-test-added.md', testCard('alert-test-added', '提醒新产品贷', 'growth'));
+}
+
+/** An Api for the sender that notes when each sendMessage leaves it (after the throttler), per chat. */
+function recordingApi(api: FakeBotApi): { client: Api; leaving: { chatId: number; at: number }[] } {
+    const leaving: { chatId: number; at: number }[] = [];
+    const client = new Api(api.token, { apiRoot: api.url });
+    client.config.use((prev, method, payload, signal) => {
+        if (method === 'sendMessage') leaving.push({ chatId: Number((payload as { chat_id: unknown }).chat_id), at: Date.now() });
+        return prev(method, payload, signal);
+    });
+    return { client, leaving };
 }
 
 const sentTo = (calls: readonly ApiCall[], chatId: number) => calls.filter((c) => c.method === 'sendMessage' && c.ok && Number(c.payload.chat_id) === chatId);
@@ -49,13 +93,16 @@ describe('alerts through the bot', () => {
     let service: KnowledgeService;
     let bot: RunningBot | undefined;
     let loop: AlertLoop | undefined;
+    let leaving: { chatId: number; at: number }[] = [];
 
     async function start(): Promise<AlertStores> {
         service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50 });
         const stores = createFileAlertStores(dataDir);
         const config = testConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir });
         bot = await startPollingBot(api, { config, logger: silentLogger, service, alerts: stores });
-        loop = startAlertLoop({ service, stores, logger: silentLogger, deliver: createAlertSender({ token: api.token, apiRoot: api.url }) });
+        const recording = recordingApi(api);
+        leaving = recording.leaving;
+        loop = startAlertLoop({ service, stores, logger: silentLogger, deliver: createAlertSender({ token: api.token, api: recording.client }) });
         await loop.idle();
         return stores;
     }
@@ -70,7 +117,7 @@ describe('alerts through the bot', () => {
 
     beforeEach(async () => {
         api = await new FakeBotApi().start();
-        folder = await copyFolder(SHIPPED_KNOWLEDGE);
+        folder = await liveCopy();
         dataDir = tempDir('kejin-alerts-');
     });
     afterEach(async () => {
@@ -106,14 +153,17 @@ describe('alerts through the bot', () => {
         await loop!.idle();
         const alerts = sentTo(api.calls.slice(before), 880_001);
         const texts = alerts.map((c) => String(c.payload.text));
-        expect(texts.some((t) => t.includes('高企贷') && (t.includes(m.alertNowPossible) || t.includes(m.alertNowEligible)))).toBe(true);
-        expect(texts.some((t) => t.includes('科技微贷通') || t.includes('微贷通'))).toBe(true);
+        expect(texts.some((t) => t.includes('提醒测试贷') && (t.includes(m.alertNowPossible) || t.includes(m.alertNowEligible)))).toBe(true);
+        expect(texts.some((t) => t.includes('提醒新产品贷') && t.includes(m.alertAdded))).toBe(true);
         for (const t of texts) {
             expect(t).toContain(m.alertSource);
             expect(t).toContain(m.alertContact);
         }
-        // One message a second per chat at most.
-        expect(alerts[1]!.at - alerts[0]!.at).toBeGreaterThanOrEqual(950);
+        // One message a second per chat at most, the retry after the 429 included.
+        const times = leaving.filter((l) => l.chatId === 880_001).map((l) => l.at);
+        expect(times).toHaveLength(3);
+        // (A few ms of slack: timers and Date.now() round differently.)
+        for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(990);
         expect(api.calls.slice(before).filter((c) => c.method === 'sendMessage' && !c.ok).map((c) => c.description)).toEqual(['Too Many Requests: retry after 1']);
 
         // A restart on the edited knowledge: nothing new, nothing sent twice.
@@ -150,9 +200,9 @@ describe('alerts in bulk', () => {
 
     beforeEach(async () => {
         api = await new FakeBotApi().start();
-        folder = await copyFolder(SHIPPED_KNOWLEDGE);
+        folder = await liveCopy();
         before = await createKnowledgeService({ dir: folder.dir });
-        await replaceIn(folder, 'products/gaoqidai.md', /^ {2}qualifications_all: \[high-tech\]\n/m, '');
+        await changeCard(folder);
         after = await createKnowledgeService({ dir: folder.dir });
         dataDir = tempDir('kejin-alerts-bulk-');
     });
@@ -168,13 +218,16 @@ describe('alerts in bulk', () => {
         const blocked = ids[123]!;
         api.rule((method, p) => method === 'sendMessage' && Number(p.chat_id) === blocked, { failure: FAILURES.blocked() });
 
-        const run = await runAlerts({ service: after, stores, deliver: createAlertSender({ token: api.token, apiRoot: api.url }) });
+        // When each request leaves the sender, after the throttler: what Telegram's limits are about.
+        const { client, leaving } = recordingApi(api);
+        const run = await runAlerts({ service: after, stores, deliver: createAlertSender({ token: api.token, api: client }) });
         expect(run).toMatchObject({ sent: 499, unsubscribed: 1, failed: 0, skipped: 0 });
         const sends = api.callsOf('sendMessage');
         expect(sends).toHaveLength(500);
         expect(new Set(sends.filter((c) => c.ok).map((c) => Number(c.payload.chat_id))).size).toBe(499);
         // No window of one second holds more than 30 messages.
-        const times = sends.map((c) => c.at).sort((a, b) => a - b);
+        const times = leaving.map((l) => l.at).sort((a, b) => a - b);
+        expect(times).toHaveLength(500);
         let most = 0;
         for (let i = 0, j = 0; i < times.length; i++) {
             while (times[i]! - times[j]! >= 1000) j++;
@@ -194,7 +247,7 @@ describe('alerts in bulk', () => {
         const stores = createFileAlertStores(dataDir);
         await stores.subscriptions.put(newSubscription(before, 42, 'zh', PROFILE));
         const run = await runAlerts({ service: after, stores, dryRun: true });
-        expect(run.due.map((a) => [a.chatId, a.match.id, a.change])).toEqual([[42, 'gaoqidai', expect.stringMatching(/^now-(eligible|possible)$/)]]);
+        expect(run.due.map((a) => [a.chatId, a.match.id, a.change])).toEqual([[42, 'alert-test-changed', expect.stringMatching(/^now-(eligible|possible)$/)]]);
         expect(await stores.sent.has(run.due[0]!.key)).toBe(false);
         expect(alertsFor(after, (await stores.subscriptions.get(42))!).alerts).toHaveLength(1);
     });
@@ -224,25 +277,28 @@ describe('alerts in bulk', () => {
 describe('kejin alerts --dry-run', () => {
     it('previews from the command line what the folder on disk would send, and refuses to run without --dry-run', async () => {
         const { spawnSync } = await import('node:child_process');
+        const { existsSync } = await import('node:fs');
         const path = await import('node:path');
-        const folder = await copyFolder(SHIPPED_KNOWLEDGE);
+        const folder = await liveCopy();
         const dataDir = tempDir('kejin-alerts-cli-');
         const live = await createKnowledgeService({ dir: folder.dir });
         await createFileAlertStores(dataDir).subscriptions.put(newSubscription(live, 7001, 'en', PROFILE));
         await live.close();
-        await replaceIn(folder, 'products/gaoqidai.md', /^ {2}qualifications_all: \[high-tech\]\n/m, '');
+        await changeCard(folder);
         const bin = path.resolve('bin/kejin.js');
         const env = { ...process.env, DATA_DIR: dataDir, REDIS_URL: '', LOG_LEVEL: 'silent' };
         const out = spawnSync(process.execPath, [bin, 'alerts', '--dry-run', folder.dir, '--lang', 'en'], { env, encoding: 'utf8' });
         expect(out.stderr).toBe('');
         expect(out.status).toBe(0);
         expect(out.stdout).toMatch(/^1 subscribers; 1 alerts would be sent/);
-        expect(out.stdout).toMatch(/chat 7001 \(en\): now (possibly )?eligible · High-Tech Enterprise Loan \(Gaoqidai\) \(gaoqidai\)/);
+        expect(out.stdout).toMatch(/chat 7001 \(en\): now (possibly )?eligible · alert-test-changed \(alert test\) \(alert-test-changed\)/);
         const refused = spawnSync(process.execPath, [bin, 'alerts', folder.dir], { env, encoding: 'utf8' });
         expect(refused.status).toBe(2);
         expect(refused.stderr).toContain('add --dry-run');
-        // Nothing was recorded: the preview is the same a second time.
-        expect(spawnSync(process.execPath, [bin, 'alerts', '--dry-run', folder.dir, '--lang', 'en'], { env, encoding: 'utf8' }).stdout).toBe(out.stdout);
+        // Nothing was recorded: no alert is marked sent, the baseline is unchanged.
+        const stores = createFileAlertStores(dataDir);
+        expect((await stores.subscriptions.get(7001))?.seen['alert-test-changed']?.rating).toBe('ineligible');
+        expect(existsSync(path.join(dataDir, 'alerts', 'sent.json'))).toBe(false);
         await folder.remove();
         removeDir(dataDir);
     }, 30_000);

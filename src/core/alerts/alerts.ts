@@ -107,6 +107,7 @@ export async function runAlerts(options: RunAlertsOptions): Promise<AlertRun> {
     const { service, stores } = options;
     const subscriptions = await stores.subscriptions.all();
     const due: Alert[] = [];
+    const updated: Subscription[] = [];
     const counts = { sent: 0, skipped: 0, failed: 0, unsubscribed: 0 };
     await Promise.all(
         subscriptions.map(async (subscription) => {
@@ -133,10 +134,11 @@ export async function runAlerts(options: RunAlertsOptions): Promise<AlertRun> {
                 }
                 counts[outcome === 'sent' ? 'sent' : 'failed']++;
             }
-            // Only if still subscribed: an /unsubscribe meanwhile must not be undone.
-            if (await stores.subscriptions.get(subscription.chatId)) await stores.subscriptions.put({ ...subscription, seen: result.seen });
+            updated.push({ ...subscription, seen: result.seen });
         }),
     );
+    // The new baselines in one write; `update` skips whoever unsubscribed meanwhile.
+    if (updated.length > 0) await stores.subscriptions.update(updated);
     return { due, ...counts };
 }
 

@@ -44,6 +44,8 @@ const subscriptionSchema = z.object({
 export interface SubscriptionStore {
     get(chatId: number): Promise<Subscription | undefined>;
     put(subscription: Subscription): Promise<void>;
+    /** Replaces the given ones that are still subscribed (one write, not one per subscriber); others stay removed. */
+    update(subscriptions: readonly Subscription[]): Promise<void>;
     /** True when there was one to remove. */
     delete(chatId: number): Promise<boolean>;
     all(): Promise<Subscription[]>;
@@ -122,6 +124,14 @@ export function createFileAlertStores(dataDir: string): AlertStores {
                     map.set(s.chatId, s);
                     await saveSubs(map);
                 }),
+            update: (list) =>
+                serial(async () => {
+                    const map = await loadSubs();
+                    const kept = list.filter((s) => map.has(s.chatId));
+                    if (kept.length === 0) return;
+                    for (const s of kept) map.set(s.chatId, s);
+                    await saveSubs(map);
+                }),
             delete: (chatId) =>
                 serial(async () => {
                     const map = await loadSubs();
@@ -147,6 +157,8 @@ export function createFileAlertStores(dataDir: string): AlertStores {
     };
 }
 
+const UPDATE_IF_PRESENT = "if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end return 0";
+
 /** How long the ledger remembers a sent alert in Redis. Longer than any card stays unchanged in practice. */
 const SENT_TTL_SECONDS = 400 * 86_400;
 
@@ -161,6 +173,12 @@ export function createRedisAlertStores(redis: RedisClient, prefix = 'kejin:'): A
             },
             async put(s) {
                 await redis.hset(subsKey, String(s.chatId), JSON.stringify(s));
+            },
+            async update(list) {
+                // HSET only where the field still exists, atomically per subscriber (an /unsubscribe meanwhile wins).
+                const multi = redis.multi();
+                for (const s of list) multi.eval(UPDATE_IF_PRESENT, 1, subsKey, String(s.chatId), JSON.stringify(s));
+                await multi.exec();
             },
             async delete(chatId) {
                 return (await redis.hdel(subsKey, String(chatId))) > 0;

@@ -23,8 +23,6 @@ export interface ApiCall {
     readonly ok: boolean;
     readonly description?: string;
     readonly result?: unknown;
-    /** When the server answered it (Date.now()), for rate checks. */
-    readonly at: number;
 }
 
 interface Failure {
@@ -218,7 +216,7 @@ export class FakeBotApi {
     }
 
     private reply(res: ServerResponse, method: string, payload: Record<string, unknown>, status: number, body: Record<string, unknown>): void {
-        this.calls.push({ seq: ++this._seq, at: Date.now(), method, payload, ok: body.ok === true, result: body.result, ...(typeof body.description === 'string' ? { description: body.description } : {}) });
+        this.calls.push({ seq: ++this._seq, method, payload, ok: body.ok === true, result: body.result, ...(typeof body.description === 'string' ? { description: body.description } : {}) });
         this.wake();
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     }
