@@ -10,12 +10,20 @@
  * in node_modules. Every chunk lands directly in dist/, one level below the
  * checkout, which src/root.ts relies on.
  */
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist');
+
+// The build's id (src/build-id.ts): a hash of every source file and of the lock file.
+const hash = createHash('sha256');
+for (const file of readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort()) {
+    hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
+}
+hash.update(readFileSync(path.join(root, 'package-lock.json')));
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -29,5 +37,6 @@ await build({
     target: 'node20',
     packages: 'external',
     sourcemap: 'linked',
+    define: { __KEJIN_BUILD_ID__: JSON.stringify(hash.digest('hex').slice(0, 16)) },
     logLevel: 'warning',
 });

@@ -15,6 +15,19 @@ const optionalText = z
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
+/** What getMe answers, preset so that a restart does not call it; `kejin bot --set-webhook` prints it. */
+const botInfo = optionalText
+    .transform((text, ctx) => {
+        if (text === undefined) return undefined;
+        try {
+            return JSON.parse(text) as unknown;
+        } catch {
+            ctx.addIssue({ code: 'custom', message: 'must be the JSON object getMe returns (kejin bot --set-webhook prints the line to use)' });
+            return z.NEVER;
+        }
+    })
+    .pipe(z.looseObject({ id: z.number().int().positive(), is_bot: z.literal(true), first_name: z.string(), username: z.string() }).optional());
+
 export const configSchema = z.object({
     KNOWLEDGE_DIR: z.string().default(path.join(PROJECT_ROOT, 'knowledge')),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -31,6 +44,8 @@ export const configSchema = z.object({
     WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
     DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+    TELEGRAM_BOT_INFO: botInfo,
+    SESSION_TTL_DAYS: z.coerce.number().positive().default(180),
 
     MCP_HTTP_HOST: z.string().default('127.0.0.1'),
     MCP_HTTP_PORT: port.default(3000),

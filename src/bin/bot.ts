@@ -6,25 +6,45 @@
  * then closes the knowledge service it was given.
  */
 import { parseArgs } from 'node:util';
-import { startAlertLoop } from '../core/alerts/alerts.ts';
+import type { UserFromGetMe } from 'grammy/types';
 import { createAlertSender } from '../bot/alerts.ts';
 import type { BotDeps } from '../bot/context.ts';
+import type { CreateBotOptions } from '../bot/index.ts';
 import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
+import { sessionKey } from '../bot/session.ts';
+import { createSharedBotState } from '../bot/state/index.ts';
+import { startAlertLoop } from '../core/alerts/alerts.ts';
+import { createRedis, type RedisClient } from '../core/infra/redis.ts';
 
-const USAGE = `kejin bot [--terminal]
+const USAGE = `kejin bot [--terminal | --set-webhook]
   no TELEGRAM_BOT_TOKEN, or --terminal: chat with the bot in this terminal (also with piped input)
   TELEGRAM_BOT_TOKEN set: long polling; with WEBHOOK_URL and WEBHOOK_SECRET: webhook server
+  --set-webhook: register WEBHOOK_URL (with WEBHOOK_SECRET) and the command menu once per deploy,
+                 then print the TELEGRAM_BOT_INFO line that spares each instance its getMe
+  With REDIS_URL, sessions, rate limits, update dedupe and per-user order are shared by every
+  instance, and instances do not register the webhook themselves (use --set-webhook).
 `;
 
 /** The longest a shutdown may take before the process exits regardless. */
 const FORCE_EXIT_MS = 10_000;
 
 export async function main(argv: string[], deps: BotDeps): Promise<void> {
-    const { values } = parseArgs({ args: argv, options: { terminal: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    const { values } = parseArgs({ args: argv, options: { terminal: { type: 'boolean' }, 'set-webhook': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
     if (values.help) {
         process.stdout.write(USAGE);
         return;
     }
+    if (values['set-webhook']) {
+        const { registerWebhook } = await import('./set-webhook.ts');
+        await registerWebhook(deps);
+        return;
+    }
+    const { config, logger } = deps;
+    const redis: RedisClient | undefined = config.REDIS_URL && !values.terminal ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-bot' }) : undefined;
+    const botOptions: CreateBotOptions = {
+        ...(config.TELEGRAM_BOT_INFO ? { botInfo: config.TELEGRAM_BOT_INFO as unknown as UserFromGetMe } : {}),
+        ...(redis ? { shared: createSharedBotState({ redis, prefix: config.KEJIN_REDIS_PREFIX, sessionTtlDays: config.SESSION_TTL_DAYS, logger }, sessionKey) } : {}),
+    };
     const controller = new AbortController();
     const stop = (signal: NodeJS.Signals) => {
         deps.logger.info({ signal }, 'shutting down');
@@ -45,12 +65,13 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
         if (values.terminal || !deps.config.TELEGRAM_BOT_TOKEN) {
             await runInTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), signal: controller.signal });
         } else if (deps.config.WEBHOOK_URL) {
-            await runWebhook(deps, controller.signal);
+            await runWebhook(deps, controller.signal, botOptions);
         } else {
-            await runPolling(deps, controller.signal);
+            await runPolling(deps, controller.signal, botOptions);
         }
     } finally {
         await alerts?.stop();
+        await redis?.quit().catch(() => undefined);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         await deps.service.close();

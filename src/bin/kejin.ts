@@ -2,8 +2,11 @@
  * The `kejin` command: the only place that reads configuration and starts
  * things. Each subcommand is a thin front over the core service.
  */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { BUILD_ID } from '../build-id.ts';
+import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from '../config.ts';
 import { KnowledgeLoadError } from '../core/errors.ts';
 import { createLogger } from '../logger.ts';
 
@@ -79,9 +82,18 @@ async function main(argv: string[]): Promise<number> {
         case 'mcp':
         case 'bot': {
             const logger = createLogger(config.LOG_LEVEL);
+            // Load the front's modules while the knowledge folder is read.
+            const loading = command === 'mcp' ? import('./mcp.ts') : import('./bot.ts');
+            loading.catch(() => undefined);
             const { createKnowledgeService } = await import('../core/service.ts');
-            const service = await createKnowledgeService({ dir: config.KNOWLEDGE_DIR, watch: true, rescanMs: config.KNOWLEDGE_RESCAN_SECONDS * 1000, logger });
-            const front = command === 'mcp' ? await import('./mcp.ts') : await import('./bot.ts');
+            const service = await createKnowledgeService({
+                dir: config.KNOWLEDGE_DIR,
+                watch: true,
+                rescanMs: config.KNOWLEDGE_RESCAN_SECONDS * 1000,
+                cache: knowledgeCache(config.KNOWLEDGE_DIR),
+                logger,
+            });
+            const front = await loading;
             const insights = (await import('./insights.ts')).openInsights(config, logger);
             const sync = (await import('./knowledge-sync.ts')).startKnowledgeSync(config, service, logger);
             try {
@@ -99,9 +111,20 @@ async function main(argv: string[]): Promise<number> {
     }
 }
 
+/**
+ * Where a built kejin keeps the cards it parsed, so that the next start
+ * parses only what changed (node_modules/.cache, the usual home of tool
+ * caches). None when running the sources: the build's id keys the cache.
+ */
+function knowledgeCache(dir: string): { file: string; key: string } | undefined {
+    if (!BUILD_ID) return undefined;
+    const name = createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 12);
+    return { file: path.join(PROJECT_ROOT, 'node_modules', '.cache', 'kejin', `knowledge-${name}.json`), key: BUILD_ID };
+}
+
 async function oneShotService(config: Config) {
     const { createKnowledgeService } = await import('../core/service.ts');
-    return createKnowledgeService({ dir: config.KNOWLEDGE_DIR });
+    return createKnowledgeService({ dir: config.KNOWLEDGE_DIR, cache: knowledgeCache(config.KNOWLEDGE_DIR) });
 }
 
 /** Exit code and message for a failure: 2 for a wrong call, 1 for anything else; stacks only for bugs. */

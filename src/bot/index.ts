@@ -26,6 +26,7 @@ import { errorSummary } from '../logger.ts';
 import { apiSignal } from './abort.ts';
 import { FailureEpisode } from './episode.ts';
 import { createFileStorage, guardedStorage, sessionKey, type SessionData } from './session.ts';
+import type { SharedBotState } from './state/index.ts';
 
 export interface CreateBotOptions {
     /** Default: config.TELEGRAM_BOT_TOKEN. */
@@ -39,6 +40,8 @@ export interface CreateBotOptions {
     readonly updateBudgetMs?: number;
     /** Aborts every Bot API call in flight (a shutdown that can wait no longer). */
     readonly signal?: AbortSignal;
+    /** State shared with other instances on Redis (state/index.ts); default: this process and DATA_DIR. */
+    readonly shared?: SharedBotState<BotContext>;
 }
 
 /** Retry 429 and 5xx a few times; a `retry_after` over 10 s fails the call instead of stalling the user. */
@@ -69,14 +72,19 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     bot.api.config.use((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
     bot.catch((err) => deps.logger.error({ update_id: err.ctx.update.update_id, err: describeError(err.error) }, 'update failed outside the error boundary'));
 
-    const storage = guardedStorage(options.storage ?? createFileStorage(config.DATA_DIR), deps.logger);
+    const shared = options.shared;
+    const storage = guardedStorage(options.storage ?? shared?.storage ?? createFileStorage(config.DATA_DIR), deps.logger);
     bot.use(logUpdates(deps));
     bot.use(ignoreWithoutUser(deps));
+    // Outside the boundary: a copy still running elsewhere must fail the request, not be apologised for.
+    if (shared) bot.use(shared.updateOnce);
     bot.errorBoundary(
         (err) => apologise(err, deps),
-        rateLimits(config.BOT_RATE_LIMIT_PER_MINUTE, config.DEFAULT_LANG),
-        // Two quick presses must not both read the same session and lose one write.
+        rateLimits(config.BOT_RATE_LIMIT_PER_MINUTE, config.DEFAULT_LANG, shared),
+        // Two quick presses must not both read the same session and lose one write;
+        // with other instances, the Redis lock extends that to all of them.
         sequentialize<BotContext>((ctx) => sessionKey(ctx) ?? []),
+        ...(shared ? [shared.userLock] : []),
         updateBudget(options.updateBudgetMs ?? UPDATE_BUDGET_MS, options.signal),
         session({ initial: (): SessionData => ({}), storage, getSessionKey: sessionKey }),
         setContext(deps),
@@ -169,7 +177,7 @@ function logUpdates(deps: BotDeps): Middleware<BotContext> {
     };
 }
 
-function rateLimits(perMinute: number, defaultLang: Lang): Middleware<BotContext> {
+function rateLimits(perMinute: number, defaultLang: Lang, shared: SharedBotState<BotContext> | undefined): Middleware<BotContext> {
     const key = (ctx: BotContext) => (ctx.from ? String(ctx.from.id) : undefined);
     const tell = async (ctx: BotContext) => {
         const t = MESSAGES[langFromTelegram(ctx.from?.language_code, defaultLang)];
@@ -178,8 +186,9 @@ function rateLimits(perMinute: number, defaultLang: Lang): Middleware<BotContext
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.slowDown }, signal);
         else if (ctx.chat?.type === 'private') await ctx.reply(t.slowDown, undefined, signal);
     };
-    const messages = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute, keyGenerator: key, keyPrefix: 'msg', onLimitExceeded: (ctx) => tell(ctx).catch(() => undefined) });
-    const inline = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute * INLINE_RATE_FACTOR, keyGenerator: key, keyPrefix: 'inline' });
+    const store = shared ? { storageClient: shared.rateLimitStore(60_000) as never } : {};
+    const messages = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute, keyGenerator: key, keyPrefix: 'msg', onLimitExceeded: (ctx) => tell(ctx).catch(() => undefined), ...store });
+    const inline = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute * INLINE_RATE_FACTOR, keyGenerator: key, keyPrefix: 'inline', ...store });
     return (ctx, next) => (ctx.inlineQuery ? inline(ctx, next) : messages(ctx, next));
 }
 

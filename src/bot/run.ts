@@ -6,10 +6,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { run } from '@grammyjs/runner';
-import { webhookCallback, type Bot, type BotError } from 'grammy';
+import { BotError, webhookCallback, type Bot } from 'grammy';
 import type { BotContext, BotDeps } from './context.ts';
 import { registerCommands } from './commands.ts';
-import { createBot, describeError, type CreateBotOptions } from './index.ts';
+import { createBot, describeError, UPDATE_BUDGET_MS, type CreateBotOptions } from './index.ts';
+import { UpdateBusyError } from './state/update-once.ts';
 import { apiSignal } from './abort.ts';
 import { boundedHttpAdapter, WebhookRequestError } from './webhook.ts';
 import { runTerminal, TERMINAL_BOT, TERMINAL_TOKEN, type TerminalOptions } from './terminal.ts';
@@ -25,6 +26,9 @@ const POLLING_CONCURRENCY = 100;
 const POLL_RETRY_MS = 1_000;
 /** How long the call that confirms the last handled updates may take at shutdown. */
 const CONFIRM_TIMEOUT_MS = 2_000;
+
+/** grammY's webhook timeout is the update budget plus this, so that the budget always ends an update first. */
+const WEBHOOK_TIMEOUT_MARGIN_MS = 5_000;
 
 /** The update types the bot handles; others are not fetched at all. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -153,7 +157,7 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
     const hardStop = new AbortController();
     const bot = createBot(deps, { ...options, signal: hardStop.signal });
     const path = new URL(config.WEBHOOK_URL).pathname;
-    const handle = webhookCallback(bot, boundedHttpAdapter(config.WEBHOOK_MAX_BODY_BYTES), { secretToken: config.WEBHOOK_SECRET, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+    const handle = webhookCallback(bot, boundedHttpAdapter(config.WEBHOOK_MAX_BODY_BYTES), { secretToken: config.WEBHOOK_SECRET, ...webhookTimeout(options) });
     const server = createServer((req: IncomingMessage, res: ServerResponse) => {
         if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== path) {
             res.writeHead(404).end();
@@ -163,6 +167,12 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
             if (err instanceof WebhookRequestError) {
                 logger.debug({ status: err.status, reason: err.message }, 'webhook request refused');
                 if (!res.headersSent) res.writeHead(err.status, { Connection: 'close' }).end(err.message);
+                return;
+            }
+            if (isStillRunning(err)) {
+                // Telegram tries again later and holds the chat's next updates meanwhile (see webhookTimeout).
+                logger.warn({ err: describeError(err instanceof BotError ? err.error : err) }, 'update still running: asked Telegram to deliver it again later');
+                if (!res.headersSent) res.writeHead(503, { 'Retry-After': '5' }).end('update still being handled');
                 return;
             }
             logger.error({ err: describeError(err) }, 'webhook request failed');
@@ -178,7 +188,8 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
         await bot.init(apiSignal(signal));
         server.listen(config.WEBHOOK_PORT, config.WEBHOOK_HOST);
         await once(server, 'listening', { signal });
-        await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] }, apiSignal(signal));
+        // One of many instances: `kejin bot --set-webhook` registers the webhook once per deploy.
+        if (!options.shared) await setWebhook(bot, deps, signal);
     } catch (err) {
         if (signal.aborted) return stopped();
         server.close();
@@ -186,8 +197,8 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
     }
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.WEBHOOK_PORT;
-    logger.info({ bot: bot.botInfo.username, mode: 'webhook', host: config.WEBHOOK_HOST, port }, 'bot started');
-    void registerCommandsSafely(bot, deps, signal);
+    logger.info({ bot: bot.botInfo.username, mode: 'webhook', host: config.WEBHOOK_HOST, port, shared: Boolean(options.shared) }, 'bot started');
+    if (!options.shared) void registerCommandsSafely(bot, deps, signal);
     const done = untilAborted(signal).then(async () => {
         // Stop accepting; let requests in flight finish (their updates are handled within), then
         // cut their Bot API calls, and do not wait on idle keep-alive connections.
@@ -201,6 +212,36 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
         logger.info('bot stopped');
     });
     return { port, done };
+}
+
+/**
+ * grammY's guidance ("Ending Webhook Requests in Time"): Telegram sends a
+ * chat's next update only once the previous request has ended, and re-sends
+ * an update whose request fails or takes too long. The update budget
+ * (index.ts) ends every update well before this timeout, so it should
+ * never fire. Should it fire anyway:
+ * - with shared state, `throw` (answered 503): the update goes on under its
+ *   claim, Telegram keeps the chat's next updates queued and re-sends this
+ *   one later, when the claim answers "done" without running it again;
+ * - alone, `return`: with no claim a re-send would run twice, so ending
+ *   early is the lesser harm, and `sequentialize` still keeps this user's
+ *   updates in order within the process.
+ */
+function webhookTimeout(options: CreateBotOptions) {
+    return { onTimeout: options.shared ? ('throw' as const) : ('return' as const), timeoutMilliseconds: (options.updateBudgetMs ?? UPDATE_BUDGET_MS) + WEBHOOK_TIMEOUT_MARGIN_MS };
+}
+
+/** An update another request is still handling, or grammY's own webhook timeout. */
+function isStillRunning(err: unknown): boolean {
+    const cause = err instanceof BotError ? err.error : err;
+    return cause instanceof UpdateBusyError || (cause instanceof Error && cause.message.startsWith('Request timed out after'));
+}
+
+/** Registers the webhook with its secret, and the command menu: once per deploy. */
+export async function setWebhook(bot: Bot<BotContext>, deps: BotDeps, signal: AbortSignal): Promise<void> {
+    const { config } = deps;
+    if (!config.WEBHOOK_URL || !config.WEBHOOK_SECRET) throw new Error('kejin: setting the webhook needs WEBHOOK_URL and WEBHOOK_SECRET');
+    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] }, apiSignal(signal));
 }
 
 export async function runWebhook(deps: BotDeps, signal: AbortSignal, options: CreateBotOptions = {}): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import type { Logger } from 'pino';
 import { KnowledgeLoadError, NotFoundError } from './errors.ts';
-import { createKnowledgeReader, type KnowledgeSnapshot } from './knowledge/load.ts';
+import { createKnowledgeReader, type KnowledgeSnapshot, type LoadOptions } from './knowledge/load.ts';
 import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
@@ -78,11 +78,13 @@ export interface ServiceOptions {
     readonly rescanMs?: number;
     /** While watching, listen to file-system events. Default true; false leaves the periodic rescan alone. */
     readonly events?: boolean;
+    /** Keep parsed cards on disk between starts (see LoadOptions.cache). Default none. */
+    readonly cache?: LoadOptions['cache'];
 }
 
 /** Loads the folder (throwing KnowledgeLoadError on any error) and starts watching if asked. */
 export async function createKnowledgeService(options: ServiceOptions): Promise<KnowledgeService> {
-    const reader = createKnowledgeReader(options.dir);
+    const reader = createKnowledgeReader(options.dir, options.cache ? { cache: options.cache } : {});
     const { snapshot, problems } = await reader.read();
     if (!snapshot) throw new KnowledgeLoadError(options.dir, problems);
     logWarnings(options.logger, problems);

@@ -10,7 +10,7 @@
  * parallel. `loadKnowledge` is a one-shot reader.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
 import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
@@ -54,6 +54,13 @@ export interface LoadOptions {
     readonly staleAfterDays?: number;
     /** Files read at once. Default 32. */
     readonly concurrency?: number;
+    /**
+     * Keep what was parsed in this file between processes, so that a start
+     * parses only the cards changed since the last one. Valid only for the
+     * same `key`, which must change whenever the parsing code does (the
+     * build's id). Written after the first read only. Default: no cache.
+     */
+    readonly cache?: { readonly file: string; readonly key: string };
 }
 
 export interface ReadOptions {
@@ -129,10 +136,16 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
     const opts = { ...DEFAULTS, ...options };
     const root = path.resolve(dir);
     let files = new Map<string, FileState>();
+    let cacheRead = false;
 
     return {
         async read(readOptions = {}) {
             const now = options.now ?? new Date();
+            const first = options.cache && !cacheRead;
+            if (first) {
+                cacheRead = true;
+                files = await readCache(options.cache!, root);
+            }
             const { slots, problems: listing } = await listFolder(root);
             const out = collector();
             if (listing) return { snapshot: null, problems: listing, stats: { files: 0, read: 0, parsed: 0 } };
@@ -148,6 +161,8 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
                 return loadedFile;
             });
             files = next;
+            // Written at start only: serializing every card again after each edit would stall a large folder.
+            if (first && stats.parsed > 0) void writeCache(options.cache!, root, files);
 
             // Problems in listing order, whatever order the files were read in.
             const hash = createHash('sha256');
@@ -185,6 +200,38 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
             return { snapshot, problems: out.problems, stats };
         },
     };
+}
+
+interface CacheFile {
+    readonly key: string;
+    readonly root: string;
+    readonly files: [string, FileState][];
+}
+
+/** The files remembered by an earlier process; none when the cache is missing, unreadable or of another build. */
+async function readCache(cache: { file: string; key: string }, root: string): Promise<Map<string, FileState>> {
+    try {
+        const data = JSON.parse(await readFile(cache.file, 'utf8')) as CacheFile;
+        if (data.key === cache.key && data.root === root && Array.isArray(data.files)) return new Map(data.files);
+    } catch {
+        // No cache yet, or a broken one: parse everything, as without a cache.
+    }
+    return new Map();
+}
+
+let cacheWrites = 0;
+
+/** Best effort and atomic (a temporary file renamed over the cache): a failed write only costs the next start a parse. */
+async function writeCache(cache: { file: string; key: string }, root: string, files: ReadonlyMap<string, FileState>): Promise<void> {
+    const data: CacheFile = { key: cache.key, root, files: [...files] };
+    const temporary = `${cache.file}.${process.pid}.${++cacheWrites}.tmp`;
+    try {
+        await mkdir(path.dirname(cache.file), { recursive: true });
+        await writeFile(temporary, JSON.stringify(data));
+        await rename(temporary, cache.file);
+    } catch {
+        await rm(temporary, { force: true }).catch(() => undefined);
+    }
 }
 
 /** The files of the layout in a stable order, with the problems of what does not belong; or why the folder cannot be listed. */

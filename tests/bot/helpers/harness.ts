@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { InlineKeyboardButton, InlineKeyboardMarkup, Message } from 'grammy/types';
+import type { InlineKeyboardButton, InlineKeyboardMarkup, Message, Update } from 'grammy/types';
 import { parseConfig, type Config } from '../../../src/config.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../../src/core/service.ts';
 import { Writable } from 'node:stream';
@@ -101,15 +101,20 @@ export function reportingLogger(api: FakeBotApi, inner: Logger = silentLogger): 
 
 const REPLY_METHODS = new Set(['sendMessage', 'editMessageText', 'answerCallbackQuery', 'answerInlineQuery']);
 
+/** Delivers an update (without its update_id) some other way than long polling, e.g. by webhook; resolves once it is acknowledged. */
+export type Deliver = (update: Omit<Update, 'update_id'>) => Promise<void>;
+
 /** A Telegram user talking to the bot in a private chat (or in a group, with `chatId` < 0). */
 export class TestUser {
     readonly from: { id: number; is_bot: false; first_name: string; language_code?: string };
     readonly chat: Message['chat'];
+    private readonly _deliver: Deliver | undefined;
 
     constructor(
         private readonly _api: FakeBotApi,
-        options: { id: number; languageCode?: string; chatId?: number; firstName?: string },
+        options: { id: number; languageCode?: string; chatId?: number; firstName?: string; deliver?: Deliver },
     ) {
+        this._deliver = options.deliver;
         const firstName = options.firstName ?? 'Tester';
         this.from = { id: options.id, is_bot: false, first_name: firstName, ...(options.languageCode ? { language_code: options.languageCode } : {}) };
         const chatId = options.chatId ?? options.id;
@@ -155,8 +160,12 @@ export class TestUser {
 
     private async send(update: never): Promise<ApiCall[]> {
         const start = this._api.calls.length;
-        const id = this._api.push(update);
-        await this._api.handled(id);
+        if (this._deliver) {
+            await this._deliver(update);
+        } else {
+            const id = this._api.push(update);
+            await this._api.handled(id);
+        }
         return this._api.calls.slice(start).filter((c) => REPLY_METHODS.has(c.method) && this.isMine(c));
     }
 
