@@ -220,7 +220,10 @@ export function matchCard(t: Messages, lang: Lang, m: ProductMatch, rank: number
     const c = m.contacts[0];
     if (c) {
         const phone = c.phones[0];
-        lines.push(`<b>${t.contact}</b>${t.colon}${esc(pick(c.name, lang))}${phone ? ` ${esc(phone.value)}` : ''}`);
+        // A number is shown only with what the source gives it for, never as the product's hotline.
+        const number = phone ? ` ${esc(phone.value)}${phone.label ? `（${esc(pick(phone.label, lang))}）` : ''}` : `（${t.noPhone}）`;
+        lines.push(`<b>${t.contact}</b>${t.colon}${esc(pick(c.name, lang))}${number}`);
+        if (!phone && m.apply) lines.push(`<b>${t.howToApply}</b>${t.colon}${esc(truncate(pick(m.apply.text, lang), 120))}${esc(pick(standingNote(m.apply) ?? { zh: '', en: '' }, lang))}`);
     }
     const s = m.sources[0];
     if (s) lines.push(`<b>${t.source}</b>${t.colon}${sourceLine(s)}`);

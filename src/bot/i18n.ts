@@ -90,6 +90,7 @@ export interface Messages {
     readonly revenue: string;
     readonly requiresIp: string;
     readonly howToApply: string;
+    readonly noPhone: string;
     readonly facts: string;
     readonly notes: string;
     readonly docNumber: string;
@@ -237,6 +238,7 @@ const zh: Messages = {
     revenue: '年营业收入',
     requiresIp: '须拥有知识产权',
     howToApply: '如何申请',
+    noPhone: '来源未公布电话',
     facts: '要点',
     notes: '说明',
     docNumber: '文号',
@@ -381,6 +383,7 @@ const en: Messages = {
     revenue: 'Annual revenue',
     requiresIp: 'Requires intellectual property',
     howToApply: 'How to apply',
+    noPhone: 'no phone published in the sources',
     facts: 'Key facts',
     notes: 'Notes',
     docNumber: 'Reference',

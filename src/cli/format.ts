@@ -13,6 +13,8 @@ const T = {
     understood: { zh: '从问题中理解到', en: 'Understood from the question' },
     why: { zh: '符合', en: 'Fits' },
     missing: { zh: '待确认/不符合', en: 'Unmet or to confirm' },
+    apply: { zh: '申请渠道', en: 'Where to apply' },
+    noPhone: { zh: '来源未公布电话', en: 'no phone published in the sources' },
     amount: { zh: '额度', en: 'Amount' },
     term: { zh: '期限', en: 'Term' },
 } as const;
@@ -36,9 +38,14 @@ export function formatSearch(r: SearchResponse, lang: Lang, contactName: (id: st
     return out.join('\n') + '\n';
 }
 
+/** A text with the flag of its sources' standing and their keys. */
+function sourced(c: Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourceDate'>, lang: Lang): string {
+    return `${c.text[lang]}${standingNote(c)?.[lang] ?? ''}${c.sources.length ? ` [${c.sources.join(', ')}]` : ''}`;
+}
+
 function check(c: ConditionCheck, lang: Lang): string {
     const mark = c.status === 'met' ? '✓' : c.status === 'unmet' ? '✗' : '?';
-    return `${mark} ${c.text[lang]}${standingNote(c)?.[lang] ?? ''}${c.sources.length ? ` [${c.sources.join(', ')}]` : ''}`;
+    return `${mark} ${sourced(c, lang)}`;
 }
 
 export function formatMatch(r: MatchResponse, lang: Lang): string {
@@ -49,11 +56,12 @@ export function formatMatch(r: MatchResponse, lang: Lang): string {
         out.push(`   ${m.summary[lang]}`);
         if (m.reasons.length) out.push(`   ${T.why[lang]}: ${m.reasons.map((c) => check(c, lang)).join('; ')}`);
         if (m.missing.length) out.push(`   ${T.missing[lang]}: ${m.missing.map((c) => check(c, lang)).join('; ')}`);
+        if (m.apply) out.push(`   ${T.apply[lang]}: ${sourced(m.apply, lang)}`);
         if (m.amount) out.push(`   ${T.amount[lang]}: ${m.amount[lang]}`);
         if (m.term) out.push(`   ${T.term[lang]}: ${m.term[lang]}`);
         for (const c of m.contacts) {
             const phones = c.phones.map((p) => (p.label ? `${p.value} (${p.label[lang]})` : p.value)).join(', ');
-            out.push(`   ${T.contacts[lang]}: ${c.name[lang]}${phones ? ` ${phones}` : ''}${c.website ? ` ${c.website}` : ''}`);
+            out.push(`   ${T.contacts[lang]}: ${c.name[lang]} ${phones || `(${T.noPhone[lang]})`}${c.website ? ` ${c.website}` : ''}`);
         }
         for (const s of m.sources) out.push(`   [${s.key}] ${formatSource(s)}`);
     });

@@ -22,6 +22,7 @@ const UI = {
     missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
     amount: { zh: '额度', en: 'Amount' },
     term: { zh: '期限', en: 'Term' },
+    howToApply: { zh: '申请渠道', en: 'Where to apply' },
     contacts: { zh: '联系', en: 'Contacts' },
     sources: { zh: '来源', en: 'Sources' },
     phone: { zh: '电话', en: 'Phone' },
@@ -176,6 +177,7 @@ export function matchStructured(res: MatchResponse, lang: Lang) {
             missing: m.missing.map((c) => checkOut(c, lang)),
             ...(m.amount ? { amount: t(m.amount, lang) } : {}),
             ...(m.term ? { term: t(m.term, lang) } : {}),
+            ...(m.apply ? { apply: t(m.apply.text, lang) + t(standingNote(m.apply) ?? { zh: '', en: '' }, lang) } : {}),
             contacts: m.contacts.map((c) => contactOut(c, lang)),
             sources: m.sources.map((s) => ({ ...s })),
             related: [...m.related],
@@ -205,6 +207,7 @@ function matchLines(m: ProductMatch, n: number, lang: Lang): string[] {
         ...(m.term ? [`- ${t(UI.term, lang)}: ${t(m.term, lang)}`] : []),
         ...(m.reasons.length ? [`**${t(UI.reasons, lang)}**`, ...m.reasons.map(check)] : []),
         ...(m.missing.length ? [`**${t(UI.missing, lang)}**`, ...m.missing.map(check)] : []),
+        ...(m.apply ? [`- ${t(UI.howToApply, lang)}: ${t(m.apply.text, lang)}${t(standingNote(m.apply) ?? { zh: '', en: '' }, lang)}${cite(m.apply.sources)}`] : []),
         ...(m.contacts.length ? [`**${t(UI.contacts, lang)}**`, ...m.contacts.map((c) => contactSummaryLine(c, lang))] : []),
         ...sourcesBlock(m.sources, lang),
     ];

@@ -132,3 +132,19 @@ describe('valid_until', () => {
         }
     });
 });
+
+describe('contacts and the channel to apply', () => {
+    it('give every product a channel where none of its contacts has a published phone', () => {
+        for (const m of matchProducts(shipped, parseProfile({ stage: 'growth' }), { now: NOW }).matches) {
+            if (m.contacts.some((c) => c.phones.length > 0)) continue;
+            expect(m.apply, `${m.id}: no phone and no channel`).toBeDefined();
+            expect(m.apply!.sources.length).toBeGreaterThan(0);
+        }
+    });
+
+    it('never give a phone without what the source ties it to', () => {
+        for (const m of matchProducts(shipped, parseProfile({ stage: 'growth' }), { now: NOW }).matches) {
+            for (const c of m.contacts) for (const p of c.phones) expect(p.label?.zh, `${m.id}: ${p.value}`).toBeTruthy();
+        }
+    });
+});

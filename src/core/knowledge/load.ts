@@ -15,6 +15,7 @@ import path from 'node:path';
 import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
 import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
 import { closest, type Problem, type Severity } from './problems.ts';
+import { CARD_RULES } from './rules.ts';
 import { FOLDER_SCHEMAS, synonymsSchema, type KnowledgeItem } from './schema.ts';
 
 export interface KnowledgeSnapshot {
@@ -372,6 +373,7 @@ function parseCard(rel: string, folder: Folder, text: string, out: Collector): C
         report({ line: lineOf(yaml, ['id'], fm.firstLine), field: 'id', message: `"${data.id}" differs from the file name "${fileId}.md"`, hint: `rename the file to ${data.id}.md or set \`id: ${fileId}\`` });
     }
     checkSourceKeys(data, yaml, fm.firstLine, report);
+    for (const rule of CARD_RULES) for (const p of rule(data)) report({ line: lineOf(yaml, p.path, fm.firstLine), field: fieldPath(p.path), message: p.message, hint: p.hint });
     const item = { ...data, file: rel, body: fm.body.trim(), expired: false } as KnowledgeItem;
     const at = (p: PropertyKey[]) => lineOf(yaml, p, fm.firstLine);
     const lines: CardLines = {

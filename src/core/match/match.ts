@@ -138,6 +138,7 @@ function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolea
         missing: [...unmet, ...unknown, ...expiredNote, ...toConfirm],
         amount: amountText(p),
         term: p.terms?.term ? localized(p.terms.term) : undefined,
+        ...(p.how_to_apply[0] ? { apply: { text: localized(p.how_to_apply[0]), ...cite(p.how_to_apply[0].sources, p.how_to_apply[0].status) } } : {}),
         contacts: p.contacts.map((id) => snapshot.items.get(id)).filter((o): o is OrganizationItem => o?.kind === 'organization').map(contactSummary),
         sources: p.sources,
         related: p.related,

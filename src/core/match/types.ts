@@ -48,6 +48,11 @@ export interface ProductMatch {
     readonly missing: readonly ConditionCheck[];
     readonly amount?: Localized;
     readonly term?: Localized;
+    /**
+     * Where to apply, as the card's first `how_to_apply` statement says, with
+     * its sources: the channel to show where a contact has no published phone.
+     */
+    readonly apply?: Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourceDate'>;
     readonly contacts: readonly ContactSummary[];
     readonly sources: readonly Source[];
     readonly related: readonly string[];

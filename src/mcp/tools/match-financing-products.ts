@@ -42,6 +42,7 @@ export const config = {
                     missing: z.array(conditionOut()).describe('Conditions unmet, or unknown from the profile: ask the firm about the unknown ones'),
                     amount: z.string().optional().describe('Loan amount as the source states it'),
                     term: z.string().optional(),
+                    apply: z.string().optional().describe('Where to apply, as the card says: the channel to give where a contact has no phone'),
                     contacts: z.array(contactSummaryOut).describe('Whom to call, with phone numbers'),
                     sources: z.array(sourceOut),
                     related: z.array(z.string()),
