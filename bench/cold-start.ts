@@ -11,10 +11,11 @@
  * scripts/build.js), the TypeScript sources through tsx, and a bare MCP SDK
  * server started with `node` as the floor.
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../src/root.ts';
 
 export interface ColdStartRow {
@@ -78,6 +79,8 @@ await server.connect(new StdioServerTransport());
 `;
 
 export async function measureColdStart(knowledgeDir: string, rounds = 5): Promise<ColdStartRow[]> {
+    // bin/kejin.js runs dist/ only while it is newer than src/: build it first.
+    await promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.js')]);
     const env = { KNOWLEDGE_DIR: knowledgeDir };
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'kejin-cold-'));
     const dataEnv = { ...env, DATA_DIR: tmp };

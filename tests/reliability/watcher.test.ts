@@ -61,6 +61,33 @@ describe('the watcher after files and folders are replaced', () => {
     });
 });
 
+describe('what a reload reads', () => {
+    it('after an edit, only the file the events named', async () => {
+        const reads: number[] = [];
+        const { folder, state } = await watchedCopy({ onSnapshot: (s, _w, stats) => ((state.current = s), reads.push(stats.read)) });
+        await folder.edit(`products/${ID}.md`, (s) => renamed(s, '只读一张贷'));
+        expect(await waitFor(() => state.current.items.get(ID)?.name === '只读一张贷')).toBe(true);
+        expect(reads).toEqual([1]);
+    });
+
+    it('told which files changed, no other file; told nothing, every file', async () => {
+        const folder = await copyFolder(SHIPPED_KNOWLEDGE);
+        try {
+            const reader = createKnowledgeReader(folder.dir);
+            const { stats } = await reader.read();
+            await folder.edit(`products/${OTHER}.md`, (s) => renamed(s, '事件没说贷'));
+            // Told only ID changed: OTHER is taken as it was.
+            const hinted = await reader.read({ changed: new Set([`products/${ID}.md`]) });
+            expect(hinted.stats).toEqual({ files: stats.files, read: 0, parsed: 0 });
+            expect(hinted.snapshot!.items.get(OTHER)!.name).not.toBe('事件没说贷');
+            const all = await reader.read();
+            expect(all.snapshot!.items.get(OTHER)!.name).toBe('事件没说贷');
+        } finally {
+            await folder.remove();
+        }
+    });
+});
+
 describe('the periodic rescan', () => {
     it('finds an edit when no file-system event arrives', async () => {
         const { folder, state } = await watchedCopy({ events: false, rescanMs: 100 });

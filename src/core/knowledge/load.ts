@@ -72,6 +72,12 @@ export interface ReadOptions {
      * whose times cannot be trusted (network volumes, coarse clocks).
      */
     readonly verify?: 'stat' | 'content';
+    /**
+     * The only files that may have changed (paths relative to the folder,
+     * as file-system events name them): every other file read before is
+     * taken as it was, not even looked at. Default: any file may have.
+     */
+    readonly changed?: ReadonlySet<string>;
 }
 
 export interface KnowledgeReader {
@@ -156,7 +162,11 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
             const loaded = await mapLimit(slots, opts.concurrency, async (slot) => {
                 if ('problem' in slot) return slot.problem;
                 stats.files++;
-                const loadedFile = await loadFile(root, slot.rel, slot.folder, files.get(slot.rel), readOptions.verify ?? 'stat', opts.maxFileBytes, stats);
+                const before = files.get(slot.rel);
+                const loadedFile =
+                    before && readOptions.changed && !readOptions.changed.has(slot.rel)
+                        ? before
+                        : await loadFile(root, slot.rel, slot.folder, before, readOptions.verify ?? 'stat', opts.maxFileBytes, stats);
                 if (loadedFile === null || 'severity' in loadedFile) return loadedFile;
                 next.set(slot.rel, loadedFile);
                 return loadedFile;

@@ -2,7 +2,8 @@
  * Watches a knowledge folder and reloads it after each burst of changes.
  * Every kind of edit (in-place writes, an editor's save-by-rename, new,
  * moved and deleted files, the whole folder replaced) ends as "read the
- * folder again"; the reader (load.ts) parses only the files that changed.
+ * folder again"; the reader (load.ts) parses only the files that changed,
+ * and after events that named files, looks at those files alone.
  *
  * Watching must never go deaf, so it does not trust one long-lived watch:
  * - it watches the folder and each card folder itself (not the files, whose
@@ -72,6 +73,10 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> | undefined;
     let again: ReadOptions | undefined;
+    // Files named by events since the last read; null when some event named no file or a folder.
+    let changed: Set<string> | null = new Set();
+    // A reload asked for from outside (or by the rescan) looks at every file, whatever events named.
+    let everything = false;
     let closed = false;
     const watchers = new Map<string, { ino: number; watcher: FSWatcher }>();
 
@@ -84,8 +89,10 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
     };
 
     /** Watches the folder and its card folders, replacing any watch whose folder was replaced or removed. */
-    const arm = (): void => {
-        if (!events) return;
+    /** Returns true when some watch was (re)placed: what happened before it was not seen. */
+    const arm = (): boolean => {
+        if (!events) return false;
+        let placed = false;
         for (const folder of [root, ...Object.keys(FOLDER_KINDS).map((f) => path.join(root, f))]) {
             // Synchronous (four stats): an edit made right after watchKnowledge returns is seen.
             const info = statOrNull(folder);
@@ -95,18 +102,27 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
             watchers.delete(folder);
             if (!info?.isDirectory() || closed) continue;
             try {
-                const watcher = watch(folder, { persistent: false }, () => schedule());
+                const prefix = folder === root ? '' : `${path.basename(folder)}/`;
+                const watcher = watch(folder, { persistent: false }, (_event, name) => {
+                    const rel = name ? `${prefix}${name}` : undefined;
+                    if (!rel || rel in FOLDER_KINDS) changed = null;
+                    else changed?.add(rel);
+                    schedule();
+                });
                 watcher.on('error', () => {
                     // The folder went away under the watch: drop it, re-arm on the next read.
                     watcher.close();
                     if (watchers.get(folder)?.watcher === watcher) watchers.delete(folder);
+                    changed = null;
                     schedule();
                 });
                 watchers.set(folder, { ino: info.ino, watcher });
+                placed = true;
             } catch (err) {
                 options.onError?.(err);
             }
         }
+        return placed;
     };
 
     const refuse = (problems: readonly Problem[]) => {
@@ -118,8 +134,12 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
 
     const readOnce = async (readOptions: ReadOptions): Promise<void> => {
         // Arm before reading: whatever changes after this is seen, whatever changed before is read.
-        arm();
-        const { snapshot, problems, stats } = await reader.read(readOptions);
+        const rearmed = arm();
+        // Only the files events named, when they named files and every watch held since the last read.
+        const named = changed && !rearmed && !everything && readOptions.verify !== 'content' ? changed : undefined;
+        changed = new Set();
+        everything = false;
+        const { snapshot, problems, stats } = await reader.read(named ? { ...readOptions, changed: named } : readOptions);
         if (closed) return;
         if (!snapshot) return refuse(problems);
         if (snapshot.version === version) {
@@ -166,12 +186,17 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
         return running;
     };
 
-    const rescan = rescanMs > 0 ? setInterval(() => void reload({ verify: 'content' }), rescanMs) : undefined;
+    const reloadAll = (readOptions?: ReadOptions): Promise<void> => {
+        everything = true;
+        return reload(readOptions);
+    };
+
+    const rescan = rescanMs > 0 ? setInterval(() => void reloadAll({ verify: 'content' }), rescanMs) : undefined;
     rescan?.unref();
     arm();
 
     return {
-        reload,
+        reload: reloadAll,
         async close() {
             closed = true;
             clearTimeout(timer);
