@@ -20,7 +20,7 @@ const BANKS = ['工商银行', '建设银行', '农业银行', '中国银行', '
 const BANKS_EN = ['ICBC', 'CCB', 'ABC', 'Bank of China', 'BoCom', 'CMB', 'SPDB', 'Bank of Shanghai', 'CIB', 'CITIC', 'CMBC', 'Bank of Ningbo'];
 
 /** A small deterministic PRNG (mulberry32), so runs compare. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
     let a = seed >>> 0;
     return () => {
         a = (a + 0x6d2b79f5) >>> 0;

@@ -8,7 +8,11 @@
  * none, which the matcher treats differently from unknown.
  */
 import type { FirmProfile } from '../core/match/profile.ts';
-import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Need, type Qualification, type Size, type Stage } from '../core/vocabulary.ts';
+import { normaliseWord, parseAmountWan, VOCABULARY_LEXICON, type Lexicon } from '../core/lexicon/index.ts';
+import { NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../core/vocabulary.ts';
+
+/** The amount reader of the core lexicon, re-exported for the amount step's callers. */
+export { parseAmountWan };
 import type { FlowOp } from './callback.ts';
 
 export const STEPS = ['stage', 'qualifications', 'size', 'needs', 'ip', 'amount'] as const;
@@ -69,7 +73,7 @@ export function isMultiStep(step: StepName): boolean {
 }
 
 /** The next state for an action; never throws, whatever the action holds. */
-export function applyFlow(state: FlowState, action: FlowAction): FlowResult {
+export function applyFlow(state: FlowState, action: FlowAction, lexicon: Lexicon = VOCABULARY_LEXICON): FlowResult {
     const step = stepName(state);
     switch (action.op) {
         case 'cancel':
@@ -91,7 +95,7 @@ export function applyFlow(state: FlowState, action: FlowAction): FlowResult {
             return draft ? advance(state, draft) : { kind: 'invalid' };
         }
         case 'text': {
-            const draft = parseTyped(state.draft, step, action.text);
+            const draft = parseTyped(state.draft, step, action.text, lexicon);
             return draft ? advance(state, draft) : { kind: 'invalid' };
         }
     }
@@ -158,61 +162,13 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 
 // === Typed answers ==========================================================
 
-/** Typed words for each vocabulary value, besides its value and its zh/en labels. */
-const STAGE_WORDS: Record<Stage, readonly string[]> = {
-    seed: ['种子', '种子期', '种子阶段'],
-    startup: ['初创', '初创期', '初创阶段', '创业期', 'start-up', 'start up', 'early'],
-    growth: ['成长', '成长期', '成长阶段', 'growing'],
-    mature: ['成熟', '成熟期', '成熟阶段', 'mature stage'],
-};
-const SIZE_WORDS: Record<Size, readonly string[]> = {
-    micro: ['微', '微型企业', '微企'],
-    small: ['小', '小型企业', '小微', '小企业'],
-    medium: ['中', '中型企业', '中企业'],
-    large: ['大', '大型企业', '大企业', 'big'],
-};
-const QUALIFICATION_WORDS: Record<Qualification, readonly string[]> = {
-    'tech-sme': ['科技型中小企业', '科小', '科技型企业', 'tech sme', 'tech-based sme'],
-    'high-tech': ['高企', '高新', '高新技术企业', '国家高新技术企业', 'hte', 'high tech', 'high-tech enterprise', 'hnte'],
-    'tech-little-giant': ['小巨人', '科技小巨人', '科技小巨人培育', 'sci-tech little giant', 'tech little giant'],
-    srdi: ['专精特新', '专精特新企业', '专精特新中小企业', 'srdi sme'],
-    'srdi-little-giant': ['专精特新小巨人', '专精特新“小巨人”', '国家级小巨人', 'srdi little giant'],
-};
-const NEED_WORDS: Record<Need, readonly string[]> = {
-    'working-capital': ['流动资金', '流贷', '流动资金贷款', '周转', 'working capital'],
-    'credit-loan': ['信用贷', '信用贷款', '无抵押', '无抵押贷款', 'credit loan', 'unsecured loan'],
-    'ip-pledge': ['知识产权质押', '知识产权质押融资', '专利质押', 'ip质押', 'ip pledge'],
-    'loan-renewal': ['续贷', '无还本续贷', 'renewal', 'loan renewal'],
-    'bill-discount': ['票据', '贴现', '票据贴现', 'bill discounting', 'discounting'],
-    relief: ['纾困', '纾困贷款', 'relief'],
-    'first-loan': ['首贷', '第一笔贷款', 'first loan'],
-    equity: ['股权', '股权融资', '融资入股', '投资', 'equity', 'investment'],
-};
 const NONE_WORDS = ['无', '没有', '都没有', '暂无', 'none', 'no', 'nothing'];
 const YES_WORDS = ['有', '是', '有的', '拥有', '有专利', 'yes', 'y', 'have', 'true'];
 const NO_WORDS = ['没有', '无', '否', '没', '暂无', 'no', 'n', 'none', 'false'];
 
-function normalise(text: string): string {
-    return text
-        .normalize('NFKC')
-        .toLowerCase()
-        .replace(/[“”"'「」]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-
-function lookup<T extends string>(word: string, labels: Record<T, { zh: string; en: string }>, extra: Record<T, readonly string[]>): T | undefined {
-    const w = normalise(word);
-    for (const value of Object.keys(labels) as T[]) {
-        const words = [value, labels[value].zh, labels[value].en, ...extra[value]].map(normalise);
-        if (words.includes(w)) return value;
-    }
-    return undefined;
-}
-
 /** Words of a typed list: "高企、专精特新 and SRDI SME" → three words. */
 function listWords(text: string): string[] {
-    return normalise(text)
+    return normaliseWord(text)
         .split(/\s*(?:[,，、;；/|+]|\band\b|和|及|以及)\s*/)
         .map((w) => w.trim())
         .filter((w) => w !== '');
@@ -223,29 +179,34 @@ function listWords(text: string): string[] {
  * (then the bot treats it as a free question). Every word of a list must be
  * known: "高企贷" is a question, not the qualification 高企.
  */
-export function parseTyped(draft: Draft, step: StepName, text: string): Draft | undefined {
+export function parseTyped(draft: Draft, step: StepName, text: string, lexicon: Lexicon = VOCABULARY_LEXICON): Draft | undefined {
     const t = text.trim();
     if (t === '' || t.length > 200) return undefined;
     switch (step) {
         case 'stage': {
-            const stage = lookup(t, STAGES.labels, STAGE_WORDS);
+            const stage = lexicon.lookup('stage', t);
             return stage ? { ...draft, stage } : undefined;
         }
         case 'size': {
-            const size = lookup(t, SIZES.labels, SIZE_WORDS);
+            const size = lexicon.lookup('size', t);
             return size ? { ...draft, size } : undefined;
         }
         case 'qualifications': {
-            if (NONE_WORDS.includes(normalise(t))) return { ...draft, qualifications: [] };
-            const values = allKnown(listWords(t), (w) => lookup(w, QUALIFICATIONS.labels, QUALIFICATION_WORDS));
-            return values ? { ...draft, qualifications: QUALIFICATIONS.values.filter((q) => values.includes(q)) } : undefined;
+            if (NONE_WORDS.includes(normaliseWord(t))) return { ...draft, qualifications: [] };
+            const values = allKnown(listWords(t), (w) => lexicon.lookup('qualifications', w));
+            if (values) return { ...draft, qualifications: QUALIFICATIONS.values.filter((q) => values.includes(q)) };
+            // A sentence ("有专精特新，还没有高企认定"): the titles it claims are the answer, the denied ones are not held.
+            const said = lexicon.mentions('qualifications', t).filter((m) => m.stance !== 'mentions');
+            if (said.length === 0) return undefined;
+            const held = said.filter((m) => m.stance === 'claims').map((m) => m.value);
+            return { ...draft, qualifications: QUALIFICATIONS.values.filter((q) => held.includes(q)) };
         }
         case 'needs': {
-            const values = allKnown(listWords(t), (w) => lookup(w, NEEDS.labels, NEED_WORDS));
+            const values = allKnown(listWords(t), (w) => lexicon.lookup('needs', w));
             return values ? { ...draft, needs: NEEDS.values.filter((n) => values.includes(n)) } : undefined;
         }
         case 'ip': {
-            const w = normalise(t);
+            const w = normaliseWord(t);
             if (YES_WORDS.includes(w)) return { ...draft, hasIntellectualProperty: true };
             if (NO_WORDS.includes(w)) return { ...draft, hasIntellectualProperty: false };
             return undefined;
@@ -263,51 +224,3 @@ function allKnown<T>(words: string[], find: (w: string) => T | undefined): T[] |
     return found.every((v) => v !== undefined) ? (found as T[]) : undefined;
 }
 
-/** Multipliers to 万元 (10,000 yuan) for each unit word. */
-const UNITS: Record<string, number> = {
-    '': 1,
-    万: 1,
-    万元: 1,
-    w: 1,
-    wan: 1,
-    十万: 10,
-    百万: 100,
-    千万: 1000,
-    亿: 10_000,
-    亿元: 10_000,
-    元: 0.0001,
-    块: 0.0001,
-    yuan: 0.0001,
-    rmb: 0.0001,
-    cny: 0.0001,
-    k: 0.1,
-    thousand: 0.1,
-    m: 100,
-    mn: 100,
-    million: 100,
-    'million yuan': 100,
-    b: 100_000,
-    bn: 100_000,
-    billion: 100_000,
-};
-
-const AMOUNT_PATTERN = /^(?:约|大约|about|around|approx\.?)?\s*(?:¥|￥|rmb|cny)?\s*(\d+(?:\.\d+)?)\s*(?:[-~～到至]\s*(\d+(?:\.\d+)?))?\s*([a-z\u4e00-\u9fff ]*?)\s*(?:左右|以内|以上|的样子)?$/;
-
-/**
- * Reads an amount as 万元: "500万" → 500, "1.5亿" → 15000, "5 million" → 500,
- * "3000000元" → 300. A bare number is read as 万元 ("500" → 500), unless it
- * is so large that only yuan make sense (≥ 1,000,000 → yuan). A range gives
- * its upper end. Undefined when the text is no positive amount.
- */
-export function parseAmountWan(text: string): number | undefined {
-    const t = normalise(text).replace(/(\d),(?=\d{3}\b)/g, '$1').replace(/人民币/g, '');
-    const m = AMOUNT_PATTERN.exec(t);
-    if (!m || m[1] === undefined) return undefined;
-    const number = Number(m[2] ?? m[1]);
-    const unit = (m[3] ?? '').trim();
-    const factor = UNITS[unit];
-    if (factor === undefined || !Number.isFinite(number) || number <= 0) return undefined;
-    const wan = unit === '' && number >= 1_000_000 ? number / 10_000 : number * factor;
-    const rounded = Math.round(wan * 100) / 100;
-    return rounded > 0 && rounded <= 1e9 ? rounded : undefined;
-}

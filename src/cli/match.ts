@@ -18,6 +18,7 @@ export async function runMatch(args: string[], service: KnowledgeService): Promi
             amount: { type: 'string' },
             ip: { type: 'boolean' },
             'no-ip': { type: 'boolean' },
+            'no-qual': { type: 'string', multiple: true },
             employees: { type: 'string' },
             district: { type: 'string' },
             question: { type: 'string' },
@@ -29,6 +30,7 @@ export async function runMatch(args: string[], service: KnowledgeService): Promi
     const profile: Record<keyof FirmProfile, unknown> = {
         stage: values.stage,
         qualifications: values.qual,
+        qualificationsLacking: values['no-qual'],
         size: values.size,
         needs: values.need,
         annualRevenueWan: parseNumber('revenue', values.revenue),

@@ -10,6 +10,7 @@ import { createKnowledgeReader, type KnowledgeSnapshot, type LoadOptions } from 
 import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
+import { lexiconFor, type Lexicon } from './lexicon/index.ts';
 import { matchProducts, rateFor } from './match/match.ts';
 import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
@@ -42,6 +43,8 @@ export interface KnowledgeService {
     search(query: string, options?: SearchOptions): SearchResponse;
     /** The profile fields a free text plainly states, each with a sentence saying so (see match/understand.ts). */
     understand(text: string): Understanding;
+    /** The words of the vocabulary and of the current synonyms, as the matcher reads them (see lexicon/). */
+    lexicon(): Lexicon;
     /** Validates `profile` (throws ProfileError naming each bad field), then rates every product. */
     match(profile: unknown, options?: MatchOptions): MatchResponse;
     getItem(id: string): KnowledgeItem | undefined;
@@ -167,7 +170,11 @@ class Service implements KnowledgeService {
     }
 
     understand(text: string): Understanding {
-        return understandQuestion(text.slice(0, MAX_QUESTION_CHARS));
+        return understandQuestion(text.slice(0, MAX_QUESTION_CHARS), this.lexicon());
+    }
+
+    lexicon(): Lexicon {
+        return lexiconFor(this._state.snapshot.synonyms);
     }
 
     match(profile: unknown, options?: MatchOptions): MatchResponse {

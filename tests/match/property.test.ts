@@ -10,22 +10,12 @@ import { matchProducts } from '../../src/core/match/match.ts';
 import { parseProfile, type FirmProfile } from '../../src/core/match/profile.ts';
 import type { ConditionCheck } from '../../src/core/match/types.ts';
 import { NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../../src/core/vocabulary.ts';
+import { random } from '../../bench/synthetic.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
 
 const NOW = new Date('2026-11-26');
 const RUNS = 400;
-
-/** mulberry32: a small seeded generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+// random(seed) is the seeded generator of the benchmark: a failure replays with its seed.
 
 function randomProfile(next: () => number): FirmProfile {
     const maybe = <T,>(v: () => T): T | undefined => (next() < 0.5 ? v() : undefined);

@@ -52,7 +52,7 @@ matchFeature.on('message:text', async (ctx, next) => {
     const flow = ctx.session.flow;
     const text = flow && addressedText(ctx);
     if (!flow || !text) return next();
-    const result = applyFlow(flow, { op: 'text', text });
+    const result = applyFlow(flow, { op: 'text', text }, ctx.deps.service.lexicon());
     if (result.kind !== 'invalid') return afterStep(ctx, result, send);
     if (stepName(flow) === 'amount' && /\d/.test(text) && text.length < 30) return send(ctx, { html: ctx.t.amountHint });
     return next();

@@ -18,6 +18,7 @@ import { isExpired, type Basis, type Fact, type OrganizationItem, type ProductIt
 import { IMPLIED_QUALIFICATIONS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Qualification } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
 import type { ConditionCheck, ContactSummary, Eligibility, MatchOptions, MatchResponse, ProductMatch, SourceStatus } from './types.ts';
+import { lexiconFor, type Lexicon } from '../lexicon/index.ts';
 import { understandQuestion } from './understand.ts';
 
 export interface MatchProductsOptions extends MatchOptions {
@@ -49,7 +50,7 @@ export const RANKING = {
 const RATING_ORDER: Record<Eligibility, number> = { eligible: 0, possible: 1, ineligible: 2 };
 
 export function matchProducts(snapshot: KnowledgeSnapshot, given: FirmProfile, options: MatchProductsOptions = {}): MatchResponse {
-    const { profile, understood, qualificationsComplete } = effectiveProfile(given);
+    const { profile, understood, qualificationsComplete } = effectiveProfile(given, lexiconFor(snapshot.synonyms));
     const relevance = profile.question && options.questionScores ? normalise(options.questionScores(profile.question)) : new Map<string, number>();
     const now = options.now ?? new Date();
     const products = [...snapshot.items.values()].filter((i): i is ProductItem => i.kind === 'product');
@@ -80,12 +81,16 @@ function rating(p: ProductItem, checks: readonly ConditionCheck[], now: Date): E
  * are merged. Qualifications count as a complete list only when the caller
  * gave them: a question that mentions one title says nothing of the others.
  */
-function effectiveProfile(given: FirmProfile) {
-    const { fields, understood } = given.question ? understandQuestion(given.question) : { fields: {}, understood: [] };
+function effectiveProfile(given: FirmProfile, lexicon: Lexicon) {
+    const { fields, understood } = given.question ? understandQuestion(given.question, lexicon) : { fields: {}, understood: [] };
     const profile: FirmProfile = { ...fields, ...stripUndefined(given) };
     if (fields.qualifications && given.qualifications) profile.qualifications = union(given.qualifications, fields.qualifications);
+    if (fields.qualificationsLacking && given.qualificationsLacking) profile.qualificationsLacking = union(given.qualificationsLacking, fields.qualificationsLacking);
     if (fields.needs && given.needs) profile.needs = union(given.needs, fields.needs);
-    const kept = understood.filter((u) => given[u.field] === undefined || u.field === 'qualifications' || u.field === 'needs');
+    // A title the caller says the firm holds is not lacking, whatever the question says.
+    if (profile.qualificationsLacking && given.qualifications) profile.qualificationsLacking = profile.qualificationsLacking.filter((q) => !given.qualifications!.includes(q));
+    const merged = new Set<keyof FirmProfile>(['qualifications', 'qualificationsLacking', 'needs']);
+    const kept = understood.filter((u) => given[u.field] === undefined || merged.has(u.field));
     return { profile, understood: kept, qualificationsComplete: given.qualifications !== undefined };
 }
 
@@ -191,15 +196,16 @@ export function checkConditions(p: ProductItem, profile: FirmProfile, qualsCompl
         const has = stage ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` } : { zh: '', en: '' };
         check('stage', 'stages', status, has, { zh: `面向${zh}企业`, en: `for firms at the ${en}` });
     }
+    const lacks = (q: Qualification) => (profile.qualificationsLacking ?? []).includes(q);
     for (const q of e.qualifications_all ?? []) {
-        const status = holds(profile, q) ? 'met' : qualsComplete ? 'unmet' : 'unknown';
+        const status = holds(profile, q) ? 'met' : qualsComplete || lacks(q) ? 'unmet' : 'unknown';
         const name = QUALIFICATIONS.labels[q];
         check('qualifications', 'qualifications_all', status, { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` }, { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` });
     }
     if (e.qualifications_any?.length) {
         const any = e.qualifications_any;
         const held = any.filter((q) => holds(profile, q));
-        const status = held.length > 0 ? 'met' : qualsComplete ? 'unmet' : 'unknown';
+        const status = held.length > 0 ? 'met' : qualsComplete || any.every(lacks) ? 'unmet' : 'unknown';
         check(
             'qualifications',
             'qualifications_any',

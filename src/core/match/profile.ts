@@ -20,7 +20,12 @@ export const profileShape = {
         .max(QUALIFICATIONS.values.length)
         .optional()
         .describe(`Certifications the firm holds: ${QUALIFICATIONS.values.join(', ')}`),
-    size: vocabEnum(SIZES.values, 'size').optional().describe(`Firm size: ${SIZES.values.join(' | ')}`),
+    qualificationsLacking: z
+        .array(vocabEnum(QUALIFICATIONS.values, 'qualification'))
+        .max(QUALIFICATIONS.values.length)
+        .optional()
+        .describe(`Certifications the firm says it does not hold ("还没有高企认定", "not yet high-tech"): a product requiring one is then ineligible. Same words as qualifications`),
+        size: vocabEnum(SIZES.values, 'size').optional().describe(`Firm size: ${SIZES.values.join(' | ')}`),
     needs: z.array(vocabEnum(NEEDS.values, 'need')).max(NEEDS.values.length).optional().describe(`What the firm needs: ${NEEDS.values.join(', ')}`),
     annualRevenueWan: z.number().nonnegative().max(1e9).optional().describe('Annual revenue (年营业收入) in 万元 (10,000 CNY)'),
     amountWan: z.number().positive().max(1e9).optional().describe('Financing amount sought (融资需求) in 万元 (10,000 CNY)'),

@@ -6,25 +6,10 @@
  * Every value read is returned with a sentence, so the fronts can show what
  * was understood and the user can correct it.
  */
-import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Need, type Qualification, type Size, type Stage } from '../vocabulary.ts';
+import { findAmounts, VOCABULARY_LEXICON, type Lexicon } from '../lexicon/index.ts';
+import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Need, type Size, type Stage } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
 import type { Understood } from './types.ts';
-
-/** Words that make a qualification a statement about the firm, not a topic. */
-const CLAIM = String.raw`(?:我们|我司|本公司|公司|企业|我|咱们)?(?:是|属于|已是|已经是|已获|获得|通过|拿到|取得|被认定为|认定为|评为|入选|作为|身为)`;
-
-const QUALIFICATION_PATTERNS: readonly [Qualification, RegExp][] = [
-    ['srdi-little-giant', new RegExp(`${CLAIM}[^，。,.;；]{0,8}(?:国家级)?专精特新[“"「]?小巨人`)],
-    ['srdi-little-giant', /\b(?:we are|we're|as) (?:a |an )?(?:national )?srdi ["“]?little giant/i],
-    ['srdi', new RegExp(`${CLAIM}[^，。,.;；]{0,8}专精特新(?![“"「]?小巨人)`)],
-    ['srdi', /\b(?:we are|we're|as) (?:a |an )?(?:srdi|specialized and sophisticated|specialised and sophisticated)\b(?! ["“]?little giant)/i],
-    ['tech-little-giant', new RegExp(`${CLAIM}[^，。,.;；]{0,8}(?<!专精特新[“"「]?)(?:科技)?小巨人(?!信用贷)`)],
-    ['tech-little-giant', /\b(?:we are|we're|as) (?:a |an )?(?:sci-?tech |technology )?little giant\b(?! credit)/i],
-    ['high-tech', new RegExp(`${CLAIM}[^，。,.;；]{0,8}(?:国家级)?(?:高新技术企业|高企(?!贷))`)],
-    ['high-tech', /\b(?:we are|we're|as|certified as) (?:a |an )?(?:certified )?(?:high-?tech|hnte)\b/i],
-    ['tech-sme', new RegExp(`${CLAIM}[^，。,.;；]{0,8}科技型中小(?:微)?企业`)],
-    ['tech-sme', /\b(?:we are|we're|as) (?:a |an )?(?:tech-based|technology-based|tech|technology) (?:sme|small)/i],
-];
 
 const NEED_PATTERNS: readonly [Need, RegExp][] = [
     ['loan-renewal', /续贷|转贷|(?:贷款|借款)[^，。,.]{0,6}到期|到期[^，。,.]{0,4}(?:还不上|周转|续)|不还本|无还本|renew|roll ?over|(?:loan|credit)[^,.]{0,20}(?:due|matur)/i],
@@ -57,34 +42,6 @@ const NO_IP = /(?:没有|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产�
 const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|销售额|销售收入|收入|revenue|sales|turnover)[^，。,.;；\d]{0,8}$/i;
 const EMPLOYEE = /(\d{1,7})\s*(?:多)?\s*(?:名|个|位)?\s*(?:员工|职工|雇员|人(?:的)?(?:团队|规模)?)|(\d{1,7})\s*(?:employees|staff|people)/i;
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
-/** Amounts written "500万", "1.5亿", "两千万", "5 million yuan", "RMB 3m", with the text before them. */
-function findAmounts(text: string): { wan: number; before: string }[] {
-    const found: { wan: number; before: string }[] = [];
-    const zh = /(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(千万|百万|十万|万|亿)(?:元|人民币)?/g;
-    for (const m of text.matchAll(zh)) {
-        const raw = m[1]!;
-        const n = /\d/.test(raw) ? Number(raw) : chineseNumber(raw);
-        const unit = { 千万: 1000, 百万: 100, 十万: 10, 万: 1, 亿: 10000 }[m[2] as '万'];
-        if (n > 0) found.push({ wan: n * unit, before: text.slice(Math.max(0, m.index - 12), m.index) });
-    }
-    const en = /(?:rmb|cny|¥|yuan)?\s*(\d+(?:\.\d+)?)\s*(million|m\b|mn\b|billion|bn\b)\s*(?:rmb|cny|yuan)?/gi;
-    for (const m of text.matchAll(en)) {
-        const unit = /^b/i.test(m[2]!) ? 100_000 : 100;
-        found.push({ wan: Number(m[1]) * unit, before: text.slice(Math.max(0, m.index - 20), m.index) });
-    }
-    return found;
-}
-
-function chineseNumber(s: string): number {
-    if (s === '十') return 10;
-    if (s.startsWith('十')) return 10 + (CN_DIGITS[s[1]!] ?? 0);
-    if (s.length === 3 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10 + (CN_DIGITS[s[2]!] ?? 0);
-    if (s.length === 2 && s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10;
-    return CN_DIGITS[s] ?? 0;
-}
-
 function said(zh: string, en: string): Localized {
     return { zh, en };
 }
@@ -94,8 +51,13 @@ export interface Understanding {
     readonly understood: readonly Understood[];
 }
 
-/** Profile fields that `question` plainly states, each with a sentence saying so. */
-export function understandQuestion(question: string): Understanding {
+/**
+ * Profile fields that `question` plainly states, each with a sentence
+ * saying so. Qualifications, stages and needs are the lexicon's words (the
+ * vocabulary with the staff's synonyms); a denied qualification ("还没有高企
+ * 认定") is read as not held.
+ */
+export function understandQuestion(question: string, lexicon: Lexicon = VOCABULARY_LEXICON): Understanding {
     const text = question.normalize('NFKC');
     const fields: Partial<Record<keyof FirmProfile, unknown>> = {};
     const understood: Understood[] = [];
@@ -104,15 +66,22 @@ export function understandQuestion(question: string): Understanding {
         understood.push({ field, value, text });
     };
 
-    const quals = unique(QUALIFICATION_PATTERNS.filter(([, re]) => re.test(text)).map(([q]) => q));
+    const qualMentions = lexicon.mentions('qualifications', text);
+    const denied = unique(qualMentions.filter((m) => m.stance === 'denies').map((m) => m.value));
+    const claimed = qualMentions.filter((m) => m.stance === 'claims' && !denied.includes(m.value)).map((m) => m.value);
+    const quals = QUALIFICATIONS.values.filter((q) => claimed.includes(q));
     if (quals.length > 0) {
         add('qualifications', quals, said(`资质：${quals.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, `qualifications: ${quals.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}`));
     }
-    const needs = unique(NEED_PATTERNS.filter(([, re]) => re.test(text)).map(([n]) => n));
-    if (needs.length > 0) {
-        add('needs', needs, said(`需求：${needs.map((n) => NEEDS.labels[n].zh).join('、')}`, `needs: ${needs.map((n) => NEEDS.labels[n].en).join(', ')}`));
+    if (denied.length > 0) {
+        add('qualificationsLacking', denied, said(`尚无资质：${denied.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, `does not hold: ${denied.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}`));
     }
-    const stage = STAGE_PATTERNS.find(([, re]) => re.test(text))?.[0];
+    const stated = <F extends 'needs' | 'stage'>(field: F) => lexicon.mentions(field, text).filter((m) => m.stance !== 'denies').map((m) => m.value);
+    const needs = unique([...NEED_PATTERNS.filter(([, re]) => re.test(text)).map(([n]) => n), ...stated('needs')]);
+    if (needs.length > 0) {
+        add('needs', NEEDS.values.filter((n) => needs.includes(n)), said(`需求：${NEEDS.values.filter((n) => needs.includes(n)).map((n) => NEEDS.labels[n].zh).join('、')}`, `needs: ${NEEDS.values.filter((n) => needs.includes(n)).map((n) => NEEDS.labels[n].en).join(', ')}`));
+    }
+    const stage = STAGE_PATTERNS.find(([, re]) => re.test(text))?.[0] ?? stated('stage')[0];
     if (stage) add('stage', stage, said(`发展阶段：${STAGES.labels[stage].zh}`, `stage: ${STAGES.labels[stage].en}`));
     const size = SIZE_PATTERNS.find(([, re]) => re.test(text))?.[0];
     if (size) add('size', size, said(`企业规模：${SIZES.labels[size].zh}`, `size: ${SIZES.labels[size].en}`));
@@ -120,7 +89,8 @@ export function understandQuestion(question: string): Understanding {
     if (NO_IP.test(text)) add('hasIntellectualProperty', false, said('没有专利或其他知识产权', 'no patents or other intellectual property'));
     else if (HAS_IP.test(text)) add('hasIntellectualProperty', true, said('拥有专利或其他知识产权', 'owns patents or other intellectual property'));
 
-    for (const { wan, before } of findAmounts(text)) {
+    for (const { wan, index } of findAmounts(text)) {
+        const before = text.slice(Math.max(0, index - 20), index);
         if (REVENUE_CONTEXT.test(before)) {
             if (fields.annualRevenueWan === undefined) add('annualRevenueWan', wan, said(`年营业收入约 ${wan} 万元`, `annual revenue about ${wan} 万元 (CNY ${wan / 100} million)`));
         } else if (fields.amountWan === undefined) {

@@ -1,0 +1,107 @@
+/**
+ * One reading of a firm's words, for the free question (match/understand.ts)
+ * and the typed answers of the guided match (bot/questionnaire.ts): the
+ * vocabulary words with the staff-editable synonyms, amounts in every
+ * common form, and statements told from denials ("还没有高企认定").
+ */
+import { buildWords, normaliseWord, type FieldValues, type LexiconField, type WordTable } from './words.ts';
+
+export { findAmounts, parseAmountWan, type FoundAmount } from './amount.ts';
+export { normaliseWord, type FieldValues, type LexiconField } from './words.ts';
+
+/** What the text says of a vocabulary word it mentions. */
+export type Stance = 'claims' | 'denies' | 'mentions';
+
+export interface Mention<F extends LexiconField> {
+    readonly value: FieldValues[F];
+    readonly index: number;
+    readonly word: string;
+    readonly stance: Stance;
+}
+
+export interface Lexicon {
+    /** The value a whole typed word stands for ("高新企业" → high-tech), if any. */
+    lookup<F extends LexiconField>(field: F, word: string): FieldValues[F] | undefined;
+    /** Every mention of a value of `field` in a free text, longest words first, with what the text says of it. */
+    mentions<F extends LexiconField>(field: F, text: string): Mention<F>[];
+}
+
+/** Words that make a mention a statement about the firm ("我们是高企", "we are HNTE"). */
+const CLAIM = {
+    zh: /(?:是|属于|已是|已经是|获得|已获|获|通过|拿到|取得|被认定为|认定为|评为|入选|作为|身为|有|拥有)/,
+    en: /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we have|we hold|holds?)\b/i,
+} as const;
+/** Words that deny it ("还没有高企认定", "not yet high-tech", "no HNTE status"). */
+const DENY = {
+    zh: /(?:还没有|没有|还没|尚未|还未|未获|未被|未通过|未取得|未认定|不是|并非|不属于|还不是|暂无|尚无|不具备)/,
+    en: /\b(?:not|no|never|don't have|do not have|without|yet to|lack|lacking)\b/i,
+} as const;
+/** A mention followed by these names a product ("高企贷", "小巨人信用贷"), not the firm. */
+const PRODUCT_AFTER = /^\s*(?:贷|信用贷|专贷|专贴|loan|credit loan)/i;
+/** Where a clause ends: what is said before it is not about the mention. */
+const CLAUSE_BREAK = /[，。,.;；!?！？\n]|但|而且|并且|不过|\bbut\b|\band\b(?= we)/gi;
+const WINDOW = 14;
+
+function escape(w: string): string {
+    return w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The words of the clause before `index`, at most WINDOW characters. */
+function before(text: string, index: number): string {
+    const head = text.slice(0, index);
+    let start = 0;
+    for (const m of head.matchAll(CLAUSE_BREAK)) start = m.index + m[0].length;
+    return head.slice(Math.max(start, index - WINDOW * 2)).slice(-WINDOW * 2);
+}
+
+function stanceOf(text: string, index: number, word: string): Stance {
+    const lead = before(text, index);
+    const after = text.slice(index + word.length, index + word.length + 8);
+    // Firms mix scripts ("我们是HNTE", "we are 高企"): both languages' words count.
+    if (DENY.zh.test(lead.slice(-WINDOW)) || DENY.en.test(lead)) return 'denies';
+    // A denial may follow the title too: "高企认定还没有".
+    if (/^\s*(?:认定)?(?:还没有|还没|没有|尚未)/.test(after)) return 'denies';
+    if (CLAIM.zh.test(lead) || CLAIM.en.test(lead)) return 'claims';
+    return 'mentions';
+}
+
+export function createLexicon(groups: readonly (readonly string[])[] = []): Lexicon {
+    const table: WordTable = buildWords(groups);
+    // Free text is searched for words of two characters or more (一个“小”字 says nothing), longest first.
+    const patterns = new Map<LexiconField, RegExp>();
+    const patternOf = (field: LexiconField): RegExp => {
+        let re = patterns.get(field);
+        if (!re) {
+            const words = [...table[field].keys()].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
+            re = new RegExp(words.map((w) => (/^[a-z0-9]/.test(w) ? `\\b${escape(w)}\\b` : escape(w))).join('|'), 'gi');
+            patterns.set(field, re);
+        }
+        return re;
+    };
+    return {
+        lookup: (field, word) => table[field].get(normaliseWord(word)) as FieldValues[typeof field] | undefined,
+        mentions<F extends LexiconField>(field: F, raw: string): Mention<F>[] {
+            const text = raw.normalize('NFKC').replace(/[“”"「」]/g, '');
+            const found: Mention<F>[] = [];
+            for (const m of text.matchAll(patternOf(field))) {
+                const word = m[0];
+                if (PRODUCT_AFTER.test(text.slice(m.index + word.length))) continue;
+                const value = table[field].get(normaliseWord(word)) as FieldValues[F] | undefined;
+                if (value !== undefined) found.push({ value, index: m.index, word, stance: stanceOf(text, m.index, word) });
+            }
+            return found;
+        },
+    };
+}
+
+/** The lexicon of the vocabulary alone, for callers without a knowledge folder. */
+export const VOCABULARY_LEXICON: Lexicon = createLexicon();
+
+const BY_GROUPS = new WeakMap<readonly (readonly string[])[], Lexicon>();
+
+/** The lexicon for a snapshot's synonym groups, built once per snapshot. */
+export function lexiconFor(groups: readonly (readonly string[])[]): Lexicon {
+    let lexicon = BY_GROUPS.get(groups);
+    if (!lexicon) BY_GROUPS.set(groups, (lexicon = createLexicon(groups)));
+    return lexicon;
+}

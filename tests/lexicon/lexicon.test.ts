@@ -1,0 +1,113 @@
+/**
+ * One reading of the firm's words: the same golden cases through both
+ * fronts that read them — the typed answers of the guided match
+ * (bot/questionnaire.ts) and the statements of a free question
+ * (match/understand.ts) — on the shipped synonyms.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseTyped } from '../../src/bot/questionnaire.ts';
+import { createLexicon, findAmounts, type Lexicon } from '../../src/core/lexicon/index.ts';
+import { understandQuestion } from '../../src/core/match/understand.ts';
+import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+
+let service: KnowledgeService;
+let lexicon: Lexicon;
+beforeAll(async () => {
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+    lexicon = service.lexicon();
+});
+
+const typed = (step: Parameters<typeof parseTyped>[1], text: string) => parseTyped({}, step, text, lexicon);
+const stated = (text: string) => understandQuestion(text, lexicon).fields;
+
+const AMOUNTS: [string, number][] = [
+    ['500万', 500],
+    ['五百万', 500],
+    ['两千万', 2000],
+    ['一千五百万', 1500],
+    ['1.5亿', 15_000],
+    ['一亿五千万', 15_000],
+    ['1亿5000万', 15_000],
+    ['3,000,000元', 300],
+    ['3000000元', 300],
+    ['¥300万', 300],
+    ['3 million', 300],
+    ['30m CNY', 3000],
+    ['RMB 5 million', 500],
+    ['2 billion yuan', 200_000],
+];
+
+describe('amounts, in every common form', () => {
+    it.each(AMOUNTS)('%j is %d 万元 as a typed answer', (text, wan) => {
+        expect(typed('amount', text)).toEqual({ amountWan: wan });
+    });
+
+    it.each(AMOUNTS)('%j is %d 万元 in a question', (text, wan) => {
+        expect(stated(`我们想贷款${text}`)).toMatchObject({ amountWan: wan });
+        expect(stated(`We need a loan of ${text}`)).toMatchObject({ amountWan: wan });
+    });
+
+    it('finds no amount in words that only look like one', () => {
+        for (const text of ['单位：万元', '有十几项专利', '30 employees', '高企贷', '万一贷不到']) expect(findAmounts(text), text).toEqual([]);
+    });
+});
+
+describe('qualifications, with the staff synonyms', () => {
+    it.each([
+        ['高新企业', 'high-tech'],
+        ['高新技术企业', 'high-tech'],
+        ['HNTE', 'high-tech'],
+        ['专精特新“小巨人”', 'srdi-little-giant'],
+        ['科技小巨人', 'tech-little-giant'],
+        ['SRDI', 'srdi'],
+    ] as const)('%j is %s in both fronts', (word, value) => {
+        expect(typed('qualifications', word)).toEqual({ qualifications: [value] });
+        expect(stated(`我们是${word}`).qualifications).toEqual([value]);
+    });
+
+    it('takes a stage word from synonyms.yaml at the stage step', () => {
+        // 初创企业 is in the shipped group [初创, 初创期, 初创企业, 创业企业, start-up, …].
+        expect(typed('stage', '初创企业')).toEqual({ stage: 'startup' });
+        expect(createLexicon([]).lookup('stage', '初创企业')).toBeUndefined();
+    });
+
+    it('drops a synonym group that would mean two values', () => {
+        expect(createLexicon([['高企', '专精特新', 'both']]).lookup('qualifications', 'both')).toBeUndefined();
+        expect(createLexicon([['高企', 'hi-tech firm']]).lookup('qualifications', 'hi-tech firm')).toBe('high-tech');
+    });
+});
+
+describe('negation: a denied title is not held', () => {
+    it.each(['还没有高企认定', '我们还没有拿到高企', '我们不是高新技术企业', 'not yet high-tech', 'we are not an HNTE'])('%j in a question', (text) => {
+        const fields = stated(text);
+        expect(fields.qualifications).toBeUndefined();
+        expect(fields.qualificationsLacking).toEqual(['high-tech']);
+    });
+
+    it('keeps a claim beside a denial', () => {
+        expect(stated('我们是专精特新企业，但还没有高企认定')).toMatchObject({ qualifications: ['srdi'], qualificationsLacking: ['high-tech'] });
+    });
+
+    it.each([
+        ['还没有高企认定', []],
+        ['not yet high-tech', []],
+        ['有专精特新，还没有高企认定', ['srdi']],
+    ] as const)('%j as the answer to the qualifications step', (text, held) => {
+        expect(typed('qualifications', text)).toEqual({ qualifications: held });
+    });
+
+    it('makes a product that requires the denied title ineligible', () => {
+        const m = service.match({ question: '我们还没有高企认定，想贷款500万' }).matches.find((x) => x.id === 'gaoqidai')!;
+        expect(m.eligibility).toBe('ineligible');
+        expect(service.match({ question: '我们是高新企业，想贷款500万' }).matches.find((x) => x.id === 'gaoqidai')!.eligibility).not.toBe('ineligible');
+    });
+
+    it('leaves a question about a product alone', () => {
+        for (const text of ['高企贷有哪些合作银行', '小巨人信用贷怎么申请', '高新技术企业可以申请什么贷款']) {
+            expect(stated(text).qualifications, text).toBeUndefined();
+            expect(stated(text).qualificationsLacking, text).toBeUndefined();
+            expect(typed('qualifications', text), text).toBeUndefined();
+        }
+    });
+});
