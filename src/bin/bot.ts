@@ -7,11 +7,13 @@
  */
 import { parseArgs } from 'node:util';
 import type { UserFromGetMe } from 'grammy/types';
+import { createAlertSender } from '../bot/alerts.ts';
 import type { BotDeps } from '../bot/context.ts';
 import type { CreateBotOptions } from '../bot/index.ts';
 import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
 import { sessionKey } from '../bot/session.ts';
 import { createSharedBotState } from '../bot/state/index.ts';
+import { startAlertLoop } from '../core/alerts/alerts.ts';
 import { createRedis, type RedisClient } from '../core/infra/redis.ts';
 
 const USAGE = `kejin bot [--terminal | --set-webhook]
@@ -56,6 +58,9 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // Alerts go out only from a bot on Telegram, never from the terminal.
+    const token = values.terminal ? undefined : deps.config.TELEGRAM_BOT_TOKEN;
+    const alerts = token && deps.alerts ? startAlertLoop({ service: deps.service, stores: deps.alerts, logger: deps.logger, deliver: createAlertSender({ token, apiRoot: deps.config.TELEGRAM_API_ROOT, logger: deps.logger }) }) : undefined;
     try {
         if (values.terminal || !deps.config.TELEGRAM_BOT_TOKEN) {
             await runInTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), signal: controller.signal });
@@ -65,6 +70,7 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
             await runPolling(deps, controller.signal, botOptions);
         }
     } finally {
+        await alerts?.stop();
         await redis?.quit().catch(() => undefined);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

@@ -21,6 +21,8 @@ Usage:
       --district D   --question "…"   --lang zh|en   --limit N
   kejin report [--since 30d] [--format md|html|json] [--lang zh|en]
                                staff report: questions not answered well, cards to fix
+  kejin alerts --dry-run [DIR] [--json] [--lang zh|en]
+                               who would be alerted if the knowledge folder on disk went live
   kejin eval [--json]          recall and match figures on tests/eval
   kejin mcp [--http] [--port N] MCP server over stdio (default) or Streamable HTTP
   kejin bot                    Telegram bot; in the terminal when TELEGRAM_BOT_TOKEN is empty
@@ -59,6 +61,19 @@ async function main(argv: string[]): Promise<number> {
                 await Promise.all([service.close(), insights.close()]);
             }
         }
+        case 'alerts': {
+            const { runAlertsCommand } = await import('../cli/alerts.ts');
+            const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL));
+            // A folder given (a staging copy) is previewed; by default the live KNOWLEDGE_DIR as it is on disk.
+            const dir = rest.find((a) => !a.startsWith('-'));
+            const { createKnowledgeService } = await import('../core/service.ts');
+            const service = await createKnowledgeService({ dir: dir ?? config.KNOWLEDGE_DIR });
+            try {
+                return await runAlertsCommand(rest, { service, stores: insights.alerts });
+            } finally {
+                await Promise.all([service.close(), insights.close()]);
+            }
+        }
         case 'eval': {
             const { runEval, formatEvalReport } = await import('../eval/run.ts');
             const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
@@ -84,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
             const insights = (await import('./insights.ts')).openInsights(config, logger);
             const sync = (await import('./knowledge-sync.ts')).startKnowledgeSync(config, service, logger);
             try {
-                await front.main(rest, { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback });
+                await front.main(rest, { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback, alerts: insights.alerts });
             } finally {
                 await sync.close();
                 await service.close();

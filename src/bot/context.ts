@@ -6,6 +6,7 @@
 import type { Context, SessionFlavor } from 'grammy';
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { AlertStores } from '../core/alerts/store.ts';
 import type { FeedbackMemo } from '../core/insights/feedback.ts';
 import type { QuestionLog } from '../core/insights/log.ts';
 import type { KnowledgeService } from '../core/service.ts';
@@ -22,6 +23,8 @@ export interface BotDeps {
     readonly questionLog?: QuestionLog;
     /** The questions awaiting a 👍 / 👎; none: no feedback buttons. */
     readonly feedback?: FeedbackMemo;
+    /** Subscriptions and the sent ledger for opt-in alerts (issue 13); none: no /subscribe. */
+    readonly alerts?: AlertStores;
 }
 
 export interface KejinFlavor {

@@ -7,6 +7,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { forgetView, mainMenuKeyboard } from '../format.ts';
 import { onAction, onMenu, send, show } from '../reply.ts';
+import { forgetSubscription } from './subscribe.ts';
 
 export const forgetFeature = new Composer<BotContext>();
 
@@ -17,6 +18,7 @@ forgetFeature.use(onMenu('forget', (ctx) => show(ctx, forgetView(ctx.t))));
 forgetFeature.use(
     onAction('forget', async (ctx, action) => {
         if (!action.confirmed) return show(ctx, { html: ctx.t.forgetKept, keyboard: mainMenuKeyboard(ctx.t) });
+        await forgetSubscription(ctx);
         await show(ctx, { html: ctx.t.forgetDone });
         (ctx as { session: unknown }).session = undefined;
         return undefined;

@@ -13,6 +13,7 @@ import { productsFeature } from './products.ts';
 import { profileFeature } from './profile.ts';
 import { questionFeature } from './question.ts';
 import { startFeature } from './start.ts';
+import { subscribeFeature } from './subscribe.ts';
 
 export const features = new Composer<BotContext>(
     startFeature,
@@ -25,6 +26,7 @@ export const features = new Composer<BotContext>(
     forgetFeature,
     inlineFeature,
     feedbackFeature,
+    subscribeFeature,
     // Last: free text is a question only when nothing above took it.
     questionFeature,
     fallbackFeature,

@@ -9,6 +9,7 @@ import type { BotContext } from '../context.ts';
 import { flowView, mainMenuKeyboard, matchView, type View } from '../format.ts';
 import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../questionnaire.ts';
 import { addressedText, onAction, onMenu, send, show } from '../reply.ts';
+import { withAlertsButton } from './subscribe.ts';
 
 export const matchFeature = new Composer<BotContext>();
 
@@ -84,7 +85,7 @@ export async function showMatches(ctx: BotContext, draft: Draft, out: Sender): P
     if (!answered) return out(ctx, { html: ctx.t.matchEmptyProfile, keyboard: mainMenuKeyboard(ctx.t) });
     try {
         const response = ctx.deps.service.match(draft, { lang: ctx.lang });
-        return await out(ctx, matchView(ctx.t, ctx.lang, response));
+        return await out(ctx, await withAlertsButton(ctx, matchView(ctx.t, ctx.lang, response)));
     } catch (err) {
         if (!(err instanceof ProfileError)) throw err;
         delete ctx.session.profile;

@@ -47,6 +47,7 @@ export const FAILURES = {
     }),
     internal: (): Failure => ({ status: 500, body: { ok: false, error_code: 500, description: 'Internal Server Error' } }),
     notSupported: (): Failure => ({ status: 404, body: { ok: false, error_code: 404, description: 'Not Found: method not supported' } }),
+    blocked: (): Failure => ({ status: 403, body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' } }),
 };
 
 const MAX_HOLD_MS = 300;

@@ -1,0 +1,77 @@
+/**
+ * Alerts in Telegram: one short HTML message per alert (what changed, why
+ * it fits, whom to contact, the source), sent through an `Api` of their own
+ * so that bulk sending is throttled to Telegram's limits (about 30 messages
+ * a second in all, one a second per chat: @grammyjs/transformer-throttler)
+ * and retried on 429 with its retry_after (@grammyjs/auto-retry), without
+ * slowing the bot's replies. A 403 (the user blocked the bot) ends the
+ * subscription.
+ */
+import { autoRetry } from '@grammyjs/auto-retry';
+import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { Api, GrammyError } from 'grammy';
+import type { Logger } from 'pino';
+import type { Alert, Delivery } from '../core/alerts/alerts.ts';
+import type { Lang } from '../core/vocabulary.ts';
+import { esc, link, truncate } from './html.ts';
+import { INSIGHTS_MESSAGES } from './insights-i18n.ts';
+
+const MAX_REASONS = 3;
+
+export function alertHtml(alert: Alert): string {
+    const lang: Lang = alert.lang;
+    const m = INSIGHTS_MESSAGES[lang];
+    const p = alert.match;
+    const change = alert.change === 'added' ? m.alertAdded : alert.change === 'now-eligible' ? m.alertNowEligible : m.alertNowPossible;
+    const rating = p.eligibility === 'eligible' ? m.alertEligible : m.alertPossible;
+    const colon = lang === 'zh' ? '：' : ': ';
+    const lines = [`🔔 <b>${esc(change)}${colon}${esc(p.name[lang])}</b> · ${esc(rating)}`, esc(truncate(p.summary[lang], 160))];
+    const reasons = p.reasons.slice(0, MAX_REASONS).map((r) => esc(r.text[lang]));
+    if (reasons.length > 0) lines.push(`<b>${esc(m.alertWhy)}</b>${colon}${reasons.join(lang === 'zh' ? '；' : '; ')}`);
+    const open = p.missing.filter((c) => c.status === 'unknown').slice(0, 1);
+    if (open.length > 0) lines.push(`<b>${esc(m.alertCheck)}</b>${colon}${esc(truncate(open[0]!.text[lang], 120))}`);
+    const contact = p.contacts[0];
+    if (contact) {
+        const phone = contact.phones[0]?.value;
+        lines.push(`<b>${esc(m.alertContact)}</b>${colon}${esc(contact.name[lang])}${phone ? ` ${esc(phone)}` : ''}${contact.website ? ` ${link(contact.website, contact.website)}` : ''}`);
+    }
+    const source = p.sources[0];
+    if (source) lines.push(`<b>${esc(m.alertSource)}</b>${colon}${link(source.title, source.url)}${source.ref ? `, ${esc(source.ref)}` : ''}`);
+    lines.push(`<i>${esc(m.alertFooter)}</i>`);
+    return lines.join('\n');
+}
+
+export interface AlertSenderOptions {
+    readonly token: string;
+    /**
+     * The Api to send through; default a new one for `token` and `apiRoot`.
+     * Its own transformers run after the throttler, as each request leaves.
+     */
+    readonly api?: Api;
+    /** Default: Telegram's. */
+    readonly apiRoot?: string;
+    readonly logger?: Logger;
+    /** Messages a second in all, at most. Default 25, under Telegram's ~30 in any second. */
+    readonly perSecond?: number;
+}
+
+/** A `deliver` function for runAlerts / startAlertLoop. */
+export function createAlertSender(options: AlertSenderOptions): (alert: Alert) => Promise<Delivery> {
+    const api = options.api ?? new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : undefined);
+    // minTime spaces sends evenly, so that no window of one second holds more than `perSecond`.
+    const minTime = Math.ceil(1000 / (options.perSecond ?? 25));
+    api.config.use(apiThrottler({ global: { maxConcurrent: 10, minTime }, out: { maxConcurrent: 1, minTime: 1000 } }));
+    // Installed last, so it runs first: each retry after a 429 queues in the throttler
+    // again instead of slipping past it (a retry and the chat's next message 15 ms apart).
+    api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+    return async (alert) => {
+        try {
+            await api.sendMessage(alert.chatId, alertHtml(alert), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+            return 'sent';
+        } catch (err) {
+            if (err instanceof GrammyError && err.error_code === 403) return 'blocked';
+            options.logger?.warn({ code: err instanceof GrammyError ? err.error_code : undefined, description: err instanceof GrammyError ? err.description : String(err) }, 'alert not sent');
+            return 'failed';
+        }
+    };
+}
