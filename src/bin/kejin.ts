@@ -35,6 +35,18 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(USAGE);
         return command ? 0 : 1;
     }
+    if (command === '--version' || command === '-V') {
+        process.stdout.write(`${await packageVersion()}\n`);
+        return 0;
+    }
+    // `kejin ask --help` answers before any config or knowledge is read, as in any CLI.
+    if (rest.includes('--help') || rest.includes('-h')) {
+        const help = usageOf(command);
+        if (help) {
+            process.stdout.write(help);
+            return 0;
+        }
+    }
     const config = loadConfig();
     secrets = secretsOf(config);
     switch (command) {
@@ -111,6 +123,27 @@ async function main(argv: string[]): Promise<number> {
             process.stderr.write(`kejin: unknown command "${command}"\n\n${USAGE}`);
             return 2;
     }
+}
+
+/** The lines of USAGE for one command (its own line and the option lines below it), or undefined. */
+function usageOf(command: string): string | undefined {
+    const lines = USAGE.split('\n');
+    const start = lines.findIndex((l) => l.startsWith(`  kejin ${command} `) || l === `  kejin ${command}`);
+    if (start < 0) return undefined;
+    const own = [lines[start]!];
+    for (const line of lines.slice(start + 1)) {
+        if (!line.startsWith('      ') && !/^ {20,}/.test(line)) break;
+        own.push(line);
+    }
+    // A command with several forms (`kejin bot`, `kejin bot --set-webhook`) lists them all.
+    const more = lines.filter((l, i) => i > start + own.length - 1 && l.startsWith(`  kejin ${command} `));
+    return `Usage:\n${[...own, ...more].join('\n')}\n`;
+}
+
+async function packageVersion(): Promise<string> {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    return pkg.version;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { VALID_FIXTURE } from '../helpers/knowledge.ts';
@@ -84,5 +85,24 @@ describe('kejin', () => {
         const unknown = await kejin('frobnicate');
         expect(unknown.code).toBe(2);
         expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    });
+
+    it('prints its version from package.json for --version', async () => {
+        const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+        const result = await kejin('--version');
+        expect(result).toMatchObject({ code: 0, stdout: `${version}\n` });
+    });
+
+    it('prints the usage of one command for `<command> --help`, before reading any knowledge', async () => {
+        const ask = await kejin('ask', '--help');
+        expect(ask.code).toBe(0);
+        expect(ask.stdout).toContain('kejin ask');
+        expect(ask.stdout).not.toContain('kejin match');
+        const match = await kejin('match', '-h');
+        // The option lines under `kejin match` belong to it.
+        expect(match.stdout).toContain('--stage seed|startup|growth|mature');
+        expect(match.stdout).not.toContain('kejin ask');
+        // Both forms of `kejin bot` are listed.
+        expect((await kejin('bot', '--help')).stdout).toContain('kejin bot --set-webhook');
     });
 });
