@@ -13,6 +13,7 @@
 import type { Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Aspect, type Lang, type Localized } from '../vocabulary.ts';
 import { plainText } from './documents.ts';
+import { LABELS } from '../present/labels.ts';
 
 export type PassageStatus = 'current' | 'unconfirmed' | 'outdated';
 
@@ -80,11 +81,11 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
     push('summary', ['what-is'], item.summary, main);
     if (item.kind === 'organization') {
         push('role', ['what-is'], item.role, main);
-        item.phones.forEach((p, i) => value(`phones.${i}`, CONTACT_LABELS.phone, p));
-        value('address', CONTACT_LABELS.address, item.address);
-        value('postcode', CONTACT_LABELS.postcode, item.postcode);
-        value('website', CONTACT_LABELS.website, item.website);
-        value('hours', CONTACT_LABELS.hours, item.hours);
+        item.phones.forEach((p, i) => value(`phones.${i}`, LABELS.phone, p));
+        value('address', LABELS.address, item.address);
+        value('postcode', LABELS.postcode, item.postcode);
+        value('website', LABELS.website, item.website);
+        value('hours', LABELS.hours, item.hours);
     }
     if (item.kind === 'policy' || item.kind === 'document') {
         const zh = [item.doc_number && `文号 ${item.doc_number}`, item.issuer && `发文机关 ${item.issuer}`, item.date && `日期 ${item.date}`].filter(Boolean).join('，');
@@ -120,14 +121,6 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
     }
     return out;
 }
-
-const CONTACT_LABELS = {
-    phone: { zh: '电话', en: 'Phone' },
-    address: { zh: '地址', en: 'Address' },
-    postcode: { zh: '邮编', en: 'Postcode' },
-    website: { zh: '网站', en: 'Website' },
-    hours: { zh: '办公时间', en: 'Hours' },
-} as const satisfies Record<string, Localized>;
 
 const WAN = { zh: '万元', en: '×10,000 yuan' };
 const MONTHS = { zh: '个月', en: 'months' };
