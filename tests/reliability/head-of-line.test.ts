@@ -3,33 +3,22 @@
  * not hold up anybody else, and its own update must end within a bound.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPolling } from '../../src/bot/run.ts';
-import { FAILURES, FakeBotApi, type RuleEffect } from '../bot/helpers/fake-bot-api.ts';
-import { botDeps, removeDir, reportingLogger, tempDir, TestUser } from '../bot/helpers/harness.ts';
+import { FAILURES, type FakeBotApi, type RuleEffect } from '../bot/helpers/fake-bot-api.ts';
+import { reportingLogger, TestUser } from '../bot/helpers/harness.ts';
+import { startPollingBot, type PollingBot } from './helpers/polling-bot.ts';
 
 /** The per-update bound used here; the default is longer (see UPDATE_BUDGET_MS in src/bot/index.ts). */
 const BUDGET_MS = 2_000;
 
 let api: FakeBotApi;
-let dataDir: string;
-let controller: AbortController;
-let running: Promise<void>;
+let bot: PollingBot;
 
 beforeEach(async () => {
-    api = await new FakeBotApi().start();
-    dataDir = tempDir();
-    controller = new AbortController();
-    const deps = await botDeps(api, dataDir);
-    running = runPolling({ ...deps, logger: reportingLogger(api) }, controller.signal, { updateBudgetMs: BUDGET_MS });
-    await api.until(() => api.callsOf('getUpdates').length > 0, 15_000, 'the bot to poll');
+    bot = await startPollingBot(reportingLogger, { updateBudgetMs: BUDGET_MS });
+    api = bot.api;
 });
 
-afterEach(async () => {
-    controller.abort();
-    await running;
-    await api.close();
-    removeDir(dataDir);
-});
+afterEach(() => bot.stop());
 
 const CASES: [string, RuleEffect][] = [
     ['answers 500', { failure: FAILURES.internal() }],

@@ -3,32 +3,24 @@
  * however many polls fail in between, and polling resumes by itself.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runPolling } from '../../src/bot/run.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { botDeps, removeDir, tempDir, TestUser } from '../bot/helpers/harness.ts';
+import type { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
+import { TestUser } from '../bot/helpers/harness.ts';
 import { memoryLogger, type MemoryLogger } from './helpers/memory-logger.ts';
+import { startPollingBot, type PollingBot } from './helpers/polling-bot.ts';
 
 let api: FakeBotApi;
-let dataDir: string;
-let controller: AbortController;
-let running: Promise<void>;
+let bot: PollingBot;
 let log: MemoryLogger;
 
 beforeEach(async () => {
-    api = await new FakeBotApi().start();
-    dataDir = tempDir();
-    controller = new AbortController();
-    log = memoryLogger((r) => r.msg === 'update handled' && api.markHandled(Number(r.update_id)));
-    running = runPolling({ ...(await botDeps(api, dataDir)), logger: log.logger }, controller.signal);
-    await api.until(() => api.callsOf('getUpdates').length > 0, 15_000, 'the bot to poll');
+    bot = await startPollingBot((a) => {
+        log = memoryLogger((r) => r.msg === 'update handled' && a.markHandled(Number(r.update_id)));
+        return log.logger;
+    });
+    api = bot.api;
 });
 
-afterEach(async () => {
-    controller.abort();
-    await running;
-    await api.close();
-    removeDir(dataDir);
-});
+afterEach(() => bot.stop());
 
 describe('a Bot API outage', () => {
     it('is logged once when it starts and once when it ends', async () => {
