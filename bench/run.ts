@@ -45,10 +45,12 @@ interface Latency {
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
+/** JavaScript heap plus ArrayBuffers: the index keeps its postings in typed arrays, outside `heapUsed`. */
 function heapMb(): number {
     gc();
     gc();
-    return process.memoryUsage().heapUsed / 1024 / 1024;
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    return (heapUsed + arrayBuffers) / 1024 / 1024;
 }
 
 function latency(samples: number[]): Latency {

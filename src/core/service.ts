@@ -16,7 +16,7 @@ import { matchProducts, rateFor } from './match/match.ts';
 import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
 import { understandQuestion, type Understanding } from './match/understand.ts';
-import { createSearchIndex, type KnowledgeIndex } from './search/index.ts';
+import { buildSearchIndex, createSearchIndex, type KnowledgeIndex } from './search/index.ts';
 import type { SearchOptions, SearchResponse } from './search/types.ts';
 import type { Aspect, Kind, Qualification, Stage } from './vocabulary.ts';
 
@@ -35,6 +35,9 @@ export interface ContactQuery {
 
 /** A contact found by words is kept when it scores at least this share of the best one. */
 const CONTACT_SCORE_SHARE = 0.25;
+
+/** Cards changed since the last full build after which the index is rebuilt in the background. */
+const compactAfter = (items: number) => Math.max(256, Math.floor(items / 20));
 
 export type SnapshotListener = (snapshot: KnowledgeSnapshot) => void;
 
@@ -104,10 +107,10 @@ export async function createKnowledgeService(options: ServiceOptions): Promise<K
             ...(options.events !== undefined && { events: options.events }),
             reader,
             initial: snapshot,
-            onSnapshot: (next, warnings, stats) => {
-                service.replace(next);
+            onSnapshot: async (next, warnings, stats) => {
+                const how = await service.replace(next);
                 logWarnings(options.logger, warnings);
-                options.logger?.info({ version: next.version, items: next.items.size, parsed: stats.parsed }, 'knowledge reloaded');
+                options.logger?.info({ version: next.version, items: next.items.size, parsed: stats.parsed, index: how }, 'knowledge reloaded');
             },
             onProblems: (bad) => {
                 const errors = bad.filter((p) => p.severity === 'error');
@@ -142,6 +145,9 @@ class Service implements KnowledgeService {
     private _state: State;
     private readonly _listeners = new Set<SnapshotListener>();
     private _watcher: KnowledgeWatcher | undefined;
+    /** Bumped by every replace, so that a build overtaken by a newer snapshot stops. */
+    private _generation = 0;
+    private _compacting = false;
 
     constructor(
         snapshot: KnowledgeSnapshot,
@@ -150,9 +156,47 @@ class Service implements KnowledgeService {
         this._state = { snapshot, index: createSearchIndex(snapshot) };
     }
 
-    replace(snapshot: KnowledgeSnapshot): void {
-        // Build before swapping: queries keep using the old pair meanwhile.
-        this._state = { snapshot, index: createSearchIndex(snapshot) };
+    /**
+     * Goes live with a new snapshot. A local change (cards added, edited,
+     * removed) updates the index in place, at the cost of the changed cards;
+     * anything else builds a new index in slices while the old pair keeps
+     * answering, and swaps both in together. Resolves once the snapshot is
+     * live, with how the index was brought to it.
+     */
+    async replace(snapshot: KnowledgeSnapshot): Promise<'updated' | 'rebuilt' | 'superseded'> {
+        const generation = ++this._generation;
+        const { index } = this._state;
+        if (index.update(snapshot)) {
+            this._state = { snapshot, index };
+            this.notify(snapshot);
+            if (index.drift > compactAfter(snapshot.items.size)) void this.compact();
+            return 'updated';
+        }
+        const built = await buildSearchIndex(snapshot, { cancelled: () => generation !== this._generation });
+        if (!built) return 'superseded';
+        this._state = { snapshot, index: built };
+        this.notify(snapshot);
+        return 'rebuilt';
+    }
+
+    /**
+     * Live edits make queries visit an overlay beside the built postings:
+     * after many, build the current snapshot's index afresh in the
+     * background, and bring it up to any edit made meanwhile before swapping.
+     */
+    private async compact(): Promise<void> {
+        if (this._compacting) return;
+        this._compacting = true;
+        try {
+            const built = await buildSearchIndex(this._state.snapshot);
+            const current = this._state.snapshot;
+            if (built && built.update(current)) this._state = { snapshot: current, index: built };
+        } finally {
+            this._compacting = false;
+        }
+    }
+
+    private notify(snapshot: KnowledgeSnapshot): void {
         for (const listener of this._listeners) {
             try {
                 listener(snapshot);

@@ -28,7 +28,7 @@ import { createKnowledgeReader, type KnowledgeReader, type KnowledgeSnapshot, ty
 
 export interface WatchOptions extends LoadOptions {
     /** Called with each new good snapshot (only when its content changed). */
-    readonly onSnapshot: (snapshot: KnowledgeSnapshot, warnings: readonly Problem[], stats: LoadStats) => void;
+    readonly onSnapshot: (snapshot: KnowledgeSnapshot, warnings: readonly Problem[], stats: LoadStats) => void | Promise<void>;
     /** Called when a reload is refused (errors, or an emptied folder); the last good snapshot stays. Not repeated for the same problems. */
     readonly onProblems?: (problems: readonly Problem[]) => void;
     readonly onError?: (error: unknown) => void;
@@ -160,7 +160,8 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
         lastRefusal = undefined;
         version = snapshot.version;
         served = snapshot;
-        options.onSnapshot(snapshot, problems, stats);
+        // Awaited: the next read waits until this snapshot is live (the service may be building its index).
+        await options.onSnapshot(snapshot, problems, stats);
     };
 
     const reload = async (readOptions: ReadOptions = {}): Promise<void> => {

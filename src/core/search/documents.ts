@@ -70,20 +70,31 @@ export function fieldTexts(item: KnowledgeItem): FieldTexts {
  * numbers, issuers, the vocabulary labels and every synonym. Staff extend
  * them by adding topics or synonyms, never by editing code.
  */
-export function sharedPhrases(snapshot: KnowledgeSnapshot): string[] {
+export function sharedPhrases(snapshot: Pick<KnowledgeSnapshot, 'items' | 'synonyms'>): string[] {
     const phrases = new Set<string>();
-    for (const item of snapshot.items.values()) {
-        for (const t of item.topics) phrases.add(t);
-        if (item.kind === 'policy' || item.kind === 'document') {
-            if (item.doc_number) phrases.add(item.doc_number);
-            if (item.issuer) phrases.add(item.issuer);
-        }
-    }
-    for (const vocabulary of [STAGES, QUALIFICATIONS, SIZES, NEEDS, KINDS]) {
-        for (const l of Object.values<Localized>(vocabulary.labels)) for (const p of [...splitLabel(l.zh), l.en]) phrases.add(p);
-    }
-    for (const group of snapshot.synonyms) for (const w of group) phrases.add(w);
+    for (const item of snapshot.items.values()) for (const p of itemSharedPhrases(item)) phrases.add(p);
+    for (const p of fixedSharedPhrases(snapshot.synonyms)) phrases.add(p);
     return [...phrases];
+}
+
+/** The shared phrases one card brings: its topics, and a policy's document number and issuer. */
+export function itemSharedPhrases(item: KnowledgeItem): string[] {
+    const out = [...item.topics];
+    if (item.kind === 'policy' || item.kind === 'document') {
+        if (item.doc_number) out.push(item.doc_number);
+        if (item.issuer) out.push(item.issuer);
+    }
+    return out;
+}
+
+/** The shared phrases that come from no card: vocabulary labels and synonyms. */
+export function fixedSharedPhrases(synonyms: readonly (readonly string[])[]): string[] {
+    const out: string[] = [];
+    for (const vocabulary of [STAGES, QUALIFICATIONS, SIZES, NEEDS, KINDS]) {
+        for (const l of Object.values<Localized>(vocabulary.labels)) out.push(...splitLabel(l.zh), l.en);
+    }
+    for (const group of synonyms) out.push(...group);
+    return out;
 }
 
 /**
@@ -96,7 +107,7 @@ export function ownPhrases(item: KnowledgeItem): string[] {
 }
 
 /** Every phrase a query may name: the shared ones and every card's names. */
-export function dictionaryPhrases(snapshot: KnowledgeSnapshot): string[] {
+export function dictionaryPhrases(snapshot: Pick<KnowledgeSnapshot, 'items' | 'synonyms'>): string[] {
     const phrases = sharedPhrases(snapshot);
     for (const item of snapshot.items.values()) phrases.push(...ownPhrases(item));
     return phrases;

@@ -1,41 +1,52 @@
 /**
  * The search index over one knowledge snapshot: every product, policy and
- * organization in one MiniSearch index, built from scratch for each
- * snapshot, so there is no incremental update to get wrong. The shipped
- * knowledge builds in ~30 ms, 1,000 cards of the same size in ~1 s (see
- * `npm run bench`).
+ * organization, scored by `postings.ts` (MiniSearch's BM25+ over flat
+ * typed arrays, with MiniSearch's radix tree for prefix and fuzzy words).
  *
  * Building: each card's fields (`documents.ts`) are tokenized
  * (`tokenize.ts`) with the shared dictionary and the card's own names, and
- * the postings are bulk-loaded into MiniSearch (`buildIndex`).
+ * counted into a `Segment`. A live edit (`update`) re-tokenizes only the
+ * cards that changed; it falls back to a full build only when something
+ * every card is tokenized with changed (synonyms, aspect words, or a shared
+ * phrase such as a topic that no other card has). A full build can run in
+ * slices (`buildSearchIndex`) so that requests are served meanwhile.
  *
  * A query goes: bound the input (`input.ts`) → analyze it into weighted
- * terms and concepts (`query.ts`, synonyms from `synonyms.ts`) → MiniSearch
+ * terms and concepts (`query.ts`, synonyms from `synonyms.ts`) → postings
  * with the shared options (`options.ts`) and the kind filter → confidence
  * (`confidence.ts`) → hits with snippets (`snippet.ts`).
  */
-import MiniSearch from 'minisearch';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { Kind, Lang } from '../vocabulary.ts';
 import { conceptFrequency, coverage, DEFAULT_MIN_COVERAGE, idf, mentions } from './confidence.ts';
-import { bodyHalves, dictionaryPhrases, fieldTexts, ownPhrases, sharedPhrases } from './documents.ts';
+import { bodyHalves, fieldTexts, fixedSharedPhrases, itemSharedPhrases, ownPhrases } from './documents.ts';
 import { boundQuery, MAX_QUERY_LENGTH, NOTICES } from './input.ts';
-import { decodeTerm, encodeTerm } from './encode.ts';
-import { FIELDS, MINISEARCH_OPTIONS, useFuzzy, usePrefix } from './options.ts';
+import { FIELD_BOOSTS, FIELDS, SEARCH_WEIGHTS, useFuzzy, usePrefix } from './options.ts';
+import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm } from './postings.ts';
 import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
 import { createAspectReader, type AspectReading } from './aspects.ts';
 import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
-import { bigrams, createDictionary, hasHan, scanTerms, segmentWords, type Dictionary } from './tokenize.ts';
+import { bigrams, createDictionary, DictionaryBuilder, dictionaryTermsOf, hasHan, ownTermsOf, scanInto, scanTerms, segmentWords, type Dictionary } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 
 export type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 
 export interface KnowledgeIndex {
-    /** The version of the snapshot the index was built from. */
+    /** The version of the snapshot indexed (it changes with `update`). */
     readonly version: string;
+    /**
+     * Brings the index to `next` in place, re-tokenizing only the cards
+     * added, changed (by identity: the reader keeps unchanged cards) or
+     * removed. False, with the index untouched, when the change reaches
+     * every card (synonyms, aspect words, a shared phrase appearing or
+     * disappearing): build a new index then.
+     */
+    update(next: KnowledgeSnapshot): boolean;
+    /** Cards changed since the last full build: the cost a query pays for live edits (see `Postings`). */
+    readonly drift: number;
     /** Never throws: bad input comes back as no results with a `notice`. */
     search(query: string, options?: SearchOptions): SearchResponse;
     /** How a query was read and why it is (not) confident: for tests, the eval and debugging. */
@@ -91,6 +102,13 @@ export interface IndexOptions {
     readonly synonyms?: readonly (readonly string[])[];
 }
 
+export interface BuildOptions extends IndexOptions {
+    /** Give the event loop back after this many ms of building (`buildSearchIndex`). Default 10. */
+    readonly sliceMs?: number;
+    /** Stop building, as soon as it can, when this says so (a newer snapshot came). Default never. */
+    readonly cancelled?: () => boolean;
+}
+
 export const DEFAULT_LIMIT = 5;
 /** A term in at most this share of the documents can vouch for a typo reading (see query.ts: 贷款 is in nearly all). */
 const RARE_SHARE = 0.4;
@@ -133,27 +151,141 @@ interface SnippetText {
     readonly lower: string;
 }
 
-/** Builds the index of a snapshot. Pure: the snapshot is only read. */
+/** Builds the index of a snapshot at once. The snapshot is only read. */
 export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOptions = {}): KnowledgeIndex {
+    const steps = buildSteps(snapshot, options);
+    for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value!;
+    }
+}
+
+/**
+ * Builds the index in slices of `sliceMs`, giving the event loop back in
+ * between, so that a full rebuild of a large folder never holds a request
+ * up for long. Resolves undefined when `cancelled` said so.
+ */
+export async function buildSearchIndex(snapshot: KnowledgeSnapshot, options: BuildOptions = {}): Promise<KnowledgeIndex | undefined> {
+    const sliceMs = options.sliceMs ?? 10;
+    const steps = buildSteps(snapshot, options);
+    let sliceStart = performance.now();
+    for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        if (performance.now() - sliceStart >= sliceMs) {
+            await new Promise((resolve) => setImmediate(resolve));
+            if (options.cancelled?.()) return undefined;
+            sliceStart = performance.now();
+        }
+    }
+}
+
+/** How often the build checks the clock: every this many cards. */
+const CARDS_PER_STEP = 16;
+
+/** The phrases the shared dictionary is made of, with the number of cards (or fixed lists) holding each. */
+function countPhrases(items: Iterable<KnowledgeItem>, synonyms: readonly (readonly string[])[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    const add = (p: string) => counts.set(p, (counts.get(p) ?? 0) + 1);
+    for (const p of new Set(fixedSharedPhrases(synonyms))) add(p);
+    for (const item of items) for (const p of new Set(itemSharedPhrases(item))) add(p);
+    return counts;
+}
+
+/** Adds a card's terms to a segment, field by field. */
+function addCard(builder: SegmentBuilder, item: KnowledgeItem, shared: Dictionary): void {
+    const texts = fieldTexts(item);
+    const own = ownTermsOf(ownPhrases(item));
+    builder.begin(item.id);
+    for (let field = 0; field < FIELDS.length; field++) {
+        scanInto(texts[FIELDS[field]!], shared, own, { bigram: (s, i) => builder.addBigram(field, s, i), term: (t) => builder.add(field, t) });
+    }
+}
+
+/** The postings of some cards, built at once (for tests and tools; the index builds in steps). */
+export function indexCards(items: Iterable<KnowledgeItem>, shared: Dictionary): Postings {
+    const builder = new SegmentBuilder(FIELDS.length);
+    for (const item of items) addCard(builder, item, shared);
+    return new Postings(builder.finish(), { boosts: BOOSTS, weights: SEARCH_WEIGHTS });
+}
+
+/** A card's terms as one value (for live edits, where the card's old terms must be taken out again). */
+export function documentTerms(item: KnowledgeItem, shared: Dictionary): DocumentTerms {
+    const texts = fieldTexts(item);
+    const own = ownTermsOf(ownPhrases(item));
+    return FIELDS.map((field) => {
+        const map = new Map<string, number>();
+        scanTerms(texts[field], shared, (term) => map.set(term, (map.get(term) ?? 0) + 1), own);
+        return map;
+    });
+}
+
+const BOOSTS = FIELDS.map((f) => FIELD_BOOSTS[f]);
+
+function* buildSteps(snapshot: KnowledgeSnapshot, options: IndexOptions): Generator<void, KnowledgeIndex | undefined> {
     const synonymGroups = [...snapshot.synonyms, ...(options.synonyms ?? [])];
-    const withSynonyms = { ...snapshot, synonyms: synonymGroups };
-    const dictionary = createDictionary(dictionaryPhrases(withSynonyms));
-    const shared = createDictionary(sharedPhrases(withSynonyms));
-    const { miniSearch, df, entries } = buildIndex(snapshot.items.values(), shared);
-    const aspectReader = createAspectReader(snapshot.aspects ?? {});
-    const names = nameTable(snapshot.items.values());
+    const phraseCounts = countPhrases(snapshot.items.values(), synonymGroups);
+    const shared = createDictionary(phraseCounts.keys());
+    const builder = new SegmentBuilder(FIELDS.length);
+    const entries = new Map<string, Entry>();
+    let n = 0;
+    for (const item of snapshot.items.values()) {
+        addCard(builder, item, shared);
+        entries.set(item.id, { item });
+        if (++n % CARDS_PER_STEP === 0) yield;
+    }
+    const segment = builder.finish();
+    yield;
+    const postings = new Postings(segment, { boosts: BOOSTS, weights: SEARCH_WEIGHTS });
+    yield;
+    const dictionary = new DictionaryBuilder();
+    for (const p of phraseCounts.keys()) dictionary.add(p);
+    const names = new NameTable();
+    n = 0;
+    for (const item of snapshot.items.values()) {
+        for (const p of ownPhrases(item)) dictionary.add(p);
+        names.add(item);
+        if (++n % (CARDS_PER_STEP * 8) === 0) yield;
+    }
+    return makeIndex({ snapshot, synonymGroups, phraseCounts, shared, dictionary, names, postings, entries }, options);
+}
+
+interface State {
+    snapshot: KnowledgeSnapshot;
+    readonly synonymGroups: readonly (readonly string[])[];
+    readonly phraseCounts: Map<string, number>;
+    /** What cards are tokenized with: fixed for the life of the index (a change of it is a full build). */
+    readonly shared: Dictionary;
+    /** What questions are read with: the shared phrases and every card's names, kept up to date by `update`. */
+    readonly dictionary: DictionaryBuilder;
+    readonly names: NameTable;
+    readonly postings: Postings;
+    readonly entries: Map<string, Entry>;
+}
+
+function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
+    const { shared, dictionary, names, postings, entries } = state;
+    // Aspect words are the same for the life of the index: a change of them is a full build.
+    const aspectReader = createAspectReader(state.snapshot.aspects ?? {});
     const context: AnalyzeContext = {
         dictionary,
-        synonyms: createSynonymTable(synonymGroups),
+        synonyms: createSynonymTable(state.synonymGroups),
         segment: segmentWithOffsets,
-        isRare: (term) => df(term) <= Math.max(1, miniSearch.documentCount * RARE_SHARE),
+        isRare: (term) => postings.df(term) <= Math.max(1, postings.documentCount * RARE_SHARE),
     };
+    const df = (term: string) => postings.df(term);
     const settings = {
         minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE,
         maxQueryLength: options.maxQueryLength ?? MAX_QUERY_LENGTH,
     };
     return {
-        version: snapshot.version,
+        get version() {
+            return state.snapshot.version;
+        },
+        get drift() {
+            return postings.overlaySize + postings.removedSize;
+        },
+        update: (next) => update(next),
         explain: (query, searchOptions = {}) => explain(query, searchOptions),
         read: (query) => read(boundQuery(query, settings.maxQueryLength).text),
         passages: (id, reading) => {
@@ -169,6 +301,45 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
             }
         },
     };
+
+    function update(next: KnowledgeSnapshot): boolean {
+        const prev = state.snapshot;
+        if (next === prev) return true;
+        const synonymGroups = [...next.synonyms, ...(options.synonyms ?? [])];
+        if (JSON.stringify(synonymGroups) !== JSON.stringify(state.synonymGroups)) return false;
+        if (JSON.stringify(next.aspects ?? {}) !== JSON.stringify(prev.aspects ?? {})) return false;
+        const gone: KnowledgeItem[] = [];
+        const come: KnowledgeItem[] = [];
+        for (const [id, item] of prev.items) if (next.items.get(id) !== item) gone.push(item);
+        for (const [id, item] of next.items) if (prev.items.get(id) !== item) come.push(item);
+        // A shared phrase that appears or disappears changes how every card holding its words is tokenized.
+        const delta = new Map<string, number>();
+        for (const item of gone) for (const p of new Set(itemSharedPhrases(item))) delta.set(p, (delta.get(p) ?? 0) - 1);
+        for (const item of come) for (const p of new Set(itemSharedPhrases(item))) delta.set(p, (delta.get(p) ?? 0) + 1);
+        for (const [p, d] of delta) {
+            const before = state.phraseCounts.get(p) ?? 0;
+            if ((before === 0) !== (before + d === 0)) return false;
+        }
+        for (const [p, d] of delta) {
+            const after = (state.phraseCounts.get(p) ?? 0) + d;
+            if (after === 0) state.phraseCounts.delete(p);
+            else state.phraseCounts.set(p, after);
+        }
+        for (const item of gone) {
+            postings.remove(item.id, documentTerms(item, shared));
+            entries.delete(item.id);
+            names.remove(item);
+            for (const p of ownPhrases(item)) dictionary.remove(p);
+        }
+        for (const item of come) {
+            postings.set(item.id, documentTerms(item, shared));
+            entries.set(item.id, { item });
+            names.add(item);
+            for (const p of ownPhrases(item)) dictionary.add(p);
+        }
+        state.snapshot = next;
+        return true;
+    }
 
     function read(text: string, analyzed: AnalyzedQuery = analyzeQuery(text, context)): QueryReading {
         const named = new Map<string, NamedItem>();
@@ -187,9 +358,10 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
     }
 
     function indexedPassages(entry: Entry): readonly IndexedPassage[] {
-        return (entry.passages ??= passagesOf(entry.item, aspectReader.classify).map((passage) => {
+        if (entry.passages) return entry.passages;
+        const own = ownTermsOf(ownPhrases(entry.item));
+        return (entry.passages = passagesOf(entry.item, aspectReader.classify).map((passage) => {
             const terms = new Set<string>();
-            const own = createDictionary(ownPhrases(entry.item));
             scanTerms(`${passage.text.zh ?? ''}\n${passage.text.en ?? ''}`, shared, (t) => terms.add(t), own);
             return { passage, terms };
         }));
@@ -268,28 +440,28 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
         const loose = new Set<string>();
         const typo = new Set<string>();
         const common = new Set<string>();
-        const commonAbove = miniSearch.documentCount * COMMON_SHARE;
+        const commonAbove = postings.documentCount * COMMON_SHARE;
         for (const [term, weight] of analyzed.terms) {
             const frequency = df(term);
             const isLoose = analyzed.loose.has(term);
             if (frequency === 0 && !isLoose) continue;
             if (frequency > commonAbove) common.add(term);
-            weights.set(encodeTerm(term), weight);
+            weights.set(term, weight);
             if (isLoose) loose.add(term);
             if (isLoose && frequency === 0) typo.add(term);
         }
-        if (common.size < weights.size) for (const term of common) weights.delete(encodeTerm(term));
-        const found = weights.size === 0 ? [] : miniSearch.search([...weights.keys()].join(' '), {
-            boostTerm: (term) => weights.get(term) ?? 1,
-            prefix: (term) => loose.has(term) && usePrefix(term),
-            fuzzy: (term) => typo.has(term) && useFuzzy(term),
-            filter: kinds ? (r) => kinds.has(entries.get(r.id)!.item.kind) : undefined,
-        });
+        if (common.size < weights.size) for (const term of common) weights.delete(term);
+        const query: QueryTerm[] = [...weights].map(([term, boost]) => ({
+            term,
+            boost,
+            prefix: loose.has(term) && usePrefix(term),
+            fuzzy: typo.has(term) && useFuzzy(term),
+        }));
         const limit = clampLimit(searchOptions.limit);
-        const top = found.slice(0, limit);
+        const top = query.length === 0 ? [] : postings.search(query, limit, kinds ? (id) => kinds.has(entries.get(id)!.item.kind) : undefined);
 
-        const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), miniSearch.documentCount));
-        const matched = new Set([...(top[0]?.queryTerms ?? []).map(decodeTerm), ...common]);
+        const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), postings.documentCount));
+        const matched = new Set([...(top[0]?.queryTerms ?? []), ...common]);
         const confident = top.length > 0 && analyzed.concepts.length > 0 && coverage(analyzed.concepts, conceptWeights, matched) >= settings.minCoverage;
 
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
@@ -301,7 +473,7 @@ export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOpt
                 .filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
                 .slice(0, HIT_PASSAGES)
                 .map((p) => hitPassage(p, lang));
-            return toHit(entry, r.score, typed(r.terms.map(decodeTerm)), lang, passages);
+            return toHit(entry, r.score, typed([...r.terms]), lang, passages);
         });
         const response = bounded.notice ? { ...base, results, confident, notice: bounded.notice } : { ...base, results, confident };
         return { analyzed, conceptWeights, matched, response };
@@ -313,116 +485,6 @@ interface Run {
     readonly conceptWeights: readonly number[];
     readonly matched: ReadonlySet<string>;
     readonly response: SearchResponse;
-}
-
-interface Built {
-    readonly miniSearch: MiniSearch;
-    readonly df: (term: string) => number;
-    readonly entries: ReadonlyMap<string, Entry>;
-}
-
-/**
- * Counts the postings of every card (term → field → document →
- * occurrences) and hands them to MiniSearch in bulk (`KnowledgeMiniSearch`),
- * so that each distinct term enters MiniSearch's radix tree once instead of
- * once per occurrence. The result is the index `addAll` would build from the
- * same terms (tests/search/build.test.ts checks it), five to ten times
- * faster.
- */
-export function buildIndex(items: Iterable<KnowledgeItem>, shared: Dictionary): Built {
-    const postings = new Map<string, Posting>();
-    const entries = new Map<string, Entry>();
-    const ids: string[] = [];
-    const lengths: number[][] = [];
-    let doc = -1;
-    let fieldId = -1;
-    let unique = 0;
-    const count = (term: string) => {
-        let p = postings.get(term);
-        if (p === undefined) {
-            p = { docs: [], freqs: [], documents: 0, lastDocument: -1, lastField: -1 };
-            postings.set(term, p);
-        }
-        if (p.lastDocument !== doc) {
-            p.lastDocument = doc;
-            p.lastField = -1;
-            p.documents++;
-        }
-        if (p.lastField !== fieldId) {
-            p.lastField = fieldId;
-            (p.docs[fieldId] ??= []).push(doc);
-            (p.freqs[fieldId] ??= []).push(1);
-            unique++;
-        } else {
-            const freqs = p.freqs[fieldId]!;
-            freqs[freqs.length - 1]!++;
-        }
-    };
-    for (const item of items) {
-        if (entries.has(item.id)) throw new Error(`kejin search: duplicate id ${item.id}`);
-        doc++;
-        const texts = fieldTexts(item);
-        const own = createDictionary(ownPhrases(item));
-        const fieldLengths: number[] = [];
-        for (fieldId = 0; fieldId < FIELDS.length; fieldId++) {
-            unique = 0;
-            scanTerms(texts[FIELDS[fieldId]!], shared, count, own);
-            fieldLengths.push(unique);
-        }
-        ids.push(item.id);
-        lengths.push(fieldLengths);
-        entries.set(item.id, { item });
-    }
-    const miniSearch = KnowledgeMiniSearch.fromPostings(ids, lengths, postings);
-    return { miniSearch, df: (t) => postings.get(t)?.documents ?? 0, entries };
-}
-
-interface Posting {
-    /** Per field id, the documents holding the term, in order (arrays: pushing is cheaper than map inserts). */
-    readonly docs: number[][];
-    /** Per field id, the occurrences in each of those documents. */
-    readonly freqs: number[][];
-    /** Documents holding the term in any field. */
-    documents: number;
-    lastDocument: number;
-    lastField: number;
-}
-
-/** A posting in MiniSearch's layout: field id → document short id → occurrences. */
-function fieldTermData(p: Posting): Map<number, Map<number, number>> {
-    const data = new Map<number, Map<number, number>>();
-    p.docs.forEach((docs, fieldId) => {
-        const freqs = p.freqs[fieldId]!;
-        const map = new Map<number, number>();
-        for (let i = 0; i < docs.length; i++) map.set(docs[i]!, freqs[i]!);
-        data.set(fieldId, map);
-    });
-    return data;
-}
-
-/**
- * MiniSearch with a bulk loader. MiniSearch declares its index fields
- * `protected` so that subclasses may do this; the loader fills them exactly
- * as `add()` would (document ids, field lengths, their averages, the terms),
- * only without walking the radix tree for every occurrence.
- */
-export class KnowledgeMiniSearch extends MiniSearch {
-    static fromPostings(ids: readonly string[], fieldLengths: readonly (readonly number[])[], postings: ReadonlyMap<string, Posting>): KnowledgeMiniSearch {
-        const ms = new KnowledgeMiniSearch(MINISEARCH_OPTIONS);
-        const totals = FIELDS.map(() => 0);
-        ids.forEach((id, short) => {
-            ms._documentIds.set(short, id);
-            ms._idToShortId.set(id, short);
-            const lengths = [...fieldLengths[short]!];
-            ms._fieldLength.set(short, lengths);
-            lengths.forEach((n, f) => (totals[f]! += n));
-        });
-        ms._documentCount = ids.length;
-        ms._nextId = ids.length;
-        ms._avgFieldLength = totals.map((t) => (ids.length === 0 ? 0 : t / ids.length));
-        for (const [term, p] of postings) ms._index.set(encodeTerm(term), fieldTermData(p));
-        return ms;
-    }
 }
 
 function segmentWithOffsets(run: string): { word: string; start: number }[] {
@@ -449,20 +511,47 @@ function clampLimit(limit: number | undefined): number {
     return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
 }
 
-/** Name term → ids of the items it names (see `MIN_HAN_NAME`). */
-function nameTable(items: Iterable<KnowledgeItem>): Map<string, string[]> {
-    const table = new Map<string, string[]>();
-    for (const item of items) {
-        const whole = new Set(dictionaryTerms(createDictionary([item.name, item.name_en])));
-        for (const term of dictionaryTerms(createDictionary(ownPhrases(item)))) {
-            const long = /[a-z0-9]/.test(term) ? term.length >= MIN_LATIN_NAME : term.length >= MIN_HAN_NAME;
-            if (!long && !whole.has(term)) continue;
-            const ids = table.get(term);
-            if (!ids) table.set(term, [item.id]);
-            else if (!ids.includes(item.id)) ids.push(item.id);
+/**
+ * Name term → ids of the items it names (see `MIN_HAN_NAME`), ids in
+ * order, kept up to date card by card.
+ */
+class NameTable {
+    private readonly table = new Map<string, Set<string>>();
+    private readonly sorted = new Map<string, readonly string[]>();
+
+    get(term: string): readonly string[] | undefined {
+        const ids = this.table.get(term);
+        if (!ids) return undefined;
+        let list = this.sorted.get(term);
+        if (!list) this.sorted.set(term, (list = [...ids].sort()));
+        return list;
+    }
+
+    add(item: KnowledgeItem): void {
+        for (const term of nameTerms(item)) {
+            const ids = this.table.get(term);
+            if (!ids) this.table.set(term, new Set([item.id]));
+            else ids.add(item.id);
+            this.sorted.delete(term);
         }
     }
-    return table;
+
+    remove(item: KnowledgeItem): void {
+        for (const term of nameTerms(item)) {
+            const ids = this.table.get(term);
+            if (!ids?.delete(item.id)) continue;
+            if (ids.size === 0) this.table.delete(term);
+            this.sorted.delete(term);
+        }
+    }
+}
+
+function nameTerms(item: KnowledgeItem): string[] {
+    const whole = new Set(dictionaryTermsOf([item.name, item.name_en]));
+    return dictionaryTermsOf(ownPhrases(item)).filter((term) => {
+        const long = /[a-z0-9]/.test(term) ? term.length >= MIN_LATIN_NAME : term.length >= MIN_HAN_NAME;
+        return long || whole.has(term);
+    });
 }
 
 const ownTermCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
@@ -472,15 +561,11 @@ function ownTerms(item: KnowledgeItem): ReadonlySet<string> {
     let terms = ownTermCache.get(item);
     if (!terms) {
         // With the parts of each name: its bigrams, or its words (fund, financing…).
-        const whole = dictionaryTerms(createDictionary(ownPhrases(item)));
+        const whole = dictionaryTermsOf(ownPhrases(item));
         terms = new Set([...whole, ...whole.flatMap((t) => (hasHan(t) ? bigrams(t) : t.split('_')))]);
         ownTermCache.set(item, terms);
     }
     return terms;
-}
-
-function dictionaryTerms(d: Dictionary): string[] {
-    return [...[...d.han.values()].flat(), ...[...d.latin.values()].flat().map((words) => words.join('_'))];
 }
 
 function hitPassage(r: RankedPassage, lang: Lang): HitPassage {

@@ -58,13 +58,16 @@ export function splitTerms(text: string): string[] {
     return text.length === 0 ? [] : text.split(' ');
 }
 
+/** Weights of prefix and fuzzy variants of a term against an exact match (1). */
+export const SEARCH_WEIGHTS = { prefix: 0.5, fuzzy: 0.45 } as const;
+
 export const DEFAULT_SEARCH_OPTIONS: SearchOptions = {
     boost: { ...FIELD_BOOSTS },
     prefix: usePrefix,
     fuzzy: useFuzzy,
     maxFuzzy: 2,
     // Exact matches 1, prefix and fuzzy matches count less.
-    weights: { prefix: 0.5, fuzzy: 0.45 },
+    weights: SEARCH_WEIGHTS,
     combineWith: 'OR',
     tokenize: splitTerms,
     processTerm: (term) => term,

@@ -41,6 +41,8 @@ let flags: Uint8Array | undefined;
 const TRADITIONAL = 1;
 const COMPATIBILITY = 2;
 const FORMAT = 4;
+/** NFKC turns it into a letter, digit or ideograph (ＩＰ, ①, 兀): it matters to the terms of a text, where full-width punctuation does not. */
+const COMPATIBILITY_WORD = 8;
 
 function getConverter(): (text: string) => string {
     return (converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
@@ -57,13 +59,21 @@ function getFlags(): Uint8Array {
         if (converted[i] !== ch) table[ch.charCodeAt(0)]! |= TRADITIONAL;
     });
     const ranges: [number, number][] = [[0xa0, 0x24f], [0x2000, 0x2bff], [0x3000, 0x3000], [0x3200, 0x33ff], [0xf900, 0xfaff], [0xfb00, 0xfb4f], [0xfe30, 0xfe6f], [0xff00, 0xffef]];
-    for (const [from, to] of ranges) for (let c = from; c <= to; c++) table[c]! |= COMPATIBILITY;
+    for (const [from, to] of ranges) {
+        for (let c = from; c <= to; c++) {
+            table[c]! |= COMPATIBILITY;
+            const ch = String.fromCharCode(c);
+            const folded = ch.normalize('NFKC');
+            if (folded !== ch && WORDISH.test(folded)) table[c]! |= COMPATIBILITY_WORD;
+        }
+    }
     for (let c = 0; c <= 0xffff; c++) if (FORMAT_CHAR.test(String.fromCharCode(c))) table[c]! |= FORMAT;
     flags = table;
     return table;
 }
 
 const FORMAT_CHAR = /\p{Cf}/u;
+const WORDISH = /[\p{L}\p{N}]/u;
 const FORMAT_CHARS = /\p{Cf}/gu;
 
 /**
@@ -91,6 +101,24 @@ export function normalize(text: string): string {
     for (let i = 0; i < text.length; i++) need |= table[text.charCodeAt(i)]!;
     let out = text;
     if (need & COMPATIBILITY) out = out.normalize('NFKC');
+    if (need & FORMAT) out = out.replace(FORMAT_CHARS, '');
+    if (need & TRADITIONAL) out = getConverter()(out);
+    return out.toLowerCase();
+}
+
+/**
+ * `normalize` as far as the terms of a text are concerned: the same
+ * terms, but NFKC only runs when a character would turn into a letter,
+ * digit or ideograph. Chinese text is full of full-width punctuation, which
+ * NFKC would fold to ASCII punctuation: a separator either way, and NFKC
+ * over a whole card costs more than the rest of its tokenizing.
+ */
+function normalizeForTerms(text: string): string {
+    const table = getFlags();
+    let need = 0;
+    for (let i = 0; i < text.length; i++) need |= table[text.charCodeAt(i)]!;
+    let out = text;
+    if (need & COMPATIBILITY_WORD) out = out.normalize('NFKC');
     if (need & FORMAT) out = out.replace(FORMAT_CHARS, '');
     if (need & TRADITIONAL) out = getConverter()(out);
     return out.toLowerCase();
@@ -131,7 +159,8 @@ function isWordCode(c: number): boolean {
     return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
-const BREAK_CODES = new Set(Array.from(BREAK_CHARS, (ch) => ch.charCodeAt(0)));
+const BREAK_CODES = new Uint8Array(0x10000);
+for (const ch of BREAK_CHARS) BREAK_CODES[ch.charCodeAt(0)] = 1;
 const BREAK_PATTERN = new RegExp(`[${BREAK_CHARS}]`, 'u');
 const STOP_HAN = new Set([...STOP_WORDS].filter((w) => w.length === 2 && isHanCode(w.charCodeAt(0))));
 
@@ -175,32 +204,74 @@ const skipKey = (text: string, i: number) => ((text.charCodeAt(i) - 0x3000) & 0x
  * term; each phrase's Latin words, joined by `_`, are another.
  */
 export function createDictionary(phrases: Iterable<string>): Dictionary {
-    const han = new Map<number, Set<string>>();
-    const hanSkip = new Map<number, Set<string>>();
-    const latin = new Map<string, Map<string, readonly string[]>>();
-    const add = <K>(map: Map<K, Set<string>>, key: K, term: string) => {
-        const set = map.get(key);
-        if (set) set.add(term);
-        else map.set(key, new Set([term]));
-    };
-    for (const phrase of phrases) {
-        const text = normalize(phrase);
-        for (const run of text.match(HAN_RUNS) ?? []) {
-            if (run.length < 2 || STOP_WORDS.has(run)) continue;
-            add(han, pairKey(run, 0), run);
-            if (run.length >= 3) add(hanSkip, skipKey(run, 0), run);
-        }
-        const words = latinWords(text);
-        if (words.length >= 1 && !(words.length === 1 && STOP_WORDS.has(words[0]!))) {
-            const first = words[0]!;
-            if (!latin.has(first)) latin.set(first, new Map());
-            latin.get(first)!.set(words.join('_'), words);
+    const d = new DictionaryBuilder();
+    for (const phrase of phrases) d.add(phrase);
+    return d;
+}
+
+/**
+ * A dictionary that phrases can be added to and taken from, counting how
+ * many phrases hold each term, so that a live edit of one card's names
+ * changes the dictionary without rebuilding it. Lists stay sorted longest
+ * first, then by the term itself: the order never depends on the order
+ * the phrases came in.
+ */
+export class DictionaryBuilder implements Dictionary {
+    readonly han = new Map<number, string[]>();
+    readonly hanSkip = new Map<number, string[]>();
+    readonly latin = new Map<string, string[][]>();
+    private readonly counts = new Map<string, number>();
+
+    add(phrase: string): void {
+        this.change(phrase, 1);
+    }
+
+    remove(phrase: string): void {
+        this.change(phrase, -1);
+    }
+
+    private change(phrase: string, by: 1 | -1): void {
+        for (const { han, latin } of phraseTerms([phrase])) {
+            for (const run of han) {
+                if (!this.counted(`h${run}`, by)) continue;
+                edit(this.han, pairKey(run, 0), run, by, byLength);
+                if (run.length >= 3) edit(this.hanSkip, skipKey(run, 0), run, by, byLength);
+            }
+            if (latin && this.counted(`l${latin.join('_')}`, by)) edit(this.latin, latin[0]!, latin, by, byWordCount);
         }
     }
-    const byLength = (a: string, b: string) => b.length - a.length;
-    const sorted = (map: Map<number, Set<string>>) => new Map([...map].map(([k, v]) => [k, [...v].sort(byLength)]));
-    const latinMap = new Map([...latin].map(([k, v]) => [k, [...v.values()].sort((a, b) => b.length - a.length)]));
-    return { han: sorted(han), hanSkip: sorted(hanSkip), latin: latinMap };
+
+    /** Counts the term; true when it entered or left the dictionary. */
+    private counted(key: string, by: 1 | -1): boolean {
+        const n = (this.counts.get(key) ?? 0) + by;
+        if (n < 0) return false;
+        if (n === 0) this.counts.delete(key);
+        else this.counts.set(key, n);
+        return (by === 1 && n === 1) || (by === -1 && n === 0);
+    }
+}
+
+const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
+const byWordCount = (a: readonly string[], b: readonly string[]) => b.length - a.length || byLength(a.join('_'), b.join('_'));
+
+function edit<K, T extends string | readonly string[]>(map: Map<K, T[]>, key: K, term: T, by: 1 | -1, order: (a: T, b: T) => number): void {
+    const list = map.get(key);
+    const same = (t: T) => (typeof t === 'string' ? t === term : (t as readonly string[]).join('_') === (term as readonly string[]).join('_'));
+    if (by === 1) {
+        if (!list) return void map.set(key, [term]);
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (order(list[mid]!, term) <= 0) lo = mid + 1;
+            else hi = mid;
+        }
+        list.splice(lo, 0, term);
+    } else if (list) {
+        const i = list.findIndex(same);
+        if (i >= 0) list.splice(i, 1);
+        if (list.length === 0) map.delete(key);
+    }
 }
 
 /**
@@ -291,11 +362,66 @@ export function splitRun(run: string): string[] {
     return run.split(BREAK_PATTERN).filter((r) => r.length > 0);
 }
 
+/**
+ * A card's own names as the scan looks for them (see index.ts): Han terms
+ * of three or more characters, found by `indexOf` rather than by a second
+ * pass over every run (two-character names are bigrams already; a name
+ * holding a particle or a character outside the scanned ranges can never
+ * lie inside one run), and multi-word Latin names.
+ */
+export interface OwnTerms {
+    readonly han: readonly string[];
+    readonly latin: Dictionary['latin'];
+}
+
+export function ownTermsOf(phrases: Iterable<string>): OwnTerms {
+    const han = new Set<string>();
+    const latin = new Map<string, string[][]>();
+    for (const { han: runs, latin: words } of phraseTerms(phrases)) {
+        for (const run of runs) if (run.length > 2 && isScannedRun(run)) han.add(run);
+        if (words && words.length > 1) {
+            const list = latin.get(words[0]!) ?? [];
+            if (!list.some((w) => w.join('_') === words.join('_'))) list.push(words);
+            latin.set(words[0]!, list.sort(byWordCount));
+        }
+    }
+    return { han: [...han], latin };
+}
+
+function isScannedRun(run: string): boolean {
+    for (let i = 0; i < run.length; i++) {
+        const c = run.charCodeAt(i);
+        if (!isHanCode(c) || BREAK_CODES[c] === 1) return false;
+    }
+    return true;
+}
+
+/** What each phrase brings to a dictionary: its Han runs and its Latin words (see `createDictionary`). */
+function* phraseTerms(phrases: Iterable<string>): Generator<{ han: string[]; latin: string[] | undefined }> {
+    for (const phrase of phrases) {
+        const text = normalizeForTerms(phrase);
+        const han = (text.match(HAN_RUNS) ?? []).filter((run) => run.length >= 2 && !STOP_WORDS.has(run));
+        const words = latinWords(text);
+        const latin = words.length >= 1 && !(words.length === 1 && STOP_WORDS.has(words[0]!)) ? words : undefined;
+        yield { han, latin };
+    }
+}
+
+/** The terms a dictionary of these phrases would hold, Latin ones joined by `_`, each once. */
+export function dictionaryTermsOf(phrases: Iterable<string>): string[] {
+    const out = new Set<string>();
+    for (const { han, latin } of phraseTerms(phrases)) {
+        for (const run of han) out.add(run);
+        if (latin) out.add(latin.join('_'));
+    }
+    return [...out];
+}
+
 export interface TokenizeOptions {
     /** Known terms to emit whole. Default: none. */
     readonly dictionary?: Dictionary;
     /** More terms to emit whole, e.g. the card's own names (see index.ts). Default: none. */
-    readonly own?: Dictionary;
+    readonly own?: OwnTerms;
 }
 
 /**
@@ -314,8 +440,34 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
  * every card at every reload, so it scans character codes rather than
  * matching regular expressions.
  */
-export function scanTerms(text: string, dictionary: Dictionary, emit: (term: string) => void, own?: Dictionary): void {
-    const s = normalize(text);
+export function scanTerms(text: string, dictionary: Dictionary, emit: (term: string) => void, own?: OwnTerms): void {
+    scanInto(text, dictionary, own, {
+        bigram: (s, i) => {
+            const bigram = bigramAt(s, i);
+            if (bigram !== '') emit(bigram);
+        },
+        term: emit,
+    });
+}
+
+/**
+ * Where a scan puts the terms it finds. Bigrams come as a position, so
+ * that the index can look them up by character codes without making a
+ * string (`SegmentBuilder.addBigram`); stop-word bigrams are the sink's to
+ * drop (`isStopBigram`).
+ */
+export interface TermSink {
+    bigram(s: string, i: number): void;
+    term(term: string): void;
+}
+
+/** True for a bigram that is a stop word (没有, 可以…): never a term. */
+export function isStopBigram(bigram: string): boolean {
+    return STOP_HAN.has(bigram);
+}
+
+export function scanInto(text: string, dictionary: Dictionary, own: OwnTerms | undefined, sink: TermSink): void {
+    const s = normalizeForTerms(text);
     const words: string[] = [];
     const n = s.length;
     let i = 0;
@@ -324,23 +476,25 @@ export function scanTerms(text: string, dictionary: Dictionary, emit: (term: str
         if (isHanCode(c)) {
             let j = i + 1;
             while (j < n && isHanCode(s.charCodeAt(j))) j++;
-            hanRunTerms(s, i, j, dictionary, emit);
-            if (own) hanRunTerms(s, i, j, own, emit, false);
+            hanRunTerms(s, i, j, dictionary, sink);
             i = j;
         } else if (isWordCode(c)) {
             let j = i + 1;
             while (j < n && isWordCode(s.charCodeAt(j))) j++;
             const word = stem(s.slice(i, j));
             words.push(word);
-            if (!STOP_WORDS.has(word)) emit(word);
+            if (!STOP_WORDS.has(word)) sink.term(word);
             i = j;
         } else {
             i++;
         }
     }
+    if (own) {
+        for (const term of own.han) for (let at = s.indexOf(term); at >= 0; at = s.indexOf(term, at + 1)) sink.term(term);
+    }
     if (words.length > 1) {
-        for (const { term, length } of findLatinTerms(words, dictionary)) if (length > 1) emit(term);
-        if (own) for (const { term, length } of findLatinTerms(words, own)) if (length > 1) emit(term);
+        for (const { term, length } of findLatinTerms(words, dictionary)) if (length > 1) sink.term(term);
+        if (own && own.latin.size > 0) for (const { term, length } of findLatinTerms(words, { ...EMPTY_DICTIONARY, latin: own.latin })) if (length > 1) sink.term(term);
     }
 }
 
@@ -372,22 +526,28 @@ function pairKeyExact(s: string, i: number): boolean {
 }
 
 /** Bigrams and dictionary terms of the Han run `s[start, end)`, cut at particles. */
-function hanRunTerms(s: string, start: number, end: number, dictionary: Dictionary, emit: (term: string) => void, withBigrams = true): void {
+function hanRunTerms(s: string, start: number, end: number, dictionary: Dictionary, sink: TermSink): void {
     let a = start;
     for (let k = start; k <= end; k++) {
-        if (k < end && !BREAK_CODES.has(s.charCodeAt(k))) continue;
+        if (k < end && BREAK_CODES[s.charCodeAt(k)] === 0) continue;
         if (k - a === 1) {
-            if (withBigrams) emit(s[a]!);
+            sink.term(s[a]!);
         } else if (k - a > 1) {
-            if (withBigrams) {
-                for (let m = a; m + 1 < k; m++) {
-                    const bigram = bigramAt(s, m);
-                    if (bigram !== '') emit(bigram);
+            for (let m = a; m + 1 < k; m++) sink.bigram(s, m);
+            // Two-character terms are bigrams already.
+            if (k - a > 2 && dictionary.han.size > 0) {
+                for (let m = a; m + 2 < k; m++) {
+                    const candidates = dictionary.han.get(pairKey(s, m));
+                    if (!candidates) continue;
+                    for (const term of candidates) if (term.length > 2 && m + term.length <= k && s.startsWith(term, m)) sink.term(term);
                 }
             }
-            // Two-character terms are bigrams already.
-            if (k - a > 2) for (const { term } of findHanTerms(s, dictionary, a, k)) if (term.length > 2) emit(term);
         }
         a = k + 1;
     }
+}
+
+/** The key a bigram is looked up by (`pairKey`), or -1 when two bigrams could share it. */
+export function bigramKey(s: string, i: number): number {
+    return pairKeyExact(s, i) ? pairKey(s, i) : -1;
 }
