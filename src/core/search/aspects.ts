@@ -65,20 +65,34 @@ export function createAspectReader(table: AspectTable): AspectReader {
     // Longest first: an overlap keeps the longer word.
     words.sort((a, b) => b.text.length - a.text.length);
 
+    // Words by their first character, so a text is scanned once instead of once per word.
+    const byFirst = new Map<number, number[]>();
+    words.forEach((w, i) => {
+        const list = byFirst.get(w.text.charCodeAt(0));
+        if (list) list.push(i);
+        else byFirst.set(w.text.charCodeAt(0), [i]);
+    });
+
     const find = (raw: string): Found[] => {
         const text = normalize(raw).replace(/\s+/g, ' ');
+        // Every occurrence of every word, then taken in word order (longest first), then position:
+        // the order a search word by word would take them in.
+        const candidates: { at: number; w: number }[] = [];
+        for (let at = 0; at < text.length; at++) {
+            for (const w of byFirst.get(text.charCodeAt(at)) ?? []) if (text.startsWith(words[w]!.text, at)) candidates.push({ at, w });
+        }
+        candidates.sort((a, b) => a.w - b.w || a.at - b.at);
         const taken = new Uint8Array(text.length);
         const found: Found[] = [];
-        for (const word of words) {
-            for (let at = text.indexOf(word.text); at >= 0; at = text.indexOf(word.text, at + 1)) {
-                const end = at + word.text.length;
-                if (word.latin && (LATIN.test(text[at - 1] ?? '') || LATIN.test(text[end] ?? ''))) continue;
-                let free = true;
-                for (let i = at; i < end; i++) if (taken[i]) free = false;
-                if (!free) continue;
-                taken.fill(1, at, end);
-                found.push({ start: at, end, word });
-            }
+        for (const { at, w } of candidates) {
+            const word = words[w]!;
+            const end = at + word.text.length;
+            if (word.latin && (LATIN.test(text[at - 1] ?? '') || LATIN.test(text[end] ?? ''))) continue;
+            let free = true;
+            for (let i = at; i < end; i++) if (taken[i]) free = false;
+            if (!free) continue;
+            taken.fill(1, at, end);
+            found.push({ start: at, end, word });
         }
         return found;
     };

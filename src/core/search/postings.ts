@@ -60,7 +60,8 @@ export type DocumentTerms = readonly ReadonlyMap<string, number>[];
 
 const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 const DEFAULT_WEIGHTS = { prefix: 0.375, fuzzy: 0.45 } as const;
-const ASCII = /^[\x00-\x7f]*$/;
+/** Latin terms: the only ones a prefix or fuzzy reading can reach (Han terms never start with a Latin word). */
+const ASCII = /^[a-z0-9_]*$/;
 /** Occurrences are stored in 16 bits; no field of a card (≤ 1 MiB) repeats a term more often in practice. */
 const MAX_FREQ = 0xffff;
 
@@ -402,6 +403,8 @@ export class Postings {
             const score = this.total[doc]! * (this.held[doc]! || 1);
             this.total[doc] = 0;
             this.held[doc] = 0;
+            // Most documents fall below the k-th best: no id, no filter for them.
+            if (top.length >= limit && score < top[top.length - 1]!.score) continue;
             const id = this.idOf(doc);
             if (accept && !accept(id)) continue;
             insertTop(top, { doc, id, score }, limit);
@@ -442,37 +445,46 @@ export class Postings {
         const F = this.F;
         const t = this.base.termIds.get(term);
         const overlay = this.overlayPostings.get(term);
+        const { starts, docs, freqs, fieldLengths } = this.base;
+        const { removed, stamp, current } = this;
+        const anyRemoved = this.removedCount > 0;
         for (let f = 0; f < F; f++) {
             const n = this.count(term, f);
             if (n === 0) continue;
             const idf = Math.log(1 + (N - n + 0.5) / (n + 0.5));
             const avg = this.totals[f]! / N;
-            const fieldBoost = this.boosts[f]!;
-            const add = (doc: number, tf: number, length: number) => {
-                // MiniSearch's calcBM25Score and its product, in its order.
-                const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
-                const stamp = this.stamp[doc]!;
-                if (stamp !== serial && stamp !== -serial) touched.push(doc);
-                if (stamp !== -serial) {
-                    this.stamp[doc] = -serial;
-                    inTerm.push(doc);
-                }
-                // termWeight * termBoost * fieldBoost * docBoost * rawScore, as MiniSearch multiplies.
-                this.current[doc]! += weight * boost * fieldBoost * 1 * raw;
-            };
+            // termWeight * termBoost * fieldBoost * docBoost, as MiniSearch multiplies them before the raw score.
+            const w = weight * boost * this.boosts[f]! * 1;
             if (t !== undefined) {
-                const from = this.base.starts[t * F + f]!;
-                const to = this.base.starts[t * F + f + 1]!;
-                for (let i = from; i < to; i++) {
-                    const doc = this.base.docs[i]!;
-                    if (this.removed[doc] === 1) continue;
-                    add(doc, this.base.freqs[i]!, this.base.fieldLengths[doc * F + f]!);
+                const to = starts[t * F + f + 1]!;
+                for (let i = starts[t * F + f]!; i < to; i++) {
+                    const doc = docs[i]!;
+                    if (anyRemoved && removed[doc] === 1) continue;
+                    const tf = freqs[i]!;
+                    // MiniSearch's calcBM25Score, term for term.
+                    const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * fieldLengths[doc * F + f]!) / avg)));
+                    const seen = stamp[doc]!;
+                    if (seen !== -serial) {
+                        if (seen !== serial) touched.push(doc);
+                        stamp[doc] = -serial;
+                        inTerm.push(doc);
+                    }
+                    current[doc]! += w * raw;
                 }
             }
             if (overlay) {
                 for (const [doc, perField] of overlay) {
                     const tf = perField[f]!;
-                    if (tf > 0) add(doc, tf, this.overlayByNumber[doc - this.base.ids.length]!.terms[f]!.size);
+                    if (tf === 0) continue;
+                    const length = this.overlayByNumber[doc - this.base.ids.length]!.terms[f]!.size;
+                    const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+                    const seen = stamp[doc]!;
+                    if (seen !== -serial) {
+                        if (seen !== serial) touched.push(doc);
+                        stamp[doc] = -serial;
+                        inTerm.push(doc);
+                    }
+                    current[doc]! += w * raw;
                 }
             }
         }
@@ -533,7 +545,11 @@ export class Postings {
     /** Each distinct term of a document once. */
     private forEachDocumentTerm(terms: DocumentTerms, f: (term: string) => void): void {
         const seen = new Set<string>();
-        for (const map of terms) for (const term of map.keys()) if (!seen.has(term)) (seen.add(term), f(term));
+        for (const map of terms) for (const term of map.keys()) {
+            if (seen.has(term)) continue;
+            seen.add(term);
+            f(term);
+        }
     }
 }
 
