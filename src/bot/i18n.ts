@@ -7,6 +7,7 @@
  * Templates that take dynamic values escape them themselves, so a caller can
  * never forget to.
  */
+import { LABELS } from '../core/present/labels.ts';
 import { wanText } from '../core/present/units.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { esc } from './html.ts';
@@ -207,7 +208,7 @@ const zh: Messages = {
     fieldNeeds: '需求',
     fieldIp: '知识产权',
     fieldAmount: '融资金额',
-    fieldRevenue: '年营业收入',
+    fieldRevenue: LABELS.revenue.zh,
     fieldEmployees: '员工人数',
     fieldDistrict: '所在区',
     none: '无',
@@ -314,7 +315,7 @@ const en: Messages = {
     fieldNeeds: 'Needs',
     fieldIp: 'Intellectual property',
     fieldAmount: 'Amount sought',
-    fieldRevenue: 'Annual revenue',
+    fieldRevenue: LABELS.revenue.en,
     fieldEmployees: 'Employees',
     fieldDistrict: 'District',
     none: 'none',
