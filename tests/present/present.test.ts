@@ -13,6 +13,7 @@ import type { KnowledgeItem } from '../../src/core/knowledge/schema.ts';
 import { CHECK_MARK, LABELS, labelOf, presentAnswer, presentCard, presentHit, presentMatch, ratingLabel, sectionOf, wanRange, type Line } from '../../src/core/present/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
+import { plainOfHtml } from '../../src/eval/answers.ts';
 import { cardText, matchText, searchText } from '../../src/mcp/format.ts';
 import { SHIPPED_KNOWLEDGE, VALID_FIXTURE } from '../helpers/knowledge.ts';
 
@@ -27,22 +28,12 @@ afterAll(async () => {
     await Promise.all([fixture.close(), shipped.close()]);
 });
 
-/** What a reader sees of Telegram HTML. */
-function plain(html: string): string {
-    return html
-        .replace(/<[^>]+>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&amp;/g, '&');
-}
-
 const lookup = (service: KnowledgeService) => (id: string) => service.getItem(id);
 
 /** The three fronts' renderings of one card, as plain text. */
 function cardInEveryFront(service: KnowledgeService, item: KnowledgeItem, lang: 'zh' | 'en'): Record<string, string> {
     return {
-        bot: plain(itemView(MESSAGES[lang], lang, item, lookup(service), []).html),
+        bot: plainOfHtml(itemView(MESSAGES[lang], lang, item, lookup(service), []).html),
         mcp: cardText(item, lang, lookup(service)),
         cli: formatCard(item, lang, lookup(service)),
     };
@@ -113,7 +104,7 @@ describe.each(LANGS)('presentMatch in %s', (lang) => {
             const word = ratingLabel(m.eligibility, lang);
             ratings.add(m.eligibility);
             expect(presentMatch(m, lang).rating.label).toBe(word);
-            expect(plain(matchCard(lang, m, i + 1)).split('\n')[0]).toContain(word);
+            expect(plainOfHtml(matchCard(lang, m, i + 1)).split('\n')[0]).toContain(word);
             expect(mcp.split('\n').find((l) => l.includes(`\`${m.id}\``) && l.startsWith('###'))).toContain(word);
             expect(cli.split('\n').find((l) => l.includes(`(${m.id})`))).toContain(word);
         });

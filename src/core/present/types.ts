@@ -71,13 +71,19 @@ export interface PresentedRef {
     readonly title: string;
 }
 
-export interface PresentedCard {
+/** What every presented item opens with. */
+export interface PresentedItem {
     readonly id: string;
     readonly kind: Kind;
-    /** The display name: the Chinese name, in en the English one with the Chinese after it. */
+    /** The display name: the Chinese name, in en the English one with the Chinese after it (a match: its name). */
     readonly title: string;
-    readonly kindLabel: string;
     readonly expired: boolean;
+    /** Only the sources of what is shown (a card: all of them, in the card's order, the order fronts number them in). */
+    readonly sources: readonly Source[];
+}
+
+export interface PresentedCard extends PresentedItem {
+    readonly kindLabel: string;
     readonly summary: string;
     /** Last verified and valid until, as labelled lines. */
     readonly meta: readonly Line[];
@@ -85,35 +91,23 @@ export interface PresentedCard {
     readonly sections: readonly Section[];
     /** The card's Markdown body in the asked language (cards keep English under `## English`). */
     readonly details: string;
-    /** Every source of the card, in the card's order (the order fronts number them in). */
-    readonly sources: readonly Source[];
 }
 
-export interface PresentedMatch {
-    readonly id: string;
-    readonly kind: Kind;
-    readonly title: string;
+export interface PresentedMatch extends PresentedItem {
     readonly summary: string;
     /** The rating, named once for every front: its key, label and mark. */
     readonly rating: { readonly key: Eligibility; readonly label: string; readonly mark: string };
-    readonly expired: boolean;
     /** reasons, missing (check lines), terms (amount, term), howToApply, contacts. */
     readonly sections: readonly Section[];
-    readonly sources: readonly Source[];
 }
 
-export interface PresentedHit {
-    readonly id: string;
-    readonly kind: Kind;
-    readonly title: string;
+/** A search hit; its `sources` are those of the lines shown, the card's first when they cite none (body text). */
+export interface PresentedHit extends PresentedItem {
     readonly kindLabel: string;
-    readonly expired: boolean;
     /** The passages that matched, each with its own sources; the snippet or summary when none did. */
     readonly lines: readonly Line[];
     /** The organizations to contact, by name where the caller can resolve it. */
     readonly contacts: readonly Line[];
-    /** The sources of the lines shown; the card's first when they cite none (body text). */
-    readonly sources: readonly Source[];
 }
 
 export interface PresentedComparisonRow {
