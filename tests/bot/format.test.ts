@@ -143,7 +143,7 @@ describe.each(LANGS)('views in %s', (lang) => {
     });
 
     it('a match view shows why, what is missing, terms, contact and source', () => {
-        const response: MatchResponse = { profile: { stage: 'growth' }, understood: [], matches: [productMatch, { ...productMatch, id: 'x', eligibility: 'ineligible' }] };
+        const response: MatchResponse = { profile: { stage: 'growth' }, understood: [], matches: [productMatch, { ...productMatch, id: 'x', eligibility: 'ineligible' }], totals: { eligible: 0, possible: 1, ineligible: 1 } };
         const view = matchView(t, lang, response);
         expectSafe(view);
         for (const part of ['reasons', 'missing', 'amount', 'term', 'contact', 'source'] as const) expect(view.html).toContain(labelOf(part, lang));
