@@ -53,7 +53,7 @@ export interface KnowledgeService {
     understand(text: string): Understanding;
     /** The words of the vocabulary and of the current synonyms, as the matcher reads them (see lexicon/). */
     lexicon(): Lexicon;
-    /** Validates `profile` (throws ProfileError naming each bad field), then rates every product. */
+    /** Validates `profile` (throws ProfileError naming each bad field), then rates every product and returns the best (see MatchOptions.limit). */
     match(profile: unknown, options?: MatchOptions): MatchResponse;
     getItem(id: string): KnowledgeItem | undefined;
     /** Like getItem, but throws NotFoundError naming the closest ids. */

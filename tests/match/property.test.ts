@@ -7,31 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge, type KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { STRUCTURED_CONDITIONS, type KnowledgeItem, type ProductItem, type StructuredCondition } from '../../src/core/knowledge/schema.ts';
 import { matchProducts } from '../../src/core/match/match.ts';
-import { parseProfile, type FirmProfile } from '../../src/core/match/profile.ts';
 import type { ConditionCheck } from '../../src/core/match/types.ts';
-import { NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../../src/core/vocabulary.ts';
 import { random } from '../../bench/synthetic.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { randomProfile } from './random-profile.ts';
 
 const NOW = new Date('2026-11-26');
 const RUNS = 400;
 // random(seed) is the seeded generator of the benchmark: a failure replays with its seed.
-
-function randomProfile(next: () => number): FirmProfile {
-    const maybe = <T,>(v: () => T): T | undefined => (next() < 0.5 ? v() : undefined);
-    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-    const some = <T,>(xs: readonly T[]): T[] => xs.filter(() => next() < 0.3);
-    const profile = {
-        stage: maybe(() => pick(STAGES.values)),
-        qualifications: maybe(() => some(QUALIFICATIONS.values)),
-        size: maybe(() => pick(SIZES.values)),
-        needs: maybe(() => some(NEEDS.values)),
-        annualRevenueWan: maybe(() => Math.round(next() * 5000)),
-        hasIntellectualProperty: maybe(() => next() < 0.5),
-    };
-    const defined = Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
-    return parseProfile(Object.keys(defined).length > 0 ? { ...profile, ...defined } : { stage: pick(STAGES.values) });
-}
 
 /** The structured conditions a check of `field` can come from. */
 const CONDITIONS_OF: Record<string, readonly StructuredCondition[]> = {

@@ -42,7 +42,8 @@ export function itemHash(item: KnowledgeItem): string {
 
 /** How every product rates for `profile` now, with its card hash. */
 export function currentRatings(service: KnowledgeService, profile: FirmProfile): { matches: readonly ProductMatch[]; seen: Record<string, SeenRating> } {
-    const { matches } = service.match(profile);
+    // Every product, not the first few: the baseline must know each one's rating.
+    const { matches } = service.match(profile, { limit: Infinity });
     const seen: Record<string, SeenRating> = {};
     for (const m of matches) {
         const item = service.getItem(m.id);

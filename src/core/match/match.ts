@@ -1,6 +1,10 @@
 /**
  * Rates every credit product of a snapshot against a firm profile and ranks
  * them. Pure: the same snapshot, profile and `now` always give the same answer.
+ * The rule and the score are rate.ts's; select.ts rates groups of cards with
+ * equal terms and picks the best `limit`, and only those are built in full
+ * here (texts, citations, contacts), so a match at city scale costs about
+ * the same as at 22 cards.
  *
  * Rating rules (the contract of the evaluation, see knowledge/README.md):
  * - `ineligible`: a structured condition from a current source is not met;
@@ -14,10 +18,12 @@
  * rating: they are shown as things to confirm with the bank.
  */
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
-import { isExpired, type Basis, type Fact, type OrganizationItem, type ProductItem, type StructuredCondition } from '../knowledge/schema.ts';
-import { IMPLIED_QUALIFICATIONS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Qualification } from '../vocabulary.ts';
+import { isExpired, type Basis, type Fact, type OrganizationItem, type ProductItem } from '../knowledge/schema.ts';
+import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
-import type { ConditionCheck, ContactSummary, Eligibility, MatchOptions, MatchResponse, ProductMatch, SourceStatus } from './types.ts';
+import { holds, preferredHeld, RANKING, rateFor, rating, score, servedNeeds, termsOf, verdicts, type Verdict } from './rate.ts';
+import { matchIndex, selectProducts } from './select.ts';
+import type { ConditionCheck, ContactSummary, MatchOptions, MatchResponse, ProductMatch, SourceStatus } from './types.ts';
 import { lexiconFor, type Lexicon } from '../lexicon/index.ts';
 import { understandQuestion } from './understand.ts';
 
@@ -32,48 +38,26 @@ export interface MatchProductsOptions extends MatchOptions {
     readonly now?: Date;
 }
 
-/** Ranking weights; named so that the golden tests can say why an order holds. */
-export const RANKING = {
-    /** Per stated need the product serves. */
-    needServed: 3,
-    /** When the firm states needs and the product serves none of them. */
-    noNeedServed: -1,
-    /** Times the question relevance, normalised to 0..1. */
-    question: 2,
-    /** Per structured condition met: a product aimed at this firm beats a generic one. */
-    conditionMet: 0.3,
-    /** Per condition the profile leaves unknown. */
-    conditionUnknown: -0.2,
-    preferredQualification: 0.5,
-} as const;
+export { RANKING, rateFor };
 
-const RATING_ORDER: Record<Eligibility, number> = { eligible: 0, possible: 1, ineligible: 2 };
+/**
+ * At most this many products when the caller gives no limit: more than any
+ * front shows (the bot 5, MCP at most 20), and more than the shipped
+ * knowledge holds, so that at city scale a match builds a few dozen answers,
+ * not thousands; `totals` still counts every product. `Infinity` lists all.
+ */
+export const DEFAULT_MATCH_LIMIT = 50;
 
 export function matchProducts(snapshot: KnowledgeSnapshot, given: FirmProfile, options: MatchProductsOptions = {}): MatchResponse {
     const { profile, understood, qualificationsComplete } = effectiveProfile(given, lexiconFor(snapshot.synonyms));
     const relevance = profile.question && options.questionScores ? normalise(options.questionScores(profile.question)) : new Map<string, number>();
     const now = options.now ?? new Date();
-    const products = [...snapshot.items.values()].filter((i): i is ProductItem => i.kind === 'product');
-    const matches = products
-        .map((p) => rateProduct(p, profile, qualificationsComplete, relevance.get(p.id) ?? 0, snapshot, now))
-        .sort((a, b) => RATING_ORDER[a.eligibility] - RATING_ORDER[b.eligibility] || b.score - a.score || a.id.localeCompare(b.id));
-    return { profile, understood, matches: options.limit ? matches.slice(0, options.limit) : matches };
-}
-
-/**
- * The rating of one offering for a profile whose qualifications, if given,
- * are the complete list: the one rule that `matchProducts` and the product
- * list (`/products`, `list_financing_products`) both apply.
- */
-export function rateFor(p: ProductItem, profile: FirmProfile, now: Date): Eligibility {
-    return rating(p, checkConditions(p, profile, profile.qualifications !== undefined), now);
-}
-
-function rating(p: ProductItem, checks: readonly ConditionCheck[], now: Date): Eligibility {
-    if (checks.some((c) => c.status === 'unmet')) return 'ineligible';
-    // With no structured condition there is nothing to be sure of: at most possible.
-    const sure = checks.length > 0 && checks.every((c) => c.status === 'met' && c.sourceStatus === 'current');
-    return sure && !isExpired(p, now) ? 'eligible' : 'possible';
+    const limit = options.limit && options.limit > 0 ? Math.floor(options.limit) : DEFAULT_MATCH_LIMIT;
+    // Rate by terms shared by many cards, then build the full answer for the products returned only.
+    const { ids, totals } = selectProducts(matchIndex(snapshot), profile, { qualsComplete: qualificationsComplete, relevance, now, limit });
+    const context = { qualsComplete: qualificationsComplete, now };
+    const matches = ids.map((id) => productMatch(snapshot, snapshot.items.get(id) as ProductItem, profile, { ...context, relevance: relevance.get(id) ?? 0 }));
+    return { profile, understood, totals, matches };
 }
 
 /**
@@ -94,25 +78,34 @@ function effectiveProfile(given: FirmProfile, lexicon: Lexicon) {
     return { profile, understood: kept, qualificationsComplete: given.qualifications !== undefined };
 }
 
-function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolean, relevance: number, snapshot: KnowledgeSnapshot, now: Date): ProductMatch {
-    const checks = checkConditions(p, profile, qualsComplete);
-    const eligibility = rating(p, checks, now);
-    const expired = isExpired(p, now);
+/** What a full match of one product needs beside the product and the profile. */
+export interface MatchContext {
+    /** Whether the profile's qualifications are the complete list (the caller gave them). */
+    readonly qualsComplete: boolean;
+    /** The question's relevance to this product, 0..1. */
+    readonly relevance: number;
+    readonly now: Date;
+}
+
+/** One product rated in full: its rating and score, why it fits and what is missing, each with its sources. */
+export function productMatch(snapshot: KnowledgeSnapshot, p: ProductItem, profile: FirmProfile, context: MatchContext): ProductMatch {
+    const terms = termsOf(p);
+    const checks = checkConditions(p, profile, context.qualsComplete, terms);
+    const expired = isExpired(p, context.now);
     const unmet = checks.filter((c) => c.status === 'unmet');
     const unknown = checks.filter((c) => c.status === 'unknown');
+    const met = checks.filter((c) => c.status === 'met');
     const cite = sourceCiter(p);
 
-    const served = (profile.needs ?? []).filter((n) => p.needs.includes(n));
     // What the product is for is stated by the sources of the eligibility block as a whole.
-    const needReasons: ConditionCheck[] = served.map((n) => ({
+    const needReasons: ConditionCheck[] = servedNeeds(terms, profile).map((n) => ({
         status: 'met',
         field: 'needs',
         text: { zh: `满足需求：${NEEDS.labels[n].zh}`, en: `serves your need: ${NEEDS.labels[n].en}` },
         ...cite(p.eligibility?.sources ?? p.sources.map((s) => s.key)),
     }));
     const preferredBasis = p.eligibility?.basis.qualifications_preferred;
-    const preferred = preferredBasis ? (p.eligibility?.qualifications_preferred ?? []).filter((q) => holds(profile, q)) : [];
-    const preferredReasons: ConditionCheck[] = preferred.map((q) => ({
+    const preferredReasons: ConditionCheck[] = preferredHeld(terms, profile).map((q) => ({
         status: 'met',
         field: 'qualifications',
         text: { zh: `优先支持${QUALIFICATIONS.labels[q].zh}`, en: `gives priority to ${QUALIFICATIONS.labels[q].en} firms` },
@@ -123,22 +116,13 @@ function rateProduct(p: ProductItem, profile: FirmProfile, qualsComplete: boolea
         ? [{ status: 'unknown', field: 'valid_until', text: { zh: `资料显示有效期至 ${p.valid_until}，请确认产品是否仍在办理`, en: `listed as valid until ${p.valid_until}; check that it is still offered` }, sources: [], sourceStatus: 'outdated' }]
         : [];
 
-    const met = checks.filter((c) => c.status === 'met');
-    const score =
-        served.length * RANKING.needServed +
-        ((profile.needs?.length ?? 0) > 0 && p.needs.length > 0 && served.length === 0 ? RANKING.noNeedServed : 0) +
-        relevance * RANKING.question +
-        met.length * RANKING.conditionMet +
-        unknown.length * RANKING.conditionUnknown +
-        preferred.length * RANKING.preferredQualification;
-
     return {
         id: p.id,
         kind: p.kind,
         name: { zh: p.name, en: p.name_en },
         summary: p.summary,
-        eligibility,
-        score: Math.round(score * 1000) / 1000,
+        eligibility: rating(checks, expired),
+        score: score(terms, checks, profile, context.relevance),
         reasons: [...needReasons, ...met, ...preferredReasons],
         missing: [...unmet, ...unknown, ...expiredNote, ...toConfirm],
         amount: amountText(p),
@@ -170,84 +154,75 @@ const NOT_RULED_OUT: Localized = { zh: '——与您的情况不符，请向受�
  * what the product asks ("需要高新技术企业认定"), so that the fronts can list
  * them under "why it fits" and "what is missing" as is. A condition whose
  * source is unconfirmed or outdated is never `unmet`: the profile
- * contradicting it makes it a thing to confirm.
+ * contradicting it makes it a thing to confirm. The verdicts are rate.ts's.
  */
-export function checkConditions(p: ProductItem, profile: FirmProfile, qualsComplete: boolean): ConditionCheck[] {
+export function checkConditions(p: ProductItem, profile: FirmProfile, qualsComplete: boolean, terms = termsOf(p)): ConditionCheck[] {
     const e = p.eligibility;
     if (!e) return [];
-    const checks: ConditionCheck[] = [];
     const cite = sourceCiter(p);
-    const check = (field: string, condition: StructuredCondition, status: ConditionCheck['status'], has: Localized, needs: Localized) => {
-        const basis = e.basis[condition];
+    return verdicts(terms, profile, qualsComplete).map((v) => {
+        const basis = e.basis[v.condition];
         // The schema refuses a condition without a basis; a hand-made snapshot without one is treated as unconfirmed.
         const citation = basis ? cite(basis.sources, basis.status) : cite(e.sources, 'unconfirmed');
-        if (status === 'unmet' && citation.sourceStatus !== 'current') {
-            checks.push({ status: 'unknown', field, text: { zh: needs.zh + NOT_RULED_OUT.zh, en: needs.en + NOT_RULED_OUT.en }, ...citation });
-        } else {
-            checks.push({ status, field, text: status === 'met' ? has : needs, ...citation });
-        }
-    };
-
-    if (e.stages?.length) {
-        const zh = e.stages.map((s) => STAGES.labels[s].zh).join('、');
-        const en = e.stages.map((s) => STAGES.labels[s].en).join(', ');
-        const stage = profile.stage;
-        const status = stage === undefined ? 'unknown' : e.stages.includes(stage) ? 'met' : 'unmet';
-        const has = stage ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` } : { zh: '', en: '' };
-        check('stage', 'stages', status, has, { zh: `面向${zh}企业`, en: `for firms at the ${en}` });
-    }
-    const lacks = (q: Qualification) => (profile.qualificationsLacking ?? []).includes(q);
-    for (const q of e.qualifications_all ?? []) {
-        const status = holds(profile, q) ? 'met' : qualsComplete || lacks(q) ? 'unmet' : 'unknown';
-        const name = QUALIFICATIONS.labels[q];
-        check('qualifications', 'qualifications_all', status, { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` }, { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` });
-    }
-    if (e.qualifications_any?.length) {
-        const any = e.qualifications_any;
-        const held = any.filter((q) => holds(profile, q));
-        const status = held.length > 0 ? 'met' : qualsComplete || any.every(lacks) ? 'unmet' : 'unknown';
-        check(
-            'qualifications',
-            'qualifications_any',
-            status,
-            { zh: `已有${held.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}资质`, en: `holds ${held.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
-            { zh: `需要以下资质之一：${any.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, en: `requires one of: ${any.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
-        );
-    }
-    if (e.sizes?.length) {
-        const size = profile.size;
-        const status = size === undefined ? 'unknown' : e.sizes.includes(size) ? 'met' : 'unmet';
-        const list = { zh: e.sizes.map((s) => SIZES.labels[s].zh).join('、'), en: e.sizes.map((s) => SIZES.labels[s].en).join(', ') };
-        const has = size ? { zh: `${SIZES.labels[size].zh}企业，在产品面向的${list.zh}企业之列`, en: `a ${SIZES.labels[size].en} firm, among the ${list.en} firms served` } : { zh: '', en: '' };
-        check('size', 'sizes', status, has, { zh: `面向${list.zh}企业`, en: `for ${list.en} firms` });
-    }
-    if (e.revenue_wan) {
-        const { min, max } = e.revenue_wan;
-        const r = profile.annualRevenueWan;
-        const status = r === undefined ? 'unknown' : (min === undefined || r >= min) && (max === undefined || r <= max) ? 'met' : 'unmet';
-        check(
-            'annualRevenueWan',
-            'revenue_wan',
-            status,
-            { zh: `年营业收入 ${r} 万元，在${rangeText(min, max, '万元')}之内`, en: `annual revenue of ${r} 万元 is within ${rangeTextEn(min, max)}` },
-            { zh: `年营业收入${rangeText(min, max, '万元')}`, en: `annual revenue ${rangeTextEn(min, max)}` },
-        );
-    }
-    if (e.requires_ip) {
-        const has = profile.hasIntellectualProperty;
-        check(
-            'hasIntellectualProperty',
-            'requires_ip',
-            has === undefined ? 'unknown' : has ? 'met' : 'unmet',
-            { zh: '拥有可质押的专利等知识产权', en: 'owns patents or other intellectual property to pledge' },
-            { zh: '需要拥有可质押的专利等知识产权', en: 'requires patents or other intellectual property to pledge' },
-        );
-    }
-    return checks;
+        const { has, needs } = conditionTexts(e, v, profile);
+        const text = v.differs ? { zh: needs.zh + NOT_RULED_OUT.zh, en: needs.en + NOT_RULED_OUT.en } : v.status === 'met' ? has : needs;
+        return { status: v.status, field: FIELD_OF[v.condition], text, ...citation };
+    });
 }
 
-function holds(profile: FirmProfile, q: Qualification): boolean {
-    return (profile.qualifications ?? []).some((h) => h === q || (IMPLIED_QUALIFICATIONS[h] ?? []).includes(q));
+/** The profile field each structured condition is about. */
+const FIELD_OF: Record<Verdict['condition'], string> = {
+    stages: 'stage',
+    qualifications_all: 'qualifications',
+    qualifications_any: 'qualifications',
+    sizes: 'size',
+    revenue_wan: 'annualRevenueWan',
+    requires_ip: 'hasIntellectualProperty',
+};
+
+/** What a condition reads as when met (`has`: what the firm has) and otherwise (`needs`: what the product asks). */
+function conditionTexts(e: NonNullable<ProductItem['eligibility']>, v: Verdict, profile: FirmProfile): { has: Localized; needs: Localized } {
+    const none = { zh: '', en: '' };
+    switch (v.condition) {
+        case 'stages': {
+            const zh = (e.stages ?? []).map((s) => STAGES.labels[s].zh).join('、');
+            const en = (e.stages ?? []).map((s) => STAGES.labels[s].en).join(', ');
+            const stage = profile.stage;
+            const has = stage ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` } : none;
+            return { has, needs: { zh: `面向${zh}企业`, en: `for firms at the ${en}` } };
+        }
+        case 'qualifications_all': {
+            const name = QUALIFICATIONS.labels[v.qualification!];
+            return { has: { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` }, needs: { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` } };
+        }
+        case 'qualifications_any': {
+            const any = e.qualifications_any ?? [];
+            const held = any.filter((q) => holds(profile, q));
+            return {
+                has: { zh: `已有${held.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}资质`, en: `holds ${held.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
+                needs: { zh: `需要以下资质之一：${any.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, en: `requires one of: ${any.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
+            };
+        }
+        case 'sizes': {
+            const size = profile.size;
+            const list = { zh: (e.sizes ?? []).map((s) => SIZES.labels[s].zh).join('、'), en: (e.sizes ?? []).map((s) => SIZES.labels[s].en).join(', ') };
+            const has = size ? { zh: `${SIZES.labels[size].zh}企业，在产品面向的${list.zh}企业之列`, en: `a ${SIZES.labels[size].en} firm, among the ${list.en} firms served` } : none;
+            return { has, needs: { zh: `面向${list.zh}企业`, en: `for ${list.en} firms` } };
+        }
+        case 'revenue_wan': {
+            const { min, max } = e.revenue_wan ?? {};
+            const r = profile.annualRevenueWan;
+            return {
+                has: { zh: `年营业收入 ${r} 万元，在${rangeText(min, max, '万元')}之内`, en: `annual revenue of ${r} 万元 is within ${rangeTextEn(min, max)}` },
+                needs: { zh: `年营业收入${rangeText(min, max, '万元')}`, en: `annual revenue ${rangeTextEn(min, max)}` },
+            };
+        }
+        case 'requires_ip':
+            return {
+                has: { zh: '拥有可质押的专利等知识产权', en: 'owns patents or other intellectual property to pledge' },
+                needs: { zh: '需要拥有可质押的专利等知识产权', en: 'requires patents or other intellectual property to pledge' },
+            };
+    }
 }
 
 function amountText(p: ProductItem): Localized | undefined {

@@ -67,7 +67,7 @@ export interface Understood {
 }
 
 export interface MatchOptions {
-    /** How many products at most. Default: all. */
+    /** How many products at most; `Infinity` for all. Default (and for 0): DEFAULT_MATCH_LIMIT (50, see match.ts). */
     readonly limit?: number;
     readonly lang?: Lang;
 }
@@ -76,5 +76,8 @@ export interface MatchResponse {
     /** The profile matched: the given fields plus what the question stated. */
     readonly profile: FirmProfile;
     readonly understood: readonly Understood[];
+    /** The best products, eligible first, then by score, then by id; at most `limit`. */
     readonly matches: readonly ProductMatch[];
+    /** How many of all the snapshot's products rate each way, whatever the limit: what is left beside `matches`. */
+    readonly totals: Readonly<Record<Eligibility, number>>;
 }
