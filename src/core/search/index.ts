@@ -29,7 +29,7 @@ import { createAspectReader, type AspectReading } from './aspects.ts';
 import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
-import { bigrams, createDictionary, DictionaryBuilder, dictionaryTermsOf, hasHan, ownTermsOf, scanInto, scanTerms, segmentWords, type Dictionary } from './tokenize.ts';
+import { bigrams, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 
 export type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
@@ -195,7 +195,7 @@ function countPhrases(items: Iterable<KnowledgeItem>, synonyms: readonly (readon
 /** Adds a card's terms to a segment, field by field. */
 function addCard(builder: SegmentBuilder, item: KnowledgeItem, shared: Dictionary): void {
     const texts = fieldTexts(item);
-    const own = ownTermsOf(ownPhrases(item));
+    const own = namesOf(item).own;
     builder.begin(item.id);
     for (let field = 0; field < FIELDS.length; field++) {
         scanInto(texts[FIELDS[field]!], shared, own, { bigram: (s, i) => builder.addBigram(field, s, i), term: (t) => builder.add(field, t) });
@@ -212,7 +212,7 @@ export function indexCards(items: Iterable<KnowledgeItem>, shared: Dictionary): 
 /** A card's terms as one value (for live edits, where the card's old terms must be taken out again). */
 export function documentTerms(item: KnowledgeItem, shared: Dictionary): DocumentTerms {
     const texts = fieldTexts(item);
-    const own = ownTermsOf(ownPhrases(item));
+    const own = namesOf(item).own;
     return FIELDS.map((field) => {
         const map = new Map<string, number>();
         scanTerms(texts[field], shared, (term) => map.set(term, (map.get(term) ?? 0) + 1), own);
@@ -243,7 +243,7 @@ function* buildSteps(snapshot: KnowledgeSnapshot, options: IndexOptions): Genera
     const names = new NameTable();
     n = 0;
     for (const item of snapshot.items.values()) {
-        for (const p of ownPhrases(item)) dictionary.add(p);
+        dictionary.addParsed(namesOf(item).parsed);
         names.add(item);
         if (++n % (CARDS_PER_STEP * 8) === 0) yield;
     }
@@ -329,13 +329,13 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             postings.remove(item.id, documentTerms(item, shared));
             entries.delete(item.id);
             names.remove(item);
-            for (const p of ownPhrases(item)) dictionary.remove(p);
+            dictionary.removeParsed(namesOf(item).parsed);
         }
         for (const item of come) {
             postings.set(item.id, documentTerms(item, shared));
             entries.set(item.id, { item });
             names.add(item);
-            for (const p of ownPhrases(item)) dictionary.add(p);
+            dictionary.addParsed(namesOf(item).parsed);
         }
         state.snapshot = next;
         return true;
@@ -359,7 +359,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
 
     function indexedPassages(entry: Entry): readonly IndexedPassage[] {
         if (entry.passages) return entry.passages;
-        const own = ownTermsOf(ownPhrases(entry.item));
+        const own = namesOf(entry.item).own;
         return (entry.passages = passagesOf(entry.item, aspectReader.classify).map((passage) => {
             const terms = new Set<string>();
             scanTerms(`${passage.text.zh ?? ''}\n${passage.text.en ?? ''}`, shared, (t) => terms.add(t), own);
@@ -546,12 +546,34 @@ class NameTable {
     }
 }
 
-function nameTerms(item: KnowledgeItem): string[] {
-    const whole = new Set(dictionaryTermsOf([item.name, item.name_en]));
-    return dictionaryTermsOf(ownPhrases(item)).filter((term) => {
-        const long = /[a-z0-9]/.test(term) ? term.length >= MIN_LATIN_NAME : term.length >= MIN_HAN_NAME;
-        return long || whole.has(term);
-    });
+function nameTerms(item: KnowledgeItem): readonly string[] {
+    return namesOf(item).naming;
+}
+
+/** A card's names read once: the index tokenizes with them, questions are read with them, and they name the card. */
+interface CardNames {
+    /** Each of `ownPhrases(item)`, parsed: name, English name, then the aliases. */
+    readonly parsed: readonly PhraseTerms[];
+    readonly own: OwnTerms;
+    /** The name terms a question may name the card by (see `MIN_HAN_NAME`). */
+    readonly naming: readonly string[];
+}
+
+const namesCache = new WeakMap<KnowledgeItem, CardNames>();
+
+function namesOf(item: KnowledgeItem): CardNames {
+    let names = namesCache.get(item);
+    if (!names) {
+        const parsed = parsePhrases(ownPhrases(item));
+        const whole = new Set(dictionaryTermsFrom(parsed.slice(0, 2)));
+        const naming = dictionaryTermsFrom(parsed).filter((term) => {
+            const long = /[a-z0-9]/.test(term) ? term.length >= MIN_LATIN_NAME : term.length >= MIN_HAN_NAME;
+            return long || whole.has(term);
+        });
+        names = { parsed, own: ownTermsFrom(parsed), naming };
+        namesCache.set(item, names);
+    }
+    return names;
 }
 
 const ownTermCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
@@ -561,7 +583,7 @@ function ownTerms(item: KnowledgeItem): ReadonlySet<string> {
     let terms = ownTermCache.get(item);
     if (!terms) {
         // With the parts of each name: its bigrams, or its words (fund, financing…).
-        const whole = dictionaryTermsOf(ownPhrases(item));
+        const whole = dictionaryTermsFrom(namesOf(item).parsed);
         terms = new Set([...whole, ...whole.flatMap((t) => (hasHan(t) ? bigrams(t) : t.split('_')))]);
         ownTermCache.set(item, terms);
     }

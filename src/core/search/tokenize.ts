@@ -219,44 +219,58 @@ export function createDictionary(phrases: Iterable<string>): Dictionary {
 export class DictionaryBuilder implements Dictionary {
     readonly han = new Map<number, string[]>();
     readonly hanSkip = new Map<number, string[]>();
-    readonly latin = new Map<string, string[][]>();
-    private readonly counts = new Map<string, number>();
+    readonly latin = new Map<string, (readonly string[])[]>();
+    private readonly hanCounts = new Map<string, number>();
+    private readonly latinCounts = new Map<string, number>();
 
     add(phrase: string): void {
-        this.change(phrase, 1);
+        for (const p of parsePhrases([phrase])) this.change(p, 1);
     }
 
     remove(phrase: string): void {
-        this.change(phrase, -1);
+        for (const p of parsePhrases([phrase])) this.change(p, -1);
     }
 
-    private change(phrase: string, by: 1 | -1): void {
-        for (const { han, latin } of phraseTerms([phrase])) {
-            for (const run of han) {
-                if (!this.counted(`h${run}`, by)) continue;
-                edit(this.han, pairKey(run, 0), run, by, byLength);
-                if (run.length >= 3) edit(this.hanSkip, skipKey(run, 0), run, by, byLength);
-            }
-            if (latin && this.counted(`l${latin.join('_')}`, by)) edit(this.latin, latin[0]!, latin, by, byWordCount);
+    /** `add` for phrases parsed already (`parsePhrases`): a card's names are parsed once, used thrice. */
+    addParsed(parsed: readonly PhraseTerms[]): void {
+        for (const p of parsed) this.change(p, 1);
+    }
+
+    removeParsed(parsed: readonly PhraseTerms[]): void {
+        for (const p of parsed) this.change(p, -1);
+    }
+
+    private change({ han, latin }: PhraseTerms, by: 1 | -1): void {
+        for (const run of han) {
+            if (!counted(this.hanCounts, run, by)) continue;
+            edit(this.han, pairKey(run, 0), run, by, byLength);
+            if (run.length >= 3) edit(this.hanSkip, skipKey(run, 0), run, by, byLength);
         }
-    }
-
-    /** Counts the term; true when it entered or left the dictionary. */
-    private counted(key: string, by: 1 | -1): boolean {
-        const n = (this.counts.get(key) ?? 0) + by;
-        if (n < 0) return false;
-        if (n === 0) this.counts.delete(key);
-        else this.counts.set(key, n);
-        return (by === 1 && n === 1) || (by === -1 && n === 0);
+        if (latin && counted(this.latinCounts, latin.join('_'), by)) edit(this.latin, latin[0]!, latin, by, byWordCount);
     }
 }
 
+/** Counts the term; true when it entered or left the dictionary. */
+function counted(counts: Map<string, number>, key: string, by: 1 | -1): boolean {
+    const n = (counts.get(key) ?? 0) + by;
+    if (n < 0) return false;
+    if (n === 0) counts.delete(key);
+    else counts.set(key, n);
+    return (by === 1 && n === 1) || (by === -1 && n === 0);
+}
+
 const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0);
-const byWordCount = (a: readonly string[], b: readonly string[]) => b.length - a.length || byLength(a.join('_'), b.join('_'));
+/** Longest first, then word by word: any fixed order will do, and joining the words for each comparison cost a third of a build. */
+const byWordCount = (a: readonly string[], b: readonly string[]) => {
+    if (a.length !== b.length) return b.length - a.length;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+    return 0;
+};
+const sameWords = (a: readonly string[], b: readonly string[]) => byWordCount(a, b) === 0;
 
 function edit<K, T extends string | readonly string[]>(map: Map<K, T[]>, key: K, term: T, by: 1 | -1, order: (a: T, b: T) => number): void {
     const list = map.get(key);
-    const same = (t: T) => (typeof t === 'string' ? t === term : (t as readonly string[]).join('_') === (term as readonly string[]).join('_'));
+    const same = (t: T) => order(t, term) === 0;
     if (by === 1) {
         if (!list) return void map.set(key, [term]);
         let lo = 0;
@@ -375,13 +389,17 @@ export interface OwnTerms {
 }
 
 export function ownTermsOf(phrases: Iterable<string>): OwnTerms {
+    return ownTermsFrom(parsePhrases(phrases));
+}
+
+export function ownTermsFrom(parsed: readonly PhraseTerms[]): OwnTerms {
     const han = new Set<string>();
-    const latin = new Map<string, string[][]>();
-    for (const { han: runs, latin: words } of phraseTerms(phrases)) {
+    const latin = new Map<string, (readonly string[])[]>();
+    for (const { han: runs, latin: words } of parsed) {
         for (const run of runs) if (run.length > 2 && isScannedRun(run)) han.add(run);
         if (words && words.length > 1) {
             const list = latin.get(words[0]!) ?? [];
-            if (!list.some((w) => w.join('_') === words.join('_'))) list.push(words);
+            if (!list.some((w) => sameWords(w, words))) list.push(words);
             latin.set(words[0]!, list.sort(byWordCount));
         }
     }
@@ -396,21 +414,32 @@ function isScannedRun(run: string): boolean {
     return true;
 }
 
-/** What each phrase brings to a dictionary: its Han runs and its Latin words (see `createDictionary`). */
-function* phraseTerms(phrases: Iterable<string>): Generator<{ han: string[]; latin: string[] | undefined }> {
+/** What a phrase brings to a dictionary: its Han runs and its Latin words (see `createDictionary`). */
+export interface PhraseTerms {
+    readonly han: readonly string[];
+    readonly latin: readonly string[] | undefined;
+}
+
+export function parsePhrases(phrases: Iterable<string>): PhraseTerms[] {
+    const out: PhraseTerms[] = [];
     for (const phrase of phrases) {
         const text = normalizeForTerms(phrase);
         const han = (text.match(HAN_RUNS) ?? []).filter((run) => run.length >= 2 && !STOP_WORDS.has(run));
         const words = latinWords(text);
         const latin = words.length >= 1 && !(words.length === 1 && STOP_WORDS.has(words[0]!)) ? words : undefined;
-        yield { han, latin };
+        out.push({ han, latin });
     }
+    return out;
 }
 
 /** The terms a dictionary of these phrases would hold, Latin ones joined by `_`, each once. */
 export function dictionaryTermsOf(phrases: Iterable<string>): string[] {
+    return dictionaryTermsFrom(parsePhrases(phrases));
+}
+
+export function dictionaryTermsFrom(parsed: readonly PhraseTerms[]): string[] {
     const out = new Set<string>();
-    for (const { han, latin } of phraseTerms(phrases)) {
+    for (const { han, latin } of parsed) {
         for (const run of han) out.add(run);
         if (latin) out.add(latin.join('_'));
     }
@@ -493,9 +522,31 @@ export function scanInto(text: string, dictionary: Dictionary, own: OwnTerms | u
         for (const term of own.han) for (let at = s.indexOf(term); at >= 0; at = s.indexOf(term, at + 1)) sink.term(term);
     }
     if (words.length > 1) {
-        for (const { term, length } of findLatinTerms(words, dictionary)) if (length > 1) sink.term(term);
-        if (own && own.latin.size > 0) for (const { term, length } of findLatinTerms(words, { ...EMPTY_DICTIONARY, latin: own.latin })) if (length > 1) sink.term(term);
+        latinPhrases(words, dictionary.latin, sink);
+        if (own && own.latin.size > 0) latinPhrases(words, own.latin, sink);
     }
+}
+
+/** `findLatinTerms` for the index: multi-word phrases only (single words are terms already), straight to the sink. */
+function latinPhrases(words: readonly string[], latin: Dictionary['latin'], sink: TermSink): void {
+    for (let i = 0; i + 1 < words.length; i++) {
+        const phrases = latin.get(words[i]!);
+        if (phrases === undefined) continue;
+        for (const phrase of phrases) {
+            if (phrase.length < 2 || i + phrase.length > words.length) continue;
+            let j = 1;
+            while (j < phrase.length && words[i + j] === phrase[j]) j++;
+            if (j === phrase.length) sink.term(joinedPhrase(phrase));
+        }
+    }
+}
+
+const joined = new WeakMap<readonly string[], string>();
+
+function joinedPhrase(phrase: readonly string[]): string {
+    let term = joined.get(phrase);
+    if (term === undefined) joined.set(phrase, (term = phrase.join('_')));
+    return term;
 }
 
 /**
