@@ -4,14 +4,27 @@
  * Every dynamic string goes through `esc` (or `link`, which escapes).
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Fact, KnowledgeItem, OrganizationItem, ProductItem, Source } from '../core/knowledge/schema.ts';
+import type { KnowledgeItem, OrganizationItem, ProductItem, Source } from '../core/knowledge/schema.ts';
 import type { Answer } from '../core/answer/answer.ts';
-import { standingNote } from '../core/match/standing.ts';
-import type { ConditionCheck, MatchResponse, ProductMatch, Understood } from '../core/match/types.ts';
-import { ASPECTS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../core/vocabulary.ts';
+import type { MatchResponse, ProductMatch, Understood } from '../core/match/types.ts';
+import {
+    colon,
+    displayName,
+    labelOf,
+    listJoin,
+    organizationLines,
+    presentAnswer,
+    presentCard,
+    presentMatch,
+    sectionOf,
+    type ItemLookup,
+    type Line,
+    type Section,
+} from '../core/present/index.ts';
+import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../core/vocabulary.ts';
 import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from './callback.ts';
 import { esc, link, truncate } from './html.ts';
-import { MESSAGES, type Messages } from './i18n.ts';
+import type { Messages } from './i18n.ts';
 import { AMOUNT_PRESETS, STEPS, stepName, type Draft, type FlowState, type StepName } from './questionnaire.ts';
 
 export interface View {
@@ -44,11 +57,6 @@ function chunk<T>(list: readonly T[], size: number): T[][] {
     const rows: T[][] = [];
     for (let i = 0; i < list.length; i += size) rows.push(list.slice(i, i + size));
     return rows;
-}
-
-/** An item's display name: the Chinese name, with the English one first in en. */
-export function itemName(item: Pick<KnowledgeItem, 'name' | 'name_en'>, lang: Lang): string {
-    return lang === 'zh' ? item.name : `${item.name_en} (${item.name})`;
 }
 
 export function titleOf(item: Pick<KnowledgeItem, 'name' | 'name_en'>): Localized {
@@ -201,34 +209,66 @@ export function forgetView(t: Messages): View {
     };
 }
 
+// === Presented lines =========================================================
+
+/** Numbers a card's sources [1], [2]… so that each line can cite them. */
+function citations(sources: readonly Source[]) {
+    const index = new Map(sources.map((s, i) => [s.key, i + 1]));
+    const cite = (keys: readonly string[]) => {
+        const nums = [...new Set(keys.map((k) => index.get(k)).filter((n): n is number => n !== undefined))].sort((a, b) => a - b);
+        return nums.length > 0 ? ` ${nums.map((n) => `[${n}]`).join('')}` : '';
+    };
+    return { cite, list: sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`) };
+}
+
+/** One presented line as a bullet: label, text (a link for a web address), its standing and its source numbers. */
+function lineHtml(l: Line, lang: Lang, cite: (keys: readonly string[]) => string): string {
+    const label = l.label ? `${esc(l.label)}${colon(lang)}` : '';
+    const text = l.kind === 'link' && l.url ? link(l.text, l.url) : esc(l.text);
+    return `• ${label}${text}${esc(l.note)}${cite(l.sources)}`;
+}
+
+function sectionsHtml(sections: readonly Section[], lang: Lang, cite: (keys: readonly string[]) => string): string[] {
+    return sections.flatMap((s) => [`\n<b>${esc(s.title)}</b>`, ...s.lines.map((l) => lineHtml(l, lang, cite))]);
+}
+
 // === Match results ===========================================================
 
 const MAX_CHECKS = 3;
 
-function checkList(items: readonly ConditionCheck[], lang: Lang): string {
-    const shown = items.slice(0, MAX_CHECKS).map((c) => esc(truncate(pick(c.text, lang).replace(/[。.；;]+$/, ''), 90) + pick(standingNote(c) ?? { zh: '', en: '' }, lang)));
-    const more = items.length - shown.length;
+function checkList(lines: readonly Line[], lang: Lang): string {
+    const shown = lines.slice(0, MAX_CHECKS).map((l) => esc(truncate(l.text.replace(/[。.；;]+$/, ''), 90) + l.note));
+    const more = lines.length - shown.length;
     return [...shown, ...(more > 0 ? [lang === 'zh' ? `另有 ${more} 项` : `${more} more`] : [])].join(lang === 'zh' ? '；' : '; ');
 }
 
-export function matchCard(t: Messages, lang: Lang, m: ProductMatch, rank: number): string {
-    const lines = [`${rank}. <b>${esc(pick(m.name, lang))}</b> · ${m.eligibility === 'eligible' ? t.eligible : t.possible}`];
-    if (m.reasons.length > 0) lines.push(`<b>${t.why}</b>${t.colon}${checkList(m.reasons, lang)}`);
-    if (m.missing.length > 0) lines.push(`<b>${t.missing}</b>${t.colon}${checkList(m.missing, lang)}`);
-    const terms = [m.amount && `${t.amount}${t.colon}${esc(truncate(pick(m.amount, lang), 120))}`, m.term && `${t.term}${t.colon}${esc(truncate(pick(m.term, lang), 120))}`].filter(Boolean);
-    if (terms.length > 0) lines.push(terms.join(' · '));
-    const c = m.contacts[0];
-    if (c) {
-        const phone = c.phones[0];
-        // A number is shown only with what the source gives it for, never as the product's hotline.
-        const number = phone ? ` ${esc(phone.value)}${phone.label ? `（${esc(pick(phone.label, lang))}）` : ''}` : `（${t.noPhone}）`;
-        lines.push(`<b>${t.contact}</b>${t.colon}${esc(pick(c.name, lang))}${number}`);
-        if (!phone && m.apply) lines.push(`<b>${t.howToApply}</b>${t.colon}${esc(truncate(pick(m.apply.text, lang), 120))}${esc(pick(standingNote(m.apply) ?? { zh: '', en: '' }, lang))}`);
+/** A match result, short enough for a list: the rating, why, what is missing, the terms, one contact and one source. */
+export function matchCard(lang: Lang, m: ProductMatch, rank: number): string {
+    const p = presentMatch(m, lang);
+    const sep = colon(lang);
+    const lines = [`${rank}. <b>${esc(p.title)}</b> · ${p.rating.mark} ${esc(p.rating.label)}`];
+    for (const key of ['reasons', 'missing'] as const) {
+        const s = sectionOf(p, key);
+        if (s) lines.push(`<b>${esc(s.title)}</b>${sep}${checkList(s.lines, lang)}`);
     }
-    const s = m.sources[0];
-    if (s) lines.push(`<b>${t.source}</b>${t.colon}${sourceLine(s)}`);
-    if (m.expired) lines.push(t.expired);
+    const terms = sectionOf(p, 'terms')?.lines ?? [];
+    if (terms.length > 0) lines.push(terms.map((l) => `${esc(l.label ?? '')}${sep}${esc(truncate(l.text, 120))}`).join(' · '));
+    const contact = sectionOf(p, 'contacts')?.lines[0];
+    if (contact) {
+        // A number is shown only with what the source gives it for, never as the product's hotline.
+        const phone = contact.phones?.[0];
+        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : `（${esc(labelOf('noPhone', lang))}）`}`);
+        const apply = sectionOf(p, 'howToApply')?.lines[0];
+        if (!phone && apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
+    }
+    const s = p.sources[0];
+    if (s) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${sourceLine(s)}`);
+    if (p.expired) lines.push(expiredNotice(lang));
     return lines.join('\n');
+}
+
+function expiredNotice(lang: Lang): string {
+    return `⚠️ ${esc(labelOf('expiredNotice', lang))}`;
 }
 
 /** At most this many products are shown; the rest are ineligible or weaker. */
@@ -240,7 +280,7 @@ export function matchView(t: Messages, lang: Lang, response: MatchResponse): Vie
     if (shown.length === 0) {
         return { html: t.matchNone, keyboard: keyboard([[button(t.generalContacts, { type: 'menu', entry: 'contact' })], refine]) };
     }
-    const html = [t.matchHeader(shown.length), ...shown.map((m, i) => matchCard(t, lang, m, i + 1))].join('\n\n');
+    const html = [t.matchHeader(shown.length), ...shown.map((m, i) => matchCard(lang, m, i + 1))].join('\n\n');
     const rows = shown.map((m, i) => [
         button(`${i + 1}. ${pick(m.name, lang)}`, { type: 'item', ref: refOf(m.id) }),
         ...(m.contacts.length > 0 ? [button(t.contacts, { type: 'contacts', ref: refOf(m.id) })] : []),
@@ -267,13 +307,6 @@ const MAX_GUESSES = 3;
 /** Related items offered as "similar" buttons. */
 const MAX_SIMILAR = 2;
 
-/** The sources of an answer's facts, each once, numbered in order of first use. */
-function answerSources(answer: Answer): Source[] {
-    const seen = new Map<string, Source>();
-    for (const f of answer.facts) for (const s of f.sources) if (!seen.has(`${f.item}\u0000${s.key}`)) seen.set(`${f.item}\u0000${s.key}`, s);
-    return [...seen.values()];
-}
-
 /**
  * The reply to a free question: the answer first (the fact asked, in the
  * question's language), then only the sources of the facts shown, the
@@ -282,25 +315,24 @@ function answerSources(answer: Answer): Source[] {
  * a plain "not sure" with did-you-mean, the match and the contacts.
  */
 export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: readonly ItemRef[] = []): View {
-    const notice = answer.search.notice;
-    const header = [t.answerHeader(truncate(answer.question, 80)), ...(notice ? [esc(pick(notice, lang))] : [])];
+    const p = presentAnswer(answer, lang);
+    const sep = colon(lang);
+    const header = [t.answerHeader(truncate(p.question, 80)), ...(p.notice ? [esc(p.notice)] : [])];
     if (answer.status === 'unknown') {
         const weak = answer.suggestions.length > 0 ? answer.suggestions.map((r) => ({ id: r.id, title: r.title })) : guesses;
         return unsureView(t, lang, header, weak.slice(0, MAX_GUESSES));
     }
-    const lines = [...header, esc(answer.text)];
-    for (const row of answer.comparison?.rows ?? []) {
-        const [a, b] = answer.comparison!.items;
-        const side = (ref: ItemRef, facts: readonly { text: string }[]) => `${esc(pick(ref.title, lang))}${t.colon}${esc(facts.map((f) => f.text).join(' '))}`;
-        lines.push(`<b>${esc(ASPECTS.labels[row.aspect][lang])}</b>`, `• ${side(a, row.left)}`, `• ${side(b, row.right)}`);
+    const lines = [...header, esc(p.text)];
+    if (p.comparison) {
+        const [a, b] = p.comparison.items;
+        for (const row of p.comparison.rows) lines.push(`<b>${esc(row.label)}</b>`, `• ${esc(a.title)}${sep}${esc(row.left.text)}`, `• ${esc(b.title)}${sep}${esc(row.right.text)}`);
     }
-    const sources = answerSources(answer);
-    if (sources.length > 0) lines.push(`<b>${t.source}</b>${t.colon}${sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join('；')}`);
-    if (answer.contacts.length > 0) {
-        const who = answer.contacts.map((c) => `${esc(pick(c.title, lang))}${c.phones[0] ? ` ${esc(c.phones[0].value)}` : ''}`);
-        lines.push(`<b>${t.contact}</b>${t.colon}${who.join(lang === 'zh' ? '、' : ', ')}`);
+    if (p.sources.length > 0) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${p.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join('；')}`);
+    if (p.contacts.length > 0) {
+        const who = p.contacts.map((c) => `${esc(c.label ?? '')}${c.phones?.[0] ? ` ${esc(c.phones[0])}` : ''}`);
+        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${listJoin(lang, who)}`);
     }
-    if (answer.related.length > 0) lines.push(`<b>${t.seeAlso}</b>${t.colon}${answer.related.map((r) => esc(pick(r.title, lang))).join(lang === 'zh' ? '、' : ', ')}`);
+    if (p.related.length > 0) lines.push(`<b>${esc(labelOf('related', lang))}</b>${sep}${listJoin(lang, p.related.map((r) => esc(r.title)))}`);
     const item = answer.item;
     const rows: InlineKeyboardButton[][] = [];
     if (item) {
@@ -311,7 +343,7 @@ export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: rea
             ...(answer.contacts.length > 0 && item.kind !== 'organization' ? [button(t.followContact, { type: 'contacts', ref })] : []),
         ]);
     }
-    rows.push(answer.related.slice(0, MAX_SIMILAR).map((r) => button(`${t.followSimilar}${t.colon}${pick(r.title, lang)}`, { type: 'item', ref: refOf(r.id) })));
+    rows.push(p.related.slice(0, MAX_SIMILAR).map((r) => button(`${t.followSimilar}${t.colon}${r.title}`, { type: 'item', ref: refOf(r.id) })));
     return { html: lines.join('\n'), keyboard: keyboard([...rows, homeRow(t)]) };
 }
 
@@ -327,95 +359,24 @@ function unsureView(t: Messages, lang: Lang, header: string[], guesses: readonly
 
 // === Full cards ==============================================================
 
-/** Numbers a card's sources [1], [2]… so that each fact can cite them. */
-function citations(item: KnowledgeItem) {
-    const index = new Map(item.sources.map((s, i) => [s.key, i + 1]));
-    const cite = (keys: readonly string[]) => {
-        const nums = [...new Set(keys.map((k) => index.get(k)).filter((n): n is number => n !== undefined))];
-        return nums.length > 0 ? ` ${nums.map((n) => `[${n}]`).join('')}` : '';
-    };
-    return { cite, list: item.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`) };
-}
-
-function factLine(t: Messages, lang: Lang, f: Fact, cite: (keys: readonly string[]) => string): string {
-    const status = f.status === 'unconfirmed' ? t.unconfirmed : f.status === 'outdated' ? t.outdated : '';
-    return `• ${esc(f[lang])}${esc(status)}${cite(f.sources)}`;
-}
-
-function section(title: string, lines: string[]): string[] {
-    return lines.length > 0 ? [`\n<b>${esc(title)}</b>`, ...lines] : [];
-}
-
-function labels(values: readonly string[] | undefined, table: Record<string, Localized>, lang: Lang): string {
-    return (values ?? []).map((v) => label(table, v, lang)).join(lang === 'zh' ? '、' : ', ');
-}
-
-function eligibilityLines(t: Messages, lang: Lang, p: ProductItem, cite: (k: readonly string[]) => string): string[] {
-    const e = p.eligibility;
-    if (!e) return [];
-    const lines: string[] = [];
-    const add = (name: string, value: string) => value && lines.push(`• ${esc(name)}${t.colon}${esc(value)}`);
-    add(t.stages, labels(e.stages, STAGES.labels, lang));
-    add(t.qualificationsAny, labels(e.qualifications_any, QUALIFICATIONS.labels, lang));
-    add(t.qualificationsAll, labels(e.qualifications_all, QUALIFICATIONS.labels, lang));
-    add(t.qualificationsPreferred, labels(e.qualifications_preferred, QUALIFICATIONS.labels, lang));
-    add(t.sizes, labels(e.sizes, SIZES.labels, lang));
-    if (e.revenue_wan) add(t.revenue, t.wanRange(e.revenue_wan.min, e.revenue_wan.max));
-    if (e.requires_ip) lines.push(`• ${esc(t.requiresIp)}`);
-    return [...lines, ...e.conditions.map((c) => factLine(t, lang, c, cite))];
-}
-
-function termLines(t: Messages, lang: Lang, p: ProductItem, cite: (k: readonly string[]) => string): string[] {
-    const terms = p.terms;
-    if (!terms) return [];
-    const lines: string[] = [];
-    const fact = (name: string, f: Fact | undefined) => f && lines.push(`• ${esc(name)}${t.colon}${esc(f[lang])}${cite(f.sources)}`);
-    if (terms.amount) fact(t.amount, terms.amount);
-    else if (terms.amount_wan) lines.push(`• ${esc(t.amount)}${t.colon}${esc(t.wanRange(terms.amount_wan.min, terms.amount_wan.max))}`);
-    if (terms.term) fact(t.term, terms.term);
-    else if (terms.term_months) lines.push(`• ${esc(t.term)}${t.colon}${esc(t.months(terms.term_months.min, terms.term_months.max))}`);
-    fact(t.rate, terms.rate);
-    fact(t.subsidy, terms.subsidy);
-    for (const f of [terms.fees, terms.risk_sharing, ...terms.partner_banks]) if (f) lines.push(factLine(t, lang, f, cite));
-    return lines;
-}
-
-function organizationLines(t: Messages, lang: Lang, o: OrganizationItem, cite: (k: readonly string[]) => string): string[] {
-    const lines = [esc(o.role[lang])];
-    for (const p of o.phones) lines.push(`• ${esc(p.label ? p.label[lang] : t.phone)}${t.colon}${esc(p.value)}${cite(p.sources)}`);
-    if (o.address) lines.push(`• ${esc(t.address)}${t.colon}${esc(o.address.value)}${o.postcode ? ` ${esc(o.postcode.value)}` : ''}${cite(o.address.sources)}`);
-    if (o.website) lines.push(`• ${esc(t.website)}${t.colon}${link(o.website.value, o.website.value)}${cite(o.website.sources)}`);
-    if (o.hours) lines.push(`• ${esc(t.hours)}${t.colon}${esc(o.hours.value)}${cite(o.hours.sources)}`);
-    return lines;
-}
-
 /**
- * A full card. `contactNames` and `related` are resolved by the caller from
- * the same snapshot, so that this stays pure.
+ * A full card: every section of the card presenter, each line citing the
+ * card's numbered sources. `lookup` resolves the contact organizations and
+ * `related` is resolved by the caller from the same snapshot, so that this
+ * stays pure.
  */
-export function itemView(t: Messages, lang: Lang, item: KnowledgeItem, contactNames: readonly ItemRef[], related: readonly ItemRef[]): View {
-    const { cite, list } = citations(item);
-    const lines = [`<b>${esc(itemName(item, lang))}</b> · ${esc(KINDS.labels[item.kind][lang])}`];
-    if (item.expired) lines.push(t.expired);
-    lines.push(esc(item.summary[lang]));
-    if (item.kind === 'organization') lines.push(...organizationLines(t, lang, item, cite));
-    if (item.kind === 'policy' || item.kind === 'document') {
-        const meta = [item.doc_number && `${t.docNumber}${t.colon}${item.doc_number}`, item.issuer && `${t.issuer}${t.colon}${item.issuer}`, item.date && `${t.date}${t.colon}${item.date}`];
-        lines.push(...meta.filter((m): m is string => Boolean(m)).map((m) => `• ${esc(m)}`));
-    }
-    if (item.kind === 'product' || item.kind === 'platform' || item.kind === 'program') {
-        lines.push(...section(t.eligibility, eligibilityLines(t, lang, item, cite)));
-        lines.push(...section(t.terms, termLines(t, lang, item, cite)));
-        lines.push(...section(t.howToApply, item.how_to_apply.map((f) => factLine(t, lang, f, cite))));
-    }
-    lines.push(...section(t.facts, item.facts.map((f) => factLine(t, lang, f, cite))));
-    lines.push(...section(t.notes, item.notes.map((f) => factLine(t, lang, f, cite))));
-    if (contactNames.length > 0) lines.push(`\n<b>${esc(t.contact)}</b>${t.colon}${contactNames.map((c) => esc(pick(c.title, lang))).join(lang === 'zh' ? '、' : ', ')}`);
-    lines.push(...section(t.sources, list));
-    lines.push(`\n<i>${esc(t.lastVerified)}${t.colon}${esc(item.last_verified)}</i>`);
+export function itemView(t: Messages, lang: Lang, item: KnowledgeItem, lookup: ItemLookup, related: readonly ItemRef[]): View {
+    const p = presentCard(item, lang, { lookup });
+    const { cite, list } = citations(p.sources);
+    const lines = [`<b>${esc(p.title)}</b> · ${esc(p.kindLabel)}`];
+    if (p.expired) lines.push(expiredNotice(lang));
+    lines.push(esc(p.summary), ...sectionsHtml(p.sections, lang, cite));
+    if (list.length > 0) lines.push(`\n<b>${esc(labelOf('sources', lang))}</b>`, ...list);
+    lines.push(`\n<i>${p.meta.map((l) => `${esc(l.label ?? '')}${colon(lang)}${esc(l.text)}`).join(' · ')}</i>`);
     const ref = refOf(item.id);
+    const hasContacts = sectionOf(p, 'contacts') !== undefined;
     const rows = [
-        ...(contactNames.length > 0 ? [[button(t.contacts, { type: 'contacts', ref })]] : []),
+        ...(hasContacts ? [[button(t.contacts, { type: 'contacts', ref })]] : []),
         ...chunk(related.slice(0, 4).map((r) => button(pick(r.title, lang), { type: 'item', ref: refOf(r.id) })), 2),
         homeRow(t),
     ];
@@ -428,9 +389,9 @@ export function contactsView(t: Messages, lang: Lang, orgs: readonly Organizatio
     const header = forItem ? t.contactsFor(pick(forItem.title, lang)) : t.contactHeader;
     if (orgs.length === 0) return { html: `${header}\n${t.noContacts}`, keyboard: keyboard([homeRow(t)]) };
     const blocks = orgs.map((o) => {
-        const { cite, list } = citations(o);
-        const used = organizationLines(t, lang, o, cite);
-        return [`<b>${esc(itemName(o, lang))}</b>`, ...used, ...list.map((l) => `<i>${l}</i>`)].join('\n');
+        const { cite, list } = citations(o.sources);
+        const used = organizationLines(o, lang).map((l) => lineHtml(l, lang, cite));
+        return [`<b>${esc(displayName(o, lang))}</b>`, ...used, ...list.map((l) => `<i>${l}</i>`)].join('\n');
     });
     const rows = chunk(orgs.slice(0, 6).map((o) => button(pick(titleOf(o), lang), { type: 'item', ref: refOf(o.id) })), 2);
     return { html: [header, ...blocks].join('\n\n'), keyboard: keyboard([...rows, homeRow(t)]) };
@@ -456,7 +417,7 @@ export function browseListView(t: Messages, lang: Lang, kind: BrowseKind | '*', 
     const pages = Math.ceil(items.length / BROWSE_PAGE_SIZE);
     const p = Math.min(Math.max(page, 1), pages);
     const shown = items.slice((p - 1) * BROWSE_PAGE_SIZE, p * BROWSE_PAGE_SIZE);
-    const lines = shown.map((i) => `• <b>${esc(itemName(i, lang))}</b>${t.colon}${esc(truncate(i.summary[lang], 90))}`);
+    const lines = shown.map((i) => `• <b>${esc(displayName(i, lang))}</b>${t.colon}${esc(truncate(i.summary[lang], 90))}`);
     const paging = [
         ...(p > 1 ? [button(t.prev, { type: 'browse', kind, stage, page: p - 1 })] : []),
         ...(p < pages ? [button(t.next, { type: 'browse', kind, stage, page: p + 1 })] : []),
@@ -469,9 +430,9 @@ export function browseListView(t: Messages, lang: Lang, kind: BrowseKind | '*', 
 
 /** The message an inline result posts: a short card with its source. */
 export function inlineCardHtml(lang: Lang, item: KnowledgeItem): string {
-    const t = MESSAGES[lang];
-    const lines = [`<b>${esc(itemName(item, lang))}</b> · ${esc(KINDS.labels[item.kind][lang])}`, esc(item.summary[lang])];
-    const s = item.sources[0];
-    if (s) lines.push(`${t.source}${t.colon}${sourceLine(s)}`);
+    const p = presentCard(item, lang);
+    const lines = [`<b>${esc(p.title)}</b> · ${esc(p.kindLabel)}`, esc(p.summary)];
+    const s = p.sources[0];
+    if (s) lines.push(`${esc(labelOf('source', lang))}${colon(lang)}${sourceLine(s)}`);
     return lines.join('\n');
 }

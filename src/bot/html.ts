@@ -22,10 +22,26 @@ export function link(text: string, url: string | undefined): string {
     return `<a href="${esc(url)}">${esc(text)}</a>`;
 }
 
-/** Cuts plain text to at most `max` characters (code points), marking the cut. */
+/** A Latin letter or a digit (with the marks inside a number): a cut between two of them splits a word or a number. */
+const WORD_CHAR = /[\p{Script=Latin}\d.,%]/u;
+
+/**
+ * Cuts plain text to at most `max` characters (code points), marking the
+ * cut. It never splits an English word or a number ("50…" for 5000): it
+ * backs off to the last space or other break, unless that would drop more
+ * than half of the text kept. Between two Han characters is a break.
+ */
 export function truncate(text: string, max: number): string {
     const chars = [...text.replace(/\s+/g, ' ').trim()];
-    return chars.length <= max ? chars.join('') : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+    if (chars.length <= max) return chars.join('');
+    let end = Math.max(0, max - 1);
+    const inWord = (i: number) => i > 0 && WORD_CHAR.test(chars[i - 1]!) && WORD_CHAR.test(chars[i]!);
+    if (inWord(end)) {
+        let back = end;
+        while (back > 0 && inWord(back)) back--;
+        if (back >= end / 2) end = back;
+    }
+    return `${chars.slice(0, end).join('').replace(/[\s,，、;；:：]+$/u, '')}…`;
 }
 
 /**

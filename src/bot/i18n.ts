@@ -7,6 +7,8 @@
  * Templates that take dynamic values escape them themselves, so a caller can
  * never forget to.
  */
+import { LABELS } from '../core/present/labels.ts';
+import { wanText } from '../core/present/units.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { esc } from './html.ts';
 
@@ -51,24 +53,9 @@ export interface Messages {
     readonly matchNone: string;
     readonly matchEmptyProfile: string;
     readonly matchBadProfile: string;
-    readonly eligible: string;
-    readonly possible: string;
-    readonly why: string;
-    readonly missing: string;
-    readonly amount: string;
-    readonly term: string;
-    readonly rate: string;
-    readonly subsidy: string;
-    readonly contact: string;
-    readonly source: string;
-    readonly sources: string;
     readonly details: string;
     readonly contacts: string;
     readonly refine: string;
-    readonly seeAlso: string;
-    readonly expired: string;
-    readonly unconfirmed: string;
-    readonly outdated: string;
 
     // Questions
     readonly answerHeader: (q: string) => string;
@@ -82,33 +69,8 @@ export interface Messages {
     readonly followContact: string;
     readonly followSimilar: string;
 
-    // Full cards
-    readonly kind: string;
-    readonly eligibility: string;
-    readonly terms: string;
-    readonly stages: string;
-    readonly qualificationsAny: string;
-    readonly qualificationsAll: string;
-    readonly qualificationsPreferred: string;
-    readonly sizes: string;
-    readonly revenue: string;
-    readonly requiresIp: string;
-    readonly howToApply: string;
-    readonly noPhone: string;
-    readonly facts: string;
-    readonly notes: string;
-    readonly docNumber: string;
-    readonly issuer: string;
-    readonly date: string;
-    readonly role: string;
-    readonly phone: string;
-    readonly address: string;
-    readonly website: string;
-    readonly hours: string;
-    readonly lastVerified: string;
-    readonly months: (min?: number, max?: number) => string;
+    /** An amount in 万元 as the questionnaire shows it (core/present/units.ts). */
     readonly wan: (n: number) => string;
-    readonly wanRange: (min?: number, max?: number) => string;
 
     // Browse
     readonly browseKind: string;
@@ -205,24 +167,9 @@ const zh: Messages = {
     matchNone: '按目前的条件，没有找到符合的产品。可以调整条件，或直接联系下面的机构咨询。',
     matchEmptyProfile: '你跳过了所有问题，无法匹配。请至少回答一个问题，或直接浏览产品。',
     matchBadProfile: '已保存的企业信息无法使用，请重新填写。',
-    eligible: '✅ 符合已知条件',
-    possible: '❔ 可能符合，有待确认',
-    why: '为何合适',
-    missing: '尚缺或待确认',
-    amount: '额度',
-    term: '期限',
-    rate: '利率',
-    subsidy: '补贴',
-    contact: '联系',
-    source: '来源',
-    sources: '来源',
     details: '📄 详情',
     contacts: '☎️ 联系',
     refine: '✏️ 调整条件',
-    seeAlso: '相关',
-    expired: '⚠️ 此条信息的有效期已过，请向机构核实。',
-    unconfirmed: '（待核实）',
-    outdated: '（可能已过时）',
 
     answerHeader: (q) => `关于“${esc(q)}”：`,
     notConfident: '没有找到可靠的答案。',
@@ -234,33 +181,7 @@ const zh: Messages = {
     followContact: '☎️ 联系谁',
     followSimilar: '🔗 相似产品',
 
-    kind: '类别',
-    eligibility: '申请条件',
-    terms: '额度、期限与费用',
-    stages: '适用阶段',
-    qualificationsAny: '须具备其一',
-    qualificationsAll: '须全部具备',
-    qualificationsPreferred: '优先',
-    sizes: '企业规模',
-    revenue: '年营业收入',
-    requiresIp: '须拥有知识产权',
-    howToApply: '如何申请',
-    noPhone: '来源未公布电话',
-    facts: '要点',
-    notes: '说明',
-    docNumber: '文号',
-    issuer: '发文机关',
-    date: '日期',
-    role: '职能',
-    phone: '电话',
-    address: '地址',
-    website: '网站',
-    hours: '办公时间',
-    lastVerified: '核实日期',
-    months: (min, max) => (min !== undefined && max !== undefined ? `${min}–${max} 个月` : max !== undefined ? `最长 ${max} 个月` : `至少 ${min ?? 0} 个月`),
-    wan: (n) => (n >= 10_000 ? `${formatNumber(n / 10_000)} 亿元` : `${formatNumber(n)} 万元`),
-    wanRange: (min, max) =>
-        min !== undefined && max !== undefined ? `${zh.wan(min)}–${zh.wan(max)}` : max !== undefined ? `最高 ${zh.wan(max)}` : `不低于 ${zh.wan(min ?? 0)}`,
+    wan: (n) => wanText(n, 'zh'),
 
     browseKind: '浏览哪一类？',
     browseStage: '企业处于哪个阶段？',
@@ -287,7 +208,7 @@ const zh: Messages = {
     fieldNeeds: '需求',
     fieldIp: '知识产权',
     fieldAmount: '融资金额',
-    fieldRevenue: '年营业收入',
+    fieldRevenue: LABELS.revenue.zh,
     fieldEmployees: '员工人数',
     fieldDistrict: '所在区',
     none: '无',
@@ -353,24 +274,9 @@ const en: Messages = {
     matchNone: 'With these answers no product fits. Refine your answers, or ask one of the organizations below.',
     matchEmptyProfile: 'You skipped every question, so there is nothing to match. Answer at least one, or browse the products.',
     matchBadProfile: 'Your saved profile cannot be used; please fill it in again.',
-    eligible: '✅ Meets the known conditions',
-    possible: '❔ May fit, to be confirmed',
-    why: 'Why it fits',
-    missing: 'Missing or to confirm',
-    amount: 'Amount',
-    term: 'Term',
-    rate: 'Rate',
-    subsidy: 'Subsidy',
-    contact: 'Contact',
-    source: 'Source',
-    sources: 'Sources',
     details: '📄 Details',
     contacts: '☎️ Contacts',
     refine: '✏️ Refine',
-    seeAlso: 'Related',
-    expired: '⚠️ This entry is past its validity date; check with the organization.',
-    unconfirmed: ' (unconfirmed)',
-    outdated: ' (may be outdated)',
 
     answerHeader: (q) => `About "${esc(q)}":`,
     notConfident: 'I found no reliable answer.',
@@ -382,33 +288,7 @@ const en: Messages = {
     followContact: '☎️ Whom to ask',
     followSimilar: '🔗 Similar',
 
-    kind: 'Kind',
-    eligibility: 'Eligibility',
-    terms: 'Terms',
-    stages: 'Stages',
-    qualificationsAny: 'Needs one of',
-    qualificationsAll: 'Needs all of',
-    qualificationsPreferred: 'Preferred',
-    sizes: 'Firm size',
-    revenue: 'Annual revenue',
-    requiresIp: 'Requires intellectual property',
-    howToApply: 'How to apply',
-    noPhone: 'no phone published in the sources',
-    facts: 'Key facts',
-    notes: 'Notes',
-    docNumber: 'Reference',
-    issuer: 'Issuer',
-    date: 'Date',
-    role: 'Role',
-    phone: 'Phone',
-    address: 'Address',
-    website: 'Website',
-    hours: 'Hours',
-    lastVerified: 'Last verified',
-    months: (min, max) => (min !== undefined && max !== undefined ? `${min}–${max} months` : max !== undefined ? `up to ${max} months` : `at least ${min ?? 0} months`),
-    wan: (n) => (n >= 100 ? `${formatNumber(n / 100)} million yuan` : `${formatNumber(n * 10)} thousand yuan`),
-    wanRange: (min, max) =>
-        min !== undefined && max !== undefined ? `${en.wan(min)} – ${en.wan(max)}` : max !== undefined ? `up to ${en.wan(max)}` : `at least ${en.wan(min ?? 0)}`,
+    wan: (n) => wanText(n, 'en'),
 
     browseKind: 'Which kind?',
     browseStage: 'What stage is your firm at?',
@@ -435,7 +315,7 @@ const en: Messages = {
     fieldNeeds: 'Needs',
     fieldIp: 'Intellectual property',
     fieldAmount: 'Amount sought',
-    fieldRevenue: 'Annual revenue',
+    fieldRevenue: LABELS.revenue.en,
     fieldEmployees: 'Employees',
     fieldDistrict: 'District',
     none: 'none',
@@ -452,10 +332,6 @@ const en: Messages = {
     inlineNone: 'No matching product',
     inlineOpen: 'Open Kejin',
 };
-
-function formatNumber(n: number): string {
-    return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { zh, en };
 

@@ -1,83 +1,77 @@
-/** Plain-text rendering for the terminal: every fact with its source. */
-import type { Source } from '../core/knowledge/schema.ts';
-import { standingNote } from '../core/match/standing.ts';
-import type { ConditionCheck, MatchResponse } from '../core/match/types.ts';
+/**
+ * Plain text for the terminal: the core's presented answer, match result and
+ * card (core/present), every line with its source keys. Only layout here.
+ */
 import type { Answer } from '../core/answer/answer.ts';
-import { ASPECTS, ELIGIBILITY, KINDS, label, type Lang } from '../core/vocabulary.ts';
-
-const T = {
-    notConfident: { zh: '（匹配度不高，以下结果仅供参考）', en: '(weak match: the results below may not answer the question)' },
-    sources: { zh: '来源', en: 'Sources' },
-    contacts: { zh: '联系', en: 'Contact' },
-    understood: { zh: '从问题中理解到', en: 'Understood from the question' },
-    why: { zh: '符合', en: 'Fits' },
-    missing: { zh: '待确认/不符合', en: 'Unmet or to confirm' },
-    apply: { zh: '申请渠道', en: 'Where to apply' },
-    noPhone: { zh: '来源未公布电话', en: 'no phone published in the sources' },
-    amount: { zh: '额度', en: 'Amount' },
-    term: { zh: '期限', en: 'Term' },
-} as const;
+import type { KnowledgeItem, Source } from '../core/knowledge/schema.ts';
+import type { MatchResponse } from '../core/match/types.ts';
+import { CHECK_MARK, labelOf, presentAnswer, presentCard, presentHit, presentMatch, type ItemLookup, type Line, type Section } from '../core/present/index.ts';
+import type { Lang } from '../core/vocabulary.ts';
 
 export function formatSource(s: Source): string {
     return [s.title, s.ref, s.date, s.url].filter(Boolean).join(' · ');
 }
 
+function keys(l: Line): string {
+    return l.sources.length ? ` [${l.sources.join(', ')}]` : '';
+}
+
+/** One line: a check's mark, the label, the text with its standing and its source keys. */
+export function lineText(l: Line): string {
+    if (l.kind === 'contact') return `${[l.label, l.text, l.address, l.url].filter(Boolean).join(' ')}${keys(l)}`;
+    const mark = l.check ? `${CHECK_MARK[l.check]} ` : '';
+    return `${mark}${l.label ? `${l.label}: ` : ''}${l.text}${l.note}${keys(l)}`;
+}
+
+/** A section indented under its item: checks on one line, other lines one by one. */
+function sectionText(s: Section): string[] {
+    if (s.key === 'reasons' || s.key === 'missing') return [`   ${s.title}: ${s.lines.map(lineText).join('; ')}`];
+    if (s.key === 'contacts') return s.lines.map((l) => `   ${s.title}: ${lineText(l)}`);
+    return s.lines.map((l) => `   ${lineText(l)}`);
+}
+
 /** The answer first (with the sources of its facts and whom to ask), then the ranked results with their matched passages. */
 export function formatAnswer(a: Answer, lang: Lang, contactName: (id: string) => string = (id) => id): string {
-    const r = a.search;
+    const p = presentAnswer(a, lang);
     const out: string[] = [];
-    if (r.notice) out.push(r.notice[lang]);
-    out.push(a.text);
-    for (const row of a.comparison?.rows ?? []) {
-        const [left, right] = a.comparison!.items;
-        out.push(`   ${ASPECTS.labels[row.aspect][lang]}:`, `     ${left.title[lang]}: ${row.left.map((f) => f.text).join(' ')}`, `     ${right.title[lang]}: ${row.right.map((f) => f.text).join(' ')}`);
+    if (p.notice) out.push(p.notice);
+    out.push(p.text);
+    if (p.comparison) {
+        const [left, right] = p.comparison.items;
+        for (const row of p.comparison.rows) out.push(`   ${row.label}:`, `     ${left.title}: ${row.left.text}`, `     ${right.title}: ${row.right.text}`);
     }
-    const seen = new Set<string>();
-    for (const f of a.facts) {
-        for (const s of f.sources) {
-            if (seen.has(s.key)) continue;
-            seen.add(s.key);
-            out.push(`   ${T.sources[lang]}: ${formatSource(s)}`);
-        }
-    }
-    if (a.contacts.length && a.status !== 'unknown') out.push(`   ${T.contacts[lang]}: ${a.contacts.map((c) => `${c.title[lang]}${c.phones[0] ? ` ${c.phones[0].value}` : ''}`).join(', ')}`);
-    if (r.results.length === 0) return out.join('\n') + '\n';
+    for (const s of p.sources) out.push(`   ${labelOf('source', lang)}: ${formatSource(s)}`);
+    if (p.contacts.length && a.status !== 'unknown') out.push(`   ${labelOf('contact', lang)}: ${p.contacts.map(lineText).join(', ')}`);
+    if (a.search.results.length === 0) return out.join('\n') + '\n';
     out.push('');
-    if (!a.confident) out.push(T.notConfident[lang]);
-    r.results.forEach((hit, i) => {
-        out.push(`${i + 1}. ${hit.title[lang]} [${label(KINDS.labels, hit.kind, lang)}] (${hit.id})`);
-        for (const p of hit.passages.length ? hit.passages.map((x) => x.text) : [hit.snippet]) out.push(`   ${p}`);
-        if (hit.contacts.length) out.push(`   ${T.contacts[lang]}: ${hit.contacts.map(contactName).join(', ')}`);
+    if (!p.confident) out.push(labelOf('weakResults', lang));
+    a.search.results.forEach((hit, i) => {
+        const h = presentHit(hit, lang, { contactName });
+        out.push(`${i + 1}. ${h.title} [${h.kindLabel}] (${h.id})`);
+        for (const l of h.lines) out.push(`   ${l.text}${l.note}`);
+        if (h.contacts.length) out.push(`   ${labelOf('contact', lang)}: ${h.contacts.map((c) => c.label).join(', ')}`);
     });
     return out.join('\n') + '\n';
 }
 
-/** A text with the flag of its sources' standing and their keys. */
-function sourced(c: Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourceDate'>, lang: Lang): string {
-    return `${c.text[lang]}${standingNote(c)?.[lang] ?? ''}${c.sources.length ? ` [${c.sources.join(', ')}]` : ''}`;
-}
-
-function check(c: ConditionCheck, lang: Lang): string {
-    const mark = c.status === 'met' ? '✓' : c.status === 'unmet' ? '✗' : '?';
-    return `${mark} ${sourced(c, lang)}`;
-}
-
 export function formatMatch(r: MatchResponse, lang: Lang): string {
     const out: string[] = [];
-    if (r.understood.length) out.push(`${T.understood[lang]}: ${r.understood.map((u) => u.text[lang]).join('; ')}`, '');
+    if (r.understood.length) out.push(`${labelOf('understood', lang)}: ${r.understood.map((u) => u.text[lang]).join('; ')}`, '');
     r.matches.forEach((m, i) => {
-        out.push(`${i + 1}. ${m.name[lang]} (${m.id}) — ${ELIGIBILITY.labels[m.eligibility][lang]}`);
-        out.push(`   ${m.summary[lang]}`);
-        if (m.reasons.length) out.push(`   ${T.why[lang]}: ${m.reasons.map((c) => check(c, lang)).join('; ')}`);
-        if (m.missing.length) out.push(`   ${T.missing[lang]}: ${m.missing.map((c) => check(c, lang)).join('; ')}`);
-        if (m.apply) out.push(`   ${T.apply[lang]}: ${sourced(m.apply, lang)}`);
-        if (m.amount) out.push(`   ${T.amount[lang]}: ${m.amount[lang]}`);
-        if (m.term) out.push(`   ${T.term[lang]}: ${m.term[lang]}`);
-        for (const c of m.contacts) {
-            const phones = c.phones.map((p) => (p.label ? `${p.value} (${p.label[lang]})` : p.value)).join(', ');
-            out.push(`   ${T.contacts[lang]}: ${c.name[lang]} ${phones || `(${T.noPhone[lang]})`}${c.website ? ` ${c.website}` : ''}`);
-        }
-        for (const s of m.sources) out.push(`   [${s.key}] ${formatSource(s)}`);
+        const p = presentMatch(m, lang);
+        out.push(`${i + 1}. ${p.title} (${p.id}) — ${p.rating.label}${p.expired ? labelOf('expired', lang) : ''}`, `   ${p.summary}`);
+        for (const s of p.sections) out.push(...sectionText(s));
+        for (const s of p.sources) out.push(`   [${s.key}] ${formatSource(s)}`);
     });
+    return out.join('\n') + '\n';
+}
+
+/** A whole card: every section of the presenter, every line with its source keys, the sources at the end. */
+export function formatCard(item: KnowledgeItem, lang: Lang, lookup?: ItemLookup): string {
+    const p = presentCard(item, lang, lookup ? { lookup } : {});
+    const out = [`${p.title} [${p.kindLabel}] (${p.id})${p.expired ? labelOf('expired', lang) : ''}`, p.summary];
+    for (const s of p.sections) out.push('', `${s.title}:`, ...s.lines.map((l) => `   ${lineText(l)}`));
+    if (p.sources.length) out.push('', `${labelOf('sources', lang)}:`, ...p.sources.map((s) => `   [${s.key}] ${formatSource(s)}`));
+    out.push('', p.meta.map(lineText).join(' · '));
     return out.join('\n') + '\n';
 }

@@ -4,54 +4,43 @@
  * Markdown `text` in the requested language, with the source of every fact.
  * Nothing here reads the service; callers pass what it needs.
  */
-import type { Eligibility, Fact, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, Source, SourcedValue, Terms } from '../core/knowledge/schema.ts';
+import type { KnowledgeItem, OrganizationItem, ProductItem, Source, SourcedValue } from '../core/knowledge/schema.ts';
 import { standingNote } from '../core/match/standing.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
 import type { Answer, AnswerFact } from '../core/answer/answer.ts';
+import {
+    answerSources,
+    CHECK_MARK,
+    citedSources,
+    displayName,
+    kindLabel,
+    labelOf,
+    organizationLines,
+    presentAnswer,
+    presentCard,
+    presentHit,
+    presentMatch,
+    type ItemLookup,
+    type Line,
+} from '../core/present/index.ts';
 import type { SearchHit } from '../core/search/types.ts';
-import { ELIGIBILITY, FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Folder, type Kind, type Lang, type Localized } from '../core/vocabulary.ts';
-
-type Lookup = (id: string) => KnowledgeItem | undefined;
+import { FOLDER_KINDS, NEEDS, label, type Folder, type Kind, type Lang, type Localized } from '../core/vocabulary.ts';
 
 // ---- small helpers --------------------------------------------------------
 
-const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
-
-const UI = {
-    expired: { zh: '（已过期）', en: ' (expired)' },
-    reasons: { zh: '符合之处', en: 'Why it fits' },
-    missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
-    amount: { zh: '额度', en: 'Amount' },
-    term: { zh: '期限', en: 'Term' },
-    howToApply: { zh: '申请渠道', en: 'Where to apply' },
-    contacts: { zh: '联系', en: 'Contacts' },
-    sources: { zh: '来源', en: 'Sources' },
-    phone: { zh: '电话', en: 'Phone' },
-    address: { zh: '地址', en: 'Address' },
-    website: { zh: '网站', en: 'Website' },
-    hours: { zh: '办公时间', en: 'Hours' },
-    postcode: { zh: '邮编', en: 'Postcode' },
-    role: { zh: '职能', en: 'Role' },
-    noPhone: { zh: '来源中没有电话', en: 'no phone number in the sources' },
-    unconfirmed: { zh: '（未经证实）', en: ' (unconfirmed)' },
-    outdated: { zh: '（信息可能已过时）', en: ' (may be outdated)' },
-} as const satisfies Record<string, Localized>;
-
 function t(text: Localized, lang: Lang): string {
     return text[lang];
-}
-
-function kindLabel(kind: Kind, lang: Lang): string {
-    return label(KINDS.labels, kind, lang);
 }
 
 function cite(keys: readonly string[]): string {
     return keys.length ? ` [${keys.join(', ')}]` : '';
 }
 
-function fact(f: Fact, lang: Lang): string {
-    const status = f.status ? t(UI[f.status], lang) : '';
-    return `${f[lang]}${status}${cite(f.sources)}`;
+/** One presented line as a Markdown list item, with its source keys. */
+function lineMd(l: Line): string {
+    if (l.kind === 'contact') return `- ${l.label}${l.ref ? ` (\`${l.ref}\`)` : ''}${l.text || l.url ? `: ${[l.text, l.address, l.url].filter(Boolean).join('; ')}` : ''}${cite(l.sources)}`;
+    const mark = l.check ? `${CHECK_MARK[l.check]} ` : '';
+    return `- ${mark}${l.label ? `${l.label}: ` : ''}${l.text}${l.note}${cite(l.sources)}`;
 }
 
 function sourceLine(s: Source): string {
@@ -61,7 +50,7 @@ function sourceLine(s: Source): string {
 }
 
 function sourcesBlock(sources: readonly Source[], lang: Lang): string[] {
-    return sources.length ? [`**${t(UI.sources, lang)}**`, ...sources.map(sourceLine)] : [];
+    return sources.length ? [`**${labelOf('sources', lang)}**`, ...sources.map(sourceLine)] : [];
 }
 
 /** `kejin://products/keji-lvyuedai`: the resource address of a card. */
@@ -74,24 +63,7 @@ export function folderOf(kind: Kind): Folder {
     return (entry?.[0] ?? 'products') as Folder;
 }
 
-function wanRange(r: { min?: number; max?: number } | undefined, unit: Localized, lang: Lang): string | undefined {
-    if (!r || (r.min === undefined && r.max === undefined)) return undefined;
-    const u = t(unit, lang);
-    if (r.min !== undefined && r.max !== undefined) return `${r.min}–${r.max} ${u}`;
-    return r.max !== undefined ? `≤ ${r.max} ${u}` : `≥ ${r.min} ${u}`;
-}
-
-const WAN = { zh: '万元', en: '万元 (×10,000 CNY)' };
-const MONTHS = { zh: '个月', en: 'months' };
-
 // ---- search_financing_knowledge --------------------------------------------
-
-/** The sources of the passages a hit shows; the card's first source when they cite none (body text). */
-function shownSources(h: SearchHit, card: readonly Source[]): Source[] {
-    const keys = new Set(h.passages.flatMap((p) => p.sources));
-    const shown = card.filter((s) => keys.has(s.key));
-    return shown.length > 0 ? shown : card.slice(0, 1);
-}
 
 function factOut(f: AnswerFact) {
     return { text: f.text, item: f.item, field: f.field, aspects: [...f.aspects], status: f.status, sources: f.sources.map((s) => s.key) };
@@ -116,13 +88,6 @@ function answerOut(a: Answer, lang: Lang) {
     };
 }
 
-/** Every source the answer's facts cite, once. */
-function answerSources(a: Answer): Source[] {
-    const seen = new Map<string, Source>();
-    for (const f of a.facts) for (const s of f.sources) if (!seen.has(s.key)) seen.set(s.key, s);
-    return [...seen.values()];
-}
-
 export function searchStructured(a: Answer, lang: Lang) {
     const res = a.search;
     return {
@@ -142,22 +107,26 @@ export function searchStructured(a: Answer, lang: Lang) {
             uri: itemUri(h),
             contacts: [...h.contacts],
             related: [...h.related],
-            sources: shownSources(h, h.sources).map((s) => ({ ...s })),
+            sources: citedSources(h.passages, h.sources, true).map((s) => ({ ...s })),
             passages: h.passages.map((p) => ({ field: p.field, aspects: [...p.aspects], text: p.text, status: p.status, sources: [...p.sources] })),
         })),
     };
 }
 
-export function searchText(a: Answer, lang: Lang): string {
+export function searchText(a: Answer, lang: Lang, contactName?: (id: string) => string | undefined): string {
     const res = a.search;
-    const lines = [lang === 'zh' ? `## 回答：“${a.question}”` : `## Answer: "${a.question}"`, a.text];
-    const sources = answerSources(a);
-    if (sources.length) lines.push('', ...sourcesBlock(sources, lang));
+    const p = presentAnswer(a, lang);
+    const lines = [lang === 'zh' ? `## 回答：“${p.question}”` : `## Answer: "${p.question}"`, p.text];
+    if (p.comparison) {
+        const [left, right] = p.comparison.items;
+        lines.push('', `| | ${left.title} | ${right.title} |`, '|---|---|---|', ...p.comparison.rows.map((r) => `| ${r.label} | ${cell(r.left)} | ${cell(r.right)} |`));
+    }
+    if (p.sources.length) lines.push('', ...sourcesBlock(p.sources, lang));
     const status = a.facts.filter((f) => f.status !== 'current');
     if (status.length && lang === 'en') lines.push('', `Marked facts are ${[...new Set(status.map((f) => f.status))].join(' or ')}: say so when repeating them.`);
     if (status.length && lang === 'zh') lines.push('', '标注的事实为未经证实或可能已过时，转述时请一并说明。');
-    if (a.contacts.length) lines.push('', `**${t(UI.contacts, lang)}**`, ...a.contacts.map((c) => `- ${t(c.title, lang)} (\`${c.id}\`)${c.phones.length ? `: ${c.phones.map((p) => p.value).join(', ')}` : ''}`));
-    if (!a.confident) {
+    if (p.contacts.length) lines.push('', `**${labelOf('contacts', lang)}**`, ...p.contacts.map(lineMd));
+    if (!p.confident) {
         lines.push(
             '',
             lang === 'zh'
@@ -166,20 +135,24 @@ export function searchText(a: Answer, lang: Lang): string {
         );
     }
     lines.push('', lang === 'zh' ? `## 检索结果：“${res.query}”` : `## Search results: "${res.query}"`);
-    if (res.notice) lines.push(`> ${t(res.notice, lang)}`);
-    res.results.forEach((h, i) => lines.push('', ...hitLines(h, i + 1, lang)));
+    if (p.notice) lines.push(`> ${p.notice}`);
+    res.results.forEach((h, i) => lines.push('', ...hitLines(h, i + 1, lang, contactName)));
     if (res.results.length === 0) lines.push('', lang === 'zh' ? '（无结果）' : '(no results)');
     return lines.join('\n');
 }
 
-function hitLines(h: SearchHit, n: number, lang: Lang): string[] {
-    const expired = h.expired ? t(UI.expired, lang) : '';
-    const passages = h.passages.length ? h.passages.map((p) => `> ${p.text.replace(/\n+/g, ' ')}${p.status === 'current' ? '' : t(UI[p.status], lang)}${cite(p.sources)}`) : [t(h.summary, lang)];
+/** A comparison cell: the facts with their source keys, pipes escaped. */
+function cell(l: Line): string {
+    return `${l.text}${cite(l.sources)}`.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
+}
+
+function hitLines(hit: SearchHit, n: number, lang: Lang, contactName?: (id: string) => string | undefined): string[] {
+    const h = presentHit(hit, lang, contactName ? { contactName } : {});
     return [
-        `### ${n}. ${t(h.title, lang)} (\`${h.id}\`, ${kindLabel(h.kind, lang)})${expired}`,
-        ...passages,
-        ...(h.contacts.length ? [`${t(UI.contacts, lang)}: ${h.contacts.map((c) => `\`${c}\``).join(', ')}`] : []),
-        ...sourcesBlock(shownSources(h, h.sources), lang),
+        `### ${n}. ${h.title} (\`${h.id}\`, ${h.kindLabel})${h.expired ? labelOf('expired', lang) : ''}`,
+        ...h.lines.map((l) => `> ${l.text}${l.note}${cite(l.sources)}`),
+        ...(h.contacts.length ? [`${labelOf('contacts', lang)}: ${h.contacts.map((c) => (c.label === c.ref ? `\`${c.ref}\`` : `${c.label} (\`${c.ref}\`)`)).join(', ')}`] : []),
+        ...sourcesBlock(h.sources, lang),
     ];
 }
 
@@ -243,25 +216,13 @@ export function matchText(res: MatchResponse, lang: Lang): string {
 }
 
 function matchLines(m: ProductMatch, n: number, lang: Lang): string[] {
-    const mark = { met: '✓', unmet: '✗', unknown: '?' } as const;
-    const check = (c: ConditionCheck) => `- ${mark[c.status]} ${t(c.text, lang)}${t(standingNote(c) ?? { zh: '', en: '' }, lang)}${cite(c.sources)}`;
+    const p = presentMatch(m, lang);
     return [
-        `### ${n}. ${t(m.name, lang)} (\`${m.id}\`) — ${RATING_MARK[m.eligibility]} ${t(ELIGIBILITY.labels[m.eligibility], lang)}${m.expired ? t(UI.expired, lang) : ''}`,
-        t(m.summary, lang),
-        ...(m.amount ? [`- ${t(UI.amount, lang)}: ${t(m.amount, lang)}`] : []),
-        ...(m.term ? [`- ${t(UI.term, lang)}: ${t(m.term, lang)}`] : []),
-        ...(m.reasons.length ? [`**${t(UI.reasons, lang)}**`, ...m.reasons.map(check)] : []),
-        ...(m.missing.length ? [`**${t(UI.missing, lang)}**`, ...m.missing.map(check)] : []),
-        ...(m.apply ? [`- ${t(UI.howToApply, lang)}: ${t(m.apply.text, lang)}${t(standingNote(m.apply) ?? { zh: '', en: '' }, lang)}${cite(m.apply.sources)}`] : []),
-        ...(m.contacts.length ? [`**${t(UI.contacts, lang)}**`, ...m.contacts.map((c) => contactSummaryLine(c, lang))] : []),
-        ...sourcesBlock(m.sources, lang),
+        `### ${n}. ${p.title} (\`${p.id}\`) — ${p.rating.mark} ${p.rating.label}${p.expired ? labelOf('expired', lang) : ''}`,
+        p.summary,
+        ...p.sections.flatMap((s) => [`**${s.title}**`, ...s.lines.map(lineMd)]),
+        ...sourcesBlock(p.sources, lang),
     ];
-}
-
-function contactSummaryLine(c: ContactSummary, lang: Lang): string {
-    const phones = c.phones.map((p) => (p.label ? `${p.value}（${t(p.label, lang)}）` : p.value)).join(', ');
-    const parts = [phones ? `${t(UI.phone, lang)} ${phones}` : t(UI.noPhone, lang), c.address && `${t(UI.address, lang)} ${c.address}`, c.website].filter(Boolean);
-    return `- ${t(c.name, lang)} (\`${c.id}\`): ${parts.join('; ')}`;
 }
 
 // ---- list_financing_products ---------------------------------------------------
@@ -288,8 +249,7 @@ export function listText(products: readonly ProductItem[], lang: Lang): string {
     const head = lang === 'zh' ? `## 产品与平台（${products.length} 项）` : `## Products and platforms (${products.length})`;
     const rows = products.map((p) => {
         const needs = p.needs.map((n) => label(NEEDS.labels, n, lang)).join(lang === 'zh' ? '、' : ', ');
-        const name = lang === 'zh' ? p.name : `${p.name_en} (${p.name})`;
-        return `- **${name}** (\`${p.id}\`, ${kindLabel(p.kind, lang)})${p.expired ? t(UI.expired, lang) : ''}: ${t(p.summary, lang)}${needs ? ` — ${needs}` : ''}`;
+        return `- **${displayName(p, lang)}** (\`${p.id}\`, ${kindLabel(p.kind, lang)})${p.expired ? labelOf('expired', lang) : ''}: ${t(p.summary, lang)}${needs ? ` — ${needs}` : ''}`;
     });
     const empty = lang === 'zh' ? '没有符合这些条件的产品；去掉一个条件再试。' : 'No product fits these filters; drop one and try again.';
     return [head, ...(rows.length ? rows : [empty])].join('\n');
@@ -324,22 +284,9 @@ export function contactsText(orgs: readonly OrganizationItem[], lang: Lang): str
     const none = lang === 'zh' ? '没有找到对应的机构。' : 'No organization found.';
     const entry = (o: OrganizationItem) => {
         const name = lang === 'zh' ? `${o.name}（${o.name_en}）` : `${o.name_en} (${o.name})`;
-        return ['', `### ${name} (\`${o.id}\`)`, ...organizationDetails(o, lang), ...sourcesBlock(o.sources, lang)];
+        return ['', `### ${name} (\`${o.id}\`)`, ...organizationLines(o, lang).map(lineMd), ...sourcesBlock(o.sources, lang)];
     };
     return [head, ...(orgs.length ? orgs.flatMap(entry) : [none])].join('\n');
-}
-
-/** Role and every contact detail, each with its source keys. */
-function organizationDetails(o: OrganizationItem, lang: Lang): string[] {
-    const value = (what: Localized, v: SourcedValue) => `- ${t(what, lang)}: ${v.value}${v.label ? ` (${t(v.label, lang)})` : ''}${cite(v.sources)}`;
-    return [
-        `- ${t(UI.role, lang)}: ${t(o.role, lang)}`,
-        ...(o.phones.length ? o.phones.map((p) => value(UI.phone, p)) : [`- ${t(UI.phone, lang)}: ${t(UI.noPhone, lang)}`]),
-        ...(o.address ? [value(UI.address, o.address)] : []),
-        ...(o.postcode ? [value(UI.postcode, o.postcode)] : []),
-        ...(o.website ? [value(UI.website, o.website)] : []),
-        ...(o.hours ? [value(UI.hours, o.hours)] : []),
-    ];
 }
 
 // ---- get_financing_product: the whole card ----------------------------------------
@@ -348,129 +295,21 @@ export function cardStructured(item: KnowledgeItem) {
     return { ...structuredClone(item), uri: itemUri(item) } as Record<string, unknown>;
 }
 
-const SECTION = {
-    eligibility: { zh: '适用对象', en: 'Who can apply' },
-    terms: { zh: '条款', en: 'Terms' },
-    apply: { zh: '申请方式', en: 'How to apply' },
-    facts: { zh: '要点', en: 'Facts' },
-    notes: { zh: '说明', en: 'Notes' },
-    details: { zh: '详细介绍', en: 'Details' },
-    contacts: { zh: '联系机构', en: 'Contacts' },
-    contactDetails: { zh: '联系方式', en: 'Contact details' },
-    document: { zh: '文件信息', en: 'Document' },
-} as const;
-
-type Section = readonly [Localized, readonly string[]];
-
-/** The card as Markdown: every fact with its source keys, the sources listed at the end. */
-export function cardText(item: KnowledgeItem, lang: Lang, lookup: Lookup): string {
-    const title = lang === 'zh' ? `${item.name}（${item.name_en}）` : `${item.name_en} (${item.name})`;
-    const meta = [kindLabel(item.kind, lang), `${lang === 'zh' ? '最近核实' : 'last verified'} ${item.last_verified}`];
-    if (item.valid_until) meta.push(`${lang === 'zh' ? '有效至' : 'valid until'} ${item.valid_until}`);
-    const facts = (list: readonly Fact[]) => list.map((f) => `- ${fact(f, lang)}`);
-    const contacts = (ids: readonly string[]) => ids.map((id) => contactLine(id, lookup, lang));
-    const body = bodyIn(item.body, lang);
-    const sections: Section[] = [
-        ...kindSections(item, lang, facts, contacts),
-        [SECTION.notes, facts(item.notes)],
-        // The body's own headings go one level below this section's.
-        [SECTION.details, body ? [body.replace(/^(#{1,5}) /gm, '#$1 ')] : []],
-    ];
+/** The card as Markdown: every line with its source keys, the body under "Details", the sources listed at the end. */
+export function cardText(item: KnowledgeItem, lang: Lang, lookup: ItemLookup): string {
+    const p = presentCard(item, lang, { lookup });
+    const meta = [p.kindLabel, ...p.meta.map((l) => `${l.label} ${l.text}`)];
+    // The body's own headings go one level below this section's.
+    const details = p.details ? ['', `## ${labelOf('details', lang)}`, p.details.replace(/^(#{1,5}) /gm, '#$1 ')] : [];
     return [
-        `# ${title} (\`${item.id}\`)${item.expired ? t(UI.expired, lang) : ''}`,
+        `# ${p.title} (\`${p.id}\`)${p.expired ? labelOf('expired', lang) : ''}`,
         meta.join(' · '),
         '',
-        t(item.summary, lang),
-        ...sections.filter(([, lines]) => lines.length > 0).flatMap(([name, lines]) => ['', `## ${t(name, lang)}`, ...lines]),
-        ...(item.sources.length ? ['', ...sourcesBlock(item.sources, lang)] : []),
+        p.summary,
+        ...p.sections.flatMap((s) => ['', `## ${s.title}`, ...s.lines.map(lineMd)]),
+        ...details,
+        ...(p.sources.length ? ['', ...sourcesBlock(p.sources, lang)] : []),
     ].join('\n');
-}
-
-function kindSections(item: KnowledgeItem, lang: Lang, facts: (f: readonly Fact[]) => string[], contacts: (ids: readonly string[]) => string[]): Section[] {
-    if (item.kind === 'organization') {
-        const o = item as OrganizationItem;
-        return [
-            [SECTION.contactDetails, organizationDetails(o, lang)],
-            [SECTION.facts, facts(o.facts)],
-        ];
-    }
-    if (item.kind === 'policy' || item.kind === 'document') {
-        const p = item as PolicyItem;
-        return [
-            [SECTION.document, policyMeta(p, lang)],
-            [SECTION.facts, facts(p.facts)],
-            [SECTION.contacts, contacts(p.contacts)],
-        ];
-    }
-    const p = item as ProductItem;
-    return [
-        [SECTION.eligibility, p.eligibility ? eligibilityLines(p.eligibility, lang) : []],
-        [SECTION.terms, p.terms ? termsLines(p.terms, lang) : []],
-        [SECTION.apply, facts(p.how_to_apply)],
-        [SECTION.facts, facts(p.facts)],
-        [SECTION.contacts, contacts(p.contacts)],
-    ];
-}
-
-function policyMeta(p: PolicyItem, lang: Lang): string[] {
-    return [
-        ...(p.doc_number ? [`- ${lang === 'zh' ? '文号' : 'Document number'}: ${p.doc_number}`] : []),
-        ...(p.issuer ? [`- ${lang === 'zh' ? '发文机关' : 'Issuer'}: ${p.issuer}`] : []),
-        ...(p.date ? [`- ${lang === 'zh' ? '日期' : 'Date'}: ${p.date}`] : []),
-    ];
-}
-
-function eligibilityLines(e: Eligibility, lang: Lang): string[] {
-    const sep = lang === 'zh' ? '、' : ', ';
-    const list = (labels: Record<string, Localized>, words: readonly string[] | undefined) => words?.map((w) => label(labels, w, lang)).join(sep);
-    const row = (zh: string, en: string, value: string | undefined) => (value ? [`- ${lang === 'zh' ? zh : en}: ${value}`] : []);
-    const yesNo = e.requires_ip === undefined ? undefined : e.requires_ip ? (lang === 'zh' ? '需要' : 'required') : lang === 'zh' ? '不需要' : 'not required';
-    return [
-        ...row('发展阶段', 'Stages', list(STAGES.labels, e.stages)),
-        ...row('企业规模', 'Sizes', list(SIZES.labels, e.sizes)),
-        ...row('需具备其一', 'Needs one of', list(QUALIFICATIONS.labels, e.qualifications_any)),
-        ...row('需全部具备', 'Needs all of', list(QUALIFICATIONS.labels, e.qualifications_all)),
-        ...row('优先', 'Preferred', list(QUALIFICATIONS.labels, e.qualifications_preferred)),
-        ...row('年营业收入', 'Annual revenue', wanRange(e.revenue_wan, WAN, lang)),
-        ...row('知识产权', 'Intellectual property', yesNo),
-        ...e.conditions.map((f) => `- ${fact(f, lang)}`),
-        `- ${t(UI.sources, lang)}:${cite(e.sources)}`,
-    ];
-}
-
-function termsLines(terms: Terms, lang: Lang): string[] {
-    const named: [Localized, Fact | undefined][] = [
-        [UI.amount, terms.amount],
-        [UI.term, terms.term],
-        [{ zh: '利率', en: 'Rate' }, terms.rate],
-        [{ zh: '费用', en: 'Fees' }, terms.fees],
-        [{ zh: '补贴', en: 'Subsidy' }, terms.subsidy],
-        [{ zh: '风险分担', en: 'Risk sharing' }, terms.risk_sharing],
-    ];
-    const amount = wanRange(terms.amount_wan, WAN, lang);
-    const months = wanRange(terms.term_months, MONTHS, lang);
-    return [
-        ...(amount ? [`- ${t(UI.amount, lang)}: ${amount}`] : []),
-        ...(months ? [`- ${t(UI.term, lang)}: ${months}`] : []),
-        ...named.filter((n): n is [Localized, Fact] => n[1] !== undefined).map(([name, f]) => `- ${t(name, lang)}: ${fact(f, lang)}`),
-        ...terms.partner_banks.map((f) => `- ${lang === 'zh' ? '合作银行' : 'Partner bank'}: ${fact(f, lang)}`),
-    ];
-}
-
-function contactLine(id: string, lookup: Lookup, lang: Lang): string {
-    const org = lookup(id);
-    if (org?.kind !== 'organization') return `- \`${id}\``;
-    const o = org as OrganizationItem;
-    const phones = o.phones.map((p) => `${p.value}${cite(p.sources)}`).join(', ');
-    const parts = [phones ? `${t(UI.phone, lang)} ${phones}` : t(UI.noPhone, lang), o.website && `${o.website.value}${cite(o.website.sources)}`].filter(Boolean);
-    return `- ${lang === 'zh' ? o.name : o.name_en} (\`${o.id}\`): ${parts.join('; ')}`;
-}
-
-/** The part of a card's Markdown body in `lang`: cards keep English under a `## English` heading. */
-function bodyIn(body: string, lang: Lang): string {
-    const at = body.search(/^##\s+English\s*$/m);
-    if (at < 0) return body.trim();
-    return (lang === 'en' ? body.slice(at).replace(/^##\s+English\s*\n/, '') : body.slice(0, at)).trim();
 }
 
 // ---- errors --------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/bot/i18n.ts';
+import { labelOf } from '../../src/core/present/index.ts';
 import { FAILURES, FakeBotApi } from './helpers/fake-bot-api.ts';
 import { botDeps, fixtureService, removeDir, startPollingBot, tempDir, TestUser, type RunningBot } from './helpers/harness.ts';
 
@@ -99,12 +100,12 @@ describe('the bot over the Bot API', () => {
         calls = await u.say('500万');
         const result = TestUser.texts(calls).join('\n');
         expect(result).toMatch(/找到 <b>\d+<\/b> 个/);
-        expect(result).toContain(zh.why);
-        expect(result).toContain(zh.source);
+        expect(result).toContain(labelOf('reasons', 'zh'));
+        expect(result).toContain(labelOf('source', 'zh'));
         expect(u.buttons()).toEqual(expect.arrayContaining([zh.refine, zh.menuHome]));
         // The full card of the first product.
         calls = await u.press(/^1\. /);
-        expect(TestUser.texts(calls)[0]).toContain(zh.sources);
+        expect(TestUser.texts(calls)[0]).toContain(labelOf('sources', 'zh'));
         const profile = TestUser.texts(await u.say('/profile'))[0]!;
         expect(profile).toContain('成长期');
         expect(profile).toContain('500 万元');
@@ -134,7 +135,7 @@ describe('the bot over the Bot API', () => {
         const text = TestUser.texts(calls).join('\n');
         expect(text).toContain('关于“高企贷”');
         expect(text).toContain('高企贷');
-        expect(text).toContain(zh.source);
+        expect(text).toContain(labelOf('source', 'zh'));
         expect(u.buttons().some((b) => b.includes(zh.details))).toBe(true);
     });
 

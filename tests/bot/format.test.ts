@@ -20,6 +20,7 @@ import type { OrganizationItem, ProductItem } from '../../src/core/knowledge/sch
 import type { MatchResponse, ProductMatch } from '../../src/core/match/types.ts';
 import type { Answer } from '../../src/core/answer/answer.ts';
 import type { SearchHit, SearchResponse } from '../../src/core/search/types.ts';
+import { labelOf } from '../../src/core/present/index.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
 import { checkTelegramHtml } from './helpers/fake-bot-api.ts';
 
@@ -145,7 +146,7 @@ describe.each(LANGS)('views in %s', (lang) => {
         const response: MatchResponse = { profile: { stage: 'growth' }, understood: [], matches: [productMatch, { ...productMatch, id: 'x', eligibility: 'ineligible' }], totals: { eligible: 0, possible: 1, ineligible: 1 } };
         const view = matchView(t, lang, response);
         expectSafe(view);
-        for (const part of [t.why, t.missing, t.amount, t.term, t.contact, t.source]) expect(view.html).toContain(part);
+        for (const part of ['reasons', 'missing', 'amount', 'term', 'contact', 'source'] as const) expect(view.html).toContain(labelOf(part, lang));
         expect(view.html).toContain(lang === 'zh' ? '另有 2 项' : '2 more');
         expect(view.html.match(/^\d\. /gm)).toHaveLength(1);
         expect(callbackData(view.keyboard)).toContain('pr:e');
@@ -205,12 +206,14 @@ describe.each(LANGS)('views in %s', (lang) => {
     });
 
     it('full cards cite sources per fact and stay safe', () => {
-        const view = itemView(t, lang, product, [{ id: 'org', title: { zh: EVIL, en: EVIL } }], [{ id: 'other', title: { zh: EVIL, en: EVIL } }]);
+        const lookup = (id: string) => (id === org.id ? org : undefined);
+        const view = itemView(t, lang, product, lookup, [{ id: 'other', title: { zh: EVIL, en: EVIL } }]);
         expectSafe(view);
         expect(view.html).toContain('[1]');
-        expect(view.html).toContain(t.expired);
-        expect(view.html).toContain(t.unconfirmed.trim());
-        expectSafe(itemView(t, lang, org, [], []));
+        expect(view.html).toContain(labelOf('expiredNotice', lang));
+        expect(view.html).toContain(labelOf('unconfirmed', lang).trim());
+        expect(view.html).toContain('021-1234 &lt;b&gt;');
+        expectSafe(itemView(t, lang, org, lookup, []));
     });
 
     it('contacts show phones, address and website with their source', () => {

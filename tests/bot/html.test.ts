@@ -27,6 +27,15 @@ describe('truncate', () => {
         expect(truncate('😀😀😀😀', 3)).toBe('😀😀…');
         expect(truncate('  a \n b  ', 10)).toBe('a b');
     });
+
+    it('never cuts an English word or a number in two', () => {
+        // A cut at 14 characters would leave "Loans up to 50…": a wrong amount, not a shorter one.
+        expect(truncate('Loans up to 5000 yuan', 15)).toBe('Loans up to…');
+        expect(truncate('额度最高500万元，期限3年', 7)).toBe('额度最高…');
+        expect(truncate('科技金融助手科技金融助手', 5)).toBe('科技金融…');
+        // A single long word is still cut rather than dropped.
+        expect(truncate('Supercalifragilistic', 8)).toBe('Superca…');
+    });
 });
 
 describe('splitHtml', () => {

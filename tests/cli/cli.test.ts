@@ -47,6 +47,25 @@ describe('kejin ask', () => {
     });
 });
 
+describe('kejin show', () => {
+    it('prints a whole card, each line with its source keys and standing', async () => {
+        const { code, stdout } = await kejin('show', 'test-loan');
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/^测试贷 \[信贷产品\] \(test-loan\)\n/);
+        // The rate is an unconfirmed fact of source s1; the amount range has no fact and so no key.
+        expect(stdout).toContain('   利率: 利率优惠（未经证实） [s1]');
+        expect(stdout).toContain('   额度: 最高 1,000 万元\n');
+        expect(stdout).toContain('   [s1] 测试来源 · 2024-10-12 · https://example.org/source');
+        expect(stdout).toContain('测试机构 021-00000000（咨询电话）');
+    });
+
+    it('names the closest ids for an unknown one, exit 2', async () => {
+        const { code, stderr } = await kejin('show', 'test-lon');
+        expect(code).toBe(2);
+        expect(stderr).toContain('no card with id "test-lon"; closest: test-loan');
+    });
+});
+
 describe('kejin match', () => {
     it('rates products from flags, with reasons, missing conditions and sources', async () => {
         const { code, stdout } = await kejin('match', '--stage', 'growth', '--qual', 'high-tech', '--size', 'small', '--need', 'first-loan');

@@ -5,7 +5,8 @@ import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
 import type { Lang } from '../../core/vocabulary.ts';
 import { refOf } from '../callback.ts';
 import type { BotContext } from '../context.ts';
-import { inlineCardHtml, itemName } from '../format.ts';
+import { displayName } from '../../core/present/index.ts';
+import { inlineCardHtml } from '../format.ts';
 import { truncate } from '../html.ts';
 import { langOfText, MESSAGES } from '../i18n.ts';
 
@@ -29,7 +30,7 @@ function article(item: KnowledgeItem, lang: Lang): InlineQueryResultArticle {
     return {
         type: 'article',
         id: refOf(item.id),
-        title: truncate(itemName(item, lang), 100),
+        title: truncate(displayName(item, lang), 100),
         description: truncate(item.summary[lang], 200),
         input_message_content: { message_text: inlineCardHtml(lang, item), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
     };

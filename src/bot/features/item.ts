@@ -13,8 +13,8 @@ itemFeature.use(
     onAction('item', async (ctx, action) => {
         const item = findItem(ctx.deps.service, action.ref);
         if (!item) return ctx.t.unknownItem;
-        const { contacts, related } = neighbours(ctx.deps.service, item);
-        await send(ctx, itemView(ctx.t, ctx.lang, item, contacts, related));
+        const service = ctx.deps.service;
+        await send(ctx, itemView(ctx.t, ctx.lang, item, (id) => service.getItem(id), related(service, item)));
     }),
 );
 
@@ -24,9 +24,12 @@ export function findItem(service: KnowledgeService, ref: string): KnowledgeItem 
     return id === undefined ? undefined : service.getItem(id);
 }
 
-function neighbours(service: KnowledgeService, item: KnowledgeItem): { contacts: ItemRef[]; related: ItemRef[] } {
-    const refs = (ids: readonly string[]) =>
-        ids.map((id) => service.getItem(id)).filter((i): i is KnowledgeItem => i !== undefined).map((i) => ({ id: i.id, title: titleOf(i) }));
+/** The items a card relates to, other than its contacts (the card lists those itself). */
+function related(service: KnowledgeService, item: KnowledgeItem): ItemRef[] {
     const contactIds = 'contacts' in item ? item.contacts : [];
-    return { contacts: refs(contactIds), related: refs(item.related.filter((id) => !contactIds.includes(id))) };
+    return item.related
+        .filter((id) => !contactIds.includes(id))
+        .map((id) => service.getItem(id))
+        .filter((i): i is KnowledgeItem => i !== undefined)
+        .map((i) => ({ id: i.id, title: titleOf(i) }));
 }

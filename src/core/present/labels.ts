@@ -17,6 +17,7 @@ export const LABELS = {
     sources: { zh: '来源', en: 'Sources' },
     source: { zh: '来源', en: 'Source' },
     contacts: { zh: '联系机构', en: 'Contacts' },
+    contactDetails: { zh: '联系方式', en: 'Contact details' },
     contact: { zh: '联系', en: 'Contact' },
     related: { zh: '相关', en: 'Related' },
     document: { zh: '文件信息', en: 'Document' },
@@ -30,6 +31,7 @@ export const LABELS = {
     sizes: { zh: '企业规模', en: 'Firm size' },
     revenue: { zh: '年营业收入', en: 'Annual revenue' },
     requiresIp: { zh: '须拥有知识产权', en: 'Must hold intellectual property' },
+    noIpRequired: { zh: '不要求拥有知识产权', en: 'No intellectual property required' },
     amount: { zh: '额度', en: 'Amount' },
     term: { zh: '期限', en: 'Term' },
     rate: { zh: '利率', en: 'Rate' },
@@ -49,16 +51,19 @@ export const LABELS = {
     noPhone: { zh: '来源中没有电话', en: 'no phone number in the sources' },
     // Marks
     expired: { zh: '（已过期）', en: ' (expired)' },
+    expiredNotice: { zh: '此条信息的有效期已过，请向机构核实。', en: 'This entry is past its validity date; check with the organization.' },
     unconfirmed: { zh: '（未经证实）', en: ' (unconfirmed)' },
     outdated: { zh: '（信息可能已过时）', en: ' (may be outdated)' },
     // Match results
     reasons: { zh: '符合之处', en: 'Why it fits' },
     missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
+    understood: { zh: '从描述中理解到', en: 'Understood from the description' },
     // Answers
     answer: { zh: '回答', en: 'Answer' },
     askContact: { zh: '可咨询', en: 'Ask' },
     compared: { zh: '对比', en: 'Side by side' },
     didYouMean: { zh: '您是不是想问', en: 'Did you mean' },
+    weakResults: { zh: '（匹配度不高，以下结果仅供参考）', en: '(weak match: the results below may not answer the question)' },
     unknown: { zh: '知识库中没有能可靠回答这个问题的内容。', en: 'kejin\'s knowledge holds nothing that reliably answers this question.' },
 } as const satisfies Record<string, Localized>;
 
@@ -70,6 +75,9 @@ export function labelOf(key: LabelKey, lang: Lang): string {
 
 /** The rating of a match result, named once (vocabulary.ts), with its mark. */
 export const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
+
+/** How a firm stands against one condition of a match result. */
+export const CHECK_MARK = { met: '✓', unmet: '✗', unknown: '?' } as const;
 
 export function ratingLabel(rating: keyof typeof ELIGIBILITY.labels, lang: Lang): string {
     return ELIGIBILITY.labels[rating][lang];

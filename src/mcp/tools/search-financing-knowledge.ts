@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { noteAnswer } from '../../core/insights/log.ts';
+import { shortName } from '../../core/present/index.ts';
 import { DEFAULT_LIMIT } from '../../core/search/index.ts';
 import { ASPECTS, KINDS, LANGS } from '../../core/vocabulary.ts';
 import { respond, toolResult } from '../errors.ts';
@@ -101,7 +102,11 @@ export function registerSearchFinancingKnowledgeTool(server: McpServer, deps: Mc
             const ids = [...new Set([...(answer.item ? [answer.item.id] : []), ...answer.search.results.map((r) => r.id)])];
             const event = { front: 'mcp', question: query, lang: answer.lang, ids, confident: answer.confident, knowledgeVersion: deps.service.snapshot().version } as const;
             noteAnswer(deps.questionLog, event, deps.logger);
-            return toolResult(searchText(answer, lang), searchStructured(answer, lang));
+            const contactName = (id: string) => {
+                const org = deps.service.getItem(id);
+                return org && shortName(org, lang);
+            };
+            return toolResult(searchText(answer, lang, contactName), searchStructured(answer, lang));
         }),
     );
 }

@@ -1,0 +1,9 @@
+/** Presentation decided once for every front: see types.ts. */
+export * from './types.ts';
+export { CHECK_MARK, colon, LABELS, labelOf, listJoin, RATING_MARK, ratingLabel, type LabelKey } from './labels.ts';
+export { citedSources, displayName, kindLabel, sectionOf, shortName, statusNote } from './lines.ts';
+export { contactOf, organizationLines, presentCard, type ItemLookup, type PresentCardOptions } from './card.ts';
+export { checkLine, contactSummaryLine, presentMatch } from './match.ts';
+export { presentHit, type PresentHitOptions } from './hit.ts';
+export { answerSources, presentAnswer } from './answer.ts';
+export { monthsRange, wanRange, wanText } from './units.ts';

@@ -1,0 +1,53 @@
+/** A match result: the rating named once, why it fits, what is missing, terms, where to apply, whom to call. */
+import { standingNote } from '../match/standing.ts';
+import type { ConditionCheck, ContactSummary, ProductMatch } from '../match/types.ts';
+import type { Lang } from '../vocabulary.ts';
+import { labelOf, RATING_MARK, ratingLabel } from './labels.ts';
+import { phoneText, section, valueLine } from './lines.ts';
+import type { Line, PresentedMatch } from './types.ts';
+
+type Sourced = Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourceDate'>;
+
+/** A condition or channel with the standing of its sources and their date ("（未经确认，来源日期 2011-05-01）"). */
+function sourcedText(c: Sourced, lang: Lang): Pick<Line, 'text' | 'sources' | 'status' | 'note'> {
+    return { text: c.text[lang], sources: [...c.sources], ...(c.sourceStatus !== 'current' ? { status: c.sourceStatus } : {}), note: standingNote(c)?.[lang] ?? '' };
+}
+
+export function checkLine(c: ConditionCheck, lang: Lang): Line {
+    return { kind: 'check', check: c.status, ...sourcedText(c, lang) };
+}
+
+export function contactSummaryLine(c: ContactSummary, lang: Lang): Line {
+    const phones = c.phones.map((p) => phoneText(p.value, p.label, lang));
+    return {
+        kind: 'contact',
+        label: c.name[lang],
+        text: phones.length > 0 ? phones.join(', ') : labelOf('noPhone', lang),
+        sources: [],
+        note: '',
+        ref: c.id,
+        phones,
+        ...(c.website ? { url: c.website } : {}),
+        ...(c.address ? { address: c.address } : {}),
+    };
+}
+
+export function presentMatch(m: ProductMatch, lang: Lang): PresentedMatch {
+    const terms = [...(m.amount ? [valueLine('amount', m.amount[lang], lang)] : []), ...(m.term ? [valueLine('term', m.term[lang], lang)] : [])];
+    return {
+        id: m.id,
+        kind: m.kind,
+        title: m.name[lang],
+        summary: m.summary[lang],
+        rating: { key: m.eligibility, label: ratingLabel(m.eligibility, lang), mark: RATING_MARK[m.eligibility] },
+        expired: m.expired,
+        sections: [
+            ...section('reasons', lang, m.reasons.map((c) => checkLine(c, lang))),
+            ...section('missing', lang, m.missing.map((c) => checkLine(c, lang))),
+            ...section('terms', lang, terms),
+            ...section('howToApply', lang, m.apply ? [{ kind: 'fact', label: labelOf('howToApply', lang), ...sourcedText(m.apply, lang) }] : []),
+            ...section('contacts', lang, m.contacts.map((c) => contactSummaryLine(c, lang))),
+        ],
+        sources: m.sources,
+    };
+}

@@ -1,0 +1,34 @@
+/** Amounts in 万元 and spans in months, worded for a reader of each language. */
+import type { Lang } from '../vocabulary.ts';
+
+export interface Range {
+    readonly min?: number | undefined;
+    readonly max?: number | undefined;
+}
+
+function formatNumber(n: number): string {
+    return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** 500 → "500 万元" / "5 million yuan"; 15000 → "1.5 亿元". */
+export function wanText(n: number, lang: Lang): string {
+    if (lang === 'zh') return n >= 10_000 ? `${formatNumber(n / 10_000)} 亿元` : `${formatNumber(n)} 万元`;
+    return n >= 100 ? `${formatNumber(n / 100)} million yuan` : `${formatNumber(n * 10)} thousand yuan`;
+}
+
+/** A range of 万元 ("最高 1,000 万元"); undefined when it has neither end. */
+export function wanRange(r: Range | undefined, lang: Lang): string | undefined {
+    if (!r || (r.min === undefined && r.max === undefined)) return undefined;
+    const w = (n: number) => wanText(n, lang);
+    if (r.min !== undefined && r.max !== undefined) return lang === 'zh' ? `${w(r.min)}–${w(r.max)}` : `${w(r.min)} – ${w(r.max)}`;
+    if (r.max !== undefined) return lang === 'zh' ? `最高 ${w(r.max)}` : `up to ${w(r.max)}`;
+    return lang === 'zh' ? `不低于 ${w(r.min!)}` : `at least ${w(r.min!)}`;
+}
+
+/** A span of months ("12–36 个月"); undefined when it has neither end. */
+export function monthsRange(r: Range | undefined, lang: Lang): string | undefined {
+    if (!r || (r.min === undefined && r.max === undefined)) return undefined;
+    if (r.min !== undefined && r.max !== undefined) return lang === 'zh' ? `${r.min}–${r.max} 个月` : `${r.min}–${r.max} months`;
+    if (r.max !== undefined) return lang === 'zh' ? `最长 ${r.max} 个月` : `up to ${r.max} months`;
+    return lang === 'zh' ? `至少 ${r.min} 个月` : `at least ${r.min} months`;
+}
