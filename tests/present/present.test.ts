@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertHtml } from '../../src/bot/alerts.ts';
 import { itemView, matchCard } from '../../src/bot/format.ts';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { formatCard, formatMatch } from '../../src/cli/format.ts';
@@ -95,7 +96,7 @@ describe.each(LANGS)('presentCard in %s', (lang) => {
 describe.each(LANGS)('presentMatch in %s', (lang) => {
     const profile = { stage: 'growth', qualifications: ['high-tech'], size: 'small', needs: ['first-loan'] } as const;
 
-    it('names the rating with the same word in the bot, MCP and the CLI', () => {
+    it('names the rating with the same word in the bot (replies and alerts), MCP and the CLI', () => {
         const response = fixture.match(profile, { lang });
         const mcp = matchText(response, lang);
         const cli = formatMatch(response, lang);
@@ -107,6 +108,8 @@ describe.each(LANGS)('presentMatch in %s', (lang) => {
             expect(plainOfHtml(matchCard(lang, m, i + 1)).split('\n')[0]).toContain(word);
             expect(mcp.split('\n').find((l) => l.includes(`\`${m.id}\``) && l.startsWith('###'))).toContain(word);
             expect(cli.split('\n').find((l) => l.includes(`(${m.id})`))).toContain(word);
+            // An alert is a match result too: the same word, in its first line.
+            expect(plainOfHtml(alertHtml({ chatId: 1, lang, change: 'added', match: m, key: 'k' })).split('\n')[0]).toContain(word);
         });
         // The profile rates the fixture's products differently, so more than one word is compared.
         expect(ratings.size).toBeGreaterThan(1);
