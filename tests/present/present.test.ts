@@ -15,7 +15,7 @@ import { CHECK_MARK, LABELS, labelOf, presentAnswer, presentCard, presentHit, pr
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
 import { plainOfHtml } from '../../src/eval/answers.ts';
-import { cardText, matchText, searchText } from '../../src/mcp/format.ts';
+import { cardText, matchText, searchStructured, searchText } from '../../src/mcp/format.ts';
 import { SHIPPED_KNOWLEDGE, VALID_FIXTURE } from '../helpers/knowledge.ts';
 
 let fixture: KnowledgeService;
@@ -154,6 +154,9 @@ describe('presentHit and presentAnswer', () => {
         const text = searchText(answer, 'zh');
         for (const s of p.sources) expect(text).toContain(`[${s.key}] ${s.title}`);
         for (const r of p.comparison!.rows) expect(text).toContain(`| ${r.label} |`);
+        // structuredContent names each source's card, so that a fact's keys resolve on its own card.
+        const structured = searchStructured(answer, 'zh').answer.sources;
+        expect(structured.map((x) => `${x.item}/${x.key}`).sort()).toEqual([...expected].sort());
     });
 
     it('an answer comes first in the MCP text, after its heading', () => {
