@@ -12,31 +12,32 @@ import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Api, GrammyError } from 'grammy';
 import type { Logger } from 'pino';
 import type { Alert, Delivery } from '../core/alerts/alerts.ts';
+import { colon, labelOf, presentMatch, sectionOf } from '../core/present/index.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { esc, link, truncate } from './html.ts';
 import { INSIGHTS_MESSAGES } from './insights-i18n.ts';
 
 const MAX_REASONS = 3;
 
+/** One alert: what changed, then the match result as the core presents it (rating, why, what to confirm, contact, source). */
 export function alertHtml(alert: Alert): string {
     const lang: Lang = alert.lang;
     const m = INSIGHTS_MESSAGES[lang];
-    const p = alert.match;
+    const p = presentMatch(alert.match, lang);
+    const sep = colon(lang);
     const change = alert.change === 'added' ? m.alertAdded : alert.change === 'now-eligible' ? m.alertNowEligible : m.alertNowPossible;
-    const rating = p.eligibility === 'eligible' ? m.alertEligible : m.alertPossible;
-    const colon = lang === 'zh' ? '：' : ': ';
-    const lines = [`🔔 <b>${esc(change)}${colon}${esc(p.name[lang])}</b> · ${esc(rating)}`, esc(truncate(p.summary[lang], 160))];
-    const reasons = p.reasons.slice(0, MAX_REASONS).map((r) => esc(r.text[lang]));
-    if (reasons.length > 0) lines.push(`<b>${esc(m.alertWhy)}</b>${colon}${reasons.join(lang === 'zh' ? '；' : '; ')}`);
-    const open = p.missing.filter((c) => c.status === 'unknown').slice(0, 1);
-    if (open.length > 0) lines.push(`<b>${esc(m.alertCheck)}</b>${colon}${esc(truncate(open[0]!.text[lang], 120))}`);
-    const contact = p.contacts[0];
+    const lines = [`🔔 <b>${esc(change)}${sep}${esc(p.title)}</b> · ${p.rating.mark} ${esc(p.rating.label)}`, esc(truncate(p.summary, 160))];
+    const reasons = sectionOf(p, 'reasons');
+    if (reasons) lines.push(`<b>${esc(reasons.title)}</b>${sep}${reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)).join(lang === 'zh' ? '；' : '; ')}`);
+    const open = sectionOf(p, 'missing')?.lines.find((l) => l.check === 'unknown');
+    if (open) lines.push(`<b>${esc(labelOf('toConfirm', lang))}</b>${sep}${esc(truncate(open.text, 120))}${esc(open.note)}`);
+    const contact = sectionOf(p, 'contacts')?.lines[0];
     if (contact) {
-        const phone = contact.phones[0]?.value;
-        lines.push(`<b>${esc(m.alertContact)}</b>${colon}${esc(contact.name[lang])}${phone ? ` ${esc(phone)}` : ''}${contact.website ? ` ${link(contact.website, contact.website)}` : ''}`);
+        const phone = contact.phones?.[0];
+        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : ''}${contact.url ? ` ${link(contact.url, contact.url)}` : ''}`);
     }
     const source = p.sources[0];
-    if (source) lines.push(`<b>${esc(m.alertSource)}</b>${colon}${link(source.title, source.url)}${source.ref ? `, ${esc(source.ref)}` : ''}`);
+    if (source) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${link(source.title, source.url)}${source.ref ? `, ${esc(source.ref)}` : ''}`);
     lines.push(`<i>${esc(m.alertFooter)}</i>`);
     return lines.join('\n');
 }

@@ -1,7 +1,8 @@
 /**
  * The texts of the feedback buttons and of alerts, in zh and en: kept apart
  * from `i18n.ts` so that these features stay in their own files, typed the
- * same way (tsc checks that both tables have every key).
+ * same way (tsc checks that both tables have every key). An alert's match
+ * result is worded by core/present, like every other match result.
  */
 import type { Lang } from '../core/vocabulary.ts';
 
@@ -21,12 +22,6 @@ export interface InsightsMessages {
     readonly alertAdded: string;
     readonly alertNowEligible: string;
     readonly alertNowPossible: string;
-    readonly alertEligible: string;
-    readonly alertPossible: string;
-    readonly alertWhy: string;
-    readonly alertCheck: string;
-    readonly alertContact: string;
-    readonly alertSource: string;
     readonly alertFooter: string;
 }
 
@@ -48,12 +43,6 @@ export const INSIGHTS_MESSAGES: Record<Lang, InsightsMessages> = {
         alertAdded: '新增',
         alertNowEligible: '更新后适合贵企业',
         alertNowPossible: '更新后可能适合贵企业',
-        alertEligible: '符合条件',
-        alertPossible: '可能符合，请核实',
-        alertWhy: '为什么适合',
-        alertCheck: '还需核实',
-        alertContact: '联系',
-        alertSource: '来源',
         alertFooter: '（政策找企业：按您保存的画像自动推送。/unsubscribe 停止）',
     },
     en: {
@@ -73,12 +62,6 @@ export const INSIGHTS_MESSAGES: Record<Lang, InsightsMessages> = {
         alertAdded: 'New',
         alertNowEligible: 'Updated: now fits your firm',
         alertNowPossible: 'Updated: may now fit your firm',
-        alertEligible: 'Eligible',
-        alertPossible: 'Possibly eligible, please check',
-        alertWhy: 'Why it fits',
-        alertCheck: 'To check',
-        alertContact: 'Contact',
-        alertSource: 'Source',
         alertFooter: '(Policies find firms: sent for your saved profile. /unsubscribe to stop)',
     },
 };

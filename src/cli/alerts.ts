@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { runAlerts, type Alert } from '../core/alerts/alerts.ts';
 import type { AlertStores } from '../core/alerts/store.ts';
 import type { KnowledgeService } from '../core/service.ts';
-import { ELIGIBILITY } from '../core/vocabulary.ts';
+import { ratingLabel } from '../core/present/index.ts';
 import { parseLang, UsageError } from './args.ts';
 
 const CHANGES = {
@@ -42,5 +42,5 @@ export async function runAlertsCommand(args: string[], deps: AlertsDeps): Promis
 
 function line(a: Alert, lang: 'zh' | 'en'): string {
     const why = a.match.reasons.slice(0, 2).map((r) => r.text[lang]).join('; ');
-    return `- chat ${a.chatId} (${a.lang}): ${CHANGES[a.change][lang]} · ${a.match.name[lang]} (${a.match.id}) · ${ELIGIBILITY.labels[a.match.eligibility][lang]}${why ? ` · ${why}` : ''}`;
+    return `- chat ${a.chatId} (${a.lang}): ${CHANGES[a.change][lang]} · ${a.match.name[lang]} (${a.match.id}) · ${ratingLabel(a.match.eligibility, lang)}${why ? ` · ${why}` : ''}`;
 }

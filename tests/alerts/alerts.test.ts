@@ -12,6 +12,7 @@ import type { FirmProfile } from '../../src/core/match/profile.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createAlertSender } from '../../src/bot/alerts.ts';
+import { labelOf } from '../../src/core/present/index.ts';
 import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { FAILURES, FakeBotApi, type ApiCall } from '../bot/helpers/fake-bot-api.ts';
@@ -156,8 +157,8 @@ describe('alerts through the bot', () => {
         expect(texts.some((t) => t.includes('提醒测试贷') && (t.includes(m.alertNowPossible) || t.includes(m.alertNowEligible)))).toBe(true);
         expect(texts.some((t) => t.includes('提醒新产品贷') && t.includes(m.alertAdded))).toBe(true);
         for (const t of texts) {
-            expect(t).toContain(m.alertSource);
-            expect(t).toContain(m.alertContact);
+            expect(t).toContain(labelOf('source', 'zh'));
+            expect(t).toContain(labelOf('contact', 'zh'));
         }
         // One message a second per chat at most, the retry after the 429 included.
         const times = leaving.filter((l) => l.chatId === 880_001).map((l) => l.at);

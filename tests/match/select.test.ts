@@ -14,7 +14,7 @@ import { STRUCTURED_CONDITIONS, type KnowledgeItem, type ProductItem } from '../
 import { loadMatchCases } from '../../src/eval/cases.ts';
 import { DEFAULT_MATCH_LIMIT, matchProducts, productMatch } from '../../src/core/match/match.ts';
 import { parseProfile, type FirmProfile } from '../../src/core/match/profile.ts';
-import { matchIndex } from '../../src/core/match/select.ts';
+import { buildMatchIndex, compareIds, matchIndex, sortIds } from '../../src/core/match/select.ts';
 import type { Eligibility, MatchResponse, ProductMatch } from '../../src/core/match/types.ts';
 import { QUALIFICATIONS, STAGES } from '../../src/core/vocabulary.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
@@ -120,12 +120,33 @@ describe('the fast path of the matcher', () => {
         expect(matchIndex(city)).toBe(index);
     });
 
+    it('builds the same index whatever order the last build left, after adds, edits and deletes', () => {
+        const next = random(99);
+        const fresh = buildMatchIndex(city, []);
+        const ids = [...fresh.products.keys()];
+        for (let run = 0; run < 20; run++) {
+            // The order of an earlier folder: some ids gone since, some not yet there, some foreign.
+            const previous = ids.filter(() => next() < 0.9).concat(['zz-gone', 'aa-gone']).sort(compareIds);
+            expect(sortIds(ids, previous)).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
+            expect(buildMatchIndex(city, previous)).toEqual(fresh);
+        }
+        // A product edited into other terms moves to another group; the new snapshot gets its own index.
+        const [id, card] = [...city.items].find(([, i]) => i.kind === 'product' && (i as ProductItem).eligibility?.stages?.length)!;
+        const edited = { ...(card as ProductItem), eligibility: { ...(card as ProductItem).eligibility!, stages: [] } };
+        const next2 = { ...city, items: new Map(city.items).set(id, edited) };
+        const before = matchIndex(city);
+        const after = matchIndex(next2);
+        expect(after).not.toBe(before);
+        expect(after.groups[after.products.get(id)!.group]!.terms.stages).toBeUndefined();
+        expect(before.groups[before.products.get(id)!.group]!.terms.stages).toBeDefined();
+    });
+
     it('equals rating every product for each profile of the eval files', async () => {
         const next = random(2026);
         for (const c of await loadMatchCases()) {
             const given = parseProfile(c.profile);
             for (const now of DAYS) {
-                for (const limit of [undefined, 1, 5, 20, Infinity]) expectSameAsRatingEverything(city, given, now, limit, randomRelevance(city, next));
+                for (const limit of [undefined, 5, Infinity]) expectSameAsRatingEverything(city, given, now, limit, randomRelevance(city, next));
             }
         }
     });

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertHtml } from '../../src/bot/alerts.ts';
 import { itemView, matchCard } from '../../src/bot/format.ts';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { formatCard, formatMatch } from '../../src/cli/format.ts';
@@ -14,7 +15,7 @@ import { CHECK_MARK, LABELS, labelOf, presentAnswer, presentCard, presentHit, pr
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
 import { plainOfHtml } from '../../src/eval/answers.ts';
-import { cardText, matchText, searchText } from '../../src/mcp/format.ts';
+import { cardText, matchText, searchStructured, searchText } from '../../src/mcp/format.ts';
 import { SHIPPED_KNOWLEDGE, VALID_FIXTURE } from '../helpers/knowledge.ts';
 
 let fixture: KnowledgeService;
@@ -95,7 +96,7 @@ describe.each(LANGS)('presentCard in %s', (lang) => {
 describe.each(LANGS)('presentMatch in %s', (lang) => {
     const profile = { stage: 'growth', qualifications: ['high-tech'], size: 'small', needs: ['first-loan'] } as const;
 
-    it('names the rating with the same word in the bot, MCP and the CLI', () => {
+    it('names the rating with the same word in the bot (replies and alerts), MCP and the CLI', () => {
         const response = fixture.match(profile, { lang });
         const mcp = matchText(response, lang);
         const cli = formatMatch(response, lang);
@@ -107,6 +108,8 @@ describe.each(LANGS)('presentMatch in %s', (lang) => {
             expect(plainOfHtml(matchCard(lang, m, i + 1)).split('\n')[0]).toContain(word);
             expect(mcp.split('\n').find((l) => l.includes(`\`${m.id}\``) && l.startsWith('###'))).toContain(word);
             expect(cli.split('\n').find((l) => l.includes(`(${m.id})`))).toContain(word);
+            // An alert is a match result too: the same word, in its first line.
+            expect(plainOfHtml(alertHtml({ chatId: 1, lang, change: 'added', match: m, key: 'k' })).split('\n')[0]).toContain(word);
         });
         // The profile rates the fixture's products differently, so more than one word is compared.
         expect(ratings.size).toBeGreaterThan(1);
@@ -151,6 +154,9 @@ describe('presentHit and presentAnswer', () => {
         const text = searchText(answer, 'zh');
         for (const s of p.sources) expect(text).toContain(`[${s.key}] ${s.title}`);
         for (const r of p.comparison!.rows) expect(text).toContain(`| ${r.label} |`);
+        // structuredContent names each source's card, so that a fact's keys resolve on its own card.
+        const structured = searchStructured(answer, 'zh').answer.sources;
+        expect(structured.map((x) => `${x.item}/${x.key}`).sort()).toEqual([...expected].sort());
     });
 
     it('an answer comes first in the MCP text, after its heading', () => {

@@ -57,14 +57,36 @@ export function matchIndex(snapshot: KnowledgeSnapshot): MatchIndex {
     return index;
 }
 
-/** Groups the credit products (kind `product`) of a snapshot by the JSON of their terms. */
-export function buildMatchIndex(snapshot: KnowledgeSnapshot): MatchIndex {
-    const byTerms = new Map<string, { terms: Terms; members: ProductItem[] }>();
-    for (const item of snapshot.items.values()) {
-        if (item.kind !== 'product') continue;
-        const p = item as ProductItem;
+/** Each card's terms and their JSON, kept with the card: a reload hands every unchanged card back as the same object. */
+const termsOfCard = new WeakMap<ProductItem, { readonly terms: Terms; readonly key: string }>();
+
+function keyedTerms(p: ProductItem): { readonly terms: Terms; readonly key: string } {
+    let entry = termsOfCard.get(p);
+    if (!entry) {
         const terms = termsOf(p);
-        const key = JSON.stringify(terms);
+        entry = { terms, key: JSON.stringify(terms) };
+        termsOfCard.set(p, entry);
+    }
+    return entry;
+}
+
+/** The product ids of the last index built, by `compareIds`: the next build (after an edit) sorts only the ids it adds. */
+let lastOrder: readonly string[] = [];
+
+/**
+ * Groups the credit products (kind `product`) of a snapshot by the JSON of
+ * their terms, each group's ids by `compareIds`. `previousOrder` (default:
+ * that of the last index built) only saves work: any order gives the same index.
+ */
+export function buildMatchIndex(snapshot: KnowledgeSnapshot, previousOrder: readonly string[] = lastOrder): MatchIndex {
+    const cards = new Map<string, ProductItem>();
+    for (const item of snapshot.items.values()) if (item.kind === 'product') cards.set(item.id, item as ProductItem);
+    const order = sortIds([...cards.keys()], previousOrder);
+    lastOrder = order;
+    const byTerms = new Map<string, { terms: Terms; members: ProductItem[] }>();
+    for (const id of order) {
+        const p = cards.get(id)!;
+        const { terms, key } = keyedTerms(p);
         const group = byTerms.get(key);
         if (group) group.members.push(p);
         else byTerms.set(key, { terms, members: [p] });
@@ -72,7 +94,6 @@ export function buildMatchIndex(snapshot: KnowledgeSnapshot): MatchIndex {
     const groups: Group[] = [];
     const products = new Map<string, { group: number; valid_until?: string | undefined }>();
     for (const { terms, members } of byTerms.values()) {
-        members.sort((a, b) => compareIds(a.id, b.id));
         for (const p of members) products.set(p.id, { group: groups.length, valid_until: p.valid_until });
         groups.push({
             terms,
@@ -81,6 +102,36 @@ export function buildMatchIndex(snapshot: KnowledgeSnapshot): MatchIndex {
         });
     }
     return { groups, products };
+}
+
+/**
+ * `ids` by `compareIds`. The collation is slow next to the rest of a build,
+ * so when most ids are those of `previous` (already in order), only the
+ * others are sorted and placed by binary search.
+ */
+export function sortIds(ids: readonly string[], previous: readonly string[]): string[] {
+    const wanted = new Set(ids);
+    const kept = previous.filter((id) => wanted.has(id));
+    if (kept.length < ids.length / 2) return [...ids].sort(compareIds);
+    const known = new Set(kept);
+    const added = ids.filter((id) => !known.has(id)).sort(compareIds);
+    const out: string[] = [];
+    let from = 0;
+    for (const id of added) {
+        // The first kept id after `id`; `added` is sorted, so the search starts where the last one ended.
+        let lo = from;
+        let hi = kept.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (compareIds(kept[mid]!, id) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        for (let i = from; i < lo; i++) out.push(kept[i]!);
+        out.push(id);
+        from = lo;
+    }
+    for (let i = from; i < kept.length; i++) out.push(kept[i]!);
+    return out;
 }
 
 /** Each group split into the products current and expired on `now`'s day (isExpired decides). */

@@ -15,14 +15,17 @@ function factLine(f: AnswerFact, lang: Lang): Line {
     };
 }
 
+/** A source of an answer, with the card it belongs to. */
+export type AnswerSource = Source & { readonly item: string };
+
 /**
  * The sources of an answer's facts, each once, in order of first use. Two
  * cards may use the same key for different sources (a comparison), so a
- * source is one per card and key.
+ * source is one per card and key, and names its card.
  */
-export function answerSources(answer: Pick<Answer, 'facts'>): Source[] {
-    const seen = new Map<string, Source>();
-    for (const f of answer.facts) for (const s of f.sources) if (!seen.has(`${f.item}\u0000${s.key}`)) seen.set(`${f.item}\u0000${s.key}`, s);
+export function answerSources(answer: Pick<Answer, 'facts'>): AnswerSource[] {
+    const seen = new Map<string, AnswerSource>();
+    for (const f of answer.facts) for (const s of f.sources) if (!seen.has(`${f.item}\u0000${s.key}`)) seen.set(`${f.item}\u0000${s.key}`, { ...s, item: f.item });
     return [...seen.values()];
 }
 

@@ -5,5 +5,5 @@ export { citedSources, displayName, kindLabel, sectionOf, shortName, statusNote 
 export { contactOf, organizationLines, presentCard, type ItemLookup, type PresentCardOptions } from './card.ts';
 export { checkLine, contactSummaryLine, presentMatch } from './match.ts';
 export { presentHit, type PresentHitOptions } from './hit.ts';
-export { answerSources, presentAnswer } from './answer.ts';
+export { answerSources, presentAnswer, type AnswerSource } from './answer.ts';
 export { monthsRange, wanRange, wanText } from './units.ts';

@@ -57,6 +57,7 @@ export const LABELS = {
     // Match results
     reasons: { zh: '符合之处', en: 'Why it fits' },
     missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
+    toConfirm: { zh: '待确认', en: 'To confirm' },
     understood: { zh: '从描述中理解到', en: 'Understood from the description' },
     // Answers
     answer: { zh: '回答', en: 'Answer' },

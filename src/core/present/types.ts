@@ -127,8 +127,8 @@ export interface PresentedAnswer {
     /** The facts the text states, each with its own sources. */
     readonly facts: readonly Line[];
     readonly comparison?: { readonly items: readonly [PresentedRef, PresentedRef]; readonly rows: readonly PresentedComparisonRow[] };
-    /** Only the sources of the facts shown, each once, in order of first use. */
-    readonly sources: readonly Source[];
+    /** Only the sources of the facts shown, each once (per card and key), in order of first use, each naming its card. */
+    readonly sources: readonly (Source & { readonly item: string })[];
     /** Whom to ask, with their phones. */
     readonly contacts: readonly Line[];
     readonly related: readonly PresentedRef[];

@@ -37,7 +37,7 @@ const answerSchema = z
         aspects: z.array(aspect).describe('Every aspect the question asks, strongest first'),
         item: z.object({ id: z.string(), kind: kindOut, title: z.string(), uri: z.string() }).optional().describe('The item the answer is about'),
         facts: z.array(factOut).describe('The facts the text states, each with only its own sources'),
-        sources: z.array(sourceOut).describe('The sources of the facts, and only those'),
+        sources: z.array(sourceOut.extend({ item: z.string().describe('The id of the card the source belongs to (two cards of a comparison may use the same key)') })).describe('The sources of the facts, and only those'),
         contacts: z.array(contactSummaryOut.pick({ id: true, name: true, phones: true })).describe('Whom to ask (the item\'s contacts, or the general ones when nothing answers)'),
         related: z.array(z.string()).describe('Ids of related items worth a follow-up'),
         suggestions: z.array(z.string()).describe('Did-you-mean ids when nothing answers'),
