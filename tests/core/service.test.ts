@@ -4,6 +4,7 @@ import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { ProfileError } from '../../src/core/match/profile.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { copyFolder, VALID_FIXTURE, waitFor } from '../helpers/knowledge.ts';
+import { memoryLogger } from '../reliability/helpers/memory-logger.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -71,6 +72,31 @@ describe('createKnowledgeService', () => {
         await new Promise((r) => setTimeout(r, 400));
         expect(s.getItem('test-loan')?.name).toBe('火箭贷');
         expect(seen).toHaveLength(1);
+    });
+});
+
+describe('going live with an edit', () => {
+    it('updates the index in place for an edited card, and builds anew for new synonyms', async () => {
+        const folder = await copyFolder();
+        cleanups.push(folder.remove);
+        const log = memoryLogger();
+        const s = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, rescanMs: 0, logger: log.logger });
+        cleanups.push(() => s.close());
+        const reloads = () => log.records.filter((r) => r.msg === 'knowledge reloaded').map((r) => r.index);
+
+        await folder.edit('products/test-loan.md', (t) => t.replace('name: 测试贷', 'name: 火箭贷'));
+        await s.reload();
+        expect(s.search('火箭贷').results[0]?.id).toBe('test-loan');
+        // Only the edited card was tokenized again.
+        expect(reloads()).toEqual(['updated']);
+
+        // Synonyms are read into every card's terms: a full build, swapped in with its snapshot.
+        expect(s.search('太空融资').results).toEqual([]);
+        await folder.edit('synonyms.yaml', (t) => `${t.trimEnd()}\n  - [火箭贷, 太空融资]\n`);
+        await s.reload();
+        expect(reloads()).toEqual(['updated', 'rebuilt']);
+        expect(s.search('太空融资').results[0]?.id).toBe('test-loan');
+        expect(s.snapshot().synonyms.some((g) => g.includes('太空融资'))).toBe(true);
     });
 });
 

@@ -10,7 +10,7 @@ import { loadKnowledge, type KnowledgeSnapshot } from '../../src/core/knowledge/
 import type { KnowledgeItem } from '../../src/core/knowledge/schema.ts';
 import { matchProducts } from '../../src/core/match/match.ts';
 import { parseProfile } from '../../src/core/match/profile.ts';
-import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
+import { buildSearchIndex, createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
 import { loadMatchCases, loadSearchCases } from '../../src/eval/cases.ts';
 
 let base: KnowledgeSnapshot;
@@ -125,5 +125,22 @@ describe('incremental update', () => {
         expect(index.update({ ...base, version: 'x', synonyms: [...base.synonyms, ['火锅', '融资']] })).toBe(false);
         expect(index.version).toBe(base.version);
         expect(index.search('科技履约贷').results.map((h) => h.id)).toEqual(before);
+    });
+});
+
+describe('buildSearchIndex', () => {
+    it('gives the event loop back between slices and builds the index createSearchIndex builds', async () => {
+        let ticks = 0;
+        const ticking = setInterval(() => ticks++, 0);
+        const built = await buildSearchIndex(base, { sliceMs: 0 });
+        clearInterval(ticking);
+        expect(ticks).toBeGreaterThan(0);
+        const fresh = createSearchIndex(base);
+        for (const q of questions) expect(built!.search(q)).toEqual(fresh.search(q));
+    });
+
+    it('stops when a newer snapshot makes it useless', async () => {
+        let asked = 0;
+        expect(await buildSearchIndex(base, { sliceMs: 0, cancelled: () => ++asked > 1 })).toBeUndefined();
     });
 });
