@@ -7,7 +7,8 @@
  * Nothing here reads the environment or connects at import: an entry point
  * passes the URL and prefix it read from config.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from 'pino';
 
 export interface RedisConnectionOptions {
@@ -45,10 +46,19 @@ export function redisOptions(options: RedisConnectionOptions): RedisOptions {
     };
 }
 
+/**
+ * ioredis, loaded on the first client: most starts (no REDIS_URL) never
+ * need it, and loading it costs ~70 ms of the half second a start may take.
+ * It is a CommonJS package, so `require` loads it synchronously.
+ */
+let redisClass: typeof Redis | undefined;
+const loadRedis = (): typeof Redis => (redisClass ??= (createRequire(import.meta.url)('ioredis') as { Redis: typeof Redis }).Redis);
+
 /** A client for `options.url`. The caller owns it and must `quit()` it on shutdown. */
 export function createRedis(options: RedisConnectionOptions): RedisClient {
     const url = options.url;
     const base = redisOptions(options);
+    const Redis = loadRedis();
     const client = url.startsWith('unix://') ? new Redis({ ...base, path: new URL(url).pathname }) : new Redis(url, base);
     watchOutages(client, options.logger);
     return client;

@@ -65,12 +65,17 @@ export function createAspectReader(table: AspectTable): AspectReader {
     // Longest first: an overlap keeps the longer word.
     words.sort((a, b) => b.text.length - a.text.length);
 
-    // Words by their first character, so a text is scanned once instead of once per word.
-    const byFirst = new Map<number, number[]>();
+    // Words by their first two characters (one-character words by their one), so that a text is
+    // scanned once, with one or two lookups a position, instead of once per word.
+    const byStart = new Map<number, number[]>();
+    const key = (text: string, at: number, n: number) => (n === 1 ? text.charCodeAt(at) : text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1) + 0x100000000);
+    let hasSingles = false;
     words.forEach((w, i) => {
-        const list = byFirst.get(w.text.charCodeAt(0));
+        const k = key(w.text, 0, w.text.length === 1 ? 1 : 2);
+        if (w.text.length === 1) hasSingles = true;
+        const list = byStart.get(k);
         if (list) list.push(i);
-        else byFirst.set(w.text.charCodeAt(0), [i]);
+        else byStart.set(k, [i]);
     });
 
     const find = (raw: string): Found[] => {
@@ -79,7 +84,8 @@ export function createAspectReader(table: AspectTable): AspectReader {
         // the order a search word by word would take them in.
         const candidates: { at: number; w: number }[] = [];
         for (let at = 0; at < text.length; at++) {
-            for (const w of byFirst.get(text.charCodeAt(at)) ?? []) if (text.startsWith(words[w]!.text, at)) candidates.push({ at, w });
+            if (at + 1 < text.length) for (const w of byStart.get(key(text, at, 2)) ?? []) if (text.startsWith(words[w]!.text, at)) candidates.push({ at, w });
+            if (hasSingles) for (const w of byStart.get(key(text, at, 1)) ?? []) candidates.push({ at, w });
         }
         candidates.sort((a, b) => a.w - b.w || a.at - b.at);
         const taken = new Uint8Array(text.length);

@@ -23,7 +23,9 @@
  * word a query can match: a query word matches a card through its bigrams,
  * and each card's own names and aliases are kept whole in it (index.ts).
  */
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+import type * as OpenCCModule from 'opencc-js';
+import { TRADITIONAL_CHARS } from './traditional.ts';
 import { BREAK_CHARS, STOP_WORDS } from './stopwords.ts';
 
 // === Normalization
@@ -44,20 +46,22 @@ const FORMAT = 4;
 /** NFKC turns it into a letter, digit or ideograph (ＩＰ, ①, 兀): it matters to the terms of a text, where full-width punctuation does not. */
 const COMPATIBILITY_WORD = 8;
 
+/**
+ * OpenCC is loaded on the first traditional text, not at start: its
+ * dictionaries cost ~50 ms, and simplified cards and questions never need
+ * them (`TRADITIONAL_CHARS` says which characters do). A CommonJS build
+ * of it exists, so `require` loads it synchronously.
+ */
 function getConverter(): (text: string) => string {
-    return (converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+    if (converter) return converter;
+    const OpenCC = createRequire(import.meta.url)('opencc-js') as typeof OpenCCModule;
+    return (converter = OpenCC.Converter({ from: 'hk', to: 'cn' }));
 }
 
 function getFlags(): Uint8Array {
     if (flags) return flags;
     const table = new Uint8Array(0x10000);
-    const chars: string[] = [];
-    for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
-    // One conversion of all ideographs, one per line: ~20 ms, once per process.
-    const converted = getConverter()(chars.join('\n')).split('\n');
-    chars.forEach((ch, i) => {
-        if (converted[i] !== ch) table[ch.charCodeAt(0)]! |= TRADITIONAL;
-    });
+    for (let i = 0; i < TRADITIONAL_CHARS.length; i++) table[TRADITIONAL_CHARS.charCodeAt(i)]! |= TRADITIONAL;
     const ranges: [number, number][] = [[0xa0, 0x24f], [0x2000, 0x2bff], [0x3000, 0x3000], [0x3200, 0x33ff], [0xf900, 0xfaff], [0xfb00, 0xfb4f], [0xfe30, 0xfe6f], [0xff00, 0xffef]];
     for (const [from, to] of ranges) {
         for (let c = from; c <= to; c++) {
