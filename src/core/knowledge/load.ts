@@ -294,13 +294,22 @@ async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Prob
     return { slots, problems: null };
 }
 
-/** Runs `f` over `inputs` with at most `limit` calls in flight; results in input order. */
+/** Inputs handled between two turns of the event loop (see mapLimit). */
+const YIELD_EVERY = 500;
+
+/**
+ * Runs `f` over `inputs` with at most `limit` calls in flight; results in
+ * input order. Files taken as they were resolve at once, and thousands of
+ * them in a row would hold every request up: every `YIELD_EVERY` inputs
+ * the event loop gets a turn.
+ */
 async function mapLimit<T, R>(inputs: readonly T[], limit: number, f: (input: T) => Promise<R>): Promise<R[]> {
     const results = new Array<R>(inputs.length);
     let next = 0;
     const worker = async () => {
         while (next < inputs.length) {
             const i = next++;
+            if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
             results[i] = await f(inputs[i]!);
         }
     };
