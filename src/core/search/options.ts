@@ -1,16 +1,14 @@
 /**
- * The one MiniSearch options object, used to build every index and to query
- * it (`new KnowledgeMiniSearch(MINISEARCH_OPTIONS)` in index.ts; its
- * `searchOptions` are the query defaults). Keeping build and query settings
- * in one constant is what makes a query read the way the documents were.
- *
- * The text analysis runs outside MiniSearch: documents are tokenized by
- * `tokenize.ts` and bulk-loaded, and a query reaches MiniSearch as a
- * space-separated list of prepared terms (see `query.ts`), because the
- * analysis needs the snapshot's dictionary and the document frequency of
- * each term. MiniSearch's own `tokenize` and `processTerm` therefore only
- * split that list; they are also what `addAll` would use on prepared
- * documents (tests/search/build.test.ts relies on it).
+ * The search settings in one place: the indexed fields and their boosts,
+ * when a term is also read by prefix or with a typo, and the weights of
+ * those readings. The postings (`postings.ts`) score with them, and
+ * `MINISEARCH_OPTIONS` gives the same settings to a MiniSearch index built
+ * with `addAll` over the same prepared terms, which is how the tests check
+ * that the postings score exactly as MiniSearch does
+ * (tests/search/postings.test.ts). MiniSearch's own `tokenize` and
+ * `processTerm` only split a prepared list of terms: the analysis runs in
+ * `tokenize.ts` and `query.ts`, because it needs the snapshot's dictionary
+ * and the document frequency of each term.
  */
 import type { Options, SearchOptions } from 'minisearch';
 
