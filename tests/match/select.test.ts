@@ -17,7 +17,8 @@ import { parseProfile, type FirmProfile } from '../../src/core/match/profile.ts'
 import { buildMatchIndex, compareIds, matchIndex, sortIds } from '../../src/core/match/select.ts';
 import type { Eligibility, MatchResponse, ProductMatch } from '../../src/core/match/types.ts';
 import { QUALIFICATIONS, STAGES } from '../../src/core/vocabulary.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { createKnowledgeService } from '../../src/core/service.ts';
+import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
 import { randomProfile } from './random-profile.ts';
 
 const DAYS = ['2026-11-26', '2026-11-27', '2027-06-30'].map((d) => new Date(`${d}T08:00:00Z`));
@@ -170,6 +171,24 @@ describe('the fast path of the matcher', () => {
         }
         // The comparison must have met every rating, and cards that only their expiry keeps from eligible.
         for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
+    });
+
+    it('follows a live edit of a watched folder: a card edited into other terms rates by them at once', async () => {
+        const folder = await copyFolder();
+        const service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, rescanMs: 0 });
+        try {
+            const rated = () => service.match({ stage: 'seed' }).matches.find((m) => m.id === 'test-loan')?.eligibility;
+            const before = service.match({ stage: 'seed' }).totals;
+            expect(rated()).toBe('ineligible');
+            await folder.edit('products/test-loan.md', (t) => t.replace('stages: [growth, mature]', 'stages: [seed, growth, mature]'));
+            await service.reload();
+            expect(rated()).toBe('possible');
+            // Counted from the index of the new snapshot, not of the old one.
+            expect(service.match({ stage: 'seed' }).totals).toEqual({ ...before, ineligible: before.ineligible - 1, possible: before.possible + 1 });
+        } finally {
+            await service.close();
+            await folder.remove();
+        }
     });
 
     it('lists every shipped product when no limit is given, as before', () => {
