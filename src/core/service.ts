@@ -242,7 +242,8 @@ class Service implements KnowledgeService {
         return matchProducts(snapshot, parsed, {
             ...options,
             now: this._now(),
-            questionScores: (q) => new Map(index.search(q, { limit: 20, kind: 'product' }).results.map((r) => [r.id, r.score])),
+            // Scores only: the hits' snippets and passages would be thrown away.
+            questionScores: (q) => new Map(index.rank(q, { limit: 20, kind: 'product' }).map((r) => [r.id, r.score])),
         });
     }
 
@@ -280,7 +281,7 @@ class Service implements KnowledgeService {
         }
         if (query.query?.trim()) {
             // Keep the clear winners only: "科技创业中心" must not also bring every other 中心.
-            const hits = this.search(query.query, { kind: 'organization', limit: 10 }).results;
+            const hits = this._state.index.rank(query.query, { kind: 'organization', limit: 10 });
             const floor = (hits[0]?.score ?? 0) * CONTACT_SCORE_SHARE;
             return byId(hits.filter((r) => r.score >= floor).map((r) => r.id));
         }

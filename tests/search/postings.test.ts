@@ -114,3 +114,16 @@ describe('Postings', () => {
         expect(r.confident).toBe(false);
     });
 });
+
+describe('KnowledgeIndex.rank', () => {
+    it('ranks as search does, without making hits', async () => {
+        const { loadSearchCases } = await import('../../src/eval/cases.ts');
+        const index = createSearchIndex(snapshot);
+        for (const { q } of await loadSearchCases()) {
+            for (const options of [{}, { limit: 20, kind: 'product' as const }]) {
+                expect(index.rank(q, options)).toEqual(index.search(q, options).results.map((h) => ({ id: h.id, score: h.score })));
+            }
+        }
+        expect(index.rank('')).toEqual([]);
+    });
+});

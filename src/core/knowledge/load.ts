@@ -17,6 +17,7 @@ import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, 
 import { closest, type Problem, type Severity } from './problems.ts';
 import { CARD_RULES } from './rules.ts';
 import { aspectsSchema, FOLDER_SCHEMAS, synonymsSchema, type AspectTable, type KnowledgeItem } from './schema.ts';
+import { nextTurn } from '../turn.ts';
 
 export interface KnowledgeSnapshot {
     /** Content hash: changes whenever any loaded file changes. */
@@ -197,6 +198,8 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
                 else broken.add(path.basename(slot.rel, '.md'));
             });
 
+            // A turn for requests between the two passes over every card (tens of ms each at 10,000).
+            if (cards.length > YIELD_EVERY) await nextTurn();
             const items = crossCheck(cards, broken, out, now, opts.staleAfterDays);
             if (items.size === 0 && broken.size === 0) {
                 out.report('.', 'error', {
@@ -309,7 +312,7 @@ async function mapLimit<T, R>(inputs: readonly T[], limit: number, f: (input: T)
     const worker = async () => {
         while (next < inputs.length) {
             const i = next++;
-            if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+            if (i > 0 && i % YIELD_EVERY === 0) await nextTurn();
             results[i] = await f(inputs[i]!);
         }
     };

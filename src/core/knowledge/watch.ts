@@ -25,6 +25,7 @@ import path from 'node:path';
 import { FOLDER_KINDS } from '../vocabulary.ts';
 import type { Problem } from './problems.ts';
 import { createKnowledgeReader, type KnowledgeReader, type KnowledgeSnapshot, type LoadOptions, type LoadStats, type ReadOptions } from './load.ts';
+import { nextTurn } from '../turn.ts';
 
 export interface WatchOptions extends LoadOptions {
     /** Called with each new good snapshot (only when its content changed). */
@@ -160,6 +161,9 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
         lastRefusal = undefined;
         version = snapshot.version;
         served = snapshot;
+        // A turn for requests between reading the folder and going live with it (the index update).
+        await nextTurn();
+        if (closed) return;
         // Awaited: the next read waits until this snapshot is live (the service may be building its index).
         await options.onSnapshot(snapshot, problems, stats);
     };

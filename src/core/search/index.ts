@@ -23,7 +23,7 @@ import { conceptFrequency, coverage, DEFAULT_MIN_COVERAGE, idf, mentions } from 
 import { bodyHalves, fieldTexts, fixedSharedPhrases, itemSharedPhrases, ownPhrases } from './documents.ts';
 import { boundQuery, MAX_QUERY_LENGTH, NOTICES } from './input.ts';
 import { FIELD_BOOSTS, FIELDS, SEARCH_WEIGHTS, useFuzzy, usePrefix } from './options.ts';
-import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm } from './postings.ts';
+import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm, type ScoredDocument } from './postings.ts';
 import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
 import { createAspectReader, type AspectReading } from './aspects.ts';
 import { passagesOf, type Passage } from './passages.ts';
@@ -31,6 +31,7 @@ import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
 import { bigrams, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
+import { nextTurn } from '../turn.ts';
 
 export type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 
@@ -49,6 +50,12 @@ export interface KnowledgeIndex {
     readonly drift: number;
     /** Never throws: bad input comes back as no results with a `notice`. */
     search(query: string, options?: SearchOptions): SearchResponse;
+    /**
+     * The ids and scores `search` would rank, without making hits (no
+     * snippets, no passages): for callers that only weigh items by the
+     * question, such as matching. Never throws.
+     */
+    rank(query: string, options?: Pick<SearchOptions, 'limit' | 'kind'>): readonly RankedItem[];
     /** How a query was read and why it is (not) confident: for tests, the eval and debugging. */
     explain(query: string, options?: SearchOptions): QueryExplanation;
     /** The question's weighted terms, the items it names and the aspects it asks (see `QueryReading`). */
@@ -65,6 +72,11 @@ export interface QueryReading {
     readonly aspects: AspectReading;
     /** The terms of the aspect words found: the aspect bonus already counts them, the word overlap does not. */
     readonly aspectTerms: ReadonlySet<string>;
+}
+
+export interface RankedItem {
+    readonly id: string;
+    readonly score: number;
 }
 
 export interface NamedItem {
@@ -173,7 +185,7 @@ export async function buildSearchIndex(snapshot: KnowledgeSnapshot, options: Bui
         const step = steps.next();
         if (step.done) return step.value;
         if (performance.now() - sliceStart >= sliceMs) {
-            await new Promise((resolve) => setImmediate(resolve));
+            await nextTurn();
             if (options.cancelled?.()) return undefined;
             sliceStart = performance.now();
         }
@@ -291,6 +303,13 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         passages: (id, reading) => {
             const entry = entries.get(id);
             return entry ? rankPassages(entry, reading) : [];
+        },
+        rank: (query, rankOptions = {}) => {
+            try {
+                return score(boundQuery(query, settings.maxQueryLength).text, rankOptions).top.map((r) => ({ id: r.id, score: r.score }));
+            } catch {
+                return [];
+            }
         },
         search: (query, searchOptions = {}) => {
             try {
@@ -417,17 +436,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         };
     }
 
-    function runSearch(raw: string, searchOptions: SearchOptions): Run {
-        const bounded = boundQuery(raw, settings.maxQueryLength);
-        const lang: Lang = searchOptions.lang ?? (hasHan(bounded.text) ? 'zh' : 'en');
-        const base = { query: bounded.text, lang };
-        const none = { conceptWeights: [], matched: new Set<string>() };
-        if (bounded.text.length === 0) return { ...none, response: { ...base, results: [], confident: false, notice: bounded.notice ?? NOTICES.empty } };
-
-        const analyzed = analyzeQuery(bounded.text, context);
-        if (analyzed.terms.size === 0) return { ...none, analyzed, response: { ...base, results: [], confident: false, notice: NOTICES.noWords } };
-
-        const kinds = kindSet(searchOptions.kind);
+    /** The question's top documents by the postings (see `runSearch`), with the very common terms left out. */
+    function score(text: string, scoreOptions: Pick<SearchOptions, 'limit' | 'kind'>, analyzed: AnalyzedQuery = analyzeQuery(text, context)): { top: readonly ScoredDocument[]; common: ReadonlySet<string> } {
+        const kinds = kindSet(scoreOptions.kind);
         // Terms no card holds are not searched, except the user's own English
         // words: those are searched by prefix, and with a typo allowed when
         // the word itself is unknown (perfomance), never when it is known
@@ -457,8 +468,23 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             prefix: loose.has(term) && usePrefix(term),
             fuzzy: typo.has(term) && useFuzzy(term),
         }));
-        const limit = clampLimit(searchOptions.limit);
+        const limit = clampLimit(scoreOptions.limit);
         const top = query.length === 0 ? [] : postings.search(query, limit, kinds ? (id) => kinds.has(entries.get(id)!.item.kind) : undefined);
+
+        return { top, common };
+    }
+
+    function runSearch(raw: string, searchOptions: SearchOptions): Run {
+        const bounded = boundQuery(raw, settings.maxQueryLength);
+        const lang: Lang = searchOptions.lang ?? (hasHan(bounded.text) ? 'zh' : 'en');
+        const base = { query: bounded.text, lang };
+        const none = { conceptWeights: [], matched: new Set<string>() };
+        if (bounded.text.length === 0) return { ...none, response: { ...base, results: [], confident: false, notice: bounded.notice ?? NOTICES.empty } };
+
+        const analyzed = analyzeQuery(bounded.text, context);
+        if (analyzed.terms.size === 0) return { ...none, analyzed, response: { ...base, results: [], confident: false, notice: NOTICES.noWords } };
+
+        const { top, common } = score(bounded.text, searchOptions, analyzed);
 
         const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), postings.documentCount));
         const matched = new Set([...(top[0]?.queryTerms ?? []), ...common]);
