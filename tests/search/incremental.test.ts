@@ -12,6 +12,7 @@ import { matchProducts } from '../../src/core/match/match.ts';
 import { parseProfile } from '../../src/core/match/profile.ts';
 import { buildSearchIndex, createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
 import { loadMatchCases, loadSearchCases } from '../../src/eval/cases.ts';
+import { random } from '../../bench/synthetic.ts';
 
 let base: KnowledgeSnapshot;
 let questions: string[];
@@ -22,18 +23,6 @@ beforeAll(async () => {
     questions = (await loadSearchCases()).map((c) => c.q).filter((_, i) => i % 5 === 0);
     profiles = (await loadMatchCases()).map((c) => c.profile);
 });
-
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 type Op = 'body' | 'name' | 'alias' | 'topic-known' | 'topic-new' | 'add' | 'rename' | 'delete';
 const OPS: readonly Op[] = ['body', 'body', 'name', 'alias', 'topic-known', 'topic-new', 'add', 'add', 'rename', 'delete'];

@@ -100,14 +100,7 @@ export function foldTraditional(text: string): string {
  * ~0.1 µs a character) are skipped for them.
  */
 export function normalize(text: string): string {
-    const table = getFlags();
-    let need = 0;
-    for (let i = 0; i < text.length; i++) need |= table[text.charCodeAt(i)]!;
-    let out = text;
-    if (need & COMPATIBILITY) out = out.normalize('NFKC');
-    if (need & FORMAT) out = out.replace(FORMAT_CHARS, '');
-    if (need & TRADITIONAL) out = getConverter()(out);
-    return out.toLowerCase();
+    return fold(text, COMPATIBILITY);
 }
 
 /**
@@ -118,11 +111,16 @@ export function normalize(text: string): string {
  * over a whole card costs more than the rest of its tokenizing.
  */
 function normalizeForTerms(text: string): string {
+    return fold(text, COMPATIBILITY_WORD);
+}
+
+/** The folding of `normalize`, with NFKC run when the text holds a character flagged `compatibility`. */
+function fold(text: string, compatibility: number): string {
     const table = getFlags();
     let need = 0;
     for (let i = 0; i < text.length; i++) need |= table[text.charCodeAt(i)]!;
     let out = text;
-    if (need & COMPATIBILITY_WORD) out = out.normalize('NFKC');
+    if (need & compatibility) out = out.normalize('NFKC');
     if (need & FORMAT) out = out.replace(FORMAT_CHARS, '');
     if (need & TRADITIONAL) out = getConverter()(out);
     return out.toLowerCase();
