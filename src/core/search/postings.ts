@@ -472,6 +472,8 @@ export class Postings {
                     current[doc]! += w * raw;
                 }
             }
+            // The same arithmetic as above, written out again on purpose: this is the loop every
+            // query spends its time in, and a call per posting costs more than the repetition.
             if (overlay) {
                 for (const [doc, perField] of overlay) {
                     const tf = perField[f]!;
