@@ -5,18 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
 import { TestUser } from '../bot/helpers/harness.ts';
-import { memoryLogger, type MemoryLogger } from './helpers/memory-logger.ts';
-import { startPollingBot, type PollingBot } from './helpers/polling-bot.ts';
+import type { MemoryLogger } from './helpers/memory-logger.ts';
+import { startLoggedPollingBot, type PollingBot } from './helpers/polling-bot.ts';
 
 let api: FakeBotApi;
 let bot: PollingBot;
 let log: MemoryLogger;
 
 beforeEach(async () => {
-    bot = await startPollingBot((a) => {
-        log = memoryLogger((r) => r.msg === 'update handled' && a.markHandled(Number(r.update_id)));
-        return log.logger;
-    });
+    ({ bot, log } = await startLoggedPollingBot());
     api = bot.api;
 });
 

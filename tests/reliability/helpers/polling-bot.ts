@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { runPolling } from '../../../src/bot/run.ts';
 import { FakeBotApi } from '../../bot/helpers/fake-bot-api.ts';
 import { botDeps, removeDir, tempDir } from '../../bot/helpers/harness.ts';
+import { memoryLogger, type MemoryLogger } from './memory-logger.ts';
 
 export interface PollingBot {
     readonly api: FakeBotApi;
@@ -32,4 +33,14 @@ export async function startPollingBot(
             removeDir(dataDir);
         },
     };
+}
+
+/** `startPollingBot` with a memory logger whose "update handled" records tell the API which updates are done. */
+export async function startLoggedPollingBot(options: Parameters<typeof runPolling>[2] = {}): Promise<{ bot: PollingBot; log: MemoryLogger }> {
+    let log: MemoryLogger | undefined;
+    const bot = await startPollingBot((api) => {
+        log = memoryLogger((r) => r.msg === 'update handled' && api.markHandled(Number(r.update_id)));
+        return log.logger;
+    }, options);
+    return { bot, log: log! };
 }
