@@ -341,9 +341,4 @@ export function langFromTelegram(code: string | undefined, fallback: Lang): Lang
     return code.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-/** The language a text is written in: zh when it has any Han character, en when it has Latin letters only. */
-export function langOfText(text: string, fallback: Lang): Lang {
-    if (/\p{Script=Han}/u.test(text)) return 'zh';
-    if (/[A-Za-z]/.test(text)) return 'en';
-    return fallback;
-}
+export { langOfText } from '../core/language.ts';
