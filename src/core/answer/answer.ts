@@ -24,7 +24,7 @@ import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/inde
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
-import { aspectFact, clarifySentence, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
+import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
 import { labelOf } from '../words/labels.ts';
 import { subjectCues } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
@@ -133,7 +133,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         return compare(snapshot, index, withAspect(reading, carried), held, first, base);
     }
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
-    if (first) return answerItem(snapshot, index, first, withAspect(reading, cues.bare || cues.ellipsis ? carried : undefined), base);
+    if (first) {
+        const answer = answerItem(snapshot, index, first, withAspect(reading, cues.bare || cues.ellipsis ? carried : undefined), base);
+        // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
+        return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
+    }
 
     // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
     if (focus.length > 0) {
@@ -147,7 +151,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // An aspect of nothing: ask which item rather than pick one.
     if (cues.bare && reading.aspects.primary) return clarify(snapshot, index, reading.aspects.primary, base);
 
-    const item = search.confident && search.results[0] ? get(search.results[0].id) : undefined;
+    // Another city's policy is not Shanghai's, however close the words.
+    const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
     if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base);
 }

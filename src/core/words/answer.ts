@@ -53,3 +53,8 @@ export function contactSentence(name: string, details: readonly string[], lang: 
 export function contactsSentence(contacts: readonly string[], lang: Lang): string {
     return lang === 'zh' ? `可联系${contacts.join('；')}。` : `Contact ${contacts.join('; ')}.`;
 }
+
+/** Before an answer about a Shanghai item to a question about another place. */
+export function elsewhereNote(lang: Lang): string {
+    return lang === 'zh' ? '科金助手只收录上海的政策和产品，以下是上海的情况，其他地区请咨询当地部门。' : 'kejin covers Shanghai programmes only; this is the Shanghai one — ask the local authorities about other places. ';
+}
