@@ -3,6 +3,7 @@
  * comment says why the expected answer is right, from the card.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
 
@@ -86,7 +87,7 @@ describe('answers', () => {
 });
 
 describe('passages chosen by the whole question, the aspect words one signal among them', () => {
-    const card = (id: string) => service.getItem(id) as import('../../src/core/knowledge/schema.ts').ProductItem;
+    const card = (id: string) => service.getItem(id) as ProductItem;
 
     it('a card without the aspect read answers from the neighbouring one it holds, saying what it lacks first', () => {
         // "多长时间" reads as processing time; keji-lvyuedai holds no processing time but states the loan term.
