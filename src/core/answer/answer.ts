@@ -228,9 +228,12 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
 
     const all = index.passages(item.id, reading).filter((r) => r.passage.structured);
     const ranked = all.filter((r) => r.score > 0);
-    const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect)));
+    // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words.
+    const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
     const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
     let chosen = choose(holding);
+    // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
+    if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     let labelled = false;
     let gap: Aspect | undefined;
     if (primary && chosen.length === 0) {
