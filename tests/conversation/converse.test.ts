@@ -206,3 +206,18 @@ describe('intents', () => {
         expect(pickedPlace('高企贷')).toBeUndefined();
     });
 });
+
+describe('matching in the conversation', () => {
+    it('"那我适合哪个" after a comparison rates those two items for the firm told', () => {
+        const turns = talk('我们是成长期的高新技术企业', '高企贷和沪科专贷有什么区别', '那我适合哪个');
+        const reply = turns[2]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind === 'match') expect(reply.response.matches.map((m) => m.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+    });
+
+    it('"有什么产品" in a message that tells about the firm is a request to match on it', () => {
+        const [turn] = talk('我们公司是做生物医药的，成立3年，有6项发明专利，现在想用专利去银行贷款，有什么产品？');
+        expect(turn!.reply.kind).toBe('match');
+        if (turn!.reply.kind === 'match') expect(turn!.reply.response.matches[0]!.id).toBe('ip-pledge-financing');
+    });
+});
