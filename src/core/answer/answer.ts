@@ -56,6 +56,8 @@ const MAX_FACTS = 3;
 const TEXT_BUDGET = 200;
 /** A passage without the aspect asked still answers when it holds this much of the question's words. */
 const MIN_OVERLAP = 3;
+/** …or this share of them, in a short question ("履约贷的承保方"). */
+const MIN_SHARE = 0.5;
 /** A second or third fact must score at least this share of the best. */
 const SCORE_SHARE = 0.75;
 /** A second aspect asked at least this share of the first is a reading of its own: both are shown. */
@@ -255,7 +257,8 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     }
     if (!primary) {
         // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary.
-        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP);
+        // A passage holding much of the question's words, or most of a short question's, beats the summary.
+        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP || (r.share >= MIN_SHARE && r.overlap >= MIN_OVERLAP / 3));
         chosen = choose(fallback.length > 0 ? fallback : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
     }
     const facts = chosen.map((r) => toFact(item, r, lang));

@@ -93,6 +93,12 @@ export interface RankedPassage {
     readonly score: number;
     /** How much of the score is the question's words (the rest is the aspect). */
     readonly overlap: number;
+    /**
+     * The share of the question's telling words (their weights, as in
+     * `overlap`) that the passage holds: how much of what was asked, beside
+     * the card's own name, this passage speaks to.
+     */
+    readonly share: number;
 }
 
 export interface QueryExplanation {
@@ -415,6 +421,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
         const telling = new Map<string, number>();
         if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+        let total = 0;
+        for (const weight of telling.values()) total += weight;
         const ranked = passages.map(({ passage, terms }) => {
             let overlap = 0;
             for (const [term, weight] of telling) if (terms.has(term)) overlap += weight;
@@ -429,7 +437,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
             });
             const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
-            return { passage, score: overlap + aspect + structured, overlap };
+            return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0 };
         });
         return ranked.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
     }
