@@ -9,6 +9,7 @@ const CHANGES = {
     added: { zh: '新增', en: 'new' },
     'now-eligible': { zh: '更新后符合', en: 'now eligible' },
     'now-possible': { zh: '更新后可能符合', en: 'now possibly eligible' },
+    closing: { zh: '申请即将截止', en: 'applications close soon' },
 } as const;
 
 export interface AlertsDeps {
