@@ -16,6 +16,7 @@ import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
 import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
 import { closest, type Problem, type Severity } from './problems.ts';
 import { CARD_RULES } from './rules.ts';
+import { monthsBefore, newestSourceDate } from './freshness.ts';
 import { aspectsSchema, FOLDER_SCHEMAS, synonymsSchema, type AspectTable, type KnowledgeItem } from './schema.ts';
 import { nextTurn } from '../turn.ts';
 
@@ -545,18 +546,6 @@ function crossCheck(
         }
     }
     return items;
-}
-
-/** The latest `date` among a card's sources; undefined when none is dated. */
-export function newestSourceDate(item: { readonly sources: readonly { readonly date?: string | undefined }[] }): string | undefined {
-    return item.sources.reduce<string | undefined>((max, s) => (s.date !== undefined && (max === undefined || s.date > max) ? s.date : max), undefined);
-}
-
-/** The day `months` calendar months before `now`, YYYY-MM-DD. */
-export function monthsBefore(now: Date, months: number): string {
-    const d = new Date(now.getTime());
-    d.setUTCMonth(d.getUTCMonth() - months);
-    return d.toISOString().slice(0, 10);
 }
 
 function hintForId(ref: string, ids: Iterable<string>): string {
