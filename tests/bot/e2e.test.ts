@@ -158,18 +158,30 @@ describe('the bot over the Bot API', () => {
         expect(buttons.length).toBeLessThanOrEqual(5);
     });
 
-    it('shows what a question states about the firm and matches on it at a press', async () => {
+    it('matches a message that only tells about the firm at once, showing what was read so it can be put right', async () => {
         await start();
         const u = user();
-        const calls = await u.say('我们是高新技术企业，贷款快到期了');
+        const text = TestUser.texts(await u.say('我们是高新技术企业，贷款快到期了')).join('\n');
+        expect(text).toContain('根据你目前告诉我的企业情况');
+        expect(text).toContain('高新技术企业');
+        expect(text).toContain('续贷');
+        expect(text).toContain('高企贷');
+        expect(u.buttons()).toContain(zh.refine);
+        // What was told is the profile now.
+        expect(TestUser.texts(await u.say('/profile'))[0]).toContain('高新技术企业');
+    });
+
+    it('answers a question that also tells about the firm, and offers the match on what it told', async () => {
+        await start();
+        const u = user();
+        const calls = await u.say('我们是高新技术企业，贷款快到期了，高企贷有哪些合作银行？');
         const text = TestUser.texts(calls).join('\n');
+        expect(text).toContain('中国银行');
         expect(text).toContain('我从你的话里理解到');
         expect(text).toContain('资质：高新技术企业');
-        expect(text).toContain('需求：续贷');
         const matched = TestUser.texts(await u.press(zh.matchUnderstood)).join('\n');
         expect(matched).toContain('高企贷');
-        // The statement became the saved profile; the offer is used up.
-        expect(TestUser.texts(await u.say('/profile'))[0]).toContain('高新技术企业');
+        // The offer is used up.
         expect(TestUser.notices(await u.pressData('pr:u'))).toEqual([zh.staleButton]);
     });
 

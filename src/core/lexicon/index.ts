@@ -54,6 +54,23 @@ function before(text: string, index: number): string {
     return head.slice(Math.max(start, index - WINDOW * 2)).slice(-WINDOW * 2);
 }
 
+/** What may stand beside a title in a clause that only states it ("我们公司是高新技术企业，…", "国家高企；…"). */
+const CLAUSE_FILLER = /我们|我司|本公司|公司|企业|单位|一家|一个|已经|已|是|属于|的|国家级?|市级|上海|认定|资质|\b(?:we|are|we're|our|firm|company|is|an?|the|certified)\b|\s/gi;
+
+/**
+ * A title that is a clause of its own, followed by more ("高新技术企业，需要流动资金"):
+ * founders list what the firm is before asking, without "我们是". A clause ending
+ * with a question mark asks about the title instead.
+ */
+function statedAlone(text: string, index: number, word: string): boolean {
+    const lead = before(text, index);
+    const rest = text.slice(index + word.length);
+    const end = /[，。,.;；!！\n]|$/.exec(rest)!;
+    const tail = rest.slice(0, end.index);
+    if (/[?？]/.test(tail) || end[0] === '' || rest.slice(end.index + 1).trim() === '') return false;
+    return `${lead}${tail}`.replace(CLAUSE_FILLER, '') === '';
+}
+
 function stanceOf(text: string, index: number, word: string): Stance {
     const lead = before(text, index);
     const after = text.slice(index + word.length, index + word.length + 8);
@@ -62,6 +79,7 @@ function stanceOf(text: string, index: number, word: string): Stance {
     // A denial may follow the title too: "高企认定还没有".
     if (/^\s*(?:认定)?(?:还没有|还没|没有|尚未)/.test(after)) return 'denies';
     if (CLAIM.zh.test(lead) || CLAIM.en.test(lead)) return 'claims';
+    if (statedAlone(text, index, word)) return 'claims';
     return 'mentions';
 }
 

@@ -13,7 +13,7 @@
 import type { Application, Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Aspect, type Lang, type Localized } from '../vocabulary.ts';
 import { plainText } from './documents.ts';
-import { LABELS } from '../present/labels.ts';
+import { LABELS } from '../words/labels.ts';
 
 export type PassageStatus = 'current' | 'unconfirmed' | 'outdated';
 
