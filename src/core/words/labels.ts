@@ -56,7 +56,7 @@ export const LABELS = {
     applicationMode: { zh: '办理方式', en: 'How it is granted' },
     modeAutomatic: { zh: '免申即享：无需申请，符合条件即可享受', en: 'Automatic (免申即享): no application needed' },
     modeApply: { zh: '须由企业主动申请', en: 'The firm applies' },
-    modeThroughBank: { zh: '通过银行办理：向银行申请贷款，由银行使用这项支持', en: 'Through a bank: apply to a bank for the loan; the bank uses the support' },
+    modeThroughBank: { zh: '通过银行办理：向银行申请，由银行受理', en: 'Through a bank: apply at a bank, which handles it' },
     window: { zh: '申请时间', en: 'Application window' },
     windowRolling: { zh: '常年受理', en: 'Accepted all year' },
     windowClosed: { zh: '（已截止）', en: ' (closed)' },
