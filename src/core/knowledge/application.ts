@@ -57,7 +57,9 @@ export function windowOf(a: Pick<Application, 'opens' | 'closes' | 'rolling'>, n
 /** The next step a card states, on `now`'s day; undefined when it states none of the four fields. */
 export function nextStepOf(item: KnowledgeItem, now: Date): NextStep | undefined {
     if (item.kind === 'organization') return undefined;
-    const { application, apply_channel: channel, documents, benefit } = item;
+    const { application, apply_channel: channel, benefit } = item;
+    // Cards made in code (tests, benches) may leave out the list the schema defaults.
+    const documents = item.documents ?? [];
     if (!application && !channel && documents.length === 0 && !benefit) return undefined;
     const window = application ? windowOf(application, now) : undefined;
     return {

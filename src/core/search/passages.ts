@@ -125,7 +125,7 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
             if (window) push('application.window', ['window'], window, a.sources, a.status ?? 'current');
         }
         fact('apply_channel', 'how-to-apply', item.apply_channel && { ...item.apply_channel, zh: withUrl(item.apply_channel.zh, item.apply_channel.url), en: withUrl(item.apply_channel.en, item.apply_channel.url) });
-        item.documents.forEach((f, i) => fact(`documents.${i}`, 'documents', f));
+        (item.documents ?? []).forEach((f, i) => fact(`documents.${i}`, 'documents', f));
         fact('benefit', 'subsidy', item.benefit);
     }
     item.facts.forEach((f, i) => free(`facts.${i}`, f));
