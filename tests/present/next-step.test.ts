@@ -12,6 +12,7 @@ import { presentCard, presentMatch, sectionOf } from '../../src/core/present/ind
 import { createAspectReader } from '../../src/core/search/aspects.ts';
 import { passagesOf } from '../../src/core/search/passages.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { matchCard } from '../../src/bot/format.ts';
 import { callTool, connectInMemory } from '../mcp/helpers.ts';
 import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
 
@@ -90,6 +91,8 @@ describe('the next-step fields', () => {
         expect(fits.nextStep).toMatchObject({ mode: 'apply', window: { state: 'open', daysLeft: 7, closes: '2026-12-10' }, channel: { url: 'https://zwdt.sh.gov.cn/' } });
         const p = presentMatch(fits, 'en');
         expect(sectionOf(p, 'nextStep')!.lines.map((l) => l.text)).toContain('2026-11-01 – 2026-12-10 (open, 7 days left)');
+        // The bot's list gives it one short line.
+        expect(matchCard('zh', fits, 1)).toContain('<b>下一步</b>：需主动申请 · 一网通办 · 2026-11-01 – 2026-12-10（受理中，还剩 7 天） · 准备材料：营业执照、近两年财务报表');
         const not = service.match({ stage: 'startup', qualifications: [], size: 'large' }).matches.find((m) => m.id === 'test-loan')!;
         expect(not.eligibility).toBe('ineligible');
         expect(not.nextStep).toBeUndefined();
@@ -124,7 +127,7 @@ describe('the next-step fields', () => {
         const at = (field: string) => passages.find((p) => p.field === field)!;
         expect(at('application')).toMatchObject({ sources: ['s1'], status: 'current', typed: true });
         expect(at('application').aspects[0]).toBe('application');
-        expect(at('application.window')).toMatchObject({ aspects: ['window'], text: { zh: '申请时间：2026-11-01 至 2026-12-10' } });
+        expect(at('application.window')).toMatchObject({ aspects: ['window'], text: { zh: '2026-11-01 至 2026-12-10' } });
         expect(at('documents.1')).toMatchObject({ aspects: ['documents'], status: 'unconfirmed' });
         expect(at('apply_channel').aspects[0]).toBe('how-to-apply');
         expect(at('benefit').aspects[0]).toBe('subsidy');

@@ -32,6 +32,24 @@ export function nextStepLines(step: NextStep, lang: Lang): Line[] {
     return lines;
 }
 
+const BRIEF = { automatic: 'briefAutomatic', apply: 'briefApply', 'through-bank': 'briefThroughBank' } as const;
+
+/**
+ * The next step in one short phrase, for a list where every product gets a
+ * line (the bot's match results): "向银行申请 · 参与的商业银行 · 常年受理".
+ */
+export function nextStepBrief(step: NextStep, lang: Lang): string {
+    // The phrase rests on the mode and the channel: their standing goes with it.
+    const note = statusNote(step.application?.status ?? step.channel?.status, lang);
+    const parts = [
+        ...(step.mode ? [labelOf(BRIEF[step.mode], lang)] : []),
+        ...(step.channel ? [step.channel[lang]] : []),
+        ...(step.window ? [windowText(step.window, lang)] : []),
+        ...(step.documents.length > 0 ? [`${labelOf('documents', lang)}${lang === 'zh' ? '：' : ': '}${listJoin(lang, step.documents.map((d) => d[lang]))}`] : []),
+    ];
+    return `${parts.join(' · ')}${note}`;
+}
+
 /** "2025-08-01 – 2025-08-31（已截止）", "常年受理", "截至 2026-12-10（受理中，还剩 7 天）". */
 export function windowText(w: ApplicationWindow, lang: Lang): string {
     if (w.state === 'rolling') return labelOf('windowRolling', lang);

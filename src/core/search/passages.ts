@@ -120,11 +120,14 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
         if (a) {
             const mode = LABELS[MODE_LABEL[a.mode]];
             const text = a.zh && a.en ? { zh: `${mode.zh}。${a.zh}`, en: `${mode.en}. ${a.en}` } : mode;
-            push('application', ['application', ...classify(`${text.zh}\n${text.en}`)], text, a.sources, a.status ?? 'current');
+            // Its own aspect only: the words of a mode ("常年受理", "银行") would otherwise make it outrank
+            // the window and channel passages for the questions those answer.
+            push('application', ['application'], text, a.sources, a.status ?? 'current');
             const window = windowWords(a);
             if (window) push('application.window', ['window'], window, a.sources, a.status ?? 'current');
         }
-        fact('apply_channel', 'how-to-apply', item.apply_channel && { ...item.apply_channel, zh: withUrl(item.apply_channel.zh, item.apply_channel.url), en: withUrl(item.apply_channel.en, item.apply_channel.url) });
+        const c = item.apply_channel;
+        if (c) push('apply_channel', ['how-to-apply'], { zh: withUrl(c.zh, c.url), en: withUrl(c.en, c.url) }, c.sources, c.status ?? 'current');
         (item.documents ?? []).forEach((f, i) => fact(`documents.${i}`, 'documents', f));
         fact('benefit', 'subsidy', item.benefit);
     }
@@ -143,10 +146,10 @@ const MODE_LABEL = { automatic: 'modeAutomatic', apply: 'modeApply', 'through-ba
  * made once per card, so "closed" is left to the presenter, which knows the day.
  */
 function windowWords(a: Application): Localized | undefined {
-    if (a.rolling) return { zh: `申请时间：${LABELS.windowRolling.zh}`, en: `Application window: ${LABELS.windowRolling.en.toLowerCase()}` };
-    if (a.opens && a.closes) return { zh: `申请时间：${a.opens} 至 ${a.closes}`, en: `Application window: ${a.opens} to ${a.closes}` };
-    if (a.closes) return { zh: `申请截止：${a.closes}`, en: `Applications close on ${a.closes}` };
-    if (a.opens) return { zh: `申请开始：${a.opens}`, en: `Applications open on ${a.opens}` };
+    if (a.rolling) return LABELS.windowRolling;
+    if (a.opens && a.closes) return { zh: `${a.opens} 至 ${a.closes}`, en: `${a.opens} to ${a.closes}` };
+    if (a.closes) return { zh: `${a.closes} 截止`, en: `closes on ${a.closes}` };
+    if (a.opens) return { zh: `${a.opens} 起受理`, en: `open from ${a.opens}` };
     return undefined;
 }
 
