@@ -185,6 +185,32 @@ describe('the bot over the Bot API', () => {
         expect(TestUser.notices(await u.pressData('pr:u'))).toEqual([zh.staleButton]);
     });
 
+    it('follows the conversation: a pronoun, an ellipsis and a question back (three dialogues)', async () => {
+        await start();
+        const a = user();
+        await a.say('高企贷是什么');
+        // 它 is 高企贷: its partner banks, not another product's.
+        const banks = TestUser.texts(await a.say('它有哪些合作银行')).join('\n');
+        expect(banks).toContain('高企贷');
+        expect(banks).toContain('中国银行');
+        expect(banks).not.toContain(zh.notConfident);
+
+        const b = user();
+        await b.say('高企贷的合作银行有哪些');
+        const ellipsis = TestUser.texts(await b.say('那沪科专贴呢')).join('\n');
+        expect(ellipsis).toContain('沪科专贴');
+        expect(ellipsis).toContain('上海银行');
+
+        const c = user();
+        const back = TestUser.texts(await c.say('利率多少')).join('\n');
+        expect(back).toContain('您想问哪个产品的利率');
+        // Each likely product is a button that answers its rate.
+        const offered = c.buttons();
+        expect(offered).toContain('高企贷');
+        const rate = TestUser.texts(await c.press('高企贷')).join('\n');
+        expect(rate).toContain('LPR');
+    });
+
     it('offers no match for a question that states nothing about the firm', async () => {
         await start();
         const u = user();

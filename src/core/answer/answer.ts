@@ -24,7 +24,7 @@ import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/inde
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
-import { aspectFact, alsoNotHeld, clarifySentence, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
+import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
 import { labelOf } from '../words/labels.ts';
 import { subjectCues } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
@@ -75,12 +75,11 @@ const GENERAL_CONTACTS = 2;
 const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
     'processing-time': ['term', 'how-to-apply'],
     term: ['processing-time'],
-    amount: ['figures', 'subsidy'],
+    amount: ['figures'],
     figures: ['amount', 'history'],
     rate: ['fee', 'subsidy'],
     fee: ['rate', 'subsidy'],
-    subsidy: ['fee', 'risk-sharing', 'amount'],
-    'risk-sharing': ['subsidy'],
+    subsidy: ['fee'],
     'how-to-apply': ['contact', 'eligibility'],
     contact: ['how-to-apply'],
     eligibility: ['how-to-apply', 'what-is'],
@@ -133,7 +132,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         return compare(snapshot, index, withAspect(reading, carried), held, first, base);
     }
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
-    if (first) return answerItem(snapshot, index, first, withAspect(reading, cues.bare || cues.ellipsis ? carried : undefined), base);
+    if (first) {
+        const answer = answerItem(snapshot, index, first, withAspect(reading, cues.bare || cues.ellipsis ? carried : undefined), base);
+        // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
+        return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
+    }
 
     // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
     if (focus.length > 0) {
@@ -147,7 +150,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // An aspect of nothing: ask which item rather than pick one.
     if (cues.bare && reading.aspects.primary) return clarify(snapshot, index, reading.aspects.primary, base);
 
-    const item = search.confident && search.results[0] ? get(search.results[0].id) : undefined;
+    // Another city's policy is not Shanghai's, however close the words.
+    const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
     if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base);
 }
@@ -222,15 +226,20 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         if (who) return { ...common, status: 'answered', confident: true, ...who };
     }
 
-    const ranked = index.passages(item.id, reading).filter((r) => r.passage.structured && r.score > 0);
-    const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect)));
+    const all = index.passages(item.id, reading).filter((r) => r.passage.structured);
+    const ranked = all.filter((r) => r.score > 0);
+    // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words.
+    const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
     const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
     let chosen = choose(holding);
+    // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
+    if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     let labelled = false;
     let gap: Aspect | undefined;
-    if (primary && !chosen.some((r) => !r.passage.absence)) {
-        // The card holds nothing for the aspect read: a neighbour it does hold, named as such, then the gap.
-        const near = (NEIGHBOURS[primary] ?? []).flatMap((a) => holdingOf(a).filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
+    if (primary && chosen.length === 0) {
+        // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
+        // A neighbour scores nothing for the words of the aspect asked: every passage of the card is looked at.
+        const near = (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
         if (near.length > 0) {
             chosen = [near[0]!];
             labelled = true;
@@ -255,10 +264,13 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         return labelled ? aspectFact(chosen[i]!.passage.aspects[0] ?? primary ?? 'what-is', t, lang) : t;
     };
 
+    if (gap) {
+        // Not held, said first; then what the card holds nearby, under its own label ("期限：…").
+        const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${lang === 'zh' ? '' : ' '}${facts.map(factText).join(lang === 'zh' ? '' : ' ')}`;
+        return { ...common, status: 'not-held', confident: false, text, facts };
+    }
     if (facts.length > 0 && facts.some((f) => !f.absence)) {
-        const parts = facts.map(factText);
-        if (gap) parts.push(alsoNotHeld(gap, lang));
-        return { ...common, status: 'answered', confident: true, text: itemSentence(nameOf(item, lang), parts, lang), facts };
+        return { ...common, status: 'answered', confident: true, text: itemSentence(nameOf(item, lang), facts.map(factText), lang), facts };
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
     const stated = facts.length > 0;
@@ -301,7 +313,8 @@ function whomToCall(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     }
     if (facts.length === 0) return undefined;
     const lead = [channel ? toFact(item, channel, lang).text : '', ...own.map((r) => toFact(item, r, lang).text)].filter((t) => t.length > 0);
-    const text = sentences.length > 0 ? `${contactsSentence(nameOf(item, lang), sentences, lang)}${lead.length > 0 ? `${lang === 'zh' ? '' : ' '}${lead.join(lang === 'zh' ? '' : ' ')}` : ''}` : itemSentence(nameOf(item, lang), lead, lang);
+    // Where to apply first, then whom to call.
+    const text = [itemSentence(nameOf(item, lang), lead, lang), ...(sentences.length > 0 ? [contactsSentence(sentences, lang)] : [])].join(lang === 'zh' ? '' : ' ');
     return { text, facts };
 }
 
@@ -342,6 +355,12 @@ function toFact(item: KnowledgeItem, r: RankedPassage, lang: Lang): AnswerFact {
         status: p.status,
         absence: p.absence,
     };
+}
+
+/** What an item is, in its summary's first clause: a comparison's rows must come within the first screen. */
+function firstClause(summary: string): string {
+    const m = /^[^。；;!?！？]{12,}?[。；;!?！？](?=.)|^[^.]{24,}?\.\s/.exec(summary);
+    return m ? m[0].trim().replace(/[；;]$/, '。') : summary;
 }
 
 /** The name an answer opens with: short, since the answer must come within the first lines. */
@@ -450,7 +469,7 @@ function compare(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, reading: Qu
             ? facts.length > 0
                 ? itemSentence(nameOf(item, lang), facts.map((f) => f.text), lang)
                 : notHeldSentence(nameOf(item, lang), lead, lang)
-            : itemSentence(nameOf(item, lang), [item.summary[lang]], lang);
+            : itemSentence(nameOf(item, lang), [firstClause(item.summary[lang])], lang);
     const leadLeft = lead ? factsOf(left, lead) : [];
     const leadRight = lead ? factsOf(right, lead) : [];
     const text = [side(left, leadLeft), side(right, leadRight)].join(lang === 'zh' ? '' : ' ');

@@ -36,6 +36,15 @@ function framePhrases(): string[] {
     return (frameWords ??= hanWords(new Set([...STOP_WORDS, ...GENERIC_WORDS])));
 }
 
+/**
+ * Places outside Shanghai. kejin holds Shanghai's programmes only: a
+ * question about another city's or province's policy ("苏州工业园区的风险补偿
+ * 比例") must not be answered with Shanghai's, however close its words.
+ */
+const ELSEWHERE_ZH = /北京|天津|重庆|深圳|广州|杭州|苏州|南京|无锡|常州|南通|宁波|温州|嘉兴|合肥|武汉|成都|西安|长沙|郑州|济南|青岛|厦门|福州|东莞|佛山|珠海|大连|沈阳|哈尔滨|长春|昆明|南昌|贵阳|南宁|海口|三亚|太原|石家庄|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|香港|澳门|台湾|雄安|中关村|江苏|浙江|安徽|广东|山东|福建|河北|河南|湖北|湖南|四川|陕西|山西|辽宁|吉林|黑龙江|江西|云南|贵州|广西|海南|甘肃|青海|宁夏|新疆|西藏|内蒙古/;
+const ELSEWHERE_EN = /\b(?:beijing|tianjin|chongqing|shenzhen|guangzhou|hangzhou|suzhou|nanjing|wuxi|ningbo|hefei|wuhan|chengdu|xi'?an|changsha|zhengzhou|jinan|qingdao|xiamen|fuzhou|dongguan|foshan|zhuhai|dalian|shenyang|harbin|hong kong|macau|macao|taiwan|zhongguancun|jiangsu|zhejiang|anhui|guangdong|shandong|fujian|sichuan|hubei|hunan)\b/i;
+const SHANGHAI = /上海|沪|shanghai/i;
+
 export interface SubjectCues {
     /** The question points back at what was last spoken of. */
     readonly refersBack: boolean;
@@ -45,6 +54,8 @@ export interface SubjectCues {
     readonly bare: boolean;
     /** It asks to choose or compare. */
     readonly chooses: boolean;
+    /** It is about a place outside Shanghai, and does not name Shanghai. */
+    readonly elsewhere: boolean;
 }
 
 /**
@@ -67,5 +78,6 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         ellipsis: ELLIPSIS.test(t.trim()),
         bare: han < 2 && latin.length === 0,
         chooses: reading.aspects.comparison || CHOOSE.test(t),
+        elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
     };
 }

@@ -24,7 +24,7 @@ import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts'
 import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import type { Lang } from '../vocabulary.ts';
-import { asksForMatch, correctsEarlier, pickedPlace } from './intent.ts';
+import { asksForMatch, asksWhatExists, correctsEarlier, pickedPlace } from './intent.ts';
 import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
 
 export type TurnReply =
@@ -62,10 +62,15 @@ export function converse(service: KnowledgeService, state: ConversationState, me
 
     const reading = service.read(text);
     const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(text);
-    if ((asksForMatch(text) && reading.named.length === 0) || plainStatement) {
+    const wantsMatch = reading.named.length === 0 && (asksForMatch(text) || (told && asksWhatExists(text)));
+    if (wantsMatch || plainStatement) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {
-            const response = service.match(profile, { lang });
+            const all = service.match(profile, { lang });
+            // "那我适合哪个" after two items were set side by side: those two, rated for this firm.
+            const pair = state.focus && state.focus.items.length >= 2 ? new Set(state.focus.items) : undefined;
+            const among = pair ? all.matches.filter((m) => pair.has(m.id)) : [];
+            const response = among.length > 0 ? { ...all, matches: among } : all;
             const matched = response.matches.filter((m) => m.eligibility !== 'ineligible').slice(0, MAX_MATCHED).map((m) => m.id);
             const { focus: _focus, ...rest } = next;
             return { state: { ...rest, matched }, lang, reply: { kind: 'match', response, profile, understood, asked: !plainStatement } };

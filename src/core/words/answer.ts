@@ -24,12 +24,6 @@ export function notHeldSentence(name: string, aspect: Aspect | undefined, lang: 
     return lang === 'zh' ? `${name}：知识库的来源未给出${what}方面的信息。` : `${name}: the sources kejin holds give no ${what}.`;
 }
 
-/** Said after a fact of a neighbouring aspect, when the one asked is not held ("来源未给出办理时限"). */
-export function alsoNotHeld(aspect: Aspect, lang: Lang): string {
-    const what = ASPECTS.labels[aspect][lang];
-    return lang === 'zh' ? `（来源未给出${what}方面的信息。）` : `(The sources give no ${what}.)`;
-}
-
 /** "…可咨询：A、B。" */
 export function withWhomToAsk(text: string, names: readonly string[], lang: Lang): string {
     if (names.length === 0) return text;
@@ -55,7 +49,12 @@ export function contactSentence(name: string, details: readonly string[], lang: 
     return lang === 'zh' ? `${name}（${details.join('；')}）` : `${name} (${details.join('; ')})`;
 }
 
-/** The item's contacts, after its name. */
-export function contactsSentence(name: string, contacts: readonly string[], lang: Lang): string {
-    return lang === 'zh' ? `${name}：可联系${contacts.join('；')}。` : `${name}: contact ${contacts.join('; ')}.`;
+/** The item's contacts, after where to apply. */
+export function contactsSentence(contacts: readonly string[], lang: Lang): string {
+    return lang === 'zh' ? `可联系${contacts.join('；')}。` : `Contact ${contacts.join('; ')}.`;
+}
+
+/** Before an answer about a Shanghai item to a question about another place. */
+export function elsewhereNote(lang: Lang): string {
+    return lang === 'zh' ? '科金助手只收录上海的政策和产品，以下是上海的情况，其他地区请咨询当地部门。' : 'kejin covers Shanghai programmes only; this is the Shanghai one — ask the local authorities about other places. ';
 }
