@@ -34,6 +34,8 @@ export interface AnswerOutcome {
     readonly mcp?: string;
     readonly botText: string;
     readonly mcpText: string;
+    /** Answered confidently about an item the case is not about (neither the one named nor any of its items). */
+    readonly wrongItem: boolean;
 }
 
 export interface AnswerGroup {
@@ -48,6 +50,8 @@ export interface AnswerGroup {
     /** Confident, over the answerable (not absent) cases of the group. */
     readonly confident: number;
     readonly answerable: number;
+    /** Confident answers about an item other than the case's. */
+    readonly wrongItem: number;
 }
 
 export interface AnswerFigures {
@@ -86,8 +90,11 @@ export async function runAnswerCases(service: KnowledgeService, cases: readonly 
         const bot = answeredBy(botText, c.expect_any);
         const bot500 = answeredBy(wide, c.expect_any);
         const mcp = answeredBy(mcpText, c.expect_any);
+        const expected = new Set(typeof c.item === 'string' ? [c.item] : c.item);
+        const about = answer.comparison ? answer.comparison.items.map((i) => i.id) : answer.item ? [answer.item.id] : [];
         out.push({
             case: c,
+            wrongItem: answer.confident && about.length > 0 && !about.some((id) => expected.has(id)),
             ...(answer.aspect ? { aspect: answer.aspect } : {}),
             status: answer.status,
             confident: answer.confident,
@@ -115,6 +122,7 @@ function group(outcomes: readonly AnswerOutcome[]): AnswerGroup {
         aspect: outcomes.filter((o) => o.aspect === o.case.aspect).length,
         confident: answerable.filter((o) => o.confident).length,
         answerable: answerable.length,
+        wrongItem: outcomes.filter((o) => o.wrongItem).length,
     };
 }
 

@@ -251,6 +251,7 @@ function answerLines(lines: string[], title: string, a: AnswerFigures): void {
     for (const [k, g] of Object.entries(a.byLang)) lines.push(row(`lang ${k}`, g));
     for (const [k, g] of Object.entries(a.byAspect)) lines.push(row(`aspect ${k}`, g));
     lines.push(`  absent answered as not known: ${a.absent.notKnown}/${a.absent.cases}`);
+    lines.push(`  confident about another item than the one asked: ${a.all.wrongItem}`);
     for (const o of a.misses) lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`);
 }
 

@@ -29,7 +29,7 @@ import { createAspectReader, type AspectReading } from './aspects.ts';
 import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
-import { bigrams, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
+import { bigrams, normalize, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import { nextTurn } from '../turn.ts';
 
@@ -401,8 +401,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const own = ownTerms(entry.item);
         // A Han term inside one of the card's names (信用贷 in 小巨人信用贷) is the card speaking of itself too.
-        const names = ownNames(entry.item);
-        const isOwn = (term: string) => own.has(term) || (hasHan(term) && [...names].some((n) => n.includes(term)));
+        const names = hanNames(entry.item);
+        const isOwn = (term: string) => own.has(term) || (hasHan(term) && names.includes(term));
         const asked = reading?.aspects.aspects ?? [];
         const top = asked[0]?.score ?? 0;
         const passages = indexedPassages(entry);
@@ -667,6 +667,18 @@ function snippetOf(entry: Entry, termSets: readonly (readonly string[])[], lang:
     }
     const fallback = texts[lang].find((t) => t.text.length > 0);
     return fallback ? makeSnippet(fallback.text, []) : '';
+}
+
+const hanNamesCache = new WeakMap<KnowledgeItem, string>();
+
+/** The card's Chinese names, normalized and joined by a separator no term holds: one `includes` asks whether a term is part of any. */
+function hanNames(item: KnowledgeItem): string {
+    let joined = hanNamesCache.get(item);
+    if (joined === undefined) {
+        joined = [item.name, ...item.aliases.zh].map((n) => normalize(n)).join('\u0000');
+        hanNamesCache.set(item, joined);
+    }
+    return joined;
 }
 
 function ownNames(item: KnowledgeItem): ReadonlySet<string> {
