@@ -13,6 +13,7 @@ import type { FirmProfile } from '../../src/core/match/profile.ts';
 import { labelOf } from '../../src/core/present/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { createAlertSender } from '../../src/bot/alerts.ts';
+import { runAlertsCommand } from '../../src/cli/alerts.ts';
 import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
 import { FAILURES, FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
 import { removeDir, tempDir } from '../bot/helpers/harness.ts';
@@ -120,6 +121,17 @@ describe('deadline alerts', () => {
         const again = await runDeadlineAlerts({ service, stores, deliver, now: new Date(NOW.getTime() + 3_600_000) });
         expect(again).toMatchObject({ sent: 0, skipped: 2 });
         expect(api.calls.filter((c) => c.method === 'sendMessage' && c.ok)).toHaveLength(2);
+    });
+
+    it('kejin alerts --dry-run lists the deadlines due, and sends nothing', async () => {
+        const stores = createFileAlertStores(dataDir);
+        await stores.subscriptions.put(newSubscription(service, 990_004, 'en', PROFILE, NOW));
+        let out = '';
+        expect(await runAlertsCommand(['--dry-run', '--lang', 'en'], { service, stores, now: NOW, write: (t) => (out += t) })).toBe(0);
+        expect(out).toContain('1 subscribers; 1 alerts would be sent');
+        expect(out).toContain('chat 990004 (en): applications close soon · closing-soon (deadline test) (closing-soon)');
+        expect(api.calls.filter((c) => c.method === 'sendMessage')).toEqual([]);
+        expect(await stores.sent.has('990004:closing-soon:closes:' + day(7))).toBe(false);
     });
 
     it('a blocked chat ends the subscription', async () => {
