@@ -55,6 +55,19 @@ export const configSchema = z.object({
     MCP_ALLOWED_HOSTS: optionalText,
     MCP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
 
+    /** `kejin web` / `kejin serve`: the chat page (and with serve, /mcp) on one port. */
+    WEB_HOST: z.string().default('127.0.0.1'),
+    WEB_PORT: port.default(8080),
+    /** Host (and Origin) values accepted, comma-separated; default: the loopback names with the port. */
+    WEB_ALLOWED_HOSTS: optionalText,
+    /** A TLS proxy in front: trust its X-Forwarded-Proto and X-Forwarded-For (Secure cookies, per-IP limits). */
+    WEB_TRUST_PROXY: z.enum(['on', 'off', 'true', 'false', '1', '0', '']).default('off').transform((v) => v === 'on' || v === 'true' || v === '1'),
+    WEB_MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024),
+    /** Messages and button presses one browser session may send per minute. */
+    WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+    /** Requests one address may make per minute (pages and messages; a WeChat group behind one NAT shares it). */
+    WEB_IP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+
     REDIS_URL: optionalText.pipe(
         z
             .string()

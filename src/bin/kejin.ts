@@ -29,6 +29,8 @@ Usage:
   kejin mcp [--http] [--port N] MCP server over stdio (default) or Streamable HTTP
   kejin bot                    Telegram bot; in the terminal when TELEGRAM_BOT_TOKEN is empty
   kejin bot --set-webhook      register WEBHOOK_URL once per deploy (N instances: docs/deploy.md)
+  kejin web [--port N]         the chat page at http://WEB_HOST:WEB_PORT/ (docs/web.md)
+  kejin serve [--port N]       the chat page and the MCP endpoint /mcp in one process on one port
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -100,10 +102,12 @@ async function main(argv: string[]): Promise<number> {
             return 0;
         }
         case 'mcp':
-        case 'bot': {
+        case 'bot':
+        case 'web':
+        case 'serve': {
             const logger = createLogger(config.LOG_LEVEL, { secrets });
             // Load the front's modules while the knowledge folder is read.
-            const loading = command === 'mcp' ? import('./mcp.ts') : import('./bot.ts');
+            const loading = command === 'mcp' ? import('./mcp.ts') : command === 'bot' ? import('./bot.ts') : import('./web.ts');
             loading.catch(() => undefined);
             const { createKnowledgeService } = await import('../core/service.ts');
             const service = await createKnowledgeService({
@@ -117,7 +121,9 @@ async function main(argv: string[]): Promise<number> {
             const insights = (await import('./insights.ts')).openInsights(config, logger);
             const sync = (await import('./knowledge-sync.ts')).startKnowledgeSync(config, service, logger);
             try {
-                await front.main(rest, { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback, alerts: insights.alerts });
+                const frontDeps = { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback, alerts: insights.alerts };
+                if (command === 'web' || command === 'serve') await (front as typeof import('./web.ts')).main(rest, frontDeps, { withMcp: command === 'serve' });
+                else await (front as typeof import('./bot.ts')).main(rest, frontDeps);
             } finally {
                 await sync.close();
                 await service.close();

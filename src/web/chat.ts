@@ -1,0 +1,270 @@
+/**
+ * What the page does with a message or a button: the bot's conversation
+ * without Telegram. A typed message is a turn of core/conversation (or an
+ * answer to the questionnaire in progress, bot/questionnaire.ts); a button
+ * carries the bot's own action code (bot/callback.ts), parsed as the same
+ * untrusted input. Replies are the bot's views (bot/format.ts), which
+ * render.ts marks up for the page. The session is the bot's session shape,
+ * changed in place and saved by the caller.
+ */
+import type { Logger } from 'pino';
+import { parseCallback, resolveRef, type CallbackAction } from '../bot/callback.ts';
+import {
+    answerView,
+    browseKindView,
+    browseListView,
+    browseStageView,
+    contactsView,
+    flowView,
+    forgetView,
+    itemView,
+    langView,
+    mainMenuKeyboard,
+    matchView,
+    profileView,
+    titleOf,
+    toldMatchView,
+    withUnderstood,
+    type ItemRef,
+    type View,
+} from '../bot/format.ts';
+import { MESSAGES, type Messages } from '../bot/i18n.ts';
+import { INSIGHTS_MESSAGES } from '../bot/insights-i18n.ts';
+import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../bot/questionnaire.ts';
+import { conversationOf, keepConversation, type SessionData } from '../bot/session.ts';
+import type { Answer } from '../core/answer/answer.ts';
+import { converse, focusOn } from '../core/conversation/converse.ts';
+import type { FeedbackMemo } from '../core/insights/feedback.ts';
+import { noteAnswer, recordQuietly, type QuestionLog } from '../core/insights/log.ts';
+import type { QuestionEvent } from '../core/insights/record.ts';
+import type { KnowledgeItem } from '../core/knowledge/schema.ts';
+import { ProfileError } from '../core/match/profile.ts';
+import { pickDraft } from '../core/match/told-profile.ts';
+import type { KnowledgeService } from '../core/service.ts';
+import type { Lang } from '../core/vocabulary.ts';
+
+export interface ChatDeps {
+    readonly service: KnowledgeService;
+    readonly logger: Logger;
+    readonly questionLog?: QuestionLog;
+    readonly feedback?: FeedbackMemo;
+}
+
+export interface Reply {
+    /** What to show; none when a button only changes something (a vote). */
+    readonly view?: View;
+    /** A short notice instead of or besides a view ("thanks", "this button is out of date"). */
+    readonly notice?: string;
+    /** The user asked to delete their data: the caller deletes the record and the transcript. */
+    readonly forget?: boolean;
+    /** The language changed: the page's own words change with it. */
+    readonly langChanged?: boolean;
+}
+
+/** How many answers a question gets (as in the bot). */
+const ANSWERS_SHOWN = 3;
+
+/** The first screen: greeting and main menu. */
+export function welcomeView(lang: Lang): View {
+    const t = MESSAGES[lang];
+    return { html: t.greeting(undefined), keyboard: mainMenuKeyboard(t) };
+}
+
+/** A typed message. `lang`: the session's choice, else the browser's. */
+export async function chatText(deps: ChatDeps, session: SessionData, text: string, lang: Lang): Promise<Reply> {
+    const t = MESSAGES[lang];
+    const flow = session.flow;
+    if (flow) {
+        const result = applyFlow(flow, { op: 'text', text }, deps.service.lexicon());
+        if (result.kind !== 'invalid') return afterStep(deps, session, result, lang);
+        if (stepName(flow) === 'amount' && /\d/.test(text) && text.length < 30) return { view: { html: t.amountHint } };
+    }
+    const turn = converse(deps.service, conversationOf(session), text, { defaultLang: lang, limit: ANSWERS_SHOWN });
+    keepConversation(session, turn.state);
+    const tt = MESSAGES[turn.lang];
+    const reply = turn.reply;
+    switch (reply.kind) {
+        case 'need-profile':
+            return { view: beginFlow(session, turn.lang, tt.needProfile) };
+        case 'match':
+            delete session.understood;
+            return { view: toldMatchView(tt, turn.lang, reply.response, reply.profile) };
+        case 'answer': {
+            const { answer, understood } = reply;
+            const guesses = answer.search.results.length === 0 ? idGuesses(deps.service, text) : [];
+            if (understood.length > 0) session.understood = pickDraft(Object.fromEntries(understood.map((u) => [u.field, u.value])));
+            const event = questionEvent(deps.service, text, answer);
+            noteAnswer(deps.questionLog, event, deps.logger);
+            return { view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event) };
+        }
+    }
+}
+
+/** A pressed button: its action code, untrusted. */
+export async function chatAction(deps: ChatDeps, session: SessionData, data: string, lang: Lang): Promise<Reply> {
+    const t = MESSAGES[lang];
+    const action = parseCallback(data);
+    if (!action) return { notice: t.staleButton };
+    return act(deps, session, action, lang, t);
+}
+
+async function act(deps: ChatDeps, session: SessionData, action: CallbackAction, lang: Lang, t: Messages): Promise<Reply> {
+    const { service } = deps;
+    switch (action.type) {
+        case 'menu':
+            switch (action.entry) {
+                case 'home':
+                    return { view: welcomeView(lang) };
+                case 'ask':
+                    return { view: { html: t.askPrompt, keyboard: mainMenuKeyboard(t) } };
+                case 'match':
+                    return { view: beginFlow(session, lang) };
+                case 'prod':
+                    return { view: browseKindView(t, lang) };
+                case 'contact':
+                    return { view: contactsView(t, lang, service.contacts()) };
+                case 'lang':
+                    return { view: langView(t) };
+                case 'profile':
+                    return { view: profileView(t, lang, session.profile) };
+                case 'forget':
+                    return { view: forgetView(t) };
+            }
+            break;
+        case 'lang': {
+            session.lang = action.lang;
+            const tl = MESSAGES[action.lang];
+            return { view: { html: `${tl.langSet}\n\n${tl.help}`, keyboard: mainMenuKeyboard(tl) }, langChanged: true };
+        }
+        case 'flow': {
+            const flow = session.flow;
+            if (!flow || flow.step !== action.step) return { notice: t.flowStale };
+            const result = applyFlow(flow, action);
+            if (result.kind === 'invalid') return { notice: t.staleButton };
+            return afterStep(deps, session, result, lang);
+        }
+        case 'item': {
+            const item = findItem(service, action.ref);
+            if (!item) return { notice: t.unknownItem };
+            session.focus = { items: [item.id] };
+            return { view: itemView(t, lang, item, (id) => service.getItem(id), related(service, item)) };
+        }
+        case 'contacts': {
+            const item = findItem(service, action.ref);
+            if (!item) return { notice: t.unknownItem };
+            const orgs = item.kind === 'organization' ? [item] : service.contacts({ productId: item.id });
+            return { view: contactsView(t, lang, orgs, { id: item.id, title: titleOf(item) }) };
+        }
+        case 'aspect': {
+            const item = findItem(service, action.ref);
+            const answer = item && service.answerAbout(item.id, action.aspect, { lang });
+            if (!answer) return { notice: t.unknownItem };
+            keepConversation(session, focusOn(conversationOf(session), answer));
+            return { view: answerView(t, lang, answer) };
+        }
+        case 'browse': {
+            const { kind, stage, page } = action;
+            if (!kind) return { view: browseKindView(t, lang) };
+            if (!stage) return { view: browseStageView(t, lang, kind) };
+            const items = service.listProducts({ ...(kind === '*' ? {} : { kind }), ...(stage === '*' ? {} : { stage }) });
+            const sorted = [...items].sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+            return { view: browseListView(t, lang, kind, stage, sorted, page ?? 1) };
+        }
+        case 'forget':
+            if (!action.confirmed) return { view: { html: t.forgetKept, keyboard: mainMenuKeyboard(t) } };
+            return { view: { html: t.forgetDone, keyboard: mainMenuKeyboard(t) }, forget: true };
+        case 'profile':
+            if (action.op === 'edit') return { view: beginFlow(session, lang) };
+            if (action.op === 'match') return { view: showMatches(service, session, session.profile ?? {}, lang) };
+            if (!session.understood) return { notice: t.staleButton };
+            session.profile = mergeDrafts(session.profile ?? {}, session.understood);
+            delete session.understood;
+            return { view: showMatches(service, session, session.profile, lang) };
+        case 'feedback': {
+            const m = INSIGHTS_MESSAGES[lang];
+            const event = await deps.feedback?.take(action.token);
+            if (!event || action.helpful) return { notice: m.feedbackThanks };
+            recordQuietly(deps.questionLog, { ...event, reason: 'unhelpful' }, deps.logger);
+            return { notice: m.feedbackNoted };
+        }
+        case 'alerts':
+            // Alerts are sent through Telegram; a page has no way to reach the user later.
+            return { notice: t.staleButton };
+    }
+    return { notice: t.staleButton };
+}
+
+/** Starts the questionnaire from the saved profile plus what the last question stated. */
+function beginFlow(session: SessionData, lang: Lang, intro?: string): View {
+    const state = startFlow(mergeDrafts(session.profile ?? {}, session.understood ?? {}));
+    delete session.understood;
+    session.flow = state;
+    const view = flowView(MESSAGES[lang], lang, state);
+    return intro ? { ...view, html: `${intro}\n\n${view.html}` } : view;
+}
+
+function afterStep(deps: ChatDeps, session: SessionData, result: Exclude<FlowResult, { kind: 'invalid' }>, lang: Lang): Reply {
+    const t = MESSAGES[lang];
+    if (result.kind === 'continue') {
+        session.flow = result.state;
+        return { view: flowView(t, lang, result.state) };
+    }
+    delete session.flow;
+    if (result.kind === 'cancelled') return { view: { html: t.flowCancelled, keyboard: mainMenuKeyboard(t) } };
+    session.profile = mergeDrafts(session.profile ?? {}, result.draft);
+    return { view: showMatches(deps.service, session, session.profile, lang) };
+}
+
+function showMatches(service: KnowledgeService, session: SessionData, draft: Draft, lang: Lang): View {
+    const t = MESSAGES[lang];
+    const answered = Object.values(draft).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+    if (!answered) return { html: t.matchEmptyProfile, keyboard: mainMenuKeyboard(t) };
+    try {
+        return matchView(t, lang, service.match(draft, { lang }));
+    } catch (err) {
+        if (!(err instanceof ProfileError)) throw err;
+        delete session.profile;
+        return { html: t.matchBadProfile, keyboard: mainMenuKeyboard(t) };
+    }
+}
+
+async function withFeedback(deps: ChatDeps, view: View, event: QuestionEvent): Promise<View> {
+    if (!deps.feedback || !deps.questionLog) return view;
+    const token = await deps.feedback.put(event);
+    const m = INSIGHTS_MESSAGES[event.lang];
+    const row = [
+        { text: m.helpful, callback_data: `fb:y:${token}` },
+        { text: m.unhelpful, callback_data: `fb:n:${token}` },
+    ];
+    return { ...view, keyboard: { inline_keyboard: [...(view.keyboard?.inline_keyboard ?? []), row] } };
+}
+
+function questionEvent(service: KnowledgeService, question: string, answer: Answer): QuestionEvent {
+    const ids = [...new Set([...(answer.item ? [answer.item.id] : []), ...answer.search.results.map((r) => r.id)])];
+    // A chat front like the bot's: the staff report counts chat and MCP questions apart.
+    return { front: 'bot', question, lang: answer.lang, ids, confident: answer.confident, knowledgeVersion: service.snapshot().version };
+}
+
+function findItem(service: KnowledgeService, ref: string): KnowledgeItem | undefined {
+    const id = resolveRef(ref, service.snapshot().items.keys());
+    return id === undefined ? undefined : service.getItem(id);
+}
+
+function related(service: KnowledgeService, item: KnowledgeItem): ItemRef[] {
+    const contactIds = 'contacts' in item ? item.contacts : [];
+    return item.related
+        .filter((id) => !contactIds.includes(id))
+        .map((id) => service.getItem(id))
+        .filter((i): i is KnowledgeItem => i !== undefined)
+        .map((i) => ({ id: i.id, title: titleOf(i) }));
+}
+
+function idGuesses(service: KnowledgeService, text: string): ItemRef[] {
+    const word = text.trim().toLowerCase();
+    if (!/^[a-z0-9-]{3,40}$/.test(word)) return [];
+    return service
+        .suggestIds(word, 3)
+        .map((id) => service.getItem(id))
+        .filter((i): i is KnowledgeItem => i !== undefined)
+        .map((i) => ({ id: i.id, title: titleOf(i) }));
+}

@@ -1,0 +1,120 @@
+/**
+ * The page's safety checks, each small and alone:
+ * - every answer carries a strict Content-Security-Policy (this server's
+ *   own script and stylesheet only; no inline script, no eval; no framing),
+ *   nosniff and no referrer;
+ * - Host must name an allowed host (DNS rebinding), and Origin, when sent,
+ *   too, as for the MCP endpoint (WEB_ALLOWED_HOSTS);
+ * - a state-changing request must come from this site: Sec-Fetch-Site, when
+ *   the browser sends it, must say so, and the session's CSRF token must be
+ *   in the form or the X-CSRF-Token header;
+ * - bodies are bounded.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+    'Content-Security-Policy':
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+export function isLoopback(host: string): boolean {
+    return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+interface HostRule {
+    readonly hostname: string;
+    /** Empty: any port. */
+    readonly port: string;
+}
+
+function parseHost(value: string): HostRule | undefined {
+    try {
+        const url = new URL(`http://${value}`);
+        if (url.username || url.password || url.pathname !== '/' || url.search) return undefined;
+        return { hostname: url.hostname.toLowerCase(), port: url.port };
+    } catch {
+        return undefined;
+    }
+}
+
+export type HostRules = readonly HostRule[];
+
+/** WEB_ALLOWED_HOSTS (comma-separated, a name without port matches any port), or the loopback names with the port. */
+export function hostRules(configured: string | undefined, bindHost: string, port: number): HostRules {
+    const values = configured
+        ? configured.split(',')
+        : (isLoopback(bindHost) || bindHost === '0.0.0.0' || bindHost === '::' ? LOOPBACK_NAMES : [...LOOPBACK_NAMES, bindHost.includes(':') ? `[${bindHost}]` : bindHost]).map((n) => `${n}:${port}`);
+    return values.map((v) => v.trim()).filter(Boolean).map((v) => parseHost(v) ?? { hostname: v.toLowerCase(), port: '' });
+}
+
+function hostAllowed(value: string, rules: HostRules): boolean {
+    const host = parseHost(value);
+    // Behind a TLS proxy the browser's Origin has the default port ("" for 443).
+    return !!host && rules.some((r) => r.hostname === host.hostname && (r.port === '' || r.port === host.port));
+}
+
+/** A refusal's status and reason, or undefined when Host and Origin are fine. */
+export function checkHostAndOrigin(req: IncomingMessage, rules: HostRules): { status: number; reason: string } | undefined {
+    const host = req.headers.host;
+    if (!host || !hostAllowed(host, rules)) return { status: 403, reason: 'host' };
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== 'null') {
+        const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+        if (!parsed || !hostAllowed(parsed.host, rules)) return { status: 403, reason: 'origin' };
+    } else if (origin === 'null') {
+        return { status: 403, reason: 'origin' };
+    }
+    return undefined;
+}
+
+/** Fetch metadata: a request another site started says so. */
+export function crossSite(req: IncomingMessage): boolean {
+    const site = req.headers['sec-fetch-site'];
+    return site !== undefined && site !== 'same-origin' && site !== 'none';
+}
+
+/** The body as text, or undefined when it is over `max` bytes (the rest is not read). */
+export async function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > max) return undefined;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > max) return undefined;
+        chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The client's address: the socket's, or with a trusted proxy the one it appended last to X-Forwarded-For. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+    if (trustProxy) {
+        const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+        const last = forwarded.at(-1);
+        if (last) return last;
+    }
+    return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** Whether the browser reached us over HTTPS (directly, or as the trusted proxy says). */
+export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
+    if ('encrypted' in req.socket && req.socket.encrypted) return true;
+    return trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+}
+
+export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+    res.end(body);
+}

@@ -1,0 +1,181 @@
+/**
+ * The web chat over HTTP, in process on the shipped knowledge: the page and
+ * its headers, the form path without script, and every refusal (Host,
+ * Origin, cross-site, CSRF, body size, rate) with the status a browser or
+ * proxy expects.
+ */
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startInProcess, type InProcessWeb } from './helpers.ts';
+
+let server: InProcessWeb;
+let base: string;
+
+beforeAll(async () => {
+    server = await startInProcess();
+    base = server.web.url;
+}, 30_000);
+afterAll(() => server?.close());
+
+/** fetch will not send another Host header; node:http will. */
+function statusWithHost(url: string, host: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const req = request(url, { headers: { Host: host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+    });
+}
+
+function textOf(html: string): string {
+    return html.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+describe('the page', () => {
+    it('is one HTML page with its own stylesheet and script, strict headers and a session cookie', async () => {
+        const c = new Client(base, { 'Accept-Language': 'en-GB,en;q=0.9,zh;q=0.5' });
+        const res = await c.page();
+        expect(res.status).toBe(200);
+        const csp = res.headers.get('content-security-policy') ?? '';
+        expect(csp).toContain("script-src 'self'");
+        expect(csp).toContain("frame-ancestors 'none'");
+        expect(csp).not.toMatch(/unsafe-(inline|eval)/);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+        const cookie = res.headers.get('set-cookie') ?? '';
+        expect(cookie).toMatch(/^kejin_sid=[A-Za-z0-9_-]{43}; /);
+        expect(cookie).toContain('HttpOnly');
+        expect(cookie).toContain('SameSite=Lax');
+        expect(cookie).not.toContain('Secure');
+        const html = await res.text();
+        expect(html).toContain('<html lang="en">');
+        expect(html).toContain('role="log" aria-live="polite"');
+        expect(html.match(/<textarea/g)).toHaveLength(1);
+        expect(html).toContain('<label for="q">Ask</label>');
+        // Nothing from elsewhere, and no inline script or style.
+        expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+        expect(html).not.toMatch(/<script>|<script [^>]*>[^<]|style=/);
+        const assets = [...html.matchAll(/(?:src|href)="\/(app\.[0-9a-f]{10}\.(?:css|js))"/g)].map((m) => m[1]!);
+        expect(assets).toHaveLength(2);
+        for (const name of assets) {
+            const a = await fetch(new URL(name, base), { headers: { 'Accept-Encoding': 'gzip' } });
+            expect(a.status).toBe(200);
+            expect(a.headers.get('cache-control')).toContain('immutable');
+        }
+    });
+
+    it('speaks Chinese to a Chinese browser, and the user can switch', async () => {
+        const c = new Client(base, { 'Accept-Language': 'zh-CN,zh;q=0.9' });
+        const html = await (await c.page()).text();
+        expect(html).toContain('<html lang="zh-CN">');
+        expect(html).toContain('<label for="q">提问</label>');
+        expect(html).toContain('删除我的数据');
+        const switched = await (await c.form({ a: 'l:en' })).text();
+        expect(switched).toContain('<html lang="en">');
+        expect(await (await c.page()).text()).toContain('Delete my data');
+    });
+
+    it('answers /healthz without any check', async () => {
+        expect(await statusWithHost(new URL('/healthz', base).href, 'evil.example')).toBe(200);
+        const res = await fetch(new URL('/healthz', base));
+        expect(await res.json()).toMatchObject({ status: 'ok', items: expect.any(Number) });
+    });
+});
+
+describe('the form path without script', () => {
+    it('answers a typed question with the whole page, keeps it across a reload, and escapes hostile markup', async () => {
+        const c = new Client(base, { 'Accept-Language': 'zh-CN' });
+        await c.page();
+        const res = await c.form({ q: '高企贷的合作银行有哪些' });
+        expect(res.status).toBe(200);
+        const html = await res.text();
+        expect(textOf(html)).toContain('高企贷的合作银行有哪些');
+        expect(textOf(html)).toMatch(/银行/);
+        const hostile = await (await c.form({ q: '<img src=x onerror=alert(1)><script>alert(2)</script>' })).text();
+        expect(hostile).not.toContain('<img src=x');
+        expect(hostile).not.toContain('<script>alert');
+        expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
+        const again = await (await c.page()).text();
+        expect(textOf(again)).toContain('高企贷的合作银行有哪些');
+    });
+
+    it('a button is a form post of the bot action, and a forged action is refused politely', async () => {
+        const c = new Client(base, { 'Accept-Language': 'zh-CN' });
+        await c.page();
+        const html = await (await c.form({ a: 'i:gaoqidai' })).text();
+        expect(textOf(html)).toContain('高企贷');
+        const forged = await c.form({ a: 'i:../../etc/passwd' });
+        expect(forged.status).toBe(200);
+        expect(await forged.text()).toContain('role="status"');
+    });
+
+    it('deletes the session and the transcript on "delete my data"', async () => {
+        const c = new Client(base, { 'Accept-Language': 'zh-CN' });
+        await c.page();
+        await c.form({ q: '我们是成长期的高新技术企业，需要流动资金' });
+        const before = c.cookie;
+        const done = await c.form({ a: 'f:y' });
+        expect(textOf(await done.text())).toContain('已删除');
+        expect(c.cookie).not.toBe(before);
+        const old = new Client(base, { 'Accept-Language': 'zh-CN' });
+        old.cookie = before;
+        expect(textOf(await (await old.page()).text())).not.toContain('成长期的高新技术企业');
+    });
+});
+
+describe('refusals', () => {
+    it('refuses a Host or Origin that is not allowed (DNS rebinding)', async () => {
+        const c = new Client(base);
+        await c.page();
+        expect(await statusWithHost(base, 'evil.example')).toBe(403);
+        expect(await statusWithHost(base, `localhost:${new URL(base).port}`)).toBe(200);
+        expect((await c.chat({ q: '高企贷' }, { Origin: 'http://evil.example' })).status).toBe(403);
+    });
+
+    it('refuses a post without the session CSRF token, or from another site', async () => {
+        const c = new Client(base);
+        await c.page();
+        expect((await c.chat({ q: '高企贷' }, { 'X-CSRF-Token': 'wrong' })).status).toBe(403);
+        expect((await c.form({ q: '高企贷', csrf: '' })).status).toBe(403);
+        expect((await c.chat({ q: '高企贷' }, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+        // Without the cookie the token is worth nothing.
+        expect((await c.chat({ q: '高企贷' }, { Cookie: '' })).status).toBe(403);
+        expect((await c.chat({ q: '高企贷' })).status).toBe(200);
+    });
+
+    it('refuses a body over the limit with 413 and a message over 1000 characters', async () => {
+        const c = new Client(base);
+        await c.page();
+        expect((await c.chat({ q: 'x'.repeat(20_000) })).status).toBe(413);
+        expect((await c.chat({ q: '贷'.repeat(1001) })).status).toBe(413);
+        expect((await c.chat('not json')).status).toBe(400);
+    });
+});
+
+describe('rate limits', () => {
+    it('gives a flood 429 with Retry-After, per session and per address, and keeps serving', async () => {
+        const limited = await startInProcess({ sessionRatePerMinute: 3, ipRatePerMinute: 12 });
+        try {
+            const c = new Client(limited.web.url);
+            await c.page();
+            const statuses: number[] = [];
+            for (let i = 0; i < 5; i++) statuses.push((await c.chat({ q: '高企贷' })).status);
+            expect(statuses).toEqual([200, 200, 200, 429, 429]);
+            const res = await c.chat({ q: '高企贷' });
+            expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+            expect((await res.json()) as unknown).toMatchObject({ error: 'rate' });
+            // Another session from the same address still gets through, until the address is over its own limit.
+            const other = new Client(limited.web.url);
+            await other.page();
+            expect((await other.chat({ q: '高企贷' })).status).toBe(200);
+            const more: number[] = [];
+            for (let i = 0; i < 6; i++) more.push((await other.page()).status);
+            expect(more).toContain(429);
+            expect((await fetch(new URL('/healthz', limited.web.url))).status).toBe(200);
+        } finally {
+            await limited.close();
+        }
+    });
+});
