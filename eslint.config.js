@@ -16,7 +16,12 @@ export default tseslint.config(
     {
         // stdout carries the MCP protocol and the terminal bot's screen: only
         // entry points and the CLI may print, everything else logs to stderr.
-        files: ['src/core/**', 'src/mcp/**', 'src/bot/**'],
+        files: ['src/core/**', 'src/mcp/**', 'src/bot/**', 'src/web/**'],
         rules: { 'no-console': 'error' },
+    },
+    {
+        // The web chat's own script runs in the browser, as a classic script.
+        files: ['src/web/assets/**/*.js'],
+        languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
     },
 );

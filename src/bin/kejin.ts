@@ -121,9 +121,9 @@ async function main(argv: string[]): Promise<number> {
             const insights = (await import('./insights.ts')).openInsights(config, logger);
             const sync = (await import('./knowledge-sync.ts')).startKnowledgeSync(config, service, logger);
             try {
-                const frontDeps = { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback, alerts: insights.alerts };
-                if (command === 'web' || command === 'serve') await (front as typeof import('./web.ts')).main(rest, frontDeps, { withMcp: command === 'serve' });
-                else await (front as typeof import('./bot.ts')).main(rest, frontDeps);
+                // `kejin serve` is `kejin web` with /mcp mounted.
+                const args = command === 'serve' ? ['--mcp', ...rest] : rest;
+                await front.main(args, { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback, alerts: insights.alerts });
             } finally {
                 await sync.close();
                 await service.close();

@@ -17,11 +17,12 @@ import { mountMcp, type McpMount } from '../web/mcp-mount.ts';
 import { startWebServer } from '../web/server.ts';
 
 const USAGE = `kejin web [--port N]     the chat page on WEB_HOST:WEB_PORT (default 127.0.0.1:8080)
-kejin serve [--port N]   the chat page and the MCP endpoint /mcp on one port
+kejin serve [--port N]   the chat page and the MCP endpoint /mcp on one port (= kejin web --mcp)
 `;
 
-export async function main(argv: string[], deps: BotDeps, options: { withMcp: boolean }): Promise<void> {
-    const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+export async function main(argv: string[], deps: BotDeps): Promise<void> {
+    const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, mcp: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    const options = { withMcp: values.mcp === true };
     if (values.help) {
         process.stdout.write(USAGE);
         return;

@@ -59,6 +59,8 @@ export interface Reply {
     readonly forget?: boolean;
     /** The language changed: the page's own words change with it. */
     readonly langChanged?: boolean;
+    /** The view takes the place of the last one (the next questionnaire step), as the bot edits its message. */
+    readonly replace?: boolean;
 }
 
 /** How many answers a question gets (as in the bot). */
@@ -73,6 +75,8 @@ export function welcomeView(lang: Lang): View {
 /** A typed message. `lang`: the session's choice, else the browser's. */
 export async function chatText(deps: ChatDeps, session: SessionData, text: string, lang: Lang): Promise<Reply> {
     const t = MESSAGES[lang];
+    const command = commandAction(text);
+    if (command) return act(deps, session, command, lang, t);
     const flow = session.flow;
     if (flow) {
         const result = applyFlow(flow, { op: 'text', text }, deps.service.lexicon());
@@ -97,6 +101,34 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
             noteAnswer(deps.questionLog, event, deps.logger);
             return { view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event) };
         }
+    }
+}
+
+/** The bot's commands typed on the page ("/lang en", "/match"), as the buttons they stand for. */
+function commandAction(text: string): CallbackAction | undefined {
+    const m = /^\/([a-z]+)(?:@\w+)?(?:\s+(.*))?$/i.exec(text.trim());
+    if (!m) return undefined;
+    const arg = (m[2] ?? '').trim().toLowerCase();
+    switch (m[1]!.toLowerCase()) {
+        case 'start':
+        case 'help':
+            return { type: 'menu', entry: 'home' };
+        case 'lang':
+            if (arg.startsWith('zh') || arg === '中文') return { type: 'lang', lang: 'zh' };
+            if (arg.startsWith('en')) return { type: 'lang', lang: 'en' };
+            return { type: 'menu', entry: 'lang' };
+        case 'match':
+            return { type: 'menu', entry: 'match' };
+        case 'products':
+            return { type: 'menu', entry: 'prod' };
+        case 'contact':
+            return { type: 'menu', entry: 'contact' };
+        case 'profile':
+            return { type: 'menu', entry: 'profile' };
+        case 'forget':
+            return { type: 'menu', entry: 'forget' };
+        default:
+            return undefined;
     }
 }
 
@@ -141,7 +173,7 @@ async function act(deps: ChatDeps, session: SessionData, action: CallbackAction,
             if (!flow || flow.step !== action.step) return { notice: t.flowStale };
             const result = applyFlow(flow, action);
             if (result.kind === 'invalid') return { notice: t.staleButton };
-            return afterStep(deps, session, result, lang);
+            return { ...afterStep(deps, session, result, lang), replace: true };
         }
         case 'item': {
             const item = findItem(service, action.ref);

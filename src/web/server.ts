@@ -257,7 +257,7 @@ async function post(c: HandlerContext, req: IncomingMessage, res: ServerResponse
         const lang = outcome.lang;
         const html = [...outcome.added.map((e) => entryHtml(e, lang, csrfToken(outcome.id))), ...(outcome.notice ? [noticeHtml(outcome.notice)] : [])].join('\n');
         const headers = { ...timing, ...(outcome.forgotten ? { 'Set-Cookie': clearedCookie(isHttps(req, c.options.trustProxy)) } : {}) };
-        const payload = JSON.stringify({ html, ...(outcome.forgotten ? { reset: true } : {}), ...(outcome.reload ? { reload: true } : {}) });
+        const payload = JSON.stringify({ html, ...(outcome.forgotten ? { reset: true } : {}), ...(outcome.reload ? { reload: true } : {}), ...(outcome.replace ? { replace: true } : {}) });
         const gz = acceptsGzip(req) && payload.length > 1024;
         return send(res, 200, 'application/json', gz ? gzipSync(payload) : payload, { ...headers, ...(gz ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
     }
@@ -280,6 +280,7 @@ interface Outcome {
     readonly notice?: string;
     readonly forgotten?: boolean;
     readonly reload?: boolean;
+    readonly replace?: boolean;
 }
 
 async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: { text: string } | { action: string }): Promise<Outcome> {
@@ -297,8 +298,10 @@ async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: 
     }
     // Written before the answer goes out: what the user sees is stored.
     await c.web.write(id, session);
-    if (added.length > 0) await c.web.append(id, added);
-    return { id, lang: pageLang, added, ...(reply.notice ? { notice: reply.notice } : {}), ...(reply.langChanged ? { reload: true } : {}) };
+    const replace = reply.replace === true && added.length === 1;
+    if (replace) await c.web.replaceLast(id, added[0]!);
+    else if (added.length > 0) await c.web.append(id, added);
+    return { id, lang: pageLang, added, ...(reply.notice ? { notice: reply.notice } : {}), ...(reply.langChanged ? { reload: true } : {}), ...(replace ? { replace } : {}) };
 }
 
 /** One request of a session at a time in this process, so that two quick presses do not both read the same session and lose a write. */

@@ -84,6 +84,8 @@ export interface WebSessions {
     write(id: string, session: SessionData): Promise<void>;
     transcript(id: string): Promise<Entry[]>;
     append(id: string, entries: readonly Entry[]): Promise<void>;
+    /** Puts `entry` in place of the last entry when that is the bot's, else appends it. */
+    replaceLast(id: string, entry: Entry): Promise<void>;
     /** "删除我的数据": the session record and the transcript. */
     forget(id: string): Promise<void>;
 }
@@ -108,6 +110,11 @@ export function createWebSessions(sessions: StorageAdapter<SessionData>, raw: St
         async append(id, entries) {
             const before = await this.transcript(id);
             await raw.write(transcriptKey(id), bound([...before, ...entries]));
+        },
+        async replaceLast(id, entry) {
+            const before = await this.transcript(id);
+            const kept = before.at(-1)?.from === 'bot' ? before.slice(0, -1) : before;
+            await raw.write(transcriptKey(id), bound([...kept, entry]));
         },
         async forget(id) {
             await Promise.all([sessions.delete(sessionStoreKey(id)), raw.delete(transcriptKey(id))]);

@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { memoryLimiter } from '../../src/web/limit.ts';
-import { startWebServer, type RunningWebServer, type WebOptions } from '../../src/web/server.ts';
+import { startWebServer, type RunningWebServer, type WebDeps, type WebOptions } from '../../src/web/server.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
 
 let shipped: Promise<KnowledgeService> | undefined;
@@ -38,11 +38,11 @@ export interface InProcessWeb {
     close(): Promise<void>;
 }
 
-export async function startInProcess(options: Partial<WebOptions> = {}): Promise<InProcessWeb> {
+export async function startInProcess(options: Partial<WebOptions> = {}, mcp?: WebDeps['mcp']): Promise<InProcessWeb> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kejin-web-'));
     const raw = createFileStorage(dataDir);
     const web = await startWebServer(
-        { service: await shippedService(), logger: silentLogger, sessions: guardedStorage(raw, silentLogger), raw, limiter: memoryLimiter() },
+        { service: await shippedService(), logger: silentLogger, sessions: guardedStorage(raw, silentLogger), raw, limiter: memoryLimiter(), ...(mcp ? { mcp } : {}) },
         { ...WEB_DEFAULTS, ...options },
     );
     return {
@@ -128,7 +128,7 @@ export async function startWebProcess(env: Record<string, string>): Promise<WebP
         child,
         stop: () =>
             new Promise<void>((resolve) => {
-                if (child.exitCode !== null) return resolve();
+                if (child.exitCode !== null || child.signalCode !== null) return resolve();
                 child.once('exit', () => resolve());
                 child.kill('SIGTERM');
             }),

@@ -6,7 +6,9 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startInProcess, type InProcessWeb } from './helpers.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { mountMcp } from '../../src/web/mcp-mount.ts';
+import { Client, shippedService, startInProcess, type InProcessWeb } from './helpers.ts';
 
 let server: InProcessWeb;
 let base: string;
@@ -43,7 +45,7 @@ describe('the page', () => {
         expect(csp).toContain("frame-ancestors 'none'");
         expect(csp).not.toMatch(/unsafe-(inline|eval)/);
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-        expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+        expect(res.headers.get('referrer-policy')).toBe('same-origin');
         const cookie = res.headers.get('set-cookie') ?? '';
         expect(cookie).toMatch(/^kejin_sid=[A-Za-z0-9_-]{43}; /);
         expect(cookie).toContain('HttpOnly');
@@ -176,6 +178,30 @@ describe('rate limits', () => {
             expect((await fetch(new URL('/healthz', limited.web.url))).status).toBe(200);
         } finally {
             await limited.close();
+        }
+    });
+});
+
+describe('kejin serve: /mcp on the same port', () => {
+    it('passes MCP requests to the MCP endpoint with its own checks, beside the page', async () => {
+        const service = await shippedService();
+        const mcp = await mountMcp({ service, logger: silentLogger }, { allowedHosts: ['127.0.0.1', 'localhost'], maxBodyBytes: 256 * 1024 });
+        const both = await startInProcess({}, mcp.handle);
+        try {
+            const url = new URL('/mcp', both.web.url);
+            const res = await fetch(url, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+                body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+            });
+            expect(res.status).toBe(200);
+            const body = (await res.json()) as { result?: { tools?: { name: string }[] } };
+            expect(body.result?.tools?.map((t) => t.name)).toContain('search_financing_knowledge');
+            expect(await statusWithHost(url.href, 'evil.example')).toBe(403);
+            expect((await fetch(both.web.url)).status).toBe(200);
+        } finally {
+            await both.close();
+            await mcp.close();
         }
     });
 });

@@ -54,6 +54,9 @@
                     return;
                 }
                 if (r.data.reset) log.textContent = '';
+                // The next questionnaire step takes the place of the one answered, as in the bot.
+                var end = log.lastElementChild;
+                if (r.data.replace && end && end.classList.contains('bot')) end.remove();
                 log.insertAdjacentHTML('beforeend', r.data.html || '');
                 if (onDone) onDone();
                 last();
