@@ -236,7 +236,8 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     let chosen = choose(holding);
     // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
     if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
-    let labelled = false;
+    /** When set, each fact is shown under the label of the aspect it was chosen for. */
+    let labels: Aspect[] | undefined;
     let gap: Aspect | undefined;
     if (primary && chosen.length === 0) {
         // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
@@ -244,7 +245,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         const near = (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
         if (near.length > 0) {
             chosen = [near[0]!];
-            labelled = true;
+            labels = [near[0]!.passage.aspects[0]!];
             gap = primary;
         }
     } else if (primary && asked[1] && asked[1].score >= asked[0]!.score * CLOSE_READING) {
@@ -252,7 +253,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         const other = holdingOf(asked[1].aspect).find((r) => !r.passage.absence && !chosen.includes(r));
         if (other) {
             chosen = [chosen[0]!, other];
-            labelled = true;
+            labels = [primary, asked[1].aspect];
         }
     }
     if (!primary) {
@@ -264,7 +265,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     const facts = chosen.map((r) => toFact(item, r, lang));
     const factText = (f: AnswerFact, i: number) => {
         const t = `${f.text}${f.status === 'current' ? '' : labelOf(f.status, lang)}`;
-        return labelled ? aspectFact(chosen[i]!.passage.aspects[0] ?? primary ?? 'what-is', t, lang) : t;
+        return labels?.[i] ? aspectFact(labels[i]!, t, lang) : t;
     };
 
     if (gap) {
