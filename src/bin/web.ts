@@ -7,14 +7,13 @@
  */
 import { parseArgs } from 'node:util';
 import type { BotDeps } from '../bot/context.ts';
-import { createFileStorage, guardedStorage } from '../bot/session.ts';
-import { createRedisSessionStorage } from '../bot/state/redis-session.ts';
 import { ConfigError } from '../config.ts';
 import { createRedis } from '../core/infra/redis.ts';
 import { isLoopback } from '../web/guard.ts';
 import { memoryLimiter, redisLimiter } from '../web/limit.ts';
 import { mountMcp, type McpMount } from '../web/mcp-mount.ts';
 import { startWebServer } from '../web/server.ts';
+import { createWebStores } from '../web/stores.ts';
 
 const USAGE = `kejin web [--port N]     the chat page on WEB_HOST:WEB_PORT (default 127.0.0.1:8080)
 kejin serve [--port N]   the chat page and the MCP endpoint /mcp on one port (= kejin web --mcp)
@@ -33,7 +32,7 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
         throw new ConfigError(`kejin: MCP_AUTH_TOKEN is required when kejin serve binds beyond loopback (WEB_HOST=${config.WEB_HOST}); set a long random token, or use kejin web`);
     }
     const redis = config.REDIS_URL ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-web' }) : undefined;
-    const raw = redis ? createRedisSessionStorage({ redis, prefix: config.KEJIN_REDIS_PREFIX, ttlDays: config.SESSION_TTL_DAYS }) : createFileStorage(config.DATA_DIR);
+    const stores = createWebStores(redis ? { redis, prefix: config.KEJIN_REDIS_PREFIX, ttlDays: config.SESSION_TTL_DAYS } : { dataDir: config.DATA_DIR }, logger);
     const allowedHosts = config.WEB_ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean);
     let mcp: McpMount | undefined;
     try {
@@ -48,8 +47,7 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
                 logger,
                 ...(deps.questionLog ? { questionLog: deps.questionLog } : {}),
                 ...(deps.feedback ? { feedback: deps.feedback } : {}),
-                sessions: guardedStorage(raw, logger),
-                raw,
+                ...stores,
                 limiter: redis ? redisLimiter(redis, config.KEJIN_REDIS_PREFIX) : memoryLimiter(),
                 ...(mcp ? { mcp: mcp.handle } : {}),
             },

@@ -46,8 +46,8 @@ export interface WebDeps extends ChatDeps {
     readonly service: KnowledgeService;
     /** The bot's guarded session store (bot/session.ts guardedStorage). */
     readonly sessions: StorageAdapter<SessionData>;
-    /** The same store unguarded, for the transcript. */
-    readonly raw: StorageAdapter<unknown>;
+    /** The same store unguarded, for the transcripts. */
+    readonly transcripts: StorageAdapter<unknown>;
     readonly limiter: Limiter;
     /** `kejin serve`: requests under /mcp go here (the MCP endpoint of src/mcp). */
     readonly mcp?: (req: IncomingMessage, res: ServerResponse) => void;
@@ -92,7 +92,7 @@ export async function startWebServer(deps: WebDeps, options: WebOptions): Promis
 }
 
 export function createWebHandler(deps: WebDeps, options: WebOptions, assets: Assets, rules: () => HostRules) {
-    const web = createWebSessions(deps.sessions, deps.raw);
+    const web = createWebSessions(deps.sessions, deps.transcripts);
     const queue = new SessionQueue();
     const ctx: HandlerContext = { deps, options, assets, web, queue, rules };
     return (req: IncomingMessage, res: ServerResponse): void => {
@@ -267,8 +267,7 @@ async function post(c: HandlerContext, req: IncomingMessage, res: ServerResponse
         const html = pageHtml({ lang: outcome.lang, csrf: csrfToken(fresh), entries: outcome.added, assets: { css: c.assets.css.name, js: c.assets.js.name } });
         return sendHtml(req, res, 200, html, { ...timing, 'Set-Cookie': cookieFor(c, req, fresh) });
     }
-    const entries = await c.web.transcript(id);
-    const html = pageHtml({ lang: outcome.lang, csrf: csrfToken(id), entries, ...(outcome.notice ? { notice: outcome.notice } : {}), assets: { css: c.assets.css.name, js: c.assets.js.name } });
+    const html = pageHtml({ lang: outcome.lang, csrf: csrfToken(id), entries: outcome.entries, ...(outcome.notice ? { notice: outcome.notice } : {}), assets: { css: c.assets.css.name, js: c.assets.js.name } });
     return sendHtml(req, res, 200, html, { ...timing, 'Set-Cookie': cookieFor(c, req, id) });
 }
 
@@ -277,6 +276,8 @@ interface Outcome {
     /** The page's language after the turn. */
     readonly lang: Lang;
     readonly added: Entry[];
+    /** The whole transcript after the turn. */
+    readonly entries: Entry[];
     readonly notice?: string;
     readonly forgotten?: boolean;
     readonly reload?: boolean;
@@ -284,7 +285,7 @@ interface Outcome {
 }
 
 async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: { text: string } | { action: string }): Promise<Outcome> {
-    const session = await c.web.read(id);
+    const [session, before] = await Promise.all([c.web.read(id), c.web.transcript(id)]);
     const browserLang = langOfRequest(req.headers['accept-language'], c.options.defaultLang);
     const lang = session.lang ?? browserLang;
     const reply: Reply = 'text' in input ? await chatText(c.deps, session, input.text, lang) : await chatAction(c.deps, session, input.action, lang);
@@ -294,14 +295,13 @@ async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: 
     if (reply.view) added.push({ from: 'bot', html: viewHtml(c.deps.service, reply.view) });
     if (reply.forget) {
         await c.web.forget(id);
-        return { id, lang: browserLang, added, forgotten: true };
+        return { id, lang: browserLang, added, entries: added, forgotten: true };
     }
-    // Written before the answer goes out: what the user sees is stored.
-    await c.web.write(id, session);
-    const replace = reply.replace === true && added.length === 1;
-    if (replace) await c.web.replaceLast(id, added[0]!);
-    else if (added.length > 0) await c.web.append(id, added);
-    return { id, lang: pageLang, added, ...(reply.notice ? { notice: reply.notice } : {}), ...(reply.langChanged ? { reload: true } : {}), ...(replace ? { replace } : {}) };
+    const replace = reply.replace === true && added.length === 1 && before.at(-1)?.from === 'bot';
+    const after = replace ? [...before.slice(0, -1), ...added] : [...before, ...added];
+    // Both written before the answer goes out: what the user sees is stored.
+    const [, entries] = await Promise.all([c.web.write(id, session), added.length > 0 ? c.web.saveTranscript(id, after) : Promise.resolve(before)]);
+    return { id, lang: pageLang, added, entries, ...(reply.notice ? { notice: reply.notice } : {}), ...(reply.langChanged ? { reload: true } : {}), ...(replace ? { replace } : {}) };
 }
 
 /** One request of a session at a time in this process, so that two quick presses do not both read the same session and lose a write. */

@@ -83,18 +83,17 @@ export interface WebSessions {
     read(id: string): Promise<SessionData>;
     write(id: string, session: SessionData): Promise<void>;
     transcript(id: string): Promise<Entry[]>;
-    append(id: string, entries: readonly Entry[]): Promise<void>;
-    /** Puts `entry` in place of the last entry when that is the bot's, else appends it. */
-    replaceLast(id: string, entry: Entry): Promise<void>;
+    /** Stores the transcript, bounded; returns what was kept. */
+    saveTranscript(id: string, entries: readonly Entry[]): Promise<Entry[]>;
     /** "删除我的数据": the session record and the transcript. */
     forget(id: string): Promise<void>;
 }
 
 /**
  * `sessions`: the bot's guarded store (validation, write-only-when-changed);
- * `raw`: the same store unguarded, for the transcript.
+ * `transcripts`: the same store unguarded (files: without fsync, see bin/web.ts).
  */
-export function createWebSessions(sessions: StorageAdapter<SessionData>, raw: StorageAdapter<unknown>): WebSessions {
+export function createWebSessions(sessions: StorageAdapter<SessionData>, transcripts: StorageAdapter<unknown>): WebSessions {
     return {
         read: async (id) => (await sessions.read(sessionStoreKey(id))) ?? {},
         write: async (id, session) => {
@@ -102,22 +101,18 @@ export function createWebSessions(sessions: StorageAdapter<SessionData>, raw: St
         },
         async transcript(id) {
             try {
-                return checkTranscript(await raw.read(transcriptKey(id)));
+                return checkTranscript(await transcripts.read(transcriptKey(id)));
             } catch {
                 return [];
             }
         },
-        async append(id, entries) {
-            const before = await this.transcript(id);
-            await raw.write(transcriptKey(id), bound([...before, ...entries]));
-        },
-        async replaceLast(id, entry) {
-            const before = await this.transcript(id);
-            const kept = before.at(-1)?.from === 'bot' ? before.slice(0, -1) : before;
-            await raw.write(transcriptKey(id), bound([...kept, entry]));
+        async saveTranscript(id, entries) {
+            const kept = bound([...entries]);
+            await transcripts.write(transcriptKey(id), kept);
+            return kept;
         },
         async forget(id) {
-            await Promise.all([sessions.delete(sessionStoreKey(id)), raw.delete(transcriptKey(id))]);
+            await Promise.all([sessions.delete(sessionStoreKey(id)), transcripts.delete(transcriptKey(id))]);
         },
     };
 }

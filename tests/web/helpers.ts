@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createFileStorage, guardedStorage } from '../../src/bot/session.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { memoryLimiter } from '../../src/web/limit.ts';
+import { createWebStores } from '../../src/web/stores.ts';
 import { startWebServer, type RunningWebServer, type WebDeps, type WebOptions } from '../../src/web/server.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
 
@@ -40,9 +40,8 @@ export interface InProcessWeb {
 
 export async function startInProcess(options: Partial<WebOptions> = {}, mcp?: WebDeps['mcp']): Promise<InProcessWeb> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kejin-web-'));
-    const raw = createFileStorage(dataDir);
     const web = await startWebServer(
-        { service: await shippedService(), logger: silentLogger, sessions: guardedStorage(raw, silentLogger), raw, limiter: memoryLimiter(), ...(mcp ? { mcp } : {}) },
+        { service: await shippedService(), logger: silentLogger, ...createWebStores({ dataDir }, silentLogger), limiter: memoryLimiter(), ...(mcp ? { mcp } : {}) },
         { ...WEB_DEFAULTS, ...options },
     );
     return {
