@@ -26,7 +26,7 @@ import { checkHostAndOrigin, clientAddress, crossSite, hostRules, isHttps, readB
 import type { Limiter } from './limit.ts';
 import { entryHtml, noticeHtml, pageHtml, PAGE_WORDS } from './page.ts';
 import { userHtml, viewHtml } from './render.ts';
-import { clearedCookie, createWebSessions, csrfMatches, csrfToken, newSessionId, sessionCookie, sessionIdOf, type Entry, type WebSessions } from './session.ts';
+import { clearedCookie, createWebSessions, csrfMatches, csrfToken, newSessionId, sessionCookie, sessionIdOf, sessionStoreKey, type Entry, type WebSessions } from './session.ts';
 
 export interface WebOptions {
     readonly host: string;
@@ -49,6 +49,8 @@ export interface WebDeps extends ChatDeps {
     /** The same store unguarded, for the transcripts. */
     readonly transcripts: StorageAdapter<unknown>;
     readonly limiter: Limiter;
+    /** With Redis: one turn of a session at a time across instances (the bot's per-user lock). */
+    readonly lock?: <T>(sessionKey: string, job: () => Promise<T>) => Promise<T>;
     /** `kejin serve`: requests under /mcp go here (the MCP endpoint of src/mcp). */
     readonly mcp?: (req: IncomingMessage, res: ServerResponse) => void;
 }
@@ -250,7 +252,9 @@ async function post(c: HandlerContext, req: IncomingMessage, res: ServerResponse
     if (text !== undefined && [...text].length > MAX_MESSAGE_CHARS) return send(res, 413, plain, `message over ${MAX_MESSAGE_CHARS} characters\n`);
     if (!text && !posted.a) return json ? send(res, 400, plain, 'empty message\n') : showPage(c, req, res);
 
-    const outcome = await c.queue.run(id, () => turn(c, req, id, text ? { text } : { action: posted.a! }));
+    const job = () => turn(c, req, id, text ? { text } : { action: posted.a! });
+    const lock = c.deps.lock;
+    const outcome = await c.queue.run(id, lock ? () => lock(sessionStoreKey(id), job) : job);
     const ms = (performance.now() - started).toFixed(1);
     const timing = { 'Server-Timing': `app;dur=${ms}` };
     if (json) {
