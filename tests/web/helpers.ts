@@ -38,10 +38,10 @@ export interface InProcessWeb {
     close(): Promise<void>;
 }
 
-export async function startInProcess(options: Partial<WebOptions> = {}, mcp?: WebDeps['mcp']): Promise<InProcessWeb> {
+export async function startInProcess(options: Partial<WebOptions> = {}, mcp?: WebDeps['mcp'], extra: Partial<Pick<WebDeps, 'questionLog' | 'feedback'>> = {}): Promise<InProcessWeb> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'kejin-web-'));
     const web = await startWebServer(
-        { service: await shippedService(), logger: silentLogger, ...createWebStores({ dataDir }, silentLogger), limiter: memoryLimiter(), ...(mcp ? { mcp } : {}) },
+        { service: await shippedService(), logger: silentLogger, ...createWebStores({ dataDir }, silentLogger), limiter: memoryLimiter(), ...(mcp ? { mcp } : {}), ...extra },
         { ...WEB_DEFAULTS, ...options },
     );
     return {

@@ -8,7 +8,9 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.ts';
 import { mountMcp } from '../../src/web/mcp-mount.ts';
-import { Client, shippedService, startInProcess, type InProcessWeb } from './helpers.ts';
+import { createMemoryFeedbackMemo } from '../../src/core/insights/feedback.ts';
+import { createQuestionLog } from '../../src/core/insights/log.ts';
+import { Client, removeFolder, shippedService, startInProcess, tempFolder, type InProcessWeb } from './helpers.ts';
 
 let server: InProcessWeb;
 let base: string;
@@ -202,6 +204,51 @@ describe('kejin serve: /mcp on the same port', () => {
         } finally {
             await both.close();
             await mcp.close();
+        }
+    });
+});
+
+describe('behind a proxy', () => {
+    it('makes the cookie Secure when the trusted proxy says HTTPS, and ignores forwarded headers it does not trust', async () => {
+        const trusted = await startInProcess({ trustProxy: true, ipRatePerMinute: 2 });
+        try {
+            const res = await fetch(trusted.web.url, { headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.7' } });
+            expect(res.headers.get('set-cookie')).toContain('; Secure');
+            // The per-address limit counts the address the proxy forwarded.
+            await fetch(trusted.web.url, { headers: { 'X-Forwarded-For': '203.0.113.7' } });
+            expect((await fetch(trusted.web.url, { headers: { 'X-Forwarded-For': '203.0.113.7' } })).status).toBe(429);
+            expect((await fetch(trusted.web.url, { headers: { 'X-Forwarded-For': '203.0.113.8' } })).status).toBe(200);
+        } finally {
+            await trusted.close();
+        }
+        const c = new Client(base, { 'X-Forwarded-Proto': 'https' });
+        expect((await c.page()).headers.get('set-cookie')).not.toContain('Secure');
+    });
+});
+
+describe('👍 / 👎', () => {
+    it('puts a 👎 question in the question log, scrubbed, and counts one vote per answer', async () => {
+        const dir = tempFolder('kejin-web-log-');
+        const questionLog = createQuestionLog({ enabled: true, dataDir: dir });
+        const voting = await startInProcess({}, undefined, { questionLog, feedback: createMemoryFeedbackMemo() });
+        try {
+            const c = new Client(voting.web.url, { 'Accept-Language': 'zh-CN' });
+            await c.page();
+            const res = await c.chat({ q: '高企贷的合作银行有哪些，我的电话13812345678' });
+            const { html } = (await res.json()) as { html: string };
+            const down = /value="(fb:n:[^"]+)"/.exec(html)?.[1];
+            expect(down).toBeDefined();
+            const noted = (await (await c.chat({ a: down! })).json()) as { html: string };
+            expect(noted.html).toContain('工作人员会看到');
+            const again = (await (await c.chat({ a: down! })).json()) as { html: string };
+            expect(again.html).toContain('谢谢反馈');
+            const records = await questionLog.read();
+            expect(records.filter((r) => r.reason === 'unhelpful')).toHaveLength(1);
+            expect(JSON.stringify(records)).not.toContain('13812345678');
+        } finally {
+            await voting.close();
+            await questionLog.close();
+            removeFolder(dir);
         }
     });
 });
