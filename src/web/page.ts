@@ -22,6 +22,7 @@ export const PAGE_WORDS = {
         forget: '删除我的数据',
         otherLang: 'English',
         transcript: '对话记录',
+        skip: '跳到提问框',
         you: '你',
         bot: '科金助手',
         sending: '正在回答…',
@@ -40,6 +41,7 @@ export const PAGE_WORDS = {
         forget: 'Delete my data',
         otherLang: '中文',
         transcript: 'Conversation',
+        skip: 'Skip to the message box',
         you: 'You',
         bot: 'Kejin',
         sending: 'Answering…',
@@ -85,6 +87,7 @@ export function pageHtml(p: PageInput): string {
 <script src="/${p.assets.js}" defer></script>
 </head>
 <body data-sending="${esc(w.sending)}" data-failed="${esc(w.failed)}" data-you="${esc(w.you)}">
+<a class="skip" href="#q">${esc(w.skip)}</a>
 <header>
 <h1>${esc(w.title)} <small>${esc(w.tagline)}</small></h1>
 <form method="post" action="/" class="bar"><input type="hidden" name="csrf" value="${csrf}"><button type="submit" name="a" value="l:${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${esc(w.otherLang)}</button></form>

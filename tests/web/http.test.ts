@@ -110,6 +110,10 @@ describe('the form path without script', () => {
         await c.page();
         const html = await (await c.form({ a: 'i:gaoqidai' })).text();
         expect(textOf(html)).toContain('高企贷');
+        // A knowledge base phone number is a tel: link; web links open apart and tell nothing.
+        const contacts = await (await c.form({ a: 'i:stcsm' })).text();
+        expect(contacts).toContain('<a href="tel:23116237">23116237</a>');
+        expect(contacts).toMatch(/<a href="https:[^"]+" target="_blank" rel="noopener noreferrer">/);
         const forged = await c.form({ a: 'i:../../etc/passwd' });
         expect(forged.status).toBe(200);
         expect(await forged.text()).toContain('role="status"');
