@@ -17,6 +17,9 @@ export default function setup(): () => void {
     process.env.DATA_DIR = dataDir;
     return () => {
         rmSync(dataDir, { recursive: true, force: true });
-        if (!existed && existsSync(checkoutData)) throw new Error(`a test wrote into the checkout's ${checkoutData}: give it a temporary DATA_DIR`);
+        if (existed || !existsSync(checkoutData)) return;
+        // vitest reports a teardown error but keeps its exit code: set it too.
+        process.exitCode = 1;
+        throw new Error(`a test wrote into the checkout's ${checkoutData}: give it a temporary DATA_DIR`);
     };
 }
