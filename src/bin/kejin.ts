@@ -80,10 +80,10 @@ async function main(argv: string[]): Promise<number> {
             }
         }
         case 'alerts': {
-            const { runAlertsCommand } = await import('../cli/alerts.ts');
-            const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL));
+            const { alertsFolder, runAlertsCommand } = await import('../cli/alerts.ts');
             // A folder given (a staging copy) is previewed; by default the live KNOWLEDGE_DIR as it is on disk.
-            const dir = rest.find((a) => !a.startsWith('-'));
+            const dir = alertsFolder(rest);
+            const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL, { secrets }));
             const { createKnowledgeService } = await import('../core/service.ts');
             const service = await createKnowledgeService({ dir: dir ?? config.KNOWLEDGE_DIR });
             try {
