@@ -1,13 +1,7 @@
 /** The scrubber over the personal-data catalogue (sinks: sinks.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { scrubPersonalData } from '../../src/core/insights/scrub.ts';
-import { NO_PERSONAL_DATA, PERSONAL_DATA, type PersonalDataCase } from './personal-data.ts';
-
-/** The secrets of a case still readable in `text`, directly or with separators and widths folded. */
-export function survivors(text: string, c: PersonalDataCase): string[] {
-    const fold = (s: string) => s.normalize('NFKC').replace(/[\s.\-－()（）]/g, '').toLowerCase();
-    return c.secrets.filter((s) => text.includes(s) || fold(text).includes(fold(s)));
-}
+import { NO_PERSONAL_DATA, PERSONAL_DATA, survivors } from './personal-data.ts';
 
 describe('the scrubber over the catalogue', () => {
     it('the catalogue holds at least the 67 kinds of the review, each once', () => {

@@ -126,3 +126,10 @@ export const NO_PERSONAL_DATA: readonly string[] = [
     'Look at the rate. Is it fixed?',
     'Which bank is on the list, and what is the maximum amount?',
 ];
+
+/** The secrets of a case still readable in `text`, directly or with separators and widths folded. */
+export function survivors(text: string, c: PersonalDataCase): string[] {
+    const fold = (s: string) => s.normalize('NFKC').replace(/[\s.\-－()（）]/g, '').toLowerCase();
+    return c.secrets.filter((s) => text.includes(s) || fold(text).includes(fold(s)));
+}
+
