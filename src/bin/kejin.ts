@@ -16,8 +16,8 @@ const USAGE = `kejin 科金助手: financing assistant for Shanghai sci-tech fir
 Usage:
   kejin check [DIR]            validate a knowledge folder (default: KNOWLEDGE_DIR)
   kejin ask "问题" [options]    search the knowledge        --lang zh|en --limit N --kind K --json
-  kejin show ID [--lang zh|en] [--json]
-                               one whole card, every line with its source keys
+  kejin show ID|NAME [--lang zh|en] [--json]
+                               one whole card (by id, name or alias), every line with its source keys
   kejin match [profile] [--json] rate every product against a firm profile
       --stage seed|startup|growth|mature   --qual Q (repeatable)   --size micro|small|medium|large
       --need N (repeatable)   --revenue 万元   --amount 万元   --ip | --no-ip   --employees N
