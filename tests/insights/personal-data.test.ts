@@ -14,6 +14,15 @@ describe('the scrubber over the catalogue', () => {
         expect(leaks).toEqual([]);
     });
 
+    it('cuts a long text, dropping a number the cut went through', () => {
+        const head = '高企贷'.repeat(330);
+        const out = scrubPersonalData(`${head}，手机13812345678，邮箱 zhang.wei@example.com`);
+        expect(out.startsWith(head)).toBe(true);
+        expect(out.length).toBeLessThanOrEqual(1000);
+        expect(out).not.toMatch(/\d{4}|zhang/);
+        expect(scrubPersonalData(`${'x '.repeat(496)}1381234567812345678`)).not.toMatch(/\d/);
+    });
+
     it.each(NO_PERSONAL_DATA)('leaves "%s" alone', (text) => {
         expect(scrubPersonalData(text)).toBe(text);
     });

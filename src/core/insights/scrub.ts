@@ -48,10 +48,10 @@ const SEP = '[ \\t.\\-]?';
 const digits = (n: number | string) => `\\d(?:${SEP}\\d){${typeof n === 'number' ? n - 1 : n}}`;
 
 /** Latin (or a few Chinese) characters, `@`, a domain with a dot in any script (IDN: 例子.中国). */
-const EMAIL = /(?:[A-Za-z0-9._%+-]+|\p{Script=Han}{1,4})@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}/gu;
+const EMAIL = /(?:(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+|\p{Script=Han}{1,4})@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}/gu;
 /** "liwei at example dot com", "wang (at) corp (dot) cn", "zhao[at]startup.io"; a dot typed as such only without spaces ("at this. Thanks" is prose). */
 const DOT = '(?:\\s*\\(dot\\)\\s*|\\s*\\[dot\\]\\s*|\\s*\\{dot\\}\\s*|\\s+dot\\s+|\\.)';
-const SPELLED_EMAIL = new RegExp(`[A-Za-z0-9._%+-]+\\s*(?:\\(at\\)|\\[at\\]|\\{at\\}|\\s+at\\s+)\\s*[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)*${DOT}[A-Za-z]{2,}\\b`, 'gi');
+const SPELLED_EMAIL = new RegExp(`(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\\s*(?:\\(at\\)|\\[at\\]|\\{at\\}|\\s+at\\s+)\\s*[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)*${DOT}[A-Za-z]{2,}\\b`, 'gi');
 
 /** GB 32100-2015: 18 characters from the code set without I, O, S, V, Z; the 3rd to 8th are the area code. Grouped or not. */
 const CODE_CHAR = '[0-9A-HJ-NPQRTUWXY]';
@@ -131,11 +131,20 @@ const EN_TITLED = /\b(Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+([A-Z][a-z'’-]+(?:\s+[A-Z][
 
 // === Scrubbing ===============================================================
 
-/** The question with personal data replaced by placeholders. Pure; idempotent. */
+/**
+ * Longest text scrubbed: kept texts are shorter (the question log keeps 500
+ * characters), and some patterns cost time with the square of a run's
+ * length. A longer text is cut here, and the word the cut went through
+ * dropped whole, so that no half of a number survives unrecognized.
+ */
+export const MAX_SCRUBBED_CHARS = 1000;
+
+/** The question with personal data replaced by placeholders; at most MAX_SCRUBBED_CHARS of it. Pure; idempotent. */
 export function scrubPersonalData(text: string): string {
     const P = PLACEHOLDERS;
+    const bounded = text.length <= MAX_SCRUBBED_CHARS ? text : text.slice(0, MAX_SCRUBBED_CHARS).replace(/[A-Za-z0-9@._%+\-\uFF10-\uFF19\uFF20]*$/, '');
     return (
-        foldWidth(text)
+        foldWidth(bounded)
             .replace(EMAIL, P.email)
             .replace(SPELLED_EMAIL, P.email)
             // Accounts before numbers: the digits of a QQ id are no phone.
