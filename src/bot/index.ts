@@ -12,6 +12,7 @@
  * failing or slow calls end within it instead of holding the update for
  * minutes. Nothing here starts anything; `run.ts` does.
  */
+import { setMaxListeners } from 'node:events';
 import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
@@ -113,6 +114,9 @@ function ignoreWithoutUser(deps: BotDeps): Middleware<BotContext> {
  * shutdown signal): retries stop when it passes, and a hanging call is cut.
  */
 function updateBudget(ms: number, shutdown: AbortSignal | undefined): Middleware<BotContext> {
+    // Every update in flight listens to the one shutdown signal (up to the polling
+    // concurrency, 100): more than Node's default of 10 is the design, not a leak.
+    if (shutdown) setMaxListeners(0, shutdown);
     return async (ctx, next) => {
         const budget = new AbortController();
         const timer = setTimeout(() => budget.abort(new Error(`the update took over ${ms} ms`)), ms);

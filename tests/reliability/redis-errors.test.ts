@@ -20,6 +20,7 @@ import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
 import { botDeps, removeDir, tempDir, TestUser } from '../bot/helpers/harness.ts';
 import { redisSkipReason, REDIS_BINARY, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
 import { memoryLogger } from './helpers/memory-logger.ts';
+import { startLoggedPollingBot } from './helpers/polling-bot.ts';
 import { Writable } from 'node:stream';
 
 const run = promisify(execFile);
@@ -137,6 +138,24 @@ describe('redisTrouble', () => {
         expect(redisTrouble(new TypeError('x is undefined'))).toBeUndefined();
         expect(redisTrouble(reply('ERR unknown command'))).toBeUndefined();
     });
+});
+
+describe('many updates in flight', () => {
+    it('raise no MaxListenersExceededWarning on the shared shutdown signal', async () => {
+        const warnings: string[] = [];
+        const onWarning = (w: Error) => warnings.push(w.name);
+        process.on('warning', onWarning);
+        const { bot } = await startLoggedPollingBot();
+        try {
+            // Replies take a while, so that all the updates are in flight together.
+            bot.api.rule((method) => method === 'sendMessage', { delayMs: 300 });
+            await Promise.all(Array.from({ length: 30 }, (_, i) => new TestUser(bot.api, { id: 900 + i }).say('/help')));
+        } finally {
+            await bot.stop();
+            process.off('warning', onWarning);
+        }
+        expect(warnings.filter((w) => w === 'MaxListenersExceededWarning')).toEqual([]);
+    }, 30_000);
 });
 
 describe('process warnings', () => {
