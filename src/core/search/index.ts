@@ -29,7 +29,7 @@ import { createAspectReader, type AspectReading } from './aspects.ts';
 import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
-import { bigrams, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
+import { bigrams, normalize, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import { nextTurn } from '../turn.ts';
 
@@ -147,11 +147,15 @@ const PASSAGE_WEIGHTS = {
     primary: 3,
     /** A passage whose words speak of that aspect: a fact, a note, a field of another aspect (额度 in a partner-bank entry). */
     mentioned: 2,
+    /** A passage that holds the aspect only by a cue (a year, a counted figure): dated is not "when it began". */
+    cued: 1,
     /** The passage holds another aspect the question asks, times that aspect's share of the primary's score. */
     secondary: 1.5,
     /** From a field of the front matter: it has its own sources. */
     structured: 0.5,
 } as const;
+/** The weight of an aspect word's terms in a passage's overlap, beside the question's other words. */
+const ASPECT_WORD_SHARE = 0.5;
 /** A search hit shows at most this many matched passages. */
 const HIT_PASSAGES = 2;
 /** Han names shorter than this name an item only when they are its whole name (高企 is a word, 高企贷 a name). */
@@ -396,6 +400,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
      */
     function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const own = ownTerms(entry.item);
+        // A Han term inside one of the card's names (信用贷 in 小巨人信用贷) is the card speaking of itself too.
+        const names = hanNames(entry.item);
+        const isOwn = (term: string) => own.has(term) || (hasHan(term) && names.includes(term));
         const asked = reading?.aspects.aspects ?? [];
         const top = asked[0]?.score ?? 0;
         const passages = indexedPassages(entry);
@@ -405,8 +412,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             for (const p of passages) if (p.terms.has(term)) n++;
             return n === 0 ? 0 : Math.log(1 + passages.length / n) / Math.log(1 + passages.length);
         };
+        // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
         const telling = new Map<string, number>();
-        if (reading) for (const [term, weight] of reading.terms) if (!own.has(term) && !reading.aspectTerms.has(term)) telling.set(term, weight * spread(term));
+        if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
         const ranked = passages.map(({ passage, terms }) => {
             let overlap = 0;
             for (const [term, weight] of telling) if (terms.has(term)) overlap += weight;
@@ -417,7 +425,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 if (!passage.aspects.includes(a.aspect)) return;
                 // A field holding the aspect by its place on the card beats one whose words merely mention it.
                 if (i > 0) aspect += PASSAGE_WEIGHTS.secondary * (a.score / top);
-                else aspect += passage.typed && passage.aspects[0] === a.aspect ? PASSAGE_WEIGHTS.primary : PASSAGE_WEIGHTS.mentioned;
+                else if (passage.typed && passage.aspects[0] === a.aspect) aspect += PASSAGE_WEIGHTS.primary;
+                else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
             });
             const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
             return { passage, score: overlap + aspect + structured, overlap };
@@ -658,6 +667,18 @@ function snippetOf(entry: Entry, termSets: readonly (readonly string[])[], lang:
     }
     const fallback = texts[lang].find((t) => t.text.length > 0);
     return fallback ? makeSnippet(fallback.text, []) : '';
+}
+
+const hanNamesCache = new WeakMap<KnowledgeItem, string>();
+
+/** The card's Chinese names, normalized and joined by a separator no term holds: one `includes` asks whether a term is part of any. */
+function hanNames(item: KnowledgeItem): string {
+    let joined = hanNamesCache.get(item);
+    if (joined === undefined) {
+        joined = [item.name, ...item.aliases.zh].map((n) => normalize(n)).join('\u0000');
+        hanNamesCache.set(item, joined);
+    }
+    return joined;
 }
 
 function ownNames(item: KnowledgeItem): ReadonlySet<string> {

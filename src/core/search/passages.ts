@@ -13,7 +13,7 @@
 import type { Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Aspect, type Lang, type Localized } from '../vocabulary.ts';
 import { plainText } from './documents.ts';
-import { LABELS } from '../present/labels.ts';
+import { LABELS } from '../words/labels.ts';
 
 export type PassageStatus = 'current' | 'unconfirmed' | 'outdated';
 
@@ -33,6 +33,12 @@ export interface Passage {
     readonly structured: boolean;
     /** A field whose place on the card says its aspect (`aspects[0]`): terms, eligibility, how_to_apply, contact details, summary. */
     readonly typed: boolean;
+    /**
+     * Aspects the passage holds only by a cue of its text (a year → history,
+     * a counted figure → figures), not by its place or its words: "2021年放款
+     * 35亿元" is dated, but says nothing of when the product began.
+     */
+    readonly cued: readonly Aspect[];
 }
 
 /** Reads the aspects a text speaks of (the aspect words; see core/answer/aspect.ts). */
@@ -53,10 +59,12 @@ export function isAbsence(text: string): boolean {
 
 /** The aspects of a free statement: its aspect words, plus the year and figure cues. */
 export function statementAspects(text: string, classify: AspectClassifier): Aspect[] {
-    const out = new Set(classify(text));
-    if (YEAR.test(text)) out.add('history');
-    if (FIGURE.test(text)) out.add('figures');
-    return [...out];
+    return [...new Set([...classify(text), ...cueAspects(text)])];
+}
+
+/** The aspects a text holds by its year and figure cues alone. */
+function cueAspects(text: string): Aspect[] {
+    return [...(YEAR.test(text) ? (['history'] as const) : []), ...(FIGURE.test(text) ? (['figures'] as const) : [])];
 }
 
 /** Every passage of a card, structured fields first, in card order. */
@@ -64,7 +72,11 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
     const out: Passage[] = [];
     const push = (field: string, aspects: readonly Aspect[], text: Partial<Localized>, sources: readonly string[], status: PassageStatus = 'current', structured = true, typed = structured) => {
         const joined = `${text.zh ?? ''}\n${text.en ?? ''}`;
-        out.push({ item: item.id, field, aspects: [...new Set(aspects)], text, sources: [...sources], status, absence: isAbsence(joined), structured, typed });
+        const unique = [...new Set(aspects)];
+        // An aspect also read from the words, or given by the field's place, is not cued.
+        const worded = new Set([...(typed ? unique.slice(0, 1) : []), ...classify(joined)]);
+        const cued = cueAspects(joined).filter((a) => unique.includes(a) && !worded.has(a));
+        out.push({ item: item.id, field, aspects: unique, text, sources: [...sources], status, absence: isAbsence(joined), structured, typed, cued });
     };
     const fact = (field: string, aspect: Aspect, f: Fact | undefined) => {
         if (!f) return;
