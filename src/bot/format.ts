@@ -15,6 +15,7 @@ import {
     organizationLines,
     presentAnswer,
     presentCard,
+    nextStepBrief,
     presentMatch,
     sectionOf,
     type ItemLookup,
@@ -264,6 +265,8 @@ export function matchCard(lang: Lang, m: ProductMatch, rank: number): string {
         const apply = sectionOf(p, 'howToApply')?.lines[0];
         if (!phone && apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
+    // The next step in one short line: how it is granted, where, by when, what to bring.
+    if (m.nextStep) lines.push(`<b>${esc(labelOf('nextStep', lang))}</b>${sep}${esc(nextStepBrief(m.nextStep, lang))}`);
     const s = p.sources[0];
     if (s) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${sourceLine(s)}`);
     if (p.expired) lines.push(expiredNotice(lang));

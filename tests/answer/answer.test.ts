@@ -132,3 +132,21 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(told.facts[0]!.field).toBe(plain.facts[0]!.field);
     });
 });
+
+describe('names said by sound', () => {
+    it('reads a same-sound character in a short name, and a name written in pinyin', () => {
+        // 旅/履, 高启/高企, 新/信 are what a pinyin input method offers beside the right character.
+        expect(service.answer('旅约贷最多能贷多少').item?.id).toBe('keji-lvyuedai');
+        expect(service.answer('高启贷有哪些合作银行').item?.id).toBe('gaoqidai');
+        expect(service.answer('新易贷平台是什么').item?.id).toBe('xinyidai-platform');
+        expect(service.answer('gaoqidai partner banks').item?.id).toBe('gaoqidai');
+        const both = service.answer("Hu Ke Zhuan Dai vs Hu Ke Zhuan Tie — what's the difference?");
+        expect(both.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+    });
+
+    it('does not hear a name in words that only share a sound with part of it', () => {
+        // 履约 alone (two characters) is not read by sound, nor is an unrelated three-character word.
+        expect(service.read('我们公司一直按时履约').named).toEqual([]);
+        expect(service.read('今天天气怎么样').named).toEqual([]);
+    });
+});

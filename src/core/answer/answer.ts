@@ -56,6 +56,8 @@ const MAX_FACTS = 3;
 const TEXT_BUDGET = 200;
 /** A passage without the aspect asked still answers when it holds this much of the question's words. */
 const MIN_OVERLAP = 3;
+/** …or this share of them, in a short question ("履约贷的承保方"). */
+const MIN_SHARE = 0.5;
 /** A second or third fact must score at least this share of the best. */
 const SCORE_SHARE = 0.75;
 /** A second aspect asked at least this share of the first is a reading of its own: both are shown. */
@@ -64,6 +66,8 @@ const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
 /** Items offered when a bare aspect asks back which one. */
 const MAX_CANDIDATES = 4;
+/** A short word names an item only when at most this many items' names hold it. */
+const SHORT_NAME_HOLDERS = 3;
 /** The general contacts: the organizations most products name, at most this many. */
 const GENERAL_CONTACTS = 2;
 
@@ -117,7 +121,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     };
     const kinds = options.kind === undefined ? undefined : new Set(typeof options.kind === 'string' ? [options.kind] : options.kind);
     const allowed = (i: KnowledgeItem | undefined): i is KnowledgeItem => i !== undefined && (!kinds || kinds.size === 0 || kinds.has(i.kind));
-    const named = [...new Set(reading.named.map((n) => n.id))].sort((a, b) => rank(a) - rank(b)).map(get).filter(allowed);
+    const written = [...new Set(reading.named.map((n) => n.id))].sort((a, b) => rank(a) - rank(b)).map(get).filter(allowed);
+    // Nothing named in full: a word left over that only one item's names hold ("专贴呢", "科委的地址") names it.
+    const named = written.length > 0 ? written : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
 
@@ -170,6 +176,27 @@ function questionSearch(index: KnowledgeIndex, text: string, options: SearchOpti
     if (asking.length === 0 || asking.length === clauses.length) return whole;
     const focused = index.search(asking.join(''), options);
     return focused.confident ? { ...focused, query: whole.query, ...(whole.notice ? { notice: whole.notice } : {}) } : whole;
+}
+
+/** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
+function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
+    const found = new Map<string, KnowledgeItem>();
+    for (const word of words) {
+        let best: { item: KnowledgeItem; share: number } | undefined;
+        let tie = false;
+        let holders = 0;
+        for (const item of snapshot.items.values()) {
+            const shares = [item.name, ...item.aliases.zh].filter((n) => n.includes(word)).map((n) => word.length / n.length);
+            if (shares.length === 0) continue;
+            holders++;
+            const share = Math.max(...shares);
+            if (!best || share > best.share) [best, tie] = [{ item, share }, false];
+            else if (share === best.share) tie = true;
+        }
+        // A word in many items' names (科技, 贷款) names none of them; one that is half a name or more names its item.
+        if (best && !tie && holders <= SHORT_NAME_HOLDERS && best.share >= 0.5) found.set(best.item.id, best.item);
+    }
+    return [...found.values()];
 }
 
 /** True when only joining words stand between the two names in the text. */
@@ -234,7 +261,8 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     let chosen = choose(holding);
     // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
     if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
-    let labelled = false;
+    /** When set, each fact is shown under the label of the aspect it was chosen for. */
+    let labels: Aspect[] | undefined;
     let gap: Aspect | undefined;
     if (primary && chosen.length === 0) {
         // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
@@ -242,7 +270,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         const near = (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
         if (near.length > 0) {
             chosen = [near[0]!];
-            labelled = true;
+            labels = [near[0]!.passage.aspects[0]!];
             gap = primary;
         }
     } else if (primary && asked[1] && asked[1].score >= asked[0]!.score * CLOSE_READING) {
@@ -250,18 +278,19 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         const other = holdingOf(asked[1].aspect).find((r) => !r.passage.absence && !chosen.includes(r));
         if (other) {
             chosen = [chosen[0]!, other];
-            labelled = true;
+            labels = [primary, asked[1].aspect];
         }
     }
     if (!primary) {
         // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary.
-        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP);
+        // A passage holding much of the question's words, or most of a short question's, beats the summary.
+        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP || (r.share >= MIN_SHARE && r.overlap >= MIN_OVERLAP / 3));
         chosen = choose(fallback.length > 0 ? fallback : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
     }
     const facts = chosen.map((r) => toFact(item, r, lang));
     const factText = (f: AnswerFact, i: number) => {
         const t = `${f.text}${f.status === 'current' ? '' : labelOf(f.status, lang)}`;
-        return labelled ? aspectFact(chosen[i]!.passage.aspects[0] ?? primary ?? 'what-is', t, lang) : t;
+        return labels?.[i] ? aspectFact(labels[i]!, t, lang) : t;
     };
 
     if (gap) {

@@ -29,6 +29,7 @@ import { createAspectReader, type AspectReading } from './aspects.ts';
 import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
+import { SoundTable } from './homophones.ts';
 import { bigrams, normalize, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import { nextTurn } from '../turn.ts';
@@ -93,6 +94,12 @@ export interface RankedPassage {
     readonly score: number;
     /** How much of the score is the question's words (the rest is the aspect). */
     readonly overlap: number;
+    /**
+     * The share of the question's telling words (their weights, as in
+     * `overlap`) that the passage holds: how much of what was asked, beside
+     * the card's own name, this passage speaks to.
+     */
+    readonly share: number;
 }
 
 export interface QueryExplanation {
@@ -373,8 +380,14 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 if (!prior || prior.term.length < term.length) named.set(id, { id, term, typo: weight < QUERY_WEIGHTS.direct });
             }
         }
-        const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         const aspects = aspectReader.read(text);
+        // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
+        if (named.size === 0 || aspects.comparison) {
+            for (const heard of soundTable(state.snapshot).find(normalize(text))) {
+                if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
+            }
+        }
+        const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         const aspectTerms = new Set<string>();
         for (const word of aspects.words) scanTerms(word, shared, (t) => aspectTerms.add(t));
         return { terms: analyzed.terms, named: sorted, aspects, aspectTerms };
@@ -415,6 +428,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
         const telling = new Map<string, number>();
         if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+        let total = 0;
+        for (const weight of telling.values()) total += weight;
         const ranked = passages.map(({ passage, terms }) => {
             let overlap = 0;
             for (const [term, weight] of telling) if (terms.has(term)) overlap += weight;
@@ -429,7 +444,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
             });
             const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
-            return { passage, score: overlap + aspect + structured, overlap };
+            return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0 };
         });
         return ranked.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
     }
@@ -667,6 +682,19 @@ function snippetOf(entry: Entry, termSets: readonly (readonly string[])[], lang:
     }
     const fallback = texts[lang].find((t) => t.text.length > 0);
     return fallback ? makeSnippet(fallback.text, []) : '';
+}
+
+const soundTables = new WeakMap<KnowledgeSnapshot, SoundTable>();
+
+/** The snapshot's Chinese names by sound, made on the first question that needs them. */
+function soundTable(snapshot: KnowledgeSnapshot): SoundTable {
+    let table = soundTables.get(snapshot);
+    if (!table) {
+        const items = snapshot.items;
+        table = new SoundTable({ *[Symbol.iterator]() { for (const item of items.values()) yield { id: item.id, names: [item.name, ...item.aliases.zh] }; } });
+        soundTables.set(snapshot, table);
+    }
+    return table;
 }
 
 const hanNamesCache = new WeakMap<KnowledgeItem, string>();

@@ -10,7 +10,7 @@
  * `knowledge/aspects.yaml`, plus two cues of the text itself: a year makes
  * a passage history, a counted figure (亿元, 家, 户, %, 倍) makes it figures.
  */
-import type { Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
+import type { Application, Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Aspect, type Lang, type Localized } from '../vocabulary.ts';
 import { plainText } from './documents.ts';
 import { LABELS } from '../words/labels.ts';
@@ -126,12 +126,47 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
         }
         item.how_to_apply.forEach((f, i) => fact(`how_to_apply.${i}`, 'how-to-apply', f));
     }
+    if (item.kind !== 'organization') {
+        // What a firm does next: each field its own passage, with its aspect, sources and status.
+        const a = item.application;
+        if (a) {
+            const mode = LABELS[MODE_LABEL[a.mode]];
+            const text = a.zh && a.en ? { zh: `${mode.zh}。${a.zh}`, en: `${mode.en}. ${a.en}` } : mode;
+            // Its own aspect only: the words of a mode ("常年受理", "银行") would otherwise make it outrank
+            // the window and channel passages for the questions those answer.
+            push('application', ['application'], text, a.sources, a.status ?? 'current');
+            const window = windowWords(a);
+            if (window) push('application.window', ['window'], window, a.sources, a.status ?? 'current');
+        }
+        const c = item.apply_channel;
+        if (c) push('apply_channel', ['how-to-apply'], { zh: withUrl(c.zh, c.url), en: withUrl(c.en, c.url) }, c.sources, c.status ?? 'current');
+        (item.documents ?? []).forEach((f, i) => fact(`documents.${i}`, 'documents', f));
+        fact('benefit', 'subsidy', item.benefit);
+    }
     item.facts.forEach((f, i) => free(`facts.${i}`, f));
     item.notes.forEach((f, i) => free(`notes.${i}`, f));
     for (const lang of ['zh', 'en'] as const) {
         paragraphs(item.body, lang).forEach((p, i) => push(`body.${lang}.${i}`, statementAspects(p, classify), { [lang]: p }, [], 'current', false));
     }
     return out;
+}
+
+const MODE_LABEL = { automatic: 'modeAutomatic', apply: 'modeApply', 'through-bank': 'modeThroughBank' } as const;
+
+/**
+ * The window as its source states it, without the day's state: passages are
+ * made once per card, so "closed" is left to the presenter, which knows the day.
+ */
+function windowWords(a: Application): Localized | undefined {
+    if (a.rolling) return LABELS.windowRolling;
+    if (a.opens && a.closes) return { zh: `${a.opens} 至 ${a.closes}`, en: `${a.opens} to ${a.closes}` };
+    if (a.closes) return { zh: `${a.closes} 截止`, en: `closes on ${a.closes}` };
+    if (a.opens) return { zh: `${a.opens} 起受理`, en: `open from ${a.opens}` };
+    return undefined;
+}
+
+function withUrl(text: string, url: string | undefined): string {
+    return url ? `${text} ${url}` : text;
 }
 
 const WAN = { zh: '万元', en: '×10,000 yuan' };
