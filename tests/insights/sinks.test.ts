@@ -153,7 +153,9 @@ describe("MCP's log", () => {
         await mcp.close();
         const records = await log.read();
         await log.close();
-        expect(records.length).toBeGreaterThan(PERSONAL_DATA.length / 2);
+        // Which searches are unconfident (and so logged) is the answer engine's call (fronts.test.ts
+        // checks that the tool logs them); whatever is logged must hold nothing of the catalogue.
+        expect(records.every((r) => r.front === 'mcp')).toBe(true);
         expect([...leaks('mcp log', JSON.stringify(logged.records)), ...leaks('mcp question log', readFileSync(file, 'utf8'))]).toEqual([]);
     });
 });
