@@ -72,8 +72,12 @@ export function welcomeView(lang: Lang): View {
     return { html: t.greeting(undefined), keyboard: mainMenuKeyboard(t) };
 }
 
-/** A typed message. `lang`: the session's choice, else the browser's. */
-export async function chatText(deps: ChatDeps, session: SessionData, text: string, lang: Lang): Promise<Reply> {
+/**
+ * A typed message. `lang`: the session's choice, else the browser's;
+ * `owner`: the session's pseudonym in the feedback memo, so that "delete my
+ * data" drops its answers awaiting a vote (feedbackOwner).
+ */
+export async function chatText(deps: ChatDeps, session: SessionData, text: string, lang: Lang, owner?: string): Promise<Reply> {
     const t = MESSAGES[lang];
     const command = commandAction(text);
     if (command) return act(deps, session, command, lang, t);
@@ -99,7 +103,7 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
             if (understood.length > 0) session.understood = pickDraft(Object.fromEntries(understood.map((u) => [u.field, u.value])));
             const event = questionEvent(deps.service, text, answer);
             noteAnswer(deps.questionLog, event, deps.logger);
-            return { view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event) };
+            return { view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event, owner) };
         }
     }
 }
@@ -260,9 +264,9 @@ function showMatches(service: KnowledgeService, session: SessionData, draft: Dra
     }
 }
 
-async function withFeedback(deps: ChatDeps, view: View, event: QuestionEvent): Promise<View> {
+async function withFeedback(deps: ChatDeps, view: View, event: QuestionEvent, owner: string | undefined): Promise<View> {
     if (!deps.feedback || !deps.questionLog) return view;
-    const token = await deps.feedback.put(event);
+    const token = await deps.feedback.put(event, owner);
     const m = INSIGHTS_MESSAGES[event.lang];
     const row = [
         { text: m.helpful, callback_data: `fb:y:${token}` },

@@ -18,6 +18,7 @@ import type { StorageAdapter } from 'grammy';
 import type { Logger } from 'pino';
 import { MESSAGES } from '../bot/i18n.ts';
 import type { SessionData } from '../bot/session.ts';
+import { feedbackOwner } from '../core/insights/feedback.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { loadAssets, type Assets } from './assets.ts';
@@ -292,13 +293,14 @@ async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: 
     const [session, before] = await Promise.all([c.web.read(id), c.web.transcript(id)]);
     const browserLang = langOfRequest(req.headers['accept-language'], c.options.defaultLang);
     const lang = session.lang ?? browserLang;
-    const reply: Reply = 'text' in input ? await chatText(c.deps, session, input.text, lang) : await chatAction(c.deps, session, input.action, lang);
+    const owner = feedbackOwner(sessionStoreKey(id));
+    const reply: Reply = 'text' in input ? await chatText(c.deps, session, input.text, lang, owner) : await chatAction(c.deps, session, input.action, lang);
     const pageLang = session.lang ?? browserLang;
     const added: Entry[] = [];
     if ('text' in input) added.push({ from: 'user', html: userHtml(input.text) });
     if (reply.view) added.push({ from: 'bot', html: viewHtml(c.deps.service, reply.view) });
     if (reply.forget) {
-        await c.web.forget(id);
+        await Promise.all([c.web.forget(id), c.deps.feedback?.forget(owner)]);
         return { id, lang: browserLang, added, entries: added, forgotten: true };
     }
     const replace = reply.replace === true && added.length === 1 && before.at(-1)?.from === 'bot';

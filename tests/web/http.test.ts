@@ -249,6 +249,13 @@ describe('👍 / 👎', () => {
             const records = await questionLog.read();
             expect(records.filter((r) => r.reason === 'unhelpful')).toHaveLength(1);
             expect(JSON.stringify(records)).not.toContain('13812345678');
+            // "Delete my data" drops the answers still awaiting a vote.
+            const pending = /value="(fb:n:[^"]+)"/.exec(((await (await c.chat({ q: '高企贷是什么' })).json()) as { html: string }).html)?.[1];
+            await c.chat({ a: 'f:y' });
+            const after = new Client(voting.web.url, { 'Accept-Language': 'zh-CN' });
+            await after.page();
+            expect(((await (await after.chat({ a: pending! })).json()) as { html: string }).html).toContain('谢谢反馈');
+            expect((await questionLog.read()).filter((r) => r.reason === 'unhelpful')).toHaveLength(1);
         } finally {
             await voting.close();
             await questionLog.close();
