@@ -4,7 +4,7 @@
  * id names the closest ids, a bad profile names each field and its allowed
  * values. Anything unexpected is logged and answered without internals.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { NotFoundError } from '../core/errors.ts';
 import { ProfileError } from '../core/match/profile.ts';

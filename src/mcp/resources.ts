@@ -5,8 +5,7 @@
  * sends `notifications/resources/list_changed` when the snapshot changes
  * (see server.ts), so clients list again rather than poll.
  */
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { McpError, type ReadResourceResult, type Resource } from '@modelcontextprotocol/sdk/types.js';
+import { ResourceNotFoundError, ResourceTemplate, type McpServer, type ReadResourceResult, type Resource } from '@modelcontextprotocol/server';
 import { closest } from '../core/knowledge/problems.ts';
 import type { KnowledgeItem } from '../core/knowledge/schema.ts';
 import { FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Folder, type Kind } from '../core/vocabulary.ts';
@@ -16,8 +15,6 @@ import type { McpDeps } from './server.ts';
 
 const VOCABULARY_URI = 'kejin://vocabulary';
 
-/** MCP 2025-11-25: "Resource not found" is -32002. */
-const RESOURCE_NOT_FOUND = -32002;
 /** The spec caps a completion answer at 100 values. */
 const MAX_COMPLETIONS = 100;
 
@@ -73,7 +70,8 @@ function readCard(deps: McpDeps, folder: Folder, uri: URL, id: string, folderIds
     const item = deps.service.getItem(id);
     if (!item || folderOf(item.kind) !== folder) {
         const hint = item ? ` It is at ${itemUri(item)}.` : ` Closest: ${closest(id, folderIds(), 3).map((s) => `kejin://${folder}/${s}`).join(', ') || 'none'}.`;
-        throw new McpError(RESOURCE_NOT_FOUND, `kejin: no card at ${uri.href}.${hint}`, { uri: uri.href });
+        // -32602 with `data: { uri }`: the 2026-07-28 revision requires it, and 2025 clients read it as not found too.
+        throw new ResourceNotFoundError(uri.href, `kejin: no card at ${uri.href}.${hint}`);
     }
     const lookup = (ref: string) => deps.service.getItem(ref);
     return {

@@ -1,11 +1,10 @@
 /** Shared set-up for the MCP tests: a fixture folder, real SDK clients over each transport. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { Client, type CallToolResult, type Tool } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { expect } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import type { KnowledgeService } from '../../src/core/service.ts';
@@ -32,7 +31,7 @@ export function newClient(): Client {
 export async function connectInMemory(service: KnowledgeService): Promise<{ client: Client; close(): Promise<void> }> {
     const mcp = createMcpServer({ service, logger: silentLogger });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await mcp.server.connect(serverSide);
+    await mcp.connect(serverSide);
     const client = newClient();
     await client.connect(clientSide);
     return {
@@ -92,7 +91,7 @@ export function expectValidOutput(tool: Tool, result: CallToolResult): Record<st
     const check = ajv.getValidator(tool.outputSchema!)(result.structuredContent);
     expect(check.errorMessage, `${tool.name}: ${check.errorMessage}`).toBeUndefined();
     expect(check.valid).toBe(true);
-    return result.structuredContent!;
+    return result.structuredContent as Record<string, unknown>;
 }
 
 export function textOf(result: CallToolResult | { content?: unknown }): string {

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { respond, toolResult } from '../errors.ts';
 import { contactsStructured, contactsText } from '../format.ts';

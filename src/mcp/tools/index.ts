@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import type { McpDeps } from '../server.ts';
 import { registerGetFinancingContactsTool } from './get-financing-contacts.ts';
 import { registerGetFinancingProductTool } from './get-financing-product.ts';

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, STAGES } from '../../core/vocabulary.ts';
 import { respond, toolResult } from '../errors.ts';

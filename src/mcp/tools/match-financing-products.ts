@@ -1,5 +1,6 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { langOfText } from '../../core/language.ts';
 import { profileShape } from '../../core/match/profile.ts';
 import { respond, toolResult } from '../errors.ts';
 import { matchStructured, matchText } from '../format.ts';
@@ -67,10 +68,12 @@ function conditionOut() {
 }
 
 export function registerMatchFinancingProductsTool(server: McpServer, deps: McpDeps): void {
-    server.registerTool(name, config, ({ limit, lang = DEFAULT_LANG, ...profile }) =>
-        respond(deps.logger, lang, () => {
+    server.registerTool(name, config, ({ limit, lang: asked, ...profile }) => {
+        // No lang given: answer in the language of the firm's own words, when there are any.
+        const lang = asked ?? (profile.question ? langOfText(profile.question, DEFAULT_LANG) : DEFAULT_LANG);
+        return respond(deps.logger, lang, () => {
             const res = deps.service.match(profile, { limit: limit ?? DEFAULT_LIMIT, lang });
             return toolResult(matchText(res, lang), matchStructured(res, lang));
-        }),
-    );
+        });
+    });
 }
