@@ -10,7 +10,7 @@
  * and has no one to tell.
  */
 import { Client } from '@modelcontextprotocol/client';
-import { InMemoryTransport, McpServer, type CacheHint, type jsonSchemaValidator, type Tool } from '@modelcontextprotocol/server';
+import { InMemoryTransport, McpServer, type CacheHint, type jsonSchemaValidator, type Tool, type Transport } from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import type { Logger } from 'pino';
 import pkg from '../../package.json' with { type: 'json' };
@@ -19,6 +19,7 @@ import type { KnowledgeService } from '../core/service.ts';
 import { registerFinancingConsultationPrompt } from './prompts.ts';
 import { registerResources } from './resources.ts';
 import { registerTools } from './tools/index.ts';
+import { refineWireErrors } from './wire.ts';
 
 export interface McpDeps {
     readonly service: KnowledgeService;
@@ -68,8 +69,15 @@ export interface SharedServerParts {
     readonly tools: readonly Tool[];
 }
 
+/** Every transport the server is connected to (stdio, either HTTP era, in-memory) answers malformed requests briefly (see wire.ts). */
+class KejinServer extends McpServer {
+    override connect(transport: Transport): Promise<void> {
+        return super.connect(refineWireErrors(transport));
+    }
+}
+
 export function createMcpServer(deps: McpDeps, shared?: SharedServerParts): McpServer {
-    const server = new McpServer(
+    const server = new KejinServer(
         { name: 'kejin', title: '科金助手 kejin', version: pkg.version, description: 'Shanghai sci-tech financing knowledge: products, policies, contacts' },
         {
             capabilities: { tools: { listChanged: false }, resources: { listChanged: true }, prompts: { listChanged: false }, completions: {}, logging: {} },
