@@ -24,32 +24,58 @@ const FOLDER_TITLES: Record<Folder, string> = {
     organizations: 'Organizations to contact (机构)',
 };
 
+/**
+ * `_meta` key carrying the knowledge version on resource lists and reads: a
+ * 2026 client that cached a list (its `ttlMs`) can tell whether it still
+ * holds the current knowledge.
+ */
+export const KNOWLEDGE_VERSION_META = 'kejin/knowledgeVersion';
+
+const VOCABULARY_META = {
+    title: 'Profile and knowledge vocabularies (词表)',
+    description: 'The words the tools accept for stage, qualifications, size, needs and kind, each with its Chinese and English label.',
+    mimeType: 'application/json',
+};
+
 export function registerResources(server: McpServer, deps: McpDeps): void {
     for (const folder of Object.keys(FOLDER_KINDS) as Folder[]) registerFolder(server, deps, folder);
     server.registerResource(
         'vocabulary',
         VOCABULARY_URI,
-        {
-            title: 'Profile and knowledge vocabularies (词表)',
-            description: 'The words the tools accept for stage, qualifications, size, needs and kind, each with its Chinese and English label.',
-            mimeType: 'application/json',
-        },
-        (uri) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(vocabulary(), null, 2) }] }),
+        VOCABULARY_META,
+        (uri) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(vocabulary(), null, 2) }], _meta: versionMeta(deps) }),
     );
+    // The SDK's own list (the same entries, in the same order) has no room for a result `_meta`.
+    server.server.setRequestHandler('resources/list', () => ({
+        resources: [
+            { uri: VOCABULARY_URI, name: 'vocabulary', ...VOCABULARY_META },
+            ...(Object.keys(FOLDER_KINDS) as Folder[]).flatMap((folder) => itemsIn(deps, folder).map((item) => ({ ...folderMeta(folder), ...listEntry(item) }))),
+        ],
+        _meta: versionMeta(deps),
+    }));
+}
+
+function versionMeta(deps: McpDeps): Record<string, string> {
+    return { [KNOWLEDGE_VERSION_META]: deps.service.snapshot().version };
+}
+
+function itemsIn(deps: McpDeps, folder: Folder): KnowledgeItem[] {
+    return [...deps.service.snapshot().items.values()].filter((i) => folderOf(i.kind) === folder);
+}
+
+function folderMeta(folder: Folder) {
+    const kinds = (FOLDER_KINDS[folder] as readonly Kind[]).map((k) => KINDS.labels[k].en).join(', ');
+    return { title: FOLDER_TITLES[folder], description: `One knowledge card (${kinds}) as Markdown with sources, and as JSON.`, mimeType: 'text/markdown' };
 }
 
 function registerFolder(server: McpServer, deps: McpDeps, folder: Folder): void {
-    const inFolder = (): KnowledgeItem[] => [...deps.service.snapshot().items.values()].filter((i) => folderOf(i.kind) === folder);
+    const inFolder = (): KnowledgeItem[] => itemsIn(deps, folder);
     const template = new ResourceTemplate(`kejin://${folder}/{id}`, {
         list: () => ({ resources: inFolder().map(listEntry) }),
         complete: { id: (value) => completeIds(inFolder().map((i) => i.id), value) },
     });
-    const kinds = (FOLDER_KINDS[folder] as readonly Kind[]).map((k) => KINDS.labels[k].en).join(', ');
-    server.registerResource(
-        `knowledge-${folder}`,
-        template,
-        { title: FOLDER_TITLES[folder], description: `One knowledge card (${kinds}) as Markdown with sources, and as JSON.`, mimeType: 'text/markdown' },
-        (uri, variables) => readCard(deps, folder, uri, String(variables.id ?? ''), () => inFolder().map((i) => i.id)),
+    server.registerResource(`knowledge-${folder}`, template, folderMeta(folder), (uri, variables) =>
+        readCard(deps, folder, uri, String(variables.id ?? ''), () => inFolder().map((i) => i.id)),
     );
 }
 
@@ -79,6 +105,7 @@ function readCard(deps: McpDeps, folder: Folder, uri: URL, id: string, folderIds
             { uri: uri.href, mimeType: 'text/markdown', text: cardText(item, DEFAULT_LANG, lookup) },
             { uri: uri.href, mimeType: 'application/json', text: JSON.stringify(cardStructured(item), null, 2) },
         ],
+        _meta: versionMeta(deps),
     };
 }
 

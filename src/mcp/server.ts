@@ -36,14 +36,15 @@ const MAX_TOOL_INPUT_ELEMENTS = 500;
 
 /**
  * How long a client may keep a list or a card (2026-07-28 `ttlMs`). The tool
- * and prompt lists change only with the code, so every caller may share them
+ * and prompt lists (and the discover answer) change only with the code, so every caller may share them
  * for a day; the resource lists and cards change with the knowledge, so they
  * are kept no longer than the watcher's periodic rescan (60 s), and the
  * knowledge version rides in `_meta` so a client can tell two apart.
  */
 const CODE_TTL_MS = 24 * 60 * 60 * 1000;
 export const KNOWLEDGE_TTL_MS = 60 * 1000;
-const CACHE_HINTS: Record<'tools/list' | 'prompts/list' | 'resources/templates/list' | 'resources/list' | 'resources/read', CacheHint> = {
+const CACHE_HINTS: Record<'server/discover' | 'tools/list' | 'prompts/list' | 'resources/templates/list' | 'resources/list' | 'resources/read', CacheHint> = {
+    'server/discover': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
     'tools/list': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
     'prompts/list': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
     'resources/templates/list': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },

@@ -23,8 +23,10 @@ export const TOOL_NAMES = [
     'get_financing_contacts',
 ] as const;
 
-export function newClient(): Client {
-    return new Client({ name: 'kejin-test', version: '0.0.0' }, { capabilities: {} });
+/** A 2025-era client (the SDK's default: the initialize handshake), or one pinned to the 2026-07-28 revision. */
+export function newClient(era: 'legacy' | 'modern' = 'legacy'): Client {
+    const modern = era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const : {};
+    return new Client({ name: 'kejin-test', version: '0.0.0' }, { capabilities: {}, ...modern });
 }
 
 /** A real Client talking to createMcpServer() through the SDK's in-memory pair. */
@@ -44,7 +46,7 @@ export async function connectInMemory(service: KnowledgeService): Promise<{ clie
 }
 
 /** `node bin/kejin.js mcp …` with a real StdioClientTransport. */
-export async function connectStdio(env: Record<string, string>, stderr: string[] = []): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
+export async function connectStdio(env: Record<string, string>, stderr: string[] = [], era: 'legacy' | 'modern' = 'legacy'): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
     const transport = new StdioClientTransport({
         command: process.execPath,
         args: [KEJIN_BIN, 'mcp'],
@@ -53,7 +55,7 @@ export async function connectStdio(env: Record<string, string>, stderr: string[]
         stderr: 'pipe',
     });
     transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-    const client = newClient();
+    const client = newClient(era);
     await client.connect(transport);
     return { client, transport, close: () => client.close() };
 }

@@ -30,7 +30,7 @@ const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.
 async function send(era: 'legacy' | 'modern', method: string, params?: Record<string, unknown>): Promise<{ code: number; message: string }> {
     const modern = era === 'modern';
     const body = { jsonrpc: '2.0', id: 9, method, ...(params || modern ? { params: { ...params, ...(modern ? { _meta: ENVELOPE } : {}) } } : {}) };
-    const name = typeof params?.name === 'string' ? { 'mcp-name': params.name } : {};
+    const name: Record<string, string> = typeof params?.name === 'string' ? { 'mcp-name': params.name } : {};
     const headers = modern ? { ...BASE, 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, ...name } : { ...BASE, 'mcp-protocol-version': '2025-11-25' };
     const res = await fetch(http.url, { method: 'POST', headers, body: JSON.stringify(body) });
     const json = (await res.json()) as { error?: { code: number; message: string } };
