@@ -68,6 +68,8 @@ export interface SharedServerParts {
     readonly jsonSchemaValidator: jsonSchemaValidator;
     /** The `tools/list` answer, converted from the zod schemas once instead of on every list. */
     readonly tools: readonly Tool[];
+    /** Each tool's output schema as listed, by tool name. */
+    readonly outputSchemas: ReadonlyMap<string, Tool['outputSchema']>;
 }
 
 /** Every transport the server is connected to (stdio, either HTTP era, in-memory) answers malformed requests briefly (see wire.ts). */
@@ -88,10 +90,13 @@ export function createMcpServer(deps: McpDeps, shared?: SharedServerParts): McpS
             ...(shared ? { jsonSchemaValidator: shared.jsonSchemaValidator } : {}),
         },
     );
-    registerTools(server, deps);
+    const registered = registerTools(server, deps);
     if (shared) {
         const tools = shared.tools;
         server.server.setRequestHandler('tools/list', () => ({ tools: [...tools] }));
+        // The SDK converts a tool's output schema to JSON Schema on its first call and keeps it on
+        // the instance: per request that was a tenth of the CPU of a search. The listed one is the same.
+        for (const [name, tool] of registered) tool.outputSchemaJson = shared.outputSchemas.get(name);
     }
     registerResources(server, deps);
     registerFinancingConsultationPrompt(server);
@@ -125,7 +130,7 @@ export async function createSharedServerParts(deps: McpDeps): Promise<SharedServ
     try {
         await client.connect(clientSide);
         const { tools } = await client.listTools();
-        return { jsonSchemaValidator, tools };
+        return { jsonSchemaValidator, tools, outputSchemas: new Map(tools.map((t) => [t.name, t.outputSchema])) };
     } finally {
         await client.close();
         await mcp.close();

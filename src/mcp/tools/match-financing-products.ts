@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/server';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { langOfText } from '../../core/language.ts';
 import { profileShape } from '../../core/match/profile.ts';
@@ -67,8 +67,8 @@ function conditionOut() {
     });
 }
 
-export function registerMatchFinancingProductsTool(server: McpServer, deps: McpDeps): void {
-    server.registerTool(name, config, ({ limit, lang: asked, ...profile }) => {
+export function registerMatchFinancingProductsTool(server: McpServer, deps: McpDeps): RegisteredTool {
+    return server.registerTool(name, config, ({ limit, lang: asked, ...profile }) => {
         // No lang given: answer in the language of the firm's own words, when there are any.
         const lang = asked ?? (profile.question ? langOfText(profile.question, DEFAULT_LANG) : DEFAULT_LANG);
         return respond(deps.logger, lang, () => {

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/server';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { noteAnswer } from '../../core/insights/log.ts';
 import { langOfText } from '../../core/language.ts';
@@ -96,8 +96,8 @@ export const config = {
     annotations: { title: 'Search financing knowledge', ...READ_ONLY_ANNOTATIONS },
 };
 
-export function registerSearchFinancingKnowledgeTool(server: McpServer, deps: McpDeps): void {
-    server.registerTool(name, config, ({ query, limit, kind, lang: asked }) => {
+export function registerSearchFinancingKnowledgeTool(server: McpServer, deps: McpDeps): RegisteredTool {
+    return server.registerTool(name, config, ({ query, limit, kind, lang: asked }) => {
         // No lang given: answer in the language the question is written in.
         const lang = asked ?? langOfText(query, DEFAULT_LANG);
         return respond(deps.logger, lang, () => {
