@@ -6,8 +6,7 @@
  * whom, resource-not-found as -32602, and change events on
  * `subscriptions/listen`.
  */
-import type { Client } from '@modelcontextprotocol/client';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -95,6 +94,56 @@ describe('2026-07-28 over HTTP', () => {
         } finally {
             await subscription.close();
             await client.close();
+        }
+    });
+});
+
+describe('asking back for a profile too thin to rate (2026-07-28 multi-round requests)', () => {
+    const thin = { annualRevenueWan: 3000 };
+
+    /** A client that shows forms, answering each with `answer`. */
+    async function formClient(era: 'legacy' | 'modern', answer: Record<string, string | string[]>, asked: unknown[]): Promise<Client> {
+        const negotiation = era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const : {};
+        const client = new Client({ name: 'kejin-form-test', version: '0' }, { capabilities: { elicitation: { form: {} } }, ...negotiation });
+        client.setRequestHandler('elicitation/create', (request) => {
+            asked.push(request.params);
+            return { action: 'accept', content: answer };
+        });
+        await client.connect(new StreamableHTTPClientTransport(new URL(http.url)));
+        return client;
+    }
+
+    it('asks a 2026 client for stage, qualifications and needs, with the vocabulary, and answers with them', async () => {
+        const asked: unknown[] = [];
+        const client = await formClient('modern', { stage: 'growth', qualifications: ['high-tech'], needs: ['working-capital'] }, asked);
+        try {
+            const result = await callTool(client, 'match_financing_products', { ...thin, lang: 'en' });
+            expect(asked).toHaveLength(1);
+            const form = asked[0] as { message: string; requestedSchema: { properties: Record<string, { oneOf?: { const: string; title: string }[]; items?: { anyOf: { const: string; title: string }[] } }> } };
+            expect(Object.keys(form.requestedSchema.properties)).toEqual(['stage', 'qualifications', 'needs']);
+            expect(form.requestedSchema.properties.stage!.oneOf).toContainEqual({ const: 'growth', title: '成长期 / growth stage' });
+            expect(form.requestedSchema.properties.qualifications!.items!.anyOf.map((c) => c.const)).toContain('high-tech');
+            const data = result.structuredContent as { profile: Record<string, unknown>; matches: { id: string }[] };
+            expect(data.profile).toMatchObject({ stage: 'growth', qualifications: ['high-tech'], needs: ['working-capital'], annualRevenueWan: 3000 });
+            expect(data.matches.length).toBeGreaterThan(0);
+        } finally {
+            await client.close();
+        }
+    });
+
+    it('does not ask when the profile says enough, and a 2025 client keeps the plain answer', async () => {
+        const asked: unknown[] = [];
+        const modern = await formClient('modern', {}, asked);
+        const legacy = await formClient('legacy', {}, asked);
+        try {
+            await callTool(modern, 'match_financing_products', { stage: 'growth' });
+            const plain = await callTool(legacy, 'match_financing_products', thin);
+            expect(asked).toEqual([]);
+            expect((plain.structuredContent as { profile: Record<string, unknown> }).profile).toEqual({ annualRevenueWan: 3000 });
+            expect(textOf(plain)).toMatch(/待确认|缺|missing/i);
+        } finally {
+            await modern.close();
+            await legacy.close();
         }
     });
 });
