@@ -14,6 +14,7 @@ import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
 import { sessionKey } from '../bot/session.ts';
 import { createSharedBotState } from '../bot/state/index.ts';
 import { startAlertLoop } from '../core/alerts/alerts.ts';
+import { startDeadlineLoop } from '../core/deadlines/deadlines.ts';
 import { createRedis, type RedisClient } from '../core/infra/redis.ts';
 
 const USAGE = `kejin bot [--terminal | --set-webhook]
@@ -60,7 +61,10 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     process.once('SIGTERM', stop);
     // Alerts go out only from a bot on Telegram, never from the terminal.
     const token = values.terminal ? undefined : deps.config.TELEGRAM_BOT_TOKEN;
-    const alerts = token && deps.alerts ? startAlertLoop({ service: deps.service, stores: deps.alerts, logger: deps.logger, deliver: createAlertSender({ token, apiRoot: deps.config.TELEGRAM_API_ROOT, logger: deps.logger }) }) : undefined;
+    const deliver = token && deps.alerts ? createAlertSender({ token, apiRoot: deps.config.TELEGRAM_API_ROOT, logger: deps.logger }) : undefined;
+    const alerts = deliver && deps.alerts ? startAlertLoop({ service: deps.service, stores: deps.alerts, logger: deps.logger, deliver }) : undefined;
+    // Deadlines go through the same sender (one throttle for both) and the same ledger.
+    const deadlines = deliver && deps.alerts ? startDeadlineLoop({ service: deps.service, stores: deps.alerts, logger: deps.logger, deliver }) : undefined;
     try {
         if (values.terminal || !deps.config.TELEGRAM_BOT_TOKEN) {
             await runInTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), signal: controller.signal });
@@ -71,6 +75,7 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
         }
     } finally {
         await alerts?.stop();
+        await deadlines?.stop();
         await redis?.quit().catch(() => undefined);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

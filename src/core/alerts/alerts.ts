@@ -20,7 +20,8 @@ import type { KnowledgeService } from '../service.ts';
 import type { Lang } from '../vocabulary.ts';
 import type { AlertStores, SeenRating, Subscription } from './store.ts';
 
-export type Change = 'added' | 'now-eligible' | 'now-possible';
+/** `closing`: a fitting product's application window closes soon (core/deadlines, sent through the same path). */
+export type Change = 'added' | 'now-eligible' | 'now-possible' | 'closing';
 
 export interface Alert {
     readonly chatId: number;
