@@ -66,6 +66,8 @@ const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
 /** Items offered when a bare aspect asks back which one. */
 const MAX_CANDIDATES = 4;
+/** A short word names an item only when at most this many items' names hold it. */
+const SHORT_NAME_HOLDERS = 3;
 /** The general contacts: the organizations most products name, at most this many. */
 const GENERAL_CONTACTS = 2;
 
@@ -119,7 +121,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     };
     const kinds = options.kind === undefined ? undefined : new Set(typeof options.kind === 'string' ? [options.kind] : options.kind);
     const allowed = (i: KnowledgeItem | undefined): i is KnowledgeItem => i !== undefined && (!kinds || kinds.size === 0 || kinds.has(i.kind));
-    const named = [...new Set(reading.named.map((n) => n.id))].sort((a, b) => rank(a) - rank(b)).map(get).filter(allowed);
+    const written = [...new Set(reading.named.map((n) => n.id))].sort((a, b) => rank(a) - rank(b)).map(get).filter(allowed);
+    // Nothing named in full: a word left over that only one item's names hold ("专贴呢", "科委的地址") names it.
+    const named = written.length > 0 ? written : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
 
@@ -172,6 +176,27 @@ function questionSearch(index: KnowledgeIndex, text: string, options: SearchOpti
     if (asking.length === 0 || asking.length === clauses.length) return whole;
     const focused = index.search(asking.join(''), options);
     return focused.confident ? { ...focused, query: whole.query, ...(whole.notice ? { notice: whole.notice } : {}) } : whole;
+}
+
+/** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
+function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
+    const found = new Map<string, KnowledgeItem>();
+    for (const word of words) {
+        let best: { item: KnowledgeItem; share: number } | undefined;
+        let tie = false;
+        let holders = 0;
+        for (const item of snapshot.items.values()) {
+            const shares = [item.name, ...item.aliases.zh].filter((n) => n.includes(word)).map((n) => word.length / n.length);
+            if (shares.length === 0) continue;
+            holders++;
+            const share = Math.max(...shares);
+            if (!best || share > best.share) [best, tie] = [{ item, share }, false];
+            else if (share === best.share) tie = true;
+        }
+        // A word in many items' names (科技, 贷款) names none of them; one that is half a name or more names its item.
+        if (best && !tie && holders <= SHORT_NAME_HOLDERS && best.share >= 0.5) found.set(best.item.id, best.item);
+    }
+    return [...found.values()];
 }
 
 /** True when only joining words stand between the two names in the text. */

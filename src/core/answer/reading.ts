@@ -10,7 +10,7 @@
  */
 import type { QueryReading } from '../search/index.ts';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
-import { normalize } from '../search/tokenize.ts';
+import { normalize, segmentWords } from '../search/tokenize.ts';
 
 /** Words that point back at the item last spoken of. 其 and 该 only alone (其他, 应该 are other words). */
 const REFERS_BACK_ZH = /它们|它的|它|这个|这款|这项|这种|这家|那个|那款|那项|那种|该(?:产品|政策|平台|项目|贷款)|(?<!应)该(?![怎不])|其(?![他它中实次余])|上面|上述|上边|刚才|刚刚|前者|后者|此(?:产品|项|款)/;
@@ -23,7 +23,7 @@ const ELLIPSIS = /^(?:那|那么|那如果|还有|再问|另外)|呢[?？]?\s*$|
 const CHOOSE = /比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|一样吗|\bvs\.?\b|\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer|\bor the\b/i;
 
 /** Question frames and particles: what is left of a question once its subject and aspect are out. */
-const FRAME_ZH = /请问|想问一下|想问|问一下|我想知道|想知道|请教|麻烦|那么|那|呢|吗|啊|吧|呀|嘛|么|哦|的|了|是|有|多少|什么|啥|怎么样|怎么|怎样|如何|哪些|哪里|哪|几|能|可以|会|要|需要|大概|一般|一下|还|再|也|都|就|请|您|你|我们|我|咱们|公司|企业|现在|目前/g;
+const FRAME_ZH = /我想问的是|想问的是|我问的是|我是说|不对|算了|其实|另外|顺便|哦|噢|嗯|请问|想问一下|想问|问一下|我想知道|想知道|请教|麻烦|那么|那|呢|吗|啊|吧|呀|嘛|么|哦|的|了|是|有|多少|什么|啥|怎么样|怎么|怎样|如何|哪些|哪里|哪|几|能|可以|会|要|需要|大概|一般|一下|还|再|也|都|就|请|您|你|我们|我|咱们|公司|企业|现在|目前/g;
 
 function hanWords(set: ReadonlySet<string>): string[] {
     return [...set].filter((w) => /^\p{Script=Han}{2,}$/u.test(w)).sort((a, b) => b.length - a.length);
@@ -56,6 +56,8 @@ export interface SubjectCues {
     readonly chooses: boolean;
     /** It is about a place outside Shanghai, and does not name Shanghai. */
     readonly elsewhere: boolean;
+    /** The Chinese words left once names, aspect words, pointers and the question frame are out ("专贴" of "专贴呢"). */
+    readonly leftover: readonly string[];
 }
 
 /**
@@ -72,6 +74,8 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     for (const w of framePhrases()) rest = rest.split(w).join(' ');
     rest = rest.replace(FRAME_ZH, ' ');
     const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
+    // A short run is a word of its own (专贴, 科委), which the segmenter may split into characters.
+    const leftover = (rest.match(/\p{Script=Han}{2,}/gu) ?? []).flatMap((run) => [...(run.length <= 4 ? [run] : []), ...segmentWords(run)]).filter((w, i, all) => w.length >= 2 && all.indexOf(w) === i);
     const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')));
     return {
         refersBack,
@@ -79,5 +83,6 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         bare: han < 2 && latin.length === 0,
         chooses: reading.aspects.comparison || CHOOSE.test(t),
         elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
+        leftover,
     };
 }

@@ -16,6 +16,7 @@ const ASKS_MATCH = [
     /符合(?:哪些|什么|哪个)|够得上(?:哪|什么)|(?:我|我们)(?:符合|够)(?:条件)?吗/,
     /\bwhich (?:ones?|products?|loans?|programs?|schemes?|options?)?\s*(?:fit|suit|match|are (?:right|good) for)\b/i,
     /\bwhat (?:can|could|should) (?:we|i) (?:apply for|get|use)\b/i,
+    /\b(?:fits?|suits?|would (?:fit|suit|work for)|right for|good for) (?:us|me|our (?:firm|company|business))\b/i,
     /\b(?:eligible|qualify) for (?:what|which)\b|\brecommend\b|\bwhat fits\b|\boptions? for (?:us|me|our (?:firm|company))\b|\bwhat (?:is|are) (?:available|right) for (?:us|me)\b/i,
 ];
 
