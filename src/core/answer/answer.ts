@@ -281,6 +281,19 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
             labels = [primary, asked[1].aspect];
         }
     }
+    if (primary && !gap) {
+        // The aspect word is one signal, not a gate: a passage that holds most of the question's other words,
+        // where the one chosen for the aspect holds none of them or only says the fact is missing, comes first
+        // ("信贷风险补偿…最新一轮安排了多少钱": the round's 10亿元, not "no amount limit").
+        const words = ranked.find((r) => !r.passage.absence && r.share >= MIN_SHARE && !chosen.includes(r));
+        const weak = !chosen[0] || chosen[0].passage.absence || chosen[0].overlap === 0;
+        // It must hold words of the question besides the aspect's ("最新一轮安排"), not only the aspect's own.
+        if (words && weak && words.plain >= MIN_OVERLAP / 2) {
+            labels = [words.passage.aspects[0] ?? primary, ...(labels ?? chosen.map(() => primary))];
+            chosen = [words, ...chosen].slice(0, MAX_FACTS);
+            labels = labels.slice(0, chosen.length);
+        }
+    }
     if (!primary) {
         // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary.
         // A passage holding much of the question's words, or most of a short question's, beats the summary.
