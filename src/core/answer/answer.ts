@@ -26,6 +26,7 @@ import { boundQuery } from '../search/input.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
 import { labelOf } from '../words/labels.ts';
+import { understandQuestion } from '../match/understand.ts';
 import { subjectCues } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
 
@@ -108,7 +109,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
     const search = questionSearch(index, text, searchOptions);
-    const reading = index.read(text);
+    const reading = askedIn(index, text, index.read(text));
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };
@@ -197,6 +198,29 @@ function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): Know
         if (best && !tie && holders <= SHORT_NAME_HOLDERS && best.share >= 0.5) found.set(best.item.id, best.item);
     }
     return [...found.values()];
+}
+
+/** A clause that introduces the firm ("本人是…的财务", "我们是做新材料的", "we are …"). */
+const SELF = /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)|^(?:we|i)(?:'re|'m| are| am| have| run)\b/i;
+/** A clause that reports what someone said ("看新闻说…", "客户经理说…", "I heard …"). */
+const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
+
+/**
+ * The aspects of a message are those of the clauses that do not merely tell
+ * about the firm or report what was heard: in "我们是做新材料的……这个补偿
+ * 比例到底是多少？" 材料 is the firm's trade, not the documents to prepare;
+ * in "看新闻说沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is
+ * what the founder heard, the way to apply is what they ask.
+ */
+function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
+    if (reading.aspects.aspects.length === 0) return reading;
+    const clauses = text.split(/(?<=[，,。！？!?；;\n])/).filter((c) => c.trim().length > 0);
+    if (clauses.length < 2) return reading;
+    const narrative = (c: string) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || understandQuestion(c).understood.length > 0);
+    const kept = clauses.filter((c) => !narrative(c));
+    if (kept.length === clauses.length || kept.length === 0) return reading;
+    const asked = index.read(kept.join(''));
+    return { ...reading, aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison }, aspectTerms: asked.aspectTerms };
 }
 
 /** True when only joining words stand between the two names in the text. */
