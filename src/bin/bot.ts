@@ -14,6 +14,7 @@ import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
 import { sessionKey } from '../bot/session.ts';
 import { createSharedBotState } from '../bot/state/index.ts';
 import { startAlertLoop } from '../core/alerts/alerts.ts';
+import { localSendRate, redisSendRate } from '../core/alerts/rate.ts';
 import { closeRedis, createRedis, redisAnswers, type RedisClient } from '../core/infra/redis.ts';
 
 const USAGE = `kejin bot [--terminal | --set-webhook]
@@ -76,7 +77,18 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     process.once('SIGTERM', stop);
     // Alerts go out only from a bot on Telegram, never from the terminal.
     const token = values.terminal ? undefined : deps.config.TELEGRAM_BOT_TOKEN;
-    const alerts = token && deps.alerts ? startAlertLoop({ service: deps.service, stores: deps.alerts, logger: deps.logger, deliver: createAlertSender({ token, apiRoot: deps.config.TELEGRAM_API_ROOT, logger: deps.logger }) }) : undefined;
+    const alerts =
+        token && deps.alerts
+            ? startAlertLoop({
+                  service: deps.service,
+                  stores: deps.alerts,
+                  logger: deps.logger,
+                  deliver: createAlertSender({ token, apiRoot: deps.config.TELEGRAM_API_ROOT, logger: deps.logger }),
+                  // One pace for every instance: Telegram counts the bot's messages, not the instance's.
+                  rate: redis ? redisSendRate(redis, config.KEJIN_REDIS_PREFIX) : localSendRate(),
+                  signal: controller.signal,
+              })
+            : undefined;
     try {
         if (values.terminal || !deps.config.TELEGRAM_BOT_TOKEN) {
             await runInTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), signal: controller.signal });
