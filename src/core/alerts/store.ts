@@ -13,7 +13,7 @@ import { appendFile, mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { redisKey, type RedisClient } from '../infra/redis.ts';
-import { writeAtomically } from '../insights/log.ts';
+import { removeOrphanCopies, writeAtomically } from '../insights/log.ts';
 import { firmProfileSchema, type FirmProfile } from '../match/profile.ts';
 import { LANGS, type Lang } from '../vocabulary.ts';
 import type { Eligibility } from '../match/types.ts';
@@ -158,6 +158,7 @@ export function createFileAlertStores(dataDir: string, options: { readonly now?:
 
     const loadSubs = async () => {
         if (subs) return subs;
+        await removeOrphanCopies(subsFile);
         const text = await readText(subsFile);
         const map = new Map<number, Subscription>();
         let lines = 0;
@@ -195,6 +196,7 @@ export function createFileAlertStores(dataDir: string, options: { readonly now?:
 
     const loadSent = async () => {
         if (sent) return sent;
+        await removeOrphanCopies(sentFile);
         const text = await readText(sentFile);
         const map = new Map<string, number>();
         let lines = 0;
