@@ -15,7 +15,7 @@ import { sessionKey } from '../bot/session.ts';
 import { createSharedBotState } from '../bot/state/index.ts';
 import { startAlertLoop } from '../core/alerts/alerts.ts';
 import { localSendRate, redisSendRate } from '../core/alerts/rate.ts';
-import { closeRedis, createRedis, redisAnswers, type RedisClient } from '../core/infra/redis.ts';
+import { closeRedis, createRedis, redisAnswers, warnIfEvicting, type RedisClient } from '../core/infra/redis.ts';
 
 const USAGE = `kejin bot [--terminal | --set-webhook]
   no TELEGRAM_BOT_TOKEN, or --terminal: chat with the bot in this terminal (also with piped input)
@@ -57,6 +57,7 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     }
     const { config, logger } = deps;
     const redis: RedisClient | undefined = config.REDIS_URL && !values.terminal ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-bot' }) : undefined;
+    if (redis) void warnIfEvicting(redis, logger);
     const botOptions: CreateBotOptions = {
         ...(config.TELEGRAM_BOT_INFO ? { botInfo: config.TELEGRAM_BOT_INFO as unknown as UserFromGetMe } : {}),
         ...(redis ? { shared: createSharedBotState({ redis, prefix: config.KEJIN_REDIS_PREFIX, sessionTtlDays: config.SESSION_TTL_DAYS, logger }, sessionKey) } : {}),
