@@ -34,6 +34,8 @@ export const configSchema = z.object({
     DEFAULT_LANG: z.enum(['zh', 'en']).default('zh'),
     KNOWLEDGE_RESCAN_SECONDS: z.coerce.number().min(0).default(60),
     KNOWLEDGE_PULL_INTERVAL: z.coerce.number().int().min(0).default(0),
+    /** `kejin check` and `kejin report` list a card whose newest dated source is older than this many months. */
+    STALE_MONTHS: z.coerce.number().int().positive().default(18),
 
     TELEGRAM_BOT_TOKEN: optionalText,
     TELEGRAM_API_ROOT: z.url().optional().or(z.literal('').transform(() => undefined)),

@@ -15,6 +15,7 @@ import { sessionKey } from '../bot/session.ts';
 import { createSharedBotState } from '../bot/state/index.ts';
 import { startAlertLoop } from '../core/alerts/alerts.ts';
 import { localSendRate, redisSendRate } from '../core/alerts/rate.ts';
+import { startDeadlineLoop } from '../core/deadlines/deadlines.ts';
 import { closeRedis, createRedis, redisAnswers, warnIfEvicting, type RedisClient } from '../core/infra/redis.ts';
 
 const USAGE = `kejin bot [--terminal | --set-webhook]
@@ -78,18 +79,13 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     process.once('SIGTERM', stop);
     // Alerts go out only from a bot on Telegram, never from the terminal.
     const token = values.terminal ? undefined : deps.config.TELEGRAM_BOT_TOKEN;
-    const alerts =
-        token && deps.alerts
-            ? startAlertLoop({
-                  service: deps.service,
-                  stores: deps.alerts,
-                  logger: deps.logger,
-                  deliver: createAlertSender({ token, apiRoot: deps.config.TELEGRAM_API_ROOT, logger: deps.logger }),
-                  // One pace for every instance: Telegram counts the bot's messages, not the instance's.
-                  rate: redis ? redisSendRate(redis, config.KEJIN_REDIS_PREFIX) : localSendRate(),
-                  signal: controller.signal,
-              })
-            : undefined;
+    const deliver = token && deps.alerts ? createAlertSender({ token, apiRoot: deps.config.TELEGRAM_API_ROOT, logger: deps.logger }) : undefined;
+    // One pace for every instance and both kinds of alert: Telegram counts the bot's messages.
+    const rate = redis ? redisSendRate(redis, config.KEJIN_REDIS_PREFIX) : localSendRate();
+    const loop = { service: deps.service, logger: deps.logger, rate, signal: controller.signal };
+    const alerts = deliver && deps.alerts ? startAlertLoop({ ...loop, stores: deps.alerts, deliver }) : undefined;
+    // Deadlines go through the same sender, the same pace and the same ledger.
+    const deadlines = deliver && deps.alerts ? startDeadlineLoop({ ...loop, stores: deps.alerts, deliver }) : undefined;
     try {
         if (values.terminal || !deps.config.TELEGRAM_BOT_TOKEN) {
             await runInTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), signal: controller.signal });
@@ -100,6 +96,7 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
         }
     } finally {
         await alerts?.stop();
+        await deadlines?.stop();
         if (redis) await closeRedis(redis);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);

@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
             const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL, { secrets }));
             const service = await oneShotService(config);
             try {
-                return await runReport(rest, { service, questionLog: insights.questionLog ?? DISABLED_QUESTION_LOG });
+                return await runReport(rest, { service, questionLog: insights.questionLog ?? DISABLED_QUESTION_LOG, staleMonths: config.STALE_MONTHS });
             } finally {
                 await Promise.all([service.close(), insights.close()]);
             }

@@ -1,6 +1,6 @@
 /**
  * Alerts in Telegram: one short HTML message per alert (what changed, why
- * it fits, whom to contact, the source), sent through an `Api` of their own
+ * it fits, the next step, whom to contact, the source), sent through an `Api` of their own
  * and retried on 429 with its retry_after (@grammyjs/auto-retry), without
  * slowing the bot's replies. The pace (about 30 messages a second in all,
  * one a second per chat) is kept by the run that calls the sender
@@ -26,8 +26,11 @@ export function alertHtml(alert: Alert): string {
     const m = INSIGHTS_MESSAGES[lang];
     const p = presentMatch(alert.match, lang);
     const sep = colon(lang);
-    const change = alert.change === 'added' ? m.alertAdded : alert.change === 'now-eligible' ? m.alertNowEligible : m.alertNowPossible;
-    const lines = [`🔔 <b>${esc(change)}${sep}${esc(p.title)}</b> · ${p.rating.mark} ${esc(p.rating.label)}`, esc(truncate(p.summary, 160))];
+    const change = { added: m.alertAdded, 'now-eligible': m.alertNowEligible, 'now-possible': m.alertNowPossible, closing: m.alertClosing }[alert.change];
+    const lines = [`${alert.change === 'closing' ? '⏰' : '🔔'} <b>${esc(change)}${sep}${esc(p.title)}</b> · ${p.rating.mark} ${esc(p.rating.label)}`, esc(truncate(p.summary, 160))];
+    // What to do and by when: the next step's lines (window, where, what to bring), each short.
+    const next = sectionOf(p, 'nextStep');
+    if (next) for (const l of next.lines.slice(0, 4)) lines.push(`<b>${esc(l.label ?? '')}</b>${sep}${esc(truncate(l.text, 120))}${esc(l.note)}`);
     const reasons = sectionOf(p, 'reasons');
     if (reasons) lines.push(`<b>${esc(reasons.title)}</b>${sep}${reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)).join(lang === 'zh' ? '；' : '; ')}`);
     const open = sectionOf(p, 'missing')?.lines.find((l) => l.check === 'unknown');

@@ -15,6 +15,7 @@ import {
     organizationLines,
     presentAnswer,
     presentCard,
+    nextStepBrief,
     presentMatch,
     sectionOf,
     type ItemLookup,
@@ -184,10 +185,13 @@ const FIELD_LABEL: Record<StepName, keyof Messages> = {
 };
 
 export function profileLines(t: Messages, lang: Lang, d: Draft): string[] {
-    return STEPS.flatMap((step) => {
-        const v = profileValue(t, lang, d, step);
-        return v === undefined ? [] : [`• ${esc(t[FIELD_LABEL[step]] as string)}${t.colon}${esc(v)}`];
-    });
+    const line = (name: string, v: string | undefined) => (v === undefined ? [] : [`• ${esc(name)}${t.colon}${esc(v)}`]);
+    return [
+        ...STEPS.flatMap((step) => line(t[FIELD_LABEL[step]] as string, profileValue(t, lang, d, step))),
+        // Told in messages, not asked by the questionnaire.
+        ...line(t.fieldLacking, d.qualificationsLacking?.length ? d.qualificationsLacking.map((v) => label(QUALIFICATIONS.labels, v, lang)).join(lang === 'zh' ? '、' : ', ') : undefined),
+        ...line(t.fieldRevenue, d.annualRevenueWan === undefined ? undefined : t.wan(d.annualRevenueWan)),
+    ];
 }
 
 export function profileView(t: Messages, lang: Lang, profile: Draft | undefined): View {
@@ -261,6 +265,8 @@ export function matchCard(lang: Lang, m: ProductMatch, rank: number): string {
         const apply = sectionOf(p, 'howToApply')?.lines[0];
         if (!phone && apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
+    // The next step in one short line: how it is granted, where, by when, what to bring.
+    if (m.nextStep) lines.push(`<b>${esc(labelOf('nextStep', lang))}</b>${sep}${esc(nextStepBrief(m.nextStep, lang))}`);
     const s = p.sources[0];
     if (s) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${sourceLine(s)}`);
     if (p.expired) lines.push(expiredNotice(lang));
@@ -318,6 +324,7 @@ export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: rea
     const p = presentAnswer(answer, lang);
     const sep = colon(lang);
     const header = [t.answerHeader(truncate(p.question, 80)), ...(p.notice ? [esc(p.notice)] : [])];
+    if (answer.clarify) return clarifyView(t, lang, header, answer);
     if (answer.status === 'unknown') {
         const weak = answer.suggestions.length > 0 ? answer.suggestions.map((r) => ({ id: r.id, title: r.title })) : guesses;
         return unsureView(t, lang, header, weak.slice(0, MAX_GUESSES));
@@ -345,6 +352,23 @@ export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: rea
     }
     rows.push(p.related.slice(0, MAX_SIMILAR).map((r) => button(`${t.followSimilar}${t.colon}${r.title}`, { type: 'item', ref: refOf(r.id) })));
     return { html: lines.join('\n'), keyboard: keyboard([...rows, homeRow(t)]) };
+}
+
+/** A bare aspect with nothing in focus: the question back, and a button per likely item that answers that aspect of it. */
+function clarifyView(t: Messages, lang: Lang, header: string[], answer: Answer): View {
+    const aspect = answer.clarify?.aspect;
+    const rows = answer.suggestions.map((s) => [aspect ? button(pick(s.title, lang), { type: 'aspect', aspect, ref: refOf(s.id) }) : button(pick(s.title, lang), { type: 'item', ref: refOf(s.id) })]);
+    return { html: [...header, esc(answer.text)].join('\n'), keyboard: keyboard([...rows, homeRow(t)]) };
+}
+
+/**
+ * The products matched on what the conversation has been told of the firm:
+ * what was read first (so that it can be put right), then the results.
+ */
+export function toldMatchView(t: Messages, lang: Lang, response: MatchResponse, profile: Draft): View {
+    const view = matchView(t, lang, response);
+    const told = profileLines(t, lang, profile);
+    return { html: [t.toldHeader, ...told, '', view.html].join('\n'), ...(view.keyboard ? { keyboard: view.keyboard } : {}) };
 }
 
 function unsureView(t: Messages, lang: Lang, header: string[], guesses: readonly ItemRef[]): View {

@@ -7,7 +7,7 @@
  * Templates that take dynamic values escape them themselves, so a caller can
  * never forget to.
  */
-import { LABELS } from '../core/present/labels.ts';
+import { LABELS } from '../core/words/labels.ts';
 import { wanText } from '../core/present/units.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { esc } from './html.ts';
@@ -93,6 +93,10 @@ export interface Messages {
     /** Above what a question stated about the firm (understood fields). */
     readonly understoodHeader: string;
     readonly matchUnderstood: string;
+    /** Above a match made from what the messages told (not the questionnaire). */
+    readonly toldHeader: string;
+    /** "Which fit us?" with nothing known of the firm yet: the questionnaire follows. */
+    readonly needProfile: string;
     readonly forgetButton: string;
     readonly fieldStage: string;
     readonly fieldQualifications: string;
@@ -100,6 +104,7 @@ export interface Messages {
     readonly fieldNeeds: string;
     readonly fieldIp: string;
     readonly fieldAmount: string;
+    readonly fieldLacking: string;
     readonly fieldRevenue: string;
     readonly fieldEmployees: string;
     readonly fieldDistrict: string;
@@ -201,6 +206,8 @@ const zh: Messages = {
     profileMatch: '🎯 按此匹配',
     understoodHeader: '<b>我从你的话里理解到</b>（不对可以点“调整条件”修改）：',
     matchUnderstood: '🎯 按这些信息匹配产品',
+    toldHeader: '<b>根据你目前告诉我的企业情况</b>（不对可以直接说“说错了，…”，或点“调整条件”）：',
+    needProfile: '要判断哪些产品适合你，我需要先了解企业情况。可以直接描述（例如“我们是成长期的高新技术企业，需要流动资金”），或回答下面几个问题：',
     forgetButton: '🗑 删除我的数据',
     fieldStage: '阶段',
     fieldQualifications: '资质',
@@ -208,6 +215,7 @@ const zh: Messages = {
     fieldNeeds: '需求',
     fieldIp: '知识产权',
     fieldAmount: '融资金额',
+    fieldLacking: '尚未具备',
     fieldRevenue: LABELS.revenue.zh,
     fieldEmployees: '员工人数',
     fieldDistrict: '所在区',
@@ -308,6 +316,8 @@ const en: Messages = {
     profileMatch: '🎯 Match with it',
     understoodHeader: '<b>From your message I understood</b> (correct it with "Refine"):',
     matchUnderstood: '🎯 Match products on this',
+    toldHeader: '<b>From what you have told me about the firm</b> (say "actually, …" or press "Refine" to correct it):',
+    needProfile: 'To tell which products fit, I need to know about the firm first. Describe it (e.g. "we are a growth-stage high-tech enterprise needing working capital"), or answer a few questions:',
     forgetButton: '🗑 Delete my data',
     fieldStage: 'Stage',
     fieldQualifications: 'Qualifications',
@@ -315,6 +325,7 @@ const en: Messages = {
     fieldNeeds: 'Needs',
     fieldIp: 'Intellectual property',
     fieldAmount: 'Amount sought',
+    fieldLacking: 'Not held',
     fieldRevenue: LABELS.revenue.en,
     fieldEmployees: 'Employees',
     fieldDistrict: 'District',

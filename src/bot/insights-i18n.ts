@@ -22,6 +22,7 @@ export interface InsightsMessages {
     readonly alertAdded: string;
     readonly alertNowEligible: string;
     readonly alertNowPossible: string;
+    readonly alertClosing: string;
     readonly alertFooter: string;
 }
 
@@ -43,6 +44,7 @@ export const INSIGHTS_MESSAGES: Record<Lang, InsightsMessages> = {
         alertAdded: '新增',
         alertNowEligible: '更新后适合贵企业',
         alertNowPossible: '更新后可能适合贵企业',
+        alertClosing: '申请即将截止',
         alertFooter: '（政策找企业：按您保存的画像自动推送。/unsubscribe 停止）',
     },
     en: {
@@ -62,6 +64,7 @@ export const INSIGHTS_MESSAGES: Record<Lang, InsightsMessages> = {
         alertAdded: 'New',
         alertNowEligible: 'Updated: now fits your firm',
         alertNowPossible: 'Updated: may now fit your firm',
+        alertClosing: 'Applications close soon',
         alertFooter: '(Policies find firms: sent for your saved profile. /unsubscribe to stop)',
     },
 };

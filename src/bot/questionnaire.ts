@@ -7,7 +7,6 @@
  * Skip leaves a field unknown; "none" (qualifications) says the firm holds
  * none, which the matcher treats differently from unknown.
  */
-import type { FirmProfile } from '../core/match/profile.ts';
 import { normaliseWord, parseAmountWan, VOCABULARY_LEXICON, type Lexicon } from '../core/lexicon/index.ts';
 import { NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../core/vocabulary.ts';
 
@@ -19,7 +18,9 @@ export const STEPS = ['stage', 'qualifications', 'size', 'needs', 'ip', 'amount'
 export type StepName = (typeof STEPS)[number];
 
 /** The profile fields the questionnaire asks for. */
-export type Draft = Pick<FirmProfile, 'stage' | 'qualifications' | 'size' | 'needs' | 'hasIntellectualProperty' | 'amountWan'>;
+export type { Draft } from '../core/match/told-profile.ts';
+import { mergeDrafts, pickDraft, type Draft } from '../core/match/told-profile.ts';
+export { mergeDrafts, pickDraft };
 
 export interface FlowState {
     readonly step: number;
@@ -45,24 +46,6 @@ export function startFlow(previous: Draft = {}): FlowState {
     return { step: 0, draft: pickDraft(previous) };
 }
 
-/** `base` updated by `newer`: newer single values win, lists are merged. */
-export function mergeDrafts(base: Draft, newer: Draft): Draft {
-    const merged: Draft = { ...base, ...newer };
-    if (base.qualifications && newer.qualifications) merged.qualifications = [...new Set([...base.qualifications, ...newer.qualifications])];
-    if (base.needs && newer.needs) merged.needs = [...new Set([...base.needs, ...newer.needs])];
-    return merged;
-}
-
-export function pickDraft(p: Partial<FirmProfile>): Draft {
-    const draft: Draft = {};
-    if (p.stage) draft.stage = p.stage;
-    if (p.qualifications) draft.qualifications = [...p.qualifications];
-    if (p.size) draft.size = p.size;
-    if (p.needs) draft.needs = [...p.needs];
-    if (p.hasIntellectualProperty !== undefined) draft.hasIntellectualProperty = p.hasIntellectualProperty;
-    if (p.amountWan !== undefined) draft.amountWan = p.amountWan;
-    return draft;
-}
 
 export function stepName(state: FlowState): StepName {
     return STEPS[Math.min(Math.max(state.step, 0), STEPS.length - 1)] ?? 'stage';

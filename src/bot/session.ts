@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { errorSummary, type Logger } from '../logger.ts';
 import { profileShape } from '../core/match/profile.ts';
 import { LANGS } from '../core/vocabulary.ts';
+import { checkFocus, checkMatched, type ConversationState, type Focus } from '../core/conversation/state.ts';
 import { FailureEpisode } from './episode.ts';
 import { AtomicFileStorage, SessionStoreError } from './file-storage.ts';
 import { STEPS, type Draft, type FlowState } from './questionnaire.ts';
@@ -27,6 +28,31 @@ export interface SessionData {
     flow?: FlowState;
     /** What the last question stated about the firm, offered as a match until used. */
     understood?: Draft;
+    /** What the conversation is about: the items of the last answer and the aspect asked (core/conversation). */
+    focus?: Focus;
+    /** The products of the last match, best first. */
+    matched?: readonly string[];
+}
+
+/** The conversation's part of a session: language, profile, focus and last match (core/conversation/state.ts). */
+export function conversationOf(session: SessionData): ConversationState {
+    return {
+        ...(session.lang ? { lang: session.lang } : {}),
+        ...(session.profile ? { profile: session.profile } : {}),
+        ...(session.focus ? { focus: session.focus } : {}),
+        ...(session.matched ? { matched: session.matched } : {}),
+    };
+}
+
+/** Writes a turn's state back into the session (a field the turn dropped is removed). */
+export function keepConversation(session: SessionData, state: ConversationState): void {
+    const set = <K extends 'profile' | 'focus' | 'matched'>(key: K, value: SessionData[K] | undefined) => {
+        if (value === undefined) delete session[key];
+        else session[key] = value;
+    };
+    set('profile', state.profile);
+    set('focus', state.focus);
+    set('matched', state.matched);
 }
 
 type DraftKey = keyof Draft;
@@ -39,6 +65,9 @@ const DRAFT_FIELDS: Record<DraftKey, z.ZodType> = {
     needs: profileShape.needs,
     hasIntellectualProperty: profileShape.hasIntellectualProperty,
     amountWan: profileShape.amountWan,
+    qualificationsLacking: profileShape.qualificationsLacking,
+    annualRevenueWan: profileShape.annualRevenueWan,
+    employees: profileShape.employees,
 };
 const langSchema = z.enum(LANGS);
 const stepSchema = z.number().int().min(0).max(STEPS.length - 1);
@@ -73,6 +102,18 @@ export function checkSession(value: unknown): CheckedSession {
             case 'understood': {
                 const draft = checkDraft(v, field, drop);
                 if (Object.keys(draft).length > 0) session[field] = draft;
+                break;
+            }
+            case 'focus': {
+                const focus = checkFocus(v);
+                if (focus) session.focus = focus;
+                else drop(field, v);
+                break;
+            }
+            case 'matched': {
+                const matched = checkMatched(v);
+                if (matched) session.matched = matched;
+                else drop(field, v);
                 break;
             }
             case 'flow': {
@@ -136,7 +177,7 @@ function shown(v: unknown): string {
 }
 
 export function isEmptySession(s: SessionData): boolean {
-    return s.lang === undefined && s.profile === undefined && s.flow === undefined && s.understood === undefined;
+    return s.lang === undefined && s.profile === undefined && s.flow === undefined && s.understood === undefined && s.focus === undefined && s.matched === undefined;
 }
 
 /** The session key: the user's id. Updates without a user have no session. */

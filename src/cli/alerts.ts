@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runAlerts, type Alert } from '../core/alerts/alerts.ts';
+import { runDeadlineAlerts } from '../core/deadlines/deadlines.ts';
 import type { AlertStores } from '../core/alerts/store.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import { ratingLabel } from '../core/present/index.ts';
@@ -9,6 +10,7 @@ const CHANGES = {
     added: { zh: '新增', en: 'new' },
     'now-eligible': { zh: '更新后符合', en: 'now eligible' },
     'now-possible': { zh: '更新后可能符合', en: 'now possibly eligible' },
+    closing: { zh: '申请即将截止', en: 'applications close soon' },
 } as const;
 
 export interface AlertsDeps {
@@ -16,12 +18,14 @@ export interface AlertsDeps {
     readonly service: KnowledgeService;
     readonly stores: AlertStores;
     readonly write?: (text: string) => void;
+    /** The day deadlines are judged on. Default: now. */
+    readonly now?: Date;
 }
 
 /**
  * `kejin alerts --dry-run [DIR] [--json] [--lang zh|en]`: who would be told
  * what if the folder on disk (DIR, default KNOWLEDGE_DIR) went live now, measured against what each
- * subscriber was last rated on. Nothing is sent or recorded; the running
+ * subscriber was last rated on, and the deadlines due today. Nothing is sent or recorded; the running
  * bot sends alerts itself when a new version goes live.
  */
 export async function runAlertsCommand(args: string[], deps: AlertsDeps): Promise<number> {
@@ -29,7 +33,10 @@ export async function runAlertsCommand(args: string[], deps: AlertsDeps): Promis
     if (!values['dry-run']) throw new UsageError('kejin alerts only previews: add --dry-run (the running bot sends alerts when a knowledge version goes live)');
     const lang = parseLang(values.lang) ?? 'zh';
     const subscribers = (await deps.stores.subscriptions.all()).length;
-    const { due } = await runAlerts({ service: deps.service, stores: deps.stores, dryRun: true });
+    const changes = await runAlerts({ service: deps.service, stores: deps.stores, dryRun: true });
+    // Deadlines due today too (windows closing within 14 days), which the running bot sends as well.
+    const deadlines = await runDeadlineAlerts({ service: deps.service, stores: deps.stores, dryRun: true, ...(deps.now ? { now: deps.now } : {}) });
+    const due = [...changes.due, ...deadlines.due];
     const write = deps.write ?? ((t: string) => process.stdout.write(t));
     if (values.json) {
         write(`${JSON.stringify({ subscribers, alerts: due.map((a) => ({ chatId: a.chatId, lang: a.lang, change: a.change, product: a.match.id, eligibility: a.match.eligibility, key: a.key })) }, null, 2)}\n`);

@@ -3,6 +3,7 @@
  * style, no script, no external asset), in zh or en. Pure.
  */
 import type { CardCare, CardProblem, CardRef, QuestionGroup, Report } from '../core/insights/report.ts';
+import type { Freshness } from '../core/knowledge/freshness.ts';
 import { KINDS, type Lang } from '../core/vocabulary.ts';
 
 const T = {
@@ -35,6 +36,17 @@ const T = {
     needsCare: { zh: '需要维护的卡片', en: 'Cards that need care' },
     unusedSynonyms: { zh: '从未匹配的同义词（组内词在任何卡片中都没有出现）', en: 'Synonyms that never match (no word of the group occurs in any card)' },
     none: { zh: '无', en: 'none' },
+    freshness: { zh: '过时或未经证实', en: 'Stale or unverified' },
+    freshnessHint: {
+        zh: (m: number) => `按最新来源的日期排列（最旧的在前）；标 ⚠ 的卡片最新来源超过 ${m} 个月或没有日期的来源（STALE_MONTHS）。查找更新的通知或报道，加入来源并注明日期，把被取代的事实标为 \`status: outdated\`。`,
+        en: (m: number) => `By the date of the newest source, oldest first; ⚠ marks a card whose newest source is over ${m} months old or undated (STALE_MONTHS). Look for a later notice or report, add it with its date, and mark the facts it overtakes \`status: outdated\`.`,
+    },
+    cardAges: { zh: '卡片与最新来源日期', en: 'Cards by their newest source' },
+    undated: { zh: '来源均无日期', en: 'no dated source' },
+    flagged: { zh: '标为未经证实或过时的事实', en: 'Facts marked unconfirmed or outdated' },
+    flagStatus: { zh: { unconfirmed: '未经证实', outdated: '过时' }, en: { unconfirmed: 'unconfirmed', outdated: 'outdated' } },
+    closedWindows: { zh: '已截止的申请窗口', en: 'Application windows that have closed' },
+    closedOn: { zh: '截止于', en: 'closed on' },
     problems: {
         zh: { stale: 'last_verified 超过一年', expired: 'valid_until 已过期', 'no-contacts': '没有联系机构', 'no-sources': '没有来源' },
         en: { stale: 'last_verified over a year ago', expired: 'valid_until has passed', 'no-contacts': 'no contacts', 'no-sources': 'no sources' },
@@ -51,7 +63,16 @@ function md(text: string): string {
     return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
 }
 
-export function reportMarkdown(r: Report, lang: Lang): string {
+/** The "stale or unverified" section's three lists, as plain lines. */
+function freshnessLines(f: Freshness, lang: Lang) {
+    return {
+        cards: f.cards.map((c) => `${c.stale ? '⚠ ' : ''}${cardName(c, lang)}: ${c.newestSource ?? T.undated[lang]}`),
+        flagged: f.flagged.map((x) => `${x.id} · ${x.field} · ${T.flagStatus[lang][x.status]}${x.text ? `: ${x.text[lang]}` : ''}`),
+        closed: f.closed.map((c) => `${c.name[lang]} (${c.id}): ${T.closedOn[lang]} ${c.closes}`),
+    };
+}
+
+export function reportMarkdown(r: Report, lang: Lang, freshness?: Freshness): string {
     const out = [`# ${T.title[lang]}`, '', `- ${T.period[lang]}: ${period(r)}`, `- ${T.version[lang]}: \`${r.knowledgeVersion}\``, '', T.totals[lang](r.totals), ''];
     out.push(`## ${T.groups[lang]}`, '', T.groupsHint[lang], '');
     if (r.groups.length === 0) out.push(`- ${T.none[lang]}`, '');
@@ -66,6 +87,13 @@ export function reportMarkdown(r: Report, lang: Lang): string {
     out.push(`## ${T.neverShown[lang]}`, '', ...list(r.neverShown.map((c) => md(cardName(c, lang))), lang), '');
     out.push(`## ${T.needsCare[lang]}`, '', ...list(r.needsCare.map((c) => `${md(cardName(c, lang))}: ${problemList(c, lang)}`), lang), '');
     out.push(`## ${T.unusedSynonyms[lang]}`, '', ...list(r.unusedSynonyms.map((g) => g.map(md).join(' / ')), lang), '');
+    if (freshness) {
+        const f = freshnessLines(freshness, lang);
+        out.push(`## ${T.freshness[lang]}`, '', T.freshnessHint[lang](freshness.staleMonths), '');
+        out.push(`### ${T.cardAges[lang]}`, '', ...list(f.cards.map(md), lang), '');
+        out.push(`### ${T.flagged[lang]}`, '', ...list(f.flagged.map(md), lang), '');
+        out.push(`### ${T.closedWindows[lang]}`, '', ...list(f.closed.map(md), lang), '');
+    }
     return out.join('\n');
 }
 
@@ -83,7 +111,7 @@ h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid 
 .badge{display:inline-block;border-radius:1rem;padding:0 .6rem;font-size:.85rem;background:#fff1e5;color:#953800}
 .resolved .badge{background:#dafbe1;color:#116329}ul.examples li{font-style:italic}code{background:#f6f8fa;padding:0 .3rem}`;
 
-export function reportHtml(r: Report, lang: Lang): string {
+export function reportHtml(r: Report, lang: Lang, freshness?: Freshness): string {
     const group = (g: QuestionGroup, i: number) => `<section class="group${g.resolved ? ' resolved' : ''}" data-count="${g.count}">
 <h3><span class="count">${T.times[lang](g.count)}</span> ${i + 1}. ${h(g.examples[0]!)} <span class="badge">${h(status(g, lang))}</span></h3>
 <p>${h(T.likelyCard[lang])}: <span class="card">${g.card ? h(cardName(g.card, lang)) : h(T.noCard[lang])}</span></p>
@@ -92,6 +120,18 @@ export function reportHtml(r: Report, lang: Lang): string {
 </section>`;
     const items = (id: string, lines: readonly string[]) =>
         `<ul id="${id}">${(lines.length > 0 ? lines : [T.none[lang]]).map((l) => `<li>${h(l)}</li>`).join('')}</ul>`;
+    const freshnessHtml = (fr: Freshness) => {
+        const f = freshnessLines(fr, lang);
+        return `<h2 id="freshness">${h(T.freshness[lang])}</h2>
+<p class="meta">${h(T.freshnessHint[lang](fr.staleMonths))}</p>
+<h3>${h(T.cardAges[lang])}</h3>
+${items('card-ages', f.cards)}
+<h3>${h(T.flagged[lang])}</h3>
+${items('flagged', f.flagged)}
+<h3>${h(T.closedWindows[lang])}</h3>
+${items('closed-windows', f.closed)}
+`;
+    };
     return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -116,7 +156,7 @@ ${items('never-shown', r.neverShown.map((c) => cardName(c, lang)))}
 ${items('needs-care', r.needsCare.map((c) => `${cardName(c, lang)}: ${problemList(c, lang)}`))}
 <h2>${h(T.unusedSynonyms[lang])}</h2>
 ${items('unused-synonyms', r.unusedSynonyms.map((g) => g.join(' / ')))}
-</body>
+${freshness ? freshnessHtml(freshness) : ''}</body>
 </html>
 `;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { QuestionLog } from '../core/insights/log.ts';
 import { buildReport } from '../core/insights/report.ts';
+import { freshnessOf } from '../core/knowledge/freshness.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import { parseLang, UsageError } from './args.ts';
 import { reportHtml, reportMarkdown } from './report-format.ts';
@@ -23,6 +24,8 @@ export interface ReportDeps {
     readonly questionLog: QuestionLog;
     readonly write?: (text: string) => void;
     readonly now?: Date;
+    /** Cards whose newest dated source is older than this many months are flagged (STALE_MONTHS). Default 18. */
+    readonly staleMonths?: number;
 }
 
 /** `kejin report [--since 30d] [--format md|html|json] [--lang zh|en]`: the staff report on stdout. */
@@ -35,7 +38,8 @@ export async function runReport(args: string[], deps: ReportDeps): Promise<numbe
     const lang = parseLang(values.lang) ?? 'zh';
     const [records, lastShown] = await Promise.all([deps.questionLog.read({ since }), deps.questionLog.lastShown()]);
     const report = buildReport({ records, lastShown, service: deps.service }, { since, now });
-    const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'html' ? reportHtml(report, lang) : reportMarkdown(report, lang);
+    const freshness = freshnessOf(deps.service.snapshot(), now, deps.staleMonths);
+    const text = format === 'json' ? `${JSON.stringify({ ...report, freshness }, null, 2)}\n` : format === 'html' ? reportHtml(report, lang, freshness) : reportMarkdown(report, lang, freshness);
     (deps.write ?? ((t) => process.stdout.write(t)))(text);
     return 0;
 }

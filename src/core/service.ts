@@ -16,7 +16,7 @@ import { matchProducts, rateFor } from './match/match.ts';
 import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
 import { understandQuestion, type Understanding } from './match/understand.ts';
-import { buildSearchIndex, createSearchIndex, type KnowledgeIndex } from './search/index.ts';
+import { buildSearchIndex, createSearchIndex, type KnowledgeIndex, type QueryReading } from './search/index.ts';
 import type { SearchOptions, SearchResponse } from './search/types.ts';
 import type { Aspect, Kind, Qualification, Stage } from './vocabulary.ts';
 
@@ -49,6 +49,8 @@ export interface KnowledgeService {
     answer(question: string, options?: AnswerOptions): Answer;
     /** The answer about one aspect of one item (a follow-up button); undefined for an unknown id. */
     answerAbout(id: string, aspect: Aspect, options?: AnswerOptions): Answer | undefined;
+    /** How the index reads a question: its terms, the items it names, the aspects it asks (see search/index.ts). */
+    read(question: string): QueryReading;
     /** The profile fields a free text plainly states, each with a sentence saying so (see match/understand.ts). */
     understand(text: string): Understanding;
     /** The words of the vocabulary and of the current synonyms, as the matcher reads them (see lexicon/). */
@@ -226,6 +228,10 @@ class Service implements KnowledgeService {
     answerAbout(id: string, aspect: Aspect, options?: AnswerOptions): Answer | undefined {
         const { snapshot, index } = this._state;
         return answerAbout(snapshot, index, id, aspect, options);
+    }
+
+    read(question: string): QueryReading {
+        return this._state.index.read(question);
     }
 
     understand(text: string): Understanding {

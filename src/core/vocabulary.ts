@@ -87,6 +87,9 @@ export const ASPECTS = vocabulary({
     'processing-time': { zh: '办理时间', en: 'processing time' },
     history: { zh: '历史沿革', en: 'history' },
     figures: { zh: '统计数据', en: 'figures' },
+    window: { zh: '申请时间', en: 'application window' },
+    documents: { zh: '申请材料', en: 'documents to prepare' },
+    application: { zh: '是否需要申请', en: 'automatic or apply' },
 });
 
 /** Not an aspect of one item: the question compares two (履约贷和微贷通有什么区别). */

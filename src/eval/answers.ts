@@ -11,14 +11,15 @@ import type { Answer } from '../core/answer/answer.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import { foldTraditional } from '../core/search/tokenize.ts';
 import type { Lang } from '../core/vocabulary.ts';
-import { answerView } from '../bot/format.ts';
-import { MESSAGES } from '../bot/i18n.ts';
 import { searchStructured } from '../mcp/format.ts';
 import type { AnswerCase } from './cases.ts';
+import { runTurns, scoredText } from './dialogues.ts';
 import { answeredBy } from './judge.ts';
 
 /** What the catalogue scores of the bot's reply. */
 export const BOT_WINDOW = 300;
+/** The wider window the dialogues are scored on, reported beside it. */
+export const BOT_WIDE_WINDOW = 500;
 
 export interface AnswerOutcome {
     readonly case: AnswerCase;
@@ -28,9 +29,13 @@ export interface AnswerOutcome {
     readonly item?: string;
     /** The expected string found in the bot's first 300 characters, if any. */
     readonly bot?: string;
+    /** … in its first 500 characters. */
+    readonly bot500?: string;
     readonly mcp?: string;
     readonly botText: string;
     readonly mcpText: string;
+    /** Answered confidently about an item the case is not about (neither the one named nor any of its items). */
+    readonly wrongItem: boolean;
 }
 
 export interface AnswerGroup {
@@ -38,12 +43,15 @@ export interface AnswerGroup {
     /** Answered in both the bot reply and the MCP answer text. */
     readonly answered: number;
     readonly bot: number;
+    readonly bot500: number;
     readonly mcp: number;
     /** The aspect read is the case's aspect. */
     readonly aspect: number;
     /** Confident, over the answerable (not absent) cases of the group. */
     readonly confident: number;
     readonly answerable: number;
+    /** Confident answers about an item other than the case's. */
+    readonly wrongItem: number;
 }
 
 export interface AnswerFigures {
@@ -67,35 +75,38 @@ export function plainOfHtml(html: string): string {
         .replace(/&amp;/g, '&');
 }
 
-/** The bot's reply as scored: the first 300 characters after the echo line (the buttons are not in the text). */
-export function botReplyText(answer: Answer, lang: Lang): string {
-    const lines = plainOfHtml(answerView(MESSAGES[lang], lang, answer).html).split('\n');
-    return [...lines.slice(1).join('\n')].slice(0, BOT_WINDOW).join('');
-}
-
 export function mcpAnswerText(answer: Answer, lang: Lang): string {
     return searchStructured(answer, lang).answer.text;
 }
 
-export function runAnswerCases(service: KnowledgeService, cases: readonly AnswerCase[]): AnswerOutcome[] {
-    return cases.map((c) => {
-        const answer = service.answer(c.q, { lang: c.lang });
-        const botText = botReplyText(answer, c.lang);
-        const mcpText = mcpAnswerText(answer, c.lang);
+export async function runAnswerCases(service: KnowledgeService, cases: readonly AnswerCase[]): Promise<AnswerOutcome[]> {
+    const out: AnswerOutcome[] = [];
+    for (const c of cases) {
+        const answer = service.answer(c.q);
+        const [reply = ''] = await runTurns(service, [c.q], { languageCode: c.lang });
+        const wide = scoredText(reply, c.q);
+        const botText = [...wide].slice(0, BOT_WINDOW).join('');
+        const mcpText = mcpAnswerText(answer, answer.lang);
         const bot = answeredBy(botText, c.expect_any);
+        const bot500 = answeredBy(wide, c.expect_any);
         const mcp = answeredBy(mcpText, c.expect_any);
-        return {
+        const expected = new Set(typeof c.item === 'string' ? [c.item] : c.item);
+        const about = answer.comparison ? answer.comparison.items.map((i) => i.id) : answer.item ? [answer.item.id] : [];
+        out.push({
             case: c,
+            wrongItem: answer.confident && about.length > 0 && !about.some((id) => expected.has(id)),
             ...(answer.aspect ? { aspect: answer.aspect } : {}),
             status: answer.status,
             confident: answer.confident,
             ...(answer.item ? { item: answer.item.id } : {}),
             ...(bot ? { bot } : {}),
+            ...(bot500 ? { bot500 } : {}),
             ...(mcp ? { mcp } : {}),
-            botText,
+            botText: wide,
             mcpText,
-        };
-    });
+        });
+    }
+    return out;
 }
 
 const answered = (o: AnswerOutcome) => o.bot !== undefined && o.mcp !== undefined && (!o.case.absent || o.status === 'not-held');
@@ -106,10 +117,12 @@ function group(outcomes: readonly AnswerOutcome[]): AnswerGroup {
         cases: outcomes.length,
         answered: outcomes.filter(answered).length,
         bot: outcomes.filter((o) => o.bot !== undefined).length,
+        bot500: outcomes.filter((o) => o.bot500 !== undefined).length,
         mcp: outcomes.filter((o) => o.mcp !== undefined).length,
         aspect: outcomes.filter((o) => o.aspect === o.case.aspect).length,
         confident: answerable.filter((o) => o.confident).length,
         answerable: answerable.length,
+        wrongItem: outcomes.filter((o) => o.wrongItem).length,
     };
 }
 

@@ -42,14 +42,38 @@ export const answerCaseSchema = z.strictObject({
     why: z.string(),
 });
 
+export const dialogueCaseSchema = z.strictObject({
+    /** Typed one after another into one fresh bot; a number presses that button of the last reply. */
+    turns: z.array(z.string()).min(1),
+    /** Any one of these in the first 500 characters of the last reply passes the dialogue. */
+    expect_last_any: z.array(z.string()).min(1),
+    /** What the last turn depends on: pronoun, ellipsis, follow-up, profile, correction, language, clarify… */
+    type: z.string().optional(),
+    item: z.union([z.string(), z.array(z.string())]).nullable().optional(),
+    why: z.string(),
+});
+
 export type AnswerCase = z.infer<typeof answerCaseSchema> & { readonly file: string; readonly line: number };
 export type SearchCase = z.infer<typeof searchCaseSchema> & { readonly file: string; readonly line: number };
 export type MatchCase = z.infer<typeof matchCaseSchema> & { readonly file: string; readonly line: number };
+export type DialogueCase = z.infer<typeof dialogueCaseSchema> & { readonly file: string; readonly line: number };
 
 /** The case files read, in this order; a missing file is skipped (the extras are optional). */
 export const SEARCH_FILES = ['search.jsonl', 'search.extra.jsonl'] as const;
 export const MATCH_FILES = ['match.jsonl', 'match.extra.jsonl'] as const;
-export const ANSWER_FILES = ['answers.jsonl', 'answers.extra.jsonl'] as const;
+export const ANSWER_FILES = ['answers.jsonl', 'answers.extra.jsonl', 'answers.strangers.jsonl'] as const;
+export const DIALOGUE_FILES = ['dialogues.jsonl', 'dialogues.extra.jsonl', 'dialogues.strangers.jsonl'] as const;
+
+/**
+ * The held-out set: questions and dialogues written from the sources by
+ * people who never saw the code, kept apart and never tuned on. Its figures
+ * are reported beside the others, never mixed into them.
+ */
+export const HELDOUT_FILES = {
+    answers: ['heldout-answers.jsonl'],
+    search: ['heldout-offtopic.jsonl'],
+    dialogues: ['heldout-dialogues.jsonl'],
+} as const;
 
 /** The default case folder: `tests/eval/` of this repository, found from this file. */
 export const DEFAULT_CASES_DIR = path.join(PROJECT_ROOT, 'tests/eval');
@@ -79,14 +103,18 @@ async function readLines<T extends z.ZodType>(dir: string, files: readonly strin
     return out;
 }
 
-export function loadSearchCases(dir = DEFAULT_CASES_DIR): Promise<SearchCase[]> {
-    return readLines(dir, SEARCH_FILES, searchCaseSchema);
+export function loadSearchCases(dir = DEFAULT_CASES_DIR, files: readonly string[] = SEARCH_FILES): Promise<SearchCase[]> {
+    return readLines(dir, files, searchCaseSchema);
 }
 
 export function loadMatchCases(dir = DEFAULT_CASES_DIR): Promise<MatchCase[]> {
     return readLines(dir, MATCH_FILES, matchCaseSchema);
 }
 
-export function loadAnswerCases(dir = DEFAULT_CASES_DIR): Promise<AnswerCase[]> {
-    return readLines(dir, ANSWER_FILES, answerCaseSchema);
+export function loadAnswerCases(dir = DEFAULT_CASES_DIR, files: readonly string[] = ANSWER_FILES): Promise<AnswerCase[]> {
+    return readLines(dir, files, answerCaseSchema);
+}
+
+export function loadDialogueCases(dir = DEFAULT_CASES_DIR, files: readonly string[] = DIALOGUE_FILES): Promise<DialogueCase[]> {
+    return readLines(dir, files, dialogueCaseSchema);
 }

@@ -14,8 +14,9 @@ import { loadKnowledge, type KnowledgeSnapshot } from '../core/knowledge/load.ts
 import { createSearchIndex } from '../core/search/index.ts';
 import { createServiceFromSnapshot } from '../core/service.ts';
 import { createBaselineIndex } from './baseline.ts';
-import { answerFigures, runAnswerCases, type AnswerFigures, type AnswerGroup } from './answers.ts';
-import { DEFAULT_CASES_DIR, loadAnswerCases, loadMatchCases, loadSearchCases, type AnswerCase, type MatchCase, type SearchCase } from './cases.ts';
+import { answerFigures, runAnswerCases, BOT_WINDOW, type AnswerFigures, type AnswerGroup } from './answers.ts';
+import { DEFAULT_CASES_DIR, HELDOUT_FILES, loadAnswerCases, loadDialogueCases, loadMatchCases, loadSearchCases, type AnswerCase, type DialogueCase, type MatchCase, type SearchCase } from './cases.ts';
+import { dialogueFigures, runDialogueCases, type DialogueFigures } from './dialogues.ts';
 import { searchFigures, firstRank, type CaseOutcome, type RetrievalFigures, type SearchFigures } from './metrics.ts';
 
 export interface EvalOptions {
@@ -65,23 +66,53 @@ export interface EvalReport {
     };
     readonly match: MatchFigures;
     readonly answers: AnswerFigures;
+    readonly dialogues: DialogueFigures;
+    /** The held-out set (cases.ts HELDOUT_FILES): reported apart, never tuned on. */
+    readonly heldout: HeldoutFigures;
+}
+
+export interface HeldoutFigures {
+    readonly answers: AnswerFigures;
+    readonly dialogues: DialogueFigures;
+    /** Off-topic questions: how many were not answered confidently. */
+    readonly offTopic: { readonly cases: number; readonly refused: number; readonly confident: readonly string[] };
+}
+
+interface CaseSets {
+    readonly answerCases?: readonly AnswerCase[];
+    readonly dialogueCases?: readonly DialogueCase[];
+    readonly heldout?: { readonly answers: readonly AnswerCase[]; readonly search: readonly SearchCase[]; readonly dialogues: readonly DialogueCase[] };
 }
 
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
     const { snapshot, problems } = await loadKnowledge(options.knowledgeDir);
     if (!snapshot) throw new KnowledgeLoadError(options.knowledgeDir, problems);
     const casesDir = options.casesDir ?? DEFAULT_CASES_DIR;
-    const [searchCases, matchCases, answerCases] = await Promise.all([loadSearchCases(casesDir), loadMatchCases(casesDir), loadAnswerCases(casesDir)]);
-    return evaluate(snapshot, searchCases, matchCases, { casesDir, limit: options.limit, answerCases });
+    const [searchCases, matchCases, answerCases, dialogueCases, heldAnswers, heldSearch, heldDialogues] = await Promise.all([
+        loadSearchCases(casesDir),
+        loadMatchCases(casesDir),
+        loadAnswerCases(casesDir),
+        loadDialogueCases(casesDir),
+        loadAnswerCases(casesDir, HELDOUT_FILES.answers),
+        loadSearchCases(casesDir, HELDOUT_FILES.search),
+        loadDialogueCases(casesDir, HELDOUT_FILES.dialogues),
+    ]);
+    return evaluate(snapshot, searchCases, matchCases, {
+        casesDir,
+        ...(options.limit ? { limit: options.limit } : {}),
+        answerCases,
+        dialogueCases,
+        heldout: { answers: heldAnswers, search: heldSearch, dialogues: heldDialogues },
+    });
 }
 
 /** The evaluation proper, on a loaded snapshot and cases (the tests call this). */
-export function evaluate(
+export async function evaluate(
     snapshot: KnowledgeSnapshot,
     searchCases: readonly SearchCase[],
     matchCases: readonly MatchCase[],
-    options: { casesDir?: string; limit?: number; answerCases?: readonly AnswerCase[] } = {},
-): EvalReport {
+    options: { casesDir?: string; limit?: number } & CaseSets = {},
+): Promise<EvalReport> {
     const limit = options.limit ?? 5;
     const index = createSearchIndex(snapshot);
     const baseline = createBaselineIndex(snapshot.items.values());
@@ -92,6 +123,10 @@ export function evaluate(
         kejinOutcomes.push({ case: c, ids: r.results.map((h) => h.id), confident: r.confident });
         baselineOutcomes.push({ case: c, ...baseline.search(c.q, limit) });
     }
+    const service = createServiceFromSnapshot(snapshot);
+    const held = options.heldout ?? { answers: [], search: [], dialogues: [] };
+    const offTopic = held.search.filter((c) => c.expect.length === 0);
+    const confidentOffTopic = offTopic.filter((c) => service.answer(c.q).confident).map((c) => `${c.file}:${c.line} ${c.q}`);
     return {
         knowledge: { dir: snapshot.dir, version: snapshot.version, items: snapshot.items.size },
         casesDir: options.casesDir ?? DEFAULT_CASES_DIR,
@@ -102,7 +137,13 @@ export function evaluate(
             misses: kejinOutcomes.filter(isMiss).map((o) => ({ file: o.case.file, line: o.case.line, q: o.case.q, expect: o.case.expect, got: o.ids, confident: o.confident })),
         },
         match: evaluateMatch(snapshot, matchCases),
-        answers: answerFigures(runAnswerCases(createServiceFromSnapshot(snapshot), options.answerCases ?? [])),
+        answers: answerFigures(await runAnswerCases(service, options.answerCases ?? [])),
+        dialogues: dialogueFigures(await runDialogueCases(service, options.dialogueCases ?? [])),
+        heldout: {
+            answers: answerFigures(await runAnswerCases(service, held.answers)),
+            dialogues: dialogueFigures(await runDialogueCases(service, held.dialogues)),
+            offTopic: { cases: offTopic.length, refused: offTopic.length - confidentOffTopic.length, confident: confidentOffTopic },
+        },
     };
 }
 
@@ -176,17 +217,15 @@ export function formatEvalReport(report: EvalReport): string {
     if (m.status === 'pending') lines.push(`  pending: the matcher could not run (${m.error ?? 'unknown error'})`);
     else lines.push(`  ${m.passed}/${m.cases} cases pass (${pct(m.rate).trim()})`);
     for (const f of m.failures) lines.push(`  FAIL ${f.file}:${f.line}: ${f.reasons.join('; ')}`);
-    const a = report.answers;
-    lines.push('', `Answers (${a.all.cases} questions; bot = first ${300} characters of the reply, mcp = answer text)`, `  ${'group'.padEnd(22)} cases answered    bot    mcp aspect confident`);
-    const row = (name: string, g: AnswerGroup) =>
-        `  ${name.padEnd(22)}${String(g.cases).padStart(6)}${pct(g.answered / g.cases)}${pct(g.bot / g.cases)}${pct(g.mcp / g.cases)}${pct(g.aspect / g.cases)}${g.answerable ? pct(g.confident / g.answerable) : '      -'}`;
-    if (a.all.cases > 0) {
-        lines.push(row('all', a.all));
-        for (const [k, g] of Object.entries(a.byFile)) lines.push(row(k, g));
-        for (const [k, g] of Object.entries(a.byLang)) lines.push(row(`lang ${k}`, g));
-        for (const [k, g] of Object.entries(a.byAspect)) lines.push(row(`aspect ${k}`, g));
-        lines.push(`  absent answered as not known: ${a.absent.notKnown}/${a.absent.cases}`);
-        for (const o of a.misses) lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`);
+    answerLines(lines, 'Answers', report.answers);
+    dialogueLines(lines, 'Dialogues', report.dialogues);
+    const h = report.heldout;
+    if (h.answers.all.cases + h.dialogues.all.cases + h.offTopic.cases > 0) {
+        lines.push('', '=== Held-out set (written from the sources without the code; never tuned on) ===');
+        answerLines(lines, 'Held-out answers', h.answers);
+        dialogueLines(lines, 'Held-out dialogues', h.dialogues);
+        lines.push('', `Held-out off-topic: ${h.offTopic.refused}/${h.offTopic.cases} refused`);
+        for (const q of h.offTopic.confident) lines.push(`  CONFIDENT ${q}`);
     }
     if (report.search.misses.length > 0) {
         lines.push('', 'Search misses (expected not in the first 3, or off-topic answered confidently)');
@@ -196,4 +235,29 @@ export function formatEvalReport(report: EvalReport): string {
         }
     }
     return `${lines.join('\n')}\n`;
+}
+
+function answerLines(lines: string[], title: string, a: AnswerFigures): void {
+    lines.push(
+        '',
+        `${title} (${a.all.cases} questions; bot = first ${BOT_WINDOW} characters of the reply, bot500 = first 500, mcp = answer text)`,
+        `  ${'group'.padEnd(22)} cases answered    bot bot500    mcp aspect confident`,
+    );
+    const row = (name: string, g: AnswerGroup) =>
+        `  ${name.padEnd(22)}${String(g.cases).padStart(6)}${pct(g.answered / g.cases)}${pct(g.bot / g.cases)}${pct(g.bot500 / g.cases)}${pct(g.mcp / g.cases)}${pct(g.aspect / g.cases)}${g.answerable ? pct(g.confident / g.answerable) : '      -'}`;
+    if (a.all.cases === 0) return;
+    lines.push(row('all', a.all));
+    for (const [k, g] of Object.entries(a.byFile)) lines.push(row(k, g));
+    for (const [k, g] of Object.entries(a.byLang)) lines.push(row(`lang ${k}`, g));
+    for (const [k, g] of Object.entries(a.byAspect)) lines.push(row(`aspect ${k}`, g));
+    lines.push(`  absent answered as not known: ${a.absent.notKnown}/${a.absent.cases}`);
+    lines.push(`  confident about another item than the one asked: ${a.all.wrongItem}`);
+    for (const o of a.misses) lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`);
+}
+
+function dialogueLines(lines: string[], title: string, d: DialogueFigures): void {
+    if (d.all.cases === 0) return;
+    lines.push('', `${title}: ${d.all.passed}/${d.all.cases} pass (the last reply's first 500 characters)`);
+    for (const [k, g] of Object.entries(d.byType)) lines.push(`  type ${k.padEnd(14)} ${g.passed}/${g.cases}`);
+    for (const o of d.misses) lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.turns.join(' → ')} → ${(o.replies.at(-1) ?? '').slice(0, 100).replace(/\n/g, ' ')}`);
 }

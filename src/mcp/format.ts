@@ -4,6 +4,7 @@
  * Markdown `text` in the requested language, with the source of every fact.
  * Nothing here reads the service; callers pass what it needs.
  */
+import type { NextStep } from '../core/knowledge/application.ts';
 import type { KnowledgeItem, OrganizationItem, ProductItem, Source, SourcedValue } from '../core/knowledge/schema.ts';
 import { standingNote } from '../core/match/standing.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
@@ -12,6 +13,7 @@ import {
     answerSources,
     CHECK_MARK,
     citedSources,
+    colon,
     displayName,
     kindLabel,
     labelOf,
@@ -20,6 +22,8 @@ import {
     presentCard,
     presentHit,
     presentMatch,
+    benefitText,
+    nextStepLines,
     type ItemLookup,
     type Line,
 } from '../core/present/index.ts';
@@ -180,6 +184,31 @@ function contactOut(c: ContactSummary, lang: Lang) {
     };
 }
 
+/** The next step of a match as data: the field names are a contract (the tool's `nextStep` schema). */
+function nextStepOut(step: NextStep, lang: Lang) {
+    const sources = [...new Set([...(step.application?.sources ?? []), ...(step.channel?.sources ?? []), ...step.documents.flatMap((d) => d.sources), ...(step.benefit?.sources ?? [])])];
+    return {
+        ...(step.mode ? { mode: step.mode } : {}),
+        text: nextStepLines(step, lang)
+            .map((l) => `${l.label ? `${l.label}${colon(lang)}` : ''}${l.text}${l.note}`)
+            .join(lang === 'zh' ? '；' : '; '),
+        ...(step.window ? { window: { ...step.window } } : {}),
+        ...(step.channel ? { channel: { text: step.channel[lang], ...(step.channel.url ? { url: step.channel.url } : {}) } } : {}),
+        documents: step.documents.map((d) => d[lang]),
+        ...(step.benefit
+            ? {
+                  benefit: {
+                      text: benefitText(step.benefit, lang),
+                      ...(step.benefit.percent !== undefined ? { percent: step.benefit.percent } : {}),
+                      ...(step.benefit.cap_wan !== undefined ? { capWan: step.benefit.cap_wan } : {}),
+                      ...(step.benefit.rate_cut_points !== undefined ? { rateCutPoints: step.benefit.rate_cut_points } : {}),
+                  },
+              }
+            : {}),
+        sources,
+    };
+}
+
 export function matchStructured(res: MatchResponse, lang: Lang) {
     return {
         profile: { ...res.profile } as Record<string, unknown>,
@@ -201,6 +230,7 @@ export function matchStructured(res: MatchResponse, lang: Lang) {
             related: [...m.related],
             expired: m.expired,
             uri: itemUri(m),
+            ...(m.nextStep ? { nextStep: nextStepOut(m.nextStep, lang) } : {}),
         })),
     };
 }

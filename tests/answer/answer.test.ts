@@ -3,6 +3,7 @@
  * comment says why the expected answer is right, from the card.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
 
@@ -82,5 +83,70 @@ describe('answers', () => {
         const a = service.answer('高企贷');
         expect(a).toMatchObject({ status: 'answered', item: { id: 'gaoqidai' } });
         expect(a.facts[0]!.field).toBe('summary');
+    });
+});
+
+describe('passages chosen by the whole question, the aspect words one signal among them', () => {
+    const card = (id: string) => service.getItem(id) as ProductItem;
+
+    it('a card without the aspect read answers from the neighbouring one it holds, saying what it lacks first', () => {
+        // "多长时间" reads as processing time; keji-lvyuedai holds no processing time but states the loan term.
+        const a = service.answer('科技履约贷能借多长时间');
+        expect(a.item?.id).toBe('keji-lvyuedai');
+        expect(a.text.indexOf('办理时间')).toBeLessThan(a.text.indexOf(card('keji-lvyuedai').terms!.term!.zh));
+        expect(a.facts.map((f) => f.field)).toContain('terms.term');
+    });
+
+    it('English aspect words count in either number ("a loss" asks the risk split)', () => {
+        const a = service.answer('Which insurer covers the performance bond loan and how much of a loss does it carry?');
+        expect(a).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'risk-sharing' });
+        expect(a.text).toContain('45%');
+    });
+
+    it('whom to call: where to apply, then each organization with its phones, each citing its own card', () => {
+        const a = service.answer('科技履约贷找谁申请？联系电话多少');
+        expect(a).toMatchObject({ status: 'answered', confident: true, item: { id: 'keji-lvyuedai' } });
+        expect(a.facts[0]!.field).toBe('how_to_apply.0');
+        const phones = a.facts.filter((f) => f.field.startsWith('phones.'));
+        expect(phones.length).toBeGreaterThan(0);
+        for (const f of phones) {
+            const org = service.getItem(f.item)!;
+            expect(org.kind).toBe('organization');
+            for (const s of f.sources) expect(org.sources.map((x) => x.key)).toContain(s.key);
+        }
+        expect(a.text).not.toContain('来源未给出');
+    });
+
+    it('a word of choosing sets two named items side by side, whatever the phrasing', () => {
+        for (const q of ['科技履约贷和科技微贷通差在哪', '高企贷跟沪科专贷比，哪个更便宜', '沪科专贷还是沪科专贴，选哪个']) {
+            expect(service.answer(q).status, q).toBe('comparison');
+        }
+        // Two items listed as examples of a family are not a comparison.
+        expect(service.answer('履约贷的保费补贴是多少').status).not.toBe('comparison');
+    });
+
+    it('a self-description before the question does not cost it the answer', () => {
+        const plain = service.answer('科技微贷通的担保费补贴多少');
+        const told = service.answer('我们是一家做工业软件的初创公司，十几个人，去年营收八百万左右，想了解一下科技微贷通的担保费补贴多少');
+        expect(told).toMatchObject({ item: { id: plain.item!.id }, aspect: plain.aspect, confident: true });
+        expect(told.facts[0]!.field).toBe(plain.facts[0]!.field);
+    });
+});
+
+describe('names said by sound', () => {
+    it('reads a same-sound character in a short name, and a name written in pinyin', () => {
+        // 旅/履, 高启/高企, 新/信 are what a pinyin input method offers beside the right character.
+        expect(service.answer('旅约贷最多能贷多少').item?.id).toBe('keji-lvyuedai');
+        expect(service.answer('高启贷有哪些合作银行').item?.id).toBe('gaoqidai');
+        expect(service.answer('新易贷平台是什么').item?.id).toBe('xinyidai-platform');
+        expect(service.answer('gaoqidai partner banks').item?.id).toBe('gaoqidai');
+        const both = service.answer("Hu Ke Zhuan Dai vs Hu Ke Zhuan Tie — what's the difference?");
+        expect(both.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+    });
+
+    it('does not hear a name in words that only share a sound with part of it', () => {
+        // 履约 alone (two characters) is not read by sound, nor is an unrelated three-character word.
+        expect(service.read('我们公司一直按时履约').named).toEqual([]);
+        expect(service.read('今天天气怎么样').named).toEqual([]);
     });
 });

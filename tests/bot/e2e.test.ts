@@ -158,19 +158,57 @@ describe('the bot over the Bot API', () => {
         expect(buttons.length).toBeLessThanOrEqual(5);
     });
 
-    it('shows what a question states about the firm and matches on it at a press', async () => {
+    it('matches a message that only tells about the firm at once, showing what was read so it can be put right', async () => {
         await start();
         const u = user();
-        const calls = await u.say('我们是高新技术企业，贷款快到期了');
+        const text = TestUser.texts(await u.say('我们是高新技术企业，贷款快到期了')).join('\n');
+        expect(text).toContain('根据你目前告诉我的企业情况');
+        expect(text).toContain('高新技术企业');
+        expect(text).toContain('续贷');
+        expect(text).toContain('高企贷');
+        expect(u.buttons()).toContain(zh.refine);
+        // What was told is the profile now.
+        expect(TestUser.texts(await u.say('/profile'))[0]).toContain('高新技术企业');
+    });
+
+    it('answers a question that also tells about the firm, and offers the match on what it told', async () => {
+        await start();
+        const u = user();
+        const calls = await u.say('我们是高新技术企业，贷款快到期了，高企贷有哪些合作银行？');
         const text = TestUser.texts(calls).join('\n');
+        expect(text).toContain('中国银行');
         expect(text).toContain('我从你的话里理解到');
         expect(text).toContain('资质：高新技术企业');
-        expect(text).toContain('需求：续贷');
         const matched = TestUser.texts(await u.press(zh.matchUnderstood)).join('\n');
         expect(matched).toContain('高企贷');
-        // The statement became the saved profile; the offer is used up.
-        expect(TestUser.texts(await u.say('/profile'))[0]).toContain('高新技术企业');
+        // The offer is used up.
         expect(TestUser.notices(await u.pressData('pr:u'))).toEqual([zh.staleButton]);
+    });
+
+    it('follows the conversation: a pronoun, an ellipsis and a question back (three dialogues)', async () => {
+        await start();
+        const a = user();
+        await a.say('高企贷是什么');
+        // 它 is 高企贷: its partner banks, not another product's.
+        const banks = TestUser.texts(await a.say('它有哪些合作银行')).join('\n');
+        expect(banks).toContain('高企贷');
+        expect(banks).toContain('中国银行');
+        expect(banks).not.toContain(zh.notConfident);
+
+        const b = user();
+        await b.say('高企贷的合作银行有哪些');
+        const ellipsis = TestUser.texts(await b.say('那沪科专贴呢')).join('\n');
+        expect(ellipsis).toContain('沪科专贴');
+        expect(ellipsis).toContain('上海银行');
+
+        const c = user();
+        const back = TestUser.texts(await c.say('利率多少')).join('\n');
+        expect(back).toContain('您想问哪个产品的利率');
+        // Each likely product is a button that answers its rate.
+        const offered = c.buttons();
+        expect(offered).toContain('高企贷');
+        const rate = TestUser.texts(await c.press('高企贷')).join('\n');
+        expect(rate).toContain('LPR');
     });
 
     it('offers no match for a question that states nothing about the firm', async () => {

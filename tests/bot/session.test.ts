@@ -17,6 +17,20 @@ describe('sanitizeSession', () => {
     });
 });
 
+describe('sessions stored before the conversation module', () => {
+    it('still load whole, and the new fields load beside them', () => {
+        // The shape a session had before focus, matched and the told profile fields existed.
+        const old = { lang: 'zh', profile: { stage: 'growth', qualifications: ['high-tech'], needs: ['working-capital'], hasIntellectualProperty: true, amountWan: 300 }, understood: { size: 'small' }, flow: { step: 1, draft: { stage: 'seed' } } };
+        expect(sanitizeSession(old)).toEqual(old);
+        const now = { ...old, profile: { ...old.profile, annualRevenueWan: 20000, qualificationsLacking: ['srdi'] }, focus: { items: ['gaoqidai'], aspect: 'rate' }, matched: ['gaoqidai', 'huke-zhuandai'] };
+        expect(sanitizeSession(now)).toEqual(now);
+    });
+
+    it('drop a focus or match list that does not fit, alone', () => {
+        expect(sanitizeSession({ lang: 'en', focus: { items: ['a', 'b', 'c'] }, matched: 'gaoqidai' })).toEqual({ lang: 'en' });
+    });
+});
+
 describe('sessionKey', () => {
     it('is the user id, or undefined without a user', () => {
         expect(sessionKey({ from: { id: 42 } })).toBe('42');

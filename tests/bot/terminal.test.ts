@@ -71,6 +71,23 @@ describe('terminal mode in-process', () => {
         expect(screen).toMatch(/1\. .*高企贷/);
     });
 
+    it('follows a conversation: /lang en holds for Chinese, a correction changes the match, a follow-up stays on its item', async () => {
+        const corrected = await converse(['我们是初创期的科技型中小企业，想贷200万', '说错了，我们已经是高新技术企业了', '现在能申请什么']);
+        const last = corrected.split('» 现在能申请什么')[1]!;
+        expect(last).toContain('高新技术企业');
+        expect(last).toContain('高企贷');
+
+        const followUp = await converse(['无缝续贷是什么', '要找谁申请']);
+        const reply = followUp.split('» 要找谁申请')[1]!;
+        expect(reply).toContain('无缝续贷');
+        expect(reply).toContain('贷款银行');
+
+        // Last: the language chosen is kept in this user's session.
+        const lang = await converse(['/lang en', '科技履约贷是什么']);
+        expect(lang).toContain('Performance Bond');
+        expect(lang.split('» 科技履约贷是什么')[1]).not.toMatch(/关于“/);
+    });
+
     it('interactive: greets, opens with /start and prompts', async () => {
         const screen = await converse([], true);
         expect(screen).toContain('terminal mode');

@@ -24,11 +24,13 @@ let folder: Awaited<ReturnType<typeof copyFolder>>;
 let logDir: string;
 let log: QuestionLog;
 
-/** The test corpus with defects for the "needs care" section: an expired, stale card and a policy without contacts. */
+/** The test corpus with defects for the "needs care" section (an expired, stale card and a policy without contacts) and a closed window. */
 async function corpus() {
     const f = await copyFolder();
     await f.edit('products/test-micro.md', (s) => s.replace('last_verified: 2026-11-01', 'last_verified: 2025-06-01\nvalid_until: 2026-06-30'));
     await f.edit('policies/test-policy.md', (s) => s.replace(/^contacts: \[test-org\]\n/m, ''));
+    // A window that closed before NOW, for the "stale or unverified" section.
+    await f.edit('products/test-renewal.md', (s) => s.replace('contacts: [test-org]', 'application: { mode: apply, opens: 2026-09-01, closes: 2026-11-15, sources: [s1] }\ncontacts: [test-org]'));
     return f;
 }
 

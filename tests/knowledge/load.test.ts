@@ -31,7 +31,7 @@ describe('loadKnowledge on a valid folder', () => {
         expect(loan.file).toBe('products/test-loan.md');
         expect(loan.body).toContain('测试贷是一款');
         // Unquoted YAML dates stay text, not Date objects.
-        expect(loan.sources[0]!.date).toBe('2024-10-12');
+        expect(loan.sources[0]!.date).toBe('2026-10-12');
         expect(snapshot!.synonyms).toEqual([['测试贷', 'test loan'], ['续贷', 'renewal']]);
         expect(snapshot!.version).toMatch(/^[0-9a-f]{12}$/);
     });
@@ -207,5 +207,52 @@ describe('checker warnings', () => {
         expect(warnings).toHaveLength(2);
         expect(warnings[0]).toContain('last_verified: last verified 2025-01-01, over 365 days ago');
         expect(warnings[1]).toContain('contacts: product has no contacts');
+    });
+});
+
+describe('checker: numbers and dates that mislead', () => {
+    it('warns on a phone with a letter or full-width digits, and the card still loads', async () => {
+        const { snapshot, problems } = await loadBroken((f) =>
+            f.edit('organizations/test-org.md', (s) =>
+                s.replace('  - value: "021-00000000"', '  - value: "021-2311623O"\n    label: { zh: 联系人电话, en: contact person }\n    sources: [s1]\n  - value: "２３１１６２３７"'),
+            ),
+        );
+        expect(snapshot).not.toBeNull();
+        expect(only(problems, 'warning')).toEqual([
+            'organizations/test-org.md:13: warning: phones.0.value: "021-2311623O" has the letter O — copy the number again from the source: O is not 0, l is not 1',
+            'organizations/test-org.md:16: warning: phones.1.value: "２３１１６２３７" has full-width digits — type the digits with an English keyboard (0–9)',
+        ]);
+    });
+
+    it('warns on a last_verified in the future', async () => {
+        const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('last_verified: 2026-11-01', 'last_verified: 2027-01-05')));
+        expect(only(problems, 'warning')).toEqual([
+            'products/test-micro.md:24: warning: last_verified: 2027-01-05 is in the future — set it to the day the facts were last checked against their sources (today at the latest)',
+        ]);
+    });
+
+    it('lists a card whose newest dated source is older than STALE_MONTHS (18 by default), without refusing it', async () => {
+        const folder = await copyFolder();
+        cleanups.push(folder.remove);
+        await folder.edit('products/test-loan.md', (s) => s.replace('date: 2026-10-12', 'date: 2025-05-25'));
+        // 2025-05-25 is 18 months and a day before NOW: stale by default, not within 24 months.
+        const stale = await loadKnowledge(folder.dir, { now: NOW });
+        expect(stale.snapshot).not.toBeNull();
+        expect(only(stale.problems, 'warning')).toEqual([
+            'products/test-loan.md:41: warning: sources: the newest dated source is from 2025-05-25, over 18 months ago — look for a later notice or report, add it with its date, and mark facts it overtakes `status: outdated`; `kejin report` lists these cards',
+        ]);
+        expect((await loadKnowledge(folder.dir, { now: NOW, staleSourceMonths: 24 })).problems).toEqual([]);
+    });
+
+    it('says that phones belong on an organization card when a product card has them', async () => {
+        const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('contacts: [test-org]', 'phones:\n  - value: "021-00000000"\n    sources: [s1]\ncontacts: [test-org]')));
+        expect(only(problems)).toEqual([
+            'products/test-micro.md:19: phones: belongs on an organization card, not on a product or policy card — put it under `phones:` on the card of the organization it belongs to (organizations/<id>.md, with its `label` and `sources`), and list that id under `contacts:` here',
+        ]);
+    });
+
+    it('says to type an ASCII colon after a key followed by a full-width one', async () => {
+        const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('name_en: Test Micro Loan', 'name_en：Test Micro Loan')));
+        expect(only(problems)).toEqual(['products/test-micro.md:5: name_en: is followed by a full-width colon "：", which YAML does not read as one — type an ASCII colon and a space: `name_en: `']);
     });
 });

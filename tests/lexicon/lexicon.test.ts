@@ -36,6 +36,8 @@ const AMOUNTS: [string, number][] = [
     ['30m CNY', 3000],
     ['RMB 5 million', 500],
     ['2 billion yuan', 200_000],
+    ['两个亿', 20_000],
+    ['3个亿', 30_000],
 ];
 
 describe('amounts, in every common form', () => {
@@ -109,5 +111,23 @@ describe('negation: a denied title is not held', () => {
             expect(stated(text).qualificationsLacking, text).toBeUndefined();
             expect(typed('qualifications', text), text).toBeUndefined();
         }
+    });
+});
+
+describe('statements in the ways founders make them', () => {
+    it('a title stated as a clause of its own, or as awarded, is claimed; one applied for is not held', () => {
+        expect(stated('高新技术企业，需要流动资金')).toMatchObject({ qualifications: ['high-tech'], needs: ['working-capital'] });
+        expect(stated('我们今年刚评上小巨人').qualifications).toEqual(['tech-little-giant']);
+        expect(stated('已入库科技型中小企业').qualifications).toEqual(['tech-sme']);
+        expect(stated('高企还在申请中')).toEqual({ qualificationsLacking: ['high-tech'] });
+        // Asking about the title is not claiming it.
+        expect(stated('高新技术企业有哪些贷款？').qualifications).toBeUndefined();
+    });
+
+    it('revenue named before or after the amount, in 亿 and million forms', () => {
+        expect(stated('年收入两个亿左右').annualRevenueWan).toBe(20_000);
+        expect(stated('大概五千万的营业额').annualRevenueWan).toBe(5000);
+        expect(stated('revenue around RMB 80 million').annualRevenueWan).toBe(8000);
+        expect(stated('想贷两千万').amountWan).toBe(2000);
     });
 });

@@ -14,6 +14,8 @@ itemFeature.use(
         const item = findItem(ctx.deps.service, action.ref);
         if (!item) return ctx.t.unknownItem;
         const service = ctx.deps.service;
+        // The card read is what "它" means next.
+        ctx.session.focus = { items: [item.id] };
         await send(ctx, itemView(ctx.t, ctx.lang, item, (id) => service.getItem(id), related(service, item)));
     }),
 );

@@ -8,7 +8,14 @@ import { onAction, onMenu, send, show } from '../reply.ts';
 
 export const languageFeature = new Composer<BotContext>();
 
-languageFeature.command('lang', (ctx) => send(ctx, langView(ctx.t)));
+// "/lang en" sets it at once; "/lang" alone offers the choice.
+languageFeature.command('lang', async (ctx) => {
+    const wanted = ctx.match.trim().toLowerCase();
+    const lang = wanted.startsWith('zh') || wanted === '中文' ? 'zh' : wanted.startsWith('en') ? 'en' : undefined;
+    if (!lang) return send(ctx, langView(ctx.t));
+    setLang(ctx, lang);
+    return send(ctx, { html: ctx.t.langSet, keyboard: mainMenuKeyboard(ctx.t) });
+});
 
 languageFeature.use(onMenu('lang', (ctx) => show(ctx, langView(ctx.t))));
 

@@ -60,12 +60,13 @@ matchFeature.on('message:text', async (ctx, next) => {
 
 type Sender = (ctx: BotContext, view: View) => Promise<void>;
 
-/** Starts the questionnaire from the saved profile plus what the last question stated. */
-function beginFlow(ctx: BotContext, out: Sender): Promise<void> {
+/** Starts the questionnaire from the saved profile plus what the last question stated; `intro` says why it starts. */
+export function beginFlow(ctx: BotContext, out: Sender, intro?: string): Promise<void> {
     const state = startFlow(mergeDrafts(ctx.session.profile ?? {}, ctx.session.understood ?? {}));
     delete ctx.session.understood;
     ctx.session.flow = state;
-    return out(ctx, flowView(ctx.t, ctx.lang, state));
+    const view = flowView(ctx.t, ctx.lang, state);
+    return out(ctx, intro ? { ...view, html: `${intro}\n\n${view.html}` } : view);
 }
 
 async function afterStep(ctx: BotContext, result: Exclude<FlowResult, { kind: 'invalid' }>, out: Sender): Promise<void> {
@@ -75,8 +76,9 @@ async function afterStep(ctx: BotContext, result: Exclude<FlowResult, { kind: 'i
     }
     delete ctx.session.flow;
     if (result.kind === 'cancelled') return out(ctx, { html: ctx.t.flowCancelled, keyboard: mainMenuKeyboard(ctx.t) });
-    ctx.session.profile = result.draft;
-    return showMatches(ctx, result.draft, out);
+    // The questionnaire's answers win; what messages told besides (revenue, a denied title) is kept.
+    ctx.session.profile = mergeDrafts(ctx.session.profile ?? {}, result.draft);
+    return showMatches(ctx, ctx.session.profile, out);
 }
 
 /** Matches a profile and shows the ranked products. */

@@ -1,36 +1,42 @@
 /**
- * Any other text is a question: the answer (the fact asked, with its own
- * sources) first, then whom to ask, related items and follow-up buttons;
- * or, when nothing answers, a plain "not sure" with did-you-mean buttons,
- * the guided match and the contacts. The answer is in the language of the
- * question. What the question states about the firm ("我们是高新技术企业")
- * is shown, with a button to match on it.
+ * Any other text is a turn of the conversation (core/conversation): read
+ * against what is in focus and the profile told so far, it is answered,
+ * matched, or asked back about. This file only shows the turn's reply: the
+ * answer (the fact asked, with its own sources) first, then whom to ask,
+ * related items and follow-up buttons; a match on the profile told, with
+ * what was read so that it can be put right; or the questionnaire when a
+ * firm asks what fits before saying anything about itself.
  */
 import { Composer } from 'grammy';
 import type { Answer } from '../../core/answer/answer.ts';
+import { converse, focusOn } from '../../core/conversation/converse.ts';
 import { noteAnswer } from '../../core/insights/log.ts';
 import type { QuestionEvent } from '../../core/insights/record.ts';
 import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
+import { pickDraft } from '../../core/match/told-profile.ts';
 import type { KnowledgeService } from '../../core/service.ts';
 import type { BotContext } from '../context.ts';
-import { answerView, titleOf, withUnderstood, type ItemRef } from '../format.ts';
-import { MESSAGES, langOfText } from '../i18n.ts';
-import { pickDraft } from '../questionnaire.ts';
+import { answerView, titleOf, toldMatchView, withUnderstood, type ItemRef } from '../format.ts';
+import { MESSAGES } from '../i18n.ts';
 import { addressedText, onAction, send } from '../reply.ts';
+import { conversationOf, keepConversation } from '../session.ts';
 import { withFeedback } from './feedback.ts';
 import { findItem } from './item.ts';
+import { beginFlow } from './match.ts';
+import { withAlertsButton } from './subscribe.ts';
 
 export const questionFeature = new Composer<BotContext>();
 
 /** How many answers a question gets. */
 export const ANSWERS_SHOWN = 3;
 
-/** A follow-up button under an answer ("申请方式"): that aspect of that item, answered the same way. */
+/** A follow-up button under an answer ("申请方式"), or under a question back: that aspect of that item, answered the same way. */
 questionFeature.use(
     onAction('aspect', async (ctx, action) => {
         const item = findItem(ctx.deps.service, action.ref);
         const answer = item && ctx.deps.service.answerAbout(item.id, action.aspect, { lang: ctx.lang });
         if (!answer) return ctx.t.unknownItem;
+        keepConversation(ctx.session, focusOn(conversationOf(ctx.session), answer));
         await send(ctx, answerView(ctx.t, ctx.lang, answer));
     }),
 );
@@ -38,17 +44,26 @@ questionFeature.use(
 questionFeature.on('message:text', async (ctx, next) => {
     const text = addressedText(ctx);
     if (text === undefined) return next();
-    const lang = langOfText(text, ctx.lang);
-    const answer = ctx.deps.service.answer(text, { limit: ANSWERS_SHOWN, lang });
-    const guesses = answer.search.results.length === 0 ? idGuesses(ctx.deps.service, text) : [];
-    const view = answerView(MESSAGES[lang], lang, answer, guesses);
-    const { fields, understood } = ctx.deps.service.understand(text);
-    const draft = pickDraft(fields);
-    const shown = understood.filter((u) => u.field in draft);
-    if (shown.length > 0) ctx.session.understood = draft;
-    const event = questionEvent(ctx, text, answer);
-    noteAnswer(ctx.deps.questionLog, event, ctx.deps.logger);
-    await send(ctx, await withFeedback(ctx, withUnderstood(MESSAGES[lang], lang, view, shown), event));
+    const turn = converse(ctx.deps.service, conversationOf(ctx.session), text, { defaultLang: ctx.lang, limit: ANSWERS_SHOWN });
+    keepConversation(ctx.session, turn.state);
+    const { lang, reply } = turn;
+    const t = MESSAGES[lang];
+    switch (reply.kind) {
+        case 'need-profile':
+            return beginFlow(ctx, send, t.needProfile);
+        case 'match':
+            delete ctx.session.understood;
+            return send(ctx, await withAlertsButton(ctx, toldMatchView(t, lang, reply.response, reply.profile)));
+        case 'answer': {
+            const { answer, understood } = reply;
+            const guesses = answer.search.results.length === 0 ? idGuesses(ctx.deps.service, text) : [];
+            const view = answerView(t, lang, answer, guesses);
+            if (understood.length > 0) ctx.session.understood = pickDraft(Object.fromEntries(understood.map((u) => [u.field, u.value])));
+            const event = questionEvent(ctx, text, answer);
+            noteAnswer(ctx.deps.questionLog, event, ctx.deps.logger);
+            return send(ctx, await withFeedback(ctx, withUnderstood(t, lang, view, understood), event));
+        }
+    }
 });
 
 /** What the question log keeps of a question and its answer (see core/insights): the item answered from first. */

@@ -6,7 +6,12 @@ import { onMenu, send, show } from '../reply.ts';
 
 export const startFeature = new Composer<BotContext>();
 
-startFeature.command('start', (ctx) => send(ctx, startView(ctx.t, ctx.from?.first_name)));
+// A fresh start: nothing is in focus any more (the profile and language stay; /forget removes them).
+startFeature.command('start', (ctx) => {
+    delete ctx.session.focus;
+    delete ctx.session.matched;
+    return send(ctx, startView(ctx.t, ctx.from?.first_name));
+});
 
 startFeature.command('help', (ctx) => send(ctx, helpView(ctx.t)));
 

@@ -22,7 +22,8 @@ import { localSendRate, type SendRate } from './rate.ts';
 import { sendAlerts, type Deliver } from './send.ts';
 import type { AlertStores, SeenRating, Subscription } from './store.ts';
 
-export type Change = 'added' | 'now-eligible' | 'now-possible';
+/** `closing`: a fitting product's application window closes soon (core/deadlines, sent through the same path). */
+export type Change = 'added' | 'now-eligible' | 'now-possible' | 'closing';
 
 export interface Alert {
     readonly chatId: number;

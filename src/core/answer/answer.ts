@@ -4,25 +4,41 @@
  * with that field's own sources and status.
  *
  * The question goes: read (its terms, the items it names, the aspects it
- * asks; search/index.ts `read`) → the item it is about (a named item, the
- * best ranked one among several; else the top search hit when the search
- * is confident) → that item's passages ranked for the question → the
- * passages holding the aspect asked become the answer. An item that holds
- * nothing for the aspect gets a plain "the sources do not give it", in the
- * card's own words where a note says so; a question nothing answers gets
- * "not known", did-you-mean and the general contacts.
+ * asks; search/index.ts `read`; and what it says of its own subject,
+ * reading.ts) → its subject: the items it names (two, with a word of
+ * choosing or a conjunction between them, are set side by side), else the
+ * item in focus in the conversation (`context`) when the question points
+ * back at it, is bare, or does not plainly go elsewhere, else the top
+ * search hit when the search is confident, else a question back when only
+ * an aspect was asked → that item's passages ranked by all the question's
+ * words, the aspect asked one signal among them → the passages holding the
+ * aspect (or, when the card holds none, a neighbouring aspect it does hold,
+ * said as such) become the answer. Whom to call is answered from the
+ * item's organizations. A question nothing answers gets "not known",
+ * did-you-mean and the general contacts.
  */
+import { langOfText } from '../language.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem, OrganizationItem, Source } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
-import type { SearchOptions } from '../search/types.ts';
+import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
-import { hasHan } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
-import { colon, labelOf, listJoin } from '../present/labels.ts';
+import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
+import { labelOf } from '../words/labels.ts';
+import { subjectCues } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
 
 export type { Answer, AnswerFact, AnswerStatus, ComparisonRow, ContactRef, ItemRef } from './types.ts';
+export { subjectCues, type SubjectCues } from './reading.ts';
+
+/** What the conversation so far holds for the next question (core/conversation). */
+export interface AnswerContext {
+    /** The items the last answer was about: one, or two set side by side. */
+    readonly focus: readonly string[];
+    /** The aspect the last question asked, carried to a question that asks none ("那沪科专贴呢"). */
+    readonly aspect?: Aspect;
+}
 
 export interface AnswerOptions {
     /** Language of the answer; default: guessed from the question (any Han character → zh). */
@@ -31,6 +47,8 @@ export interface AnswerOptions {
     readonly limit?: number;
     /** Only items of these kinds, for the answer and the results. Default: all. */
     readonly kind?: SearchOptions['kind'];
+    /** The conversation so far; none: the question stands alone. */
+    readonly context?: AnswerContext;
 }
 
 /** Facts in a direct answer: at most this many, and no more once the text is this long. */
@@ -38,18 +56,60 @@ const MAX_FACTS = 3;
 const TEXT_BUDGET = 200;
 /** A passage without the aspect asked still answers when it holds this much of the question's words. */
 const MIN_OVERLAP = 3;
+/** …or this share of them, in a short question ("履约贷的承保方"). */
+const MIN_SHARE = 0.5;
 /** A second or third fact must score at least this share of the best. */
 const SCORE_SHARE = 0.75;
+/** A second aspect asked at least this share of the first is a reading of its own: both are shown. */
+const CLOSE_READING = 0.6;
 const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
+/** Items offered when a bare aspect asks back which one. */
+const MAX_CANDIDATES = 4;
+/** A short word names an item only when at most this many items' names hold it. */
+const SHORT_NAME_HOLDERS = 3;
 /** The general contacts: the organizations most products name, at most this many. */
 const GENERAL_CONTACTS = 2;
 
+/**
+ * Aspects a question easily means one for the other ("能借多长时间": the
+ * term, or how soon the money comes). When the card holds nothing for the
+ * aspect read, it is answered from a neighbour it does hold, said as such.
+ */
+const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
+    'processing-time': ['term', 'how-to-apply'],
+    term: ['processing-time'],
+    amount: ['figures'],
+    figures: ['amount', 'history'],
+    rate: ['fee', 'subsidy'],
+    fee: ['rate', 'subsidy'],
+    subsidy: ['fee'],
+    'how-to-apply': ['contact', 'eligibility'],
+    contact: ['how-to-apply'],
+    eligibility: ['how-to-apply', 'what-is'],
+    'partner-banks': ['how-to-apply'],
+    history: ['what-is', 'figures'],
+};
+
+/** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
+const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);
+
+/** Kinds that can be set side by side; an organization or a document is whom to ask or where a rule is written. */
+const comparable = (i: KnowledgeItem) => i.kind !== 'organization' && i.kind !== 'document';
+
+/** Words joining two items named one after the other ("高企贷和沪科专贷的利率"). */
+const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|and|or|versus)\s*$/i;
+
+/** Clauses that ask something: a question mark, a question word, a modal. */
+const ASKS = /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|whose|why|can|could|is there|are there|do|does|did)\b/i;
+
 export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, question: string, options: AnswerOptions = {}): Answer {
     const text = boundQuery(question).text;
-    const lang: Lang = options.lang ?? (hasHan(text) ? 'zh' : 'en');
-    const search = index.search(text, { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) });
+    const lang: Lang = options.lang ?? langOfText(text, 'zh');
+    const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
+    const search = questionSearch(index, text, searchOptions);
     const reading = index.read(text);
+    const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };
     const get = (id: string) => snapshot.items.get(id);
@@ -60,14 +120,106 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         return i < 0 ? Infinity : i;
     };
     const kinds = options.kind === undefined ? undefined : new Set(typeof options.kind === 'string' ? [options.kind] : options.kind);
-    const named = [...new Set(reading.named.map((n) => n.id))]
-        .filter((id) => !kinds || kinds.size === 0 || kinds.has(snapshot.items.get(id)?.kind ?? 'product')).sort((a, b) => rank(a) - rank(b)).map(get).filter((i): i is KnowledgeItem => i !== undefined);
+    const allowed = (i: KnowledgeItem | undefined): i is KnowledgeItem => i !== undefined && (!kinds || kinds.size === 0 || kinds.has(i.kind));
+    const written = [...new Set(reading.named.map((n) => n.id))].sort((a, b) => rank(a) - rank(b)).map(get).filter(allowed);
+    // Nothing named in full: a word left over that only one item's names hold ("专贴呢", "科委的地址") names it.
+    const named = written.length > 0 ? written : shortNamed(snapshot, cues.leftover).filter(allowed);
+    const focus = (options.context?.focus ?? []).map(get).filter(allowed);
+    const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
 
-    if (reading.aspects.comparison && named.length >= 2) return compare(snapshot, index, reading, named[0]!, named[1]!, { ...base, lang });
+    // Two items named with a word of choosing, or one after the other: side by side.
+    const [first, second] = named;
+    if (first && second && comparable(first) && comparable(second) && (cues.chooses || joinedInText(text, reading, first.id, second.id))) {
+        return compare(snapshot, index, withAspect(reading, carried), first, second, base);
+    }
+    // One named, and the one in focus, with a word of choosing ("跟高企贷比呢", "which is cheaper").
+    const held = focus[0];
+    if (first && !second && held && held.id !== first.id && cues.chooses && comparable(first) && comparable(held)) {
+        return compare(snapshot, index, withAspect(reading, carried), held, first, base);
+    }
+    // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
+    if (first) {
+        const answer = answerItem(snapshot, index, first, withAspect(reading, cues.bare || cues.ellipsis ? carried : undefined), base);
+        // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
+        return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
+    }
 
-    const item = named[0] ?? (search.confident && search.results[0] ? get(search.results[0].id) : undefined);
-    if (!item) return unknown(snapshot, { ...base, lang });
+    // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
+    if (focus.length > 0) {
+        const top = new Set(search.results.slice(0, 3).map((r) => r.id));
+        if (cues.refersBack || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
+            const [a, b] = focus;
+            if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried), a, b, base);
+            return answerItem(snapshot, index, a!, withAspect(reading, carried), base);
+        }
+    }
+    // An aspect of nothing: ask which item rather than pick one.
+    if (cues.bare && reading.aspects.primary) return clarify(snapshot, index, reading.aspects.primary, base);
+
+    // Another city's policy is not Shanghai's, however close the words.
+    const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
+    if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base);
+}
+
+/**
+ * The search for a question. A message that tells about the firm before it
+ * asks ("我们是做芯片的，去年营收两个亿，有什么贴息政策？") is searched on the
+ * clauses that ask when the whole is not confident: true words about the
+ * firm must not cost the question its answer.
+ */
+function questionSearch(index: KnowledgeIndex, text: string, options: SearchOptions): SearchResponse {
+    const whole = index.search(text, options);
+    if (whole.confident) return whole;
+    const clauses = text.split(/(?<=[，。,.;；!！?？\n])/);
+    const asking = clauses.filter((c) => ASKS.test(c));
+    if (asking.length === 0 || asking.length === clauses.length) return whole;
+    const focused = index.search(asking.join(''), options);
+    return focused.confident ? { ...focused, query: whole.query, ...(whole.notice ? { notice: whole.notice } : {}) } : whole;
+}
+
+/** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
+function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
+    const found = new Map<string, KnowledgeItem>();
+    for (const word of words) {
+        let best: { item: KnowledgeItem; share: number } | undefined;
+        let tie = false;
+        let holders = 0;
+        for (const item of snapshot.items.values()) {
+            const shares = [item.name, ...item.aliases.zh].filter((n) => n.includes(word)).map((n) => word.length / n.length);
+            if (shares.length === 0) continue;
+            holders++;
+            const share = Math.max(...shares);
+            if (!best || share > best.share) [best, tie] = [{ item, share }, false];
+            else if (share === best.share) tie = true;
+        }
+        // A word in many items' names (科技, 贷款) names none of them; one that is half a name or more names its item.
+        if (best && !tie && holders <= SHORT_NAME_HOLDERS && best.share >= 0.5) found.set(best.item.id, best.item);
+    }
+    return [...found.values()];
+}
+
+/** True when only joining words stand between the two names in the text. */
+function joinedInText(text: string, reading: QueryReading, a: string, b: string): boolean {
+    const lower = text.toLowerCase();
+    const at = (id: string) => {
+        const n = reading.named.find((x) => x.id === id);
+        if (!n) return undefined;
+        const term = n.term.replace(/_/g, ' ');
+        const i = lower.indexOf(term);
+        return i < 0 ? undefined : { start: i, end: i + term.length };
+    };
+    const x = at(a);
+    const y = at(b);
+    if (!x || !y) return false;
+    const [l, r] = x.start < y.start ? [x, y] : [y, x];
+    return l.end <= r.start && JOINED.test(lower.slice(l.end, r.start));
+}
+
+/** The reading with `aspect` as the one asked, when the question asks none of its own. */
+function withAspect(reading: QueryReading, aspect: Aspect | undefined): QueryReading {
+    if (!aspect || reading.aspects.aspects.length > 0) return reading;
+    return { ...reading, aspects: { aspects: [{ aspect, score: 1 }], primary: aspect, comparison: reading.aspects.comparison, words: reading.aspects.words } };
 }
 
 /**
@@ -92,24 +244,107 @@ export function answerAbout(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, 
 
 function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, reading: QueryReading, base: Base): Answer {
     const lang = base.lang;
+    const asked = reading.aspects.aspects;
     const primary = reading.aspects.primary;
-    const ranked = index.passages(item.id, reading).filter((r) => r.passage.structured && r.score > 0);
-    const holding = dropOverview(primary ? ranked.filter((r) => r.passage.aspects.includes(primary)) : []);
-    // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary.
-    const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP);
-    const overview = primary ? [] : index.passages(item.id).filter((r) => r.passage.field === 'summary');
-    const chosen = choose(holding.length > 0 ? holding : fallback.length > 0 ? fallback : overview);
-    const facts = chosen.map((r) => toFact(item, r, lang));
     const contacts = contactsOf(snapshot, item);
     const common = { ...base, aspect: primary, item: refOf(item), related: relatedOf(snapshot, item), contacts, suggestions: [] };
+    if (primary === 'contact' && item.kind !== 'organization') {
+        const who = whomToCall(snapshot, index, item, reading, contacts, lang);
+        if (who) return { ...common, status: 'answered', confident: true, ...who };
+    }
 
+    const all = index.passages(item.id, reading).filter((r) => r.passage.structured);
+    const ranked = all.filter((r) => r.score > 0);
+    // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words.
+    const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
+    const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
+    let chosen = choose(holding);
+    // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
+    if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
+    /** When set, each fact is shown under the label of the aspect it was chosen for. */
+    let labels: Aspect[] | undefined;
+    let gap: Aspect | undefined;
+    if (primary && chosen.length === 0) {
+        // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
+        // A neighbour scores nothing for the words of the aspect asked: every passage of the card is looked at.
+        const near = (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
+        if (near.length > 0) {
+            chosen = [near[0]!];
+            labels = [near[0]!.passage.aspects[0]!];
+            gap = primary;
+        }
+    } else if (primary && asked[1] && asked[1].score >= asked[0]!.score * CLOSE_READING) {
+        // Two readings close together ("哪家保险公司承保，损失怎么分担"): the best of each, each with its label.
+        const other = holdingOf(asked[1].aspect).find((r) => !r.passage.absence && !chosen.includes(r));
+        if (other) {
+            chosen = [chosen[0]!, other];
+            labels = [primary, asked[1].aspect];
+        }
+    }
+    if (!primary) {
+        // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary.
+        // A passage holding much of the question's words, or most of a short question's, beats the summary.
+        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP || (r.share >= MIN_SHARE && r.overlap >= MIN_OVERLAP / 3));
+        chosen = choose(fallback.length > 0 ? fallback : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
+    }
+    const facts = chosen.map((r) => toFact(item, r, lang));
+    const factText = (f: AnswerFact, i: number) => {
+        const t = `${f.text}${f.status === 'current' ? '' : labelOf(f.status, lang)}`;
+        return labels?.[i] ? aspectFact(labels[i]!, t, lang) : t;
+    };
+
+    if (gap) {
+        // Not held, said first; then what the card holds nearby, under its own label ("期限：…").
+        const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${lang === 'zh' ? '' : ' '}${facts.map(factText).join(lang === 'zh' ? '' : ' ')}`;
+        return { ...common, status: 'not-held', confident: false, text, facts };
+    }
     if (facts.length > 0 && facts.some((f) => !f.absence)) {
-        return { ...common, status: 'answered', confident: true, text: sentence(item, facts, lang), facts };
+        return { ...common, status: 'answered', confident: true, text: itemSentence(nameOf(item, lang), facts.map(factText), lang), facts };
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
     const stated = facts.length > 0;
-    const gap = stated ? sentence(item, facts, lang) : notHeld(item, primary, lang);
-    return { ...common, status: 'not-held', confident: stated, text: withWhomToAsk(gap, contacts, lang), facts };
+    const said = stated ? itemSentence(nameOf(item, lang), facts.map(factText), lang) : notHeldSentence(nameOf(item, lang), primary, lang);
+    return { ...common, status: 'not-held', confident: stated, text: withWhomToAsk(said, contacts.map((c) => c.title[lang]), lang), facts };
+}
+
+/** A passage stating a number first, when the aspect asks for one and it scores near the best. */
+function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect): readonly RankedPassage[] {
+    const best = ranked[0];
+    if (!best || !NUMERIC.has(aspect) || hasNumber(best)) return ranked;
+    const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
+    return withNumber ? [withNumber, ...ranked.filter((r) => r !== withNumber)] : ranked;
+}
+
+const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
+
+/**
+ * Whom to call about an item: where to apply (its best how-to-apply entry
+ * for the question), then each of its organizations with its phones, each
+ * fact citing its own card. Undefined when the item names no organization
+ * and no way to apply: then the gap is said as for any aspect.
+ */
+function whomToCall(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, reading: QueryReading, contacts: readonly ContactRef[], lang: Lang): Pick<Answer, 'text' | 'facts'> | undefined {
+    const facts: AnswerFact[] = [];
+    const channel = index
+        .passages(item.id, { ...reading, aspects: { ...reading.aspects, aspects: [{ aspect: 'how-to-apply', score: 1 }], primary: 'how-to-apply' } })
+        .find((r) => r.passage.aspects.includes('how-to-apply') && r.passage.structured && !r.passage.absence);
+    if (channel) facts.push(toFact(item, channel, lang));
+    const own = index.passages(item.id).filter((r) => r.passage.field.startsWith('phones.') || r.passage.field === 'website');
+    facts.push(...own.map((r) => toFact(item, r, lang)));
+    const sentences: string[] = [];
+    for (const c of contacts) {
+        const org = snapshot.items.get(c.id);
+        if (!org) continue;
+        const details = index.passages(org.id).filter((r) => r.passage.field.startsWith('phones.') || (c.phones.length === 0 && (r.passage.field === 'website' || r.passage.field === 'address')));
+        const orgFacts = details.map((r) => toFact(org, r, lang));
+        facts.push(...orgFacts);
+        sentences.push(contactSentence(c.title[lang], orgFacts.map((f) => f.text), lang));
+    }
+    if (facts.length === 0) return undefined;
+    const lead = [channel ? toFact(item, channel, lang).text : '', ...own.map((r) => toFact(item, r, lang).text)].filter((t) => t.length > 0);
+    // Where to apply first, then whom to call.
+    const text = [itemSentence(nameOf(item, lang), lead, lang), ...(sentences.length > 0 ? [contactsSentence(sentences, lang)] : [])].join(lang === 'zh' ? '' : ' ');
+    return { text, facts };
 }
 
 /** Fields that say what an item is in general: they answer "what is it" only when no other passage holding the aspect matches the question's words. */
@@ -151,21 +386,10 @@ function toFact(item: KnowledgeItem, r: RankedPassage, lang: Lang): AnswerFact {
     };
 }
 
-/** "科技履约贷：fact（信息可能已过时） fact2" — the item's name, then each fact with its status mark. */
-function sentence(item: KnowledgeItem, facts: readonly AnswerFact[], lang: Lang): string {
-    const parts = facts.map((f) => `${f.text}${f.status === 'current' ? '' : labelOf(f.status, lang)}`);
-    return `${nameOf(item, lang)}${colon(lang)}${parts.join(lang === 'zh' ? '' : ' ')}`;
-}
-
-function notHeld(item: KnowledgeItem, aspect: Aspect | undefined, lang: Lang): string {
-    const what = ASPECTS.labels[aspect ?? 'what-is'][lang];
-    return lang === 'zh' ? `${nameOf(item, 'zh')}：知识库的来源未给出${what}方面的信息。` : `${nameOf(item, 'en')}: the sources kejin holds give no ${what}.`;
-}
-
-function withWhomToAsk(text: string, contacts: readonly ContactRef[], lang: Lang): string {
-    if (contacts.length === 0) return text;
-    const names = listJoin(lang, contacts.map((c) => c.title[lang]));
-    return lang === 'zh' ? `${text}${labelOf('askContact', 'zh')}${names}。` : `${text} ${labelOf('askContact', 'en')} ${names}.`;
+/** What an item is, in its summary's first clause: a comparison's rows must come within the first screen. */
+function firstClause(summary: string): string {
+    const m = /^[^。；;!?！？]{12,}?[。；;!?！？](?=.)|^[^.]{24,}?\.\s/.exec(summary);
+    return m ? m[0].trim().replace(/[；;]$/, '。') : summary;
 }
 
 /** The name an answer opens with: short, since the answer must come within the first lines. */
@@ -228,9 +452,28 @@ function unknown(snapshot: KnowledgeSnapshot, base: Base): Answer {
         .filter((i): i is KnowledgeItem => i !== undefined)
         .map(refOf);
     const contacts = generalContacts(snapshot);
-    const guess = suggestions.length > 0 ? `${lang === 'zh' ? '' : ' '}${labelOf('didYouMean', lang)}${colon(lang)}${listJoin(lang, suggestions.map((s) => s.title[lang]))}${lang === 'zh' ? '？' : '?'}` : '';
-    const text = withWhomToAsk(`${labelOf('unknown', lang)}${guess}`, contacts, lang);
+    const text = withWhomToAsk(unknownSentence(suggestions.map((s) => s.title[lang]), lang), contacts.map((c) => c.title[lang]), lang);
     return { ...base, aspect: base.aspects[0], status: 'unknown', confident: false, text, facts: [], related: [], contacts, suggestions };
+}
+
+/**
+ * A bare aspect with nothing named or in focus ("利率多少"): which item is
+ * meant? The likely ones are the search's, then other offerings, that hold
+ * the aspect.
+ */
+function clarify(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, aspect: Aspect, base: Base): Answer {
+    const lang = base.lang;
+    const holds = (id: string) => index.passages(id).some((r) => r.passage.typed && r.passage.aspects[0] === aspect && !r.passage.absence);
+    const ids = [...base.search.results.map((r) => r.id), ...[...snapshot.items.values()].filter(comparable).map((i) => i.id)];
+    const candidates: ItemRef[] = [];
+    let looked = 0;
+    for (const id of new Set(ids)) {
+        if (candidates.length >= MAX_CANDIDATES || looked++ >= 24) break;
+        const item = snapshot.items.get(id);
+        if (item && comparable(item) && holds(id)) candidates.push(refOf(item));
+    }
+    const text = clarifySentence(aspect, candidates.map((c) => c.title[lang]), lang);
+    return { ...base, aspect, status: 'unknown', confident: false, text, facts: [], related: [], contacts: [], suggestions: candidates, clarify: { aspect } };
 }
 
 /** The aspects a comparison shows, in this order, when both items hold them. */
@@ -248,9 +491,18 @@ function compare(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, reading: Qu
     const rows: ComparisonRow[] = (asked.length > 0 ? asked : COMPARED)
         .map((aspect) => ({ aspect, left: factsOf(left, aspect), right: factsOf(right, aspect) }))
         .filter((r) => r.left.length > 0 && r.right.length > 0);
-    const summary = (item: KnowledgeItem) => `${nameOf(item, lang)}${colon(lang)}${item.summary[lang]}`;
-    const text = [summary(left), summary(right)].join(lang === 'zh' ? '' : ' ');
-    const facts = rows.flatMap((r) => [...r.left, ...r.right]);
+    // The aspect asked, side by side, leads; without one, what each item is.
+    const lead = asked[0];
+    const side = (item: KnowledgeItem, facts: readonly AnswerFact[]) =>
+        lead
+            ? facts.length > 0
+                ? itemSentence(nameOf(item, lang), facts.map((f) => f.text), lang)
+                : notHeldSentence(nameOf(item, lang), lead, lang)
+            : itemSentence(nameOf(item, lang), [firstClause(item.summary[lang])], lang);
+    const leadLeft = lead ? factsOf(left, lead) : [];
+    const leadRight = lead ? factsOf(right, lead) : [];
+    const text = [side(left, leadLeft), side(right, leadRight)].join(lang === 'zh' ? '' : ' ');
+    const facts = [...leadLeft, ...leadRight, ...rows.filter((r) => r.aspect !== lead).flatMap((r) => [...r.left, ...r.right])];
     const contacts = [...contactsOf(snapshot, left), ...contactsOf(snapshot, right)].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
     return {
         ...base,

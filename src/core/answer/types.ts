@@ -9,6 +9,8 @@ import type { Aspect, Kind, Lang, Localized } from '../vocabulary.ts';
  *   says so in the card's own words where it has them ("来源未给出统一额度上限").
  * - `comparison`: two items side by side (see `Answer.comparison`).
  * - `unknown`: nothing in the knowledge answers; did-you-mean and the general contact.
+ *   A bare aspect with nothing to be about ("利率多少") is `unknown` too, with
+ *   `clarify` set: the reply asks which item, the suggestions being the likely ones.
  */
 export type AnswerStatus = 'answered' | 'not-held' | 'comparison' | 'unknown';
 
@@ -69,6 +71,8 @@ export interface Answer {
     /** Did-you-mean, for `unknown`. */
     readonly suggestions: readonly ItemRef[];
     readonly comparison?: { readonly items: readonly [ItemRef, ItemRef]; readonly rows: readonly ComparisonRow[] };
+    /** Set when the question asked an aspect of nothing named or in focus: the text asks which item, `suggestions` are the likely ones. */
+    readonly clarify?: { readonly aspect?: Aspect };
     /** The ranked search results the answer was chosen among. */
     readonly search: SearchResponse;
 }

@@ -16,6 +16,7 @@ import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
 import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
 import { closest, type Problem, type Severity } from './problems.ts';
 import { CARD_RULES } from './rules.ts';
+import { monthsBefore, newestSourceDate } from './freshness.ts';
 import { aspectsSchema, FOLDER_SCHEMAS, synonymsSchema, type AspectTable, type KnowledgeItem } from './schema.ts';
 import { nextTurn } from '../turn.ts';
 
@@ -56,6 +57,8 @@ export interface LoadOptions {
     readonly maxFileBytes?: number;
     /** `last_verified` older than this warns. Default 365 days. */
     readonly staleAfterDays?: number;
+    /** A card whose newest dated source is older than this many months warns (STALE_MONTHS). Default 18. */
+    readonly staleSourceMonths?: number;
     /** Files read at once. Default 32. */
     readonly concurrency?: number;
     /**
@@ -88,7 +91,7 @@ export interface KnowledgeReader {
     read(options?: ReadOptions): Promise<LoadResult>;
 }
 
-const DEFAULTS = { maxFileBytes: 1024 * 1024, staleAfterDays: 365, concurrency: 32 } as const;
+const DEFAULTS = { maxFileBytes: 1024 * 1024, staleAfterDays: 365, staleSourceMonths: 18, concurrency: 32 } as const;
 const SYNONYMS_FILE = 'synonyms.yaml';
 const ASPECTS_FILE = 'aspects.yaml';
 const TOP_LEVEL_DOCS = new Set(['README.md', SYNONYMS_FILE, ASPECTS_FILE]);
@@ -116,6 +119,7 @@ interface CardLines {
     readonly contacts: readonly number[];
     readonly valid_until: number;
     readonly last_verified: number;
+    readonly sources: number;
 }
 
 interface Card {
@@ -200,7 +204,7 @@ export function createKnowledgeReader(dir: string, options: LoadOptions = {}): K
 
             // A turn for requests between the two passes over every card (tens of ms each at 10,000).
             if (cards.length > YIELD_EVERY) await nextTurn();
-            const items = crossCheck(cards, broken, out, now, opts.staleAfterDays);
+            const items = crossCheck(cards, broken, out, now, opts.staleAfterDays, opts.staleSourceMonths);
             if (items.size === 0 && broken.size === 0) {
                 out.report('.', 'error', {
                     message: `the knowledge folder ${root} holds no cards`,
@@ -406,7 +410,7 @@ function parseCard(rel: string, folder: Folder, text: string, out: Collector): C
         report({ line: lineOf(yaml, ['id'], fm.firstLine), field: 'id', message: `"${data.id}" differs from the file name "${fileId}.md"`, hint: `rename the file to ${data.id}.md or set \`id: ${fileId}\`` });
     }
     checkSourceKeys(data, yaml, fm.firstLine, report);
-    for (const rule of CARD_RULES) for (const p of rule(data)) report({ line: lineOf(yaml, p.path, fm.firstLine), field: fieldPath(p.path), message: p.message, hint: p.hint });
+    for (const rule of CARD_RULES) for (const p of rule(data)) report({ line: lineOf(yaml, p.path, fm.firstLine), field: fieldPath(p.path), message: p.message, hint: p.hint, ...(p.severity ? { severity: p.severity } : {}) });
     const item = { ...data, file: rel, body: fm.body.trim(), expired: false } as KnowledgeItem;
     const at = (p: PropertyKey[]) => lineOf(yaml, p, fm.firstLine);
     const lines: CardLines = {
@@ -414,6 +418,7 @@ function parseCard(rel: string, folder: Folder, text: string, out: Collector): C
         contacts: 'contacts' in item ? item.contacts.map((_, i) => at(['contacts', i])) : [],
         valid_until: at(['valid_until']),
         last_verified: at(['last_verified']),
+        sources: at(['sources']),
     };
     return { item, lines };
 }
@@ -460,7 +465,9 @@ function crossCheck(
     out: Collector,
     now: Date,
     staleAfterDays: number,
+    staleSourceMonths: number,
 ): Map<string, KnowledgeItem> {
+    const staleBefore = monthsBefore(now, staleSourceMonths);
     const items = new Map<string, KnowledgeItem>();
     for (const { item } of cards) {
         const first = items.get(item.id);
@@ -502,6 +509,23 @@ function crossCheck(
                 field: 'valid_until',
                 message: `${item.valid_until} has passed: the item is marked expired and matching never rates it eligible`,
                 hint: 'if it still runs, set a new `valid_until` (and `last_verified`); otherwise leave it or delete the file',
+            });
+        }
+        if (item.last_verified > today) {
+            out.report(item.file, 'warning', {
+                line: lines.last_verified,
+                field: 'last_verified',
+                message: `${item.last_verified} is in the future`,
+                hint: 'set it to the day the facts were last checked against their sources (today at the latest)',
+            });
+        }
+        const newest = newestSourceDate(item);
+        if (newest !== undefined && newest < staleBefore) {
+            out.report(item.file, 'warning', {
+                line: lines.sources,
+                field: 'sources',
+                message: `the newest dated source is from ${newest}, over ${staleSourceMonths} months ago`,
+                hint: 'look for a later notice or report, add it with its date, and mark facts it overtakes `status: outdated`; `kejin report` lists these cards',
             });
         }
         if (now.getTime() - Date.parse(item.last_verified) > staleAfterDays * DAY_MS) {

@@ -39,8 +39,17 @@ type ProblemSink = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Severit
 export function parseYaml(yaml: string, lineOffset: number, report: ProblemSink): ParsedYaml | null {
     const lines = new LineCounter();
     const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // A key typed with a Chinese keyboard ends in a full-width colon (summary：): YAML then reads
+    // the line as text and fails a line or two later with a message about quoting. Say what it is.
+    const fullWidth = fullWidthColonKeys(yaml);
+    for (const { line, key } of fullWidth) {
+        report({ line: line + lineOffset - 1, field: key, message: 'is followed by a full-width colon "：", which YAML does not read as one', hint: `type an ASCII colon and a space: \`${key}: \`` });
+    }
+    if (fullWidth.length > 0 && doc.errors.length === 0) return null;
     for (const err of doc.errors) {
         const line = err.linePos?.[0].line ?? lines.linePos(err.pos[0]).line;
+        // The errors a full-width colon causes on its line and the next two are said above.
+        if (fullWidth.some((f) => line >= f.line && line <= f.line + 2)) continue;
         report({
             line: line + lineOffset - 1,
             message: `YAML cannot be read: ${firstLine(err.message)}`,
@@ -63,6 +72,16 @@ export function parseYaml(yaml: string, lineOffset: number, report: ProblemSink)
         return null;
     }
     return { data, doc, lines };
+}
+
+/** Lines (1-based, within `yaml`) that open with a key and a full-width colon: `summary：`, `  - zh：…`. */
+function fullWidthColonKeys(yaml: string): { line: number; key: string }[] {
+    const found: { line: number; key: string }[] = [];
+    yaml.split('\n').forEach((text, i) => {
+        const m = /^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*：/.exec(text);
+        if (m) found.push({ line: i + 1, key: m[1]! });
+    });
+    return found;
 }
 
 /** Aliases a card may resolve; cards need none, and this bounds what a hostile file can cost. */
@@ -171,6 +190,16 @@ export function validate<S extends z.ZodType>(
         switch (issue.code) {
             case 'unrecognized_keys':
                 for (const key of issue.keys) {
+                    if (CONTACT_DETAILS.has(key)) {
+                        // A number on a product or policy card would be shown as its hotline; it belongs to whoever answers it.
+                        report({
+                            line: lineOfKey(parsed, path, key, lineOffset),
+                            field: fieldPath([...path, key]),
+                            message: 'belongs on an organization card, not on a product or policy card',
+                            hint: `put it under \`${key}:\` on the card of the organization it belongs to (organizations/<id>.md, with its \`label\` and \`sources\`), and list that id under \`contacts:\` here`,
+                        });
+                        continue;
+                    }
                     const guess = closest(key, knownKeys, 1, 0.5)[0];
                     report({
                         line: lineOfKey(parsed, path, key, lineOffset),
@@ -227,6 +256,9 @@ function hintFor(issue: z.core.$ZodIssue): string {
             return 'see knowledge/README.md for this field';
     }
 }
+
+/** Fields of an organization card that staff sometimes put on a product card. */
+const CONTACT_DETAILS: ReadonlySet<string> = new Set(['phones', 'phone', 'address', 'postcode', 'website', 'hours']);
 
 /** Every key any of the schemas declares, for misspelling hints. */
 export function collectKeys(schemas: readonly z.ZodType[]): Set<string> {

@@ -11,6 +11,8 @@ export interface RuleProblem {
     readonly path: readonly PropertyKey[];
     readonly message: string;
     readonly hint: string;
+    /** Default `error`; a `warning` is listed by the checker and the card still loads. */
+    readonly severity?: 'warning';
 }
 
 interface Statement {
@@ -81,4 +83,27 @@ export function phonesSayWhatFor(card: Card): RuleProblem[] {
     );
 }
 
-export const CARD_RULES = [summaryCarriesStatus, phonesSayWhatFor] as const;
+/**
+ * A phone number holds digits, spaces and - + ( ) , / 转 only: a letter
+ * ("021-2311623O", an O for a 0) or a full-width digit (２３１１６２３７, typed
+ * with a Chinese keyboard) would be shown to a firm as a number it cannot dial.
+ */
+export function phonesAreDialable(card: Card): RuleProblem[] {
+    if (card.kind !== 'organization') return [];
+    return card.phones.flatMap((p, i) => {
+        const letters = p.value.match(/[A-Za-z]/g);
+        const wide = p.value.match(/[０-９]/g);
+        if (!letters && !wide) return [];
+        const what = [letters && `the letter${letters.length > 1 ? 's' : ''} ${[...new Set(letters)].join(', ')}`, wide && 'full-width digits'].filter(Boolean).join(' and ');
+        return [
+            {
+                path: ['phones', i, 'value'],
+                message: `"${p.value}" has ${what}`,
+                hint: wide && !letters ? 'type the digits with an English keyboard (0–9)' : 'copy the number again from the source: O is not 0, l is not 1',
+                severity: 'warning' as const,
+            },
+        ];
+    });
+}
+
+export const CARD_RULES = [summaryCarriesStatus, phonesSayWhatFor, phonesAreDialable] as const;

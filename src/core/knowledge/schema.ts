@@ -153,6 +153,74 @@ export const termsSchema = z.strictObject({
     partner_banks: z.array(factSchema).default([]),
 });
 
+/** How a firm gets the support: `automatic` (免申即享), `apply` (the firm applies), `through-bank` (a bank applies it to the firm's loan). */
+export const APPLICATION_MODES = ['automatic', 'apply', 'through-bank'] as const;
+export type ApplicationMode = (typeof APPLICATION_MODES)[number];
+
+/**
+ * Whether a firm must act, and when: the mode, and the window as its source
+ * gives it (`opens`, `closes`, or `rolling` for 常年受理). A window whose
+ * `closes` has passed shows as closed on the day of the query, in every front.
+ */
+export const applicationSchema = z
+    .strictObject({
+        mode: z.enum(APPLICATION_MODES),
+        opens: dateSchema.optional(),
+        closes: dateSchema.optional(),
+        /** Accepted all year (常年受理): no closing date. */
+        rolling: z.boolean().optional(),
+        /** The mode or window in words, as the source puts it. */
+        zh: text.optional(),
+        en: text.optional(),
+        sources: sourceKeys,
+        status: z.enum(['unconfirmed', 'outdated']).optional(),
+    })
+    .superRefine((a, ctx) => {
+        if ((a.zh === undefined) !== (a.en === undefined)) {
+            ctx.addIssue({ code: 'custom', path: [a.zh === undefined ? 'zh' : 'en'], message: 'is missing: the words come in both languages', params: { hint: 'add both `zh:` and `en:`, or neither' } });
+        }
+        if (a.rolling && a.closes !== undefined) {
+            ctx.addIssue({ code: 'custom', path: ['rolling'], message: 'a rolling window has no closing date', params: { hint: 'remove `rolling: true` or `closes:`, whichever the source does not state' } });
+        }
+        if (a.opens !== undefined && a.closes !== undefined && a.opens > a.closes) {
+            ctx.addIssue({ code: 'custom', path: ['closes'], message: `${a.closes} is before \`opens\` ${a.opens}`, params: { hint: 'check the two dates against the source' } });
+        }
+    });
+
+/** Where to start an application: a channel in words (一网通办, 信易贷, a bank's branch), and its address when it has one. */
+export const applyChannelSchema = z.strictObject({
+    zh: text,
+    en: text,
+    url: z.url('must be a full web address starting with http:// or https://').optional(),
+    sources: sourceKeys,
+    status: z.enum(['unconfirmed', 'outdated']).optional(),
+});
+
+/**
+ * The support in numbers where a source gives them, so that a match can say
+ * "up to …": a share of a cost (`percent`), a cap (`cap_wan`, 万元), a rate
+ * cut (`rate_cut_points`, percentage points); the words say of what.
+ */
+export const benefitSchema = z
+    .strictObject({
+        zh: text,
+        en: text,
+        percent: z.number().positive().max(100).optional(),
+        cap_wan: z.number().positive().optional(),
+        rate_cut_points: z.number().positive().optional(),
+        sources: sourceKeys,
+        status: z.enum(['unconfirmed', 'outdated']).optional(),
+    });
+
+/** The optional fields that say what a firm does next; each states its own sources. */
+const actionFields = {
+    application: applicationSchema.optional(),
+    /** What to prepare, one statement each. */
+    documents: z.array(factSchema).default([]),
+    apply_channel: applyChannelSchema.optional(),
+    benefit: benefitSchema.optional(),
+};
+
 export const productSchema = z.strictObject({
     ...baseFields,
     kind: z.enum(['product', 'platform', 'program']),
@@ -160,6 +228,7 @@ export const productSchema = z.strictObject({
     eligibility: eligibilitySchema.optional(),
     terms: termsSchema.optional(),
     how_to_apply: z.array(factSchema).default([]),
+    ...actionFields,
     facts: z.array(factSchema).default([]),
     contacts: z.array(idSchema).default([]),
 });
@@ -170,6 +239,7 @@ export const policySchema = z.strictObject({
     doc_number: text.optional().describe('文号, e.g. 沪科提复〔2024〕85号'),
     issuer: text.optional(),
     date: dateSchema.optional(),
+    ...actionFields,
     facts: z.array(factSchema).default([]),
     contacts: z.array(idSchema).default([]),
 });
@@ -226,6 +296,9 @@ export type Source = z.infer<typeof sourceSchema>;
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 export type Basis = z.infer<typeof basisSchema>;
 export type Terms = z.infer<typeof termsSchema>;
+export type Application = z.infer<typeof applicationSchema>;
+export type ApplyChannel = z.infer<typeof applyChannelSchema>;
+export type Benefit = z.infer<typeof benefitSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Policy = z.infer<typeof policySchema>;
 export type Organization = z.infer<typeof organizationSchema>;

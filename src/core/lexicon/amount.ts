@@ -33,7 +33,8 @@ function smallChinese(s: string): number {
 }
 
 /** A Chinese numeral in yuan, 万 and 亿 included: 五百万 → 5,000,000; 一亿五千万 → 150,000,000. */
-export function chineseNumber(s: string): number {
+export function chineseNumber(raw: string): number {
+    const s = raw.replace(/个/g, '');
     const [yi, rest] = s.includes('亿') ? [s.slice(0, s.indexOf('亿')), s.slice(s.indexOf('亿') + 1)] : ['', s];
     const [wan, ones] = rest.includes('万') ? [rest.slice(0, rest.indexOf('万')), rest.slice(rest.indexOf('万') + 1)] : ['', rest];
     const a = s.includes('亿') ? smallChinese(yi || '一') : 0;
@@ -43,7 +44,8 @@ export function chineseNumber(s: string): number {
 }
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
-const CN = '[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*';
+/** A Chinese numeral; "两个亿" / "一个亿" say 个 before the unit, as people say them. */
+const CN = '[零〇一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千万亿]|个(?=[万亿]))*';
 /** 万元 per unit word; the first that fits wins, so longer words come first. */
 const ZH_UNITS: readonly [string, number][] = [['千万', 1000], ['百万', 100], ['十万', 10], ['万', 1], ['亿', 10_000]];
 const EN_UNITS: Record<string, number> = { k: 0.1, thousand: 0.1, m: 100, mn: 100, mln: 100, million: 100, millions: 100, b: 100_000, bn: 100_000, billion: 100_000 };
@@ -51,7 +53,7 @@ const EN_UNITS: Record<string, number> = { k: 0.1, thousand: 0.1, m: 100, mn: 10
 const PATTERNS: readonly { re: RegExp; wan: (m: RegExpExecArray) => number }[] = [
     // 1亿5000万, 1.5亿, 500万, 300 万元, 500w
     {
-        re: new RegExp(String.raw`(${NUM})\s*亿\s*(?:(${NUM})\s*万)?(?:元|人民币)?|(${NUM})\s*(千万|百万|十万|万|w(?![a-z])|wan\b)(?:元|人民币)?`, 'gi'),
+        re: new RegExp(String.raw`(${NUM})\s*个?\s*亿\s*(?:(${NUM})\s*万)?(?:元|人民币)?|(${NUM})\s*(千万|百万|十万|万|w(?![a-z])|wan\b)(?:元|人民币)?`, 'gi'),
         wan: (m) => (m[1] !== undefined ? Number(m[1]) * 10_000 + Number(m[2] ?? 0) : Number(m[3]) * (ZH_UNITS.find(([u]) => u === m[4])?.[1] ?? 1)),
     },
     // 五百万, 两千万, 一亿五千万 — a Chinese numeral holding 万 or 亿, then optional 元

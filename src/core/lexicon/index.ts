@@ -28,7 +28,7 @@ export interface Lexicon {
 
 /** Words that make a mention a statement about the firm ("我们是高企", "we are HNTE"). */
 const CLAIM = {
-    zh: /(?:是|属于|已是|已经是|获得|已获|获|通过|拿到|取得|被认定为|认定为|评为|入选|作为|身为|有|拥有)/,
+    zh: /(?:是|属于|已是|已经是|获得|已获|获|通过|拿到|取得|被认定为|认定为|评为|评上|评定为|入选|入库|作为|身为|有|拥有)/,
     en: /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we have|we hold|holds?)\b/i,
 } as const;
 /** Words that deny it ("还没有高企认定", "not yet high-tech", "no HNTE status"). */
@@ -54,6 +54,23 @@ function before(text: string, index: number): string {
     return head.slice(Math.max(start, index - WINDOW * 2)).slice(-WINDOW * 2);
 }
 
+/** What may stand beside a title in a clause that only states it ("我们公司是高新技术企业，…", "国家高企；…"). */
+const CLAUSE_FILLER = /我们|我司|本公司|公司|企业|单位|一家|一个|已经|已|是|属于|的|国家级?|市级|上海|认定|资质|\b(?:we|are|we're|our|firm|company|is|an?|the|certified)\b|\s/gi;
+
+/**
+ * A title that is a clause of its own, followed by more ("高新技术企业，需要流动资金"):
+ * founders list what the firm is before asking, without "我们是". A clause ending
+ * with a question mark asks about the title instead.
+ */
+function statedAlone(text: string, index: number, word: string): boolean {
+    const lead = before(text, index);
+    const rest = text.slice(index + word.length);
+    const end = /[，。,.;；!！\n]|$/.exec(rest)!;
+    const tail = rest.slice(0, end.index);
+    if (/[?？]/.test(tail) || end[0] === '' || rest.slice(end.index + 1).trim() === '') return false;
+    return `${lead}${tail}`.replace(CLAUSE_FILLER, '') === '';
+}
+
 function stanceOf(text: string, index: number, word: string): Stance {
     const lead = before(text, index);
     const after = text.slice(index + word.length, index + word.length + 8);
@@ -61,7 +78,10 @@ function stanceOf(text: string, index: number, word: string): Stance {
     if (DENY.zh.test(lead.slice(-WINDOW)) || DENY.en.test(lead)) return 'denies';
     // A denial may follow the title too: "高企认定还没有".
     if (/^\s*(?:认定)?(?:还没有|还没|没有|尚未)/.test(after)) return 'denies';
+    // Applied for, not held yet: "高企还在申请中", "专精特新在申报".
+    if (/^\s*(?:认定|资质)?(?:还在|正在|在)?(?:申请|申报|评审|公示)(?:中|阶段)?/.test(after) && !/^\s*(?:认定|资质)?(?:申请|申报)(?:了|过|成功|下来)/.test(after)) return 'denies';
     if (CLAIM.zh.test(lead) || CLAIM.en.test(lead)) return 'claims';
+    if (statedAlone(text, index, word)) return 'claims';
     return 'mentions';
 }
 

@@ -18,6 +18,7 @@
  * rating: they are shown as things to confirm with the bank.
  */
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import { nextStepOf } from '../knowledge/application.ts';
 import { isExpired, type Basis, type Fact, type OrganizationItem, type ProductItem } from '../knowledge/schema.ts';
 import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
@@ -116,12 +117,15 @@ export function productMatch(snapshot: KnowledgeSnapshot, p: ProductItem, profil
         ? [{ status: 'unknown', field: 'valid_until', text: { zh: `资料显示有效期至 ${p.valid_until}，请确认产品是否仍在办理`, en: `listed as valid until ${p.valid_until}; check that it is still offered` }, sources: [], sourceStatus: 'outdated' }]
         : [];
 
+    const eligibility = rating(checks, expired);
+    // The next step is for a firm that may take it: never for a product it cannot get.
+    const nextStep = eligibility === 'ineligible' ? undefined : nextStepOf(p, context.now);
     return {
         id: p.id,
         kind: p.kind,
         name: { zh: p.name, en: p.name_en },
         summary: p.summary,
-        eligibility: rating(checks, expired),
+        eligibility,
         score: score(terms, checks, profile, context.relevance),
         reasons: [...needReasons, ...met, ...preferredReasons],
         missing: [...unmet, ...unknown, ...expiredNote, ...toConfirm],
@@ -129,6 +133,7 @@ export function productMatch(snapshot: KnowledgeSnapshot, p: ProductItem, profil
         term: p.terms?.term ? localized(p.terms.term) : undefined,
         ...(p.how_to_apply[0] ? { apply: { text: localized(p.how_to_apply[0]), ...cite(p.how_to_apply[0].sources, p.how_to_apply[0].status) } } : {}),
         contacts: p.contacts.map((id) => snapshot.items.get(id)).filter((o): o is OrganizationItem => o?.kind === 'organization').map(contactSummary),
+        ...(nextStep ? { nextStep } : {}),
         sources: p.sources,
         related: p.related,
         expired,

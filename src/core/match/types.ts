@@ -1,3 +1,4 @@
+import type { NextStep } from '../knowledge/application.ts';
 import type { Source } from '../knowledge/schema.ts';
 import type { Kind, Lang, Localized } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
@@ -54,6 +55,12 @@ export interface ProductMatch {
      */
     readonly apply?: Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourceDate'>;
     readonly contacts: readonly ContactSummary[];
+    /**
+     * What to do next, for a product rated eligible or possible whose card
+     * states it: apply or not (免申即享), the window on the day of the query,
+     * where, what to prepare, how much. Absent for an ineligible product.
+     */
+    readonly nextStep?: NextStep;
     readonly sources: readonly Source[];
     readonly related: readonly string[];
     readonly expired: boolean;

@@ -39,7 +39,9 @@ const SIZE_PATTERNS: readonly [Size, RegExp][] = [
 const HAS_IP = /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)|(?:we|i) (?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)|\d+ patents/i;
 const NO_IP = /(?:没有|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:patents?|intellectual property|\bip\b)/i;
 
-const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|销售额|销售收入|收入|revenue|sales|turnover)[^，。,.;；\d]{0,8}$/i;
+/** Revenue named after the amount: "五千万的营业额", "50 million in revenue". */
+const REVENUE_AFTER = /^\s*(?:元|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\s*(?:的)?\s*(?:年?营收|营业额|营业收入|销售额|销售收入|年收入|(?:in |of )?(?:annual )?(?:revenue|sales|turnover))/i;
+const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|销售额|销售收入|收入|revenue|sales|turnover)[^，。,.;；\d]{0,16}$/i;
 const EMPLOYEE = /(\d{1,7})\s*(?:多)?\s*(?:名|个|位)?\s*(?:员工|职工|雇员|人(?:的)?(?:团队|规模)?)|(\d{1,7})\s*(?:employees|staff|people)/i;
 
 function said(zh: string, en: string): Localized {
@@ -89,9 +91,9 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
     if (NO_IP.test(text)) add('hasIntellectualProperty', false, said('没有专利或其他知识产权', 'no patents or other intellectual property'));
     else if (HAS_IP.test(text)) add('hasIntellectualProperty', true, said('拥有专利或其他知识产权', 'owns patents or other intellectual property'));
 
-    for (const { wan, index } of findAmounts(text)) {
+    for (const { wan, index, text: amount } of findAmounts(text)) {
         const before = text.slice(Math.max(0, index - 20), index);
-        if (REVENUE_CONTEXT.test(before)) {
+        if (REVENUE_CONTEXT.test(before) || REVENUE_AFTER.test(text.slice(index + amount.length, index + amount.length + 24))) {
             if (fields.annualRevenueWan === undefined) add('annualRevenueWan', wan, said(`年营业收入约 ${wan} 万元`, `annual revenue about ${wan} 万元 (CNY ${wan / 100} million)`));
         } else if (fields.amountWan === undefined) {
             add('amountWan', wan, said(`融资需求约 ${wan} 万元`, `financing need about ${wan} 万元 (CNY ${wan / 100} million)`));

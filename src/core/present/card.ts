@@ -2,11 +2,13 @@
  * A whole card as sections of lines. A new card field is shown by every
  * front once it has a line here (and a label in labels.ts).
  */
+import { nextStepOf } from '../knowledge/application.ts';
 import type { Eligibility, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, StructuredCondition, Terms } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Lang, type Localized } from '../vocabulary.ts';
 import { labelOf, type LabelKey } from './labels.ts';
 import { displayName, factLine, phoneText, kindLabel, section, shortName, sourcedLine, valueLine, vocabularyList } from './lines.ts';
 import type { Line, PresentedCard, Section } from './types.ts';
+import { nextStepLines } from './next-step.ts';
 import { monthsRange, wanRange } from './units.ts';
 
 /** Finds another card by id (a contact organization); the caller passes its snapshot's lookup. */
@@ -15,6 +17,8 @@ export type ItemLookup = (id: string) => KnowledgeItem | undefined;
 export interface PresentCardOptions {
     /** Resolves the card's contact organizations to their names and phones. Default: ids only. */
     readonly lookup?: ItemLookup;
+    /** The day an application window is judged on (open, closed…). Default: now. */
+    readonly now?: Date;
 }
 
 export function presentCard(item: KnowledgeItem, lang: Lang, options: PresentCardOptions = {}): PresentedCard {
@@ -22,16 +26,19 @@ export function presentCard(item: KnowledgeItem, lang: Lang, options: PresentCar
     const facts = (key: 'facts' | 'notes' | 'howToApply', list: readonly Parameters<typeof factLine>[0][]) => section(key, lang, list.map((f) => factLine(f, lang)));
     const contacts = (ids: readonly string[]) => section('contacts', lang, ids.map((id) => contactLine(id, options.lookup, lang)));
     const sections: Section[] = [];
+    const step = nextStepOf(item, options.now ?? new Date());
+    const next = section('nextStep', lang, step ? nextStepLines(step, lang) : []);
     if (item.kind === 'organization') {
         sections.push(...section('contactDetails', lang, organizationLines(item, lang)), ...facts('facts', item.facts));
     } else if (item.kind === 'policy' || item.kind === 'document') {
-        sections.push(...section('document', lang, documentLines(item, lang)), ...facts('facts', item.facts), ...contacts(item.contacts));
+        sections.push(...section('document', lang, documentLines(item, lang)), ...next, ...facts('facts', item.facts), ...contacts(item.contacts));
     } else {
         const p = item as ProductItem;
         sections.push(
             ...section('eligibility', lang, p.eligibility ? eligibilityLines(p.eligibility, lang) : []),
             ...section('terms', lang, p.terms ? termLines(p.terms, lang) : []),
             ...facts('howToApply', p.how_to_apply),
+            ...next,
             ...facts('facts', p.facts),
             ...contacts(p.contacts),
         );

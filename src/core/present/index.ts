@@ -4,6 +4,7 @@ export { CHECK_MARK, colon, LABELS, labelOf, listJoin, RATING_MARK, ratingLabel,
 export { citedSources, displayName, kindLabel, sectionOf, shortName, statusNote } from './lines.ts';
 export { contactOf, organizationLines, presentCard, type ItemLookup, type PresentCardOptions } from './card.ts';
 export { checkLine, contactSummaryLine, presentMatch } from './match.ts';
+export { benefitText, nextStepBrief, nextStepLines, windowText } from './next-step.ts';
 export { presentHit, type PresentHitOptions } from './hit.ts';
 export { answerSources, presentAnswer, type AnswerSource } from './answer.ts';
 export { monthsRange, wanRange, wanText } from './units.ts';

@@ -1,9 +1,10 @@
-/** A match result: the rating named once, why it fits, what is missing, terms, where to apply, whom to call. */
+/** A match result: the rating named once, why it fits, what is missing, terms, where to apply, what to do next, whom to call. */
 import { standingNote } from '../match/standing.ts';
 import type { ConditionCheck, ContactSummary, ProductMatch } from '../match/types.ts';
 import type { Lang } from '../vocabulary.ts';
 import { labelOf, RATING_MARK, ratingLabel } from './labels.ts';
 import { phoneText, section, valueLine } from './lines.ts';
+import { nextStepLines } from './next-step.ts';
 import type { Line, PresentedMatch } from './types.ts';
 
 type Sourced = Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourceDate'>;
@@ -46,6 +47,7 @@ export function presentMatch(m: ProductMatch, lang: Lang): PresentedMatch {
             ...section('missing', lang, m.missing.map((c) => checkLine(c, lang))),
             ...section('terms', lang, terms),
             ...section('howToApply', lang, m.apply ? [{ kind: 'fact', label: labelOf('howToApply', lang), ...sourcedText(m.apply, lang) }] : []),
+            ...section('nextStep', lang, m.nextStep ? nextStepLines(m.nextStep, lang) : []),
             ...section('contacts', lang, m.contacts.map((c) => contactSummaryLine(c, lang))),
         ],
         sources: m.sources,

@@ -50,6 +50,7 @@ export type SectionKey =
     | 'eligibility'
     | 'terms'
     | 'howToApply'
+    | 'nextStep'
     | 'facts'
     | 'notes'
     | 'contacts'

@@ -50,6 +50,21 @@ const BROAD: ReadonlySet<Aspect> = new Set(['what-is', 'history', 'figures']);
 const BROAD_WEIGHT = 0.75;
 const LATIN = /[a-z0-9]/;
 
+/** A Latin phrase with its last word in singular and plural: "partner bank" → also "partner banks"; "losses" → also "loss". */
+function numberForms(text: string): string[] {
+    const m = /^(.*?)([a-z]+)$/.exec(text);
+    if (!m) return [text];
+    const [, head, last] = m as unknown as [string, string, string];
+    const forms = new Set([text]);
+    if (/(?:ss|sh|ch|x)es$/.test(last)) forms.add(head + last.slice(0, -2));
+    else if (/ies$/.test(last) && last.length > 4) forms.add(`${head}${last.slice(0, -3)}y`);
+    else if (/[^s]s$/.test(last) && last.length > 3) forms.add(head + last.slice(0, -1));
+    else if (/(?:ss|sh|ch|x)$/.test(last)) forms.add(`${head}${last}es`);
+    else if (/[^aeiou]y$/.test(last)) forms.add(`${head}${last.slice(0, -1)}ies`);
+    else if (!/s$/.test(last) && last.length > 2) forms.add(`${head}${last}s`);
+    return [...forms];
+}
+
 export function createAspectReader(table: AspectTable): AspectReader {
     const words: Word[] = [];
     const seen = new Set<string>();
@@ -57,9 +72,13 @@ export function createAspectReader(table: AspectTable): AspectReader {
         const entry = table[target];
         for (const raw of [...(entry?.zh ?? []), ...(entry?.en ?? [])]) {
             const text = normalize(raw).trim().replace(/\s+/g, ' ');
-            if (text.length === 0 || seen.has(text)) continue;
-            seen.add(text);
-            words.push({ text, target, latin: LATIN.test(text[0]!) && LATIN.test(text.at(-1)!) });
+            const latin = text.length > 0 && LATIN.test(text[0]!) && LATIN.test(text.at(-1)!);
+            // An English word counts in its other number too ("loss" for "losses", "insurers" for "insurer").
+            for (const form of latin ? numberForms(text) : [text]) {
+                if (form.length === 0 || seen.has(form)) continue;
+                seen.add(form);
+                words.push({ text: form, target, latin });
+            }
         }
     }
     // Longest first: an overlap keeps the longer word.

@@ -29,7 +29,8 @@ import { createAspectReader, type AspectReading } from './aspects.ts';
 import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
-import { bigrams, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
+import { SoundTable } from './homophones.ts';
+import { bigrams, normalize, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import { nextTurn } from '../turn.ts';
 
@@ -93,6 +94,12 @@ export interface RankedPassage {
     readonly score: number;
     /** How much of the score is the question's words (the rest is the aspect). */
     readonly overlap: number;
+    /**
+     * The share of the question's telling words (their weights, as in
+     * `overlap`) that the passage holds: how much of what was asked, beside
+     * the card's own name, this passage speaks to.
+     */
+    readonly share: number;
 }
 
 export interface QueryExplanation {
@@ -147,11 +154,15 @@ const PASSAGE_WEIGHTS = {
     primary: 3,
     /** A passage whose words speak of that aspect: a fact, a note, a field of another aspect (额度 in a partner-bank entry). */
     mentioned: 2,
+    /** A passage that holds the aspect only by a cue (a year, a counted figure): dated is not "when it began". */
+    cued: 1,
     /** The passage holds another aspect the question asks, times that aspect's share of the primary's score. */
     secondary: 1.5,
     /** From a field of the front matter: it has its own sources. */
     structured: 0.5,
 } as const;
+/** The weight of an aspect word's terms in a passage's overlap, beside the question's other words. */
+const ASPECT_WORD_SHARE = 0.5;
 /** A search hit shows at most this many matched passages. */
 const HIT_PASSAGES = 2;
 /** Han names shorter than this name an item only when they are its whole name (高企 is a word, 高企贷 a name). */
@@ -369,8 +380,14 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 if (!prior || prior.term.length < term.length) named.set(id, { id, term, typo: weight < QUERY_WEIGHTS.direct });
             }
         }
-        const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         const aspects = aspectReader.read(text);
+        // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
+        if (named.size === 0 || aspects.comparison) {
+            for (const heard of soundTable(state.snapshot).find(normalize(text))) {
+                if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
+            }
+        }
+        const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         const aspectTerms = new Set<string>();
         for (const word of aspects.words) scanTerms(word, shared, (t) => aspectTerms.add(t));
         return { terms: analyzed.terms, named: sorted, aspects, aspectTerms };
@@ -396,6 +413,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
      */
     function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const own = ownTerms(entry.item);
+        // A Han term inside one of the card's names (信用贷 in 小巨人信用贷) is the card speaking of itself too.
+        const names = hanNames(entry.item);
+        const isOwn = (term: string) => own.has(term) || (hasHan(term) && names.includes(term));
         const asked = reading?.aspects.aspects ?? [];
         const top = asked[0]?.score ?? 0;
         const passages = indexedPassages(entry);
@@ -405,8 +425,11 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             for (const p of passages) if (p.terms.has(term)) n++;
             return n === 0 ? 0 : Math.log(1 + passages.length / n) / Math.log(1 + passages.length);
         };
+        // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
         const telling = new Map<string, number>();
-        if (reading) for (const [term, weight] of reading.terms) if (!own.has(term) && !reading.aspectTerms.has(term)) telling.set(term, weight * spread(term));
+        if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+        let total = 0;
+        for (const weight of telling.values()) total += weight;
         const ranked = passages.map(({ passage, terms }) => {
             let overlap = 0;
             for (const [term, weight] of telling) if (terms.has(term)) overlap += weight;
@@ -417,10 +440,11 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 if (!passage.aspects.includes(a.aspect)) return;
                 // A field holding the aspect by its place on the card beats one whose words merely mention it.
                 if (i > 0) aspect += PASSAGE_WEIGHTS.secondary * (a.score / top);
-                else aspect += passage.typed && passage.aspects[0] === a.aspect ? PASSAGE_WEIGHTS.primary : PASSAGE_WEIGHTS.mentioned;
+                else if (passage.typed && passage.aspects[0] === a.aspect) aspect += PASSAGE_WEIGHTS.primary;
+                else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
             });
             const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
-            return { passage, score: overlap + aspect + structured, overlap };
+            return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0 };
         });
         return ranked.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
     }
@@ -658,6 +682,31 @@ function snippetOf(entry: Entry, termSets: readonly (readonly string[])[], lang:
     }
     const fallback = texts[lang].find((t) => t.text.length > 0);
     return fallback ? makeSnippet(fallback.text, []) : '';
+}
+
+const soundTables = new WeakMap<KnowledgeSnapshot, SoundTable>();
+
+/** The snapshot's Chinese names by sound, made on the first question that needs them. */
+function soundTable(snapshot: KnowledgeSnapshot): SoundTable {
+    let table = soundTables.get(snapshot);
+    if (!table) {
+        const items = snapshot.items;
+        table = new SoundTable({ *[Symbol.iterator]() { for (const item of items.values()) yield { id: item.id, names: [item.name, ...item.aliases.zh] }; } });
+        soundTables.set(snapshot, table);
+    }
+    return table;
+}
+
+const hanNamesCache = new WeakMap<KnowledgeItem, string>();
+
+/** The card's Chinese names, normalized and joined by a separator no term holds: one `includes` asks whether a term is part of any. */
+function hanNames(item: KnowledgeItem): string {
+    let joined = hanNamesCache.get(item);
+    if (joined === undefined) {
+        joined = [item.name, ...item.aliases.zh].map((n) => normalize(n)).join('\u0000');
+        hanNamesCache.set(item, joined);
+    }
+    return joined;
 }
 
 function ownNames(item: KnowledgeItem): ReadonlySet<string> {

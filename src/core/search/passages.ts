@@ -10,10 +10,10 @@
  * `knowledge/aspects.yaml`, plus two cues of the text itself: a year makes
  * a passage history, a counted figure (亿元, 家, 户, %, 倍) makes it figures.
  */
-import type { Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
+import type { Application, Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Aspect, type Lang, type Localized } from '../vocabulary.ts';
 import { plainText } from './documents.ts';
-import { LABELS } from '../present/labels.ts';
+import { LABELS } from '../words/labels.ts';
 
 export type PassageStatus = 'current' | 'unconfirmed' | 'outdated';
 
@@ -33,6 +33,12 @@ export interface Passage {
     readonly structured: boolean;
     /** A field whose place on the card says its aspect (`aspects[0]`): terms, eligibility, how_to_apply, contact details, summary. */
     readonly typed: boolean;
+    /**
+     * Aspects the passage holds only by a cue of its text (a year → history,
+     * a counted figure → figures), not by its place or its words: "2021年放款
+     * 35亿元" is dated, but says nothing of when the product began.
+     */
+    readonly cued: readonly Aspect[];
 }
 
 /** Reads the aspects a text speaks of (the aspect words; see core/answer/aspect.ts). */
@@ -53,10 +59,12 @@ export function isAbsence(text: string): boolean {
 
 /** The aspects of a free statement: its aspect words, plus the year and figure cues. */
 export function statementAspects(text: string, classify: AspectClassifier): Aspect[] {
-    const out = new Set(classify(text));
-    if (YEAR.test(text)) out.add('history');
-    if (FIGURE.test(text)) out.add('figures');
-    return [...out];
+    return [...new Set([...classify(text), ...cueAspects(text)])];
+}
+
+/** The aspects a text holds by its year and figure cues alone. */
+function cueAspects(text: string): Aspect[] {
+    return [...(YEAR.test(text) ? (['history'] as const) : []), ...(FIGURE.test(text) ? (['figures'] as const) : [])];
 }
 
 /** Every passage of a card, structured fields first, in card order. */
@@ -64,7 +72,11 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
     const out: Passage[] = [];
     const push = (field: string, aspects: readonly Aspect[], text: Partial<Localized>, sources: readonly string[], status: PassageStatus = 'current', structured = true, typed = structured) => {
         const joined = `${text.zh ?? ''}\n${text.en ?? ''}`;
-        out.push({ item: item.id, field, aspects: [...new Set(aspects)], text, sources: [...sources], status, absence: isAbsence(joined), structured, typed });
+        const unique = [...new Set(aspects)];
+        // An aspect also read from the words, or given by the field's place, is not cued.
+        const worded = new Set([...(typed ? unique.slice(0, 1) : []), ...classify(joined)]);
+        const cued = cueAspects(joined).filter((a) => unique.includes(a) && !worded.has(a));
+        out.push({ item: item.id, field, aspects: unique, text, sources: [...sources], status, absence: isAbsence(joined), structured, typed, cued });
     };
     const fact = (field: string, aspect: Aspect, f: Fact | undefined) => {
         if (!f) return;
@@ -114,12 +126,47 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
         }
         item.how_to_apply.forEach((f, i) => fact(`how_to_apply.${i}`, 'how-to-apply', f));
     }
+    if (item.kind !== 'organization') {
+        // What a firm does next: each field its own passage, with its aspect, sources and status.
+        const a = item.application;
+        if (a) {
+            const mode = LABELS[MODE_LABEL[a.mode]];
+            const text = a.zh && a.en ? { zh: `${mode.zh}。${a.zh}`, en: `${mode.en}. ${a.en}` } : mode;
+            // Its own aspect only: the words of a mode ("常年受理", "银行") would otherwise make it outrank
+            // the window and channel passages for the questions those answer.
+            push('application', ['application'], text, a.sources, a.status ?? 'current');
+            const window = windowWords(a);
+            if (window) push('application.window', ['window'], window, a.sources, a.status ?? 'current');
+        }
+        const c = item.apply_channel;
+        if (c) push('apply_channel', ['how-to-apply'], { zh: withUrl(c.zh, c.url), en: withUrl(c.en, c.url) }, c.sources, c.status ?? 'current');
+        (item.documents ?? []).forEach((f, i) => fact(`documents.${i}`, 'documents', f));
+        fact('benefit', 'subsidy', item.benefit);
+    }
     item.facts.forEach((f, i) => free(`facts.${i}`, f));
     item.notes.forEach((f, i) => free(`notes.${i}`, f));
     for (const lang of ['zh', 'en'] as const) {
         paragraphs(item.body, lang).forEach((p, i) => push(`body.${lang}.${i}`, statementAspects(p, classify), { [lang]: p }, [], 'current', false));
     }
     return out;
+}
+
+const MODE_LABEL = { automatic: 'modeAutomatic', apply: 'modeApply', 'through-bank': 'modeThroughBank' } as const;
+
+/**
+ * The window as its source states it, without the day's state: passages are
+ * made once per card, so "closed" is left to the presenter, which knows the day.
+ */
+function windowWords(a: Application): Localized | undefined {
+    if (a.rolling) return LABELS.windowRolling;
+    if (a.opens && a.closes) return { zh: `${a.opens} 至 ${a.closes}`, en: `${a.opens} to ${a.closes}` };
+    if (a.closes) return { zh: `${a.closes} 截止`, en: `closes on ${a.closes}` };
+    if (a.opens) return { zh: `${a.opens} 起受理`, en: `open from ${a.opens}` };
+    return undefined;
+}
+
+function withUrl(text: string, url: string | undefined): string {
+    return url ? `${text} ${url}` : text;
 }
 
 const WAN = { zh: '万元', en: '×10,000 yuan' };

@@ -39,6 +39,7 @@ const EN_STOP = [
     'can', 'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'get', 'got', 'any', 'some', 'all', 'no',
     'not', 'if', 'then', 'so', 'than', 'too', 'very', 'just', 'also', 'please', 'tell', 'know', 'want', 'need',
     'give', 'make', 'let', 'like', 'way', 'thing', 'something', 'anything', 'eg', 'ie', 'etc', 'such', 'out', 'up', 'over', 'under',
+    'much', 'many',
 ];
 
 /** Ubiquitous domain words and question frames: searchable, never evidence. */

@@ -48,6 +48,21 @@ export const config = {
                     related: z.array(z.string()),
                     expired: z.boolean(),
                     uri: z.string().describe('Resource address of the full card'),
+                    nextStep: z
+                        .object({
+                            mode: z.enum(['automatic', 'apply', 'through-bank']).optional().describe('automatic: 免申即享, nothing to apply for; apply: the firm applies; through-bank: apply to a bank for the loan'),
+                            text: z.string().describe('The next step in words, as every front shows it'),
+                            window: z
+                                .object({ opens: z.string().optional(), closes: z.string().optional(), state: z.enum(['open', 'upcoming', 'closed', 'rolling']), daysLeft: z.number().optional() })
+                                .optional()
+                                .describe('Application window on the day of the query: a closed window is closed, rolling is accepted all year'),
+                            channel: z.object({ text: z.string(), url: z.string().optional() }).optional().describe('Where to apply'),
+                            documents: z.array(z.string()).describe('What to prepare'),
+                            benefit: z.object({ text: z.string(), percent: z.number().optional(), capWan: z.number().optional(), rateCutPoints: z.number().optional() }).optional().describe('The support in numbers where a source gives them (capWan in 万元)'),
+                            sources: z.array(z.string()).describe('Keys of the sources of the next step'),
+                        })
+                        .optional()
+                        .describe('For eligible and possible products whose card states it: apply or not, by when, where, what to bring, how much'),
                 }),
             )
             .max(MAX_LIMIT),

@@ -1,0 +1,88 @@
+/**
+ * What a question says about its own subject, beyond the items it names and
+ * the aspects it asks (search/index.ts `read`): whether it points back at
+ * what was said before (它, 上面, its, that one), whether nothing is left
+ * of it once its aspect words and question frame are taken out ("利率多少",
+ * "what's its rate?": a bare aspect, about whatever is in focus), and
+ * whether it asks to choose between two items (哪个, 跟…比, which one,
+ * cheaper). These are properties of Chinese and English questions, not of
+ * the knowledge: they hold for any card.
+ */
+import type { QueryReading } from '../search/index.ts';
+import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
+import { normalize, segmentWords } from '../search/tokenize.ts';
+
+/** Words that point back at the item last spoken of. 其 and 该 only alone (其他, 应该 are other words). */
+const REFERS_BACK_ZH = /它们|它的|它|这个|这款|这项|这种|这家|那个|那款|那项|那种|该(?:产品|政策|平台|项目|贷款)|(?<!应)该(?![怎不])|其(?![他它中实次余])|上面|上述|上边|刚才|刚刚|前者|后者|此(?:产品|项|款)/;
+const REFERS_BACK_EN = /\b(?:it|its|it's|this|that|these|those|they|them|their|the same|above|former|latter|this one|that one)\b/i;
+
+/** An ellipsis opener or closer: "那沪科专贴呢", "what about …", "and for …". */
+const ELLIPSIS = /^(?:那|那么|那如果|还有|再问|另外)|呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/i;
+
+/** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
+const CHOOSE = /比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|一样吗|\bvs\.?\b|\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer|\bor the\b/i;
+
+/** Question frames and particles: what is left of a question once its subject and aspect are out. */
+const FRAME_ZH = /我想问的是|想问的是|我问的是|我是说|不对|算了|其实|另外|顺便|哦|噢|嗯|请问|想问一下|想问|问一下|我想知道|想知道|请教|麻烦|那么|那|呢|吗|啊|吧|呀|嘛|么|哦|的|了|是|有|多少|什么|啥|怎么样|怎么|怎样|如何|哪些|哪里|哪|几|能|可以|会|要|需要|大概|一般|一下|还|再|也|都|就|请|您|你|我们|我|咱们|公司|企业|现在|目前/g;
+
+function hanWords(set: ReadonlySet<string>): string[] {
+    return [...set].filter((w) => /^\p{Script=Han}{2,}$/u.test(w)).sort((a, b) => b.length - a.length);
+}
+
+let frameWords: string[] | undefined;
+
+/** Stop and generic words of two Han characters or more, longest first (申请, 办理, 怎么申请…). */
+function framePhrases(): string[] {
+    return (frameWords ??= hanWords(new Set([...STOP_WORDS, ...GENERIC_WORDS])));
+}
+
+/**
+ * Places outside Shanghai. kejin holds Shanghai's programmes only: a
+ * question about another city's or province's policy ("苏州工业园区的风险补偿
+ * 比例") must not be answered with Shanghai's, however close its words.
+ */
+const ELSEWHERE_ZH = /北京|天津|重庆|深圳|广州|杭州|苏州|南京|无锡|常州|南通|宁波|温州|嘉兴|合肥|武汉|成都|西安|长沙|郑州|济南|青岛|厦门|福州|东莞|佛山|珠海|大连|沈阳|哈尔滨|长春|昆明|南昌|贵阳|南宁|海口|三亚|太原|石家庄|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|香港|澳门|台湾|雄安|中关村|江苏|浙江|安徽|广东|山东|福建|河北|河南|湖北|湖南|四川|陕西|山西|辽宁|吉林|黑龙江|江西|云南|贵州|广西|海南|甘肃|青海|宁夏|新疆|西藏|内蒙古/;
+const ELSEWHERE_EN = /\b(?:beijing|tianjin|chongqing|shenzhen|guangzhou|hangzhou|suzhou|nanjing|wuxi|ningbo|hefei|wuhan|chengdu|xi'?an|changsha|zhengzhou|jinan|qingdao|xiamen|fuzhou|dongguan|foshan|zhuhai|dalian|shenyang|harbin|hong kong|macau|macao|taiwan|zhongguancun|jiangsu|zhejiang|anhui|guangdong|shandong|fujian|sichuan|hubei|hunan)\b/i;
+const SHANGHAI = /上海|沪|shanghai/i;
+
+export interface SubjectCues {
+    /** The question points back at what was last spoken of. */
+    readonly refersBack: boolean;
+    /** "那X呢", "what about X": the rest of the previous question goes on. */
+    readonly ellipsis: boolean;
+    /** Nothing is left but the aspect and the frame ("利率多少", "要找谁申请", "what's its rate?"). */
+    readonly bare: boolean;
+    /** It asks to choose or compare. */
+    readonly chooses: boolean;
+    /** It is about a place outside Shanghai, and does not name Shanghai. */
+    readonly elsewhere: boolean;
+    /** The Chinese words left once names, aspect words, pointers and the question frame are out ("专贴" of "专贴呢"). */
+    readonly leftover: readonly string[];
+}
+
+/**
+ * The cues of `text` as read by `reading` (the aspect words it found and the
+ * item names it found are taken out before looking for what is left).
+ */
+export function subjectCues(text: string, reading: QueryReading): SubjectCues {
+    const t = normalize(text);
+    let rest = t;
+    for (const w of [...reading.aspects.words].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
+    for (const n of reading.named) rest = rest.split(n.term.replace(/_/g, ' ')).join(' ');
+    const refersBack = REFERS_BACK_ZH.test(rest) || REFERS_BACK_EN.test(rest);
+    rest = rest.replace(new RegExp(REFERS_BACK_ZH.source, 'g'), ' ').replace(new RegExp(REFERS_BACK_EN.source, 'gi'), ' ');
+    for (const w of framePhrases()) rest = rest.split(w).join(' ');
+    rest = rest.replace(FRAME_ZH, ' ');
+    const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
+    // A short run is a word of its own (专贴, 科委), which the segmenter may split into characters.
+    const leftover = (rest.match(/\p{Script=Han}{2,}/gu) ?? []).flatMap((run) => [...(run.length <= 4 ? [run] : []), ...segmentWords(run)]).filter((w, i, all) => w.length >= 2 && all.indexOf(w) === i);
+    const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')));
+    return {
+        refersBack,
+        ellipsis: ELLIPSIS.test(t.trim()),
+        bare: han < 2 && latin.length === 0,
+        chooses: reading.aspects.comparison || CHOOSE.test(t),
+        elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
+        leftover,
+    };
+}

@@ -1,0 +1,109 @@
+/**
+ * One turn of a conversation, for every chat front: a message read against
+ * what the conversation holds (state.ts), giving the next state and what to
+ * reply, as data. The bot, the terminal and the web page call this and only
+ * word and mark up the reply; none of them reads a message on its own.
+ *
+ * A turn goes:
+ * 1. what the message tells about the firm (match/understand.ts) joins the
+ *    profile told so far; a correction replaces instead of adding, a denial
+ *    takes a qualification out (match/told-profile.ts);
+ * 2. a message that asks which products fit ("有哪些适合我") is matched on
+ *    that profile, or asks for one when nothing is known; a message that
+ *    only tells about the firm is matched too, with what was read shown so
+ *    that it can be put right;
+ * 3. anything else is a question, answered with the items in focus and the
+ *    aspect last asked as its context (answer/answer.ts decides whether the
+ *    question stays on them); "第二个" picks from the last match list;
+ * 4. the answer's items and aspect become the focus of the next turn.
+ */
+import type { Answer } from '../answer/answer.ts';
+import { langOfText } from '../language.ts';
+import { ProfileError } from '../match/profile.ts';
+import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
+import type { MatchResponse, Understood } from '../match/types.ts';
+import type { KnowledgeService } from '../service.ts';
+import type { Lang } from '../vocabulary.ts';
+import { asksForMatch, asksWhatExists, correctsEarlier, pickedPlace } from './intent.ts';
+import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
+
+export type TurnReply =
+    /** The answer to a question; `understood` is what the message also told about the firm. */
+    | { readonly kind: 'answer'; readonly answer: Answer; readonly understood: readonly Understood[] }
+    /** The products matched on the profile told so far; `asked`: the message asked for them (else it only told about the firm). */
+    | { readonly kind: 'match'; readonly response: MatchResponse; readonly profile: Draft; readonly understood: readonly Understood[]; readonly asked: boolean }
+    /** The message asked what fits, but nothing is known of the firm yet: ask for it (the questionnaire). */
+    | { readonly kind: 'need-profile'; readonly understood: readonly Understood[] };
+
+export interface Turn {
+    readonly state: ConversationState;
+    readonly reply: TurnReply;
+    /** The language of the reply: the user's choice, else the message's. */
+    readonly lang: Lang;
+}
+
+export interface TurnOptions {
+    /** The language when the user chose none and the message says none (digits only). */
+    readonly defaultLang: Lang;
+    /** Ranked results kept beside an answer. Default 3. */
+    readonly limit?: number;
+}
+
+/** Questions that ask something: a question mark or word, or an aspect (checked with the reading). */
+const ASKS = /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there|do|does)\b/i;
+
+export function converse(service: KnowledgeService, state: ConversationState, message: string, options: TurnOptions): Turn {
+    const text = message.trim();
+    const lang = state.lang ?? langOfText(text, options.defaultLang);
+    const { fields, understood } = service.understand(text);
+    const told = understood.length > 0;
+    const profile = told ? tellProfile(state.profile ?? {}, fields, { correction: correctsEarlier(text) }) : (state.profile ?? {});
+    const next: ConversationState = { ...state, ...(isEmptyDraft(profile) ? {} : { profile }) };
+
+    const reading = service.read(text);
+    const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(text);
+    const wantsMatch = reading.named.length === 0 && (asksForMatch(text) || (told && asksWhatExists(text)));
+    if (wantsMatch || plainStatement) {
+        if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
+        try {
+            const all = service.match(profile, { lang });
+            // "那我适合哪个" after two items were set side by side: those two, rated for this firm.
+            const pair = state.focus && state.focus.items.length >= 2 ? new Set(state.focus.items) : undefined;
+            const among = pair ? all.matches.filter((m) => pair.has(m.id)) : [];
+            const response = among.length > 0 ? { ...all, matches: among } : all;
+            const matched = response.matches.filter((m) => m.eligibility !== 'ineligible').slice(0, MAX_MATCHED).map((m) => m.id);
+            const { focus: _focus, ...rest } = next;
+            return { state: { ...rest, matched }, lang, reply: { kind: 'match', response, profile, understood, asked: !plainStatement } };
+        } catch (err) {
+            if (!(err instanceof ProfileError)) throw err;
+            // A profile that no longer fits the vocabulary: start it again rather than fail every turn.
+            const { profile: _bad, ...rest } = next;
+            return { state: rest, lang, reply: { kind: 'need-profile', understood } };
+        }
+    }
+
+    const place = pickedPlace(text);
+    const picked = place !== undefined && reading.named.length === 0 ? state.matched?.[place - 1] : undefined;
+    const focus: Focus | undefined = picked ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) } : state.focus;
+    const answer = service.answer(text, { lang, limit: options.limit ?? 3, ...(focus ? { context: { focus: focus.items, ...(focus.aspect ? { aspect: focus.aspect } : {}) } } : {}) });
+    return { state: { ...next, ...focusAfter(answer, focus) }, lang, reply: { kind: 'answer', answer, understood } };
+}
+
+/**
+ * The focus an answer leaves: its items and aspect. A question back keeps
+ * the aspect with no item ("利率多少" → "高企贷"); an answer that found
+ * nothing keeps the focus there was, so that "它" still means it.
+ */
+export function focusAfter(answer: Answer, before: Focus | undefined): { focus?: Focus } {
+    const aspect = answer.aspect && answer.aspect !== 'comparison' ? answer.aspect : (answer.comparison && answer.aspects[0]) || undefined;
+    if (answer.clarify) return { focus: { items: [], ...(answer.clarify.aspect ? { aspect: answer.clarify.aspect } : {}) } };
+    const items = answer.comparison ? answer.comparison.items.map((i) => i.id) : answer.item ? [answer.item.id] : [];
+    if (items.length === 0) return before ? { focus: before } : {};
+    return { focus: { items: items.slice(0, MAX_FOCUS), ...(aspect ? { aspect } : {}) } };
+}
+
+/** The state once the user has read an item's card or pressed an aspect button: that item is in focus. */
+export function focusOn(state: ConversationState, answerOrItem: Answer | string): ConversationState {
+    if (typeof answerOrItem === 'string') return { ...state, focus: { items: [answerOrItem] } };
+    return { ...state, ...focusAfter(answerOrItem, state.focus) };
+}

@@ -1,0 +1,51 @@
+/**
+ * What a chat message wants besides an answer, read from how Chinese and
+ * English speakers put it: to be matched ("有哪些适合我", "现在能申请什么",
+ * "which fit us"), to correct what was said ("说错了", "actually"), or to
+ * pick from the last list ("第二个", "the first one"). Properties of the
+ * language, not of the knowledge: a new card needs none of these words.
+ */
+
+/** Asking which products fit the firm. */
+const ASKS_MATCH = [
+    /适合(?:我|我们|我司|本公司|咱们|我家)/,
+    /(?:我|我们|我司|咱们|本公司)(?:更|比较)?(?:适合|符合|够格)/,
+    /(?:我|我们|我司|咱们)?(?:能|可以|可|还能|能够)(?:申请|贷|借|办|用|拿到|享受)(?:到)?(?:什么|哪些|哪个|哪几个|啥|哪种)/,
+    /(?:有|还有)(?:什么|哪些|啥|哪几个)(?:产品|贷款|政策|融资|项目|支持)?(?:可以|能|适合)(?:申请|用|选|办)/,
+    /推荐(?:一下|几个|些)?(?:产品|贷款|融资|政策)?|给(?:我|我们)(?:推荐|匹配)|匹配(?:一下)?(?:产品|贷款)?/,
+    /符合(?:哪些|什么|哪个)|够得上(?:哪|什么)|(?:我|我们)(?:符合|够)(?:条件)?吗/,
+    /\bwhich (?:ones?|products?|loans?|programs?|schemes?|options?)?\s*(?:fit|suit|match|are (?:right|good) for)\b/i,
+    /\bwhat (?:can|could|should) (?:we|i) (?:apply for|get|use)\b/i,
+    /\b(?:fits?|suits?|would (?:fit|suit|work for)|right for|good for) (?:us|me|our (?:firm|company|business))\b/i,
+    /\b(?:eligible|qualify) for (?:what|which)\b|\brecommend\b|\bwhat fits\b|\boptions? for (?:us|me|our (?:firm|company))\b|\bwhat (?:is|are) (?:available|right) for (?:us|me)\b/i,
+];
+
+/** Saying that something said before was wrong. */
+const CORRECTS = /说错了|搞错了|写错了|打错了|更正|纠正|不对|不是这样|其实(?:我们|是)|应该是|改成|\b(?:sorry|correction|actually|i meant|we meant|to correct)\b/i;
+
+const ORDINALS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
+const PICK = /第\s*([一二两三四五1-5])\s*(?:个|款|项|种|条)|\b(?:the )?(first|second|third|fourth|fifth)(?: one| product| option)?\b|\b(?:number|no\.?|#)\s*([1-5])\b/i;
+
+/** Asking what there is ("有什么产品？"): a request to match when the same message tells about the firm. */
+const ASKS_WHAT_EXISTS = /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)|\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b.*\?|\bis there (?:any|a) (?:loan|product|programme|program|scheme)\b/i;
+
+export function asksWhatExists(text: string): boolean {
+    return ASKS_WHAT_EXISTS.test(text);
+}
+
+export function asksForMatch(text: string): boolean {
+    return ASKS_MATCH.some((re) => re.test(text));
+}
+
+export function correctsEarlier(text: string): boolean {
+    return CORRECTS.test(text);
+}
+
+/** The place (1-based) in the last list a message picks ("第二个" → 2), if any. */
+export function pickedPlace(text: string): number | undefined {
+    const m = PICK.exec(text);
+    if (!m) return undefined;
+    const word = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
+    const n = ORDINALS[word] ?? Number(word);
+    return Number.isInteger(n) && n >= 1 ? n : undefined;
+}

@@ -1,0 +1,53 @@
+/**
+ * What a conversation keeps between turns, for every chat front (the bot,
+ * the terminal, the web page): the items in focus and the aspect last
+ * asked, the last match list, the firm profile told so far, and the
+ * language the user chose. Small and bounded, so that it is stored with the
+ * session (file or Redis) and read back field by field: a value that no
+ * longer fits is dropped alone.
+ */
+import { z } from 'zod';
+import type { Draft } from '../match/told-profile.ts';
+import { ASPECTS, LANGS, type Aspect, type Lang } from '../vocabulary.ts';
+
+export interface Focus {
+    /** The items the last answer was about: one, two set side by side, or none (a question back asked which). */
+    readonly items: readonly string[];
+    /** The aspect the last question asked. */
+    readonly aspect?: Aspect;
+}
+
+export interface ConversationState {
+    /** The language the user chose; unset: each message's own. */
+    readonly lang?: Lang;
+    /** The firm profile: the questionnaire's answers and what the messages told. */
+    readonly profile?: Draft;
+    readonly focus?: Focus;
+    /** The products of the last match, best first ("第一个", "the second one"). */
+    readonly matched?: readonly string[];
+}
+
+/** At most this many items in focus (a compared pair). */
+export const MAX_FOCUS = 2;
+/** At most this many products of the last match are remembered. */
+export const MAX_MATCHED = 5;
+
+const ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
+const focusSchema = z.strictObject({ items: z.array(ID).max(MAX_FOCUS), aspect: z.enum(ASPECTS.values).optional() });
+const matchedSchema = z.array(ID).max(MAX_MATCHED);
+export const langSchema = z.enum(LANGS);
+
+/** A stored focus, or undefined when it does not fit (an old or corrupt record). */
+export function checkFocus(value: unknown): Focus | undefined {
+    const parsed = focusSchema.safeParse(value);
+    return parsed.success ? stripUndefined(parsed.data) : undefined;
+}
+
+export function checkMatched(value: unknown): readonly string[] | undefined {
+    const parsed = matchedSchema.safeParse(value);
+    return parsed.success ? parsed.data : undefined;
+}
+
+function stripUndefined(f: { items: string[]; aspect?: Aspect | undefined }): Focus {
+    return f.aspect ? { items: f.items, aspect: f.aspect } : { items: f.items };
+}

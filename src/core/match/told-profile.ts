@@ -1,0 +1,60 @@
+/**
+ * The firm profile as a conversation builds it: what the questionnaire
+ * saved plus what the firm told in its messages, turn after turn. One rule
+ * for every chat front (the bot, the terminal, the web page): newer single
+ * values win, lists add up, a denial takes a qualification out, and a
+ * correction ("说错了", "actually") replaces the lists it speaks of instead
+ * of adding to them.
+ */
+import type { FirmProfile } from './profile.ts';
+
+/** The profile fields a conversation keeps (the free question and district are not kept). */
+export type Draft = Pick<FirmProfile, 'stage' | 'qualifications' | 'qualificationsLacking' | 'size' | 'needs' | 'hasIntellectualProperty' | 'amountWan' | 'annualRevenueWan' | 'employees'>;
+
+export const DRAFT_KEYS = ['stage', 'qualifications', 'qualificationsLacking', 'size', 'needs', 'hasIntellectualProperty', 'amountWan', 'annualRevenueWan', 'employees'] as const satisfies readonly (keyof Draft)[];
+
+/** The kept fields of a profile, lists copied. */
+export function pickDraft(p: Partial<FirmProfile>): Draft {
+    const draft: Record<string, unknown> = {};
+    for (const key of DRAFT_KEYS) {
+        const v = p[key];
+        if (v !== undefined) draft[key] = Array.isArray(v) ? [...v] : v;
+    }
+    return draft as Draft;
+}
+
+/** `base` updated by `newer`: newer single values win, lists are merged, a qualification held and denied keeps the newer word. */
+export function mergeDrafts(base: Draft, newer: Draft): Draft {
+    const merged: Draft = { ...base, ...newer };
+    const union = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined => (a && b ? [...new Set([...a, ...b])] : b ? [...b] : a ? [...a] : undefined);
+    const held = union(base.qualifications, newer.qualifications);
+    const lacking = union(base.qualificationsLacking, newer.qualificationsLacking);
+    // What this message says wins over what an earlier one said.
+    const heldNow = held?.filter((q) => !newer.qualificationsLacking?.includes(q));
+    const lackingNow = lacking?.filter((q) => !newer.qualifications?.includes(q) && !heldNow?.includes(q));
+    if (heldNow) merged.qualifications = heldNow;
+    else delete merged.qualifications;
+    if (lackingNow && lackingNow.length > 0) merged.qualificationsLacking = lackingNow;
+    else delete merged.qualificationsLacking;
+    const needs = union(base.needs, newer.needs);
+    if (needs) merged.needs = needs;
+    return merged;
+}
+
+/**
+ * A message's told facts applied to the profile so far. With `correction`
+ * ("说错了，我们其实是…"), a list it names replaces the earlier one
+ * (qualifications, needs) instead of adding to it; single values are
+ * replaced in any case.
+ */
+export function tellProfile(base: Draft, told: Partial<FirmProfile>, options: { readonly correction?: boolean } = {}): Draft {
+    const newer = pickDraft(told);
+    if (!options.correction) return mergeDrafts(base, newer);
+    const rest: Draft = { ...base };
+    if (newer.needs) delete rest.needs;
+    return mergeDrafts(rest, newer);
+}
+
+export function isEmptyDraft(d: Draft | undefined): boolean {
+    return !d || Object.values(d).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
+}

@@ -1,0 +1,140 @@
+/**
+ * Item names read by their sound: founders type a name with a character of
+ * the same pinyin (旅约贷 for 履约贷, 高启贷 for 高企贷, 新易贷 for 信易贷,
+ * 无缝须贷 for 无缝续贷 — the input method offers them side by side), and
+ * foreigners write the pinyin (Hu Ke Zhuan Dai, gaoqidai, lvyuedai). The
+ * typo reading of query.ts needs two agreeing characters on one side of the
+ * wrong one, so it cannot read a three-character name; a same-sound
+ * character is a far stronger sign than any other one-character slip.
+ *
+ * Syllables come from pinyin-pro, loaded on the first question that needs
+ * it (like OpenCC), one character at a time and cached, so that a name and
+ * a question are read the same way whatever the context.
+ */
+import { createRequire } from 'node:module';
+
+type PinyinFn = (text: string, options: { toneType: 'none'; type: 'array' }) => string[];
+
+const require = createRequire(import.meta.url);
+let pinyinFn: PinyinFn | undefined;
+const syllables = new Map<string, string>();
+
+/** The toneless syllable of one Han character (ü written v), or '' when it has none. */
+function syllable(ch: string): string {
+    let s = syllables.get(ch);
+    if (s === undefined) {
+        pinyinFn ??= (require('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
+        const [read = ''] = pinyinFn(ch, { toneType: 'none', type: 'array' });
+        s = /^[a-zü]+$/.test(read) ? read.replace(/ü/g, 'v') : '';
+        syllables.set(ch, s);
+    }
+    return s;
+}
+
+/** The syllables of a Han text, or undefined when a character has none. */
+function soundOf(text: string): string[] | undefined {
+    const out: string[] = [];
+    for (const ch of text) {
+        const s = syllable(ch);
+        if (!s) return undefined;
+        out.push(s);
+    }
+    return out;
+}
+
+/** Names shorter than this are not read by sound: two syllables match too much. */
+const MIN_CHARS = 3;
+/** At most this many characters may differ from the name: one per three. */
+const maxWrong = (length: number) => Math.floor(length / 3);
+
+export interface SoundMatch {
+    readonly id: string;
+    /** The name as the card writes it. */
+    readonly name: string;
+    /** The text that sounded like it. */
+    readonly heard: string;
+}
+
+interface Entry {
+    readonly id: string;
+    readonly name: string;
+}
+
+/**
+ * The Chinese names of a set of cards, by sound. Built on first use and
+ * kept with the snapshot it was made from; a new snapshot makes a new one.
+ */
+export class SoundTable {
+    private _han?: Map<string, Entry[]>;
+    private _latin?: Map<string, Entry[]>;
+    private _lengths: number[] = [];
+
+    constructor(private readonly _names: Iterable<{ readonly id: string; readonly names: readonly string[] }>) {}
+
+    private build(): void {
+        const han = new Map<string, Entry[]>();
+        const latin = new Map<string, Entry[]>();
+        const lengths = new Set<number>();
+        const add = (map: Map<string, Entry[]>, key: string, e: Entry) => {
+            const list = map.get(key);
+            if (!list) map.set(key, [e]);
+            else if (!list.some((x) => x.id === e.id)) list.push(e);
+        };
+        for (const { id, names } of this._names) {
+            for (const name of names) {
+                if (!/^\p{Script=Han}+$/u.test(name) || name.length < MIN_CHARS) continue;
+                const sound = soundOf(name);
+                if (!sound) continue;
+                add(han, sound.join(' '), { id, name });
+                lengths.add(name.length);
+                // Written in pinyin: with ü as v and as u.
+                const joined = sound.join('');
+                add(latin, joined, { id, name });
+                if (joined.includes('v')) add(latin, joined.replace(/v/g, 'u'), { id, name });
+            }
+        }
+        this._han = han;
+        this._latin = latin;
+        this._lengths = [...lengths].sort((a, b) => b - a);
+    }
+
+    /**
+     * The names a question says by sound but not by writing: windows of its
+     * Han runs that sound like a name and differ from it in at most one
+     * character in three, and runs of Latin words that spell a name's pinyin.
+     */
+    find(text: string): SoundMatch[] {
+        if (!this._han) this.build();
+        const out: SoundMatch[] = [];
+        const seen = new Set<string>();
+        const push = (e: Entry, heard: string) => {
+            if (seen.has(e.id)) return;
+            seen.add(e.id);
+            out.push({ id: e.id, name: e.name, heard });
+        };
+        for (const [run] of text.matchAll(/\p{Script=Han}{3,}/gu)) {
+            const sounds = [...run].map(syllable);
+            for (const length of this._lengths) {
+                for (let i = 0; i + length <= run.length; i++) {
+                    const window = sounds.slice(i, i + length);
+                    if (window.some((s) => !s)) continue;
+                    const heard = run.slice(i, i + length);
+                    for (const e of this._han!.get(window.join(' ')) ?? []) {
+                        let wrong = 0;
+                        for (let k = 0; k < length; k++) if (heard[k] !== e.name[k]) wrong++;
+                        if (wrong > 0 && wrong <= maxWrong(length)) push(e, heard);
+                    }
+                }
+            }
+        }
+        const words = text.toLowerCase().match(/[a-zü]+/g) ?? [];
+        for (let i = 0; i < words.length; i++) {
+            let joined = '';
+            for (let j = i; j < Math.min(words.length, i + 6); j++) {
+                joined += words[j]!.replace(/ü/g, 'v');
+                for (const e of this._latin!.get(joined) ?? []) push(e, words.slice(i, j + 1).join(' '));
+            }
+        }
+        return out;
+    }
+}

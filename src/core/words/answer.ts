@@ -1,0 +1,60 @@
+/**
+ * The sentences an answer is made of, in zh and en: the engine
+ * (core/answer) picks which one and fills it with the card's own words; no
+ * front words them again.
+ */
+import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
+import { colon, labelOf, listJoin } from './labels.ts';
+
+const space = (lang: Lang) => (lang === 'zh' ? '' : ' ');
+
+/** "科技履约贷：fact fact2": the item's name, then its facts. */
+export function itemSentence(name: string, facts: readonly string[], lang: Lang): string {
+    return `${name}${colon(lang)}${facts.join(space(lang))}`;
+}
+
+/** A fact under the label of its aspect ("期限：…"), when an answer shows facts of several aspects. */
+export function aspectFact(aspect: Aspect, text: string, lang: Lang): string {
+    return `${ASPECTS.labels[aspect][lang]}${colon(lang)}${text}`;
+}
+
+/** The item is known but its card holds nothing on the aspect. */
+export function notHeldSentence(name: string, aspect: Aspect | undefined, lang: Lang): string {
+    const what = ASPECTS.labels[aspect ?? 'what-is'][lang];
+    return lang === 'zh' ? `${name}：知识库的来源未给出${what}方面的信息。` : `${name}: the sources kejin holds give no ${what}.`;
+}
+
+/** "…可咨询：A、B。" */
+export function withWhomToAsk(text: string, names: readonly string[], lang: Lang): string {
+    if (names.length === 0) return text;
+    return lang === 'zh' ? `${text}${labelOf('askContact', 'zh')}${listJoin('zh', names)}。` : `${text} ${labelOf('askContact', 'en')} ${listJoin('en', names)}.`;
+}
+
+/** Nothing reliable answers; the did-you-mean names, if any. */
+export function unknownSentence(suggestions: readonly string[], lang: Lang): string {
+    const guess = suggestions.length > 0 ? `${space(lang)}${labelOf('didYouMean', lang)}${colon(lang)}${listJoin(lang, suggestions)}${lang === 'zh' ? '？' : '?'}` : '';
+    return `${labelOf('unknown', lang)}${guess}`;
+}
+
+/** A bare aspect with nothing in focus: which item is meant? */
+export function clarifySentence(aspect: Aspect | undefined, candidates: readonly string[], lang: Lang): string {
+    const what = aspect ? ASPECTS.labels[aspect][lang] : lang === 'zh' ? '这个问题' : 'this';
+    const list = candidates.length > 0 ? `${space(lang)}${lang === 'zh' ? '例如' : 'For example'}${colon(lang)}${listJoin(lang, candidates)}。`.replace(/。$/, lang === 'zh' ? '。' : '.') : '';
+    return lang === 'zh' ? `您想问哪个产品的${what}？请告诉我产品名称。${list}` : `Which product's ${what} do you mean? Please name the product.${list}`;
+}
+
+/** A contact organization with its phones: "上海市科技创业中心（咨询电话：021-…）". */
+export function contactSentence(name: string, details: readonly string[], lang: Lang): string {
+    if (details.length === 0) return name;
+    return lang === 'zh' ? `${name}（${details.join('；')}）` : `${name} (${details.join('; ')})`;
+}
+
+/** The item's contacts, after where to apply. */
+export function contactsSentence(contacts: readonly string[], lang: Lang): string {
+    return lang === 'zh' ? `可联系${contacts.join('；')}。` : `Contact ${contacts.join('; ')}.`;
+}
+
+/** Before an answer about a Shanghai item to a question about another place. */
+export function elsewhereNote(lang: Lang): string {
+    return lang === 'zh' ? '科金助手只收录上海的政策和产品，以下是上海的情况，其他地区请咨询当地部门。' : 'kejin covers Shanghai programmes only; this is the Shanghai one — ask the local authorities about other places. ';
+}

@@ -1,0 +1,10 @@
+import { createKnowledgeService } from './src/core/service.ts';
+import { silentLogger } from './src/logger.ts';
+import { createSearchIndex } from './src/core/search/index.ts';
+const s = await createKnowledgeService({ dir: 'knowledge', logger: silentLogger, watch: false } as any);
+const idx = createSearchIndex(s.snapshot());
+const [id, q] = process.argv.slice(2);
+const r = idx.read(q!);
+console.log([...r.terms], r.aspects, [...r.aspectTerms]);
+for (const p of idx.passages(id!, r).slice(0, 6)) console.log(p.score.toFixed(2), p.overlap.toFixed(2), p.passage.field, p.passage.aspects, p.passage.cued, (p.passage.text.zh ?? p.passage.text.en ?? '').slice(0, 60));
+await s.close();

@@ -1,0 +1,223 @@
+/**
+ * The conversation module on the shipped knowledge: each turn read against
+ * the state the turns before left. Expected facts are read from the cards
+ * themselves, so a staff edit of a value does not break the test, while a
+ * turn answered about the wrong item or aspect does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { converse, type Turn } from '../../src/core/conversation/converse.ts';
+import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
+import { asksForMatch, correctsEarlier, pickedPlace } from '../../src/core/conversation/intent.ts';
+import type { ProductItem } from '../../src/core/knowledge/schema.ts';
+import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+
+let service: KnowledgeService;
+
+beforeAll(async () => {
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+});
+
+afterAll(() => service.close());
+
+/** Runs the turns from an empty state; returns every turn. */
+function talk(...messages: string[]): Turn[] {
+    let state: ConversationState = {};
+    return messages.map((m) => {
+        const turn = converse(service, state, m, { defaultLang: 'zh' });
+        state = turn.state;
+        return turn;
+    });
+}
+
+function answerOf(turn: Turn | undefined) {
+    expect(turn?.reply.kind).toBe('answer');
+    return (turn!.reply as Extract<Turn['reply'], { kind: 'answer' }>).answer;
+}
+
+const product = (id: string) => service.getItem(id) as ProductItem;
+
+describe('focus', () => {
+    it('keeps the item of the last answer for a pronoun', () => {
+        const turns = talk('高企贷是什么', '它有哪些合作银行');
+        const a = answerOf(turns[1]);
+        expect(a).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'partner-banks', confident: true });
+        // The first partner-bank entry of the card is the answer.
+        expect(a.facts[0]!.field).toMatch(/^terms\.partner_banks\./);
+        expect(turns[1]!.state.focus).toEqual({ items: ['gaoqidai'], aspect: 'partner-banks' });
+    });
+
+    it('keeps it for an English "its"', () => {
+        const a = answerOf(talk('What is the Huke Zhuandai?', "what's its interest rate?")[1]);
+        expect(a).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'rate', lang: 'en' });
+        expect(a.text).toContain(product('huke-zhuandai').terms!.rate!.en.slice(0, 20));
+    });
+
+    it('is replaced by a new item, and the pronoun then means the new one', () => {
+        const turns = talk('高企贷是什么', '沪科专贴是什么', '它的利率呢');
+        expect(turns[1]!.state.focus?.items).toEqual(['huke-zhuantie']);
+        expect(answerOf(turns[2]).item?.id).toBe('huke-zhuantie');
+    });
+
+    it('keeps the aspect asked before for "那X呢"', () => {
+        const a = answerOf(talk('高企贷的合作银行有哪些', '那沪科专贴呢')[1]);
+        expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });
+    });
+
+    it('stays on the item in focus when a follow-up names no item and asks no known aspect word', () => {
+        // "银行担几成" holds no aspect word; the words 银行 and the aspect asked before carry it to the risk split.
+        const a = answerOf(talk('履约贷2011年的损失分担比例是怎样的', '银行担几成')[1]);
+        expect(a.item?.id).toBe('keji-lvyuedai');
+        expect(a.facts[0]!.field).toBe('terms.risk_sharing');
+    });
+
+    it('leaves the focus when the question plainly names something else', () => {
+        const turns = talk('高企贷是什么', '科技履约贷的期限');
+        expect(answerOf(turns[1]).item?.id).toBe('keji-lvyuedai');
+        expect(turns[1]!.state.focus?.items).toEqual(['keji-lvyuedai']);
+    });
+
+    it('sets the item in focus and one just named side by side on a word of choosing', () => {
+        const a = answerOf(talk('高企贷是什么', '跟沪科专贷比，哪个利率低')[1]);
+        expect(a.status).toBe('comparison');
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+    });
+
+    it('asks back for a bare aspect with nothing in focus, then answers it for the item named next', () => {
+        const turns = talk('利率多少', '高企贷');
+        const first = answerOf(turns[0]);
+        expect(first.clarify).toEqual({ aspect: 'rate' });
+        expect(first.confident).toBe(false);
+        expect(first.suggestions.length).toBeGreaterThan(0);
+        // Every item offered holds a rate.
+        for (const s of first.suggestions) expect(service.answerAbout(s.id, 'rate')?.status).toBe('answered');
+        expect(answerOf(turns[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+    });
+
+    it('picks from the last match list by its place', () => {
+        const turns = talk('我们是成长期的高新技术企业，需要流动资金', '第一个的合作银行有哪些');
+        expect(turns[0]!.reply.kind).toBe('match');
+        const first = turns[0]!.state.matched?.[0];
+        expect(first).toBeDefined();
+        expect(answerOf(turns[1]).item?.id).toBe(first);
+    });
+});
+
+describe('profile', () => {
+    it('adds up facts from successive messages', () => {
+        const turns = talk('我们是成长期企业', '需要流动资金', '年收入大概五千万');
+        expect(turns[2]!.state.profile).toMatchObject({ stage: 'growth', needs: ['working-capital'], annualRevenueWan: 5000 });
+    });
+
+    it('matches when asked what fits, on the profile told in an earlier turn', () => {
+        const turns = talk('我们是成长期的专精特新中小企业，想要无抵押的信用贷款', '有哪些适合我');
+        const reply = turns[1]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind !== 'match') return;
+        expect(reply.asked).toBe(true);
+        expect(reply.profile).toMatchObject({ stage: 'growth', qualifications: ['srdi'] });
+        const shortlist = reply.response.matches.filter((m) => m.eligibility !== 'ineligible').map((m) => m.id);
+        expect(shortlist).toContain('huke-zhuandai');
+    });
+
+    it('a correction changes the profile and the match', () => {
+        const turns = talk('我们是初创期的科技型中小企业，想贷200万', '说错了，我们已经是高新技术企业了', '现在能申请什么');
+        expect(turns[1]!.state.profile?.qualifications).toContain('high-tech');
+        const reply = turns[2]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind === 'match') expect(reply.response.matches.find((m) => m.id === 'gaoqidai')?.eligibility).not.toBe('ineligible');
+    });
+
+    it('a negation takes a qualification out', () => {
+        const turns = talk('我们是高新技术企业，需要流动资金', '不对，我们还没有高企认定');
+        expect(turns[0]!.state.profile?.qualifications).toEqual(['high-tech']);
+        expect(turns[1]!.state.profile?.qualifications ?? []).not.toContain('high-tech');
+        expect(turns[1]!.state.profile?.qualificationsLacking).toEqual(['high-tech']);
+        const reply = turns[1]!.reply;
+        if (reply.kind === 'match') expect(reply.response.matches.find((m) => m.id === 'gaoqidai')?.eligibility).toBe('ineligible');
+    });
+
+    it('a correction replaces the needs it names instead of adding to them', () => {
+        const turns = talk('我们需要流动资金', '说错了，我们其实是想办知识产权质押融资');
+        expect(turns[1]!.state.profile?.needs).toEqual(['ip-pledge']);
+    });
+
+    it('asks for the profile when a firm asks what fits before telling anything', () => {
+        expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
+    });
+
+    it('answers a question that also tells about the firm, and keeps what it told', () => {
+        const [turn] = talk('我们是高新技术企业，年收入两个亿左右，高企贷有哪些合作银行');
+        const a = answerOf(turn);
+        expect(a).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'partner-banks', confident: true });
+        expect(turn!.state.profile).toMatchObject({ qualifications: ['high-tech'], annualRevenueWan: 20000 });
+    });
+});
+
+describe('language', () => {
+    it('the chosen language holds for a question typed in Chinese', () => {
+        const turn = converse(service, { lang: 'en' }, '科技履约贷是什么', { defaultLang: 'zh' });
+        expect(turn.lang).toBe('en');
+        expect(answerOf(turn).text).toContain(product('keji-lvyuedai').name_en);
+    });
+
+    it('without a choice, each message is answered in its own language', () => {
+        expect(talk('高企贷是什么', 'what about its partner banks?')[1]!.lang).toBe('en');
+    });
+});
+
+describe('scope', () => {
+    it('never answers another city\'s policy confidently with Shanghai\'s', () => {
+        expect(answerOf(talk('杭州的科技型企业贷款风险补偿比例是多少？')[0]).confident).toBe(false);
+        const named = answerOf(talk('深圳有没有类似高企贷的产品？')[0]);
+        expect(named.confident).toBe(false);
+    });
+});
+
+describe('state', () => {
+    it('is bounded: at most two items in focus and five matched products', () => {
+        expect(checkFocus({ items: ['a', 'b', 'c'] })).toBeUndefined();
+        expect(checkFocus({ items: ['a', 'b'], aspect: 'rate' })).toEqual({ items: ['a', 'b'], aspect: 'rate' });
+        expect(checkFocus({ items: ['a'], aspect: 'no-such-aspect' })).toBeUndefined();
+        expect(checkMatched(['a', 'b', 'c', 'd', 'e', 'f'])).toBeUndefined();
+        const turns = talk('科技履约贷和科技微贷通差在哪', '我们是成长期的高新技术企业，需要流动资金');
+        expect(turns[0]!.state.focus!.items.length).toBeLessThanOrEqual(MAX_FOCUS);
+        expect(turns[1]!.state.matched!.length).toBeLessThanOrEqual(MAX_MATCHED);
+    });
+
+    it('a match clears the focus, so that "它" is not read as an old item', () => {
+        const turns = talk('高企贷是什么', '我们是成长期的高新技术企业，需要流动资金');
+        expect(turns[1]!.state.focus).toBeUndefined();
+    });
+});
+
+describe('intents', () => {
+    it('reads asking what fits in varied words, and not a question about a product', () => {
+        for (const q of ['有哪些适合我们', '我们能申请什么', '现在可以贷哪些', 'which ones fit us?', 'what can we apply for', '帮我推荐一下']) expect(asksForMatch(q), q).toBe(true);
+        for (const q of ['高企贷利率多少', '什么是沪科专贷', 'how do I apply for the IP pledge loan']) expect(asksForMatch(q), q).toBe(false);
+    });
+
+    it('reads corrections and places in a list', () => {
+        expect(correctsEarlier('说错了，我们是成长期')).toBe(true);
+        expect(correctsEarlier('Actually we are high-tech')).toBe(true);
+        expect(correctsEarlier('我们是成长期')).toBe(false);
+        expect(pickedPlace('第二个怎么申请')).toBe(2);
+        expect(pickedPlace('the first one please')).toBe(1);
+        expect(pickedPlace('高企贷')).toBeUndefined();
+    });
+});
+
+describe('matching in the conversation', () => {
+    it('"那我适合哪个" after a comparison rates those two items for the firm told', () => {
+        const turns = talk('我们是成长期的高新技术企业', '高企贷和沪科专贷有什么区别', '那我适合哪个');
+        const reply = turns[2]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind === 'match') expect(reply.response.matches.map((m) => m.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+    });
+
+    it('"有什么产品" in a message that tells about the firm is a request to match on it', () => {
+        const [turn] = talk('我们公司是做生物医药的，成立3年，有6项发明专利，现在想用专利去银行贷款，有什么产品？');
+        expect(turn!.reply.kind).toBe('match');
+        if (turn!.reply.kind === 'match') expect(turn!.reply.response.matches[0]!.id).toBe('ip-pledge-financing');
+    });
+});
