@@ -74,9 +74,14 @@ export class ConfigError extends Error {
     override name = 'ConfigError';
 }
 
-/** Pure: validates an environment-like record. */
+/**
+ * Pure: validates an environment-like record. A variable that is empty or
+ * blank counts as unset, so that its default applies: `.env.example` copied
+ * as it is holds `KNOWLEDGE_DIR=`, which must not mean the current folder.
+ */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-    const result = configSchema.safeParse(env);
+    const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+    const result = configSchema.safeParse(set);
     if (!result.success) {
         const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
         throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`, { cause: result.error });

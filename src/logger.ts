@@ -113,3 +113,20 @@ export function errorSummary(err: unknown): { name: string; message: string } {
     if (err instanceof Error) return { name: err.name, message: err.message.slice(0, 300) };
     return { name: typeof err, message: String(err).slice(0, 300) };
 }
+
+/**
+ * Node writes process warnings (a MaxListenersExceededWarning, a
+ * deprecation) to stderr as text, which breaks a log of JSON lines: they go
+ * through `logger` instead, as warn records. Returns a function that puts
+ * Node's own printing back (for tests).
+ */
+export function logProcessWarnings(logger: Logger): () => void {
+    const previous = process.listeners('warning');
+    process.removeAllListeners('warning');
+    const onWarning = (warning: Error) => logger.warn({ warning: warning.name, code: (warning as NodeJS.ErrnoException).code }, warning.message);
+    process.on('warning', onWarning);
+    return () => {
+        process.off('warning', onWarning);
+        for (const listener of previous) process.on('warning', listener);
+    };
+}

@@ -8,15 +8,16 @@ import { parseArgs } from 'node:util';
 import { BUILD_ID } from '../build-id.ts';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from '../config.ts';
 import { KnowledgeLoadError } from '../core/errors.ts';
-import { createLogger, scrubSecrets, secretsOf } from '../logger.ts';
+import { redisTrouble } from '../core/infra/redis-errors.ts';
+import { createLogger, logProcessWarnings, scrubSecrets, secretsOf } from '../logger.ts';
 
 const USAGE = `kejin 科金助手: financing assistant for Shanghai sci-tech firms
 
 Usage:
   kejin check [DIR]            validate a knowledge folder (default: KNOWLEDGE_DIR)
   kejin ask "问题" [options]    search the knowledge        --lang zh|en --limit N --kind K --json
-  kejin show ID [--lang zh|en] [--json]
-                               one whole card, every line with its source keys
+  kejin show ID|NAME [--lang zh|en] [--json]
+                               one whole card (by id, name or alias), every line with its source keys
   kejin match [profile] [--json] rate every product against a firm profile
       --stage seed|startup|growth|mature   --qual Q (repeatable)   --size micro|small|medium|large
       --need N (repeatable)   --revenue 万元   --amount 万元   --ip | --no-ip   --employees N
@@ -80,10 +81,10 @@ async function main(argv: string[]): Promise<number> {
             }
         }
         case 'alerts': {
-            const { runAlertsCommand } = await import('../cli/alerts.ts');
-            const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL));
+            const { alertsFolder, runAlertsCommand } = await import('../cli/alerts.ts');
             // A folder given (a staging copy) is previewed; by default the live KNOWLEDGE_DIR as it is on disk.
-            const dir = rest.find((a) => !a.startsWith('-'));
+            const dir = alertsFolder(rest);
+            const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL, { secrets }));
             const { createKnowledgeService } = await import('../core/service.ts');
             const service = await createKnowledgeService({ dir: dir ?? config.KNOWLEDGE_DIR });
             try {
@@ -102,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
         case 'mcp':
         case 'bot': {
             const logger = createLogger(config.LOG_LEVEL, { secrets });
+            logProcessWarnings(logger);
             // Load the front's modules while the knowledge folder is read.
             const loading = command === 'mcp' ? import('./mcp.ts') : import('./bot.ts');
             loading.catch(() => undefined);
@@ -176,6 +178,9 @@ function describeFailure(err: unknown): { code: number; message: string } {
     if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return { code: 2, message: `kejin: ${err.message}\n\n${USAGE}` };
     if (err instanceof Error && err.name === 'UsageError') return { code: 2, message: `kejin: ${err.message}\n` };
     if (err instanceof ConfigError || err instanceof KnowledgeLoadError || (err instanceof Error && err.name === 'ProfileError')) return { code: 1, message: `${err.message}\n` };
+    // Redis down, a wrong password, out of memory: the operator's to fix, no bug, no stack.
+    const redis = redisTrouble(err);
+    if (redis) return { code: 1, message: `kejin: Redis ${redis}\n` };
     // The Bot API refused a start-up call (a wrong token, a bad WEBHOOK_URL) or cannot be reached: no bug, no stack.
     if (err instanceof Error && (err.name === 'GrammyError' || err.name === 'HttpError')) return { code: 1, message: `kejin: ${err.message}\n` };
     return { code: 1, message: `kejin: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n` };

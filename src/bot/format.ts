@@ -367,8 +367,9 @@ function clarifyView(t: Messages, lang: Lang, header: string[], answer: Answer):
  */
 export function toldMatchView(t: Messages, lang: Lang, response: MatchResponse, profile: Draft): View {
     const view = matchView(t, lang, response);
-    const told = profileLines(t, lang, profile);
-    return { html: [t.toldHeader, ...told, '', view.html].join('\n'), ...(view.keyboard ? { keyboard: view.keyboard } : {}) };
+    // On one line, so that the products come within the first screen.
+    const told = profileLines(t, lang, profile).map((l) => l.replace(/^• /, ''));
+    return { html: [`${t.toldHeader}${lang === 'zh' ? '' : ' '}${told.join(lang === 'zh' ? '；' : '; ')}`, '', view.html].join('\n'), ...(view.keyboard ? { keyboard: view.keyboard } : {}) };
 }
 
 function unsureView(t: Messages, lang: Lang, header: string[], guesses: readonly ItemRef[]): View {

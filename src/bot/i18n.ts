@@ -136,8 +136,11 @@ const zh: Messages = {
         '/products 按类别和阶段浏览产品\n' +
         '/contact 主要联系机构\n' +
         '/lang 切换语言 / Language\n' +
-        '/forget 删除我们为你保存的全部信息\n\n' +
-        '也可以直接输入问题，例如“知识产权质押怎么申请”。在任何聊天里输入 @机器人名 加关键词，可以分享产品。',
+        '/subscribe 订阅通知：知识库更新后，有新的符合你企业信息的产品时告诉你\n' +
+        '/unsubscribe 取消订阅\n' +
+        '/forget 删除我们为你保存的全部信息（企业信息、语言、订阅、待评价的回答）\n\n' +
+        '也可以直接输入问题，例如“知识产权质押怎么申请”。在任何聊天里输入 @机器人名 加关键词，可以分享产品。\n\n' +
+        '回答下的 👍 / 👎 帮我们改进：点 👎 时，问题会被记下（去掉姓名、电话等个人信息，不记录是谁问的），供工作人员完善知识库。',
     menuMatch: '🎯 匹配融资产品',
     menuAsk: '💬 提个问题',
     menuBrowse: '📚 浏览产品',
@@ -246,8 +249,11 @@ const en: Messages = {
         '/products browse products by kind and stage\n' +
         '/contact the main organizations to contact\n' +
         '/lang switch language / 语言\n' +
-        '/forget delete everything stored about you\n\n' +
-        'Or type any question, e.g. "how to apply for IP pledge financing". In any chat, type @ and the bot\'s name with a keyword to share a product.',
+        '/subscribe get an alert when a knowledge update brings a product that fits your saved firm profile\n' +
+        '/unsubscribe stop the alerts\n' +
+        '/forget delete everything stored about you (firm profile, language, subscription, answers awaiting a vote)\n\n' +
+        'Or type any question, e.g. "how to apply for IP pledge financing". In any chat, type @ and the bot\'s name with a keyword to share a product.\n\n' +
+        'The 👍 / 👎 under an answer help us improve: a 👎 keeps the question (without names, phone numbers or other personal data, and not who asked) for the staff who maintain the knowledge.',
     menuMatch: '🎯 Match products',
     menuAsk: '💬 Ask a question',
     menuBrowse: '📚 Browse products',

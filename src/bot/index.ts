@@ -12,6 +12,7 @@
  * failing or slow calls end within it instead of holding the update for
  * minutes. Nothing here starts anything; `run.ts` does.
  */
+import { setMaxListeners } from 'node:events';
 import { autoRetry, type AutoRetryOptions } from '@grammyjs/auto-retry';
 import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
@@ -24,6 +25,7 @@ import { features } from './features/index.ts';
 import { langFromTelegram, MESSAGES } from './i18n.ts';
 import { errorSummary } from '../logger.ts';
 import { apiSignal } from './abort.ts';
+import { redisTrouble } from '../core/infra/redis-errors.ts';
 import { FailureEpisode } from './episode.ts';
 import { createFileStorage, guardedStorage, sessionKey, type SessionData } from './session.ts';
 import type { SharedBotState } from './state/index.ts';
@@ -74,12 +76,13 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
 
     const shared = options.shared;
     const storage = guardedStorage(options.storage ?? shared?.storage ?? createFileStorage(config.DATA_DIR), deps.logger);
-    bot.use(logUpdates(deps));
+    const redisEpisode = redisFailures(deps);
+    bot.use(logUpdates(deps, redisEpisode));
     bot.use(ignoreWithoutUser(deps));
     // Outside the boundary: a copy still running elsewhere must fail the request, not be apologised for.
     if (shared) bot.use(shared.updateOnce);
     bot.errorBoundary(
-        (err) => apologise(err, deps),
+        (err) => apologise(err, deps, redisEpisode),
         rateLimits(config.BOT_RATE_LIMIT_PER_MINUTE, config.DEFAULT_LANG, shared),
         // Two quick presses must not both read the same session and lose one write;
         // with other instances, the Redis lock extends that to all of them.
@@ -111,6 +114,9 @@ function ignoreWithoutUser(deps: BotDeps): Middleware<BotContext> {
  * shutdown signal): retries stop when it passes, and a hanging call is cut.
  */
 function updateBudget(ms: number, shutdown: AbortSignal | undefined): Middleware<BotContext> {
+    // Every update in flight listens to the one shutdown signal (up to the polling
+    // concurrency, 100): more than Node's default of 10 is the design, not a leak.
+    if (shutdown) setMaxListeners(0, shutdown);
     return async (ctx, next) => {
         const budget = new AbortController();
         const timer = setTimeout(() => budget.abort(new Error(`the update took over ${ms} ms`)), ms);
@@ -165,11 +171,12 @@ function setContext(deps: BotDeps): Middleware<BotContext> {
 }
 
 /** One debug line per update: its id, type and duration; never who sent it or what it says. */
-function logUpdates(deps: BotDeps): Middleware<BotContext> {
+function logUpdates(deps: BotDeps, redisEpisode: FailureEpisode): Middleware<BotContext> {
     return async (ctx, next) => {
         const started = performance.now();
         try {
             await next();
+            if (!redisFailed.has(ctx)) redisEpisode.ok();
         } finally {
             const type = Object.keys(ctx.update).find((k) => k !== 'update_id');
             deps.logger.debug({ update_id: ctx.update.update_id, type, ms: Math.round(performance.now() - started) }, 'update handled');
@@ -192,10 +199,30 @@ function rateLimits(perMinute: number, defaultLang: Lang, shared: SharedBotState
     return (ctx, next) => (ctx.inlineQuery ? inline(ctx, next) : messages(ctx, next));
 }
 
+/** The updates that failed on Redis trouble: they do not end an episode. */
+const redisFailed = new WeakSet<BotContext>();
+
+/**
+ * Redis down, out of memory or refusing the password fails every update
+ * until it is fixed: the episode is logged once (with what is wrong, see
+ * redisTrouble) and once when an update goes through again, not per update.
+ */
+function redisFailures(deps: BotDeps): FailureEpisode {
+    return new FailureEpisode(deps.logger, {
+        failed: (err) => `Redis ${redisTrouble(err) ?? 'fails'}; updates get an apology meanwhile`,
+        recovered: 'Redis works again; updates are answered',
+    });
+}
+
 /** Logs a failed update without personal data and tells the user briefly; never throws. */
-async function apologise(err: BotError<BotContext>, deps: BotDeps): Promise<void> {
+async function apologise(err: BotError<BotContext>, deps: BotDeps, redisEpisode: FailureEpisode): Promise<void> {
     const ctx = err.ctx;
-    deps.logger.error({ update_id: ctx.update.update_id, err: describeError(err.error) }, 'update failed');
+    if (redisTrouble(err.error)) {
+        redisFailed.add(ctx);
+        redisEpisode.failed(err.error, { update_id: ctx.update.update_id });
+    } else {
+        deps.logger.error({ update_id: ctx.update.update_id, err: describeError(err.error) }, 'update failed');
+    }
     const t = ctx.t ?? MESSAGES[deps.config.DEFAULT_LANG];
     try {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.sorry });

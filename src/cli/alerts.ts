@@ -29,7 +29,7 @@ export interface AlertsDeps {
  * bot sends alerts itself when a new version goes live.
  */
 export async function runAlertsCommand(args: string[], deps: AlertsDeps): Promise<number> {
-    const { values } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' } } });
+    const { values } = parseAlertsArgs(args);
     if (!values['dry-run']) throw new UsageError('kejin alerts only previews: add --dry-run (the running bot sends alerts when a knowledge version goes live)');
     const lang = parseLang(values.lang) ?? 'zh';
     const subscribers = (await deps.stores.subscriptions.all()).length;
@@ -45,6 +45,16 @@ export async function runAlertsCommand(args: string[], deps: AlertsDeps): Promis
     const head = lang === 'zh' ? `订阅者 ${subscribers} 个；若知识库按磁盘上的版本上线，将发送 ${due.length} 条通知。` : `${subscribers} subscribers; ${due.length} alerts would be sent if the folder on disk went live.`;
     write([head, ...due.map((a) => line(a, lang))].join('\n') + '\n');
     return 0;
+}
+
+const parseAlertsArgs = (args: string[]) =>
+    parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' } } });
+
+/** The folder `kejin alerts` previews: DIR when given, else undefined (KNOWLEDGE_DIR). A flag's value (`--lang en`) is no folder. */
+export function alertsFolder(args: string[]): string | undefined {
+    const { positionals } = parseAlertsArgs(args);
+    if (positionals.length > 1) throw new UsageError(`kejin alerts previews one folder; got ${positionals.map((p) => `"${p}"`).join(', ')}`);
+    return positionals[0];
 }
 
 function line(a: Alert, lang: 'zh' | 'en'): string {

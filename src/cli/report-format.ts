@@ -2,6 +2,7 @@
  * The staff report as Markdown or as one self-contained HTML page (inline
  * style, no script, no external asset), in zh or en. Pure.
  */
+import { plainLine } from '../core/insights/record.ts';
 import type { CardCare, CardProblem, CardRef, QuestionGroup, Report } from '../core/insights/report.ts';
 import type { Freshness } from '../core/knowledge/freshness.ts';
 import { KINDS, type Lang } from '../core/vocabulary.ts';
@@ -58,9 +59,13 @@ const status = (g: QuestionGroup, lang: Lang) => (g.resolvedBy ? T.resolvedBy[la
 const problemList = (c: CardCare, lang: Lang) => c.problems.map((p: CardProblem) => T.problems[lang][p]).join('; ');
 const period = (r: Report) => `${r.since.slice(0, 10)} — ${r.generatedAt.slice(0, 10)}`;
 
-/** Markdown special characters in user text are escaped, so a question cannot format the report. */
+/**
+ * User text in Markdown: one line (a question's newline could start a
+ * heading, a rule or a code block; see plainLine, which also drops bidi
+ * controls), and the characters that format inline escaped.
+ */
 function md(text: string): string {
-    return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
+    return plainLine(text).replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`);
 }
 
 /** The "stale or unverified" section's three lists, as plain lines. */
@@ -102,7 +107,8 @@ function list(lines: readonly string[], lang: Lang): string[] {
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const h = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+/** Escaped, and without control or bidi characters (a U+202E would reverse what staff read). */
+const h = (text: string) => plainLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
 const STYLE = `body{font-family:system-ui,"WenQuanYi Zen Hei","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2430;line-height:1.5}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}

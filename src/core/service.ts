@@ -17,6 +17,7 @@ import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
 import { understandQuestion, type Understanding } from './match/understand.ts';
 import { buildSearchIndex, createSearchIndex, type KnowledgeIndex, type QueryReading } from './search/index.ts';
+import { normalize } from './search/tokenize.ts';
 import type { SearchOptions, SearchResponse } from './search/types.ts';
 import type { Aspect, Kind, Qualification, Stage } from './vocabulary.ts';
 
@@ -58,10 +59,18 @@ export interface KnowledgeService {
     /** Validates `profile` (throws ProfileError naming each bad field), then rates every product and returns the best (see MatchOptions.limit). */
     match(profile: unknown, options?: MatchOptions): MatchResponse;
     getItem(id: string): KnowledgeItem | undefined;
-    /** Like getItem, but throws NotFoundError naming the closest ids. */
-    requireItem(id: string): KnowledgeItem;
-    /** The ids closest to a mistyped one, closest first. */
-    suggestIds(id: string, count?: number, kind?: Kind): string[];
+    /**
+     * An item by its id, its name (zh or en) or one of its aliases, as people
+     * type them: "高企贷", "履约贷", "ＧＡＯＱＩＤＡＩ", "hnte loan". Width,
+     * case, traditional characters, spaces and punctuation do not matter. A
+     * name two items share names neither. Every front resolves what a user
+     * names through this one function.
+     */
+    findItem(ref: string): KnowledgeItem | undefined;
+    /** Like findItem, but throws NotFoundError naming the closest ids. */
+    requireItem(ref: string): KnowledgeItem;
+    /** The ids of the items whose id, name or alias is closest to a mistyped one, closest first. */
+    suggestIds(ref: string, count?: number, kind?: Kind): string[];
     /**
      * Offerings (products, platforms, programmes), optionally filtered: a
      * stage or qualification keeps what the matcher does not rate
@@ -141,6 +150,40 @@ function logWarnings(logger: Logger | undefined, problems: readonly Problem[]): 
 interface State {
     readonly snapshot: KnowledgeSnapshot;
     readonly index: KnowledgeIndex;
+}
+
+/** How a name is compared: normalized (width, case, traditional), without spaces and punctuation. */
+function nameKey(text: string): string {
+    return normalize(text).replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** Each item's names (id, zh and en names, aliases), each with its nameKey. */
+interface NameTable {
+    /** nameKey → the ids it names; more than one: ambiguous. */
+    readonly owners: Map<string, Set<string>>;
+    /** Every name as written, with its item's id, for suggestions. */
+    readonly names: readonly { readonly name: string; readonly id: string }[];
+}
+
+/** Built once per snapshot, at the first lookup by name. */
+const nameTables = new WeakMap<KnowledgeSnapshot, NameTable>();
+
+function nameTable(snapshot: KnowledgeSnapshot): NameTable {
+    let table = nameTables.get(snapshot);
+    if (table) return table;
+    const owners = new Map<string, Set<string>>();
+    const names: { name: string; id: string }[] = [];
+    for (const item of snapshot.items.values()) {
+        for (const name of [item.id, item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en]) {
+            const key = nameKey(name);
+            if (key === '') continue;
+            owners.set(key, (owners.get(key) ?? new Set()).add(item.id));
+            names.push({ name, id: item.id });
+        }
+    }
+    table = { owners, names };
+    nameTables.set(snapshot, table);
+    return table;
 }
 
 class Service implements KnowledgeService {
@@ -257,15 +300,31 @@ class Service implements KnowledgeService {
         return this._state.snapshot.items.get(id);
     }
 
-    requireItem(id: string): KnowledgeItem {
-        const item = this.getItem(id);
-        if (!item) throw new NotFoundError(id, this.suggestIds(id));
+    findItem(ref: string): KnowledgeItem | undefined {
+        const { snapshot } = this._state;
+        const exact = snapshot.items.get(ref.trim());
+        if (exact) return exact;
+        const owners = nameTable(snapshot).owners.get(nameKey(ref));
+        return owners?.size === 1 ? snapshot.items.get([...owners][0]!) : undefined;
+    }
+
+    requireItem(ref: string): KnowledgeItem {
+        const item = this.findItem(ref);
+        if (!item) throw new NotFoundError(ref, this.suggestIds(ref));
         return item;
     }
 
-    suggestIds(id: string, count = 3, kind?: Kind): string[] {
-        const ids = [...this._state.snapshot.items.values()].filter((i) => !kind || i.kind === kind).map((i) => i.id);
-        return closest(id, ids, count);
+    suggestIds(ref: string, count = 3, kind?: Kind): string[] {
+        const { snapshot } = this._state;
+        const names = nameTable(snapshot).names.filter((n) => !kind || snapshot.items.get(n.id)?.kind === kind);
+        // Closest names first, each item once; ask for enough that `count` distinct ids remain.
+        const byKey = new Map<string, string[]>();
+        for (const n of names) {
+            const key = nameKey(n.name);
+            byKey.set(key, [...(byKey.get(key) ?? []), n.id]);
+        }
+        const ids = closest(nameKey(ref) || ref, byKey.keys(), byKey.size).flatMap((key) => byKey.get(key)!);
+        return [...new Set(ids)].slice(0, count);
     }
 
     listProducts(filter: ProductFilter = {}): ProductItem[] {

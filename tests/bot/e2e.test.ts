@@ -64,7 +64,7 @@ describe('the bot over the Bot API', () => {
         const langs = api.callsOf('setMyCommands').map((c) => c.payload.language_code);
         expect(langs).toEqual([undefined, 'zh', 'en']);
         const en = api.callsOf('setMyCommands').find((c) => c.payload.language_code === 'en')!;
-        expect((en.payload.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'match', 'profile', 'products', 'contact', 'lang', 'help', 'forget']);
+        expect((en.payload.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'match', 'profile', 'products', 'contact', 'lang', 'subscribe', 'unsubscribe', 'help', 'forget']);
         expect(api.callsOf('getUpdates')[0]!.payload.allowed_updates).toEqual(['message', 'callback_query', 'inline_query']);
     });
 

@@ -62,7 +62,7 @@ describe('kejin show', () => {
     it('names the closest ids for an unknown one, exit 2', async () => {
         const { code, stderr } = await kejin('show', 'test-lon');
         expect(code).toBe(2);
-        expect(stderr).toContain('no card with id "test-lon"; closest: test-loan');
+        expect(stderr).toContain('no card with id or name "test-lon"; closest: test-loan');
     });
 });
 
@@ -123,5 +123,34 @@ describe('kejin', () => {
         expect(match.stdout).not.toContain('kejin ask');
         // Both forms of `kejin bot` are listed.
         expect((await kejin('bot', '--help')).stdout).toContain('kejin bot --set-webhook');
+    });
+});
+
+describe('names and flags as a newcomer types them', () => {
+    /** `kejin …` on the shipped knowledge. */
+    async function shipped(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+        try {
+            const { stdout, stderr } = await run(process.execPath, ['bin/kejin.js', ...args], { env: { ...process.env, KNOWLEDGE_DIR: '', LOG_LEVEL: 'silent' } });
+            return { code: 0, stdout, stderr };
+        } catch (err) {
+            const e = err as { code: number; stdout: string; stderr: string };
+            return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+        }
+    }
+
+    it('kejin show takes a name or an alias', async () => {
+        const name = await shipped('show', '高企贷');
+        expect(name.code).toBe(0);
+        expect(name.stdout).toMatch(/^高企贷 .*\(gaoqidai\)\n/);
+        const alias = await shipped('show', '履约贷', '--lang', 'en');
+        expect(alias.code).toBe(0);
+        expect(alias.stdout).toContain('(keji-lvyuedai)');
+    });
+
+    it('kejin alerts --dry-run --lang en reads en as the language, not as the folder', async () => {
+        const { code, stdout, stderr } = await shipped('alerts', '--dry-run', '--lang', 'en');
+        expect(stderr).toBe('');
+        expect(code).toBe(0);
+        expect(stdout).toMatch(/^\d+ subscribers; \d+ alerts would be sent/);
     });
 });

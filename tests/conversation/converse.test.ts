@@ -221,3 +221,13 @@ describe('matching in the conversation', () => {
         if (turn!.reply.kind === 'match') expect(turn!.reply.response.matches[0]!.id).toBe('ip-pledge-financing');
     });
 });
+
+describe('choosing between two for the firm', () => {
+    it('"哪个更适合" with the firm known rates the pair for it instead of setting them side by side', () => {
+        const [turn] = talk('我们是高新企业，高企贷跟沪科专贷比，哪个更适合？');
+        expect(turn!.reply.kind).toBe('match');
+        if (turn!.reply.kind === 'match') expect(turn!.reply.response.matches.map((m) => m.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+        // With nothing known of the firm, the side-by-side stays.
+        expect(answerOf(talk('高企贷跟沪科专贷比，哪个更适合？')[0]).status).toBe('comparison');
+    });
+});

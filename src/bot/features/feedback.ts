@@ -2,10 +2,12 @@
  * 👍 / 👎 under each answer. A 👎 puts the question in the question log
  * (scrubbed, without who asked) for the staff report; a 👍 only thanks.
  * The buttons name the answer by a token in the feedback memo, so neither
- * the button nor the session holds the question.
+ * the button nor the session holds the question; the memo keeps it
+ * scrubbed, for a day at most, and /forget removes it (forgetFeedback).
  */
 import { Composer } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
+import { feedbackOwner } from '../../core/insights/feedback.ts';
 import type { QuestionEvent } from '../../core/insights/record.ts';
 import { recordQuietly } from '../../core/insights/log.ts';
 import { encodeCallback } from '../callback.ts';
@@ -32,13 +34,18 @@ feedbackFeature.use(
 export async function withFeedback(ctx: BotContext, view: View, event: QuestionEvent): Promise<View> {
     const memo = ctx.deps.feedback;
     if (!memo || !ctx.deps.questionLog) return view;
-    const token = await memo.put(event);
+    const token = await memo.put(event, ctx.from ? feedbackOwner(ctx.from.id) : undefined);
     const m = INSIGHTS_MESSAGES[event.lang];
     const row: InlineKeyboardButton[] = [
         { text: m.helpful, callback_data: encodeCallback({ type: 'feedback', helpful: true, token }) },
         { text: m.unhelpful, callback_data: encodeCallback({ type: 'feedback', helpful: false, token }) },
     ];
     return { ...view, keyboard: { inline_keyboard: [...(view.keyboard?.inline_keyboard ?? []), row] } };
+}
+
+/** /forget: the user's answers awaiting a vote are dropped from the memo. */
+export async function forgetFeedback(ctx: BotContext): Promise<void> {
+    if (ctx.from) await ctx.deps.feedback?.forget(feedbackOwner(ctx.from.id));
 }
 
 function withoutFeedback(ctx: BotContext) {

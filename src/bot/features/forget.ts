@@ -1,12 +1,14 @@
 /**
- * /forget: deletes the user's session record (profile, language, progress)
- * after a confirmation. Setting the session to undefined makes grammY delete
- * the key from the store once the update is done.
+ * /forget: deletes the user's session record (profile, language, progress),
+ * their alert subscription and their answers awaiting a 👍 / 👎, after a
+ * confirmation. Setting the session to undefined makes grammY delete the key
+ * from the store once the update is done.
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.ts';
 import { forgetView, mainMenuKeyboard } from '../format.ts';
 import { onAction, onMenu, send, show } from '../reply.ts';
+import { forgetFeedback } from './feedback.ts';
 import { forgetSubscription } from './subscribe.ts';
 
 export const forgetFeature = new Composer<BotContext>();
@@ -18,7 +20,7 @@ forgetFeature.use(onMenu('forget', (ctx) => show(ctx, forgetView(ctx.t))));
 forgetFeature.use(
     onAction('forget', async (ctx, action) => {
         if (!action.confirmed) return show(ctx, { html: ctx.t.forgetKept, keyboard: mainMenuKeyboard(ctx.t) });
-        await forgetSubscription(ctx);
+        await Promise.all([forgetSubscription(ctx), forgetFeedback(ctx)]);
         await show(ctx, { html: ctx.t.forgetDone });
         (ctx as { session: unknown }).session = undefined;
         return undefined;

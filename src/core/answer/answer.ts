@@ -26,6 +26,7 @@ import { boundQuery } from '../search/input.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
 import { labelOf } from '../words/labels.ts';
+import { understandQuestion } from '../match/understand.ts';
 import { subjectCues } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
 
@@ -108,7 +109,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
     const search = questionSearch(index, text, searchOptions);
-    const reading = index.read(text);
+    const reading = askedIn(index, text, index.read(text));
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };
@@ -199,6 +200,29 @@ function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): Know
     return [...found.values()];
 }
 
+/** A clause that introduces the firm ("本人是…的财务", "我们是做新材料的", "we are …"). */
+const SELF = /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)|^(?:we|i)(?:'re|'m| are| am| have| run)\b/i;
+/** A clause that reports what someone said ("看新闻说…", "客户经理说…", "I heard …"). */
+const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
+
+/**
+ * The aspects of a message are those of the clauses that do not merely tell
+ * about the firm or report what was heard: in "我们是做新材料的……这个补偿
+ * 比例到底是多少？" 材料 is the firm's trade, not the documents to prepare;
+ * in "看新闻说沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is
+ * what the founder heard, the way to apply is what they ask.
+ */
+function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
+    if (reading.aspects.aspects.length === 0) return reading;
+    const clauses = text.split(/(?<=[，,。！？!?；;\n])/).filter((c) => c.trim().length > 0);
+    if (clauses.length < 2) return reading;
+    const narrative = (c: string) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || understandQuestion(c).understood.length > 0);
+    const kept = clauses.filter((c) => !narrative(c));
+    if (kept.length === clauses.length || kept.length === 0) return reading;
+    const asked = index.read(kept.join(''));
+    return { ...reading, aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison }, aspectTerms: asked.aspectTerms };
+}
+
 /** True when only joining words stand between the two names in the text. */
 function joinedInText(text: string, reading: QueryReading, a: string, b: string): boolean {
     const lower = text.toLowerCase();
@@ -279,6 +303,19 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         if (other) {
             chosen = [chosen[0]!, other];
             labels = [primary, asked[1].aspect];
+        }
+    }
+    if (primary && !gap) {
+        // The aspect word is one signal, not a gate: a passage that holds most of the question's other words,
+        // where the one chosen for the aspect holds none of them or only says the fact is missing, comes first
+        // ("信贷风险补偿…最新一轮安排了多少钱": the round's 10亿元, not "no amount limit").
+        const words = ranked.find((r) => !r.passage.absence && r.share >= MIN_SHARE && !chosen.includes(r));
+        const weak = !chosen[0] || chosen[0].passage.absence || chosen[0].overlap === 0;
+        // It must hold words of the question besides the aspect's ("最新一轮安排"), not only the aspect's own.
+        if (words && weak && words.plain >= MIN_OVERLAP / 2) {
+            labels = [words.passage.aspects[0] ?? primary, ...(labels ?? chosen.map(() => primary))];
+            chosen = [words, ...chosen].slice(0, MAX_FACTS);
+            labels = labels.slice(0, chosen.length);
         }
     }
     if (!primary) {

@@ -20,7 +20,7 @@ const REFERS_BACK_EN = /\b(?:it|its|it's|this|that|these|those|they|them|their|t
 const ELLIPSIS = /^(?:那|那么|那如果|还有|再问|另外)|呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/i;
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
-const CHOOSE = /比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|一样吗|\bvs\.?\b|\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer|\bor the\b/i;
+const CHOOSE = /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|一样吗|\bvs\.?\b|\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer|\bor the\b/i;
 
 /** Question frames and particles: what is left of a question once its subject and aspect are out. */
 const FRAME_ZH = /我想问的是|想问的是|我问的是|我是说|不对|算了|其实|另外|顺便|哦|噢|嗯|请问|想问一下|想问|问一下|我想知道|想知道|请教|麻烦|那么|那|呢|吗|啊|吧|呀|嘛|么|哦|的|了|是|有|多少|什么|啥|怎么样|怎么|怎样|如何|哪些|哪里|哪|几|能|可以|会|要|需要|大概|一般|一下|还|再|也|都|就|请|您|你|我们|我|咱们|公司|企业|现在|目前/g;

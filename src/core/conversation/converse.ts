@@ -24,7 +24,7 @@ import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts'
 import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import type { Lang } from '../vocabulary.ts';
-import { asksForMatch, asksWhatExists, correctsEarlier, pickedPlace } from './intent.ts';
+import { asksForMatch, asksWhatExists, asksWhichFits, correctsEarlier, pickedPlace } from './intent.ts';
 import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
 
 export type TurnReply =
@@ -86,7 +86,19 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const picked = place !== undefined && reading.named.length === 0 ? state.matched?.[place - 1] : undefined;
     const focus: Focus | undefined = picked ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) } : state.focus;
     const answer = service.answer(text, { lang, limit: options.limit ?? 3, ...(focus ? { context: { focus: focus.items, ...(focus.aspect ? { aspect: focus.aspect } : {}) } } : {}) });
-    return { state: { ...next, ...focusAfter(answer, focus) }, lang, reply: { kind: 'answer', answer, understood } };
+    const after = { ...next, ...focusAfter(answer, focus) };
+    // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side.
+    if (answer.comparison && asksWhichFits(text) && !isEmptyDraft(profile)) {
+        const pair = new Set(answer.comparison.items.map((i) => i.id));
+        try {
+            const all = service.match(profile, { lang });
+            const matches = all.matches.filter((m) => pair.has(m.id));
+            if (matches.length > 0) return { state: after, lang, reply: { kind: 'match', response: { ...all, matches }, profile, understood, asked: true } };
+        } catch (err) {
+            if (!(err instanceof ProfileError)) throw err;
+        }
+    }
+    return { state: after, lang, reply: { kind: 'answer', answer, understood } };
 }
 
 /**

@@ -27,7 +27,7 @@ const ORDINALS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三
 const PICK = /第\s*([一二两三四五1-5])\s*(?:个|款|项|种|条)|\b(?:the )?(first|second|third|fourth|fifth)(?: one| product| option)?\b|\b(?:number|no\.?|#)\s*([1-5])\b/i;
 
 /** Asking what there is ("有什么产品？"): a request to match when the same message tells about the firm. */
-const ASKS_WHAT_EXISTS = /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)|\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b.*\?|\bis there (?:any|a) (?:loan|product|programme|program|scheme)\b/i;
+const ASKS_WHAT_EXISTS = /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)|有没有[^，。？?]{0,12}(?:产品|贷款|融资|政策|办法)|\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b.*\?|\bis there (?:any|a) (?:loan|product|programme|program|scheme)\b/i;
 
 export function asksWhatExists(text: string): boolean {
     return ASKS_WHAT_EXISTS.test(text);
@@ -48,4 +48,11 @@ export function pickedPlace(text: string): number | undefined {
     const word = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
     const n = ORDINALS[word] ?? Number(word);
     return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/** Asking which of two suits the firm ("哪个更适合我们", "the better pick for us"): the pair rated on the profile. */
+const ASKS_FIT = /适合|合适|划算|选哪|该选|\b(?:better (?:pick|choice|fit|option)|suit|suits|fit|fits|should (?:we|i) (?:choose|pick|go for))\b/i;
+
+export function asksWhichFits(text: string): boolean {
+    return ASKS_FIT.test(text);
 }

@@ -52,9 +52,23 @@ export interface QuestionEvent {
     readonly at?: Date;
 }
 
-/** A record for an event; the question is scrubbed and bounded here, once for every front. */
+/**
+ * A text as one plain line: line breaks and tabs become spaces, control and
+ * format characters (bidi overrides such as U+202E, zero-width marks) go,
+ * except the zero-width joiner inside emoji. What a user typed can then
+ * neither break a report's structure nor reorder how it reads.
+ */
+export function plainLine(text: string): string {
+    return text
+        .replace(/[\r\n\t\v\f\u0085\u2028\u2029]+/g, ' ')
+        .replace(/(?!\u200d)[\p{Cc}\p{Cf}]/gu, '')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+}
+
+/** A record for an event; the question is cleaned, scrubbed and bounded here, once for every front. */
 export function toRecord(event: QuestionEvent): QuestionRecord {
-    const question = scrubPersonalData(event.question.trim()).slice(0, MAX_LOGGED_CHARS);
+    const question = scrubPersonalData(plainLine(event.question)).slice(0, MAX_LOGGED_CHARS);
     return {
         at: (event.at ?? new Date()).toISOString(),
         front: event.front,

@@ -10,7 +10,8 @@
  * parallel. `loadKnowledge` is a one-shot reader.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type Dirent } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
 import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
@@ -272,8 +273,26 @@ async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Prob
 
     const slots: Slot[] = [];
     const problem = (rel: string, severity: Severity, p: Omit<Problem, 'file' | 'severity'>) => slots.push({ problem: { severity, file: rel, ...p } });
+    const realRoot = await realpath(root);
+    /** What an entry is, a link taken as what it names; undefined (and a problem) for a link out of the folder or to nothing. */
+    const typeOf = async (entry: Dirent, rel: string): Promise<'file' | 'directory' | 'other' | undefined> => {
+        if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
+        const target = await linkTarget(realRoot, path.join(root, rel));
+        if (target.outside) {
+            problem(rel, 'error', outsideProblem);
+            return undefined;
+        }
+        const info = await stat(path.join(root, rel)).catch(() => null);
+        if (!info) {
+            problem(rel, 'warning', { message: 'ignored: a symbolic link to nothing', hint: 'remove the link, or make it point to a file inside the knowledge folder' });
+            return undefined;
+        }
+        return info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'other';
+    };
     for (const entry of top) {
-        if (entry.isDirectory() && entry.name in FOLDER_KINDS) {
+        const type = await typeOf(entry, entry.name);
+        if (type === undefined) continue;
+        if (type === 'directory' && entry.name in FOLDER_KINDS) {
             const folder = entry.name as Folder;
             const inside = await list(folder).catch((err: NodeJS.ErrnoException) => {
                 problem(folder, 'error', { message: `cannot read the folder (${err.code ?? err.message})`, hint: 'make the folder readable by the user running kejin (chmod), or remove it' });
@@ -281,7 +300,9 @@ async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Prob
             });
             for (const name of inside) {
                 const rel = `${folder}/${name.name}`;
-                if (name.isDirectory()) {
+                const inner = await typeOf(name, rel);
+                if (inner === undefined) continue;
+                if (inner === 'directory') {
                     problem(rel, 'warning', { message: `folder ignored: cards must sit directly in ${folder}/`, hint: `move its .md files up into ${folder}/` });
                 } else if (!name.name.endsWith('.md')) {
                     problem(rel, 'warning', { message: 'ignored: not a Markdown file', hint: 'cards are .md files; rename it to <id>.md or move it out of the knowledge folder' });
@@ -289,7 +310,7 @@ async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Prob
                     slots.push({ rel, folder });
                 }
             }
-        } else if (entry.isFile() && (entry.name === SYNONYMS_FILE || entry.name === ASPECTS_FILE)) {
+        } else if (type === 'file' && (entry.name === SYNONYMS_FILE || entry.name === ASPECTS_FILE)) {
             slots.push({ rel: entry.name, folder: null });
         } else if (!TOP_LEVEL_DOCS.has(entry.name)) {
             problem(entry.name, 'warning', {
@@ -299,6 +320,25 @@ async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Prob
         }
     }
     return { slots, problems: null };
+}
+
+/**
+ * Security: a symbolic link that leads out of the knowledge folder (to
+ * /etc/…, to another checkout) is refused like a card with an error, so
+ * that an edit or a pulled commit cannot make kejin serve a file from
+ * elsewhere on the machine. Links within the folder are read as what they name.
+ */
+const outsideProblem = {
+    message: 'symbolic link leads outside the knowledge folder: refused',
+    hint: 'copy the file into the knowledge folder instead of linking to it, or remove the link',
+};
+
+/** Where a link leads, resolved, and whether that is outside `realRoot`; a broken link is not outside (it reads as nothing). */
+async function linkTarget(realRoot: string, file: string): Promise<{ outside: boolean }> {
+    const target = await realpath(file).catch(() => undefined);
+    if (target === undefined) return { outside: false };
+    const rel = path.relative(realRoot, target);
+    return { outside: rel.startsWith('..') || path.isAbsolute(rel) };
 }
 
 /** Inputs handled between two turns of the event loop (see mapLimit). */
@@ -342,6 +382,8 @@ async function loadFile(
     const problem = (p: Omit<Problem, 'file' | 'severity'>): Problem => ({ severity: 'error', file: rel, ...p });
     let signature: string;
     try {
+        // Checked again here: a file may have become a link since the listing.
+        if ((await lstat(file)).isSymbolicLink() && (await linkTarget(await realpath(root), file)).outside) return problem(outsideProblem);
         const info = await stat(file);
         if (info.size > maxBytes) {
             return problem({

@@ -36,8 +36,8 @@ const SIZE_PATTERNS: readonly [Size, RegExp][] = [
     ['large', /大型企业|\blarge (?:enterprise|firm|company)\b/i],
 ];
 
-const HAS_IP = /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)|(?:we|i) (?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)|\d+ patents/i;
-const NO_IP = /(?:没有|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:patents?|intellectual property|\bip\b)/i;
+const HAS_IP = /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)|(?:we|i) (?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)|(?:\d+|lots of|many|several|a few|some) patents|\bwith [^,.]{0,30}\b(?:patents|intellectual property)\b/i;
+const NO_IP = /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:patents?|intellectual property|\bip\b)/i;
 
 /** Revenue named after the amount: "五千万的营业额", "50 million in revenue". */
 const REVENUE_AFTER = /^\s*(?:元|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\s*(?:的)?\s*(?:年?营收|营业额|营业收入|销售额|销售收入|年收入|(?:in |of )?(?:annual )?(?:revenue|sales|turnover))/i;

@@ -3,7 +3,7 @@
  * front once it has a line here (and a label in labels.ts).
  */
 import { nextStepOf } from '../knowledge/application.ts';
-import type { Eligibility, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, StructuredCondition, Terms } from '../knowledge/schema.ts';
+import type { Eligibility, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, Source, StructuredCondition, Terms } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Lang, type Localized } from '../vocabulary.ts';
 import { labelOf, type LabelKey } from './labels.ts';
 import { displayName, factLine, phoneText, kindLabel, section, shortName, sourcedLine, valueLine, vocabularyList } from './lines.ts';
@@ -24,7 +24,8 @@ export interface PresentCardOptions {
 export function presentCard(item: KnowledgeItem, lang: Lang, options: PresentCardOptions = {}): PresentedCard {
     const meta = [valueLine('lastVerified', item.last_verified, lang), ...(item.valid_until ? [valueLine('validUntil', item.valid_until, lang)] : [])];
     const facts = (key: 'facts' | 'notes' | 'howToApply', list: readonly Parameters<typeof factLine>[0][]) => section(key, lang, list.map((f) => factLine(f, lang)));
-    const contacts = (ids: readonly string[]) => section('contacts', lang, ids.map((id) => contactLine(id, options.lookup, lang)));
+    const cited = citedSources(item);
+    const contacts = (ids: readonly string[]) => section('contacts', lang, ids.map((id) => cited.adopt(contactLine(id, options.lookup, lang), options.lookup)));
     const sections: Section[] = [];
     const step = nextStepOf(item, options.now ?? new Date());
     const next = section('nextStep', lang, step ? nextStepLines(step, lang) : []);
@@ -54,7 +55,38 @@ export function presentCard(item: KnowledgeItem, lang: Lang, options: PresentCar
         meta,
         sections,
         details: bodyIn(item.body, lang),
-        sources: item.sources,
+        sources: cited.sources,
+    };
+}
+
+/**
+ * The card's sources, and those of other cards its lines quote: a contact
+ * line gives the organization's phones with the organization's source keys
+ * (S35 of stcsm), and a key must resolve on the card that shows it. An
+ * adopted source keeps its key unless the card uses that key for another
+ * source; then it is cited as `<organization id>:<key>`.
+ */
+function citedSources(item: KnowledgeItem) {
+    const sources: Source[] = [...item.sources];
+    const same = (a: Source, b: Source) => a.title === b.title && a.url === b.url && a.ref === b.ref && a.date === b.date;
+    const keyFor = (from: KnowledgeItem, source: Source): string => {
+        const held = sources.find((s) => s.key === source.key);
+        if (held && same(held, source)) return held.key;
+        const key = held ? `${from.id}:${source.key}` : source.key;
+        if (!sources.some((s) => s.key === key)) sources.push({ ...source, key });
+        return key;
+    };
+    return {
+        sources,
+        adopt(line: Line, lookup: ItemLookup | undefined): Line {
+            const from = line.ref === undefined ? undefined : lookup?.(line.ref);
+            if (!from || line.sources.length === 0) return line;
+            const keys = line.sources.flatMap((k) => {
+                const source = from.sources.find((s) => s.key === k);
+                return source ? [keyFor(from, source)] : [];
+            });
+            return { ...line, sources: [...new Set(keys)] };
+        },
     };
 }
 

@@ -100,6 +100,8 @@ export interface RankedPassage {
      * the card's own name, this passage speaks to.
      */
     readonly share: number;
+    /** The part of `overlap` that is not the aspect's own words. */
+    readonly plain: number;
 }
 
 export interface QueryExplanation {
@@ -432,7 +434,12 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         for (const weight of telling.values()) total += weight;
         const ranked = passages.map(({ passage, terms }) => {
             let overlap = 0;
-            for (const [term, weight] of telling) if (terms.has(term)) overlap += weight;
+            let plain = 0;
+            for (const [term, weight] of telling) {
+                if (!terms.has(term)) continue;
+                overlap += weight;
+                if (!reading?.aspectTerms.has(term)) plain += weight;
+            }
             // The aspect asked most, then a share for each other aspect asked that the passage also holds
             // ("file an application to get the fee refunded": the subsidy entry that says no application is needed).
             let aspect = 0;
@@ -444,7 +451,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
             });
             const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
-            return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0 };
+            return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0, plain };
         });
         return ranked.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
     }
