@@ -70,12 +70,14 @@ async function repeat(rounds: number, f: () => Promise<number>): Promise<number>
 
 /** A bare SDK server with one tool: what `node` plus the MCP SDK cost before any kejin code. */
 const BARE_SERVER = `
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { McpServer } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { z } from 'zod';
-const server = new McpServer({ name: 'bare', version: '0' });
-server.registerTool('search_financing_knowledge', { inputSchema: { query: z.string() } }, async ({ query }) => ({ content: [{ type: 'text', text: query }] }));
-await server.connect(new StdioServerTransport());
+serveStdio(() => {
+    const server = new McpServer({ name: 'bare', version: '0' });
+    server.registerTool('search_financing_knowledge', { inputSchema: z.object({ query: z.string() }) }, async ({ query }) => ({ content: [{ type: 'text', text: query }] }));
+    return server;
+});
 `;
 
 export async function measureColdStart(knowledgeDir: string, rounds = 5): Promise<ColdStartRow[]> {

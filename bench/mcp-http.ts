@@ -1,25 +1,31 @@
 /**
  * `npm run bench:mcp` (node --import tsx bench/mcp-http.ts): requests per
- * second of kejin's stateless Streamable HTTP server against a bare SDK echo
- * server built the same way (one McpServer and one transport per request,
- * JSON answers, node:http), in the same process and the same run, so that
- * the ratio says what kejin's own work per request costs.
+ * second of kejin's stateless Streamable HTTP server against a bare SDK v2
+ * echo server (`createMcpHandler` with one trivial tool behind
+ * `toNodeHandler` on node:http, the SDK's own recipe), in the same process and
+ * the same run, so that the ratio says what kejin's own work per request
+ * costs. Both eras are measured: 2025-11-25 requests as clients such as
+ * Cursor send them, and 2026-07-28 requests (per-request `_meta`, the
+ * routing headers) as Claude's clients do.
  *
  * Each round sends the same JSON-RPC requests from `--concurrency` keep-alive
  * clients for `--seconds`, alternating the two servers so that noise from
  * other processes on the machine falls on both alike; the median round of
- * each is reported. Requests: `initialize`, `tools/list`, and a cheap
- * `tools/call` (kejin: get_financing_product; echo: echo).
+ * each is reported, with the slowest single request of any round. Requests:
+ * `initialize`, `tools/list`, a cheap `tools/call` (kejin:
+ * get_financing_product; echo: echo) and a search (kejin:
+ * search_financing_knowledge on a whole question; echo: echo again).
  *
  * Options: --knowledge DIR (default ./knowledge), --seconds 3, --rounds 3,
- * --concurrency 8.
+ * --concurrency 8 (issue 18 measures at 50 and 100), --only NAME,NAME (cases
+ * by name, e.g. search,"search 2026").
  */
 import { createServer, request, Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { createKnowledgeService } from '../src/core/service.ts';
 import { silentLogger } from '../src/logger.ts';
@@ -31,61 +37,85 @@ const { values } = parseArgs({
         seconds: { type: 'string', default: '3' },
         rounds: { type: 'string', default: '3' },
         concurrency: { type: 'string', default: '8' },
+        only: { type: 'string' },
     },
 });
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
 const CONCURRENCY = Number(values.concurrency);
 
-const HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2025-11-25' };
+const LEGACY = '2025-11-25';
+const MODERN = '2026-07-28';
+const HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 
-const rpc = (method: string, params: unknown) => JSON.stringify({ jsonrpc: '2.0', id: 1, method, params });
-const initialize = rpc('initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'bench', version: '1' } });
-const toolsList = rpc('tools/list', {});
+interface Call {
+    readonly body: string;
+    readonly headers: Record<string, string>;
+}
 
-/** The SDK's own stateless pattern with one trivial tool: the ceiling kejin is measured against. */
+/** A 2025-era request: a bare JSON-RPC body, the revision in the header. */
+function legacy(method: string, params: unknown): Call {
+    return { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }), headers: { ...HEADERS, 'mcp-protocol-version': LEGACY } };
+}
+
+/** A 2026-07-28 request: the per-request `_meta` envelope and the routing headers. */
+function modern(method: string, params: Record<string, unknown>): Call {
+    const _meta = { 'io.modelcontextprotocol/protocolVersion': MODERN, 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+    const name: Record<string, string> = typeof params.name === 'string' ? { 'mcp-name': params.name } : {};
+    return { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta } }), headers: { ...HEADERS, 'mcp-protocol-version': MODERN, 'mcp-method': method, ...name } };
+}
+
+/** The SDK's own stateless recipe with one trivial tool: the ceiling kejin is measured against. */
 async function startEchoServer(): Promise<{ url: string; close(): Promise<void> }> {
-    const http: Server = createServer((req, res) => {
+    const handler = createMcpHandler(() => {
         const server = new McpServer({ name: 'echo', version: '1.0.0' });
-        server.registerTool('echo', { description: 'Echoes its text', inputSchema: { text: z.string() } }, ({ text }) => ({ content: [{ type: 'text', text }] }));
-        const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-        res.on('close', () => void server.close());
-        server
-            .connect(transport)
-            .then(() => transport.handleRequest(req, res))
-            .catch(() => res.destroy());
+        server.registerTool('echo', { description: 'Echoes its text', inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({ content: [{ type: 'text', text }] }));
+        return server;
     });
+    const serve = toNodeHandler(handler);
+    const http: Server = createServer((req, res) => void serve(req, res));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const { port } = http.address() as AddressInfo;
     return {
         url: `http://127.0.0.1:${port}/mcp`,
-        close: () =>
-            new Promise((resolve) => {
+        close: async () => {
+            await handler.close();
+            await new Promise<void>((resolve) => {
                 http.closeAllConnections();
                 http.close(() => resolve());
-            }),
+            });
+        },
     };
 }
 
-function post(agent: Agent, url: string, body: string): Promise<number> {
+interface Round {
+    readonly rate: number;
+    /** The slowest single request, ms. */
+    readonly maxMs: number;
+}
+
+function post(agent: Agent, url: string, call: Call): Promise<number> {
     return new Promise((resolve, reject) => {
-        const req = request(url, { method: 'POST', headers: HEADERS, agent }, (res) => {
+        const req = request(url, { method: 'POST', headers: call.headers, agent }, (res) => {
             res.resume();
             res.on('end', () => resolve(res.statusCode ?? 0));
         });
         req.on('error', reject);
-        req.end(body);
+        req.end(call.body);
     });
 }
 
 /** Requests per second from CONCURRENCY clients sending `body` for SECONDS. */
-async function load(url: string, body: string, seconds = SECONDS): Promise<number> {
+async function load(url: string, call: Call, seconds = SECONDS): Promise<Round> {
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const end = performance.now() + seconds * 1000;
     let done = 0;
+    let maxMs = 0;
     const worker = async () => {
         while (performance.now() < end) {
-            const status = await post(agent, url, body);
+            const sent = performance.now();
+            const status = await post(agent, url, call);
+            maxMs = Math.max(maxMs, performance.now() - sent);
             if (status !== 200) throw new Error(`${url} answered ${status}`);
             done++;
         }
@@ -94,7 +124,7 @@ async function load(url: string, body: string, seconds = SECONDS): Promise<numbe
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const rate = done / ((performance.now() - started) / 1000);
     agent.destroy();
-    return rate;
+    return { rate, maxMs };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -103,26 +133,37 @@ async function main(): Promise<void> {
     const service = await createKnowledgeService({ dir: values.knowledge });
     const kejin = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
     const echo = await startEchoServer();
+    const id = [...service.snapshot().items.keys()][0];
+    const question = '知识产权质押贷款怎么申请，额度多少？';
+    const echo1 = { name: 'echo', arguments: { text: 'hello' } };
     const cases = [
-        { name: 'initialize', kejin: initialize, echo: initialize },
-        { name: 'tools/list', kejin: toolsList, echo: toolsList },
-        { name: 'tools/call', kejin: rpc('tools/call', { name: 'get_financing_product', arguments: { id: [...service.snapshot().items.keys()][0] } }), echo: rpc('tools/call', { name: 'echo', arguments: { text: 'hello' } }) },
+        { name: 'initialize', kejin: legacy('initialize', { protocolVersion: LEGACY, capabilities: {}, clientInfo: { name: 'bench', version: '1' } }), echo: legacy('initialize', { protocolVersion: LEGACY, capabilities: {}, clientInfo: { name: 'bench', version: '1' } }) },
+        { name: 'tools/list', kejin: legacy('tools/list', {}), echo: legacy('tools/list', {}) },
+        { name: 'tools/call', kejin: legacy('tools/call', { name: 'get_financing_product', arguments: { id } }), echo: legacy('tools/call', echo1) },
+        { name: 'search', kejin: legacy('tools/call', { name: 'search_financing_knowledge', arguments: { query: question } }), echo: legacy('tools/call', echo1) },
+        { name: 'discover', kejin: modern('server/discover', {}), echo: modern('server/discover', {}) },
+        { name: 'list 2026', kejin: modern('tools/list', {}), echo: modern('tools/list', {}) },
+        { name: 'call 2026', kejin: modern('tools/call', { name: 'get_financing_product', arguments: { id } }), echo: modern('tools/call', echo1) },
+        { name: 'search 2026', kejin: modern('tools/call', { name: 'search_financing_knowledge', arguments: { query: question } }), echo: modern('tools/call', echo1) },
     ];
+    const only = values.only?.split(',');
     console.log(`MCP Streamable HTTP, stateless, ${CONCURRENCY} keep-alive clients, ${ROUNDS} rounds of ${SECONDS}s each, median round`);
-    console.log(`${'request'.padEnd(12)}${'kejin req/s'.padStart(13)}${'echo req/s'.padStart(13)}${'ratio'.padStart(8)}`);
+    console.log(`${'request'.padEnd(12)}${'kejin req/s'.padStart(13)}${'echo req/s'.padStart(13)}${'ratio'.padStart(8)}${'kejin max ms'.padStart(14)}${'echo max ms'.padStart(13)}`);
     try {
-        for (const c of cases) {
+        for (const c of cases.filter((c) => !only || only.includes(c.name))) {
             // Warm both up (JIT, first-use compilation) before timing.
             await load(kejin.url, c.kejin, 1);
             await load(echo.url, c.echo, 1);
-            const k: number[] = [];
-            const e: number[] = [];
+            const k: Round[] = [];
+            const e: Round[] = [];
             for (let r = 0; r < ROUNDS; r++) {
                 k.push(await load(kejin.url, c.kejin));
                 e.push(await load(echo.url, c.echo));
             }
-            const [mk, me] = [median(k), median(e)];
-            console.log(`${c.name.padEnd(12)}${mk.toFixed(0).padStart(13)}${me.toFixed(0).padStart(13)}${(mk / me).toFixed(2).padStart(8)}`);
+            const [mk, me] = [median(k.map((x) => x.rate)), median(e.map((x) => x.rate))];
+            const [xk, xe] = [Math.max(...k.map((x) => x.maxMs)), Math.max(...e.map((x) => x.maxMs))];
+            const cells = [mk.toFixed(0).padStart(13), me.toFixed(0).padStart(13), (mk / me).toFixed(2).padStart(8), xk.toFixed(0).padStart(14), xe.toFixed(0).padStart(13)];
+            console.log(`${c.name.padEnd(12)}${cells.join('')}`);
         }
     } finally {
         await kejin.close();

@@ -6,7 +6,7 @@
  */
 import type { Config } from '../config.ts';
 import { createFileAlertStores, createRedisAlertStores, type AlertStores } from '../core/alerts/store.ts';
-import { createRedis, type RedisClient } from '../core/infra/redis.ts';
+import { closeRedis, createRedis, type RedisClient } from '../core/infra/redis.ts';
 import { createMemoryFeedbackMemo, createRedisFeedbackMemo, type FeedbackMemo } from '../core/insights/feedback.ts';
 import { createQuestionLog, type QuestionLog } from '../core/insights/log.ts';
 import type { Logger } from '../logger.ts';
@@ -24,7 +24,7 @@ export function openInsights(config: Config, logger: Logger, redis?: RedisClient
     const client = redis ?? own;
     const alerts = client ? createRedisAlertStores(client, config.KEJIN_REDIS_PREFIX) : createFileAlertStores(config.DATA_DIR);
     const release = async () => {
-        await own?.quit().catch(() => undefined);
+        if (own) await closeRedis(own);
     };
     if (config.QUESTION_LOG === 'off') return { alerts, close: release };
     const questionLog = createQuestionLog({

@@ -8,7 +8,7 @@
 import type { Config } from '../config.ts';
 import { announceKnowledge } from '../core/infra/knowledge-announce.ts';
 import { startKnowledgePull } from '../core/infra/knowledge-pull.ts';
-import { createRedis } from '../core/infra/redis.ts';
+import { closeRedis, createRedis } from '../core/infra/redis.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Logger } from '../logger.ts';
 
@@ -37,7 +37,7 @@ export function startKnowledgeSync(config: Config, service: KnowledgeService, lo
         async close() {
             await announcer.close();
             await puller?.close();
-            await Promise.allSettled([publisher.quit(), subscriber.quit()]);
+            await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
         },
     };
 }

@@ -1,19 +1,20 @@
 /**
  * Alerts in Telegram: one short HTML message per alert (what changed, why
  * it fits, the next step, whom to contact, the source), sent through an `Api` of their own
- * so that bulk sending is throttled to Telegram's limits (about 30 messages
- * a second in all, one a second per chat: @grammyjs/transformer-throttler)
  * and retried on 429 with its retry_after (@grammyjs/auto-retry), without
- * slowing the bot's replies. A 403 (the user blocked the bot) ends the
- * subscription.
+ * slowing the bot's replies. The pace (about 30 messages a second in all,
+ * one a second per chat) is kept by the run that calls the sender
+ * (core/alerts/send.ts), across instances when it is in Redis. A 403 (the
+ * user blocked the bot) ends the subscription.
  */
 import { autoRetry } from '@grammyjs/auto-retry';
-import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { Api, GrammyError } from 'grammy';
 import type { Logger } from 'pino';
-import type { Alert, Delivery } from '../core/alerts/alerts.ts';
+import type { Alert } from '../core/alerts/alerts.ts';
+import type { Deliver } from '../core/alerts/send.ts';
 import { colon, labelOf, presentMatch, sectionOf } from '../core/present/index.ts';
 import type { Lang } from '../core/vocabulary.ts';
+import { apiSignal } from './abort.ts';
 import { esc, link, truncate } from './html.ts';
 import { INSIGHTS_MESSAGES } from './insights-i18n.ts';
 
@@ -47,30 +48,20 @@ export function alertHtml(alert: Alert): string {
 
 export interface AlertSenderOptions {
     readonly token: string;
-    /**
-     * The Api to send through; default a new one for `token` and `apiRoot`.
-     * Its own transformers run after the throttler, as each request leaves.
-     */
+    /** The Api to send through; default a new one for `token` and `apiRoot`. */
     readonly api?: Api;
     /** Default: Telegram's. */
     readonly apiRoot?: string;
     readonly logger?: Logger;
-    /** Messages a second in all, at most. Default 25, under Telegram's ~30 in any second. */
-    readonly perSecond?: number;
 }
 
-/** A `deliver` function for runAlerts / startAlertLoop. */
-export function createAlertSender(options: AlertSenderOptions): (alert: Alert) => Promise<Delivery> {
+/** Sends one message of Telegram HTML to a chat: the part of a `deliver` function that any kind of alert can use. */
+export function createHtmlSender(options: AlertSenderOptions): (chatId: number, html: string, signal: AbortSignal) => Promise<'sent' | 'blocked' | 'failed'> {
     const api = options.api ?? new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : undefined);
-    // minTime spaces sends evenly, so that no window of one second holds more than `perSecond`.
-    const minTime = Math.ceil(1000 / (options.perSecond ?? 25));
-    api.config.use(apiThrottler({ global: { maxConcurrent: 10, minTime }, out: { maxConcurrent: 1, minTime: 1000 } }));
-    // Installed last, so it runs first: each retry after a 429 queues in the throttler
-    // again instead of slipping past it (a retry and the chat's next message 15 ms apart).
     api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
-    return async (alert) => {
+    return async (chatId, html, signal) => {
         try {
-            await api.sendMessage(alert.chatId, alertHtml(alert), { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+            await api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }, apiSignal(signal));
             return 'sent';
         } catch (err) {
             if (err instanceof GrammyError && err.error_code === 403) return 'blocked';
@@ -78,4 +69,10 @@ export function createAlertSender(options: AlertSenderOptions): (alert: Alert) =
             return 'failed';
         }
     };
+}
+
+/** A `deliver` function for runAlerts / startAlertLoop. */
+export function createAlertSender(options: AlertSenderOptions): Deliver<Alert> {
+    const send = createHtmlSender(options);
+    return (alert, signal) => send(alert.chatId, alertHtml(alert), signal);
 }

@@ -27,6 +27,19 @@ const POLL_RETRY_MS = 1_000;
 /** How long the call that confirms the last handled updates may take at shutdown. */
 const CONFIRM_TIMEOUT_MS = 2_000;
 
+/**
+ * How long a webhook client may take to send its request line and headers,
+ * and the whole request with its body. Telegram posts an update in well
+ * under a second; Node's defaults (60 s and 300 s, checked every 30 s) let a
+ * client trickling bytes hold a connection 72 to 88 s, or 300 s and more.
+ * They bound receiving the request only: an update that takes long to
+ * handle is not cut by them (the update budget does that).
+ */
+export const WEBHOOK_HEADERS_TIMEOUT_MS = 5_000;
+export const WEBHOOK_REQUEST_TIMEOUT_MS = 10_000;
+/** How often Node checks those two timeouts. */
+const WEBHOOK_TIMEOUT_CHECK_MS = 1_000;
+
 /** grammY's webhook timeout is the update budget plus this, so that the budget always ends an update first. */
 const WEBHOOK_TIMEOUT_MARGIN_MS = 5_000;
 
@@ -145,7 +158,8 @@ export interface WebhookHandle {
 /**
  * Serves Telegram's webhook calls at the path of WEBHOOK_URL on
  * WEBHOOK_HOST:WEBHOOK_PORT; requests without the secret token get 401,
- * bodies over WEBHOOK_MAX_BODY_BYTES 413, bodies that are no update 400.
+ * bodies over WEBHOOK_MAX_BODY_BYTES 413, bodies that are no update 400,
+ * and a client too slow to send its headers or body is cut off (408).
  * Meant to sit behind a TLS proxy. Like polling, it stops on `signal` in
  * every phase within a few seconds.
  */
@@ -158,7 +172,8 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
     const bot = createBot(deps, { ...options, signal: hardStop.signal });
     const path = new URL(config.WEBHOOK_URL).pathname;
     const handle = webhookCallback(bot, boundedHttpAdapter(config.WEBHOOK_MAX_BODY_BYTES), { secretToken: config.WEBHOOK_SECRET, ...webhookTimeout(options) });
-    const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const limits = { headersTimeout: WEBHOOK_HEADERS_TIMEOUT_MS, requestTimeout: WEBHOOK_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: WEBHOOK_TIMEOUT_CHECK_MS };
+    const server = createServer(limits, (req: IncomingMessage, res: ServerResponse) => {
         if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== path) {
             res.writeHead(404).end();
             return;

@@ -14,6 +14,7 @@ import type { Lang } from '../core/vocabulary.ts';
 import { searchStructured } from '../mcp/format.ts';
 import type { AnswerCase } from './cases.ts';
 import { runTurns, scoredText } from './dialogues.ts';
+import { groupBy } from './group.ts';
 import { answeredBy } from './judge.ts';
 
 /** What the catalogue scores of the bot's reply. */
@@ -126,12 +127,6 @@ function group(outcomes: readonly AnswerOutcome[]): AnswerGroup {
     };
 }
 
-function groupBy(outcomes: readonly AnswerOutcome[], key: (o: AnswerOutcome) => string): Record<string, AnswerGroup> {
-    const groups = new Map<string, AnswerOutcome[]>();
-    for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
-    return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, group(v)]));
-}
-
 export function langGroup(c: AnswerCase): string {
     return c.lang === 'zh' && foldTraditional(c.q) !== c.q ? 'zh-traditional' : c.lang;
 }
@@ -140,10 +135,10 @@ export function answerFigures(outcomes: readonly AnswerOutcome[]): AnswerFigures
     const absent = outcomes.filter((o) => o.case.absent);
     return {
         all: group(outcomes),
-        byLang: groupBy(outcomes, (o) => langGroup(o.case)),
-        byAspect: groupBy(outcomes, (o) => o.case.aspect),
+        byLang: groupBy(outcomes, (o) => langGroup(o.case), group),
+        byAspect: groupBy(outcomes, (o) => o.case.aspect, group),
         absent: { cases: absent.length, notKnown: absent.filter(answered).length },
-        byFile: groupBy(outcomes, (o) => o.case.file),
+        byFile: groupBy(outcomes, (o) => o.case.file, group),
         misses: outcomes.filter((o) => !answered(o)),
     };
 }

@@ -21,6 +21,7 @@ import type { KnowledgeService } from '../core/service.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { silentLogger } from '../logger.ts';
 import type { DialogueCase } from './cases.ts';
+import { groupBy } from './group.ts';
 import { answeredBy } from './judge.ts';
 
 /** What the catalogue scores of a dialogue's last reply. */
@@ -113,17 +114,11 @@ function group(outcomes: readonly DialogueOutcome[]): DialogueGroup {
     return { cases: outcomes.length, passed: outcomes.filter((o) => o.hit !== undefined).length };
 }
 
-function groupBy(outcomes: readonly DialogueOutcome[], key: (o: DialogueOutcome) => string): Record<string, DialogueGroup> {
-    const groups = new Map<string, DialogueOutcome[]>();
-    for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
-    return Object.fromEntries([...groups].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, group(v)]));
-}
-
 export function dialogueFigures(outcomes: readonly DialogueOutcome[]): DialogueFigures {
     return {
         all: group(outcomes),
-        byType: groupBy(outcomes, (o) => o.case.type ?? 'other'),
-        byFile: groupBy(outcomes, (o) => o.case.file),
+        byType: groupBy(outcomes, (o) => o.case.type ?? 'other', group),
+        byFile: groupBy(outcomes, (o) => o.case.file, group),
         misses: outcomes.filter((o) => o.hit === undefined),
     };
 }

@@ -4,20 +4,21 @@
  * id names the closest ids, a bad profile names each field and its allowed
  * values. Anything unexpected is logged and answered without internals.
  */
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 import { NotFoundError } from '../core/errors.ts';
 import { ProfileError } from '../core/match/profile.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { notFoundText } from './format.ts';
+import { wellFormed, wellFormedText } from './wire.ts';
 
-/** A successful answer: readable Markdown plus the structured data. */
+/** A successful answer: readable Markdown plus the structured data, never with half a character. */
 export function toolResult(text: string, structured: Record<string, unknown>): CallToolResult {
-    return { content: [{ type: 'text', text }], structuredContent: structured };
+    return { content: [{ type: 'text', text: wellFormedText(text) }], structuredContent: wellFormed(structured) };
 }
 
 function errorResult(text: string): CallToolResult {
-    return { content: [{ type: 'text', text }], isError: true };
+    return { content: [{ type: 'text', text: wellFormedText(text) }], isError: true };
 }
 
 /** Runs one tool call; the errors the core throws on bad input become `isError` results. */

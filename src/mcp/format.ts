@@ -130,7 +130,15 @@ export function searchText(a: Answer, lang: Lang, contactName?: (id: string) => 
     if (status.length && lang === 'en') lines.push('', `Marked facts are ${[...new Set(status.map((f) => f.status))].join(' or ')}: say so when repeating them.`);
     if (status.length && lang === 'zh') lines.push('', '标注的事实为未经证实或可能已过时，转述时请一并说明。');
     if (p.contacts.length) lines.push('', `**${labelOf('contacts', lang)}**`, ...p.contacts.map(lineMd));
-    if (!p.confident) {
+    if (a.clarify) {
+        // A bare aspect ("利率多少"): the assistant should ask which product, not say the knowledge lacks it.
+        lines.push(
+            '',
+            lang === 'zh'
+                ? `（问题没有说明是哪个产品：请先问用户指的是哪一个${p.suggestions.length ? `，例如 ${p.suggestions.map((s) => s.title).join('、')}` : ''}。）`
+                : `(The question does not say which product: ask the user which one they mean${p.suggestions.length ? `, e.g. ${p.suggestions.map((s) => s.title).join(', ')}` : ''}.)`,
+        );
+    } else if (!p.confident) {
         lines.push(
             '',
             lang === 'zh'

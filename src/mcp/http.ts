@@ -1,32 +1,55 @@
 /**
- * Streamable HTTP at `/mcp`, stateless: every request gets its own server and
- * transport, so any instance behind a load balancer can answer any request.
- * A GET opens a notification stream on which this instance announces
- * snapshot changes (`notifications/resources/list_changed`).
+ * Streamable HTTP at `/mcp`, stateless, for both protocol eras, each request
+ * answered by a fresh server from one factory, so any instance behind a load
+ * balancer can answer any request:
+ * - 2026-07-28 requests (no session, `server/discover`, per-request `_meta`,
+ *   the `Mcp-Method` / `Mcp-Name` headers checked against the body,
+ *   `subscriptions/listen` for change events) go to SDK v2's
+ *   `createMcpHandler`;
+ * - 2025-era requests (`initialize` clients), told apart by the SDK's own
+ *   `isLegacyRequest`, get JSON answers from a per-request transport, as
+ *   before v2 (the SDK's stateless fallback would answer each with an SSE
+ *   stream: slower, and unreadable to `curl | jq`); a 2025-era GET opens a
+ *   notification stream on which this instance announces snapshot changes
+ *   (`notifications/resources/list_changed`), which that fallback refuses.
+ * A 2026 client hears of the same changes on its `subscriptions/listen` stream.
  *
  * Security: the Host and Origin headers must name an allowed host (DNS
  * rebinding), a bearer token is checked when configured and required to bind
- * beyond loopback, and bodies are bounded. `/healthz` answers without either
- * check: it tells only the knowledge version and item count, and load
+ * beyond loopback, bodies are bounded, a client must send its headers and its
+ * body within set times (a trickling client is cut off), and the open
+ * notification streams are capped. `/healthz` answers without Host or token
+ * checks: it tells only the knowledge version and item count, and load
  * balancer probes rarely send the public host name or a token.
  *
- * Per request only the transport and a thin McpServer are new; the JSON-schema
- * validator and the tool list are built once (see SharedServerParts).
+ * Per request only a thin McpServer is new; the JSON-schema validator and the
+ * tool list are built once (see SharedServerParts).
  *
- * Why not the SDK's HTTP helpers: `hostHeaderValidation` and `requireBearerAuth`
- * are Express middleware; taking them would put Express on every request, and
- * the host check ignores the port (the tests pin 403 for `localhost:1`) and
- * does not look at Origin. The checks below are small and keep those answers.
+ * Why not the SDK's HTTP guards: `localhostHostValidation` accepts any port
+ * and answers in its own words; the checks below are small, look at the port
+ * (the tests pin 403 for `localhost:1`) and keep kejin's answers.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { NodeStreamableHTTPServerTransport, toNodeHandler, toWebRequest } from '@modelcontextprotocol/node';
+import { createMcpHandler, isLegacyRequest, type McpServer } from '@modelcontextprotocol/server';
 import { ConfigError } from '../config.ts';
-import { createMcpServer, createSharedServerParts, type KejinMcpServer, type McpDeps } from './server.ts';
+import { announceReloads, createMcpServer, createSharedServerParts, type McpDeps } from './server.ts';
 
 const MCP_PATH = '/mcp';
 const HEALTH_PATH = '/healthz';
+
+/** A client has this long to send its request headers. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+/** A client has this long to send its whole request, body included. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Notification streams open at once (2025 GET streams and 2026
+ * `subscriptions/listen` streams, each counted on its own): each holds a
+ * socket and a server, about 40 KB; a client past the cap is told to retry.
+ */
+export const DEFAULT_MAX_STREAMS = 256;
 
 export interface HttpOptions {
     readonly host: string;
@@ -37,6 +60,12 @@ export interface HttpOptions {
     /** Accepted Host header values (`name` or `name:port`); default: the loopback names with the port. */
     readonly allowedHosts?: readonly string[];
     readonly maxBodyBytes: number;
+    /** Default DEFAULT_HEADERS_TIMEOUT_MS. */
+    readonly headersTimeoutMs?: number;
+    /** Default DEFAULT_REQUEST_TIMEOUT_MS. */
+    readonly requestTimeoutMs?: number;
+    /** Default DEFAULT_MAX_STREAMS. */
+    readonly maxStreams?: number;
 }
 
 export interface RunningHttpServer {
@@ -65,17 +94,34 @@ function assertSafeHttpOptions(options: HttpOptions): void {
 export async function startHttpServer(deps: McpDeps, options: HttpOptions): Promise<RunningHttpServer> {
     assertSafeHttpOptions(options);
     const shared = await createSharedServerParts(deps);
-    const open = new Set<KejinMcpServer>();
+    const maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
+    const streams = new Set<McpServer>();
     let allowed: HostRule[] = [];
-    const http = createServer((req, res) => {
-        const started = performance.now();
-        res.once('finish', () => deps.logger.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'mcp http'));
-        handle(req, res).catch((err: unknown) => {
-            deps.logger.error({ err }, 'mcp http request failed');
-            if (!res.headersSent) reply(res, 500, 'internal error');
-            else res.destroy();
-        });
-    });
+    // A refused request is the client's mistake, answered 4xx: not worth a warning each.
+    const onerror = (err: Error) => deps.logger.debug({ err: err.message }, 'mcp http request refused');
+    const limits = { maxRequestBodySize: options.maxBodyBytes };
+    const mcp = createMcpHandler(() => createMcpServer(deps, shared), { legacy: 'reject', onerror, maxSubscriptions: maxStreams, ...limits });
+    const serveModern = toNodeHandler(mcp, { onerror, ...limits });
+    const unsubscribe = deps.service.subscribe(() => mcp.notify.resourcesChanged());
+
+    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const http = createServer(
+        {
+            headersTimeout: Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout),
+            requestTimeout,
+            // Node checks both limits on this interval (default 30 s, which let a trickle last 90 s).
+            connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeout / 4))),
+        },
+        (req, res) => {
+            const started = performance.now();
+            res.once('finish', () => deps.logger.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'mcp http'));
+            handle(req, res).catch((err: unknown) => {
+                deps.logger.error({ err }, 'mcp http request failed');
+                if (!res.headersSent) reply(res, 500, 'internal error');
+                else res.destroy();
+            });
+        },
+    );
 
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const path = (req.url ?? '/').split('?')[0];
@@ -84,22 +130,45 @@ export async function startHttpServer(deps: McpDeps, options: HttpOptions): Prom
         const refused = checkHost(req, allowed) ?? checkToken(req, options.token);
         if (refused) return reply(res, refused.status, refused.message, refused.headers);
         if (req.method === 'DELETE') return reply(res, 405, 'this server is stateless: there is no session to end', { Allow: 'GET, POST' });
-        if (req.method !== 'POST' && req.method !== 'GET') return reply(res, 405, `method ${req.method ?? '?'} not allowed`, { Allow: 'GET, POST' });
-        await serve(req, res);
+        if (req.method === 'GET') return openStream(req, res);
+        if (req.method !== 'POST') return reply(res, 405, `method ${req.method ?? '?'} not allowed`, { Allow: 'GET, POST' });
+        const body = await readBody(req, options.maxBodyBytes);
+        if (body === undefined) return reply(res, 413, `request body over ${options.maxBodyBytes} bytes (MCP_MAX_BODY_BYTES)`);
+        const parsed = parseJson(body);
+        // Unparseable bodies too: the per-request transport answers them with a JSON-RPC parse error.
+        if (parsed === undefined || (await isLegacyRequest(await toWebRequest(req, parsed), parsed, limits))) return serveLegacy(req, res, parsed);
+        await serveModern(req, res, parsed);
     }
 
-    async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-        const mcp = createMcpServer(deps, shared);
-        // JSON answers to POST: no stream to hold open; GET still streams notifications.
-        const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: options.maxBodyBytes });
-        open.add(mcp);
+    async function serveLegacy(req: IncomingMessage, res: ServerResponse, parsed: unknown): Promise<void> {
+        const server = createMcpServer(deps, shared);
+        const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+        res.on('close', () => void server.close().catch((err: unknown) => deps.logger.debug({ err }, 'mcp server close failed')));
+        await server.connect(transport);
+        server.server.onerror = onerror;
+        await transport.handleRequest(req, res, parsed);
+    }
+
+    /**
+     * A 2025-era client's notification stream: the one thing the SDK's
+     * stateless legacy serving does not give (it answers GET with 405), and
+     * how clients such as the Inspector hear that the knowledge changed.
+     */
+    async function openStream(req: IncomingMessage, res: ServerResponse): Promise<void> {
+        if (streams.size >= maxStreams) {
+            return reply(res, 503, `too many open notification streams (${maxStreams}); retry later`, { 'Retry-After': '30' });
+        }
+        const server = createMcpServer(deps, shared);
+        const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+        streams.add(server);
+        const stop = announceReloads(server, deps);
         res.on('close', () => {
-            open.delete(mcp);
-            mcp.close().catch((err: unknown) => deps.logger.debug({ err }, 'mcp server close failed'));
+            streams.delete(server);
+            stop();
+            server.close().catch((err: unknown) => deps.logger.debug({ err }, 'mcp server close failed'));
         });
-        await mcp.server.connect(transport);
-        // A malformed request is the client's mistake, answered 4xx: not worth a warning each.
-        mcp.server.server.onerror = (err) => deps.logger.debug({ err: err.message }, 'mcp http request refused');
+        await server.connect(transport);
+        server.server.onerror = onerror;
         await transport.handleRequest(req, res);
     }
 
@@ -116,18 +185,41 @@ export async function startHttpServer(deps: McpDeps, options: HttpOptions): Prom
     return {
         url: `http://${shown}:${port}${MCP_PATH}`,
         port,
-        close: () => closeServer(http, open),
+        close: async () => {
+            unsubscribe();
+            await Promise.allSettled([mcp.close(), ...[...streams].map((s) => s.close())]);
+            await closeServer(http);
+        },
     };
 }
 
-async function closeServer(http: Server, open: Set<KejinMcpServer>): Promise<void> {
-    await Promise.allSettled([...open].map((s) => s.close()));
+async function closeServer(http: Server): Promise<void> {
     await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeIdleConnections();
         // Streams a client keeps open must not hold the shutdown.
         setTimeout(() => http.closeAllConnections(), 1000).unref();
     });
+}
+
+/** The whole body, or undefined once it passes `max` bytes (the rest is not read). */
+async function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > max) return undefined;
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJson(text: string): unknown {
+    try {
+        return text === '' ? undefined : (JSON.parse(text) as unknown);
+    } catch {
+        return undefined;
+    }
 }
 
 function defaultAllowedHosts(host: string, port: number): string[] {

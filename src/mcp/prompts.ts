@@ -3,9 +3,7 @@
  * a consultation: gather the profile, match, present products with whom to
  * call and where each fact comes from.
  */
-import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
+import { completable, type GetPromptResult, type McpServer } from '@modelcontextprotocol/server';
 import { LANGS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Lang } from '../core/vocabulary.ts';
 import { DEFAULT_LANG, boundedText, vocabEnum } from './schemas.ts';
 
@@ -16,10 +14,10 @@ export const config = {
     description: 'Guides you through a consultation: gather the firm profile, call match_financing_products, then present fitting products with their contacts and sources.',
     argsSchema: {
         firm_description: boundedText('firm_description').describe('What the user told about the firm: stage, certifications, revenue, how much money it needs and for what'),
-        // completable() last: describe() would return a copy without the completer.
-        lang: completable(vocabEnum(LANGS, 'lang').optional().describe(`Language to answer in: zh or en. Default ${DEFAULT_LANG}.`), (typed) =>
-            LANGS.filter((l) => l.startsWith(typed ?? '')),
-        ),
+        // The completer sits inside optional(): SDK v2 looks for it on the unwrapped field.
+        lang: completable(vocabEnum(LANGS, 'lang'), (typed) => LANGS.filter((l) => l.startsWith(typed ?? '')))
+            .optional()
+            .describe(`Language to answer in: zh or en. Default ${DEFAULT_LANG}.`),
     },
 };
 

@@ -5,8 +5,7 @@
  * sends `notifications/resources/list_changed` when the snapshot changes
  * (see server.ts), so clients list again rather than poll.
  */
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { McpError, type ReadResourceResult, type Resource } from '@modelcontextprotocol/sdk/types.js';
+import { ResourceNotFoundError, ResourceTemplate, type McpServer, type ReadResourceResult, type Resource } from '@modelcontextprotocol/server';
 import { closest } from '../core/knowledge/problems.ts';
 import type { KnowledgeItem } from '../core/knowledge/schema.ts';
 import { FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Folder, type Kind } from '../core/vocabulary.ts';
@@ -16,8 +15,6 @@ import type { McpDeps } from './server.ts';
 
 const VOCABULARY_URI = 'kejin://vocabulary';
 
-/** MCP 2025-11-25: "Resource not found" is -32002. */
-const RESOURCE_NOT_FOUND = -32002;
 /** The spec caps a completion answer at 100 values. */
 const MAX_COMPLETIONS = 100;
 
@@ -27,32 +24,58 @@ const FOLDER_TITLES: Record<Folder, string> = {
     organizations: 'Organizations to contact (机构)',
 };
 
+/**
+ * `_meta` key carrying the knowledge version on resource lists and reads: a
+ * 2026 client that cached a list (its `ttlMs`) can tell whether it still
+ * holds the current knowledge.
+ */
+export const KNOWLEDGE_VERSION_META = 'kejin/knowledgeVersion';
+
+const VOCABULARY_META = {
+    title: 'Profile and knowledge vocabularies (词表)',
+    description: 'The words the tools accept for stage, qualifications, size, needs and kind, each with its Chinese and English label.',
+    mimeType: 'application/json',
+};
+
 export function registerResources(server: McpServer, deps: McpDeps): void {
     for (const folder of Object.keys(FOLDER_KINDS) as Folder[]) registerFolder(server, deps, folder);
     server.registerResource(
         'vocabulary',
         VOCABULARY_URI,
-        {
-            title: 'Profile and knowledge vocabularies (词表)',
-            description: 'The words the tools accept for stage, qualifications, size, needs and kind, each with its Chinese and English label.',
-            mimeType: 'application/json',
-        },
-        (uri) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(vocabulary(), null, 2) }] }),
+        VOCABULARY_META,
+        (uri) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(vocabulary(), null, 2) }], _meta: versionMeta(deps) }),
     );
+    // The SDK's own list (the same entries, in the same order) has no room for a result `_meta`.
+    server.server.setRequestHandler('resources/list', () => ({
+        resources: [
+            { uri: VOCABULARY_URI, name: 'vocabulary', ...VOCABULARY_META },
+            ...(Object.keys(FOLDER_KINDS) as Folder[]).flatMap((folder) => itemsIn(deps, folder).map((item) => ({ ...folderMeta(folder), ...listEntry(item) }))),
+        ],
+        _meta: versionMeta(deps),
+    }));
+}
+
+function versionMeta(deps: McpDeps): Record<string, string> {
+    return { [KNOWLEDGE_VERSION_META]: deps.service.snapshot().version };
+}
+
+function itemsIn(deps: McpDeps, folder: Folder): KnowledgeItem[] {
+    return [...deps.service.snapshot().items.values()].filter((i) => folderOf(i.kind) === folder);
+}
+
+function folderMeta(folder: Folder) {
+    const kinds = (FOLDER_KINDS[folder] as readonly Kind[]).map((k) => KINDS.labels[k].en).join(', ');
+    return { title: FOLDER_TITLES[folder], description: `One knowledge card (${kinds}) as Markdown with sources, and as JSON.`, mimeType: 'text/markdown' };
 }
 
 function registerFolder(server: McpServer, deps: McpDeps, folder: Folder): void {
-    const inFolder = (): KnowledgeItem[] => [...deps.service.snapshot().items.values()].filter((i) => folderOf(i.kind) === folder);
+    const inFolder = (): KnowledgeItem[] => itemsIn(deps, folder);
     const template = new ResourceTemplate(`kejin://${folder}/{id}`, {
         list: () => ({ resources: inFolder().map(listEntry) }),
         complete: { id: (value) => completeIds(inFolder().map((i) => i.id), value) },
     });
-    const kinds = (FOLDER_KINDS[folder] as readonly Kind[]).map((k) => KINDS.labels[k].en).join(', ');
-    server.registerResource(
-        `knowledge-${folder}`,
-        template,
-        { title: FOLDER_TITLES[folder], description: `One knowledge card (${kinds}) as Markdown with sources, and as JSON.`, mimeType: 'text/markdown' },
-        (uri, variables) => readCard(deps, folder, uri, String(variables.id ?? ''), () => inFolder().map((i) => i.id)),
+    server.registerResource(`knowledge-${folder}`, template, folderMeta(folder), (uri, variables) =>
+        readCard(deps, folder, uri, String(variables.id ?? ''), () => inFolder().map((i) => i.id)),
     );
 }
 
@@ -73,7 +96,8 @@ function readCard(deps: McpDeps, folder: Folder, uri: URL, id: string, folderIds
     const item = deps.service.getItem(id);
     if (!item || folderOf(item.kind) !== folder) {
         const hint = item ? ` It is at ${itemUri(item)}.` : ` Closest: ${closest(id, folderIds(), 3).map((s) => `kejin://${folder}/${s}`).join(', ') || 'none'}.`;
-        throw new McpError(RESOURCE_NOT_FOUND, `kejin: no card at ${uri.href}.${hint}`, { uri: uri.href });
+        // -32602 with `data: { uri }`: the 2026-07-28 revision requires it, and 2025 clients read it as not found too.
+        throw new ResourceNotFoundError(uri.href, `kejin: no card at ${uri.href}.${hint}`);
     }
     const lookup = (ref: string) => deps.service.getItem(ref);
     return {
@@ -81,6 +105,7 @@ function readCard(deps: McpDeps, folder: Folder, uri: URL, id: string, folderIds
             { uri: uri.href, mimeType: 'text/markdown', text: cardText(item, DEFAULT_LANG, lookup) },
             { uri: uri.href, mimeType: 'application/json', text: JSON.stringify(cardStructured(item), null, 2) },
         ],
+        _meta: versionMeta(deps),
     };
 }
 

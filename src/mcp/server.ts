@@ -1,14 +1,17 @@
 /**
  * `createMcpServer(deps)`: one MCP server over the shared knowledge service,
  * with the tools, resources and prompt registered. It holds no state of its
- * own, so stdio makes one per process and stateless HTTP one per request.
+ * own, so stdio makes one per connection and HTTP one per request (SDK v2's
+ * factory pattern, which serves the 2026-07-28 revision and 2025-era
+ * `initialize` clients from the same instance code).
+ *
+ * Knowledge reloads are announced by the transports (see `announceReloads`),
+ * not by every instance: a per-request HTTP instance lives for one exchange
+ * and has no one to tell.
  */
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ListToolsRequestSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
-import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport, McpServer, type CacheHint, type jsonSchemaValidator, type Tool, type Transport } from '@modelcontextprotocol/server';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import type { Logger } from 'pino';
 import pkg from '../../package.json' with { type: 'json' };
 import type { QuestionLog } from '../core/insights/log.ts';
@@ -16,6 +19,7 @@ import type { KnowledgeService } from '../core/service.ts';
 import { registerFinancingConsultationPrompt } from './prompts.ts';
 import { registerResources } from './resources.ts';
 import { registerTools } from './tools/index.ts';
+import { refineWireErrors } from './wire.ts';
 
 export interface McpDeps {
     readonly service: KnowledgeService;
@@ -24,17 +28,29 @@ export interface McpDeps {
     readonly questionLog?: QuestionLog;
 }
 
-export interface KejinMcpServer {
-    readonly server: McpServer;
-    /** Stops listening for snapshot changes and closes the transport. */
-    close(): Promise<void>;
-}
-
 /**
  * Largest number of array elements and object members in one call's
  * arguments: a profile has about forty, so this refuses only abuse.
  */
 const MAX_TOOL_INPUT_ELEMENTS = 500;
+
+/**
+ * How long a client may keep a list or a card (2026-07-28 `ttlMs`). The tool
+ * and prompt lists (and the discover answer) change only with the code, so every caller may share them
+ * for a day; the resource lists and cards change with the knowledge, so they
+ * are kept no longer than the watcher's periodic rescan (60 s), and the
+ * knowledge version rides in `_meta` so a client can tell two apart.
+ */
+const CODE_TTL_MS = 24 * 60 * 60 * 1000;
+export const KNOWLEDGE_TTL_MS = 60 * 1000;
+const CACHE_HINTS: Record<'server/discover' | 'tools/list' | 'prompts/list' | 'resources/templates/list' | 'resources/list' | 'resources/read', CacheHint> = {
+    'server/discover': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
+    'tools/list': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
+    'prompts/list': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
+    'resources/templates/list': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
+    'resources/list': { ttlMs: KNOWLEDGE_TTL_MS, cacheScope: 'public' },
+    'resources/read': { ttlMs: KNOWLEDGE_TTL_MS, cacheScope: 'public' },
+};
 
 const INSTRUCTIONS = `kejin (科金助手) answers from a curated, sourced knowledge base of Shanghai sci-tech financing: credit products for tech SMEs, subsidies and risk-compensation policies, platforms, and the agencies to contact.
 - A firm asks what financing fits: call match_financing_products with every profile field you know (amounts in 万元).
@@ -43,49 +59,65 @@ const INSTRUCTIONS = `kejin (科金助手) answers from a curated, sourced knowl
 Cite the sources each answer gives; never invent amounts, rates or phone numbers the knowledge does not state.`;
 
 /**
- * What many short-lived servers (stateless HTTP: one per request) can share.
- * Neither part holds anything of one client: the validator is used only to
- * check answers to elicitation, which kejin never asks for, and the tool
- * definitions are fixed when the code is built.
+ * What many short-lived servers (HTTP: one per request) can share. Neither
+ * part holds anything of one client: the validator checks only answers to
+ * elicitation, and the tool definitions are fixed when the code is built.
  */
 export interface SharedServerParts {
     /** One Ajv instance: building it is most of the cost of a bare SDK server. */
     readonly jsonSchemaValidator: jsonSchemaValidator;
     /** The `tools/list` answer, converted from the zod schemas once instead of on every list. */
     readonly tools: readonly Tool[];
+    /** Each tool's output schema as listed, by tool name. */
+    readonly outputSchemas: ReadonlyMap<string, Tool['outputSchema']>;
 }
 
-export function createMcpServer(deps: McpDeps, shared?: SharedServerParts): KejinMcpServer {
-    const server = new McpServer(
+/** Every transport the server is connected to (stdio, either HTTP era, in-memory) answers malformed requests briefly (see wire.ts). */
+class KejinServer extends McpServer {
+    override connect(transport: Transport): Promise<void> {
+        return super.connect(refineWireErrors(transport));
+    }
+}
+
+export function createMcpServer(deps: McpDeps, shared?: SharedServerParts): McpServer {
+    const server = new KejinServer(
         { name: 'kejin', title: '科金助手 kejin', version: pkg.version, description: 'Shanghai sci-tech financing knowledge: products, policies, contacts' },
         {
-            capabilities: { tools: {}, resources: { listChanged: true }, prompts: {}, completions: {}, logging: {} },
+            capabilities: { tools: { listChanged: false }, resources: { listChanged: true }, prompts: { listChanged: false }, completions: {}, logging: {} },
             instructions: INSTRUCTIONS,
             maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS,
+            cacheHints: CACHE_HINTS,
             ...(shared ? { jsonSchemaValidator: shared.jsonSchemaValidator } : {}),
         },
     );
-    registerTools(server, deps);
+    const registered = registerTools(server, deps);
     if (shared) {
         const tools = shared.tools;
-        server.server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools] }));
+        server.server.setRequestHandler('tools/list', () => ({ tools: [...tools] }));
+        // The SDK converts a tool's output schema to JSON Schema on its first call and keeps it on
+        // the instance: per request that was a tenth of the CPU of a search. The listed one is the same.
+        for (const [name, tool] of registered) tool.outputSchemaJson = shared.outputSchemas.get(name);
     }
     registerResources(server, deps);
     registerFinancingConsultationPrompt(server);
     server.server.onerror = (err) => deps.logger.warn({ err }, 'mcp protocol error');
-    const unsubscribe = deps.service.subscribe((snapshot) => {
+    return server;
+}
+
+/**
+ * Tells a connected 2025-era client (stdio, or an HTTP GET stream) that the
+ * knowledge changed: `list_changed`, plus a log line with the new version.
+ * On a 2026-07-28 stdio connection the SDK routes the same call onto the
+ * client's `subscriptions/listen` stream. Returns the unsubscribe.
+ */
+export function announceReloads(server: McpServer, deps: McpDeps): () => void {
+    return deps.service.subscribe((snapshot) => {
         if (!server.isConnected()) return;
         server.sendResourceListChanged();
         const data = { message: 'knowledge reloaded', version: snapshot.version, items: snapshot.items.size };
+        // Deprecated by the 2026-07-28 revision (SEP-2577) but still what 2025 clients show.
         server.sendLoggingMessage({ level: 'info', logger: 'kejin', data }).catch((err: unknown) => deps.logger.debug({ err }, 'log notification not sent'));
     });
-    return {
-        server,
-        close: async () => {
-            unsubscribe();
-            await server.close();
-        },
-    };
 }
 
 /** Builds the shared parts once, asking a throw-away server for its tool list through the SDK's own handler. */
@@ -93,12 +125,12 @@ export async function createSharedServerParts(deps: McpDeps): Promise<SharedServ
     const jsonSchemaValidator = new AjvJsonSchemaValidator();
     const mcp = createMcpServer(deps);
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await mcp.server.connect(serverSide);
+    await mcp.connect(serverSide);
     const client = new Client({ name: 'kejin-tool-list', version: pkg.version }, { jsonSchemaValidator });
     try {
         await client.connect(clientSide);
         const { tools } = await client.listTools();
-        return { jsonSchemaValidator, tools };
+        return { jsonSchemaValidator, tools, outputSchemas: new Map(tools.map((t) => [t.name, t.outputSchema])) };
     } finally {
         await client.close();
         await mcp.close();

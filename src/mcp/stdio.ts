@@ -1,7 +1,9 @@
 /**
- * MCP over stdin/stdout: one server for the life of the process. Only the
- * transport (and the refusal of an oversized line) writes to stdout; logs
- * go to stderr.
+ * MCP over stdin/stdout: one connection for the life of the process, served
+ * through SDK v2's `serveStdio`, whose opening exchange picks the era (a
+ * 2026-07-28 `server/discover` or a 2025 `initialize`) and pins one server
+ * from the factory to it. Only the transport (and the refusal of an
+ * oversized line) writes to stdout; logs go to stderr.
  *
  * stdin is framed into lines before the SDK transport sees it: a line over
  * MAX_LINE_BYTES is dropped whole and answered with a JSON-RPC error, and
@@ -9,9 +11,9 @@
  * which closes the transport: the client loses its server over one message.)
  */
 import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/sdk/shared/stdio.js';
-import { createMcpServer, type McpDeps } from './server.ts';
+import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/server';
+import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+import { announceReloads, createMcpServer, type McpDeps } from './server.ts';
 
 /** The longest message accepted: the SDK's own bound (10 MiB). */
 export const MAX_LINE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;
@@ -67,7 +69,6 @@ export class LineLimit extends Transform {
 }
 
 export async function startStdioServer(deps: McpDeps, stdin: Readable = process.stdin, stdout: Writable = process.stdout): Promise<RunningStdioServer> {
-    const mcp = createMcpServer(deps);
     const lines = new LineLimit(MAX_LINE_BYTES, (bytes) => {
         deps.logger.warn({ bytes, limit: MAX_LINE_BYTES }, 'mcp stdio: refused a message over the size limit');
         const message = `kejin: message of ${bytes} bytes refused: the limit is ${MAX_LINE_BYTES / 1024 / 1024} MiB a message; send less (for example a shorter query)`;
@@ -77,19 +78,29 @@ export async function startStdioServer(deps: McpDeps, stdin: Readable = process.
     // Whole lines only reach the transport, so its buffer never holds more than one line and a read.
     const transport = new StdioServerTransport(lines, stdout, { maxBufferSize: MAX_LINE_BYTES + 1024 * 1024 });
     const ended = new Promise<void>((resolve) => {
-        // The SDK transport does not watch for the end of stdin; without this an
-        // orphaned server (its client gone) would live on, watching the folder.
+        // The transport watches its own input (the line filter), which ends
+        // only when stdin does; without this an orphaned server (its client
+        // gone) would live on, watching the folder.
         stdin.once('end', resolve);
         stdin.once('close', resolve);
-        transport.onclose = resolve; // connect() chains its own handler after this one
     });
-    await mcp.server.connect(transport);
+    const stops: (() => void)[] = [];
+    const handle = serveStdio(
+        () => {
+            const server = createMcpServer(deps);
+            // On a 2026 connection the SDK carries these onto the client's subscriptions/listen stream.
+            stops.push(announceReloads(server, deps));
+            return server;
+        },
+        { transport, onerror: (err) => deps.logger.debug({ err: err.message }, 'mcp stdio: message refused') },
+    );
     return {
         ended,
         close: async () => {
+            for (const stop of stops) stop();
             stdin.unpipe(lines);
             stdin.pause(); // as the SDK transport does: a flowing stdin would hold the process
-            await mcp.close();
+            await handle.close();
         },
     };
 }

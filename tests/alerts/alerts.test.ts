@@ -6,9 +6,9 @@
 import { Api } from 'grammy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { alertsFor, newSubscription, runAlerts, startAlertLoop, type AlertLoop } from '../../src/core/alerts/alerts.ts';
+import { localSendRate } from '../../src/core/alerts/rate.ts';
 import { createFileAlertStores, createRedisAlertStores, type AlertStores } from '../../src/core/alerts/store.ts';
 import { createRedis } from '../../src/core/infra/redis.ts';
-import type { FirmProfile } from '../../src/core/match/profile.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createAlertSender } from '../../src/bot/alerts.ts';
@@ -17,62 +17,11 @@ import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { FAILURES, FakeBotApi, type ApiCall } from '../bot/helpers/fake-bot-api.ts';
 import { removeDir, startPollingBot, tempDir, testConfig, TestUser, type RunningBot } from '../bot/helpers/harness.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { changeCard, liveCopy, makeTwoProductsFit, PROFILE, type Folder } from './helpers.ts';
 import { redisSkipReason, startRedisServer } from '../helpers/redis-server.ts';
 
 const zh = MESSAGES.zh;
 const m = INSIGHTS_MESSAGES.zh;
-/** A growth-stage firm with no certification, seeking a credit loan, without IP. */
-const PROFILE: FirmProfile = { stage: 'growth', qualifications: [], needs: ['credit-loan'], hasIntellectualProperty: false };
-
-type Folder = Awaited<ReturnType<typeof copyFolder>>;
-
-/**
- * A product card of the test's own in the temp copy of the shipped
- * knowledge, so that what fits PROFILE does not hang on the shipped cards'
- * wording: for a growth-stage firm it fits when `stages` holds growth.
- */
-function testCard(id: string, name: string, stages: string): string {
-    return `---
-id: ${id}
-kind: product
-name: ${name}
-name_en: ${id} (alert test)
-summary:
-  zh: 提醒测试用的科技信贷产品。
-  en: A sci-tech loan made for the alert tests.
-needs: [credit-loan]
-eligibility:
-  stages: [${stages}]
-  basis:
-    stages: { sources: [s1] }
-  sources: [s1]
-contacts: [stcsm]
-sources:
-  - key: s1
-    title: 提醒测试来源
-    url: https://example.org/alert-test
-last_verified: 2026-11-01
----
-提醒测试用的科技信贷产品。
-`;
-}
-
-/** The copy as live before the change: the test product is for mature firms only. */
-async function liveCopy(): Promise<Folder> {
-    const folder = await copyFolder(SHIPPED_KNOWLEDGE);
-    await folder.write('products/alert-test-changed.md', testCard('alert-test-changed', '提醒测试贷', 'mature'));
-    return folder;
-}
-
-/** The change: the test product opens to growth-stage firms. */
-const changeCard = (folder: Folder) => folder.write('products/alert-test-changed.md', testCard('alert-test-changed', '提醒测试贷', 'growth, mature'));
-
-/** The change plus a new product for growth-stage firms: two alerts for PROFILE. */
-async function makeTwoProductsFit(folder: Folder): Promise<void> {
-    await changeCard(folder);
-    await folder.write('products/alert-test-added.md', testCard('alert-test-added', '提醒新产品贷', 'growth'));
-}
 
 /** An Api for the sender that notes when each sendMessage leaves it (after the throttler), per chat. */
 function recordingApi(api: FakeBotApi): { client: Api; leaving: { chatId: number; at: number }[] } {
@@ -261,8 +210,9 @@ describe('alerts in bulk', () => {
                 const one = createRedisAlertStores(a, 'x:');
                 const two = createRedisAlertStores(b, 'x:');
                 for (let id = 1; id <= 20; id++) await one.subscriptions.put(newSubscription(before, id, 'zh', PROFILE));
-                const deliver = createAlertSender({ token: api.token, apiRoot: api.url, perSecond: 100 });
-                const [r1, r2] = await Promise.all([runAlerts({ service: after, stores: one, deliver }), runAlerts({ service: after, stores: two, deliver })]);
+                const deliver = createAlertSender({ token: api.token, apiRoot: api.url });
+                const rate = localSendRate(100);
+                const [r1, r2] = await Promise.all([runAlerts({ service: after, stores: one, deliver, rate }), runAlerts({ service: after, stores: two, deliver, rate })]);
                 expect(r1.sent + r2.sent).toBe(20);
                 expect(r1.skipped + r2.skipped).toBe(20);
                 expect(api.callsOf('sendMessage')).toHaveLength(20);
@@ -299,7 +249,7 @@ describe('kejin alerts --dry-run', () => {
         // Nothing was recorded: no alert is marked sent, the baseline is unchanged.
         const stores = createFileAlertStores(dataDir);
         expect((await stores.subscriptions.get(7001))?.seen['alert-test-changed']?.rating).toBe('ineligible');
-        expect(existsSync(path.join(dataDir, 'alerts', 'sent.json'))).toBe(false);
+        expect(existsSync(path.join(dataDir, 'alerts', 'sent.jsonl'))).toBe(false);
         await folder.remove();
         removeDir(dataDir);
     }, 30_000);

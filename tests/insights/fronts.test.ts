@@ -3,7 +3,7 @@
  * API, with the 👍 / 👎 buttons) and the MCP search tool, both on the
  * shipped knowledge, into the file log. Never a user id, chat id or name.
  */
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe('the MCP search tool', () => {
     it('logs an unconfident search, not a confident one', async () => {
         const mcp = createMcpServer({ service, logger: silentLogger, questionLog: log });
         const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-        await mcp.server.connect(serverSide);
+        await mcp.connect(serverSide);
         const client = newClient();
         await client.connect(clientSide);
         await client.callTool({ name: 'search_financing_knowledge', arguments: { query: '高企贷的合作银行' } });

@@ -1,11 +1,10 @@
 /** Shared set-up for the MCP tests: a fixture folder, real SDK clients over each transport. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { Client, type CallToolResult, type Tool } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { expect } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import type { KnowledgeService } from '../../src/core/service.ts';
@@ -24,15 +23,17 @@ export const TOOL_NAMES = [
     'get_financing_contacts',
 ] as const;
 
-export function newClient(): Client {
-    return new Client({ name: 'kejin-test', version: '0.0.0' }, { capabilities: {} });
+/** A 2025-era client (the SDK's default: the initialize handshake), or one pinned to the 2026-07-28 revision. */
+export function newClient(era: 'legacy' | 'modern' = 'legacy'): Client {
+    const modern = era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const : {};
+    return new Client({ name: 'kejin-test', version: '0.0.0' }, { capabilities: {}, ...modern });
 }
 
 /** A real Client talking to createMcpServer() through the SDK's in-memory pair. */
 export async function connectInMemory(service: KnowledgeService): Promise<{ client: Client; close(): Promise<void> }> {
     const mcp = createMcpServer({ service, logger: silentLogger });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-    await mcp.server.connect(serverSide);
+    await mcp.connect(serverSide);
     const client = newClient();
     await client.connect(clientSide);
     return {
@@ -45,7 +46,7 @@ export async function connectInMemory(service: KnowledgeService): Promise<{ clie
 }
 
 /** `node bin/kejin.js mcp …` with a real StdioClientTransport. */
-export async function connectStdio(env: Record<string, string>, stderr: string[] = []): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
+export async function connectStdio(env: Record<string, string>, stderr: string[] = [], era: 'legacy' | 'modern' = 'legacy'): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
     const transport = new StdioClientTransport({
         command: process.execPath,
         args: [KEJIN_BIN, 'mcp'],
@@ -54,7 +55,7 @@ export async function connectStdio(env: Record<string, string>, stderr: string[]
         stderr: 'pipe',
     });
     transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-    const client = newClient();
+    const client = newClient(era);
     await client.connect(transport);
     return { client, transport, close: () => client.close() };
 }
@@ -92,7 +93,7 @@ export function expectValidOutput(tool: Tool, result: CallToolResult): Record<st
     const check = ajv.getValidator(tool.outputSchema!)(result.structuredContent);
     expect(check.errorMessage, `${tool.name}: ${check.errorMessage}`).toBeUndefined();
     expect(check.valid).toBe(true);
-    return result.structuredContent!;
+    return result.structuredContent as Record<string, unknown>;
 }
 
 export function textOf(result: CallToolResult | { content?: unknown }): string {

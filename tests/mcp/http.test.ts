@@ -4,9 +4,9 @@
  * malformed requests) and live reload announced on the notification stream.
  */
 import { request } from 'node:http';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ResourceListChangedNotificationSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/client';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
@@ -185,7 +185,7 @@ describe('live reload over HTTP', () => {
     it('announces list_changed on the notification stream and answers from the new snapshot', async () => {
         const client = await connect(open.url);
         let changed = 0;
-        client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
+        client.setNotificationHandler('notifications/resources/list_changed', () => {
             changed++;
         });
         try {

@@ -3,7 +3,7 @@
  * the consultation prompt, and the protocol basics a 2025-11-25 client
  * relies on: capabilities, ping, logging level.
  */
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { FIXTURE_DIR, connectInMemory } from './helpers.ts';
@@ -63,8 +63,8 @@ describe('resources', () => {
     });
 
     it('refuses a card in the wrong folder or an unknown id with "resource not found" and a hint', async () => {
-        await expect(client.readResource({ uri: 'kejin://products/stcsm' })).rejects.toMatchObject({ code: -32002, message: expect.stringContaining('kejin://organizations/stcsm') });
-        await expect(client.readResource({ uri: 'kejin://products/gaoqi' })).rejects.toMatchObject({ code: -32002, message: expect.stringContaining('kejin://products/gaoqidai') });
+        await expect(client.readResource({ uri: 'kejin://products/stcsm' })).rejects.toMatchObject({ code: -32602, data: { uri: 'kejin://products/stcsm' }, message: expect.stringContaining('kejin://organizations/stcsm') });
+        await expect(client.readResource({ uri: 'kejin://products/gaoqi' })).rejects.toMatchObject({ code: -32602, data: { uri: 'kejin://products/gaoqi' }, message: expect.stringContaining('kejin://products/gaoqidai') });
     });
 
     it('reads the vocabularies', async () => {

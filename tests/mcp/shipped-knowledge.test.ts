@@ -4,8 +4,8 @@
  * advertised outputSchema. Cards are written by hand; this catches a card
  * shape the output schemas or the renderers did not foresee.
  */
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/client';
+import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { LANGS, NEEDS, QUALIFICATIONS, STAGES } from '../../src/core/vocabulary.ts';

@@ -4,8 +4,8 @@
  * the tests then edit (live reload). Also `mcp --http` spawned, stopped by
  * SIGTERM.
  */
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { LoggingMessageNotificationSchema, ResourceListChangedNotificationSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/client';
+import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
@@ -62,10 +62,10 @@ describe('kejin mcp over stdio', () => {
     it('picks up an edited card: list_changed, a log notification, and the new answer', async () => {
         let changed = 0;
         const logs: unknown[] = [];
-        client.setNotificationHandler(ResourceListChangedNotificationSchema, () => {
+        client.setNotificationHandler('notifications/resources/list_changed', () => {
             changed++;
         });
-        client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => {
+        client.setNotificationHandler('notifications/message', (n) => {
             logs.push(n.params.data);
         });
         await folder.write('products/quantum-loan.md', newProductCard('quantum-loan', '量子科技贷'));

@@ -4,8 +4,8 @@
  * answer checked against its outputSchema, and every error path an isError
  * result that names the field and what is allowed.
  */
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Client } from '@modelcontextprotocol/client';
+import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { OrganizationItem } from '../../src/core/knowledge/schema.ts';
@@ -103,10 +103,30 @@ describe('search_financing_knowledge', () => {
 
 
     it('says plainly when nothing matches well', async () => {
-        const { data, text } = await search({ query: 'xylophone quartz zebra' });
+        const { data, text } = await search({ query: 'xylophone quartz zebra', lang: 'zh' });
         expect(data.confident).toBe(false);
         expect(data.answer).toMatchObject({ status: 'unknown', confident: false });
         expect(text).toContain('知识库未能可靠回答');
+    });
+});
+
+describe('a call that passes no lang', () => {
+    it('is answered in the language the question is written in', async () => {
+        const english = await search({ query: 'xylophone quartz zebra' });
+        expect(english.data.lang).toBe('en');
+        expect(english.text).toContain('holds nothing that reliably answers');
+        const chinese = await search({ query: '高企贷的额度是多少' });
+        expect(chinese.data.lang).toBe('zh');
+        expect(chinese.text).toMatch(/^## 回答|^## 答/m);
+    });
+
+    it('matches in the language of the firm\'s own words, and in Chinese without any', async () => {
+        const english = await match({ question: 'We are a high-tech enterprise and our loan is due next month', limit: 2 });
+        expect(english.text).toContain('Read from the description');
+        const chinese = await match({ question: '我们是高新技术企业，贷款下个月到期', limit: 2 });
+        expect(chinese.text).not.toContain('Read from the description');
+        const fields = await match({ stage: 'growth', limit: 1 });
+        expect(fields.text).toContain('来源');
     });
 });
 

@@ -5,7 +5,7 @@
  * and answers through the proxy agree whichever instance serves them.
  */
 import type { ChildProcess } from 'node:child_process';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callTool, eventually, newClient, spawnHttp, textOf } from '../mcp/helpers.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';

@@ -18,6 +18,8 @@ import type { FirmProfile } from '../match/profile.ts';
 import type { Eligibility, ProductMatch } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import type { Lang } from '../vocabulary.ts';
+import { localSendRate, type SendRate } from './rate.ts';
+import { sendAlerts, type Deliver } from './send.ts';
 import type { AlertStores, SeenRating, Subscription } from './store.ts';
 
 /** `closing`: a fitting product's application window closes soon (core/deadlines, sent through the same path). */
@@ -78,13 +80,17 @@ export function newSubscription(service: KnowledgeService, chatId: number, lang:
     return { chatId, lang, profile, since: now.toISOString(), seen: currentRatings(service, profile).seen };
 }
 
-export type Delivery = 'sent' | 'blocked' | 'failed';
+export type { Delivery } from './send.ts';
 
 export interface RunAlertsOptions {
     readonly service: KnowledgeService;
     readonly stores: AlertStores;
     /** Sends one alert; 'blocked' (the user blocked the bot) removes the subscription. */
-    readonly deliver?: (alert: Alert) => Promise<Delivery>;
+    readonly deliver?: Deliver<Alert>;
+    /** The pace of sends, shared by every instance when it is in Redis. Default: 25 a second in this process. */
+    readonly rate?: SendRate;
+    /** Stops the run: alerts not yet started wait for the next run. */
+    readonly signal?: AbortSignal;
     /** Only list the alerts due: nothing is sent, claimed or updated. */
     readonly dryRun?: boolean;
     readonly logger?: Logger;
@@ -98,73 +104,113 @@ export interface AlertRun {
     readonly skipped: number;
     readonly failed: number;
     readonly unsubscribed: number;
+    /** Not started because the run was stopped; the next run sends them. */
+    readonly stopped: number;
 }
 
 /**
- * Finds and sends the alerts due to every subscriber. Subscribers are
- * handled concurrently (the sender's throttler keeps to Telegram's limits),
- * each one's alerts in turn.
+ * Finds and sends the alerts due to every subscriber (see send.ts for how
+ * they go out). A subscriber's baseline moves on only once each of its
+ * alerts was sent (or found sent), so that an alert not sent, because the
+ * run was stopped or failed, is still due at the next run.
  */
 export async function runAlerts(options: RunAlertsOptions): Promise<AlertRun> {
     const { service, stores } = options;
     const subscriptions = await stores.subscriptions.all();
     const due: Alert[] = [];
-    const updated: Subscription[] = [];
-    const counts = { sent: 0, skipped: 0, failed: 0, unsubscribed: 0 };
-    await Promise.all(
-        subscriptions.map(async (subscription) => {
-            let result: ReturnType<typeof alertsFor>;
-            try {
-                result = alertsFor(service, subscription);
-            } catch (err) {
-                // A profile the current matcher refuses: keep the subscription, skip it.
-                options.logger?.warn({ err: (err as Error).message }, 'alerts: a saved profile no longer matches; skipped');
-                return;
-            }
+    const found: { subscription: Subscription; alerts: Alert[]; seen: Record<string, SeenRating> }[] = [];
+    for (const subscription of subscriptions) {
+        try {
+            const result = alertsFor(service, subscription);
             due.push(...result.alerts);
-            if (options.dryRun || !options.deliver) return;
-            for (const alert of result.alerts) {
-                if (!(await stores.sent.claim(alert.key))) {
-                    counts.skipped++;
-                    continue;
-                }
-                const outcome = await options.deliver(alert);
-                if (outcome === 'blocked') {
-                    await stores.subscriptions.delete(subscription.chatId);
-                    counts.unsubscribed++;
-                    return;
-                }
-                counts[outcome === 'sent' ? 'sent' : 'failed']++;
-            }
-            updated.push({ ...subscription, seen: result.seen });
-        }),
+            found.push({ subscription, ...result });
+        } catch (err) {
+            // A profile the current matcher refuses: keep the subscription, skip it.
+            options.logger?.warn({ err: (err as Error).message }, 'alerts: a saved profile no longer matches; skipped');
+        }
+    }
+    const counts = { sent: 0, skipped: 0, failed: 0, unsubscribed: 0, stopped: 0 };
+    if (options.dryRun || !options.deliver) return { due, ...counts };
+    const outcomes = await sendAlerts(
+        found.map((f) => f.alerts),
+        { ledger: stores.sent, rate: options.rate ?? localSendRate(), deliver: options.deliver, ...(options.signal ? { signal: options.signal } : {}) },
     );
+    const updated: Subscription[] = [];
+    for (const [i, f] of found.entries()) {
+        const results = outcomes[i]!;
+        const blocked = results.indexOf('blocked');
+        for (const r of blocked < 0 ? results : results.slice(0, blocked)) if (r !== 'blocked') counts[r]++;
+        if (blocked >= 0) {
+            await stores.subscriptions.delete(f.subscription.chatId);
+            counts.unsubscribed++;
+        } else if (results.every((r) => r === 'sent' || r === 'skipped' || r === 'failed')) {
+            // A failed alert is not tried again: it may have reached the user (at most once, never twice).
+            if (f.alerts.length > 0 || !sameSeen(f.subscription.seen, f.seen)) updated.push({ ...f.subscription, seen: f.seen });
+        }
+    }
     // The new baselines in one write; `update` skips whoever unsubscribed meanwhile.
     if (updated.length > 0) await stores.subscriptions.update(updated);
     return { due, ...counts };
 }
 
+function sameSeen(a: Readonly<Record<string, SeenRating>>, b: Readonly<Record<string, SeenRating>>): boolean {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((k) => a[k]?.hash === b[k]?.hash && a[k]?.rating === b[k]?.rating);
+}
+
 export interface AlertLoop {
     /** Resolves when the run in progress (if any) is done. */
     idle(): Promise<void>;
+    /** Stops the run in progress (alerts on their way finish) and runs no other. */
     stop(): Promise<void>;
 }
 
+export interface AlertLoopOptions extends Omit<RunAlertsOptions, 'dryRun' | 'signal'> {
+    readonly deliver: NonNullable<RunAlertsOptions['deliver']>;
+    /** Stops the loop, as `stop()` does: a process's shutdown signal, so that the run stops at once. */
+    readonly signal?: AbortSignal;
+    /** First wait before a failed run is tried again, doubling up to RETRY_MAX_MS. Default 1,000 ms. */
+    readonly retryMs?: number;
+}
+
+/** The longest wait between tries of a failed run: Redis back, alerts out within this. */
+const RETRY_MAX_MS = 15_000;
+
 /**
  * Runs alerts now (changes made while the bot was down) and after every
- * new knowledge version, one run at a time.
+ * new knowledge version, one run at a time. A run that fails (Redis down)
+ * is tried again, 1, 2, 4… up to 15 s apart, until one succeeds: a version
+ * that went live during an outage is still announced once Redis is back.
  */
-export function startAlertLoop(options: Omit<RunAlertsOptions, 'dryRun'> & { readonly deliver: NonNullable<RunAlertsOptions['deliver']> }): AlertLoop {
+export function startAlertLoop(options: AlertLoopOptions): AlertLoop {
+    const stopping = new AbortController();
+    const onSignal = () => stopping.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onSignal, { once: true });
+    const firstRetry = options.retryMs ?? 1_000;
     let tail: Promise<unknown> = Promise.resolve();
-    let stopped = false;
+    let retry: { timer: NodeJS.Timeout; ms: number } | undefined;
+    let failures = 0;
     const run = () => {
-        if (stopped) return;
-        tail = tail
-            .then(() => runAlerts(options))
-            .then((r) => {
-                if (r.due.length > 0) options.logger?.info({ due: r.due.length, sent: r.sent, skipped: r.skipped, failed: r.failed, unsubscribed: r.unsubscribed }, 'alerts run');
-            })
-            .catch((err: unknown) => options.logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'alerts run failed'));
+        if (stopping.signal.aborted) return;
+        // A new run covers the one waiting to be tried again.
+        if (retry) clearTimeout(retry.timer);
+        retry = undefined;
+        tail = tail.then(once).catch(() => undefined);
+    };
+    const once = async () => {
+        if (stopping.signal.aborted) return;
+        try {
+            const r = await runAlerts({ ...options, signal: stopping.signal });
+            if (failures > 0) options.logger?.info({ failures }, 'alerts run succeeded after failing');
+            failures = 0;
+            options.logger?.info({ due: r.due.length, sent: r.sent, skipped: r.skipped, failed: r.failed, unsubscribed: r.unsubscribed, stopped: r.stopped }, 'alerts run');
+        } catch (err) {
+            if (stopping.signal.aborted) return;
+            const ms = Math.min(firstRetry * 2 ** failures++, RETRY_MAX_MS);
+            options.logger?.error({ err: err instanceof Error ? err.message : String(err), retryInSeconds: ms / 1000 }, 'alerts run failed; trying again');
+            if (!retry) retry = { timer: setTimeout(run, ms).unref(), ms };
+        }
     };
     const unsubscribe = options.service.subscribe(run);
     run();
@@ -177,7 +223,9 @@ export function startAlertLoop(options: Omit<RunAlertsOptions, 'dryRun'> & { rea
             } while (seen !== tail);
         },
         stop: async () => {
-            stopped = true;
+            stopping.abort(new Error('alert loop stopped'));
+            options.signal?.removeEventListener('abort', onSignal);
+            if (retry) clearTimeout(retry.timer);
             unsubscribe();
             await tail;
         },

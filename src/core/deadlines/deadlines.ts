@@ -13,7 +13,9 @@
  */
 import type { Logger } from 'pino';
 import { closesWithin, dayOf } from '../knowledge/application.ts';
-import type { Alert, Delivery } from '../alerts/alerts.ts';
+import type { Alert } from '../alerts/alerts.ts';
+import { localSendRate, type SendRate } from '../alerts/rate.ts';
+import { sendAlerts, type Deliver } from '../alerts/send.ts';
 import type { AlertStores, Subscription } from '../alerts/store.ts';
 import type { KnowledgeService } from '../service.ts';
 
@@ -39,7 +41,11 @@ export function deadlineAlertsFor(service: KnowledgeService, subscription: Subsc
 export interface RunDeadlineOptions {
     readonly service: KnowledgeService;
     readonly stores: AlertStores;
-    readonly deliver?: (alert: Alert) => Promise<Delivery>;
+    readonly deliver?: Deliver<Alert>;
+    /** The pace shared with the change alerts (core/alerts/rate.ts). Default: 25 a second in this process. */
+    readonly rate?: SendRate;
+    /** Stops the run: alerts not yet started are not recorded, so the next run sends them. */
+    readonly signal?: AbortSignal;
     readonly dryRun?: boolean;
     readonly now?: Date;
     readonly days?: number;
@@ -61,32 +67,31 @@ export async function runDeadlineAlerts(options: RunDeadlineOptions): Promise<De
     const due: Alert[] = [];
     const counts = { sent: 0, skipped: 0, failed: 0, unsubscribed: 0 };
     const subscriptions = await stores.subscriptions.all();
-    await Promise.all(
-        subscriptions.map(async (subscription) => {
-            let alerts: Alert[];
-            try {
-                alerts = deadlineAlertsFor(service, subscription, now, options.days);
-            } catch (err) {
-                options.logger?.warn({ err: (err as Error).message }, 'deadlines: a saved profile no longer matches; skipped');
-                return;
-            }
+    const found: { subscription: Subscription; alerts: Alert[] }[] = [];
+    for (const subscription of subscriptions) {
+        try {
+            const alerts = deadlineAlertsFor(service, subscription, now, options.days);
             due.push(...alerts);
-            if (options.dryRun || !options.deliver) return;
-            for (const alert of alerts) {
-                if (!(await stores.sent.claim(alert.key))) {
-                    counts.skipped++;
-                    continue;
-                }
-                const outcome = await options.deliver(alert);
-                if (outcome === 'blocked') {
-                    await stores.subscriptions.delete(subscription.chatId);
-                    counts.unsubscribed++;
-                    return;
-                }
-                counts[outcome === 'sent' ? 'sent' : 'failed']++;
-            }
-        }),
+            found.push({ subscription, alerts });
+        } catch (err) {
+            options.logger?.warn({ err: (err as Error).message }, 'deadlines: a saved profile no longer matches; skipped');
+        }
+    }
+    if (options.dryRun || !options.deliver) return { due, ...counts };
+    // The sending path of every alert: the shared pace, the ledger written right before each send.
+    const outcomes = await sendAlerts(
+        found.map((f) => f.alerts),
+        { ledger: stores.sent, rate: options.rate ?? localSendRate(), deliver: options.deliver, ...(options.signal ? { signal: options.signal } : {}) },
     );
+    for (const [i, f] of found.entries()) {
+        for (const r of outcomes[i]!) {
+            if (r === 'sent' || r === 'skipped' || r === 'failed') counts[r]++;
+            if (r === 'blocked') {
+                await stores.subscriptions.delete(f.subscription.chatId);
+                counts.unsubscribed++;
+            }
+        }
+    }
     return { due, ...counts };
 }
 
@@ -103,13 +108,15 @@ export function startDeadlineLoop(options: Omit<RunDeadlineOptions, 'dryRun' | '
     let tail: Promise<unknown> = Promise.resolve();
     let stopped = false;
     const run = () => {
-        if (stopped) return;
+        if (stopped || options.signal?.aborted) return;
         tail = tail
             .then(() => runDeadlineAlerts({ ...options, now: options.clock?.() ?? new Date() }))
             .then((r) => {
                 if (r.due.length > 0) options.logger?.info({ day: dayOf(options.clock?.() ?? new Date()), due: r.due.length, sent: r.sent, skipped: r.skipped, failed: r.failed }, 'deadline alerts run');
             })
-            .catch((err: unknown) => options.logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'deadline alerts run failed'));
+            .catch((err: unknown) => {
+                if (!options.signal?.aborted) options.logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'deadline alerts run failed');
+            });
     };
     const unsubscribe = options.service.subscribe(run);
     const timer = setInterval(run, options.everyMs ?? DEADLINE_CHECK_MS);

@@ -32,6 +32,9 @@ interface Announcement {
     readonly instance: string;
 }
 
+/** How long closing waits for Redis to confirm the unsubscribe. */
+const UNSUBSCRIBE_WAIT_MS = 300;
+
 export function announceKnowledge(options: KnowledgeAnnounceOptions): KnowledgeAnnouncer {
     const channel = redisKey(options.prefix, 'knowledge', 'version');
     const instance = randomUUID();
@@ -59,7 +62,11 @@ export function announceKnowledge(options: KnowledgeAnnounceOptions): KnowledgeA
         async close() {
             unsubscribe();
             subscriber.off('ready', join);
-            await subscriber.unsubscribe(channel).catch(() => undefined);
+            // Not while disconnected, and not for long: a shutdown must not wait on an outage.
+            if (subscriber.status !== 'ready') return;
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([subscriber.unsubscribe(channel).catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, UNSUBSCRIBE_WAIT_MS)))]);
+            clearTimeout(timer);
         },
     };
 }

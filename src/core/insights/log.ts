@@ -7,13 +7,18 @@
  *   mid-write can tear only the last line; the reader skips a line that does
  *   not parse, and the next writer first ends a torn line, so that it never
  *   glues its entry to the torn one. Trimming (size and age) rewrites the
- *   file to a temporary one and renames it over, which is atomic.
+ *   file to a temporary one and renames it over, which is atomic. Several
+ *   processes may share the file (the bot beside `kejin mcp --http` on one
+ *   DATA_DIR): appends and trims take a lock file beside the log, and an
+ *   append first reopens the file if a trim replaced it, so that no entry
+ *   goes to a replaced file.
  * - a Redis stream (with REDIS_URL), which several instances share:
  *   `XADD … MAXLEN ~` bounds it and `XTRIM MINID ~` applies the retention.
  *
  * Both drop the oldest entries first.
  */
-import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { redisKey, type RedisClient } from '../infra/redis.ts';
@@ -68,18 +73,19 @@ export const DISABLED_QUESTION_LOG: QuestionLog = {
     close: async () => undefined,
 };
 
-/** The file log at `file` (created on the first entry). One process writes it. */
+/** The file log at `file` (created on the first entry). Processes on one machine may share it. */
 export function createFileQuestionLog(file: string, options: QuestionLogOptions = {}): QuestionLog {
     const { maxEntries, cutoff } = settings(options);
-    let handle: FileHandle | undefined;
+    let handle: { file: FileHandle; ino: number } | undefined;
     let count = 0;
-    // Appends and trims run one after another, in call order.
+    // Appends and trims run one after another, in call order, and under the lock file between processes.
     let queue: Promise<unknown> = Promise.resolve();
     const serial = <T>(task: () => Promise<T>): Promise<T> => {
         const run = queue.then(task, task);
         queue = run.catch(() => undefined);
         return run;
     };
+    const locked = <T>(task: () => Promise<T>): Promise<T> => serial(() => withFileLock(`${file}.lock`, task));
 
     async function readLines(): Promise<QuestionRecord[]> {
         let text: string;
@@ -97,20 +103,35 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
         return out;
     }
 
-    async function openForAppend(): Promise<FileHandle> {
+    /** Opens the file as it is now (under the lock), trimmed, its last line ended. */
+    async function openForAppend(): Promise<{ file: FileHandle; ino: number }> {
         await mkdir(path.dirname(file), { recursive: true });
+        await removeOrphanCopies(file);
+        await removeOrphanCopies(shownFile);
         const existing = await readLines();
         const kept = keep(existing, cutoff(), maxEntries);
         if (kept.length < existing.length) await rewrite(kept);
         count = kept.length;
         const h = await open(file, 'a+');
-        const { size } = await h.stat();
+        const { size, ino } = await h.stat();
         if (size > 0) {
             const last = Buffer.alloc(1);
             await h.read(last, 0, 1, size - 1);
             if (last[0] !== 0x0a) await h.write('\n');
         }
-        return h;
+        return { file: h, ino };
+    }
+
+    /** The handle, reopened if another process's trim replaced the file since it was opened. */
+    async function current(): Promise<FileHandle> {
+        if (handle) {
+            const now = await stat(file).catch(() => undefined);
+            if (now?.ino === handle.ino) return handle.file;
+            await handle.file.close();
+            handle = undefined;
+        }
+        handle = await openForAppend();
+        return handle.file;
     }
 
     async function rewrite(records: readonly QuestionRecord[]): Promise<void> {
@@ -118,9 +139,15 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
     }
 
     async function trim(): Promise<void> {
-        await handle?.close();
+        await handle?.file.close();
         handle = undefined;
-        const kept = keep(await readLines(), cutoff(), Math.floor(maxEntries * TRIM_TO_SHARE));
+        const all = await readLines();
+        // Others write too: trim only when the file, not this process's count, is over the bound.
+        if (all.length <= maxEntries) {
+            count = all.length;
+            return;
+        }
+        const kept = keep(all, cutoff(), Math.floor(maxEntries * TRIM_TO_SHARE));
         await rewrite(kept);
         count = kept.length;
     }
@@ -137,7 +164,11 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
         flushTimer = undefined;
         if (!shownTimes) return;
         await mkdir(path.dirname(shownFile), { recursive: true });
-        await writeAtomically(shownFile, JSON.stringify(shownTimes));
+        // Another process may have noted other cards meanwhile: keep the later time of each.
+        const merged = await readJson(shownFile);
+        for (const [id, at] of Object.entries(shownTimes)) if (!(merged[id] && merged[id] > at)) merged[id] = at;
+        shownTimes = merged;
+        await writeAtomically(shownFile, JSON.stringify(merged));
     };
 
     return {
@@ -145,24 +176,94 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
             serial(async () => {
                 const times = await loadShown();
                 for (const id of ids) times[id] = at.toISOString();
-                flushTimer ??= setTimeout(() => void serial(flushShown).catch(() => undefined), SHOWN_FLUSH_MS).unref();
+                flushTimer ??= setTimeout(() => void locked(flushShown).catch(() => undefined), SHOWN_FLUSH_MS).unref();
             }),
         lastShown: () => serial(async () => ({ ...(await loadShown()) })),
         record: (event) =>
-            serial(async () => {
-                handle ??= await openForAppend();
+            locked(async () => {
                 // One write of one whole line: a crash can tear only this entry.
-                await handle.write(`${JSON.stringify(toRecord(event))}\n`);
+                await (await current()).write(`${JSON.stringify(toRecord(event))}\n`);
                 if (++count > maxEntries) await trim();
             }),
         read: (opts = {}) => serial(async () => since(await readLines(), Math.max(cutoff(), opts.since?.getTime() ?? 0))),
         close: () =>
-            serial(async () => {
+            locked(async () => {
                 await flushShown();
-                await handle?.close();
+                await handle?.file.close();
                 handle = undefined;
             }),
     };
+}
+
+/** How long a lock file may stand before it is taken for one left by a crash: holders keep it for milliseconds. */
+const LOCK_STALE_MS = 10_000;
+/** How long a writer waits for the lock before its entry fails (logged, never the user's reply). */
+const LOCK_WAIT_MS = 5_000;
+
+function alive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (err) {
+        return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
+}
+
+/**
+ * Runs `task` holding a lock between processes on one machine: a file
+ * created exclusively that names its holder. A lock whose holder no longer
+ * runs (kill -9 while holding it), or that is older than LOCK_STALE_MS, is
+ * taken over. The lock is moved aside before it is removed, and put back
+ * if it turns out to be another's fresh one; only three processes racing
+ * right after a crash could still both hold it.
+ */
+export async function withFileLock<T>(lockFile: string, task: () => Promise<T>): Promise<T> {
+    const token = `${process.pid} ${randomUUID()}`;
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    await mkdir(path.dirname(lockFile), { recursive: true });
+    for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
+        try {
+            await writeFile(lockFile, token, { flag: 'wx' });
+            break;
+        } catch (err) {
+            if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+        }
+        const held = await readFile(lockFile, 'utf8').catch(() => undefined);
+        const info = await stat(lockFile).catch(() => undefined);
+        const holder = Number(held?.split(' ')[0]);
+        if (held !== undefined && info && held.includes(' ') && (!alive(holder) || Date.now() - info.mtimeMs > LOCK_STALE_MS)) {
+            const aside = `${lockFile}.${process.pid}.stale`;
+            if (await rename(lockFile, aside).then(() => true, () => false)) {
+                const moved = await readFile(aside, 'utf8').catch(() => undefined);
+                if (moved !== held) await link(aside, lockFile).catch(() => undefined);
+                await rm(aside, { force: true });
+            }
+            continue;
+        }
+        if (Date.now() > deadline) throw new Error(`kejin: ${lockFile} is held by process ${holder}; gave up after ${LOCK_WAIT_MS} ms`);
+        await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+    try {
+        return await task();
+    } finally {
+        // Ours unless it was taken over as stale; then it is another's now.
+        if ((await readFile(lockFile, 'utf8').catch(() => undefined)) === token) await rm(lockFile, { force: true });
+    }
+}
+
+/**
+ * Removes the temporary copies of `file` that writeAtomically left when
+ * its process died before the rename (kill -9 in the middle of a trim).
+ * A copy belongs to a process by the pid in its name; only those of
+ * processes that no longer run are removed.
+ */
+export async function removeOrphanCopies(file: string): Promise<void> {
+    const base = path.basename(file);
+    const names = await readdir(path.dirname(file)).catch(() => [] as string[]);
+    for (const name of names) {
+        const m = name.startsWith(`${base}.`) ? /^(\d+)\.\d+(?:\.\d+)?\.tmp$/.exec(name.slice(base.length + 1)) : null;
+        if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) await rm(path.join(path.dirname(file), name), { force: true });
+    }
 }
 
 async function readJson(file: string): Promise<Record<string, string>> {
@@ -175,9 +276,11 @@ async function readJson(file: string): Promise<Record<string, string>> {
     }
 }
 
+let tmpSeq = 0;
+
 /** Writes to a temporary file and renames it over `file`: a reader sees the old or the new text, never half. */
 export async function writeAtomically(file: string, text: string): Promise<void> {
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${file}.${process.pid}.${Date.now()}.${++tmpSeq}.tmp`;
     await writeFile(tmp, text, 'utf8');
     await rename(tmp, file);
 }

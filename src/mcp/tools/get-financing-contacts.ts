@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { respond, toolResult } from '../errors.ts';
 import { contactsStructured, contactsText } from '../format.ts';
@@ -47,8 +47,8 @@ function sourcedOut() {
     });
 }
 
-export function registerGetFinancingContactsTool(server: McpServer, deps: McpDeps): void {
-    server.registerTool(name, config, ({ product_id, organization_id, query, lang = DEFAULT_LANG }) =>
+export function registerGetFinancingContactsTool(server: McpServer, deps: McpDeps): RegisteredTool {
+    return server.registerTool(name, config, ({ product_id, organization_id, query, lang = DEFAULT_LANG }) =>
         respond(deps.logger, lang, () => {
             const orgs = deps.service.contacts({ productId: product_id, organizationId: organization_id, query });
             return toolResult(contactsText(orgs, lang), contactsStructured(orgs, lang));

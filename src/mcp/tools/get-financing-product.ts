@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { organizationSchema, policySchema, productSchema } from '../../core/knowledge/schema.ts';
 import { respond, toolResult } from '../errors.ts';
@@ -57,8 +57,8 @@ function cardSchema() {
     });
 }
 
-export function registerGetFinancingProductTool(server: McpServer, deps: McpDeps): void {
-    server.registerTool(name, config, ({ id, lang = DEFAULT_LANG }) =>
+export function registerGetFinancingProductTool(server: McpServer, deps: McpDeps): RegisteredTool {
+    return server.registerTool(name, config, ({ id, lang = DEFAULT_LANG }) =>
         respond(deps.logger, lang, () => {
             const item = deps.service.requireItem(id);
             return toolResult(cardText(item, lang, (ref) => deps.service.getItem(ref)), cardStructured(item));

@@ -1,15 +1,18 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import type { McpDeps } from '../server.ts';
-import { registerGetFinancingContactsTool } from './get-financing-contacts.ts';
-import { registerGetFinancingProductTool } from './get-financing-product.ts';
-import { registerListFinancingProductsTool } from './list-financing-products.ts';
-import { registerMatchFinancingProductsTool } from './match-financing-products.ts';
-import { registerSearchFinancingKnowledgeTool } from './search-financing-knowledge.ts';
+import { name as contactsName, registerGetFinancingContactsTool } from './get-financing-contacts.ts';
+import { name as productName, registerGetFinancingProductTool } from './get-financing-product.ts';
+import { name as listName, registerListFinancingProductsTool } from './list-financing-products.ts';
+import { name as matchName, registerMatchFinancingProductsTool } from './match-financing-products.ts';
+import { name as searchName, registerSearchFinancingKnowledgeTool } from './search-financing-knowledge.ts';
 
-export function registerTools(server: McpServer, deps: McpDeps): void {
-    registerSearchFinancingKnowledgeTool(server, deps);
-    registerMatchFinancingProductsTool(server, deps);
-    registerGetFinancingProductTool(server, deps);
-    registerListFinancingProductsTool(server, deps);
-    registerGetFinancingContactsTool(server, deps);
+/** Registers the five tools, in the order tools/list shows them; returns them by name. */
+export function registerTools(server: McpServer, deps: McpDeps): Map<string, RegisteredTool> {
+    return new Map([
+        [searchName, registerSearchFinancingKnowledgeTool(server, deps)],
+        [matchName, registerMatchFinancingProductsTool(server, deps)],
+        [productName, registerGetFinancingProductTool(server, deps)],
+        [listName, registerListFinancingProductsTool(server, deps)],
+        [contactsName, registerGetFinancingContactsTool(server, deps)],
+    ]);
 }

@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, STAGES } from '../../core/vocabulary.ts';
 import { respond, toolResult } from '../errors.ts';
@@ -47,8 +47,8 @@ export const config = {
     annotations: { title: 'List financing products', ...READ_ONLY_ANNOTATIONS },
 };
 
-export function registerListFinancingProductsTool(server: McpServer, deps: McpDeps): void {
-    server.registerTool(name, config, ({ stage, qualification, kind, lang = DEFAULT_LANG }) =>
+export function registerListFinancingProductsTool(server: McpServer, deps: McpDeps): RegisteredTool {
+    return server.registerTool(name, config, ({ stage, qualification, kind, lang = DEFAULT_LANG }) =>
         respond(deps.logger, lang, () => {
             const products = deps.service.listProducts({ stage, qualification, kind });
             return toolResult(listText(products, lang), listStructured(products, lang));

@@ -1,6 +1,8 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { InputRequiredResult, McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { langOfText } from '../../core/language.ts';
 import { profileShape } from '../../core/match/profile.ts';
+import { askBack, profileAnswers, withAnswers } from '../ask-profile.ts';
 import { respond, toolResult } from '../errors.ts';
 import { matchStructured, matchText } from '../format.ts';
 import { DEFAULT_LANG, MAX_LIMIT, READ_ONLY_ANNOTATIONS, boundedText, contactSummaryOut, kindOut, langField, limitField, sourceOut, toolInput } from '../schemas.ts';
@@ -81,11 +83,17 @@ function conditionOut() {
     });
 }
 
-export function registerMatchFinancingProductsTool(server: McpServer, deps: McpDeps): void {
-    server.registerTool(name, config, ({ limit, lang = DEFAULT_LANG, ...profile }) =>
-        respond(deps.logger, lang, () => {
-            const res = deps.service.match(profile, { limit: limit ?? DEFAULT_LIMIT, lang });
+export function registerMatchFinancingProductsTool(server: McpServer, deps: McpDeps): RegisteredTool {
+    return server.registerTool(name, config, ({ limit, lang: asked, ...given }, ctx) => {
+        // No lang given: answer in the language of the firm's own words, when there are any.
+        const lang = asked ?? (given.question ? langOfText(given.question, DEFAULT_LANG) : DEFAULT_LANG);
+        const answered = profileAnswers(ctx);
+        let asking: InputRequiredResult | undefined;
+        const result = respond(deps.logger, lang, () => {
+            const res = deps.service.match(withAnswers(given, answered), { limit: limit ?? DEFAULT_LIMIT, lang });
+            asking = askBack(ctx, res.profile, answered, lang);
             return toolResult(matchText(res, lang), matchStructured(res, lang));
-        }),
-    );
+        });
+        return asking ?? result;
+    });
 }

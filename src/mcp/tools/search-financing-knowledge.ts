@@ -1,6 +1,7 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { noteAnswer } from '../../core/insights/log.ts';
+import { langOfText } from '../../core/language.ts';
 import { shortName } from '../../core/present/index.ts';
 import { DEFAULT_LIMIT } from '../../core/search/index.ts';
 import { ASPECTS, KINDS, LANGS } from '../../core/vocabulary.ts';
@@ -95,9 +96,11 @@ export const config = {
     annotations: { title: 'Search financing knowledge', ...READ_ONLY_ANNOTATIONS },
 };
 
-export function registerSearchFinancingKnowledgeTool(server: McpServer, deps: McpDeps): void {
-    server.registerTool(name, config, ({ query, limit, kind, lang = DEFAULT_LANG }) =>
-        respond(deps.logger, lang, () => {
+export function registerSearchFinancingKnowledgeTool(server: McpServer, deps: McpDeps): RegisteredTool {
+    return server.registerTool(name, config, ({ query, limit, kind, lang: asked }) => {
+        // No lang given: answer in the language the question is written in.
+        const lang = asked ?? langOfText(query, DEFAULT_LANG);
+        return respond(deps.logger, lang, () => {
             const answer = deps.service.answer(query, { limit: limit ?? DEFAULT_LIMIT, lang, ...(kind ? { kind } : {}) });
             const ids = [...new Set([...(answer.item ? [answer.item.id] : []), ...answer.search.results.map((r) => r.id)])];
             const event = { front: 'mcp', question: query, lang: answer.lang, ids, confident: answer.confident, knowledgeVersion: deps.service.snapshot().version } as const;
@@ -107,6 +110,6 @@ export function registerSearchFinancingKnowledgeTool(server: McpServer, deps: Mc
                 return org && shortName(org, lang);
             };
             return toolResult(searchText(answer, lang, contactName), searchStructured(answer, lang));
-        }),
-    );
+        });
+    });
 }
