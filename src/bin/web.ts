@@ -37,9 +37,7 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     let mcp: McpMount | undefined;
     try {
         if (options.withMcp) {
-            // The MCP endpoint checks Host too: the public names, or the loopback names with the public port.
-            const hosts = allowedHosts ?? ['localhost', '127.0.0.1', '[::1]'].map((n) => `${n}:${port === 0 ? '' : port}`.replace(/:$/, ''));
-            mcp = await mountMcp(deps, { ...(config.MCP_AUTH_TOKEN ? { token: config.MCP_AUTH_TOKEN } : {}), allowedHosts: hosts, maxBodyBytes: config.MCP_MAX_BODY_BYTES });
+            mcp = await mountMcp(deps, { ...(config.MCP_AUTH_TOKEN ? { token: config.MCP_AUTH_TOKEN } : {}), maxBodyBytes: config.MCP_MAX_BODY_BYTES });
         }
         const web = await startWebServer(
             {
@@ -63,6 +61,10 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
                 defaultLang: config.DEFAULT_LANG,
             },
         );
+        // The MCP endpoint checks Host too, against the same names as the page: the public ones, or
+        // the loopback names (and the bound address) with the port now known.
+        const bound = isLoopback(config.WEB_HOST) || config.WEB_HOST === '0.0.0.0' || config.WEB_HOST === '::' ? [] : [config.WEB_HOST.includes(':') ? `[${config.WEB_HOST}]` : config.WEB_HOST];
+        mcp?.setAllowedHosts(allowedHosts ?? ['localhost', '127.0.0.1', '[::1]', ...bound].map((n) => `${n}:${web.port}`));
         const snapshot = service.snapshot();
         logger.info({ url: web.url, mcp: Boolean(mcp), redis: Boolean(redis), version: snapshot.version, items: snapshot.items.size }, `kejin web chat listening on ${web.url}${mcp ? ` (MCP at ${web.url}mcp)` : ''}`);
         if (!config.WEB_ALLOWED_HOSTS && !isLoopback(config.WEB_HOST)) {

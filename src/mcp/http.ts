@@ -91,8 +91,50 @@ function assertSafeHttpOptions(options: HttpOptions): void {
     }
 }
 
+/** The endpoint as a request listener, for a server of someone else's (`kejin serve` mounts it beside the web chat). */
+export interface McpRequestHandler {
+    /** Answers `/mcp` and `/healthz`; anything else 404. */
+    (req: IncomingMessage, res: ServerResponse): void;
+    /** The Host (and Origin) values accepted; none until set. */
+    setAllowedHosts(values: readonly string[]): void;
+    /** Ends the open notification streams. */
+    close(): Promise<void>;
+}
+
 export async function startHttpServer(deps: McpDeps, options: HttpOptions): Promise<RunningHttpServer> {
     assertSafeHttpOptions(options);
+    const listener = await createMcpRequestHandler(deps, options);
+    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    const http = createServer(
+        {
+            headersTimeout: Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout),
+            requestTimeout,
+            // Node checks both limits on this interval (default 30 s, which let a trickle last 90 s).
+            connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeout / 4))),
+        },
+        listener,
+    );
+    await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(options.port, options.host, () => {
+            http.off('error', reject);
+            resolve();
+        });
+    });
+    const port = (http.address() as AddressInfo).port;
+    listener.setAllowedHosts(options.allowedHosts ?? defaultAllowedHosts(options.host, port));
+    const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
+    return {
+        url: `http://${shown}:${port}${MCP_PATH}`,
+        port,
+        close: async () => {
+            await listener.close();
+            await closeServer(http);
+        },
+    };
+}
+
+export async function createMcpRequestHandler(deps: McpDeps, options: Pick<HttpOptions, 'token' | 'maxBodyBytes' | 'maxStreams'>): Promise<McpRequestHandler> {
     const shared = await createSharedServerParts(deps);
     const maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
     const streams = new Set<McpServer>();
@@ -104,24 +146,15 @@ export async function startHttpServer(deps: McpDeps, options: HttpOptions): Prom
     const serveModern = toNodeHandler(mcp, { onerror, ...limits });
     const unsubscribe = deps.service.subscribe(() => mcp.notify.resourcesChanged());
 
-    const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    const http = createServer(
-        {
-            headersTimeout: Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeout),
-            requestTimeout,
-            // Node checks both limits on this interval (default 30 s, which let a trickle last 90 s).
-            connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(requestTimeout / 4))),
-        },
-        (req, res) => {
-            const started = performance.now();
-            res.once('finish', () => deps.logger.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'mcp http'));
-            handle(req, res).catch((err: unknown) => {
-                deps.logger.error({ err }, 'mcp http request failed');
-                if (!res.headersSent) reply(res, 500, 'internal error');
-                else res.destroy();
-            });
-        },
-    );
+    const listener = (req: IncomingMessage, res: ServerResponse): void => {
+        const started = performance.now();
+        res.once('finish', () => deps.logger.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'mcp http'));
+        handle(req, res).catch((err: unknown) => {
+            deps.logger.error({ err }, 'mcp http request failed');
+            if (!res.headersSent) reply(res, 500, 'internal error');
+            else res.destroy();
+        });
+    };
 
     async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
         const path = (req.url ?? '/').split('?')[0];
@@ -172,25 +205,15 @@ export async function startHttpServer(deps: McpDeps, options: HttpOptions): Prom
         await transport.handleRequest(req, res);
     }
 
-    await new Promise<void>((resolve, reject) => {
-        http.once('error', reject);
-        http.listen(options.port, options.host, () => {
-            http.off('error', reject);
-            resolve();
-        });
-    });
-    const port = (http.address() as AddressInfo).port;
-    allowed = hostRules(options.allowedHosts ?? defaultAllowedHosts(options.host, port));
-    const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
-    return {
-        url: `http://${shown}:${port}${MCP_PATH}`,
-        port,
+    return Object.assign(listener, {
+        setAllowedHosts: (values: readonly string[]) => {
+            allowed = hostRules(values);
+        },
         close: async () => {
             unsubscribe();
             await Promise.allSettled([mcp.close(), ...[...streams].map((s) => s.close())]);
-            await closeServer(http);
         },
-    };
+    });
 }
 
 async function closeServer(http: Server): Promise<void> {

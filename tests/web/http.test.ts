@@ -191,7 +191,8 @@ describe('rate limits', () => {
 describe('kejin serve: /mcp on the same port', () => {
     it('passes MCP requests to the MCP endpoint with its own checks, beside the page', async () => {
         const service = await shippedService();
-        const mcp = await mountMcp({ service, logger: silentLogger }, { allowedHosts: ['127.0.0.1', 'localhost'], maxBodyBytes: 256 * 1024 });
+        const mcp = await mountMcp({ service, logger: silentLogger }, { maxBodyBytes: 256 * 1024 });
+        mcp.setAllowedHosts(['127.0.0.1', 'localhost']);
         const both = await startInProcess({}, mcp.handle);
         try {
             const url = new URL('/mcp', both.web.url);
