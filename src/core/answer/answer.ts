@@ -274,6 +274,12 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     const common = { ...base, aspect: primary, item: refOf(item), related: relatedOf(snapshot, item), contacts, suggestions: [] };
     if (primary === 'contact' && item.kind !== 'organization') {
         const who = whomToCall(snapshot, index, item, reading, contacts, lang);
+        // The card's own note that its sources give no phone or site leads: then whom else to ask.
+        const gapNote = index.passages(item.id, reading).find((r) => r.passage.structured && r.passage.absence && r.passage.aspects.includes('contact'));
+        if (who && gapNote) {
+            const note = toFact(item, gapNote, lang);
+            return { ...common, status: 'not-held', confident: true, text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${lang === 'zh' ? '' : ' '}${who.text}`, facts: [note, ...who.facts] };
+        }
         if (who) return { ...common, status: 'answered', confident: true, ...who };
     }
 
@@ -287,6 +293,8 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     /** When set, each fact is shown under the label of the aspect it was chosen for. */
     let labels: Aspect[] | undefined;
+    /** The card's own note that it lacks the fact leads, a passage the question's words point to follows. */
+    let absentFirst = false;
     let gap: Aspect | undefined;
     if (primary && chosen.length === 0) {
         // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
@@ -313,9 +321,23 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         const weak = !chosen[0] || chosen[0].passage.absence || chosen[0].overlap === 0;
         // It must hold words of the question besides the aspect's ("最新一轮安排"), not only the aspect's own.
         if (words && weak && words.plain >= MIN_OVERLAP / 2) {
-            labels = [words.passage.aspects[0] ?? primary, ...(labels ?? chosen.map(() => primary))];
-            chosen = [words, ...chosen].slice(0, MAX_FACTS);
-            labels = labels.slice(0, chosen.length);
+            const nearby = words.passage.aspects[0] ?? primary;
+            if (!chosen[0]) {
+                // Nothing on the card for the aspect: say so first, then the passage the words point to.
+                chosen = [words];
+                labels = [nearby];
+                gap = primary;
+            } else if (chosen[0].passage.absence) {
+                // The card says it lacks the fact: that stays the answer, the passage the words point to follows.
+                absentFirst = true;
+                labels = [...chosen.map(() => primary), nearby].slice(0, MAX_FACTS);
+                chosen = [...chosen, words].slice(0, MAX_FACTS);
+                if (!chosen.includes(words)) absentFirst = false;
+            } else {
+                labels = [nearby, ...(labels ?? chosen.map(() => primary))];
+                chosen = [words, ...chosen].slice(0, MAX_FACTS);
+                labels = labels.slice(0, chosen.length);
+            }
         }
     }
     if (!primary) {
@@ -335,7 +357,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${lang === 'zh' ? '' : ' '}${facts.map(factText).join(lang === 'zh' ? '' : ' ')}`;
         return { ...common, status: 'not-held', confident: false, text, facts };
     }
-    if (facts.length > 0 && facts.some((f) => !f.absence)) {
+    if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
         return { ...common, status: 'answered', confident: true, text: itemSentence(nameOf(item, lang), facts.map(factText), lang), facts };
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
