@@ -54,7 +54,8 @@ describe.skipIf(!runnable)('MCP Inspector CLI', () => {
     }
 
     const targets = {
-        stdio: () => ['-e', 'LOG_LEVEL=silent', '-e', `KNOWLEDGE_DIR=${FIXTURE_DIR}`, process.execPath, KEJIN_BIN, 'mcp'],
+        // The server the Inspector starts gets a data folder in the temp home, never the checkout's data/.
+        stdio: () => ['-e', 'LOG_LEVEL=silent', '-e', `KNOWLEDGE_DIR=${FIXTURE_DIR}`, '-e', `DATA_DIR=${path.join(home, 'data')}`, process.execPath, KEJIN_BIN, 'mcp'],
         http: () => [http.url],
     };
 
