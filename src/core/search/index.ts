@@ -373,7 +373,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         return true;
     }
 
-    function read(text: string, analyzed: AnalyzedQuery = analyzeQuery(text, context)): QueryReading {
+    /** `bySound`: also read names said by sound; a search only ranks a hit's passages with the reading, and needs no names. */
+    function read(text: string, analyzed: AnalyzedQuery = analyzeQuery(text, context), bySound = true): QueryReading {
         const named = new Map<string, NamedItem>();
         for (const [term, weight] of analyzed.terms) {
             if (weight < QUERY_WEIGHTS.typo) continue;
@@ -384,7 +385,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         }
         const aspects = aspectReader.read(text);
         // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
-        if (named.size === 0 || aspects.comparison) {
+        if (bySound && (named.size === 0 || aspects.comparison)) {
             for (const heard of soundTable(state.snapshot).find(normalize(text))) {
                 if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
             }
@@ -523,7 +524,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
 
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
         const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
-        const reading = read(bounded.text, analyzed);
+        const reading = read(bounded.text, analyzed, false);
         const results = top.map((r): SearchHit => {
             const entry = entries.get(r.id)!;
             const passages = rankPassages(entry, reading)
