@@ -67,6 +67,9 @@ const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
 /** Items offered when a bare aspect asks back which one. */
 const MAX_CANDIDATES = 4;
+/** Words of at most this many characters, the first few of them, are looked for as short names. */
+const MAX_SHORT_NAME = 4;
+const MAX_SHORT_WORDS = 3;
 /** A short word names an item only when at most this many items' names hold it. */
 const SHORT_NAME_HOLDERS = 3;
 /** The general contacts: the organizations most products name, at most this many. */
@@ -182,7 +185,8 @@ function questionSearch(index: KnowledgeIndex, text: string, options: SearchOpti
 /** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
 function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
     const found = new Map<string, KnowledgeItem>();
-    for (const word of words) {
+    // A short name is a short word, and a long message is not an ellipsis: each word looked for is a pass over every card's names.
+    for (const word of words.filter((w) => w.length <= MAX_SHORT_NAME).slice(0, MAX_SHORT_WORDS)) {
         let best: { item: KnowledgeItem; share: number } | undefined;
         let tie = false;
         let holders = 0;
