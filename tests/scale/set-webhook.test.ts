@@ -15,7 +15,7 @@ import { WEBHOOK_PATH, WEBHOOK_SECRET } from './cluster.ts';
 
 function run(env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-        const child = spawn(process.execPath, [KEJIN_BIN, 'bot', '--set-webhook'], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, LOG_LEVEL: 'silent', ...env } });
+        const child = spawn(process.execPath, [KEJIN_BIN, 'bot', '--set-webhook'], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, LOG_LEVEL: 'silent', DATA_DIR: cwd, ...env } });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
