@@ -35,7 +35,8 @@ import type { AddressInfo } from 'node:net';
 import { NodeStreamableHTTPServerTransport, toNodeHandler, toWebRequest } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, type McpServer } from '@modelcontextprotocol/server';
 import { ConfigError } from '../config.ts';
-import { announceReloads, createMcpServer, createSharedServerParts, type McpDeps } from './server.ts';
+import type { McpDeps } from './deps.ts';
+import { announceReloads, createMcpServer, createSharedServerParts } from './server.ts';
 
 const MCP_PATH = '/mcp';
 const HEALTH_PATH = '/healthz';

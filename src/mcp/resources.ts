@@ -11,7 +11,7 @@ import type { KnowledgeItem } from '../core/knowledge/schema.ts';
 import { FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Folder, type Kind } from '../core/vocabulary.ts';
 import { cardStructured, cardText, folderOf, itemUri } from './format.ts';
 import { DEFAULT_LANG } from './schemas.ts';
-import type { McpDeps } from './server.ts';
+import type { McpDeps } from './deps.ts';
 
 const VOCABULARY_URI = 'kejin://vocabulary';
 

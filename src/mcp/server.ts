@@ -12,21 +12,12 @@
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport, McpServer, type CacheHint, type jsonSchemaValidator, type Tool, type Transport } from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
-import type { Logger } from 'pino';
 import pkg from '../../package.json' with { type: 'json' };
-import type { QuestionLog } from '../core/insights/log.ts';
-import type { KnowledgeService } from '../core/service.ts';
+import type { McpDeps } from './deps.ts';
 import { registerFinancingConsultationPrompt } from './prompts.ts';
 import { registerResources } from './resources.ts';
 import { registerTools } from './tools/index.ts';
 import { refineWireErrors } from './wire.ts';
-
-export interface McpDeps {
-    readonly service: KnowledgeService;
-    readonly logger: Logger;
-    /** Where unconfident searches go for the staff report (issue 13); none: nothing is logged. */
-    readonly questionLog?: QuestionLog;
-}
 
 /**
  * Largest number of array elements and object members in one call's

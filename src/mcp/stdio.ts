@@ -13,7 +13,8 @@
 import { Transform, type Readable, type TransformCallback, type Writable } from 'node:stream';
 import { STDIO_DEFAULT_MAX_BUFFER_SIZE } from '@modelcontextprotocol/server';
 import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
-import { announceReloads, createMcpServer, type McpDeps } from './server.ts';
+import type { McpDeps } from './deps.ts';
+import { announceReloads, createMcpServer } from './server.ts';
 
 /** The longest message accepted: the SDK's own bound (10 MiB). */
 export const MAX_LINE_BYTES = STDIO_DEFAULT_MAX_BUFFER_SIZE;

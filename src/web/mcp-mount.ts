@@ -8,7 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createMcpRequestHandler } from '../mcp/http.ts';
-import type { McpDeps } from '../mcp/server.ts';
+import type { McpDeps } from '../mcp/deps.ts';
 
 export interface McpMount {
     readonly handle: (req: IncomingMessage, res: ServerResponse) => void;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { respond, toolResult } from '../errors.ts';
 import { contactsStructured, contactsText } from '../format.ts';
 import { DEFAULT_LANG, READ_ONLY_ANNOTATIONS, boundedText, idField, langField, sourceOut, toolInput } from '../schemas.ts';
-import type { McpDeps } from '../server.ts';
+import type { McpDeps } from '../deps.ts';
 
 export const name = 'get_financing_contacts';
 

@@ -4,7 +4,7 @@ import { organizationSchema, policySchema, productSchema } from '../../core/know
 import { respond, toolResult } from '../errors.ts';
 import { cardStructured, cardText } from '../format.ts';
 import { DEFAULT_LANG, READ_ONLY_ANNOTATIONS, idField, kindOut, langField, toolInput } from '../schemas.ts';
-import type { McpDeps } from '../server.ts';
+import type { McpDeps } from '../deps.ts';
 
 export const name = 'get_financing_product';
 

@@ -1,5 +1,5 @@
 import type { McpServer, RegisteredTool } from '@modelcontextprotocol/server';
-import type { McpDeps } from '../server.ts';
+import type { McpDeps } from '../deps.ts';
 import { name as contactsName, registerGetFinancingContactsTool } from './get-financing-contacts.ts';
 import { name as productName, registerGetFinancingProductTool } from './get-financing-product.ts';
 import { name as listName, registerListFinancingProductsTool } from './list-financing-products.ts';

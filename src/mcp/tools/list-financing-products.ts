@@ -4,7 +4,7 @@ import { FOLDER_KINDS, KINDS, NEEDS, QUALIFICATIONS, STAGES } from '../../core/v
 import { respond, toolResult } from '../errors.ts';
 import { listStructured, listText } from '../format.ts';
 import { DEFAULT_LANG, READ_ONLY_ANNOTATIONS, langField, toolInput, vocabEnum } from '../schemas.ts';
-import type { McpDeps } from '../server.ts';
+import type { McpDeps } from '../deps.ts';
 
 export const name = 'list_financing_products';
 

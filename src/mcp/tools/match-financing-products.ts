@@ -6,7 +6,7 @@ import { askBack, profileAnswers, withAnswers } from '../ask-profile.ts';
 import { respond, toolResult } from '../errors.ts';
 import { matchStructured, matchText } from '../format.ts';
 import { DEFAULT_LANG, MAX_LIMIT, READ_ONLY_ANNOTATIONS, boundedText, contactSummaryOut, kindOut, langField, limitField, sourceOut, toolInput } from '../schemas.ts';
-import type { McpDeps } from '../server.ts';
+import type { McpDeps } from '../deps.ts';
 
 export const name = 'match_financing_products';
 

@@ -8,7 +8,7 @@ import { ASPECTS, KINDS, LANGS } from '../../core/vocabulary.ts';
 import { respond, toolResult } from '../errors.ts';
 import { searchStructured, searchText } from '../format.ts';
 import { DEFAULT_LANG, MAX_LIMIT, READ_ONLY_ANNOTATIONS, boundedText, kindField, kindOut, langField, limitField, sourceOut, toolInput, contactSummaryOut } from '../schemas.ts';
-import type { McpDeps } from '../server.ts';
+import type { McpDeps } from '../deps.ts';
 
 export const name = 'search_financing_knowledge';
 
