@@ -23,7 +23,11 @@
  * balancer probes rarely send the public host name or a token.
  *
  * Per request only a thin McpServer is new; the JSON-schema validator and the
- * tool list are built once (see SharedServerParts).
+ * tool list are built once (see SharedServerParts), and the tool list is
+ * serialised once per revision (see ToolListBodies). Both legs get one web
+ * Request holding the headers, with the body already parsed, and their
+ * answers are written here: a JSON answer in one write, an event stream as
+ * it comes.
  *
  * Why not the SDK's HTTP guards: `localhostHostValidation` accepts any port
  * and answers in its own words; the checks below are small, look at the port
@@ -32,8 +36,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NodeStreamableHTTPServerTransport, toNodeHandler, toWebRequest } from '@modelcontextprotocol/node';
-import { createMcpHandler, isLegacyRequest, type McpServer } from '@modelcontextprotocol/server';
+import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
+import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport, type McpServer } from '@modelcontextprotocol/server';
 import { ConfigError } from '../config.ts';
 import type { McpDeps } from './deps.ts';
 import { announceReloads, createMcpServer, createSharedServerParts } from './server.ts';
@@ -143,8 +147,15 @@ export async function createMcpRequestHandler(deps: McpDeps, options: Pick<HttpO
     // A refused request is the client's mistake, answered 4xx: not worth a warning each.
     const onerror = (err: Error) => deps.logger.debug({ err: err.message }, 'mcp http request refused');
     const limits = { maxRequestBodySize: options.maxBodyBytes };
-    const mcp = createMcpHandler(() => createMcpServer(deps, shared), { legacy: 'reject', onerror, maxSubscriptions: maxStreams, ...limits });
-    const serveModern = toNodeHandler(mcp, { onerror, ...limits });
+    const toolLists = new ToolListBodies();
+    /** The modern leg's requests whose server answers tools/list with the empty placeholder (see ToolListBodies). */
+    const placeholders = new WeakSet<Request>();
+    const mcp = createMcpHandler(({ requestInfo }) => createMcpServer(deps, shared, { emptyToolList: requestInfo !== undefined && placeholders.has(requestInfo) }), {
+        legacy: 'reject',
+        onerror,
+        maxSubscriptions: maxStreams,
+        ...limits,
+    });
     const unsubscribe = deps.service.subscribe(() => mcp.notify.resourcesChanged());
 
     const listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -169,18 +180,31 @@ export async function createMcpRequestHandler(deps: McpDeps, options: Pick<HttpO
         const body = await readBody(req, options.maxBodyBytes);
         if (body === undefined) return reply(res, 413, `request body over ${options.maxBodyBytes} bytes (MCP_MAX_BODY_BYTES)`);
         const parsed = parseJson(body);
+        // The client going away ends the exchange (a handler's signal, a listen stream).
+        const abort = new AbortController();
+        res.once('close', () => {
+            if (!res.writableFinished) abort.abort();
+        });
+        // One web Request for the SDK, headers only: the body is handed over parsed (or, unparseable, as text for the SDK's own parse error).
+        const request = webRequest(req, parsed === undefined ? body : undefined, abort.signal);
+        const list = toolLists.keyOf(req, parsed);
+        const placeholder = list !== undefined && toolLists.has(list);
         // Unparseable bodies too: the per-request transport answers them with a JSON-RPC parse error.
-        if (parsed === undefined || (await isLegacyRequest(await toWebRequest(req, parsed), parsed, limits))) return serveLegacy(req, res, parsed);
-        await serveModern(req, res, parsed);
-    }
-
-    async function serveLegacy(req: IncomingMessage, res: ServerResponse, parsed: unknown): Promise<void> {
-        const server = createMcpServer(deps, shared);
-        const transport = new NodeStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-        res.on('close', () => void server.close().catch((err: unknown) => deps.logger.debug({ err }, 'mcp server close failed')));
-        await server.connect(transport);
-        server.server.onerror = onerror;
-        await transport.handleRequest(req, res, parsed);
+        if (parsed === undefined || (await isLegacyRequest(request, parsed, limits))) {
+            const server = createMcpServer(deps, shared, { emptyToolList: placeholder });
+            const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+            try {
+                await server.connect(transport);
+                server.server.onerror = onerror;
+                const response = await transport.handleRequest(request, parsed === undefined ? {} : { parsedBody: parsed });
+                await writeResponse(res, response, abort.signal, list, toolLists);
+            } finally {
+                server.close().catch((err: unknown) => deps.logger.debug({ err }, 'mcp server close failed'));
+            }
+            return;
+        }
+        if (placeholder) placeholders.add(request);
+        await writeResponse(res, await mcp.fetch(request, { parsedBody: parsed }), abort.signal, list, toolLists);
     }
 
     /**
@@ -249,6 +273,117 @@ function parseJson(text: string): unknown {
 function defaultAllowedHosts(host: string, port: number): string[] {
     const names = isLoopback(host) || host === '0.0.0.0' || host === '::' ? LOOPBACK_NAMES : [...LOOPBACK_NAMES, host.includes(':') ? `[${host}]` : host];
     return names.map((n) => `${n}:${port}`);
+}
+
+/** The node request as a web Request for the SDK: method, URL and headers; a body only when given. */
+function webRequest(req: IncomingMessage, body: string | undefined, signal: AbortSignal): Request {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+        if (value === undefined || name.startsWith(':')) continue;
+        if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+        else headers.set(name, value);
+    }
+    // The body was read already; what the SDK gets is the parsed value, and these would describe bytes it never sees.
+    headers.delete('content-length');
+    headers.delete('transfer-encoding');
+    headers.delete('content-encoding');
+    const init: RequestInit = { method: req.method ?? 'POST', headers, signal };
+    if (body !== undefined && body !== '') init.body = body;
+    return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, init);
+}
+
+/**
+ * The SDK's answer written to the node response: a JSON answer whole, with
+ * its length (and a placeholder tool list filled in, see ToolListBodies); an
+ * event stream chunk by chunk as the SDK writes it, until it ends or the
+ * client goes.
+ */
+async function writeResponse(res: ServerResponse, response: Response, signal: AbortSignal, list: string | undefined, toolLists: ToolListBodies): Promise<void> {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of response.headers) headers[name] = value;
+    if (response.body === null) {
+        res.writeHead(response.status, headers);
+        res.end();
+        return;
+    }
+    if ((headers['content-type'] ?? '').startsWith('application/json')) {
+        let body: Buffer = Buffer.from(await response.arrayBuffer());
+        if (list !== undefined) body = toolLists.fill(list, body);
+        headers['content-length'] = String(body.length);
+        res.writeHead(response.status, headers);
+        res.end(body);
+        return;
+    }
+    res.writeHead(response.status, headers);
+    res.flushHeaders();
+    const reader = response.body.getReader();
+    const stop = () => void reader.cancel().catch(() => undefined);
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done || signal.aborted) break;
+            if (!res.write(value)) await new Promise<void>((resolve) => {
+                const go = () => {
+                    res.off('drain', go);
+                    signal.removeEventListener('abort', go);
+                    resolve();
+                };
+                res.on('drain', go);
+                signal.addEventListener('abort', go, { once: true });
+            });
+        }
+    } catch {
+        // The stream was cancelled (client gone) or failed: end what was sent.
+    } finally {
+        signal.removeEventListener('abort', stop);
+        res.end();
+    }
+}
+
+/** How every successful `tools/list` answer begins when its server listed the empty placeholder. */
+const EMPTY_TOOL_LIST = Buffer.from('{"result":{"tools":[]');
+const TOOL_LIST = Buffer.from('{"result":{"tools":[');
+
+/**
+ * The tool list, serialised once per protocol revision as the SDK words it
+ * for that revision, spliced into each `tools/list` answer in place of the
+ * empty list its server was told to give. The SDK still takes each request
+ * through all its checks and words the rest of the answer (id, `ttlMs`,
+ * `_meta`…); only the 43 KB list, the same on every call, is not serialised
+ * again. The first list of each revision is served whole and kept.
+ */
+class ToolListBodies {
+    private readonly _bodies = new Map<string, Buffer>();
+
+    /** The revision key of a single `tools/list` request (batches and other methods: undefined). */
+    keyOf(req: IncomingMessage, parsed: unknown): string | undefined {
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || (parsed as { method?: unknown }).method !== 'tools/list') return undefined;
+        const version = req.headers['mcp-protocol-version'];
+        return typeof version === 'string' ? version : '';
+    }
+
+    has(key: string): boolean {
+        return this._bodies.has(key);
+    }
+
+    /** The answer with the list filled in; the first whole list of a revision is kept. */
+    fill(key: string, body: Buffer): Buffer {
+        const list = this._bodies.get(key);
+        if (list !== undefined) {
+            if (!startsWith(body, EMPTY_TOOL_LIST)) return body; // an error, or not our placeholder: as the SDK wrote it
+            return Buffer.concat([body.subarray(0, EMPTY_TOOL_LIST.length - 2), list, body.subarray(EMPTY_TOOL_LIST.length)]);
+        }
+        if (startsWith(body, TOOL_LIST) && !startsWith(body, EMPTY_TOOL_LIST)) {
+            const tools = (JSON.parse(body.toString('utf8')) as { result: { tools: unknown[] } }).result.tools;
+            this._bodies.set(key, Buffer.from(JSON.stringify(tools)));
+        }
+        return body;
+    }
+}
+
+function startsWith(buffer: Buffer, prefix: Buffer): boolean {
+    return buffer.length >= prefix.length && buffer.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
 }
 
 // ---- checks ---------------------------------------------------------------

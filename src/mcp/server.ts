@@ -9,8 +9,7 @@
  * not by every instance: a per-request HTTP instance lives for one exchange
  * and has no one to tell.
  */
-import { Client } from '@modelcontextprotocol/client';
-import { InMemoryTransport, McpServer, type CacheHint, type jsonSchemaValidator, type Tool, type Transport } from '@modelcontextprotocol/server';
+import { InMemoryTransport, McpServer, type CacheHint, type JSONRPCMessage, type jsonSchemaValidator, type Tool, type Transport } from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import pkg from '../../package.json' with { type: 'json' };
 import type { McpDeps } from './deps.ts';
@@ -70,7 +69,17 @@ class KejinServer extends McpServer {
     }
 }
 
-export function createMcpServer(deps: McpDeps, shared?: SharedServerParts): McpServer {
+export interface McpServerOptions {
+    /**
+     * Answer `tools/list` with an empty list, which the HTTP front replaces
+     * with the list it serialised once (see http.ts, `ToolListBodies`): the
+     * SDK still checks the request and words the rest of the answer, but
+     * does not serialise the same 43 KB on every request.
+     */
+    readonly emptyToolList?: boolean;
+}
+
+export function createMcpServer(deps: McpDeps, shared?: SharedServerParts, options: McpServerOptions = {}): McpServer {
     const server = new KejinServer(
         { name: 'kejin', title: '科金助手 kejin', version: pkg.version, description: 'Shanghai sci-tech financing knowledge: products, policies, contacts' },
         {
@@ -83,7 +92,7 @@ export function createMcpServer(deps: McpDeps, shared?: SharedServerParts): McpS
     );
     const registered = registerTools(server, deps);
     if (shared) {
-        const tools = shared.tools;
+        const tools = options.emptyToolList ? [] : shared.tools;
         server.server.setRequestHandler('tools/list', () => ({ tools: [...tools] }));
         // The SDK converts a tool's output schema to JSON Schema on its first call and keeps it on
         // the instance: per request that was a tenth of the CPU of a search. The listed one is the same.
@@ -111,19 +120,37 @@ export function announceReloads(server: McpServer, deps: McpDeps): () => void {
     });
 }
 
-/** Builds the shared parts once, asking a throw-away server for its tool list through the SDK's own handler. */
+/**
+ * Builds the shared parts once, asking a throw-away server for its tool list
+ * through the SDK's own handler (raw JSON-RPC over the in-memory pair: the
+ * list exactly as the server words it, and no client SDK to load).
+ */
 export async function createSharedServerParts(deps: McpDeps): Promise<SharedServerParts> {
-    const jsonSchemaValidator = new AjvJsonSchemaValidator();
     const mcp = createMcpServer(deps);
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    const answers = new Map<string | number, JSONRPCMessage>();
+    const waiting = new Map<string | number, () => void>();
+    clientSide.onmessage = (message) => {
+        if (!('id' in message) || message.id === undefined || 'method' in message) return;
+        answers.set(message.id, message);
+        waiting.get(message.id)?.();
+    };
+    const ask = async (id: number, method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> => {
+        const answered = new Promise<void>((resolve) => waiting.set(id, resolve));
+        await clientSide.send({ jsonrpc: '2.0', id, method, params });
+        await answered;
+        const answer = answers.get(id)!;
+        if (!('result' in answer)) throw new Error(`kejin: the MCP server refused ${method}: ${JSON.stringify(answer)}`);
+        return answer.result;
+    };
     await mcp.connect(serverSide);
-    const client = new Client({ name: 'kejin-tool-list', version: pkg.version }, { jsonSchemaValidator });
     try {
-        await client.connect(clientSide);
-        const { tools } = await client.listTools();
-        return { jsonSchemaValidator, tools, outputSchemas: new Map(tools.map((t) => [t.name, t.outputSchema])) };
+        await clientSide.start();
+        await ask(1, 'initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'kejin-tool-list', version: pkg.version } });
+        await clientSide.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+        const { tools } = (await ask(2, 'tools/list', {})) as { tools: Tool[] };
+        return { jsonSchemaValidator: new AjvJsonSchemaValidator(), tools, outputSchemas: new Map(tools.map((t) => [t.name, t.outputSchema])) };
     } finally {
-        await client.close();
         await mcp.close();
     }
 }

@@ -1,0 +1,101 @@
+/**
+ * The HTTP front serialises the tool list once per protocol revision and
+ * splices it into every later `tools/list` answer (src/mcp/http.ts,
+ * ToolListBodies). These tests hold that the answers stay exactly what the
+ * SDK would send (both eras, the first answer and the later ones, any id),
+ * that every request still goes through the SDK's checks, and that the
+ * resource list still follows the knowledge while the tool list does not
+ * change.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { silentLogger } from '../../src/logger.ts';
+import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
+import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { newProductCard } from './fixtures.ts';
+import { FIXTURE_DIR, TOOL_NAMES, connectInMemory, eventually } from './helpers.ts';
+
+let folder: Awaited<ReturnType<typeof copyFolder>>;
+let service: KnowledgeService;
+let http: RunningHttpServer;
+
+beforeAll(async () => {
+    folder = await copyFolder(FIXTURE_DIR);
+    service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, logger: silentLogger });
+    http = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
+});
+afterAll(async () => {
+    await http?.close();
+    await service?.close();
+    await folder?.remove();
+});
+
+const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const ACCEPT = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
+
+interface Answer {
+    readonly status: number;
+    readonly text: string;
+    readonly json: { id?: unknown; result?: Record<string, unknown> & { tools?: unknown[]; resources?: { uri: string }[] }; error?: { code: number; message: string } };
+}
+
+/** One raw JSON-RPC request of either era, as a client sends it. */
+async function send(era: 'legacy' | 'modern', method: string, id: string | number, headers: Record<string, string> = {}): Promise<Answer> {
+    const params = era === 'modern' ? { _meta: ENVELOPE } : {};
+    const eraHeaders: Record<string, string> = era === 'modern' ? { 'mcp-protocol-version': '2026-07-28', 'mcp-method': method } : { 'mcp-protocol-version': '2025-11-25' };
+    const res = await fetch(http.url, { method: 'POST', headers: { ...ACCEPT, ...eraHeaders, ...headers }, body: JSON.stringify({ jsonrpc: '2.0', id, method, params }) });
+    const text = await res.text();
+    return { status: res.status, text, json: JSON.parse(text) as Answer['json'] };
+}
+
+/** The answer without its id: what must be the same for every `tools/list`. */
+const withoutId = (a: Answer) => ({ ...a.json, id: undefined });
+
+describe('tools/list over HTTP, serialised once', () => {
+    it.each(['legacy', 'modern'] as const)('gives every %s client the same list as the SDK, under its own id', async (era) => {
+        const memory = await connectInMemory(service);
+        try {
+            const sdkTools = (await memory.client.listTools()).tools;
+            const answers = [await send(era, 'tools/list', 1), await send(era, 'tools/list', 'second'), await send(era, 'tools/list', 3)];
+            expect(answers.map((a) => a.json.id)).toEqual([1, 'second', 3]);
+            for (const a of answers) {
+                expect(a.status).toBe(200);
+                expect(a.json.result!.tools!.map((t) => (t as { name: string }).name)).toEqual([...TOOL_NAMES]);
+                expect(a.json.result!.tools).toEqual(sdkTools);
+                // The first answer is the SDK's own; the later ones are spliced: byte for byte the same apart from the id.
+                expect(withoutId(a)).toEqual(withoutId(answers[0]!));
+            }
+            if (era === 'modern') expect(answers[2]!.json.result).toMatchObject({ resultType: 'complete', ttlMs: 24 * 60 * 60 * 1000, cacheScope: 'public', _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'kejin' } } });
+        } finally {
+            await memory.close();
+        }
+    });
+
+    it('still takes each request through the SDK checks once the list is kept', async () => {
+        await send('modern', 'tools/list', 1);
+        // Mcp-Method naming another method than the body: the SDK's -32020 (header mismatch), not a list.
+        const mismatch = await send('modern', 'tools/list', 2, { 'mcp-method': 'tools/call' });
+        expect(mismatch.json.result).toBeUndefined();
+        expect(mismatch.json.error).toBeDefined();
+        const version = await send('legacy', 'tools/list', 3, { 'mcp-protocol-version': '1999-01-01' });
+        expect(version.status).toBe(400);
+        expect(version.json.result).toBeUndefined();
+        const accept = await send('legacy', 'tools/list', 4, { Accept: 'application/json' });
+        expect(accept.status).toBe(406);
+    });
+
+    it('keeps the tool list while the resource list follows the knowledge', async () => {
+        const toolsBefore = { legacy: await send('legacy', 'tools/list', 1), modern: await send('modern', 'tools/list', 1) };
+        const resourcesBefore = await send('modern', 'resources/list', 2);
+        expect(resourcesBefore.json.result!.resources!.map((r) => r.uri)).not.toContain('kejin://products/list-loan');
+        await folder.write('products/list-loan.md', newProductCard('list-loan', '列表贷'));
+        const resourcesAfter = await eventually('the reload', async () => {
+            const a = await send('modern', 'resources/list', 3);
+            return a.json.result!.resources!.some((r) => r.uri === 'kejin://products/list-loan') ? a : undefined;
+        });
+        expect(resourcesAfter.json.result!._meta).toMatchObject({ [KNOWLEDGE_VERSION_META]: service.snapshot().version });
+        expect(resourcesAfter.json.result!._meta).not.toEqual(resourcesBefore.json.result!._meta);
+        for (const era of ['legacy', 'modern'] as const) expect(withoutId(await send(era, 'tools/list', 4)), era).toEqual(withoutId(toolsBefore[era]));
+    });
+});
