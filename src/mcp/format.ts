@@ -330,7 +330,8 @@ export function contactsText(orgs: readonly OrganizationItem[], lang: Lang): str
 // ---- get_financing_product: the whole card ----------------------------------------
 
 export function cardStructured(item: KnowledgeItem) {
-    return { ...structuredClone(item), uri: itemUri(item) } as Record<string, unknown>;
+    // A shallow copy: the card is frozen, and nothing down the line (checks, serialisation) changes it.
+    return { ...item, uri: itemUri(item) } as Record<string, unknown>;
 }
 
 /** The card as Markdown: every line with its source keys, the body under "Details", the sources listed at the end. */

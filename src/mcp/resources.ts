@@ -68,14 +68,31 @@ function folderMeta(folder: Folder) {
     return { title: FOLDER_TITLES[folder], description: `One knowledge card (${kinds}) as Markdown with sources, and as JSON.`, mimeType: 'text/markdown' };
 }
 
+/**
+ * Each folder's template, made once per deps: it reads the live snapshot
+ * through `deps`, and parsing its URI template for every server (one per
+ * HTTP request) was a tenth of the cost of making one.
+ */
+const templates = new WeakMap<McpDeps, Map<Folder, ResourceTemplate>>();
+
+function templateOf(deps: McpDeps, folder: Folder): ResourceTemplate {
+    let byFolder = templates.get(deps);
+    if (!byFolder) templates.set(deps, (byFolder = new Map()));
+    let template = byFolder.get(folder);
+    if (!template) {
+        const inFolder = (): KnowledgeItem[] => itemsIn(deps, folder);
+        template = new ResourceTemplate(`kejin://${folder}/{id}`, {
+            list: () => ({ resources: inFolder().map(listEntry) }),
+            complete: { id: (value) => completeIds(inFolder().map((i) => i.id), value) },
+        });
+        byFolder.set(folder, template);
+    }
+    return template;
+}
+
 function registerFolder(server: McpServer, deps: McpDeps, folder: Folder): void {
-    const inFolder = (): KnowledgeItem[] => itemsIn(deps, folder);
-    const template = new ResourceTemplate(`kejin://${folder}/{id}`, {
-        list: () => ({ resources: inFolder().map(listEntry) }),
-        complete: { id: (value) => completeIds(inFolder().map((i) => i.id), value) },
-    });
-    server.registerResource(`knowledge-${folder}`, template, folderMeta(folder), (uri, variables) =>
-        readCard(deps, folder, uri, String(variables.id ?? ''), () => inFolder().map((i) => i.id)),
+    server.registerResource(`knowledge-${folder}`, templateOf(deps, folder), folderMeta(folder), (uri, variables) =>
+        readCard(deps, folder, uri, String(variables.id ?? ''), () => itemsIn(deps, folder).map((i) => i.id)),
     );
 }
 

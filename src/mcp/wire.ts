@@ -63,12 +63,12 @@ export function refineWireErrors<T extends Transport>(transport: T): T {
     return transport;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text without lone surrogates; the same string when it has none. */
 export function wellFormedText(text: string): string {
-    return LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATES, '') : text;
+    // The native check (Node 20) first: the lookaround pattern costs a tenth of a search's formatting when run on every string.
+    return (text as string & { isWellFormed(): boolean }).isWellFormed() ? text : text.replace(LONE_SURROGATES, '');
 }
 
 /**

@@ -1,16 +1,19 @@
 /**
- * The HTTP front serialises the tool list once per protocol revision and
- * splices it into every later `tools/list` answer (src/mcp/http.ts,
- * ToolListBodies). These tests hold that the answers stay exactly what the
- * SDK would send (both eras, the first answer and the later ones, any id),
- * that every request still goes through the SDK's checks, and that the
- * resource list still follows the knowledge while the tool list does not
- * change.
+ * What the HTTP front builds once and shares between its per-request servers
+ * (src/mcp/server.ts SharedServerParts, src/mcp/http.ts ToolListBodies):
+ * - the tool list, serialised once per protocol revision and spliced into
+ *   every later `tools/list` answer: the answers stay exactly what the SDK
+ *   would send (both eras, the first answer and the later ones, any id),
+ *   every request still goes through the SDK's checks, and the resource list
+ *   still follows the knowledge while the tool list does not change;
+ * - the answer checks compiled from the listed output schemas: every shipped
+ *   card passes, and an answer that breaks the schema does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
+import { createSharedServerParts } from '../../src/mcp/server.ts';
 import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
 import { newProductCard } from './fixtures.ts';
@@ -51,6 +54,17 @@ async function send(era: 'legacy' | 'modern', method: string, id: string | numbe
 
 /** The answer without its id: what must be the same for every `tools/list`. */
 const withoutId = (a: Answer) => ({ ...a.json, id: undefined });
+
+/** A 2025-era tools/call without a prior initialize (stateless). */
+async function call(name: string, args: Record<string, unknown>): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown>; content: { text: string }[] }> {
+    const res = await fetch(http.url, {
+        method: 'POST',
+        headers: { ...ACCEPT, 'mcp-protocol-version': '2025-11-25' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name, arguments: args } }),
+    });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { result: Awaited<ReturnType<typeof call>> }).result;
+}
 
 describe('tools/list over HTTP, serialised once', () => {
     it.each(['legacy', 'modern'] as const)('gives every %s client the same list as the SDK, under its own id', async (era) => {
@@ -97,5 +111,33 @@ describe('tools/list over HTTP, serialised once', () => {
         expect(resourcesAfter.json.result!._meta).toMatchObject({ [KNOWLEDGE_VERSION_META]: service.snapshot().version });
         expect(resourcesAfter.json.result!._meta).not.toEqual(resourcesBefore.json.result!._meta);
         for (const era of ['legacy', 'modern'] as const) expect(withoutId(await send(era, 'tools/list', 4)), era).toEqual(withoutId(toolsBefore[era]));
+    });
+});
+
+describe('answer checks compiled once from the listed output schemas', () => {
+    it('pass every card of the shipped knowledge and the other tools\' answers', async () => {
+        for (const id of service.snapshot().items.keys()) {
+            const result = await call('get_financing_product', { id });
+            expect(result.isError, `${id}: ${result.content[0]?.text}`).toBeFalsy();
+            expect(result.structuredContent?.id).toBe(id);
+        }
+        for (const [name, args] of [
+            ['search_financing_knowledge', { query: '高企贷的额度是多少' }],
+            ['match_financing_products', { qualifications: ['high-tech'], stage: 'growth' }],
+            ['list_financing_products', {}],
+            ['get_financing_contacts', {}],
+        ] as const) {
+            const result = await call(name, args);
+            expect(result.isError, `${name}: ${result.content[0]?.text}`).toBeFalsy();
+            expect(result.structuredContent).toBeDefined();
+        }
+    });
+
+    it('refuse an answer that breaks the schema a client validates against', async () => {
+        const { outputChecks } = await createSharedServerParts({ service, logger: silentLogger });
+        const check = outputChecks.get('get_financing_product')!['~standard'];
+        const card = (await call('get_financing_product', { id: 'gaoqidai' })).structuredContent!;
+        expect(await check.validate(card)).not.toHaveProperty('issues');
+        expect(await check.validate({ ...card, id: 42 })).toHaveProperty('issues');
     });
 });
