@@ -10,12 +10,15 @@
  * Runners: `node bin/kejin.js` (which runs dist/ when built, see
  * scripts/build.js), the TypeScript sources through tsx, and a bare MCP SDK
  * server started with `node` as the floor.
+ *
+ * Options: --rounds N (default 5); --mcp-only: only `node bin/kejin.js mcp`
+ * against the bare server, alternated, with the ratio (issue 21's goal).
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { PROJECT_ROOT } from '../src/root.ts';
 
 export interface ColdStartRow {
@@ -80,7 +83,14 @@ serveStdio(() => {
 });
 `;
 
-export async function measureColdStart(knowledgeDir: string, rounds = 5): Promise<ColdStartRow[]> {
+export interface ColdStartOptions {
+    readonly rounds?: number;
+    /** Only the MCP probe of `node bin/kejin.js` and the bare server (the issue 21 ratio), not the bot or tsx. */
+    readonly mcpOnly?: boolean;
+}
+
+export async function measureColdStart(knowledgeDir: string, options: ColdStartOptions = {}): Promise<ColdStartRow[]> {
+    const rounds = options.rounds ?? 5;
     // bin/kejin.js runs dist/ only while it is newer than src/: build it first.
     await promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, 'scripts/build.js')]);
     const env = { KNOWLEDGE_DIR: knowledgeDir };
@@ -91,16 +101,30 @@ export async function measureColdStart(knowledgeDir: string, rounds = 5): Promis
     const bin = path.join(PROJECT_ROOT, 'bin/kejin.js');
     const runners: { runner: string; args: string[] }[] = [
         { runner: 'node bin/kejin.js', args: [bin] },
-        { runner: 'tsx src/bin/kejin.ts', args: ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/bin/kejin.ts')] },
+        ...(options.mcpOnly ? [] : [{ runner: 'tsx src/bin/kejin.ts', args: ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/bin/kejin.ts')] }]),
     ];
+    const mcp = (args: string[]) => () => timeUntil(process.execPath, args, env, mcpInput, answeredSearch, true);
     try {
+        if (options.mcpOnly) {
+            // Alternated, so that other load on the machine falls on both alike.
+            const kejin: number[] = [];
+            const floor: number[] = [];
+            for (let i = 0; i < rounds; i++) {
+                kejin.push(await mcp([bin, 'mcp'])());
+                floor.push(await mcp([bare])());
+            }
+            return [
+                { runner: 'node bin/kejin.js', mcpMs: median(kejin) },
+                { runner: 'bare MCP SDK server (node)', mcpMs: median(floor) },
+            ];
+        }
         const rows: ColdStartRow[] = [];
         for (const { runner, args } of runners) {
-            const mcpMs = await repeat(rounds, () => timeUntil(process.execPath, [...args, 'mcp'], env, mcpInput, answeredSearch, true));
+            const mcpMs = await repeat(rounds, mcp([...args, 'mcp']));
             const botMs = await repeat(rounds, () => timeUntil(process.execPath, [...args, 'bot'], dataEnv, '高企贷\n', (out) => out.includes('高企贷'), false));
             rows.push({ runner, mcpMs, botMs });
         }
-        rows.push({ runner: 'bare MCP SDK server (node)', mcpMs: await repeat(rounds, () => timeUntil(process.execPath, [bare], env, mcpInput, answeredSearch, true)) });
+        rows.push({ runner: 'bare MCP SDK server (node)', mcpMs: await repeat(rounds, mcp([bare])) });
         return rows;
     } finally {
         await rm(tmp, { recursive: true, force: true });
@@ -111,10 +135,16 @@ export async function measureColdStart(knowledgeDir: string, rounds = 5): Promis
 export function formatColdStart(rows: readonly ColdStartRow[]): string {
     const cell = (ms?: number) => (ms === undefined ? '—' : `${ms.toFixed(0)} ms`);
     const width = Math.max(...rows.map((r) => r.runner.length));
-    return [`${'cold start to first answer'.padEnd(width)}  ${'MCP'.padStart(7)}  ${'bot'.padStart(7)}`, ...rows.map((r) => `${r.runner.padEnd(width)}  ${cell(r.mcpMs).padStart(7)}  ${cell(r.botMs).padStart(7)}`)].join('\n');
+    const floor = rows.find((r) => r.runner.startsWith('bare'))?.mcpMs;
+    const ratio = (r: ColdStartRow) => (floor && r.mcpMs !== undefined && !r.runner.startsWith('bare') ? ` (${(r.mcpMs / floor).toFixed(2)}× bare)` : '');
+    return [
+        `${'cold start to first answer'.padEnd(width)}  ${'MCP'.padStart(7)}  ${'bot'.padStart(7)}`,
+        ...rows.map((r) => `${r.runner.padEnd(width)}  ${cell(r.mcpMs).padStart(7)}  ${cell(r.botMs).padStart(7)}${ratio(r)}`),
+    ].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+    const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' }, 'mcp-only': { type: 'boolean', default: false } } });
     const dir = path.join(PROJECT_ROOT, 'knowledge');
-    process.stdout.write(`${formatColdStart(await measureColdStart(dir))}\n`);
+    process.stdout.write(`${formatColdStart(await measureColdStart(dir, { rounds: Number(values.rounds), mcpOnly: values['mcp-only'] }))}\n`);
 }

@@ -10,8 +10,6 @@ import { ConfigError, type Config } from '../config.ts';
 import type { QuestionLog } from '../core/insights/log.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Logger } from '../logger.ts';
-import { startHttpServer } from '../mcp/http.ts';
-import { startStdioServer } from '../mcp/stdio.ts';
 
 export interface McpMainDeps {
     readonly config: Config;
@@ -42,10 +40,13 @@ async function start(values: { http: boolean; port?: string }, deps: McpMainDeps
     const knowledge = { version: service.snapshot().version, items: service.snapshot().items.size };
     if (!values.http) {
         if (values.port !== undefined) throw new ConfigError('kejin: --port needs --http (stdio has no port)');
+        // Each transport is loaded only when used: stdio never needs the HTTP adapter (hono, the node bridge), a cold start the client waits for.
+        const { startStdioServer } = await import('../mcp/stdio.ts');
         const stdio = await startStdioServer(deps);
         logger.info(knowledge, 'kejin MCP server on stdio');
         return stdio;
     }
+    const { startHttpServer } = await import('../mcp/http.ts');
     const http = await startHttpServer(deps, {
         host: config.MCP_HTTP_HOST,
         port: values.port === undefined ? config.MCP_HTTP_PORT : parsePort(values.port),

@@ -3,7 +3,9 @@
  * numbers. Pure: no file system, so every checker message can be pinned by a
  * test on a string.
  */
-import { isMap, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { closest, type Problem, type Severity } from './problems.ts';
 
@@ -33,12 +35,23 @@ export interface ParsedYaml {
     readonly lines: LineCounter;
 }
 
+let yamlModule: typeof Yaml | undefined;
+
+/**
+ * The YAML library, loaded with the first card to parse: a start whose cards
+ * all come from the parse cache never needs it (about a tenth of the MCP
+ * server's cold start went to loading it).
+ */
+function yamlLib(): typeof Yaml {
+    return (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
+}
+
 type ProblemSink = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Severity }) => void;
 
 /** Parses YAML, reporting every syntax error with its line; null if any. */
 export function parseYaml(yaml: string, lineOffset: number, report: ProblemSink): ParsedYaml | null {
-    const lines = new LineCounter();
-    const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const lines = new (yamlLib().LineCounter)();
+    const doc = yamlLib().parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     // A key typed with a Chinese keyboard ends in a full-width colon (summary：): YAML then reads
     // the line as text and fails a line or two later with a message about quoting. Say what it is.
     const fullWidth = fullWidthColonKeys(yaml);
@@ -90,10 +103,10 @@ const MAX_ALIAS_COUNT = 50;
 /** Offset of the first alias in the document, if any. */
 function firstAlias(doc: Document.Parsed): number | undefined {
     let at: number | undefined;
-    visit(doc, {
+    yamlLib().visit(doc, {
         Alias(_key, node) {
             at = node.range?.[0];
-            return visit.BREAK;
+            return yamlLib().visit.BREAK;
         },
     });
     return at;
@@ -132,7 +145,7 @@ export function lineOf(parsed: ParsedYaml, path: readonly PropertyKey[], lineOff
 /** Line of a key inside a map, for problems about the key itself. */
 function lineOfKey(parsed: ParsedYaml, path: readonly PropertyKey[], key: string, lineOffset: number): number {
     const map = path.length === 0 ? parsed.doc.contents : parsed.doc.getIn(path as unknown[], true);
-    if (isMap(map)) {
+    if (yamlLib().isMap(map)) {
         for (const pair of map.items) {
             const k = pair.key as { value?: unknown; range?: [number, number, number] } | null;
             if (k && k.value === key && k.range) return parsed.lines.linePos(k.range[0]).line + lineOffset - 1;
