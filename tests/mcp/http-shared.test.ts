@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
-import { createSharedServerParts } from '../../src/mcp/server.ts';
+import { createMcpServer, createSharedServerParts } from '../../src/mcp/server.ts';
 import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
 import { newProductCard } from './fixtures.ts';
@@ -139,5 +139,19 @@ describe('answer checks compiled once from the listed output schemas', () => {
         const card = (await call('get_financing_product', { id: 'gaoqidai' })).structuredContent!;
         expect(await check.validate(card)).not.toHaveProperty('issues');
         expect(await check.validate({ ...card, id: 42 })).toHaveProperty('issues');
+    });
+});
+
+describe('the input schemas the 2026 HTTP entry reads before each call', () => {
+    it('are the listed ones, the same JSON Schema the SDK would convert anew for each server', async () => {
+        const deps = { service, logger: silentLogger };
+        const shared = await createSharedServerParts(deps);
+        const fresh = createMcpServer(deps);
+        const reused = createMcpServer(deps, shared);
+        for (const name of TOOL_NAMES) {
+            expect(reused.toolInputSchemaJson(name)).toBe(shared.inputSchemas.get(name));
+            expect(reused.toolInputSchemaJson(name), name).toEqual(fresh.toolInputSchemaJson(name));
+        }
+        expect(reused.toolInputSchemaJson('no_such_tool')).toBeUndefined();
     });
 });
