@@ -64,6 +64,15 @@ describe('focus', () => {
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });
     });
 
+    it('carries the year the last question named to "那X呢"', () => {
+        const turns = talk('高企贷2021年放了多少', '小巨人信用贷呢');
+        expect(turns[0]!.state.focus?.year).toBe('2021');
+        const a = answerOf(turns[1]);
+        // xiaojuren-xinyongdai facts: 2021年向187家企业放款35.49亿元.
+        expect(a.item?.id).toBe('xiaojuren-xinyongdai');
+        expect(a.text.split('。')[0]).toContain('2021');
+    });
+
     it('stays on the item in focus when a follow-up names no item and asks no known aspect word', () => {
         // "银行担几成" holds no aspect word; the words 银行 and the aspect asked before carry it to the risk split.
         const a = answerOf(talk('履约贷2011年的损失分担比例是怎样的', '银行担几成')[1]);
@@ -178,6 +187,9 @@ describe('state', () => {
     it('is bounded: at most two items in focus and five matched products', () => {
         expect(checkFocus({ items: ['a', 'b', 'c'] })).toBeUndefined();
         expect(checkFocus({ items: ['a', 'b'], aspect: 'rate' })).toEqual({ items: ['a', 'b'], aspect: 'rate' });
+        expect(checkFocus({ items: ['a'], year: '2021' })).toEqual({ items: ['a'], year: '2021' });
+        // Only a year is kept of the question's words: anything else stored there is refused.
+        expect(checkFocus({ items: ['a'], year: '张三 13800138000' })).toBeUndefined();
         expect(checkFocus({ items: ['a'], aspect: 'no-such-aspect' })).toBeUndefined();
         expect(checkMatched(['a', 'b', 'c', 'd', 'e', 'f'])).toBeUndefined();
         const turns = talk('科技履约贷和科技微贷通差在哪', '我们是成长期的高新技术企业，需要流动资金');

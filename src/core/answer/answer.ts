@@ -40,6 +40,8 @@ export interface AnswerContext {
     readonly focus: readonly string[];
     /** The aspect the last question asked, carried to a question that asks none ("那沪科专贴呢"). */
     readonly aspect?: Aspect;
+    /** The year the last question named, carried to "那X呢" ("高企贷2021年放了多少" → "小巨人信用贷呢"). */
+    readonly year?: string;
 }
 
 export interface AnswerOptions {
@@ -152,6 +154,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const named = written.length > 0 ? written : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
+    // "那X呢" asks the last question again of X, the year it named too.
+    const carriedYear = cues.ellipsis && yearsIn(text).length === 0 ? options.context?.year : undefined;
+    const hints: Hints = { ...(cues.wants ? { wants: cues.wants } : {}), ...(carriedYear ? { year: carriedYear } : {}) };
     // No aspect word, but a question word: the kind of fact it wants ("how much relief lending…" → the figures).
     const inferred = reading.aspects.aspects.length === 0 && cues.wants ? WANTED[cues.wants] : undefined;
 
@@ -168,7 +173,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     if (first) {
         const own = ownNameRead(index, text, reading, first.id);
-        const answer = answerItem(snapshot, index, first, withAspect(own, cues.bare || cues.ellipsis ? carried : undefined), base, cues.wants);
+        const answer = answerItem(snapshot, index, first, withAspect(own, cues.bare || cues.ellipsis ? carried : undefined), base, hints);
         // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
         return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
     }
@@ -179,7 +184,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         if (cues.refersBack || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base);
-            return answerItem(snapshot, index, a!, withAspect(reading, carried), base, cues.wants);
+            return answerItem(snapshot, index, a!, withAspect(reading, carried), base, hints);
         }
     }
     // An aspect of nothing: ask which item rather than pick one.
@@ -189,7 +194,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // Another city's policy is not Shanghai's, however close the words.
     const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
     if (!item) return unknown(snapshot, base);
-    return answerItem(snapshot, index, item, reading, base, cues.wants);
+    return answerItem(snapshot, index, item, reading, base, hints);
 }
 
 /**
@@ -320,7 +325,8 @@ export function answerAbout(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, 
  * gives the aspect only when the question's words point to no passage of
  * their own: the words are the better reading.
  */
-function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, given: QueryReading, base: Base, wants?: Wanted): Answer {
+function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, given: QueryReading, base: Base, hints: Hints = {}): Answer {
+    const wants = hints.wants;
     // "想了解一下…多少": asking how much or when is not asking what the item is.
     const framed = given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date');
     const asked0 = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
@@ -415,7 +421,9 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     }
     // A year the question names bounds it: "2021年放了多少" is answered by what the card says of 2021, not by a
     // passage of another year or a note that no general limit is published.
-    const dated = gap ? undefined : ofYearAsked(ranked, chosen[0], base.question, primary);
+    const asks = yearsIn(base.question);
+    // A year carried from the last question ("那X呢") is asked of the whole card: this question has no words of its own.
+    const dated = gap ? undefined : asks.length > 0 ? ofYearAsked(ranked, chosen[0], asks, primary) : hints.year ? ofYearAsked(all, chosen[0], [hints.year], primary) : undefined;
     if (dated) {
         if (labels) labels = [dated.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== dated)];
         chosen = [dated, ...chosen.filter((r) => r !== dated)].slice(0, MAX_FACTS);
@@ -505,6 +513,19 @@ function statedNear(ranked: readonly RankedPassage[], lead: RankedPassage | unde
 }
 
 const YEAR_ASKED = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** The years a question names ("2021年", "in 2022"), each once. */
+export function yearsIn(text: string): string[] {
+    return [...new Set(text.match(YEAR_ASKED) ?? [])];
+}
+
+/** What the question says beyond its words, for choosing passages. */
+interface Hints {
+    /** The kind of answer the question word asks for. */
+    readonly wants?: Wanted;
+    /** A year carried from the last question. */
+    readonly year?: string;
+}
 const passageText = (r: RankedPassage) => `${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`;
 
 /**
@@ -512,13 +533,12 @@ const passageText = (r: RankedPassage) => `${r.passage.text.zh ?? ''}\n${r.passa
  * not: it must hold some of the question's words, and the aspect asked or
  * a neighbour of it (a year's amount is among the figures).
  */
-function ofYearAsked(ranked: readonly RankedPassage[], lead: RankedPassage | undefined, question: string, primary: Aspect | undefined): RankedPassage | undefined {
-    const years = [...new Set(question.match(YEAR_ASKED) ?? [])];
+function ofYearAsked(ranked: readonly RankedPassage[], lead: RankedPassage | undefined, years: readonly string[], primary: Aspect | undefined): RankedPassage | undefined {
     if (years.length === 0) return undefined;
     const states = (r: RankedPassage) => years.some((y) => passageText(r).includes(y));
     if (lead && states(lead)) return undefined;
     const fits = (r: RankedPassage) => !primary || r.passage.aspects.includes(primary) || (NEIGHBOURS[primary] ?? []).some((a) => r.passage.aspects.includes(a));
-    return ranked.find((r) => r.overlap > 0 && r.passage.structured && !r.passage.absence && states(r) && fits(r));
+    return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
 }
 
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
