@@ -92,6 +92,14 @@ describe('focus', () => {
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
     });
 
+    it('asks back too when an aspect and a word or two find nothing, and never for another city', () => {
+        const en = answerOf(talk("what's the max amount?")[0]);
+        expect(en.clarify).toEqual({ aspect: 'amount' });
+        expect(en.lang).toBe('en');
+        expect(answerOf(talk('how long does approval take?')[0]).clarify).toBeDefined();
+        expect(answerOf(talk('苏州的贷款利率多少')[0]).clarify).toBeUndefined();
+    });
+
     it('asks back for a bare aspect with nothing in focus, then answers it for the item named next', () => {
         const turns = talk('利率多少', '高企贷');
         const first = answerOf(turns[0]);

@@ -193,6 +193,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
 
     // Another city's policy is not Shanghai's, however close the words.
     const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
+    // An aspect and a word or two that find nothing ("what's the max amount?"): which item is meant, rather than nothing.
+    if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
     if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base, hints);
 }

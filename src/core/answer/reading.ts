@@ -64,6 +64,10 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ['place', /(?<![差别同异好处在])(?:哪里|哪儿)|(?<![差别同异好处])在哪|去哪|\bwhere\b/i],
 ];
 
+/** At most this much left over (Han characters, Latin words) is a slight question: an aspect of something unsaid. */
+const SLIGHT_HAN = 4;
+const SLIGHT_LATIN = 2;
+
 export interface SubjectCues {
     /** The question points back at what was last spoken of. */
     readonly refersBack: boolean;
@@ -71,6 +75,8 @@ export interface SubjectCues {
     readonly ellipsis: boolean;
     /** Nothing is left but the aspect and the frame ("利率多少", "要找谁申请", "what's its rate?"). */
     readonly bare: boolean;
+    /** Little is left besides: a word or two ("what's the max amount?", "how long does approval take?"). */
+    readonly slight: boolean;
     /** It asks to choose or compare. */
     readonly chooses: boolean;
     /** It is about a place outside Shanghai, and does not name Shanghai. */
@@ -104,6 +110,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         refersBack,
         ellipsis: ELLIPSIS.test(t.trim()),
         bare: han < 2 && latin.length === 0,
+        slight: han <= SLIGHT_HAN && latin.length <= SLIGHT_LATIN,
         chooses: reading.aspects.comparison || CHOOSE.test(t),
         elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
         leftover,
