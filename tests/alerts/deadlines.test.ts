@@ -15,9 +15,10 @@ import { createKnowledgeService, type KnowledgeService } from '../../src/core/se
 import { createAlertSender } from '../../src/bot/alerts.ts';
 import { runAlertsCommand } from '../../src/cli/alerts.ts';
 import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
-import { FAILURES, FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { FAILURES, FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const PROFILE: FirmProfile = { stage: 'growth', qualifications: [], needs: ['credit-loan'], hasIntellectualProperty: false };
 const NOW = new Date('2026-12-03T08:00:00Z');

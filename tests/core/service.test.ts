@@ -3,15 +3,17 @@ import { KnowledgeLoadError, NotFoundError } from '../../src/core/errors.ts';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { ProfileError } from '../../src/core/match/profile.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { copyFolder, VALID_FIXTURE, waitFor } from '../helpers/knowledge.ts';
-import { memoryLogger } from '../reliability/helpers/memory-logger.ts';
+import { copyFolder, waitFor } from '../helpers/knowledge.ts';
+import { memoryLogger } from '../helpers/memory-logger.ts';
+import { FIXTURE_KNOWLEDGE } from '../helpers/paths.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
     await Promise.all(cleanups.splice(0).map((f) => f()));
 });
 
-async function service(dir = VALID_FIXTURE, watch = false): Promise<KnowledgeService> {
+async function service(dir = FIXTURE_KNOWLEDGE, watch = false): Promise<KnowledgeService> {
     const s = await createKnowledgeService({ dir, watch, debounceMs: 50 });
     cleanups.push(() => s.close());
     return s;
@@ -102,7 +104,6 @@ describe('going live with an edit', () => {
 
 describe('contacts by words on the shipped knowledge', () => {
     it('keeps only the clear winners', async () => {
-        const { SHIPPED_KNOWLEDGE } = await import('../helpers/knowledge.ts');
         const s = await service(SHIPPED_KNOWLEDGE);
         // Every organization name ends in 中心 or 委员会; only one is the 科技创业中心.
         expect(s.contacts({ query: '科技创业中心' }).map((o) => o.id)).toEqual(['shanghai-tech-entrepreneurship-center']);
@@ -112,7 +113,6 @@ describe('contacts by words on the shipped knowledge', () => {
 
 describe('snippets on the shipped knowledge', () => {
     it("show the part of the card that answers the question, not the card's name again", async () => {
-        const { SHIPPED_KNOWLEDGE } = await import('../helpers/knowledge.ts');
         const s = await service(SHIPPED_KNOWLEDGE);
         const banks = s.search('高企贷有哪些合作银行').results[0]!;
         expect(banks.id).toBe('gaoqidai');

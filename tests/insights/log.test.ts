@@ -66,7 +66,7 @@ describe('the file question log', () => {
 
     it('survives kill -9 of a writer in the middle of its writes', async () => {
         const file = path.join(dir, 'q.jsonl');
-        const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'helpers/log-writer.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../helpers/processes/endless-log-writer.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
         let written = -1;
         await new Promise<void>((resolve, reject) => {
             child.once('error', reject);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { formatProblem, type Problem } from '../../src/core/knowledge/problems.ts';
-import { copyFolder, VALID_FIXTURE } from '../helpers/knowledge.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { FIXTURE_KNOWLEDGE } from '../helpers/paths.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
 const cleanups: (() => Promise<void>)[] = [];
@@ -23,7 +24,7 @@ function only(problems: readonly Problem[], severity: Problem['severity'] = 'err
 
 describe('loadKnowledge on a valid folder', () => {
     it('yields a typed snapshot of every card with no problems', async () => {
-        const { snapshot, problems } = await loadKnowledge(VALID_FIXTURE, { now: NOW });
+        const { snapshot, problems } = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
         expect(problems).toEqual([]);
         expect([...snapshot!.items.keys()].sort()).toEqual(['test-loan', 'test-micro', 'test-org', 'test-policy', 'test-renewal']);
         const loan = snapshot!.items.get('test-loan')!;
@@ -37,7 +38,7 @@ describe('loadKnowledge on a valid folder', () => {
     });
 
     it('is immutable all the way down', async () => {
-        const { snapshot } = await loadKnowledge(VALID_FIXTURE, { now: NOW });
+        const { snapshot } = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
         const loan = snapshot!.items.get('test-loan')! as { name: string; aliases: { zh: string[] } };
         expect(() => {
             loan.name = 'x';
@@ -47,8 +48,8 @@ describe('loadKnowledge on a valid folder', () => {
     });
 
     it('gives the same version for the same content and a new one after an edit', async () => {
-        const a = await loadKnowledge(VALID_FIXTURE, { now: NOW });
-        const b = await loadKnowledge(VALID_FIXTURE, { now: NOW });
+        const a = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
+        const b = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
         expect(a.snapshot!.version).toBe(b.snapshot!.version);
         const c = await loadBroken((f) => f.edit('products/test-loan.md', (s) => s.replace('测试贷是', '测试贷仍是')));
         expect(c.snapshot!.version).not.toBe(a.snapshot!.version);

@@ -3,11 +3,12 @@ import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { matchProducts } from '../../src/core/match/match.ts';
 import { parseProfile, ProfileError } from '../../src/core/match/profile.ts';
-import { copyFolder, VALID_FIXTURE } from '../helpers/knowledge.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { FIXTURE_KNOWLEDGE } from '../helpers/paths.ts';
 
 let snapshot: KnowledgeSnapshot;
 beforeAll(async () => {
-    snapshot = (await loadKnowledge(VALID_FIXTURE, { now: new Date('2026-11-26') })).snapshot!;
+    snapshot = (await loadKnowledge(FIXTURE_KNOWLEDGE, { now: new Date('2026-11-26') })).snapshot!;
 });
 
 const rate = (profile: object) => {

@@ -15,8 +15,9 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from './fixtures.ts';
-import { FIXTURE_DIR, TOOL_NAMES, callTool, newClient, textOf } from './helpers.ts';
+import { newProductCard } from '../helpers/mcp-cards.ts';
+import { TOOL_NAMES, callTool, newClient, textOf } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 
@@ -72,7 +73,7 @@ describe('the .mcpb bundle', () => {
     });
 
     it('serves the knowledge folder chosen in the user config', async () => {
-        const folder = await copyFolder(FIXTURE_DIR);
+        const folder = await copyFolder(SHIPPED_KNOWLEDGE);
         await folder.write('products/bundle-loan.md', newProductCard('bundle-loan', '包裹贷'));
         const client = await start({ knowledge_dir: folder.dir });
         try {

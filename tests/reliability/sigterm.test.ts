@@ -7,9 +7,9 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { ensureStopped, spawnBot, type SpawnedBot } from '../helpers/spawned-bot.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 /** Longest stop: SHUTDOWN_GRACE_MS for updates in flight, then their calls are cut; plus slack for a loaded CI machine. */
 const STOP_WITHIN_MS = 6_000;

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
-import { loadFixture } from './helpers.ts';
+import { loadFixture } from '../helpers/knowledge.ts';
 
 let snapshot: KnowledgeSnapshot;
 let index: KnowledgeIndex;

@@ -5,11 +5,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const KEJIN_BIN = path.join(ROOT, 'bin/kejin.js');
-export const SHIPPED_KNOWLEDGE = path.join(ROOT, 'knowledge');
+import { PROJECT_ROOT } from '../../src/root.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from './paths.ts';
 
 export interface SpawnedBot {
     readonly child: ChildProcess;
@@ -102,7 +99,7 @@ export function ordinaryUser(): { as?: { uid: number; gid: number } } | undefine
     // Ask the user itself: a checkout under a folder only root may enter (a
     // mktemp -d clone, as CI makes) is unreadable however its own modes are set.
     const as = { uid: 65534, gid: 65534 };
-    const probe = `const fs = require('node:fs'); for (const p of ${JSON.stringify([KEJIN_BIN, path.join(ROOT, 'node_modules'), path.join(ROOT, 'src')])}) fs.accessSync(p, fs.constants.R_OK);`;
+    const probe = `const fs = require('node:fs'); for (const p of ${JSON.stringify([KEJIN_BIN, path.join(PROJECT_ROOT, 'node_modules'), path.join(PROJECT_ROOT, 'src')])}) fs.accessSync(p, fs.constants.R_OK);`;
     const readable = spawnSync(process.execPath, ['-e', probe], { stdio: 'ignore', ...as }).status === 0;
     return readable ? { as } : undefined;
 }

@@ -1,6 +1,9 @@
-/** Shared set-up for the MCP tests: a fixture folder, real SDK clients over each transport. */
+/**
+ * Shared set-up for the MCP tests: real SDK clients over each transport. The
+ * tools are tested on the shipped knowledge (SHIPPED_KNOWLEDGE): on what they
+ * serve, not on a copy that drifts.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { Client, type CallToolResult, type Tool } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
@@ -10,10 +13,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import type { KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createMcpServer } from '../../src/mcp/server.ts';
-
-/** The shipped knowledge: the tools are tested on what they serve, not on a copy that drifts. */
-export const FIXTURE_DIR = path.join(PROJECT_ROOT, 'knowledge');
-export const KEJIN_BIN = path.join(PROJECT_ROOT, 'bin/kejin.js');
+import { KEJIN_BIN } from './paths.ts';
 
 export const TOOL_NAMES = [
     'search_financing_knowledge',

@@ -3,7 +3,8 @@
  * product card of the tests' own, and the edit that makes it fit PROFILE.
  */
 import type { FirmProfile } from '../../src/core/match/profile.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { copyFolder } from './knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from './paths.ts';
 
 /** A growth-stage firm with no certification, seeking a credit loan, without IP. */
 export const PROFILE: FirmProfile = { stage: 'growth', qualifications: [], needs: ['credit-loan'], hasIntellectualProperty: false };
