@@ -24,7 +24,7 @@ describe('kejin check', () => {
     it('exits 0 on a valid folder and says how many items it holds', async () => {
         const { code, stdout } = await check(FIXTURE_KNOWLEDGE);
         expect(code).toBe(0);
-        expect(stdout).toMatch(/0 error\(s\), 0 warning\(s\); 5 items, version [0-9a-f]{12}/);
+        expect(stdout).toMatch(/0 error\(s\), 0 warning\(s\); 11 items, version [0-9a-f]{12}/);
     });
 
     it('exits 1 and lists every problem of a broken folder', async () => {

@@ -26,14 +26,18 @@ describe('loadKnowledge on a valid folder', () => {
     it('yields a typed snapshot of every card with no problems', async () => {
         const { snapshot, problems } = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
         expect(problems).toEqual([]);
-        expect([...snapshot!.items.keys()].sort()).toEqual(['test-loan', 'test-micro', 'test-org', 'test-policy', 'test-renewal']);
+        expect([...snapshot!.items.keys()].sort()).toEqual(['ip-loan', 'micro-loan', 'perf-loan', 'premium-subsidy', 'renewal', 'tech-center', 'test-loan', 'test-micro', 'test-org', 'test-policy', 'test-renewal']);
         const loan = snapshot!.items.get('test-loan')!;
         expect(loan.kind).toBe('product');
         expect(loan.file).toBe('products/test-loan.md');
         expect(loan.body).toContain('测试贷是一款');
         // Unquoted YAML dates stay text, not Date objects.
         expect(loan.sources[0]!.date).toBe('2026-10-12');
-        expect(snapshot!.synonyms).toEqual([['测试贷', 'test loan'], ['续贷', 'renewal']]);
+        expect(snapshot!.synonyms).toEqual([
+            ['测试贷', 'test loan'],
+            ['续贷', '无还本续贷', 'renewal', 'rollover'],
+            ['知识产权质押', '专利质押', 'IP pledge', 'patent-backed'],
+        ]);
         expect(snapshot!.version).toMatch(/^[0-9a-f]{12}$/);
     });
 
@@ -151,7 +155,7 @@ describe('checker messages', () => {
             await f.write('stray.txt', 'hello');
             await f.write('products/.test-loan.md.swp', 'editor swap');
         });
-        expect(snapshot!.items.size).toBe(5);
+        expect(snapshot!.items.size).toBe(11);
         expect(only(problems, 'warning')).toEqual([
             'products/notes.docx: warning: ignored: not a Markdown file — cards are .md files; rename it to <id>.md or move it out of the knowledge folder',
             'stray.txt: warning: ignored: not part of the knowledge layout — cards go into products/, policies/ or organizations/; the only other files read are README.md, synonyms.yaml and aspects.yaml',
