@@ -15,8 +15,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from '../helpers/mcp-cards.ts';
-import { TOOL_NAMES, callTool, newClient, textOf } from '../helpers/mcp.ts';
+import { TOOL_NAMES, callTool, newClient, textOf, newProductCard } from '../helpers/mcp.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const run = promisify(execFile);

@@ -13,8 +13,7 @@ import { createKnowledgeService, type KnowledgeService } from '../../src/core/se
 import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from '../helpers/mcp-cards.ts';
-import { TOOL_NAMES, callTool, connectInMemory, eventually, expectValidOutput, newClient, textOf } from '../helpers/mcp.ts';
+import { TOOL_NAMES, callTool, connectInMemory, eventually, expectValidOutput, newClient, textOf, newProductCard } from '../helpers/mcp.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const TOKEN = 'test-token-0123456789';

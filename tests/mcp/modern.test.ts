@@ -13,8 +13,7 @@ import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
 import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from '../helpers/mcp-cards.ts';
-import { TOOL_NAMES, callTool, connectStdio, eventually, newClient, textOf } from '../helpers/mcp.ts';
+import { TOOL_NAMES, callTool, connectStdio, eventually, newClient, textOf, newProductCard } from '../helpers/mcp.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let folder: Awaited<ReturnType<typeof copyFolder>>;

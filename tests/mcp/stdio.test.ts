@@ -9,8 +9,7 @@ import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from '../helpers/mcp-cards.ts';
-import { TOOL_NAMES, callTool, connectStdio, eventually, expectValidOutput, spawnHttp, textOf } from '../helpers/mcp.ts';
+import { TOOL_NAMES, callTool, connectStdio, eventually, expectValidOutput, spawnHttp, textOf, newProductCard } from '../helpers/mcp.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 describe('kejin mcp over stdio', () => {
