@@ -14,7 +14,11 @@ export interface SpawnedBot {
     readonly stderr: string[];
     /** The stderr lines that are JSON log records. */
     readonly logs: Record<string, unknown>[];
-    /** Resolves with the first log record (or raw line) matching, or rejects after `timeoutMs`. */
+    /**
+     * Resolves with the first log record (or raw line) matching; rejects when
+     * the bot exits first, or after `timeoutMs` (never when it is Infinity:
+     * then the test's own timeout is the bound).
+     */
     waitFor(predicate: (log: Record<string, unknown>) => boolean, timeoutMs?: number, what?: string): Promise<Record<string, unknown>>;
     readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -68,7 +72,8 @@ export function spawnBot(env: Record<string, string>, cwd: string, as: { uid: nu
                     if (hit) finish(() => resolve(hit));
                     else if (gone) finish(() => reject(new Error(`bot exited before ${what}; stderr:\n${stderr.join('\n')}`)));
                 };
-                const timer = setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}; stderr:\n${stderr.join('\n')}`))), timeoutMs);
+                // setTimeout would read Infinity as 1 ms.
+                const timer = Number.isFinite(timeoutMs) ? setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}; stderr:\n${stderr.join('\n')}`))), timeoutMs) : undefined;
                 function finish(then: () => void) {
                     clearTimeout(timer);
                     listeners.delete(check);
