@@ -10,7 +10,7 @@ import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationStat
 import { asksForMatch, correctsEarlier, pickedPlace } from '../../src/core/conversation/intent.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 
