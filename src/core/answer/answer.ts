@@ -63,7 +63,7 @@ const MIN_OVERLAP = 3;
 /** …or this share of them, in a short question ("履约贷的承保方"). */
 const MIN_SHARE = 0.5;
 /** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
-const TOLD_SHARE = 0.3;
+const TOLD_SHARE = 0.1;
 /** With no aspect read, a passage holding this share of the question's words (and some beside aspect words) answers it. */
 const ASKED_SHARE = 0.4;
 const MIN_PLAIN = 0.5;
@@ -481,7 +481,7 @@ const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
 const NEAR = 12;
 /** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
 const NEAR_SHARE = 0.5;
-/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words 0.3 of theirs). */
+/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words a tenth of theirs). */
 const ASKED_WEIGHT = 0.5;
 
 /**
