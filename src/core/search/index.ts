@@ -144,6 +144,8 @@ interface Entry {
     snippetTexts?: Record<Lang, readonly SnippetText[]>;
     /** The card's passages with their terms, made when the card is first ranked or answered from. */
     passages?: readonly IndexedPassage[];
+    /** How many of those passages hold each term (a passage ranking weighs a term by it). */
+    holders?: ReadonlyMap<string, number>;
 }
 
 interface IndexedPassage {
@@ -405,11 +407,15 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     function indexedPassages(entry: Entry): readonly IndexedPassage[] {
         if (entry.passages) return entry.passages;
         const own = namesOf(entry.item).own;
-        return (entry.passages = passagesOf(entry.item, aspectReader.classify).map((passage) => {
+        const holders = new Map<string, number>();
+        entry.passages = passagesOf(entry.item, aspectReader.classify).map((passage) => {
             const terms = new Set<string>();
             scanTerms(`${passage.text.zh ?? ''}\n${passage.text.en ?? ''}`, shared, (t) => terms.add(t), own);
+            for (const t of terms) holders.set(t, (holders.get(t) ?? 0) + 1);
             return { passage, terms };
-        }));
+        });
+        entry.holders = holders;
+        return entry.passages;
     }
 
     /**
@@ -428,10 +434,10 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const asked = reading?.aspects.aspects ?? [];
         const top = asked[0]?.score ?? 0;
         const passages = indexedPassages(entry);
+        const holders = entry.holders!;
         // A word in many of the card's passages (reply, 1205 on the reply's card) says little about which one answers.
         const spread = (term: string) => {
-            let n = 0;
-            for (const p of passages) if (p.terms.has(term)) n++;
+            const n = holders.get(term) ?? 0;
             return n === 0 ? 0 : Math.log(1 + passages.length / n) / Math.log(1 + passages.length);
         };
         // A function character left alone (能 of 我们能申请吗) says nothing of which passage answers.
@@ -725,8 +731,16 @@ function hanNames(item: KnowledgeItem): string {
     return joined;
 }
 
+const ownNamesCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
+
+/** A card's names as terms; made once per card (a hit's snippet asks for them on every search). */
 function ownNames(item: KnowledgeItem): ReadonlySet<string> {
-    return new Set([item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en].map((n) => n.toLowerCase().replace(/\s+/g, '_')));
+    let names = ownNamesCache.get(item);
+    if (!names) {
+        names = new Set([item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en].map((n) => n.toLowerCase().replace(/\s+/g, '_')));
+        ownNamesCache.set(item, names);
+    }
+    return names;
 }
 
 function snippetTexts(item: KnowledgeItem): Record<Lang, readonly SnippetText[]> {
