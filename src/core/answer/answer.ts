@@ -357,6 +357,10 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
     const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
     let chosen = choose(holding);
+    // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
+    // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
+    const gapNote = holding.find((r) => r.passage.absence);
+    if (wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r))) chosen = [gapNote];
     // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
     if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     /** When set, each fact is shown under the label of the aspect it was chosen for. */
