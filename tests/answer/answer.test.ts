@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 
@@ -148,5 +148,85 @@ describe('names said by sound', () => {
         // 履约 alone (two characters) is not read by sound, nor is an unrelated three-character word.
         expect(service.read('我们公司一直按时履约').named).toEqual([]);
         expect(service.read('今天天气怎么样').named).toEqual([]);
+    });
+});
+
+describe('reading the question, not a word list', () => {
+    it('an item\'s own name is not an aspect asked: 补贴 in 科技信贷保费补贴 does not make a credit question a subsidy one', () => {
+        const a = service.answer('被列入严重失信名单的企业还能拿到科技信贷保费补贴吗');
+        // premium-subsidy facts.3 / body: the firm must be in good credit standing, not on a serious-dishonesty list.
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.aspect).not.toBe('subsidy');
+        expect(a.text).toContain('失信');
+    });
+
+    it('a piece of a name cut at its punctuation names nothing (上海 and 平台 of 上海“信易贷”平台)', () => {
+        expect(service.read('上海有哪些平台').named.map((n) => n.id)).not.toContain('xinyidai-platform');
+        expect(service.read('上海信易贷平台').named.map((n) => n.id)).toContain('xinyidai-platform');
+    });
+
+    it('words that only tell about the firm weigh less than the words of the question in choosing a passage', () => {
+        // 成立7年、员工50人 share 年 and numbers with dated passages; the question is about a penalty and an overdue card.
+        const a = service.answer('我们公司是高新，成立7年，员工50人，营收5000万。去年因为环保问题被行政处罚过一次，这种情况还能申请高企贷吗？');
+        expect(a.item?.id).toBe('gaoqidai');
+        expect(a.text).toContain('负面清单');
+    });
+
+    it('"什么时候" with no aspect word wants a date: the passage stating it next to the question\'s word', () => {
+        const a = service.answer('上海信易贷平台啥时候上线的？');
+        // xinyidai-platform how_to_apply: "平台于2020年5月上线".
+        expect(a.item?.id).toBe('xinyidai-platform');
+        expect(a.text.indexOf('2020年5月')).toBeGreaterThanOrEqual(0);
+        expect(a.text.indexOf('2020年5月')).toBeLessThan(120);
+    });
+
+    it('a card\'s own note that it lacks the amount stays the answer to "最多能贷多少", however many numbers the card holds', () => {
+        const a = service.answer('我们是一家初创科技公司，想办科技微贷通，现在最多能贷多少？');
+        expect(a.status).toBe('not-held');
+    });
+
+    it('"有什么产品" names no product', () => {
+        expect(service.search('有什么产品？').confident).toBe(false);
+        expect(service.search('有什么产品？').results[0]?.id).toBeDefined();
+    });
+});
+
+describe('what the question bounds and sets beside', () => {
+    it('a year the question names: what the card says of that year, before a note that no general limit is published', () => {
+        const a = service.answer('小巨人信用贷2021年放款多少？');
+        // xiaojuren-xinyongdai facts: 2021年向187家企业放款35.49亿元; its amount field only notes the gap.
+        expect(a.item?.id).toBe('xiaojuren-xinyongdai');
+        expect(a.text.split('。')[0]).toContain('2021');
+        expect(a.status).toBe('answered');
+    });
+
+    it('an organization named beside an offering is its channel, not its subject', () => {
+        const a = service.answer('沪科专贷要直接去人民银行上海总部申请吗');
+        expect(a.item?.id).toBe('huke-zhuandai');
+        expect(a.contacts.map((c) => c.id)).toContain('pboc-shanghai');
+    });
+
+    it('"有啥不一样" sets two named items side by side', () => {
+        const a = service.answer('沪科专贷跟高企贷有啥不一样');
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+    });
+
+    it('"这种能申请吗" asks whether the firm qualifies: the conditions', () => {
+        const a = service.answer('我们是做检验检测服务的，这种能申请沪科专贷吗？');
+        expect(a).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'eligibility' });
+    });
+
+    it('"各承担多少" wants a number: the card\'s note that it lacks the split answers, not a passage on sharing in general', () => {
+        const a = service.answer('科创助力贷出了坏账，政府和银行各承担多少？');
+        // kechuang-zhulidai: the sources give the "政府+银行+担保/保险" model but no ratios.
+        expect(a).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held', aspect: 'risk-sharing' });
+        expect(a.text).toContain('风险分担比例');
+    });
+
+    it('an aspect the card lacks gives way to another the question also asks, said as such', () => {
+        const a = service.answer('履约贷的保费补贴要我们自己申请吗？要准备哪些材料？');
+        // premium-subsidy: no documents field; its application entry says 免申即享.
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.text).toContain('免申即享');
     });
 });

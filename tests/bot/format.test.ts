@@ -22,7 +22,7 @@ import type { Answer } from '../../src/core/answer/answer.ts';
 import type { SearchHit, SearchResponse } from '../../src/core/search/types.ts';
 import { labelOf } from '../../src/core/present/index.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
-import { checkTelegramHtml } from './helpers/fake-bot-api.ts';
+import { checkTelegramHtml } from '../helpers/fake-bot-api.ts';
 
 const EVIL = '<b>x</b> & <script>';
 const source = { key: 'S1', title: `Source ${EVIL}`, url: 'https://example.cn/a?b=1&c=2', date: '2024-10-12' };
@@ -200,6 +200,8 @@ describe.each(LANGS)('views in %s', (lang) => {
         expectSafe(view);
         expect(view.html).toContain(t.notConfident);
         expect(view.html.length).toBeLessThan(1000);
+        // A long message is echoed by its start only: the reply's first screen is for the answer.
+        expect(view.html.split('\n')[0]!.match(/x+/)![0].length).toBeLessThanOrEqual(30);
         const data = callbackData(view.keyboard);
         expect(data.filter((d) => d.startsWith('i:'))).toEqual(['i:a', 'i:b', 'i:c']);
         expect(data).toEqual(expect.arrayContaining(['m:match', 'm:contact']));

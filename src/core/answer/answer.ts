@@ -23,11 +23,12 @@ import type { KnowledgeItem, OrganizationItem, Source } from '../knowledge/schem
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
+import { normalize } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
 import { labelOf } from '../words/labels.ts';
 import { understandQuestion } from '../match/understand.ts';
-import { subjectCues } from './reading.ts';
+import { subjectCues, type Wanted } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
 
 export type { Answer, AnswerFact, AnswerStatus, ComparisonRow, ContactRef, ItemRef } from './types.ts';
@@ -39,6 +40,8 @@ export interface AnswerContext {
     readonly focus: readonly string[];
     /** The aspect the last question asked, carried to a question that asks none ("那沪科专贴呢"). */
     readonly aspect?: Aspect;
+    /** The year the last question named, carried to "那X呢" ("高企贷2021年放了多少" → "小巨人信用贷呢"). */
+    readonly year?: string;
 }
 
 export interface AnswerOptions {
@@ -59,6 +62,11 @@ const TEXT_BUDGET = 200;
 const MIN_OVERLAP = 3;
 /** …or this share of them, in a short question ("履约贷的承保方"). */
 const MIN_SHARE = 0.5;
+/** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
+const TOLD_SHARE = 0.1;
+/** With no aspect read, a passage holding this share of the question's words (and some beside aspect words) answers it. */
+const ASKED_SHARE = 0.4;
+const MIN_PLAIN = 0.5;
 /** A second or third fact must score at least this share of the best. */
 const SCORE_SHARE = 0.75;
 /** A second aspect asked at least this share of the first is a reading of its own: both are shown. */
@@ -95,6 +103,15 @@ const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
     history: ['what-is', 'figures'],
 };
 
+/**
+ * The aspect a question word wants when no aspect word is read: a date is
+ * history, a place is where to apply, whether one can apply the
+ * conditions. A number is wanted of many aspects (a ratio, a count, a
+ * fee): it only puts the passages stating one first among those the
+ * question's words point to.
+ */
+const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply', fit: 'eligibility' };
+
 /** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
 const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);
 
@@ -125,25 +142,38 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     };
     const kinds = options.kind === undefined ? undefined : new Set(typeof options.kind === 'string' ? [options.kind] : options.kind);
     const allowed = (i: KnowledgeItem | undefined): i is KnowledgeItem => i !== undefined && (!kinds || kinds.size === 0 || kinds.has(i.kind));
-    const written = [...new Set(reading.named.map((n) => n.id))].sort((a, b) => rank(a) - rank(b)).map(get).filter(allowed);
+    // An organization named beside an offering is mostly the channel ("沪科专贷是直接去人民银行申请吗"): the offering is
+    // the subject, unless the question asks whom to call.
+    const asksOrg = reading.aspects.primary === 'contact';
+    const behind = (id: string) => (!asksOrg && get(id)?.kind === 'organization' ? 1 : 0);
+    const written = [...new Set(reading.named.map((n) => n.id))]
+        .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
+        .map(get)
+        .filter(allowed);
     // Nothing named in full: a word left over that only one item's names hold ("专贴呢", "科委的地址") names it.
     const named = written.length > 0 ? written : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
+    // "那X呢" asks the last question again of X, the year it named too.
+    const carriedYear = cues.ellipsis && yearsIn(text).length === 0 ? options.context?.year : undefined;
+    const hints: Hints = { ...(cues.wants ? { wants: cues.wants } : {}), ...(carriedYear ? { year: carriedYear } : {}) };
+    // No aspect word, but a question word: the kind of fact it wants ("how much relief lending…" → the figures).
+    const inferred = reading.aspects.aspects.length === 0 && cues.wants ? WANTED[cues.wants] : undefined;
 
     // Two items named with a word of choosing, or one after the other: side by side.
     const [first, second] = named;
     if (first && second && comparable(first) && comparable(second) && (cues.chooses || joinedInText(text, reading, first.id, second.id))) {
-        return compare(snapshot, index, withAspect(reading, carried), first, second, base);
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), first, second, base);
     }
     // One named, and the one in focus, with a word of choosing ("跟高企贷比呢", "which is cheaper").
     const held = focus[0];
     if (first && !second && held && held.id !== first.id && cues.chooses && comparable(first) && comparable(held)) {
-        return compare(snapshot, index, withAspect(reading, carried), held, first, base);
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base);
     }
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     if (first) {
-        const answer = answerItem(snapshot, index, first, withAspect(reading, cues.bare || cues.ellipsis ? carried : undefined), base);
+        const own = ownNameRead(index, text, reading, first.id);
+        const answer = answerItem(snapshot, index, first, withAspect(own, cues.bare || cues.ellipsis ? carried : undefined), base, hints);
         // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
         return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
     }
@@ -153,17 +183,20 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         const top = new Set(search.results.slice(0, 3).map((r) => r.id));
         if (cues.refersBack || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
-            if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried), a, b, base);
-            return answerItem(snapshot, index, a!, withAspect(reading, carried), base);
+            if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base);
+            return answerItem(snapshot, index, a!, withAspect(reading, carried), base, hints);
         }
     }
     // An aspect of nothing: ask which item rather than pick one.
-    if (cues.bare && reading.aspects.primary) return clarify(snapshot, index, reading.aspects.primary, base);
+    const bareAspect = reading.aspects.primary ?? inferred;
+    if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
 
     // Another city's policy is not Shanghai's, however close the words.
     const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
+    // An aspect and a word or two that find nothing ("what's the max amount?"): which item is meant, rather than nothing.
+    if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
     if (!item) return unknown(snapshot, base);
-    return answerItem(snapshot, index, item, reading, base);
+    return answerItem(snapshot, index, item, reading, base, hints);
 }
 
 /**
@@ -210,21 +243,39 @@ const SELF = /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本�
 const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
 
 /**
- * The aspects of a message are those of the clauses that do not merely tell
- * about the firm or report what was heard: in "我们是做新材料的……这个补偿
- * 比例到底是多少？" 材料 is the firm's trade, not the documents to prepare;
- * in "看新闻说沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is
- * what the founder heard, the way to apply is what they ask.
+ * What a message asks is in the clauses that do not merely tell about the
+ * firm or report what was heard: in "我们是做新材料的……这个补偿比例到底是
+ * 多少？" 材料 is the firm's trade, not the documents to prepare; in "看新闻说
+ * 沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is what the
+ * founder heard, the way to apply is what they ask. The aspects are those
+ * of the asking clauses; the words of the telling ones still count in
+ * choosing a passage, at a share (成立7年，员工50人 must not pick the
+ * passage dated 2022年7月; 银行说要先去做质押登记 still says which 登记).
  */
 function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
-    if (reading.aspects.aspects.length === 0) return reading;
     const clauses = text.split(/(?<=[，,。！？!?；;\n])/).filter((c) => c.trim().length > 0);
     if (clauses.length < 2) return reading;
     const narrative = (c: string) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || understandQuestion(c).understood.length > 0);
     const kept = clauses.filter((c) => !narrative(c));
     if (kept.length === clauses.length || kept.length === 0) return reading;
     const asked = index.read(kept.join(''));
-    return { ...reading, aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison }, aspectTerms: asked.aspectTerms };
+    const terms = new Map([...reading.terms].map(([term, weight]) => [term, asked.terms.has(term) ? weight : weight * TOLD_SHARE] as const));
+    if (reading.aspects.aspects.length === 0) return { ...reading, terms };
+    return { ...reading, terms, aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison }, aspectTerms: asked.aspectTerms };
+}
+
+/**
+ * The reading of a question about `id` with that item's own name taken out
+ * of its aspects: in "履约贷的保费补贴要我们自己去申请吗", 保费补贴 is the
+ * subject (科技信贷保费补贴), not the subsidy asked of it. (With one item
+ * named, the index's reading already leaves its name out.)
+ */
+function ownNameRead(index: KnowledgeIndex, text: string, reading: QueryReading, id: string): QueryReading {
+    const term = reading.named.find((n) => n.id === id && !n.typo)?.term.replace(/_/g, ' ');
+    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.includes(normalize(w)))) return reading;
+    const stripped = normalize(text).split(term).join(' ');
+    const again = askedIn(index, stripped, index.read(stripped));
+    return { ...reading, aspects: again.aspects, aspectTerms: again.aspectTerms };
 }
 
 /** True when only joining words stand between the two names in the text. */
@@ -270,7 +321,20 @@ export function answerAbout(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, 
     return answerItem(snapshot, index, item, reading, { question, lang, aspects: [aspect], search });
 }
 
-function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, reading: QueryReading, base: Base): Answer {
+/**
+ * `wants`: the kind of answer the question word asks for (a number, a
+ * date, a place, whether one qualifies), if any. With no aspect read, it
+ * gives the aspect only when the question's words point to no passage of
+ * their own: the words are the better reading.
+ */
+function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, given: QueryReading, base: Base, hints: Hints = {}): Answer {
+    const wants = hints.wants;
+    // "想了解一下…多少": asking how much or when is not asking what the item is.
+    const framed = given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date');
+    const asked0 = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
+    const inferred = !asked0.aspects.primary && wants ? WANTED[wants] : undefined;
+    const reading = inferred && !pointedByWords(index.passages(item.id, asked0)) ? withAspect(asked0, inferred) : asked0;
+    const wantsNumber = wants === 'number' && reading.aspects.aspects.length === 0;
     const lang = base.lang;
     const asked = reading.aspects.aspects;
     const primary = reading.aspects.primary;
@@ -293,6 +357,10 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
     const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
     let chosen = choose(holding);
+    // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
+    // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
+    const gapNote = holding.find((r) => r.passage.absence);
+    if (wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r))) chosen = [gapNote];
     // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
     if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     /** When set, each fact is shown under the label of the aspect it was chosen for. */
@@ -303,7 +371,9 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     if (primary && chosen.length === 0) {
         // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
         // A neighbour scores nothing for the words of the aspect asked: every passage of the card is looked at.
-        const near = (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
+        // Another aspect the question asks that the card does hold comes before a neighbour ("要自己去申请吗？要准备哪些材料？").
+        const alsoAsked = asked.slice(1).filter((a) => a.aspect !== 'what-is').flatMap((a) => holdingOf(a.aspect).filter((r) => !r.passage.absence).slice(0, 1));
+        const near = alsoAsked.length > 0 ? alsoAsked : (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
         if (near.length > 0) {
             chosen = [near[0]!];
             labels = [near[0]!.passage.aspects[0]!];
@@ -345,10 +415,34 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         }
     }
     if (!primary) {
-        // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary.
+        // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary. A note that
+        // the card lacks some fact answers no question that did not ask for that fact.
         // A passage holding much of the question's words, or most of a short question's, beats the summary.
-        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP || (r.share >= MIN_SHARE && r.overlap >= MIN_OVERLAP / 3));
-        chosen = choose(fallback.length > 0 ? fallback : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
+        const fallback = ranked.filter(byWords);
+        // "能补多少": among the passages the words point to, one stating a number first; with none, a passage holding some
+        // of the words and a number, else the summary.
+        const numbered = wantsNumber && fallback.length === 0 ? ranked.filter((r) => r.overlap > 0 && !r.passage.absence && hasNumber(r)) : [];
+        const pointed = wantsNumber ? numberFirst(fallback, 'figures') : fallback;
+        chosen = choose(pointed.length > 0 ? pointed : numbered.length > 0 ? numbered : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
+    }
+    // A year the question names bounds it: "2021年放了多少" is answered by what the card says of 2021, not by a
+    // passage of another year or a note that no general limit is published.
+    const asks = yearsIn(base.question);
+    // A year carried from the last question ("那X呢") is asked of the whole card: this question has no words of its own.
+    const dated = gap ? undefined : asks.length > 0 ? ofYearAsked(ranked, chosen[0], asks, primary) : hints.year ? ofYearAsked(all, chosen[0], [hints.year], primary) : undefined;
+    if (dated) {
+        if (labels) labels = [dated.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== dated)];
+        chosen = [dated, ...chosen.filter((r) => r !== dated)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
+        absentFirst = false;
+    }
+    // The passage stating the date or number asked next to the question's words leads, whatever field it sits in
+    // ("什么时候上线": "平台于2020年5月上线" of the how-to-apply entry).
+    const near = gap ? undefined : statedNear(ranked, chosen[0], wants, reading, item);
+    if (near) {
+        if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];
+        chosen = [near, ...chosen.filter((r) => r !== near)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
     }
     const facts = chosen.map((r) => toFact(item, r, lang));
     const factText = (f: AnswerFact, i: number) => {
@@ -370,12 +464,87 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     return { ...common, status: 'not-held', confident: stated, text: withWhomToAsk(said, contacts.map((c) => c.title[lang]), lang), facts };
 }
 
+/** A passage the question's words point to, with no aspect read: much of them, or a good share of a short question's. */
+const byWords = (r: RankedPassage) => r.score > 0 && r.passage.structured && !r.passage.absence && (r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
+const pointedByWords = (ranked: readonly RankedPassage[]) => ranked.some(byWords);
+
 /** A passage stating a number first, when the aspect asks for one and it scores near the best. */
 function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect): readonly RankedPassage[] {
     const best = ranked[0];
     if (!best || !NUMERIC.has(aspect) || hasNumber(best)) return ranked;
     const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
     return withNumber ? [withNumber, ...ranked.filter((r) => r !== withNumber)] : ranked;
+}
+
+/** What states a date or a number in a passage's text (normalized). */
+const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
+    date: /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/g,
+    number: /\d[\d.,]*\s*(?:%|％|亿|万|家|户|个|倍|元|billion|million|trillion|bn)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/g,
+};
+/** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
+const NEAR = 12;
+/** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
+const NEAR_SHARE = 0.5;
+/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words a tenth of theirs). */
+const ASKED_WEIGHT = 0.5;
+
+/**
+ * The passage that states what the question word asks for next to the
+ * question's own words, when the one chosen does not: "什么时候上线" is
+ * answered by "2020年5月上线", not by a passage that is merely dated and
+ * says 上线 elsewhere. It must hold as much of the question's words as the
+ * one chosen, nearly.
+ */
+function statedNear(ranked: readonly RankedPassage[], lead: RankedPassage | undefined, wants: Wanted | undefined, reading: QueryReading, item: KnowledgeItem): RankedPassage | undefined {
+    const pattern = wants ? STATED[wants] : undefined;
+    if (!pattern) return undefined;
+    const names = [item.name, ...item.aliases.zh, item.name_en, ...item.aliases.en].map((n) => normalize(n));
+    // The words of the clauses that ask (a word that only tells about the firm weighs less: see askedIn).
+    const words = [...reading.terms]
+        .filter(([, weight]) => weight >= ASKED_WEIGHT)
+        .map(([t]) => t.replace(/_/g, ' '))
+        .filter((t) => (/\p{Script=Han}/u.test(t) ? t.length >= 2 : t.length >= 3) && !/^\d+$/.test(t) && !names.some((n) => n.includes(t)));
+    if (words.length === 0) return undefined;
+    const near = (r: RankedPassage) => {
+        const text = normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`);
+        for (const m of text.matchAll(pattern)) {
+            const around = text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
+            if (words.some((w) => around.includes(w))) return true;
+        }
+        return false;
+    };
+    // The card saying it lacks the fact asked stays the answer.
+    if (lead && (lead.passage.absence || near(lead))) return undefined;
+    return ranked.find((r) => r.overlap > 0 && r.overlap >= (lead?.overlap ?? 0) * NEAR_SHARE && r.passage.structured && near(r));
+}
+
+const YEAR_ASKED = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** The years a question names ("2021年", "in 2022"), each once. */
+export function yearsIn(text: string): string[] {
+    return [...new Set(text.match(YEAR_ASKED) ?? [])];
+}
+
+/** What the question says beyond its words, for choosing passages. */
+interface Hints {
+    /** The kind of answer the question word asks for. */
+    readonly wants?: Wanted;
+    /** A year carried from the last question. */
+    readonly year?: string;
+}
+const passageText = (r: RankedPassage) => `${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`;
+
+/**
+ * The passage stating a year the question names, when the one chosen does
+ * not: it must hold some of the question's words, and the aspect asked or
+ * a neighbour of it (a year's amount is among the figures).
+ */
+function ofYearAsked(ranked: readonly RankedPassage[], lead: RankedPassage | undefined, years: readonly string[], primary: Aspect | undefined): RankedPassage | undefined {
+    if (years.length === 0) return undefined;
+    const states = (r: RankedPassage) => years.some((y) => passageText(r).includes(y));
+    if (lead && states(lead)) return undefined;
+    const fits = (r: RankedPassage) => !primary || r.passage.aspects.includes(primary) || (NEIGHBOURS[primary] ?? []).some((a) => r.passage.aspects.includes(a));
+    return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
 }
 
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
