@@ -16,15 +16,15 @@ import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
 import { createMcpServer, createSharedServerParts } from '../../src/mcp/server.ts';
 import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from './fixtures.ts';
-import { FIXTURE_DIR, TOOL_NAMES, connectInMemory, eventually } from './helpers.ts';
+import { TOOL_NAMES, connectInMemory, eventually, newProductCard } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let folder: Awaited<ReturnType<typeof copyFolder>>;
 let service: KnowledgeService;
 let http: RunningHttpServer;
 
 beforeAll(async () => {
-    folder = await copyFolder(FIXTURE_DIR);
+    folder = await copyFolder(SHIPPED_KNOWLEDGE);
     service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, logger: silentLogger });
     http = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
 });
