@@ -6,7 +6,7 @@
  * several instances behind a load balancer serve one conversation.
  */
 import { parseArgs } from 'node:util';
-import type { BotDeps } from '../bot/context.ts';
+import type { BotDeps } from '../bot/runtime/context.ts';
 import { ConfigError } from '../config.ts';
 import { createRedis } from '../core/infra/redis.ts';
 import { isLoopback } from '../web/guard.ts';

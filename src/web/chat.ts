@@ -1,14 +1,14 @@
 /**
  * What the page does with a message or a button: the bot's conversation
  * without Telegram. A typed message is a turn of core/conversation (or an
- * answer to the questionnaire in progress, bot/questionnaire.ts); a button
- * carries the bot's own action code (bot/callback.ts), parsed as the same
- * untrusted input. Replies are the bot's views (bot/format.ts), which
+ * answer to the questionnaire in progress, bot/conversation/questionnaire.ts); a button
+ * carries the bot's own action code (bot/conversation/callback.ts), parsed as the same
+ * untrusted input. Replies are the bot's views (bot/views/format.ts), which
  * render.ts marks up for the page. The session is the bot's session shape,
  * changed in place and saved by the caller.
  */
 import type { Logger } from 'pino';
-import { parseCallback, resolveRef, type CallbackAction } from '../bot/callback.ts';
+import { parseCallback, resolveRef, type CallbackAction } from '../bot/conversation/callback.ts';
 import {
     answerView,
     browseKindView,
@@ -27,11 +27,11 @@ import {
     withUnderstood,
     type ItemRef,
     type View,
-} from '../bot/format.ts';
-import { MESSAGES, type Messages } from '../bot/i18n.ts';
-import { INSIGHTS_MESSAGES } from '../bot/insights-i18n.ts';
-import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../bot/questionnaire.ts';
-import { conversationOf, keepConversation, type SessionData } from '../bot/session.ts';
+} from '../bot/views/format.ts';
+import { MESSAGES, type Messages } from '../bot/views/i18n.ts';
+import { INSIGHTS_MESSAGES } from '../bot/views/insights-i18n.ts';
+import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../bot/conversation/questionnaire.ts';
+import { conversationOf, keepConversation, type SessionData } from '../bot/storage/session.ts';
 import type { Answer } from '../core/answer/answer.ts';
 import { converse, focusOn } from '../core/conversation/converse.ts';
 import type { FeedbackMemo } from '../core/insights/feedback.ts';

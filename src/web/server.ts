@@ -16,8 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { StorageAdapter } from 'grammy';
 import type { Logger } from 'pino';
-import { MESSAGES } from '../bot/i18n.ts';
-import type { SessionData } from '../bot/session.ts';
+import { MESSAGES } from '../bot/views/i18n.ts';
+import type { SessionData } from '../bot/storage/session.ts';
 import { feedbackOwner } from '../core/insights/feedback.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Lang } from '../core/vocabulary.ts';
@@ -45,7 +45,7 @@ export interface WebOptions {
 export interface WebDeps extends ChatDeps {
     readonly logger: Logger;
     readonly service: KnowledgeService;
-    /** The bot's guarded session store (bot/session.ts guardedStorage). */
+    /** The bot's guarded session store (bot/storage/session.ts guardedStorage). */
     readonly sessions: StorageAdapter<SessionData>;
     /** The same store unguarded, for the transcripts. */
     readonly transcripts: StorageAdapter<unknown>;

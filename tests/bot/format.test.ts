@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { parseCallback } from '../../src/bot/callback.ts';
+import { parseCallback } from '../../src/bot/conversation/callback.ts';
 import {
     answerView,
     browseKindView,
@@ -13,9 +13,9 @@ import {
     profileView,
     startView,
     type View,
-} from '../../src/bot/format.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
-import { STEPS } from '../../src/bot/questionnaire.ts';
+} from '../../src/bot/views/format.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
+import { STEPS } from '../../src/bot/conversation/questionnaire.ts';
 import type { OrganizationItem, ProductItem } from '../../src/core/knowledge/schema.ts';
 import type { MatchResponse, ProductMatch } from '../../src/core/match/types.ts';
 import type { Answer } from '../../src/core/answer/answer.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFlow, mergeDrafts, parseAmountWan, parseTyped, startFlow, STEPS, type FlowResult, type FlowState } from '../../src/bot/questionnaire.ts';
+import { applyFlow, mergeDrafts, parseAmountWan, parseTyped, startFlow, STEPS, type FlowResult, type FlowState } from '../../src/bot/conversation/questionnaire.ts';
 
 function state(result: FlowResult): FlowState {
     if (result.kind !== 'continue') throw new Error(`expected continue, got ${result.kind}`);

@@ -12,7 +12,7 @@ import { createFileQuestionLog, type QuestionLog } from '../../src/core/insights
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createMcpServer } from '../../src/mcp/server.ts';
-import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
+import { INSIGHTS_MESSAGES } from '../../src/bot/views/insights-i18n.ts';
 import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
 import { removeDir, startPollingBot, tempDir, testConfig, TestUser, type RunningBot } from '../bot/helpers/harness.ts';
 import { newClient } from '../mcp/helpers.ts';

@@ -7,8 +7,8 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemView } from '../../src/bot/format.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { itemView } from '../../src/bot/views/format.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { formatCard } from '../../src/cli/format.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { presentCard } from '../../src/core/present/index.ts';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
 import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { ensureStopped, ordinaryUser, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
 
 const USERS = [810_000_001, 810_000_002, 810_000_003];

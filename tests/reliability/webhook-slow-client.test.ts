@@ -7,7 +7,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebhook, WEBHOOK_HEADERS_TIMEOUT_MS, WEBHOOK_REQUEST_TIMEOUT_MS } from '../../src/bot/run.ts';
+import { startWebhook, WEBHOOK_HEADERS_TIMEOUT_MS, WEBHOOK_REQUEST_TIMEOUT_MS } from '../../src/bot/runtime/run.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
 import { fixtureService, removeDir, tempDir, testConfig } from '../bot/helpers/harness.ts';

@@ -3,12 +3,12 @@ import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
 import type { Lang } from '../../core/vocabulary.ts';
-import { refOf } from '../callback.ts';
-import type { BotContext } from '../context.ts';
+import { refOf } from '../conversation/callback.ts';
+import type { BotContext } from '../runtime/context.ts';
 import { displayName } from '../../core/present/index.ts';
-import { inlineCardHtml } from '../format.ts';
-import { truncate } from '../html.ts';
-import { langOfText, MESSAGES } from '../i18n.ts';
+import { inlineCardHtml } from '../views/format.ts';
+import { truncate } from '../views/html.ts';
+import { langOfText, MESSAGES } from '../views/i18n.ts';
 
 export const inlineFeature = new Composer<BotContext>();
 

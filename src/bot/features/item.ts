@@ -2,10 +2,10 @@
 import { Composer } from 'grammy';
 import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
 import type { KnowledgeService } from '../../core/service.ts';
-import { resolveRef } from '../callback.ts';
-import type { BotContext } from '../context.ts';
-import { itemView, titleOf, type ItemRef } from '../format.ts';
-import { onAction, send } from '../reply.ts';
+import { resolveRef } from '../conversation/callback.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { itemView, titleOf, type ItemRef } from '../views/format.ts';
+import { onAction, send } from '../views/reply.ts';
 
 export const itemFeature = new Composer<BotContext>();
 

@@ -5,10 +5,10 @@
  */
 import { Composer } from 'grammy';
 import { ProfileError } from '../../core/match/profile.ts';
-import type { BotContext } from '../context.ts';
-import { flowView, mainMenuKeyboard, matchView, type View } from '../format.ts';
-import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../questionnaire.ts';
-import { addressedText, onAction, onMenu, send, show } from '../reply.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { flowView, mainMenuKeyboard, matchView, type View } from '../views/format.ts';
+import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../conversation/questionnaire.ts';
+import { addressedText, onAction, onMenu, send, show } from '../views/reply.ts';
 import { withAlertsButton } from './subscribe.ts';
 
 export const matchFeature = new Composer<BotContext>();

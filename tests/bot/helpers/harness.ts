@@ -14,9 +14,9 @@ import { createKnowledgeService, type KnowledgeService } from '../../../src/core
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { silentLogger, type Logger } from '../../../src/logger.ts';
-import type { BotDeps } from '../../../src/bot/context.ts';
-import { runPolling } from '../../../src/bot/run.ts';
-import { textMessage } from '../../../src/bot/terminal.ts';
+import type { BotDeps } from '../../../src/bot/runtime/context.ts';
+import { runPolling } from '../../../src/bot/runtime/run.ts';
+import { textMessage } from '../../../src/bot/runtime/terminal.ts';
 import { TEST_BOT, type ApiCall, type FakeBotApi } from './fake-bot-api.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -17,8 +17,8 @@
  * An item id longer than fits is sent as `~` and a hash of the id.
  */
 import { createHash } from 'node:crypto';
-import { FEEDBACK_TOKEN } from '../core/insights/feedback.ts';
-import { ASPECTS, LANGS, STAGES, type Aspect, type Kind, type Lang, type Stage } from '../core/vocabulary.ts';
+import { FEEDBACK_TOKEN } from '../../core/insights/feedback.ts';
+import { ASPECTS, LANGS, STAGES, type Aspect, type Kind, type Lang, type Stage } from '../../core/vocabulary.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
 const MAX_PLAIN_REF = 48;

@@ -7,9 +7,9 @@
  * Templates that take dynamic values escape them themselves, so a caller can
  * never forget to.
  */
-import { LABELS } from '../core/words/labels.ts';
-import { wanText } from '../core/present/units.ts';
-import type { Lang } from '../core/vocabulary.ts';
+import { LABELS } from '../../core/words/labels.ts';
+import { wanText } from '../../core/present/units.ts';
+import type { Lang } from '../../core/vocabulary.ts';
 import { esc } from './html.ts';
 
 export interface Messages {
@@ -358,4 +358,4 @@ export function langFromTelegram(code: string | undefined, fallback: Lang): Lang
     return code.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-export { langOfText } from '../core/language.ts';
+export { langOfText } from '../../core/language.ts';

@@ -9,8 +9,8 @@ import { run } from '@grammyjs/runner';
 import { BotError, webhookCallback, type Bot } from 'grammy';
 import type { BotContext, BotDeps } from './context.ts';
 import { registerCommands } from './commands.ts';
-import { createBot, describeError, UPDATE_BUDGET_MS, type CreateBotOptions } from './index.ts';
-import { UpdateBusyError } from './state/update-once.ts';
+import { createBot, describeError, UPDATE_BUDGET_MS, type CreateBotOptions } from './create-bot.ts';
+import { UpdateBusyError } from '../storage/update-once.ts';
 import { apiSignal } from './abort.ts';
 import { boundedHttpAdapter, WebhookRequestError } from './webhook.ts';
 import { runTerminal, TERMINAL_BOT, TERMINAL_TOKEN, type TerminalOptions } from './terminal.ts';
@@ -233,7 +233,7 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
  * grammY's guidance ("Ending Webhook Requests in Time"): Telegram sends a
  * chat's next update only once the previous request has ended, and re-sends
  * an update whose request fails or takes too long. The update budget
- * (index.ts) ends every update well before this timeout, so it should
+ * (create-bot.ts) ends every update well before this timeout, so it should
  * never fire. Should it fire anyway:
  * - with shared state, `throw` (answered 503): the update goes on under its
  *   claim, Telegram keeps the chat's next updates queued and re-sends this

@@ -4,9 +4,9 @@
  * Every dynamic string goes through `esc` (or `link`, which escapes).
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { KnowledgeItem, OrganizationItem, ProductItem, Source } from '../core/knowledge/schema.ts';
-import type { Answer } from '../core/answer/answer.ts';
-import type { MatchResponse, ProductMatch, Understood } from '../core/match/types.ts';
+import type { KnowledgeItem, OrganizationItem, ProductItem, Source } from '../../core/knowledge/schema.ts';
+import type { Answer } from '../../core/answer/answer.ts';
+import type { MatchResponse, ProductMatch, Understood } from '../../core/match/types.ts';
 import {
     colon,
     displayName,
@@ -21,12 +21,12 @@ import {
     type ItemLookup,
     type Line,
     type Section,
-} from '../core/present/index.ts';
-import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../core/vocabulary.ts';
-import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from './callback.ts';
+} from '../../core/present/index.ts';
+import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../../core/vocabulary.ts';
+import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from '../conversation/callback.ts';
 import { esc, link, truncate } from './html.ts';
 import type { Messages } from './i18n.ts';
-import { AMOUNT_PRESETS, STEPS, stepName, type Draft, type FlowState, type StepName } from './questionnaire.ts';
+import { AMOUNT_PRESETS, STEPS, stepName, type Draft, type FlowState, type StepName } from '../conversation/questionnaire.ts';
 
 export interface View {
     readonly html: string;

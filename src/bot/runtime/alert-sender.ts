@@ -10,13 +10,13 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, GrammyError } from 'grammy';
 import type { Logger } from 'pino';
-import type { Alert } from '../core/alerts/alerts.ts';
-import type { Deliver } from '../core/alerts/send.ts';
-import { colon, labelOf, presentMatch, sectionOf } from '../core/present/index.ts';
-import type { Lang } from '../core/vocabulary.ts';
+import type { Alert } from '../../core/alerts/alerts.ts';
+import type { Deliver } from '../../core/alerts/send.ts';
+import { colon, labelOf, presentMatch, sectionOf } from '../../core/present/index.ts';
+import type { Lang } from '../../core/vocabulary.ts';
 import { apiSignal } from './abort.ts';
-import { esc, link, truncate } from './html.ts';
-import { INSIGHTS_MESSAGES } from './insights-i18n.ts';
+import { esc, link, truncate } from '../views/html.ts';
+import { INSIGHTS_MESSAGES } from '../views/insights-i18n.ts';
 
 const MAX_REASONS = 3;
 
