@@ -47,7 +47,7 @@ const product = {
     contacts: ['org'],
     file: 'products/evil-loan.md',
     body: '',
-    expired: true,
+    valid_until: '2020-01-01',
 } as unknown as ProductItem;
 
 const org = {

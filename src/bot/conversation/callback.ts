@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { FEEDBACK_TOKEN } from '../../core/insights/feedback.ts';
-import { ASPECTS, LANGS, STAGES, type Aspect, type Kind, type Lang, type Stage } from '../../core/vocabulary.ts';
+import { ASPECTS, LANGS, OFFERING_KINDS, STAGES, type Aspect, type Lang, type OfferingKind, type Stage } from '../../core/vocabulary.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
 const MAX_PLAIN_REF = 48;
@@ -32,8 +32,8 @@ export type FlowOp = (typeof FLOW_OPS)[keyof typeof FLOW_OPS];
 const OP_CODES = Object.fromEntries(Object.entries(FLOW_OPS).map(([code, op]) => [op, code])) as Record<FlowOp, string>;
 
 /** The kinds that can be browsed: the offerings. */
-export const BROWSE_KINDS = ['product', 'platform', 'program'] as const satisfies readonly Kind[];
-export type BrowseKind = (typeof BROWSE_KINDS)[number];
+export const BROWSE_KINDS = OFFERING_KINDS;
+export type BrowseKind = OfferingKind;
 
 const PROFILE_OPS = { e: 'edit', m: 'match', u: 'understood' } as const;
 export type ProfileOp = (typeof PROFILE_OPS)[keyof typeof PROFILE_OPS];

@@ -39,7 +39,7 @@ const RANK: Record<Eligibility, number> = { ineligible: 0, possible: 1, eligible
 
 /** A card's content hash: any edit of the card changes it. */
 export function itemHash(item: KnowledgeItem): string {
-    const { file: _file, expired: _expired, ...content } = item;
+    const { file: _file, ...content } = item;
     return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
 }
 

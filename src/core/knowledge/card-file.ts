@@ -26,8 +26,6 @@ export interface CardLines {
 export interface Card {
     readonly item: KnowledgeItem;
     readonly lines: CardLines;
-    /** The same item marked expired, made once so that it too keeps its identity across reads. */
-    expired?: KnowledgeItem;
 }
 
 export function parseCard(rel: string, folder: Folder, text: string, out: Collector): Card | null {
@@ -52,7 +50,7 @@ export function parseCard(rel: string, folder: Folder, text: string, out: Collec
     }
     checkSourceKeys(data, yaml, fm.firstLine, report);
     for (const rule of CARD_RULES) for (const p of rule(data)) report({ line: lineOf(yaml, p.path, fm.firstLine), field: fieldPath(p.path), message: p.message, hint: p.hint, ...(p.severity ? { severity: p.severity } : {}) });
-    const item = { ...data, file: rel, body: fm.body.trim(), expired: false } as KnowledgeItem;
+    const item = { ...data, file: rel, body: fm.body.trim() } as KnowledgeItem;
     const at = (p: PropertyKey[]) => lineOf(yaml, p, fm.firstLine);
     const lines: CardLines = {
         related: item.related.map((_, i) => at(['related', i])),

@@ -5,7 +5,7 @@
  * about (valid_until passed, last_verified in the future or long ago, the
  * newest source old, a product with no contact or no source).
  */
-import type { KnowledgeItem } from './schema.ts';
+import { isExpired, type KnowledgeItem } from './schema.ts';
 import { monthsBefore, newestSourceDate } from './freshness.ts';
 import { closest, type Collector } from './problems.ts';
 import type { Card } from './card-file.ts';
@@ -32,8 +32,7 @@ export function crossCheck(
         items.set(item.id, item);
     }
     const today = now.toISOString().slice(0, 10);
-    for (const card of cards) {
-        const { item, lines } = card;
+    for (const { item, lines } of cards) {
         if (items.get(item.id) !== item) continue;
         item.related.forEach((ref, i) => {
             if (!items.has(ref) && !broken.has(ref)) {
@@ -54,10 +53,8 @@ export function crossCheck(
                 }
             });
         }
-        if (item.valid_until && item.valid_until < today) {
-            // Cards are shared between reads: mark a copy, made once per card.
-            card.expired ??= { ...item, expired: true };
-            items.set(item.id, card.expired);
+        if (isExpired(item, now)) {
+            // Only said here: whether a card is expired is asked on the day of each query (isExpired).
             out.report(item.file, 'warning', {
                 line: lines.valid_until,
                 field: 'valid_until',
