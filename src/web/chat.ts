@@ -30,7 +30,7 @@ import {
 } from '../bot/views/format.ts';
 import { MESSAGES, type Messages } from '../bot/views/i18n.ts';
 import { INSIGHTS_MESSAGES } from '../bot/views/insights-i18n.ts';
-import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../bot/conversation/questionnaire.ts';
+import { applyFlow, startFlow, stepName, type Draft, type FlowResult } from '../bot/conversation/questionnaire.ts';
 import { conversationOf, keepConversation, type SessionData } from '../bot/storage/session.ts';
 import type { Answer } from '../core/answer/answer.ts';
 import { converse, focusOn } from '../core/conversation/converse.ts';
@@ -39,7 +39,7 @@ import { noteAnswer, recordQuietly, type QuestionLog } from '../core/insights/lo
 import type { QuestionEvent } from '../core/insights/record.ts';
 import type { KnowledgeItem } from '../core/knowledge/schema.ts';
 import { ProfileError } from '../core/match/profile.ts';
-import { pickDraft } from '../core/match/told-profile.ts';
+import { draftOfUnderstood, isEmptyDraft, mergeDrafts } from '../core/match/told-profile.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Lang } from '../core/vocabulary.ts';
 
@@ -100,7 +100,7 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
         case 'answer': {
             const { answer, understood } = reply;
             const guesses = answer.search.results.length === 0 ? idGuesses(deps.service, text) : [];
-            if (understood.length > 0) session.understood = pickDraft(Object.fromEntries(understood.map((u) => [u.field, u.value])));
+            if (understood.length > 0) session.understood = draftOfUnderstood(understood);
             const event = questionEvent(deps.service, text, answer);
             noteAnswer(deps.questionLog, event, deps.logger);
             return { view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event, owner) };
@@ -253,8 +253,7 @@ function afterStep(deps: ChatDeps, session: SessionData, result: Exclude<FlowRes
 
 function showMatches(service: KnowledgeService, session: SessionData, draft: Draft, lang: Lang): View {
     const t = MESSAGES[lang];
-    const answered = Object.values(draft).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-    if (!answered) return { html: t.matchEmptyProfile, keyboard: mainMenuKeyboard(t) };
+    if (isEmptyDraft(draft)) return { html: t.matchEmptyProfile, keyboard: mainMenuKeyboard(t) };
     try {
         return matchView(t, lang, service.match(draft, { lang }));
     } catch (err) {

@@ -20,6 +20,7 @@ import { MESSAGES } from '../bot/views/i18n.ts';
 import type { SessionData } from '../bot/storage/session.ts';
 import { feedbackOwner } from '../core/insights/feedback.ts';
 import type { KnowledgeService } from '../core/service.ts';
+import { langOfAcceptLanguage } from '../core/language.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { loadAssets, type Assets } from './assets.ts';
 import { chatAction, chatText, welcomeView, type ChatDeps, type Reply } from './chat.ts';
@@ -154,24 +155,6 @@ function health(c: HandlerContext, req: IncomingMessage, res: ServerResponse): v
     send(res, 200, 'application/json', req.method === 'HEAD' ? '' : body);
 }
 
-/** zh or en from Accept-Language: the first of the two the browser lists, by weight. */
-export function langOfRequest(header: string | undefined, fallback: Lang): Lang {
-    const tags = (header ?? '')
-        .split(',')
-        .map((part, i) => {
-            const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-            const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-            return { tag, q: Number.isFinite(q) ? q : 0, i };
-        })
-        .filter((t) => t.q > 0)
-        .sort((a, b) => b.q - a.q || a.i - b.i);
-    for (const { tag } of tags) {
-        if (tag.startsWith('zh')) return 'zh';
-        if (tag.startsWith('en')) return 'en';
-    }
-    return fallback;
-}
-
 function acceptsGzip(req: IncomingMessage): boolean {
     return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
@@ -190,7 +173,7 @@ async function showPage(c: HandlerContext, req: IncomingMessage, res: ServerResp
     const id = known ?? newSessionId();
     const session = known ? await c.web.read(id) : {};
     const entries = known ? await c.web.transcript(id) : [];
-    const lang = session.lang ?? langOfRequest(req.headers['accept-language'], c.options.defaultLang);
+    const lang = session.lang ?? langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const shown = entries.length > 0 ? entries : [{ from: 'bot' as const, html: viewHtml(c.deps.service, welcomeView(lang)) }];
     const html = pageHtml({ lang, csrf: csrfToken(id), entries: shown, ...(notice ? { notice } : {}), assets: { css: c.assets.css.name, js: c.assets.js.name } });
     // The cookie is (re)set on every page, so that its lifetime runs from the last visit.
@@ -198,7 +181,7 @@ async function showPage(c: HandlerContext, req: IncomingMessage, res: ServerResp
 }
 
 function tooMany(c: HandlerContext, req: IncomingMessage, res: ServerResponse, retryAfter: number): void {
-    const lang = langOfRequest(req.headers['accept-language'], c.options.defaultLang);
+    const lang = langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const text = PAGE_WORDS[lang].slowDown;
     if (pathOf(req) === '/chat') return send(res, 429, 'application/json', JSON.stringify({ error: 'rate', notice: text }), { 'Retry-After': String(retryAfter) });
     send(res, 429, 'text/plain; charset=utf-8', `${text}\n`, { 'Retry-After': String(retryAfter) });
@@ -291,7 +274,7 @@ interface Outcome {
 
 async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: { text: string } | { action: string }): Promise<Outcome> {
     const [session, before] = await Promise.all([c.web.read(id), c.web.transcript(id)]);
-    const browserLang = langOfRequest(req.headers['accept-language'], c.options.defaultLang);
+    const browserLang = langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const lang = session.lang ?? browserLang;
     const owner = feedbackOwner(sessionStoreKey(id));
     const reply: Reply = 'text' in input ? await chatText(c.deps, session, input.text, lang, owner) : await chatAction(c.deps, session, input.action, lang);

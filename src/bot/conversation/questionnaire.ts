@@ -11,7 +11,6 @@ import { normaliseWord, parseAmountWan, VOCABULARY_LEXICON, type Lexicon } from 
 import { NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../../core/vocabulary.ts';
 
 /** The amount reader of the core lexicon, re-exported for the amount step's callers. */
-export { parseAmountWan };
 import type { FlowOp } from './callback.ts';
 
 export const STEPS = ['stage', 'qualifications', 'size', 'needs', 'ip', 'amount'] as const;
@@ -19,8 +18,7 @@ export type StepName = (typeof STEPS)[number];
 
 /** The profile fields the questionnaire asks for. */
 export type { Draft } from '../../core/match/told-profile.ts';
-import { mergeDrafts, pickDraft, type Draft } from '../../core/match/told-profile.ts';
-export { mergeDrafts, pickDraft };
+import { pickDraft, type Draft } from '../../core/match/told-profile.ts';
 
 export interface FlowState {
     readonly step: number;

@@ -7,7 +7,8 @@ import { Composer } from 'grammy';
 import { ProfileError } from '../../core/match/profile.ts';
 import type { BotContext } from '../runtime/context.ts';
 import { flowView, mainMenuKeyboard, matchView, type View } from '../views/format.ts';
-import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../conversation/questionnaire.ts';
+import { isEmptyDraft, mergeDrafts } from '../../core/match/told-profile.ts';
+import { applyFlow, startFlow, stepName, type Draft, type FlowResult } from '../conversation/questionnaire.ts';
 import { addressedText, onAction, onMenu, send, show } from '../views/reply.ts';
 import { withAlertsButton } from './subscribe.ts';
 
@@ -83,8 +84,7 @@ async function afterStep(ctx: BotContext, result: Exclude<FlowResult, { kind: 'i
 
 /** Matches a profile and shows the ranked products. */
 export async function showMatches(ctx: BotContext, draft: Draft, out: Sender): Promise<void> {
-    const answered = Object.values(draft).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-    if (!answered) return out(ctx, { html: ctx.t.matchEmptyProfile, keyboard: mainMenuKeyboard(ctx.t) });
+    if (isEmptyDraft(draft)) return out(ctx, { html: ctx.t.matchEmptyProfile, keyboard: mainMenuKeyboard(ctx.t) });
     try {
         const response = ctx.deps.service.match(draft, { lang: ctx.lang });
         return await out(ctx, await withAlertsButton(ctx, matchView(ctx.t, ctx.lang, response)));

@@ -13,7 +13,7 @@ import { converse, focusOn } from '../../core/conversation/converse.ts';
 import { noteAnswer } from '../../core/insights/log.ts';
 import type { QuestionEvent } from '../../core/insights/record.ts';
 import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
-import { pickDraft } from '../../core/match/told-profile.ts';
+import { draftOfUnderstood } from '../../core/match/told-profile.ts';
 import type { KnowledgeService } from '../../core/service.ts';
 import type { BotContext } from '../runtime/context.ts';
 import { answerView, titleOf, toldMatchView, withUnderstood, type ItemRef } from '../views/format.ts';
@@ -58,7 +58,7 @@ questionFeature.on('message:text', async (ctx, next) => {
             const { answer, understood } = reply;
             const guesses = answer.search.results.length === 0 ? idGuesses(ctx.deps.service, text) : [];
             const view = answerView(t, lang, answer, guesses);
-            if (understood.length > 0) ctx.session.understood = pickDraft(Object.fromEntries(understood.map((u) => [u.field, u.value])));
+            if (understood.length > 0) ctx.session.understood = draftOfUnderstood(understood);
             const event = questionEvent(ctx, text, answer);
             noteAnswer(ctx.deps.questionLog, event, ctx.deps.logger);
             return send(ctx, await withFeedback(ctx, withUnderstood(t, lang, view, understood), event));

@@ -22,7 +22,8 @@ import type { Lang } from '../../core/vocabulary.ts';
 import { parseCallback } from '../conversation/callback.ts';
 import type { BotContext, BotDeps } from './context.ts';
 import { features } from '../features/all.ts';
-import { langFromTelegram, MESSAGES } from '../views/i18n.ts';
+import { langOfLanguageCode } from '../../core/language.ts';
+import { MESSAGES } from '../views/i18n.ts';
 import { errorSummary } from '../../logger.ts';
 import { apiSignal } from './abort.ts';
 import { redisTrouble } from '../../core/infra/redis-errors.ts';
@@ -163,7 +164,7 @@ function watchOutage(deps: BotDeps): Transformer {
 function setContext(deps: BotDeps): Middleware<BotContext> {
     return (ctx, next) => {
         ctx.deps = deps;
-        ctx.lang = ctx.session.lang ?? langFromTelegram(ctx.from?.language_code, deps.config.DEFAULT_LANG);
+        ctx.lang = ctx.session.lang ?? langOfLanguageCode(ctx.from?.language_code, deps.config.DEFAULT_LANG);
         ctx.t = MESSAGES[ctx.lang];
         if (ctx.callbackQuery) ctx.action = parseCallback(ctx.callbackQuery.data);
         return next();
@@ -187,7 +188,7 @@ function logUpdates(deps: BotDeps, redisEpisode: FailureEpisode): Middleware<Bot
 function rateLimits(perMinute: number, defaultLang: Lang, shared: SharedBotState<BotContext> | undefined): Middleware<BotContext> {
     const key = (ctx: BotContext) => (ctx.from ? String(ctx.from.id) : undefined);
     const tell = async (ctx: BotContext) => {
-        const t = MESSAGES[langFromTelegram(ctx.from?.language_code, defaultLang)];
+        const t = MESSAGES[langOfLanguageCode(ctx.from?.language_code, defaultLang)];
         // Ahead of the per-update budget: a notice of its own, bounded on its own.
         const signal = apiSignal(AbortSignal.timeout(NOTICE_TIMEOUT_MS));
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.slowDown }, signal);
