@@ -115,6 +115,17 @@ describe.each(LANGS)('presentMatch in %s', (lang) => {
         expect(ratings.size).toBeGreaterThan(1);
     });
 
+    it('shows the same place to go without a phone in the bot and in an alert: the contact said to have none, then where to apply', () => {
+        const m = fixture.match(profile, { lang }).matches.find((x) => x.id === 'test-loan')!;
+        const noPhone = { ...m, contacts: m.contacts.map((c) => ({ ...c, phones: [] })), apply: { text: { zh: '向合作银行提出申请', en: 'apply at a partner bank' }, sources: [], sourceStatus: 'current' as const } };
+        const apply = sectionOf(presentMatch(noPhone, lang), 'howToApply')!.lines[0]!;
+        for (const html of [matchCard(lang, noPhone, 1), alertHtml({ chatId: 1, lang, change: 'added', match: noPhone, key: 'k' })]) {
+            const text = plainOfHtml(html);
+            expect(text).toContain(labelOf('noPhone', lang));
+            expect(text).toContain(apply.text);
+        }
+    });
+
     it('gives every condition its check mark and only its own sources', () => {
         const m = fixture.match(profile, { lang }).matches.find((x) => x.id === 'test-loan')!;
         const p = presentMatch(m, lang);

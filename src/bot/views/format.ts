@@ -17,6 +17,7 @@ import {
     presentCard,
     nextStepBrief,
     presentMatch,
+    reachOf,
     sectionOf,
     type ItemLookup,
     type Line,
@@ -257,13 +258,12 @@ export function matchCard(lang: Lang, m: ProductMatch, rank: number): string {
     }
     const terms = sectionOf(p, 'terms')?.lines ?? [];
     if (terms.length > 0) lines.push(terms.map((l) => `${esc(l.label ?? '')}${sep}${esc(truncate(l.text, 120))}`).join(' · '));
-    const contact = sectionOf(p, 'contacts')?.lines[0];
-    if (contact) {
+    const reach = reachOf(p);
+    if (reach) {
         // A number is shown only with what the source gives it for, never as the product's hotline.
-        const phone = contact.phones?.[0];
+        const { contact, phone, apply } = reach;
         lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : `（${esc(labelOf('noPhone', lang))}）`}`);
-        const apply = sectionOf(p, 'howToApply')?.lines[0];
-        if (!phone && apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
+        if (apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
     // The next step in one short line: how it is granted, where, by when, what to bring.
     if (m.nextStep) lines.push(`<b>${esc(labelOf('nextStep', lang))}</b>${sep}${esc(nextStepBrief(m.nextStep, lang))}`);
