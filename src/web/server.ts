@@ -24,7 +24,8 @@ import { langOfAcceptLanguage } from '../core/language.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { loadAssets, type Assets } from './assets.ts';
 import { chatAction, chatText, welcomeView, type ChatDeps, type Reply } from './chat.ts';
-import { checkHostAndOrigin, clientAddress, crossSite, hostRules, isHttps, readBody, send, type HostRules } from './guard.ts';
+import type { HostRules } from '../allowed-hosts.ts';
+import { checkHostAndOrigin, clientAddress, crossSite, isHttps, readBody, send, webHostRules } from './guard.ts';
 import type { Limiter } from './limit.ts';
 import { entryHtml, noticeHtml, pageHtml, PAGE_WORDS } from './page.ts';
 import { userHtml, viewHtml } from './render.ts';
@@ -34,7 +35,7 @@ export interface WebOptions {
     readonly host: string;
     /** 0 picks a free port. */
     readonly port: number;
-    readonly allowedHosts?: string;
+    readonly allowedHosts?: readonly string[];
     readonly trustProxy: boolean;
     readonly maxBodyBytes: number;
     readonly sessionRatePerMinute: number;
@@ -80,7 +81,7 @@ export async function startWebServer(deps: WebDeps, options: WebOptions): Promis
         });
     });
     const port = (server.address() as AddressInfo).port;
-    rules = hostRules(options.allowedHosts, options.host, port);
+    rules = webHostRules(options.allowedHosts, options.host, port);
     const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
     return {
         url: `http://${shown}:${port}/`,
