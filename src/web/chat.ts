@@ -8,7 +8,7 @@
  * changed in place and saved by the caller.
  */
 import type { Logger } from 'pino';
-import { parseCallback, resolveRef, type CallbackAction } from '../bot/conversation/callback.ts';
+import { findItem, parseCallback, type CallbackAction } from '../bot/conversation/callback.ts';
 import {
     answerView,
     browseKindView,
@@ -25,19 +25,17 @@ import {
     titleOf,
     toldMatchView,
     withUnderstood,
-    type ItemRef,
     type View,
 } from '../bot/views/format.ts';
 import { MESSAGES, type Messages } from '../bot/views/i18n.ts';
 import { INSIGHTS_MESSAGES } from '../bot/views/insights-i18n.ts';
+import { idGuessRefs, relatedRefs } from '../bot/views/item-refs.ts';
 import { applyFlow, startFlow, stepName, type Draft, type FlowResult } from '../bot/conversation/questionnaire.ts';
 import { conversationOf, keepConversation, type SessionData } from '../bot/storage/session.ts';
-import type { Answer } from '../core/answer/answer.ts';
 import { converse, focusOn } from '../core/conversation/converse.ts';
 import type { FeedbackMemo } from '../core/insights/feedback.ts';
 import { noteAnswer, recordQuietly, type QuestionLog } from '../core/insights/log.ts';
-import type { QuestionEvent } from '../core/insights/record.ts';
-import type { KnowledgeItem } from '../core/knowledge/schema.ts';
+import { answerEvent, type QuestionEvent } from '../core/insights/record.ts';
 import { ProfileError } from '../core/match/profile.ts';
 import { draftOfUnderstood, isEmptyDraft, mergeDrafts } from '../core/match/told-profile.ts';
 import type { KnowledgeService } from '../core/service.ts';
@@ -99,9 +97,9 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
             return { view: toldMatchView(tt, turn.lang, reply.response, reply.profile) };
         case 'answer': {
             const { answer, understood } = reply;
-            const guesses = answer.search.results.length === 0 ? idGuesses(deps.service, text) : [];
+            const guesses = answer.search.results.length === 0 ? idGuessRefs(deps.service, text) : [];
             if (understood.length > 0) session.understood = draftOfUnderstood(understood);
-            const event = questionEvent(deps.service, text, answer);
+            const event = answerEvent('web', text, answer, deps.service.snapshot().version);
             noteAnswer(deps.questionLog, event, deps.logger);
             return { view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event, owner) };
         }
@@ -183,7 +181,7 @@ async function act(deps: ChatDeps, session: SessionData, action: CallbackAction,
             const item = findItem(service, action.ref);
             if (!item) return { notice: t.unknownItem };
             session.focus = { items: [item.id] };
-            return { view: itemView(t, lang, item, (id) => service.getItem(id), related(service, item)) };
+            return { view: itemView(t, lang, item, (id) => service.getItem(id), relatedRefs(service, item)) };
         }
         case 'contacts': {
             const item = findItem(service, action.ref);
@@ -272,34 +270,4 @@ async function withFeedback(deps: ChatDeps, view: View, event: QuestionEvent, ow
         { text: m.unhelpful, callback_data: `fb:n:${token}` },
     ];
     return { ...view, keyboard: { inline_keyboard: [...(view.keyboard?.inline_keyboard ?? []), row] } };
-}
-
-function questionEvent(service: KnowledgeService, question: string, answer: Answer): QuestionEvent {
-    const ids = [...new Set([...(answer.item ? [answer.item.id] : []), ...answer.search.results.map((r) => r.id)])];
-    // A chat front like the bot's: the staff report counts chat and MCP questions apart.
-    return { front: 'bot', question, lang: answer.lang, ids, confident: answer.confident, knowledgeVersion: service.snapshot().version };
-}
-
-function findItem(service: KnowledgeService, ref: string): KnowledgeItem | undefined {
-    const id = resolveRef(ref, service.snapshot().items.keys());
-    return id === undefined ? undefined : service.getItem(id);
-}
-
-function related(service: KnowledgeService, item: KnowledgeItem): ItemRef[] {
-    const contactIds = 'contacts' in item ? item.contacts : [];
-    return item.related
-        .filter((id) => !contactIds.includes(id))
-        .map((id) => service.getItem(id))
-        .filter((i): i is KnowledgeItem => i !== undefined)
-        .map((i) => ({ id: i.id, title: titleOf(i) }));
-}
-
-function idGuesses(service: KnowledgeService, text: string): ItemRef[] {
-    const word = text.trim().toLowerCase();
-    if (!/^[a-z0-9-]{3,40}$/.test(word)) return [];
-    return service
-        .suggestIds(word, 3)
-        .map((id) => service.getItem(id))
-        .filter((i): i is KnowledgeItem => i !== undefined)
-        .map((i) => ({ id: i.id, title: titleOf(i) }));
 }

@@ -18,6 +18,8 @@
  */
 import { createHash } from 'node:crypto';
 import { FEEDBACK_TOKEN } from '../../core/insights/feedback.ts';
+import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
+import type { KnowledgeService } from '../../core/service.ts';
 import { ASPECTS, LANGS, OFFERING_KINDS, STAGES, type Aspect, type Lang, type OfferingKind, type Stage } from '../../core/vocabulary.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
@@ -171,4 +173,10 @@ export function resolveRef(ref: string, ids: Iterable<string>): string | undefin
 
 function hashId(id: string): string {
     return createHash('sha256').update(id).digest('base64url').slice(0, 16);
+}
+
+/** The item a button names, in the service's current snapshot; undefined when it is gone. */
+export function findItem(service: KnowledgeService, ref: string): KnowledgeItem | undefined {
+    const id = resolveRef(ref, service.snapshot().items.keys());
+    return id === undefined ? undefined : service.getItem(id);
 }

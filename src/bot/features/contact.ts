@@ -3,7 +3,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../runtime/context.ts';
 import { contactsView, titleOf } from '../views/format.ts';
 import { onAction, onMenu, send, show } from '../views/reply.ts';
-import { findItem } from './item.ts';
+import { findItem } from '../conversation/callback.ts';
 
 export const contactFeature = new Composer<BotContext>();
 
