@@ -11,7 +11,7 @@ import { answerAbout, answerQuestion, type Answer, type AnswerOptions } from './
 import { isOffering, type KnowledgeItem, type OrganizationItem, type ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
-import { lexiconFor, type Lexicon } from './lexicon/index.ts';
+import { lexiconFor, type Lexicon } from './lexicon/lexicon.ts';
 import { matchProducts, rateFor } from './match/match.ts';
 import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyFlow, parseTyped, startFlow, STEPS, type FlowResult, type FlowState } from '../../src/bot/conversation/questionnaire.ts';
-import { parseAmountWan } from '../../src/core/lexicon/index.ts';
+import { parseAmountWan } from '../../src/core/lexicon/lexicon.ts';
 import { mergeDrafts } from '../../src/core/match/told-profile.ts';
 
 function state(result: FlowResult): FlowState {

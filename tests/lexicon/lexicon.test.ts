@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTyped } from '../../src/bot/conversation/questionnaire.ts';
-import { createLexicon, findAmounts, type Lexicon } from '../../src/core/lexicon/index.ts';
+import { createLexicon, findAmounts, type Lexicon } from '../../src/core/lexicon/lexicon.ts';
 import { understandQuestion } from '../../src/core/match/understand.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';

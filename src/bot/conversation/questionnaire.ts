@@ -7,7 +7,7 @@
  * Skip leaves a field unknown; "none" (qualifications) says the firm holds
  * none, which the matcher treats differently from unknown.
  */
-import { normaliseWord, parseAmountWan, VOCABULARY_LEXICON, type Lexicon } from '../../core/lexicon/index.ts';
+import { normaliseWord, parseAmountWan, VOCABULARY_LEXICON, type Lexicon } from '../../core/lexicon/lexicon.ts';
 import { NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../../core/vocabulary.ts';
 
 /** The amount reader of the core lexicon, re-exported for the amount step's callers. */
