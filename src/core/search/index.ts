@@ -30,6 +30,7 @@ import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
 import { SoundTable } from './homophones.ts';
+import { FUNCTION_CHARS } from './stopwords.ts';
 import { bigrams, normalize, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import { nextTurn } from '../turn.ts';
@@ -433,9 +434,10 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             for (const p of passages) if (p.terms.has(term)) n++;
             return n === 0 ? 0 : Math.log(1 + passages.length / n) / Math.log(1 + passages.length);
         };
+        // A function character left alone (能 of 我们能申请吗) says nothing of which passage answers.
         // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
         const telling = new Map<string, number>();
-        if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+        if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term) && !FUNCTION_CHARS.has(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
         let total = 0;
         for (const weight of telling.values()) total += weight;
         const ranked = passages.map(({ passage, terms }) => {
