@@ -30,14 +30,14 @@ import {
 import { MESSAGES, type Messages } from '../bot/views/i18n.ts';
 import { INSIGHTS_MESSAGES } from '../bot/views/insights-i18n.ts';
 import { idGuessRefs, relatedRefs } from '../bot/views/item-refs.ts';
-import { applyFlow, startFlow, stepName, type Draft, type FlowResult } from '../bot/conversation/questionnaire.ts';
+import { beginFlowIn, confirmUnderstood, matchProfileIn, stepFlowIn } from '../bot/conversation/profile-flow.ts';
+import { applyFlow, stepName, type Draft, type FlowResult } from '../bot/conversation/questionnaire.ts';
 import { conversationOf, keepConversation, type SessionData } from '../bot/storage/session.ts';
 import { converse, focusOn } from '../core/conversation/converse.ts';
 import type { FeedbackMemo } from '../core/insights/feedback.ts';
 import { noteAnswer, recordQuietly, type QuestionLog } from '../core/insights/log.ts';
 import { answerEvent, type QuestionEvent } from '../core/insights/record.ts';
-import { ProfileError } from '../core/match/profile.ts';
-import { draftOfUnderstood, isEmptyDraft, mergeDrafts } from '../core/match/told-profile.ts';
+import { draftOfUnderstood } from '../core/match/told-profile.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Lang } from '../core/vocabulary.ts';
 
@@ -207,13 +207,13 @@ async function act(deps: ChatDeps, session: SessionData, action: CallbackAction,
         case 'forget':
             if (!action.confirmed) return { view: { html: t.forgetKept, keyboard: mainMenuKeyboard(t) } };
             return { view: { html: t.forgetDone, keyboard: mainMenuKeyboard(t) }, forget: true };
-        case 'profile':
+        case 'profile': {
             if (action.op === 'edit') return { view: beginFlow(session, lang) };
             if (action.op === 'match') return { view: showMatches(service, session, session.profile ?? {}, lang) };
-            if (!session.understood) return { notice: t.staleButton };
-            session.profile = mergeDrafts(session.profile ?? {}, session.understood);
-            delete session.understood;
-            return { view: showMatches(service, session, session.profile, lang) };
+            const profile = confirmUnderstood(session);
+            if (!profile) return { notice: t.staleButton };
+            return { view: showMatches(service, session, profile, lang) };
+        }
         case 'feedback': {
             const m = INSIGHTS_MESSAGES[lang];
             const event = await deps.feedback?.take(action.token);
@@ -230,35 +230,24 @@ async function act(deps: ChatDeps, session: SessionData, action: CallbackAction,
 
 /** Starts the questionnaire from the saved profile plus what the last question stated. */
 function beginFlow(session: SessionData, lang: Lang, intro?: string): View {
-    const state = startFlow(mergeDrafts(session.profile ?? {}, session.understood ?? {}));
-    delete session.understood;
-    session.flow = state;
-    const view = flowView(MESSAGES[lang], lang, state);
+    const view = flowView(MESSAGES[lang], lang, beginFlowIn(session));
     return intro ? { ...view, html: `${intro}\n\n${view.html}` } : view;
 }
 
 function afterStep(deps: ChatDeps, session: SessionData, result: Exclude<FlowResult, { kind: 'invalid' }>, lang: Lang): Reply {
     const t = MESSAGES[lang];
-    if (result.kind === 'continue') {
-        session.flow = result.state;
-        return { view: flowView(t, lang, result.state) };
-    }
-    delete session.flow;
-    if (result.kind === 'cancelled') return { view: { html: t.flowCancelled, keyboard: mainMenuKeyboard(t) } };
-    session.profile = mergeDrafts(session.profile ?? {}, result.draft);
-    return { view: showMatches(deps.service, session, session.profile, lang) };
+    const profile = stepFlowIn(session, result);
+    if (result.kind === 'continue') return { view: flowView(t, lang, result.state) };
+    if (!profile) return { view: { html: t.flowCancelled, keyboard: mainMenuKeyboard(t) } };
+    return { view: showMatches(deps.service, session, profile, lang) };
 }
 
 function showMatches(service: KnowledgeService, session: SessionData, draft: Draft, lang: Lang): View {
     const t = MESSAGES[lang];
-    if (isEmptyDraft(draft)) return { html: t.matchEmptyProfile, keyboard: mainMenuKeyboard(t) };
-    try {
-        return matchView(t, lang, service.match(draft, { lang }));
-    } catch (err) {
-        if (!(err instanceof ProfileError)) throw err;
-        delete session.profile;
-        return { html: t.matchBadProfile, keyboard: mainMenuKeyboard(t) };
-    }
+    const response = matchProfileIn(service, session, draft, lang);
+    if (response === 'empty') return { html: t.matchEmptyProfile, keyboard: mainMenuKeyboard(t) };
+    if (response === 'bad-profile') return { html: t.matchBadProfile, keyboard: mainMenuKeyboard(t) };
+    return matchView(t, lang, response);
 }
 
 async function withFeedback(deps: ChatDeps, view: View, event: QuestionEvent, owner: string | undefined): Promise<View> {
