@@ -216,6 +216,13 @@ describe('what the question bounds and sets beside', () => {
         expect(a).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'eligibility' });
     });
 
+    it('"各承担多少" wants a number: the card\'s note that it lacks the split answers, not a passage on sharing in general', () => {
+        const a = service.answer('科创助力贷出了坏账，政府和银行各承担多少？');
+        // kechuang-zhulidai: the sources give the "政府+银行+担保/保险" model but no ratios.
+        expect(a).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held', aspect: 'risk-sharing' });
+        expect(a.text).toContain('风险分担比例');
+    });
+
     it('an aspect the card lacks gives way to another the question also asks, said as such', () => {
         const a = service.answer('履约贷的保费补贴要我们自己申请吗？要准备哪些材料？');
         // premium-subsidy: no documents field; its application entry says 免申即享.

@@ -63,7 +63,7 @@ const MIN_OVERLAP = 3;
 /** …or this share of them, in a short question ("履约贷的承保方"). */
 const MIN_SHARE = 0.5;
 /** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
-const TOLD_SHARE = 0.3;
+const TOLD_SHARE = 0.1;
 /** With no aspect read, a passage holding this share of the question's words (and some beside aspect words) answers it. */
 const ASKED_SHARE = 0.4;
 const MIN_PLAIN = 0.5;
@@ -357,6 +357,10 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
     const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
     let chosen = choose(holding);
+    // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
+    // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
+    const gapNote = holding.find((r) => r.passage.absence);
+    if (wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r))) chosen = [gapNote];
     // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
     if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     /** When set, each fact is shown under the label of the aspect it was chosen for. */
@@ -481,7 +485,7 @@ const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
 const NEAR = 12;
 /** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
 const NEAR_SHARE = 0.5;
-/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words 0.3 of theirs). */
+/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words a tenth of theirs). */
 const ASKED_WEIGHT = 0.5;
 
 /**
