@@ -16,7 +16,7 @@ const folderOf = (item: KnowledgeItem): Folder =>
 
 /** The Markdown text of a card: its fields as front matter, then its body. */
 export function cardText(item: KnowledgeItem): string {
-    const { file: _file, body, expired: _expired, ...fields } = item;
+    const { file: _file, body, ...fields } = item;
     return `---\n${stringify(fields, { lineWidth: 0 })}---\n${body}\n`;
 }
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { isLoopback } from './allowed-hosts.ts';
 import { PROJECT_ROOT } from './root.ts';
 
 const optionalText = z
@@ -57,7 +58,7 @@ export const configSchema = z.object({
 
     /** `kejin web` / `kejin serve`: the chat page (and with serve, /mcp) on one port. */
     WEB_HOST: z.string().default('127.0.0.1'),
-    WEB_PORT: port.default(8080),
+    WEB_PORT: port.default(8090),
     /** Host (and Origin) values accepted, comma-separated; default: the loopback names with the port. */
     WEB_ALLOWED_HOSTS: optionalText,
     /** A TLS proxy in front: trust its X-Forwarded-Proto and X-Forwarded-For (Secure cookies, per-IP limits). */
@@ -106,6 +107,61 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
     loadDotenv({ quiet: true, path: path.join(process.cwd(), '.env') });
     return parseConfig({ ...process.env, ...overrides });
+}
+
+// ---- rules across variables, asked where a mode starts -----------------------
+// Not refinements of the schema: a variable one mode needs must not stop
+// every other command (`kejin check` with WEBHOOK_URL set and no secret).
+
+/** A `--port N` argument (kejin mcp --http, kejin web, kejin serve), or `fallback` without one. */
+export function portArgument(text: string | undefined, fallback: number): number {
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value > 65_535) throw new ConfigError(`kejin: --port must be a whole number from 0 to 65535, not "${text}"`);
+    return value;
+}
+
+/** A comma-separated list of host names (MCP_ALLOWED_HOSTS, WEB_ALLOWED_HOSTS); undefined when unset. */
+export function hostList(text: string | undefined): string[] | undefined {
+    return text
+        ?.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
+}
+
+export interface WebhookSettings {
+    readonly url: string;
+    readonly secret: string;
+    /** The path of WEBHOOK_URL, where the server takes Telegram's calls. */
+    readonly path: string;
+}
+
+/**
+ * Webhook mode needs WEBHOOK_URL and a WEBHOOK_SECRET, so that only Telegram
+ * can post updates; the secret travels in a header, which allows only
+ * A-Z, a-z, 0-9, _ and - (Telegram's rule for `secret_token`).
+ */
+export function webhookSettings(config: Config): WebhookSettings {
+    if (!config.WEBHOOK_URL) throw new ConfigError('kejin: webhook mode needs WEBHOOK_URL');
+    if (!config.WEBHOOK_SECRET) throw new ConfigError('kejin: WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates');
+    if (!/^[A-Za-z0-9_-]{1,256}$/.test(config.WEBHOOK_SECRET)) throw new ConfigError('kejin: WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)');
+    return { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, path: new URL(config.WEBHOOK_URL).pathname };
+}
+
+/** `kejin serve` binds /mcp beside the page: beyond loopback it needs MCP_AUTH_TOKEN, as `kejin mcp --http` does. */
+export function checkServeToken(config: Config): void {
+    if (!isLoopback(config.WEB_HOST) && !config.MCP_AUTH_TOKEN) {
+        throw new ConfigError(`kejin: MCP_AUTH_TOKEN is required when kejin serve binds beyond loopback (WEB_HOST=${config.WEB_HOST}); set a long random token, or use kejin web`);
+    }
+}
+
+/** What to warn of when a server binds beyond loopback and no allowed host names are listed; undefined when all is well. */
+export function allowedHostsWarning(config: Config, server: 'mcp' | 'web'): string | undefined {
+    const [listed, host] = server === 'mcp' ? [config.MCP_ALLOWED_HOSTS, config.MCP_HTTP_HOST] : [config.WEB_ALLOWED_HOSTS, config.WEB_HOST];
+    if (listed || isLoopback(host)) return undefined;
+    return server === 'mcp'
+        ? 'MCP_ALLOWED_HOSTS is empty: only requests addressed to localhost, 127.0.0.1 or this address are accepted; list the names clients use'
+        : 'WEB_ALLOWED_HOSTS is empty: only requests addressed to localhost, 127.0.0.1 or this address are accepted; list the public name of the site';
 }
 
 export { PROJECT_ROOT };

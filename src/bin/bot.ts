@@ -7,12 +7,12 @@
  */
 import { parseArgs } from 'node:util';
 import type { UserFromGetMe } from 'grammy/types';
-import { createAlertSender } from '../bot/alerts.ts';
-import type { BotDeps } from '../bot/context.ts';
-import type { CreateBotOptions } from '../bot/index.ts';
-import { runInTerminal, runPolling, runWebhook } from '../bot/run.ts';
-import { sessionKey } from '../bot/session.ts';
-import { createSharedBotState } from '../bot/state/index.ts';
+import { createAlertSender } from '../bot/runtime/alert-sender.ts';
+import type { BotDeps } from '../bot/runtime/context.ts';
+import type { CreateBotOptions } from '../bot/runtime/create-bot.ts';
+import { runInTerminal, runPolling, runWebhook } from '../bot/runtime/run.ts';
+import { sessionKey } from '../bot/storage/session.ts';
+import { createSharedBotState } from '../bot/storage/shared.ts';
 import { startAlertLoop } from '../core/alerts/alerts.ts';
 import { localSendRate, redisSendRate } from '../core/alerts/rate.ts';
 import { startDeadlineLoop } from '../core/deadlines/deadlines.ts';

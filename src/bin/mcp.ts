@@ -6,10 +6,11 @@
  * client goes away.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, type Config } from '../config.ts';
+import { allowedHostsWarning, ConfigError, hostList, portArgument, type Config } from '../config.ts';
 import type { QuestionLog } from '../core/insights/log.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Logger } from '../logger.ts';
+import { stopSignal } from './stop-signal.ts';
 
 export interface McpMainDeps {
     readonly config: Config;
@@ -24,7 +25,7 @@ export async function main(argv: string[], deps: McpMainDeps): Promise<void> {
         await deps.service.close(); // the watcher must not keep a failed start alive
         throw err;
     });
-    const reason = await Promise.race([running.ended.then(() => 'stdin closed'), signal('SIGINT'), signal('SIGTERM')]);
+    const reason = await Promise.race([running.ended.then(() => 'stdin closed'), stopSignal()]);
     deps.logger.info({ reason }, 'kejin MCP server stopping');
     await Promise.allSettled([running.close(), deps.service.close()]);
 }
@@ -49,24 +50,13 @@ async function start(values: { http: boolean; port?: string }, deps: McpMainDeps
     const { startHttpServer } = await import('../mcp/http.ts');
     const http = await startHttpServer(deps, {
         host: config.MCP_HTTP_HOST,
-        port: values.port === undefined ? config.MCP_HTTP_PORT : parsePort(values.port),
+        port: portArgument(values.port, config.MCP_HTTP_PORT),
         token: config.MCP_AUTH_TOKEN,
-        allowedHosts: config.MCP_ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean),
+        allowedHosts: hostList(config.MCP_ALLOWED_HOSTS),
         maxBodyBytes: config.MCP_MAX_BODY_BYTES,
     });
     logger.info({ url: http.url, auth: Boolean(config.MCP_AUTH_TOKEN), ...knowledge }, `kejin MCP server listening on ${http.url}`);
-    if (!config.MCP_ALLOWED_HOSTS && !['127.0.0.1', 'localhost', '::1'].includes(config.MCP_HTTP_HOST)) {
-        logger.warn('MCP_ALLOWED_HOSTS is empty: only requests addressed to localhost, 127.0.0.1 or this address are accepted; list the names clients use');
-    }
+    const warning = allowedHostsWarning(config, 'mcp');
+    if (warning) logger.warn(warning);
     return { ended: new Promise(() => undefined), close: () => http.close() };
-}
-
-function parsePort(text: string): number {
-    const port = Number(text);
-    if (!/^\d+$/.test(text) || port > 65_535) throw new ConfigError(`kejin: --port must be a whole number from 0 to 65535, not "${text}"`);
-    return port;
-}
-
-function signal(name: NodeJS.Signals): Promise<string> {
-    return new Promise((resolve) => process.once(name, () => resolve(name)));
 }

@@ -3,11 +3,11 @@
  * start: setWebhook with the secret and the allowed updates, the command
  * menu, and getMe, printed as the TELEGRAM_BOT_INFO line for the instances.
  */
-import type { BotDeps } from '../bot/context.ts';
-import { apiSignal } from '../bot/abort.ts';
-import { registerCommands } from '../bot/commands.ts';
-import { createBot } from '../bot/index.ts';
-import { setWebhook } from '../bot/run.ts';
+import type { BotDeps } from '../bot/runtime/context.ts';
+import { apiSignal } from '../bot/runtime/abort.ts';
+import { registerCommands } from '../bot/runtime/commands.ts';
+import { createBot } from '../bot/runtime/create-bot.ts';
+import { setWebhook } from '../bot/runtime/run.ts';
 import { ConfigError } from '../config.ts';
 
 export async function registerWebhook(deps: BotDeps): Promise<void> {

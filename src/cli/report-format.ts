@@ -29,8 +29,8 @@ const T = {
     likelyCard: { zh: '最可能的卡片', en: 'Most likely card' },
     noCard: { zh: '无对应卡片', en: 'no card' },
     reasons: {
-        zh: (g: QuestionGroup) => `未可靠回答 ${g.notConfident} · 👎 ${g.unhelpful} · 机器人 ${g.fronts.bot} · MCP ${g.fronts.mcp}`,
-        en: (g: QuestionGroup) => `not confident ${g.notConfident} · 👎 ${g.unhelpful} · bot ${g.fronts.bot} · MCP ${g.fronts.mcp}`,
+        zh: (g: QuestionGroup) => `未可靠回答 ${g.notConfident} · 👎 ${g.unhelpful} · 机器人 ${g.fronts.bot} · MCP ${g.fronts.mcp}${g.fronts.web ? ` · 网页 ${g.fronts.web}` : ''}`,
+        en: (g: QuestionGroup) => `not confident ${g.notConfident} · 👎 ${g.unhelpful} · bot ${g.fronts.bot} · MCP ${g.fronts.mcp}${g.fronts.web ? ` · web ${g.fronts.web}` : ''}`,
     },
     aspects: { zh: '问得最多却没有答好的方面', en: 'Aspects asked most that were not answered well' },
     neverShown: { zh: '本时段从未作为答案展示的卡片', en: 'Cards never shown as an answer in the period' },

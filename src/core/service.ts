@@ -8,10 +8,10 @@ import type { Logger } from 'pino';
 import { KnowledgeLoadError, NotFoundError } from './errors.ts';
 import { createKnowledgeReader, type KnowledgeSnapshot, type LoadOptions } from './knowledge/load.ts';
 import { answerAbout, answerQuestion, type Answer, type AnswerOptions } from './answer/answer.ts';
-import type { KnowledgeItem, OrganizationItem, ProductItem } from './knowledge/schema.ts';
+import { isOffering, type KnowledgeItem, type OrganizationItem, type ProductItem } from './knowledge/schema.ts';
 import { closest, formatProblem, type Problem } from './knowledge/problems.ts';
 import { watchKnowledge, type KnowledgeWatcher } from './knowledge/watch.ts';
-import { lexiconFor, type Lexicon } from './lexicon/index.ts';
+import { lexiconFor, type Lexicon } from './lexicon/lexicon.ts';
 import { matchProducts, rateFor } from './match/match.ts';
 import { MAX_QUESTION_CHARS, parseProfile } from './match/profile.ts';
 import type { MatchOptions, MatchResponse } from './match/types.ts';
@@ -328,9 +328,7 @@ class Service implements KnowledgeService {
     }
 
     listProducts(filter: ProductFilter = {}): ProductItem[] {
-        const offerings = [...this._state.snapshot.items.values()].filter(
-            (i): i is ProductItem => i.kind === 'product' || i.kind === 'platform' || i.kind === 'program',
-        );
+        const offerings = [...this._state.snapshot.items.values()].filter(isOffering);
         const now = this._now();
         const profile = { ...(filter.stage ? { stage: filter.stage } : {}), ...(filter.qualification ? { qualifications: [filter.qualification] } : {}) };
         return offerings.filter((p) => (!filter.kind || p.kind === filter.kind) && rateFor(p, profile, now) !== 'ineligible');

@@ -102,9 +102,18 @@ export type Size = (typeof SIZES.values)[number];
 export type Need = (typeof NEEDS.values)[number];
 export type Kind = (typeof KINDS.values)[number];
 
+/**
+ * The offerings: the kinds a firm can take up (a credit product, a service
+ * platform, a cooperation programme), as against what only informs (policies,
+ * documents) and whom to call (organizations). Matching rates them, browsing
+ * and listing show them; they are the cards of `products/`.
+ */
+export const OFFERING_KINDS = ['product', 'platform', 'program'] as const satisfies readonly Kind[];
+export type OfferingKind = (typeof OFFERING_KINDS)[number];
+
 /** Which folder of `knowledge/` holds which kinds. */
 export const FOLDER_KINDS = {
-    products: ['product', 'platform', 'program'],
+    products: OFFERING_KINDS,
     policies: ['policy', 'document'],
     organizations: ['organization'],
 } as const satisfies Record<string, readonly Kind[]>;

@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { runInTerminal } from '../bot/run.ts';
+import { runInTerminal } from '../bot/runtime/run.ts';
 import { parseConfig } from '../config.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Lang } from '../core/vocabulary.ts';

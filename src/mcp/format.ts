@@ -5,7 +5,7 @@
  * Nothing here reads the service; callers pass what it needs.
  */
 import type { NextStep } from '../core/knowledge/application.ts';
-import type { KnowledgeItem, OrganizationItem, ProductItem, Source, SourcedValue } from '../core/knowledge/schema.ts';
+import { isExpired, type KnowledgeItem, type OrganizationItem, type ProductItem, type Source, type SourcedValue } from '../core/knowledge/schema.ts';
 import { standingNote } from '../core/match/standing.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
 import type { Answer, AnswerFact } from '../core/answer/answer.ts';
@@ -277,7 +277,7 @@ export function listStructured(products: readonly ProductItem[], lang: Lang) {
             needs: [...p.needs],
             ...(p.eligibility?.stages ? { stages: [...p.eligibility.stages] } : {}),
             qualifications: [...new Set([...(p.eligibility?.qualifications_any ?? []), ...(p.eligibility?.qualifications_all ?? [])])],
-            expired: p.expired,
+            expired: isExpired(p, new Date()),
             uri: itemUri(p),
         })),
     };
@@ -287,7 +287,7 @@ export function listText(products: readonly ProductItem[], lang: Lang): string {
     const head = lang === 'zh' ? `## 产品与平台（${products.length} 项）` : `## Products and platforms (${products.length})`;
     const rows = products.map((p) => {
         const needs = p.needs.map((n) => label(NEEDS.labels, n, lang)).join(lang === 'zh' ? '、' : ', ');
-        return `- **${displayName(p, lang)}** (\`${p.id}\`, ${kindLabel(p.kind, lang)})${p.expired ? labelOf('expired', lang) : ''}: ${t(p.summary, lang)}${needs ? ` — ${needs}` : ''}`;
+        return `- **${displayName(p, lang)}** (\`${p.id}\`, ${kindLabel(p.kind, lang)})${isExpired(p, new Date()) ? labelOf('expired', lang) : ''}: ${t(p.summary, lang)}${needs ? ` — ${needs}` : ''}`;
     });
     const empty = lang === 'zh' ? '没有符合这些条件的产品；去掉一个条件再试。' : 'No product fits these filters; drop one and try again.';
     return [head, ...(rows.length ? rows : [empty])].join('\n');
@@ -331,7 +331,7 @@ export function contactsText(orgs: readonly OrganizationItem[], lang: Lang): str
 
 export function cardStructured(item: KnowledgeItem) {
     // A shallow copy: the card is frozen, and nothing down the line (checks, serialisation) changes it.
-    return { ...item, uri: itemUri(item) } as Record<string, unknown>;
+    return { ...item, expired: isExpired(item, new Date()), uri: itemUri(item) } as Record<string, unknown>;
 }
 
 /** The card as Markdown: every line with its source keys, the body under "Details", the sources listed at the end. */

@@ -38,6 +38,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport, type McpServer } from '@modelcontextprotocol/server';
+import { defaultAllowedHosts, hostRules, isLoopback, refusedHeader, type HostRules } from '../allowed-hosts.ts';
 import { ConfigError } from '../config.ts';
 import type { McpDeps } from './deps.ts';
 import { announceReloads, createMcpServer, createSharedServerParts } from './server.ts';
@@ -79,12 +80,6 @@ export interface RunningHttpServer {
     readonly port: number;
     /** Ends the open notification streams and stops listening. */
     close(): Promise<void>;
-}
-
-const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
-
-function isLoopback(host: string): boolean {
-    return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
 }
 
 /** Refuses a configuration that would expose the server unauthenticated. */
@@ -143,7 +138,7 @@ export async function createMcpRequestHandler(deps: McpDeps, options: Pick<HttpO
     const shared = await createSharedServerParts(deps);
     const maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
     const streams = new Set<McpServer>();
-    let allowed: HostRule[] = [];
+    let allowed: HostRules = [];
     // A refused request is the client's mistake, answered 4xx: not worth a warning each.
     const onerror = (err: Error) => deps.logger.debug({ err: err.message }, 'mcp http request refused');
     const limits = { maxRequestBodySize: options.maxBodyBytes };
@@ -270,11 +265,6 @@ function parseJson(text: string): unknown {
     }
 }
 
-function defaultAllowedHosts(host: string, port: number): string[] {
-    const names = isLoopback(host) || host === '0.0.0.0' || host === '::' ? LOOPBACK_NAMES : [...LOOPBACK_NAMES, host.includes(':') ? `[${host}]` : host];
-    return names.map((n) => `${n}:${port}`);
-}
-
 /** The node request as a web Request for the SDK: method, URL and headers; a body only when given. */
 function webRequest(req: IncomingMessage, body: string | undefined, signal: AbortSignal): Request {
     const headers = new Headers();
@@ -394,42 +384,11 @@ interface Refusal {
     readonly headers?: Record<string, string>;
 }
 
-interface HostRule {
-    readonly hostname: string;
-    /** Empty: any port. */
-    readonly port: string;
-}
-
-function parseHost(value: string): HostRule | undefined {
-    try {
-        const url = new URL(`http://${value}`);
-        if (url.username || url.password || url.pathname !== '/' || url.search) return undefined;
-        return { hostname: url.hostname.toLowerCase(), port: url.port };
-    } catch {
-        return undefined;
-    }
-}
-
-function hostRules(values: readonly string[]): HostRule[] {
-    return values.map((v) => v.trim()).filter(Boolean).map((v) => parseHost(v) ?? { hostname: v.toLowerCase(), port: '' });
-}
-
-function hostAllowed(value: string, rules: readonly HostRule[]): boolean {
-    const host = parseHost(value);
-    return !!host && rules.some((r) => r.hostname === host.hostname && (r.port === '' || r.port === host.port));
-}
-
 /** DNS-rebinding protection: a page on another site must not reach this server through a name that resolves to it. */
-function checkHost(req: IncomingMessage, rules: readonly HostRule[]): Refusal | undefined {
-    const host = req.headers.host;
-    if (!host || !hostAllowed(host, rules)) {
-        return { status: 403, message: `Host "${host ?? ''}" is not allowed; add it to MCP_ALLOWED_HOSTS if clients really use this name` };
-    }
-    const origin = req.headers.origin;
-    if (origin !== undefined) {
-        const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
-        if (!parsed || !hostAllowed(parsed.host, rules)) return { status: 403, message: `Origin "${origin}" is not allowed` };
-    }
+function checkHost(req: IncomingMessage, rules: HostRules): Refusal | undefined {
+    const refused = refusedHeader(req.headers, rules);
+    if (refused === 'host') return { status: 403, message: `Host "${req.headers.host ?? ''}" is not allowed; add it to MCP_ALLOWED_HOSTS if clients really use this name` };
+    if (refused === 'origin') return { status: 403, message: `Origin "${req.headers.origin ?? ''}" is not allowed` };
     return undefined;
 }
 

@@ -1,14 +1,14 @@
 /**
  * What the page does with a message or a button: the bot's conversation
  * without Telegram. A typed message is a turn of core/conversation (or an
- * answer to the questionnaire in progress, bot/questionnaire.ts); a button
- * carries the bot's own action code (bot/callback.ts), parsed as the same
- * untrusted input. Replies are the bot's views (bot/format.ts), which
+ * answer to the questionnaire in progress, bot/conversation/questionnaire.ts); a button
+ * carries the bot's own action code (bot/conversation/callback.ts), parsed as the same
+ * untrusted input. Replies are the bot's views (bot/views/format.ts), which
  * render.ts marks up for the page. The session is the bot's session shape,
  * changed in place and saved by the caller.
  */
 import type { Logger } from 'pino';
-import { parseCallback, resolveRef, type CallbackAction } from '../bot/callback.ts';
+import { findItem, parseCallback, type CallbackAction } from '../bot/conversation/callback.ts';
 import {
     answerView,
     browseKindView,
@@ -25,21 +25,19 @@ import {
     titleOf,
     toldMatchView,
     withUnderstood,
-    type ItemRef,
     type View,
-} from '../bot/format.ts';
-import { MESSAGES, type Messages } from '../bot/i18n.ts';
-import { INSIGHTS_MESSAGES } from '../bot/insights-i18n.ts';
-import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../bot/questionnaire.ts';
-import { conversationOf, keepConversation, type SessionData } from '../bot/session.ts';
-import type { Answer } from '../core/answer/answer.ts';
+} from '../bot/views/format.ts';
+import { MESSAGES, type Messages } from '../bot/views/i18n.ts';
+import { INSIGHTS_MESSAGES } from '../bot/views/insights-i18n.ts';
+import { idGuessRefs, relatedRefs } from '../bot/views/item-refs.ts';
+import { beginFlowIn, confirmUnderstood, matchProfileIn, stepFlowIn } from '../bot/conversation/profile-flow.ts';
+import { applyFlow, stepName, type Draft, type FlowResult } from '../bot/conversation/questionnaire.ts';
+import { conversationOf, keepConversation, type SessionData } from '../bot/storage/session.ts';
 import { converse, focusOn } from '../core/conversation/converse.ts';
 import type { FeedbackMemo } from '../core/insights/feedback.ts';
 import { noteAnswer, recordQuietly, type QuestionLog } from '../core/insights/log.ts';
-import type { QuestionEvent } from '../core/insights/record.ts';
-import type { KnowledgeItem } from '../core/knowledge/schema.ts';
-import { ProfileError } from '../core/match/profile.ts';
-import { pickDraft } from '../core/match/told-profile.ts';
+import { answerEvent, type QuestionEvent } from '../core/insights/record.ts';
+import { draftOfUnderstood } from '../core/match/told-profile.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import type { Lang } from '../core/vocabulary.ts';
 
@@ -99,9 +97,9 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
             return { view: toldMatchView(tt, turn.lang, reply.response, reply.profile) };
         case 'answer': {
             const { answer, understood } = reply;
-            const guesses = answer.search.results.length === 0 ? idGuesses(deps.service, text) : [];
-            if (understood.length > 0) session.understood = pickDraft(Object.fromEntries(understood.map((u) => [u.field, u.value])));
-            const event = questionEvent(deps.service, text, answer);
+            const guesses = answer.search.results.length === 0 ? idGuessRefs(deps.service, text) : [];
+            if (understood.length > 0) session.understood = draftOfUnderstood(understood);
+            const event = answerEvent('web', text, answer, deps.service.snapshot().version);
             noteAnswer(deps.questionLog, event, deps.logger);
             return { view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event, owner) };
         }
@@ -183,7 +181,7 @@ async function act(deps: ChatDeps, session: SessionData, action: CallbackAction,
             const item = findItem(service, action.ref);
             if (!item) return { notice: t.unknownItem };
             session.focus = { items: [item.id] };
-            return { view: itemView(t, lang, item, (id) => service.getItem(id), related(service, item)) };
+            return { view: itemView(t, lang, item, (id) => service.getItem(id), relatedRefs(service, item)) };
         }
         case 'contacts': {
             const item = findItem(service, action.ref);
@@ -209,13 +207,13 @@ async function act(deps: ChatDeps, session: SessionData, action: CallbackAction,
         case 'forget':
             if (!action.confirmed) return { view: { html: t.forgetKept, keyboard: mainMenuKeyboard(t) } };
             return { view: { html: t.forgetDone, keyboard: mainMenuKeyboard(t) }, forget: true };
-        case 'profile':
+        case 'profile': {
             if (action.op === 'edit') return { view: beginFlow(session, lang) };
             if (action.op === 'match') return { view: showMatches(service, session, session.profile ?? {}, lang) };
-            if (!session.understood) return { notice: t.staleButton };
-            session.profile = mergeDrafts(session.profile ?? {}, session.understood);
-            delete session.understood;
-            return { view: showMatches(service, session, session.profile, lang) };
+            const profile = confirmUnderstood(session);
+            if (!profile) return { notice: t.staleButton };
+            return { view: showMatches(service, session, profile, lang) };
+        }
         case 'feedback': {
             const m = INSIGHTS_MESSAGES[lang];
             const event = await deps.feedback?.take(action.token);
@@ -232,36 +230,24 @@ async function act(deps: ChatDeps, session: SessionData, action: CallbackAction,
 
 /** Starts the questionnaire from the saved profile plus what the last question stated. */
 function beginFlow(session: SessionData, lang: Lang, intro?: string): View {
-    const state = startFlow(mergeDrafts(session.profile ?? {}, session.understood ?? {}));
-    delete session.understood;
-    session.flow = state;
-    const view = flowView(MESSAGES[lang], lang, state);
+    const view = flowView(MESSAGES[lang], lang, beginFlowIn(session));
     return intro ? { ...view, html: `${intro}\n\n${view.html}` } : view;
 }
 
 function afterStep(deps: ChatDeps, session: SessionData, result: Exclude<FlowResult, { kind: 'invalid' }>, lang: Lang): Reply {
     const t = MESSAGES[lang];
-    if (result.kind === 'continue') {
-        session.flow = result.state;
-        return { view: flowView(t, lang, result.state) };
-    }
-    delete session.flow;
-    if (result.kind === 'cancelled') return { view: { html: t.flowCancelled, keyboard: mainMenuKeyboard(t) } };
-    session.profile = mergeDrafts(session.profile ?? {}, result.draft);
-    return { view: showMatches(deps.service, session, session.profile, lang) };
+    const profile = stepFlowIn(session, result);
+    if (result.kind === 'continue') return { view: flowView(t, lang, result.state) };
+    if (!profile) return { view: { html: t.flowCancelled, keyboard: mainMenuKeyboard(t) } };
+    return { view: showMatches(deps.service, session, profile, lang) };
 }
 
 function showMatches(service: KnowledgeService, session: SessionData, draft: Draft, lang: Lang): View {
     const t = MESSAGES[lang];
-    const answered = Object.values(draft).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-    if (!answered) return { html: t.matchEmptyProfile, keyboard: mainMenuKeyboard(t) };
-    try {
-        return matchView(t, lang, service.match(draft, { lang }));
-    } catch (err) {
-        if (!(err instanceof ProfileError)) throw err;
-        delete session.profile;
-        return { html: t.matchBadProfile, keyboard: mainMenuKeyboard(t) };
-    }
+    const response = matchProfileIn(service, session, draft, lang);
+    if (response === 'empty') return { html: t.matchEmptyProfile, keyboard: mainMenuKeyboard(t) };
+    if (response === 'bad-profile') return { html: t.matchBadProfile, keyboard: mainMenuKeyboard(t) };
+    return matchView(t, lang, response);
 }
 
 async function withFeedback(deps: ChatDeps, view: View, event: QuestionEvent, owner: string | undefined): Promise<View> {
@@ -273,34 +259,4 @@ async function withFeedback(deps: ChatDeps, view: View, event: QuestionEvent, ow
         { text: m.unhelpful, callback_data: `fb:n:${token}` },
     ];
     return { ...view, keyboard: { inline_keyboard: [...(view.keyboard?.inline_keyboard ?? []), row] } };
-}
-
-function questionEvent(service: KnowledgeService, question: string, answer: Answer): QuestionEvent {
-    const ids = [...new Set([...(answer.item ? [answer.item.id] : []), ...answer.search.results.map((r) => r.id)])];
-    // A chat front like the bot's: the staff report counts chat and MCP questions apart.
-    return { front: 'bot', question, lang: answer.lang, ids, confident: answer.confident, knowledgeVersion: service.snapshot().version };
-}
-
-function findItem(service: KnowledgeService, ref: string): KnowledgeItem | undefined {
-    const id = resolveRef(ref, service.snapshot().items.keys());
-    return id === undefined ? undefined : service.getItem(id);
-}
-
-function related(service: KnowledgeService, item: KnowledgeItem): ItemRef[] {
-    const contactIds = 'contacts' in item ? item.contacts : [];
-    return item.related
-        .filter((id) => !contactIds.includes(id))
-        .map((id) => service.getItem(id))
-        .filter((i): i is KnowledgeItem => i !== undefined)
-        .map((i) => ({ id: i.id, title: titleOf(i) }));
-}
-
-function idGuesses(service: KnowledgeService, text: string): ItemRef[] {
-    const word = text.trim().toLowerCase();
-    if (!/^[a-z0-9-]{3,40}$/.test(word)) return [];
-    return service
-        .suggestIds(word, 3)
-        .map((id) => service.getItem(id))
-        .filter((i): i is KnowledgeItem => i !== undefined)
-        .map((i) => ({ id: i.id, title: titleOf(i) }));
 }

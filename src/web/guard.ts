@@ -4,13 +4,14 @@
  *   own script and stylesheet only; no inline script, no eval; no framing),
  *   nosniff and no referrer;
  * - Host must name an allowed host (DNS rebinding), and Origin, when sent,
- *   too, as for the MCP endpoint (WEB_ALLOWED_HOSTS);
+ *   too, as for the MCP endpoint (../allowed-hosts.ts, WEB_ALLOWED_HOSTS);
  * - a state-changing request must come from this site: Sec-Fetch-Site, when
  *   the browser sends it, must say so, and the session's CSRF token must be
  *   in the form or the X-CSRF-Token header;
  * - bodies are bounded.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { defaultAllowedHosts, hostRules, refusedHeader, type HostRules } from '../allowed-hosts.ts';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     'Content-Security-Policy':
@@ -25,55 +26,15 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
-
-export function isLoopback(host: string): boolean {
-    return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-
-interface HostRule {
-    readonly hostname: string;
-    /** Empty: any port. */
-    readonly port: string;
-}
-
-function parseHost(value: string): HostRule | undefined {
-    try {
-        const url = new URL(`http://${value}`);
-        if (url.username || url.password || url.pathname !== '/' || url.search) return undefined;
-        return { hostname: url.hostname.toLowerCase(), port: url.port };
-    } catch {
-        return undefined;
-    }
-}
-
-export type HostRules = readonly HostRule[];
-
 /** WEB_ALLOWED_HOSTS (comma-separated, a name without port matches any port), or the loopback names with the port. */
-export function hostRules(configured: string | undefined, bindHost: string, port: number): HostRules {
-    const values = configured
-        ? configured.split(',')
-        : (isLoopback(bindHost) || bindHost === '0.0.0.0' || bindHost === '::' ? LOOPBACK_NAMES : [...LOOPBACK_NAMES, bindHost.includes(':') ? `[${bindHost}]` : bindHost]).map((n) => `${n}:${port}`);
-    return values.map((v) => v.trim()).filter(Boolean).map((v) => parseHost(v) ?? { hostname: v.toLowerCase(), port: '' });
-}
-
-function hostAllowed(value: string, rules: HostRules): boolean {
-    const host = parseHost(value);
-    // Behind a TLS proxy the browser's Origin has the default port ("" for 443).
-    return !!host && rules.some((r) => r.hostname === host.hostname && (r.port === '' || r.port === host.port));
+export function webHostRules(configured: readonly string[] | undefined, bindHost: string, port: number): HostRules {
+    return hostRules(configured ?? defaultAllowedHosts(bindHost, port));
 }
 
 /** A refusal's status and reason, or undefined when Host and Origin are fine. */
 export function checkHostAndOrigin(req: IncomingMessage, rules: HostRules): { status: number; reason: string } | undefined {
-    const host = req.headers.host;
-    if (!host || !hostAllowed(host, rules)) return { status: 403, reason: 'host' };
-    const origin = req.headers.origin;
-    // "null" (a privacy setting, a sandboxed frame) names no site: the CSRF token decides then.
-    if (origin !== undefined && origin !== 'null') {
-        const parsed = URL.canParse(origin) ? new URL(origin) : undefined;
-        if (!parsed || !hostAllowed(parsed.host, rules)) return { status: 403, reason: 'origin' };
-    }
-    return undefined;
+    const refused = refusedHeader(req.headers, rules, { allowNullOrigin: true });
+    return refused ? { status: 403, reason: refused } : undefined;
 }
 
 /** Fetch metadata: a request another site started says so. */

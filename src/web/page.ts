@@ -6,7 +6,7 @@
  * posts without leaving the page. No inline script or style: the CSP allows
  * only this server's own files.
  */
-import { esc } from '../bot/html.ts';
+import { esc } from '../bot/views/html.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { withCsrf } from './render.ts';
 import type { Entry } from './session.ts';

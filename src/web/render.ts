@@ -1,5 +1,5 @@
 /**
- * The bot's views as page markup. The bot's screens (bot/format.ts) are
+ * The bot's views as page markup. The bot's screens (bot/views/format.ts) are
  * built from core/present's localized lines with every dynamic string
  * escaped, in a small subset of HTML (<b>, <i>, <a href>, line breaks as
  * "\n"); here that markup is kept as it is, shown with its line breaks, and
@@ -9,8 +9,8 @@
  * they work with or without the script.
  */
 import type { InlineKeyboardButton } from 'grammy/types';
-import type { View } from '../bot/format.ts';
-import { esc } from '../bot/html.ts';
+import type { View } from '../bot/views/format.ts';
+import { esc } from '../bot/views/html.ts';
 import type { KnowledgeService } from '../core/service.ts';
 
 /** Phone numbers of the current snapshot, longest first, as one pattern (cached per version). */

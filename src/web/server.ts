@@ -16,14 +16,16 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { StorageAdapter } from 'grammy';
 import type { Logger } from 'pino';
-import { MESSAGES } from '../bot/i18n.ts';
-import type { SessionData } from '../bot/session.ts';
+import { MESSAGES } from '../bot/views/i18n.ts';
+import type { SessionData } from '../bot/storage/session.ts';
 import { feedbackOwner } from '../core/insights/feedback.ts';
 import type { KnowledgeService } from '../core/service.ts';
+import { langOfAcceptLanguage } from '../core/language.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { loadAssets, type Assets } from './assets.ts';
 import { chatAction, chatText, welcomeView, type ChatDeps, type Reply } from './chat.ts';
-import { checkHostAndOrigin, clientAddress, crossSite, hostRules, isHttps, readBody, send, type HostRules } from './guard.ts';
+import type { HostRules } from '../allowed-hosts.ts';
+import { checkHostAndOrigin, clientAddress, crossSite, isHttps, readBody, send, webHostRules } from './guard.ts';
 import type { Limiter } from './limit.ts';
 import { entryHtml, noticeHtml, pageHtml, PAGE_WORDS } from './page.ts';
 import { userHtml, viewHtml } from './render.ts';
@@ -33,7 +35,7 @@ export interface WebOptions {
     readonly host: string;
     /** 0 picks a free port. */
     readonly port: number;
-    readonly allowedHosts?: string;
+    readonly allowedHosts?: readonly string[];
     readonly trustProxy: boolean;
     readonly maxBodyBytes: number;
     readonly sessionRatePerMinute: number;
@@ -45,7 +47,7 @@ export interface WebOptions {
 export interface WebDeps extends ChatDeps {
     readonly logger: Logger;
     readonly service: KnowledgeService;
-    /** The bot's guarded session store (bot/session.ts guardedStorage). */
+    /** The bot's guarded session store (bot/storage/session.ts guardedStorage). */
     readonly sessions: StorageAdapter<SessionData>;
     /** The same store unguarded, for the transcripts. */
     readonly transcripts: StorageAdapter<unknown>;
@@ -79,7 +81,7 @@ export async function startWebServer(deps: WebDeps, options: WebOptions): Promis
         });
     });
     const port = (server.address() as AddressInfo).port;
-    rules = hostRules(options.allowedHosts, options.host, port);
+    rules = webHostRules(options.allowedHosts, options.host, port);
     const shown = options.host.includes(':') ? `[${options.host}]` : options.host;
     return {
         url: `http://${shown}:${port}/`,
@@ -154,24 +156,6 @@ function health(c: HandlerContext, req: IncomingMessage, res: ServerResponse): v
     send(res, 200, 'application/json', req.method === 'HEAD' ? '' : body);
 }
 
-/** zh or en from Accept-Language: the first of the two the browser lists, by weight. */
-export function langOfRequest(header: string | undefined, fallback: Lang): Lang {
-    const tags = (header ?? '')
-        .split(',')
-        .map((part, i) => {
-            const [tag = '', ...params] = part.trim().toLowerCase().split(';');
-            const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-            return { tag, q: Number.isFinite(q) ? q : 0, i };
-        })
-        .filter((t) => t.q > 0)
-        .sort((a, b) => b.q - a.q || a.i - b.i);
-    for (const { tag } of tags) {
-        if (tag.startsWith('zh')) return 'zh';
-        if (tag.startsWith('en')) return 'en';
-    }
-    return fallback;
-}
-
 function acceptsGzip(req: IncomingMessage): boolean {
     return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
@@ -190,7 +174,7 @@ async function showPage(c: HandlerContext, req: IncomingMessage, res: ServerResp
     const id = known ?? newSessionId();
     const session = known ? await c.web.read(id) : {};
     const entries = known ? await c.web.transcript(id) : [];
-    const lang = session.lang ?? langOfRequest(req.headers['accept-language'], c.options.defaultLang);
+    const lang = session.lang ?? langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const shown = entries.length > 0 ? entries : [{ from: 'bot' as const, html: viewHtml(c.deps.service, welcomeView(lang)) }];
     const html = pageHtml({ lang, csrf: csrfToken(id), entries: shown, ...(notice ? { notice } : {}), assets: { css: c.assets.css.name, js: c.assets.js.name } });
     // The cookie is (re)set on every page, so that its lifetime runs from the last visit.
@@ -198,7 +182,7 @@ async function showPage(c: HandlerContext, req: IncomingMessage, res: ServerResp
 }
 
 function tooMany(c: HandlerContext, req: IncomingMessage, res: ServerResponse, retryAfter: number): void {
-    const lang = langOfRequest(req.headers['accept-language'], c.options.defaultLang);
+    const lang = langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const text = PAGE_WORDS[lang].slowDown;
     if (pathOf(req) === '/chat') return send(res, 429, 'application/json', JSON.stringify({ error: 'rate', notice: text }), { 'Retry-After': String(retryAfter) });
     send(res, 429, 'text/plain; charset=utf-8', `${text}\n`, { 'Retry-After': String(retryAfter) });
@@ -291,7 +275,7 @@ interface Outcome {
 
 async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: { text: string } | { action: string }): Promise<Outcome> {
     const [session, before] = await Promise.all([c.web.read(id), c.web.transcript(id)]);
-    const browserLang = langOfRequest(req.headers['accept-language'], c.options.defaultLang);
+    const browserLang = langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const lang = session.lang ?? browserLang;
     const owner = feedbackOwner(sessionStoreKey(id));
     const reply: Reply = 'text' in input ? await chatText(c.deps, session, input.text, lang, owner) : await chatAction(c.deps, session, input.action, lang);

@@ -1,6 +1,6 @@
 /**
  * A browser's session: an opaque random id in a cookie, and under it the
- * same session record as a Telegram user's (bot/session.ts: the same store,
+ * same session record as a Telegram user's (bot/storage/session.ts: the same store,
  * file or Redis, the same field-by-field validation, the same TTL), plus the
  * transcript the page shows, kept beside it under its own key so that the
  * bot's validation never sees it.
@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StorageAdapter } from 'grammy';
-import type { SessionData } from '../bot/session.ts';
+import type { SessionData } from '../bot/storage/session.ts';
 
 export const COOKIE_NAME = 'kejin_sid';
 const ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;

@@ -1,15 +1,15 @@
 /**
- * Where the page keeps its sessions: in the bot's stores (bot/session.ts),
+ * Where the page keeps its sessions: in the bot's stores (bot/storage/session.ts),
  * files under DATA_DIR by default or Redis with REDIS_URL, with the bot's
  * validation on read and the bot's TTL, and the transcripts beside them.
  */
 import path from 'node:path';
 import type { Context, StorageAdapter } from 'grammy';
 import type { Logger } from 'pino';
-import { AtomicFileStorage } from '../bot/file-storage.ts';
-import { createFileStorage, guardedStorage, type SessionData } from '../bot/session.ts';
-import { createRedisSessionStorage } from '../bot/state/redis-session.ts';
-import { redisUserLock } from '../bot/state/user-lock.ts';
+import { AtomicFileStorage } from '../bot/storage/file-storage.ts';
+import { createFileStorage, guardedStorage, type SessionData } from '../bot/storage/session.ts';
+import { createRedisSessionStorage } from '../bot/storage/redis-session.ts';
+import { redisUserLock } from '../bot/storage/user-lock.ts';
 import type { RedisClient } from '../core/infra/redis.ts';
 
 export interface WebStores {

@@ -11,10 +11,10 @@ import { createFileAlertStores, createRedisAlertStores, type AlertStores } from 
 import { createRedis } from '../../src/core/infra/redis.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { createAlertSender } from '../../src/bot/alerts.ts';
+import { createAlertSender } from '../../src/bot/runtime/alert-sender.ts';
 import { labelOf } from '../../src/core/present/index.ts';
-import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { INSIGHTS_MESSAGES } from '../../src/bot/views/insights-i18n.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { FAILURES, FakeBotApi, type ApiCall } from '../helpers/fake-bot-api.ts';
 import { startPollingBot, testConfig, TestUser, type RunningBot } from '../helpers/bot-harness.ts';
 import { changeCard, liveCopy, makeTwoProductsFit, PROFILE, type Folder } from '../helpers/alerts.ts';

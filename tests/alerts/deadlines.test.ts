@@ -12,9 +12,9 @@ import { DEADLINE_DAYS, deadlineAlertsFor, runDeadlineAlerts } from '../../src/c
 import type { FirmProfile } from '../../src/core/match/profile.ts';
 import { labelOf } from '../../src/core/present/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { createAlertSender } from '../../src/bot/alerts.ts';
+import { createAlertSender } from '../../src/bot/runtime/alert-sender.ts';
 import { runAlertsCommand } from '../../src/cli/alerts.ts';
-import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
+import { INSIGHTS_MESSAGES } from '../../src/bot/views/insights-i18n.ts';
 import { FAILURES, FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeCallback, MAX_CALLBACK_BYTES, parseCallback, refOf, resolveRef, type CallbackAction } from '../../src/bot/callback.ts';
+import { encodeCallback, MAX_CALLBACK_BYTES, parseCallback, refOf, resolveRef, type CallbackAction } from '../../src/bot/conversation/callback.ts';
 
 const ACTIONS: CallbackAction[] = [
     { type: 'menu', entry: 'match' },

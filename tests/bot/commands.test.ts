@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/bot/commands.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { COMMANDS } from '../../src/bot/runtime/commands.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
 

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { labelOf } from '../../src/core/present/index.ts';
 import { FAILURES, FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { botDeps, startPollingBot, TestUser, type RunningBot } from '../helpers/bot-harness.ts';

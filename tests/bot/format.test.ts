@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { parseCallback } from '../../src/bot/callback.ts';
+import { parseCallback } from '../../src/bot/conversation/callback.ts';
 import {
     answerView,
     browseKindView,
@@ -13,9 +13,9 @@ import {
     profileView,
     startView,
     type View,
-} from '../../src/bot/format.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
-import { STEPS } from '../../src/bot/questionnaire.ts';
+} from '../../src/bot/views/format.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
+import { STEPS } from '../../src/bot/conversation/questionnaire.ts';
 import type { OrganizationItem, ProductItem } from '../../src/core/knowledge/schema.ts';
 import type { MatchResponse, ProductMatch } from '../../src/core/match/types.ts';
 import type { Answer } from '../../src/core/answer/answer.ts';
@@ -47,7 +47,7 @@ const product = {
     contacts: ['org'],
     file: 'products/evil-loan.md',
     body: '',
-    expired: true,
+    valid_until: '2020-01-01',
 } as unknown as ProductItem;
 
 const org = {

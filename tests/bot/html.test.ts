@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { esc, htmlToPlain, link, MAX_MESSAGE_LENGTH, splitHtml, truncate } from '../../src/bot/html.ts';
+import { esc, htmlToPlain, link, MAX_MESSAGE_LENGTH, splitHtml, truncate } from '../../src/bot/views/html.ts';
 import { checkTelegramHtml } from '../helpers/fake-bot-api.ts';
 
 describe('esc', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyFlow, mergeDrafts, parseAmountWan, parseTyped, startFlow, STEPS, type FlowResult, type FlowState } from '../../src/bot/questionnaire.ts';
+import { applyFlow, parseTyped, startFlow, STEPS, type FlowResult, type FlowState } from '../../src/bot/conversation/questionnaire.ts';
+import { parseAmountWan } from '../../src/core/lexicon/lexicon.ts';
+import { mergeDrafts } from '../../src/core/match/told-profile.ts';
 
 function state(result: FlowResult): FlowState {
     if (result.kind !== 'continue') throw new Error(`expected continue, got ${result.kind}`);

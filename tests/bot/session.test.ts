@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StorageAdapter } from 'grammy';
-import { guardedStorage, sanitizeSession, sessionKey } from '../../src/bot/session.ts';
+import { guardedStorage, sanitizeSession, sessionKey } from '../../src/bot/storage/session.ts';
 import { silentLogger } from '../../src/logger.ts';
 
 describe('sanitizeSession', () => {

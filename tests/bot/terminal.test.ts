@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/bot/i18n.ts';
-import { runInTerminal } from '../../src/bot/run.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
+import { runInTerminal } from '../../src/bot/runtime/run.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { testConfig } from '../helpers/bot-harness.ts';

@@ -1,6 +1,6 @@
 /** Webhook mode: the secret token is checked, other paths are refused, updates are handled. */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startWebhook } from '../../src/bot/run.ts';
+import { startWebhook } from '../../src/bot/runtime/run.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { testConfig } from '../helpers/bot-harness.ts';

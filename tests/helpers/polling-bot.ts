@@ -3,7 +3,7 @@
  * the set-up every in-process reliability test shares.
  */
 import type { Logger } from 'pino';
-import { runPolling } from '../../src/bot/run.ts';
+import { runPolling } from '../../src/bot/runtime/run.ts';
 import { FakeBotApi } from './fake-bot-api.ts';
 import { botDeps } from './bot-harness.ts';
 import { memoryLogger, type MemoryLogger } from './memory-logger.ts';

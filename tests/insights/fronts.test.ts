@@ -1,6 +1,6 @@
 /**
  * The fronts log what they did not answer well: the bot (over the fake Bot
- * API, with the 👍 / 👎 buttons) and the MCP search tool, both on the
+ * API, with the 👍 / 👎 buttons), the MCP search tool and the web page, on the
  * shipped knowledge, into the file log. Never a user id, chat id or name.
  */
 import { InMemoryTransport } from '@modelcontextprotocol/server';
@@ -9,10 +9,12 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryFeedbackMemo } from '../../src/core/insights/feedback.ts';
 import { createFileQuestionLog, type QuestionLog } from '../../src/core/insights/log.ts';
+import { buildReport } from '../../src/core/insights/report.ts';
+import { chatText } from '../../src/web/chat.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createMcpServer } from '../../src/mcp/server.ts';
-import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
+import { INSIGHTS_MESSAGES } from '../../src/bot/views/insights-i18n.ts';
 import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { startPollingBot, testConfig, TestUser, type RunningBot } from '../helpers/bot-harness.ts';
 import { newClient } from '../helpers/mcp.ts';
@@ -101,5 +103,15 @@ describe('the bot', () => {
         expect(TestUser.notices(await user.press(m.helpful))).toEqual([m.feedbackThanks]);
         expect(TestUser.notices(await user.pressData('fb:n:AAAAAAAAAAAA'))).toEqual([m.feedbackThanks]);
         expect(await log.read()).toEqual([]);
+    });
+});
+
+describe('the web page', () => {
+    it('logs an unconfident question with its own front, and the staff report counts it apart', async () => {
+        await chatText({ service, logger: silentLogger, questionLog: log }, {}, '比特币挖矿怎么办', 'zh');
+        const records = await log.read();
+        expect(records.map((r) => [r.front, r.question, r.reason])).toEqual([['web', '比特币挖矿怎么办', 'not-confident']]);
+        const report = buildReport({ records, lastShown: {}, service }, { since: new Date(0) });
+        expect(report.groups.map((g) => g.fronts)).toEqual([{ bot: 0, mcp: 0, web: 1 }]);
     });
 });

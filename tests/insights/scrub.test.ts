@@ -62,7 +62,7 @@ describe('personal data removal', () => {
 
 describe('the feedback buttons\' callback_data', () => {
     it('parses a vote with a well-formed token and refuses anything else', async () => {
-        const { encodeCallback, parseCallback } = await import('../../src/bot/callback.ts');
+        const { encodeCallback, parseCallback } = await import('../../src/bot/conversation/callback.ts');
         const vote = { type: 'feedback', helpful: false, token: 'Ab-_0123456z' } as const;
         expect(parseCallback(encodeCallback(vote))).toEqual(vote);
         for (const bad of ['fb:n', 'fb:x:Ab-_0123456z', 'fb:n:short', 'fb:n:Ab-_0123456z:extra', 'fb:n:Ab-_0123456!']) expect(parseCallback(bad)).toBeUndefined();

@@ -5,8 +5,8 @@
  * (match/understand.ts) — on the shipped synonyms.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseTyped } from '../../src/bot/questionnaire.ts';
-import { createLexicon, findAmounts, type Lexicon } from '../../src/core/lexicon/index.ts';
+import { parseTyped } from '../../src/bot/conversation/questionnaire.ts';
+import { createLexicon, findAmounts, type Lexicon } from '../../src/core/lexicon/lexicon.ts';
 import { understandQuestion } from '../../src/core/match/understand.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';

@@ -6,8 +6,8 @@
  * rendering of a whole card (CLI, bot, MCP).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemView } from '../../src/bot/format.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { itemView } from '../../src/bot/views/format.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { formatCard } from '../../src/cli/format.ts';
 import { presentCard } from '../../src/core/present/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';

@@ -12,7 +12,7 @@ import { presentCard, presentMatch, sectionOf } from '../../src/core/present/ind
 import { createAspectReader } from '../../src/core/search/aspects.ts';
 import { passagesOf } from '../../src/core/search/passages.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { matchCard } from '../../src/bot/format.ts';
+import { matchCard } from '../../src/bot/views/format.ts';
 import { callTool, connectInMemory } from '../helpers/mcp.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';

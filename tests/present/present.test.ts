@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alertHtml } from '../../src/bot/alerts.ts';
-import { itemView, matchCard } from '../../src/bot/format.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { alertHtml } from '../../src/bot/runtime/alert-sender.ts';
+import { itemView, matchCard } from '../../src/bot/views/format.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { formatCard, formatMatch } from '../../src/cli/format.ts';
 import type { KnowledgeItem } from '../../src/core/knowledge/schema.ts';
 import { CHECK_MARK, LABELS, labelOf, presentAnswer, presentCard, presentHit, presentMatch, ratingLabel, sectionOf, wanRange, type Line } from '../../src/core/present/index.ts';
@@ -115,6 +115,17 @@ describe.each(LANGS)('presentMatch in %s', (lang) => {
         expect(ratings.size).toBeGreaterThan(1);
     });
 
+    it('shows the same place to go without a phone in the bot and in an alert: the contact said to have none, then where to apply', () => {
+        const m = fixture.match(profile, { lang }).matches.find((x) => x.id === 'test-loan')!;
+        const noPhone = { ...m, contacts: m.contacts.map((c) => ({ ...c, phones: [] })), apply: { text: { zh: '向合作银行提出申请', en: 'apply at a partner bank' }, sources: [], sourceStatus: 'current' as const } };
+        const apply = sectionOf(presentMatch(noPhone, lang), 'howToApply')!.lines[0]!;
+        for (const html of [matchCard(lang, noPhone, 1), alertHtml({ chatId: 1, lang, change: 'added', match: noPhone, key: 'k' })]) {
+            const text = plainOfHtml(html);
+            expect(text).toContain(labelOf('noPhone', lang));
+            expect(text).toContain(apply.text);
+        }
+    });
+
     it('gives every condition its check mark and only its own sources', () => {
         const m = fixture.match(profile, { lang }).matches.find((x) => x.id === 'test-loan')!;
         const p = presentMatch(m, lang);
@@ -168,7 +179,7 @@ describe('presentHit and presentAnswer', () => {
 describe('one label table', () => {
     it('no front words a label of the table itself', () => {
         // A label literal in a front file is a second copy that can drift from labels.ts.
-        const fronts = ['src/bot/format.ts', 'src/bot/i18n.ts', 'src/mcp/format.ts', 'src/cli/format.ts'].map((f) => [f, readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')] as const);
+        const fronts = ['src/bot/views/format.ts', 'src/bot/views/i18n.ts', 'src/mcp/format.ts', 'src/cli/format.ts'].map((f) => [f, readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')] as const);
         const words = Object.values(LABELS).flatMap((l) => [l.zh, l.en]).filter((w) => w.trim().length >= 4);
         for (const [file, source] of fronts) for (const w of words) expect(source, `${file} repeats "${w}"`).not.toContain(`'${w}'`);
     });

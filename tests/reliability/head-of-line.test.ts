@@ -7,7 +7,7 @@ import { FAILURES, type FakeBotApi, type RuleEffect } from '../helpers/fake-bot-
 import { reportingLogger, TestUser } from '../helpers/bot-harness.ts';
 import { startPollingBot, type PollingBot } from '../helpers/polling-bot.ts';
 
-/** The per-update bound used here; the default is longer (see UPDATE_BUDGET_MS in src/bot/index.ts). */
+/** The per-update bound used here; the default is longer (see UPDATE_BUDGET_MS in src/bot/runtime/create-bot.ts). */
 const BUDGET_MS = 2_000;
 
 let api: FakeBotApi;

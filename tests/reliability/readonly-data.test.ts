@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { ensureStopped, ordinaryUser, spawnBot, type SpawnedBot } from '../helpers/spawned-bot.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StorageAdapter } from 'grammy';
-import { guardedStorage, sanitizeSession, type SessionData } from '../../src/bot/session.ts';
-import { SessionStoreError } from '../../src/bot/file-storage.ts';
+import { guardedStorage, sanitizeSession, type SessionData } from '../../src/bot/storage/session.ts';
+import { SessionStoreError } from '../../src/bot/storage/file-storage.ts';
 import { memoryLogger } from '../helpers/memory-logger.ts';
 
 /** An in-memory store that counts what reaches it. */

@@ -3,7 +3,7 @@
  * 400 (not 500), and bodies are bounded (413) like the MCP server's.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startWebhook } from '../../src/bot/run.ts';
+import { startWebhook } from '../../src/bot/runtime/run.ts';
 import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { testConfig } from '../helpers/bot-harness.ts';
 import { memoryLogger, type MemoryLogger } from '../helpers/memory-logger.ts';

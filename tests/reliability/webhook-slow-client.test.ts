@@ -7,7 +7,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebhook, WEBHOOK_HEADERS_TIMEOUT_MS, WEBHOOK_REQUEST_TIMEOUT_MS } from '../../src/bot/run.ts';
+import { startWebhook, WEBHOOK_HEADERS_TIMEOUT_MS, WEBHOOK_REQUEST_TIMEOUT_MS } from '../../src/bot/runtime/run.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';
 import { testConfig } from '../helpers/bot-harness.ts';

@@ -7,9 +7,9 @@
 import { limit } from '@grammyjs/ratelimiter';
 import type { Context } from 'grammy';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guardedStorage } from '../../src/bot/session.ts';
-import { createSharedBotState, UpdateBusyError } from '../../src/bot/state/index.ts';
-import { redisRateLimitStore } from '../../src/bot/state/redis-rate-limit.ts';
+import { guardedStorage } from '../../src/bot/storage/session.ts';
+import { createSharedBotState, UpdateBusyError } from '../../src/bot/storage/shared.ts';
+import { redisRateLimitStore } from '../../src/bot/storage/redis-rate-limit.ts';
 import type { RedisClient } from '../../src/core/infra/redis.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { redisForSuite, redisSkipReason } from '../helpers/redis-server.ts';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/bot/i18n.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
 import { FakeBotApi, type ApiCall } from '../helpers/fake-bot-api.ts';
 import { TestUser } from '../helpers/bot-harness.ts';

@@ -4,10 +4,10 @@
  * session, not a crash), and the bot works normally again once Redis is back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../../src/bot/i18n.ts';
-import { startWebhook } from '../../src/bot/run.ts';
-import { sessionKey } from '../../src/bot/session.ts';
-import { createSharedBotState } from '../../src/bot/state/index.ts';
+import { MESSAGES } from '../../src/bot/views/i18n.ts';
+import { startWebhook } from '../../src/bot/runtime/run.ts';
+import { sessionKey } from '../../src/bot/storage/session.ts';
+import { createSharedBotState } from '../../src/bot/storage/shared.ts';
 import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';

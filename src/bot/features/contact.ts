@@ -1,9 +1,9 @@
 /** /contact and the "contacts" buttons: the organizations to call, with sources. */
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.ts';
-import { contactsView, titleOf } from '../format.ts';
-import { onAction, onMenu, send, show } from '../reply.ts';
-import { findItem } from './item.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { contactsView, titleOf } from '../views/format.ts';
+import { onAction, onMenu, send, show } from '../views/reply.ts';
+import { findItem } from '../conversation/callback.ts';
 
 export const contactFeature = new Composer<BotContext>();
 

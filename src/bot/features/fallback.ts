@@ -4,9 +4,9 @@
  * chat gets the help. Groups are left in peace.
  */
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.ts';
-import { helpView } from '../format.ts';
-import { answer, send } from '../reply.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { helpView } from '../views/format.ts';
+import { answer, send } from '../views/reply.ts';
 
 export const fallbackFeature = new Composer<BotContext>();
 

@@ -10,11 +10,11 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import { feedbackOwner } from '../../core/insights/feedback.ts';
 import type { QuestionEvent } from '../../core/insights/record.ts';
 import { recordQuietly } from '../../core/insights/log.ts';
-import { encodeCallback } from '../callback.ts';
-import type { BotContext } from '../context.ts';
-import type { View } from '../format.ts';
-import { INSIGHTS_MESSAGES } from '../insights-i18n.ts';
-import { onAction } from '../reply.ts';
+import { encodeCallback } from '../conversation/callback.ts';
+import type { BotContext } from '../runtime/context.ts';
+import type { View } from '../views/format.ts';
+import { INSIGHTS_MESSAGES } from '../views/insights-i18n.ts';
+import { onAction } from '../views/reply.ts';
 
 export const feedbackFeature = new Composer<BotContext>();
 

@@ -5,9 +5,9 @@
  * from the store once the update is done.
  */
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.ts';
-import { forgetView, mainMenuKeyboard } from '../format.ts';
-import { onAction, onMenu, send, show } from '../reply.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { forgetView, mainMenuKeyboard } from '../views/format.ts';
+import { onAction, onMenu, send, show } from '../views/reply.ts';
 import { forgetFeedback } from './feedback.ts';
 import { forgetSubscription } from './subscribe.ts';
 

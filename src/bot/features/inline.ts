@@ -2,13 +2,14 @@
 import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
-import type { Lang } from '../../core/vocabulary.ts';
-import { refOf } from '../callback.ts';
-import type { BotContext } from '../context.ts';
+import { OFFERING_KINDS, type Lang } from '../../core/vocabulary.ts';
+import { refOf } from '../conversation/callback.ts';
+import type { BotContext } from '../runtime/context.ts';
 import { displayName } from '../../core/present/index.ts';
-import { inlineCardHtml } from '../format.ts';
-import { truncate } from '../html.ts';
-import { langOfText, MESSAGES } from '../i18n.ts';
+import { inlineCardHtml } from '../views/format.ts';
+import { truncate } from '../views/html.ts';
+import { langOfText } from '../../core/language.ts';
+import { MESSAGES } from '../views/i18n.ts';
 
 export const inlineFeature = new Composer<BotContext>();
 
@@ -20,7 +21,7 @@ inlineFeature.on('inline_query', async (ctx) => {
     const lang = query ? langOfText(query, ctx.lang) : ctx.lang;
     const service = ctx.deps.service;
     const items = query
-        ? service.search(query, { limit: INLINE_LIMIT, kind: ['product', 'platform', 'program', 'policy'], lang }).results.map((h) => service.getItem(h.id))
+        ? service.search(query, { limit: INLINE_LIMIT, kind: [...OFFERING_KINDS, 'policy'], lang }).results.map((h) => service.getItem(h.id))
         : service.listProducts().slice(0, INLINE_LIMIT);
     const results = items.filter((i): i is KnowledgeItem => i !== undefined).map((i) => article(i, lang));
     await ctx.answerInlineQuery(results, { cache_time: 300, is_personal: true, button: { text: MESSAGES[lang].inlineOpen, start_parameter: 'inline' } });

@@ -1,10 +1,10 @@
 /** /lang and the language buttons: the choice is kept in the session. */
 import { Composer } from 'grammy';
 import type { Lang } from '../../core/vocabulary.ts';
-import type { BotContext } from '../context.ts';
-import { langView, mainMenuKeyboard } from '../format.ts';
-import { MESSAGES } from '../i18n.ts';
-import { onAction, onMenu, send, show } from '../reply.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { langView, mainMenuKeyboard } from '../views/format.ts';
+import { MESSAGES } from '../views/i18n.ts';
+import { onAction, onMenu, send, show } from '../views/reply.ts';
 
 export const languageFeature = new Composer<BotContext>();
 

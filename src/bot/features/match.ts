@@ -4,11 +4,11 @@
  * the profile and shows the ranked products.
  */
 import { Composer } from 'grammy';
-import { ProfileError } from '../../core/match/profile.ts';
-import type { BotContext } from '../context.ts';
-import { flowView, mainMenuKeyboard, matchView, type View } from '../format.ts';
-import { applyFlow, mergeDrafts, startFlow, stepName, type Draft, type FlowResult } from '../questionnaire.ts';
-import { addressedText, onAction, onMenu, send, show } from '../reply.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { flowView, mainMenuKeyboard, matchView, type View } from '../views/format.ts';
+import { beginFlowIn, confirmUnderstood, matchProfileIn, stepFlowIn } from '../conversation/profile-flow.ts';
+import { applyFlow, stepName, type Draft, type FlowResult } from '../conversation/questionnaire.ts';
+import { addressedText, onAction, onMenu, send, show } from '../views/reply.ts';
 import { withAlertsButton } from './subscribe.ts';
 
 export const matchFeature = new Composer<BotContext>();
@@ -27,11 +27,9 @@ matchFeature.use(
     onAction(
         'profile',
         async (ctx) => {
-            const understood = ctx.session.understood;
-            if (!understood) return ctx.t.staleButton;
-            delete ctx.session.understood;
-            ctx.session.profile = mergeDrafts(ctx.session.profile ?? {}, understood);
-            return showMatches(ctx, ctx.session.profile, send);
+            const profile = confirmUnderstood(ctx.session);
+            if (!profile) return ctx.t.staleButton;
+            return showMatches(ctx, profile, send);
         },
         (a) => a.op === 'understood',
     ),
@@ -62,35 +60,21 @@ type Sender = (ctx: BotContext, view: View) => Promise<void>;
 
 /** Starts the questionnaire from the saved profile plus what the last question stated; `intro` says why it starts. */
 export function beginFlow(ctx: BotContext, out: Sender, intro?: string): Promise<void> {
-    const state = startFlow(mergeDrafts(ctx.session.profile ?? {}, ctx.session.understood ?? {}));
-    delete ctx.session.understood;
-    ctx.session.flow = state;
-    const view = flowView(ctx.t, ctx.lang, state);
+    const view = flowView(ctx.t, ctx.lang, beginFlowIn(ctx.session));
     return out(ctx, intro ? { ...view, html: `${intro}\n\n${view.html}` } : view);
 }
 
 async function afterStep(ctx: BotContext, result: Exclude<FlowResult, { kind: 'invalid' }>, out: Sender): Promise<void> {
-    if (result.kind === 'continue') {
-        ctx.session.flow = result.state;
-        return out(ctx, flowView(ctx.t, ctx.lang, result.state));
-    }
-    delete ctx.session.flow;
-    if (result.kind === 'cancelled') return out(ctx, { html: ctx.t.flowCancelled, keyboard: mainMenuKeyboard(ctx.t) });
-    // The questionnaire's answers win; what messages told besides (revenue, a denied title) is kept.
-    ctx.session.profile = mergeDrafts(ctx.session.profile ?? {}, result.draft);
-    return showMatches(ctx, ctx.session.profile, out);
+    const profile = stepFlowIn(ctx.session, result);
+    if (result.kind === 'continue') return out(ctx, flowView(ctx.t, ctx.lang, result.state));
+    if (!profile) return out(ctx, { html: ctx.t.flowCancelled, keyboard: mainMenuKeyboard(ctx.t) });
+    return showMatches(ctx, profile, out);
 }
 
 /** Matches a profile and shows the ranked products. */
 export async function showMatches(ctx: BotContext, draft: Draft, out: Sender): Promise<void> {
-    const answered = Object.values(draft).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-    if (!answered) return out(ctx, { html: ctx.t.matchEmptyProfile, keyboard: mainMenuKeyboard(ctx.t) });
-    try {
-        const response = ctx.deps.service.match(draft, { lang: ctx.lang });
-        return await out(ctx, await withAlertsButton(ctx, matchView(ctx.t, ctx.lang, response)));
-    } catch (err) {
-        if (!(err instanceof ProfileError)) throw err;
-        delete ctx.session.profile;
-        return out(ctx, { html: ctx.t.matchBadProfile, keyboard: mainMenuKeyboard(ctx.t) });
-    }
+    const response = matchProfileIn(ctx.deps.service, ctx.session, draft, ctx.lang);
+    if (response === 'empty') return out(ctx, { html: ctx.t.matchEmptyProfile, keyboard: mainMenuKeyboard(ctx.t) });
+    if (response === 'bad-profile') return out(ctx, { html: ctx.t.matchBadProfile, keyboard: mainMenuKeyboard(ctx.t) });
+    return out(ctx, await withAlertsButton(ctx, matchView(ctx.t, ctx.lang, response)));
 }

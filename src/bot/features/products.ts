@@ -1,8 +1,8 @@
 /** /products: browse the offerings by kind, then by stage, a page at a time. */
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.ts';
-import { browseKindView, browseListView, browseStageView } from '../format.ts';
-import { onAction, onMenu, send, show } from '../reply.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { browseKindView, browseListView, browseStageView } from '../views/format.ts';
+import { onAction, onMenu, send, show } from '../views/reply.ts';
 
 export const productsFeature = new Composer<BotContext>();
 

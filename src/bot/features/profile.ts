@@ -1,8 +1,8 @@
 /** /profile: the saved firm profile, with buttons to edit it or match with it. */
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.ts';
-import { profileView } from '../format.ts';
-import { onMenu, send, show } from '../reply.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { profileView } from '../views/format.ts';
+import { onMenu, send, show } from '../views/reply.ts';
 
 export const profileFeature = new Composer<BotContext>();
 

@@ -8,20 +8,18 @@
  * firm asks what fits before saying anything about itself.
  */
 import { Composer } from 'grammy';
-import type { Answer } from '../../core/answer/answer.ts';
 import { converse, focusOn } from '../../core/conversation/converse.ts';
 import { noteAnswer } from '../../core/insights/log.ts';
-import type { QuestionEvent } from '../../core/insights/record.ts';
-import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
-import { pickDraft } from '../../core/match/told-profile.ts';
-import type { KnowledgeService } from '../../core/service.ts';
-import type { BotContext } from '../context.ts';
-import { answerView, titleOf, toldMatchView, withUnderstood, type ItemRef } from '../format.ts';
-import { MESSAGES } from '../i18n.ts';
-import { addressedText, onAction, send } from '../reply.ts';
-import { conversationOf, keepConversation } from '../session.ts';
+import { answerEvent } from '../../core/insights/record.ts';
+import { draftOfUnderstood } from '../../core/match/told-profile.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { answerView, toldMatchView, withUnderstood } from '../views/format.ts';
+import { MESSAGES } from '../views/i18n.ts';
+import { addressedText, onAction, send } from '../views/reply.ts';
+import { conversationOf, keepConversation } from '../storage/session.ts';
 import { withFeedback } from './feedback.ts';
-import { findItem } from './item.ts';
+import { findItem } from '../conversation/callback.ts';
+import { idGuessRefs } from '../views/item-refs.ts';
 import { beginFlow } from './match.ts';
 import { withAlertsButton } from './subscribe.ts';
 
@@ -56,29 +54,12 @@ questionFeature.on('message:text', async (ctx, next) => {
             return send(ctx, await withAlertsButton(ctx, toldMatchView(t, lang, reply.response, reply.profile)));
         case 'answer': {
             const { answer, understood } = reply;
-            const guesses = answer.search.results.length === 0 ? idGuesses(ctx.deps.service, text) : [];
+            const guesses = answer.search.results.length === 0 ? idGuessRefs(ctx.deps.service, text) : [];
             const view = answerView(t, lang, answer, guesses);
-            if (understood.length > 0) ctx.session.understood = pickDraft(Object.fromEntries(understood.map((u) => [u.field, u.value])));
-            const event = questionEvent(ctx, text, answer);
+            if (understood.length > 0) ctx.session.understood = draftOfUnderstood(understood);
+            const event = answerEvent('bot', text, answer, ctx.deps.service.snapshot().version);
             noteAnswer(ctx.deps.questionLog, event, ctx.deps.logger);
             return send(ctx, await withFeedback(ctx, withUnderstood(t, lang, view, understood), event));
         }
     }
 });
-
-/** What the question log keeps of a question and its answer (see core/insights): the item answered from first. */
-function questionEvent(ctx: BotContext, question: string, answer: Answer): QuestionEvent {
-    const ids = [...new Set([...(answer.item ? [answer.item.id] : []), ...answer.search.results.map((r) => r.id)])];
-    return { front: 'bot', question, lang: answer.lang, ids, confident: answer.confident, knowledgeVersion: ctx.deps.service.snapshot().version };
-}
-
-/** For a text that looks like a mistyped id ("gaoqidia"), the closest ids; none for prose. */
-function idGuesses(service: KnowledgeService, text: string): ItemRef[] {
-    const word = text.trim().toLowerCase();
-    if (!/^[a-z0-9-]{3,40}$/.test(word)) return [];
-    return service
-        .suggestIds(word, 3)
-        .map((id) => service.getItem(id))
-        .filter((i): i is KnowledgeItem => i !== undefined)
-        .map((i) => ({ id: i.id, title: titleOf(i) }));
-}

@@ -1,8 +1,8 @@
 /** /start, /help, the main menu and the "ask a question" prompt. */
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.ts';
-import { helpView, mainMenuKeyboard, startView } from '../format.ts';
-import { onMenu, send, show } from '../reply.ts';
+import type { BotContext } from '../runtime/context.ts';
+import { helpView, mainMenuKeyboard, startView } from '../views/format.ts';
+import { onMenu, send, show } from '../views/reply.ts';
 
 export const startFeature = new Composer<BotContext>();
 

@@ -8,11 +8,11 @@ import { Composer } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import { newSubscription } from '../../core/alerts/alerts.ts';
 import { parseProfile, ProfileError } from '../../core/match/profile.ts';
-import { encodeCallback } from '../callback.ts';
-import type { BotContext } from '../context.ts';
-import type { View } from '../format.ts';
-import { INSIGHTS_MESSAGES } from '../insights-i18n.ts';
-import { onAction, send } from '../reply.ts';
+import { encodeCallback } from '../conversation/callback.ts';
+import type { BotContext } from '../runtime/context.ts';
+import type { View } from '../views/format.ts';
+import { INSIGHTS_MESSAGES } from '../views/insights-i18n.ts';
+import { onAction, send } from '../views/reply.ts';
 
 export const subscribeFeature = new Composer<BotContext>();
 

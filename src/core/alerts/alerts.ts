@@ -19,7 +19,7 @@ import type { Eligibility, ProductMatch } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import type { Lang } from '../vocabulary.ts';
 import { localSendRate, type SendRate } from './rate.ts';
-import { sendAlerts, type Deliver } from './send.ts';
+import { sendAlerts, type Deliver, type Outcome } from './send.ts';
 import type { AlertStores, SeenRating, Subscription } from './store.ts';
 
 /** `closing`: a fitting product's application window closes soon (core/deadlines, sent through the same path). */
@@ -39,7 +39,7 @@ const RANK: Record<Eligibility, number> = { ineligible: 0, possible: 1, eligible
 
 /** A card's content hash: any edit of the card changes it. */
 export function itemHash(item: KnowledgeItem): string {
-    const { file: _file, expired: _expired, ...content } = item;
+    const { file: _file, ...content } = item;
     return createHash('sha256').update(JSON.stringify(content)).digest('base64url').slice(0, 16);
 }
 
@@ -82,18 +82,35 @@ export function newSubscription(service: KnowledgeService, chatId: number, lang:
 
 export type { Delivery } from './send.ts';
 
-export interface RunAlertsOptions {
+/** What a run over every subscription takes: the change alerts here and the deadlines (core/deadlines) alike. */
+export interface SubscriptionRunOptions {
     readonly service: KnowledgeService;
     readonly stores: AlertStores;
     /** Sends one alert; 'blocked' (the user blocked the bot) removes the subscription. */
     readonly deliver?: Deliver<Alert>;
-    /** The pace of sends, shared by every instance when it is in Redis. Default: 25 a second in this process. */
+    /** The pace of sends, shared by every instance (and both kinds of alert) when it is in Redis. Default: 25 a second in this process. */
     readonly rate?: SendRate;
-    /** Stops the run: alerts not yet started wait for the next run. */
+    /** Stops the run: alerts not yet started are not recorded, so the next run sends them. */
     readonly signal?: AbortSignal;
     /** Only list the alerts due: nothing is sent, claimed or updated. */
     readonly dryRun?: boolean;
     readonly logger?: Logger;
+}
+
+export type RunAlertsOptions = SubscriptionRunOptions;
+
+/** One run's alerts, a list per subscriber, sent through the one sending path (send.ts): the shared pace, the ledger. */
+export function sendRun(alerts: readonly (readonly Alert[])[], options: SubscriptionRunOptions & { readonly deliver: Deliver<Alert> }): Promise<Outcome[][]> {
+    return sendAlerts(alerts, { ledger: options.stores.sent, rate: options.rate ?? localSendRate(), deliver: options.deliver, ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** Resolves once a loop's chain of runs has settled, runs chained meanwhile included. */
+export async function settled(tail: () => Promise<unknown>): Promise<void> {
+    let seen: Promise<unknown>;
+    do {
+        seen = tail();
+        await seen;
+    } while (seen !== tail());
 }
 
 export interface AlertRun {
@@ -131,9 +148,9 @@ export async function runAlerts(options: RunAlertsOptions): Promise<AlertRun> {
     }
     const counts = { sent: 0, skipped: 0, failed: 0, unsubscribed: 0, stopped: 0 };
     if (options.dryRun || !options.deliver) return { due, ...counts };
-    const outcomes = await sendAlerts(
+    const outcomes = await sendRun(
         found.map((f) => f.alerts),
-        { ledger: stores.sent, rate: options.rate ?? localSendRate(), deliver: options.deliver, ...(options.signal ? { signal: options.signal } : {}) },
+        { ...options, deliver: options.deliver },
     );
     const updated: Subscription[] = [];
     for (const [i, f] of found.entries()) {
@@ -215,13 +232,7 @@ export function startAlertLoop(options: AlertLoopOptions): AlertLoop {
     const unsubscribe = options.service.subscribe(run);
     run();
     return {
-        idle: async () => {
-            let seen: Promise<unknown>;
-            do {
-                seen = tail;
-                await seen;
-            } while (seen !== tail);
-        },
+        idle: () => settled(() => tail),
         stop: async () => {
             stopping.abort(new Error('alert loop stopped'));
             options.signal?.removeEventListener('abort', onSignal);

@@ -11,12 +11,9 @@
  * comes from the calendar, not from a new knowledge version, so it is
  * checked on a timer as well as after each version.
  */
-import type { Logger } from 'pino';
 import { closesWithin, dayOf } from '../knowledge/application.ts';
-import type { Alert } from '../alerts/alerts.ts';
-import { localSendRate, type SendRate } from '../alerts/rate.ts';
-import { sendAlerts, type Deliver } from '../alerts/send.ts';
-import type { AlertStores, Subscription } from '../alerts/store.ts';
+import { sendRun, settled, type Alert, type SubscriptionRunOptions } from '../alerts/alerts.ts';
+import type { Subscription } from '../alerts/store.ts';
 import type { KnowledgeService } from '../service.ts';
 
 /** A window closing within this many days (today included) is due. */
@@ -38,18 +35,9 @@ export function deadlineAlertsFor(service: KnowledgeService, subscription: Subsc
     return alerts;
 }
 
-export interface RunDeadlineOptions {
-    readonly service: KnowledgeService;
-    readonly stores: AlertStores;
-    readonly deliver?: Deliver<Alert>;
-    /** The pace shared with the change alerts (core/alerts/rate.ts). Default: 25 a second in this process. */
-    readonly rate?: SendRate;
-    /** Stops the run: alerts not yet started are not recorded, so the next run sends them. */
-    readonly signal?: AbortSignal;
-    readonly dryRun?: boolean;
+export interface RunDeadlineOptions extends SubscriptionRunOptions {
     readonly now?: Date;
     readonly days?: number;
-    readonly logger?: Logger;
 }
 
 export interface DeadlineRun {
@@ -79,9 +67,9 @@ export async function runDeadlineAlerts(options: RunDeadlineOptions): Promise<De
     }
     if (options.dryRun || !options.deliver) return { due, ...counts };
     // The sending path of every alert: the shared pace, the ledger written right before each send.
-    const outcomes = await sendAlerts(
+    const outcomes = await sendRun(
         found.map((f) => f.alerts),
-        { ledger: stores.sent, rate: options.rate ?? localSendRate(), deliver: options.deliver, ...(options.signal ? { signal: options.signal } : {}) },
+        { ...options, deliver: options.deliver },
     );
     for (const [i, f] of found.entries()) {
         for (const r of outcomes[i]!) {
@@ -123,13 +111,7 @@ export function startDeadlineLoop(options: Omit<RunDeadlineOptions, 'dryRun' | '
     timer.unref();
     run();
     return {
-        idle: async () => {
-            let seen: Promise<unknown>;
-            do {
-                seen = tail;
-                await seen;
-            } while (seen !== tail);
-        },
+        idle: () => settled(() => tail),
         stop: async () => {
             stopped = true;
             clearInterval(timer);

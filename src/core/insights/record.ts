@@ -5,10 +5,12 @@
  * personal data (scrub.ts) before it gets here.
  */
 import { z } from 'zod';
+import type { Answer } from '../answer/answer.ts';
 import { LANGS, type Lang } from '../vocabulary.ts';
 import { scrubPersonalData } from './scrub.ts';
 
-export const FRONTS = ['bot', 'mcp'] as const;
+/** Where a question was asked: the Telegram bot (and the terminal), MCP, the web page. */
+export const FRONTS = ['bot', 'mcp', 'web'] as const;
 export type Front = (typeof FRONTS)[number];
 
 /** Why a question was logged. */
@@ -50,6 +52,12 @@ export interface QuestionEvent {
     readonly reason?: Reason;
     /** Default: now. */
     readonly at?: Date;
+}
+
+/** What the log keeps of a chat front's question and its answer: the item answered from first, then the other results. */
+export function answerEvent(front: Front, question: string, answer: Answer, knowledgeVersion: string): QuestionEvent {
+    const ids = [...new Set([...(answer.item ? [answer.item.id] : []), ...answer.search.results.map((r) => r.id)])];
+    return { front, question, lang: answer.lang, ids, confident: answer.confident, knowledgeVersion };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { KnowledgeItem } from '../knowledge/schema.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { KnowledgeService } from '../service.ts';
 import type { Kind, Localized } from '../vocabulary.ts';
-import type { QuestionRecord } from './record.ts';
+import type { Front, QuestionRecord } from './record.ts';
 import { DEFAULT_SIMILARITY, groupBySimilarWording, similarity, wordingTerms } from './similar.ts';
 
 export interface CardRef {
@@ -29,7 +29,8 @@ export interface QuestionGroup {
     readonly examples: readonly string[];
     readonly notConfident: number;
     readonly unhelpful: number;
-    readonly fronts: Readonly<Record<'bot' | 'mcp', number>>;
+    /** Questions by front; `web` only when the web page logged any (a deployment without it reads as before). */
+    readonly fronts: { readonly bot: number; readonly mcp: number; readonly web?: number };
     /** The card that most likely should answer the group; null: no card does. */
     readonly card: CardRef | null;
     readonly resolved: boolean;
@@ -98,7 +99,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
                 examples,
                 notConfident,
                 unhelpful: g.members.length - notConfident,
-                fronts: { bot: g.members.filter((r) => r.front === 'bot').length, mcp: g.members.filter((r) => r.front === 'mcp').length },
+                fronts: frontCounts(g.members),
             };
             const alternate = alternates.find((a) => similarity(a.terms, g.terms) >= threshold);
             if (alternate) return { ...base, card: cardRef(alternate.item), resolved: true, resolvedBy: 'alternate-question' };
@@ -174,4 +175,10 @@ const bare = (text: string) => normalize(text).replace(/[^\p{L}\p{N}]+/gu, '');
 function unusedSynonyms(groups: readonly (readonly string[])[], items: readonly KnowledgeItem[]): (readonly string[])[] {
     const texts = items.map((i) => bare([i.name, i.name_en, ...i.aliases.zh, ...i.aliases.en, ...i.topics, ...i.alternate_questions, i.summary.zh, i.summary.en, i.body].join(' ')));
     return groups.filter((g) => !g.some((word) => texts.some((t) => t.includes(bare(word)))));
+}
+
+function frontCounts(records: readonly QuestionRecord[]): QuestionGroup['fronts'] {
+    const count = (front: Front) => records.filter((r) => r.front === front).length;
+    const web = count('web');
+    return { bot: count('bot'), mcp: count('mcp'), ...(web > 0 ? { web } : {}) };
 }

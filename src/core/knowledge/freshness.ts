@@ -5,7 +5,7 @@
  * unconfirmed or outdated, and the application windows that have closed.
  * Data only; the report words it.
  */
-import type { KnowledgeSnapshot } from './load.ts';
+import type { KnowledgeItem } from './schema.ts';
 import { windowOf } from './application.ts';
 import type { Kind, Localized } from '../vocabulary.ts';
 
@@ -54,7 +54,8 @@ export function monthsBefore(now: Date, months: number): string {
     return d.toISOString().slice(0, 10);
 }
 
-export function freshnessOf(snapshot: KnowledgeSnapshot, now: Date, staleMonths = 18): Freshness {
+/** Takes the snapshot's cards only, so that the loader's own cross-check can use this file without a circle. */
+export function freshnessOf(snapshot: { readonly items: ReadonlyMap<string, KnowledgeItem> }, now: Date, staleMonths = 18): Freshness {
     const before = monthsBefore(now, staleMonths);
     const items = [...snapshot.items.values()];
     const cards = items

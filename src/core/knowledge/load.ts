@@ -8,17 +8,21 @@
  * files that changed; unchanged cards come back as the very same objects,
  * which is how the service tells what to re-index. Files are read in
  * parallel. `loadKnowledge` is a one-shot reader.
+ *
+ * A read passes through, in order: `folder.ts` (which files belong to the
+ * layout, their text), `card-file.ts` (each changed file parsed and
+ * validated alone), `cross-check.ts` (what needs the other cards), then the
+ * snapshot made here.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent } from 'node:fs';
-import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FOLDER_KINDS, type Folder } from '../vocabulary.ts';
-import { collectKeys, fieldPath, lineOf, parseYaml, splitFrontMatter, validate, type ParsedYaml } from './parse.ts';
-import { closest, type Problem, type Severity } from './problems.ts';
-import { CARD_RULES } from './rules.ts';
-import { monthsBefore, newestSourceDate } from './freshness.ts';
-import { aspectsSchema, FOLDER_SCHEMAS, synonymsSchema, type AspectTable, type KnowledgeItem } from './schema.ts';
+import type { Folder } from '../vocabulary.ts';
+import { collector, type Problem } from './problems.ts';
+import { parseAspects, parseCard, parseSynonyms, type Card } from './card-file.ts';
+import { crossCheck } from './cross-check.ts';
+import { ASPECTS_FILE, linkTarget, listFolder, outsideProblem, readText, unreadable } from './folder.ts';
+import type { AspectTable, KnowledgeItem } from './schema.ts';
 import { nextTurn } from '../turn.ts';
 
 export interface KnowledgeSnapshot {
@@ -93,42 +97,6 @@ export interface KnowledgeReader {
 }
 
 const DEFAULTS = { maxFileBytes: 1024 * 1024, staleAfterDays: 365, staleSourceMonths: 18, concurrency: 32 } as const;
-const SYNONYMS_FILE = 'synonyms.yaml';
-const ASPECTS_FILE = 'aspects.yaml';
-const TOP_LEVEL_DOCS = new Set(['README.md', SYNONYMS_FILE, ASPECTS_FILE]);
-const KNOWN_KEYS = collectKeys(Object.values(FOLDER_SCHEMAS));
-const DAY_MS = 86_400_000;
-
-/** Editor droppings and hidden files are skipped without a word. */
-export function isIgnoredName(name: string): boolean {
-    return name.startsWith('.') || name.startsWith('#') || name.endsWith('~') || /\.(swp|swx|tmp|bak)$/i.test(name) || name === '4913';
-}
-
-interface Collector {
-    problems: Problem[];
-    report(file: string, severity: Severity, p: Omit<Problem, 'file' | 'severity'>): void;
-}
-
-function collector(): Collector {
-    const problems: Problem[] = [];
-    return { problems, report: (file, severity, p) => problems.push({ severity, file, ...p }) };
-}
-
-/** Lines the cross-check may point at, taken from the YAML while it is at hand so that it need not be kept. */
-interface CardLines {
-    readonly related: readonly number[];
-    readonly contacts: readonly number[];
-    readonly valid_until: number;
-    readonly last_verified: number;
-    readonly sources: number;
-}
-
-interface Card {
-    readonly item: KnowledgeItem;
-    readonly lines: CardLines;
-    /** The same item marked expired, made once so that it too keeps its identity across reads. */
-    expired?: KnowledgeItem;
-}
 
 /** What one file yields: problems, and a card or the synonym groups when it is good. */
 type Parsed =
@@ -141,9 +109,6 @@ interface FileState {
     readonly hash: string;
     readonly parsed: Parsed;
 }
-
-/** A file of the layout to load, or a problem found while listing. */
-type Slot = { readonly rel: string; readonly folder: Folder | null } | { readonly problem: Problem };
 
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
     return createKnowledgeReader(dir, options).read();
@@ -260,87 +225,6 @@ async function writeCache(cache: { file: string; key: string }, root: string, fi
     }
 }
 
-/** The files of the layout in a stable order, with the problems of what does not belong; or why the folder cannot be listed. */
-async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Problem[] | null }> {
-    const out = collector();
-    const list = async (rel: string) =>
-        (await readdir(path.join(root, rel), { withFileTypes: true })).filter((e) => !isIgnoredName(e.name)).sort((a, b) => a.name.localeCompare(b.name));
-    const top = await list('.').catch((err: NodeJS.ErrnoException) => {
-        out.report('.', 'error', { message: `cannot read the knowledge folder ${root} (${err.code ?? err.message})`, hint: 'check the path; set KNOWLEDGE_DIR to the folder that holds products/, policies/ and organizations/' });
-        return null;
-    });
-    if (!top) return { slots: [], problems: out.problems };
-
-    const slots: Slot[] = [];
-    const problem = (rel: string, severity: Severity, p: Omit<Problem, 'file' | 'severity'>) => slots.push({ problem: { severity, file: rel, ...p } });
-    const realRoot = await realpath(root);
-    /** What an entry is, a link taken as what it names; undefined (and a problem) for a link out of the folder or to nothing. */
-    const typeOf = async (entry: Dirent, rel: string): Promise<'file' | 'directory' | 'other' | undefined> => {
-        if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : 'other';
-        const target = await linkTarget(realRoot, path.join(root, rel));
-        if (target.outside) {
-            problem(rel, 'error', outsideProblem);
-            return undefined;
-        }
-        const info = await stat(path.join(root, rel)).catch(() => null);
-        if (!info) {
-            problem(rel, 'warning', { message: 'ignored: a symbolic link to nothing', hint: 'remove the link, or make it point to a file inside the knowledge folder' });
-            return undefined;
-        }
-        return info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'other';
-    };
-    for (const entry of top) {
-        const type = await typeOf(entry, entry.name);
-        if (type === undefined) continue;
-        if (type === 'directory' && entry.name in FOLDER_KINDS) {
-            const folder = entry.name as Folder;
-            const inside = await list(folder).catch((err: NodeJS.ErrnoException) => {
-                problem(folder, 'error', { message: `cannot read the folder (${err.code ?? err.message})`, hint: 'make the folder readable by the user running kejin (chmod), or remove it' });
-                return [];
-            });
-            for (const name of inside) {
-                const rel = `${folder}/${name.name}`;
-                const inner = await typeOf(name, rel);
-                if (inner === undefined) continue;
-                if (inner === 'directory') {
-                    problem(rel, 'warning', { message: `folder ignored: cards must sit directly in ${folder}/`, hint: `move its .md files up into ${folder}/` });
-                } else if (!name.name.endsWith('.md')) {
-                    problem(rel, 'warning', { message: 'ignored: not a Markdown file', hint: 'cards are .md files; rename it to <id>.md or move it out of the knowledge folder' });
-                } else {
-                    slots.push({ rel, folder });
-                }
-            }
-        } else if (type === 'file' && (entry.name === SYNONYMS_FILE || entry.name === ASPECTS_FILE)) {
-            slots.push({ rel: entry.name, folder: null });
-        } else if (!TOP_LEVEL_DOCS.has(entry.name)) {
-            problem(entry.name, 'warning', {
-                message: 'ignored: not part of the knowledge layout',
-                hint: 'cards go into products/, policies/ or organizations/; the only other files read are README.md, synonyms.yaml and aspects.yaml',
-            });
-        }
-    }
-    return { slots, problems: null };
-}
-
-/**
- * Security: a symbolic link that leads out of the knowledge folder (to
- * /etc/…, to another checkout) is refused like a card with an error, so
- * that an edit or a pulled commit cannot make kejin serve a file from
- * elsewhere on the machine. Links within the folder are read as what they name.
- */
-const outsideProblem = {
-    message: 'symbolic link leads outside the knowledge folder: refused',
-    hint: 'copy the file into the knowledge folder instead of linking to it, or remove the link',
-};
-
-/** Where a link leads, resolved, and whether that is outside `realRoot`; a broken link is not outside (it reads as nothing). */
-async function linkTarget(realRoot: string, file: string): Promise<{ outside: boolean }> {
-    const target = await realpath(file).catch(() => undefined);
-    if (target === undefined) return { outside: false };
-    const rel = path.relative(realRoot, target);
-    return { outside: rel.startsWith('..') || path.isAbsolute(rel) };
-}
-
 /** Inputs handled between two turns of the event loop (see mapLimit). */
 const YIELD_EVERY = 500;
 
@@ -410,233 +294,6 @@ async function loadFile(
           ? { type: 'aspects', aspects: parseAspects(text, out), problems: out.problems }
           : { type: 'synonyms', synonyms: parseSynonyms(text, out), problems: out.problems };
     return { signature, hash, parsed };
-}
-
-function unreadable(e: NodeJS.ErrnoException, problem: (p: Omit<Problem, 'file' | 'severity'>) => Problem): Problem | null {
-    if (e.code === 'ENOENT') return null; // deleted between listing and reading
-    return problem({ message: `cannot be read (${e.code ?? e.message})`, hint: 'save the file as UTF-8 text' });
-}
-
-/** The text of a card or synonyms file; a problem when it is not text; null when it vanished. */
-async function readText(file: string, rel: string, problem: (p: Omit<Problem, 'file' | 'severity'>) => Problem): Promise<string | Problem | null> {
-    const bytes = await readFile(file);
-    if (bytes.includes(0)) return problem({ message: 'is a binary file, not text', hint: 'save the card as plain UTF-8 text (a .md file), not as a Word or PDF file renamed' });
-    let text: string;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-        return problem({ message: 'is not valid UTF-8 text', hint: 'save the file as UTF-8 text' });
-    }
-    if (text.trim() === '') return problem({ line: 1, message: 'file is empty', hint: 'fill it from the template in knowledge/README.md, or delete it' });
-    return text;
-}
-
-function parseCard(rel: string, folder: Folder, text: string, out: Collector): Card | null {
-    const report = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Severity }) => out.report(rel, p.severity ?? 'error', p);
-    const fm = splitFrontMatter(text);
-    if (!fm) {
-        report({ line: 1, message: 'has no front matter', hint: 'start the file with a line `---`, then the YAML fields, then another `---` line, then the Markdown text (see knowledge/README.md)' });
-        return null;
-    }
-    const yaml = parseYaml(fm.yaml, fm.firstLine, report);
-    if (!yaml) return null;
-    if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-        report({ line: fm.firstLine, message: 'front matter is not a group of `key: value` fields', hint: 'copy the template for this kind from knowledge/README.md' });
-        return null;
-    }
-    const data = validate(FOLDER_SCHEMAS[folder], yaml, fm.firstLine, KNOWN_KEYS, report);
-    if (!data) return null;
-
-    const fileId = path.basename(rel, '.md');
-    if (data.id !== fileId) {
-        report({ line: lineOf(yaml, ['id'], fm.firstLine), field: 'id', message: `"${data.id}" differs from the file name "${fileId}.md"`, hint: `rename the file to ${data.id}.md or set \`id: ${fileId}\`` });
-    }
-    checkSourceKeys(data, yaml, fm.firstLine, report);
-    for (const rule of CARD_RULES) for (const p of rule(data)) report({ line: lineOf(yaml, p.path, fm.firstLine), field: fieldPath(p.path), message: p.message, hint: p.hint, ...(p.severity ? { severity: p.severity } : {}) });
-    const item = { ...data, file: rel, body: fm.body.trim(), expired: false } as KnowledgeItem;
-    const at = (p: PropertyKey[]) => lineOf(yaml, p, fm.firstLine);
-    const lines: CardLines = {
-        related: item.related.map((_, i) => at(['related', i])),
-        contacts: 'contacts' in item ? item.contacts.map((_, i) => at(['contacts', i])) : [],
-        valid_until: at(['valid_until']),
-        last_verified: at(['last_verified']),
-        sources: at(['sources']),
-    };
-    return { item, lines };
-}
-
-/** Every `sources: [keys]` inside a fact must name a source the card declares. */
-function checkSourceKeys(
-    data: { sources: readonly { key: string }[] },
-    yaml: ParsedYaml,
-    firstLine: number,
-    report: (p: Omit<Problem, 'file' | 'severity'>) => void,
-): void {
-    const declared = new Set<string>();
-    data.sources.forEach((s, i) => {
-        if (declared.has(s.key)) {
-            report({ line: lineOf(yaml, ['sources', i, 'key'], firstLine), field: `sources.${i}.key`, message: `key "${s.key}" is declared twice`, hint: 'give each source its own key' });
-        }
-        declared.add(s.key);
-    });
-    const walk = (v: unknown, p: PropertyKey[]): void => {
-        if (Array.isArray(v)) return v.forEach((x, i) => walk(x, [...p, i]));
-        if (!v || typeof v !== 'object') return;
-        for (const [k, child] of Object.entries(v)) {
-            if (k === 'sources' && p.length > 0 && Array.isArray(child)) {
-                child.forEach((key, i) => {
-                    if (typeof key === 'string' && !declared.has(key)) {
-                        const guess = closest(key, declared, 1, 0.5)[0];
-                        report({
-                            line: lineOf(yaml, [...p, k, i], firstLine),
-                            field: fieldPath([...p, k, i]),
-                            message: `source key "${key}" is not declared in this card's \`sources\``,
-                            hint: guess ? `did you mean "${guess}"? Otherwise add a source with \`key: ${key}\`` : `add a source with \`key: ${key}\` to \`sources\``,
-                        });
-                    }
-                });
-            } else walk(child, [...p, k]);
-        }
-    };
-    walk(data, []);
-}
-
-function crossCheck(
-    cards: readonly Card[],
-    broken: ReadonlySet<string>,
-    out: Collector,
-    now: Date,
-    staleAfterDays: number,
-    staleSourceMonths: number,
-): Map<string, KnowledgeItem> {
-    const staleBefore = monthsBefore(now, staleSourceMonths);
-    const items = new Map<string, KnowledgeItem>();
-    for (const { item } of cards) {
-        const first = items.get(item.id);
-        if (first) {
-            out.report(item.file, 'error', { line: 2, field: 'id', message: `id "${item.id}" is already used by ${first.file}`, hint: 'ids must be unique across the whole folder; rename one of them' });
-            continue;
-        }
-        items.set(item.id, item);
-    }
-    const today = now.toISOString().slice(0, 10);
-    for (const card of cards) {
-        const { item, lines } = card;
-        if (items.get(item.id) !== item) continue;
-        item.related.forEach((ref, i) => {
-            if (!items.has(ref) && !broken.has(ref)) {
-                out.report(item.file, 'error', { line: lines.related[i], field: `related.${i}`, message: `"${ref}" is not a known item`, hint: hintForId(ref, items.keys()) });
-            }
-        });
-        if ('contacts' in item) {
-            item.contacts.forEach((ref, i) => {
-                const target = items.get(ref);
-                if ((!target && !broken.has(ref)) || (target && target.kind !== 'organization')) {
-                    const orgs = [...items.values()].filter((x) => x.kind === 'organization').map((x) => x.id);
-                    out.report(item.file, 'error', {
-                        line: lines.contacts[i],
-                        field: `contacts.${i}`,
-                        message: target ? `"${ref}" is a ${target.kind}, not an organization` : `"${ref}" is not a known organization`,
-                        hint: hintForId(ref, orgs),
-                    });
-                }
-            });
-        }
-        if (item.valid_until && item.valid_until < today) {
-            // Cards are shared between reads: mark a copy, made once per card.
-            card.expired ??= { ...item, expired: true };
-            items.set(item.id, card.expired);
-            out.report(item.file, 'warning', {
-                line: lines.valid_until,
-                field: 'valid_until',
-                message: `${item.valid_until} has passed: the item is marked expired and matching never rates it eligible`,
-                hint: 'if it still runs, set a new `valid_until` (and `last_verified`); otherwise leave it or delete the file',
-            });
-        }
-        if (item.last_verified > today) {
-            out.report(item.file, 'warning', {
-                line: lines.last_verified,
-                field: 'last_verified',
-                message: `${item.last_verified} is in the future`,
-                hint: 'set it to the day the facts were last checked against their sources (today at the latest)',
-            });
-        }
-        const newest = newestSourceDate(item);
-        if (newest !== undefined && newest < staleBefore) {
-            out.report(item.file, 'warning', {
-                line: lines.sources,
-                field: 'sources',
-                message: `the newest dated source is from ${newest}, over ${staleSourceMonths} months ago`,
-                hint: 'look for a later notice or report, add it with its date, and mark facts it overtakes `status: outdated`; `kejin report` lists these cards',
-            });
-        }
-        if (now.getTime() - Date.parse(item.last_verified) > staleAfterDays * DAY_MS) {
-            out.report(item.file, 'warning', {
-                line: lines.last_verified,
-                field: 'last_verified',
-                message: `last verified ${item.last_verified}, over ${staleAfterDays} days ago`,
-                hint: 'check the facts against their sources, then set `last_verified` to today',
-            });
-        }
-        if (item.kind === 'product') {
-            if (!('contacts' in item) || item.contacts.length === 0) {
-                out.report(item.file, 'warning', { line: 2, field: 'contacts', message: 'product has no contacts', hint: 'add the id of an organization in organizations/ that a firm can call about it' });
-            }
-            if (item.sources.length === 0) {
-                out.report(item.file, 'warning', { line: 2, field: 'sources', message: 'product has no sources', hint: 'add at least one source (title and url or 文号) for its facts' });
-            }
-        }
-    }
-    return items;
-}
-
-function hintForId(ref: string, ids: Iterable<string>): string {
-    const guess = closest(ref, ids, 1, 0.4)[0];
-    return guess ? `did you mean "${guess}"? Ids are file names without .md` : 'create the item first, or remove the reference';
-}
-
-function parseSynonyms(text: string, out: Collector): string[][] | null {
-    const report = (p: Omit<Problem, 'file' | 'severity'>) => out.report(SYNONYMS_FILE, 'error', p);
-    const yaml = parseYaml(text, 1, report);
-    if (!yaml) return null;
-    const data = validate(synonymsSchema, yaml, 1, new Set(['groups']), report);
-    return data ? data.groups : null;
-}
-
-const ASPECT_KEYS = new Set(['aspects', 'zh', 'en', ...Object.keys(aspectsSchema.shape.aspects.shape)]);
-
-/**
- * The aspect words. A word may ask for one aspect only: listed under two,
- * a question using it would be read both ways, so that is an error naming
- * both places.
- */
-function parseAspects(text: string, out: Collector): AspectTable | null {
-    const report = (p: Omit<Problem, 'file' | 'severity'>) => out.report(ASPECTS_FILE, 'error', p);
-    const yaml = parseYaml(text, 1, report);
-    if (!yaml) return null;
-    const data = validate(aspectsSchema, yaml, 1, ASPECT_KEYS, report);
-    if (!data) return null;
-    const seen = new Map<string, string>();
-    let ok = true;
-    for (const [aspect, words] of Object.entries(data.aspects)) {
-        for (const lang of ['zh', 'en'] as const) {
-            (words?.[lang] ?? []).forEach((word, i) => {
-                const key = word.toLowerCase();
-                const first = seen.get(key);
-                if (first !== undefined && first !== aspect) {
-                    ok = false;
-                    report({
-                        line: lineOf(yaml, ['aspects', aspect, lang, i], 1),
-                        field: `aspects.${aspect}.${lang}.${i}`,
-                        message: `"${word}" is already listed under ${first}`,
-                        hint: 'a word may ask for one aspect only; keep it under the aspect it asks for most often and remove it here',
-                    });
-                }
-                seen.set(key, aspect);
-            });
-        }
-    }
-    return ok ? (data.aspects as AspectTable) : null;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -66,3 +66,14 @@ export function closest(word: string, candidates: Iterable<string>, count = 1, m
         .slice(0, count)
         .map((x) => x.c);
 }
+
+/** Where a pass over the folder puts what it finds, in the order found. */
+export interface Collector {
+    problems: Problem[];
+    report(file: string, severity: Severity, p: Omit<Problem, 'file' | 'severity'>): void;
+}
+
+export function collector(): Collector {
+    const problems: Problem[] = [];
+    return { problems, report: (file, severity, p) => problems.push({ severity, file, ...p }) };
+}

@@ -7,7 +7,7 @@
  * source of every fact and the checker can catch a dangling key.
  */
 import { z } from 'zod';
-import { ASPECTS, COMPARISON, KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, type Aspect } from '../vocabulary.ts';
+import { ASPECTS, COMPARISON, KINDS, NEEDS, OFFERING_KINDS, QUALIFICATIONS, SIZES, STAGES, type Aspect } from '../vocabulary.ts';
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -223,7 +223,7 @@ const actionFields = {
 
 export const productSchema = z.strictObject({
     ...baseFields,
-    kind: z.enum(['product', 'platform', 'program']),
+    kind: z.enum(OFFERING_KINDS),
     needs: z.array(z.enum(NEEDS.values)).default([]),
     eligibility: eligibilitySchema.optional(),
     terms: termsSchema.optional(),
@@ -308,16 +308,24 @@ export type SourcedValue = z.infer<typeof sourcedValue>;
 export type KnowledgeItem = (Product | Policy | Organization) & {
     readonly file: string;
     readonly body: string;
-    /** Set when `valid_until` had passed at load time; the matcher asks `isExpired` at query time instead. */
-    readonly expired: boolean;
 };
 
-/** Whether `valid_until` has passed on `now`'s (UTC) date: the card was valid through that day. */
+/**
+ * Whether `valid_until` has passed on `now`'s (UTC) date: the card was valid
+ * through that day. The one expiry rule, asked on the day of each query (a
+ * match, a card shown, a search hit), never at load: a service that runs for
+ * weeks sees a card expire on its day without a reload.
+ */
 export function isExpired(item: { readonly valid_until?: string | undefined }, now: Date): boolean {
     return item.valid_until !== undefined && item.valid_until < now.toISOString().slice(0, 10);
 }
 export type ProductItem = KnowledgeItem & Product;
 export type PolicyItem = KnowledgeItem & Policy;
 export type OrganizationItem = KnowledgeItem & Organization;
+
+/** Whether a card is an offering (OFFERING_KINDS): a product, platform or programme. */
+export function isOffering(item: KnowledgeItem): item is ProductItem {
+    return (OFFERING_KINDS as readonly string[]).includes(item.kind);
+}
 
 export const KIND_VALUES = KINDS.values;

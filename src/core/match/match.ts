@@ -25,7 +25,7 @@ import type { FirmProfile } from './profile.ts';
 import { holds, preferredHeld, RANKING, rateFor, rating, score, servedNeeds, termsOf, verdicts, type Verdict } from './rate.ts';
 import { matchIndex, selectProducts } from './select.ts';
 import type { ConditionCheck, ContactSummary, MatchOptions, MatchResponse, ProductMatch, SourceStatus } from './types.ts';
-import { lexiconFor, type Lexicon } from '../lexicon/index.ts';
+import { lexiconFor, type Lexicon } from '../lexicon/lexicon.ts';
 import { understandQuestion } from './understand.ts';
 
 export interface MatchProductsOptions extends MatchOptions {

@@ -7,6 +7,7 @@
  * of adding to them.
  */
 import type { FirmProfile } from './profile.ts';
+import type { Understood } from './types.ts';
 
 /** The profile fields a conversation keeps (the free question and district are not kept). */
 export type Draft = Pick<FirmProfile, 'stage' | 'qualifications' | 'qualificationsLacking' | 'size' | 'needs' | 'hasIntellectualProperty' | 'amountWan' | 'annualRevenueWan' | 'employees'>;
@@ -55,6 +56,12 @@ export function tellProfile(base: Draft, told: Partial<FirmProfile>, options: { 
     return mergeDrafts(rest, newer);
 }
 
+/** What a message was read to say about the firm (match/understand.ts), as a draft to confirm or add to the profile. */
+export function draftOfUnderstood(understood: readonly Understood[]): Draft {
+    return pickDraft(Object.fromEntries(understood.map((u) => [u.field, u.value])));
+}
+
+/** Whether a draft says nothing: no field set, or only empty lists. */
 export function isEmptyDraft(d: Draft | undefined): boolean {
     return !d || Object.values(d).every((v) => v === undefined || (Array.isArray(v) && v.length === 0));
 }

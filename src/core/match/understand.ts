@@ -6,7 +6,7 @@
  * Every value read is returned with a sentence, so the fronts can show what
  * was understood and the user can correct it.
  */
-import { findAmounts, VOCABULARY_LEXICON, type Lexicon } from '../lexicon/index.ts';
+import { findAmounts, VOCABULARY_LEXICON, type Lexicon } from '../lexicon/lexicon.ts';
 import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Need, type Size, type Stage } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
 import type { Understood } from './types.ts';

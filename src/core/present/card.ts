@@ -3,7 +3,7 @@
  * front once it has a line here (and a label in labels.ts).
  */
 import { nextStepOf } from '../knowledge/application.ts';
-import type { Eligibility, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, Source, StructuredCondition, Terms } from '../knowledge/schema.ts';
+import { isExpired, type Eligibility, type KnowledgeItem, type OrganizationItem, type PolicyItem, type ProductItem, type Source, type StructuredCondition, type Terms } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Lang, type Localized } from '../vocabulary.ts';
 import { labelOf, type LabelKey } from './labels.ts';
 import { displayName, factLine, phoneText, kindLabel, section, shortName, sourcedLine, valueLine, vocabularyList } from './lines.ts';
@@ -17,7 +17,7 @@ export type ItemLookup = (id: string) => KnowledgeItem | undefined;
 export interface PresentCardOptions {
     /** Resolves the card's contact organizations to their names and phones. Default: ids only. */
     readonly lookup?: ItemLookup;
-    /** The day an application window is judged on (open, closed…). Default: now. */
+    /** The day an application window (open, closed…) and `valid_until` are judged on. Default: now. */
     readonly now?: Date;
 }
 
@@ -50,7 +50,7 @@ export function presentCard(item: KnowledgeItem, lang: Lang, options: PresentCar
         kind: item.kind,
         title: displayName(item, lang),
         kindLabel: kindLabel(item.kind, lang),
-        expired: item.expired,
+        expired: isExpired(item, options.now ?? new Date()),
         summary: item.summary[lang],
         meta,
         sections,

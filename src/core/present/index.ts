@@ -2,6 +2,7 @@
 export * from './types.ts';
 export { CHECK_MARK, colon, LABELS, labelOf, listJoin, RATING_MARK, ratingLabel, type LabelKey } from './labels.ts';
 export { citedSources, displayName, kindLabel, sectionOf, shortName, statusNote } from './lines.ts';
+export { reachOf, type Reach } from './reach.ts';
 export { contactOf, organizationLines, presentCard, type ItemLookup, type PresentCardOptions } from './card.ts';
 export { checkLine, contactSummaryLine, presentMatch } from './match.ts';
 export { benefitText, nextStepBrief, nextStepLines, windowText } from './next-step.ts';

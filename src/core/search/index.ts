@@ -17,7 +17,7 @@
  * (`confidence.ts`) → hits with snippets (`snippet.ts`).
  */
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
-import type { KnowledgeItem } from '../knowledge/schema.ts';
+import { isExpired, type KnowledgeItem } from '../knowledge/schema.ts';
 import type { Kind, Lang } from '../vocabulary.ts';
 import { conceptFrequency, coverage, DEFAULT_MIN_COVERAGE, idf, mentions } from './confidence.ts';
 import { bodyHalves, fieldTexts, fixedSharedPhrases, itemSharedPhrases, ownPhrases } from './documents.ts';
@@ -695,7 +695,7 @@ function toHit(entry: Entry, score: number, terms: readonly (readonly string[])[
         sources: item.sources,
         contacts: 'contacts' in item ? item.contacts : [],
         related: item.related,
-        expired: item.expired,
+        expired: isExpired(item, new Date()),
         passages,
     };
 }

@@ -3,7 +3,7 @@
  * is logged once when it starts and once when it ends, with how long it
  * lasted, instead of on every call that meets it or not at all.
  */
-import { errorSummary, type Logger } from '../logger.ts';
+import { errorSummary, type Logger } from '../../logger.ts';
 
 export interface EpisodeMessages {
     /** The line logged (at warn) when the failure starts. */

@@ -11,13 +11,13 @@
 import path from 'node:path';
 import type { StorageAdapter } from 'grammy';
 import { z } from 'zod';
-import { errorSummary, type Logger } from '../logger.ts';
-import { profileShape } from '../core/match/profile.ts';
-import { LANGS } from '../core/vocabulary.ts';
-import { checkFocus, checkMatched, type ConversationState, type Focus } from '../core/conversation/state.ts';
-import { FailureEpisode } from './episode.ts';
+import { errorSummary, type Logger } from '../../logger.ts';
+import { profileShape } from '../../core/match/profile.ts';
+import { LANGS } from '../../core/vocabulary.ts';
+import { checkFocus, checkMatched, type ConversationState, type Focus } from '../../core/conversation/state.ts';
+import { FailureEpisode } from '../runtime/episode.ts';
 import { AtomicFileStorage, SessionStoreError } from './file-storage.ts';
-import { STEPS, type Draft, type FlowState } from './questionnaire.ts';
+import { STEPS, type Draft, type FlowState } from '../conversation/questionnaire.ts';
 
 export interface SessionData {
     /** The language the user chose with /lang; unset: from Telegram. */

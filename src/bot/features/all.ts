@@ -1,6 +1,6 @@
 /** The features, in the order they see an update. */
 import { Composer } from 'grammy';
-import type { BotContext } from '../context.ts';
+import type { BotContext } from '../runtime/context.ts';
 import { contactFeature } from './contact.ts';
 import { fallbackFeature } from './fallback.ts';
 import { feedbackFeature } from './feedback.ts';

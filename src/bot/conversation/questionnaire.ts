@@ -7,20 +7,18 @@
  * Skip leaves a field unknown; "none" (qualifications) says the firm holds
  * none, which the matcher treats differently from unknown.
  */
-import { normaliseWord, parseAmountWan, VOCABULARY_LEXICON, type Lexicon } from '../core/lexicon/index.ts';
-import { NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../core/vocabulary.ts';
+import { normaliseWord, parseAmountWan, VOCABULARY_LEXICON, type Lexicon } from '../../core/lexicon/lexicon.ts';
+import { NEEDS, QUALIFICATIONS, SIZES, STAGES } from '../../core/vocabulary.ts';
 
 /** The amount reader of the core lexicon, re-exported for the amount step's callers. */
-export { parseAmountWan };
 import type { FlowOp } from './callback.ts';
 
 export const STEPS = ['stage', 'qualifications', 'size', 'needs', 'ip', 'amount'] as const;
 export type StepName = (typeof STEPS)[number];
 
 /** The profile fields the questionnaire asks for. */
-export type { Draft } from '../core/match/told-profile.ts';
-import { mergeDrafts, pickDraft, type Draft } from '../core/match/told-profile.ts';
-export { mergeDrafts, pickDraft };
+export type { Draft } from '../../core/match/told-profile.ts';
+import { pickDraft, type Draft } from '../../core/match/told-profile.ts';
 
 export interface FlowState {
     readonly step: number;

@@ -6,7 +6,7 @@
 import type { Api } from 'grammy';
 import { apiSignal } from './abort.ts';
 import type { BotCommand } from 'grammy/types';
-import type { Lang } from '../core/vocabulary.ts';
+import type { Lang } from '../../core/vocabulary.ts';
 
 export const COMMANDS: Readonly<Record<Lang, readonly BotCommand[]>> = {
     zh: [

@@ -1,6 +1,6 @@
 /**
  * One reading of a firm's words, for the free question (match/understand.ts)
- * and the typed answers of the guided match (bot/questionnaire.ts): the
+ * and the typed answers of the guided match (bot/conversation/questionnaire.ts): the
  * vocabulary words with the staff-editable synonyms, amounts in every
  * common form, and statements told from denials ("还没有高企认定").
  */

@@ -4,7 +4,7 @@
  * same way (tsc checks that both tables have every key). An alert's match
  * result is worded by core/present, like every other match result.
  */
-import type { Lang } from '../core/vocabulary.ts';
+import type { Lang } from '../../core/vocabulary.ts';
 
 export interface InsightsMessages {
     readonly helpful: string;

@@ -17,8 +17,10 @@
  * An item id longer than fits is sent as `~` and a hash of the id.
  */
 import { createHash } from 'node:crypto';
-import { FEEDBACK_TOKEN } from '../core/insights/feedback.ts';
-import { ASPECTS, LANGS, STAGES, type Aspect, type Kind, type Lang, type Stage } from '../core/vocabulary.ts';
+import { FEEDBACK_TOKEN } from '../../core/insights/feedback.ts';
+import type { KnowledgeItem } from '../../core/knowledge/schema.ts';
+import type { KnowledgeService } from '../../core/service.ts';
+import { ASPECTS, LANGS, OFFERING_KINDS, STAGES, type Aspect, type Lang, type OfferingKind, type Stage } from '../../core/vocabulary.ts';
 
 export const MAX_CALLBACK_BYTES = 64;
 const MAX_PLAIN_REF = 48;
@@ -32,8 +34,8 @@ export type FlowOp = (typeof FLOW_OPS)[keyof typeof FLOW_OPS];
 const OP_CODES = Object.fromEntries(Object.entries(FLOW_OPS).map(([code, op]) => [op, code])) as Record<FlowOp, string>;
 
 /** The kinds that can be browsed: the offerings. */
-export const BROWSE_KINDS = ['product', 'platform', 'program'] as const satisfies readonly Kind[];
-export type BrowseKind = (typeof BROWSE_KINDS)[number];
+export const BROWSE_KINDS = OFFERING_KINDS;
+export type BrowseKind = OfferingKind;
 
 const PROFILE_OPS = { e: 'edit', m: 'match', u: 'understood' } as const;
 export type ProfileOp = (typeof PROFILE_OPS)[keyof typeof PROFILE_OPS];
@@ -171,4 +173,10 @@ export function resolveRef(ref: string, ids: Iterable<string>): string | undefin
 
 function hashId(id: string): string {
     return createHash('sha256').update(id).digest('base64url').slice(0, 16);
+}
+
+/** The item a button names, in the service's current snapshot; undefined when it is gone. */
+export function findItem(service: KnowledgeService, ref: string): KnowledgeItem | undefined {
+    const id = resolveRef(ref, service.snapshot().items.keys());
+    return id === undefined ? undefined : service.getItem(id);
 }

@@ -9,11 +9,12 @@ import { run } from '@grammyjs/runner';
 import { BotError, webhookCallback, type Bot } from 'grammy';
 import type { BotContext, BotDeps } from './context.ts';
 import { registerCommands } from './commands.ts';
-import { createBot, describeError, UPDATE_BUDGET_MS, type CreateBotOptions } from './index.ts';
-import { UpdateBusyError } from './state/update-once.ts';
+import { createBot, describeError, UPDATE_BUDGET_MS, type CreateBotOptions } from './create-bot.ts';
+import { UpdateBusyError } from '../storage/update-once.ts';
 import { apiSignal } from './abort.ts';
 import { boundedHttpAdapter, WebhookRequestError } from './webhook.ts';
 import { runTerminal, TERMINAL_BOT, TERMINAL_TOKEN, type TerminalOptions } from './terminal.ts';
+import { webhookSettings } from '../../config.ts';
 
 /**
  * How long a shutdown lets updates in flight finish before it cuts their
@@ -165,13 +166,11 @@ export interface WebhookHandle {
  */
 export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: CreateBotOptions = {}): Promise<WebhookHandle> {
     const { config, logger } = deps;
-    if (!config.WEBHOOK_URL) throw new Error('kejin: webhook mode needs WEBHOOK_URL');
-    if (!config.WEBHOOK_SECRET) throw new Error('kejin: WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates');
-    if (!/^[A-Za-z0-9_-]{1,256}$/.test(config.WEBHOOK_SECRET)) throw new Error('kejin: WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)');
+    const webhook = webhookSettings(config);
     const hardStop = new AbortController();
     const bot = createBot(deps, { ...options, signal: hardStop.signal });
-    const path = new URL(config.WEBHOOK_URL).pathname;
-    const handle = webhookCallback(bot, boundedHttpAdapter(config.WEBHOOK_MAX_BODY_BYTES), { secretToken: config.WEBHOOK_SECRET, ...webhookTimeout(options) });
+    const { path } = webhook;
+    const handle = webhookCallback(bot, boundedHttpAdapter(config.WEBHOOK_MAX_BODY_BYTES), { secretToken: webhook.secret, ...webhookTimeout(options) });
     const limits = { headersTimeout: WEBHOOK_HEADERS_TIMEOUT_MS, requestTimeout: WEBHOOK_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: WEBHOOK_TIMEOUT_CHECK_MS };
     const server = createServer(limits, (req: IncomingMessage, res: ServerResponse) => {
         if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== path) {
@@ -233,7 +232,7 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
  * grammY's guidance ("Ending Webhook Requests in Time"): Telegram sends a
  * chat's next update only once the previous request has ended, and re-sends
  * an update whose request fails or takes too long. The update budget
- * (index.ts) ends every update well before this timeout, so it should
+ * (create-bot.ts) ends every update well before this timeout, so it should
  * never fire. Should it fire anyway:
  * - with shared state, `throw` (answered 503): the update goes on under its
  *   claim, Telegram keeps the chat's next updates queued and re-sends this
@@ -254,9 +253,8 @@ function isStillRunning(err: unknown): boolean {
 
 /** Registers the webhook with its secret, and the command menu: once per deploy. */
 export async function setWebhook(bot: Bot<BotContext>, deps: BotDeps, signal: AbortSignal): Promise<void> {
-    const { config } = deps;
-    if (!config.WEBHOOK_URL || !config.WEBHOOK_SECRET) throw new Error('kejin: setting the webhook needs WEBHOOK_URL and WEBHOOK_SECRET');
-    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: [...ALLOWED_UPDATES] }, apiSignal(signal));
+    const { url, secret } = webhookSettings(deps.config);
+    await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }, apiSignal(signal));
 }
 
 export async function runWebhook(deps: BotDeps, signal: AbortSignal, options: CreateBotOptions = {}): Promise<void> {

@@ -3,8 +3,8 @@
  * previews, and button presses answered exactly once.
  */
 import { GrammyError, type Middleware } from 'grammy';
-import type { CallbackAction, MenuEntry } from './callback.ts';
-import type { BotContext } from './context.ts';
+import type { CallbackAction, MenuEntry } from '../conversation/callback.ts';
+import type { BotContext } from '../runtime/context.ts';
 import type { View } from './format.ts';
 import { splitHtml } from './html.ts';
 

@@ -7,9 +7,9 @@
  * Templates that take dynamic values escape them themselves, so a caller can
  * never forget to.
  */
-import { LABELS } from '../core/words/labels.ts';
-import { wanText } from '../core/present/units.ts';
-import type { Lang } from '../core/vocabulary.ts';
+import { LABELS } from '../../core/words/labels.ts';
+import { wanText } from '../../core/present/units.ts';
+import type { Lang } from '../../core/vocabulary.ts';
 import { esc } from './html.ts';
 
 export interface Messages {
@@ -351,11 +351,3 @@ const en: Messages = {
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { zh, en };
-
-/** The bot's language for a Telegram `language_code`: zh for any Chinese, en for any other known code. */
-export function langFromTelegram(code: string | undefined, fallback: Lang): Lang {
-    if (!code) return fallback;
-    return code.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-export { langOfText } from '../core/language.ts';

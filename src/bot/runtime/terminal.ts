@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import type { Bot, Transformer } from 'grammy';
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User, UserFromGetMe } from 'grammy/types';
 import type { BotContext } from './context.ts';
-import { htmlToPlain } from './html.ts';
+import { htmlToPlain } from '../views/html.ts';
 
 export const TERMINAL_BOT: UserFromGetMe = {
     id: 1,

@@ -1,19 +1,19 @@
 /**
  * The bot's context: grammY's, plus the session, the shared dependencies and
  * the user's language with its message table. Set once per update by the
- * middleware in `index.ts`, so that handlers never look these up themselves.
+ * middleware in `create-bot.ts`, so that handlers never look these up themselves.
  */
 import type { Context, SessionFlavor } from 'grammy';
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
-import type { AlertStores } from '../core/alerts/store.ts';
-import type { FeedbackMemo } from '../core/insights/feedback.ts';
-import type { QuestionLog } from '../core/insights/log.ts';
-import type { KnowledgeService } from '../core/service.ts';
-import type { Lang } from '../core/vocabulary.ts';
-import type { CallbackAction } from './callback.ts';
-import type { Messages } from './i18n.ts';
-import type { SessionData } from './session.ts';
+import type { Config } from '../../config.ts';
+import type { AlertStores } from '../../core/alerts/store.ts';
+import type { FeedbackMemo } from '../../core/insights/feedback.ts';
+import type { QuestionLog } from '../../core/insights/log.ts';
+import type { KnowledgeService } from '../../core/service.ts';
+import type { Lang } from '../../core/vocabulary.ts';
+import type { CallbackAction } from '../conversation/callback.ts';
+import type { Messages } from '../views/i18n.ts';
+import type { SessionData } from '../storage/session.ts';
 
 export interface BotDeps {
     readonly config: Config;

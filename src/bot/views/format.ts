@@ -4,9 +4,9 @@
  * Every dynamic string goes through `esc` (or `link`, which escapes).
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { KnowledgeItem, OrganizationItem, ProductItem, Source } from '../core/knowledge/schema.ts';
-import type { Answer } from '../core/answer/answer.ts';
-import type { MatchResponse, ProductMatch, Understood } from '../core/match/types.ts';
+import type { KnowledgeItem, OrganizationItem, ProductItem, Source } from '../../core/knowledge/schema.ts';
+import type { Answer } from '../../core/answer/answer.ts';
+import type { MatchResponse, ProductMatch, Understood } from '../../core/match/types.ts';
 import {
     colon,
     displayName,
@@ -17,16 +17,17 @@ import {
     presentCard,
     nextStepBrief,
     presentMatch,
+    reachOf,
     sectionOf,
     type ItemLookup,
     type Line,
     type Section,
-} from '../core/present/index.ts';
-import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../core/vocabulary.ts';
-import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from './callback.ts';
+} from '../../core/present/index.ts';
+import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../../core/vocabulary.ts';
+import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from '../conversation/callback.ts';
 import { esc, link, truncate } from './html.ts';
 import type { Messages } from './i18n.ts';
-import { AMOUNT_PRESETS, STEPS, stepName, type Draft, type FlowState, type StepName } from './questionnaire.ts';
+import { AMOUNT_PRESETS, STEPS, stepName, type Draft, type FlowState, type StepName } from '../conversation/questionnaire.ts';
 
 export interface View {
     readonly html: string;
@@ -257,13 +258,12 @@ export function matchCard(lang: Lang, m: ProductMatch, rank: number): string {
     }
     const terms = sectionOf(p, 'terms')?.lines ?? [];
     if (terms.length > 0) lines.push(terms.map((l) => `${esc(l.label ?? '')}${sep}${esc(truncate(l.text, 120))}`).join(' · '));
-    const contact = sectionOf(p, 'contacts')?.lines[0];
-    if (contact) {
+    const reach = reachOf(p);
+    if (reach) {
         // A number is shown only with what the source gives it for, never as the product's hotline.
-        const phone = contact.phones?.[0];
+        const { contact, phone, apply } = reach;
         lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : `（${esc(labelOf('noPhone', lang))}）`}`);
-        const apply = sectionOf(p, 'howToApply')?.lines[0];
-        if (!phone && apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
+        if (apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
     // The next step in one short line: how it is granted, where, by when, what to bring.
     if (m.nextStep) lines.push(`<b>${esc(labelOf('nextStep', lang))}</b>${sep}${esc(nextStepBrief(m.nextStep, lang))}`);

@@ -18,17 +18,18 @@ import { limit } from '@grammyjs/ratelimiter';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, GrammyError, HttpError, session, type BotError, type Middleware, type StorageAdapter, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Lang } from '../core/vocabulary.ts';
-import { parseCallback } from './callback.ts';
+import type { Lang } from '../../core/vocabulary.ts';
+import { parseCallback } from '../conversation/callback.ts';
 import type { BotContext, BotDeps } from './context.ts';
-import { features } from './features/index.ts';
-import { langFromTelegram, MESSAGES } from './i18n.ts';
-import { errorSummary } from '../logger.ts';
+import { features } from '../features/all.ts';
+import { langOfLanguageCode } from '../../core/language.ts';
+import { MESSAGES } from '../views/i18n.ts';
+import { errorSummary } from '../../logger.ts';
 import { apiSignal } from './abort.ts';
-import { redisTrouble } from '../core/infra/redis-errors.ts';
+import { redisTrouble } from '../../core/infra/redis-errors.ts';
 import { FailureEpisode } from './episode.ts';
-import { createFileStorage, guardedStorage, sessionKey, type SessionData } from './session.ts';
-import type { SharedBotState } from './state/index.ts';
+import { createFileStorage, guardedStorage, sessionKey, type SessionData } from '../storage/session.ts';
+import type { SharedBotState } from '../storage/shared.ts';
 
 export interface CreateBotOptions {
     /** Default: config.TELEGRAM_BOT_TOKEN. */
@@ -42,7 +43,7 @@ export interface CreateBotOptions {
     readonly updateBudgetMs?: number;
     /** Aborts every Bot API call in flight (a shutdown that can wait no longer). */
     readonly signal?: AbortSignal;
-    /** State shared with other instances on Redis (state/index.ts); default: this process and DATA_DIR. */
+    /** State shared with other instances on Redis (storage/shared.ts); default: this process and DATA_DIR. */
     readonly shared?: SharedBotState<BotContext>;
 }
 
@@ -163,7 +164,7 @@ function watchOutage(deps: BotDeps): Transformer {
 function setContext(deps: BotDeps): Middleware<BotContext> {
     return (ctx, next) => {
         ctx.deps = deps;
-        ctx.lang = ctx.session.lang ?? langFromTelegram(ctx.from?.language_code, deps.config.DEFAULT_LANG);
+        ctx.lang = ctx.session.lang ?? langOfLanguageCode(ctx.from?.language_code, deps.config.DEFAULT_LANG);
         ctx.t = MESSAGES[ctx.lang];
         if (ctx.callbackQuery) ctx.action = parseCallback(ctx.callbackQuery.data);
         return next();
@@ -187,7 +188,7 @@ function logUpdates(deps: BotDeps, redisEpisode: FailureEpisode): Middleware<Bot
 function rateLimits(perMinute: number, defaultLang: Lang, shared: SharedBotState<BotContext> | undefined): Middleware<BotContext> {
     const key = (ctx: BotContext) => (ctx.from ? String(ctx.from.id) : undefined);
     const tell = async (ctx: BotContext) => {
-        const t = MESSAGES[langFromTelegram(ctx.from?.language_code, defaultLang)];
+        const t = MESSAGES[langOfLanguageCode(ctx.from?.language_code, defaultLang)];
         // Ahead of the per-update budget: a notice of its own, bounded on its own.
         const signal = apiSignal(AbortSignal.timeout(NOTICE_TIMEOUT_MS));
         if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.slowDown }, signal);

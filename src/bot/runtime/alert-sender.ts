@@ -10,13 +10,13 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, GrammyError } from 'grammy';
 import type { Logger } from 'pino';
-import type { Alert } from '../core/alerts/alerts.ts';
-import type { Deliver } from '../core/alerts/send.ts';
-import { colon, labelOf, presentMatch, sectionOf } from '../core/present/index.ts';
-import type { Lang } from '../core/vocabulary.ts';
+import type { Alert } from '../../core/alerts/alerts.ts';
+import type { Deliver } from '../../core/alerts/send.ts';
+import { colon, labelOf, presentMatch, reachOf, sectionOf } from '../../core/present/index.ts';
+import type { Lang } from '../../core/vocabulary.ts';
 import { apiSignal } from './abort.ts';
-import { esc, link, truncate } from './html.ts';
-import { INSIGHTS_MESSAGES } from './insights-i18n.ts';
+import { esc, link, truncate } from '../views/html.ts';
+import { INSIGHTS_MESSAGES } from '../views/insights-i18n.ts';
 
 const MAX_REASONS = 3;
 
@@ -35,10 +35,11 @@ export function alertHtml(alert: Alert): string {
     if (reasons) lines.push(`<b>${esc(reasons.title)}</b>${sep}${reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)).join(lang === 'zh' ? '；' : '; ')}`);
     const open = sectionOf(p, 'missing')?.lines.find((l) => l.check === 'unknown');
     if (open) lines.push(`<b>${esc(labelOf('toConfirm', lang))}</b>${sep}${esc(truncate(open.text, 120))}${esc(open.note)}`);
-    const contact = sectionOf(p, 'contacts')?.lines[0];
-    if (contact) {
-        const phone = contact.phones?.[0];
-        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : ''}${contact.url ? ` ${link(contact.url, contact.url)}` : ''}`);
+    const reach = reachOf(p);
+    if (reach) {
+        const { contact, phone, url, apply } = reach;
+        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : `（${esc(labelOf('noPhone', lang))}）`}${url ? ` ${link(url, url)}` : ''}`);
+        if (apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
     const source = p.sources[0];
     if (source) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${link(source.title, source.url)}${source.ref ? `, ${esc(source.ref)}` : ''}`);
