@@ -8,7 +8,7 @@
  * never forget to.
  */
 import { LABELS } from '../core/words/labels.ts';
-import { wanText } from '../core/present/units.ts';
+import { wanText } from '../core/words/units.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { esc } from './html.ts';
 
@@ -69,7 +69,7 @@ export interface Messages {
     readonly followContact: string;
     readonly followSimilar: string;
 
-    /** An amount in 万元 as the questionnaire shows it (core/present/units.ts). */
+    /** An amount in 万元 as the questionnaire shows it (core/words/units.ts). */
     readonly wan: (n: number) => string;
 
     // Browse

@@ -6,7 +6,7 @@
  */
 import type { NextStep } from '../core/knowledge/application.ts';
 import type { KnowledgeItem, OrganizationItem, ProductItem, Source, SourcedValue } from '../core/knowledge/schema.ts';
-import { standingNote } from '../core/match/standing.ts';
+import { standingNote } from '../core/words/match.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
 import type { Answer, AnswerFact } from '../core/answer/answer.ts';
 import {
@@ -128,7 +128,7 @@ export function searchText(a: Answer, lang: Lang, contactName?: (id: string) => 
     if (p.sources.length) lines.push('', ...sourcesBlock(p.sources, lang));
     const status = a.facts.filter((f) => f.status !== 'current');
     if (status.length && lang === 'en') lines.push('', `Marked facts are ${[...new Set(status.map((f) => f.status))].join(' or ')}: say so when repeating them.`);
-    if (status.length && lang === 'zh') lines.push('', '标注的事实为未经证实或可能已过时，转述时请一并说明。');
+    if (status.length && lang === 'zh') lines.push('', '标注的事实为未经确认或可能已过时，转述时请一并说明。');
     if (p.contacts.length) lines.push('', `**${labelOf('contacts', lang)}**`, ...p.contacts.map(lineMd));
     if (a.clarify) {
         // A bare aspect ("利率多少"): the assistant should ask which product, not say the knowledge lacks it.

@@ -9,7 +9,7 @@ import { labelOf, type LabelKey } from './labels.ts';
 import { displayName, factLine, phoneText, kindLabel, section, shortName, sourcedLine, valueLine, vocabularyList } from './lines.ts';
 import type { Line, PresentedCard, Section } from './types.ts';
 import { nextStepLines } from './next-step.ts';
-import { monthsRange, wanRange } from './units.ts';
+import { monthsRange, wanRange } from '../words/units.ts';
 
 /** Finds another card by id (a contact organization); the caller passes its snapshot's lookup. */
 export type ItemLookup = (id: string) => KnowledgeItem | undefined;

@@ -7,4 +7,4 @@ export { checkLine, contactSummaryLine, presentMatch } from './match.ts';
 export { benefitText, nextStepBrief, nextStepLines, windowText } from './next-step.ts';
 export { presentHit, type PresentHitOptions } from './hit.ts';
 export { answerSources, presentAnswer, type AnswerSource } from './answer.ts';
-export { monthsRange, wanRange, wanText } from './units.ts';
+export { monthsRange, wanRange, wanText } from '../words/units.ts';

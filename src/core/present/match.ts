@@ -1,5 +1,5 @@
 /** A match result: the rating named once, why it fits, what is missing, terms, where to apply, what to do next, whom to call. */
-import { standingNote } from '../match/standing.ts';
+import { standingNote } from '../words/match.ts';
 import type { ConditionCheck, ContactSummary, ProductMatch } from '../match/types.ts';
 import type { Lang } from '../vocabulary.ts';
 import { labelOf, RATING_MARK, ratingLabel } from './labels.ts';

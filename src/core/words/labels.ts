@@ -6,7 +6,7 @@
  * It sits below the engines (core/words), so that search and answer read
  * their words here instead of importing up into core/present.
  */
-import { ELIGIBILITY, type Lang, type Localized } from '../vocabulary.ts';
+import type { Lang, Localized } from '../vocabulary.ts';
 
 export const LABELS = {
     // Card sections
@@ -65,7 +65,6 @@ export const LABELS = {
     windowClosed: { zh: '（已截止）', en: ' (closed)' },
     windowUpcoming: { zh: '（尚未开始）', en: ' (not open yet)' },
     windowOpen: { zh: '（受理中）', en: ' (open)' },
-    windowFrom: { zh: '起', en: 'from' },
     windowUntil: { zh: '截至', en: 'until' },
     applyChannel: { zh: '申请入口', en: 'Where to apply' },
     documents: { zh: '准备材料', en: 'What to prepare' },
@@ -76,7 +75,8 @@ export const LABELS = {
     // Marks
     expired: { zh: '（已过期）', en: ' (expired)' },
     expiredNotice: { zh: '此条信息的有效期已过，请向机构核实。', en: 'This entry is past its validity date; check with the organization.' },
-    unconfirmed: { zh: '（未经证实）', en: ' (unconfirmed)' },
+    // One standing mark in every front: the knowledge's own facts say 未经确认 too.
+    unconfirmed: { zh: '（未经确认）', en: ' (unconfirmed)' },
     outdated: { zh: '（信息可能已过时）', en: ' (may be outdated)' },
     // Match results
     reasons: { zh: '符合之处', en: 'Why it fits' },
@@ -98,14 +98,21 @@ export function labelOf(key: LabelKey, lang: Lang): string {
     return LABELS[key][lang];
 }
 
-/** The rating of a match result, named once (vocabulary.ts), with its mark. */
+/** The three ratings of the matcher (see match/rate.ts for the rules), named once for every front. */
+export const RATINGS = {
+    eligible: { zh: '符合条件', en: 'eligible' },
+    possible: { zh: '可能符合（需确认）', en: 'possibly eligible (to confirm)' },
+    ineligible: { zh: '不符合', en: 'not eligible' },
+} as const satisfies Record<string, Localized>;
+
+/** The rating of a match result with its mark. */
 export const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
 
 /** How a firm stands against one condition of a match result. */
 export const CHECK_MARK = { met: '✓', unmet: '✗', unknown: '?' } as const;
 
-export function ratingLabel(rating: keyof typeof ELIGIBILITY.labels, lang: Lang): string {
-    return ELIGIBILITY.labels[rating][lang];
+export function ratingLabel(rating: keyof typeof RATINGS, lang: Lang): string {
+    return RATINGS[rating][lang];
 }
 
 /** The list separator of a language: 、 in Chinese, a comma in English. */
@@ -116,4 +123,29 @@ export function listJoin(lang: Lang, parts: readonly string[]): string {
 /** "Key: value" in the punctuation of the language. */
 export function colon(lang: Lang): string {
     return lang === 'zh' ? '：' : ': ';
+}
+
+/** "a；b" / "a; b": clauses of one line (a list of conditions, the facts told about a firm). */
+export function clauseJoin(lang: Lang, parts: readonly string[]): string {
+    return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
+/** What goes between two sentences: nothing after a Chinese full stop, a space in English. */
+export function sentenceGap(lang: Lang): string {
+    return lang === 'zh' ? '' : ' ';
+}
+
+/** The full stop that ends a sentence before another ("办理方式。…" / "How it is granted. …"). */
+export function fullStop(lang: Lang): string {
+    return lang === 'zh' ? '。' : '. ';
+}
+
+/** A remark after a text, in the brackets of the language: "（…）" / " (…)". */
+export function aside(text: string, lang: Lang): string {
+    return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+/** The count of list entries left out: "另有 2 项" / "2 more". */
+export function moreText(n: number, lang: Lang): string {
+    return lang === 'zh' ? `另有 ${n} 项` : `${n} more`;
 }
