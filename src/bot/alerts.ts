@@ -12,7 +12,7 @@ import { Api, GrammyError } from 'grammy';
 import type { Logger } from 'pino';
 import type { Alert } from '../core/alerts/alerts.ts';
 import type { Deliver } from '../core/alerts/send.ts';
-import { colon, labelOf, presentMatch, sectionOf } from '../core/present/index.ts';
+import { clauseJoin, colon, labelOf, presentMatch, sectionOf } from '../core/present/index.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { apiSignal } from './abort.ts';
 import { esc, link, truncate } from './html.ts';
@@ -32,7 +32,7 @@ export function alertHtml(alert: Alert): string {
     const next = sectionOf(p, 'nextStep');
     if (next) for (const l of next.lines.slice(0, 4)) lines.push(`<b>${esc(l.label ?? '')}</b>${sep}${esc(truncate(l.text, 120))}${esc(l.note)}`);
     const reasons = sectionOf(p, 'reasons');
-    if (reasons) lines.push(`<b>${esc(reasons.title)}</b>${sep}${reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)).join(lang === 'zh' ? '；' : '; ')}`);
+    if (reasons) lines.push(`<b>${esc(reasons.title)}</b>${sep}${clauseJoin(lang, reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)))}`);
     const open = sectionOf(p, 'missing')?.lines.find((l) => l.check === 'unknown');
     if (open) lines.push(`<b>${esc(labelOf('toConfirm', lang))}</b>${sep}${esc(truncate(open.text, 120))}${esc(open.note)}`);
     const contact = sectionOf(p, 'contacts')?.lines[0];

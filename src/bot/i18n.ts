@@ -61,9 +61,9 @@ export interface Messages {
     readonly answerHeader: (q: string) => string;
     readonly notConfident: string;
     readonly didYouMean: string;
-    readonly nothingFound: string;
     readonly tryMatch: string;
     readonly generalContacts: string;
+    // notConfident and didYouMean are the answer's own words (core/words), so that every front says "not known" alike.
     /** Follow-up buttons under an answer. */
     readonly followApply: string;
     readonly followContact: string;
@@ -180,9 +180,8 @@ const zh: Messages = {
     refine: '✏️ 调整条件',
 
     answerHeader: (q) => `关于“${esc(q)}”：`,
-    notConfident: '没有找到可靠的答案。',
-    didYouMean: '你是不是想问：',
-    nothingFound: '知识库里没有相关内容。',
+    notConfident: LABELS.unknown.zh,
+    didYouMean: `${LABELS.didYouMean.zh}：`,
     tryMatch: '也可以回答几个问题来匹配产品，或联系下面的机构。',
     generalContacts: '☎️ 联系机构',
     followApply: '📝 申请方式',
@@ -293,9 +292,8 @@ const en: Messages = {
     refine: '✏️ Refine',
 
     answerHeader: (q) => `About "${esc(q)}":`,
-    notConfident: 'I found no reliable answer.',
-    didYouMean: 'Did you mean:',
-    nothingFound: 'Nothing in the knowledge base matches.',
+    notConfident: LABELS.unknown.en,
+    didYouMean: `${LABELS.didYouMean.en}:`,
     tryMatch: 'You can also answer a few questions to match products, or contact the organizations below.',
     generalContacts: '☎️ Contacts',
     followApply: '📝 How to apply',
@@ -351,6 +349,9 @@ const en: Messages = {
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { zh, en };
+
+/** The language menu names each language in itself, whatever the language shown. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { zh: '中文', en: 'English' };
 
 /** The bot's language for a Telegram `language_code`: zh for any Chinese, en for any other known code. */
 export function langFromTelegram(code: string | undefined, fallback: Lang): Lang {

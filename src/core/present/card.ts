@@ -5,7 +5,7 @@
 import { nextStepOf } from '../knowledge/application.ts';
 import type { Eligibility, KnowledgeItem, OrganizationItem, PolicyItem, ProductItem, Source, StructuredCondition, Terms } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Lang, type Localized } from '../vocabulary.ts';
-import { labelOf, type LabelKey } from './labels.ts';
+import { labelOf, type LabelKey } from '../words/labels.ts';
 import { displayName, factLine, phoneText, kindLabel, section, shortName, sourcedLine, valueLine, vocabularyList } from './lines.ts';
 import type { Line, PresentedCard, Section } from './types.ts';
 import { nextStepLines } from './next-step.ts';

@@ -1,7 +1,7 @@
 /** The small builders every presenter makes its lines with. */
 import type { Fact, KnowledgeItem, Source, SourcedValue } from '../knowledge/schema.ts';
 import { KINDS, label, type Lang, type Localized } from '../vocabulary.ts';
-import { aside, labelOf, listJoin, type LabelKey } from './labels.ts';
+import { aside, labelOf, listJoin, type LabelKey } from '../words/labels.ts';
 import type { Line, LineStatus, Section, SectionKey } from './types.ts';
 
 /** The words that flag a line's standing, '' for a current one. */

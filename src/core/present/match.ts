@@ -2,7 +2,7 @@
 import { standingNote } from '../words/match.ts';
 import type { ConditionCheck, ContactSummary, ProductMatch } from '../match/types.ts';
 import type { Lang } from '../vocabulary.ts';
-import { labelOf, RATING_MARK, ratingLabel } from './labels.ts';
+import { labelOf, RATING_MARK, ratingLabel } from '../words/labels.ts';
 import { phoneText, section, valueLine } from './lines.ts';
 import { nextStepLines } from './next-step.ts';
 import type { Line, PresentedMatch } from './types.ts';

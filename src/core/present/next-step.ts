@@ -7,7 +7,7 @@
 import type { ApplicationWindow, NextStep } from '../knowledge/application.ts';
 import type { Benefit } from '../knowledge/schema.ts';
 import type { Lang } from '../vocabulary.ts';
-import { aside, colon, fullStop, labelOf, listJoin } from './labels.ts';
+import { aside, colon, fullStop, labelOf, listJoin } from '../words/labels.ts';
 import { factLine, statusNote } from './lines.ts';
 import type { Line } from './types.ts';
 import { daysLeftText, fromDateText, pointsText, wanText } from '../words/units.ts';

@@ -90,6 +90,16 @@ export const LABELS = {
     didYouMean: { zh: '您是不是想问', en: 'Did you mean' },
     weakResults: { zh: '（匹配度不高，以下结果仅供参考）', en: '(weak match: the results below may not answer the question)' },
     unknown: { zh: '知识库中没有能可靠回答这个问题的内容。', en: 'kejin\'s knowledge holds nothing that reliably answers this question.' },
+    // Lists and headings (the MCP text, the CLI)
+    searchResults: { zh: '检索结果', en: 'Search results' },
+    noResults: { zh: '（无结果）', en: '(no results)' },
+    productMatch: { zh: '产品匹配', en: 'Product match' },
+    understoodCorrect: { zh: '从描述中理解到（如有误请更正）', en: 'Read from the description (correct it if wrong)' },
+    noProductToRate: { zh: '知识库中没有可匹配的产品。', en: 'The knowledge holds no product to rate.' },
+    productsAndPlatforms: { zh: '产品与平台', en: 'Products and platforms' },
+    noProductFits: { zh: '没有符合这些条件的产品；去掉一个条件再试。', en: 'No product fits these filters; drop one and try again.' },
+    organizationsToContact: { zh: '联系机构', en: 'Organizations to contact' },
+    noOrganization: { zh: '没有找到对应的机构。', en: 'No organization found.' },
 } as const satisfies Record<string, Localized>;
 
 export type LabelKey = keyof typeof LABELS;
@@ -148,4 +158,17 @@ export function aside(text: string, lang: Lang): string {
 /** The count of list entries left out: "另有 2 项" / "2 more". */
 export function moreText(n: number, lang: Lang): string {
     return lang === 'zh' ? `另有 ${n} 项` : `${n} more`;
+}
+
+/** A text quoted in the marks of the language: “…” / "…". */
+export function quoted(text: string, lang: Lang): string {
+    return lang === 'zh' ? `“${text}”` : `"${text}"`;
+}
+
+/** The Chinese measure word of what a counted heading counts. */
+const MEASURE = { productMatch: '个', productsAndPlatforms: '项', organizationsToContact: '个' } as const;
+
+/** A heading with the count of what follows: "产品匹配（3 个）" / "Product match (3)". */
+export function counted(key: keyof typeof MEASURE, n: number, lang: Lang): string {
+    return lang === 'zh' ? `${LABELS[key].zh}（${n} ${MEASURE[key]}）` : `${LABELS[key].en} (${n})`;
 }
