@@ -112,3 +112,27 @@ export function standingNote(c: { readonly sourceStatus: 'current' | 'unconfirme
         ? { zh: `（未经确认，${date.zh}）`, en: ` (unconfirmed; ${date.en})` }
         : { zh: `（可能已过时，${date.zh}）`, en: ` (may be outdated; ${date.en})` };
 }
+
+// === What a question was understood to say of the firm ("资质：高新技术企业"), shown so the user can correct it ===
+
+export const UNDERSTOOD = {
+    qualifications: (qs: readonly Qualification[]): Localized => {
+        const l = list(QUALIFICATIONS.labels, qs);
+        return { zh: `资质：${l.zh}`, en: `qualifications: ${l.en}` };
+    },
+    lacking: (qs: readonly Qualification[]): Localized => {
+        const l = list(QUALIFICATIONS.labels, qs);
+        return { zh: `尚无资质：${l.zh}`, en: `does not hold: ${l.en}` };
+    },
+    needs: (ns: readonly Need[]): Localized => {
+        const l = list(NEEDS.labels, ns);
+        return { zh: `需求：${l.zh}`, en: `needs: ${l.en}` };
+    },
+    stage: (s: Stage): Localized => ({ zh: `发展阶段：${STAGES.labels[s].zh}`, en: `stage: ${STAGES.labels[s].en}` }),
+    size: (s: Size): Localized => ({ zh: `企业规模：${SIZES.labels[s].zh}`, en: `size: ${SIZES.labels[s].en}` }),
+    ip: (has: boolean): Localized =>
+        has ? { zh: '拥有专利或其他知识产权', en: 'owns patents or other intellectual property' } : { zh: '没有专利或其他知识产权', en: 'no patents or other intellectual property' },
+    revenue: (wan: number): Localized => ({ zh: `年营业收入约 ${wan} 万元`, en: `annual revenue about ${wan} 万元 (CNY ${wan / 100} million)` }),
+    amount: (wan: number): Localized => ({ zh: `融资需求约 ${wan} 万元`, en: `financing need about ${wan} 万元 (CNY ${wan / 100} million)` }),
+    employees: (n: number): Localized => ({ zh: `员工约 ${n} 人`, en: `about ${n} employees` }),
+} as const;
