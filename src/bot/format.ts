@@ -324,10 +324,14 @@ const MAX_SIMILAR = 2;
  * ("申请方式 / 联系谁 / 相似产品") under it. A question nothing answers gets
  * a plain "not sure" with did-you-mean, the match and the contacts.
  */
+/** Characters of the question echoed above its answer. */
+const ECHO_LENGTH = 30;
+
 export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: readonly ItemRef[] = []): View {
     const p = presentAnswer(answer, lang);
     const sep = colon(lang);
-    const header = [t.answerHeader(truncate(p.question, 80)), ...(p.notice ? [esc(p.notice)] : [])];
+    // The echo says which message this answers, not the message again: a long one would push the answer off the first screen.
+    const header = [t.answerHeader(truncate(p.question, ECHO_LENGTH)), ...(p.notice ? [esc(p.notice)] : [])];
     if (answer.clarify) return clarifyView(t, lang, header, answer);
     if (answer.status === 'unknown') {
         const weak = answer.suggestions.length > 0 ? answer.suggestions.map((r) => ({ id: r.id, title: r.title })) : guesses;

@@ -59,10 +59,10 @@ export type MatchCase = z.infer<typeof matchCaseSchema> & { readonly file: strin
 export type DialogueCase = z.infer<typeof dialogueCaseSchema> & { readonly file: string; readonly line: number };
 
 /** The case files read, in this order; a missing file is skipped (the extras are optional). */
-export const SEARCH_FILES = ['search.jsonl', 'search.extra.jsonl'] as const;
+export const SEARCH_FILES = ['search.jsonl', 'search.extra.jsonl', 'search.strangers2.jsonl'] as const;
 export const MATCH_FILES = ['match.jsonl', 'match.extra.jsonl'] as const;
-export const ANSWER_FILES = ['answers.jsonl', 'answers.extra.jsonl', 'answers.strangers.jsonl'] as const;
-export const DIALOGUE_FILES = ['dialogues.jsonl', 'dialogues.extra.jsonl', 'dialogues.strangers.jsonl'] as const;
+export const ANSWER_FILES = ['answers.jsonl', 'answers.extra.jsonl', 'answers.strangers.jsonl', 'answers.strangers2.jsonl'] as const;
+export const DIALOGUE_FILES = ['dialogues.jsonl', 'dialogues.extra.jsonl', 'dialogues.strangers.jsonl', 'dialogues.strangers2.jsonl'] as const;
 
 /**
  * The held-out set: questions and dialogues written from the sources by

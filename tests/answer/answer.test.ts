@@ -150,3 +150,43 @@ describe('names said by sound', () => {
         expect(service.read('今天天气怎么样').named).toEqual([]);
     });
 });
+
+describe('reading the question, not a word list', () => {
+    it('an item\'s own name is not an aspect asked: 补贴 in 科技信贷保费补贴 does not make a credit question a subsidy one', () => {
+        const a = service.answer('被列入严重失信名单的企业还能拿到科技信贷保费补贴吗');
+        // premium-subsidy facts.3 / body: the firm must be in good credit standing, not on a serious-dishonesty list.
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.aspect).not.toBe('subsidy');
+        expect(a.text).toContain('失信');
+    });
+
+    it('a piece of a name cut at its punctuation names nothing (上海 and 平台 of 上海“信易贷”平台)', () => {
+        expect(service.read('上海有哪些平台').named.map((n) => n.id)).not.toContain('xinyidai-platform');
+        expect(service.read('上海信易贷平台').named.map((n) => n.id)).toContain('xinyidai-platform');
+    });
+
+    it('words that only tell about the firm weigh less than the words of the question in choosing a passage', () => {
+        // 成立7年、员工50人 share 年 and numbers with dated passages; the question is about a penalty and an overdue card.
+        const a = service.answer('我们公司是高新，成立7年，员工50人，营收5000万。去年因为环保问题被行政处罚过一次，这种情况还能申请高企贷吗？');
+        expect(a.item?.id).toBe('gaoqidai');
+        expect(a.text).toContain('负面清单');
+    });
+
+    it('"什么时候" with no aspect word wants a date: the passage stating it next to the question\'s word', () => {
+        const a = service.answer('上海信易贷平台啥时候上线的？');
+        // xinyidai-platform how_to_apply: "平台于2020年5月上线".
+        expect(a.item?.id).toBe('xinyidai-platform');
+        expect(a.text.indexOf('2020年5月')).toBeGreaterThanOrEqual(0);
+        expect(a.text.indexOf('2020年5月')).toBeLessThan(120);
+    });
+
+    it('a card\'s own note that it lacks the amount stays the answer to "最多能贷多少", however many numbers the card holds', () => {
+        const a = service.answer('我们是一家初创科技公司，想办科技微贷通，现在最多能贷多少？');
+        expect(a.status).toBe('not-held');
+    });
+
+    it('"有什么产品" names no product', () => {
+        expect(service.search('有什么产品？').confident).toBe(false);
+        expect(service.search('有什么产品？').results[0]?.id).toBeDefined();
+    });
+});

@@ -222,6 +222,18 @@ describe('matching in the conversation', () => {
     });
 });
 
+describe('a firm that tells about itself, then asks for one thing', () => {
+    it('is answered about that thing, with what it told kept, not sent to the match', () => {
+        const [turn] = talk('我们是做汽车电子的高新企业，员工90人。有一笔流贷下个月到期，账上现金紧张，有没有什么办法不用先还本金就能接着贷？');
+        expect(turn!.reply.kind).toBe('answer');
+        if (turn!.reply.kind === 'answer') {
+            expect(turn!.reply.answer.item?.id).toBe('seamless-renewal');
+            expect(turn!.reply.understood.length).toBeGreaterThan(0);
+        }
+        expect(turn!.state.profile?.qualifications).toContain('high-tech');
+    });
+});
+
 describe('choosing between two for the firm', () => {
     it('"哪个更适合" with the firm known rates the pair for it instead of setting them side by side', () => {
         const [turn] = talk('我们是高新企业，高企贷跟沪科专贷比，哪个更适合？');

@@ -21,7 +21,8 @@ describe('evaluation on the shipped knowledge', () => {
 
     beforeAll(async () => {
         report = await runEval({ knowledgeDir: KNOWLEDGE });
-    });
+        // Every answer case is run through the real bot and the MCP format (about 400 questions and dialogues).
+    }, 180_000);
 
     it('finds an expected card among the first three for at least 90% of the questions', () => {
         const misses = report.search.misses.filter((m) => m.expect.length > 0).map((m) => `${m.file}:${m.line} ${m.q} → ${m.got.join(', ')}`);
@@ -65,8 +66,10 @@ describe('evaluation on the shipped knowledge', () => {
     });
 
     it('answers no off-topic question confidently', () => {
-        const confident = report.search.misses.filter((m) => m.expect.length === 0).map((m) => `${m.file}:${m.line} ${m.q}`);
-        expect(report.search.kejin.abstention.rate, confident.join('\n')).toBe(1);
+        // The strangers' dev set reports its off-topic figure in `npm run eval`; the own and held-out ones must all hold.
+        const confident = report.search.misses.filter((m) => m.expect.length === 0 && !m.file.includes('strangers')).map((m) => `${m.file}:${m.line} ${m.q}`);
+        expect(confident).toEqual([]);
+        expect(report.heldout.offTopic.refused).toBe(report.heldout.offTopic.cases);
     });
 
     it('passes every match case', () => {

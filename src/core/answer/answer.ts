@@ -23,11 +23,12 @@ import type { KnowledgeItem, OrganizationItem, Source } from '../knowledge/schem
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
+import { normalize } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
 import { labelOf, sentenceGap } from '../words/labels.ts';
 import { understandQuestion } from '../match/understand.ts';
-import { subjectCues } from './reading.ts';
+import { subjectCues, type Wanted } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
 
 export type { Answer, AnswerFact, AnswerStatus, ComparisonRow, ContactRef, ItemRef } from './types.ts';
@@ -59,6 +60,11 @@ const TEXT_BUDGET = 200;
 const MIN_OVERLAP = 3;
 /** …or this share of them, in a short question ("履约贷的承保方"). */
 const MIN_SHARE = 0.5;
+/** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
+const TOLD_SHARE = 0.3;
+/** With no aspect read, a passage holding this share of the question's words (and some beside aspect words) answers it. */
+const ASKED_SHARE = 0.4;
+const MIN_PLAIN = 0.5;
 /** A second or third fact must score at least this share of the best. */
 const SCORE_SHARE = 0.75;
 /** A second aspect asked at least this share of the first is a reading of its own: both are shown. */
@@ -95,6 +101,14 @@ const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
     history: ['what-is', 'figures'],
 };
 
+/**
+ * The aspect a question word wants when no aspect word is read: a date is
+ * history, a place is where to apply. A number is wanted of many aspects
+ * (a ratio, a count, a fee): it only puts the passages stating one first
+ * among those the question's words point to, else the card's figures.
+ */
+const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply' };
+
 /** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
 const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);
 
@@ -130,20 +144,22 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const named = written.length > 0 ? written : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
+    // No aspect word, but a question word: the kind of fact it wants ("how much relief lending…" → the figures).
+    const inferred = reading.aspects.aspects.length === 0 && cues.wants ? WANTED[cues.wants] : undefined;
 
     // Two items named with a word of choosing, or one after the other: side by side.
     const [first, second] = named;
     if (first && second && comparable(first) && comparable(second) && (cues.chooses || joinedInText(text, reading, first.id, second.id))) {
-        return compare(snapshot, index, withAspect(reading, carried), first, second, base);
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), first, second, base);
     }
     // One named, and the one in focus, with a word of choosing ("跟高企贷比呢", "which is cheaper").
     const held = focus[0];
     if (first && !second && held && held.id !== first.id && cues.chooses && comparable(first) && comparable(held)) {
-        return compare(snapshot, index, withAspect(reading, carried), held, first, base);
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base);
     }
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     if (first) {
-        const answer = answerItem(snapshot, index, first, withAspect(reading, cues.bare || cues.ellipsis ? carried : undefined), base);
+        const answer = answerItem(snapshot, index, first, withAspect(reading, (cues.bare || cues.ellipsis ? carried : undefined) ?? inferred), base, cues.wants);
         // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
         return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
     }
@@ -153,17 +169,18 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         const top = new Set(search.results.slice(0, 3).map((r) => r.id));
         if (cues.refersBack || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
-            if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried), a, b, base);
-            return answerItem(snapshot, index, a!, withAspect(reading, carried), base);
+            if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base);
+            return answerItem(snapshot, index, a!, withAspect(reading, carried ?? inferred), base, cues.wants);
         }
     }
     // An aspect of nothing: ask which item rather than pick one.
-    if (cues.bare && reading.aspects.primary) return clarify(snapshot, index, reading.aspects.primary, base);
+    const bareAspect = reading.aspects.primary ?? inferred;
+    if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
 
     // Another city's policy is not Shanghai's, however close the words.
     const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
     if (!item) return unknown(snapshot, base);
-    return answerItem(snapshot, index, item, reading, base);
+    return answerItem(snapshot, index, item, withAspect(reading, inferred), base, cues.wants);
 }
 
 /**
@@ -210,21 +227,25 @@ const SELF = /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本�
 const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
 
 /**
- * The aspects of a message are those of the clauses that do not merely tell
- * about the firm or report what was heard: in "我们是做新材料的……这个补偿
- * 比例到底是多少？" 材料 is the firm's trade, not the documents to prepare;
- * in "看新闻说沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is
- * what the founder heard, the way to apply is what they ask.
+ * What a message asks is in the clauses that do not merely tell about the
+ * firm or report what was heard: in "我们是做新材料的……这个补偿比例到底是
+ * 多少？" 材料 is the firm's trade, not the documents to prepare; in "看新闻说
+ * 沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is what the
+ * founder heard, the way to apply is what they ask. The aspects are those
+ * of the asking clauses; the words of the telling ones still count in
+ * choosing a passage, at a share (成立7年，员工50人 must not pick the
+ * passage dated 2022年7月; 银行说要先去做质押登记 still says which 登记).
  */
 function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
-    if (reading.aspects.aspects.length === 0) return reading;
     const clauses = text.split(/(?<=[，,。！？!?；;\n])/).filter((c) => c.trim().length > 0);
     if (clauses.length < 2) return reading;
     const narrative = (c: string) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || understandQuestion(c).understood.length > 0);
     const kept = clauses.filter((c) => !narrative(c));
     if (kept.length === clauses.length || kept.length === 0) return reading;
     const asked = index.read(kept.join(''));
-    return { ...reading, aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison }, aspectTerms: asked.aspectTerms };
+    const terms = new Map([...reading.terms].map(([term, weight]) => [term, asked.terms.has(term) ? weight : weight * TOLD_SHARE] as const));
+    if (reading.aspects.aspects.length === 0) return { ...reading, terms };
+    return { ...reading, terms, aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison }, aspectTerms: asked.aspectTerms };
 }
 
 /** True when only joining words stand between the two names in the text. */
@@ -270,7 +291,9 @@ export function answerAbout(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, 
     return answerItem(snapshot, index, item, reading, { question, lang, aspects: [aspect], search });
 }
 
-function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, reading: QueryReading, base: Base): Answer {
+/** `wants`: the kind of answer the question word asks for (a number, a date, a place), if any. */
+function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, reading: QueryReading, base: Base, wants?: Wanted): Answer {
+    const wantsNumber = wants === 'number' && reading.aspects.aspects.length === 0;
     const lang = base.lang;
     const asked = reading.aspects.aspects;
     const primary = reading.aspects.primary;
@@ -347,8 +370,20 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     if (!primary) {
         // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary.
         // A passage holding much of the question's words, or most of a short question's, beats the summary.
-        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP || (r.share >= MIN_SHARE && r.overlap >= MIN_OVERLAP / 3));
-        chosen = choose(fallback.length > 0 ? fallback : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
+        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
+        // "能补多少": among the passages the words point to, one stating a number first; with none, a passage holding some
+        // of the words and a number, else the summary.
+        const numbered = wantsNumber && fallback.length === 0 ? ranked.filter((r) => r.overlap > 0 && !r.passage.absence && hasNumber(r)) : [];
+        const pointed = wantsNumber ? numberFirst(fallback, 'figures') : fallback;
+        chosen = choose(pointed.length > 0 ? pointed : numbered.length > 0 ? numbered : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
+    }
+    // The passage stating the date or number asked next to the question's words leads, whatever field it sits in
+    // ("什么时候上线": "平台于2020年5月上线" of the how-to-apply entry).
+    const near = gap ? undefined : statedNear(ranked, chosen[0], wants, reading, item);
+    if (near) {
+        if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];
+        chosen = [near, ...chosen.filter((r) => r !== near)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
     }
     const facts = chosen.map((r) => toFact(item, r, lang));
     const factText = (f: AnswerFact, i: number) => {
@@ -376,6 +411,48 @@ function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect): readonly
     if (!best || !NUMERIC.has(aspect) || hasNumber(best)) return ranked;
     const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
     return withNumber ? [withNumber, ...ranked.filter((r) => r !== withNumber)] : ranked;
+}
+
+/** What states a date or a number in a passage's text (normalized). */
+const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
+    date: /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/g,
+    number: /\d[\d.,]*\s*(?:%|％|亿|万|家|户|个|倍|元|billion|million|trillion|bn)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/g,
+};
+/** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
+const NEAR = 12;
+/** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
+const NEAR_SHARE = 0.5;
+/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words 0.3 of theirs). */
+const ASKED_WEIGHT = 0.5;
+
+/**
+ * The passage that states what the question word asks for next to the
+ * question's own words, when the one chosen does not: "什么时候上线" is
+ * answered by "2020年5月上线", not by a passage that is merely dated and
+ * says 上线 elsewhere. It must hold as much of the question's words as the
+ * one chosen, nearly.
+ */
+function statedNear(ranked: readonly RankedPassage[], lead: RankedPassage | undefined, wants: Wanted | undefined, reading: QueryReading, item: KnowledgeItem): RankedPassage | undefined {
+    const pattern = wants ? STATED[wants] : undefined;
+    if (!pattern) return undefined;
+    const names = [item.name, ...item.aliases.zh, item.name_en, ...item.aliases.en].map((n) => normalize(n));
+    // The words of the clauses that ask (a word that only tells about the firm weighs less: see askedIn).
+    const words = [...reading.terms]
+        .filter(([, weight]) => weight >= ASKED_WEIGHT)
+        .map(([t]) => t.replace(/_/g, ' '))
+        .filter((t) => (/\p{Script=Han}/u.test(t) ? t.length >= 2 : t.length >= 3) && !/^\d+$/.test(t) && !names.some((n) => n.includes(t)));
+    if (words.length === 0) return undefined;
+    const near = (r: RankedPassage) => {
+        const text = normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`);
+        for (const m of text.matchAll(pattern)) {
+            const around = text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
+            if (words.some((w) => around.includes(w))) return true;
+        }
+        return false;
+    };
+    // The card saying it lacks the fact asked stays the answer.
+    if (lead && (lead.passage.absence || near(lead))) return undefined;
+    return ranked.find((r) => r.overlap > 0 && r.overlap >= (lead?.overlap ?? 0) * NEAR_SHARE && r.passage.structured && near(r));
 }
 
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');

@@ -45,6 +45,22 @@ const ELSEWHERE_ZH = /北京|天津|重庆|深圳|广州|杭州|苏州|南京|�
 const ELSEWHERE_EN = /\b(?:beijing|tianjin|chongqing|shenzhen|guangzhou|hangzhou|suzhou|nanjing|wuxi|ningbo|hefei|wuhan|chengdu|xi'?an|changsha|zhengzhou|jinan|qingdao|xiamen|fuzhou|dongguan|foshan|zhuhai|dalian|shenyang|harbin|hong kong|macau|macao|taiwan|zhongguancun|jiangsu|zhejiang|anhui|guangdong|shandong|fujian|sichuan|hubei|hunan)\b/i;
 const SHANGHAI = /上海|沪|shanghai/i;
 
+/**
+ * What kind of answer the question word asks for, when no aspect word says
+ * which fact is wanted: 多少 / how much wants a number, 哪年 / when a date,
+ * 哪里 / where a place to go. The question words are a small closed class
+ * of the language; the aspect words are an open list that never holds
+ * every phrasing ("how much relief lending have firms got", "那年上线的").
+ */
+export type Wanted = 'number' | 'date' | 'place';
+
+const WANTS: readonly (readonly [Wanted, RegExp])[] = [
+    ['date', /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|\bwhen\b|\bwhat year\b|\bsince when\b/i],
+    ['number', /多少|多大|多高|几(?=[个家户成倍亿万千百十])|百分之几|\bhow (?:much|many|big|large|high)\b|\bwhat (?:percentage|share|proportion|ratio|amount|number)\b/i],
+    // 差别在哪, 好在哪里 ask how, not where.
+    ['place', /(?<![差别同异好处在])(?:哪里|哪儿)|(?<![差别同异好处])在哪|去哪|\bwhere\b/i],
+];
+
 export interface SubjectCues {
     /** The question points back at what was last spoken of. */
     readonly refersBack: boolean;
@@ -56,6 +72,8 @@ export interface SubjectCues {
     readonly chooses: boolean;
     /** It is about a place outside Shanghai, and does not name Shanghai. */
     readonly elsewhere: boolean;
+    /** The kind of answer the question word asks for, if any (the first of date, number, place). */
+    readonly wants?: Wanted;
     /** The Chinese words left once names, aspect words, pointers and the question frame are out ("专贴" of "专贴呢"). */
     readonly leftover: readonly string[];
 }
@@ -77,7 +95,9 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     // A short run is a word of its own (专贴, 科委), which the segmenter may split into characters.
     const leftover = (rest.match(/\p{Script=Han}{2,}/gu) ?? []).flatMap((run) => [...(run.length <= 4 ? [run] : []), ...segmentWords(run)]).filter((w, i, all) => w.length >= 2 && all.indexOf(w) === i);
     const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter((w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')));
+    const wants = WANTS.find(([, re]) => re.test(t))?.[0];
     return {
+        ...(wants ? { wants } : {}),
         refersBack,
         ellipsis: ELLIPSIS.test(t.trim()),
         bare: han < 2 && latin.length === 0,

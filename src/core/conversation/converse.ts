@@ -62,7 +62,9 @@ export function converse(service: KnowledgeService, state: ConversationState, me
 
     const reading = service.read(text);
     const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(text);
-    const wantsMatch = reading.named.length === 0 && (asksForMatch(text) || (told && asksWhatExists(text)));
+    // "有没有什么贷款" after telling about the firm asks for the match; "有没有什么办法不用先还本就能续贷" asks for one thing,
+    // which its asking clauses alone find: that is answered (the match is offered beside it).
+    const wantsMatch = reading.named.length === 0 && (asksForMatch(text) || (told && asksWhatExists(text) && !asksForOne(service, text)));
     if (wantsMatch || plainStatement) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {
@@ -99,6 +101,12 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         }
     }
     return { state: after, lang, reply: { kind: 'answer', answer, understood } };
+}
+
+/** The clauses of a message that ask, searched alone, find one item confidently. */
+function asksForOne(service: KnowledgeService, text: string): boolean {
+    const asking = text.split(/(?<=[，。,.;；!！?？\n])/).filter((c) => ASKS.test(c));
+    return asking.length > 0 && service.search(asking.join(''), { limit: 1 }).confident;
 }
 
 /**

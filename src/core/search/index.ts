@@ -383,7 +383,12 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 if (!prior || prior.term.length < term.length) named.set(id, { id, term, typo: weight < QUERY_WEIGHTS.direct });
             }
         }
-        const aspects = aspectReader.read(text);
+        // An item's own name is not an aspect asked: 保费补贴 in 科技信贷保费补贴, 风险补偿 in 信贷风险补偿.
+        // With two items named, one name may be what is asked of the other (履约贷的保费补贴是多少): all words stay.
+        let rest = normalize(text);
+        const [only, ...more] = named.values();
+        if (only && more.length === 0 && !only.typo) rest = rest.split(only.term.replace(/_/g, ' ')).join(' ');
+        const aspects = aspectReader.read(rest);
         // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
         if (bySound && (named.size === 0 || aspects.comparison)) {
             for (const heard of soundTable(state.snapshot).find(normalize(text))) {
@@ -623,7 +628,8 @@ function namesOf(item: KnowledgeItem): CardNames {
     let names = namesCache.get(item);
     if (!names) {
         const parsed = parsePhrases(ownPhrases(item));
-        const whole = new Set(dictionaryTermsFrom(parsed.slice(0, 2)));
+        // A short name names its item when it is the whole name, not a piece of one cut at its punctuation (上海 and 平台 of 上海“信易贷”平台).
+        const whole = new Set(dictionaryTermsFrom(parsed.slice(0, 2).map((p) => (p.han.length === 1 ? p : { ...p, han: [] }))));
         const naming = dictionaryTermsFrom(parsed).filter((term) => {
             const long = /[a-z0-9]/.test(term) ? term.length >= MIN_LATIN_NAME : term.length >= MIN_HAN_NAME;
             return long || whole.has(term);

@@ -48,11 +48,13 @@ const GENERIC = [
     '上海', '上海市', '本市', '企业', '公司', '单位', '机构', '中国', '政府', '国家', '申请', '办理', '咨询', '了解', '知道',
     '推荐', '介绍', '适合', '条件', '要求', '流程', '手续', '问题', '情况', '方面', '方式', '办法', '想要', '希望',
     '帮助', '帮忙', '告诉', '看看', '最新', '具体', '一般', '主要', '怎么申请', '找谁', '联系', '注册',
+    // what every offering is: "有什么产品" names none of them
+    '产品', '项目',
     '今天', '明天', '昨天', '今年', '明年', '去年', '下个月', '这个月', '上个月', '时候', '马上',
     // en
     'shanghai', 'china', 'chinese', 'company', 'firm', 'business', 'enterprise', 'organization', 'organisation',
     'apply', 'application', 'register', 'registration', 'help', 'find', 'look', 'recommend', 'suggest', 'good', 'best',
-    'new', 'latest', 'information', 'info', 'detail', 'option', 'question', 'city', 'government',
+    'product', 'new', 'latest', 'information', 'info', 'detail', 'option', 'question', 'city', 'government',
     'today', 'tomorrow', 'yesterday', 'year', 'month', 'week', 'day', 'next', 'last', 'soon', 'now',
 ];
 
