@@ -7,13 +7,13 @@
  * Templates that take dynamic values escape them themselves, so a caller can
  * never forget to.
  */
-import { LABELS } from '../core/words/labels.ts';
+import { colon, LABELS } from '../core/words/labels.ts';
 import { wanText } from '../core/words/units.ts';
 import type { Lang } from '../core/vocabulary.ts';
 import { esc } from './html.ts';
 
 export interface Messages {
-    /** The colon between a label and its value. */
+    /** The colon between a label and its value (core/words, as every front writes it). */
     readonly colon: string;
     readonly greeting: (name: string | undefined) => string;
     readonly help: string;
@@ -125,7 +125,7 @@ export interface Messages {
 }
 
 const zh: Messages = {
-    colon: '：',
+    colon: colon('zh'),
     greeting: (name) =>
         `你好${name ? `，${esc(name)}` : ''}！我是<b>科金助手</b>，帮上海科技企业找到合适的融资产品与政策，并告诉你还缺什么、该找谁。\n\n` +
         '点下面的按钮开始，或直接输入问题，例如“高企贷额度多少”。',
@@ -237,7 +237,7 @@ const zh: Messages = {
 };
 
 const en: Messages = {
-    colon: ': ',
+    colon: colon('en'),
     greeting: (name) =>
         `Hello${name ? `, ${esc(name)}` : ''}! I am <b>Kejin</b>, the financing assistant for Shanghai sci-tech firms: I find the loans and policies that fit your firm, what is still missing, and whom to call.\n\n` +
         'Tap a button below, or just type a question, e.g. "Gaoqidai loan amount".',
