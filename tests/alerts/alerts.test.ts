@@ -15,10 +15,12 @@ import { createAlertSender } from '../../src/bot/alerts.ts';
 import { labelOf } from '../../src/core/present/index.ts';
 import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
 import { MESSAGES } from '../../src/bot/i18n.ts';
-import { FAILURES, FakeBotApi, type ApiCall } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, startPollingBot, tempDir, testConfig, TestUser, type RunningBot } from '../bot/helpers/harness.ts';
-import { changeCard, liveCopy, makeTwoProductsFit, PROFILE, type Folder } from './helpers.ts';
+import { FAILURES, FakeBotApi, type ApiCall } from '../helpers/fake-bot-api.ts';
+import { startPollingBot, testConfig, TestUser, type RunningBot } from '../helpers/bot-harness.ts';
+import { changeCard, liveCopy, makeTwoProductsFit, PROFILE, type Folder } from '../helpers/alerts.ts';
 import { redisSkipReason, startRedisServer } from '../helpers/redis-server.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { KEJIN_BIN } from '../helpers/paths.ts';
 
 const zh = MESSAGES.zh;
 const m = INSIGHTS_MESSAGES.zh;
@@ -236,7 +238,7 @@ describe('kejin alerts --dry-run', () => {
         await createFileAlertStores(dataDir).subscriptions.put(newSubscription(live, 7001, 'en', PROFILE));
         await live.close();
         await changeCard(folder);
-        const bin = path.resolve('bin/kejin.js');
+        const bin = KEJIN_BIN;
         const env = { ...process.env, DATA_DIR: dataDir, REDIS_URL: '', LOG_LEVEL: 'silent' };
         const out = spawnSync(process.execPath, [bin, 'alerts', '--dry-run', folder.dir, '--lang', 'en'], { env, encoding: 'utf8' });
         expect(out.stderr).toBe('');

@@ -9,7 +9,7 @@ import { alertsFor, newSubscription } from '../../src/core/alerts/alerts.ts';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { DEFAULT_MATCH_LIMIT } from '../../src/core/match/match.ts';
 import { createServiceFromSnapshot, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const NOW = new Date('2026-11-26');
 let service: KnowledgeService;

@@ -15,9 +15,11 @@ import { createKnowledgeService, type KnowledgeService } from '../../src/core/se
 import { createAlertSender } from '../../src/bot/alerts.ts';
 import { runAlertsCommand } from '../../src/cli/alerts.ts';
 import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
-import { FAILURES, FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { FAILURES, FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { cardMarkdown, productCard } from '../helpers/cards.ts';
 
 const PROFILE: FirmProfile = { stage: 'growth', qualifications: [], needs: ['credit-loan'], hasIntellectualProperty: false };
 const NOW = new Date('2026-12-03T08:00:00Z');
@@ -25,43 +27,21 @@ const day = (offset: number) => new Date(NOW.getTime() + offset * 86_400_000).to
 
 /** A product for `stages` whose applications close on `closes`. */
 function closingCard(id: string, name: string, stages: string, closes: string): string {
-    return `---
-id: ${id}
-kind: product
-name: ${name}
-name_en: ${id} (deadline test)
-summary:
-  zh: 截止提醒测试用的产品。
-  en: A product made for the deadline tests.
-needs: [credit-loan]
-eligibility:
-  stages: [${stages}]
-  basis:
-    stages: { sources: [s1] }
-  sources: [s1]
-application:
-  mode: apply
-  opens: ${day(-60)}
-  closes: ${closes}
-  sources: [s1]
-documents:
-  - zh: 营业执照
-    en: Business licence
-    sources: [s1]
-apply_channel:
-  zh: 一网通办
-  en: the 一网通办 portal
-  url: https://zwdt.sh.gov.cn/
-  sources: [s1]
-contacts: [stcsm]
-sources:
-  - key: s1
-    title: 截止提醒测试来源
-    url: https://example.org/deadline-test
-last_verified: 2026-11-01
----
-截止提醒测试用的产品。
-`;
+    return cardMarkdown(
+        productCard({
+            id,
+            name,
+            name_en: `${id} (deadline test)`,
+            summary: { zh: '截止提醒测试用的产品。', en: 'A product made for the deadline tests.' },
+            needs: ['credit-loan'],
+            eligibility: { stages: [stages], basis: { stages: { sources: ['s1'] } }, sources: ['s1'] },
+            application: { mode: 'apply', opens: day(-60), closes, sources: ['s1'] },
+            documents: [{ zh: '营业执照', en: 'Business licence', sources: ['s1'] }],
+            apply_channel: { zh: '一网通办', en: 'the 一网通办 portal', url: 'https://zwdt.sh.gov.cn/', sources: ['s1'] },
+            sources: [{ key: 's1', title: '截止提醒测试来源', url: 'https://example.org/deadline-test' }],
+            body: '截止提醒测试用的产品。',
+        }),
+    );
 }
 
 describe('deadline alerts', () => {

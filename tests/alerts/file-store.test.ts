@@ -8,8 +8,8 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALERTS_DIR, createFileAlertStores, SENT_TTL_DAYS, type Subscription } from '../../src/core/alerts/store.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { PROFILE } from './helpers.ts';
+import { PROFILE } from '../helpers/alerts.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const DAY = 86_400_000;
 /** A baseline the size of a real one: a rating for each of 40 products. */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 
@@ -188,5 +188,45 @@ describe('reading the question, not a word list', () => {
     it('"有什么产品" names no product', () => {
         expect(service.search('有什么产品？').confident).toBe(false);
         expect(service.search('有什么产品？').results[0]?.id).toBeDefined();
+    });
+});
+
+describe('what the question bounds and sets beside', () => {
+    it('a year the question names: what the card says of that year, before a note that no general limit is published', () => {
+        const a = service.answer('小巨人信用贷2021年放款多少？');
+        // xiaojuren-xinyongdai facts: 2021年向187家企业放款35.49亿元; its amount field only notes the gap.
+        expect(a.item?.id).toBe('xiaojuren-xinyongdai');
+        expect(a.text.split('。')[0]).toContain('2021');
+        expect(a.status).toBe('answered');
+    });
+
+    it('an organization named beside an offering is its channel, not its subject', () => {
+        const a = service.answer('沪科专贷要直接去人民银行上海总部申请吗');
+        expect(a.item?.id).toBe('huke-zhuandai');
+        expect(a.contacts.map((c) => c.id)).toContain('pboc-shanghai');
+    });
+
+    it('"有啥不一样" sets two named items side by side', () => {
+        const a = service.answer('沪科专贷跟高企贷有啥不一样');
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+    });
+
+    it('"这种能申请吗" asks whether the firm qualifies: the conditions', () => {
+        const a = service.answer('我们是做检验检测服务的，这种能申请沪科专贷吗？');
+        expect(a).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'eligibility' });
+    });
+
+    it('"各承担多少" wants a number: the card\'s note that it lacks the split answers, not a passage on sharing in general', () => {
+        const a = service.answer('科创助力贷出了坏账，政府和银行各承担多少？');
+        // kechuang-zhulidai: the sources give the "政府+银行+担保/保险" model but no ratios.
+        expect(a).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held', aspect: 'risk-sharing' });
+        expect(a.text).toContain('风险分担比例');
+    });
+
+    it('an aspect the card lacks gives way to another the question also asks, said as such', () => {
+        const a = service.answer('履约贷的保费补贴要我们自己申请吗？要准备哪些材料？');
+        // premium-subsidy: no documents field; its application entry says 免申即享.
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.text).toContain('免申即享');
     });
 });

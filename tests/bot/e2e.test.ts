@@ -9,8 +9,10 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { labelOf } from '../../src/core/present/index.ts';
-import { FAILURES, FakeBotApi } from './helpers/fake-bot-api.ts';
-import { botDeps, fixtureService, removeDir, startPollingBot, tempDir, TestUser, type RunningBot } from './helpers/harness.ts';
+import { FAILURES, FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { botDeps, startPollingBot, TestUser, type RunningBot } from '../helpers/bot-harness.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 const zh = MESSAGES.zh;
 const en = MESSAGES.en;
@@ -36,11 +38,11 @@ function sessionFiles(): string[] {
 }
 
 beforeAll(async () => {
-    await fixtureService();
+    await shippedService();
 });
 
 afterAll(async () => {
-    await (await fixtureService()).close();
+    await (await shippedService()).close();
 });
 
 beforeEach(async () => {

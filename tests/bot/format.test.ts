@@ -22,7 +22,7 @@ import type { Answer } from '../../src/core/answer/answer.ts';
 import type { SearchHit, SearchResponse } from '../../src/core/search/types.ts';
 import { labelOf } from '../../src/core/present/index.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
-import { checkTelegramHtml } from './helpers/fake-bot-api.ts';
+import { checkTelegramHtml } from '../helpers/fake-bot-api.ts';
 
 const EVIL = '<b>x</b> & <script>';
 const source = { key: 'S1', title: `Source ${EVIL}`, url: 'https://example.cn/a?b=1&c=2', date: '2024-10-12' };

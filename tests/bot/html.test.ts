@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { esc, htmlToPlain, link, MAX_MESSAGE_LENGTH, splitHtml, truncate } from '../../src/bot/html.ts';
-import { checkTelegramHtml } from './helpers/fake-bot-api.ts';
+import { checkTelegramHtml } from '../helpers/fake-bot-api.ts';
 
 describe('esc', () => {
     it('escapes the characters Telegram HTML reserves', () => {

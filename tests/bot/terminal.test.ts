@@ -3,17 +3,17 @@
  * queries, piped input to the end), and as the real command with no token.
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { runInTerminal } from '../../src/bot/run.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { FakeBotApi } from './helpers/fake-bot-api.ts';
-import { FIXTURE_KNOWLEDGE, fixtureService, removeDir, tempDir, testConfig } from './helpers/harness.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { testConfig } from '../helpers/bot-harness.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const zh = MESSAGES.zh;
 
 let dataDir: string;
@@ -27,14 +27,14 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-    await (await fixtureService()).close();
+    await (await shippedService()).close();
 });
 
 async function converse(lines: string[], interactive = false): Promise<string> {
     const input = new PassThrough();
     let screen = '';
     const output = { write: (text: string) => (screen += text) };
-    const deps = { config: testConfig({ DATA_DIR: dataDir }), logger: silentLogger, service: await fixtureService() };
+    const deps = { config: testConfig({ DATA_DIR: dataDir }), logger: silentLogger, service: await shippedService() };
     input.end(lines.map((l) => `${l}\n`).join(''));
     await runInTerminal(deps, { input, output, interactive });
     return screen;
@@ -97,9 +97,9 @@ describe('terminal mode in-process', () => {
 });
 
 function runKejin(args: string[], env: Record<string, string>, stdin: string | undefined, timeoutMs = 30_000) {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/kejin.js'), ...args], {
+    const child = spawn(process.execPath, [KEJIN_BIN, ...args], {
         cwd: dataDir,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'silent', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, DATA_DIR: dataDir, ...env },
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'silent', KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, DATA_DIR: dataDir, ...env },
         stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -2,8 +2,10 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebhook } from '../../src/bot/run.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { FakeBotApi } from './helpers/fake-bot-api.ts';
-import { fixtureService, removeDir, tempDir, testConfig } from './helpers/harness.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { testConfig } from '../helpers/bot-harness.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 const SECRET = 'test-secret_123';
 let api: FakeBotApi;
@@ -23,7 +25,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-    await (await fixtureService()).close();
+    await (await shippedService()).close();
 });
 
 async function start(overrides: Record<string, string> = {}) {
@@ -38,7 +40,7 @@ async function start(overrides: Record<string, string> = {}) {
         WEBHOOK_PORT: '0',
         ...overrides,
     });
-    return startWebhook({ config, logger: silentLogger, service: await fixtureService() }, controller.signal);
+    return startWebhook({ config, logger: silentLogger, service: await shippedService() }, controller.signal);
 }
 
 const update = {

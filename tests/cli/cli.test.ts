@@ -2,14 +2,14 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { VALID_FIXTURE } from '../helpers/knowledge.ts';
+import { FIXTURE_KNOWLEDGE, KEJIN_BIN } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 
 /** Runs `kejin …` on the fixture folder; resolves with the exit code instead of throwing. */
 async function kejin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-        const { stdout, stderr } = await run(process.execPath, ['bin/kejin.js', ...args], { env: { ...process.env, KNOWLEDGE_DIR: VALID_FIXTURE, LOG_LEVEL: 'silent' } });
+        const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], { env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, LOG_LEVEL: 'silent' } });
         return { code: 0, stdout, stderr };
     } catch (err) {
         const e = err as { code: number; stdout: string; stderr: string };
@@ -130,7 +130,7 @@ describe('names and flags as a newcomer types them', () => {
     /** `kejin …` on the shipped knowledge. */
     async function shipped(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
         try {
-            const { stdout, stderr } = await run(process.execPath, ['bin/kejin.js', ...args], { env: { ...process.env, KNOWLEDGE_DIR: '', LOG_LEVEL: 'silent' } });
+            const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], { env: { ...process.env, KNOWLEDGE_DIR: '', LOG_LEVEL: 'silent' } });
             return { code: 0, stdout, stderr };
         } catch (err) {
             const e = err as { code: number; stdout: string; stderr: string };

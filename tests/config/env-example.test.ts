@@ -11,8 +11,8 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configSchema, parseConfig, PROJECT_ROOT } from '../../src/config.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
-const KEJIN = path.join(PROJECT_ROOT, 'bin/kejin.js');
 let cwd: string;
 let dataDir: string;
 
@@ -33,7 +33,7 @@ afterAll(() => {
  * over `.env`, as dotenv does); everything else comes from the copied file.
  */
 function run(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [KEJIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [KEJIN_BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -50,7 +50,7 @@ describe('.env.example copied to .env as it is', () => {
             if (m) env[m[1]!] = m[2]!;
         }
         const config = parseConfig(env);
-        expect(config.KNOWLEDGE_DIR).toBe(path.join(PROJECT_ROOT, 'knowledge'));
+        expect(config.KNOWLEDGE_DIR).toBe(SHIPPED_KNOWLEDGE);
         expect(config.DATA_DIR).toBe(path.join(PROJECT_ROOT, 'data'));
         expect(config.TELEGRAM_BOT_TOKEN).toBeUndefined();
         expect(config.REDIS_URL).toBeUndefined();
@@ -82,7 +82,7 @@ describe('.env.example copied to .env as it is', () => {
     }, 40_000);
 
     it('kejin mcp serves the shipped knowledge over stdio', async () => {
-        const transport = new StdioClientTransport({ command: process.execPath, args: [KEJIN, 'mcp'], cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir }, stderr: 'pipe' });
+        const transport = new StdioClientTransport({ command: process.execPath, args: [KEJIN_BIN, 'mcp'], cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir }, stderr: 'pipe' });
         const client = new Client({ name: 'kejin-test', version: '0.0.0' }, { capabilities: {} });
         await client.connect(transport);
         try {

@@ -10,7 +10,7 @@ import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationStat
 import { asksForMatch, correctsEarlier, pickedPlace } from '../../src/core/conversation/intent.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 
@@ -64,6 +64,15 @@ describe('focus', () => {
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });
     });
 
+    it('carries the year the last question named to "那X呢"', () => {
+        const turns = talk('高企贷2021年放了多少', '小巨人信用贷呢');
+        expect(turns[0]!.state.focus?.year).toBe('2021');
+        const a = answerOf(turns[1]);
+        // xiaojuren-xinyongdai facts: 2021年向187家企业放款35.49亿元.
+        expect(a.item?.id).toBe('xiaojuren-xinyongdai');
+        expect(a.text.split('。')[0]).toContain('2021');
+    });
+
     it('stays on the item in focus when a follow-up names no item and asks no known aspect word', () => {
         // "银行担几成" holds no aspect word; the words 银行 and the aspect asked before carry it to the risk split.
         const a = answerOf(talk('履约贷2011年的损失分担比例是怎样的', '银行担几成')[1]);
@@ -81,6 +90,14 @@ describe('focus', () => {
         const a = answerOf(talk('高企贷是什么', '跟沪科专贷比，哪个利率低')[1]);
         expect(a.status).toBe('comparison');
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+    });
+
+    it('asks back too when an aspect and a word or two find nothing, and never for another city', () => {
+        const en = answerOf(talk("what's the max amount?")[0]);
+        expect(en.clarify).toEqual({ aspect: 'amount' });
+        expect(en.lang).toBe('en');
+        expect(answerOf(talk('how long does approval take?')[0]).clarify).toBeDefined();
+        expect(answerOf(talk('苏州的贷款利率多少')[0]).clarify).toBeUndefined();
     });
 
     it('asks back for a bare aspect with nothing in focus, then answers it for the item named next', () => {
@@ -178,6 +195,9 @@ describe('state', () => {
     it('is bounded: at most two items in focus and five matched products', () => {
         expect(checkFocus({ items: ['a', 'b', 'c'] })).toBeUndefined();
         expect(checkFocus({ items: ['a', 'b'], aspect: 'rate' })).toEqual({ items: ['a', 'b'], aspect: 'rate' });
+        expect(checkFocus({ items: ['a'], year: '2021' })).toEqual({ items: ['a'], year: '2021' });
+        // Only a year is kept of the question's words: anything else stored there is refused.
+        expect(checkFocus({ items: ['a'], year: '张三 13800138000' })).toBeUndefined();
         expect(checkFocus({ items: ['a'], aspect: 'no-such-aspect' })).toBeUndefined();
         expect(checkMatched(['a', 'b', 'c', 'd', 'e', 'f'])).toBeUndefined();
         const turns = talk('科技履约贷和科技微贷通差在哪', '我们是成长期的高新技术企业，需要流动资金');

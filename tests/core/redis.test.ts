@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis, redisKey, type RedisClient } from '../../src/core/infra/redis.ts';
-import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { redisKey, type RedisClient } from '../../src/core/infra/redis.ts';
+import { redisForSuite, redisSkipReason, type RedisServer } from '../helpers/redis-server.ts';
 
 describe.skipIf(redisSkipReason())('createRedis against a real redis-server', () => {
+    const suite = redisForSuite();
     let server: RedisServer;
     let redis: RedisClient;
-
-    beforeAll(async () => {
-        server = await startRedisServer();
-        redis = createRedis({ url: server.url });
-    });
-    afterAll(async () => {
-        redis?.disconnect();
-        await server?.close();
+    beforeAll(() => {
+        server = suite.server;
+        redis = suite.client();
     });
 
     it('connects over a Unix socket and keeps keys under the prefix', async () => {

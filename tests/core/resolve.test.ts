@@ -3,15 +3,14 @@
  * one core function: an item by its id, its name in either language or one
  * of its aliases, spelled as people write it (full-width, spaces, case).
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import { NotFoundError } from '../../src/core/errors.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: path.join(PROJECT_ROOT, 'knowledge') });
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
 });
 afterAll(() => service.close());
 

@@ -1,17 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeLoadError, NotFoundError } from '../../src/core/errors.ts';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { ProfileError } from '../../src/core/match/profile.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { copyFolder, VALID_FIXTURE, waitFor } from '../helpers/knowledge.ts';
-import { memoryLogger } from '../reliability/helpers/memory-logger.ts';
+import { copyFolder, FIXTURE_PARTS, waitFor, type FolderCopy } from '../helpers/knowledge.ts';
+import { memoryLogger } from '../helpers/memory-logger.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
     await Promise.all(cleanups.splice(0).map((f) => f()));
 });
 
-async function service(dir = VALID_FIXTURE, watch = false): Promise<KnowledgeService> {
+// The lists and searches below are over the fixture's test-* cards alone (FIXTURE_PARTS.cards).
+let cards: FolderCopy;
+beforeAll(async () => {
+    cards = await copyFolder(undefined, FIXTURE_PARTS.cards);
+});
+afterAll(() => cards.remove());
+
+async function service(dir = cards.dir, watch = false): Promise<KnowledgeService> {
     const s = await createKnowledgeService({ dir, watch, debounceMs: 50 });
     cleanups.push(() => s.close());
     return s;
@@ -19,7 +27,7 @@ async function service(dir = VALID_FIXTURE, watch = false): Promise<KnowledgeSer
 
 describe('createKnowledgeService', () => {
     it('refuses a broken folder with every error in the message', async () => {
-        const folder = await copyFolder();
+        const folder = await copyFolder(cards.dir);
         cleanups.push(folder.remove);
         await folder.write('products/empty.md', '');
         await folder.edit('products/test-loan.md', (s) => s.replace('kind: product', 'kind: loan'));
@@ -55,7 +63,7 @@ describe('createKnowledgeService', () => {
     });
 
     it('answers from the new snapshot after a good edit, tells subscribers, and ignores a bad one', async () => {
-        const folder = await copyFolder();
+        const folder = await copyFolder(cards.dir);
         cleanups.push(folder.remove);
         const s = await service(folder.dir, true);
         const seen: KnowledgeSnapshot[] = [];
@@ -77,7 +85,7 @@ describe('createKnowledgeService', () => {
 
 describe('going live with an edit', () => {
     it('updates the index in place for an edited card, and builds anew for new synonyms', async () => {
-        const folder = await copyFolder();
+        const folder = await copyFolder(cards.dir);
         cleanups.push(folder.remove);
         const log = memoryLogger();
         const s = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, rescanMs: 0, logger: log.logger });
@@ -102,7 +110,6 @@ describe('going live with an edit', () => {
 
 describe('contacts by words on the shipped knowledge', () => {
     it('keeps only the clear winners', async () => {
-        const { SHIPPED_KNOWLEDGE } = await import('../helpers/knowledge.ts');
         const s = await service(SHIPPED_KNOWLEDGE);
         // Every organization name ends in 中心 or 委员会; only one is the 科技创业中心.
         expect(s.contacts({ query: '科技创业中心' }).map((o) => o.id)).toEqual(['shanghai-tech-entrepreneurship-center']);
@@ -112,7 +119,6 @@ describe('contacts by words on the shipped knowledge', () => {
 
 describe('snippets on the shipped knowledge', () => {
     it("show the part of the card that answers the question, not the card's name again", async () => {
-        const { SHIPPED_KNOWLEDGE } = await import('../helpers/knowledge.ts');
         const s = await service(SHIPPED_KNOWLEDGE);
         const banks = s.search('高企贷有哪些合作银行').results[0]!;
         expect(banks.id).toBe('gaoqidai');

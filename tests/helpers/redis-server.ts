@@ -11,6 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createRedis, type RedisClient, type RedisConnectionOptions } from '../../src/core/infra/redis.ts';
 
 export const REDIS_BINARY = process.env.REDIS_SERVER_BIN ?? 'redis-server';
 
@@ -73,6 +75,45 @@ export async function startRedisServer(): Promise<RedisServer> {
         close: async () => {
             await stop(true);
             await rm(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+export interface SuiteRedis {
+    /** The server; read it in a hook or a test, once the suite's beforeAll has started it. */
+    readonly server: RedisServer;
+    /** A client on the server (options as for `createRedis`), disconnected after the suite. */
+    client(options?: Omit<RedisConnectionOptions, 'url'>): RedisClient;
+}
+
+/**
+ * The one way a describe block gets a Redis: a fresh server started before
+ * its tests; after them every client from `client()` disconnected, the
+ * server stopped and its folder removed. Call it in the describe body,
+ * before the block's own hooks, which then find the server running.
+ */
+export function redisForSuite(): SuiteRedis {
+    let server: RedisServer | undefined;
+    const clients: RedisClient[] = [];
+    beforeAll(async () => {
+        server = await startRedisServer();
+    });
+    afterAll(async () => {
+        for (const c of clients.splice(0)) c.disconnect();
+        await server?.close();
+    });
+    const running = (): RedisServer => {
+        if (!server) throw new Error('redisForSuite: the server starts in the suite\'s beforeAll; read it in a hook or a test');
+        return server;
+    };
+    return {
+        get server() {
+            return running();
+        },
+        client(options = {}) {
+            const c = createRedis({ ...options, url: running().url });
+            clients.push(c);
+            return c;
         },
     };
 }

@@ -13,10 +13,11 @@ import { createKnowledgeService, type KnowledgeService } from '../../src/core/se
 import { silentLogger } from '../../src/logger.ts';
 import { createMcpServer } from '../../src/mcp/server.ts';
 import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, startPollingBot, tempDir, testConfig, TestUser, type RunningBot } from '../bot/helpers/harness.ts';
-import { newClient } from '../mcp/helpers.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { startPollingBot, testConfig, TestUser, type RunningBot } from '../helpers/bot-harness.ts';
+import { newClient } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 let service: KnowledgeService;
 let dir: string;

@@ -3,11 +3,11 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RedisClient } from '../../src/core/infra/redis.ts';
 import { createFileQuestionLog, createQuestionLog, createRedisQuestionLog, DISABLED_QUESTION_LOG, QUESTION_LOG_FILE } from '../../src/core/insights/log.ts';
 import type { QuestionEvent } from '../../src/core/insights/record.ts';
-import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
+import { redisForSuite, redisSkipReason } from '../helpers/redis-server.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DAY = 86_400_000;
@@ -66,7 +66,7 @@ describe('the file question log', () => {
 
     it('survives kill -9 of a writer in the middle of its writes', async () => {
         const file = path.join(dir, 'q.jsonl');
-        const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'helpers/log-writer.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../helpers/processes/endless-log-writer.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
         let written = -1;
         await new Promise<void>((resolve, reject) => {
             child.once('error', reject);
@@ -107,18 +107,12 @@ describe('the file question log', () => {
 });
 
 describe.skipIf(redisSkipReason())('the Redis question log (real redis-server)', () => {
-    let server: RedisServer;
+    const suite = redisForSuite();
     let a: RedisClient;
     let b: RedisClient;
-
-    beforeAll(async () => {
-        server = await startRedisServer();
-        a = createRedis({ url: server.url });
-        b = createRedis({ url: server.url });
-    });
-    afterAll(async () => {
-        await Promise.all([a.quit(), b.quit()]);
-        await server.close();
+    beforeAll(() => {
+        a = suite.client();
+        b = suite.client();
     });
 
     it('is one stream that several instances write and read', async () => {

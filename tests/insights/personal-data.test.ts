@@ -1,7 +1,7 @@
 /** The scrubber over the personal-data catalogue (sinks: sinks.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { scrubPersonalData } from '../../src/core/insights/scrub.ts';
-import { NO_PERSONAL_DATA, PERSONAL_DATA, survivors } from './personal-data.ts';
+import { NO_PERSONAL_DATA, PERSONAL_DATA, survivors } from '../helpers/personal-data.ts';
 
 describe('the scrubber over the catalogue', () => {
     it('the catalogue holds at least the 67 kinds of the review, each once', () => {

@@ -9,11 +9,11 @@ import { reportHtml, reportMarkdown } from '../../src/cli/report-format.ts';
 import { toRecord } from '../../src/core/insights/record.ts';
 import { buildReport } from '../../src/core/insights/report.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { VALID_FIXTURE } from '../helpers/knowledge.ts';
+import { FIXTURE_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: VALID_FIXTURE });
+    service = await createKnowledgeService({ dir: FIXTURE_KNOWLEDGE });
 });
 afterAll(() => service.close());
 

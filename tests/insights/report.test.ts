@@ -1,6 +1,7 @@
 /**
  * The staff report on a fixture log over a small test corpus (a temp copy
- * of tests/fixtures/knowledge-valid with a few defects put in): golden
+ * of the test-* cards of tests/fixtures/knowledge-valid, FIXTURE_PARTS.cards,
+ * with a few defects put in): golden
  * Markdown (zh, en) and JSON, a group resolved by an alternate question,
  * and the HTML page rendered in real headless Chromium.
  */
@@ -14,7 +15,7 @@ import { createFileQuestionLog, type QuestionLog } from '../../src/core/insights
 import type { Report } from '../../src/core/insights/report.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { parseSince, runReport } from '../../src/cli/report.ts';
-import { copyFolder } from '../helpers/knowledge.ts';
+import { copyFolder, FIXTURE_PARTS } from '../helpers/knowledge.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE_LOG = path.join(HERE, 'fixtures/questions.jsonl');
@@ -26,7 +27,7 @@ let log: QuestionLog;
 
 /** The test corpus with defects for the "needs care" section (an expired, stale card and a policy without contacts) and a closed window. */
 async function corpus() {
-    const f = await copyFolder();
+    const f = await copyFolder(undefined, FIXTURE_PARTS.cards);
     await f.edit('products/test-micro.md', (s) => s.replace('last_verified: 2026-11-01', 'last_verified: 2025-06-01\nvalid_until: 2026-06-30'));
     await f.edit('policies/test-policy.md', (s) => s.replace(/^contacts: \[test-org\]\n/m, ''));
     // A window that closed before NOW, for the "stale or unverified" section.

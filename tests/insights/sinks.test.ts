@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSIGHTS_MESSAGES } from '../../src/bot/insights-i18n.ts';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { reportHtml, reportMarkdown } from '../../src/cli/report-format.ts';
-import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
+import type { RedisClient } from '../../src/core/infra/redis.ts';
 import { createMemoryFeedbackMemo, createRedisFeedbackMemo, feedbackOwner, type FeedbackMemo } from '../../src/core/insights/feedback.ts';
 import { createFileQuestionLog, createRedisQuestionLog, type QuestionLog } from '../../src/core/insights/log.ts';
 import type { QuestionEvent } from '../../src/core/insights/record.ts';
@@ -21,13 +21,14 @@ import { buildReport } from '../../src/core/insights/report.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createMcpServer } from '../../src/mcp/server.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, startPollingBot, tempDir, testConfig, TestUser } from '../bot/helpers/harness.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
-import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { newClient } from '../mcp/helpers.ts';
-import { memoryLogger } from '../reliability/helpers/memory-logger.ts';
-import { PERSONAL_DATA, survivors } from './personal-data.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { startPollingBot, testConfig, TestUser } from '../helpers/bot-harness.ts';
+import { redisForSuite, redisSkipReason } from '../helpers/redis-server.ts';
+import { newClient } from '../helpers/mcp.ts';
+import { memoryLogger } from '../helpers/memory-logger.ts';
+import { PERSONAL_DATA, survivors } from '../helpers/personal-data.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 let service: KnowledgeService;
 let dir: string;
@@ -100,15 +101,10 @@ describe('the feedback memo in memory', () => {
 });
 
 describe.skipIf(redisSkipReason())('with Redis', () => {
-    let server: RedisServer;
+    const suite = redisForSuite();
     let redis: RedisClient;
-    beforeAll(async () => {
-        server = await startRedisServer();
-        redis = createRedis({ url: server.url });
-    });
-    afterAll(async () => {
-        redis.disconnect();
-        await server.stop();
+    beforeAll(() => {
+        redis = suite.client();
     });
 
     /** Every key and value under the prefix, as text. */

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKnowledgeReader, loadKnowledge } from '../../src/core/knowledge/load.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE, waitFor } from '../helpers/knowledge.ts';
+import { copyFolder, waitFor } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const CARD = readdirSync(path.join(SHIPPED_KNOWLEDGE, 'products')).find((f) => f.endsWith('.md'))!;
 

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFolder, VALID_FIXTURE } from '../helpers/knowledge.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { FIXTURE_KNOWLEDGE, KEJIN_BIN } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 const cleanups: (() => Promise<void>)[] = [];
@@ -11,7 +12,7 @@ afterEach(async () => {
 
 async function check(dir: string): Promise<{ code: number; stdout: string }> {
     try {
-        const { stdout } = await run(process.execPath, ['bin/kejin.js', 'check', dir], { env: { ...process.env, LOG_LEVEL: 'silent' } });
+        const { stdout } = await run(process.execPath, [KEJIN_BIN, 'check', dir], { env: { ...process.env, LOG_LEVEL: 'silent' } });
         return { code: 0, stdout };
     } catch (err) {
         const e = err as { code: number; stdout: string };
@@ -21,9 +22,9 @@ async function check(dir: string): Promise<{ code: number; stdout: string }> {
 
 describe('kejin check', () => {
     it('exits 0 on a valid folder and says how many items it holds', async () => {
-        const { code, stdout } = await check(VALID_FIXTURE);
+        const { code, stdout } = await check(FIXTURE_KNOWLEDGE);
         expect(code).toBe(0);
-        expect(stdout).toMatch(/0 error\(s\), 0 warning\(s\); 5 items, version [0-9a-f]{12}/);
+        expect(stdout).toMatch(/0 error\(s\), 0 warning\(s\); 11 items, version [0-9a-f]{12}/);
     });
 
     it('exits 1 and lists every problem of a broken folder', async () => {

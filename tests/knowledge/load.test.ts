@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { formatProblem, type Problem } from '../../src/core/knowledge/problems.ts';
-import { copyFolder, VALID_FIXTURE } from '../helpers/knowledge.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { FIXTURE_KNOWLEDGE } from '../helpers/paths.ts';
 
 const NOW = new Date('2026-11-26T00:00:00Z');
 const cleanups: (() => Promise<void>)[] = [];
@@ -23,21 +24,25 @@ function only(problems: readonly Problem[], severity: Problem['severity'] = 'err
 
 describe('loadKnowledge on a valid folder', () => {
     it('yields a typed snapshot of every card with no problems', async () => {
-        const { snapshot, problems } = await loadKnowledge(VALID_FIXTURE, { now: NOW });
+        const { snapshot, problems } = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
         expect(problems).toEqual([]);
-        expect([...snapshot!.items.keys()].sort()).toEqual(['test-loan', 'test-micro', 'test-org', 'test-policy', 'test-renewal']);
+        expect([...snapshot!.items.keys()].sort()).toEqual(['ip-loan', 'micro-loan', 'perf-loan', 'premium-subsidy', 'renewal', 'tech-center', 'test-loan', 'test-micro', 'test-org', 'test-policy', 'test-renewal']);
         const loan = snapshot!.items.get('test-loan')!;
         expect(loan.kind).toBe('product');
         expect(loan.file).toBe('products/test-loan.md');
         expect(loan.body).toContain('测试贷是一款');
         // Unquoted YAML dates stay text, not Date objects.
         expect(loan.sources[0]!.date).toBe('2026-10-12');
-        expect(snapshot!.synonyms).toEqual([['测试贷', 'test loan'], ['续贷', 'renewal']]);
+        expect(snapshot!.synonyms).toEqual([
+            ['测试贷', 'test loan'],
+            ['续贷', '无还本续贷', 'renewal', 'rollover'],
+            ['知识产权质押', '专利质押', 'IP pledge', 'patent-backed'],
+        ]);
         expect(snapshot!.version).toMatch(/^[0-9a-f]{12}$/);
     });
 
     it('is immutable all the way down', async () => {
-        const { snapshot } = await loadKnowledge(VALID_FIXTURE, { now: NOW });
+        const { snapshot } = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
         const loan = snapshot!.items.get('test-loan')! as { name: string; aliases: { zh: string[] } };
         expect(() => {
             loan.name = 'x';
@@ -47,8 +52,8 @@ describe('loadKnowledge on a valid folder', () => {
     });
 
     it('gives the same version for the same content and a new one after an edit', async () => {
-        const a = await loadKnowledge(VALID_FIXTURE, { now: NOW });
-        const b = await loadKnowledge(VALID_FIXTURE, { now: NOW });
+        const a = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
+        const b = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
         expect(a.snapshot!.version).toBe(b.snapshot!.version);
         const c = await loadBroken((f) => f.edit('products/test-loan.md', (s) => s.replace('测试贷是', '测试贷仍是')));
         expect(c.snapshot!.version).not.toBe(a.snapshot!.version);
@@ -150,7 +155,7 @@ describe('checker messages', () => {
             await f.write('stray.txt', 'hello');
             await f.write('products/.test-loan.md.swp', 'editor swap');
         });
-        expect(snapshot!.items.size).toBe(5);
+        expect(snapshot!.items.size).toBe(11);
         expect(only(problems, 'warning')).toEqual([
             'products/notes.docx: warning: ignored: not a Markdown file — cards are .md files; rename it to <id>.md or move it out of the knowledge folder',
             'stray.txt: warning: ignored: not part of the knowledge layout — cards go into products/, policies/ or organizations/; the only other files read are README.md, synonyms.yaml and aspects.yaml',

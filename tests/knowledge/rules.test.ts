@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge, type KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { phonesSayWhatFor, summaryCarriesStatus } from '../../src/core/knowledge/rules.ts';
 import type { KnowledgeItem } from '../../src/core/knowledge/schema.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let shipped: KnowledgeSnapshot;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { formatProblem } from '../../src/core/knowledge/problems.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 /** The item ids that the evaluation and the MCP tools rely on (shared/catalogue.md). */
 const CATALOGUE = {

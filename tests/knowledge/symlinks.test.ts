@@ -11,8 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KnowledgeLoadError } from '../../src/core/errors.ts';
 import { startKnowledgePull } from '../../src/core/infra/knowledge-pull.ts';
 import { createKnowledgeService } from '../../src/core/service.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE, VALID_FIXTURE } from '../helpers/knowledge.ts';
-import { git, createKnowledgeRepo } from '../scale/git.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { git, createKnowledgeRepo } from '../helpers/knowledge-repo.ts';
+import { FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -20,7 +21,7 @@ afterEach(async () => {
 });
 
 /** A valid card outside any knowledge folder: what a link could smuggle in. */
-async function outsideCard(from = path.join(VALID_FIXTURE, 'products/test-loan.md')): Promise<string> {
+async function outsideCard(from = path.join(FIXTURE_KNOWLEDGE, 'products/test-loan.md')): Promise<string> {
     const dir = await mkdtemp(path.join(tmpdir(), 'kejin-outside-'));
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const card = (await readFile(from, 'utf8')).replace(/^id: .*$/m, 'id: secret-card').replace(/^name: .*$/m, 'name: 外部文件');

@@ -9,7 +9,7 @@ import { parseTyped } from '../../src/bot/questionnaire.ts';
 import { createLexicon, findAmounts, type Lexicon } from '../../src/core/lexicon/index.ts';
 import { understandQuestion } from '../../src/core/match/understand.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 let lexicon: Lexicon;

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { createKnowledgeService, createServiceFromSnapshot, type KnowledgeService } from '../../src/core/service.ts';
 import { QUALIFICATIONS, STAGES } from '../../src/core/vocabulary.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 beforeAll(async () => {

@@ -3,11 +3,12 @@ import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { matchProducts } from '../../src/core/match/match.ts';
 import { parseProfile, ProfileError } from '../../src/core/match/profile.ts';
-import { copyFolder, VALID_FIXTURE } from '../helpers/knowledge.ts';
+import { copyFolder, FIXTURE_PARTS, loadFixture } from '../helpers/knowledge.ts';
 
 let snapshot: KnowledgeSnapshot;
 beforeAll(async () => {
-    snapshot = (await loadKnowledge(VALID_FIXTURE, { now: new Date('2026-11-26') })).snapshot!;
+    // The golden orders below are over the matcher's cards (test-loan, test-micro, test-renewal) alone.
+    snapshot = await loadFixture(FIXTURE_PARTS.cards);
 });
 
 const rate = (profile: object) => {

@@ -9,8 +9,8 @@ import { STRUCTURED_CONDITIONS, type KnowledgeItem, type ProductItem, type Struc
 import { matchProducts } from '../../src/core/match/match.ts';
 import type { ConditionCheck } from '../../src/core/match/types.ts';
 import { random } from '../../bench/synthetic.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
-import { randomProfile } from './random-profile.ts';
+import { randomProfile } from '../helpers/random-profile.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const NOW = new Date('2026-11-26');
 const RUNS = 400;

@@ -18,8 +18,9 @@ import { buildMatchIndex, compareIds, matchIndex, sortIds } from '../../src/core
 import type { Eligibility, MatchResponse, ProductMatch } from '../../src/core/match/types.ts';
 import { QUALIFICATIONS, STAGES } from '../../src/core/vocabulary.ts';
 import { createKnowledgeService } from '../../src/core/service.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
-import { randomProfile } from './random-profile.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { randomProfile } from '../helpers/random-profile.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const DAYS = ['2026-11-26', '2026-11-27', '2027-06-30'].map((d) => new Date(`${d}T08:00:00Z`));
 const VALID_UNTIL = ['2026-11-25', '2026-11-26', '2026-11-27', '2027-01-31', '2028-12-31'];

@@ -10,7 +10,8 @@ import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { matchProducts } from '../../src/core/match/match.ts';
 import { parseProfile } from '../../src/core/match/profile.ts';
 import { createServiceFromSnapshot } from '../../src/core/service.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const NOW = new Date('2026-11-26');
 let shipped: KnowledgeSnapshot;

@@ -5,18 +5,24 @@
  * user config substituted), then used with the SDK client over stdio: on the
  * shipped knowledge by default, and on another folder chosen in the user
  * config.
+ *
+ * `npm run bundle` builds dist/ first, and in the checkout that would empty
+ * and rewrite the dist/ that other tests' processes start from while they
+ * run: the bundle is made from a copy of the checkout's sources instead, with
+ * the real HOME, where npm keeps the registry settings and download cache its
+ * `npm ci` needs.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from './fixtures.ts';
-import { FIXTURE_DIR, TOOL_NAMES, callTool, newClient, textOf } from './helpers.ts';
+import { TOOL_NAMES, callTool, newClient, textOf, newProductCard } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 
@@ -33,7 +39,12 @@ describe('the .mcpb bundle', () => {
     beforeAll(async () => {
         work = await mkdtemp(path.join(tmpdir(), 'kejin-mcpb-'));
         const file = path.join(work, 'kejin.mcpb');
-        await run(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bundle.js'), file], { cwd: PROJECT_ROOT, timeout: 240_000 });
+        const checkout = path.join(work, 'checkout');
+        for (const part of ['src', 'scripts', 'bundle', 'knowledge', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+            await cp(path.join(PROJECT_ROOT, part), path.join(checkout, part), { recursive: true });
+        }
+        await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(checkout, 'node_modules'));
+        await run(process.execPath, [path.join(checkout, 'scripts/bundle.js'), file], { cwd: checkout, env: { ...process.env, HOME: userInfo().homedir }, timeout: 240_000 });
         unpacked = path.join(work, 'unpacked');
         await run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/@anthropic-ai/mcpb/dist/cli/cli.js'), 'unpack', file, unpacked], { timeout: 60_000 });
         manifest = JSON.parse(await readFile(path.join(unpacked, 'manifest.json'), 'utf8')) as Manifest;
@@ -72,7 +83,7 @@ describe('the .mcpb bundle', () => {
     });
 
     it('serves the knowledge folder chosen in the user config', async () => {
-        const folder = await copyFolder(FIXTURE_DIR);
+        const folder = await copyFolder(SHIPPED_KNOWLEDGE);
         await folder.write('products/bundle-loan.md', newProductCard('bundle-loan', '包裹贷'));
         const client = await start({ knowledge_dir: folder.dir });
         try {

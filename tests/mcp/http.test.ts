@@ -13,8 +13,8 @@ import { createKnowledgeService, type KnowledgeService } from '../../src/core/se
 import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from './fixtures.ts';
-import { FIXTURE_DIR, TOOL_NAMES, callTool, connectInMemory, eventually, expectValidOutput, newClient, textOf } from './helpers.ts';
+import { TOOL_NAMES, callTool, connectInMemory, eventually, expectValidOutput, newClient, textOf, newProductCard } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const TOKEN = 'test-token-0123456789';
 const MAX_BODY = 8 * 1024;
@@ -25,7 +25,7 @@ let open: RunningHttpServer;
 let guarded: RunningHttpServer;
 
 beforeAll(async () => {
-    folder = await copyFolder(FIXTURE_DIR);
+    folder = await copyFolder(SHIPPED_KNOWLEDGE);
     service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, logger: silentLogger });
     const deps = { service, logger: silentLogger };
     open = await startHttpServer(deps, { host: '127.0.0.1', port: 0, maxBodyBytes: MAX_BODY });

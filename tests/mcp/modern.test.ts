@@ -13,15 +13,15 @@ import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
 import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from './fixtures.ts';
-import { FIXTURE_DIR, TOOL_NAMES, callTool, connectStdio, eventually, newClient, textOf } from './helpers.ts';
+import { TOOL_NAMES, callTool, connectStdio, eventually, newClient, textOf, newProductCard } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let folder: Awaited<ReturnType<typeof copyFolder>>;
 let service: KnowledgeService;
 let http: RunningHttpServer;
 
 beforeAll(async () => {
-    folder = await copyFolder(FIXTURE_DIR);
+    folder = await copyFolder(SHIPPED_KNOWLEDGE);
     service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, logger: silentLogger });
     http = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
 });
@@ -151,7 +151,7 @@ describe('asking back for a profile too thin to rate (2026-07-28 multi-round req
 describe('2026-07-28 over stdio', () => {
     it('negotiates the revision with node bin/kejin.js mcp and answers', async () => {
         const stderr: string[] = [];
-        const { client, close } = await connectStdio({ KNOWLEDGE_DIR: FIXTURE_DIR }, stderr, 'modern');
+        const { client, close } = await connectStdio({ KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE }, stderr, 'modern');
         try {
             expect(client.getProtocolEra()).toBe('modern');
             expect((await client.listTools()).tools.map((t) => t.name)).toEqual([...TOOL_NAMES]);

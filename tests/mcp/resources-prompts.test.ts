@@ -6,14 +6,15 @@
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { FIXTURE_DIR, connectInMemory } from './helpers.ts';
+import { connectInMemory } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 let client: Client;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: FIXTURE_DIR });
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
     ({ client, close } = await connectInMemory(service));
 });
 

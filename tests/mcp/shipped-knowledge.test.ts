@@ -9,8 +9,8 @@ import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { LANGS, NEEDS, QUALIFICATIONS, STAGES } from '../../src/core/vocabulary.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
-import { callTool, connectInMemory, expectValidOutput } from './helpers.ts';
+import { callTool, connectInMemory, expectValidOutput } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 let client: Client;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
-import { FIXTURE_DIR } from './helpers.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const MAX_STREAMS = 3;
 
@@ -19,7 +19,7 @@ let service: KnowledgeService;
 let server: RunningHttpServer;
 
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: FIXTURE_DIR });
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
     server = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 64 * 1024, headersTimeoutMs: 400, requestTimeoutMs: 800, maxStreams: MAX_STREAMS });
 });
 afterAll(async () => {

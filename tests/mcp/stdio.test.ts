@@ -9,8 +9,8 @@ import type { Tool } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { copyFolder } from '../helpers/knowledge.ts';
-import { newProductCard } from './fixtures.ts';
-import { FIXTURE_DIR, TOOL_NAMES, callTool, connectStdio, eventually, expectValidOutput, spawnHttp, textOf } from './helpers.ts';
+import { TOOL_NAMES, callTool, connectStdio, eventually, expectValidOutput, spawnHttp, textOf, newProductCard } from '../helpers/mcp.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 describe('kejin mcp over stdio', () => {
     let folder: Awaited<ReturnType<typeof copyFolder>>;
@@ -21,8 +21,8 @@ describe('kejin mcp over stdio', () => {
     let shippedItems = 0;
 
     beforeAll(async () => {
-        folder = await copyFolder(FIXTURE_DIR);
-        shippedItems = (await loadKnowledge(FIXTURE_DIR)).snapshot!.items.size;
+        folder = await copyFolder(SHIPPED_KNOWLEDGE);
+        shippedItems = (await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!.items.size;
         ({ client, close } = await connectStdio({ KNOWLEDGE_DIR: folder.dir }, stderr));
         // Anything on stdout that is not a protocol message would surface here.
         client.onerror = (err) => errors.push(err);
@@ -88,11 +88,11 @@ describe('kejin mcp over stdio', () => {
 
 describe('kejin mcp --http, spawned', () => {
     it('serves /healthz, checks the token, and stops cleanly on SIGTERM', async () => {
-        const { child, url, stderr } = await spawnHttp({ KNOWLEDGE_DIR: FIXTURE_DIR, MCP_AUTH_TOKEN: 'spawned-secret' });
+        const { child, url, stderr } = await spawnHttp({ KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, MCP_AUTH_TOKEN: 'spawned-secret' });
         try {
             expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
             const health = await fetch(url.replace('/mcp', '/healthz'));
-            expect(await health.json()).toMatchObject({ status: 'ok', items: (await loadKnowledge(FIXTURE_DIR)).snapshot!.items.size });
+            expect(await health.json()).toMatchObject({ status: 'ok', items: (await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!.items.size });
             const refused = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' }, body: '{}' });
             expect(refused.status).toBe(401);
             expect(stderr.join('')).not.toContain('spawned-secret');

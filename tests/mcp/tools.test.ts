@@ -15,8 +15,8 @@ import * as getProduct from '../../src/mcp/tools/get-financing-product.ts';
 import * as listProducts from '../../src/mcp/tools/list-financing-products.ts';
 import * as matchProducts from '../../src/mcp/tools/match-financing-products.ts';
 import * as searchKnowledge from '../../src/mcp/tools/search-financing-knowledge.ts';
-import { VALID_FIXTURE } from '../helpers/knowledge.ts';
-import { FIXTURE_DIR, TOOL_NAMES, callTool, connectInMemory, expectValidOutput, textOf } from './helpers.ts';
+import { TOOL_NAMES, callTool, connectInMemory, expectValidOutput, textOf } from '../helpers/mcp.ts';
+import { FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 let client: Client;
@@ -24,7 +24,7 @@ let close: () => Promise<void>;
 let tools: Map<string, Tool>;
 
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: FIXTURE_DIR });
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
     ({ client, close } = await connectInMemory(service));
     tools = new Map((await client.listTools()).tools.map((t) => [t.name, t]));
 });
@@ -194,7 +194,7 @@ describe('list_financing_products', () => {
 
 describe('on the small test folder', () => {
     it('says plainly that no platform fits, and gives a website with its source', async () => {
-        const small = await createKnowledgeService({ dir: VALID_FIXTURE });
+        const small = await createKnowledgeService({ dir: FIXTURE_KNOWLEDGE });
         const other = await connectInMemory(small);
         try {
             const result = await callTool(other.client, listProducts.name, { kind: 'platform', lang: 'en' });

@@ -5,20 +5,19 @@
  * shipped card, in both languages, in the presenter and in each front's
  * rendering of a whole card (CLI, bot, MCP).
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemView } from '../../src/bot/format.ts';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { formatCard } from '../../src/cli/format.ts';
-import { PROJECT_ROOT } from '../../src/config.ts';
 import { presentCard } from '../../src/core/present/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
 import { cardText } from '../../src/mcp/format.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: path.join(PROJECT_ROOT, 'knowledge') });
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
 });
 afterAll(() => service.close());
 

@@ -13,8 +13,9 @@ import { createAspectReader } from '../../src/core/search/aspects.ts';
 import { passagesOf } from '../../src/core/search/passages.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { matchCard } from '../../src/bot/format.ts';
-import { callTool, connectInMemory } from '../mcp/helpers.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { callTool, connectInMemory } from '../helpers/mcp.ts';
+import { copyFolder } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const NOW = new Date('2026-12-03T08:00:00Z');
 const ACTION_FIELDS = `application:

@@ -16,13 +16,13 @@ import { createKnowledgeService, type KnowledgeService } from '../../src/core/se
 import { LANGS } from '../../src/core/vocabulary.ts';
 import { plainOfHtml } from '../../src/eval/answers.ts';
 import { cardText, matchText, searchStructured, searchText } from '../../src/mcp/format.ts';
-import { SHIPPED_KNOWLEDGE, VALID_FIXTURE } from '../helpers/knowledge.ts';
+import { FIXTURE_KNOWLEDGE, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let fixture: KnowledgeService;
 let shipped: KnowledgeService;
 
 beforeAll(async () => {
-    [fixture, shipped] = await Promise.all([createKnowledgeService({ dir: VALID_FIXTURE }), createKnowledgeService({ dir: SHIPPED_KNOWLEDGE })]);
+    [fixture, shipped] = await Promise.all([createKnowledgeService({ dir: FIXTURE_KNOWLEDGE }), createKnowledgeService({ dir: SHIPPED_KNOWLEDGE })]);
 });
 
 afterAll(async () => {

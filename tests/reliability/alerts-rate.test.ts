@@ -14,11 +14,11 @@ import { createRedisAlertStores } from '../../src/core/alerts/store.ts';
 import { closeRedis, createRedis } from '../../src/core/infra/redis.ts';
 import { createKnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { redisSkipReason, startRedisServer } from '../helpers/redis-server.ts';
-import { changeCard, liveCopy, PROFILE } from '../alerts/helpers.ts';
-import { ensureStopped, spawnBot } from './helpers/spawned-bot.ts';
+import { changeCard, liveCopy, PROFILE } from '../helpers/alerts.ts';
+import { ensureStopped, spawnBot } from '../helpers/spawned-bot.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const SUBSCRIBERS = 100;
 const FIRST_CHAT = 720_000;

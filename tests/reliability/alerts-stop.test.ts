@@ -14,10 +14,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newSubscription } from '../../src/core/alerts/alerts.ts';
 import { createFileAlertStores } from '../../src/core/alerts/store.ts';
 import { createKnowledgeService } from '../../src/core/service.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { changeCard, liveCopy, PROFILE, type Folder } from '../alerts/helpers.ts';
-import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { changeCard, liveCopy, PROFILE, type Folder } from '../helpers/alerts.ts';
+import { ensureStopped, spawnBot, type SpawnedBot } from '../helpers/spawned-bot.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const SUBSCRIBERS = 100;
 /** Sends seen before the bot is stopped: well into the run, well before its end (4 s at 25 a second). */

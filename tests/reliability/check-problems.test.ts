@@ -9,8 +9,9 @@ import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { KEJIN_BIN, ordinaryUser, SHIPPED_KNOWLEDGE } from './helpers/spawned-bot.ts';
+import { ordinaryUser } from '../helpers/spawned-bot.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const ALIASES_60 = `x: &x a\nl: [${Array.from({ length: 60 }, () => '*x').join(', ')}]`;
 const ALIAS_BOMB = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array.from({ length: 9 }, () => `*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');

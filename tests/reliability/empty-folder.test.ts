@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { createKnowledgeService } from '../../src/core/service.ts';
 import { copyFolder, waitFor } from '../helpers/knowledge.ts';
-import { addCopies, PRODUCT_IDS, renamed, sleep, watchedCopy } from './helpers.ts';
+import { addCopies, PRODUCT_IDS, renamed, sleep, watchedCopy } from '../helpers/watched-copy.ts';
+import { KEJIN_BIN } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 
@@ -74,7 +75,7 @@ describe('a folder with no cards', () => {
             expect(problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([`the knowledge folder ${dir} holds no cards`]);
             await expect(createKnowledgeService({ dir })).rejects.toThrow(/holds no cards/);
 
-            const failed = await run(process.execPath, ['bin/kejin.js', 'check', dir], { env: { ...process.env, LOG_LEVEL: 'silent' } }).then(
+            const failed = await run(process.execPath, [KEJIN_BIN, 'check', dir], { env: { ...process.env, LOG_LEVEL: 'silent' } }).then(
                 () => null,
                 (err: { code: number; stdout: string }) => err,
             );

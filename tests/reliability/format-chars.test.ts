@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from './helpers/spawned-bot.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 

@@ -3,9 +3,9 @@
  * not hold up anybody else, and its own update must end within a bound.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FAILURES, type FakeBotApi, type RuleEffect } from '../bot/helpers/fake-bot-api.ts';
-import { reportingLogger, TestUser } from '../bot/helpers/harness.ts';
-import { startPollingBot, type PollingBot } from './helpers/polling-bot.ts';
+import { FAILURES, type FakeBotApi, type RuleEffect } from '../helpers/fake-bot-api.ts';
+import { reportingLogger, TestUser } from '../helpers/bot-harness.ts';
+import { startPollingBot, type PollingBot } from '../helpers/polling-bot.ts';
 
 /** The per-update bound used here; the default is longer (see UPDATE_BUDGET_MS in src/bot/index.ts). */
 const BUDGET_MS = 2_000;

@@ -8,9 +8,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
+import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';
+import { ensureStopped, spawnBot, type SpawnedBot } from '../helpers/spawned-bot.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const USERS = 40;
 const ROUNDS = 5;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { startStdioServer } from '../../src/mcp/stdio.ts';
-import { SHIPPED_KNOWLEDGE } from './helpers/spawned-bot.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
 

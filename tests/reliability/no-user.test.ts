@@ -3,10 +3,10 @@
  * and nothing to answer; they must end quietly, not as "update failed".
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { TestUser } from '../bot/helpers/harness.ts';
-import type { MemoryLogger } from './helpers/memory-logger.ts';
-import { startLoggedPollingBot, type PollingBot } from './helpers/polling-bot.ts';
+import type { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { TestUser } from '../helpers/bot-harness.ts';
+import type { MemoryLogger } from '../helpers/memory-logger.ts';
+import { startLoggedPollingBot, type PollingBot } from '../helpers/polling-bot.ts';
 
 let api: FakeBotApi;
 let bot: PollingBot;

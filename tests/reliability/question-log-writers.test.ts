@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileQuestionLog } from '../../src/core/insights/log.ts';
 
-const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'helpers/log-writer.ts');
+const WRITER = path.join(path.dirname(fileURLToPath(import.meta.url)), '../helpers/processes/paced-log-writer.ts');
 /** Small, so that each writer trims many times while the other writes. */
 const MAX_ENTRIES = 60;
 const PER_WRITER = 300;

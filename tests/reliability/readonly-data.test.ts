@@ -6,10 +6,10 @@
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
+import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';
 import { MESSAGES } from '../../src/bot/i18n.ts';
-import { ensureStopped, ordinaryUser, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
+import { ensureStopped, ordinaryUser, spawnBot, type SpawnedBot } from '../helpers/spawned-bot.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const USERS = [810_000_001, 810_000_002, 810_000_003];
 let api: FakeBotApi;

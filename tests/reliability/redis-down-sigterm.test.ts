@@ -6,10 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedis } from '../../src/core/infra/redis.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
+import { ensureStopped, spawnBot, type SpawnedBot } from '../helpers/spawned-bot.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 /** The goal of the issue: three seconds from the signal to the exit. */
 const STOP_WITHIN_MS = 3_000;

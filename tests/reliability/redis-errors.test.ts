@@ -16,18 +16,20 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
 import { redisTrouble } from '../../src/core/infra/redis-errors.ts';
 import { createLogger, logProcessWarnings } from '../../src/logger.ts';
-import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
-import { botDeps, removeDir, tempDir, TestUser } from '../bot/helpers/harness.ts';
+import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';
+import { botDeps, TestUser } from '../helpers/bot-harness.ts';
 import { redisSkipReason, REDIS_BINARY, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { memoryLogger } from './helpers/memory-logger.ts';
-import { startLoggedPollingBot } from './helpers/polling-bot.ts';
+import { memoryLogger } from '../helpers/memory-logger.ts';
+import { startLoggedPollingBot } from '../helpers/polling-bot.ts';
 import { Writable } from 'node:stream';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { KEJIN_BIN } from '../helpers/paths.ts';
 
 const run = promisify(execFile);
 
 async function kejin(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-        const { stdout, stderr } = await run(process.execPath, ['bin/kejin.js', ...args], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: tempDir(), LOG_LEVEL: 'silent', ...env } });
+        const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: tempDir(), LOG_LEVEL: 'silent', ...env } });
         return { code: 0, stdout, stderr };
     } catch (err) {
         const e = err as { code: number; stdout: string; stderr: string };

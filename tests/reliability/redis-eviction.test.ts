@@ -9,10 +9,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeRedis, createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { ensureStopped, spawnBot } from './helpers/spawned-bot.ts';
+import { ensureStopped, spawnBot } from '../helpers/spawned-bot.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const WARNING = /maxmemory-policy is not noeviction/;
 

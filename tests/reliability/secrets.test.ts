@@ -8,9 +8,9 @@ import { Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, secretsOf } from '../../src/logger.ts';
 import { parseConfig } from '../../src/config.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { removeDir, tempDir } from '../bot/helpers/harness.ts';
-import { ensureStopped, spawnBot, type SpawnedBot } from './helpers/spawned-bot.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { ensureStopped, spawnBot, type SpawnedBot } from '../helpers/spawned-bot.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const TOKEN = '7301234567:AAH5qTcvCH1vGWJxfSeofSAs0K5PALDsawQ';
 const WEBHOOK_SECRET = 'whsec_Xq81LmN0pQ7rT2vW';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { StorageAdapter } from 'grammy';
 import { guardedStorage, sanitizeSession, type SessionData } from '../../src/bot/session.ts';
 import { SessionStoreError } from '../../src/bot/file-storage.ts';
-import { memoryLogger } from './helpers/memory-logger.ts';
+import { memoryLogger } from '../helpers/memory-logger.ts';
 
 /** An in-memory store that counts what reaches it. */
 function memoryStore(initial: Record<string, unknown> = {}) {

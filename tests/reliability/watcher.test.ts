@@ -9,8 +9,9 @@ import { appendFile, cp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeReader } from '../../src/core/knowledge/load.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE, waitFor } from '../helpers/knowledge.ts';
-import { PRODUCT_IDS, renamed, sleep, watchedCopy } from './helpers.ts';
+import { copyFolder, waitFor } from '../helpers/knowledge.ts';
+import { PRODUCT_IDS, renamed, sleep, watchedCopy } from '../helpers/watched-copy.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 const [ID, OTHER] = PRODUCT_IDS as [string, string];
 const card = (dir: string, id = ID) => path.join(dir, 'products', `${id}.md`);

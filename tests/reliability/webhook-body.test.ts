@@ -4,9 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebhook } from '../../src/bot/run.ts';
-import { FakeBotApi } from '../bot/helpers/fake-bot-api.ts';
-import { fixtureService, removeDir, tempDir, testConfig } from '../bot/helpers/harness.ts';
-import { memoryLogger, type MemoryLogger } from './helpers/memory-logger.ts';
+import { FakeBotApi } from '../helpers/fake-bot-api.ts';
+import { testConfig } from '../helpers/bot-harness.ts';
+import { memoryLogger, type MemoryLogger } from '../helpers/memory-logger.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 const SECRET = 'body-test-secret';
 let api: FakeBotApi;
@@ -29,7 +31,7 @@ beforeEach(async () => {
         WEBHOOK_PORT: '0',
         WEBHOOK_MAX_BODY_BYTES: '4096',
     });
-    ({ port } = await startWebhook({ config, logger: log.logger, service: await fixtureService() }, controller.signal));
+    ({ port } = await startWebhook({ config, logger: log.logger, service: await shippedService() }, controller.signal));
 });
 
 afterEach(async () => {

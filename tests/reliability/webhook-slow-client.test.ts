@@ -9,8 +9,10 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebhook, WEBHOOK_HEADERS_TIMEOUT_MS, WEBHOOK_REQUEST_TIMEOUT_MS } from '../../src/bot/run.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
-import { fixtureService, removeDir, tempDir, testConfig } from '../bot/helpers/harness.ts';
+import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';
+import { testConfig } from '../helpers/bot-harness.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 const SECRET = 'slow-client-secret';
 /** Node checks the timeouts every second; plus slack for a loaded machine. */
@@ -28,7 +30,7 @@ beforeAll(async () => {
     api = await new FakeBotApi().start();
     dataDir = tempDir();
     const config = testConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0' });
-    ({ port, done } = await startWebhook({ config, logger: silentLogger, service: await fixtureService() }, controller.signal, { botInfo: TEST_BOT }));
+    ({ port, done } = await startWebhook({ config, logger: silentLogger, service: await shippedService() }, controller.signal, { botInfo: TEST_BOT }));
 });
 
 afterAll(async () => {

@@ -6,13 +6,13 @@
  */
 import { limit } from '@grammyjs/ratelimiter';
 import type { Context } from 'grammy';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { guardedStorage } from '../../src/bot/session.ts';
 import { createSharedBotState, UpdateBusyError } from '../../src/bot/state/index.ts';
 import { redisRateLimitStore } from '../../src/bot/state/redis-rate-limit.ts';
-import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
+import type { RedisClient } from '../../src/core/infra/redis.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
+import { redisForSuite, redisSkipReason } from '../helpers/redis-server.ts';
 
 const PREFIX = 'state-test:';
 const keyOf = (ctx: Context) => (ctx.from ? String(ctx.from.id) : undefined);
@@ -21,17 +21,12 @@ const ctxOf = (updateId: number, userId = 7) => ({ update: { update_id: updateId
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(redisSkipReason())('bot state on Redis', () => {
-    let server: RedisServer;
+    const suite = redisForSuite();
     let a: RedisClient;
     let b: RedisClient;
-    beforeAll(async () => {
-        server = await startRedisServer();
-        a = createRedis({ url: server.url, prefix: PREFIX });
-        b = createRedis({ url: server.url, prefix: PREFIX });
-    });
-    afterAll(async () => {
-        await Promise.allSettled([a?.quit(), b?.quit()]);
-        await server?.close();
+    beforeAll(() => {
+        a = suite.client({ prefix: PREFIX });
+        b = suite.client({ prefix: PREFIX });
     });
 
     it('counts rate-limit hits exactly and gives every counter its expiry in the same step', async () => {

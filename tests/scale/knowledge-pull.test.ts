@@ -13,7 +13,7 @@ import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
 import { waitFor } from '../helpers/knowledge.ts';
-import { BROKEN_CARD, createKnowledgeRepo, editGaoqidai, git, type KnowledgeRepo } from './git.ts';
+import { BROKEN_CARD, createKnowledgeRepo, editGaoqidai, git, type KnowledgeRepo } from '../helpers/knowledge-repo.ts';
 
 /** A logger whose lines the test can read. */
 function capture() {

@@ -7,10 +7,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callTool, eventually, newClient, spawnHttp, textOf } from '../mcp/helpers.ts';
+import { callTool, eventually, newClient, spawnHttp, textOf } from '../helpers/mcp.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { startProxy, type Proxy } from './cluster.ts';
-import { createKnowledgeRepo, editGaoqidai, type KnowledgeRepo } from './git.ts';
+import { startProxy, type Proxy } from '../helpers/cluster.ts';
+import { createKnowledgeRepo, editGaoqidai, type KnowledgeRepo } from '../helpers/knowledge-repo.ts';
 
 interface Health {
     readonly version: string;

@@ -12,12 +12,12 @@ import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/bot/i18n.ts';
 import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
-import { FakeBotApi, type ApiCall } from '../bot/helpers/fake-bot-api.ts';
-import { TestUser } from '../bot/helpers/harness.ts';
-import { WebhookDelivery } from '../bot/helpers/webhook-delivery.ts';
-import { ensureStopped } from '../reliability/helpers/spawned-bot.ts';
+import { FakeBotApi, type ApiCall } from '../helpers/fake-bot-api.ts';
+import { TestUser } from '../helpers/bot-harness.ts';
+import { WebhookDelivery } from '../helpers/webhook-delivery.ts';
+import { ensureStopped } from '../helpers/spawned-bot.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { startBotInstance, startProxy, WEBHOOK_PATH, WEBHOOK_SECRET, type BotInstance, type Proxy } from './cluster.ts';
+import { startBotInstance, startProxy, WEBHOOK_PATH, WEBHOOK_SECRET, type BotInstance, type Proxy } from '../helpers/cluster.ts';
 
 const zh = MESSAGES.zh;
 const en = MESSAGES.en;

@@ -10,11 +10,13 @@ import { sessionKey } from '../../src/bot/session.ts';
 import { createSharedBotState } from '../../src/bot/state/index.ts';
 import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
-import { fixtureService, removeDir, tempDir, testConfig, TestUser } from '../bot/helpers/harness.ts';
-import { WebhookDelivery } from '../bot/helpers/webhook-delivery.ts';
+import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';
+import { testConfig, TestUser } from '../helpers/bot-harness.ts';
+import { WebhookDelivery } from '../helpers/webhook-delivery.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { WEBHOOK_PATH, WEBHOOK_SECRET } from './cluster.ts';
+import { WEBHOOK_PATH, WEBHOOK_SECRET } from '../helpers/cluster.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 const zh = MESSAGES.zh;
 const PREFIX = 'restart:';
@@ -43,7 +45,7 @@ describe.skipIf(redisSkipReason())('Redis restarting under the bot', () => {
             WEBHOOK_PORT: '0',
         });
         const shared = createSharedBotState({ redis, prefix: PREFIX, sessionTtlDays: 1, logger: silentLogger }, sessionKey);
-        const handle = await startWebhook({ config, logger: silentLogger, service: await fixtureService() }, controller.signal, { shared, botInfo: TEST_BOT });
+        const handle = await startWebhook({ config, logger: silentLogger, service: await shippedService() }, controller.signal, { shared, botInfo: TEST_BOT });
         done = handle.done;
         const delivery = new WebhookDelivery(`http://127.0.0.1:${handle.port}${WEBHOOK_PATH}`, WEBHOOK_SECRET);
         user = new TestUser(api, { id: 777, deliver: async (u) => void (await delivery.deliver(u)) });

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
-import { FakeBotApi, TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
-import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from '../reliability/helpers/spawned-bot.ts';
-import { WEBHOOK_PATH, WEBHOOK_SECRET } from './cluster.ts';
+import { FakeBotApi, TEST_BOT } from '../helpers/fake-bot-api.ts';
+import { WEBHOOK_PATH, WEBHOOK_SECRET } from '../helpers/cluster.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 function run(env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { coverage, idf, mentions } from '../../src/core/search/confidence.ts';
 import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
 import type { Concept } from '../../src/core/search/query.ts';
-import { loadFixture } from './helpers.ts';
+import { loadFixture } from '../helpers/knowledge.ts';
 
 let index: KnowledgeIndex;
 

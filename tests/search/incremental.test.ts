@@ -13,13 +13,14 @@ import { parseProfile } from '../../src/core/match/profile.ts';
 import { buildSearchIndex, createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
 import { loadMatchCases, loadSearchCases } from '../../src/eval/cases.ts';
 import { random } from '../../bench/synthetic.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let base: KnowledgeSnapshot;
 let questions: string[];
 let profiles: unknown[];
 
 beforeAll(async () => {
-    base = (await loadKnowledge('knowledge')).snapshot!;
+    base = (await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!;
     questions = (await loadSearchCases()).map((c) => c.q).filter((_, i) => i % 5 === 0);
     profiles = (await loadMatchCases()).map((c) => c.profile);
 });

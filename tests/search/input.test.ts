@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
 import { boundQuery, MAX_QUERY_LENGTH, NOTICES } from '../../src/core/search/input.ts';
-import { loadFixture } from './helpers.ts';
+import { loadFixture } from '../helpers/knowledge.ts';
 
 let index: KnowledgeIndex;
 

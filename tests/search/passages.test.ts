@@ -4,7 +4,7 @@ import { loadKnowledge, type KnowledgeSnapshot } from '../../src/core/knowledge/
 import { createAspectReader } from '../../src/core/search/aspects.ts';
 import { isAbsence, passagesOf } from '../../src/core/search/passages.ts';
 import { createSearchIndex } from '../../src/core/search/index.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let snapshot: KnowledgeSnapshot;
 

@@ -14,12 +14,13 @@ import { createSearchIndex, documentTerms, indexCards } from '../../src/core/sea
 import { FIELDS, MINISEARCH_OPTIONS, useFuzzy, usePrefix } from '../../src/core/search/options.ts';
 import { createDictionary, ownTermsOf, tokenize, type Dictionary } from '../../src/core/search/tokenize.ts';
 import type { KnowledgeItem } from '../../src/core/knowledge/schema.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let snapshot: KnowledgeSnapshot;
 let shared: Dictionary;
 
 beforeAll(async () => {
-    const loaded = await loadKnowledge('knowledge');
+    const loaded = await loadKnowledge(SHIPPED_KNOWLEDGE);
     snapshot = loaded.snapshot!;
     shared = createDictionary(sharedPhrases(snapshot));
 });

@@ -1,20 +1,20 @@
 /**
- * Golden rankings on the fixture corpus (tests/fixtures/search-knowledge):
- * six cards — perf-loan 科技履约贷, micro-loan 科技微贷通, ip-loan
+ * Golden rankings on the search part of the fixture corpus
+ * (tests/fixtures/knowledge-valid, FIXTURE_PARTS.search): six cards — perf-loan 科技履约贷, micro-loan 科技微贷通, ip-loan
  * 知识产权质押融资, renewal 无缝续贷, the policy premium-subsidy and the
  * organization tech-center. Each expected hit says why it ranks there.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
-import { loadFixture } from './helpers.ts';
+import { FIXTURE_PARTS, loadFixture } from '../helpers/knowledge.ts';
 
 let snapshot: KnowledgeSnapshot;
 let index: KnowledgeIndex;
 const ids = (query: string, options = {}) => index.search(query, options).results.map((r) => r.id);
 
 beforeAll(async () => {
-    snapshot = await loadFixture();
+    snapshot = await loadFixture(FIXTURE_PARTS.search);
     index = createSearchIndex(snapshot);
 });
 

@@ -3,7 +3,7 @@ import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
 import { QUERY_WEIGHTS } from '../../src/core/search/query.ts';
 import { createSynonymTable, synonymsOf, wordTerms } from '../../src/core/search/synonyms.ts';
-import { loadFixture } from './helpers.ts';
+import { loadFixture } from '../helpers/knowledge.ts';
 
 let snapshot: KnowledgeSnapshot;
 let index: KnowledgeIndex;

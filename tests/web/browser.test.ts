@@ -13,7 +13,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
-import { removeFolder, startWebProcess, tempFolder, type WebProcess } from './helpers.ts';
+import { startWebProcess, type WebProcess } from '../helpers/web.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 function chromiumSkipReason(): string | undefined {
@@ -38,14 +39,14 @@ function dialogues(): Dialogue[] {
         .map((l) => JSON.parse(l) as Dialogue);
 }
 
-const SHOTS = tempFolder('kejin-web-shots-');
+const SHOTS = tempDir('kejin-web-shots-');
 let browser: Browser;
 let web: WebProcess;
 let dataDir: string;
 
 beforeAll(async () => {
     console.log(`[web] screenshots in ${SHOTS}`);
-    dataDir = tempFolder('kejin-web-data-');
+    dataDir = tempDir('kejin-web-data-');
     [browser, web] = await Promise.all([
         chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
         startWebProcess({ DATA_DIR: dataDir }),
@@ -55,7 +56,7 @@ beforeAll(async () => {
 afterAll(async () => {
     await browser?.close();
     await web?.stop();
-    removeFolder(dataDir);
+    removeDir(dataDir);
 });
 
 /** Types into the one textarea and sends with Enter; resolves when the answer is in the log. */
@@ -195,7 +196,7 @@ describe.skipIf(chromiumSkipReason() ?? redisSkipReason())('two instances on one
     let b: WebProcess;
     beforeAll(async () => {
         redis = await startRedisServer();
-        [a, b] = await Promise.all([startWebProcess({ REDIS_URL: redis.url, DATA_DIR: tempFolder('kejin-web-a-') }), startWebProcess({ REDIS_URL: redis.url, DATA_DIR: tempFolder('kejin-web-b-') })]);
+        [a, b] = await Promise.all([startWebProcess({ REDIS_URL: redis.url, DATA_DIR: tempDir('kejin-web-a-') }), startWebProcess({ REDIS_URL: redis.url, DATA_DIR: tempDir('kejin-web-b-') })]);
     }, 60_000);
     afterAll(async () => {
         await Promise.all([a?.stop(), b?.stop()]);

@@ -10,7 +10,9 @@ import { silentLogger } from '../../src/logger.ts';
 import { mountMcp } from '../../src/web/mcp-mount.ts';
 import { createMemoryFeedbackMemo } from '../../src/core/insights/feedback.ts';
 import { createQuestionLog } from '../../src/core/insights/log.ts';
-import { Client, removeFolder, shippedService, startInProcess, tempFolder, type InProcessWeb } from './helpers.ts';
+import { Client, startInProcess, type InProcessWeb } from '../helpers/web.ts';
+import { removeDir, tempDir } from '../helpers/temp.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 let server: InProcessWeb;
 let base: string;
@@ -233,7 +235,7 @@ describe('behind a proxy', () => {
 
 describe('👍 / 👎', () => {
     it('puts a 👎 question in the question log, scrubbed, and counts one vote per answer', async () => {
-        const dir = tempFolder('kejin-web-log-');
+        const dir = tempDir('kejin-web-log-');
         const questionLog = createQuestionLog({ enabled: true, dataDir: dir });
         const voting = await startInProcess({}, undefined, { questionLog, feedback: createMemoryFeedbackMemo() });
         try {
@@ -260,7 +262,7 @@ describe('👍 / 👎', () => {
         } finally {
             await voting.close();
             await questionLog.close();
-            removeFolder(dir);
+            removeDir(dir);
         }
     });
 });

@@ -3,25 +3,20 @@
  * that every instance counts together, and one turn of a session at a time
  * across instances.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedis, type RedisClient } from '../../src/core/infra/redis.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RedisClient } from '../../src/core/infra/redis.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { redisLimiter } from '../../src/web/limit.ts';
 import { createWebStores } from '../../src/web/stores.ts';
-import { redisSkipReason, startRedisServer, type RedisServer } from '../helpers/redis-server.ts';
+import { redisForSuite, redisSkipReason } from '../helpers/redis-server.ts';
 
 describe.skipIf(redisSkipReason())('web chat state in Redis', () => {
-    let server: RedisServer;
+    const suite = redisForSuite();
     let a: RedisClient;
     let b: RedisClient;
-    beforeAll(async () => {
-        server = await startRedisServer();
-        a = createRedis({ url: server.url, prefix: 'test:' });
-        b = createRedis({ url: server.url, prefix: 'test:' });
-    });
-    afterAll(async () => {
-        await Promise.all([a?.quit(), b?.quit()]);
-        await server?.close();
+    beforeAll(() => {
+        a = suite.client({ prefix: 'test:' });
+        b = suite.client({ prefix: 'test:' });
     });
 
     it('counts one window for all instances and says when it ends', async () => {

@@ -40,6 +40,8 @@ export interface AnswerContext {
     readonly focus: readonly string[];
     /** The aspect the last question asked, carried to a question that asks none ("那沪科专贴呢"). */
     readonly aspect?: Aspect;
+    /** The year the last question named, carried to "那X呢" ("高企贷2021年放了多少" → "小巨人信用贷呢"). */
+    readonly year?: string;
 }
 
 export interface AnswerOptions {
@@ -61,7 +63,7 @@ const MIN_OVERLAP = 3;
 /** …or this share of them, in a short question ("履约贷的承保方"). */
 const MIN_SHARE = 0.5;
 /** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
-const TOLD_SHARE = 0.3;
+const TOLD_SHARE = 0.1;
 /** With no aspect read, a passage holding this share of the question's words (and some beside aspect words) answers it. */
 const ASKED_SHARE = 0.4;
 const MIN_PLAIN = 0.5;
@@ -103,11 +105,12 @@ const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
 
 /**
  * The aspect a question word wants when no aspect word is read: a date is
- * history, a place is where to apply. A number is wanted of many aspects
- * (a ratio, a count, a fee): it only puts the passages stating one first
- * among those the question's words point to, else the card's figures.
+ * history, a place is where to apply, whether one can apply the
+ * conditions. A number is wanted of many aspects (a ratio, a count, a
+ * fee): it only puts the passages stating one first among those the
+ * question's words point to.
  */
-const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply' };
+const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply', fit: 'eligibility' };
 
 /** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
 const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);
@@ -139,11 +142,21 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     };
     const kinds = options.kind === undefined ? undefined : new Set(typeof options.kind === 'string' ? [options.kind] : options.kind);
     const allowed = (i: KnowledgeItem | undefined): i is KnowledgeItem => i !== undefined && (!kinds || kinds.size === 0 || kinds.has(i.kind));
-    const written = [...new Set(reading.named.map((n) => n.id))].sort((a, b) => rank(a) - rank(b)).map(get).filter(allowed);
+    // An organization named beside an offering is mostly the channel ("沪科专贷是直接去人民银行申请吗"): the offering is
+    // the subject, unless the question asks whom to call.
+    const asksOrg = reading.aspects.primary === 'contact';
+    const behind = (id: string) => (!asksOrg && get(id)?.kind === 'organization' ? 1 : 0);
+    const written = [...new Set(reading.named.map((n) => n.id))]
+        .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
+        .map(get)
+        .filter(allowed);
     // Nothing named in full: a word left over that only one item's names hold ("专贴呢", "科委的地址") names it.
     const named = written.length > 0 ? written : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
+    // "那X呢" asks the last question again of X, the year it named too.
+    const carriedYear = cues.ellipsis && yearsIn(text).length === 0 ? options.context?.year : undefined;
+    const hints: Hints = { ...(cues.wants ? { wants: cues.wants } : {}), ...(carriedYear ? { year: carriedYear } : {}) };
     // No aspect word, but a question word: the kind of fact it wants ("how much relief lending…" → the figures).
     const inferred = reading.aspects.aspects.length === 0 && cues.wants ? WANTED[cues.wants] : undefined;
 
@@ -159,7 +172,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     }
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     if (first) {
-        const answer = answerItem(snapshot, index, first, withAspect(reading, (cues.bare || cues.ellipsis ? carried : undefined) ?? inferred), base, cues.wants);
+        const own = ownNameRead(index, text, reading, first.id);
+        const answer = answerItem(snapshot, index, first, withAspect(own, cues.bare || cues.ellipsis ? carried : undefined), base, hints);
         // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
         return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
     }
@@ -170,7 +184,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         if (cues.refersBack || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base);
-            return answerItem(snapshot, index, a!, withAspect(reading, carried ?? inferred), base, cues.wants);
+            return answerItem(snapshot, index, a!, withAspect(reading, carried), base, hints);
         }
     }
     // An aspect of nothing: ask which item rather than pick one.
@@ -179,8 +193,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
 
     // Another city's policy is not Shanghai's, however close the words.
     const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
+    // An aspect and a word or two that find nothing ("what's the max amount?"): which item is meant, rather than nothing.
+    if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
     if (!item) return unknown(snapshot, base);
-    return answerItem(snapshot, index, item, withAspect(reading, inferred), base, cues.wants);
+    return answerItem(snapshot, index, item, reading, base, hints);
 }
 
 /**
@@ -248,6 +264,20 @@ function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): Qu
     return { ...reading, terms, aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison }, aspectTerms: asked.aspectTerms };
 }
 
+/**
+ * The reading of a question about `id` with that item's own name taken out
+ * of its aspects: in "履约贷的保费补贴要我们自己去申请吗", 保费补贴 is the
+ * subject (科技信贷保费补贴), not the subsidy asked of it. (With one item
+ * named, the index's reading already leaves its name out.)
+ */
+function ownNameRead(index: KnowledgeIndex, text: string, reading: QueryReading, id: string): QueryReading {
+    const term = reading.named.find((n) => n.id === id && !n.typo)?.term.replace(/_/g, ' ');
+    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.includes(normalize(w)))) return reading;
+    const stripped = normalize(text).split(term).join(' ');
+    const again = askedIn(index, stripped, index.read(stripped));
+    return { ...reading, aspects: again.aspects, aspectTerms: again.aspectTerms };
+}
+
 /** True when only joining words stand between the two names in the text. */
 function joinedInText(text: string, reading: QueryReading, a: string, b: string): boolean {
     const lower = text.toLowerCase();
@@ -291,8 +321,19 @@ export function answerAbout(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, 
     return answerItem(snapshot, index, item, reading, { question, lang, aspects: [aspect], search });
 }
 
-/** `wants`: the kind of answer the question word asks for (a number, a date, a place), if any. */
-function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, reading: QueryReading, base: Base, wants?: Wanted): Answer {
+/**
+ * `wants`: the kind of answer the question word asks for (a number, a
+ * date, a place, whether one qualifies), if any. With no aspect read, it
+ * gives the aspect only when the question's words point to no passage of
+ * their own: the words are the better reading.
+ */
+function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, given: QueryReading, base: Base, hints: Hints = {}): Answer {
+    const wants = hints.wants;
+    // "想了解一下…多少": asking how much or when is not asking what the item is.
+    const framed = given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date');
+    const asked0 = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
+    const inferred = !asked0.aspects.primary && wants ? WANTED[wants] : undefined;
+    const reading = inferred && !pointedByWords(index.passages(item.id, asked0)) ? withAspect(asked0, inferred) : asked0;
     const wantsNumber = wants === 'number' && reading.aspects.aspects.length === 0;
     const lang = base.lang;
     const asked = reading.aspects.aspects;
@@ -316,6 +357,10 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
     const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
     let chosen = choose(holding);
+    // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
+    // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
+    const gapNote = holding.find((r) => r.passage.absence);
+    if (wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r))) chosen = [gapNote];
     // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
     if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     /** When set, each fact is shown under the label of the aspect it was chosen for. */
@@ -326,7 +371,9 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     if (primary && chosen.length === 0) {
         // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
         // A neighbour scores nothing for the words of the aspect asked: every passage of the card is looked at.
-        const near = (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
+        // Another aspect the question asks that the card does hold comes before a neighbour ("要自己去申请吗？要准备哪些材料？").
+        const alsoAsked = asked.slice(1).filter((a) => a.aspect !== 'what-is').flatMap((a) => holdingOf(a.aspect).filter((r) => !r.passage.absence).slice(0, 1));
+        const near = alsoAsked.length > 0 ? alsoAsked : (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
         if (near.length > 0) {
             chosen = [near[0]!];
             labels = [near[0]!.passage.aspects[0]!];
@@ -368,14 +415,26 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         }
     }
     if (!primary) {
-        // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary.
+        // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary. A note that
+        // the card lacks some fact answers no question that did not ask for that fact.
         // A passage holding much of the question's words, or most of a short question's, beats the summary.
-        const fallback = ranked.filter((r) => r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
+        const fallback = ranked.filter(byWords);
         // "能补多少": among the passages the words point to, one stating a number first; with none, a passage holding some
         // of the words and a number, else the summary.
         const numbered = wantsNumber && fallback.length === 0 ? ranked.filter((r) => r.overlap > 0 && !r.passage.absence && hasNumber(r)) : [];
         const pointed = wantsNumber ? numberFirst(fallback, 'figures') : fallback;
         chosen = choose(pointed.length > 0 ? pointed : numbered.length > 0 ? numbered : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
+    }
+    // A year the question names bounds it: "2021年放了多少" is answered by what the card says of 2021, not by a
+    // passage of another year or a note that no general limit is published.
+    const asks = yearsIn(base.question);
+    // A year carried from the last question ("那X呢") is asked of the whole card: this question has no words of its own.
+    const dated = gap ? undefined : asks.length > 0 ? ofYearAsked(ranked, chosen[0], asks, primary) : hints.year ? ofYearAsked(all, chosen[0], [hints.year], primary) : undefined;
+    if (dated) {
+        if (labels) labels = [dated.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== dated)];
+        chosen = [dated, ...chosen.filter((r) => r !== dated)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
+        absentFirst = false;
     }
     // The passage stating the date or number asked next to the question's words leads, whatever field it sits in
     // ("什么时候上线": "平台于2020年5月上线" of the how-to-apply entry).
@@ -405,6 +464,10 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     return { ...common, status: 'not-held', confident: stated, text: withWhomToAsk(said, contacts.map((c) => c.title[lang]), lang), facts };
 }
 
+/** A passage the question's words point to, with no aspect read: much of them, or a good share of a short question's. */
+const byWords = (r: RankedPassage) => r.score > 0 && r.passage.structured && !r.passage.absence && (r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
+const pointedByWords = (ranked: readonly RankedPassage[]) => ranked.some(byWords);
+
 /** A passage stating a number first, when the aspect asks for one and it scores near the best. */
 function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect): readonly RankedPassage[] {
     const best = ranked[0];
@@ -422,7 +485,7 @@ const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
 const NEAR = 12;
 /** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
 const NEAR_SHARE = 0.5;
-/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words 0.3 of theirs). */
+/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words a tenth of theirs). */
 const ASKED_WEIGHT = 0.5;
 
 /**
@@ -453,6 +516,35 @@ function statedNear(ranked: readonly RankedPassage[], lead: RankedPassage | unde
     // The card saying it lacks the fact asked stays the answer.
     if (lead && (lead.passage.absence || near(lead))) return undefined;
     return ranked.find((r) => r.overlap > 0 && r.overlap >= (lead?.overlap ?? 0) * NEAR_SHARE && r.passage.structured && near(r));
+}
+
+const YEAR_ASKED = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** The years a question names ("2021年", "in 2022"), each once. */
+export function yearsIn(text: string): string[] {
+    return [...new Set(text.match(YEAR_ASKED) ?? [])];
+}
+
+/** What the question says beyond its words, for choosing passages. */
+interface Hints {
+    /** The kind of answer the question word asks for. */
+    readonly wants?: Wanted;
+    /** A year carried from the last question. */
+    readonly year?: string;
+}
+const passageText = (r: RankedPassage) => `${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`;
+
+/**
+ * The passage stating a year the question names, when the one chosen does
+ * not: it must hold some of the question's words, and the aspect asked or
+ * a neighbour of it (a year's amount is among the figures).
+ */
+function ofYearAsked(ranked: readonly RankedPassage[], lead: RankedPassage | undefined, years: readonly string[], primary: Aspect | undefined): RankedPassage | undefined {
+    if (years.length === 0) return undefined;
+    const states = (r: RankedPassage) => years.some((y) => passageText(r).includes(y));
+    if (lead && states(lead)) return undefined;
+    const fits = (r: RankedPassage) => !primary || r.passage.aspects.includes(primary) || (NEIGHBOURS[primary] ?? []).some((a) => r.passage.aspects.includes(a));
+    return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
 }
 
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');

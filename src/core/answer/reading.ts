@@ -15,12 +15,15 @@ import { normalize, segmentWords } from '../search/tokenize.ts';
 /** Words that point back at the item last spoken of. 其 and 该 only alone (其他, 应该 are other words). */
 const REFERS_BACK_ZH = /它们|它的|它|这个|这款|这项|这种|这家|那个|那款|那项|那种|该(?:产品|政策|平台|项目|贷款)|(?<!应)该(?![怎不])|其(?![他它中实次余])|上面|上述|上边|刚才|刚刚|前者|后者|此(?:产品|项|款)/;
 const REFERS_BACK_EN = /\b(?:it|its|it's|this|that|these|those|they|them|their|the same|above|former|latter|this one|that one)\b/i;
+/** The same, to take every one out (built once: a global regex is stateless in `replace`). */
+const REFERS_BACK_ZH_ALL = new RegExp(REFERS_BACK_ZH.source, 'g');
+const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
 
 /** An ellipsis opener or closer: "那沪科专贴呢", "what about …", "and for …". */
 const ELLIPSIS = /^(?:那|那么|那如果|还有|再问|另外)|呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/i;
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
-const CHOOSE = /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|一样吗|\bvs\.?\b|\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer|\bor the\b/i;
+const CHOOSE = /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b|\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer|\bor the\b/i;
 
 /** Question frames and particles: what is left of a question once its subject and aspect are out. */
 const FRAME_ZH = /我想问的是|想问的是|我问的是|我是说|不对|算了|其实|另外|顺便|哦|噢|嗯|请问|想问一下|想问|问一下|我想知道|想知道|请教|麻烦|那么|那|呢|吗|啊|吧|呀|嘛|么|哦|的|了|是|有|多少|什么|啥|怎么样|怎么|怎样|如何|哪些|哪里|哪|几|能|可以|会|要|需要|大概|一般|一下|还|再|也|都|就|请|您|你|我们|我|咱们|公司|企业|现在|目前/g;
@@ -51,15 +54,22 @@ const SHANGHAI = /上海|沪|shanghai/i;
  * 哪里 / where a place to go. The question words are a small closed class
  * of the language; the aspect words are an open list that never holds
  * every phrasing ("how much relief lending have firms got", "那年上线的").
+ * Asking whether one can apply (能申请吗, can we apply) wants the conditions.
  */
-export type Wanted = 'number' | 'date' | 'place';
+export type Wanted = 'number' | 'date' | 'place' | 'fit';
 
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ['date', /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|\bwhen\b|\bwhat year\b|\bsince when\b/i],
     ['number', /多少|多大|多高|几(?=[个家户成倍亿万千百十])|百分之几|\bhow (?:much|many|big|large|high)\b|\bwhat (?:percentage|share|proportion|ratio|amount|number)\b/i],
+    // "这种能申请吗", "can a firm like ours apply": whether the firm qualifies.
+    ['fit', /(?:能|可以|能不能|可不可以|还能|也能|够格|有资格|有没有资格)(?:申请|申报|办|贷|借|拿|享受|参加|用)[^，。？?]{0,12}(?:吗|么|不)|符合[^，。？?]{0,10}吗|够不够|\b(?:can|could|may) (?:we|i|a (?:firm|company)|our (?:firm|company)|companies|firms) (?:like (?:us|ours) )?(?:still )?(?:apply|get|qualify|use|borrow)\b|\b(?:eligible|qualify|qualifies)\b/i],
     // 差别在哪, 好在哪里 ask how, not where.
     ['place', /(?<![差别同异好处在])(?:哪里|哪儿)|(?<![差别同异好处])在哪|去哪|\bwhere\b/i],
 ];
+
+/** At most this much left over (Han characters, Latin words) is a slight question: an aspect of something unsaid. */
+const SLIGHT_HAN = 4;
+const SLIGHT_LATIN = 2;
 
 export interface SubjectCues {
     /** The question points back at what was last spoken of. */
@@ -68,6 +78,8 @@ export interface SubjectCues {
     readonly ellipsis: boolean;
     /** Nothing is left but the aspect and the frame ("利率多少", "要找谁申请", "what's its rate?"). */
     readonly bare: boolean;
+    /** Little is left besides: a word or two ("what's the max amount?", "how long does approval take?"). */
+    readonly slight: boolean;
     /** It asks to choose or compare. */
     readonly chooses: boolean;
     /** It is about a place outside Shanghai, and does not name Shanghai. */
@@ -88,7 +100,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     for (const w of [...reading.aspects.words].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
     for (const n of reading.named) rest = rest.split(n.term.replace(/_/g, ' ')).join(' ');
     const refersBack = REFERS_BACK_ZH.test(rest) || REFERS_BACK_EN.test(rest);
-    rest = rest.replace(new RegExp(REFERS_BACK_ZH.source, 'g'), ' ').replace(new RegExp(REFERS_BACK_EN.source, 'gi'), ' ');
+    rest = rest.replace(REFERS_BACK_ZH_ALL, ' ').replace(REFERS_BACK_EN_ALL, ' ');
     for (const w of framePhrases()) rest = rest.split(w).join(' ');
     rest = rest.replace(FRAME_ZH, ' ');
     const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
@@ -101,6 +113,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         refersBack,
         ellipsis: ELLIPSIS.test(t.trim()),
         bare: han < 2 && latin.length === 0,
+        slight: han <= SLIGHT_HAN && latin.length <= SLIGHT_LATIN,
         chooses: reading.aspects.comparison || CHOOSE.test(t),
         elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
         leftover,

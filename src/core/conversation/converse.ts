@@ -17,7 +17,7 @@
  *    question stays on them); "第二个" picks from the last match list;
  * 4. the answer's items and aspect become the focus of the next turn.
  */
-import type { Answer } from '../answer/answer.ts';
+import { yearsIn, type Answer } from '../answer/answer.ts';
 import { langOfText } from '../language.ts';
 import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
@@ -87,7 +87,8 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const place = pickedPlace(text);
     const picked = place !== undefined && reading.named.length === 0 ? state.matched?.[place - 1] : undefined;
     const focus: Focus | undefined = picked ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) } : state.focus;
-    const answer = service.answer(text, { lang, limit: options.limit ?? 3, ...(focus ? { context: { focus: focus.items, ...(focus.aspect ? { aspect: focus.aspect } : {}) } } : {}) });
+    const context = focus ? { focus: focus.items, ...(focus.aspect ? { aspect: focus.aspect } : {}), ...(focus.year ? { year: focus.year } : {}) } : undefined;
+    const answer = service.answer(text, { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) });
     const after = { ...next, ...focusAfter(answer, focus) };
     // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side.
     if (answer.comparison && asksWhichFits(text) && !isEmptyDraft(profile)) {
@@ -119,7 +120,9 @@ export function focusAfter(answer: Answer, before: Focus | undefined): { focus?:
     if (answer.clarify) return { focus: { items: [], ...(answer.clarify.aspect ? { aspect: answer.clarify.aspect } : {}) } };
     const items = answer.comparison ? answer.comparison.items.map((i) => i.id) : answer.item ? [answer.item.id] : [];
     if (items.length === 0) return before ? { focus: before } : {};
-    return { focus: { items: items.slice(0, MAX_FOCUS), ...(aspect ? { aspect } : {}) } };
+    // The year asked goes on with the aspect ("2021年放了多少" → "那微贷通呢"); a question naming none keeps the one before.
+    const year = yearsIn(answer.question)[0] ?? (before?.year && before.aspect === aspect ? before.year : undefined);
+    return { focus: { items: items.slice(0, MAX_FOCUS), ...(aspect ? { aspect } : {}), ...(year ? { year } : {}) } };
 }
 
 /** The state once the user has read an item's card or pressed an aspect button: that item is in focus. */

@@ -15,6 +15,8 @@ export interface Focus {
     readonly items: readonly string[];
     /** The aspect the last question asked. */
     readonly aspect?: Aspect;
+    /** The year the last question named ("2021"): four digits, nothing of the user's own words. */
+    readonly year?: string;
 }
 
 export interface ConversationState {
@@ -33,7 +35,7 @@ export const MAX_FOCUS = 2;
 export const MAX_MATCHED = 5;
 
 const ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
-const focusSchema = z.strictObject({ items: z.array(ID).max(MAX_FOCUS), aspect: z.enum(ASPECTS.values).optional() });
+const focusSchema = z.strictObject({ items: z.array(ID).max(MAX_FOCUS), aspect: z.enum(ASPECTS.values).optional(), year: z.string().regex(/^(?:19|20)\d{2}$/).optional() });
 const matchedSchema = z.array(ID).max(MAX_MATCHED);
 export const langSchema = z.enum(LANGS);
 
@@ -48,6 +50,6 @@ export function checkMatched(value: unknown): readonly string[] | undefined {
     return parsed.success ? parsed.data : undefined;
 }
 
-function stripUndefined(f: { items: string[]; aspect?: Aspect | undefined }): Focus {
-    return f.aspect ? { items: f.items, aspect: f.aspect } : { items: f.items };
+function stripUndefined(f: { items: string[]; aspect?: Aspect | undefined; year?: string | undefined }): Focus {
+    return { items: f.items, ...(f.aspect ? { aspect: f.aspect } : {}), ...(f.year ? { year: f.year } : {}) };
 }

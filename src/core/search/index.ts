@@ -30,6 +30,7 @@ import { passagesOf, type Passage } from './passages.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
 import { SoundTable } from './homophones.ts';
+import { FUNCTION_CHARS } from './stopwords.ts';
 import { bigrams, normalize, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import { nextTurn } from '../turn.ts';
@@ -143,6 +144,8 @@ interface Entry {
     snippetTexts?: Record<Lang, readonly SnippetText[]>;
     /** The card's passages with their terms, made when the card is first ranked or answered from. */
     passages?: readonly IndexedPassage[];
+    /** How many of those passages hold each term (a passage ranking weighs a term by it). */
+    holders?: ReadonlyMap<string, number>;
 }
 
 interface IndexedPassage {
@@ -165,6 +168,8 @@ const PASSAGE_WEIGHTS = {
 } as const;
 /** The weight of an aspect word's terms in a passage's overlap, beside the question's other words. */
 const ASPECT_WORD_SHARE = 0.5;
+/** Analyses of the last questions kept (an answer reads and searches the same text). */
+const RECENT_ANALYSES = 8;
 /** A search hit shows at most this many matched passages. */
 const HIT_PASSAGES = 2;
 /** Han names shorter than this name an item only when they are its whole name (高企 is a word, 高企贷 a name). */
@@ -299,6 +304,18 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         isRare: (term) => postings.df(term) <= Math.max(1, postings.documentCount * RARE_SHARE),
     };
     const df = (term: string) => postings.df(term);
+    // An answer reads a question and searches it (and its asking clauses): the same text is analysed once. The last
+    // few analyses are kept; an update of the index forgets them (rarity and the dictionary may have changed).
+    const analyses = new Map<string, AnalyzedQuery>();
+    const analyze = (text: string): AnalyzedQuery => {
+        let analyzed = analyses.get(text);
+        if (!analyzed) {
+            analyzed = analyzeQuery(text, context);
+            if (analyses.size >= RECENT_ANALYSES) analyses.delete(analyses.keys().next().value!);
+            analyses.set(text, analyzed);
+        }
+        return analyzed;
+    };
     const settings = {
         minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE,
         maxQueryLength: options.maxQueryLength ?? MAX_QUERY_LENGTH,
@@ -337,6 +354,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     function update(next: KnowledgeSnapshot): boolean {
         const prev = state.snapshot;
         if (next === prev) return true;
+        analyses.clear();
         const synonymGroups = [...next.synonyms, ...(options.synonyms ?? [])];
         if (JSON.stringify(synonymGroups) !== JSON.stringify(state.synonymGroups)) return false;
         if (JSON.stringify(next.aspects ?? {}) !== JSON.stringify(prev.aspects ?? {})) return false;
@@ -374,7 +392,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     }
 
     /** `bySound`: also read names said by sound; a search only ranks a hit's passages with the reading, and needs no names. */
-    function read(text: string, analyzed: AnalyzedQuery = analyzeQuery(text, context), bySound = true): QueryReading {
+    function read(text: string, analyzed: AnalyzedQuery = analyze(text), bySound = true): QueryReading {
         const named = new Map<string, NamedItem>();
         for (const [term, weight] of analyzed.terms) {
             if (weight < QUERY_WEIGHTS.typo) continue;
@@ -404,11 +422,15 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     function indexedPassages(entry: Entry): readonly IndexedPassage[] {
         if (entry.passages) return entry.passages;
         const own = namesOf(entry.item).own;
-        return (entry.passages = passagesOf(entry.item, aspectReader.classify).map((passage) => {
+        const holders = new Map<string, number>();
+        entry.passages = passagesOf(entry.item, aspectReader.classify).map((passage) => {
             const terms = new Set<string>();
             scanTerms(`${passage.text.zh ?? ''}\n${passage.text.en ?? ''}`, shared, (t) => terms.add(t), own);
+            for (const t of terms) holders.set(t, (holders.get(t) ?? 0) + 1);
             return { passage, terms };
-        }));
+        });
+        entry.holders = holders;
+        return entry.passages;
     }
 
     /**
@@ -427,15 +449,16 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const asked = reading?.aspects.aspects ?? [];
         const top = asked[0]?.score ?? 0;
         const passages = indexedPassages(entry);
+        const holders = entry.holders!;
         // A word in many of the card's passages (reply, 1205 on the reply's card) says little about which one answers.
         const spread = (term: string) => {
-            let n = 0;
-            for (const p of passages) if (p.terms.has(term)) n++;
+            const n = holders.get(term) ?? 0;
             return n === 0 ? 0 : Math.log(1 + passages.length / n) / Math.log(1 + passages.length);
         };
+        // A function character left alone (能 of 我们能申请吗) says nothing of which passage answers.
         // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
         const telling = new Map<string, number>();
-        if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+        if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term) && !FUNCTION_CHARS.has(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
         let total = 0;
         for (const weight of telling.values()) total += weight;
         const ranked = passages.map(({ passage, terms }) => {
@@ -474,7 +497,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     }
 
     /** The question's top documents by the postings (see `runSearch`), with the very common terms left out. */
-    function score(text: string, scoreOptions: Pick<SearchOptions, 'limit' | 'kind'>, analyzed: AnalyzedQuery = analyzeQuery(text, context)): { top: readonly ScoredDocument[]; common: ReadonlySet<string> } {
+    function score(text: string, scoreOptions: Pick<SearchOptions, 'limit' | 'kind'>, analyzed: AnalyzedQuery = analyze(text)): { top: readonly ScoredDocument[]; common: ReadonlySet<string> } {
         const kinds = kindSet(scoreOptions.kind);
         // Terms no card holds are not searched, except the user's own English
         // words: those are searched by prefix, and with a typo allowed when
@@ -518,7 +541,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const none = { conceptWeights: [], matched: new Set<string>() };
         if (bounded.text.length === 0) return { ...none, response: { ...base, results: [], confident: false, notice: bounded.notice ?? NOTICES.empty } };
 
-        const analyzed = analyzeQuery(bounded.text, context);
+        const analyzed = analyze(bounded.text);
         if (analyzed.terms.size === 0) return { ...none, analyzed, response: { ...base, results: [], confident: false, notice: NOTICES.noWords } };
 
         const { top, common } = score(bounded.text, searchOptions, analyzed);
@@ -723,8 +746,16 @@ function hanNames(item: KnowledgeItem): string {
     return joined;
 }
 
+const ownNamesCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
+
+/** A card's names as terms; made once per card (a hit's snippet asks for them on every search). */
 function ownNames(item: KnowledgeItem): ReadonlySet<string> {
-    return new Set([item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en].map((n) => n.toLowerCase().replace(/\s+/g, '_')));
+    let names = ownNamesCache.get(item);
+    if (!names) {
+        names = new Set([item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en].map((n) => n.toLowerCase().replace(/\s+/g, '_')));
+        ownNamesCache.set(item, names);
+    }
+    return names;
 }
 
 function snippetTexts(item: KnowledgeItem): Record<Lang, readonly SnippetText[]> {

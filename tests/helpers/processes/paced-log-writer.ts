@@ -7,7 +7,7 @@
 import { createFileQuestionLog } from '../../../src/core/insights/log.ts';
 
 const [file, tag, count, max, startAt] = process.argv.slice(2);
-if (!file || !tag || !count || !max || !startAt) throw new Error('usage: log-writer.ts FILE TAG COUNT MAX START_AT_MS');
+if (!file || !tag || !count || !max || !startAt) throw new Error('usage: paced-log-writer.ts FILE TAG COUNT MAX START_AT_MS');
 // Both writers start together (whatever their start-up took) and write at a steady pace, so that their writes interleave.
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
 const log = createFileQuestionLog(file, { maxEntries: Number(max) });

@@ -6,8 +6,8 @@
  */
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TEST_BOT } from '../bot/helpers/fake-bot-api.ts';
-import { spawnBot, type SpawnedBot } from '../reliability/helpers/spawned-bot.ts';
+import { TEST_BOT } from './fake-bot-api.ts';
+import { spawnBot, type SpawnedBot } from './spawned-bot.ts';
 
 export interface Proxy {
     readonly url: string;

@@ -1,6 +1,9 @@
-/** Shared set-up for the MCP tests: a fixture folder, real SDK clients over each transport. */
+/**
+ * Shared set-up for the MCP tests: real SDK clients over each transport. The
+ * tools are tested on the shipped knowledge (SHIPPED_KNOWLEDGE): on what they
+ * serve, not on a copy that drifts.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { Client, type CallToolResult, type Tool } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/ajv';
@@ -10,10 +13,8 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import type { KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { createMcpServer } from '../../src/mcp/server.ts';
-
-/** The shipped knowledge: the tools are tested on what they serve, not on a copy that drifts. */
-export const FIXTURE_DIR = path.join(PROJECT_ROOT, 'knowledge');
-export const KEJIN_BIN = path.join(PROJECT_ROOT, 'bin/kejin.js');
+import { cardMarkdown, productCard } from './cards.ts';
+import { KEJIN_BIN } from './paths.ts';
 
 export const TOOL_NAMES = [
     'search_financing_knowledge',
@@ -116,4 +117,21 @@ export async function eventually<T>(what: string, probe: () => T | undefined | P
         if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
         await new Promise((r) => setTimeout(r, 50));
     }
+}
+
+/** A card that the live-reload tests write into a copy of the shipped knowledge: the only one about quantum technology. */
+export function newProductCard(id: string, name: string): string {
+    return cardMarkdown(
+        productCard({
+            id,
+            name,
+            name_en: `Test Quantum Loan ${id}`,
+            summary: { zh: '仅用于测试的量子科技贷款，验证热更新。', en: 'A quantum technology loan that exists only to test live reload.' },
+            topics: ['量子科技', 'quantum'],
+            needs: ['credit-loan'],
+            sources: [{ key: 'T1', title: '测试来源', url: 'https://example.org/test' }],
+            last_verified: '2026-11-26',
+            body: '\n量子科技贷款。',
+        }),
+    );
 }

@@ -6,7 +6,8 @@ import { afterEach } from 'vitest';
 import { createKnowledgeReader, type KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import type { Problem } from '../../src/core/knowledge/problems.ts';
 import { watchKnowledge, type WatchOptions } from '../../src/core/knowledge/watch.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { copyFolder } from './knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from './paths.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

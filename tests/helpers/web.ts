@@ -4,22 +4,13 @@
  * tests), and a small cookie-keeping client.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config.ts';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { memoryLimiter } from '../../src/web/limit.ts';
 import { createWebStores } from '../../src/web/stores.ts';
 import { startWebServer, type RunningWebServer, type WebDeps, type WebOptions } from '../../src/web/server.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
-
-let shipped: Promise<KnowledgeService> | undefined;
-export function shippedService(): Promise<KnowledgeService> {
-    shipped ??= createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
-    return shipped;
-}
+import { shippedService } from './knowledge.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from './paths.ts';
+import { removeDir, tempDir } from './temp.ts';
 
 export const WEB_DEFAULTS: WebOptions = {
     host: '127.0.0.1',
@@ -39,7 +30,7 @@ export interface InProcessWeb {
 }
 
 export async function startInProcess(options: Partial<WebOptions> = {}, mcp?: WebDeps['mcp'], extra: Partial<Pick<WebDeps, 'questionLog' | 'feedback'>> = {}): Promise<InProcessWeb> {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'kejin-web-'));
+    const dataDir = tempDir('kejin-web-');
     const web = await startWebServer(
         { service: await shippedService(), logger: silentLogger, ...createWebStores({ dataDir }, silentLogger), limiter: memoryLimiter(), ...(mcp ? { mcp } : {}), ...extra },
         { ...WEB_DEFAULTS, ...options },
@@ -49,7 +40,7 @@ export async function startInProcess(options: Partial<WebOptions> = {}, mcp?: We
         dataDir,
         close: async () => {
             await web.close();
-            rmSync(dataDir, { recursive: true, force: true });
+            removeDir(dataDir);
         },
     };
 }
@@ -105,7 +96,7 @@ export interface WebProcess {
 
 /** `kejin web --port 0` as a process; resolves with its address once it listens. */
 export async function startWebProcess(env: Record<string, string>): Promise<WebProcess> {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'kejin.js'), 'web', '--port', '0'], {
+    const child = spawn(process.execPath, [KEJIN_BIN, 'web', '--port', '0'], {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, WEB_IP_RATE_LIMIT_PER_MINUTE: '10000', WEB_RATE_LIMIT_PER_MINUTE: '1000', ...env },
         stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -132,12 +123,4 @@ export async function startWebProcess(env: Record<string, string>): Promise<WebP
                 child.kill('SIGTERM');
             }),
     };
-}
-
-export function tempFolder(prefix: string): string {
-    return mkdtempSync(path.join(tmpdir(), prefix));
-}
-
-export function removeFolder(dir: string): void {
-    rmSync(dir, { recursive: true, force: true });
 }

@@ -3,10 +3,11 @@
  * the set-up every in-process reliability test shares.
  */
 import type { Logger } from 'pino';
-import { runPolling } from '../../../src/bot/run.ts';
-import { FakeBotApi } from '../../bot/helpers/fake-bot-api.ts';
-import { botDeps, removeDir, tempDir } from '../../bot/helpers/harness.ts';
+import { runPolling } from '../../src/bot/run.ts';
+import { FakeBotApi } from './fake-bot-api.ts';
+import { botDeps } from './bot-harness.ts';
 import { memoryLogger, type MemoryLogger } from './memory-logger.ts';
+import { removeDir, tempDir } from './temp.ts';
 
 export interface PollingBot {
     readonly api: FakeBotApi;

@@ -3,7 +3,9 @@
  * product card of the tests' own, and the edit that makes it fit PROFILE.
  */
 import type { FirmProfile } from '../../src/core/match/profile.ts';
-import { copyFolder, SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { cardMarkdown, productCard } from './cards.ts';
+import { copyFolder } from './knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from './paths.ts';
 
 /** A growth-stage firm with no certification, seeking a credit loan, without IP. */
 export const PROFILE: FirmProfile = { stage: 'growth', qualifications: [], needs: ['credit-loan'], hasIntellectualProperty: false };
@@ -16,29 +18,18 @@ export type Folder = Awaited<ReturnType<typeof copyFolder>>;
  * wording: for a growth-stage firm it fits when `stages` holds growth.
  */
 export function testCard(id: string, name: string, stages: string): string {
-    return `---
-id: ${id}
-kind: product
-name: ${name}
-name_en: ${id} (alert test)
-summary:
-  zh: 提醒测试用的科技信贷产品。
-  en: A sci-tech loan made for the alert tests.
-needs: [credit-loan]
-eligibility:
-  stages: [${stages}]
-  basis:
-    stages: { sources: [s1] }
-  sources: [s1]
-contacts: [stcsm]
-sources:
-  - key: s1
-    title: 提醒测试来源
-    url: https://example.org/alert-test
-last_verified: 2026-11-01
----
-提醒测试用的科技信贷产品。
-`;
+    return cardMarkdown(
+        productCard({
+            id,
+            name,
+            name_en: `${id} (alert test)`,
+            summary: { zh: '提醒测试用的科技信贷产品。', en: 'A sci-tech loan made for the alert tests.' },
+            needs: ['credit-loan'],
+            eligibility: { stages: stages.split(', '), basis: { stages: { sources: ['s1'] } }, sources: ['s1'] },
+            sources: [{ key: 's1', title: '提醒测试来源', url: 'https://example.org/alert-test' }],
+            body: '提醒测试用的科技信贷产品。',
+        }),
+    );
 }
 
 /** The copy as live before the change: the test product is for mature firms only. */

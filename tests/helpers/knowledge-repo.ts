@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SHIPPED_KNOWLEDGE } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from './paths.ts';
 
 const IDENTITY = ['-c', 'user.name=kejin test', '-c', 'user.email=test@kejin.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false'];
 

@@ -5,11 +5,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const KEJIN_BIN = path.join(ROOT, 'bin/kejin.js');
-export const SHIPPED_KNOWLEDGE = path.join(ROOT, 'knowledge');
+import { PROJECT_ROOT } from '../../src/root.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from './paths.ts';
 
 export interface SpawnedBot {
     readonly child: ChildProcess;
@@ -17,7 +14,11 @@ export interface SpawnedBot {
     readonly stderr: string[];
     /** The stderr lines that are JSON log records. */
     readonly logs: Record<string, unknown>[];
-    /** Resolves with the first log record (or raw line) matching, or rejects after `timeoutMs`. */
+    /**
+     * Resolves with the first log record (or raw line) matching; rejects when
+     * the bot exits first, or after `timeoutMs` (never when it is Infinity:
+     * then the test's own timeout is the bound).
+     */
     waitFor(predicate: (log: Record<string, unknown>) => boolean, timeoutMs?: number, what?: string): Promise<Record<string, unknown>>;
     readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -71,7 +72,8 @@ export function spawnBot(env: Record<string, string>, cwd: string, as: { uid: nu
                     if (hit) finish(() => resolve(hit));
                     else if (gone) finish(() => reject(new Error(`bot exited before ${what}; stderr:\n${stderr.join('\n')}`)));
                 };
-                const timer = setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}; stderr:\n${stderr.join('\n')}`))), timeoutMs);
+                // setTimeout would read Infinity as 1 ms.
+                const timer = Number.isFinite(timeoutMs) ? setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}; stderr:\n${stderr.join('\n')}`))), timeoutMs) : undefined;
                 function finish(then: () => void) {
                     clearTimeout(timer);
                     listeners.delete(check);
@@ -102,7 +104,7 @@ export function ordinaryUser(): { as?: { uid: number; gid: number } } | undefine
     // Ask the user itself: a checkout under a folder only root may enter (a
     // mktemp -d clone, as CI makes) is unreadable however its own modes are set.
     const as = { uid: 65534, gid: 65534 };
-    const probe = `const fs = require('node:fs'); for (const p of ${JSON.stringify([KEJIN_BIN, path.join(ROOT, 'node_modules'), path.join(ROOT, 'src')])}) fs.accessSync(p, fs.constants.R_OK);`;
+    const probe = `const fs = require('node:fs'); for (const p of ${JSON.stringify([KEJIN_BIN, path.join(PROJECT_ROOT, 'node_modules'), path.join(PROJECT_ROOT, 'src')])}) fs.accessSync(p, fs.constants.R_OK);`;
     const readable = spawnSync(process.execPath, ['-e', probe], { stdio: 'ignore', ...as }).status === 0;
     return readable ? { as } : undefined;
 }

@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
-import { TERMINAL_BOT } from '../../../src/bot/terminal.ts';
+import { TERMINAL_BOT } from '../../src/bot/terminal.ts';
 
 /** The terminal bot's identity under another name and id, so tests never depend on the real one. */
 export const TEST_BOT: UserFromGetMe = { ...TERMINAL_BOT, id: 4242, first_name: 'Kejin Test', username: 'kejin_test_bot' };

@@ -2,52 +2,23 @@
  * End-to-end harness: the real long-polling bot (`runPolling`) against the
  * fake Bot API on 127.0.0.1, and simulated Telegram users who send messages,
  * press buttons and type inline queries, each waiting until the bot has
- * handled the update.
+ * handled the update. The bot serves the shipped knowledge: it is tested on
+ * what it serves, not on a copy that drifts.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { InlineKeyboardButton, InlineKeyboardMarkup, Message, Update } from 'grammy/types';
-import { parseConfig, type Config } from '../../../src/config.ts';
-import { createKnowledgeService, type KnowledgeService } from '../../../src/core/service.ts';
+import { parseConfig, type Config } from '../../src/config.ts';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { silentLogger, type Logger } from '../../../src/logger.ts';
-import type { BotDeps } from '../../../src/bot/context.ts';
-import { runPolling } from '../../../src/bot/run.ts';
-import { textMessage } from '../../../src/bot/terminal.ts';
+import { silentLogger, type Logger } from '../../src/logger.ts';
+import type { BotDeps } from '../../src/bot/context.ts';
+import { runPolling } from '../../src/bot/run.ts';
+import { textMessage } from '../../src/bot/terminal.ts';
 import { TEST_BOT, type ApiCall, type FakeBotApi } from './fake-bot-api.ts';
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** The shipped knowledge: the bot is tested on what it serves, not on a copy that drifts. */
-export const FIXTURE_KNOWLEDGE = path.resolve(HERE, '../../../knowledge');
-
-let sharedService: Promise<KnowledgeService> | undefined;
-
-/** One service over the fixture knowledge, shared by the tests of a file. */
-export function fixtureService(): Promise<KnowledgeService> {
-    sharedService ??= createKnowledgeService({ dir: FIXTURE_KNOWLEDGE });
-    return sharedService;
-}
-
-export function tempDir(prefix = 'kejin-bot-'): string {
-    return mkdtempSync(path.join(tmpdir(), prefix));
-}
-
-export function removeDir(dir: string): void {
-    rmSync(dir, { recursive: true, force: true });
-}
-
-/** A writable copy of the fixture knowledge (for tests that edit cards). */
-export function copyFixture(): string {
-    const dir = tempDir('kejin-knowledge-');
-    cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
-    return dir;
-}
+import { shippedService } from './knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from './paths.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-    return parseConfig({ LOG_LEVEL: 'silent', BOT_RATE_LIMIT_PER_MINUTE: '1000', DEFAULT_LANG: 'zh', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...overrides });
+    return parseConfig({ LOG_LEVEL: 'silent', BOT_RATE_LIMIT_PER_MINUTE: '1000', DEFAULT_LANG: 'zh', KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, ...overrides });
 }
 
 export interface RunningBot {
@@ -73,7 +44,7 @@ export async function startPollingBot(api: FakeBotApi, deps: BotDeps): Promise<R
 
 export async function botDeps(api: FakeBotApi, dataDir: string, overrides: Record<string, string> = {}): Promise<BotDeps> {
     const config = testConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, ...overrides });
-    return { config, logger: silentLogger, service: await fixtureService() };
+    return { config, logger: silentLogger, service: await shippedService() };
 }
 
 /**
