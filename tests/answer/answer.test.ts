@@ -23,7 +23,7 @@ describe('answers', () => {
         expect(a.text).toMatch(/^科技微贷通：推出时公布的损失分担为政府70%、担保机构30%/);
         expect(a.facts[0]).toMatchObject({ field: 'terms.risk_sharing', status: 'unconfirmed' });
         expect(a.facts[0]!.sources.map((s) => s.key)).toEqual(['S7']);
-        expect(a.text).toContain('（未经证实）');
+        expect(a.text).toContain('（未经确认）');
         // Whom to ask: the product's own contacts.
         expect(a.contacts.map((c) => c.id)).toEqual(['shanghai-tech-entrepreneurship-center', 'stcsm']);
     });

@@ -26,7 +26,7 @@ import { boundQuery } from '../search/input.ts';
 import { normalize } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
-import { labelOf } from '../words/labels.ts';
+import { labelOf, sentenceGap } from '../words/labels.ts';
 import { understandQuestion } from '../match/understand.ts';
 import { subjectCues, type Wanted } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
@@ -346,7 +346,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         const gapNote = index.passages(item.id, reading).find((r) => r.passage.structured && r.passage.absence && r.passage.aspects.includes('contact'));
         if (who && gapNote) {
             const note = toFact(item, gapNote, lang);
-            return { ...common, status: 'not-held', confident: true, text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${lang === 'zh' ? '' : ' '}${who.text}`, facts: [note, ...who.facts] };
+            return { ...common, status: 'not-held', confident: true, text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${sentenceGap(lang)}${who.text}`, facts: [note, ...who.facts] };
         }
         if (who) return { ...common, status: 'answered', confident: true, ...who };
     }
@@ -452,7 +452,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
 
     if (gap) {
         // Not held, said first; then what the card holds nearby, under its own label ("期限：…").
-        const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${lang === 'zh' ? '' : ' '}${facts.map(factText).join(lang === 'zh' ? '' : ' ')}`;
+        const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
         return { ...common, status: 'not-held', confident: false, text, facts };
     }
     if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
@@ -575,7 +575,7 @@ function whomToCall(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     if (facts.length === 0) return undefined;
     const lead = [channel ? toFact(item, channel, lang).text : '', ...own.map((r) => toFact(item, r, lang).text)].filter((t) => t.length > 0);
     // Where to apply first, then whom to call.
-    const text = [itemSentence(nameOf(item, lang), lead, lang), ...(sentences.length > 0 ? [contactsSentence(sentences, lang)] : [])].join(lang === 'zh' ? '' : ' ');
+    const text = [itemSentence(nameOf(item, lang), lead, lang), ...(sentences.length > 0 ? [contactsSentence(sentences, lang)] : [])].join(sentenceGap(lang));
     return { text, facts };
 }
 
@@ -621,6 +621,8 @@ function toFact(item: KnowledgeItem, r: RankedPassage, lang: Lang): AnswerFact {
 /** What an item is, in its summary's first clause: a comparison's rows must come within the first screen. */
 function firstClause(summary: string): string {
     const m = /^[^。；;!?！？]{12,}?[。；;!?！？](?=.)|^[^.]{24,}?\.\s/.exec(summary);
+    // The card's own clause, ended as a sentence: its punctuation, not a word of kejin's.
+    // eslint-disable-next-line no-restricted-syntax
     return m ? m[0].trim().replace(/[；;]$/, '。') : summary;
 }
 
@@ -733,7 +735,7 @@ function compare(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, reading: Qu
             : itemSentence(nameOf(item, lang), [firstClause(item.summary[lang])], lang);
     const leadLeft = lead ? factsOf(left, lead) : [];
     const leadRight = lead ? factsOf(right, lead) : [];
-    const text = [side(left, leadLeft), side(right, leadRight)].join(lang === 'zh' ? '' : ' ');
+    const text = [side(left, leadLeft), side(right, leadRight)].join(sentenceGap(lang));
     const facts = [...leadLeft, ...leadRight, ...rows.filter((r) => r.aspect !== lead).flatMap((r) => [...r.left, ...r.right])];
     const contacts = [...contactsOf(snapshot, left), ...contactsOf(snapshot, right)].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
     return {
