@@ -211,6 +211,13 @@ describe('what the question bounds and sets beside', () => {
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
     });
 
+    it('one item written and another said by sound, with a word of choosing, are set side by side, in the question\'s language', () => {
+        const a = service.answer('Is the Little Giant credit loan or Hu Ke Zhuan Dai the better pick for us?');
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'xiaojuren-xinyongdai']);
+        // Each side's first clause ends as an English sentence.
+        expect(a.text).not.toMatch(/[。；]/);
+    });
+
     it('"这种能申请吗" asks whether the firm qualifies: the conditions', () => {
         const a = service.answer('我们是做检验检测服务的，这种能申请沪科专贷吗？');
         expect(a).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'eligibility' });
