@@ -37,15 +37,15 @@ const T = {
     needsCare: { zh: '需要维护的卡片', en: 'Cards that need care' },
     unusedSynonyms: { zh: '从未匹配的同义词（组内词在任何卡片中都没有出现）', en: 'Synonyms that never match (no word of the group occurs in any card)' },
     none: { zh: '无', en: 'none' },
-    freshness: { zh: '过时或未经证实', en: 'Stale or unverified' },
+    freshness: { zh: '过时或未经确认', en: 'Stale or unverified' },
     freshnessHint: {
         zh: (m: number) => `按最新来源的日期排列（最旧的在前）；标 ⚠ 的卡片最新来源超过 ${m} 个月或没有日期的来源（STALE_MONTHS）。查找更新的通知或报道，加入来源并注明日期，把被取代的事实标为 \`status: outdated\`。`,
         en: (m: number) => `By the date of the newest source, oldest first; ⚠ marks a card whose newest source is over ${m} months old or undated (STALE_MONTHS). Look for a later notice or report, add it with its date, and mark the facts it overtakes \`status: outdated\`.`,
     },
     cardAges: { zh: '卡片与最新来源日期', en: 'Cards by their newest source' },
     undated: { zh: '来源均无日期', en: 'no dated source' },
-    flagged: { zh: '标为未经证实或过时的事实', en: 'Facts marked unconfirmed or outdated' },
-    flagStatus: { zh: { unconfirmed: '未经证实', outdated: '过时' }, en: { unconfirmed: 'unconfirmed', outdated: 'outdated' } },
+    flagged: { zh: '标为未经确认或过时的事实', en: 'Facts marked unconfirmed or outdated' },
+    flagStatus: { zh: { unconfirmed: '未经确认', outdated: '过时' }, en: { unconfirmed: 'unconfirmed', outdated: 'outdated' } },
     closedWindows: { zh: '已截止的申请窗口', en: 'Application windows that have closed' },
     closedOn: { zh: '截止于', en: 'closed on' },
     problems: {

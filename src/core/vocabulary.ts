@@ -60,13 +60,6 @@ export const KINDS = vocabulary({
     organization: { zh: '机构', en: 'organization' },
 });
 
-/** The three ratings of the matcher (see match/match.ts for the rules). */
-export const ELIGIBILITY = vocabulary({
-    eligible: { zh: '符合条件', en: 'eligible' },
-    possible: { zh: '可能符合（需确认）', en: 'possibly eligible (to confirm)' },
-    ineligible: { zh: '不符合', en: 'not eligible' },
-});
-
 /**
  * What a question asks about an item (see `knowledge/aspects.yaml` for the
  * words that say so, and core/answer for how each is answered). The labels

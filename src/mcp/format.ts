@@ -6,22 +6,28 @@
  */
 import type { NextStep } from '../core/knowledge/application.ts';
 import { isExpired, type KnowledgeItem, type OrganizationItem, type ProductItem, type Source, type SourcedValue } from '../core/knowledge/schema.ts';
-import { standingNote } from '../core/match/standing.ts';
+import { standingNote } from '../core/words/match.ts';
+import { MCP_TEXTS } from './texts.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
 import type { Answer, AnswerFact } from '../core/answer/answer.ts';
 import {
     answerSources,
+    aside,
     CHECK_MARK,
     citedSources,
+    clauseJoin,
     colon,
+    counted,
     displayName,
     kindLabel,
     labelOf,
+    listJoin,
     organizationLines,
     presentAnswer,
     presentCard,
     presentHit,
     presentMatch,
+    quoted,
     benefitText,
     nextStepLines,
     type ItemLookup,
@@ -120,36 +126,25 @@ export function searchStructured(a: Answer, lang: Lang) {
 export function searchText(a: Answer, lang: Lang, contactName?: (id: string) => string | undefined): string {
     const res = a.search;
     const p = presentAnswer(a, lang);
-    const lines = [lang === 'zh' ? `## 回答：“${p.question}”` : `## Answer: "${p.question}"`, p.text];
+    const lines = [`## ${labelOf('answer', lang)}${colon(lang)}${quoted(p.question, lang)}`, p.text];
     if (p.comparison) {
         const [left, right] = p.comparison.items;
         lines.push('', `| | ${left.title} | ${right.title} |`, '|---|---|---|', ...p.comparison.rows.map((r) => `| ${r.label} | ${cell(r.left)} | ${cell(r.right)} |`));
     }
     if (p.sources.length) lines.push('', ...sourcesBlock(p.sources, lang));
     const status = a.facts.filter((f) => f.status !== 'current');
-    if (status.length && lang === 'en') lines.push('', `Marked facts are ${[...new Set(status.map((f) => f.status))].join(' or ')}: say so when repeating them.`);
-    if (status.length && lang === 'zh') lines.push('', '标注的事实为未经证实或可能已过时，转述时请一并说明。');
+    if (status.length) lines.push('', MCP_TEXTS[lang].markedFacts([...new Set(status.map((f) => f.status))]));
     if (p.contacts.length) lines.push('', `**${labelOf('contacts', lang)}**`, ...p.contacts.map(lineMd));
     if (a.clarify) {
         // A bare aspect ("利率多少"): the assistant should ask which product, not say the knowledge lacks it.
-        lines.push(
-            '',
-            lang === 'zh'
-                ? `（问题没有说明是哪个产品：请先问用户指的是哪一个${p.suggestions.length ? `，例如 ${p.suggestions.map((s) => s.title).join('、')}` : ''}。）`
-                : `(The question does not say which product: ask the user which one they mean${p.suggestions.length ? `, e.g. ${p.suggestions.map((s) => s.title).join(', ')}` : ''}.)`,
-        );
+        lines.push('', MCP_TEXTS[lang].askWhich(p.suggestions.map((s) => s.title)));
     } else if (!p.confident) {
-        lines.push(
-            '',
-            lang === 'zh'
-                ? '（知识库未能可靠回答这个问题：请如实告知用户，不要把下列结果当作答案；可换个说法，或用 match_financing_products 按企业情况匹配。）'
-                : '(The knowledge does not reliably answer this: tell the user so and do not present the results below as the answer. Rephrase, or use match_financing_products with the firm profile.)',
-        );
+        lines.push('', MCP_TEXTS[lang].notReliable);
     }
-    lines.push('', lang === 'zh' ? `## 检索结果：“${res.query}”` : `## Search results: "${res.query}"`);
+    lines.push('', `## ${labelOf('searchResults', lang)}${colon(lang)}${quoted(res.query, lang)}`);
     if (p.notice) lines.push(`> ${p.notice}`);
     res.results.forEach((h, i) => lines.push('', ...hitLines(h, i + 1, lang, contactName)));
-    if (res.results.length === 0) lines.push('', lang === 'zh' ? '（无结果）' : '(no results)');
+    if (res.results.length === 0) lines.push('', labelOf('noResults', lang));
     return lines.join('\n');
 }
 
@@ -197,9 +192,10 @@ function nextStepOut(step: NextStep, lang: Lang) {
     const sources = [...new Set([...(step.application?.sources ?? []), ...(step.channel?.sources ?? []), ...step.documents.flatMap((d) => d.sources), ...(step.benefit?.sources ?? [])])];
     return {
         ...(step.mode ? { mode: step.mode } : {}),
-        text: nextStepLines(step, lang)
-            .map((l) => `${l.label ? `${l.label}${colon(lang)}` : ''}${l.text}${l.note}`)
-            .join(lang === 'zh' ? '；' : '; '),
+        text: clauseJoin(
+            lang,
+            nextStepLines(step, lang).map((l) => `${l.label ? `${l.label}${colon(lang)}` : ''}${l.text}${l.note}`),
+        ),
         ...(step.window ? { window: { ...step.window } } : {}),
         ...(step.channel ? { channel: { text: step.channel[lang], ...(step.channel.url ? { url: step.channel.url } : {}) } } : {}),
         documents: step.documents.map((d) => d[lang]),
@@ -244,12 +240,12 @@ export function matchStructured(res: MatchResponse, lang: Lang) {
 }
 
 export function matchText(res: MatchResponse, lang: Lang): string {
-    const lines = [lang === 'zh' ? `## 产品匹配（${res.matches.length} 个）` : `## Product match (${res.matches.length})`];
+    const lines = [`## ${counted('productMatch', res.matches.length, lang)}`];
     if (res.understood.length) {
-        lines.push(lang === 'zh' ? '从描述中理解到（如有误请更正）：' : 'Read from the description (correct it if wrong):', ...res.understood.map((u) => `- ${t(u.text, lang)}`));
+        lines.push(`${labelOf('understoodCorrect', lang)}${colon(lang).trimEnd()}`, ...res.understood.map((u) => `- ${t(u.text, lang)}`));
     }
     res.matches.forEach((m, i) => lines.push('', ...matchLines(m, i + 1, lang)));
-    if (res.matches.length === 0) lines.push('', lang === 'zh' ? '知识库中没有可匹配的产品。' : 'The knowledge holds no product to rate.');
+    if (res.matches.length === 0) lines.push('', labelOf('noProductToRate', lang));
     return lines.join('\n');
 }
 
@@ -284,12 +280,12 @@ export function listStructured(products: readonly ProductItem[], lang: Lang) {
 }
 
 export function listText(products: readonly ProductItem[], lang: Lang): string {
-    const head = lang === 'zh' ? `## 产品与平台（${products.length} 项）` : `## Products and platforms (${products.length})`;
+    const head = `## ${counted('productsAndPlatforms', products.length, lang)}`;
     const rows = products.map((p) => {
-        const needs = p.needs.map((n) => label(NEEDS.labels, n, lang)).join(lang === 'zh' ? '、' : ', ');
+        const needs = listJoin(lang, p.needs.map((n) => label(NEEDS.labels, n, lang)));
         return `- **${displayName(p, lang)}** (\`${p.id}\`, ${kindLabel(p.kind, lang)})${isExpired(p, new Date()) ? labelOf('expired', lang) : ''}: ${t(p.summary, lang)}${needs ? ` — ${needs}` : ''}`;
     });
-    const empty = lang === 'zh' ? '没有符合这些条件的产品；去掉一个条件再试。' : 'No product fits these filters; drop one and try again.';
+    const empty = labelOf('noProductFits', lang);
     return [head, ...(rows.length ? rows : [empty])].join('\n');
 }
 
@@ -318,10 +314,10 @@ export function contactsStructured(orgs: readonly OrganizationItem[], lang: Lang
 }
 
 export function contactsText(orgs: readonly OrganizationItem[], lang: Lang): string {
-    const head = lang === 'zh' ? `## 联系机构（${orgs.length} 个）` : `## Organizations to contact (${orgs.length})`;
-    const none = lang === 'zh' ? '没有找到对应的机构。' : 'No organization found.';
+    const head = `## ${counted('organizationsToContact', orgs.length, lang)}`;
+    const none = labelOf('noOrganization', lang);
     const entry = (o: OrganizationItem) => {
-        const name = lang === 'zh' ? `${o.name}（${o.name_en}）` : `${o.name_en} (${o.name})`;
+        const name = lang === 'zh' ? `${o.name}${aside(o.name_en, lang)}` : `${o.name_en}${aside(o.name, lang)}`;
         return ['', `### ${name} (\`${o.id}\`)`, ...organizationLines(o, lang).map(lineMd), ...sourcesBlock(o.sources, lang)];
     };
     return [head, ...(orgs.length ? orgs.flatMap(entry) : [none])].join('\n');
@@ -355,8 +351,5 @@ export function cardText(item: KnowledgeItem, lang: Lang, lookup: ItemLookup): s
 
 export function notFoundText(id: string, suggestions: readonly string[], lang: Lang): string {
     const closest = suggestions.map((s) => `"${s}"`).join(', ');
-    if (lang === 'zh') {
-        return `没有 id 为 "${id}" 的条目。${closest ? `最接近的 id：${closest}。` : ''}可用 search_financing_knowledge 或 list_financing_products 查到正确的 id。`;
-    }
-    return `No item with id "${id}".${closest ? ` Closest ids: ${closest}.` : ''} Use search_financing_knowledge or list_financing_products to find the right id.`;
+    return MCP_TEXTS[lang].notFound(id, closest);
 }

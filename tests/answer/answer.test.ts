@@ -23,7 +23,7 @@ describe('answers', () => {
         expect(a.text).toMatch(/^科技微贷通：推出时公布的损失分担为政府70%、担保机构30%/);
         expect(a.facts[0]).toMatchObject({ field: 'terms.risk_sharing', status: 'unconfirmed' });
         expect(a.facts[0]!.sources.map((s) => s.key)).toEqual(['S7']);
-        expect(a.text).toContain('（未经证实）');
+        expect(a.text).toContain('（未经确认）');
         // Whom to ask: the product's own contacts.
         expect(a.contacts.map((c) => c.id)).toEqual(['shanghai-tech-entrepreneurship-center', 'stcsm']);
     });
@@ -209,6 +209,13 @@ describe('what the question bounds and sets beside', () => {
     it('"有啥不一样" sets two named items side by side', () => {
         const a = service.answer('沪科专贷跟高企贷有啥不一样');
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+    });
+
+    it('one item written and another said by sound, with a word of choosing, are set side by side, in the question\'s language', () => {
+        const a = service.answer('Is the Little Giant credit loan or Hu Ke Zhuan Dai the better pick for us?');
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'xiaojuren-xinyongdai']);
+        // Each side's first clause ends as an English sentence.
+        expect(a.text).not.toMatch(/[。；]/);
     });
 
     it('"这种能申请吗" asks whether the firm qualifies: the conditions', () => {

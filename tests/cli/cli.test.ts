@@ -53,7 +53,7 @@ describe('kejin show', () => {
         expect(code).toBe(0);
         expect(stdout).toMatch(/^测试贷 \[信贷产品\] \(test-loan\)\n/);
         // The rate is an unconfirmed fact of source s1; the amount range has no fact and so no key.
-        expect(stdout).toContain('   利率: 利率优惠（未经证实） [s1]');
+        expect(stdout).toContain('   利率: 利率优惠（未经确认） [s1]');
         expect(stdout).toContain('   额度: 最高 1,000 万元\n');
         expect(stdout).toContain('   [s1] 测试来源 · 2026-10-12 · https://example.org/source');
         expect(stdout).toContain('测试机构 021-00000000（咨询电话）');

@@ -96,7 +96,7 @@ describe('reasons and missing conditions', () => {
             ['unknown', 'no bad overdue records'],
         ]);
         expect(m.missing[0]!.sources).toEqual(['s1']);
-        expect(m.amount).toEqual({ zh: '额度不超过 1000 万元', en: 'amount at most 1000 万元' });
+        expect(m.amount).toEqual({ zh: '最高 1,000 万元', en: 'up to 10 million yuan' });
         expect(m.contacts).toEqual([{ id: 'test-org', name: { zh: '测试机构', en: 'Test Agency' }, phones: [{ value: '021-00000000', label: { zh: '咨询电话', en: 'enquiries' } }], address: '测试路1号', website: 'https://example.org/agency' }]);
         expect(m.sources[0]!.url).toBe('https://example.org/source');
     });

@@ -70,7 +70,7 @@ describe('the next-step fields', () => {
             '申请时间：2026-11-01 – 2026-12-10（受理中，还剩 7 天）',
             '申请入口：一网通办 https://zwdt.sh.gov.cn/',
             '准备材料：营业执照',
-            '准备材料：近两年财务报表（未经证实）',
+            '准备材料：近两年财务报表（未经确认）',
             '支持力度：按贷款利息给予贴息（最高 50 万元、比例 30%）',
         ]);
         expect(next.lines.every((l) => l.sources.length === 1 && l.sources[0] === 's1')).toBe(true);
@@ -106,7 +106,7 @@ describe('the next-step fields', () => {
             const match = (res.structuredContent as { matches: Record<string, unknown>[] }).matches.find((m) => m.id === 'test-loan')!;
             expect(match.nextStep).toEqual({
                 mode: 'apply',
-                text: '办理方式：须由企业主动申请。每年集中受理一次；申请时间：2026-11-01 – 2026-12-10（受理中，还剩 7 天）；申请入口：一网通办 https://zwdt.sh.gov.cn/；准备材料：营业执照；准备材料：近两年财务报表（未经证实）；支持力度：按贷款利息给予贴息（最高 50 万元、比例 30%）',
+                text: '办理方式：须由企业主动申请。每年集中受理一次；申请时间：2026-11-01 – 2026-12-10（受理中，还剩 7 天）；申请入口：一网通办 https://zwdt.sh.gov.cn/；准备材料：营业执照；准备材料：近两年财务报表（未经确认）；支持力度：按贷款利息给予贴息（最高 50 万元、比例 30%）',
                 window: { opens: '2026-11-01', closes: '2026-12-10', state: 'open', daysLeft: 7 },
                 channel: { text: '一网通办', url: 'https://zwdt.sh.gov.cn/' },
                 documents: ['营业执照', '近两年财务报表'],

@@ -12,7 +12,7 @@ import { Api, GrammyError } from 'grammy';
 import type { Logger } from 'pino';
 import type { Alert } from '../../core/alerts/alerts.ts';
 import type { Deliver } from '../../core/alerts/send.ts';
-import { colon, labelOf, presentMatch, reachOf, sectionOf } from '../../core/present/index.ts';
+import { aside, clauseJoin, colon, labelOf, presentMatch, reachOf, sectionOf } from '../../core/present/index.ts';
 import type { Lang } from '../../core/vocabulary.ts';
 import { apiSignal } from './abort.ts';
 import { esc, link, truncate } from '../views/html.ts';
@@ -32,13 +32,13 @@ export function alertHtml(alert: Alert): string {
     const next = sectionOf(p, 'nextStep');
     if (next) for (const l of next.lines.slice(0, 4)) lines.push(`<b>${esc(l.label ?? '')}</b>${sep}${esc(truncate(l.text, 120))}${esc(l.note)}`);
     const reasons = sectionOf(p, 'reasons');
-    if (reasons) lines.push(`<b>${esc(reasons.title)}</b>${sep}${reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)).join(lang === 'zh' ? '；' : '; ')}`);
+    if (reasons) lines.push(`<b>${esc(reasons.title)}</b>${sep}${clauseJoin(lang, reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)))}`);
     const open = sectionOf(p, 'missing')?.lines.find((l) => l.check === 'unknown');
     if (open) lines.push(`<b>${esc(labelOf('toConfirm', lang))}</b>${sep}${esc(truncate(open.text, 120))}${esc(open.note)}`);
     const reach = reachOf(p);
     if (reach) {
         const { contact, phone, url, apply } = reach;
-        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : `（${esc(labelOf('noPhone', lang))}）`}${url ? ` ${link(url, url)}` : ''}`);
+        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : esc(aside(labelOf('noPhone', lang), lang))}${url ? ` ${link(url, url)}` : ''}`);
         if (apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
     const source = p.sources[0];

@@ -8,10 +8,13 @@ import type { KnowledgeItem, OrganizationItem, ProductItem, Source } from '../..
 import type { Answer } from '../../core/answer/answer.ts';
 import type { MatchResponse, ProductMatch, Understood } from '../../core/match/types.ts';
 import {
+    aside,
+    clauseJoin,
     colon,
     displayName,
     labelOf,
     listJoin,
+    moreText,
     organizationLines,
     presentAnswer,
     presentCard,
@@ -19,6 +22,7 @@ import {
     presentMatch,
     reachOf,
     sectionOf,
+    sentenceGap,
     type ItemLookup,
     type Line,
     type Section,
@@ -26,7 +30,7 @@ import {
 import { KINDS, NEEDS, QUALIFICATIONS, SIZES, STAGES, label, type Lang, type Localized, type Stage } from '../../core/vocabulary.ts';
 import { BROWSE_KINDS, encodeCallback, refOf, type BrowseKind, type CallbackAction } from '../conversation/callback.ts';
 import { esc, link, truncate } from './html.ts';
-import type { Messages } from './i18n.ts';
+import { LANGUAGE_NAMES, type Messages } from './i18n.ts';
 import { AMOUNT_PRESETS, STEPS, stepName, type Draft, type FlowState, type StepName } from '../conversation/questionnaire.ts';
 
 export interface View {
@@ -97,7 +101,7 @@ export function helpView(t: Messages): View {
 export function langView(t: Messages): View {
     return {
         html: t.langPrompt,
-        keyboard: { inline_keyboard: [[button('中文', { type: 'lang', lang: 'zh' }), button('English', { type: 'lang', lang: 'en' })]] },
+        keyboard: { inline_keyboard: [[button(LANGUAGE_NAMES.zh, { type: 'lang', lang: 'zh' }), button(LANGUAGE_NAMES.en, { type: 'lang', lang: 'en' })]] },
     };
 }
 
@@ -159,7 +163,7 @@ function choiceRows(t: Messages, lang: Lang, state: FlowState, step: StepName): 
 
 function profileValue(t: Messages, lang: Lang, d: Draft, field: StepName): string | undefined {
     const list = (values: readonly string[] | undefined, labels: Record<string, Localized>) =>
-        values === undefined ? undefined : values.length === 0 ? t.none : values.map((v) => label(labels, v, lang)).join(lang === 'zh' ? '、' : ', ');
+        values === undefined ? undefined : values.length === 0 ? t.none : listJoin(lang, values.map((v) => label(labels, v, lang)));
     switch (field) {
         case 'stage':
             return d.stage && label(STAGES.labels, d.stage, lang);
@@ -190,7 +194,7 @@ export function profileLines(t: Messages, lang: Lang, d: Draft): string[] {
     return [
         ...STEPS.flatMap((step) => line(t[FIELD_LABEL[step]] as string, profileValue(t, lang, d, step))),
         // Told in messages, not asked by the questionnaire.
-        ...line(t.fieldLacking, d.qualificationsLacking?.length ? d.qualificationsLacking.map((v) => label(QUALIFICATIONS.labels, v, lang)).join(lang === 'zh' ? '、' : ', ') : undefined),
+        ...line(t.fieldLacking, d.qualificationsLacking?.length ? listJoin(lang, d.qualificationsLacking.map((v) => label(QUALIFICATIONS.labels, v, lang))) : undefined),
         ...line(t.fieldRevenue, d.annualRevenueWan === undefined ? undefined : t.wan(d.annualRevenueWan)),
     ];
 }
@@ -244,7 +248,7 @@ const MAX_CHECKS = 3;
 function checkList(lines: readonly Line[], lang: Lang): string {
     const shown = lines.slice(0, MAX_CHECKS).map((l) => esc(truncate(l.text.replace(/[。.；;]+$/, ''), 90) + l.note));
     const more = lines.length - shown.length;
-    return [...shown, ...(more > 0 ? [lang === 'zh' ? `另有 ${more} 项` : `${more} more`] : [])].join(lang === 'zh' ? '；' : '; ');
+    return clauseJoin(lang, [...shown, ...(more > 0 ? [moreText(more, lang)] : [])]);
 }
 
 /** A match result, short enough for a list: the rating, why, what is missing, the terms, one contact and one source. */
@@ -262,7 +266,7 @@ export function matchCard(lang: Lang, m: ProductMatch, rank: number): string {
     if (reach) {
         // A number is shown only with what the source gives it for, never as the product's hotline.
         const { contact, phone, apply } = reach;
-        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : `（${esc(labelOf('noPhone', lang))}）`}`);
+        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : esc(aside(labelOf('noPhone', lang), lang))}`);
         if (apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
     // The next step in one short line: how it is granted, where, by when, what to bring.
@@ -338,7 +342,7 @@ export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: rea
         const [a, b] = p.comparison.items;
         for (const row of p.comparison.rows) lines.push(`<b>${esc(row.label)}</b>`, `• ${esc(a.title)}${sep}${esc(row.left.text)}`, `• ${esc(b.title)}${sep}${esc(row.right.text)}`);
     }
-    if (p.sources.length > 0) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${p.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join('；')}`);
+    if (p.sources.length > 0) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${clauseJoin(lang, p.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`))}`);
     if (p.contacts.length > 0) {
         const who = p.contacts.map((c) => `${esc(c.label ?? '')}${c.phones?.[0] ? ` ${esc(c.phones[0])}` : ''}`);
         lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${listJoin(lang, who)}`);
@@ -373,12 +377,11 @@ export function toldMatchView(t: Messages, lang: Lang, response: MatchResponse, 
     const view = matchView(t, lang, response);
     // On one line, so that the products come within the first screen.
     const told = profileLines(t, lang, profile).map((l) => l.replace(/^• /, ''));
-    return { html: [`${t.toldHeader}${lang === 'zh' ? '' : ' '}${told.join(lang === 'zh' ? '；' : '; ')}`, '', view.html].join('\n'), ...(view.keyboard ? { keyboard: view.keyboard } : {}) };
+    return { html: [`${t.toldHeader}${sentenceGap(lang)}${clauseJoin(lang, told)}`, '', view.html].join('\n'), ...(view.keyboard ? { keyboard: view.keyboard } : {}) };
 }
 
 function unsureView(t: Messages, lang: Lang, header: string[], guesses: readonly ItemRef[]): View {
-    const space = lang === 'zh' ? '' : ' ';
-    const lines = [...header, `${t.notConfident}${space}${guesses.length > 0 ? t.didYouMean : t.nothingFound}`, t.tryMatch];
+    const lines = [...header, `${t.notConfident}${guesses.length > 0 ? `${sentenceGap(lang)}${t.didYouMean}` : ''}`, t.tryMatch];
     const rows = guesses.map((g) => [button(pick(g.title, lang), { type: 'item', ref: refOf(g.id) })]);
     return {
         html: lines.join('\n'),

@@ -7,13 +7,13 @@
  * Templates that take dynamic values escape them themselves, so a caller can
  * never forget to.
  */
-import { LABELS } from '../../core/words/labels.ts';
-import { wanText } from '../../core/present/units.ts';
+import { colon, LABELS } from '../../core/words/labels.ts';
+import { wanText } from '../../core/words/units.ts';
 import type { Lang } from '../../core/vocabulary.ts';
 import { esc } from './html.ts';
 
 export interface Messages {
-    /** The colon between a label and its value. */
+    /** The colon between a label and its value (core/words, as every front writes it). */
     readonly colon: string;
     readonly greeting: (name: string | undefined) => string;
     readonly help: string;
@@ -61,15 +61,15 @@ export interface Messages {
     readonly answerHeader: (q: string) => string;
     readonly notConfident: string;
     readonly didYouMean: string;
-    readonly nothingFound: string;
     readonly tryMatch: string;
     readonly generalContacts: string;
+    // notConfident and didYouMean are the answer's own words (core/words), so that every front says "not known" alike.
     /** Follow-up buttons under an answer. */
     readonly followApply: string;
     readonly followContact: string;
     readonly followSimilar: string;
 
-    /** An amount in 万元 as the questionnaire shows it (core/present/units.ts). */
+    /** An amount in 万元 as the questionnaire shows it (core/words/units.ts). */
     readonly wan: (n: number) => string;
 
     // Browse
@@ -125,7 +125,7 @@ export interface Messages {
 }
 
 const zh: Messages = {
-    colon: '：',
+    colon: colon('zh'),
     greeting: (name) =>
         `你好${name ? `，${esc(name)}` : ''}！我是<b>科金助手</b>，帮上海科技企业找到合适的融资产品与政策，并告诉你还缺什么、该找谁。\n\n` +
         '点下面的按钮开始，或直接输入问题，例如“高企贷额度多少”。',
@@ -180,9 +180,8 @@ const zh: Messages = {
     refine: '✏️ 调整条件',
 
     answerHeader: (q) => `关于“${esc(q)}”：`,
-    notConfident: '没有找到可靠的答案。',
-    didYouMean: '你是不是想问：',
-    nothingFound: '知识库里没有相关内容。',
+    notConfident: LABELS.unknown.zh,
+    didYouMean: `${LABELS.didYouMean.zh}：`,
     tryMatch: '也可以回答几个问题来匹配产品，或联系下面的机构。',
     generalContacts: '☎️ 联系机构',
     followApply: '📝 申请方式',
@@ -238,7 +237,7 @@ const zh: Messages = {
 };
 
 const en: Messages = {
-    colon: ': ',
+    colon: colon('en'),
     greeting: (name) =>
         `Hello${name ? `, ${esc(name)}` : ''}! I am <b>Kejin</b>, the financing assistant for Shanghai sci-tech firms: I find the loans and policies that fit your firm, what is still missing, and whom to call.\n\n` +
         'Tap a button below, or just type a question, e.g. "Gaoqidai loan amount".',
@@ -293,9 +292,8 @@ const en: Messages = {
     refine: '✏️ Refine',
 
     answerHeader: (q) => `About "${esc(q)}":`,
-    notConfident: 'I found no reliable answer.',
-    didYouMean: 'Did you mean:',
-    nothingFound: 'Nothing in the knowledge base matches.',
+    notConfident: LABELS.unknown.en,
+    didYouMean: `${LABELS.didYouMean.en}:`,
     tryMatch: 'You can also answer a few questions to match products, or contact the organizations below.',
     generalContacts: '☎️ Contacts',
     followApply: '📝 How to apply',
@@ -351,3 +349,6 @@ const en: Messages = {
 };
 
 export const MESSAGES: Readonly<Record<Lang, Messages>> = { zh, en };
+
+/** The language menu names each language in itself, whatever the language shown. */
+export const LANGUAGE_NAMES: Readonly<Record<Lang, string>> = { zh: '中文', en: 'English' };

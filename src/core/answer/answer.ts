@@ -26,7 +26,7 @@ import { boundQuery } from '../search/input.ts';
 import { normalize } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
-import { labelOf } from '../words/labels.ts';
+import { fullStop, labelOf, sentenceGap } from '../words/labels.ts';
 import { understandQuestion } from '../match/understand.ts';
 import { subjectCues, type Wanted } from './reading.ts';
 import type { Answer, AnswerFact, ComparisonRow, ContactRef, ItemRef } from './types.ts';
@@ -151,7 +151,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         .map(get)
         .filter(allowed);
     // Nothing named in full: a word left over that only one item's names hold ("专贴呢", "科委的地址") names it.
-    const named = written.length > 0 ? written : shortNamed(snapshot, cues.leftover).filter(allowed);
+    // One named and a word of choosing: the other may be said by sound ("the Little Giant credit loan or Hu Ke Zhuan Dai").
+    const heard = written.length === 1 && cues.chooses ? index.read(text, { hearAll: true }).named.filter((n) => n.typo && n.id !== written[0]!.id).map((n) => get(n.id)).filter(allowed) : [];
+    const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
@@ -346,7 +348,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         const gapNote = index.passages(item.id, reading).find((r) => r.passage.structured && r.passage.absence && r.passage.aspects.includes('contact'));
         if (who && gapNote) {
             const note = toFact(item, gapNote, lang);
-            return { ...common, status: 'not-held', confident: true, text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${lang === 'zh' ? '' : ' '}${who.text}`, facts: [note, ...who.facts] };
+            return { ...common, status: 'not-held', confident: true, text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${sentenceGap(lang)}${who.text}`, facts: [note, ...who.facts] };
         }
         if (who) return { ...common, status: 'answered', confident: true, ...who };
     }
@@ -452,7 +454,7 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
 
     if (gap) {
         // Not held, said first; then what the card holds nearby, under its own label ("期限：…").
-        const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${lang === 'zh' ? '' : ' '}${facts.map(factText).join(lang === 'zh' ? '' : ' ')}`;
+        const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
         return { ...common, status: 'not-held', confident: false, text, facts };
     }
     if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
@@ -575,7 +577,7 @@ function whomToCall(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     if (facts.length === 0) return undefined;
     const lead = [channel ? toFact(item, channel, lang).text : '', ...own.map((r) => toFact(item, r, lang).text)].filter((t) => t.length > 0);
     // Where to apply first, then whom to call.
-    const text = [itemSentence(nameOf(item, lang), lead, lang), ...(sentences.length > 0 ? [contactsSentence(sentences, lang)] : [])].join(lang === 'zh' ? '' : ' ');
+    const text = [itemSentence(nameOf(item, lang), lead, lang), ...(sentences.length > 0 ? [contactsSentence(sentences, lang)] : [])].join(sentenceGap(lang));
     return { text, facts };
 }
 
@@ -619,9 +621,10 @@ function toFact(item: KnowledgeItem, r: RankedPassage, lang: Lang): AnswerFact {
 }
 
 /** What an item is, in its summary's first clause: a comparison's rows must come within the first screen. */
-function firstClause(summary: string): string {
+function firstClause(summary: string, lang: Lang): string {
     const m = /^[^。；;!?！？]{12,}?[。；;!?！？](?=.)|^[^.]{24,}?\.\s/.exec(summary);
-    return m ? m[0].trim().replace(/[；;]$/, '。') : summary;
+    // The card's own clause, ended as a sentence of its language ("firms;" → "firms.", not "firms。").
+    return m ? m[0].trim().replace(/[；;]$/, fullStop(lang).trim()) : summary;
 }
 
 /** The name an answer opens with: short, since the answer must come within the first lines. */
@@ -730,10 +733,10 @@ function compare(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, reading: Qu
             ? facts.length > 0
                 ? itemSentence(nameOf(item, lang), facts.map((f) => f.text), lang)
                 : notHeldSentence(nameOf(item, lang), lead, lang)
-            : itemSentence(nameOf(item, lang), [firstClause(item.summary[lang])], lang);
+            : itemSentence(nameOf(item, lang), [firstClause(item.summary[lang], lang)], lang);
     const leadLeft = lead ? factsOf(left, lead) : [];
     const leadRight = lead ? factsOf(right, lead) : [];
-    const text = [side(left, leadLeft), side(right, leadRight)].join(lang === 'zh' ? '' : ' ');
+    const text = [side(left, leadLeft), side(right, leadRight)].join(sentenceGap(lang));
     const facts = [...leadLeft, ...leadRight, ...rows.filter((r) => r.aspect !== lead).flatMap((r) => [...r.left, ...r.right])];
     const contacts = [...contactsOf(snapshot, left), ...contactsOf(snapshot, right)].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
     return {

@@ -20,7 +20,8 @@
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { nextStepOf } from '../knowledge/application.ts';
 import { isExpired, type Basis, type Fact, type OrganizationItem, type ProductItem } from '../knowledge/schema.ts';
-import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized } from '../vocabulary.ts';
+import type { Localized } from '../vocabulary.ts';
+import { amountRange, anyQualificationWords, expiredCheck, givesPriority, IP_WORDS, notRuledOut, qualificationWords, revenueWords, servesNeed, sizesWords, stagesWords, type ConditionWords } from '../words/match.ts';
 import type { FirmProfile } from './profile.ts';
 import { holds, preferredHeld, RANKING, rateFor, rating, score, servedNeeds, termsOf, verdicts, type Verdict } from './rate.ts';
 import { matchIndex, selectProducts } from './select.ts';
@@ -102,19 +103,19 @@ export function productMatch(snapshot: KnowledgeSnapshot, p: ProductItem, profil
     const needReasons: ConditionCheck[] = servedNeeds(terms, profile).map((n) => ({
         status: 'met',
         field: 'needs',
-        text: { zh: `满足需求：${NEEDS.labels[n].zh}`, en: `serves your need: ${NEEDS.labels[n].en}` },
+        text: servesNeed(n),
         ...cite(p.eligibility?.sources ?? p.sources.map((s) => s.key)),
     }));
     const preferredBasis = p.eligibility?.basis.qualifications_preferred;
     const preferredReasons: ConditionCheck[] = preferredHeld(terms, profile).map((q) => ({
         status: 'met',
         field: 'qualifications',
-        text: { zh: `优先支持${QUALIFICATIONS.labels[q].zh}`, en: `gives priority to ${QUALIFICATIONS.labels[q].en} firms` },
+        text: givesPriority(q),
         ...cite(preferredBasis!.sources, preferredBasis!.status),
     }));
     const toConfirm: ConditionCheck[] = (p.eligibility?.conditions ?? []).map((c) => ({ status: 'unknown', text: localized(c), ...cite(c.sources, c.status) }));
     const expiredNote: ConditionCheck[] = expired
-        ? [{ status: 'unknown', field: 'valid_until', text: { zh: `资料显示有效期至 ${p.valid_until}，请确认产品是否仍在办理`, en: `listed as valid until ${p.valid_until}; check that it is still offered` }, sources: [], sourceStatus: 'outdated' }]
+        ? [{ status: 'unknown', field: 'valid_until', text: expiredCheck(p.valid_until!), sources: [], sourceStatus: 'outdated' }]
         : [];
 
     const eligibility = rating(checks, expired);
@@ -149,9 +150,6 @@ function sourceCiter(p: ProductItem) {
     };
 }
 
-/** Said after a condition the profile contradicts but whose source is not current. */
-const NOT_RULED_OUT: Localized = { zh: '——与您的情况不符，请向受理机构确认现行条件', en: ' — your profile differs: check the current condition' };
-
 /**
  * The structured conditions of a card, each checked against the profile and
  * citing the sources of that condition (its `basis`). A met condition reads
@@ -170,7 +168,7 @@ export function checkConditions(p: ProductItem, profile: FirmProfile, qualsCompl
         // The schema refuses a condition without a basis; a hand-made snapshot without one is treated as unconfirmed.
         const citation = basis ? cite(basis.sources, basis.status) : cite(e.sources, 'unconfirmed');
         const { has, needs } = conditionTexts(e, v, profile);
-        const text = v.differs ? { zh: needs.zh + NOT_RULED_OUT.zh, en: needs.en + NOT_RULED_OUT.en } : v.status === 'met' ? has : needs;
+        const text = v.differs ? notRuledOut(needs) : v.status === 'met' ? has : needs;
         return { status: v.status, field: FIELD_OF[v.condition], text, ...citation };
     });
 }
@@ -185,68 +183,30 @@ const FIELD_OF: Record<Verdict['condition'], string> = {
     requires_ip: 'hasIntellectualProperty',
 };
 
-/** What a condition reads as when met (`has`: what the firm has) and otherwise (`needs`: what the product asks). */
-function conditionTexts(e: NonNullable<ProductItem['eligibility']>, v: Verdict, profile: FirmProfile): { has: Localized; needs: Localized } {
-    const none = { zh: '', en: '' };
+/** The words of a condition (core/words/match.ts), filled with the card's values and the firm's. */
+function conditionTexts(e: NonNullable<ProductItem['eligibility']>, v: Verdict, profile: FirmProfile): ConditionWords {
     switch (v.condition) {
-        case 'stages': {
-            const zh = (e.stages ?? []).map((s) => STAGES.labels[s].zh).join('、');
-            const en = (e.stages ?? []).map((s) => STAGES.labels[s].en).join(', ');
-            const stage = profile.stage;
-            const has = stage ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` } : none;
-            return { has, needs: { zh: `面向${zh}企业`, en: `for firms at the ${en}` } };
-        }
-        case 'qualifications_all': {
-            const name = QUALIFICATIONS.labels[v.qualification!];
-            return { has: { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` }, needs: { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` } };
-        }
+        case 'stages':
+            return stagesWords(e.stages ?? [], profile.stage);
+        case 'qualifications_all':
+            return qualificationWords(v.qualification!);
         case 'qualifications_any': {
             const any = e.qualifications_any ?? [];
-            const held = any.filter((q) => holds(profile, q));
-            return {
-                has: { zh: `已有${held.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}资质`, en: `holds ${held.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
-                needs: { zh: `需要以下资质之一：${any.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, en: `requires one of: ${any.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}` },
-            };
+            return anyQualificationWords(any, any.filter((q) => holds(profile, q)));
         }
-        case 'sizes': {
-            const size = profile.size;
-            const list = { zh: (e.sizes ?? []).map((s) => SIZES.labels[s].zh).join('、'), en: (e.sizes ?? []).map((s) => SIZES.labels[s].en).join(', ') };
-            const has = size ? { zh: `${SIZES.labels[size].zh}企业，在产品面向的${list.zh}企业之列`, en: `a ${SIZES.labels[size].en} firm, among the ${list.en} firms served` } : none;
-            return { has, needs: { zh: `面向${list.zh}企业`, en: `for ${list.en} firms` } };
-        }
-        case 'revenue_wan': {
-            const { min, max } = e.revenue_wan ?? {};
-            const r = profile.annualRevenueWan;
-            return {
-                has: { zh: `年营业收入 ${r} 万元，在${rangeText(min, max, '万元')}之内`, en: `annual revenue of ${r} 万元 is within ${rangeTextEn(min, max)}` },
-                needs: { zh: `年营业收入${rangeText(min, max, '万元')}`, en: `annual revenue ${rangeTextEn(min, max)}` },
-            };
-        }
+        case 'sizes':
+            return sizesWords(e.sizes ?? [], profile.size);
+        case 'revenue_wan':
+            return revenueWords(e.revenue_wan ?? {}, profile.annualRevenueWan);
         case 'requires_ip':
-            return {
-                has: { zh: '拥有可质押的专利等知识产权', en: 'owns patents or other intellectual property to pledge' },
-                needs: { zh: '需要拥有可质押的专利等知识产权', en: 'requires patents or other intellectual property to pledge' },
-            };
+            return IP_WORDS;
     }
 }
 
+/** The amount as the card states it, else its range worded as every front words one. */
 function amountText(p: ProductItem): Localized | undefined {
     if (p.terms?.amount) return localized(p.terms.amount);
-    const r = p.terms?.amount_wan;
-    if (!r) return undefined;
-    return { zh: `额度${rangeText(r.min, r.max, '万元')}`, en: `amount ${rangeTextEn(r.min, r.max)}` };
-}
-
-function rangeText(min: number | undefined, max: number | undefined, unit: string): string {
-    if (min !== undefined && max !== undefined) return ` ${min}–${max} ${unit}`;
-    if (min !== undefined) return `不低于 ${min} ${unit}`;
-    return `不超过 ${max} ${unit}`;
-}
-
-function rangeTextEn(min: number | undefined, max: number | undefined): string {
-    if (min !== undefined && max !== undefined) return `${min}–${max} 万元 (10,000 CNY)`;
-    if (min !== undefined) return `at least ${min} 万元`;
-    return `at most ${max} 万元`;
+    return amountRange(p.terms?.amount_wan ?? {});
 }
 
 function localized(f: Fact): Localized {

@@ -18,6 +18,7 @@ export interface ConditionCheck {
     readonly status: 'met' | 'unmet' | 'unknown';
     /** Profile field the condition is about, e.g. `qualifications`; absent for free-text conditions. */
     readonly field?: string;
+    /** The condition as met or as asked, in the words of core/words/match.ts (a free-text condition: the card's own). */
     readonly text: Localized;
     /** Keys of the sources of this condition (not of the whole card). */
     readonly sources: readonly string[];

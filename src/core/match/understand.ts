@@ -3,11 +3,12 @@
  * ("我们是高新技术企业" → high-tech, "有十几项专利" → intellectual property,
  * "贷款快到期" → loan renewal, "500万" → amountWan). Only what the text
  * plainly states: a question *about* 高企贷 does not make a firm high-tech.
- * Every value read is returned with a sentence, so the fronts can show what
- * was understood and the user can correct it.
+ * Every value read is returned with a sentence (core/words/match.ts), so the
+ * fronts can show what was understood and the user can correct it.
  */
 import { findAmounts, VOCABULARY_LEXICON, type Lexicon } from '../lexicon/lexicon.ts';
-import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Need, type Size, type Stage } from '../vocabulary.ts';
+import { NEEDS, QUALIFICATIONS, type Localized, type Need, type Size, type Stage } from '../vocabulary.ts';
+import { UNDERSTOOD } from '../words/match.ts';
 import type { FirmProfile } from './profile.ts';
 import type { Understood } from './types.ts';
 
@@ -44,10 +45,6 @@ const REVENUE_AFTER = /^\s*(?:元|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\
 const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|销售额|销售收入|收入|revenue|sales|turnover)[^，。,.;；\d]{0,16}$/i;
 const EMPLOYEE = /(\d{1,7})\s*(?:多)?\s*(?:名|个|位)?\s*(?:员工|职工|雇员|人(?:的)?(?:团队|规模)?)|(\d{1,7})\s*(?:employees|staff|people)/i;
 
-function said(zh: string, en: string): Localized {
-    return { zh, en };
-}
-
 export interface Understanding {
     readonly fields: Partial<FirmProfile>;
     readonly understood: readonly Understood[];
@@ -73,36 +70,36 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
     const claimed = qualMentions.filter((m) => m.stance === 'claims' && !denied.includes(m.value)).map((m) => m.value);
     const quals = QUALIFICATIONS.values.filter((q) => claimed.includes(q));
     if (quals.length > 0) {
-        add('qualifications', quals, said(`资质：${quals.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, `qualifications: ${quals.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}`));
+        add('qualifications', quals, UNDERSTOOD.qualifications(quals));
     }
     if (denied.length > 0) {
-        add('qualificationsLacking', denied, said(`尚无资质：${denied.map((q) => QUALIFICATIONS.labels[q].zh).join('、')}`, `does not hold: ${denied.map((q) => QUALIFICATIONS.labels[q].en).join(', ')}`));
+        add('qualificationsLacking', denied, UNDERSTOOD.lacking(denied));
     }
     const stated = <F extends 'needs' | 'stage'>(field: F) => lexicon.mentions(field, text).filter((m) => m.stance !== 'denies').map((m) => m.value);
     const needs = unique([...NEED_PATTERNS.filter(([, re]) => re.test(text)).map(([n]) => n), ...stated('needs')]);
     if (needs.length > 0) {
-        add('needs', NEEDS.values.filter((n) => needs.includes(n)), said(`需求：${NEEDS.values.filter((n) => needs.includes(n)).map((n) => NEEDS.labels[n].zh).join('、')}`, `needs: ${NEEDS.values.filter((n) => needs.includes(n)).map((n) => NEEDS.labels[n].en).join(', ')}`));
+        add('needs', NEEDS.values.filter((n) => needs.includes(n)), UNDERSTOOD.needs(NEEDS.values.filter((n) => needs.includes(n))));
     }
     const stage = STAGE_PATTERNS.find(([, re]) => re.test(text))?.[0] ?? stated('stage')[0];
-    if (stage) add('stage', stage, said(`发展阶段：${STAGES.labels[stage].zh}`, `stage: ${STAGES.labels[stage].en}`));
+    if (stage) add('stage', stage, UNDERSTOOD.stage(stage));
     const size = SIZE_PATTERNS.find(([, re]) => re.test(text))?.[0];
-    if (size) add('size', size, said(`企业规模：${SIZES.labels[size].zh}`, `size: ${SIZES.labels[size].en}`));
+    if (size) add('size', size, UNDERSTOOD.size(size));
 
-    if (NO_IP.test(text)) add('hasIntellectualProperty', false, said('没有专利或其他知识产权', 'no patents or other intellectual property'));
-    else if (HAS_IP.test(text)) add('hasIntellectualProperty', true, said('拥有专利或其他知识产权', 'owns patents or other intellectual property'));
+    if (NO_IP.test(text)) add('hasIntellectualProperty', false, UNDERSTOOD.ip(false));
+    else if (HAS_IP.test(text)) add('hasIntellectualProperty', true, UNDERSTOOD.ip(true));
 
     for (const { wan, index, text: amount } of findAmounts(text)) {
         const before = text.slice(Math.max(0, index - 20), index);
         if (REVENUE_CONTEXT.test(before) || REVENUE_AFTER.test(text.slice(index + amount.length, index + amount.length + 24))) {
-            if (fields.annualRevenueWan === undefined) add('annualRevenueWan', wan, said(`年营业收入约 ${wan} 万元`, `annual revenue about ${wan} 万元 (CNY ${wan / 100} million)`));
+            if (fields.annualRevenueWan === undefined) add('annualRevenueWan', wan, UNDERSTOOD.revenue(wan));
         } else if (fields.amountWan === undefined) {
-            add('amountWan', wan, said(`融资需求约 ${wan} 万元`, `financing need about ${wan} 万元 (CNY ${wan / 100} million)`));
+            add('amountWan', wan, UNDERSTOOD.amount(wan));
         }
     }
     const staff = EMPLOYEE.exec(text);
     if (staff) {
         const n = Number(staff[1] ?? staff[2]);
-        add('employees', n, said(`员工约 ${n} 人`, `about ${n} employees`));
+        add('employees', n, UNDERSTOOD.employees(n));
     }
     return { fields: fields as Partial<FirmProfile>, understood };
 }

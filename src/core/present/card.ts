@@ -5,11 +5,11 @@
 import { nextStepOf } from '../knowledge/application.ts';
 import { isExpired, type Eligibility, type KnowledgeItem, type OrganizationItem, type PolicyItem, type ProductItem, type Source, type StructuredCondition, type Terms } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Lang, type Localized } from '../vocabulary.ts';
-import { labelOf, type LabelKey } from './labels.ts';
+import { labelOf, type LabelKey } from '../words/labels.ts';
 import { displayName, factLine, phoneText, kindLabel, section, shortName, sourcedLine, valueLine, vocabularyList } from './lines.ts';
 import type { Line, PresentedCard, Section } from './types.ts';
 import { nextStepLines } from './next-step.ts';
-import { monthsRange, wanRange } from './units.ts';
+import { monthsRange, wanRange } from '../words/units.ts';
 
 /** Finds another card by id (a contact organization); the caller passes its snapshot's lookup. */
 export type ItemLookup = (id: string) => KnowledgeItem | undefined;

@@ -1,6 +1,21 @@
-/** Presentation decided once for every front: see types.ts. */
+/** Presentation decided once for every front: see types.ts. The words it is made of (core/words) come with it. */
 export * from './types.ts';
-export { CHECK_MARK, colon, LABELS, labelOf, listJoin, RATING_MARK, ratingLabel, type LabelKey } from './labels.ts';
+export {
+    aside,
+    CHECK_MARK,
+    clauseJoin,
+    colon,
+    counted,
+    LABELS,
+    labelOf,
+    listJoin,
+    moreText,
+    quoted,
+    RATING_MARK,
+    ratingLabel,
+    sentenceGap,
+    type LabelKey,
+} from '../words/labels.ts';
 export { citedSources, displayName, kindLabel, sectionOf, shortName, statusNote } from './lines.ts';
 export { reachOf, type Reach } from './reach.ts';
 export { contactOf, organizationLines, presentCard, type ItemLookup, type PresentCardOptions } from './card.ts';
@@ -8,4 +23,4 @@ export { checkLine, contactSummaryLine, presentMatch } from './match.ts';
 export { benefitText, nextStepBrief, nextStepLines, windowText } from './next-step.ts';
 export { presentHit, type PresentHitOptions } from './hit.ts';
 export { answerSources, presentAnswer, type AnswerSource } from './answer.ts';
-export { monthsRange, wanRange, wanText } from './units.ts';
+export { monthsRange, wanRange, wanText } from '../words/units.ts';

@@ -1,7 +1,7 @@
 /** The small builders every presenter makes its lines with. */
 import type { Fact, KnowledgeItem, Source, SourcedValue } from '../knowledge/schema.ts';
 import { KINDS, label, type Lang, type Localized } from '../vocabulary.ts';
-import { labelOf, type LabelKey } from './labels.ts';
+import { aside, labelOf, listJoin, type LabelKey } from '../words/labels.ts';
 import type { Line, LineStatus, Section, SectionKey } from './types.ts';
 
 /** The words that flag a line's standing, '' for a current one. */
@@ -11,8 +11,7 @@ export function statusNote(status: LineStatus | 'current' | undefined, lang: Lan
 
 /** A phone number with what the source gives it for: "23116237（联系人电话）" / "23116237 (contact person)". */
 export function phoneText(value: string, label: Localized | undefined, lang: Lang): string {
-    if (!label) return value;
-    return lang === 'zh' ? `${value}（${label.zh}）` : `${value} (${label.en})`;
+    return label ? `${value}${aside(label[lang], lang)}` : value;
 }
 
 /** A card statement, optionally under a field label. */
@@ -69,7 +68,7 @@ export function kindLabel(kind: KnowledgeItem['kind'], lang: Lang): string {
 
 /** Values of a vocabulary as one list in the language's separator. */
 export function vocabularyList(values: readonly string[] | undefined, labels: Record<string, Localized>, lang: Lang): string {
-    return (values ?? []).map((v) => label(labels, v, lang)).join(lang === 'zh' ? '、' : ', ');
+    return listJoin(lang, (values ?? []).map((v) => label(labels, v, lang)));
 }
 
 /** The sources a set of lines cites, in the card's order; `fallback` (the card's first) when they cite none. */

@@ -1,8 +1,12 @@
-/** A match result: the rating named once, why it fits, what is missing, terms, where to apply, what to do next, whom to call. */
-import { standingNote } from '../match/standing.ts';
+/**
+ * A match result: the rating named once, why it fits, what is missing, terms, where to apply, what to do next, whom to call.
+ * Every word comes from core/words: the conditions' sentences (`ConditionCheck.text`) from words/match.ts, through the
+ * matcher; the labels and the rating from words/labels.ts.
+ */
+import { standingNote } from '../words/match.ts';
 import type { ConditionCheck, ContactSummary, ProductMatch } from '../match/types.ts';
 import type { Lang } from '../vocabulary.ts';
-import { labelOf, RATING_MARK, ratingLabel } from './labels.ts';
+import { labelOf, RATING_MARK, ratingLabel } from '../words/labels.ts';
 import { phoneText, section, valueLine } from './lines.ts';
 import { nextStepLines } from './next-step.ts';
 import type { Line, PresentedMatch } from './types.ts';

@@ -7,10 +7,10 @@
 import type { ApplicationWindow, NextStep } from '../knowledge/application.ts';
 import type { Benefit } from '../knowledge/schema.ts';
 import type { Lang } from '../vocabulary.ts';
-import { labelOf, listJoin } from './labels.ts';
+import { aside, colon, fullStop, labelOf, listJoin } from '../words/labels.ts';
 import { factLine, statusNote } from './lines.ts';
 import type { Line } from './types.ts';
-import { wanText } from './units.ts';
+import { daysLeftText, fromDateText, pointsText, wanText } from '../words/units.ts';
 
 const MODE_LABEL = { automatic: 'modeAutomatic', apply: 'modeApply', 'through-bank': 'modeThroughBank' } as const;
 
@@ -19,7 +19,7 @@ export function nextStepLines(step: NextStep, lang: Lang): Line[] {
     const app = step.application;
     if (app) {
         const own = lang === 'zh' ? app.zh : app.en;
-        const text = own ? `${labelOf(MODE_LABEL[app.mode], lang)}${lang === 'zh' ? '。' : '. '}${own}` : labelOf(MODE_LABEL[app.mode], lang);
+        const text = own ? `${labelOf(MODE_LABEL[app.mode], lang)}${fullStop(lang)}${own}` : labelOf(MODE_LABEL[app.mode], lang);
         lines.push(sourced('applicationMode', text, app.sources, app.status, lang));
         if (step.window) lines.push(sourced('window', windowText(step.window, lang), app.sources, app.status, lang));
     }
@@ -45,7 +45,7 @@ export function nextStepBrief(step: NextStep, lang: Lang): string {
         ...(step.mode ? [labelOf(BRIEF[step.mode], lang)] : []),
         ...(step.channel ? [step.channel[lang]] : []),
         ...(step.window ? [windowText(step.window, lang)] : []),
-        ...(step.documents.length > 0 ? [`${labelOf('documents', lang)}${lang === 'zh' ? '：' : ': '}${listJoin(lang, step.documents.map((d) => d[lang]))}`] : []),
+        ...(step.documents.length > 0 ? [`${labelOf('documents', lang)}${colon(lang)}${listJoin(lang, step.documents.map((d) => d[lang]))}`] : []),
     ];
     return `${parts.join(' · ')}${note}`;
 }
@@ -58,14 +58,11 @@ export function windowText(w: ApplicationWindow, lang: Lang): string {
             ? `${w.opens} – ${w.closes}`
             : w.closes
               ? `${labelOf('windowUntil', lang)} ${w.closes}`
-              : lang === 'zh'
-                ? `${w.opens} ${labelOf('windowFrom', lang)}`
-                : `${labelOf('windowFrom', lang)} ${w.opens}`;
+              : fromDateText(w.opens ?? '', lang);
     if (w.state === 'closed') return span + labelOf('windowClosed', lang);
     if (w.state === 'upcoming') return span + labelOf('windowUpcoming', lang);
     if (w.daysLeft === undefined) return span + labelOf('windowOpen', lang);
-    // The one sentence with a count in it: a day count reads differently in each language.
-    return span + (lang === 'zh' ? `（受理中，还剩 ${w.daysLeft} 天）` : ` (open, ${w.daysLeft} day${w.daysLeft === 1 ? '' : 's'} left)`);
+    return span + daysLeftText(w.daysLeft, lang);
 }
 
 /** The benefit's words, then its numbers: "…；最高 50 万元、比例 50%". */
@@ -73,9 +70,9 @@ export function benefitText(b: Benefit, lang: Lang): string {
     const numbers = [
         ...(b.cap_wan !== undefined ? [`${labelOf('upTo', lang)} ${wanText(b.cap_wan, lang)}`] : []),
         ...(b.percent !== undefined ? [`${labelOf('ofCost', lang)} ${b.percent}%`] : []),
-        ...(b.rate_cut_points !== undefined ? [`${labelOf('rateCut', lang)} ${b.rate_cut_points}${lang === 'zh' ? ' 个百分点' : ' percentage points'}`] : []),
+        ...(b.rate_cut_points !== undefined ? [`${labelOf('rateCut', lang)} ${pointsText(b.rate_cut_points, lang)}`] : []),
     ];
-    return numbers.length === 0 ? b[lang] : `${b[lang]}${lang === 'zh' ? '（' : ' ('}${listJoin(lang, numbers)}${lang === 'zh' ? '）' : ')'}`;
+    return numbers.length === 0 ? b[lang] : `${b[lang]}${aside(listJoin(lang, numbers), lang)}`;
 }
 
 function sourced(field: Parameters<typeof labelOf>[0], text: string, sources: readonly string[], status: 'unconfirmed' | 'outdated' | undefined, lang: Lang): Line {

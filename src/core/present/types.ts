@@ -30,7 +30,7 @@ export interface Line {
     readonly sources: readonly string[];
     /** The standing of those sources when it is not current. */
     readonly status?: LineStatus;
-    /** The words that flag that standing ("（未经证实）"), to follow the text; '' for a current line. */
+    /** The words that flag that standing ("（未经确认）"), to follow the text; '' for a current line. */
     readonly note: string;
     /** `link`: the address; `contact`: the organization's website, if any. */
     readonly url?: string;

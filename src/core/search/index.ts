@@ -60,8 +60,12 @@ export interface KnowledgeIndex {
     rank(query: string, options?: Pick<SearchOptions, 'limit' | 'kind'>): readonly RankedItem[];
     /** How a query was read and why it is (not) confident: for tests, the eval and debugging. */
     explain(query: string, options?: SearchOptions): QueryExplanation;
-    /** The question's weighted terms, the items it names and the aspects it asks (see `QueryReading`). */
-    read(query: string): QueryReading;
+    /**
+     * The question's weighted terms, the items it names and the aspects it
+     * asks (see `QueryReading`). `hearAll`: names said by sound are looked
+     * for beside written ones (a question that sets two side by side).
+     */
+    read(query: string, options?: { readonly hearAll?: boolean }): QueryReading;
     /** The passages of a card ranked for a reading, best first (all of them, score 0 when nothing matches). */
     passages(id: string, reading?: QueryReading): readonly RankedPassage[];
 }
@@ -329,7 +333,10 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         },
         update: (next) => update(next),
         explain: (query, searchOptions = {}) => explain(query, searchOptions),
-        read: (query) => read(boundQuery(query, settings.maxQueryLength).text),
+        read: (query, readOptions) => {
+            const text = boundQuery(query, settings.maxQueryLength).text;
+            return read(text, analyze(text), readOptions?.hearAll ? 'all' : true);
+        },
         passages: (id, reading) => {
             const entry = entries.get(id);
             return entry ? rankPassages(entry, reading) : [];
@@ -392,7 +399,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     }
 
     /** `bySound`: also read names said by sound; a search only ranks a hit's passages with the reading, and needs no names. */
-    function read(text: string, analyzed: AnalyzedQuery = analyze(text), bySound = true): QueryReading {
+    function read(text: string, analyzed: AnalyzedQuery = analyze(text), bySound: boolean | 'all' = true): QueryReading {
         const named = new Map<string, NamedItem>();
         for (const [term, weight] of analyzed.terms) {
             if (weight < QUERY_WEIGHTS.typo) continue;
@@ -408,7 +415,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         if (only && more.length === 0 && !only.typo) rest = rest.split(only.term.replace(/_/g, ' ')).join(' ');
         const aspects = aspectReader.read(rest);
         // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
-        if (bySound && (named.size === 0 || aspects.comparison)) {
+        if (bySound === 'all' || (bySound && (named.size === 0 || aspects.comparison))) {
             for (const heard of soundTable(state.snapshot).find(normalize(text))) {
                 if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
             }

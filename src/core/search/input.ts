@@ -4,24 +4,13 @@
  * answers with results or a notice, and never throws.
  */
 import type { Localized } from '../vocabulary.ts';
+import { searchNotices } from '../words/answer.ts';
 
 /** Questions are searched on their first this many characters (code points). */
 export const MAX_QUERY_LENGTH = 500;
 
-export const NOTICES = {
-    empty: {
-        zh: '请输入一个问题，例如“科技履约贷怎么申请？”',
-        en: 'Please type a question, e.g. "How do I apply for the performance bond insurance loan?"',
-    },
-    truncated: {
-        zh: `问题太长，只按前 ${MAX_QUERY_LENGTH} 个字检索。`,
-        en: `The question is too long; only its first ${MAX_QUERY_LENGTH} characters were searched.`,
-    },
-    noWords: {
-        zh: '问题里没有可以检索的文字，请用中文或英文描述您的问题。',
-        en: 'The question has no words to search for; please describe it in Chinese or English.',
-    },
-} as const satisfies Record<string, Localized>;
+/** What a search says of a question it could not take as it came (core/words/answer.ts). */
+export const NOTICES = searchNotices(MAX_QUERY_LENGTH);
 
 export interface BoundedQuery {
     /** The question as it will be searched: control characters removed, trimmed, bounded. */

@@ -10,10 +10,11 @@
  * `knowledge/aspects.yaml`, plus two cues of the text itself: a year makes
  * a passage history, a counted figure (亿元, 家, 户, %, 倍) makes it figures.
  */
-import type { Application, Eligibility, Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
-import { QUALIFICATIONS, SIZES, STAGES, type Aspect, type Lang, type Localized } from '../vocabulary.ts';
+import type { Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
+import type { Aspect, Lang, Localized } from '../vocabulary.ts';
 import { plainText } from './documents.ts';
 import { LABELS } from '../words/labels.ts';
+import { amountPassage, documentPassage, eligibilityPassage, labelledValue, modePassage, termPassage, windowPassage } from '../words/passages.ts';
 
 export type PassageStatus = 'current' | 'unconfirmed' | 'outdated';
 
@@ -86,7 +87,7 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
     const free = (field: string, f: Fact, base: readonly Aspect[] = []) =>
         push(field, [...base, ...statementAspects(`${f.zh}\n${f.en}`, classify)], { zh: f.zh, en: f.en }, f.sources, f.status ?? 'current', true, false);
     const value = (field: string, what: Localized, v: SourcedValue | undefined) =>
-        v && push(field, ['contact'], { zh: `${v.label?.zh ?? what.zh}：${v.value}`, en: `${v.label?.en ?? what.en}: ${v.value}` }, v.sources);
+        v && push(field, ['contact'], labelledValue(v.label ?? what, v.value), v.sources);
 
     // The summary and role digest the whole card: they rest on its first (main) source.
     const main = item.sources.slice(0, 1).map((s) => s.key);
@@ -100,24 +101,23 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
         value('hours', LABELS.hours, item.hours);
     }
     if (item.kind === 'policy' || item.kind === 'document') {
-        const zh = [item.doc_number && `文号 ${item.doc_number}`, item.issuer && `发文机关 ${item.issuer}`, item.date && `日期 ${item.date}`].filter(Boolean).join('，');
-        const en = [item.doc_number && `reference ${item.doc_number}`, item.issuer && `issued by ${item.issuer}`, item.date && `dated ${item.date}`].filter(Boolean).join(', ');
+        const text = documentPassage(item);
         const own = item.sources.filter((s) => s.ref !== undefined && s.ref === item.doc_number).map((s) => s.key);
-        if (zh) push('document', ['what-is', 'history'], { zh, en }, own.length > 0 ? own : main);
+        if (text) push('document', ['what-is', 'history'], text, own.length > 0 ? own : main);
     }
     if (item.kind === 'product' || item.kind === 'platform' || item.kind === 'program') {
         const e = item.eligibility;
         if (e) {
-            const profile = eligibilityText(e);
+            const profile = eligibilityPassage(e);
             if (profile) push('eligibility', ['eligibility'], profile, e.sources);
             e.conditions.forEach((c, i) => fact(`eligibility.conditions.${i}`, 'eligibility', c));
         }
         const t = item.terms;
         if (t) {
             if (t.amount) fact('terms.amount', 'amount', t.amount);
-            else if (t.amount_wan) push('terms.amount_wan', ['amount'], rangeText(t.amount_wan, WAN), []);
+            else if (t.amount_wan) push('terms.amount_wan', ['amount'], amountPassage(t.amount_wan), []);
             if (t.term) fact('terms.term', 'term', t.term);
-            else if (t.term_months) push('terms.term_months', ['term'], rangeText(t.term_months, MONTHS), []);
+            else if (t.term_months) push('terms.term_months', ['term'], termPassage(t.term_months), []);
             fact('terms.rate', 'rate', t.rate);
             fact('terms.fees', 'fee', t.fees);
             fact('terms.subsidy', 'subsidy', t.subsidy);
@@ -130,12 +130,11 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
         // What a firm does next: each field its own passage, with its aspect, sources and status.
         const a = item.application;
         if (a) {
-            const mode = LABELS[MODE_LABEL[a.mode]];
-            const text = a.zh && a.en ? { zh: `${mode.zh}。${a.zh}`, en: `${mode.en}. ${a.en}` } : mode;
+            const text = modePassage(LABELS[MODE_LABEL[a.mode]], a);
             // Its own aspect only: the words of a mode ("常年受理", "银行") would otherwise make it outrank
             // the window and channel passages for the questions those answer.
             push('application', ['application'], text, a.sources, a.status ?? 'current');
-            const window = windowWords(a);
+            const window = windowPassage(a);
             if (window) push('application.window', ['window'], window, a.sources, a.status ?? 'current');
         }
         const c = item.apply_channel;
@@ -153,53 +152,8 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
 
 const MODE_LABEL = { automatic: 'modeAutomatic', apply: 'modeApply', 'through-bank': 'modeThroughBank' } as const;
 
-/**
- * The window as its source states it, without the day's state: passages are
- * made once per card, so "closed" is left to the presenter, which knows the day.
- */
-function windowWords(a: Application): Localized | undefined {
-    if (a.rolling) return LABELS.windowRolling;
-    if (a.opens && a.closes) return { zh: `${a.opens} 至 ${a.closes}`, en: `${a.opens} to ${a.closes}` };
-    if (a.closes) return { zh: `${a.closes} 截止`, en: `closes on ${a.closes}` };
-    if (a.opens) return { zh: `${a.opens} 起受理`, en: `open from ${a.opens}` };
-    return undefined;
-}
-
 function withUrl(text: string, url: string | undefined): string {
     return url ? `${text} ${url}` : text;
-}
-
-const WAN = { zh: '万元', en: '×10,000 yuan' };
-const MONTHS = { zh: '个月', en: 'months' };
-
-function rangeText(r: { min?: number; max?: number }, unit: Localized): Localized {
-    const of = (lang: Lang) => {
-        const u = lang === 'zh' ? unit.zh : ` ${unit.en}`;
-        if (r.min !== undefined && r.max !== undefined) return `${r.min}–${r.max}${u}`;
-        if (r.max !== undefined) return lang === 'zh' ? `最高${r.max}${u}` : `up to ${r.max}${u}`;
-        return lang === 'zh' ? `不低于${r.min}${u}` : `at least ${r.min}${u}`;
-    };
-    return { zh: of('zh'), en: of('en') };
-}
-
-function eligibilityText(e: Eligibility): Localized | undefined {
-    const parts: { zh: string; en: string }[] = [];
-    const list = (values: readonly string[] | undefined, labels: Record<string, Localized>, zh: string, en: string) => {
-        if (!values || values.length === 0) return;
-        parts.push({ zh: `${zh}：${values.map((v) => labels[v]?.zh ?? v).join('、')}`, en: `${en}: ${values.map((v) => labels[v]?.en ?? v).join(', ')}` });
-    };
-    list(e.stages, STAGES.labels, '阶段', 'stages');
-    list(e.qualifications_any, QUALIFICATIONS.labels, '须具备其一', 'one of');
-    list(e.qualifications_all, QUALIFICATIONS.labels, '须全部具备', 'all of');
-    list(e.qualifications_preferred, QUALIFICATIONS.labels, '优先', 'preferred');
-    list(e.sizes, SIZES.labels, '规模', 'sizes');
-    if (e.revenue_wan) {
-        const r = rangeText(e.revenue_wan, WAN);
-        parts.push({ zh: `年营业收入：${r.zh}`, en: `annual revenue: ${r.en}` });
-    }
-    if (e.requires_ip) parts.push({ zh: '须拥有知识产权', en: 'must hold intellectual property' });
-    if (parts.length === 0) return undefined;
-    return { zh: `${parts.map((p) => p.zh).join('；')}。`, en: `${parts.map((p) => p.en).join('; ')}.` };
 }
 
 /** The paragraphs of one language half of a body, as plain text, headings left out. */

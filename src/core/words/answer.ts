@@ -3,7 +3,7 @@
  * (core/answer) picks which one and fills it with the card's own words; no
  * front words them again.
  */
-import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
+import { ASPECTS, type Aspect, type Lang, type Localized } from '../vocabulary.ts';
 import { colon, labelOf, listJoin } from './labels.ts';
 
 const space = (lang: Lang) => (lang === 'zh' ? '' : ' ');
@@ -57,4 +57,22 @@ export function contactsSentence(contacts: readonly string[], lang: Lang): strin
 /** Before an answer about a Shanghai item to a question about another place. */
 export function elsewhereNote(lang: Lang): string {
     return lang === 'zh' ? '科金助手只收录上海的政策和产品，以下是上海的情况，其他地区请咨询当地部门。' : 'kejin covers Shanghai programmes only; this is the Shanghai one — ask the local authorities about other places. ';
+}
+
+/** What a search says of a question it could not take as it came: nothing typed, too long (cut to `maxLength`), no words. */
+export function searchNotices(maxLength: number) {
+    return {
+        empty: {
+            zh: '请输入一个问题，例如“科技履约贷怎么申请？”',
+            en: 'Please type a question, e.g. "How do I apply for the performance bond insurance loan?"',
+        },
+        truncated: {
+            zh: `问题太长，只按前 ${maxLength} 个字检索。`,
+            en: `The question is too long; only its first ${maxLength} characters were searched.`,
+        },
+        noWords: {
+            zh: '问题里没有可以检索的文字，请用中文或英文描述您的问题。',
+            en: 'The question has no words to search for; please describe it in Chinese or English.',
+        },
+    } as const satisfies Record<string, Localized>;
 }

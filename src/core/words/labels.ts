@@ -6,7 +6,7 @@
  * It sits below the engines (core/words), so that search and answer read
  * their words here instead of importing up into core/present.
  */
-import { ELIGIBILITY, type Lang, type Localized } from '../vocabulary.ts';
+import type { Lang, Localized } from '../vocabulary.ts';
 
 export const LABELS = {
     // Card sections
@@ -65,7 +65,6 @@ export const LABELS = {
     windowClosed: { zh: '（已截止）', en: ' (closed)' },
     windowUpcoming: { zh: '（尚未开始）', en: ' (not open yet)' },
     windowOpen: { zh: '（受理中）', en: ' (open)' },
-    windowFrom: { zh: '起', en: 'from' },
     windowUntil: { zh: '截至', en: 'until' },
     applyChannel: { zh: '申请入口', en: 'Where to apply' },
     documents: { zh: '准备材料', en: 'What to prepare' },
@@ -76,7 +75,8 @@ export const LABELS = {
     // Marks
     expired: { zh: '（已过期）', en: ' (expired)' },
     expiredNotice: { zh: '此条信息的有效期已过，请向机构核实。', en: 'This entry is past its validity date; check with the organization.' },
-    unconfirmed: { zh: '（未经证实）', en: ' (unconfirmed)' },
+    // One standing mark in every front: the knowledge's own facts say 未经确认 too.
+    unconfirmed: { zh: '（未经确认）', en: ' (unconfirmed)' },
     outdated: { zh: '（信息可能已过时）', en: ' (may be outdated)' },
     // Match results
     reasons: { zh: '符合之处', en: 'Why it fits' },
@@ -90,6 +90,16 @@ export const LABELS = {
     didYouMean: { zh: '您是不是想问', en: 'Did you mean' },
     weakResults: { zh: '（匹配度不高，以下结果仅供参考）', en: '(weak match: the results below may not answer the question)' },
     unknown: { zh: '知识库中没有能可靠回答这个问题的内容。', en: 'kejin\'s knowledge holds nothing that reliably answers this question.' },
+    // Lists and headings (the MCP text, the CLI)
+    searchResults: { zh: '检索结果', en: 'Search results' },
+    noResults: { zh: '（无结果）', en: '(no results)' },
+    productMatch: { zh: '产品匹配', en: 'Product match' },
+    understoodCorrect: { zh: '从描述中理解到（如有误请更正）', en: 'Read from the description (correct it if wrong)' },
+    noProductToRate: { zh: '知识库中没有可匹配的产品。', en: 'The knowledge holds no product to rate.' },
+    productsAndPlatforms: { zh: '产品与平台', en: 'Products and platforms' },
+    noProductFits: { zh: '没有符合这些条件的产品；去掉一个条件再试。', en: 'No product fits these filters; drop one and try again.' },
+    organizationsToContact: { zh: '联系机构', en: 'Organizations to contact' },
+    noOrganization: { zh: '没有找到对应的机构。', en: 'No organization found.' },
 } as const satisfies Record<string, Localized>;
 
 export type LabelKey = keyof typeof LABELS;
@@ -98,14 +108,21 @@ export function labelOf(key: LabelKey, lang: Lang): string {
     return LABELS[key][lang];
 }
 
-/** The rating of a match result, named once (vocabulary.ts), with its mark. */
+/** The three ratings of the matcher (see match/rate.ts for the rules), named once for every front. */
+export const RATINGS = {
+    eligible: { zh: '符合条件', en: 'eligible' },
+    possible: { zh: '可能符合（需确认）', en: 'possibly eligible (to confirm)' },
+    ineligible: { zh: '不符合', en: 'not eligible' },
+} as const satisfies Record<string, Localized>;
+
+/** The rating of a match result with its mark. */
 export const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
 
 /** How a firm stands against one condition of a match result. */
 export const CHECK_MARK = { met: '✓', unmet: '✗', unknown: '?' } as const;
 
-export function ratingLabel(rating: keyof typeof ELIGIBILITY.labels, lang: Lang): string {
-    return ELIGIBILITY.labels[rating][lang];
+export function ratingLabel(rating: keyof typeof RATINGS, lang: Lang): string {
+    return RATINGS[rating][lang];
 }
 
 /** The list separator of a language: 、 in Chinese, a comma in English. */
@@ -116,4 +133,42 @@ export function listJoin(lang: Lang, parts: readonly string[]): string {
 /** "Key: value" in the punctuation of the language. */
 export function colon(lang: Lang): string {
     return lang === 'zh' ? '：' : ': ';
+}
+
+/** "a；b" / "a; b": clauses of one line (a list of conditions, the facts told about a firm). */
+export function clauseJoin(lang: Lang, parts: readonly string[]): string {
+    return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
+/** What goes between two sentences: nothing after a Chinese full stop, a space in English. */
+export function sentenceGap(lang: Lang): string {
+    return lang === 'zh' ? '' : ' ';
+}
+
+/** The full stop that ends a sentence before another ("办理方式。…" / "How it is granted. …"). */
+export function fullStop(lang: Lang): string {
+    return lang === 'zh' ? '。' : '. ';
+}
+
+/** A remark after a text, in the brackets of the language: "（…）" / " (…)". */
+export function aside(text: string, lang: Lang): string {
+    return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+/** The count of list entries left out: "另有 2 项" / "2 more". */
+export function moreText(n: number, lang: Lang): string {
+    return lang === 'zh' ? `另有 ${n} 项` : `${n} more`;
+}
+
+/** A text quoted in the marks of the language: “…” / "…". */
+export function quoted(text: string, lang: Lang): string {
+    return lang === 'zh' ? `“${text}”` : `"${text}"`;
+}
+
+/** The Chinese measure word of what a counted heading counts. */
+const MEASURE = { productMatch: '个', productsAndPlatforms: '项', organizationsToContact: '个' } as const;
+
+/** A heading with the count of what follows: "产品匹配（3 个）" / "Product match (3)". */
+export function counted(key: keyof typeof MEASURE, n: number, lang: Lang): string {
+    return lang === 'zh' ? `${LABELS[key].zh}（${n} ${MEASURE[key]}）` : `${LABELS[key].en} (${n})`;
 }

@@ -1,4 +1,9 @@
-/** Amounts in 万元 and spans in months, worded for a reader of each language. */
+/**
+ * Amounts in 万元, spans in months, percentage points and day counts, worded
+ * for a reader of each language. Every front words an amount range with
+ * `wanRange`, so that "最高 1,000 万元" reads the same in a card, a match
+ * result, an answer and MCP.
+ */
 import type { Lang } from '../vocabulary.ts';
 
 export interface Range {
@@ -31,4 +36,19 @@ export function monthsRange(r: Range | undefined, lang: Lang): string | undefine
     if (r.min !== undefined && r.max !== undefined) return lang === 'zh' ? `${r.min}–${r.max} 个月` : `${r.min}–${r.max} months`;
     if (r.max !== undefined) return lang === 'zh' ? `最长 ${r.max} 个月` : `up to ${r.max} months`;
     return lang === 'zh' ? `至少 ${r.min} 个月` : `at least ${r.min} months`;
+}
+
+/** 0.5 → "0.5 个百分点" / "0.5 percentage points". */
+export function pointsText(n: number, lang: Lang): string {
+    return lang === 'zh' ? `${n} 个百分点` : `${n} percentage points`;
+}
+
+/** What follows an open window's span: "（受理中，还剩 7 天）" / " (open, 7 days left)". */
+export function daysLeftText(days: number, lang: Lang): string {
+    return lang === 'zh' ? `（受理中，还剩 ${days} 天）` : ` (open, ${days} day${days === 1 ? '' : 's'} left)`;
+}
+
+/** "2026-01-01 起" / "from 2026-01-01": a window with only its opening day. */
+export function fromDateText(date: string, lang: Lang): string {
+    return lang === 'zh' ? `${date} 起` : `from ${date}`;
 }
