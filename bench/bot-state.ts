@@ -37,7 +37,10 @@ const TEXTS = ['/start', '/match', '/profile', '高企贷申请条件是什么']
 /** Every Bot API call succeeds at once. */
 const instantApi: Transformer = async (_prev, method, payload) => {
     const p = payload as { chat_id?: number; text?: string };
-    const result = method === 'sendMessage' || method === 'editMessageText' ? { message_id: 1, date: 0, chat: { id: p.chat_id ?? 0, type: 'private', first_name: 'B' }, text: p.text ?? '' } : true;
+    const result =
+        method === 'sendMessage' || method === 'editMessageText'
+            ? { message_id: 1, date: 0, chat: { id: p.chat_id ?? 0, type: 'private', first_name: 'B' }, text: p.text ?? '' }
+            : true;
     return { ok: true, result } as never;
 };
 
@@ -91,7 +94,10 @@ async function main(): Promise<void> {
         const lat = { file: [] as number[], redis: [] as number[] };
         for (let r = 0; r < ROUNDS * 10; r++) {
             for (const t of TEXTS) {
-                for (const [name, bot] of [['file', file], ['redis', shared]] as const) {
+                for (const [name, bot] of [
+                    ['file', file],
+                    ['redis', shared],
+                ] as const) {
                     const started = performance.now();
                     await bot.handle(update(10 + r, t));
                     lat[name].push(performance.now() - started);
@@ -103,9 +109,14 @@ async function main(): Promise<void> {
             rate.file.push(await throughput(file.handle, 1000 + r * 1000));
             rate.redis.push(await throughput(shared.handle, 1000 + r * 1000));
         }
-        console.log(`bot state: ${TEXTS.length} kinds of update; latency one user at a time (${lat.file.length} each, interleaved); throughput ${USERS} users at once, median of 3 (in-process Bot API)`);
+        console.log(
+            `bot state: ${TEXTS.length} kinds of update; latency one user at a time (${lat.file.length} each, interleaved); throughput ${USERS} users at once, median of 3 (in-process Bot API)`,
+        );
         console.log(`${'store'.padEnd(12)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'updates/s'.padStart(12)}`);
-        for (const name of ['file', 'redis'] as const) console.log(`${name.padEnd(12)}${median(lat[name]).toFixed(2).padStart(9)}${pct(lat[name], 0.99).toFixed(2).padStart(9)}${median(rate[name]).toFixed(0).padStart(12)}`);
+        for (const name of ['file', 'redis'] as const)
+            console.log(
+                `${name.padEnd(12)}${median(lat[name]).toFixed(2).padStart(9)}${pct(lat[name], 0.99).toFixed(2).padStart(9)}${median(rate[name]).toFixed(0).padStart(12)}`,
+            );
         console.log(`added latency per update with Redis: ${(median(lat.redis) - median(lat.file)).toFixed(2)} ms (p50)`);
     } finally {
         await file.close();

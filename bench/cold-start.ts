@@ -28,13 +28,29 @@ export interface ColdStartRow {
 }
 
 const SEARCH_CALL = { jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'search_financing_knowledge', arguments: { query: '高企贷' } } };
-const INITIALIZE = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '0' } } };
+const INITIALIZE = {
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '0' } },
+};
 
 /** Spawns `command args`, writes `input`, resolves with the ms until stdout satisfies `done`. */
-function timeUntil(command: string, args: readonly string[], env: Record<string, string>, input: string, done: (stdout: string) => boolean, keepStdinOpen: boolean): Promise<number> {
+function timeUntil(
+    command: string,
+    args: readonly string[],
+    env: Record<string, string>,
+    input: string,
+    done: (stdout: string) => boolean,
+    keepStdinOpen: boolean,
+): Promise<number> {
     return new Promise((resolve, reject) => {
         const started = performance.now();
-        const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn(command, args, {
+            cwd: PROJECT_ROOT,
+            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: '', ...env },
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
         const timer = setTimeout(() => {
@@ -121,7 +137,9 @@ export async function measureColdStart(knowledgeDir: string, options: ColdStartO
         const rows: ColdStartRow[] = [];
         for (const { runner, args } of runners) {
             const mcpMs = await repeat(rounds, mcp([...args, 'mcp']));
-            const botMs = await repeat(rounds, () => timeUntil(process.execPath, [...args, 'bot'], dataEnv, '高企贷\n', (out) => out.includes('高企贷'), false));
+            const botMs = await repeat(rounds, () =>
+                timeUntil(process.execPath, [...args, 'bot'], dataEnv, '高企贷\n', (out) => out.includes('高企贷'), false),
+            );
             rows.push({ runner, mcpMs, botMs });
         }
         rows.push({ runner: 'bare MCP SDK server (node)', mcpMs: await repeat(rounds, mcp([bare])) });
@@ -136,7 +154,8 @@ export function formatColdStart(rows: readonly ColdStartRow[]): string {
     const cell = (ms?: number) => (ms === undefined ? '—' : `${ms.toFixed(0)} ms`);
     const width = Math.max(...rows.map((r) => r.runner.length));
     const floor = rows.find((r) => r.runner.startsWith('bare'))?.mcpMs;
-    const ratio = (r: ColdStartRow) => (floor && r.mcpMs !== undefined && !r.runner.startsWith('bare') ? ` (${(r.mcpMs / floor).toFixed(2)}× bare)` : '');
+    const ratio = (r: ColdStartRow) =>
+        floor && r.mcpMs !== undefined && !r.runner.startsWith('bare') ? ` (${(r.mcpMs / floor).toFixed(2)}× bare)` : '';
     return [
         `${'cold start to first answer'.padEnd(width)}  ${'MCP'.padStart(7)}  ${'bot'.padStart(7)}`,
         ...rows.map((r) => `${r.runner.padEnd(width)}  ${cell(r.mcpMs).padStart(7)}  ${cell(r.botMs).padStart(7)}${ratio(r)}`),

@@ -75,5 +75,11 @@ function stallProbe(): { stop(): number } {
 
 export function formatLive(rows: readonly LiveRow[]): string {
     const header = 'items    start from folder   edit → live   longest stall';
-    return [header, ...rows.map((r) => `${r.items.toLocaleString('en').padStart(6)}  ${`${(r.startMs / 1000).toFixed(2)} s`.padStart(17)}  ${`${r.liveMs.toFixed(0)} ms`.padStart(12)}  ${`${r.maxStallMs.toFixed(0)} ms`.padStart(14)}`)].join('\n');
+    return [
+        header,
+        ...rows.map(
+            (r) =>
+                `${r.items.toLocaleString('en').padStart(6)}  ${`${(r.startMs / 1000).toFixed(2)} s`.padStart(17)}  ${`${r.liveMs.toFixed(0)} ms`.padStart(12)}  ${`${r.maxStallMs.toFixed(0)} ms`.padStart(14)}`,
+        ),
+    ].join('\n');
 }

@@ -68,16 +68,25 @@ function legacy(method: string, params: unknown): Call {
 
 /** A 2026-07-28 request: the per-request `_meta` envelope and the routing headers. */
 function modern(method: string, params: Record<string, unknown>): Call {
-    const _meta = { 'io.modelcontextprotocol/protocolVersion': MODERN, 'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+    const _meta = {
+        'io.modelcontextprotocol/protocolVersion': MODERN,
+        'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1' },
+        'io.modelcontextprotocol/clientCapabilities': {},
+    };
     const name: Record<string, string> = typeof params.name === 'string' ? { 'mcp-name': params.name } : {};
-    return { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta } }), headers: { ...HEADERS, 'mcp-protocol-version': MODERN, 'mcp-method': method, ...name } };
+    return {
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta } }),
+        headers: { ...HEADERS, 'mcp-protocol-version': MODERN, 'mcp-method': method, ...name },
+    };
 }
 
 /** The SDK's own stateless recipe with one trivial tool: the ceiling kejin is measured against. */
 async function startEchoServer(): Promise<{ url: string; close(): Promise<void> }> {
     const handler = createMcpHandler(() => {
         const server = new McpServer({ name: 'echo', version: '1.0.0' });
-        server.registerTool('echo', { description: 'Echoes its text', inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({ content: [{ type: 'text', text }] }));
+        server.registerTool('echo', { description: 'Echoes its text', inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({
+            content: [{ type: 'text', text }],
+        }));
         return server;
     });
     const serve = toNodeHandler(handler);
@@ -166,10 +175,15 @@ async function main(): Promise<void> {
     const questions = await benchQuestions();
     const echo1 = { name: 'echo', arguments: { text: 'hello' } };
     const products = (wrap: typeof modern) => ids.map((id) => wrap('tools/call', { name: 'get_financing_product', arguments: { id } }));
-    const searches = (wrap: typeof modern) => questions.map((query) => wrap('tools/call', { name: 'search_financing_knowledge', arguments: { query } }));
+    const searches = (wrap: typeof modern) =>
+        questions.map((query) => wrap('tools/call', { name: 'search_financing_knowledge', arguments: { query } }));
     const echoes = (wrap: typeof modern) => questions.map((text) => wrap('tools/call', { name: 'echo', arguments: { text } }));
     const cases: { name: string; kejin: Calls; echo: Calls }[] = [
-        { name: 'initialize', kejin: legacy('initialize', { protocolVersion: LEGACY, capabilities: {}, clientInfo: { name: 'bench', version: '1' } }), echo: legacy('initialize', { protocolVersion: LEGACY, capabilities: {}, clientInfo: { name: 'bench', version: '1' } }) },
+        {
+            name: 'initialize',
+            kejin: legacy('initialize', { protocolVersion: LEGACY, capabilities: {}, clientInfo: { name: 'bench', version: '1' } }),
+            echo: legacy('initialize', { protocolVersion: LEGACY, capabilities: {}, clientInfo: { name: 'bench', version: '1' } }),
+        },
         { name: 'tools/list', kejin: legacy('tools/list', {}), echo: legacy('tools/list', {}) },
         { name: 'tools/call', kejin: products(legacy), echo: legacy('tools/call', echo1) },
         { name: 'search', kejin: searches(legacy), echo: echoes(legacy) },
@@ -179,7 +193,9 @@ async function main(): Promise<void> {
         { name: 'search 2026', kejin: searches(modern), echo: echoes(modern) },
     ];
     const only = values.only?.split(',');
-    console.log(`MCP Streamable HTTP, stateless, ${CONCURRENCY} keep-alive clients, ${ROUNDS} rounds of ${SECONDS}s each, median round; search: ${questions.length} questions in turn`);
+    console.log(
+        `MCP Streamable HTTP, stateless, ${CONCURRENCY} keep-alive clients, ${ROUNDS} rounds of ${SECONDS}s each, median round; search: ${questions.length} questions in turn`,
+    );
     console.log(
         `${'request'.padEnd(12)}${'kejin req/s'.padStart(13)}${'echo req/s'.padStart(13)}${'ratio'.padStart(8)}${'kejin p99'.padStart(11)}${'echo p99'.padStart(10)}${'kejin max ms'.padStart(14)}${'echo max ms'.padStart(13)}${'kejin >2s'.padStart(11)}${'echo >2s'.padStart(10)}`,
     );

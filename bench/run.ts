@@ -127,7 +127,9 @@ const GOAL_ITEMS = 10_000;
 
 function formatGoals(row: Row | undefined, live: LiveRow | undefined, cold: ColdStartRow | undefined): string {
     const goal = (name: string, value: number | undefined, limit: number, unit: string) =>
-        value === undefined ? `  ${name}: not measured` : `  ${name}: ${value.toFixed(unit === 's' ? 2 : 1)} ${unit} (goal ≤ ${limit} ${unit}) ${value <= limit ? 'met' : 'NOT met'}`;
+        value === undefined
+            ? `  ${name}: not measured`
+            : `  ${name}: ${value.toFixed(unit === 's' ? 2 : 1)} ${unit} (goal ≤ ${limit} ${unit}) ${value <= limit ? 'met' : 'NOT met'}`;
     return [
         `goals at ${GOAL_ITEMS.toLocaleString('en')} cards:`,
         goal('build', row && row.buildMs / 1000, 3, 's'),
@@ -143,14 +145,22 @@ function formatGoals(row: Row | undefined, live: LiveRow | undefined, cold: Cold
     ].join('\n');
 }
 
-const sizes = (list: string): number[] => list.split(',').map(Number).filter((n) => n > 0);
+const sizes = (list: string): number[] =>
+    list
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0);
 
 /** Log-log slope of cost against size between the smallest and largest synthetic rows: 1 grows as the data does. */
 function growth(rows: readonly Row[]): string {
     const [a, b] = [rows[0], rows.at(-1)];
     if (!a || !b || a === b) return '';
     const slope = (x: number, y: number) => (Math.log(y) - Math.log(x)) / (Math.log(b.items) - Math.log(a.items));
-    const parts = [`build ${slope(a.buildMs, b.buildMs).toFixed(2)}`, `heap ${slope(a.heapMb, b.heapMb).toFixed(2)}`, `query p50 ${slope(a.query.p50, b.query.p50).toFixed(2)}`];
+    const parts = [
+        `build ${slope(a.buildMs, b.buildMs).toFixed(2)}`,
+        `heap ${slope(a.heapMb, b.heapMb).toFixed(2)}`,
+        `query p50 ${slope(a.query.p50, b.query.p50).toFixed(2)}`,
+    ];
     if (a.match && b.match) parts.push(`match p50 ${slope(a.match.p50, b.match.p50).toFixed(2)}`);
     return `growth from ${a.items.toLocaleString('en')} to ${b.items.toLocaleString('en')} items (log-log slope, 1 = as the data): ${parts.join(', ')}`;
 }
@@ -186,7 +196,9 @@ async function main(): Promise<void> {
     }
 
     process.stdout.write(`${formatTable(rows)}\n\n`);
-    process.stdout.write(`first build in a process (with OpenCC and character tables): ${first.ms.toFixed(0)} ms, ${first.mb.toFixed(1)} MB; the rows show rebuilds\n`);
+    process.stdout.write(
+        `first build in a process (with OpenCC and character tables): ${first.ms.toFixed(0)} ms, ${first.mb.toFixed(1)} MB; the rows show rebuilds\n`,
+    );
     process.stdout.write(`${growth(rows.filter((r) => r.system === 'kejin' && r.data === 'synthetic'))}\n\n`);
 
     const live: LiveRow[] = [];
@@ -202,7 +214,13 @@ async function main(): Promise<void> {
         cold = coldRows[0];
         process.stdout.write(`${formatColdStart(coldRows)}\n\n`);
     }
-    process.stdout.write(`${formatGoals(rows.find((r) => r.system === 'kejin' && r.items === GOAL_ITEMS), live.find((r) => r.items === GOAL_ITEMS), cold)}\n\n`);
+    process.stdout.write(
+        `${formatGoals(
+            rows.find((r) => r.system === 'kejin' && r.items === GOAL_ITEMS),
+            live.find((r) => r.items === GOAL_ITEMS),
+            cold,
+        )}\n\n`,
+    );
     const report = await runEval({ knowledgeDir: dir });
     const { kejin } = report.search;
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

@@ -15,8 +15,38 @@ import type { KnowledgeItem } from '../src/core/knowledge/schema.ts';
 import { NEEDS, QUALIFICATIONS, STAGES } from '../src/core/vocabulary.ts';
 
 const PLACES = ['浦东', '闵行', '徐汇', '杨浦', '嘉定', '临港', '张江', '松江', '宝山', '静安', '长宁', '奉贤', '青浦', '金山', '虹口', '普陀'];
-const PLACES_EN = ['Pudong', 'Minhang', 'Xuhui', 'Yangpu', 'Jiading', 'Lingang', 'Zhangjiang', 'Songjiang', 'Baoshan', "Jing'an", 'Changning', 'Fengxian', 'Qingpu', 'Jinshan', 'Hongkou', 'Putuo'];
-const BANKS = ['工商银行', '建设银行', '农业银行', '中国银行', '交通银行', '招商银行', '浦发银行', '上海银行', '兴业银行', '中信银行', '民生银行', '宁波银行'];
+const PLACES_EN = [
+    'Pudong',
+    'Minhang',
+    'Xuhui',
+    'Yangpu',
+    'Jiading',
+    'Lingang',
+    'Zhangjiang',
+    'Songjiang',
+    'Baoshan',
+    "Jing'an",
+    'Changning',
+    'Fengxian',
+    'Qingpu',
+    'Jinshan',
+    'Hongkou',
+    'Putuo',
+];
+const BANKS = [
+    '工商银行',
+    '建设银行',
+    '农业银行',
+    '中国银行',
+    '交通银行',
+    '招商银行',
+    '浦发银行',
+    '上海银行',
+    '兴业银行',
+    '中信银行',
+    '民生银行',
+    '宁波银行',
+];
 const BANKS_EN = ['ICBC', 'CCB', 'ABC', 'Bank of China', 'BoCom', 'CMB', 'SPDB', 'Bank of Shanghai', 'CIB', 'CITIC', 'CMBC', 'Bank of Ningbo'];
 
 /** A small deterministic PRNG (mulberry32), so runs compare. */

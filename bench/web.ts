@@ -60,7 +60,16 @@ async function main(): Promise<void> {
     const service = await createKnowledgeService({ dir: values.knowledge });
     const web = await startWebServer(
         { service, logger: silentLogger, ...createWebStores({ dataDir }, silentLogger), limiter: memoryLimiter() },
-        { host: '127.0.0.1', port: 0, trustProxy: false, maxBodyBytes: 16 * 1024, sessionRatePerMinute: 10_000, ipRatePerMinute: 1_000_000, sessionTtlDays: 180, defaultLang: 'zh' },
+        {
+            host: '127.0.0.1',
+            port: 0,
+            trustProxy: false,
+            maxBodyBytes: 16 * 1024,
+            sessionRatePerMinute: 10_000,
+            ipRatePerMinute: 1_000_000,
+            sessionTtlDays: 180,
+            defaultLang: 'zh',
+        },
     );
     const server: number[] = [];
     const client: number[] = [];
@@ -74,7 +83,11 @@ async function main(): Promise<void> {
         for (let t = 0; t < TURNS; t++) {
             const body = SCRIPT[(n + t) % SCRIPT.length]!;
             const started = performance.now();
-            const res = await fetch(new URL('/chat', web.url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Cookie: cookie }, body: JSON.stringify(body) });
+            const res = await fetch(new URL('/chat', web.url), {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Cookie: cookie },
+                body: JSON.stringify(body),
+            });
             await res.arrayBuffer();
             client.push(performance.now() - started);
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);

@@ -20,7 +20,10 @@ const outdir = path.join(root, 'dist');
 
 // The build's id (src/build-id.ts): a hash of every source file and of the lock file.
 const hash = createHash('sha256');
-for (const file of readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort()) {
+for (const file of readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()) {
     hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
 }
 hash.update(readFileSync(path.join(root, 'package-lock.json')));

@@ -16,7 +16,10 @@ export function isLoopback(host: string): boolean {
 
 /** The Host values accepted when none are configured: the loopback names, and the bound address unless it is a wildcard, with the port. */
 export function defaultAllowedHosts(bindHost: string, port: number): string[] {
-    const names = isLoopback(bindHost) || bindHost === '0.0.0.0' || bindHost === '::' ? LOOPBACK_NAMES : [...LOOPBACK_NAMES, bindHost.includes(':') ? `[${bindHost}]` : bindHost];
+    const names =
+        isLoopback(bindHost) || bindHost === '0.0.0.0' || bindHost === '::'
+            ? LOOPBACK_NAMES
+            : [...LOOPBACK_NAMES, bindHost.includes(':') ? `[${bindHost}]` : bindHost];
     return names.map((n) => `${n}:${port}`);
 }
 
@@ -61,7 +64,11 @@ export interface HostCheckOptions {
 }
 
 /** Which header is refused, or undefined when Host and Origin name allowed hosts. */
-export function refusedHeader(headers: { readonly host?: string | undefined; readonly origin?: string | undefined }, rules: HostRules, options: HostCheckOptions = {}): 'host' | 'origin' | undefined {
+export function refusedHeader(
+    headers: { readonly host?: string | undefined; readonly origin?: string | undefined },
+    rules: HostRules,
+    options: HostCheckOptions = {},
+): 'host' | 'origin' | undefined {
     const { host, origin } = headers;
     if (!host || !hostAllowed(host, rules)) return 'host';
     if (origin !== undefined && !(options.allowNullOrigin && origin === 'null')) {

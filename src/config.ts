@@ -39,12 +39,22 @@ export const configSchema = z.object({
     STALE_MONTHS: z.coerce.number().int().positive().default(18),
 
     TELEGRAM_BOT_TOKEN: optionalText,
-    TELEGRAM_API_ROOT: z.url().optional().or(z.literal('').transform(() => undefined)),
-    WEBHOOK_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
+    TELEGRAM_API_ROOT: z
+        .url()
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+    WEBHOOK_URL: z
+        .url()
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
     WEBHOOK_SECRET: optionalText,
     WEBHOOK_HOST: z.string().default('127.0.0.1'),
     WEBHOOK_PORT: port.default(8080),
-    WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+    WEBHOOK_MAX_BODY_BYTES: z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(256 * 1024),
     DATA_DIR: z.string().default(path.join(PROJECT_ROOT, 'data')),
     BOT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
     TELEGRAM_BOT_INFO: botInfo,
@@ -54,7 +64,11 @@ export const configSchema = z.object({
     MCP_HTTP_PORT: port.default(3000),
     MCP_AUTH_TOKEN: optionalText,
     MCP_ALLOWED_HOSTS: optionalText,
-    MCP_MAX_BODY_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+    MCP_MAX_BODY_BYTES: z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(256 * 1024),
 
     /** `kejin web` / `kejin serve`: the chat page (and with serve, /mcp) on one port. */
     WEB_HOST: z.string().default('127.0.0.1'),
@@ -62,8 +76,15 @@ export const configSchema = z.object({
     /** Host (and Origin) values accepted, comma-separated; default: the loopback names with the port. */
     WEB_ALLOWED_HOSTS: optionalText,
     /** A TLS proxy in front: trust its X-Forwarded-Proto and X-Forwarded-For (Secure cookies, per-IP limits). */
-    WEB_TRUST_PROXY: z.enum(['on', 'off', 'true', 'false', '1', '0', '']).default('off').transform((v) => v === 'on' || v === 'true' || v === '1'),
-    WEB_MAX_BODY_BYTES: z.coerce.number().int().positive().default(16 * 1024),
+    WEB_TRUST_PROXY: z
+        .enum(['on', 'off', 'true', 'false', '1', '0', ''])
+        .default('off')
+        .transform((v) => v === 'on' || v === 'true' || v === '1'),
+    WEB_MAX_BODY_BYTES: z.coerce
+        .number()
+        .int()
+        .positive()
+        .default(16 * 1024),
     /** Messages and button presses one browser session may send per minute. */
     WEB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
     /** Requests one address may make per minute (pages and messages; a WeChat group behind one NAT shares it). */
@@ -144,14 +165,17 @@ export interface WebhookSettings {
 export function webhookSettings(config: Config): WebhookSettings {
     if (!config.WEBHOOK_URL) throw new ConfigError('kejin: webhook mode needs WEBHOOK_URL');
     if (!config.WEBHOOK_SECRET) throw new ConfigError('kejin: WEBHOOK_SECRET is required with WEBHOOK_URL, so that only Telegram can post updates');
-    if (!/^[A-Za-z0-9_-]{1,256}$/.test(config.WEBHOOK_SECRET)) throw new ConfigError('kejin: WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)');
+    if (!/^[A-Za-z0-9_-]{1,256}$/.test(config.WEBHOOK_SECRET))
+        throw new ConfigError('kejin: WEBHOOK_SECRET may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)');
     return { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, path: new URL(config.WEBHOOK_URL).pathname };
 }
 
 /** `kejin serve` binds /mcp beside the page: beyond loopback it needs MCP_AUTH_TOKEN, as `kejin mcp --http` does. */
 export function checkServeToken(config: Config): void {
     if (!isLoopback(config.WEB_HOST) && !config.MCP_AUTH_TOKEN) {
-        throw new ConfigError(`kejin: MCP_AUTH_TOKEN is required when kejin serve binds beyond loopback (WEB_HOST=${config.WEB_HOST}); set a long random token, or use kejin web`);
+        throw new ConfigError(
+            `kejin: MCP_AUTH_TOKEN is required when kejin serve binds beyond loopback (WEB_HOST=${config.WEB_HOST}); set a long random token, or use kejin web`,
+        );
     }
 }
 

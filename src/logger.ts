@@ -24,7 +24,18 @@ export function createLogger(level = 'info', options: LoggerOptions = {}): Logge
         {
             level,
             base: undefined,
-            redact: { paths: ['token', '*.token', 'config.TELEGRAM_BOT_TOKEN', 'config.MCP_AUTH_TOKEN', 'config.WEBHOOK_SECRET', 'authorization', '*.authorization'], censor: '[redacted]' },
+            redact: {
+                paths: [
+                    'token',
+                    '*.token',
+                    'config.TELEGRAM_BOT_TOKEN',
+                    'config.MCP_AUTH_TOKEN',
+                    'config.WEBHOOK_SECRET',
+                    'authorization',
+                    '*.authorization',
+                ],
+                censor: '[redacted]',
+            },
             hooks: {
                 // Every argument, the message and each field of the merged object, at any depth:
                 // a secret can hide in an error text that repeats a request address.
@@ -48,11 +59,17 @@ export function createLogger(level = 'info', options: LoggerOptions = {}): Logge
 }
 
 /** The configured secrets, for `createLogger` and for the start-up failure path. */
-export function secretsOf(config: { readonly TELEGRAM_BOT_TOKEN?: string; readonly WEBHOOK_SECRET?: string; readonly MCP_AUTH_TOKEN?: string }): string[] {
+export function secretsOf(config: {
+    readonly TELEGRAM_BOT_TOKEN?: string;
+    readonly WEBHOOK_SECRET?: string;
+    readonly MCP_AUTH_TOKEN?: string;
+}): string[] {
     const token = config.TELEGRAM_BOT_TOKEN;
     // The part after the colon alone is the secret part of a bot token.
     const tokenSecret = token?.includes(':') ? token.slice(token.indexOf(':') + 1) : undefined;
-    return [token, tokenSecret, config.WEBHOOK_SECRET, config.MCP_AUTH_TOKEN].filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
+    return [token, tokenSecret, config.WEBHOOK_SECRET, config.MCP_AUTH_TOKEN].filter(
+        (s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH,
+    );
 }
 
 /** Shorter values are not scrubbed literally: they would blank out ordinary words. */
@@ -66,7 +83,9 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
 
 function scrubberFor(secrets: readonly (string | undefined)[]): (text: string) => string {
     // Longest first, so that a token is not left half-replaced by its own secret part.
-    const known = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH))].sort((a, b) => b.length - a.length);
+    const known = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH))].sort(
+        (a, b) => b.length - a.length,
+    );
     return (text) => {
         let out = text;
         for (const secret of known) if (out.includes(secret)) out = out.split(secret).join('[redacted]');

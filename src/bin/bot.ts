@@ -46,7 +46,10 @@ async function dropIfHung(redis: RedisClient, logger: BotDeps['logger']): Promis
 }
 
 export async function main(argv: string[], deps: BotDeps): Promise<void> {
-    const { values } = parseArgs({ args: argv, options: { terminal: { type: 'boolean' }, 'set-webhook': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    const { values } = parseArgs({
+        args: argv,
+        options: { terminal: { type: 'boolean' }, 'set-webhook': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
     if (values.help) {
         process.stdout.write(USAGE);
         return;
@@ -57,11 +60,21 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
         return;
     }
     const { config, logger } = deps;
-    const redis: RedisClient | undefined = config.REDIS_URL && !values.terminal ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-bot' }) : undefined;
+    const redis: RedisClient | undefined =
+        config.REDIS_URL && !values.terminal
+            ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-bot' })
+            : undefined;
     if (redis) void warnIfEvicting(redis, logger);
     const botOptions: CreateBotOptions = {
         ...(config.TELEGRAM_BOT_INFO ? { botInfo: config.TELEGRAM_BOT_INFO as unknown as UserFromGetMe } : {}),
-        ...(redis ? { shared: createSharedBotState({ redis, prefix: config.KEJIN_REDIS_PREFIX, sessionTtlDays: config.SESSION_TTL_DAYS, logger }, sessionKey) } : {}),
+        ...(redis
+            ? {
+                  shared: createSharedBotState(
+                      { redis, prefix: config.KEJIN_REDIS_PREFIX, sessionTtlDays: config.SESSION_TTL_DAYS, logger },
+                      sessionKey,
+                  ),
+              }
+            : {}),
     };
     const controller = new AbortController();
     const stop = (signal: NodeJS.Signals) => {
@@ -88,7 +101,12 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     const deadlines = deliver && deps.alerts ? startDeadlineLoop({ ...loop, stores: deps.alerts, deliver }) : undefined;
     try {
         if (values.terminal || !deps.config.TELEGRAM_BOT_TOKEN) {
-            await runInTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY), signal: controller.signal });
+            await runInTerminal(deps, {
+                input: process.stdin,
+                output: process.stdout,
+                interactive: Boolean(process.stdin.isTTY),
+                signal: controller.signal,
+            });
         } else if (deps.config.WEBHOOK_URL) {
             await runWebhook(deps, controller.signal, botOptions);
         } else {

@@ -20,7 +20,10 @@ export interface Insights {
 }
 
 export function openInsights(config: Config, logger: Logger, redis?: RedisClient): Insights {
-    const own = !redis && config.REDIS_URL ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-insights' }) : undefined;
+    const own =
+        !redis && config.REDIS_URL
+            ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-insights' })
+            : undefined;
     const client = redis ?? own;
     const alerts = client ? createRedisAlertStores(client, config.KEJIN_REDIS_PREFIX) : createFileAlertStores(config.DATA_DIR);
     const release = async () => {

@@ -77,7 +77,11 @@ async function main(argv: string[]): Promise<number> {
             const insights = (await import('./insights.ts')).openInsights(config, createLogger(config.LOG_LEVEL, { secrets }));
             const service = await oneShotService(config);
             try {
-                return await runReport(rest, { service, questionLog: insights.questionLog ?? DISABLED_QUESTION_LOG, staleMonths: config.STALE_MONTHS });
+                return await runReport(rest, {
+                    service,
+                    questionLog: insights.questionLog ?? DISABLED_QUESTION_LOG,
+                    staleMonths: config.STALE_MONTHS,
+                });
             } finally {
                 await Promise.all([service.close(), insights.close()]);
             }
@@ -125,7 +129,14 @@ async function main(argv: string[]): Promise<number> {
             try {
                 // `kejin serve` is `kejin web` with /mcp mounted.
                 const args = command === 'serve' ? ['--mcp', ...rest] : rest;
-                await front.main(args, { config, logger, service, questionLog: insights.questionLog, feedback: insights.feedback, alerts: insights.alerts });
+                await front.main(args, {
+                    config,
+                    logger,
+                    service,
+                    questionLog: insights.questionLog,
+                    feedback: insights.feedback,
+                    alerts: insights.alerts,
+                });
             } finally {
                 await sync.close();
                 await service.close();
@@ -181,9 +192,11 @@ let secrets: string[] = [];
 
 /** Exit code and message for a failure: 2 for a wrong call, 1 for anything else; stacks only for bugs. */
 function describeFailure(err: unknown): { code: number; message: string } {
-    if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return { code: 2, message: `kejin: ${err.message}\n\n${USAGE}` };
+    if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+        return { code: 2, message: `kejin: ${err.message}\n\n${USAGE}` };
     if (err instanceof Error && err.name === 'UsageError') return { code: 2, message: `kejin: ${err.message}\n` };
-    if (err instanceof ConfigError || err instanceof KnowledgeLoadError || (err instanceof Error && err.name === 'ProfileError')) return { code: 1, message: `${err.message}\n` };
+    if (err instanceof ConfigError || err instanceof KnowledgeLoadError || (err instanceof Error && err.name === 'ProfileError'))
+        return { code: 1, message: `${err.message}\n` };
     // Redis down, a wrong password, out of memory: the operator's to fix, no bug, no stack.
     const redis = redisTrouble(err);
     if (redis) return { code: 1, message: `kejin: Redis ${redis}\n` };

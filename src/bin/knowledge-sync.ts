@@ -19,7 +19,12 @@ export interface KnowledgeSync {
 export function startKnowledgeSync(config: Config, service: KnowledgeService, logger: Logger): KnowledgeSync {
     const puller =
         config.KNOWLEDGE_PULL_INTERVAL > 0
-            ? startKnowledgePull({ dir: config.KNOWLEDGE_DIR, intervalMs: config.KNOWLEDGE_PULL_INTERVAL * 1000, onPulled: () => service.reload(), logger })
+            ? startKnowledgePull({
+                  dir: config.KNOWLEDGE_DIR,
+                  intervalMs: config.KNOWLEDGE_PULL_INTERVAL * 1000,
+                  onPulled: () => service.reload(),
+                  logger,
+              })
             : undefined;
     if (!config.REDIS_URL) return { close: async () => puller?.close() };
     const connection = { url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger };

@@ -20,7 +20,12 @@ export interface McpMainDeps {
 }
 
 export async function main(argv: string[], deps: McpMainDeps): Promise<void> {
-    const { values } = parseArgs({ args: argv, options: { http: { type: 'boolean', default: false }, port: { type: 'string' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+        args: argv,
+        options: { http: { type: 'boolean', default: false }, port: { type: 'string' } },
+        strict: true,
+        allowPositionals: false,
+    });
     const running = await start(values, deps).catch(async (err: unknown) => {
         await deps.service.close(); // the watcher must not keep a failed start alive
         throw err;

@@ -21,7 +21,12 @@ kejin serve [--port N]   the chat page and the MCP endpoint /mcp on one port (= 
 `;
 
 export async function main(argv: string[], deps: BotDeps): Promise<void> {
-    const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, mcp: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+        args: argv,
+        options: { port: { type: 'string' }, mcp: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        strict: true,
+        allowPositionals: false,
+    });
     const options = { withMcp: values.mcp === true };
     if (values.help) {
         process.stdout.write(USAGE);
@@ -30,13 +35,21 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
     const { config, logger, service } = deps;
     const port = portArgument(values.port, config.WEB_PORT);
     if (options.withMcp) checkServeToken(config);
-    const redis = config.REDIS_URL ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-web' }) : undefined;
-    const stores = createWebStores(redis ? { redis, prefix: config.KEJIN_REDIS_PREFIX, ttlDays: config.SESSION_TTL_DAYS } : { dataDir: config.DATA_DIR }, logger);
+    const redis = config.REDIS_URL
+        ? createRedis({ url: config.REDIS_URL, prefix: config.KEJIN_REDIS_PREFIX, logger, connectionName: 'kejin-web' })
+        : undefined;
+    const stores = createWebStores(
+        redis ? { redis, prefix: config.KEJIN_REDIS_PREFIX, ttlDays: config.SESSION_TTL_DAYS } : { dataDir: config.DATA_DIR },
+        logger,
+    );
     const allowedHosts = hostList(config.WEB_ALLOWED_HOSTS);
     let mcp: McpMount | undefined;
     try {
         if (options.withMcp) {
-            mcp = await mountMcp(deps, { ...(config.MCP_AUTH_TOKEN ? { token: config.MCP_AUTH_TOKEN } : {}), maxBodyBytes: config.MCP_MAX_BODY_BYTES });
+            mcp = await mountMcp(deps, {
+                ...(config.MCP_AUTH_TOKEN ? { token: config.MCP_AUTH_TOKEN } : {}),
+                maxBodyBytes: config.MCP_MAX_BODY_BYTES,
+            });
         }
         const web = await startWebServer(
             {
@@ -64,7 +77,10 @@ export async function main(argv: string[], deps: BotDeps): Promise<void> {
         // the loopback names (and the bound address) with the port now known.
         mcp?.setAllowedHosts(allowedHosts ?? defaultAllowedHosts(config.WEB_HOST, web.port));
         const snapshot = service.snapshot();
-        logger.info({ url: web.url, mcp: Boolean(mcp), redis: Boolean(redis), version: snapshot.version, items: snapshot.items.size }, `kejin web chat listening on ${web.url}${mcp ? ` (MCP at ${web.url}mcp)` : ''}`);
+        logger.info(
+            { url: web.url, mcp: Boolean(mcp), redis: Boolean(redis), version: snapshot.version, items: snapshot.items.size },
+            `kejin web chat listening on ${web.url}${mcp ? ` (MCP at ${web.url}mcp)` : ''}`,
+        );
         const warning = allowedHostsWarning(config, 'web');
         if (warning) logger.warn(warning);
         const reason = await stopSignal();

@@ -30,7 +30,8 @@ export interface AlertsDeps {
  */
 export async function runAlertsCommand(args: string[], deps: AlertsDeps): Promise<number> {
     const { values } = parseAlertsArgs(args);
-    if (!values['dry-run']) throw new UsageError('kejin alerts only previews: add --dry-run (the running bot sends alerts when a knowledge version goes live)');
+    if (!values['dry-run'])
+        throw new UsageError('kejin alerts only previews: add --dry-run (the running bot sends alerts when a knowledge version goes live)');
     const lang = parseLang(values.lang) ?? 'zh';
     const subscribers = (await deps.stores.subscriptions.all()).length;
     const changes = await runAlerts({ service: deps.service, stores: deps.stores, dryRun: true });
@@ -39,10 +40,15 @@ export async function runAlertsCommand(args: string[], deps: AlertsDeps): Promis
     const due = [...changes.due, ...deadlines.due];
     const write = deps.write ?? ((t: string) => process.stdout.write(t));
     if (values.json) {
-        write(`${JSON.stringify({ subscribers, alerts: due.map((a) => ({ chatId: a.chatId, lang: a.lang, change: a.change, product: a.match.id, eligibility: a.match.eligibility, key: a.key })) }, null, 2)}\n`);
+        write(
+            `${JSON.stringify({ subscribers, alerts: due.map((a) => ({ chatId: a.chatId, lang: a.lang, change: a.change, product: a.match.id, eligibility: a.match.eligibility, key: a.key })) }, null, 2)}\n`,
+        );
         return 0;
     }
-    const head = lang === 'zh' ? `订阅者 ${subscribers} 个；若知识库按磁盘上的版本上线，将发送 ${due.length} 条通知。` : `${subscribers} subscribers; ${due.length} alerts would be sent if the folder on disk went live.`;
+    const head =
+        lang === 'zh'
+            ? `订阅者 ${subscribers} 个；若知识库按磁盘上的版本上线，将发送 ${due.length} 条通知。`
+            : `${subscribers} subscribers; ${due.length} alerts would be sent if the folder on disk went live.`;
     write([head, ...due.map((a) => line(a, lang))].join('\n') + '\n');
     return 0;
 }
@@ -58,6 +64,9 @@ export function alertsFolder(args: string[]): string | undefined {
 }
 
 function line(a: Alert, lang: 'zh' | 'en'): string {
-    const why = a.match.reasons.slice(0, 2).map((r) => r.text[lang]).join('; ');
+    const why = a.match.reasons
+        .slice(0, 2)
+        .map((r) => r.text[lang])
+        .join('; ');
     return `- chat ${a.chatId} (${a.lang}): ${CHANGES[a.change][lang]} · ${a.match.name[lang]} (${a.match.id}) · ${ratingLabel(a.match.eligibility, lang)}${why ? ` · ${why}` : ''}`;
 }

@@ -14,6 +14,7 @@ export function parseLang(value: string | undefined): Lang | undefined {
 export function parseNumber(flag: string, value: string | undefined): number | undefined {
     if (value === undefined) return undefined;
     const n = Number(value.replace(/[,_]/g, ''));
-    if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${flag} "${value}" is not a number; write it like --${flag} 500 (amounts in 万元)`);
+    if (value.trim() === '' || !Number.isFinite(n))
+        throw new UsageError(`--${flag} "${value}" is not a number; write it like --${flag} 500 (amounts in 万元)`);
     return n;
 }

@@ -5,7 +5,17 @@
 import type { Answer } from '../core/answer/answer.ts';
 import type { KnowledgeItem, Source } from '../core/knowledge/schema.ts';
 import type { MatchResponse } from '../core/match/types.ts';
-import { CHECK_MARK, labelOf, presentAnswer, presentCard, presentHit, presentMatch, type ItemLookup, type Line, type Section } from '../core/present/index.ts';
+import {
+    CHECK_MARK,
+    labelOf,
+    presentAnswer,
+    presentCard,
+    presentHit,
+    presentMatch,
+    type ItemLookup,
+    type Line,
+    type Section,
+} from '../core/present/index.ts';
 import type { Lang } from '../core/vocabulary.ts';
 
 export function formatSource(s: Source): string {
@@ -38,7 +48,8 @@ export function formatAnswer(a: Answer, lang: Lang, contactName: (id: string) =>
     out.push(p.text);
     if (p.comparison) {
         const [left, right] = p.comparison.items;
-        for (const row of p.comparison.rows) out.push(`   ${row.label}:`, `     ${left.title}: ${row.left.text}`, `     ${right.title}: ${row.right.text}`);
+        for (const row of p.comparison.rows)
+            out.push(`   ${row.label}:`, `     ${left.title}: ${row.left.text}`, `     ${right.title}: ${row.right.text}`);
     }
     for (const s of p.sources) out.push(`   ${labelOf('source', lang)}: ${formatSource(s)}`);
     if (p.contacts.length && a.status !== 'unknown') out.push(`   ${labelOf('contact', lang)}: ${p.contacts.map(lineText).join(', ')}`);

@@ -12,8 +12,10 @@ const T = {
     period: { zh: '时段', en: 'Period' },
     version: { zh: '知识库版本', en: 'Knowledge version' },
     totals: {
-        zh: (t: Report['totals']) => `记录的问题 ${t.logged} 个（未可靠回答 ${t.notConfident}，用户点 👎 ${t.unhelpful}），${t.groups} 组，其中已解决 ${t.resolved} 组。`,
-        en: (t: Report['totals']) => `${t.logged} questions logged (${t.notConfident} not answered confidently, ${t.unhelpful} marked 👎), in ${t.groups} groups, ${t.resolved} resolved.`,
+        zh: (t: Report['totals']) =>
+            `记录的问题 ${t.logged} 个（未可靠回答 ${t.notConfident}，用户点 👎 ${t.unhelpful}），${t.groups} 组，其中已解决 ${t.resolved} 组。`,
+        en: (t: Report['totals']) =>
+            `${t.logged} questions logged (${t.notConfident} not answered confidently, ${t.unhelpful} marked 👎), in ${t.groups} groups, ${t.resolved} resolved.`,
     },
     groups: { zh: '未答好的问题（按相似问法分组）', en: 'Questions not answered well, grouped by similar wording' },
     groupsHint: {
@@ -29,18 +31,25 @@ const T = {
     likelyCard: { zh: '最可能的卡片', en: 'Most likely card' },
     noCard: { zh: '无对应卡片', en: 'no card' },
     reasons: {
-        zh: (g: QuestionGroup) => `未可靠回答 ${g.notConfident} · 👎 ${g.unhelpful} · 机器人 ${g.fronts.bot} · MCP ${g.fronts.mcp}${g.fronts.web ? ` · 网页 ${g.fronts.web}` : ''}`,
-        en: (g: QuestionGroup) => `not confident ${g.notConfident} · 👎 ${g.unhelpful} · bot ${g.fronts.bot} · MCP ${g.fronts.mcp}${g.fronts.web ? ` · web ${g.fronts.web}` : ''}`,
+        zh: (g: QuestionGroup) =>
+            `未可靠回答 ${g.notConfident} · 👎 ${g.unhelpful} · 机器人 ${g.fronts.bot} · MCP ${g.fronts.mcp}${g.fronts.web ? ` · 网页 ${g.fronts.web}` : ''}`,
+        en: (g: QuestionGroup) =>
+            `not confident ${g.notConfident} · 👎 ${g.unhelpful} · bot ${g.fronts.bot} · MCP ${g.fronts.mcp}${g.fronts.web ? ` · web ${g.fronts.web}` : ''}`,
     },
     aspects: { zh: '问得最多却没有答好的方面', en: 'Aspects asked most that were not answered well' },
     neverShown: { zh: '本时段从未作为答案展示的卡片', en: 'Cards never shown as an answer in the period' },
     needsCare: { zh: '需要维护的卡片', en: 'Cards that need care' },
-    unusedSynonyms: { zh: '从未匹配的同义词（组内词在任何卡片中都没有出现）', en: 'Synonyms that never match (no word of the group occurs in any card)' },
+    unusedSynonyms: {
+        zh: '从未匹配的同义词（组内词在任何卡片中都没有出现）',
+        en: 'Synonyms that never match (no word of the group occurs in any card)',
+    },
     none: { zh: '无', en: 'none' },
     freshness: { zh: '过时或未经确认', en: 'Stale or unverified' },
     freshnessHint: {
-        zh: (m: number) => `按最新来源的日期排列（最旧的在前）；标 ⚠ 的卡片最新来源超过 ${m} 个月或没有日期的来源（STALE_MONTHS）。查找更新的通知或报道，加入来源并注明日期，把被取代的事实标为 \`status: outdated\`。`,
-        en: (m: number) => `By the date of the newest source, oldest first; ⚠ marks a card whose newest source is over ${m} months old or undated (STALE_MONTHS). Look for a later notice or report, add it with its date, and mark the facts it overtakes \`status: outdated\`.`,
+        zh: (m: number) =>
+            `按最新来源的日期排列（最旧的在前）；标 ⚠ 的卡片最新来源超过 ${m} 个月或没有日期的来源（STALE_MONTHS）。查找更新的通知或报道，加入来源并注明日期，把被取代的事实标为 \`status: outdated\`。`,
+        en: (m: number) =>
+            `By the date of the newest source, oldest first; ⚠ marks a card whose newest source is over ${m} months old or undated (STALE_MONTHS). Look for a later notice or report, add it with its date, and mark the facts it overtakes \`status: outdated\`.`,
     },
     cardAges: { zh: '卡片与最新来源日期', en: 'Cards by their newest source' },
     undated: { zh: '来源均无日期', en: 'no dated source' },
@@ -78,7 +87,15 @@ function freshnessLines(f: Freshness, lang: Lang) {
 }
 
 export function reportMarkdown(r: Report, lang: Lang, freshness?: Freshness): string {
-    const out = [`# ${T.title[lang]}`, '', `- ${T.period[lang]}: ${period(r)}`, `- ${T.version[lang]}: \`${r.knowledgeVersion}\``, '', T.totals[lang](r.totals), ''];
+    const out = [
+        `# ${T.title[lang]}`,
+        '',
+        `- ${T.period[lang]}: ${period(r)}`,
+        `- ${T.version[lang]}: \`${r.knowledgeVersion}\``,
+        '',
+        T.totals[lang](r.totals),
+        '',
+    ];
     out.push(`## ${T.groups[lang]}`, '', T.groupsHint[lang], '');
     if (r.groups.length === 0) out.push(`- ${T.none[lang]}`, '');
     r.groups.forEach((g, i) => {
@@ -88,10 +105,42 @@ export function reportMarkdown(r: Report, lang: Lang, freshness?: Freshness): st
         for (const e of g.examples) out.push(`- “${md(e)}”`);
         out.push('');
     });
-    out.push(`## ${T.aspects[lang]}`, '', ...list(r.aspects.map((a) => `${md(a.aspect)} — ${T.times[lang](a.count)}`), lang), '');
-    out.push(`## ${T.neverShown[lang]}`, '', ...list(r.neverShown.map((c) => md(cardName(c, lang))), lang), '');
-    out.push(`## ${T.needsCare[lang]}`, '', ...list(r.needsCare.map((c) => `${md(cardName(c, lang))}: ${problemList(c, lang)}`), lang), '');
-    out.push(`## ${T.unusedSynonyms[lang]}`, '', ...list(r.unusedSynonyms.map((g) => g.map(md).join(' / ')), lang), '');
+    out.push(
+        `## ${T.aspects[lang]}`,
+        '',
+        ...list(
+            r.aspects.map((a) => `${md(a.aspect)} — ${T.times[lang](a.count)}`),
+            lang,
+        ),
+        '',
+    );
+    out.push(
+        `## ${T.neverShown[lang]}`,
+        '',
+        ...list(
+            r.neverShown.map((c) => md(cardName(c, lang))),
+            lang,
+        ),
+        '',
+    );
+    out.push(
+        `## ${T.needsCare[lang]}`,
+        '',
+        ...list(
+            r.needsCare.map((c) => `${md(cardName(c, lang))}: ${problemList(c, lang)}`),
+            lang,
+        ),
+        '',
+    );
+    out.push(
+        `## ${T.unusedSynonyms[lang]}`,
+        '',
+        ...list(
+            r.unusedSynonyms.map((g) => g.map(md).join(' / ')),
+            lang,
+        ),
+        '',
+    );
     if (freshness) {
         const f = freshnessLines(freshness, lang);
         out.push(`## ${T.freshness[lang]}`, '', T.freshnessHint[lang](freshness.staleMonths), '');
@@ -155,13 +204,25 @@ ${items('closed-windows', f.closed)}
 <p class="meta">${h(T.groupsHint[lang])}</p>
 ${r.groups.length > 0 ? r.groups.map(group).join('\n') : `<p>${h(T.none[lang])}</p>`}
 <h2>${h(T.aspects[lang])}</h2>
-${items('aspects', r.aspects.map((a) => `${a.aspect} — ${T.times[lang](a.count)}`))}
+${items(
+    'aspects',
+    r.aspects.map((a) => `${a.aspect} — ${T.times[lang](a.count)}`),
+)}
 <h2>${h(T.neverShown[lang])}</h2>
-${items('never-shown', r.neverShown.map((c) => cardName(c, lang)))}
+${items(
+    'never-shown',
+    r.neverShown.map((c) => cardName(c, lang)),
+)}
 <h2>${h(T.needsCare[lang])}</h2>
-${items('needs-care', r.needsCare.map((c) => `${cardName(c, lang)}: ${problemList(c, lang)}`))}
+${items(
+    'needs-care',
+    r.needsCare.map((c) => `${cardName(c, lang)}: ${problemList(c, lang)}`),
+)}
 <h2>${h(T.unusedSynonyms[lang])}</h2>
-${items('unused-synonyms', r.unusedSynonyms.map((g) => g.join(' / ')))}
+${items(
+    'unused-synonyms',
+    r.unusedSynonyms.map((g) => g.join(' / ')),
+)}
 ${freshness ? freshnessHtml(freshness) : ''}</body>
 </html>
 `;

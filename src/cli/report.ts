@@ -39,7 +39,12 @@ export async function runReport(args: string[], deps: ReportDeps): Promise<numbe
     const [records, lastShown] = await Promise.all([deps.questionLog.read({ since }), deps.questionLog.lastShown()]);
     const report = buildReport({ records, lastShown, service: deps.service }, { since, now });
     const freshness = freshnessOf(deps.service.snapshot(), now, deps.staleMonths);
-    const text = format === 'json' ? `${JSON.stringify({ ...report, freshness }, null, 2)}\n` : format === 'html' ? reportHtml(report, lang, freshness) : reportMarkdown(report, lang, freshness);
+    const text =
+        format === 'json'
+            ? `${JSON.stringify({ ...report, freshness }, null, 2)}\n`
+            : format === 'html'
+              ? reportHtml(report, lang, freshness)
+              : reportMarkdown(report, lang, freshness);
     (deps.write ?? ((t) => process.stdout.write(t)))(text);
     return 0;
 }

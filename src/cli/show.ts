@@ -12,7 +12,9 @@ export async function runShow(args: string[], service: KnowledgeService): Promis
     const item = service.findItem(id);
     if (!item) {
         const closest = service.suggestIds(id);
-        throw new UsageError(`no card with id or name "${id}"${closest.length ? `; closest: ${closest.join(', ')}` : ''}; kejin ask "…" finds the id of a card`);
+        throw new UsageError(
+            `no card with id or name "${id}"${closest.length ? `; closest: ${closest.join(', ')}` : ''}; kejin ask "…" finds the id of a card`,
+        );
     }
     process.stdout.write(values.json ? `${JSON.stringify(item, null, 2)}\n` : formatCard(item, lang, (ref) => service.getItem(ref)));
     await service.close();

@@ -330,7 +330,10 @@ class Service implements KnowledgeService {
     listProducts(filter: ProductFilter = {}): ProductItem[] {
         const offerings = [...this._state.snapshot.items.values()].filter(isOffering);
         const now = this._now();
-        const profile = { ...(filter.stage ? { stage: filter.stage } : {}), ...(filter.qualification ? { qualifications: [filter.qualification] } : {}) };
+        const profile = {
+            ...(filter.stage ? { stage: filter.stage } : {}),
+            ...(filter.qualification ? { qualifications: [filter.qualification] } : {}),
+        };
         return offerings.filter((p) => (!filter.kind || p.kind === filter.kind) && rateFor(p, profile, now) !== 'ineligible');
     }
 

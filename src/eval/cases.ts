@@ -49,7 +49,10 @@ export const dialogueCaseSchema = z.strictObject({
     expect_last_any: z.array(z.string()).min(1),
     /** What the last turn depends on: pronoun, ellipsis, follow-up, profile, correction, language, clarify… */
     type: z.string().optional(),
-    item: z.union([z.string(), z.array(z.string())]).nullable().optional(),
+    item: z
+        .union([z.string(), z.array(z.string())])
+        .nullable()
+        .optional(),
     why: z.string(),
 });
 
@@ -78,7 +81,11 @@ export const HELDOUT_FILES = {
 /** The default case folder: `tests/eval/` of this repository, found from this file. */
 export const DEFAULT_CASES_DIR = path.join(PROJECT_ROOT, 'tests/eval');
 
-async function readLines<T extends z.ZodType>(dir: string, files: readonly string[], schema: T): Promise<(z.infer<T> & { file: string; line: number })[]> {
+async function readLines<T extends z.ZodType>(
+    dir: string,
+    files: readonly string[],
+    schema: T,
+): Promise<(z.infer<T> & { file: string; line: number })[]> {
     const out: (z.infer<T> & { file: string; line: number })[] = [];
     for (const file of files) {
         const text = await readFile(path.join(dir, file), 'utf8').catch((err: NodeJS.ErrnoException) => {
@@ -96,7 +103,8 @@ async function readLines<T extends z.ZodType>(dir: string, files: readonly strin
                 throw new Error(`kejin eval: ${file}:${i + 1}: not JSON (${(err as Error).message})`, { cause: err });
             }
             const parsed = schema.safeParse(json);
-            if (!parsed.success) throw new Error(`kejin eval: ${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+            if (!parsed.success)
+                throw new Error(`kejin eval: ${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
             out.push({ ...(parsed.data as object), file, line: i + 1 } as z.infer<T> & { file: string; line: number });
         });
     }

@@ -55,16 +55,30 @@ const ECHO = /^» (.*)$/;
  * turn's reply (the screen between its echo and the next one). The session
  * store is a temp folder, removed afterwards.
  */
-export async function runTurns(service: KnowledgeService, turns: readonly string[], options: { readonly languageCode?: Lang } = {}): Promise<string[]> {
+export async function runTurns(
+    service: KnowledgeService,
+    turns: readonly string[],
+    options: { readonly languageCode?: Lang } = {},
+): Promise<string[]> {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'kejin-dialogue-'));
     try {
-        const config = parseConfig({ LOG_LEVEL: 'silent', BOT_RATE_LIMIT_PER_MINUTE: '100000', DATA_DIR: dataDir, KNOWLEDGE_DIR: service.snapshot().dir });
+        const config = parseConfig({
+            LOG_LEVEL: 'silent',
+            BOT_RATE_LIMIT_PER_MINUTE: '100000',
+            DATA_DIR: dataDir,
+            KNOWLEDGE_DIR: service.snapshot().dir,
+        });
         const input = new PassThrough();
         let screen = '';
         input.end(turns.map((t) => `${t.replace(/\n/g, ' ')}\n`).join(''));
         await runInTerminal(
             { config, logger: silentLogger, service },
-            { input, output: { write: (text: string) => void (screen += text) }, interactive: false, user: { id: 10_000, firstName: 'Eval', languageCode: options.languageCode ?? 'zh' } },
+            {
+                input,
+                output: { write: (text: string) => void (screen += text) },
+                interactive: false,
+                user: { id: 10_000, firstName: 'Eval', languageCode: options.languageCode ?? 'zh' },
+            },
         );
         return splitReplies(screen);
     } finally {

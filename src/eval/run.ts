@@ -15,7 +15,18 @@ import { createSearchIndex } from '../core/search/index.ts';
 import { createServiceFromSnapshot } from '../core/service.ts';
 import { createBaselineIndex } from './baseline.ts';
 import { answerFigures, runAnswerCases, BOT_WINDOW, type AnswerFigures, type AnswerGroup } from './answers.ts';
-import { DEFAULT_CASES_DIR, HELDOUT_FILES, loadAnswerCases, loadDialogueCases, loadMatchCases, loadSearchCases, type AnswerCase, type DialogueCase, type MatchCase, type SearchCase } from './cases.ts';
+import {
+    DEFAULT_CASES_DIR,
+    HELDOUT_FILES,
+    loadAnswerCases,
+    loadDialogueCases,
+    loadMatchCases,
+    loadSearchCases,
+    type AnswerCase,
+    type DialogueCase,
+    type MatchCase,
+    type SearchCase,
+} from './cases.ts';
 import { dialogueFigures, runDialogueCases, type DialogueFigures } from './dialogues.ts';
 import { searchFigures, firstRank, type CaseOutcome, type RetrievalFigures, type SearchFigures } from './metrics.ts';
 
@@ -81,7 +92,11 @@ export interface HeldoutFigures {
 interface CaseSets {
     readonly answerCases?: readonly AnswerCase[];
     readonly dialogueCases?: readonly DialogueCase[];
-    readonly heldout?: { readonly answers: readonly AnswerCase[]; readonly search: readonly SearchCase[]; readonly dialogues: readonly DialogueCase[] };
+    readonly heldout?: {
+        readonly answers: readonly AnswerCase[];
+        readonly search: readonly SearchCase[];
+        readonly dialogues: readonly DialogueCase[];
+    };
 }
 
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
@@ -134,7 +149,9 @@ export async function evaluate(
             cases: searchCases.length,
             kejin: searchFigures(kejinOutcomes),
             baseline: searchFigures(baselineOutcomes),
-            misses: kejinOutcomes.filter(isMiss).map((o) => ({ file: o.case.file, line: o.case.line, q: o.case.q, expect: o.case.expect, got: o.ids, confident: o.confident })),
+            misses: kejinOutcomes
+                .filter(isMiss)
+                .map((o) => ({ file: o.case.file, line: o.case.line, q: o.case.q, expect: o.case.expect, got: o.ids, confident: o.confident })),
         },
         match: evaluateMatch(snapshot, matchCases),
         answers: answerFigures(await runAnswerCases(service, options.answerCases ?? [])),
@@ -156,11 +173,16 @@ function isMiss(o: CaseOutcome): boolean {
 /** The catalogue's match rule for one case; returns why it fails, empty when it passes. */
 export function judgeMatch(c: Pick<MatchCase, 'expect' | 'reject'>, matches: readonly { id: string; eligibility: string }[]): string[] {
     const reasons: string[] = [];
-    const shortlist = matches.filter((m) => m.eligibility === 'eligible' || m.eligibility === 'possible').slice(0, 5).map((m) => m.id);
+    const shortlist = matches
+        .filter((m) => m.eligibility === 'eligible' || m.eligibility === 'possible')
+        .slice(0, 5)
+        .map((m) => m.id);
     for (const id of c.expect) {
         if (!shortlist.includes(id)) {
             const rated = matches.find((m) => m.id === id);
-            reasons.push(`${id} not among the first 5 eligible/possible (${rated ? `rated ${rated.eligibility}` : 'not rated'}; shortlist: ${shortlist.join(', ') || 'none'})`);
+            reasons.push(
+                `${id} not among the first 5 eligible/possible (${rated ? `rated ${rated.eligibility}` : 'not rated'}; shortlist: ${shortlist.join(', ') || 'none'})`,
+            );
         }
     }
     for (const id of c.reject) {
@@ -207,10 +229,17 @@ export function formatEvalReport(report: EvalReport): string {
         '',
         `Search (${report.search.cases} questions)       cases   R@1    R@3     MRR`,
     ];
-    for (const [name, f] of [['kejin', kejin], ['baseline', baseline]] as const) {
+    for (const [name, f] of [
+        ['kejin', kejin],
+        ['baseline', baseline],
+    ] as const) {
         lines.push(retrievalRow(`${name} all`, f.all), retrievalRow(`${name} zh`, f.zh), retrievalRow(`${name} en`, f.en));
-        lines.push(`  ${`${name} abstention`.padEnd(18)}${String(f.abstention.cases).padStart(6)}${pct(f.abstention.rate)}  (${f.abstention.abstained} off-topic questions not answered confidently)`);
-        lines.push(`  ${`${name} confident`.padEnd(18)}${String(f.all.cases).padStart(6)}${pct(f.confidentOnTopic)}  (on-topic questions answered confidently)`);
+        lines.push(
+            `  ${`${name} abstention`.padEnd(18)}${String(f.abstention.cases).padStart(6)}${pct(f.abstention.rate)}  (${f.abstention.abstained} off-topic questions not answered confidently)`,
+        );
+        lines.push(
+            `  ${`${name} confident`.padEnd(18)}${String(f.all.cases).padStart(6)}${pct(f.confidentOnTopic)}  (on-topic questions answered confidently)`,
+        );
     }
     lines.push('', 'Match');
     const m = report.match;
@@ -252,12 +281,16 @@ function answerLines(lines: string[], title: string, a: AnswerFigures): void {
     for (const [k, g] of Object.entries(a.byAspect)) lines.push(row(`aspect ${k}`, g));
     lines.push(`  absent answered as not known: ${a.absent.notKnown}/${a.absent.cases}`);
     lines.push(`  confident about another item than the one asked: ${a.all.wrongItem}`);
-    for (const o of a.misses) lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`);
+    for (const o of a.misses)
+        lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`);
 }
 
 function dialogueLines(lines: string[], title: string, d: DialogueFigures): void {
     if (d.all.cases === 0) return;
     lines.push('', `${title}: ${d.all.passed}/${d.all.cases} pass (the last reply's first 500 characters)`);
     for (const [k, g] of Object.entries(d.byType)) lines.push(`  type ${k.padEnd(14)} ${g.passed}/${g.cases}`);
-    for (const o of d.misses) lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.turns.join(' → ')} → ${(o.replies.at(-1) ?? '').slice(0, 100).replace(/\n/g, ' ')}`);
+    for (const o of d.misses)
+        lines.push(
+            `  MISS ${o.case.file}:${o.case.line}: ${o.case.turns.join(' → ')} → ${(o.replies.at(-1) ?? '').slice(0, 100).replace(/\n/g, ' ')}`,
+        );
 }

@@ -8,7 +8,13 @@
  * declared no elicitation, keeps the plain answer with its "what is
  * missing" list.
  */
-import { acceptedContent, CLIENT_CAPABILITIES_META_KEY, inputRequired, type InputRequiredResult, type ServerContext } from '@modelcontextprotocol/server';
+import {
+    acceptedContent,
+    CLIENT_CAPABILITIES_META_KEY,
+    inputRequired,
+    type InputRequiredResult,
+    type ServerContext,
+} from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { FirmProfile } from '../core/match/profile.ts';
 import { NEEDS, QUALIFICATIONS, STAGES, type Lang, type Localized } from '../core/vocabulary.ts';
@@ -29,7 +35,7 @@ const choices = (labels: Record<string, Localized>) => Object.entries(labels).ma
 const TEXT = {
     message: {
         zh: '要判断哪些产品适合，请告诉我企业的发展阶段、资质和融资需求（可以只填一部分）。',
-        en: 'To tell which products fit, say the firm\'s stage, qualifications and what the money is for (any of them).',
+        en: "To tell which products fit, say the firm's stage, qualifications and what the money is for (any of them).",
     },
     stage: { zh: '发展阶段 / Stage', en: 'Stage / 发展阶段' },
     qualifications: { zh: '资质 / Qualifications', en: 'Qualifications / 资质' },

@@ -29,7 +29,9 @@ export function respond(logger: Logger, lang: Lang, run: () => CallToolResult): 
         if (err instanceof NotFoundError) return errorResult(notFoundText(err.id, err.suggestions, lang));
         if (err instanceof ProfileError) return errorResult(profileErrorText(err, lang));
         logger.error({ err }, 'mcp tool call failed');
-        return errorResult(lang === 'zh' ? 'kejin 内部错误，未能完成这次查询；请稍后再试。' : 'kejin hit an internal error and could not answer; try again later.');
+        return errorResult(
+            lang === 'zh' ? 'kejin 内部错误，未能完成这次查询；请稍后再试。' : 'kejin hit an internal error and could not answer; try again later.',
+        );
     }
 }
 

@@ -48,7 +48,8 @@ function cite(keys: readonly string[]): string {
 
 /** One presented line as a Markdown list item, with its source keys. */
 function lineMd(l: Line): string {
-    if (l.kind === 'contact') return `- ${l.label}${l.ref ? ` (\`${l.ref}\`)` : ''}${l.text || l.url ? `: ${[l.text, l.address, l.url].filter(Boolean).join('; ')}` : ''}${cite(l.sources)}`;
+    if (l.kind === 'contact')
+        return `- ${l.label}${l.ref ? ` (\`${l.ref}\`)` : ''}${l.text || l.url ? `: ${[l.text, l.address, l.url].filter(Boolean).join('; ')}` : ''}${cite(l.sources)}`;
     const mark = l.check ? `${CHECK_MARK[l.check]} ` : '';
     return `- ${mark}${l.label ? `${l.label}: ` : ''}${l.text}${l.note}${cite(l.sources)}`;
 }
@@ -89,11 +90,20 @@ function answerOut(a: Answer, lang: Lang) {
         ...(a.item ? { item: { id: a.item.id, kind: a.item.kind, title: t(a.item.title, lang), uri: itemUri(a.item) } } : {}),
         facts: a.facts.map(factOut),
         sources: answerSources(a).map((s) => ({ ...s })),
-        contacts: a.contacts.map((c) => ({ id: c.id, name: t(c.title, lang), phones: c.phones.map((p) => (p.label ? { value: p.value, label: t(p.label, lang) } : { value: p.value })) })),
+        contacts: a.contacts.map((c) => ({
+            id: c.id,
+            name: t(c.title, lang),
+            phones: c.phones.map((p) => (p.label ? { value: p.value, label: t(p.label, lang) } : { value: p.value })),
+        })),
         related: a.related.map((r) => r.id),
         suggestions: a.suggestions.map((r) => r.id),
         ...(a.comparison
-            ? { comparison: { items: a.comparison.items.map((i) => i.id), rows: a.comparison.rows.map((r) => ({ aspect: r.aspect, left: r.left.map(factOut), right: r.right.map(factOut) })) } }
+            ? {
+                  comparison: {
+                      items: a.comparison.items.map((i) => i.id),
+                      rows: a.comparison.rows.map((r) => ({ aspect: r.aspect, left: r.left.map(factOut), right: r.right.map(factOut) })),
+                  },
+              }
             : {}),
     };
 }
@@ -129,7 +139,12 @@ export function searchText(a: Answer, lang: Lang, contactName?: (id: string) => 
     const lines = [`## ${labelOf('answer', lang)}${colon(lang)}${quoted(p.question, lang)}`, p.text];
     if (p.comparison) {
         const [left, right] = p.comparison.items;
-        lines.push('', `| | ${left.title} | ${right.title} |`, '|---|---|---|', ...p.comparison.rows.map((r) => `| ${r.label} | ${cell(r.left)} | ${cell(r.right)} |`));
+        lines.push(
+            '',
+            `| | ${left.title} | ${right.title} |`,
+            '|---|---|---|',
+            ...p.comparison.rows.map((r) => `| ${r.label} | ${cell(r.left)} | ${cell(r.right)} |`),
+        );
     }
     if (p.sources.length) lines.push('', ...sourcesBlock(p.sources, lang));
     const status = a.facts.filter((f) => f.status !== 'current');
@@ -158,7 +173,11 @@ function hitLines(hit: SearchHit, n: number, lang: Lang, contactName?: (id: stri
     return [
         `### ${n}. ${h.title} (\`${h.id}\`, ${h.kindLabel})${h.expired ? labelOf('expired', lang) : ''}`,
         ...h.lines.map((l) => `> ${l.text}${l.note}${cite(l.sources)}`),
-        ...(h.contacts.length ? [`${labelOf('contacts', lang)}: ${h.contacts.map((c) => (c.label === c.ref ? `\`${c.ref}\`` : `${c.label} (\`${c.ref}\`)`)).join(', ')}`] : []),
+        ...(h.contacts.length
+            ? [
+                  `${labelOf('contacts', lang)}: ${h.contacts.map((c) => (c.label === c.ref ? `\`${c.ref}\`` : `${c.label} (\`${c.ref}\`)`)).join(', ')}`,
+              ]
+            : []),
         ...sourcesBlock(h.sources, lang),
     ];
 }
@@ -189,7 +208,14 @@ function contactOut(c: ContactSummary, lang: Lang) {
 
 /** The next step of a match as data: the field names are a contract (the tool's `nextStep` schema). */
 function nextStepOut(step: NextStep, lang: Lang) {
-    const sources = [...new Set([...(step.application?.sources ?? []), ...(step.channel?.sources ?? []), ...step.documents.flatMap((d) => d.sources), ...(step.benefit?.sources ?? [])])];
+    const sources = [
+        ...new Set([
+            ...(step.application?.sources ?? []),
+            ...(step.channel?.sources ?? []),
+            ...step.documents.flatMap((d) => d.sources),
+            ...(step.benefit?.sources ?? []),
+        ]),
+    ];
     return {
         ...(step.mode ? { mode: step.mode } : {}),
         text: clauseJoin(
@@ -282,7 +308,10 @@ export function listStructured(products: readonly ProductItem[], lang: Lang) {
 export function listText(products: readonly ProductItem[], lang: Lang): string {
     const head = `## ${counted('productsAndPlatforms', products.length, lang)}`;
     const rows = products.map((p) => {
-        const needs = listJoin(lang, p.needs.map((n) => label(NEEDS.labels, n, lang)));
+        const needs = listJoin(
+            lang,
+            p.needs.map((n) => label(NEEDS.labels, n, lang)),
+        );
         return `- **${displayName(p, lang)}** (\`${p.id}\`, ${kindLabel(p.kind, lang)})${isExpired(p, new Date()) ? labelOf('expired', lang) : ''}: ${t(p.summary, lang)}${needs ? ` — ${needs}` : ''}`;
     });
     const empty = labelOf('noProductFits', lang);

@@ -134,7 +134,10 @@ export async function startHttpServer(deps: McpDeps, options: HttpOptions): Prom
     };
 }
 
-export async function createMcpRequestHandler(deps: McpDeps, options: Pick<HttpOptions, 'token' | 'maxBodyBytes' | 'maxStreams'>): Promise<McpRequestHandler> {
+export async function createMcpRequestHandler(
+    deps: McpDeps,
+    options: Pick<HttpOptions, 'token' | 'maxBodyBytes' | 'maxStreams'>,
+): Promise<McpRequestHandler> {
     const shared = await createSharedServerParts(deps);
     const maxStreams = options.maxStreams ?? DEFAULT_MAX_STREAMS;
     const streams = new Set<McpServer>();
@@ -145,17 +148,22 @@ export async function createMcpRequestHandler(deps: McpDeps, options: Pick<HttpO
     const toolLists = new ToolListBodies();
     /** The modern leg's requests whose server answers tools/list with the empty placeholder (see ToolListBodies). */
     const placeholders = new WeakSet<Request>();
-    const mcp = createMcpHandler(({ requestInfo }) => createMcpServer(deps, shared, { emptyToolList: requestInfo !== undefined && placeholders.has(requestInfo) }), {
-        legacy: 'reject',
-        onerror,
-        maxSubscriptions: maxStreams,
-        ...limits,
-    });
+    const mcp = createMcpHandler(
+        ({ requestInfo }) => createMcpServer(deps, shared, { emptyToolList: requestInfo !== undefined && placeholders.has(requestInfo) }),
+        {
+            legacy: 'reject',
+            onerror,
+            maxSubscriptions: maxStreams,
+            ...limits,
+        },
+    );
     const unsubscribe = deps.service.subscribe(() => mcp.notify.resourcesChanged());
 
     const listener = (req: IncomingMessage, res: ServerResponse): void => {
         const started = performance.now();
-        res.once('finish', () => deps.logger.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'mcp http'));
+        res.once('finish', () =>
+            deps.logger.debug({ method: req.method, url: req.url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'mcp http'),
+        );
         handle(req, res).catch((err: unknown) => {
             deps.logger.error({ err }, 'mcp http request failed');
             if (!res.headersSent) reply(res, 500, 'internal error');
@@ -288,7 +296,13 @@ function webRequest(req: IncomingMessage, body: string | undefined, signal: Abor
  * event stream chunk by chunk as the SDK writes it, until it ends or the
  * client goes.
  */
-async function writeResponse(res: ServerResponse, response: Response, signal: AbortSignal, list: string | undefined, toolLists: ToolListBodies): Promise<void> {
+async function writeResponse(
+    res: ServerResponse,
+    response: Response,
+    signal: AbortSignal,
+    list: string | undefined,
+    toolLists: ToolListBodies,
+): Promise<void> {
     const headers: Record<string, string> = {};
     for (const [name, value] of response.headers) headers[name] = value;
     if (response.body === null) {
@@ -313,15 +327,16 @@ async function writeResponse(res: ServerResponse, response: Response, signal: Ab
         for (;;) {
             const { done, value } = await reader.read();
             if (done || signal.aborted) break;
-            if (!res.write(value)) await new Promise<void>((resolve) => {
-                const go = () => {
-                    res.off('drain', go);
-                    signal.removeEventListener('abort', go);
-                    resolve();
-                };
-                res.on('drain', go);
-                signal.addEventListener('abort', go, { once: true });
-            });
+            if (!res.write(value))
+                await new Promise<void>((resolve) => {
+                    const go = () => {
+                        res.off('drain', go);
+                        signal.removeEventListener('abort', go);
+                        resolve();
+                    };
+                    res.on('drain', go);
+                    signal.addEventListener('abort', go, { once: true });
+                });
         }
     } catch {
         // The stream was cancelled (client gone) or failed: end what was sent.
@@ -348,7 +363,8 @@ class ToolListBodies {
 
     /** The revision key of a single `tools/list` request (batches and other methods: undefined). */
     keyOf(req: IncomingMessage, parsed: unknown): string | undefined {
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || (parsed as { method?: unknown }).method !== 'tools/list') return undefined;
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || (parsed as { method?: unknown }).method !== 'tools/list')
+            return undefined;
         const version = req.headers['mcp-protocol-version'];
         return typeof version === 'string' ? version : '';
     }
@@ -387,7 +403,11 @@ interface Refusal {
 /** DNS-rebinding protection: a page on another site must not reach this server through a name that resolves to it. */
 function checkHost(req: IncomingMessage, rules: HostRules): Refusal | undefined {
     const refused = refusedHeader(req.headers, rules);
-    if (refused === 'host') return { status: 403, message: `Host "${req.headers.host ?? ''}" is not allowed; add it to MCP_ALLOWED_HOSTS if clients really use this name` };
+    if (refused === 'host')
+        return {
+            status: 403,
+            message: `Host "${req.headers.host ?? ''}" is not allowed; add it to MCP_ALLOWED_HOSTS if clients really use this name`,
+        };
     if (refused === 'origin') return { status: 403, message: `Origin "${req.headers.origin ?? ''}" is not allowed` };
     return undefined;
 }

@@ -12,10 +12,13 @@ export const name = 'financing_consultation';
 
 export const config = {
     title: 'Financing consultation for a Shanghai sci-tech firm',
-    description: 'Guides you through a consultation: gather the firm profile, call match_financing_products, then present fitting products with their contacts and sources.',
+    description:
+        'Guides you through a consultation: gather the firm profile, call match_financing_products, then present fitting products with their contacts and sources.',
     // An object schema, not a bare shape: the SDK would wrap a shape anew for every server (one per HTTP request).
     argsSchema: z.object({
-        firm_description: boundedText('firm_description').describe('What the user told about the firm: stage, certifications, revenue, how much money it needs and for what'),
+        firm_description: boundedText('firm_description').describe(
+            'What the user told about the firm: stage, certifications, revenue, how much money it needs and for what',
+        ),
         // The completer sits inside optional(): SDK v2 looks for it on the unwrapped field.
         lang: completable(vocabEnum(LANGS, 'lang'), (typed) => LANGS.filter((l) => l.startsWith(typed ?? '')))
             .optional()

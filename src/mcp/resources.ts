@@ -39,17 +39,17 @@ const VOCABULARY_META = {
 
 export function registerResources(server: McpServer, deps: McpDeps): void {
     for (const folder of Object.keys(FOLDER_KINDS) as Folder[]) registerFolder(server, deps, folder);
-    server.registerResource(
-        'vocabulary',
-        VOCABULARY_URI,
-        VOCABULARY_META,
-        (uri) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(vocabulary(), null, 2) }], _meta: versionMeta(deps) }),
-    );
+    server.registerResource('vocabulary', VOCABULARY_URI, VOCABULARY_META, (uri) => ({
+        contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(vocabulary(), null, 2) }],
+        _meta: versionMeta(deps),
+    }));
     // The SDK's own list (the same entries, in the same order) has no room for a result `_meta`.
     server.server.setRequestHandler('resources/list', () => ({
         resources: [
             { uri: VOCABULARY_URI, name: 'vocabulary', ...VOCABULARY_META },
-            ...(Object.keys(FOLDER_KINDS) as Folder[]).flatMap((folder) => itemsIn(deps, folder).map((item) => ({ ...folderMeta(folder), ...listEntry(item) }))),
+            ...(Object.keys(FOLDER_KINDS) as Folder[]).flatMap((folder) =>
+                itemsIn(deps, folder).map((item) => ({ ...folderMeta(folder), ...listEntry(item) })),
+            ),
         ],
         _meta: versionMeta(deps),
     }));
@@ -65,7 +65,11 @@ function itemsIn(deps: McpDeps, folder: Folder): KnowledgeItem[] {
 
 function folderMeta(folder: Folder) {
     const kinds = (FOLDER_KINDS[folder] as readonly Kind[]).map((k) => KINDS.labels[k].en).join(', ');
-    return { title: FOLDER_TITLES[folder], description: `One knowledge card (${kinds}) as Markdown with sources, and as JSON.`, mimeType: 'text/markdown' };
+    return {
+        title: FOLDER_TITLES[folder],
+        description: `One knowledge card (${kinds}) as Markdown with sources, and as JSON.`,
+        mimeType: 'text/markdown',
+    };
 }
 
 /**
@@ -83,7 +87,13 @@ function templateOf(deps: McpDeps, folder: Folder): ResourceTemplate {
         const inFolder = (): KnowledgeItem[] => itemsIn(deps, folder);
         template = new ResourceTemplate(`kejin://${folder}/{id}`, {
             list: () => ({ resources: inFolder().map(listEntry) }),
-            complete: { id: (value) => completeIds(inFolder().map((i) => i.id), value) },
+            complete: {
+                id: (value) =>
+                    completeIds(
+                        inFolder().map((i) => i.id),
+                        value,
+                    ),
+            },
         });
         byFolder.set(folder, template);
     }
@@ -112,7 +122,13 @@ function completeIds(ids: readonly string[], typed: string): string[] {
 function readCard(deps: McpDeps, folder: Folder, uri: URL, id: string, folderIds: () => string[]): ReadResourceResult {
     const item = deps.service.getItem(id);
     if (!item || folderOf(item.kind) !== folder) {
-        const hint = item ? ` It is at ${itemUri(item)}.` : ` Closest: ${closest(id, folderIds(), 3).map((s) => `kejin://${folder}/${s}`).join(', ') || 'none'}.`;
+        const hint = item
+            ? ` It is at ${itemUri(item)}.`
+            : ` Closest: ${
+                  closest(id, folderIds(), 3)
+                      .map((s) => `kejin://${folder}/${s}`)
+                      .join(', ') || 'none'
+              }.`;
         // -32602 with `data: { uri }`: the 2026-07-28 revision requires it, and 2025 clients read it as not found too.
         throw new ResourceNotFoundError(uri.href, `kejin: no card at ${uri.href}.${hint}`);
     }
@@ -127,7 +143,8 @@ function readCard(deps: McpDeps, folder: Folder, uri: URL, id: string, folderIds
 }
 
 function vocabulary() {
-    const entries = (v: { values: readonly string[]; labels: Record<string, { zh: string; en: string }> }) => v.values.map((value) => ({ value, ...v.labels[value] }));
+    const entries = (v: { values: readonly string[]; labels: Record<string, { zh: string; en: string }> }) =>
+        v.values.map((value) => ({ value, ...v.labels[value] }));
     return {
         stage: entries(STAGES),
         qualifications: entries(QUALIFICATIONS),

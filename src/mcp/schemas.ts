@@ -28,9 +28,10 @@ export function vocabEnum<const T extends readonly [string, ...string[]]>(values
 
 /** Free text bounded at `max` characters, refused with a message saying by how much. */
 export function boundedText(what: string, max = MAX_TEXT_CHARS) {
-    return z
-        .string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`) })
-        .max(max, { error: (issue) => `${what} is too long (${String((issue.input as string | undefined)?.length ?? '?')} characters; at most ${max}): shorten it to the essentials` });
+    return z.string({ error: (issue) => (issue.input === undefined ? `${what} is required` : `${what} must be a string`) }).max(max, {
+        error: (issue) =>
+            `${what} is too long (${String((issue.input as string | undefined)?.length ?? '?')} characters; at most ${max}): shorten it to the essentials`,
+    });
 }
 
 export const langField = vocabEnum(LANGS, 'lang')
@@ -66,7 +67,10 @@ export function idField(description: string) {
 export function toolInput<T extends z.ZodRawShape>(shape: T) {
     const known = Object.keys(shape).join(', ');
     return z.strictObject(shape, {
-        error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown argument(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: ${known}` : undefined),
+        error: (issue) =>
+            issue.code === 'unrecognized_keys'
+                ? `unknown argument(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: ${known}`
+                : undefined,
     });
 }
 

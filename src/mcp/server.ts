@@ -9,7 +9,17 @@
  * not by every instance: a per-request HTTP instance lives for one exchange
  * and has no one to tell.
  */
-import { fromJsonSchema, InMemoryTransport, McpServer, type CacheHint, type JSONRPCMessage, type jsonSchemaValidator, type StandardSchemaWithJSON, type Tool, type Transport } from '@modelcontextprotocol/server';
+import {
+    fromJsonSchema,
+    InMemoryTransport,
+    McpServer,
+    type CacheHint,
+    type JSONRPCMessage,
+    type jsonSchemaValidator,
+    type StandardSchemaWithJSON,
+    type Tool,
+    type Transport,
+} from '@modelcontextprotocol/server';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import pkg from '../../package.json' with { type: 'json' };
 import type { McpDeps } from './deps.ts';
@@ -33,7 +43,10 @@ const MAX_TOOL_INPUT_ELEMENTS = 500;
  */
 const CODE_TTL_MS = 24 * 60 * 60 * 1000;
 export const KNOWLEDGE_TTL_MS = 60 * 1000;
-const CACHE_HINTS: Record<'server/discover' | 'tools/list' | 'prompts/list' | 'resources/templates/list' | 'resources/list' | 'resources/read', CacheHint> = {
+const CACHE_HINTS: Record<
+    'server/discover' | 'tools/list' | 'prompts/list' | 'resources/templates/list' | 'resources/list' | 'resources/read',
+    CacheHint
+> = {
     'server/discover': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
     'tools/list': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
     'prompts/list': { ttlMs: CODE_TTL_MS, cacheScope: 'public' },
@@ -102,9 +115,20 @@ export interface McpServerOptions {
 
 export function createMcpServer(deps: McpDeps, shared?: SharedServerParts, options: McpServerOptions = {}): McpServer {
     const server = new KejinServer(
-        { name: 'kejin', title: '科金助手 kejin', version: pkg.version, description: 'Shanghai sci-tech financing knowledge: products, policies, contacts' },
         {
-            capabilities: { tools: { listChanged: false }, resources: { listChanged: true }, prompts: { listChanged: false }, completions: {}, logging: {} },
+            name: 'kejin',
+            title: '科金助手 kejin',
+            version: pkg.version,
+            description: 'Shanghai sci-tech financing knowledge: products, policies, contacts',
+        },
+        {
+            capabilities: {
+                tools: { listChanged: false },
+                resources: { listChanged: true },
+                prompts: { listChanged: false },
+                completions: {},
+                logging: {},
+            },
             instructions: INSTRUCTIONS,
             maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS,
             cacheHints: CACHE_HINTS,
@@ -141,7 +165,9 @@ export function announceReloads(server: McpServer, deps: McpDeps): () => void {
         server.sendResourceListChanged();
         const data = { message: 'knowledge reloaded', version: snapshot.version, items: snapshot.items.size };
         // Deprecated by the 2026-07-28 revision (SEP-2577) but still what 2025 clients show.
-        server.sendLoggingMessage({ level: 'info', logger: 'kejin', data }).catch((err: unknown) => deps.logger.debug({ err }, 'log notification not sent'));
+        server
+            .sendLoggingMessage({ level: 'info', logger: 'kejin', data })
+            .catch((err: unknown) => deps.logger.debug({ err }, 'log notification not sent'));
     });
 }
 
@@ -171,11 +197,17 @@ export async function createSharedServerParts(deps: McpDeps): Promise<SharedServ
     await mcp.connect(serverSide);
     try {
         await clientSide.start();
-        await ask(1, 'initialize', { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'kejin-tool-list', version: pkg.version } });
+        await ask(1, 'initialize', {
+            protocolVersion: '2025-11-25',
+            capabilities: {},
+            clientInfo: { name: 'kejin-tool-list', version: pkg.version },
+        });
         await clientSide.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
         const { tools } = (await ask(2, 'tools/list', {})) as { tools: Tool[] };
         const jsonSchemaValidator = new AjvJsonSchemaValidator();
-        const outputChecks = new Map(tools.flatMap((t) => (t.outputSchema ? [[t.name, fromJsonSchema(t.outputSchema, jsonSchemaValidator)] as const] : [])));
+        const outputChecks = new Map(
+            tools.flatMap((t) => (t.outputSchema ? [[t.name, fromJsonSchema(t.outputSchema, jsonSchemaValidator)] as const] : [])),
+        );
         return {
             jsonSchemaValidator,
             tools,

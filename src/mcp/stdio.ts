@@ -69,7 +69,11 @@ export class LineLimit extends Transform {
     }
 }
 
-export async function startStdioServer(deps: McpDeps, stdin: Readable = process.stdin, stdout: Writable = process.stdout): Promise<RunningStdioServer> {
+export async function startStdioServer(
+    deps: McpDeps,
+    stdin: Readable = process.stdin,
+    stdout: Writable = process.stdout,
+): Promise<RunningStdioServer> {
     const lines = new LineLimit(MAX_LINE_BYTES, (bytes) => {
         deps.logger.warn({ bytes, limit: MAX_LINE_BYTES }, 'mcp stdio: refused a message over the size limit');
         const message = `kejin: message of ${bytes} bytes refused: the limit is ${MAX_LINE_BYTES / 1024 / 1024} MiB a message; send less (for example a shorter query)`;

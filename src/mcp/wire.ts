@@ -31,7 +31,8 @@ function issuesIn(message: string): { prefix: string; issues: Issue[] } | undefi
     if (at < 0) return undefined;
     try {
         const issues = JSON.parse(message.slice(at)) as unknown;
-        if (!Array.isArray(issues) || issues.length === 0 || !issues.every((i) => typeof i === 'object' && i !== null && 'message' in i)) return undefined;
+        if (!Array.isArray(issues) || issues.length === 0 || !issues.every((i) => typeof i === 'object' && i !== null && 'message' in i))
+            return undefined;
         return { prefix: message.slice(0, at).trim(), issues: issues as Issue[] };
     } catch {
         return undefined;

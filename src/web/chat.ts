@@ -101,7 +101,9 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
             if (understood.length > 0) session.understood = draftOfUnderstood(understood);
             const event = answerEvent('web', text, answer, deps.service.snapshot().version);
             noteAnswer(deps.questionLog, event, deps.logger);
-            return { view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event, owner) };
+            return {
+                view: await withFeedback(deps, withUnderstood(tt, turn.lang, answerView(tt, turn.lang, answer, guesses), understood), event, owner),
+            };
         }
     }
 }

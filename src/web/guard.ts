@@ -73,7 +73,12 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
 /** Whether the browser reached us over HTTPS (directly, or as the trusted proxy says). */
 export function isHttps(req: IncomingMessage, trustProxy: boolean): boolean {
     if ('encrypted' in req.socket && req.socket.encrypted) return true;
-    return trustProxy && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https';
+    return (
+        trustProxy &&
+        String(req.headers['x-forwarded-proto'] ?? '')
+            .split(',')[0]
+            ?.trim() === 'https'
+    );
 }
 
 export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {

@@ -29,7 +29,18 @@ import { checkHostAndOrigin, clientAddress, crossSite, isHttps, readBody, send, 
 import type { Limiter } from './limit.ts';
 import { entryHtml, noticeHtml, pageHtml, PAGE_WORDS } from './page.ts';
 import { userHtml, viewHtml } from './render.ts';
-import { clearedCookie, createWebSessions, csrfMatches, csrfToken, newSessionId, sessionCookie, sessionIdOf, sessionStoreKey, type Entry, type WebSessions } from './session.ts';
+import {
+    clearedCookie,
+    createWebSessions,
+    csrfMatches,
+    csrfToken,
+    newSessionId,
+    sessionCookie,
+    sessionIdOf,
+    sessionStoreKey,
+    type Entry,
+    type WebSessions,
+} from './session.ts';
 
 export interface WebOptions {
     readonly host: string;
@@ -102,7 +113,9 @@ export function createWebHandler(deps: WebDeps, options: WebOptions, assets: Ass
     const ctx: HandlerContext = { deps, options, assets, web, queue, rules };
     return (req: IncomingMessage, res: ServerResponse): void => {
         const started = performance.now();
-        res.once('finish', () => deps.logger.debug({ method: req.method, path: pathOf(req), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'web'));
+        res.once('finish', () =>
+            deps.logger.debug({ method: req.method, path: pathOf(req), status: res.statusCode, ms: Math.round(performance.now() - started) }, 'web'),
+        );
         handle(ctx, req, res, started).catch((err: unknown) => {
             deps.logger.error({ err: errorName(err) }, 'web request failed');
             if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `${MESSAGES.zh.sorry}\n${MESSAGES.en.sorry}\n`);
@@ -126,7 +139,9 @@ function pathOf(req: IncomingMessage): string {
 
 /** Logged instead of the error itself, whose message could quote a user's words. */
 function errorName(err: unknown): Record<string, unknown> {
-    return err instanceof Error ? { name: err.name, code: (err as { code?: unknown }).code, stack: err.stack?.split('\n').slice(1, 4).join(' ') } : { type: typeof err };
+    return err instanceof Error
+        ? { name: err.name, code: (err as { code?: unknown }).code, stack: err.stack?.split('\n').slice(1, 4).join(' ') }
+        : { type: typeof err };
 }
 
 async function handle(c: HandlerContext, req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
@@ -139,7 +154,11 @@ async function handle(c: HandlerContext, req: IncomingMessage, res: ServerRespon
     if (asset) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed\n', { Allow: 'GET, HEAD' });
         const gz = acceptsGzip(req);
-        return send(res, 200, asset.type, gz ? asset.gzipped : asset.body, { 'Cache-Control': 'public, max-age=31536000, immutable', Vary: 'Accept-Encoding', ...(gz ? { 'Content-Encoding': 'gzip' } : {}) });
+        return send(res, 200, asset.type, gz ? asset.gzipped : asset.body, {
+            'Cache-Control': 'public, max-age=31536000, immutable',
+            Vary: 'Accept-Encoding',
+            ...(gz ? { 'Content-Encoding': 'gzip' } : {}),
+        });
     }
     if (path !== '/' && path !== '/chat') return send(res, 404, 'text/plain; charset=utf-8', 'not found\n');
     const ip = await c.deps.limiter.hit(`ip:${clientAddress(req, c.options.trustProxy)}`, c.options.ipRatePerMinute);
@@ -166,7 +185,11 @@ function cookieFor(c: HandlerContext, req: IncomingMessage, id: string): string 
 
 function sendHtml(req: IncomingMessage, res: ServerResponse, status: number, html: string, headers: Record<string, string>): void {
     const gz = acceptsGzip(req);
-    send(res, status, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : gz ? gzipSync(html) : html, { Vary: 'Accept-Encoding, Cookie, Accept-Language', ...(gz ? { 'Content-Encoding': 'gzip' } : {}), ...headers });
+    send(res, status, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : gz ? gzipSync(html) : html, {
+        Vary: 'Accept-Encoding, Cookie, Accept-Language',
+        ...(gz ? { 'Content-Encoding': 'gzip' } : {}),
+        ...headers,
+    });
 }
 
 async function showPage(c: HandlerContext, req: IncomingMessage, res: ServerResponse, notice?: string, status = 200): Promise<void> {
@@ -176,7 +199,13 @@ async function showPage(c: HandlerContext, req: IncomingMessage, res: ServerResp
     const entries = known ? await c.web.transcript(id) : [];
     const lang = session.lang ?? langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const shown = entries.length > 0 ? entries : [{ from: 'bot' as const, html: viewHtml(c.deps.service, welcomeView(lang)) }];
-    const html = pageHtml({ lang, csrf: csrfToken(id), entries: shown, ...(notice ? { notice } : {}), assets: { css: c.assets.css.name, js: c.assets.js.name } });
+    const html = pageHtml({
+        lang,
+        csrf: csrfToken(id),
+        entries: shown,
+        ...(notice ? { notice } : {}),
+        assets: { css: c.assets.css.name, js: c.assets.js.name },
+    });
     // The cookie is (re)set on every page, so that its lifetime runs from the last visit.
     sendHtml(req, res, status, html, { 'Set-Cookie': cookieFor(c, req, id) });
 }
@@ -184,7 +213,8 @@ async function showPage(c: HandlerContext, req: IncomingMessage, res: ServerResp
 function tooMany(c: HandlerContext, req: IncomingMessage, res: ServerResponse, retryAfter: number): void {
     const lang = langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const text = PAGE_WORDS[lang].slowDown;
-    if (pathOf(req) === '/chat') return send(res, 429, 'application/json', JSON.stringify({ error: 'rate', notice: text }), { 'Retry-After': String(retryAfter) });
+    if (pathOf(req) === '/chat')
+        return send(res, 429, 'application/json', JSON.stringify({ error: 'rate', notice: text }), { 'Retry-After': String(retryAfter) });
     send(res, 429, 'text/plain; charset=utf-8', `${text}\n`, { 'Retry-After': String(retryAfter) });
 }
 
@@ -222,7 +252,8 @@ async function post(c: HandlerContext, req: IncomingMessage, res: ServerResponse
     const headerToken = req.headers['x-csrf-token'];
     if (json && !csrfMatches(id, typeof headerToken === 'string' ? headerToken : undefined)) return send(res, 403, plain, 'forbidden: csrf\n');
     const type = String(req.headers['content-type'] ?? '');
-    if (json ? !type.startsWith('application/json') : !type.startsWith('application/x-www-form-urlencoded')) return send(res, 415, plain, 'unsupported media type\n');
+    if (json ? !type.startsWith('application/json') : !type.startsWith('application/x-www-form-urlencoded'))
+        return send(res, 415, plain, 'unsupported media type\n');
     const limited = await c.deps.limiter.hit(`session:${id}`, c.options.sessionRatePerMinute);
     if (!limited.ok) return tooMany(c, req, res, limited.retryAfter);
     const body = await readBody(req, c.options.maxBodyBytes);
@@ -244,19 +275,41 @@ async function post(c: HandlerContext, req: IncomingMessage, res: ServerResponse
     const timing = { 'Server-Timing': `app;dur=${ms}` };
     if (json) {
         const lang = outcome.lang;
-        const html = [...outcome.added.map((e) => entryHtml(e, lang, csrfToken(outcome.id))), ...(outcome.notice ? [noticeHtml(outcome.notice)] : [])].join('\n');
+        const html = [
+            ...outcome.added.map((e) => entryHtml(e, lang, csrfToken(outcome.id))),
+            ...(outcome.notice ? [noticeHtml(outcome.notice)] : []),
+        ].join('\n');
         const headers = { ...timing, ...(outcome.forgotten ? { 'Set-Cookie': clearedCookie(isHttps(req, c.options.trustProxy)) } : {}) };
-        const payload = JSON.stringify({ html, ...(outcome.forgotten ? { reset: true } : {}), ...(outcome.reload ? { reload: true } : {}), ...(outcome.replace ? { replace: true } : {}) });
+        const payload = JSON.stringify({
+            html,
+            ...(outcome.forgotten ? { reset: true } : {}),
+            ...(outcome.reload ? { reload: true } : {}),
+            ...(outcome.replace ? { replace: true } : {}),
+        });
         const gz = acceptsGzip(req) && payload.length > 1024;
-        return send(res, 200, 'application/json', gz ? gzipSync(payload) : payload, { ...headers, ...(gz ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}) });
+        return send(res, 200, 'application/json', gz ? gzipSync(payload) : payload, {
+            ...headers,
+            ...(gz ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+        });
     }
     if (outcome.forgotten) {
         // A fresh, empty page: the old id is gone with its data.
         const fresh = newSessionId();
-        const html = pageHtml({ lang: outcome.lang, csrf: csrfToken(fresh), entries: outcome.added, assets: { css: c.assets.css.name, js: c.assets.js.name } });
+        const html = pageHtml({
+            lang: outcome.lang,
+            csrf: csrfToken(fresh),
+            entries: outcome.added,
+            assets: { css: c.assets.css.name, js: c.assets.js.name },
+        });
         return sendHtml(req, res, 200, html, { ...timing, 'Set-Cookie': cookieFor(c, req, fresh) });
     }
-    const html = pageHtml({ lang: outcome.lang, csrf: csrfToken(id), entries: outcome.entries, ...(outcome.notice ? { notice: outcome.notice } : {}), assets: { css: c.assets.css.name, js: c.assets.js.name } });
+    const html = pageHtml({
+        lang: outcome.lang,
+        csrf: csrfToken(id),
+        entries: outcome.entries,
+        ...(outcome.notice ? { notice: outcome.notice } : {}),
+        assets: { css: c.assets.css.name, js: c.assets.js.name },
+    });
     return sendHtml(req, res, 200, html, { ...timing, 'Set-Cookie': cookieFor(c, req, id) });
 }
 
@@ -278,7 +331,8 @@ async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: 
     const browserLang = langOfAcceptLanguage(req.headers['accept-language'], c.options.defaultLang);
     const lang = session.lang ?? browserLang;
     const owner = feedbackOwner(sessionStoreKey(id));
-    const reply: Reply = 'text' in input ? await chatText(c.deps, session, input.text, lang, owner) : await chatAction(c.deps, session, input.action, lang);
+    const reply: Reply =
+        'text' in input ? await chatText(c.deps, session, input.text, lang, owner) : await chatAction(c.deps, session, input.action, lang);
     const pageLang = session.lang ?? browserLang;
     const added: Entry[] = [];
     if ('text' in input) added.push({ from: 'user', html: userHtml(input.text) });
@@ -291,7 +345,15 @@ async function turn(c: HandlerContext, req: IncomingMessage, id: string, input: 
     const after = replace ? [...before.slice(0, -1), ...added] : [...before, ...added];
     // Both written before the answer goes out: what the user sees is stored.
     const [, entries] = await Promise.all([c.web.write(id, session), added.length > 0 ? c.web.saveTranscript(id, after) : Promise.resolve(before)]);
-    return { id, lang: pageLang, added, entries, ...(reply.notice ? { notice: reply.notice } : {}), ...(reply.langChanged ? { reload: true } : {}), ...(replace ? { replace } : {}) };
+    return {
+        id,
+        lang: pageLang,
+        added,
+        entries,
+        ...(reply.notice ? { notice: reply.notice } : {}),
+        ...(reply.langChanged ? { reload: true } : {}),
+        ...(replace ? { replace } : {}),
+    };
 }
 
 /** One request of a session at a time in this process, so that two quick presses do not both read the same session and lose a write. */

@@ -119,7 +119,9 @@ export function createWebSessions(sessions: StorageAdapter<SessionData>, transcr
 
 function checkTranscript(value: unknown): Entry[] {
     if (!Array.isArray(value)) return [];
-    return value.filter((e): e is Entry => typeof e === 'object' && e !== null && (e.from === 'user' || e.from === 'bot') && typeof e.html === 'string');
+    return value.filter(
+        (e): e is Entry => typeof e === 'object' && e !== null && (e.from === 'user' || e.from === 'bot') && typeof e.html === 'string',
+    );
 }
 
 function bound(entries: Entry[]): Entry[] {

@@ -25,7 +25,10 @@ export function createWebStores(options: WebStoreOptions, logger: Logger): WebSt
     if ('redis' in options) {
         const raw = createRedisSessionStorage({ redis: options.redis, prefix: options.prefix, ttlDays: options.ttlDays });
         // The bot's per-user lock, keyed by the session's store key; it needs only a key and a next().
-        const middleware = redisUserLock<Context>((ctx) => (ctx as unknown as { webKey: string }).webKey, { redis: options.redis, prefix: options.prefix });
+        const middleware = redisUserLock<Context>((ctx) => (ctx as unknown as { webKey: string }).webKey, {
+            redis: options.redis,
+            prefix: options.prefix,
+        });
         const lock = async <T>(sessionKey: string, job: () => Promise<T>): Promise<T> => {
             let result: { value: T } | undefined;
             await middleware({ webKey: sessionKey } as unknown as Context, async () => {

@@ -36,7 +36,8 @@ function recordingApi(api: FakeBotApi): { client: Api; leaving: { chatId: number
     return { client, leaving };
 }
 
-const sentTo = (calls: readonly ApiCall[], chatId: number) => calls.filter((c) => c.method === 'sendMessage' && c.ok && Number(c.payload.chat_id) === chatId);
+const sentTo = (calls: readonly ApiCall[], chatId: number) =>
+    calls.filter((c) => c.method === 'sendMessage' && c.ok && Number(c.payload.chat_id) === chatId);
 
 describe('alerts through the bot', () => {
     let api: FakeBotApi;
@@ -116,7 +117,12 @@ describe('alerts through the bot', () => {
         expect(times).toHaveLength(3);
         // (A few ms of slack: timers and Date.now() round differently.)
         for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(990);
-        expect(api.calls.slice(before).filter((c) => c.method === 'sendMessage' && !c.ok).map((c) => c.description)).toEqual(['Too Many Requests: retry after 1']);
+        expect(
+            api.calls
+                .slice(before)
+                .filter((c) => c.method === 'sendMessage' && !c.ok)
+                .map((c) => c.description),
+        ).toEqual(['Too Many Requests: retry after 1']);
 
         // A restart on the edited knowledge: nothing new, nothing sent twice.
         await stop();
@@ -163,7 +169,7 @@ describe('alerts in bulk', () => {
         removeDir(dataDir);
     });
 
-    it('500 subscribers get their alert within Telegram\'s limits; a user who blocked the bot is unsubscribed', async () => {
+    it("500 subscribers get their alert within Telegram's limits; a user who blocked the bot is unsubscribed", async () => {
         const stores = createFileAlertStores(dataDir);
         const ids = Array.from({ length: 500 }, (_, i) => 900_000 + i);
         for (const id of ids) await stores.subscriptions.put(newSubscription(before, id, id % 2 ? 'en' : 'zh', PROFILE));
@@ -190,7 +196,11 @@ describe('alerts in bulk', () => {
         expect((await stores.subscriptions.all()).length).toBe(499);
 
         // Run again (a restart, or another trigger): nothing is sent twice.
-        const again = await runAlerts({ service: after, stores: createFileAlertStores(dataDir), deliver: createAlertSender({ token: api.token, apiRoot: api.url }) });
+        const again = await runAlerts({
+            service: after,
+            stores: createFileAlertStores(dataDir),
+            deliver: createAlertSender({ token: api.token, apiRoot: api.url }),
+        });
         expect(again.sent + again.due.length).toBe(0);
         expect(api.callsOf('sendMessage')).toHaveLength(500);
     }, 60_000);
@@ -199,7 +209,9 @@ describe('alerts in bulk', () => {
         const stores = createFileAlertStores(dataDir);
         await stores.subscriptions.put(newSubscription(before, 42, 'zh', PROFILE));
         const run = await runAlerts({ service: after, stores, dryRun: true });
-        expect(run.due.map((a) => [a.chatId, a.match.id, a.change])).toEqual([[42, 'alert-test-changed', expect.stringMatching(/^now-(eligible|possible)$/)]]);
+        expect(run.due.map((a) => [a.chatId, a.match.id, a.change])).toEqual([
+            [42, 'alert-test-changed', expect.stringMatching(/^now-(eligible|possible)$/)],
+        ]);
         expect(await stores.sent.has(run.due[0]!.key)).toBe(false);
         expect(alertsFor(after, (await stores.subscriptions.get(42))!).alerts).toHaveLength(1);
     });
@@ -214,7 +226,10 @@ describe('alerts in bulk', () => {
                 for (let id = 1; id <= 20; id++) await one.subscriptions.put(newSubscription(before, id, 'zh', PROFILE));
                 const deliver = createAlertSender({ token: api.token, apiRoot: api.url });
                 const rate = localSendRate(100);
-                const [r1, r2] = await Promise.all([runAlerts({ service: after, stores: one, deliver, rate }), runAlerts({ service: after, stores: two, deliver, rate })]);
+                const [r1, r2] = await Promise.all([
+                    runAlerts({ service: after, stores: one, deliver, rate }),
+                    runAlerts({ service: after, stores: two, deliver, rate }),
+                ]);
                 expect(r1.sent + r2.sent).toBe(20);
                 expect(r1.skipped + r2.skipped).toBe(20);
                 expect(api.callsOf('sendMessage')).toHaveLength(20);

@@ -118,7 +118,12 @@ describe('deadline alerts', () => {
         const stores = createFileAlertStores(dataDir);
         await stores.subscriptions.put(newSubscription(service, 990_003, 'zh', PROFILE, NOW));
         api.failNext('sendMessage', FAILURES.blocked());
-        const run = await runDeadlineAlerts({ service, stores, deliver: createAlertSender({ token: api.token, api: new Api(api.token, { apiRoot: api.url }) }), now: NOW });
+        const run = await runDeadlineAlerts({
+            service,
+            stores,
+            deliver: createAlertSender({ token: api.token, api: new Api(api.token, { apiRoot: api.url }) }),
+            now: NOW,
+        });
         expect(run.unsubscribed).toBe(1);
         expect(await stores.subscriptions.get(990_003)).toBeUndefined();
     });

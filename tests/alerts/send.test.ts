@@ -56,7 +56,10 @@ describe('sendAlerts', () => {
                 return 'sent';
             },
         });
-        expect(outcomes).toEqual([['sent', 'sent'], ['sent', 'blocked', 'stopped']]);
+        expect(outcomes).toEqual([
+            ['sent', 'sent'],
+            ['sent', 'blocked', 'stopped'],
+        ]);
         expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(290);
     });
 });

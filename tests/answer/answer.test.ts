@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => service.close());
 
 describe('answers', () => {
-    it('answered: the fact from the field that holds it, with only that field\'s sources and status', () => {
+    it("answered: the fact from the field that holds it, with only that field's sources and status", () => {
         const a = service.answer('微贷通要是贷款还不上了，损失政府和担保公司各扛多少？');
         // keji-weidaitong terms.risk_sharing: 政府70%、担保机构30%, from the launch report S7 alone, current ratio unconfirmed.
         expect(a).toMatchObject({ status: 'answered', confident: true, aspect: 'risk-sharing', item: { id: 'keji-weidaitong' } });
@@ -35,7 +35,7 @@ describe('answers', () => {
         expect(a.text).toContain('as soon as the guarantee is issued');
     });
 
-    it('not held, in the card\'s own terms: confident, says the sources lack it and whom to ask', () => {
+    it("not held, in the card's own terms: confident, says the sources lack it and whom to ask", () => {
         const a = service.answer('科技履约贷最多能贷多少');
         // keji-lvyuedai terms.amount has two examples and "来源未给出统一额度上限": no cap is published.
         expect(a).toMatchObject({ status: 'not-held', confident: true, aspect: 'amount', item: { id: 'keji-lvyuedai' } });
@@ -152,7 +152,7 @@ describe('names said by sound', () => {
 });
 
 describe('reading the question, not a word list', () => {
-    it('an item\'s own name is not an aspect asked: 补贴 in 科技信贷保费补贴 does not make a credit question a subsidy one', () => {
+    it("an item's own name is not an aspect asked: 补贴 in 科技信贷保费补贴 does not make a credit question a subsidy one", () => {
         const a = service.answer('被列入严重失信名单的企业还能拿到科技信贷保费补贴吗');
         // premium-subsidy facts.3 / body: the firm must be in good credit standing, not on a serious-dishonesty list.
         expect(a.item?.id).toBe('premium-subsidy');
@@ -211,7 +211,7 @@ describe('what the question bounds and sets beside', () => {
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
     });
 
-    it('one item written and another said by sound, with a word of choosing, are set side by side, in the question\'s language', () => {
+    it("one item written and another said by sound, with a word of choosing, are set side by side, in the question's language", () => {
         const a = service.answer('Is the Little Giant credit loan or Hu Ke Zhuan Dai the better pick for us?');
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'xiaojuren-xinyongdai']);
         // Each side's first clause ends as an English sentence.

@@ -13,7 +13,9 @@ import { LANGS } from '../../src/core/vocabulary.ts';
 /** The commands the features register (`.command('x', …)`), read from their sources. */
 function handledCommands(): string[] {
     const dir = path.join(PROJECT_ROOT, 'src/bot/features');
-    const names = readdirSync(dir).flatMap((f) => [...readFileSync(path.join(dir, f), 'utf8').matchAll(/\.command\(\s*'([a-z_]+)'/g)].map((m) => m[1]!));
+    const names = readdirSync(dir).flatMap((f) =>
+        [...readFileSync(path.join(dir, f), 'utf8').matchAll(/\.command\(\s*'([a-z_]+)'/g)].map((m) => m[1]!),
+    );
     return [...new Set(names)].sort();
 }
 

@@ -66,11 +66,22 @@ describe('the bot over the Bot API', () => {
         const langs = api.callsOf('setMyCommands').map((c) => c.payload.language_code);
         expect(langs).toEqual([undefined, 'zh', 'en']);
         const en = api.callsOf('setMyCommands').find((c) => c.payload.language_code === 'en')!;
-        expect((en.payload.commands as { command: string }[]).map((c) => c.command)).toEqual(['start', 'match', 'profile', 'products', 'contact', 'lang', 'subscribe', 'unsubscribe', 'help', 'forget']);
+        expect((en.payload.commands as { command: string }[]).map((c) => c.command)).toEqual([
+            'start',
+            'match',
+            'profile',
+            'products',
+            'contact',
+            'lang',
+            'subscribe',
+            'unsubscribe',
+            'help',
+            'forget',
+        ]);
         expect(api.callsOf('getUpdates')[0]!.payload.allowed_updates).toEqual(['message', 'callback_query', 'inline_query']);
     });
 
-    it('/start greets with the main menu in the user\'s Telegram language', async () => {
+    it("/start greets with the main menu in the user's Telegram language", async () => {
         await start();
         const calls = await user().say('/start');
         expect(TestUser.texts(calls)[0]).toContain('科金助手');
@@ -293,7 +304,7 @@ describe('the bot over the Bot API', () => {
         expect(TestUser.texts(calls).length).toBeGreaterThan(0);
     });
 
-    it('escapes HTML in the user\'s text', async () => {
+    it("escapes HTML in the user's text", async () => {
         await start();
         const u = user();
         const calls = await u.say('<b>x</b> & <script>');
@@ -303,7 +314,7 @@ describe('the bot over the Bot API', () => {
         expect(text).not.toContain('<script>');
     });
 
-    it('works in groups: commands with the bot\'s @name, questions only when addressed', async () => {
+    it("works in groups: commands with the bot's @name, questions only when addressed", async () => {
         await start();
         const u = user({ chatId: -100_500 });
         expect(TestUser.texts(await u.say('/start@kejin_test_bot'))[0]).toContain('科金助手');

@@ -40,7 +40,14 @@ const product = {
     notes: [{ zh: `注${EVIL}`, en: `note ${EVIL}`, sources: ['S1'], status: 'unconfirmed' }],
     last_verified: '2024-10-12',
     needs: ['credit-loan'],
-    eligibility: { stages: ['growth'], qualifications_any: ['high-tech'], revenue_wan: { min: 100 }, requires_ip: true, conditions: [{ zh: EVIL, en: EVIL, sources: ['S1'] }], sources: ['S1'] },
+    eligibility: {
+        stages: ['growth'],
+        qualifications_any: ['high-tech'],
+        revenue_wan: { min: 100 },
+        requires_ip: true,
+        conditions: [{ zh: EVIL, en: EVIL, sources: ['S1'] }],
+        sources: ['S1'],
+    },
     terms: { amount_wan: { max: 1000 }, term_months: { min: 12, max: 36 }, rate: { zh: EVIL, en: EVIL, sources: ['S1'] }, partner_banks: [] },
     how_to_apply: [{ zh: EVIL, en: EVIL, sources: ['S1'] }],
     facts: [{ zh: EVIL, en: EVIL, sources: ['S1', 'nope'] }],
@@ -94,7 +101,12 @@ const productMatch: ProductMatch = {
     eligibility: 'possible',
     score: 1,
     reasons: [{ status: 'met', text: { zh: EVIL, en: EVIL }, sources: [], sourceStatus: 'current' }],
-    missing: Array.from({ length: 5 }, () => ({ status: 'unknown' as const, text: { zh: `${EVIL}。`, en: EVIL }, sources: [], sourceStatus: 'unconfirmed' as const })),
+    missing: Array.from({ length: 5 }, () => ({
+        status: 'unknown' as const,
+        text: { zh: `${EVIL}。`, en: EVIL },
+        sources: [],
+        sourceStatus: 'unconfirmed' as const,
+    })),
     amount: { zh: EVIL, en: EVIL },
     term: { zh: EVIL, en: EVIL },
     contacts: [{ id: 'org', name: { zh: EVIL, en: EVIL }, phones: [{ value: EVIL }] }],
@@ -126,14 +138,26 @@ describe.each(LANGS)('views in %s', (lang) => {
         expect(startView(t, EVIL).html).toContain('&lt;b&gt;x&lt;/b&gt; &amp; &lt;script&gt;');
         expectSafe(browseKindView(t, lang));
         expectSafe(browseStageView(t, lang, 'product'));
-        expectSafe(browseListView(t, lang, '*', 'growth', Array.from({ length: 20 }, () => product), 2));
+        expectSafe(
+            browseListView(
+                t,
+                lang,
+                '*',
+                'growth',
+                Array.from({ length: 20 }, () => product),
+                2,
+            ),
+        );
         expectSafe(profileView(t, lang, { stage: 'seed', qualifications: [], needs: ['equity'], amountWan: 15_000 }));
         expectSafe(profileView(t, lang, undefined));
     });
 
     it('every questionnaire step has back/skip/cancel and valid buttons', () => {
         for (let step = 0; step < STEPS.length; step++) {
-            const view = flowView(t, lang, { step, draft: { stage: 'growth', qualifications: ['srdi'], needs: ['relief'], hasIntellectualProperty: false, amountWan: 500 } });
+            const view = flowView(t, lang, {
+                step,
+                draft: { stage: 'growth', qualifications: ['srdi'], needs: ['relief'], hasIntellectualProperty: false, amountWan: 500 },
+            });
             expectSafe(view);
             const texts = view.keyboard!.inline_keyboard.flat().map((b) => b.text);
             expect(texts).toContain(t.skip);
@@ -143,7 +167,12 @@ describe.each(LANGS)('views in %s', (lang) => {
     });
 
     it('a match view shows why, what is missing, terms, contact and source', () => {
-        const response: MatchResponse = { profile: { stage: 'growth' }, understood: [], matches: [productMatch, { ...productMatch, id: 'x', eligibility: 'ineligible' }], totals: { eligible: 0, possible: 1, ineligible: 1 } };
+        const response: MatchResponse = {
+            profile: { stage: 'growth' },
+            understood: [],
+            matches: [productMatch, { ...productMatch, id: 'x', eligibility: 'ineligible' }],
+            totals: { eligible: 0, possible: 1, ineligible: 1 },
+        };
         const view = matchView(t, lang, response);
         expectSafe(view);
         for (const part of ['reasons', 'missing', 'amount', 'term', 'contact', 'source'] as const) expect(view.html).toContain(labelOf(part, lang));
@@ -163,7 +192,17 @@ describe.each(LANGS)('views in %s', (lang) => {
             status: 'answered',
             confident: true,
             text: `fact ${EVIL}`,
-            facts: [{ text: `fact ${EVIL}`, item: 'a', field: 'terms.amount', aspects: ['amount'], sources: [source], status: 'outdated', absence: false }],
+            facts: [
+                {
+                    text: `fact ${EVIL}`,
+                    item: 'a',
+                    field: 'terms.amount',
+                    aspects: ['amount'],
+                    sources: [source],
+                    status: 'outdated',
+                    absence: false,
+                },
+            ],
             item: { id: 'a', kind: 'product', title: { zh: EVIL, en: EVIL } },
             related: [{ id: 'premium-subsidy', kind: 'policy', title: { zh: '保费补贴', en: 'Premium subsidy' } }],
             contacts: [{ id: 'org', kind: 'organization', title: { zh: EVIL, en: EVIL }, phones: [{ value: '021-1', sources: ['S1'] }] }],
@@ -181,7 +220,13 @@ describe.each(LANGS)('views in %s', (lang) => {
     });
 
     it('an unsure answer says so and offers at most three guesses, the match and the contacts', () => {
-        const response: SearchResponse = { query: 'x', lang, results: ['a', 'b', 'c', 'd'].map(hit), confident: false, notice: { zh: `提示${EVIL}`, en: `notice ${EVIL}` } };
+        const response: SearchResponse = {
+            query: 'x',
+            lang,
+            results: ['a', 'b', 'c', 'd'].map(hit),
+            confident: false,
+            notice: { zh: `提示${EVIL}`, en: `notice ${EVIL}` },
+        };
         const ref = (id: string) => ({ id, kind: 'product' as const, title: { zh: EVIL, en: EVIL } });
         const answer: Answer = {
             question: 'x'.repeat(5000),

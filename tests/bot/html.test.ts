@@ -73,6 +73,8 @@ describe('splitHtml', () => {
 
 describe('htmlToPlain', () => {
     it('renders bold, italics and links for the terminal and decodes entities', () => {
-        expect(htmlToPlain('<b>高企贷</b> <i>x</i> &lt;y&gt; &amp; <a href="https://a.cn/?q=1&amp;r=2">src</a>')).toBe('*高企贷* _x_ <y> & src (https://a.cn/?q=1&r=2)');
+        expect(htmlToPlain('<b>高企贷</b> <i>x</i> &lt;y&gt; &amp; <a href="https://a.cn/?q=1&amp;r=2">src</a>')).toBe(
+            '*高企贷* _x_ <y> & src (https://a.cn/?q=1&r=2)',
+        );
     });
 });

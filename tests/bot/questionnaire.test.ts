@@ -25,7 +25,14 @@ describe('questionnaire transitions', () => {
         expect(s.step).toBe(STEPS.length - 1);
         expect(applyFlow(s, { op: 'text', text: '500万' })).toEqual({
             kind: 'finished',
-            draft: { stage: 'growth', qualifications: ['tech-sme', 'high-tech'], size: 'small', needs: ['credit-loan'], hasIntellectualProperty: true, amountWan: 500 },
+            draft: {
+                stage: 'growth',
+                qualifications: ['tech-sme', 'high-tech'],
+                size: 'small',
+                needs: ['credit-loan'],
+                hasIntellectualProperty: true,
+                amountWan: 500,
+            },
         });
     });
 
@@ -44,7 +51,10 @@ describe('questionnaire transitions', () => {
 
     it('skip clears the field and moves on; none says "no qualifications"', () => {
         expect(state(applyFlow({ step: 0, draft: { stage: 'seed' } }, { op: 'skip' }))).toEqual({ step: 1, draft: {} });
-        expect(state(applyFlow({ step: 1, draft: { qualifications: ['srdi'] } }, { op: 'none' }))).toEqual({ step: 2, draft: { qualifications: [] } });
+        expect(state(applyFlow({ step: 1, draft: { qualifications: ['srdi'] } }, { op: 'none' }))).toEqual({
+            step: 2,
+            draft: { qualifications: [] },
+        });
         expect(applyFlow({ step: 5, draft: { amountWan: 3 } }, { op: 'skip' })).toEqual({ kind: 'finished', draft: {} });
     });
 
@@ -126,7 +136,12 @@ describe('parseAmountWan', () => {
 
 describe('mergeDrafts', () => {
     it('lets newer single values win and merges lists', () => {
-        expect(mergeDrafts({ stage: 'startup', qualifications: ['tech-sme'], needs: ['working-capital'], amountWan: 100 }, { stage: 'growth', qualifications: ['high-tech', 'tech-sme'], needs: ['loan-renewal'] })).toEqual({
+        expect(
+            mergeDrafts(
+                { stage: 'startup', qualifications: ['tech-sme'], needs: ['working-capital'], amountWan: 100 },
+                { stage: 'growth', qualifications: ['high-tech', 'tech-sme'], needs: ['loan-renewal'] },
+            ),
+        ).toEqual({
             stage: 'growth',
             qualifications: ['tech-sme', 'high-tech'],
             needs: ['working-capital', 'loan-renewal'],

@@ -20,9 +20,19 @@ describe('sanitizeSession', () => {
 describe('sessions stored before the conversation module', () => {
     it('still load whole, and the new fields load beside them', () => {
         // The shape a session had before focus, matched and the told profile fields existed.
-        const old = { lang: 'zh', profile: { stage: 'growth', qualifications: ['high-tech'], needs: ['working-capital'], hasIntellectualProperty: true, amountWan: 300 }, understood: { size: 'small' }, flow: { step: 1, draft: { stage: 'seed' } } };
+        const old = {
+            lang: 'zh',
+            profile: { stage: 'growth', qualifications: ['high-tech'], needs: ['working-capital'], hasIntellectualProperty: true, amountWan: 300 },
+            understood: { size: 'small' },
+            flow: { step: 1, draft: { stage: 'seed' } },
+        };
         expect(sanitizeSession(old)).toEqual(old);
-        const now = { ...old, profile: { ...old.profile, annualRevenueWan: 20000, qualificationsLacking: ['srdi'] }, focus: { items: ['gaoqidai'], aspect: 'rate' }, matched: ['gaoqidai', 'huke-zhuandai'] };
+        const now = {
+            ...old,
+            profile: { ...old.profile, annualRevenueWan: 20000, qualificationsLacking: ['srdi'] },
+            focus: { items: ['gaoqidai'], aspect: 'rate' },
+            matched: ['gaoqidai', 'huke-zhuandai'],
+        };
         expect(sanitizeSession(now)).toEqual(now);
     });
 

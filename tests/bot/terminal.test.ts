@@ -99,7 +99,15 @@ describe('terminal mode in-process', () => {
 function runKejin(args: string[], env: Record<string, string>, stdin: string | undefined, timeoutMs = 30_000) {
     const child = spawn(process.execPath, [KEJIN_BIN, ...args], {
         cwd: dataDir,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TELEGRAM_BOT_TOKEN: '', LOG_LEVEL: 'silent', KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, DATA_DIR: dataDir, ...env },
+        env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? '',
+            TELEGRAM_BOT_TOKEN: '',
+            LOG_LEVEL: 'silent',
+            KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+            DATA_DIR: dataDir,
+            ...env,
+        },
         stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -135,7 +143,16 @@ describe('`kejin bot` as a command', () => {
         try {
             const { child, exited } = runKejin(['bot'], { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url }, undefined);
             await api.until(() => api.callsOf('getUpdates').length > 0, 20_000, 'the bot to poll');
-            const id = api.push({ message: { message_id: 1, date: 0, chat: { id: 7, type: 'private', first_name: 'T' }, from: { id: 7, is_bot: false, first_name: 'T' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } });
+            const id = api.push({
+                message: {
+                    message_id: 1,
+                    date: 0,
+                    chat: { id: 7, type: 'private', first_name: 'T' },
+                    from: { id: 7, is_bot: false, first_name: 'T' },
+                    text: '/start',
+                    entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+                },
+            });
             await api.until(() => api.callsOf('sendMessage').length === 1, 15_000, 'the reply');
             await api.confirmed(id);
             child.kill('SIGTERM');

@@ -45,7 +45,14 @@ async function start(overrides: Record<string, string> = {}) {
 
 const update = {
     update_id: 1,
-    message: { message_id: 1, date: 0, chat: { id: 9, type: 'private', first_name: 'T' }, from: { id: 9, is_bot: false, first_name: 'T' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] },
+    message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 9, type: 'private', first_name: 'T' },
+        from: { id: 9, is_bot: false, first_name: 'T' },
+        text: '/help',
+        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+    },
 };
 
 function post(port: number, path: string, secret?: string) {

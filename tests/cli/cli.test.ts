@@ -9,7 +9,9 @@ const run = promisify(execFile);
 /** Runs `kejin …` on the fixture folder; resolves with the exit code instead of throwing. */
 async function kejin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-        const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], { env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, LOG_LEVEL: 'silent' } });
+        const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], {
+            env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, LOG_LEVEL: 'silent' },
+        });
         return { code: 0, stdout, stderr };
     } catch (err) {
         const e = err as { code: number; stdout: string; stderr: string };
@@ -30,7 +32,13 @@ describe('kejin ask', () => {
 
     it('prints the search response as JSON with --json', async () => {
         const { stdout } = await kejin('ask', 'test loan', '--json', '--lang', 'en');
-        const body = JSON.parse(stdout) as { lang: string; text: string; confident: boolean; item: { id: string }; search: { results: { id: string }[] } };
+        const body = JSON.parse(stdout) as {
+            lang: string;
+            text: string;
+            confident: boolean;
+            item: { id: string };
+            search: { results: { id: string }[] };
+        };
         expect(body.lang).toBe('en');
         expect(body.item.id).toBe('test-loan');
         expect(body.text).toMatch(/^Test Loan/);
@@ -78,7 +86,11 @@ describe('kejin match', () => {
 
     it('shows what a question was understood to say, and answers in English with --lang en --json', async () => {
         const { stdout } = await kejin('match', '--question', '我们是初创企业，年营收500万', '--lang', 'en', '--json');
-        const body = JSON.parse(stdout) as { profile: Record<string, unknown>; understood: { field: string }[]; matches: { id: string; eligibility: string }[] };
+        const body = JSON.parse(stdout) as {
+            profile: Record<string, unknown>;
+            understood: { field: string }[];
+            matches: { id: string; eligibility: string }[];
+        };
         expect(body.profile).toMatchObject({ stage: 'startup', annualRevenueWan: 500 });
         expect(body.understood.map((u) => u.field)).toEqual(['stage', 'annualRevenueWan']);
         expect(body.matches.find((m) => m.id === 'test-micro')?.eligibility).toBe('possible');
@@ -130,7 +142,9 @@ describe('names and flags as a newcomer types them', () => {
     /** `kejin …` on the shipped knowledge. */
     async function shipped(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
         try {
-            const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], { env: { ...process.env, KNOWLEDGE_DIR: '', LOG_LEVEL: 'silent' } });
+            const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], {
+                env: { ...process.env, KNOWLEDGE_DIR: '', LOG_LEVEL: 'silent' },
+            });
             return { code: 0, stdout, stderr };
         } catch (err) {
             const e = err as { code: number; stdout: string; stderr: string };

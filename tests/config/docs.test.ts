@@ -16,11 +16,20 @@ function tableNames(text: string, header: string): string {
     const start = text.indexOf(header);
     expect(start, `table "${header}"`).toBeGreaterThanOrEqual(0);
     const rows = text.slice(start).split('\n').slice(2);
-    return rows.slice(0, rows.findIndex((r) => !r.startsWith('|'))).map((r) => r.split('|')[1]).join(' ');
+    return rows
+        .slice(
+            0,
+            rows.findIndex((r) => !r.startsWith('|')),
+        )
+        .map((r) => r.split('|')[1])
+        .join(' ');
 }
 
 describe('the README', () => {
-    it.each([['zh', '| 变量 | 默认值 | 作用 |'], ['en', '| variable | default | what it does |']])('lists every variable in its %s configuration table', (_lang, header) => {
+    it.each([
+        ['zh', '| 变量 | 默认值 | 作用 |'],
+        ['en', '| variable | default | what it does |'],
+    ])('lists every variable in its %s configuration table', (_lang, header) => {
         const names = tableNames(read('README.md'), header);
         expect(VARIABLES.filter((v) => !names.includes(`\`${v}\``))).toEqual([]);
     });
@@ -40,7 +49,16 @@ describe('what a user meets is documented', () => {
 
     it('docs/bot.md says what is kept, where, how long and how to turn it off', () => {
         const text = read('docs/bot.md');
-        for (const term of ['questions.jsonl', 'feedback', 'subscriptions', 'QUESTION_LOG_RETENTION_DAYS', 'SESSION_TTL_DAYS', 'QUESTION_LOG=off', '/forget']) expect(text, term).toContain(term);
+        for (const term of [
+            'questions.jsonl',
+            'feedback',
+            'subscriptions',
+            'QUESTION_LOG_RETENTION_DAYS',
+            'SESSION_TTL_DAYS',
+            'QUESTION_LOG=off',
+            '/forget',
+        ])
+            expect(text, term).toContain(term);
         expect(text).not.toContain('No names, messages or question texts are stored.');
     });
 });

@@ -33,7 +33,11 @@ afterAll(() => {
  * over `.env`, as dotenv does); everything else comes from the copied file.
  */
 function run(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [KEJIN_BIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [KEJIN_BIN, ...args], {
+        cwd,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir },
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -82,7 +86,13 @@ describe('.env.example copied to .env as it is', () => {
     }, 40_000);
 
     it('kejin mcp serves the shipped knowledge over stdio', async () => {
-        const transport = new StdioClientTransport({ command: process.execPath, args: [KEJIN_BIN, 'mcp'], cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir }, stderr: 'pipe' });
+        const transport = new StdioClientTransport({
+            command: process.execPath,
+            args: [KEJIN_BIN, 'mcp'],
+            cwd,
+            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? cwd, DATA_DIR: dataDir },
+            stderr: 'pipe',
+        });
         const client = new Client({ name: 'kejin-test', version: '0.0.0' }, { capabilities: {} });
         await client.connect(transport);
         try {

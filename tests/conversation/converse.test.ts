@@ -184,7 +184,7 @@ describe('language', () => {
 });
 
 describe('scope', () => {
-    it('never answers another city\'s policy confidently with Shanghai\'s', () => {
+    it("never answers another city's policy confidently with Shanghai's", () => {
         expect(answerOf(talk('杭州的科技型企业贷款风险补偿比例是多少？')[0]).confident).toBe(false);
         const named = answerOf(talk('深圳有没有类似高企贷的产品？')[0]);
         expect(named.confident).toBe(false);
@@ -213,7 +213,8 @@ describe('state', () => {
 
 describe('intents', () => {
     it('reads asking what fits in varied words, and not a question about a product', () => {
-        for (const q of ['有哪些适合我们', '我们能申请什么', '现在可以贷哪些', 'which ones fit us?', 'what can we apply for', '帮我推荐一下']) expect(asksForMatch(q), q).toBe(true);
+        for (const q of ['有哪些适合我们', '我们能申请什么', '现在可以贷哪些', 'which ones fit us?', 'what can we apply for', '帮我推荐一下'])
+            expect(asksForMatch(q), q).toBe(true);
         for (const q of ['高企贷利率多少', '什么是沪科专贷', 'how do I apply for the IP pledge loan']) expect(asksForMatch(q), q).toBe(false);
     });
 

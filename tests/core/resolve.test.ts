@@ -36,7 +36,9 @@ describe('findItem: ids, names and aliases', () => {
         const names = (i: (typeof items)[number]) => [i.id, i.name, i.name_en, ...i.aliases.zh, ...i.aliases.en];
         for (const i of items) for (const n of names(i)) owners.set(n, (owners.get(n) ?? new Set()).add(i.id));
         const wrong: string[] = [];
-        for (const i of items) for (const n of names(i)) if (owners.get(n)!.size === 1 && service.findItem(n)?.id !== i.id) wrong.push(`${n} → ${service.findItem(n)?.id}`);
+        for (const i of items)
+            for (const n of names(i))
+                if (owners.get(n)!.size === 1 && service.findItem(n)?.id !== i.id) wrong.push(`${n} → ${service.findItem(n)?.id}`);
         expect(wrong).toEqual([]);
     });
 

@@ -42,8 +42,18 @@ describe('createKnowledgeService', () => {
         expect(s.getItem('test-loan')?.name).toBe('测试贷');
         expect(() => s.requireItem('test-lone')).toThrow(NotFoundError);
         expect(() => s.requireItem('test-lone')).toThrow('closest: test-loan');
-        expect(s.listProducts({ stage: 'startup' }).map((p) => p.id).sort()).toEqual(['test-micro', 'test-renewal']);
-        expect(s.listProducts({ qualification: 'high-tech' }).map((p) => p.id).sort()).toEqual(['test-loan', 'test-micro', 'test-renewal']);
+        expect(
+            s
+                .listProducts({ stage: 'startup' })
+                .map((p) => p.id)
+                .sort(),
+        ).toEqual(['test-micro', 'test-renewal']);
+        expect(
+            s
+                .listProducts({ qualification: 'high-tech' })
+                .map((p) => p.id)
+                .sort(),
+        ).toEqual(['test-loan', 'test-micro', 'test-renewal']);
         expect(s.listProducts({ qualification: 'tech-sme', stage: 'growth' }).map((p) => p.id)).toEqual(['test-renewal']);
     });
 
@@ -59,7 +69,10 @@ describe('createKnowledgeService', () => {
     it('validates the profile before matching', async () => {
         const s = await service();
         expect(() => s.match({ stage: 'adult' })).toThrow(ProfileError);
-        expect(s.match({ stage: 'startup', size: 'micro', annualRevenueWan: 300 }).matches[0]).toMatchObject({ id: 'test-micro', eligibility: 'eligible' });
+        expect(s.match({ stage: 'startup', size: 'micro', annualRevenueWan: 300 }).matches[0]).toMatchObject({
+            id: 'test-micro',
+            eligibility: 'eligible',
+        });
     });
 
     it('answers from the new snapshot after a good edit, tells subscribers, and ignores a bad one', async () => {
@@ -70,7 +83,9 @@ describe('createKnowledgeService', () => {
         s.subscribe((snap) => seen.push(snap));
         const before = s.snapshot().version;
 
-        await folder.edit('products/test-loan.md', (t) => t.replace('name: 测试贷', 'name: 火箭贷').replace('zh: [测试贷款]', 'zh: [测试贷款, 火箭贷款]'));
+        await folder.edit('products/test-loan.md', (t) =>
+            t.replace('name: 测试贷', 'name: 火箭贷').replace('zh: [测试贷款]', 'zh: [测试贷款, 火箭贷款]'),
+        );
         expect(await waitFor(() => s.getItem('test-loan')?.name === '火箭贷', 1000)).toBe(true);
         expect(s.search('火箭贷').results[0]?.id).toBe('test-loan');
         expect(seen).toHaveLength(1);

@@ -38,7 +38,9 @@ describe('evaluation on the shipped knowledge', () => {
 
     it('answers at least 90% of the answer questions in the bot reply and the MCP answer', () => {
         const a = report.answers;
-        const misses = a.misses.filter((o) => OWN_FILES.has(o.case.file)).map((o) => `${o.case.file}:${o.case.line} ${o.case.q} → ${o.status}: ${o.botText.slice(0, 120)}`);
+        const misses = a.misses
+            .filter((o) => OWN_FILES.has(o.case.file))
+            .map((o) => `${o.case.file}:${o.case.line} ${o.case.q} → ${o.status}: ${o.botText.slice(0, 120)}`);
         const own = [...OWN_FILES].map((f) => a.byFile[f]!);
         const cases = own.reduce((n, g) => n + g.cases, 0);
         expect(cases).toBeGreaterThanOrEqual(24);
@@ -48,7 +50,9 @@ describe('evaluation on the shipped knowledge', () => {
     });
 
     it('answers every question whose fact the knowledge lacks as not known', () => {
-        const wrong = report.answers.misses.filter((o) => o.case.absent && OWN_FILES.has(o.case.file)).map((o) => `${o.case.file}:${o.case.line} ${o.case.q} → ${o.status}: ${o.botText.slice(0, 120)}`);
+        const wrong = report.answers.misses
+            .filter((o) => o.case.absent && OWN_FILES.has(o.case.file))
+            .map((o) => `${o.case.file}:${o.case.line} ${o.case.q} → ${o.status}: ${o.botText.slice(0, 120)}`);
         expect(report.answers.absent.cases).toBeGreaterThanOrEqual(4);
         expect(wrong).toEqual([]);
     });
@@ -60,14 +64,18 @@ describe('evaluation on the shipped knowledge', () => {
         const held = report.heldout.answers.all;
         if (held.cases > 0) expect(held.answered / held.cases).toBeGreaterThanOrEqual(HELDOUT_FLOOR);
         const dialogues = report.dialogues.byFile['dialogues.jsonl'];
-        const misses = report.dialogues.misses.filter((o) => o.case.file === 'dialogues.jsonl').map((o) => `${o.case.line} ${o.case.turns.join(' → ')}`);
+        const misses = report.dialogues.misses
+            .filter((o) => o.case.file === 'dialogues.jsonl')
+            .map((o) => `${o.case.line} ${o.case.turns.join(' → ')}`);
         expect(dialogues?.passed, misses.join('\n')).toBe(dialogues?.cases);
         expect(report.heldout.offTopic.confident).toEqual([]);
     });
 
     it('answers no off-topic question confidently', () => {
         // The strangers' dev set reports its off-topic figure in `npm run eval`; the own and held-out ones must all hold.
-        const confident = report.search.misses.filter((m) => m.expect.length === 0 && !m.file.includes('strangers')).map((m) => `${m.file}:${m.line} ${m.q}`);
+        const confident = report.search.misses
+            .filter((m) => m.expect.length === 0 && !m.file.includes('strangers'))
+            .map((m) => `${m.file}:${m.line} ${m.q}`);
         expect(confident).toEqual([]);
         expect(report.heldout.offTopic.refused).toBe(report.heldout.offTopic.cases);
     });
@@ -103,7 +111,9 @@ describe('case files', () => {
         expect(answers.filter((c) => c.file === 'answers.jsonl').length).toBe(24);
         expect(answers.filter((c) => c.file === 'answers.extra.jsonl').length).toBeGreaterThanOrEqual(12);
         const match = await loadMatchCases();
-        expect(match.filter((c) => c.file === 'match.extra.jsonl').length).toBeGreaterThanOrEqual(match.filter((c) => c.file === 'match.jsonl').length);
+        expect(match.filter((c) => c.file === 'match.extra.jsonl').length).toBeGreaterThanOrEqual(
+            match.filter((c) => c.file === 'match.jsonl').length,
+        );
     });
 });
 
@@ -123,7 +133,11 @@ describe('answer judging (catalogue rules)', () => {
 });
 
 describe('metrics', () => {
-    const outcome = (expect: string[], ids: string[], confident = true): CaseOutcome => ({ case: { q: 'q', lang: 'zh', expect, file: 'f', line: 1 }, ids, confident });
+    const outcome = (expect: string[], ids: string[], confident = true): CaseOutcome => ({
+        case: { q: 'q', lang: 'zh', expect, file: 'f', line: 1 },
+        ids,
+        confident,
+    });
 
     it('ranks the first expected id found', () => {
         expect(firstRank(['a', 'b', 'c'], ['c', 'b'])).toBe(2);

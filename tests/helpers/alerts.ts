@@ -40,7 +40,8 @@ export async function liveCopy(): Promise<Folder> {
 }
 
 /** The change: the test product opens to growth-stage firms. */
-export const changeCard = (folder: Folder) => folder.write('products/alert-test-changed.md', testCard('alert-test-changed', '提醒测试贷', 'growth, mature'));
+export const changeCard = (folder: Folder) =>
+    folder.write('products/alert-test-changed.md', testCard('alert-test-changed', '提醒测试贷', 'growth, mature'));
 
 /** The change plus a new product for growth-stage firms: two alerts for PROFILE. */
 export async function makeTwoProductsFit(folder: Folder): Promise<void> {

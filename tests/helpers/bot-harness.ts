@@ -18,7 +18,13 @@ import { shippedService } from './knowledge.ts';
 import { SHIPPED_KNOWLEDGE } from './paths.ts';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-    return parseConfig({ LOG_LEVEL: 'silent', BOT_RATE_LIMIT_PER_MINUTE: '1000', DEFAULT_LANG: 'zh', KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, ...overrides });
+    return parseConfig({
+        LOG_LEVEL: 'silent',
+        BOT_RATE_LIMIT_PER_MINUTE: '1000',
+        DEFAULT_LANG: 'zh',
+        KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+        ...overrides,
+    });
 }
 
 export interface RunningBot {
@@ -87,9 +93,16 @@ export class TestUser {
     ) {
         this._deliver = options.deliver;
         const firstName = options.firstName ?? 'Tester';
-        this.from = { id: options.id, is_bot: false, first_name: firstName, ...(options.languageCode ? { language_code: options.languageCode } : {}) };
+        this.from = {
+            id: options.id,
+            is_bot: false,
+            first_name: firstName,
+            ...(options.languageCode ? { language_code: options.languageCode } : {}),
+        };
         const chatId = options.chatId ?? options.id;
-        this.chat = (chatId < 0 ? { id: chatId, type: 'group', title: 'Test group' } : { id: chatId, type: 'private', first_name: firstName }) as Message['chat'];
+        this.chat = (
+            chatId < 0 ? { id: chatId, type: 'group', title: 'Test group' } : { id: chatId, type: 'private', first_name: firstName }
+        ) as Message['chat'];
     }
 
     /** Sends a message; resolves with the bot's calls for this chat while handling it. */
@@ -107,7 +120,9 @@ export class TestUser {
     /** Sends a callback query with any data, as a client (or a forger) could. */
     async pressData(data: string, message?: Message): Promise<ApiCall[]> {
         const on = message ?? this.latestMessage();
-        return this.send({ callback_query: { id: String(Date.now() + Math.random()), from: this.from, chat_instance: 'test', data, ...(on ? { message: on } : {}) } } as never);
+        return this.send({
+            callback_query: { id: String(Date.now() + Math.random()), from: this.from, chat_instance: 'test', data, ...(on ? { message: on } : {}) },
+        } as never);
     }
 
     async inline(query: string): Promise<ApiCall[]> {
@@ -126,7 +141,11 @@ export class TestUser {
 
     /** Button texts of the latest keyboard sent to this chat. */
     buttons(): string[] {
-        return this.latestKeyboard()?.markup.inline_keyboard.flat().map((b) => b.text) ?? [];
+        return (
+            this.latestKeyboard()
+                ?.markup.inline_keyboard.flat()
+                .map((b) => b.text) ?? []
+        );
     }
 
     private async send(update: never): Promise<ApiCall[]> {
@@ -163,7 +182,8 @@ export class TestUser {
     private findButton(label: string | RegExp): { button: InlineKeyboardButton.CallbackButton; message: Message } {
         const keyboard = this.latestKeyboard();
         const button = keyboard?.markup.inline_keyboard.flat().find((b) => (typeof label === 'string' ? b.text.includes(label) : label.test(b.text)));
-        if (!keyboard || !button || !('callback_data' in button)) throw new Error(`no button "${String(label)}" among: ${this.buttons().join(' | ')}`);
+        if (!keyboard || !button || !('callback_data' in button))
+            throw new Error(`no button "${String(label)}" among: ${this.buttons().join(' | ')}`);
         return { button, message: keyboard.message };
     }
 }

@@ -60,7 +60,14 @@ export interface BotInstance {
 }
 
 /** Starts `kejin bot` in webhook mode with the shared state on `redisUrl`, the bot's identity preset. */
-export async function startBotInstance(options: { apiUrl: string; token: string; redisUrl: string; prefix: string; cwd: string; env?: Record<string, string> }): Promise<BotInstance> {
+export async function startBotInstance(options: {
+    apiUrl: string;
+    token: string;
+    redisUrl: string;
+    prefix: string;
+    cwd: string;
+    env?: Record<string, string>;
+}): Promise<BotInstance> {
     const bot = spawnBot(
         {
             TELEGRAM_BOT_TOKEN: options.token,

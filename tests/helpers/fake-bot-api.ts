@@ -51,7 +51,24 @@ export const FAILURES = {
 };
 
 const MAX_HOLD_MS = 300;
-const ALLOWED_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'a', 'code', 'pre', 'tg-spoiler', 'span', 'blockquote', 'tg-emoji']);
+const ALLOWED_TAGS = new Set([
+    'b',
+    'strong',
+    'i',
+    'em',
+    'u',
+    'ins',
+    's',
+    'strike',
+    'del',
+    'a',
+    'code',
+    'pre',
+    'tg-spoiler',
+    'span',
+    'blockquote',
+    'tg-emoji',
+]);
 
 /** Telegram's HTML parse-mode rules, enough to catch unescaped text and unbalanced tags. */
 export function checkTelegramHtml(html: string): string | undefined {
@@ -197,7 +214,9 @@ export class FakeBotApi {
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         if (!match || match[1] !== this.token) {
-            res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 401, description: 'Unauthorized' }));
+            res.writeHead(401, { 'content-type': 'application/json' }).end(
+                JSON.stringify({ ok: false, error_code: 401, description: 'Unauthorized' }),
+            );
             return;
         }
         const method = match[2]!;
@@ -216,7 +235,14 @@ export class FakeBotApi {
     }
 
     private reply(res: ServerResponse, method: string, payload: Record<string, unknown>, status: number, body: Record<string, unknown>): void {
-        this.calls.push({ seq: ++this._seq, method, payload, ok: body.ok === true, result: body.result, ...(typeof body.description === 'string' ? { description: body.description } : {}) });
+        this.calls.push({
+            seq: ++this._seq,
+            method,
+            payload,
+            ok: body.ok === true,
+            result: body.result,
+            ...(typeof body.description === 'string' ? { description: body.description } : {}),
+        });
         this.wake();
         res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     }
@@ -287,7 +313,8 @@ export class FakeBotApi {
         if (visibleText(p.text).length > 4096) return 'Bad Request: message is too long';
         const rows = (p.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)?.inline_keyboard ?? [];
         for (const button of rows.flat()) {
-            if (button.callback_data !== undefined && (Buffer.byteLength(button.callback_data) > 64 || button.callback_data === '')) return 'Bad Request: BUTTON_DATA_INVALID';
+            if (button.callback_data !== undefined && (Buffer.byteLength(button.callback_data) > 64 || button.callback_data === ''))
+                return 'Bad Request: BUTTON_DATA_INVALID';
         }
         return undefined;
     }

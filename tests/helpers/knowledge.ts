@@ -65,7 +65,13 @@ async function keepPart(dir: string, part: (id: string) => boolean): Promise<voi
     const doc = YAML.parse(await readFile(synonyms, 'utf8')) as { groups: string[][] };
     const said = (group: string[]) => group.some((word) => kept.some((text) => text.includes(word.toLowerCase())));
     // One flow list a line, as staff write it, so that a test may append a group.
-    await writeFile(synonyms, `groups:\n${doc.groups.filter(said).map((g) => `  - [${g.join(', ')}]\n`).join('')}`);
+    await writeFile(
+        synonyms,
+        `groups:\n${doc.groups
+            .filter(said)
+            .map((g) => `  - [${g.join(', ')}]\n`)
+            .join('')}`,
+    );
 }
 
 /** The fixture corpus (or one part of it) as of 2026-11-26, when no card has expired; fails loudly if a card stops loading. */

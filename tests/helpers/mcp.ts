@@ -26,7 +26,7 @@ export const TOOL_NAMES = [
 
 /** A 2025-era client (the SDK's default: the initialize handshake), or one pinned to the 2026-07-28 revision. */
 export function newClient(era: 'legacy' | 'modern' = 'legacy'): Client {
-    const modern = era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const : {};
+    const modern = era === 'modern' ? ({ versionNegotiation: { mode: { pin: '2026-07-28' } } } as const) : {};
     return new Client({ name: 'kejin-test', version: '0.0.0' }, { capabilities: {}, ...modern });
 }
 
@@ -47,7 +47,11 @@ export async function connectInMemory(service: KnowledgeService): Promise<{ clie
 }
 
 /** `node bin/kejin.js mcp …` with a real StdioClientTransport. */
-export async function connectStdio(env: Record<string, string>, stderr: string[] = [], era: 'legacy' | 'modern' = 'legacy'): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
+export async function connectStdio(
+    env: Record<string, string>,
+    stderr: string[] = [],
+    era: 'legacy' | 'modern' = 'legacy',
+): Promise<{ client: Client; transport: StdioClientTransport; close(): Promise<void> }> {
     const transport = new StdioClientTransport({
         command: process.execPath,
         args: [KEJIN_BIN, 'mcp'],

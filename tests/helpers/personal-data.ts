@@ -103,7 +103,15 @@ export const PERSONAL_DATA: readonly PersonalDataCase[] = [
     c('address en No.', 'visit us at No. 100 Zhangjiang Road', '100 Zhangjiang Road'),
     // --- Several at once -----------------------------------------------------------------------
     c('name and phone', '联系人：李娜 电话13912345678', '李娜', '13912345678'),
-    c('everything', '我叫张伟，手机13812345678，邮箱zw@corp.cn，身份证310101199001011234，公司在张江路123号', '张伟', '13812345678', 'zw@corp.cn', '310101199001011234', '张江路123号'),
+    c(
+        'everything',
+        '我叫张伟，手机13812345678，邮箱zw@corp.cn，身份证310101199001011234，公司在张江路123号',
+        '张伟',
+        '13812345678',
+        'zw@corp.cn',
+        '310101199001011234',
+        '张江路123号',
+    ),
 ];
 
 /** Questions without personal data: they pass every sink unchanged. */
@@ -129,7 +137,10 @@ export const NO_PERSONAL_DATA: readonly string[] = [
 
 /** The secrets of a case still readable in `text`, directly or with separators and widths folded. */
 export function survivors(text: string, c: PersonalDataCase): string[] {
-    const fold = (s: string) => s.normalize('NFKC').replace(/[\s.\-－()（）]/g, '').toLowerCase();
+    const fold = (s: string) =>
+        s
+            .normalize('NFKC')
+            .replace(/[\s.\-－()（）]/g, '')
+            .toLowerCase();
     return c.secrets.filter((s) => text.includes(s) || fold(text).includes(fold(s)));
 }
-

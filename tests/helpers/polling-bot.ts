@@ -16,10 +16,7 @@ export interface PollingBot {
 }
 
 /** Starts the API and the bot and resolves once the bot polls; `logger` is built once the API exists. */
-export async function startPollingBot(
-    logger: (api: FakeBotApi) => Logger,
-    options: Parameters<typeof runPolling>[2] = {},
-): Promise<PollingBot> {
+export async function startPollingBot(logger: (api: FakeBotApi) => Logger, options: Parameters<typeof runPolling>[2] = {}): Promise<PollingBot> {
     const api = await new FakeBotApi().start();
     const dataDir = tempDir();
     const controller = new AbortController();

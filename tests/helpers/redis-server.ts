@@ -103,7 +103,7 @@ export function redisForSuite(): SuiteRedis {
         await server?.close();
     });
     const running = (): RedisServer => {
-        if (!server) throw new Error('redisForSuite: the server starts in the suite\'s beforeAll; read it in a hook or a test');
+        if (!server) throw new Error("redisForSuite: the server starts in the suite's beforeAll; read it in a hook or a test");
         return server;
     };
     return {

@@ -73,7 +73,9 @@ export function spawnBot(env: Record<string, string>, cwd: string, as: { uid: nu
                     else if (gone) finish(() => reject(new Error(`bot exited before ${what}; stderr:\n${stderr.join('\n')}`)));
                 };
                 // setTimeout would read Infinity as 1 ms.
-                const timer = Number.isFinite(timeoutMs) ? setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}; stderr:\n${stderr.join('\n')}`))), timeoutMs) : undefined;
+                const timer = Number.isFinite(timeoutMs)
+                    ? setTimeout(() => finish(() => reject(new Error(`timed out waiting for ${what}; stderr:\n${stderr.join('\n')}`))), timeoutMs)
+                    : undefined;
                 function finish(then: () => void) {
                     clearTimeout(timer);
                     listeners.delete(check);

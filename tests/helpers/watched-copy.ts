@@ -48,7 +48,8 @@ export async function watchedCopy(options: Partial<WatchOptions> = {}, prepare?:
 export async function addCopies(dir: string, count: number): Promise<string[]> {
     const text = await readFile(path.join(dir, 'products', `${PRODUCT_IDS[0]}.md`), 'utf8');
     const ids = Array.from({ length: count }, (_, i) => `copy-${i + 1}`);
-    for (const id of ids) await writeFile(path.join(dir, 'products', `${id}.md`), text.replace(/^id: .*$/m, `id: ${id}`).replace(/^related: .*$/m, 'related: []'));
+    for (const id of ids)
+        await writeFile(path.join(dir, 'products', `${id}.md`), text.replace(/^id: .*$/m, `id: ${id}`).replace(/^related: .*$/m, 'related: []'));
     return ids;
 }
 

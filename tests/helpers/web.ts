@@ -29,10 +29,21 @@ export interface InProcessWeb {
     close(): Promise<void>;
 }
 
-export async function startInProcess(options: Partial<WebOptions> = {}, mcp?: WebDeps['mcp'], extra: Partial<Pick<WebDeps, 'questionLog' | 'feedback'>> = {}): Promise<InProcessWeb> {
+export async function startInProcess(
+    options: Partial<WebOptions> = {},
+    mcp?: WebDeps['mcp'],
+    extra: Partial<Pick<WebDeps, 'questionLog' | 'feedback'>> = {},
+): Promise<InProcessWeb> {
     const dataDir = tempDir('kejin-web-');
     const web = await startWebServer(
-        { service: await shippedService(), logger: silentLogger, ...createWebStores({ dataDir }, silentLogger), limiter: memoryLimiter(), ...(mcp ? { mcp } : {}), ...extra },
+        {
+            service: await shippedService(),
+            logger: silentLogger,
+            ...createWebStores({ dataDir }, silentLogger),
+            limiter: memoryLimiter(),
+            ...(mcp ? { mcp } : {}),
+            ...extra,
+        },
         { ...WEB_DEFAULTS, ...options },
     );
     return {
@@ -70,7 +81,14 @@ export class Client {
     async chat(body: unknown, extra: Record<string, string> = {}): Promise<Response> {
         const res = await fetch(new URL('/chat', this.base), {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': this.csrf, Cookie: this.cookie, Origin: new URL(this.base).origin, ...this.headers, ...extra },
+            headers: {
+                'Content-Type': 'application/json',
+                'X-CSRF-Token': this.csrf,
+                Cookie: this.cookie,
+                Origin: new URL(this.base).origin,
+                ...this.headers,
+                ...extra,
+            },
             body: typeof body === 'string' ? body : JSON.stringify(body),
         });
         this.keep(res);
@@ -97,7 +115,15 @@ export interface WebProcess {
 /** `kejin web --port 0` as a process; resolves with its address once it listens. */
 export async function startWebProcess(env: Record<string, string>): Promise<WebProcess> {
     const child = spawn(process.execPath, [KEJIN_BIN, 'web', '--port', '0'], {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, WEB_IP_RATE_LIMIT_PER_MINUTE: '10000', WEB_RATE_LIMIT_PER_MINUTE: '1000', ...env },
+        env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? '',
+            LOG_LEVEL: 'info',
+            KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+            WEB_IP_RATE_LIMIT_PER_MINUTE: '10000',
+            WEB_RATE_LIMIT_PER_MINUTE: '1000',
+            ...env,
+        },
         stdio: ['ignore', 'ignore', 'pipe'],
     });
     let err = '';

@@ -76,7 +76,8 @@ export class WebhookDelivery {
                 this.acknowledged.push(update.update_id);
                 return;
             }
-            if (Date.now() > until) throw new Error(`update ${update.update_id} not acknowledged within ${this._giveUpMs} ms (last status ${status})`);
+            if (Date.now() > until)
+                throw new Error(`update ${update.update_id} not acknowledged within ${this._giveUpMs} ms (last status ${status})`);
             await new Promise((r) => setTimeout(r, this._retryMs));
         }
     }

@@ -52,7 +52,14 @@ describe('the MCP search tool', () => {
         // The log queues its writes in call order, so a read sees every entry recorded before it.
         const records = await log.read();
         expect(records).toHaveLength(1);
-        expect(records[0]).toMatchObject({ front: 'mcp', lang: 'zh', question: '比特币挖矿怎么办 联系我 [手机号]', reason: 'not-confident', answered: { confident: false }, knowledgeVersion: service.snapshot().version });
+        expect(records[0]).toMatchObject({
+            front: 'mcp',
+            lang: 'zh',
+            question: '比特币挖矿怎么办 联系我 [手机号]',
+            reason: 'not-confident',
+            answered: { confident: false },
+            knowledgeVersion: service.snapshot().version,
+        });
         await client.close();
         await mcp.close();
     });

@@ -5,14 +5,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RedisClient } from '../../src/core/infra/redis.ts';
-import { createFileQuestionLog, createQuestionLog, createRedisQuestionLog, DISABLED_QUESTION_LOG, QUESTION_LOG_FILE } from '../../src/core/insights/log.ts';
+import {
+    createFileQuestionLog,
+    createQuestionLog,
+    createRedisQuestionLog,
+    DISABLED_QUESTION_LOG,
+    QUESTION_LOG_FILE,
+} from '../../src/core/insights/log.ts';
 import type { QuestionEvent } from '../../src/core/insights/record.ts';
 import { redisForSuite, redisSkipReason } from '../helpers/redis-server.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const DAY = 86_400_000;
 
-const event = (question: string, at?: Date): QuestionEvent => ({ front: 'bot', question, lang: 'zh', ids: ['gaoqidai'], confident: false, knowledgeVersion: 'v1', ...(at ? { at } : {}) });
+const event = (question: string, at?: Date): QuestionEvent => ({
+    front: 'bot',
+    question,
+    lang: 'zh',
+    ids: ['gaoqidai'],
+    confident: false,
+    knowledgeVersion: 'v1',
+    ...(at ? { at } : {}),
+});
 
 let dir: string;
 beforeEach(() => {
@@ -47,7 +61,7 @@ describe('the file question log', () => {
         now += 31 * DAY;
         await log.record(event('later', new Date(now)));
         expect((await log.read()).map((r) => r.question)).toEqual(['later']);
-        expect((await log.read({ since: new Date(now + 1) }))).toEqual([]);
+        expect(await log.read({ since: new Date(now + 1) })).toEqual([]);
         await log.close();
     });
 
@@ -66,7 +80,9 @@ describe('the file question log', () => {
 
     it('survives kill -9 of a writer in the middle of its writes', async () => {
         const file = path.join(dir, 'q.jsonl');
-        const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../helpers/processes/endless-log-writer.ts'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, '../helpers/processes/endless-log-writer.ts'), file], {
+            stdio: ['ignore', 'pipe', 'inherit'],
+        });
         let written = -1;
         await new Promise<void>((resolve, reject) => {
             child.once('error', reject);
@@ -84,7 +100,9 @@ describe('the file question log', () => {
         // Every entry reported written is there, in order; at most a torn one after them is lost.
         expect(records.length).toBeGreaterThanOrEqual(written + 1);
         expect(records.map((r) => r.question.split(' ')[1]).map(Number)).toEqual(records.map((_, i) => i));
-        const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+        const lines = readFileSync(file, 'utf8')
+            .split('\n')
+            .filter((l) => l !== '');
         expect(lines.length - records.length).toBeLessThanOrEqual(1);
     });
 

@@ -10,7 +10,11 @@ describe('the scrubber over the catalogue', () => {
     });
 
     it('leaves no case readable', () => {
-        const leaks = PERSONAL_DATA.map((c) => ({ kind: c.kind, out: scrubPersonalData(c.text), left: survivors(scrubPersonalData(c.text), c) })).filter((l) => l.left.length > 0);
+        const leaks = PERSONAL_DATA.map((c) => ({
+            kind: c.kind,
+            out: scrubPersonalData(c.text),
+            left: survivors(scrubPersonalData(c.text), c),
+        })).filter((l) => l.left.length > 0);
         expect(leaks).toEqual([]);
     });
 

@@ -30,7 +30,17 @@ const NASTY = [
 const CONTROLS = /(?!\n)[\p{Cc}\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 function report() {
-    const records = NASTY.map((question, i) => toRecord({ front: 'bot', question: `${question} ${i}`, lang: 'zh', ids: [], confident: false, knowledgeVersion: 'v', at: new Date(Date.now() - 1000) }));
+    const records = NASTY.map((question, i) =>
+        toRecord({
+            front: 'bot',
+            question: `${question} ${i}`,
+            lang: 'zh',
+            ids: [],
+            confident: false,
+            knowledgeVersion: 'v',
+            at: new Date(Date.now() - 1000),
+        }),
+    );
     // The log may hold entries from before records were cleaned: the report cleans again.
     records.push({ ...records[0]!, question: NASTY[5]! + NASTY[0]! });
     return buildReport({ records, lastShown: {}, service }, { since: new Date(0) });
@@ -44,7 +54,8 @@ describe('the staff report and hostile question texts', () => {
             const md = reportMarkdown(r, lang);
             const lines = md.split('\n');
             expect(lines.filter((l) => l.startsWith('- “'))).toHaveLength(examples.length);
-            for (const bad of ['---', '====', '# 伪造的标题', '- 伪造的列表项', '1. 伪造的编号', '> 引用', '## fake heading']) expect(lines.filter((l) => l.trim() === bad)).toEqual([]);
+            for (const bad of ['---', '====', '# 伪造的标题', '- 伪造的列表项', '1. 伪造的编号', '> 引用', '## fake heading'])
+                expect(lines.filter((l) => l.trim() === bad)).toEqual([]);
             expect(lines.filter((l) => /^ {4}/.test(l))).toEqual([]);
             expect(md).not.toMatch(CONTROLS);
             expect(md).not.toContain('\r');
@@ -54,6 +65,9 @@ describe('the staff report and hostile question texts', () => {
     it('HTML and the records: no bidi or control characters', () => {
         const r = report();
         for (const lang of ['zh', 'en'] as const) expect(reportHtml(r, lang)).not.toMatch(CONTROLS);
-        for (const q of NASTY) expect(toRecord({ front: 'mcp', question: q, lang: 'en', ids: [], confident: false, knowledgeVersion: 'v' }).question).not.toMatch(/[\n\r]|\p{Cc}|\p{Cf}/u);
+        for (const q of NASTY)
+            expect(toRecord({ front: 'mcp', question: q, lang: 'en', ids: [], confident: false, knowledgeVersion: 'v' }).question).not.toMatch(
+                /[\n\r]|\p{Cc}|\p{Cf}/u,
+            );
     });
 });

@@ -31,7 +31,9 @@ async function corpus() {
     await f.edit('products/test-micro.md', (s) => s.replace('last_verified: 2026-11-01', 'last_verified: 2025-06-01\nvalid_until: 2026-06-30'));
     await f.edit('policies/test-policy.md', (s) => s.replace(/^contacts: \[test-org\]\n/m, ''));
     // A window that closed before NOW, for the "stale or unverified" section.
-    await f.edit('products/test-renewal.md', (s) => s.replace('contacts: [test-org]', 'application: { mode: apply, opens: 2026-09-01, closes: 2026-11-15, sources: [s1] }\ncontacts: [test-org]'));
+    await f.edit('products/test-renewal.md', (s) =>
+        s.replace('contacts: [test-org]', 'application: { mode: apply, opens: 2026-09-01, closes: 2026-11-15, sources: [s1] }\ncontacts: [test-org]'),
+    );
     return f;
 }
 
@@ -50,7 +52,10 @@ beforeAll(async () => {
     folder = await corpus();
     logDir = mkdtempSync(path.join(tmpdir(), 'kejin-report-'));
     copyFileSync(FIXTURE_LOG, path.join(logDir, 'questions.jsonl'));
-    writeFileSync(path.join(logDir, 'shown.json'), JSON.stringify({ 'test-loan': '2026-11-20T00:00:00.000Z', 'test-renewal': '2026-10-01T00:00:00.000Z' }));
+    writeFileSync(
+        path.join(logDir, 'shown.json'),
+        JSON.stringify({ 'test-loan': '2026-11-20T00:00:00.000Z', 'test-renewal': '2026-10-01T00:00:00.000Z' }),
+    );
     log = createFileQuestionLog(path.join(logDir, 'questions.jsonl'), { now: () => NOW.getTime() });
 });
 
@@ -90,7 +95,9 @@ describe('kejin report', () => {
 
     it('shows a group as resolved once a card lists it as an alternate question, which the search then uses', async () => {
         const fixed = await corpus();
-        await fixed.edit('products/test-renewal.md', (s) => s.replace('needs: [loan-renewal]', 'needs: [loan-renewal]\nalternate_questions:\n  - 周转不过来，能不能先不还本金？'));
+        await fixed.edit('products/test-renewal.md', (s) =>
+            s.replace('needs: [loan-renewal]', 'needs: [loan-renewal]\nalternate_questions:\n  - 周转不过来，能不能先不还本金？'),
+        );
         const service = await createKnowledgeService({ dir: fixed.dir });
         const before = await createKnowledgeService({ dir: folder.dir });
         const question = '资金周转不过来能不能先不还本金';
@@ -107,7 +114,9 @@ describe('kejin report', () => {
     it('the checker refuses a malformed alternate_questions list and says how to fix it', async () => {
         const { loadKnowledge } = await import('../../src/core/knowledge/load.ts');
         const bad = await copyFolder();
-        await bad.edit('products/test-loan.md', (s) => s.replace('topics: [测试]', `topics: [测试]\nalternate_questions:\n  - 利率多少\n  - 利率多少\n  - ${'长'.repeat(201)}`));
+        await bad.edit('products/test-loan.md', (s) =>
+            s.replace('topics: [测试]', `topics: [测试]\nalternate_questions:\n  - 利率多少\n  - 利率多少\n  - ${'长'.repeat(201)}`),
+        );
         const { snapshot, problems } = await loadKnowledge(bad.dir);
         expect(snapshot).toBeNull();
         const text = problems.map((p) => `${p.field ?? ''}: ${p.message}`).join('\n');
@@ -143,7 +152,16 @@ describe.skipIf(chromiumSkipReason())('the HTML report in headless Chromium', ()
         browser = await chromium.launchPersistentContext(profile, {
             executablePath: CHROMIUM,
             headless: true,
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+            args: [
+                '--headless',
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+            ],
         });
     }, 60_000);
     afterAll(async () => {
@@ -162,7 +180,13 @@ describe.skipIf(chromiumSkipReason())('the HTML report in headless Chromium', ()
         await page.goto(`file://${file}`);
         expect(requests).toEqual([`file://${file}`]);
         expect(await page.title()).toBe('科金助手 · 知识库改进报告');
-        const groups = await page.$$eval('section.group', (els) => els.map((e) => ({ count: Number(e.getAttribute('data-count')), card: e.querySelector('.card')?.textContent, title: e.querySelector('h3')?.textContent })));
+        const groups = await page.$$eval('section.group', (els) =>
+            els.map((e) => ({
+                count: Number(e.getAttribute('data-count')),
+                card: e.querySelector('.card')?.textContent,
+                title: e.querySelector('h3')?.textContent,
+            })),
+        );
         expect(groups.length).toBeGreaterThanOrEqual(4);
         expect(groups).toContainEqual(expect.objectContaining({ count: 3, card: expect.stringContaining('test-loan') }));
         expect(groups).toContainEqual(expect.objectContaining({ count: 2, card: '无对应卡片' }));

@@ -53,18 +53,26 @@ describe('personal data removal', () => {
     });
 
     it('a logged record holds the scrubbed question and no user or chat field', () => {
-        const record = toRecord({ front: 'bot', question: ' 我叫张伟 13812345678 高企贷 ', lang: 'zh', ids: ['gaoqidai'], confident: false, knowledgeVersion: 'v1' });
+        const record = toRecord({
+            front: 'bot',
+            question: ' 我叫张伟 13812345678 高企贷 ',
+            lang: 'zh',
+            ids: ['gaoqidai'],
+            confident: false,
+            knowledgeVersion: 'v1',
+        });
         expect(record.question).toBe(`我叫${P.name} ${P.mobile} 高企贷`);
         expect(Object.keys(record).sort()).toEqual(['answered', 'at', 'front', 'knowledgeVersion', 'lang', 'question', 'reason']);
         expect(JSON.stringify(record)).not.toMatch(/13812345678|张伟/);
     });
 });
 
-describe('the feedback buttons\' callback_data', () => {
+describe("the feedback buttons' callback_data", () => {
     it('parses a vote with a well-formed token and refuses anything else', async () => {
         const { encodeCallback, parseCallback } = await import('../../src/bot/conversation/callback.ts');
         const vote = { type: 'feedback', helpful: false, token: 'Ab-_0123456z' } as const;
         expect(parseCallback(encodeCallback(vote))).toEqual(vote);
-        for (const bad of ['fb:n', 'fb:x:Ab-_0123456z', 'fb:n:short', 'fb:n:Ab-_0123456z:extra', 'fb:n:Ab-_0123456!']) expect(parseCallback(bad)).toBeUndefined();
+        for (const bad of ['fb:n', 'fb:x:Ab-_0123456z', 'fb:n:short', 'fb:n:Ab-_0123456z:extra', 'fb:n:Ab-_0123456!'])
+            expect(parseCallback(bad)).toBeUndefined();
     });
 });

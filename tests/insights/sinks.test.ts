@@ -69,7 +69,11 @@ function reports(log: QuestionLog) {
     return async () => {
         const records = await log.read();
         const report = buildReport({ records, lastShown: {}, service }, { since: new Date(0) });
-        return { md: ['zh', 'en'].map((l) => reportMarkdown(report, l as 'zh')).join('\n'), html: ['zh', 'en'].map((l) => reportHtml(report, l as 'zh')).join('\n'), json: JSON.stringify(report) };
+        return {
+            md: ['zh', 'en'].map((l) => reportMarkdown(report, l as 'zh')).join('\n'),
+            html: ['zh', 'en'].map((l) => reportHtml(report, l as 'zh')).join('\n'),
+            json: JSON.stringify(report),
+        };
     };
 }
 
@@ -89,7 +93,7 @@ describe('the file log and the reports built from it', () => {
 });
 
 describe('the feedback memo in memory', () => {
-    it('keeps the question scrubbed, and forgets an owner\'s entries', async () => {
+    it("keeps the question scrubbed, and forgets an owner's entries", async () => {
         const memo = createMemoryFeedbackMemo();
         const tokens = await Promise.all(PERSONAL_DATA.map((c, i) => memo.put(event(c.text, i), feedbackOwner(1000 + (i % 2)))));
         const taken = await Promise.all(tokens.map((t, i) => (i % 2 ? undefined : memo.take(t))));
@@ -113,7 +117,13 @@ describe.skipIf(redisSkipReason())('with Redis', () => {
         for (const key of await redis.keys(`${prefix}*`)) {
             const type = await redis.type(key);
             const value =
-                type === 'string' ? await redis.get(key) : type === 'stream' ? JSON.stringify(await redis.xrange(key, '-', '+')) : type === 'set' ? JSON.stringify(await redis.smembers(key)) : JSON.stringify(await redis.hgetall(key));
+                type === 'string'
+                    ? await redis.get(key)
+                    : type === 'stream'
+                      ? JSON.stringify(await redis.xrange(key, '-', '+'))
+                      : type === 'set'
+                        ? JSON.stringify(await redis.smembers(key))
+                        : JSON.stringify(await redis.hgetall(key));
             out.push(`${key} ${value}`);
         }
         // Random tokens (memo keys and their index) are ids, not text: "…Liu…" inside one is chance, not a leak.
@@ -159,7 +169,10 @@ describe("MCP's log", () => {
         // Which searches are unconfident (and so logged) is the answer engine's call (fronts.test.ts
         // checks that the tool logs them); whatever is logged must hold nothing of the catalogue.
         expect(records.every((r) => r.front === 'mcp')).toBe(true);
-        expect([...leaks('mcp log', JSON.stringify(logged.records)), ...leaks('mcp question log', existsSync(file) ? readFileSync(file, 'utf8') : '')]).toEqual([]);
+        expect([
+            ...leaks('mcp log', JSON.stringify(logged.records)),
+            ...leaks('mcp question log', existsSync(file) ? readFileSync(file, 'utf8') : ''),
+        ]).toEqual([]);
     });
 });
 
@@ -174,7 +187,9 @@ describe('the bot', () => {
         try {
             const user = new TestUser(api, { id: 888_001, languageCode: 'zh-hans' });
             const asked = await user.say('我叫张伟，手机13812345678，高企贷的合作银行有哪些');
-            const vote = asked.flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] })?.inline_keyboard ?? []).flat()).find((b) => b.callback_data?.startsWith('fb:n:'));
+            const vote = asked
+                .flatMap((c) => ((c.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] })?.inline_keyboard ?? []).flat())
+                .find((b) => b.callback_data?.startsWith('fb:n:'));
             expect(vote).toBeDefined();
             await user.say('/forget');
             await user.press(MESSAGES.zh.forgetYes);

@@ -81,11 +81,14 @@ describe('qualifications, with the staff synonyms', () => {
 });
 
 describe('negation: a denied title is not held', () => {
-    it.each(['还没有高企认定', '我们还没有拿到高企', '我们不是高新技术企业', 'not yet high-tech', 'we are not an HNTE'])('%j in a question', (text) => {
-        const fields = stated(text);
-        expect(fields.qualifications).toBeUndefined();
-        expect(fields.qualificationsLacking).toEqual(['high-tech']);
-    });
+    it.each(['还没有高企认定', '我们还没有拿到高企', '我们不是高新技术企业', 'not yet high-tech', 'we are not an HNTE'])(
+        '%j in a question',
+        (text) => {
+            const fields = stated(text);
+            expect(fields.qualifications).toBeUndefined();
+            expect(fields.qualificationsLacking).toEqual(['high-tech']);
+        },
+    );
 
     it('keeps a claim beside a denial', () => {
         expect(stated('我们是专精特新企业，但还没有高企认定')).toMatchObject({ qualifications: ['srdi'], qualificationsLacking: ['high-tech'] });
@@ -102,7 +105,9 @@ describe('negation: a denied title is not held', () => {
     it('makes a product that requires the denied title ineligible', () => {
         const m = service.match({ question: '我们还没有高企认定，想贷款500万' }).matches.find((x) => x.id === 'gaoqidai')!;
         expect(m.eligibility).toBe('ineligible');
-        expect(service.match({ question: '我们是高新企业，想贷款500万' }).matches.find((x) => x.id === 'gaoqidai')!.eligibility).not.toBe('ineligible');
+        expect(service.match({ question: '我们是高新企业，想贷款500万' }).matches.find((x) => x.id === 'gaoqidai')!.eligibility).not.toBe(
+            'ineligible',
+        );
     });
 
     it('leaves a question about a product alone', () => {

@@ -40,7 +40,10 @@ describe('rating', () => {
         const folder = await copyFolder();
         try {
             await folder.edit('products/test-renewal.md', (s) =>
-                s.replace('needs: [loan-renewal]', 'needs: [loan-renewal]\neligibility:\n  conditions:\n    - { zh: 有存量贷款, en: has a loan, sources: [s1] }\n  sources: [s1]'),
+                s.replace(
+                    'needs: [loan-renewal]',
+                    'needs: [loan-renewal]\neligibility:\n  conditions:\n    - { zh: 有存量贷款, en: has a loan, sources: [s1] }\n  sources: [s1]',
+                ),
             );
             const snap = (await loadKnowledge(folder.dir, { now: new Date('2026-11-26') })).snapshot!;
             const m = matchProducts(snap, parseProfile({ stage: 'growth' })).matches.find((x) => x.id === 'test-renewal')!;
@@ -56,7 +59,9 @@ describe('rating', () => {
         try {
             await folder.edit('products/test-loan.md', (s) => s.replace('qualifications_all: [high-tech]', 'qualifications_all: [srdi]'));
             const srdi = (await loadKnowledge(folder.dir, { now: new Date('2026-11-26') })).snapshot!;
-            const rating = (q: string[]) => matchProducts(srdi, parseProfile({ stage: 'growth', size: 'small', qualifications: q })).matches.find((x) => x.id === 'test-loan')!.eligibility;
+            const rating = (q: string[]) =>
+                matchProducts(srdi, parseProfile({ stage: 'growth', size: 'small', qualifications: q })).matches.find((x) => x.id === 'test-loan')!
+                    .eligibility;
             // A 专精特新"小巨人" is necessarily 专精特新.
             expect(rating(['srdi-little-giant'])).toBe('eligible');
             expect(rating(['tech-little-giant'])).toBe('ineligible');
@@ -76,7 +81,9 @@ describe('rating', () => {
         try {
             await folder.edit('products/test-loan.md', (s) => s.replace('last_verified:', 'valid_until: 2025-01-01\nlast_verified:'));
             const expired = (await loadKnowledge(folder.dir, { now: new Date('2026-11-26') })).snapshot!;
-            const m = matchProducts(expired, parseProfile({ stage: 'growth', qualifications: ['high-tech'], size: 'small' })).matches.find((x) => x.id === 'test-loan')!;
+            const m = matchProducts(expired, parseProfile({ stage: 'growth', qualifications: ['high-tech'], size: 'small' })).matches.find(
+                (x) => x.id === 'test-loan',
+            )!;
             expect(m.eligibility).toBe('possible');
             expect(m.missing.map((c) => c.field)).toContain('valid_until');
         } finally {
@@ -87,7 +94,9 @@ describe('rating', () => {
 
 describe('reasons and missing conditions', () => {
     it('explains what fits and what is missing, in zh and en, with sources', () => {
-        const m = matchProducts(snapshot, parseProfile({ stage: 'growth', qualifications: ['tech-sme'], needs: ['first-loan'] })).matches.find((x) => x.id === 'test-loan')!;
+        const m = matchProducts(snapshot, parseProfile({ stage: 'growth', qualifications: ['tech-sme'], needs: ['first-loan'] })).matches.find(
+            (x) => x.id === 'test-loan',
+        )!;
         expect(m.reasons.map((r) => r.text.zh)).toEqual(['满足需求：首贷', '处于成长期，产品面向成长期、成熟期（具有一定规模）企业']);
         expect(m.reasons.map((r) => r.text.en)).toEqual(['serves your need: first loan', 'at the growth stage, which the product serves']);
         expect(m.missing.map((c) => [c.status, c.text.en])).toEqual([
@@ -97,7 +106,15 @@ describe('reasons and missing conditions', () => {
         ]);
         expect(m.missing[0]!.sources).toEqual(['s1']);
         expect(m.amount).toEqual({ zh: '最高 1,000 万元', en: 'up to 10 million yuan' });
-        expect(m.contacts).toEqual([{ id: 'test-org', name: { zh: '测试机构', en: 'Test Agency' }, phones: [{ value: '021-00000000', label: { zh: '咨询电话', en: 'enquiries' } }], address: '测试路1号', website: 'https://example.org/agency' }]);
+        expect(m.contacts).toEqual([
+            {
+                id: 'test-org',
+                name: { zh: '测试机构', en: 'Test Agency' },
+                phones: [{ value: '021-00000000', label: { zh: '咨询电话', en: 'enquiries' } }],
+                address: '测试路1号',
+                website: 'https://example.org/agency',
+            },
+        ]);
         expect(m.sources[0]!.url).toBe('https://example.org/source');
     });
 
@@ -143,7 +160,9 @@ describe('profile validation', () => {
     it('refuses unknown words with the allowed list', () => {
         expect(() => parseProfile({ stage: 'teen' })).toThrow(ProfileError);
         expect(() => parseProfile({ stage: 'teen' })).toThrow('stage: unknown stage "teen"; allowed: seed, startup, growth, mature');
-        expect(() => parseProfile({ qualifications: ['hightech'] })).toThrow('qualifications.0: unknown qualification "hightech"; allowed: tech-sme, high-tech');
+        expect(() => parseProfile({ qualifications: ['hightech'] })).toThrow(
+            'qualifications.0: unknown qualification "hightech"; allowed: tech-sme, high-tech',
+        );
     });
 
     it('refuses unknown fields and wrong types', () => {
@@ -158,10 +177,21 @@ describe('profile validation', () => {
 
 describe('condition texts', () => {
     it('read as what the firm has when met, and as what the product asks otherwise', () => {
-        const met = matchProducts(snapshot, parseProfile({ stage: 'startup', size: 'micro', annualRevenueWan: 300, qualifications: [] })).matches.find((m) => m.id === 'test-micro')!;
-        expect(met.reasons.map((r) => r.text.zh)).toEqual(['处于初创期，产品面向初创期企业', '微型企业，在产品面向的微型、小型企业之列', '年营业收入 300 万元，在 200–1000 万元之内']);
+        const met = matchProducts(
+            snapshot,
+            parseProfile({ stage: 'startup', size: 'micro', annualRevenueWan: 300, qualifications: [] }),
+        ).matches.find((m) => m.id === 'test-micro')!;
+        expect(met.reasons.map((r) => r.text.zh)).toEqual([
+            '处于初创期，产品面向初创期企业',
+            '微型企业，在产品面向的微型、小型企业之列',
+            '年营业收入 300 万元，在 200–1000 万元之内',
+        ]);
         const loan = matchProducts(snapshot, parseProfile({ qualifications: ['high-tech'] })).matches.find((m) => m.id === 'test-loan')!;
         expect(loan.reasons.map((r) => r.text.en)).toEqual(['holds High-Tech Enterprise certification']);
-        expect(loan.missing.map((r) => r.text.en)).toEqual(['for firms at the growth stage, mature (of a certain scale)', 'for small, medium firms', 'no bad overdue records']);
+        expect(loan.missing.map((r) => r.text.en)).toEqual([
+            'for firms at the growth stage, mature (of a certain scale)',
+            'for small, medium firms',
+            'no bad overdue records',
+        ]);
     });
 });

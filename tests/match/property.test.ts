@@ -57,7 +57,7 @@ beforeAll(async () => {
 });
 
 describe('ratings over random profiles (seeded)', () => {
-    it('rate ineligible only on an unmet current condition, and cite each condition\'s own sources', () => {
+    it("rate ineligible only on an unmet current condition, and cite each condition's own sources", () => {
         const next = random(20261126);
         let ineligible = 0;
         for (let run = 0; run < RUNS; run++) {
@@ -69,11 +69,16 @@ describe('ratings over random profiles (seeded)', () => {
                 for (const c of checks) {
                     if (c.status === 'unmet') expect(c.sourceStatus, `${where}: unmet on a non-current source`).toBe('current');
                     expect(c.sources.length, `${where}: "${c.text.en}" cites nothing`).toBeGreaterThan(0);
-                    expect(ownSources(p, c), `${where}: "${c.text.en}" cites ${c.sources.join(', ')}, not its condition's sources`).toContainEqual(c.sources);
+                    expect(ownSources(p, c), `${where}: "${c.text.en}" cites ${c.sources.join(', ')}, not its condition's sources`).toContainEqual(
+                        c.sources,
+                    );
                 }
                 if (m.eligibility === 'ineligible') {
                     ineligible++;
-                    expect(m.missing.some((c) => c.status === 'unmet' && c.sourceStatus === 'current'), where).toBe(true);
+                    expect(
+                        m.missing.some((c) => c.status === 'unmet' && c.sourceStatus === 'current'),
+                        where,
+                    ).toBe(true);
                 }
             }
         }

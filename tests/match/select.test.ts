@@ -70,7 +70,13 @@ function shuffled(snapshot: KnowledgeSnapshot, next: () => number): KnowledgeSna
 const ORDER: Record<Eligibility, number> = { eligible: 0, possible: 1, ineligible: 2 };
 
 /** The matcher as it was: every product rated in full, all of them sorted. */
-function rateEveryProduct(snapshot: KnowledgeSnapshot, given: FirmProfile, response: MatchResponse, now: Date, relevance: ReadonlyMap<string, number>): ProductMatch[] {
+function rateEveryProduct(
+    snapshot: KnowledgeSnapshot,
+    given: FirmProfile,
+    response: MatchResponse,
+    now: Date,
+    relevance: ReadonlyMap<string, number>,
+): ProductMatch[] {
     const context = { qualsComplete: given.qualifications !== undefined, now };
     return [...snapshot.items.values()]
         .filter((i): i is ProductItem => i.kind === 'product')
@@ -94,7 +100,13 @@ function randomRelevance(snapshot: KnowledgeSnapshot, next: () => number): Map<s
 }
 
 /** Checks one profile on one day with one limit; returns the full list and the profile matched, for the caller's own counts. */
-function expectSameAsRatingEverything(snapshot: KnowledgeSnapshot, given: FirmProfile, now: Date, limit: number | undefined, relevance: Map<string, number>) {
+function expectSameAsRatingEverything(
+    snapshot: KnowledgeSnapshot,
+    given: FirmProfile,
+    now: Date,
+    limit: number | undefined,
+    relevance: Map<string, number>,
+) {
     const response = matchProducts(snapshot, given, { now, ...(limit !== undefined && { limit }), questionScores: () => relevance });
     const used = given.question ? relevance : new Map<string, number>();
     const all = rateEveryProduct(snapshot, given, response, now, used);
@@ -128,7 +140,10 @@ describe('the fast path of the matcher', () => {
         const ids = [...fresh.products.keys()];
         for (let run = 0; run < 20; run++) {
             // The order of an earlier folder: some ids gone since, some not yet there, some foreign.
-            const previous = ids.filter(() => next() < 0.9).concat(['zz-gone', 'aa-gone']).sort(compareIds);
+            const previous = ids
+                .filter(() => next() < 0.9)
+                .concat(['zz-gone', 'aa-gone'])
+                .sort(compareIds);
             expect(sortIds(ids, previous)).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
             expect(buildMatchIndex(city, previous)).toEqual(fresh);
         }

@@ -44,10 +44,16 @@ describe('the shipped cards', () => {
         expect(m.missing.find((c) => c.field === 'stage')).toMatchObject({ status: 'unknown', sources: ['S7'], sourceStatus: 'unconfirmed' });
     });
 
-    it('still rule out on a current condition, citing only that condition\'s sources', () => {
+    it("still rule out on a current condition, citing only that condition's sources", () => {
         const m = matchOf(shipped, { size: 'large' }, 'keji-weidaitong');
         expect(m.eligibility).toBe('ineligible');
-        expect(m.missing[0]).toMatchObject({ status: 'unmet', field: 'size', sources: ['reply-2024-85'], sourceStatus: 'current', sourceDate: '2024-10-12' });
+        expect(m.missing[0]).toMatchObject({
+            status: 'unmet',
+            field: 'size',
+            sources: ['reply-2024-85'],
+            sourceStatus: 'current',
+            sourceDate: '2024-10-12',
+        });
         const gaoqidai = matchOf(shipped, { qualifications: ['tech-sme'] }, 'gaoqidai');
         expect(gaoqidai.eligibility).toBe('ineligible');
         expect(gaoqidai.missing[0]).toMatchObject({ status: 'unmet', sources: ['S8', 'reply-2024-85'], sourceStatus: 'current' });
@@ -67,7 +73,11 @@ describe('the checker', () => {
     it('refuses a structured condition without a basis, and a basis without its condition', async () => {
         const f = await copyFolder();
         try {
-            await f.edit('products/test-loan.md', (s) => s.replace('    sizes: { sources: [s1] }\n', '').replace('    stages: { sources: [s1] }\n', '    stages: { sources: [s1] }\n    revenue_wan: { sources: [s1] }\n'));
+            await f.edit('products/test-loan.md', (s) =>
+                s
+                    .replace('    sizes: { sources: [s1] }\n', '')
+                    .replace('    stages: { sources: [s1] }\n', '    stages: { sources: [s1] }\n    revenue_wan: { sources: [s1] }\n'),
+            );
             const { snapshot, problems } = await loadKnowledge(f.dir, { now: NOW });
             expect(snapshot).toBeNull();
             expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
@@ -97,7 +107,9 @@ describe('a condition marked unconfirmed or outdated', () => {
     it('can never rate a product ineligible, nor eligible, and says so with its status', async () => {
         const f = await copyFolder();
         try {
-            await f.edit('products/test-micro.md', (s) => s.replace('    revenue_wan: { sources: [s1] }', '    revenue_wan: { sources: [s1], status: outdated }'));
+            await f.edit('products/test-micro.md', (s) =>
+                s.replace('    revenue_wan: { sources: [s1] }', '    revenue_wan: { sources: [s1], status: outdated }'),
+            );
             const snapshot = (await loadKnowledge(f.dir, { now: NOW })).snapshot!;
             const profile = { stage: 'startup', size: 'micro' };
             const over = matchOf(snapshot, { ...profile, annualRevenueWan: 1500 }, 'test-micro');
@@ -107,7 +119,10 @@ describe('a condition marked unconfirmed or outdated', () => {
             const within = matchOf(snapshot, { ...profile, annualRevenueWan: 500 }, 'test-micro');
             expect(within.eligibility).toBe('possible');
             expect(within.reasons.find((r) => r.field === 'annualRevenueWan')).toMatchObject({ status: 'met', sourceStatus: 'outdated' });
-            expect(matchOf(snapshot, { stage: 'growth', annualRevenueWan: 1500 }, 'test-micro').eligibility, 'a current condition still says no').toBe('ineligible');
+            expect(
+                matchOf(snapshot, { stage: 'growth', annualRevenueWan: 1500 }, 'test-micro').eligibility,
+                'a current condition still says no',
+            ).toBe('ineligible');
         } finally {
             await f.remove();
         }

@@ -44,9 +44,15 @@ describe('the .mcpb bundle', () => {
             await cp(path.join(PROJECT_ROOT, part), path.join(checkout, part), { recursive: true });
         }
         await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(checkout, 'node_modules'));
-        await run(process.execPath, [path.join(checkout, 'scripts/bundle.js'), file], { cwd: checkout, env: { ...process.env, HOME: userInfo().homedir }, timeout: 240_000 });
+        await run(process.execPath, [path.join(checkout, 'scripts/bundle.js'), file], {
+            cwd: checkout,
+            env: { ...process.env, HOME: userInfo().homedir },
+            timeout: 240_000,
+        });
         unpacked = path.join(work, 'unpacked');
-        await run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/@anthropic-ai/mcpb/dist/cli/cli.js'), 'unpack', file, unpacked], { timeout: 60_000 });
+        await run(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/@anthropic-ai/mcpb/dist/cli/cli.js'), 'unpack', file, unpacked], {
+            timeout: 60_000,
+        });
         manifest = JSON.parse(await readFile(path.join(unpacked, 'manifest.json'), 'utf8')) as Manifest;
     }, 300_000);
     afterAll(async () => {
@@ -55,7 +61,9 @@ describe('the .mcpb bundle', () => {
 
     /** The host's substitution of `${__dirname}` and `${user_config.*}`. */
     function resolve(text: string, userConfig: Record<string, string>): string {
-        return text.replace(/\$\{__dirname\}/g, unpacked).replace(/\$\{user_config\.(\w+)\}/g, (_, key: string) => userConfig[key] ?? resolve(manifest.user_config[key]?.default ?? '', {}));
+        return text
+            .replace(/\$\{__dirname\}/g, unpacked)
+            .replace(/\$\{user_config\.(\w+)\}/g, (_, key: string) => userConfig[key] ?? resolve(manifest.user_config[key]?.default ?? '', {}));
     }
 
     async function start(userConfig: Record<string, string>) {
@@ -63,7 +71,11 @@ describe('the .mcpb bundle', () => {
         const transport = new StdioClientTransport({
             command: command === 'node' ? process.execPath : command,
             args: args.map((a) => resolve(a, userConfig)),
-            env: { PATH: process.env.PATH ?? '', ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, resolve(v, userConfig)])), LOG_LEVEL: 'silent' },
+            env: {
+                PATH: process.env.PATH ?? '',
+                ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, resolve(v, userConfig)])),
+                LOG_LEVEL: 'silent',
+            },
             cwd: tmpdir(),
         });
         const client = newClient();

@@ -25,8 +25,28 @@ const SUITE = path.join(PROJECT_ROOT, 'node_modules/@modelcontextprotocol/confor
 
 /** What applies to kejin, per revision (issue 21): nine scenarios each. */
 const SCENARIOS = {
-    '2026-07-28': ['server-stateless', 'tools-list', 'resources-list', 'resources-read-text', 'prompts-list', 'caching', 'sep-2164-resource-not-found', 'dns-rebinding-protection', 'http-header-validation'],
-    '2025-11-25': ['server-initialize', 'logging-set-level', 'ping', 'tools-list', 'resources-list', 'resources-read-text', 'prompts-list', 'completion-complete', 'dns-rebinding-protection'],
+    '2026-07-28': [
+        'server-stateless',
+        'tools-list',
+        'resources-list',
+        'resources-read-text',
+        'prompts-list',
+        'caching',
+        'sep-2164-resource-not-found',
+        'dns-rebinding-protection',
+        'http-header-validation',
+    ],
+    '2025-11-25': [
+        'server-initialize',
+        'logging-set-level',
+        'ping',
+        'tools-list',
+        'resources-list',
+        'resources-read-text',
+        'prompts-list',
+        'completion-complete',
+        'dns-rebinding-protection',
+    ],
 } as const;
 
 /** A failure that only says kejin does not hold the suite's own fixture. */
@@ -73,7 +93,8 @@ describe.skipIf(!runnable)('MCP conformance suite', () => {
                 const checks = await run(version, scenario);
                 expect(checks.length, scenario).toBeGreaterThan(0);
                 for (const c of checks) {
-                    if ((c.status === 'FAILURE' || c.status === 'WARNING') && !FIXTURE_MISSING.test(c.errorMessage ?? '')) failed.push(`${scenario} ${c.id ?? c.name}: ${c.errorMessage ?? c.status}`);
+                    if ((c.status === 'FAILURE' || c.status === 'WARNING') && !FIXTURE_MISSING.test(c.errorMessage ?? ''))
+                        failed.push(`${scenario} ${c.id ?? c.name}: ${c.errorMessage ?? c.status}`);
                 }
             }
             expect(failed).toEqual([]);

@@ -34,20 +34,33 @@ afterAll(async () => {
     await folder?.remove();
 });
 
-const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const ENVELOPE = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+};
 const ACCEPT = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
 
 interface Answer {
     readonly status: number;
     readonly text: string;
-    readonly json: { id?: unknown; result?: Record<string, unknown> & { tools?: unknown[]; resources?: { uri: string }[] }; error?: { code: number; message: string } };
+    readonly json: {
+        id?: unknown;
+        result?: Record<string, unknown> & { tools?: unknown[]; resources?: { uri: string }[] };
+        error?: { code: number; message: string };
+    };
 }
 
 /** One raw JSON-RPC request of either era, as a client sends it. */
 async function send(era: 'legacy' | 'modern', method: string, id: string | number, headers: Record<string, string> = {}): Promise<Answer> {
     const params = era === 'modern' ? { _meta: ENVELOPE } : {};
-    const eraHeaders: Record<string, string> = era === 'modern' ? { 'mcp-protocol-version': '2026-07-28', 'mcp-method': method } : { 'mcp-protocol-version': '2025-11-25' };
-    const res = await fetch(http.url, { method: 'POST', headers: { ...ACCEPT, ...eraHeaders, ...headers }, body: JSON.stringify({ jsonrpc: '2.0', id, method, params }) });
+    const eraHeaders: Record<string, string> =
+        era === 'modern' ? { 'mcp-protocol-version': '2026-07-28', 'mcp-method': method } : { 'mcp-protocol-version': '2025-11-25' };
+    const res = await fetch(http.url, {
+        method: 'POST',
+        headers: { ...ACCEPT, ...eraHeaders, ...headers },
+        body: JSON.stringify({ jsonrpc: '2.0', id, method, params }),
+    });
     const text = await res.text();
     return { status: res.status, text, json: JSON.parse(text) as Answer['json'] };
 }
@@ -56,7 +69,10 @@ async function send(era: 'legacy' | 'modern', method: string, id: string | numbe
 const withoutId = (a: Answer) => ({ ...a.json, id: undefined });
 
 /** A 2025-era tools/call without a prior initialize (stateless). */
-async function call(name: string, args: Record<string, unknown>): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown>; content: { text: string }[] }> {
+async function call(
+    name: string,
+    args: Record<string, unknown>,
+): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown>; content: { text: string }[] }> {
     const res = await fetch(http.url, {
         method: 'POST',
         headers: { ...ACCEPT, 'mcp-protocol-version': '2025-11-25' },
@@ -80,7 +96,13 @@ describe('tools/list over HTTP, serialised once', () => {
                 // The first answer is the SDK's own; the later ones are spliced: byte for byte the same apart from the id.
                 expect(withoutId(a)).toEqual(withoutId(answers[0]!));
             }
-            if (era === 'modern') expect(answers[2]!.json.result).toMatchObject({ resultType: 'complete', ttlMs: 24 * 60 * 60 * 1000, cacheScope: 'public', _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'kejin' } } });
+            if (era === 'modern')
+                expect(answers[2]!.json.result).toMatchObject({
+                    resultType: 'complete',
+                    ttlMs: 24 * 60 * 60 * 1000,
+                    cacheScope: 'public',
+                    _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'kejin' } },
+                });
         } finally {
             await memory.close();
         }
@@ -110,12 +132,13 @@ describe('tools/list over HTTP, serialised once', () => {
         });
         expect(resourcesAfter.json.result!._meta).toMatchObject({ [KNOWLEDGE_VERSION_META]: service.snapshot().version });
         expect(resourcesAfter.json.result!._meta).not.toEqual(resourcesBefore.json.result!._meta);
-        for (const era of ['legacy', 'modern'] as const) expect(withoutId(await send(era, 'tools/list', 4)), era).toEqual(withoutId(toolsBefore[era]));
+        for (const era of ['legacy', 'modern'] as const)
+            expect(withoutId(await send(era, 'tools/list', 4)), era).toEqual(withoutId(toolsBefore[era]));
     });
 });
 
 describe('answer checks compiled once from the listed output schemas', () => {
-    it('pass every card of the shipped knowledge and the other tools\' answers', async () => {
+    it("pass every card of the shipped knowledge and the other tools' answers", async () => {
         for (const id of service.snapshot().items.keys()) {
             const result = await call('get_financing_product', { id });
             expect(result.isError, `${id}: ${result.content[0]?.text}`).toBeFalsy();

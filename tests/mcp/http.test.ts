@@ -66,7 +66,12 @@ function raw(url: string, options: { method?: string; headers?: Record<string, s
 }
 
 const MCP_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
-const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+const initialize = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'initialize',
+    params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+});
 
 describe('Streamable HTTP', () => {
     it('serves every tool, resource and the prompt to the SDK client', async () => {
@@ -91,7 +96,7 @@ describe('Streamable HTTP', () => {
         }
     });
 
-    it('lists the same tools as an unshared server (the shared list is the SDK\'s own)', async () => {
+    it("lists the same tools as an unshared server (the shared list is the SDK's own)", async () => {
         const client = await connect(open.url);
         const memory = await connectInMemory(service);
         try {
@@ -110,7 +115,12 @@ describe('Streamable HTTP', () => {
     });
 
     it('answers a call without a prior initialize on the same instance (stateless)', async () => {
-        const body = JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'get_financing_product', arguments: { id: 'gaoqidai' } } });
+        const body = JSON.stringify({
+            jsonrpc: '2.0',
+            id: 7,
+            method: 'tools/call',
+            params: { name: 'get_financing_product', arguments: { id: 'gaoqidai' } },
+        });
         const res = await raw(open.url, { headers: { ...MCP_HEADERS, 'mcp-protocol-version': '2025-11-25' }, body });
         expect(res.status).toBe(200);
         expect(JSON.parse(res.body).result.structuredContent.id).toBe('gaoqidai');
@@ -150,12 +160,20 @@ describe('HTTP safety', () => {
         expect(port.status).toBe(403);
         const origin = await raw(open.url, { headers: { ...MCP_HEADERS, Origin: 'https://evil.example' }, body: initialize });
         expect(origin.status).toBe(403);
-        const local = await raw(open.url, { headers: { ...MCP_HEADERS, Host: `localhost:${open.port}`, Origin: `http://localhost:${open.port}` }, body: initialize });
+        const local = await raw(open.url, {
+            headers: { ...MCP_HEADERS, Host: `localhost:${open.port}`, Origin: `http://localhost:${open.port}` },
+            body: initialize,
+        });
         expect(local.status).toBe(200);
     });
 
     it('bounds the body: 413 past MCP_MAX_BODY_BYTES', async () => {
-        const big = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'search_financing_knowledge', arguments: { query: 'x'.repeat(MAX_BODY) } } });
+        const big = JSON.stringify({
+            jsonrpc: '2.0',
+            id: 1,
+            method: 'tools/call',
+            params: { name: 'search_financing_knowledge', arguments: { query: 'x'.repeat(MAX_BODY) } },
+        });
         const res = await raw(open.url, { headers: MCP_HEADERS, body: big });
         expect(res.status).toBe(413);
     });

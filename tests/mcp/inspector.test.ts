@@ -56,7 +56,17 @@ describe.skipIf(!runnable)('MCP Inspector CLI', () => {
 
     const targets = {
         // The server the Inspector starts gets a data folder in the temp home, never the checkout's data/.
-        stdio: () => ['-e', 'LOG_LEVEL=silent', '-e', `KNOWLEDGE_DIR=${SHIPPED_KNOWLEDGE}`, '-e', `DATA_DIR=${path.join(home, 'data')}`, process.execPath, KEJIN_BIN, 'mcp'],
+        stdio: () => [
+            '-e',
+            'LOG_LEVEL=silent',
+            '-e',
+            `KNOWLEDGE_DIR=${SHIPPED_KNOWLEDGE}`,
+            '-e',
+            `DATA_DIR=${path.join(home, 'data')}`,
+            process.execPath,
+            KEJIN_BIN,
+            'mcp',
+        ],
         http: () => [http.url],
     };
 
@@ -65,7 +75,10 @@ describe.skipIf(!runnable)('MCP Inspector CLI', () => {
             const listed = (await inspect(target(), ['--method', 'tools/list'])) as { tools: { name: string }[] };
             expect(listed.tools.map((t) => t.name)).toEqual([...TOOL_NAMES]);
             for (const [name, args] of Object.entries(CALLS)) {
-                const result = (await inspect(target(), ['--method', 'tools/call', '--tool-name', name, '--tool-arg', ...args])) as { isError?: boolean; structuredContent?: unknown };
+                const result = (await inspect(target(), ['--method', 'tools/call', '--tool-name', name, '--tool-arg', ...args])) as {
+                    isError?: boolean;
+                    structuredContent?: unknown;
+                };
                 expect(result.isError ?? false, `${transport} ${name}: ${JSON.stringify(result).slice(0, 300)}`).toBe(false);
                 expect(result.structuredContent, name).toBeDefined();
             }

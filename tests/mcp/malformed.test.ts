@@ -25,14 +25,20 @@ afterAll(async () => {
 });
 
 const BASE = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
-const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const ENVELOPE = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+};
 
 /** One request as a 2025-era client sends it, or with the 2026-07-28 envelope and routing headers. */
 async function send(era: 'legacy' | 'modern', method: string, params?: Record<string, unknown>): Promise<{ code: number; message: string }> {
     const modern = era === 'modern';
     const body = { jsonrpc: '2.0', id: 9, method, ...(params || modern ? { params: { ...params, ...(modern ? { _meta: ENVELOPE } : {}) } } : {}) };
     const name: Record<string, string> = typeof params?.name === 'string' ? { 'mcp-name': params.name } : {};
-    const headers = modern ? { ...BASE, 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, ...name } : { ...BASE, 'mcp-protocol-version': '2025-11-25' };
+    const headers = modern
+        ? { ...BASE, 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, ...name }
+        : { ...BASE, 'mcp-protocol-version': '2025-11-25' };
     const res = await fetch(http.url, { method: 'POST', headers, body: JSON.stringify(body) });
     const json = (await res.json()) as { error?: { code: number; message: string } };
     expect(json.error, JSON.stringify(json)).toBeDefined();

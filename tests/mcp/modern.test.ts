@@ -37,14 +37,28 @@ async function connectHttp(): Promise<Client> {
     return client;
 }
 
-const ENVELOPE = { 'io.modelcontextprotocol/protocolVersion': '2026-07-28', 'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' }, 'io.modelcontextprotocol/clientCapabilities': {} };
+const ENVELOPE = {
+    'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+    'io.modelcontextprotocol/clientInfo': { name: 'raw', version: '1' },
+    'io.modelcontextprotocol/clientCapabilities': {},
+};
 
 /** One raw 2026-07-28 request, to see the fields the SDK client reads for itself. */
 async function raw(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     // Mcp-Name mirrors the name or uri the request is about (SEP-2243).
     const name = params.uri ?? params.name;
-    const headers = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', 'mcp-protocol-version': '2026-07-28', 'mcp-method': method, ...(typeof name === 'string' ? { 'mcp-name': name } : {}) };
-    const res = await fetch(http.url, { method: 'POST', headers, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta: ENVELOPE } }) });
+    const headers = {
+        'Content-Type': 'application/json',
+        Accept: 'application/json, text/event-stream',
+        'mcp-protocol-version': '2026-07-28',
+        'mcp-method': method,
+        ...(typeof name === 'string' ? { 'mcp-name': name } : {}),
+    };
+    const res = await fetch(http.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta: ENVELOPE } }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('mcp-session-id')).toBeNull();
     return ((await res.json()) as { result: Record<string, unknown> }).result;
@@ -59,16 +73,23 @@ describe('2026-07-28 over HTTP', () => {
             const result = await callTool(client, 'search_financing_knowledge', { query: '高企贷的额度是多少' });
             expect(result.isError).toBeFalsy();
             expect(textOf(result)).toContain('高企贷');
-            await expect(client.readResource({ uri: 'kejin://products/nope' })).rejects.toMatchObject({ code: -32602, data: { uri: 'kejin://products/nope' } });
+            await expect(client.readResource({ uri: 'kejin://products/nope' })).rejects.toMatchObject({
+                code: -32602,
+                data: { uri: 'kejin://products/nope' },
+            });
         } finally {
             await client.close();
         }
     });
 
-    it('says how long each list may be kept: the code\'s for a day by anyone, the knowledge\'s for a minute, with its version', async () => {
+    it("says how long each list may be kept: the code's for a day by anyone, the knowledge's for a minute, with its version", async () => {
         const discover = await raw('server/discover');
         expect(JSON.stringify(discover)).toContain('2026-07-28');
-        expect(discover).toMatchObject({ _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'kejin' } }, ttlMs: 24 * 60 * 60 * 1000, cacheScope: 'public' });
+        expect(discover).toMatchObject({
+            _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'kejin' } },
+            ttlMs: 24 * 60 * 60 * 1000,
+            cacheScope: 'public',
+        });
         for (const method of ['tools/list', 'prompts/list', 'resources/templates/list']) {
             expect(await raw(method), method).toMatchObject({ ttlMs: 24 * 60 * 60 * 1000, cacheScope: 'public' });
         }
@@ -103,7 +124,7 @@ describe('asking back for a profile too thin to rate (2026-07-28 multi-round req
 
     /** A client that shows forms, answering each with `answer`. */
     async function formClient(era: 'legacy' | 'modern', answer: Record<string, string | string[]>, asked: unknown[]): Promise<Client> {
-        const negotiation = era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } as const : {};
+        const negotiation = era === 'modern' ? ({ versionNegotiation: { mode: { pin: '2026-07-28' } } } as const) : {};
         const client = new Client({ name: 'kejin-form-test', version: '0' }, { capabilities: { elicitation: { form: {} } }, ...negotiation });
         client.setRequestHandler('elicitation/create', (request) => {
             asked.push(request.params);
@@ -119,12 +140,22 @@ describe('asking back for a profile too thin to rate (2026-07-28 multi-round req
         try {
             const result = await callTool(client, 'match_financing_products', { ...thin, lang: 'en' });
             expect(asked).toHaveLength(1);
-            const form = asked[0] as { message: string; requestedSchema: { properties: Record<string, { oneOf?: { const: string; title: string }[]; items?: { anyOf: { const: string; title: string }[] } }> } };
+            const form = asked[0] as {
+                message: string;
+                requestedSchema: {
+                    properties: Record<string, { oneOf?: { const: string; title: string }[]; items?: { anyOf: { const: string; title: string }[] } }>;
+                };
+            };
             expect(Object.keys(form.requestedSchema.properties)).toEqual(['stage', 'qualifications', 'needs']);
             expect(form.requestedSchema.properties.stage!.oneOf).toContainEqual({ const: 'growth', title: '成长期 / growth stage' });
             expect(form.requestedSchema.properties.qualifications!.items!.anyOf.map((c) => c.const)).toContain('high-tech');
             const data = result.structuredContent as { profile: Record<string, unknown>; matches: { id: string }[] };
-            expect(data.profile).toMatchObject({ stage: 'growth', qualifications: ['high-tech'], needs: ['working-capital'], annualRevenueWan: 3000 });
+            expect(data.profile).toMatchObject({
+                stage: 'growth',
+                qualifications: ['high-tech'],
+                needs: ['working-capital'],
+                annualRevenueWan: 3000,
+            });
             expect(data.matches.length).toBeGreaterThan(0);
         } finally {
             await client.close();

@@ -52,7 +52,11 @@ describe('resources', () => {
 
     it('offers one template per folder', async () => {
         const { resourceTemplates } = await client.listResourceTemplates();
-        expect(resourceTemplates.map((t) => t.uriTemplate).sort()).toEqual(['kejin://organizations/{id}', 'kejin://policies/{id}', 'kejin://products/{id}']);
+        expect(resourceTemplates.map((t) => t.uriTemplate).sort()).toEqual([
+            'kejin://organizations/{id}',
+            'kejin://policies/{id}',
+            'kejin://products/{id}',
+        ]);
     });
 
     it('reads a card as Markdown and as JSON', async () => {
@@ -64,8 +68,16 @@ describe('resources', () => {
     });
 
     it('refuses a card in the wrong folder or an unknown id with "resource not found" and a hint', async () => {
-        await expect(client.readResource({ uri: 'kejin://products/stcsm' })).rejects.toMatchObject({ code: -32602, data: { uri: 'kejin://products/stcsm' }, message: expect.stringContaining('kejin://organizations/stcsm') });
-        await expect(client.readResource({ uri: 'kejin://products/gaoqi' })).rejects.toMatchObject({ code: -32602, data: { uri: 'kejin://products/gaoqi' }, message: expect.stringContaining('kejin://products/gaoqidai') });
+        await expect(client.readResource({ uri: 'kejin://products/stcsm' })).rejects.toMatchObject({
+            code: -32602,
+            data: { uri: 'kejin://products/stcsm' },
+            message: expect.stringContaining('kejin://organizations/stcsm'),
+        });
+        await expect(client.readResource({ uri: 'kejin://products/gaoqi' })).rejects.toMatchObject({
+            code: -32602,
+            data: { uri: 'kejin://products/gaoqi' },
+            message: expect.stringContaining('kejin://products/gaoqidai'),
+        });
     });
 
     it('reads the vocabularies', async () => {
@@ -78,10 +90,17 @@ describe('resources', () => {
     it('completes ids within a folder', async () => {
         const ref = { type: 'ref/resource' as const, uri: 'kejin://products/{id}' };
         const ke = await client.complete({ ref, argument: { name: 'id', value: 'ke' } });
-        const idsOf = (kinds: readonly string[]) => [...service.snapshot().items.values()].filter((i) => kinds.includes(i.kind)).map((i) => i.id).sort();
+        const idsOf = (kinds: readonly string[]) =>
+            [...service.snapshot().items.values()]
+                .filter((i) => kinds.includes(i.kind))
+                .map((i) => i.id)
+                .sort();
         const productIds = idsOf(['product', 'platform', 'program']);
         // Ids that start with the typed text first, then those containing it.
-        expect(ke.completion.values).toEqual([...productIds.filter((id) => id.startsWith('ke')), ...productIds.filter((id) => !id.startsWith('ke') && id.includes('ke'))]);
+        expect(ke.completion.values).toEqual([
+            ...productIds.filter((id) => id.startsWith('ke')),
+            ...productIds.filter((id) => !id.startsWith('ke') && id.includes('ke')),
+        ]);
         expect(ke.completion.values.indexOf('keji-lvyuedai')).toBeLessThan(ke.completion.values.indexOf('huke-zhuandai'));
         expect(ke.completion.values).toEqual(expect.arrayContaining(['kechuang-zhulidai', 'keji-lvyuedai']));
         const lvyue = await client.complete({ ref, argument: { name: 'id', value: 'lvyue' } });
@@ -106,14 +125,20 @@ describe('prompt financing_consultation', () => {
         const { messages } = await client.getPrompt({ name: 'financing_consultation', arguments: { firm_description: firm } });
         const text = (messages[0]!.content as { text: string }).text;
         expect(text).toContain(firm);
-        for (const word of ['match_financing_products', 'get_financing_contacts', '万元', 'sources', 'Answer in Chinese']) expect(text).toContain(word);
-        const en = await client.getPrompt({ name: 'financing_consultation', arguments: { firm_description: 'a seed-stage AI start-up', lang: 'en' } });
+        for (const word of ['match_financing_products', 'get_financing_contacts', '万元', 'sources', 'Answer in Chinese'])
+            expect(text).toContain(word);
+        const en = await client.getPrompt({
+            name: 'financing_consultation',
+            arguments: { firm_description: 'a seed-stage AI start-up', lang: 'en' },
+        });
         expect((en.messages[0]!.content as { text: string }).text).toContain('Answer in English');
     });
 
     it('completes the language and refuses an oversized description', async () => {
         const done = await client.complete({ ref: { type: 'ref/prompt', name: 'financing_consultation' }, argument: { name: 'lang', value: 'e' } });
         expect(done.completion.values).toEqual(['en']);
-        await expect(client.getPrompt({ name: 'financing_consultation', arguments: { firm_description: 'x'.repeat(2001) } })).rejects.toThrow(/firm_description is too long/);
+        await expect(client.getPrompt({ name: 'financing_consultation', arguments: { firm_description: 'x'.repeat(2001) } })).rejects.toThrow(
+            /firm_description is too long/,
+        );
     });
 });

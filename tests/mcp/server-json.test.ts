@@ -23,7 +23,10 @@ const input = z.strictObject({
 });
 const serverJson = z.strictObject({
     $schema: z.literal('https://static.modelcontextprotocol.io/schemas/2025-12-11/server.schema.json'),
-    name: z.string().regex(/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/).max(200),
+    name: z
+        .string()
+        .regex(/^[a-zA-Z0-9.-]+\/[a-zA-Z0-9._-]+$/)
+        .max(200),
     title: z.string().min(1).max(100).optional(),
     description: z.string().min(1).max(100),
     version: z.string().regex(/^\d+\.\d+\.\d+/),
@@ -53,7 +56,7 @@ describe('server.json', () => {
     const server = read('server.json');
     const pkg = read('package.json') as { name: string; version: string; mcpName: string; bin: Record<string, string> };
 
-    it('has the registry schema\'s fields and shapes', () => {
+    it("has the registry schema's fields and shapes", () => {
         const parsed = serverJson.safeParse(server);
         expect(parsed.error?.issues ?? []).toEqual([]);
     });

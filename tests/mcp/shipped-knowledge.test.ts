@@ -60,7 +60,17 @@ describe('search_financing_knowledge answers on the shipped knowledge', () => {
     it('leads with the answer: the fact asked, with its own sources and status, beside the results', async () => {
         const name = 'search_financing_knowledge';
         const res = await callTool(client, name, { query: '科技履约贷的风险分担比例是多少' });
-        const data = expectValidOutput(tools.get(name)!, res) as unknown as { answer: { status: string; confident: boolean; aspect: string; item: { id: string }; facts: { field: string; status: string; sources: string[] }[]; sources: { key: string }[] }; results: { passages: { field: string; sources: string[] }[]; sources: { key: string }[] }[] };
+        const data = expectValidOutput(tools.get(name)!, res) as unknown as {
+            answer: {
+                status: string;
+                confident: boolean;
+                aspect: string;
+                item: { id: string };
+                facts: { field: string; status: string; sources: string[] }[];
+                sources: { key: string }[];
+            };
+            results: { passages: { field: string; sources: string[] }[]; sources: { key: string }[] }[];
+        };
         const text = (res.content as { type: string; text: string }[])[0]!.text;
         expect(data.answer).toMatchObject({ status: 'answered', confident: true, aspect: 'risk-sharing', item: { id: 'keji-lvyuedai' } });
         // The 2011 split rests on the S4 press conference alone, and the card marks it outdated.
@@ -75,4 +85,3 @@ describe('search_financing_knowledge answers on the shipped knowledge', () => {
         expect(shown.size).toBeLessThan(9);
     });
 });
-

@@ -20,7 +20,10 @@ let server: RunningHttpServer;
 
 beforeAll(async () => {
     service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
-    server = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 64 * 1024, headersTimeoutMs: 400, requestTimeoutMs: 800, maxStreams: MAX_STREAMS });
+    server = await startHttpServer(
+        { service, logger: silentLogger },
+        { host: '127.0.0.1', port: 0, maxBodyBytes: 64 * 1024, headersTimeoutMs: 400, requestTimeoutMs: 800, maxStreams: MAX_STREAMS },
+    );
 });
 afterAll(async () => {
     await server?.close();
@@ -71,10 +74,14 @@ describe('slow clients', () => {
 describe('notification streams', () => {
     function openStream(): Promise<{ status: number; req: ClientRequest }> {
         return new Promise((resolve, reject) => {
-            const req = request(server.url, { method: 'GET', headers: { Accept: 'text/event-stream', 'mcp-protocol-version': '2025-11-25' } }, (res) => {
-                if (res.statusCode !== 200) res.resume();
-                resolve({ status: res.statusCode!, req });
-            });
+            const req = request(
+                server.url,
+                { method: 'GET', headers: { Accept: 'text/event-stream', 'mcp-protocol-version': '2025-11-25' } },
+                (res) => {
+                    if (res.statusCode !== 200) res.resume();
+                    resolve({ status: res.statusCode!, req });
+                },
+            );
             req.on('error', reject);
             req.end();
         });

@@ -78,7 +78,10 @@ describe('kejin mcp over stdio', () => {
         expect((found.structuredContent as { results: { id: string }[] }).results[0]!.id).toBe('quantum-loan');
 
         await folder.edit('products/quantum-loan.md', (s) => s.replace('量子科技贷', '量子科技贷二期'));
-        await eventually('the edited name', async () => textOf(await callTool(client, 'get_financing_product', { id: 'quantum-loan' })).includes('量子科技贷二期') || undefined);
+        await eventually(
+            'the edited name',
+            async () => textOf(await callTool(client, 'get_financing_product', { id: 'quantum-loan' })).includes('量子科技贷二期') || undefined,
+        );
     });
 
     it('wrote nothing but protocol messages to stdout', () => {
@@ -93,7 +96,11 @@ describe('kejin mcp --http, spawned', () => {
             expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
             const health = await fetch(url.replace('/mcp', '/healthz'));
             expect(await health.json()).toMatchObject({ status: 'ok', items: (await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!.items.size });
-            const refused = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' }, body: '{}' });
+            const refused = await fetch(url, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+                body: '{}',
+            });
             expect(refused.status).toBe(401);
             expect(stderr.join('')).not.toContain('spawned-secret');
         } finally {

@@ -78,7 +78,21 @@ describe('tools/list', () => {
         expect(match.description).toContain('万元');
         const props = match.inputSchema.properties as Record<string, { description: string; enum?: string[] }>;
         expect(props.annualRevenueWan!.description).toContain('万元');
-        expect(Object.keys(props)).toEqual(expect.arrayContaining(['stage', 'qualifications', 'size', 'needs', 'amountWan', 'hasIntellectualProperty', 'employees', 'district', 'question', 'limit', 'lang']));
+        expect(Object.keys(props)).toEqual(
+            expect.arrayContaining([
+                'stage',
+                'qualifications',
+                'size',
+                'needs',
+                'amountWan',
+                'hasIntellectualProperty',
+                'employees',
+                'district',
+                'question',
+                'limit',
+                'lang',
+            ]),
+        );
         expect(props.stage!.enum).toEqual(['seed', 'startup', 'growth', 'mature']);
     });
 });
@@ -101,7 +115,6 @@ describe('search_financing_knowledge', () => {
         expect(text).toContain('## Search results');
     });
 
-
     it('says plainly when nothing matches well', async () => {
         const { data, text } = await search({ query: 'xylophone quartz zebra', lang: 'zh' });
         expect(data.confident).toBe(false);
@@ -120,7 +133,7 @@ describe('a call that passes no lang', () => {
         expect(chinese.text).toMatch(/^## 回答|^## 答/m);
     });
 
-    it('matches in the language of the firm\'s own words, and in Chinese without any', async () => {
+    it("matches in the language of the firm's own words, and in Chinese without any", async () => {
         const english = await match({ question: 'We are a high-tech enterprise and our loan is due next month', limit: 2 });
         expect(english.text).toContain('Read from the description');
         const chinese = await match({ question: '我们是高新技术企业，贷款下个月到期', limit: 2 });
@@ -182,10 +195,23 @@ describe('list_financing_products', () => {
         expect(all.data.products.map((p) => p.id).sort()).toEqual(offerings.map((p) => p.id).sort());
         // A stage narrows the list to what the matcher does not rule out for that stage.
         const seed = await list({ stage: 'seed' });
-        const ruledOut = service.match({ stage: 'seed' }).matches.filter((m) => m.eligibility === 'ineligible').map((m) => m.id);
-        expect(seed.data.products.map((p) => p.id).sort()).toEqual(offerings.map((p) => p.id).filter((id) => !ruledOut.includes(id)).sort());
+        const ruledOut = service
+            .match({ stage: 'seed' })
+            .matches.filter((m) => m.eligibility === 'ineligible')
+            .map((m) => m.id);
+        expect(seed.data.products.map((p) => p.id).sort()).toEqual(
+            offerings
+                .map((p) => p.id)
+                .filter((id) => !ruledOut.includes(id))
+                .sort(),
+        );
         const platforms = await list({ kind: 'platform', lang: 'en' });
-        expect(platforms.data.products.map((p) => p.id).sort()).toEqual(offerings.filter((p) => p.kind === 'platform').map((p) => p.id).sort());
+        expect(platforms.data.products.map((p) => p.id).sort()).toEqual(
+            offerings
+                .filter((p) => p.kind === 'platform')
+                .map((p) => p.id)
+                .sort(),
+        );
         expect(platforms.data.count).toBeGreaterThan(0);
         const highTech = await list({ qualification: 'high-tech' });
         expect(highTech.data.products.map((p) => p.id)).toContain('gaoqidai');
@@ -201,7 +227,9 @@ describe('on the small test folder', () => {
             expect(expectValidOutput(tools.get(listProducts.name)!, result)).toMatchObject({ count: 0 });
             expect(textOf(result)).toContain('No product fits');
             const org = await callTool(other.client, getContacts.name, { organization_id: 'test-org' });
-            const data = expectValidOutput(tools.get(getContacts.name)!, org) as { organizations: { website?: { value: string; sources: string[] } }[] };
+            const data = expectValidOutput(tools.get(getContacts.name)!, org) as {
+                organizations: { website?: { value: string; sources: string[] } }[];
+            };
             expect(data.organizations[0]!.website).toMatchObject({ value: 'https://example.org/agency', sources: ['s1'] });
             expect(textOf(org)).toContain('https://example.org/agency');
         } finally {
@@ -264,7 +292,9 @@ describe('errors are isError results the model can act on', () => {
 
     it('an empty profile, an unknown argument, a bad limit and a missing query are refused', async () => {
         expect(await refused('match_financing_products', {})).toContain('at least one of');
-        expect(await refused('match_financing_products', { qualification: 'high-tech' })).toMatch(/unknown argument\(s\) "qualification"; allowed: .*qualifications/);
+        expect(await refused('match_financing_products', { qualification: 'high-tech' })).toMatch(
+            /unknown argument\(s\) "qualification"; allowed: .*qualifications/,
+        );
         expect(await refused('search_financing_knowledge', { query: '贷款', limit: 0 })).toContain('limit must be at least 1');
         expect(await refused('search_financing_knowledge', { query: '贷款', limit: 21 })).toContain('at most 20');
         expect(await refused('search_financing_knowledge', {})).toContain('query is required');

@@ -40,20 +40,21 @@ function citedAndListed(text: string, listed: RegExp): { cited: Set<string>; lis
 }
 
 describe('every cited source key resolves on the card that shows it', () => {
-    it('in the presenter: each line cites only keys of the card\'s sources, each key once', () => {
+    it("in the presenter: each line cites only keys of the card's sources, each key once", () => {
         const unresolved: string[] = [];
         for (const item of cards()) {
             for (const lang of LANGS) {
                 const p = presentCard(item, lang, { lookup });
                 const keys = p.sources.map((s) => s.key);
                 expect(new Set(keys).size, `${item.id}: duplicate keys ${keys.join(',')}`).toBe(keys.length);
-                for (const s of p.sections) for (const l of s.lines) for (const k of l.sources) if (!keys.includes(k)) unresolved.push(`${item.id} ${lang} ${l.label}: ${k}`);
+                for (const s of p.sections)
+                    for (const l of s.lines) for (const k of l.sources) if (!keys.includes(k)) unresolved.push(`${item.id} ${lang} ${l.label}: ${k}`);
             }
         }
         expect(unresolved).toEqual([]);
     });
 
-    it('a contact line cites what its organization\'s card says, under a key listed with that source', () => {
+    it("a contact line cites what its organization's card says, under a key listed with that source", () => {
         const p = presentCard(service.requireItem('gaoqidai'), 'zh', { lookup });
         const stcsm = service.requireItem('stcsm');
         const line = p.sections.flatMap((s) => s.lines).find((l) => l.ref === 'stcsm')!;

@@ -49,7 +49,6 @@ contacts: [test-org]`;
 let folder: Awaited<ReturnType<typeof copyFolder>>;
 let service: KnowledgeService;
 
-
 beforeAll(async () => {
     folder = await copyFolder();
     await folder.edit('products/test-loan.md', (s) => s.replace('contacts: [test-org]', ACTION_FIELDS));
@@ -89,11 +88,17 @@ describe('the next-step fields', () => {
     it('give a match rated eligible or possible its next step, and an ineligible one none', () => {
         const fits = service.match({ stage: 'growth', qualifications: ['high-tech'], size: 'small' }).matches.find((m) => m.id === 'test-loan')!;
         expect(fits.eligibility).toBe('eligible');
-        expect(fits.nextStep).toMatchObject({ mode: 'apply', window: { state: 'open', daysLeft: 7, closes: '2026-12-10' }, channel: { url: 'https://zwdt.sh.gov.cn/' } });
+        expect(fits.nextStep).toMatchObject({
+            mode: 'apply',
+            window: { state: 'open', daysLeft: 7, closes: '2026-12-10' },
+            channel: { url: 'https://zwdt.sh.gov.cn/' },
+        });
         const p = presentMatch(fits, 'en');
         expect(sectionOf(p, 'nextStep')!.lines.map((l) => l.text)).toContain('2026-11-01 – 2026-12-10 (open, 7 days left)');
         // The bot's list gives it one short line.
-        expect(matchCard('zh', fits, 1)).toContain('<b>下一步</b>：需主动申请 · 一网通办 · 2026-11-01 – 2026-12-10（受理中，还剩 7 天） · 准备材料：营业执照、近两年财务报表');
+        expect(matchCard('zh', fits, 1)).toContain(
+            '<b>下一步</b>：需主动申请 · 一网通办 · 2026-11-01 – 2026-12-10（受理中，还剩 7 天） · 准备材料：营业执照、近两年财务报表',
+        );
         const not = service.match({ stage: 'startup', qualifications: [], size: 'large' }).matches.find((m) => m.id === 'test-loan')!;
         expect(not.eligibility).toBe('ineligible');
         expect(not.nextStep).toBeUndefined();
@@ -102,7 +107,12 @@ describe('the next-step fields', () => {
     it('are added to MCP structuredContent of match_financing_products, the existing fields unchanged', async () => {
         const { client, close } = await connectInMemory(service);
         try {
-            const res = await callTool(client, 'match_financing_products', { stage: 'growth', qualifications: ['high-tech'], size: 'small', lang: 'zh' });
+            const res = await callTool(client, 'match_financing_products', {
+                stage: 'growth',
+                qualifications: ['high-tech'],
+                size: 'small',
+                lang: 'zh',
+            });
             const match = (res.structuredContent as { matches: Record<string, unknown>[] }).matches.find((m) => m.id === 'test-loan')!;
             expect(match.nextStep).toEqual({
                 mode: 'apply',
@@ -114,7 +124,25 @@ describe('the next-step fields', () => {
                 sources: ['s1'],
             });
             // The fields that were there before are all still there.
-            expect(Object.keys(match)).toEqual(expect.arrayContaining(['id', 'kind', 'name', 'summary', 'eligibility', 'score', 'reasons', 'missing', 'amount', 'apply', 'contacts', 'sources', 'related', 'expired', 'uri']));
+            expect(Object.keys(match)).toEqual(
+                expect.arrayContaining([
+                    'id',
+                    'kind',
+                    'name',
+                    'summary',
+                    'eligibility',
+                    'score',
+                    'reasons',
+                    'missing',
+                    'amount',
+                    'apply',
+                    'contacts',
+                    'sources',
+                    'related',
+                    'expired',
+                    'uri',
+                ]),
+            );
             expect(JSON.stringify(res.content)).toContain('下一步');
         } finally {
             await close();
@@ -139,8 +167,18 @@ describe('the fields are checked', () => {
     it('refuses a rolling window with a closing date, and dates out of order', async () => {
         const f = await copyFolder();
         try {
-            await f.edit('products/test-loan.md', (s) => s.replace('contacts: [test-org]', 'application: { mode: apply, rolling: true, closes: 2026-01-01, sources: [s1] }\ncontacts: [test-org]'));
-            await f.edit('products/test-micro.md', (s) => s.replace('contacts: [test-org]', 'application: { mode: automatic, opens: 2026-05-01, closes: 2026-01-01, sources: [s1] }\ncontacts: [test-org]'));
+            await f.edit('products/test-loan.md', (s) =>
+                s.replace(
+                    'contacts: [test-org]',
+                    'application: { mode: apply, rolling: true, closes: 2026-01-01, sources: [s1] }\ncontacts: [test-org]',
+                ),
+            );
+            await f.edit('products/test-micro.md', (s) =>
+                s.replace(
+                    'contacts: [test-org]',
+                    'application: { mode: automatic, opens: 2026-05-01, closes: 2026-01-01, sources: [s1] }\ncontacts: [test-org]',
+                ),
+            );
             const { problems } = await loadKnowledge(f.dir, { now: NOW });
             expect(problems.map(formatProblem)).toEqual([
                 'products/test-loan.md:39: application.rolling: a rolling window has no closing date — remove `rolling: true` or `closes:`, whichever the source does not state',

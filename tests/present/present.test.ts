@@ -11,7 +11,19 @@ import { itemView, matchCard } from '../../src/bot/views/format.ts';
 import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { formatCard, formatMatch } from '../../src/cli/format.ts';
 import type { KnowledgeItem } from '../../src/core/knowledge/schema.ts';
-import { CHECK_MARK, LABELS, labelOf, presentAnswer, presentCard, presentHit, presentMatch, ratingLabel, sectionOf, wanRange, type Line } from '../../src/core/present/index.ts';
+import {
+    CHECK_MARK,
+    LABELS,
+    labelOf,
+    presentAnswer,
+    presentCard,
+    presentHit,
+    presentMatch,
+    ratingLabel,
+    sectionOf,
+    wanRange,
+    type Line,
+} from '../../src/core/present/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { LANGS } from '../../src/core/vocabulary.ts';
 import { plainOfHtml } from '../../src/eval/answers.ts';
@@ -87,9 +99,10 @@ describe.each(LANGS)('presentCard in %s', (lang) => {
         expect(terms.find((l) => l.label === labelOf('amount', lang))!.text).toBe(wanRange({ max: 1000 }, lang));
     });
 
-    it('the card\'s status mark reads the same in every front', () => {
+    it("the card's status mark reads the same in every front", () => {
         const item = fixture.getItem('test-loan')!;
-        for (const [front, text] of Object.entries(cardInEveryFront(fixture, item, lang))) expect(text, front).toContain(labelOf('unconfirmed', lang).trim());
+        for (const [front, text] of Object.entries(cardInEveryFront(fixture, item, lang)))
+            expect(text, front).toContain(labelOf('unconfirmed', lang).trim());
     });
 });
 
@@ -117,7 +130,11 @@ describe.each(LANGS)('presentMatch in %s', (lang) => {
 
     it('shows the same place to go without a phone in the bot and in an alert: the contact said to have none, then where to apply', () => {
         const m = fixture.match(profile, { lang }).matches.find((x) => x.id === 'test-loan')!;
-        const noPhone = { ...m, contacts: m.contacts.map((c) => ({ ...c, phones: [] })), apply: { text: { zh: '向合作银行提出申请', en: 'apply at a partner bank' }, sources: [], sourceStatus: 'current' as const } };
+        const noPhone = {
+            ...m,
+            contacts: m.contacts.map((c) => ({ ...c, phones: [] })),
+            apply: { text: { zh: '向合作银行提出申请', en: 'apply at a partner bank' }, sources: [], sourceStatus: 'current' as const },
+        };
         const apply = sectionOf(presentMatch(noPhone, lang), 'howToApply')!.lines[0]!;
         for (const html of [matchCard(lang, noPhone, 1), alertHtml({ chatId: 1, lang, change: 'added', match: noPhone, key: 'k' })]) {
             const text = plainOfHtml(html);
@@ -143,7 +160,7 @@ describe.each(LANGS)('presentMatch in %s', (lang) => {
 });
 
 describe('presentHit and presentAnswer', () => {
-    it('a hit shows the sources of the passages it shows, not the card\'s every source', () => {
+    it("a hit shows the sources of the passages it shows, not the card's every source", () => {
         const answer = shipped.answer('科技履约贷的风险分担比例', { lang: 'zh' });
         const hit = answer.search.results.find((r) => r.id === 'keji-lvyuedai')!;
         const p = presentHit(hit, 'zh');
@@ -179,8 +196,12 @@ describe('presentHit and presentAnswer', () => {
 describe('one label table', () => {
     it('no front words a label of the table itself', () => {
         // A label literal in a front file is a second copy that can drift from labels.ts.
-        const fronts = ['src/bot/views/format.ts', 'src/bot/views/i18n.ts', 'src/mcp/format.ts', 'src/cli/format.ts'].map((f) => [f, readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')] as const);
-        const words = Object.values(LABELS).flatMap((l) => [l.zh, l.en]).filter((w) => w.trim().length >= 4);
+        const fronts = ['src/bot/views/format.ts', 'src/bot/views/i18n.ts', 'src/mcp/format.ts', 'src/cli/format.ts'].map(
+            (f) => [f, readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')] as const,
+        );
+        const words = Object.values(LABELS)
+            .flatMap((l) => [l.zh, l.en])
+            .filter((w) => w.trim().length >= 4);
         for (const [file, source] of fronts) for (const w of words) expect(source, `${file} repeats "${w}"`).not.toContain(`'${w}'`);
     });
 });

@@ -44,7 +44,11 @@ describe.skipIf(redisSkipReason())('the alert pace with two instances', () => {
         const api = await new FakeBotApi().start();
         const folder = await liveCopy();
         const server = await startRedisServer();
-        cleanups.push(() => api.close(), () => folder.remove(), () => server.close());
+        cleanups.push(
+            () => api.close(),
+            () => folder.remove(),
+            () => server.close(),
+        );
         const arrivals: number[] = [];
         api.rule((method) => {
             if (method === 'sendMessage') arrivals.push(Date.now());
@@ -61,8 +65,14 @@ describe.skipIf(redisSkipReason())('the alert pace with two instances', () => {
 
         const bots = [1, 2].map(() => {
             const dataDir = tempDir('kejin-alerts-rate-');
-            const bot = spawnBot({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, KNOWLEDGE_DIR: folder.dir, REDIS_URL: server.url }, dataDir);
-            cleanups.push(() => removeDir(dataDir), () => ensureStopped(bot));
+            const bot = spawnBot(
+                { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, KNOWLEDGE_DIR: folder.dir, REDIS_URL: server.url },
+                dataDir,
+            );
+            cleanups.push(
+                () => removeDir(dataDir),
+                () => ensureStopped(bot),
+            );
             return bot;
         });
         await api.until(() => arrivals.length >= SUBSCRIBERS, 60_000, `${SUBSCRIBERS} alerts`);

@@ -35,7 +35,12 @@ describe.skipIf(redisSkipReason())('a version that goes live while Redis is down
         const folder = await liveCopy();
         const dataDir = tempDir('kejin-alerts-outage-');
         const server = await startRedisServer();
-        cleanups.push(() => api.close(), () => folder.remove(), () => removeDir(dataDir), () => server.close());
+        cleanups.push(
+            () => api.close(),
+            () => folder.remove(),
+            () => removeDir(dataDir),
+            () => server.close(),
+        );
 
         const redis = createRedis({ url: server.url, logger: silentLogger });
         const before = await createKnowledgeService({ dir: folder.dir });
@@ -46,7 +51,10 @@ describe.skipIf(redisSkipReason())('a version that goes live while Redis is down
         await redis.save();
         await closeRedis(redis);
 
-        const bot = spawnBot({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, KNOWLEDGE_DIR: folder.dir, REDIS_URL: server.url }, dataDir);
+        const bot = spawnBot(
+            { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, KNOWLEDGE_DIR: folder.dir, REDIS_URL: server.url },
+            dataDir,
+        );
         cleanups.push(() => ensureStopped(bot));
         await bot.waitFor((l) => l.msg === 'bot started', 20_000, 'the bot to start');
         // The start-up run finds nothing new (logged as a run by this version; not at all before).
@@ -59,10 +67,18 @@ describe.skipIf(redisSkipReason())('a version that goes live while Redis is down
 
         await server.start();
         const back = performance.now();
-        const alerted = () => new Set(api.callsOf('sendMessage').filter((c) => c.ok && Number(c.payload.chat_id) >= FIRST_CHAT).map((c) => Number(c.payload.chat_id))).size;
+        const alerted = () =>
+            new Set(
+                api
+                    .callsOf('sendMessage')
+                    .filter((c) => c.ok && Number(c.payload.chat_id) >= FIRST_CHAT)
+                    .map((c) => Number(c.payload.chat_id)),
+            ).size;
         await api.until(() => alerted() === SUBSCRIBERS, WITHIN_MS, `${SUBSCRIBERS} alerts after Redis's return`).catch(() => undefined);
         const ms = performance.now() - back;
-        console.log(`alerts after a Redis outage at version time: ${alerted()} of ${SUBSCRIBERS}, the last ${Math.round(ms)} ms after Redis returned`);
+        console.log(
+            `alerts after a Redis outage at version time: ${alerted()} of ${SUBSCRIBERS}, the last ${Math.round(ms)} ms after Redis returned`,
+        );
         expect(alerted()).toBe(SUBSCRIBERS);
         expect(ms).toBeLessThan(WITHIN_MS);
         expect(api.callsOf('sendMessage').filter((c) => c.ok).length).toBe(SUBSCRIBERS);

@@ -36,14 +36,21 @@ describe('an alert run cut short', () => {
         const api = await new FakeBotApi().start();
         const folder = await liveCopy();
         const dataDir = tempDir('kejin-alerts-stop-');
-        cleanups.push(() => api.close(), () => folder.remove(), () => removeDir(dataDir));
+        cleanups.push(
+            () => api.close(),
+            () => folder.remove(),
+            () => removeDir(dataDir),
+        );
         const before = await createKnowledgeService({ dir: folder.dir });
         const stores = createFileAlertStores(dataDir);
         for (let i = 0; i < SUBSCRIBERS; i++) await stores.subscriptions.put(newSubscription(before, FIRST_CHAT + i, 'zh', PROFILE));
         await before.close();
         await changeCard(folder);
         const start = () => {
-            const bot = spawnBot({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, KNOWLEDGE_DIR: folder.dir }, dataDir);
+            const bot = spawnBot(
+                { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, KNOWLEDGE_DIR: folder.dir },
+                dataDir,
+            );
             cleanups.push(() => ensureStopped(bot));
             return bot;
         };
@@ -62,36 +69,42 @@ describe('an alert run cut short', () => {
 
     const sends = (api: FakeBotApi) => api.callsOf('sendMessage').length;
 
-    it.each(['SIGTERM', 'SIGKILL'] as const)('%s mid-run: the restart sends the rest, none twice', async (signal) => {
-        const { api, start } = await world();
-        const first = start();
-        await api.until(() => sends(api) >= STOP_AFTER, 30_000, `${STOP_AFTER} alerts to go out`);
-        const sent = performance.now();
-        first.child.kill(signal);
-        const exit = await first.exited;
-        const stopMs = performance.now() - sent;
-        const beforeRestart = received(api).size;
+    it.each(['SIGTERM', 'SIGKILL'] as const)(
+        '%s mid-run: the restart sends the rest, none twice',
+        async (signal) => {
+            const { api, start } = await world();
+            const first = start();
+            await api.until(() => sends(api) >= STOP_AFTER, 30_000, `${STOP_AFTER} alerts to go out`);
+            const sent = performance.now();
+            first.child.kill(signal);
+            const exit = await first.exited;
+            const stopMs = performance.now() - sent;
+            const beforeRestart = received(api).size;
 
-        const second = start();
-        // The start-up run logs its counts once it is done.
-        await second.waitFor((l) => l.msg === 'alerts run', 60_000, 'the restart to finish its alert run');
-        second.child.kill('SIGTERM');
-        await second.exited;
+            const second = start();
+            // The start-up run logs its counts once it is done.
+            await second.waitFor((l) => l.msg === 'alerts run', 60_000, 'the restart to finish its alert run');
+            second.child.kill('SIGTERM');
+            await second.exited;
 
-        const per = received(api);
-        const lost = SUBSCRIBERS - per.size;
-        const twice = [...per.values()].filter((n) => n > 1).length;
-        console.log(`alerts, ${signal} mid-run: ${beforeRestart} sent before the stop (in ${Math.round(stopMs)} ms), ${lost} of ${SUBSCRIBERS} lost, ${twice} sent twice`);
-        expect(twice).toBe(0);
-        if (signal === 'SIGTERM') {
-            expect(exit).toEqual({ code: 0, signal: null });
-            // The stop ends the run instead of sending the rest first (which outlasted the forced exit at 491).
-            expect(beforeRestart).toBeLessThan(SUBSCRIBERS);
-            expect(stopMs).toBeLessThan(STOP_WITHIN_MS);
-            expect(lost).toBe(0);
-        } else {
-            // The alert whose request was on its way when the process died: claimed, maybe not sent.
-            expect(lost).toBeLessThanOrEqual(1);
-        }
-    }, 90_000);
+            const per = received(api);
+            const lost = SUBSCRIBERS - per.size;
+            const twice = [...per.values()].filter((n) => n > 1).length;
+            console.log(
+                `alerts, ${signal} mid-run: ${beforeRestart} sent before the stop (in ${Math.round(stopMs)} ms), ${lost} of ${SUBSCRIBERS} lost, ${twice} sent twice`,
+            );
+            expect(twice).toBe(0);
+            if (signal === 'SIGTERM') {
+                expect(exit).toEqual({ code: 0, signal: null });
+                // The stop ends the run instead of sending the rest first (which outlasted the forced exit at 491).
+                expect(beforeRestart).toBeLessThan(SUBSCRIBERS);
+                expect(stopMs).toBeLessThan(STOP_WITHIN_MS);
+                expect(lost).toBe(0);
+            } else {
+                // The alert whose request was on its way when the process died: claimed, maybe not sent.
+                expect(lost).toBeLessThanOrEqual(1);
+            }
+        },
+        90_000,
+    );
 });

@@ -14,7 +14,10 @@ import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 import { removeDir, tempDir } from '../helpers/temp.ts';
 
 const ALIASES_60 = `x: &x a\nl: [${Array.from({ length: 60 }, () => '*x').join(', ')}]`;
-const ALIAS_BOMB = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array.from({ length: 9 }, () => `*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+const ALIAS_BOMB = [
+    'a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]',
+    ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array.from({ length: 9 }, () => `*${'abcdefgh'[i]}`).join(', ')}]`),
+].join('\n');
 
 let root: string;
 let dir: string;

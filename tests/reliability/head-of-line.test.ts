@@ -27,24 +27,28 @@ const CASES: [string, RuleEffect][] = [
 ];
 
 describe('one chat in trouble, another user', () => {
-    it.each(CASES)('is answered within a second while the other chat %s', async (_name, effect) => {
-        const stuck = new TestUser(api, { id: 501 });
-        const other = new TestUser(api, { id: 502 });
-        let hits = 0;
-        api.rule((_method, payload) => Number(payload.chat_id) === stuck.chat.id && ++hits > 0, effect);
-        const stuckDone = stuck.say('/start');
-        await api.until(() => hits > 0, 10_000, 'the bot to call the Bot API for the stuck chat');
+    it.each(CASES)(
+        'is answered within a second while the other chat %s',
+        async (_name, effect) => {
+            const stuck = new TestUser(api, { id: 501 });
+            const other = new TestUser(api, { id: 502 });
+            let hits = 0;
+            api.rule((_method, payload) => Number(payload.chat_id) === stuck.chat.id && ++hits > 0, effect);
+            const stuckDone = stuck.say('/start');
+            await api.until(() => hits > 0, 10_000, 'the bot to call the Bot API for the stuck chat');
 
-        const started = performance.now();
-        const calls = await other.say('/start');
-        const latency = performance.now() - started;
-        console.log(`head-of-line (${_name}): the unrelated user was answered in ${Math.round(latency)} ms`);
-        expect(TestUser.texts(calls)[0]).toContain('科金助手');
-        expect(latency).toBeLessThan(1_000);
+            const started = performance.now();
+            const calls = await other.say('/start');
+            const latency = performance.now() - started;
+            console.log(`head-of-line (${_name}): the unrelated user was answered in ${Math.round(latency)} ms`);
+            expect(TestUser.texts(calls)[0]).toContain('科金助手');
+            expect(latency).toBeLessThan(1_000);
 
-        // The stuck update itself ends within its bound instead of retrying for minutes.
-        const stuckStarted = performance.now();
-        await stuckDone;
-        expect(performance.now() - stuckStarted).toBeLessThan(BUDGET_MS + 3_000);
-    }, 30_000);
+            // The stuck update itself ends within its bound instead of retrying for minutes.
+            const stuckStarted = performance.now();
+            await stuckDone;
+            expect(performance.now() - stuckStarted).toBeLessThan(BUDGET_MS + 3_000);
+        },
+        30_000,
+    );
 });

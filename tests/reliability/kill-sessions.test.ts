@@ -47,7 +47,13 @@ function press(id: number, data: string) {
     const chat = { id, type: 'private', first_name: 'K' };
     return {
         update_id: updateId++,
-        callback_query: { id: `cb${updateId}`, from: { id, is_bot: false, first_name: 'K' }, chat_instance: 'k', data, message: { message_id: 1, date: 0, chat, from: TEST_BOT, text: 'menu' } },
+        callback_query: {
+            id: `cb${updateId}`,
+            from: { id, is_bot: false, first_name: 'K' },
+            chat_instance: 'k',
+            data,
+            message: { message_id: 1, date: 0, chat, from: TEST_BOT, text: 'menu' },
+        },
     };
 }
 
@@ -78,7 +84,15 @@ describe('kill -9 during concurrent traffic', () => {
         let presses = 0;
         for (let round = 1; round <= ROUNDS; round++) {
             bot = spawnBot(
-                { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0', BOT_RATE_LIMIT_PER_MINUTE: '100000' },
+                {
+                    TELEGRAM_BOT_TOKEN: api.token,
+                    TELEGRAM_API_ROOT: api.url,
+                    DATA_DIR: dataDir,
+                    WEBHOOK_URL: 'https://bot.example.invalid/hook',
+                    WEBHOOK_SECRET: SECRET,
+                    WEBHOOK_PORT: '0',
+                    BOT_RATE_LIMIT_PER_MINUTE: '100000',
+                },
                 dataDir,
             );
             const started = await bot.waitFor((l) => l.msg === 'bot started', 20_000, 'the bot to start');
@@ -102,11 +116,14 @@ describe('kill -9 during concurrent traffic', () => {
                     lost.push(`round ${round}, user ${id}: ${(err as Error).message}`);
                     continue;
                 }
-                if (JSON.stringify(record.profile) !== JSON.stringify(PROFILE)) lost.push(`round ${round}, user ${id}: profile ${JSON.stringify(record.profile)}`);
+                if (JSON.stringify(record.profile) !== JSON.stringify(PROFILE))
+                    lost.push(`round ${round}, user ${id}: profile ${JSON.stringify(record.profile)}`);
             }
         }
         const leftovers = readdirSync(path.join(dataDir, 'sessions'), { recursive: true }).filter((f) => String(f).endsWith('.tmp')).length;
-        console.log(`kill -9: ${ROUNDS} rounds, ${presses} presses, ${checked} records checked, ${lost.length} lost, ${leftovers} temporary files left for the sweep`);
+        console.log(
+            `kill -9: ${ROUNDS} rounds, ${presses} presses, ${checked} records checked, ${lost.length} lost, ${leftovers} temporary files left for the sweep`,
+        );
         expect(lost).toEqual([]);
     }, 120_000);
 });

@@ -49,13 +49,23 @@ describe('the MCP stdio server', () => {
         let ended = false;
         void server.ended.then(() => (ended = true));
 
-        const init = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } } };
+        const init = {
+            jsonrpc: '2.0',
+            id: 1,
+            method: 'initialize',
+            params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '1' } },
+        };
         stdin.write(`${JSON.stringify(init)}\n`);
         await until(() => out.some((m) => m.id === 1), 'the initialize answer');
         stdin.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
 
         // 11 MB in one line, written in pieces as a pipe delivers it.
-        const huge = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'search_financing_knowledge', arguments: { query: 'x'.repeat(11 * 1024 * 1024) } } });
+        const huge = JSON.stringify({
+            jsonrpc: '2.0',
+            id: 2,
+            method: 'tools/call',
+            params: { name: 'search_financing_knowledge', arguments: { query: 'x'.repeat(11 * 1024 * 1024) } },
+        });
         for (let i = 0; i < huge.length; i += 1 << 20) stdin.write(huge.slice(i, i + (1 << 20)));
         stdin.write('\n');
         await until(() => out.some((m) => m.error !== undefined), 'the refusal');
@@ -63,7 +73,9 @@ describe('the MCP stdio server', () => {
         expect(refusal).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600 } });
         expect(String((refusal.error as { message: string }).message)).toMatch(/10 MiB/);
 
-        stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'search_financing_knowledge', arguments: { query: '高企贷' } } })}\n`);
+        stdin.write(
+            `${JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { name: 'search_financing_knowledge', arguments: { query: '高企贷' } } })}\n`,
+        );
         await until(() => out.some((m) => m.id === 3), 'the next answer');
         expect(JSON.stringify(out.find((m) => m.id === 3))).toContain('高企贷');
         expect(ended).toBe(false);

@@ -25,7 +25,11 @@ describe('an update without a user', () => {
         const post = api.push({ channel_post: { message_id: 5, date: 0, chat: channel, sender_chat: channel, text: '高企贷' } } as never);
         await api.handled(post);
         expect(log.loud()).toEqual([]);
-        expect(api.calls.filter((c) => c.method !== 'getUpdates' && c.method !== 'getMe' && c.method !== 'deleteWebhook' && c.method !== 'setMyCommands')).toEqual([]);
+        expect(
+            api.calls.filter(
+                (c) => c.method !== 'getUpdates' && c.method !== 'getMe' && c.method !== 'deleteWebhook' && c.method !== 'setMyCommands',
+            ),
+        ).toEqual([]);
         const calls = await new TestUser(api, { id: 77 }).say('/start');
         expect(TestUser.texts(calls)).toHaveLength(1);
     });

@@ -22,8 +22,10 @@ afterEach(() => bot.stop());
 describe('a Bot API outage', () => {
     it('is logged once when it starts and once when it ends', async () => {
         const failedBefore = api.callsOf('getUpdates').filter((c) => !c.ok).length;
-        const end = api.rule((method) => method === 'getUpdates', { failure: { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } } });
-        await api.until(() => api.callsOf('getUpdates').filter((c) => !c.ok).length >= failedBefore + 2, 15_000, "two failed polls");
+        const end = api.rule((method) => method === 'getUpdates', {
+            failure: { status: 502, body: { ok: false, error_code: 502, description: 'Bad Gateway' } },
+        });
+        await api.until(() => api.callsOf('getUpdates').filter((c) => !c.ok).length >= failedBefore + 2, 15_000, 'two failed polls');
         end();
         const calls = await new TestUser(api, { id: 88 }).say('/start');
         expect(TestUser.texts(calls)).toHaveLength(1);

@@ -21,12 +21,18 @@ const PER_WRITER = 300;
 
 /** Runs a writer; resolves with when each of its entries was written. */
 function write(file: string, tag: string, startAt: number): Promise<{ key: string; at: number }[]> {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, tag, String(PER_WRITER), String(MAX_ENTRIES), String(startAt)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, tag, String(PER_WRITER), String(MAX_ENTRIES), String(startAt)], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
     return new Promise((resolve, reject) => {
         child.once('error', reject);
-        child.once('close', (code) => (code === 0 ? resolve((JSON.parse(out) as number[]).map((at, i) => ({ key: `${tag} ${i}`, at }))) : reject(new Error(`writer ${tag} exited with ${code}`))));
+        child.once('close', (code) =>
+            code === 0
+                ? resolve((JSON.parse(out) as number[]).map((at, i) => ({ key: `${tag} ${i}`, at })))
+                : reject(new Error(`writer ${tag} exited with ${code}`)),
+        );
     });
 }
 

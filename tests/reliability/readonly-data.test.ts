@@ -43,7 +43,15 @@ describe('a DATA_DIR that is not writable', () => {
         await bot.waitFor((l) => l.msg === 'bot started', 20_000, 'the bot to start');
         for (const [i, id] of USERS.entries()) {
             const chat = { id, type: 'private', first_name: 'R' };
-            api.push({ callback_query: { id: `ro${i}`, from: { id, is_bot: false, first_name: 'R' }, chat_instance: 'r', data: 'l:en', message: { message_id: 1, date: 0, chat, from: TEST_BOT, text: 'menu' } } } as never);
+            api.push({
+                callback_query: {
+                    id: `ro${i}`,
+                    from: { id, is_bot: false, first_name: 'R' },
+                    chat_instance: 'r',
+                    data: 'l:en',
+                    message: { message_id: 1, date: 0, chat, from: TEST_BOT, text: 'menu' },
+                },
+            } as never);
         }
         await api.until(() => api.callsOf('answerCallbackQuery').length === USERS.length, 15_000, 'every press to be answered');
         // The session is written after the answer: wait until every update is done.

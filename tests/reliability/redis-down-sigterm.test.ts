@@ -15,7 +15,14 @@ import { removeDir, tempDir } from '../helpers/temp.ts';
 const STOP_WITHIN_MS = 3_000;
 
 const update = (id: number) => ({
-    message: { message_id: id, date: 0, chat: { id, type: 'private', first_name: 'T' }, from: { id, is_bot: false, first_name: 'T' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+    message: {
+        message_id: id,
+        date: 0,
+        chat: { id, type: 'private', first_name: 'T' },
+        from: { id, is_bot: false, first_name: 'T' },
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+    },
 });
 
 describe.skipIf(redisSkipReason())('SIGTERM with Redis unreachable', () => {
@@ -28,7 +35,11 @@ describe.skipIf(redisSkipReason())('SIGTERM with Redis unreachable', () => {
         const api = await new FakeBotApi().start();
         const redis = await startRedisServer();
         const dataDir = tempDir('kejin-redis-sigterm-');
-        cleanups.push(() => api.close(), () => redis.close(), () => removeDir(dataDir));
+        cleanups.push(
+            () => api.close(),
+            () => redis.close(),
+            () => removeDir(dataDir),
+        );
         return { api, redis, dataDir };
     }
 
@@ -39,21 +50,29 @@ describe.skipIf(redisSkipReason())('SIGTERM with Redis unreachable', () => {
         return { ms: performance.now() - sent, code };
     }
 
-    it.each(['polling', 'webhook'] as const)('%s: stops within 3 s with exit 0 after Redis went away', async (mode) => {
-        const { api, redis, dataDir } = await world();
-        const webhook: Record<string, string> = mode === 'webhook' ? { WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: 'sigterm-redis', WEBHOOK_PORT: '0' } : {};
-        const bot = spawnBot({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, REDIS_URL: redis.url, ...webhook }, dataDir);
-        cleanups.push(() => ensureStopped(bot));
-        await bot.waitFor((l) => l.msg === 'bot started', 15_000, 'the bot to start');
-        await redis.stop(true);
-        await bot.waitFor((l) => l.msg === 'redis unreachable; retrying in the background', 10_000, 'the outage to be noticed');
-        // Let ioredis get into its reconnect loop, where the stall was.
-        await new Promise((r) => setTimeout(r, 1_500));
-        const { ms, code } = await terminate(bot);
-        console.log(`SIGTERM with Redis down (${mode}): exited in ${Math.round(ms)} ms, code ${code}`);
-        expect(code, bot.stderr.join('\n')).toBe(0);
-        expect(ms).toBeLessThan(STOP_WITHIN_MS);
-    }, 40_000);
+    it.each(['polling', 'webhook'] as const)(
+        '%s: stops within 3 s with exit 0 after Redis went away',
+        async (mode) => {
+            const { api, redis, dataDir } = await world();
+            const webhook: Record<string, string> =
+                mode === 'webhook' ? { WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: 'sigterm-redis', WEBHOOK_PORT: '0' } : {};
+            const bot = spawnBot(
+                { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, REDIS_URL: redis.url, ...webhook },
+                dataDir,
+            );
+            cleanups.push(() => ensureStopped(bot));
+            await bot.waitFor((l) => l.msg === 'bot started', 15_000, 'the bot to start');
+            await redis.stop(true);
+            await bot.waitFor((l) => l.msg === 'redis unreachable; retrying in the background', 10_000, 'the outage to be noticed');
+            // Let ioredis get into its reconnect loop, where the stall was.
+            await new Promise((r) => setTimeout(r, 1_500));
+            const { ms, code } = await terminate(bot);
+            console.log(`SIGTERM with Redis down (${mode}): exited in ${Math.round(ms)} ms, code ${code}`);
+            expect(code, bot.stderr.join('\n')).toBe(0);
+            expect(ms).toBeLessThan(STOP_WITHIN_MS);
+        },
+        40_000,
+    );
 
     it('stops within 3 s with exit 0 while Redis hangs (stopped, not gone) with updates in flight', async () => {
         const { api, redis, dataDir } = await world();

@@ -29,7 +29,10 @@ const run = promisify(execFile);
 
 async function kejin(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-        const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: tempDir(), LOG_LEVEL: 'silent', ...env } });
+        const { stdout, stderr } = await run(process.execPath, [KEJIN_BIN, ...args], {
+            cwd: PROJECT_ROOT,
+            env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: tempDir(), LOG_LEVEL: 'silent', ...env },
+        });
         return { code: 0, stdout, stderr };
     } catch (err) {
         const e = err as { code: number; stdout: string; stderr: string };
@@ -51,7 +54,11 @@ describe.skipIf(redisSkipReason())('the CLI with Redis in trouble', () => {
     let port: number;
     beforeAll(async () => {
         port = await freePort();
-        child = spawn(REDIS_BINARY, ['--port', String(port), '--bind', '127.0.0.1', '--requirepass', 'right-password', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+        child = spawn(
+            REDIS_BINARY,
+            ['--port', String(port), '--bind', '127.0.0.1', '--requirepass', 'right-password', '--save', '', '--appendonly', 'no'],
+            { stdio: 'ignore' },
+        );
         const probe = createRedis({ url: `redis://:right-password@127.0.0.1:${port}` });
         await probe.ping().catch(async () => {
             await new Promise((r) => setTimeout(r, 500));
@@ -66,17 +73,21 @@ describe.skipIf(redisSkipReason())('the CLI with Redis in trouble', () => {
     it.each([
         ['report', ['report']],
         ['alerts', ['alerts', '--dry-run']],
-    ])('kejin %s: Redis unreachable or a wrong password is one line, exit 1, no stack', async (_name, args) => {
-        const down = await kejin({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }, ...args);
-        const wrong = await kejin({ REDIS_URL: `redis://:wrong-password@127.0.0.1:${port}` }, ...args);
-        for (const result of [down, wrong]) {
-            expect(result.code).toBe(1);
-            expect(result.stderr).not.toMatch(/^\s+at /m);
-            expect(result.stderr).toMatch(/^kejin: Redis /m);
-            expect(result.stderr).not.toContain('wrong-password');
-        }
-        expect(wrong.stderr).toMatch(/password/i);
-    }, 40_000);
+    ])(
+        'kejin %s: Redis unreachable or a wrong password is one line, exit 1, no stack',
+        async (_name, args) => {
+            const down = await kejin({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }, ...args);
+            const wrong = await kejin({ REDIS_URL: `redis://:wrong-password@127.0.0.1:${port}` }, ...args);
+            for (const result of [down, wrong]) {
+                expect(result.code).toBe(1);
+                expect(result.stderr).not.toMatch(/^\s+at /m);
+                expect(result.stderr).toMatch(/^kejin: Redis /m);
+                expect(result.stderr).not.toContain('wrong-password');
+            }
+            expect(wrong.stderr).toMatch(/password/i);
+        },
+        40_000,
+    );
 });
 
 describe.skipIf(redisSkipReason())('a bot whose Redis goes away', () => {
@@ -130,7 +141,10 @@ describe('redisTrouble', () => {
         [reply('WRONGPASS invalid username-password pair or user is disabled.'), /^refused the password/],
         [reply('NOAUTH Authentication required.'), /^refused the password/],
         [reply("READONLY You can't write against a read only replica."), /^is a read-only replica/],
-        [Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' }), /^cannot be reached/],
+        [
+            Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' }),
+            /^cannot be reached/,
+        ],
         [new Error('wrapped', { cause: reply('LOADING Redis is loading the dataset in memory') }), /^is still loading/],
     ])('names %s', (err, expected) => {
         expect(redisTrouble(err)).toMatch(expected);
@@ -161,7 +175,7 @@ describe('many updates in flight', () => {
 });
 
 describe('process warnings', () => {
-    it('reach the log as JSON lines, not as Node\'s text on stderr', () => {
+    it("reach the log as JSON lines, not as Node's text on stderr", () => {
         const lines: string[] = [];
         const sink = new Writable({
             write(chunk: Buffer, _enc, done) {
@@ -177,6 +191,10 @@ describe('process warnings', () => {
             restore();
         }
         expect(lines).toHaveLength(1);
-        expect(JSON.parse(lines[0]!)).toMatchObject({ level: 40, warning: 'MaxListenersExceededWarning', msg: 'Possible EventEmitter memory leak detected.' });
+        expect(JSON.parse(lines[0]!)).toMatchObject({
+            level: 40,
+            warning: 'MaxListenersExceededWarning',
+            msg: 'Possible EventEmitter memory leak detected.',
+        });
     });
 });

@@ -45,12 +45,16 @@ describe.skipIf(redisSkipReason())('a Redis that may evict keys', () => {
         }
     }
 
-    it.each(['volatile-lru', 'allkeys-lru'])('is reported at start with %s', async (policy) => {
-        await redis.config('SET', 'maxmemory-policy', policy);
-        const warned = (await startBot()).filter((l) => WARNING.test(String(l.msg)));
-        expect(warned).toHaveLength(1);
-        expect(warned[0]).toMatchObject({ level: 40, maxmemoryPolicy: policy });
-    }, 40_000);
+    it.each(['volatile-lru', 'allkeys-lru'])(
+        'is reported at start with %s',
+        async (policy) => {
+            await redis.config('SET', 'maxmemory-policy', policy);
+            const warned = (await startBot()).filter((l) => WARNING.test(String(l.msg)));
+            expect(warned).toHaveLength(1);
+            expect(warned[0]).toMatchObject({ level: 40, maxmemoryPolicy: policy });
+        },
+        40_000,
+    );
 
     it('is not reported with noeviction', async () => {
         await redis.config('SET', 'maxmemory-policy', 'noeviction');
@@ -63,7 +67,8 @@ describe.skipIf(redisSkipReason())('a Redis that may evict keys', () => {
             await redis.flushall();
             await redis.config('SET', 'maxmemory', '0');
             await redis.config('SET', 'maxmemory-policy', policy);
-            for (let i = 0; i < 40; i++) await redis.set(`kejin:session:${i}`, JSON.stringify({ profile: { stage: 'growth' }, pad: 'x'.repeat(2_000) }), 'EX', 86_400);
+            for (let i = 0; i < 40; i++)
+                await redis.set(`kejin:session:${i}`, JSON.stringify({ profile: { stage: 'growth' }, pad: 'x'.repeat(2_000) }), 'EX', 86_400);
             const used = Number(/^used_memory:(\d+)/m.exec(await redis.info('memory'))?.[1]);
             await redis.config('SET', 'maxmemory', String(used + 200_000));
             let refused = 0;
@@ -75,7 +80,9 @@ describe.skipIf(redisSkipReason())('a Redis that may evict keys', () => {
         };
         const lru = await fill('volatile-lru');
         const safe = await fill('noeviction');
-        console.log(`40 saved sessions under memory pressure: volatile-lru keeps ${lru.kept}, noeviction keeps ${safe.kept} (and refuses ${safe.refused} writes)`);
+        console.log(
+            `40 saved sessions under memory pressure: volatile-lru keeps ${lru.kept}, noeviction keeps ${safe.kept} (and refuses ${safe.refused} writes)`,
+        );
         expect(lru.kept).toBeLessThan(40);
         expect(safe.kept).toBe(40);
         expect(safe.refused).toBeGreaterThan(0);

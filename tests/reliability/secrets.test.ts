@@ -38,9 +38,17 @@ describe('the logger', () => {
         const out = captured();
         const config = parseConfig({ TELEGRAM_BOT_TOKEN: TOKEN, WEBHOOK_SECRET, MCP_AUTH_TOKEN: MCP_TOKEN });
         const logger = createLogger('debug', { secrets: secretsOf(config), destination: out.stream });
-        const apiError = new Error(`Call to 'getMe' failed! (404: Not Found: POST /bot${TOKEN}/getMe)`, { cause: new Error(`fetch https://api.telegram.org/bot${TOKEN}/getMe`) });
+        const apiError = new Error(`Call to 'getMe' failed! (404: Not Found: POST /bot${TOKEN}/getMe)`, {
+            cause: new Error(`fetch https://api.telegram.org/bot${TOKEN}/getMe`),
+        });
         logger.error({ err: apiError }, 'start-up failed');
-        logger.warn({ description: `Bad Request: bad webhook: secret ${WEBHOOK_SECRET} refused`, nested: { deep: [{ url: `https://api.telegram.org/bot${TOKEN}/sendMessage` }] } }, 'webhook');
+        logger.warn(
+            {
+                description: `Bad Request: bad webhook: secret ${WEBHOOK_SECRET} refused`,
+                nested: { deep: [{ url: `https://api.telegram.org/bot${TOKEN}/sendMessage` }] },
+            },
+            'webhook',
+        );
         logger.info({ headers: { authorization: `Bearer ${MCP_TOKEN}`, 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET } }, 'request');
         logger.info(`plain message with ${MCP_TOKEN} and ${TOKEN}`);
         logger.error(new Error(`thrown as the first argument: ${WEBHOOK_SECRET}`));
@@ -87,8 +95,26 @@ describe('the bot process', () => {
     });
 
     it('keeps the token and the webhook secret off stderr when setWebhook is refused with them in the text', async () => {
-        api.failNext('setWebhook', { status: 400, body: { ok: false, error_code: 400, description: `Bad Request: bad webhook: POST /bot${TOKEN}/setWebhook secret_token=${WEBHOOK_SECRET}` } });
-        bot = spawnBot({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET, WEBHOOK_PORT: '0', MCP_AUTH_TOKEN: MCP_TOKEN }, dataDir);
+        api.failNext('setWebhook', {
+            status: 400,
+            body: {
+                ok: false,
+                error_code: 400,
+                description: `Bad Request: bad webhook: POST /bot${TOKEN}/setWebhook secret_token=${WEBHOOK_SECRET}`,
+            },
+        });
+        bot = spawnBot(
+            {
+                TELEGRAM_BOT_TOKEN: TOKEN,
+                TELEGRAM_API_ROOT: api.url,
+                DATA_DIR: dataDir,
+                WEBHOOK_URL: 'https://bot.example.invalid/hook',
+                WEBHOOK_SECRET,
+                WEBHOOK_PORT: '0',
+                MCP_AUTH_TOKEN: MCP_TOKEN,
+            },
+            dataDir,
+        );
         const { code } = await bot.exited;
         const stderr = bot.stderr.join('\n');
         expect(code).toBe(1);

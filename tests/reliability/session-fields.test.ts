@@ -33,7 +33,10 @@ function memoryStore(initial: Record<string, unknown> = {}) {
 describe('a stored session is validated field by field', () => {
     it('keeps every valid field of a profile holding a retired qualification', () => {
         const stored = { lang: 'en', profile: { stage: 'growth', qualifications: ['high-tech', 'retired', 'srdi'], size: 'small', amountWan: 500 } };
-        expect(sanitizeSession(stored)).toEqual({ lang: 'en', profile: { stage: 'growth', qualifications: ['high-tech', 'srdi'], size: 'small', amountWan: 500 } });
+        expect(sanitizeSession(stored)).toEqual({
+            lang: 'en',
+            profile: { stage: 'growth', qualifications: ['high-tech', 'srdi'], size: 'small', amountWan: 500 },
+        });
     });
 
     it('keeps an empty list, which is an answer ("none of these"), but not a list emptied of bad values', () => {

@@ -44,8 +44,12 @@ async function deadPort(): Promise<string> {
 }
 
 function start(p: Phase, mode: 'polling' | 'webhook', apiRoot = p.api.url): SpawnedBot {
-    const webhook: Record<string, string> = mode === 'webhook' ? { WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0' } : {};
-    p.bot = spawnBot({ TELEGRAM_BOT_TOKEN: p.api.token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: p.dataDir, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...webhook }, p.dataDir);
+    const webhook: Record<string, string> =
+        mode === 'webhook' ? { WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0' } : {};
+    p.bot = spawnBot(
+        { TELEGRAM_BOT_TOKEN: p.api.token, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: p.dataDir, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...webhook },
+        p.dataDir,
+    );
     return p.bot;
 }
 
@@ -62,7 +66,14 @@ async function terminate(b: SpawnedBot): Promise<number> {
 }
 
 const update = (id: number) => ({
-    message: { message_id: id, date: 0, chat: { id, type: 'private', first_name: 'T' }, from: { id, is_bot: false, first_name: 'T' }, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] },
+    message: {
+        message_id: id,
+        date: 0,
+        chat: { id, type: 'private', first_name: 'T' },
+        from: { id, is_bot: false, first_name: 'T' },
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+    },
 });
 
 const PHASES: [string, (p: Phase) => Promise<SpawnedBot>][] = [
@@ -133,16 +144,20 @@ const PHASES: [string, (p: Phase) => Promise<SpawnedBot>][] = [
 
 describe('SIGTERM', () => {
     // Side by side: each phase mostly waits (for a start, or for its grace to run out).
-    it.concurrent.each(PHASES)('stops the bot within a few seconds — %s', async (phase, reach) => {
-        const p: Phase = { api: await new FakeBotApi().start(), dataDir: tempDir('kejin-sigterm-') };
-        try {
-            const ms = await terminate(await reach(p));
-            console.log(`SIGTERM (${phase}): exited in ${Math.round(ms)} ms`);
-            expect(ms).toBeLessThan(STOP_WITHIN_MS);
-        } finally {
-            await ensureStopped(p.bot);
-            await p.api.close();
-            removeDir(p.dataDir);
-        }
-    }, 120_000);
+    it.concurrent.each(PHASES)(
+        'stops the bot within a few seconds — %s',
+        async (phase, reach) => {
+            const p: Phase = { api: await new FakeBotApi().start(), dataDir: tempDir('kejin-sigterm-') };
+            try {
+                const ms = await terminate(await reach(p));
+                console.log(`SIGTERM (${phase}): exited in ${Math.round(ms)} ms`);
+                expect(ms).toBeLessThan(STOP_WITHIN_MS);
+            } finally {
+                await ensureStopped(p.bot);
+                await p.api.close();
+                removeDir(p.dataDir);
+            }
+        },
+        120_000,
+    );
 });

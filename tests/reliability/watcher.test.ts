@@ -65,10 +65,12 @@ describe('the watcher after files and folders are replaced', () => {
 describe('what a reload reads', () => {
     it('after an edit, only the file the events named', async () => {
         const reads: number[] = [];
-        const { folder, state } = await watchedCopy({ onSnapshot: (s, _w, stats) => {
-            state.current = s;
-            reads.push(stats.read);
-        } });
+        const { folder, state } = await watchedCopy({
+            onSnapshot: (s, _w, stats) => {
+                state.current = s;
+                reads.push(stats.read);
+            },
+        });
         await folder.edit(`products/${ID}.md`, (s) => renamed(s, '只读一张贷'));
         expect(await waitFor(() => state.current.items.get(ID)?.name === '只读一张贷')).toBe(true);
         expect(reads).toEqual([1]);

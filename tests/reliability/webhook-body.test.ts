@@ -41,7 +41,12 @@ afterEach(async () => {
 });
 
 const post = (body: string, secret = SECRET) =>
-    fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body, signal: AbortSignal.timeout(10_000) });
+    fetch(`http://127.0.0.1:${port}/hook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body,
+        signal: AbortSignal.timeout(10_000),
+    });
 
 describe('a webhook request with the right secret', () => {
     it('gets 400 for malformed JSON or a body that is no update, without an error logged', async () => {
@@ -55,7 +60,17 @@ describe('a webhook request with the right secret', () => {
         const big = JSON.stringify({ update_id: 2, message: { text: 'x'.repeat(10_000) } });
         expect((await post(big)).status).toBe(413);
         expect((await post(big, 'wrong')).status).toBe(401);
-        const ok = JSON.stringify({ update_id: 3, message: { message_id: 1, date: 0, chat: { id: 9, type: 'private', first_name: 'T' }, from: { id: 9, is_bot: false, first_name: 'T' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } });
+        const ok = JSON.stringify({
+            update_id: 3,
+            message: {
+                message_id: 1,
+                date: 0,
+                chat: { id: 9, type: 'private', first_name: 'T' },
+                from: { id: 9, is_bot: false, first_name: 'T' },
+                text: '/help',
+                entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+            },
+        });
         expect((await post(ok)).status).toBe(200);
         await api.until(() => api.callsOf('sendMessage').length === 1, 10_000, 'the reply');
     });

@@ -29,8 +29,17 @@ let done: Promise<void>;
 beforeAll(async () => {
     api = await new FakeBotApi().start();
     dataDir = tempDir();
-    const config = testConfig({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, DATA_DIR: dataDir, WEBHOOK_URL: 'https://bot.example.invalid/hook', WEBHOOK_SECRET: SECRET, WEBHOOK_PORT: '0' });
-    ({ port, done } = await startWebhook({ config, logger: silentLogger, service: await shippedService() }, controller.signal, { botInfo: TEST_BOT }));
+    const config = testConfig({
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.url,
+        DATA_DIR: dataDir,
+        WEBHOOK_URL: 'https://bot.example.invalid/hook',
+        WEBHOOK_SECRET: SECRET,
+        WEBHOOK_PORT: '0',
+    });
+    ({ port, done } = await startWebhook({ config, logger: silentLogger, service: await shippedService() }, controller.signal, {
+        botInfo: TEST_BOT,
+    }));
 });
 
 afterAll(async () => {
@@ -65,28 +74,55 @@ function trickle(head: string, drip: string): Promise<{ ms: number; answer: stri
 }
 
 describe('a slow webhook client', () => {
-    it.concurrent('trickling its headers is cut off', async () => {
-        const { ms, answer } = await trickle('POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\n', `X-Slow: ${'a'.repeat(200)}`);
-        console.log(`webhook, headers trickled: connection closed after ${Math.round(ms)} ms (${answer || 'no answer'})`);
-        expect(ms).toBeLessThan(WEBHOOK_HEADERS_TIMEOUT_MS + SLACK_MS);
-    }, 30_000);
+    it.concurrent(
+        'trickling its headers is cut off',
+        async () => {
+            const { ms, answer } = await trickle('POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\n', `X-Slow: ${'a'.repeat(200)}`);
+            console.log(`webhook, headers trickled: connection closed after ${Math.round(ms)} ms (${answer || 'no answer'})`);
+            expect(ms).toBeLessThan(WEBHOOK_HEADERS_TIMEOUT_MS + SLACK_MS);
+        },
+        30_000,
+    );
 
-    it.concurrent('trickling its body is cut off', async () => {
-        const head = `POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nContent-Length: 1000\r\n\r\n`;
-        const { ms, answer } = await trickle(head, `{"update_id":1,"x":"${'b'.repeat(900)}`);
-        console.log(`webhook, body trickled: connection closed after ${Math.round(ms)} ms (${answer || 'no answer'})`);
-        expect(ms).toBeLessThan(WEBHOOK_REQUEST_TIMEOUT_MS + SLACK_MS);
-    }, 30_000);
+    it.concurrent(
+        'trickling its body is cut off',
+        async () => {
+            const head = `POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nContent-Length: 1000\r\n\r\n`;
+            const { ms, answer } = await trickle(head, `{"update_id":1,"x":"${'b'.repeat(900)}`);
+            console.log(`webhook, body trickled: connection closed after ${Math.round(ms)} ms (${answer || 'no answer'})`);
+            expect(ms).toBeLessThan(WEBHOOK_REQUEST_TIMEOUT_MS + SLACK_MS);
+        },
+        30_000,
+    );
 
-    it.concurrent('does not cut an update that is slow to handle once its request is in', async () => {
-        const slow = api.rule((method) => method === 'sendMessage', { delayMs: WEBHOOK_REQUEST_TIMEOUT_MS + 1_500 });
-        try {
-            const update = { update_id: 77, message: { message_id: 1, date: 0, chat: { id: 77, type: 'private', first_name: 'T' }, from: { id: 77, is_bot: false, first_name: 'T' }, text: '/help', entities: [{ type: 'bot_command', offset: 0, length: 5 }] } };
-            const res = await fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(update), signal: AbortSignal.timeout(GIVE_UP_MS) });
-            expect(res.status).toBe(200);
-            expect(api.callsOf('sendMessage').filter((c) => c.ok)).toHaveLength(1);
-        } finally {
-            slow();
-        }
-    }, 30_000);
+    it.concurrent(
+        'does not cut an update that is slow to handle once its request is in',
+        async () => {
+            const slow = api.rule((method) => method === 'sendMessage', { delayMs: WEBHOOK_REQUEST_TIMEOUT_MS + 1_500 });
+            try {
+                const update = {
+                    update_id: 77,
+                    message: {
+                        message_id: 1,
+                        date: 0,
+                        chat: { id: 77, type: 'private', first_name: 'T' },
+                        from: { id: 77, is_bot: false, first_name: 'T' },
+                        text: '/help',
+                        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+                    },
+                };
+                const res = await fetch(`http://127.0.0.1:${port}/hook`, {
+                    method: 'POST',
+                    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+                    body: JSON.stringify(update),
+                    signal: AbortSignal.timeout(GIVE_UP_MS),
+                });
+                expect(res.status).toBe(200);
+                expect(api.callsOf('sendMessage').filter((c) => c.ok)).toHaveLength(1);
+            } finally {
+                slow();
+            }
+        },
+        30_000,
+    );
 });

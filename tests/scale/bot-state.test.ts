@@ -17,7 +17,8 @@ import { redisForSuite, redisSkipReason } from '../helpers/redis-server.ts';
 const PREFIX = 'state-test:';
 const keyOf = (ctx: Context) => (ctx.from ? String(ctx.from.id) : undefined);
 /** Just the fields the middleware reads: an update id and a sender. */
-const ctxOf = (updateId: number, userId = 7) => ({ update: { update_id: updateId }, from: { id: userId, is_bot: false, first_name: 'T' } }) as unknown as Context;
+const ctxOf = (updateId: number, userId = 7) =>
+    ({ update: { update_id: updateId }, from: { id: userId, is_bot: false, first_name: 'T' } }) as unknown as Context;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(redisSkipReason())('bot state on Redis', () => {
@@ -31,7 +32,9 @@ describe.skipIf(redisSkipReason())('bot state on Redis', () => {
 
     it('counts rate-limit hits exactly and gives every counter its expiry in the same step', async () => {
         const store = redisRateLimitStore(a, PREFIX, 60_000);
-        const counts = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? store : redisRateLimitStore(b, PREFIX, 60_000)).incr('msg42')));
+        const counts = await Promise.all(
+            Array.from({ length: 40 }, (_, i) => (i % 2 ? store : redisRateLimitStore(b, PREFIX, 60_000)).incr('msg42')),
+        );
         expect(counts.sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
         const ttl = await a.pttl(`${PREFIX}ratelimit:msg42`);
         expect(ttl).toBeGreaterThan(0);

@@ -28,7 +28,11 @@ function capture() {
 }
 
 /** One instance: a clone, a watching service over it, and a puller whose timer is too slow to matter here. */
-async function instance(repo: KnowledgeRepo, name: string, logger = capture().logger): Promise<{ dir: string; service: KnowledgeService; puller: KnowledgePuller; close(): Promise<void> }> {
+async function instance(
+    repo: KnowledgeRepo,
+    name: string,
+    logger = capture().logger,
+): Promise<{ dir: string; service: KnowledgeService; puller: KnowledgePuller; close(): Promise<void> }> {
     const dir = await repo.clone(name);
     const service = await createKnowledgeService({ dir, watch: true, logger });
     const puller = startKnowledgePull({ dir, intervalMs: 3_600_000, onPulled: () => service.reload(), logger });
@@ -116,7 +120,15 @@ describe.skipIf(redisSkipReason())('knowledge announcements on Redis', () => {
             clients.push(c);
             return c;
         };
-        const announcers = [a, b].map((i) => announceKnowledge({ publisher: connect(), subscriber: connect(), prefix: 'test:', service: i.service, onAnnounced: () => i.puller.pull() }));
+        const announcers = [a, b].map((i) =>
+            announceKnowledge({
+                publisher: connect(),
+                subscriber: connect(),
+                prefix: 'test:',
+                service: i.service,
+                onAnnounced: () => i.puller.pull(),
+            }),
+        );
         try {
             // Both subscribed before the change: wait until Redis counts two subscribers.
             const probe = connect();

@@ -35,7 +35,14 @@ describe.skipIf(redisSkipReason())('two MCP HTTP instances pulling one knowledge
         for (const name of ['mcp-a', 'mcp-b']) {
             const dir = await repo.clone(name);
             // Announcements on Redis make the second pull at once; the 2 s timer is the bound.
-            const { child, url } = await spawnHttp({ KNOWLEDGE_DIR: dir, KNOWLEDGE_PULL_INTERVAL: '2', REDIS_URL: redis.url, KEJIN_REDIS_PREFIX: 'mcp-scale:', MCP_ALLOWED_HOSTS: '127.0.0.1', QUESTION_LOG: 'off' });
+            const { child, url } = await spawnHttp({
+                KNOWLEDGE_DIR: dir,
+                KNOWLEDGE_PULL_INTERVAL: '2',
+                REDIS_URL: redis.url,
+                KEJIN_REDIS_PREFIX: 'mcp-scale:',
+                MCP_ALLOWED_HOSTS: '127.0.0.1',
+                QUESTION_LOG: 'off',
+            });
             children.push(child);
             bases.push(new URL(url).origin);
         }

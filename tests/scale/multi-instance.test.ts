@@ -53,7 +53,9 @@ describe.skipIf(redisSkipReason())('three bot instances on one Redis', () => {
         client = createRedis({ url: redis.url, prefix: PREFIX });
         api = await new FakeBotApi().start();
         dir = mkdtempSync(path.join(tmpdir(), 'kejin-scale-'));
-        const started = await Promise.all([0, 1, 2].map(() => startBotInstance({ apiUrl: api.url, token: api.token, redisUrl: redis.url, prefix: PREFIX, cwd: dir })));
+        const started = await Promise.all(
+            [0, 1, 2].map(() => startBotInstance({ apiUrl: api.url, token: api.token, redisUrl: redis.url, prefix: PREFIX, cwd: dir })),
+        );
         instances.push(...started);
         proxy = await startProxy(instances.map((i) => i.address));
         delivery = new WebhookDelivery(`${proxy.url}${WEBHOOK_PATH}`, WEBHOOK_SECRET);
@@ -98,12 +100,22 @@ describe.skipIf(redisSkipReason())('three bot instances on one Redis', () => {
         for (const i of instances) expect(proxy.sent.get(i.address) ?? 0).toBeGreaterThan(50);
 
         const answered = new Map<string, number>();
-        for (const c of api.callsOf('answerCallbackQuery')) answered.set(String(c.payload.callback_query_id), (answered.get(String(c.payload.callback_query_id)) ?? 0) + 1);
+        for (const c of api.callsOf('answerCallbackQuery'))
+            answered.set(String(c.payload.callback_query_id), (answered.get(String(c.payload.callback_query_id)) ?? 0) + 1);
         for (const [i, u] of users.entries()) {
             const [, stage] = STAGES[i % 2]!;
-            const stored = JSON.parse((await client.get(`${PREFIX}session:${u.from.id}`)) ?? '{}') as { profile?: Record<string, unknown>; flow?: unknown };
+            const stored = JSON.parse((await client.get(`${PREFIX}session:${u.from.id}`)) ?? '{}') as {
+                profile?: Record<string, unknown>;
+                flow?: unknown;
+            };
             expect(stored.flow, `user ${i}: questionnaire left open`).toBeUndefined();
-            expect(stored.profile, `user ${i}`).toMatchObject({ stage, qualifications: ['high-tech'], needs: ['credit-loan'], hasIntellectualProperty: true, amountWan: 100 + i });
+            expect(stored.profile, `user ${i}`).toMatchObject({
+                stage,
+                qualifications: ['high-tech'],
+                needs: ['credit-loan'],
+                hasIntellectualProperty: true,
+                amountWan: 100 + i,
+            });
             expect(stored.profile!.size, `user ${i}: skipped size stored`).toBeUndefined();
 
             // Each press answered exactly once, in the order pressed.
@@ -115,7 +127,10 @@ describe.skipIf(redisSkipReason())('three bot instances on one Redis', () => {
 
             // Both messages answered once: one greeting, one result, the result last.
             const sends = chatCalls(u, 'sendMessage');
-            expect(sends.filter((c) => c.payload.text === sends[0]!.payload.text), `user ${i}: greeting`).toHaveLength(1);
+            expect(
+                sends.filter((c) => c.payload.text === sends[0]!.payload.text),
+                `user ${i}: greeting`,
+            ).toHaveLength(1);
             const results = [...sends, ...chatCalls(u, 'editMessageText')].filter((c) => RESULT.test(String(c.payload.text)));
             expect(results, `user ${i}: result`).toHaveLength(1);
             expect(results[0]!.seq).toBeGreaterThan(order.at(-1)!.seq);
@@ -154,7 +169,10 @@ describe.skipIf(redisSkipReason())('three bot instances on one Redis', () => {
         expect(delivery.attempts.slice(before).some((a) => a.status === 502 || a.status === 0)).toBe(true);
         expect((await victim.bot.exited).signal).toBe('SIGKILL');
         for (const [i, u] of users.entries()) {
-            const stored = JSON.parse((await client.get(`${PREFIX}session:${u.from.id}`)) ?? '{}') as { lang?: string; profile?: Record<string, unknown> };
+            const stored = JSON.parse((await client.get(`${PREFIX}session:${u.from.id}`)) ?? '{}') as {
+                lang?: string;
+                profile?: Record<string, unknown>;
+            };
             expect(stored.lang, `user ${i}: language switch acknowledged but lost`).toBe('en');
             expect(stored.profile, `user ${i}: profile lost`).toMatchObject({ amountWan: 100 + i });
             const last = chatCalls(u, 'sendMessage').at(-1)!;

@@ -45,7 +45,10 @@ describe.skipIf(redisSkipReason())('Redis restarting under the bot', () => {
             WEBHOOK_PORT: '0',
         });
         const shared = createSharedBotState({ redis, prefix: PREFIX, sessionTtlDays: 1, logger: silentLogger }, sessionKey);
-        const handle = await startWebhook({ config, logger: silentLogger, service: await shippedService() }, controller.signal, { shared, botInfo: TEST_BOT });
+        const handle = await startWebhook({ config, logger: silentLogger, service: await shippedService() }, controller.signal, {
+            shared,
+            botInfo: TEST_BOT,
+        });
         done = handle.done;
         const delivery = new WebhookDelivery(`http://127.0.0.1:${handle.port}${WEBHOOK_PATH}`, WEBHOOK_SECRET);
         user = new TestUser(api, { id: 777, deliver: async (u) => void (await delivery.deliver(u)) });

@@ -15,7 +15,10 @@ import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 function run(env: Record<string, string>, cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-        const child = spawn(process.execPath, [KEJIN_BIN, 'bot', '--set-webhook'], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, LOG_LEVEL: 'silent', DATA_DIR: cwd, ...env } });
+        const child = spawn(process.execPath, [KEJIN_BIN, 'bot', '--set-webhook'], {
+            cwd,
+            env: { PATH: process.env.PATH ?? '', HOME: cwd, KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, LOG_LEVEL: 'silent', DATA_DIR: cwd, ...env },
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -38,7 +41,10 @@ describe('kejin bot --set-webhook', () => {
 
     it('registers the webhook and the commands once, and prints a TELEGRAM_BOT_INFO that config accepts', async () => {
         const url = `https://bot.example.invalid${WEBHOOK_PATH}`;
-        const { code, stdout, stderr } = await run({ TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, WEBHOOK_URL: url, WEBHOOK_SECRET }, dir);
+        const { code, stdout, stderr } = await run(
+            { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, WEBHOOK_URL: url, WEBHOOK_SECRET },
+            dir,
+        );
         expect(code, stderr).toBe(0);
         expect(api.callsOf('setWebhook')).toHaveLength(1);
         expect(api.callsOf('setWebhook')[0]!.payload).toMatchObject({ url, secret_token: WEBHOOK_SECRET });

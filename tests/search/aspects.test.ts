@@ -20,13 +20,25 @@ const cases: [question: string, aspect: string | undefined, why: string][] = [
     ['微贷通出了坏账政府担多少？', 'risk-sharing', 'colloquial: 坏账 and 担多少 ask who bears a bad loan (terms.risk_sharing)'],
     ['高企貸的利率怎麼定', 'rate', 'traditional 貸/麼 fold to simplified before the words are looked for'],
     ['利律是多少', 'rate', 'the common typo 利律 is listed with 利率'],
-    ['履约贷刚开始试点那会儿，是跟哪几家银行合作的？', 'partner-banks', '哪几家银行 (partner banks) outweighs 刚开始/试点 (history, a broad aspect counted at 3/4)'],
+    [
+        '履约贷刚开始试点那会儿，是跟哪几家银行合作的？',
+        'partner-banks',
+        '哪几家银行 (partner banks) outweighs 刚开始/试点 (history, a broad aspect counted at 3/4)',
+    ],
     ['2024—2025年度的科技信贷保费补贴，覆盖的是哪段时间还款的企业？', 'subsidy', 'the repayment window of a subsidy is the subsidy'],
     ['到2024年6月底，上海有知识产权质押贷款存量的企业一共多少户？', 'figures', '存量, 一共, 多少户 ask for a statistic'],
     ['高企贷找谁办理', 'contact', '找谁 asks whom to contact'],
     ['What phone number can I call at PBOC Shanghai Head Office?', 'contact', 'phone and call are contact words'],
-    ['Do we need to file an application to get part of our Weidaitong guarantee fee refunded?', 'how-to-apply', '"file an application" is the longest aspect phrase; fee and refund come second'],
-    ['After the guarantor issues its guarantee for a Weidaitong loan, how soon does the bank lend?', 'processing-time', '"how soon" asks for a processing time'],
+    [
+        'Do we need to file an application to get part of our Weidaitong guarantee fee refunded?',
+        'how-to-apply',
+        '"file an application" is the longest aspect phrase; fee and refund come second',
+    ],
+    [
+        'After the guarantor issues its guarantee for a Weidaitong loan, how soon does the bank lend?',
+        'processing-time',
+        '"how soon" asks for a processing time',
+    ],
     ['Is there a separate fund?', undefined, 'English words match whole: "rate" is not read inside "separate"'],
     ['科创助力贷', undefined, 'a bare name asks no aspect: the answer is the summary'],
 ];
@@ -38,7 +50,9 @@ describe('aspect reading', () => {
 
     it('lists the secondary aspects after the primary one', () => {
         // fee and subsidy are asked too: a front may offer them as follow-ups.
-        const aspects = reader.read('Do we need to file an application to get part of our Weidaitong guarantee fee refunded?').aspects.map((a) => a.aspect);
+        const aspects = reader
+            .read('Do we need to file an application to get part of our Weidaitong guarantee fee refunded?')
+            .aspects.map((a) => a.aspect);
         expect(aspects.slice(0, 3)).toEqual(['how-to-apply', 'fee', 'subsidy']);
     });
 

@@ -42,7 +42,11 @@ function mutate(s: KnowledgeSnapshot, r: () => number, step: number): { next: Kn
             replace({ ...card, body: `${card.body}\n\n${other.body.split(/\n\s*\n/)[1] ?? other.summary.zh}` } as KnowledgeItem);
             break;
         case 'name':
-            replace({ ...card, name: `${other.name.slice(0, 2)}${card.name}`, name_en: `${other.name_en.split(' ')[0]} ${card.name_en}` } as KnowledgeItem);
+            replace({
+                ...card,
+                name: `${other.name.slice(0, 2)}${card.name}`,
+                name_en: `${other.name_en.split(' ')[0]} ${card.name_en}`,
+            } as KnowledgeItem);
             break;
         case 'alias':
             replace({ ...card, aliases: { zh: [...card.aliases.zh, `${card.name.slice(0, 2)}快贷${step}`], en: card.aliases.en } } as KnowledgeItem);
@@ -73,7 +77,12 @@ const NOW = new Date('2026-12-01');
 function answers(index: KnowledgeIndex, s: KnowledgeSnapshot, extra: readonly string[]) {
     const search = [...questions, ...extra].map((q) => {
         const r = index.search(q, { limit: 8 });
-        return { q, confident: r.confident, results: r.results.map((h) => [h.id, h.score.toFixed(9), h.snippet, h.passages.map((p) => p.field)]), named: index.read(q).named };
+        return {
+            q,
+            confident: r.confident,
+            results: r.results.map((h) => [h.id, h.score.toFixed(9), h.snippet, h.passages.map((p) => p.field)]),
+            named: index.read(q).named,
+        };
     });
     const match = profiles.map((p) =>
         matchProducts(s, parseProfile(p), {

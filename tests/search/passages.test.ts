@@ -31,7 +31,7 @@ describe('passages of a card', () => {
         expect(isAbsence('推出时公布的损失分担为政府70%（现行比例未经确认）。')).toBe(false);
     });
 
-    it('ranks a card\'s passages for a question, the field holding the aspect first', () => {
+    it("ranks a card's passages for a question, the field holding the aspect first", () => {
         const index = createSearchIndex(snapshot);
         const reading = index.read('微贷通的担保费是多少');
         expect(reading.named.map((n) => n.id)).toEqual(['keji-weidaitong']);

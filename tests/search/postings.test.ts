@@ -41,12 +41,32 @@ function reference(items: Iterable<KnowledgeItem>): MiniSearch {
 
 // Han bigrams and whole terms, English words with prefix (guarante → guarantee) and typo (perfomance) readings.
 const QUERIES: readonly (readonly [string, number])[][] = [
-    [['科技', 1], ['履约', 1], ['科技履约贷', 1]],
-    [['专利', 1], ['质押', 0.6]],
-    [['guarante', 1], ['loan', 0.5]],
-    [['perfomance', 1], ['bond', 1]],
-    [['续贷', 1], ['renewal', 1], ['无还本续贷', 0.6]],
-    [['2024', 1], ['85', 1]],
+    [
+        ['科技', 1],
+        ['履约', 1],
+        ['科技履约贷', 1],
+    ],
+    [
+        ['专利', 1],
+        ['质押', 0.6],
+    ],
+    [
+        ['guarante', 1],
+        ['loan', 0.5],
+    ],
+    [
+        ['perfomance', 1],
+        ['bond', 1],
+    ],
+    [
+        ['续贷', 1],
+        ['renewal', 1],
+        ['无还本续贷', 0.6],
+    ],
+    [
+        ['2024', 1],
+        ['85', 1],
+    ],
 ];
 
 function miniSearchQuery(terms: readonly (readonly [string, number])[]) {
@@ -64,7 +84,10 @@ describe('Postings', () => {
         for (const terms of QUERIES) {
             const { text, options } = miniSearchQuery(terms);
             const expected = ms.search(text, options);
-            const got = postings.search(terms.map(([term, boost]) => ({ term, boost, prefix: usePrefix(term), fuzzy: useFuzzy(term) })), 100);
+            const got = postings.search(
+                terms.map(([term, boost]) => ({ term, boost, prefix: usePrefix(term), fuzzy: useFuzzy(term) })),
+                100,
+            );
             expect(got.length).toBe(expected.length);
             expect(got.length).toBeGreaterThan(0);
             // Equal scores are ordered by id here, by insertion in MiniSearch: compare in one order.

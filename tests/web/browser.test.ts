@@ -48,7 +48,19 @@ beforeAll(async () => {
     console.log(`[web] screenshots in ${SHOTS}`);
     dataDir = tempDir('kejin-web-data-');
     [browser, web] = await Promise.all([
-        chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
+        chromium.launch({
+            executablePath: CHROMIUM,
+            headless: true,
+            args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-quic',
+                '--no-first-run',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+            ],
+        }),
         startWebProcess({ DATA_DIR: dataDir }),
     ]);
 }, 60_000);
@@ -74,7 +86,11 @@ async function shot(page: Page, name: string): Promise<void> {
 
 describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
     it('zh at 375×667: a question, a button, a dialogue, a reload, hostile markup, the CSP, delete my data', async () => {
-        const context = await browser.newContext({ viewport: { width: 375, height: 667 }, locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' } });
+        const context = await browser.newContext({
+            viewport: { width: 375, height: 667 },
+            locale: 'zh-CN',
+            extraHTTPHeaders: { 'Accept-Language': 'zh-CN,zh;q=0.9' },
+        });
         const page = await context.newPage();
         const console: string[] = [];
         const requests: string[] = [];
@@ -100,7 +116,12 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
 
         // A button of the answer: the whole card.
         const bots = await page.locator('#log .msg.bot').count();
-        await page.locator('#log .msg.bot').last().getByRole('button', { name: /详情|详细/ }).first().click();
+        await page
+            .locator('#log .msg.bot')
+            .last()
+            .getByRole('button', { name: /详情|详细/ })
+            .first()
+            .click();
         await page.locator('#log .msg.bot').nth(bots).waitFor();
         expect(await page.locator('#log .msg.bot').last().innerText()).toContain('高企贷');
 
@@ -108,7 +129,10 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
         const d = dialogues()[0]!;
         let last = '';
         for (const turn of d.turns) last = await ask(page, turn);
-        expect(d.expect_last_any.some((w) => last.toLowerCase().includes(w.toLowerCase())), last).toBe(true);
+        expect(
+            d.expect_last_any.some((w) => last.toLowerCase().includes(w.toLowerCase())),
+            last,
+        ).toBe(true);
 
         // Shift+Enter breaks the line instead of sending.
         const box = page.getByLabel('提问');
@@ -126,7 +150,9 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
         expect(await page.evaluate('window.__pwned')).toBeUndefined();
 
         // An inline script injected into the page is refused by the CSP.
-        await page.evaluate(`(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.appendChild(s); })()`);
+        await page.evaluate(
+            `(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = 1'; document.body.appendChild(s); })()`,
+        );
         await page.waitForTimeout(100);
         expect(await page.evaluate('window.__inline')).toBeUndefined();
         expect(console.join('\n')).toMatch(/Content Security Policy/);
@@ -139,7 +165,12 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
 
         // Delete my data, with its confirmation; a reload shows a fresh start.
         await page.getByRole('button', { name: '删除我的数据' }).click();
-        await page.locator('#log .msg.bot').last().getByRole('button', { name: /删除|确定/ }).first().click();
+        await page
+            .locator('#log .msg.bot')
+            .last()
+            .getByRole('button', { name: /删除|确定/ })
+            .first()
+            .click();
         await page.locator('#log', { hasNotText: '高企贷的合作银行有哪些' }).waitFor();
         expect(await page.getByRole('log').innerText()).toContain('已删除');
         await page.reload();
@@ -149,7 +180,11 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
     });
 
     it('en at 1280×800, keyboard only: the guided questionnaire to a match', async () => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+        const context = await browser.newContext({
+            viewport: { width: 1280, height: 800 },
+            locale: 'en-GB',
+            extraHTTPHeaders: { 'Accept-Language': 'en-GB,en;q=0.9' },
+        });
         const page = await context.newPage();
         await page.goto(web.url);
         expect(await page.locator('label[for="q"]').innerText()).toBe('Ask');
@@ -157,9 +192,16 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
         expect(answer).toMatch(/%/);
         await shot(page, 'en-1280-answer');
         // Keyboard alone: focus the "match" button of the menu and press Enter, then answer each step by keys.
-        await page.getByRole('button', { name: /Match products/ }).first().focus();
+        await page
+            .getByRole('button', { name: /Match products/ })
+            .first()
+            .focus();
         await page.keyboard.press('Enter');
-        await page.locator('#log .msg.bot').last().getByText(/1\/6|Step 1/).waitFor();
+        await page
+            .locator('#log .msg.bot')
+            .last()
+            .getByText(/1\/6|Step 1/)
+            .waitFor();
         // Each press by Tab-reachable focus and Enter: growth stage, high-tech, done, then skip the rest.
         for (const name of [/^Growth/i, /High-Tech Enterprise/, /Done/, /Skip/, /Skip/, /Skip/, /Skip/]) {
             const before = await page.locator('#log .msg.bot').last().innerText();
@@ -176,7 +218,11 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
     });
 
     it('works without JavaScript: the form posts and the page comes back with the answer', async () => {
-        const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 667 }, extraHTTPHeaders: { 'Accept-Language': 'en' } });
+        const context = await browser.newContext({
+            javaScriptEnabled: false,
+            viewport: { width: 375, height: 667 },
+            extraHTTPHeaders: { 'Accept-Language': 'en' },
+        });
         const page = await context.newPage();
         await page.goto(web.url);
         await page.getByLabel('Ask').fill('gaoqidai partner banks');
@@ -196,7 +242,10 @@ describe.skipIf(chromiumSkipReason() ?? redisSkipReason())('two instances on one
     let b: WebProcess;
     beforeAll(async () => {
         redis = await startRedisServer();
-        [a, b] = await Promise.all([startWebProcess({ REDIS_URL: redis.url, DATA_DIR: tempDir('kejin-web-a-') }), startWebProcess({ REDIS_URL: redis.url, DATA_DIR: tempDir('kejin-web-b-') })]);
+        [a, b] = await Promise.all([
+            startWebProcess({ REDIS_URL: redis.url, DATA_DIR: tempDir('kejin-web-a-') }),
+            startWebProcess({ REDIS_URL: redis.url, DATA_DIR: tempDir('kejin-web-b-') }),
+        ]);
     }, 60_000);
     afterAll(async () => {
         await Promise.all([a?.stop(), b?.stop()]);
@@ -214,7 +263,10 @@ describe.skipIf(chromiumSkipReason() ?? redisSkipReason())('two instances on one
         await page.goto(b.url);
         expect(await page.getByRole('log').innerText()).toContain(d.turns[0]!);
         const last = await ask(page, d.turns[1]!);
-        expect(d.expect_last_any.some((w) => last.includes(w)), last).toBe(true);
+        expect(
+            d.expect_last_any.some((w) => last.includes(w)),
+            last,
+        ).toBe(true);
         await shot(page, 'zh-1280-second-instance');
         await context.close();
     });

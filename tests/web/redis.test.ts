@@ -22,7 +22,12 @@ describe.skipIf(redisSkipReason())('web chat state in Redis', () => {
     it('counts one window for all instances and says when it ends', async () => {
         const one = redisLimiter(a, 'test:', 60_000);
         const two = redisLimiter(b, 'test:', 60_000);
-        const verdicts = [await one.hit('ip:1.2.3.4', 3), await two.hit('ip:1.2.3.4', 3), await one.hit('ip:1.2.3.4', 3), await two.hit('ip:1.2.3.4', 3)];
+        const verdicts = [
+            await one.hit('ip:1.2.3.4', 3),
+            await two.hit('ip:1.2.3.4', 3),
+            await one.hit('ip:1.2.3.4', 3),
+            await two.hit('ip:1.2.3.4', 3),
+        ];
         expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, false]);
         expect(verdicts[3]!.retryAfter).toBeGreaterThan(0);
         expect(verdicts[3]!.retryAfter).toBeLessThanOrEqual(60);

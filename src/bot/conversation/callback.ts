@@ -106,7 +106,9 @@ export function parseCallback(data: string | undefined): CallbackAction | undefi
             return one && REF_PATTERN.test(one) ? { type: 'contacts', ref: one } : undefined;
         case 'a': {
             const [aspect, ref, ...extra] = args;
-            return extra.length === 0 && isOneOf(ASPECTS.values, aspect) && ref && REF_PATTERN.test(ref) ? { type: 'aspect', aspect, ref } : undefined;
+            return extra.length === 0 && isOneOf(ASPECTS.values, aspect) && ref && REF_PATTERN.test(ref)
+                ? { type: 'aspect', aspect, ref }
+                : undefined;
         }
         case 'p':
             return parseBrowse(args);

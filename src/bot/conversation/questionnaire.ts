@@ -25,9 +25,7 @@ export interface FlowState {
     readonly draft: Draft;
 }
 
-export type FlowAction =
-    | { readonly op: FlowOp; readonly value?: string }
-    | { readonly op: 'text'; readonly text: string };
+export type FlowAction = { readonly op: FlowOp; readonly value?: string } | { readonly op: 'text'; readonly text: string };
 
 export type FlowResult =
     | { readonly kind: 'continue'; readonly state: FlowState }
@@ -43,7 +41,6 @@ export const AMOUNT_PRESETS = [100, 300, 500, 1000, 3000] as const;
 export function startFlow(previous: Draft = {}): FlowState {
     return { step: 0, draft: pickDraft(previous) };
 }
-
 
 export function stepName(state: FlowState): StepName {
     return STEPS[Math.min(Math.max(state.step, 0), STEPS.length - 1)] ?? 'stage';
@@ -204,4 +201,3 @@ function allKnown<T>(words: string[], find: (w: string) => T | undefined): T[] |
     const found = words.map(find);
     return found.every((v) => v !== undefined) ? (found as T[]) : undefined;
 }
-

@@ -24,7 +24,11 @@ inlineFeature.on('inline_query', async (ctx) => {
         ? service.search(query, { limit: INLINE_LIMIT, kind: [...OFFERING_KINDS, 'policy'], lang }).results.map((h) => service.getItem(h.id))
         : service.listProducts().slice(0, INLINE_LIMIT);
     const results = items.filter((i): i is KnowledgeItem => i !== undefined).map((i) => article(i, lang));
-    await ctx.answerInlineQuery(results, { cache_time: 300, is_personal: true, button: { text: MESSAGES[lang].inlineOpen, start_parameter: 'inline' } });
+    await ctx.answerInlineQuery(results, {
+        cache_time: 300,
+        is_personal: true,
+        button: { text: MESSAGES[lang].inlineOpen, start_parameter: 'inline' },
+    });
 });
 
 function article(item: KnowledgeItem, lang: Lang): InlineQueryResultArticle {

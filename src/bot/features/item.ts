@@ -15,6 +15,9 @@ itemFeature.use(
         const service = ctx.deps.service;
         // The card read is what "它" means next.
         ctx.session.focus = { items: [item.id] };
-        await send(ctx, itemView(ctx.t, ctx.lang, item, (id) => service.getItem(id), relatedRefs(service, item)));
+        await send(
+            ctx,
+            itemView(ctx.t, ctx.lang, item, (id) => service.getItem(id), relatedRefs(service, item)),
+        );
     }),
 );

@@ -18,9 +18,21 @@ matchFeature.command('match', (ctx) => beginFlow(ctx, send));
 matchFeature.use(onMenu('match', (ctx) => beginFlow(ctx, show)));
 
 // A new message, so that the results being refined stay readable above it.
-matchFeature.use(onAction('profile', (ctx) => beginFlow(ctx, send), (a) => a.op === 'edit'));
+matchFeature.use(
+    onAction(
+        'profile',
+        (ctx) => beginFlow(ctx, send),
+        (a) => a.op === 'edit',
+    ),
+);
 
-matchFeature.use(onAction('profile', (ctx) => showMatches(ctx, ctx.session.profile ?? {}, show), (a) => a.op === 'match'));
+matchFeature.use(
+    onAction(
+        'profile',
+        (ctx) => showMatches(ctx, ctx.session.profile ?? {}, show),
+        (a) => a.op === 'match',
+    ),
+);
 
 // What a question stated joins the saved profile (newer values win, lists merge), then matches.
 matchFeature.use(

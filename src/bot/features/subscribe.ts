@@ -57,6 +57,8 @@ export async function withAlertsButton(ctx: BotContext, view: View): Promise<Vie
     if (!stores || !ctx.chat || ctx.chat.type !== 'private') return view;
     const m = INSIGHTS_MESSAGES[ctx.lang];
     const on = (await stores.subscriptions.get(ctx.chat.id)) === undefined;
-    const row: InlineKeyboardButton[] = [{ text: on ? m.subscribeButton : m.unsubscribeButton, callback_data: encodeCallback({ type: 'alerts', on }) }];
+    const row: InlineKeyboardButton[] = [
+        { text: on ? m.subscribeButton : m.unsubscribeButton, callback_data: encodeCallback({ type: 'alerts', on }) },
+    ];
     return { ...view, keyboard: { inline_keyboard: [row, ...(view.keyboard?.inline_keyboard ?? [])] } };
 }

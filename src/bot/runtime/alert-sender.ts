@@ -26,23 +26,37 @@ export function alertHtml(alert: Alert): string {
     const m = INSIGHTS_MESSAGES[lang];
     const p = presentMatch(alert.match, lang);
     const sep = colon(lang);
-    const change = { added: m.alertAdded, 'now-eligible': m.alertNowEligible, 'now-possible': m.alertNowPossible, closing: m.alertClosing }[alert.change];
-    const lines = [`${alert.change === 'closing' ? '⏰' : '🔔'} <b>${esc(change)}${sep}${esc(p.title)}</b> · ${p.rating.mark} ${esc(p.rating.label)}`, esc(truncate(p.summary, 160))];
+    const change = { added: m.alertAdded, 'now-eligible': m.alertNowEligible, 'now-possible': m.alertNowPossible, closing: m.alertClosing }[
+        alert.change
+    ];
+    const lines = [
+        `${alert.change === 'closing' ? '⏰' : '🔔'} <b>${esc(change)}${sep}${esc(p.title)}</b> · ${p.rating.mark} ${esc(p.rating.label)}`,
+        esc(truncate(p.summary, 160)),
+    ];
     // What to do and by when: the next step's lines (window, where, what to bring), each short.
     const next = sectionOf(p, 'nextStep');
     if (next) for (const l of next.lines.slice(0, 4)) lines.push(`<b>${esc(l.label ?? '')}</b>${sep}${esc(truncate(l.text, 120))}${esc(l.note)}`);
     const reasons = sectionOf(p, 'reasons');
-    if (reasons) lines.push(`<b>${esc(reasons.title)}</b>${sep}${clauseJoin(lang, reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)))}`);
+    if (reasons)
+        lines.push(
+            `<b>${esc(reasons.title)}</b>${sep}${clauseJoin(
+                lang,
+                reasons.lines.slice(0, MAX_REASONS).map((l) => esc(l.text)),
+            )}`,
+        );
     const open = sectionOf(p, 'missing')?.lines.find((l) => l.check === 'unknown');
     if (open) lines.push(`<b>${esc(labelOf('toConfirm', lang))}</b>${sep}${esc(truncate(open.text, 120))}${esc(open.note)}`);
     const reach = reachOf(p);
     if (reach) {
         const { contact, phone, url, apply } = reach;
-        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : esc(aside(labelOf('noPhone', lang), lang))}${url ? ` ${link(url, url)}` : ''}`);
+        lines.push(
+            `<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : esc(aside(labelOf('noPhone', lang), lang))}${url ? ` ${link(url, url)}` : ''}`,
+        );
         if (apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
     const source = p.sources[0];
-    if (source) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${link(source.title, source.url)}${source.ref ? `, ${esc(source.ref)}` : ''}`);
+    if (source)
+        lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${link(source.title, source.url)}${source.ref ? `, ${esc(source.ref)}` : ''}`);
     lines.push(`<i>${esc(m.alertFooter)}</i>`);
     return lines.join('\n');
 }
@@ -57,7 +71,9 @@ export interface AlertSenderOptions {
 }
 
 /** Sends one message of Telegram HTML to a chat: the part of a `deliver` function that any kind of alert can use. */
-export function createHtmlSender(options: AlertSenderOptions): (chatId: number, html: string, signal: AbortSignal) => Promise<'sent' | 'blocked' | 'failed'> {
+export function createHtmlSender(
+    options: AlertSenderOptions,
+): (chatId: number, html: string, signal: AbortSignal) => Promise<'sent' | 'blocked' | 'failed'> {
     const api = options.api ?? new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : undefined);
     api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
     return async (chatId, html, signal) => {
@@ -66,7 +82,13 @@ export function createHtmlSender(options: AlertSenderOptions): (chatId: number, 
             return 'sent';
         } catch (err) {
             if (err instanceof GrammyError && err.error_code === 403) return 'blocked';
-            options.logger?.warn({ code: err instanceof GrammyError ? err.error_code : undefined, description: err instanceof GrammyError ? err.description : String(err) }, 'alert not sent');
+            options.logger?.warn(
+                {
+                    code: err instanceof GrammyError ? err.error_code : undefined,
+                    description: err instanceof GrammyError ? err.description : String(err),
+                },
+                'alert not sent',
+            );
             return 'failed';
         }
     };

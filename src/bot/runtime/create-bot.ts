@@ -72,8 +72,12 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Bo
     const retry = autoRetry({ ...AUTO_RETRY, ...options.autoRetry });
     // Polling retries on its own (run.ts): autoRetry's backoff, doubling up to an hour, would
     // leave the bot deaf long after an outage has ended.
-    bot.api.config.use((prev, method, payload, signal) => (method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal)));
-    bot.catch((err) => deps.logger.error({ update_id: err.ctx.update.update_id, err: describeError(err.error) }, 'update failed outside the error boundary'));
+    bot.api.config.use((prev, method, payload, signal) =>
+        method === 'getUpdates' ? prev(method, payload, signal) : retry(prev, method, payload, signal),
+    );
+    bot.catch((err) =>
+        deps.logger.error({ update_id: err.ctx.update.update_id, err: describeError(err.error) }, 'update failed outside the error boundary'),
+    );
 
     const shared = options.shared;
     const storage = guardedStorage(options.storage ?? shared?.storage ?? createFileStorage(config.DATA_DIR), deps.logger);
@@ -124,7 +128,8 @@ function updateBudget(ms: number, shutdown: AbortSignal | undefined): Middleware
         const stop = () => budget.abort(new Error('the bot is shutting down'));
         if (shutdown?.aborted) stop();
         shutdown?.addEventListener('abort', stop, { once: true });
-        const bounded: Transformer = (prev, method, payload, signal) => prev(method, payload, apiSignal(signal ? AbortSignal.any([signal as AbortSignal, budget.signal]) : budget.signal));
+        const bounded: Transformer = (prev, method, payload, signal) =>
+            prev(method, payload, apiSignal(signal ? AbortSignal.any([signal as AbortSignal, budget.signal]) : budget.signal));
         ctx.api.config.use(bounded);
         try {
             await next();
@@ -151,7 +156,8 @@ function watchOutage(deps: BotDeps): Transformer {
     return async (prev, method, payload, signal) => {
         try {
             const result = await prev(method, payload, signal);
-            if (!result.ok && (isGatewayError(result.error_code) || (method === 'getUpdates' && result.error_code >= 500))) outage.failed(new Error(result.description), { method, code: result.error_code });
+            if (!result.ok && (isGatewayError(result.error_code) || (method === 'getUpdates' && result.error_code >= 500)))
+                outage.failed(new Error(result.description), { method, code: result.error_code });
             else outage.ok();
             return result;
         } catch (err) {
@@ -195,8 +201,21 @@ function rateLimits(perMinute: number, defaultLang: Lang, shared: SharedBotState
         else if (ctx.chat?.type === 'private') await ctx.reply(t.slowDown, undefined, signal);
     };
     const store = shared ? { storageClient: shared.rateLimitStore(60_000) as never } : {};
-    const messages = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute, keyGenerator: key, keyPrefix: 'msg', onLimitExceeded: (ctx) => tell(ctx).catch(() => undefined), ...store });
-    const inline = limit<BotContext, never>({ timeFrame: 60_000, limit: perMinute * INLINE_RATE_FACTOR, keyGenerator: key, keyPrefix: 'inline', ...store });
+    const messages = limit<BotContext, never>({
+        timeFrame: 60_000,
+        limit: perMinute,
+        keyGenerator: key,
+        keyPrefix: 'msg',
+        onLimitExceeded: (ctx) => tell(ctx).catch(() => undefined),
+        ...store,
+    });
+    const inline = limit<BotContext, never>({
+        timeFrame: 60_000,
+        limit: perMinute * INLINE_RATE_FACTOR,
+        keyGenerator: key,
+        keyPrefix: 'inline',
+        ...store,
+    });
     return (ctx, next) => (ctx.inlineQuery ? inline(ctx, next) : messages(ctx, next));
 }
 

@@ -120,7 +120,12 @@ export async function runPolling(deps: BotDeps, signal: AbortSignal, options: Cr
         {
             // Retry polling every second for as long as the Bot API is away (the outage is logged by
             // the bot's API watch); the runner's own messages would print raw errors to stderr.
-            runner: { fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 }, silent: true, retryInterval: POLL_RETRY_MS, maxRetryTime: Number.POSITIVE_INFINITY },
+            runner: {
+                fetch: { allowed_updates: ALLOWED_UPDATES, timeout: 30 },
+                silent: true,
+                retryInterval: POLL_RETRY_MS,
+                maxRetryTime: Number.POSITIVE_INFINITY,
+            },
             sink: { concurrency: POLLING_CONCURRENCY },
         },
     );
@@ -170,8 +175,15 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
     const hardStop = new AbortController();
     const bot = createBot(deps, { ...options, signal: hardStop.signal });
     const { path } = webhook;
-    const handle = webhookCallback(bot, boundedHttpAdapter(config.WEBHOOK_MAX_BODY_BYTES), { secretToken: webhook.secret, ...webhookTimeout(options) });
-    const limits = { headersTimeout: WEBHOOK_HEADERS_TIMEOUT_MS, requestTimeout: WEBHOOK_REQUEST_TIMEOUT_MS, connectionsCheckingInterval: WEBHOOK_TIMEOUT_CHECK_MS };
+    const handle = webhookCallback(bot, boundedHttpAdapter(config.WEBHOOK_MAX_BODY_BYTES), {
+        secretToken: webhook.secret,
+        ...webhookTimeout(options),
+    });
+    const limits = {
+        headersTimeout: WEBHOOK_HEADERS_TIMEOUT_MS,
+        requestTimeout: WEBHOOK_REQUEST_TIMEOUT_MS,
+        connectionsCheckingInterval: WEBHOOK_TIMEOUT_CHECK_MS,
+    };
     const server = createServer(limits, (req: IncomingMessage, res: ServerResponse) => {
         if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== path) {
             res.writeHead(404).end();
@@ -185,7 +197,10 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
             }
             if (isStillRunning(err)) {
                 // Telegram tries again later and holds the chat's next updates meanwhile (see webhookTimeout).
-                logger.warn({ err: describeError(err instanceof BotError ? err.error : err) }, 'update still running: asked Telegram to deliver it again later');
+                logger.warn(
+                    { err: describeError(err instanceof BotError ? err.error : err) },
+                    'update still running: asked Telegram to deliver it again later',
+                );
                 if (!res.headersSent) res.writeHead(503, { 'Retry-After': '5' }).end('update still being handled');
                 return;
             }
@@ -242,7 +257,10 @@ export async function startWebhook(deps: BotDeps, signal: AbortSignal, options: 
  *   updates in order within the process.
  */
 function webhookTimeout(options: CreateBotOptions) {
-    return { onTimeout: options.shared ? ('throw' as const) : ('return' as const), timeoutMilliseconds: (options.updateBudgetMs ?? UPDATE_BUDGET_MS) + WEBHOOK_TIMEOUT_MARGIN_MS };
+    return {
+        onTimeout: options.shared ? ('throw' as const) : ('return' as const),
+        timeoutMilliseconds: (options.updateBudgetMs ?? UPDATE_BUDGET_MS) + WEBHOOK_TIMEOUT_MARGIN_MS,
+    };
 }
 
 /** An update another request is still handling, or grammY's own webhook timeout. */
@@ -258,10 +276,16 @@ export async function setWebhook(bot: Bot<BotContext>, deps: BotDeps, signal: Ab
 }
 
 export async function runWebhook(deps: BotDeps, signal: AbortSignal, options: CreateBotOptions = {}): Promise<void> {
-    await (await startWebhook(deps, signal, options)).done;
+    await (
+        await startWebhook(deps, signal, options)
+    ).done;
 }
 
-export async function runInTerminal(deps: BotDeps, options: Omit<TerminalOptions, 'user'> & { readonly user?: TerminalOptions['user'] }, botOptions: CreateBotOptions = {}): Promise<void> {
+export async function runInTerminal(
+    deps: BotDeps,
+    options: Omit<TerminalOptions, 'user'> & { readonly user?: TerminalOptions['user'] },
+    botOptions: CreateBotOptions = {},
+): Promise<void> {
     const bot = createBot(deps, { ...botOptions, token: TERMINAL_TOKEN, botInfo: TERMINAL_BOT });
     const user = options.user ?? { id: 10_000, firstName: 'Terminal', languageCode: deps.config.DEFAULT_LANG };
     await runTerminal(bot, { ...options, user });

@@ -173,11 +173,17 @@ export class UpdateFactory {
     }
 
     callback(data: string, message: Message): Update {
-        return { update_id: ++this._updateId, callback_query: { id: String(this._updateId), from: this._from, chat_instance: 'terminal', message, data } };
+        return {
+            update_id: ++this._updateId,
+            callback_query: { id: String(this._updateId), from: this._from, chat_instance: 'terminal', message, data },
+        };
     }
 
     inline(query: string): Update {
-        return { update_id: ++this._updateId, inline_query: { id: String(this._updateId), from: this._from, query, offset: '', chat_type: 'sender' } };
+        return {
+            update_id: ++this._updateId,
+            inline_query: { id: String(this._updateId), from: this._from, query, offset: '', chat_type: 'sender' },
+        };
     }
 }
 
@@ -211,7 +217,9 @@ export async function runTerminal(bot: Bot<BotContext>, options: TerminalOptions
     options.signal?.addEventListener('abort', stop, { once: true });
     const prompt = () => options.interactive && write('\n> ');
     if (options.interactive) {
-        write('科金助手 Kejin, terminal mode (no TELEGRAM_BOT_TOKEN). Type a question, a number to press a button, /help for commands; Ctrl-D quits.\n');
+        write(
+            '科金助手 Kejin, terminal mode (no TELEGRAM_BOT_TOKEN). Type a question, a number to press a button, /help for commands; Ctrl-D quits.\n',
+        );
         await feed(bot, updates.message('/start'));
         prompt();
     }

@@ -35,7 +35,10 @@ export async function tryLease(redis: RedisClient, key: string, options: LeaseOp
     const token = `${options.tokenPrefix ?? 'lease:'}${randomUUID()}`;
     const taken = await redis.set(key, token, 'PX', options.ttlMs, 'NX');
     if (taken !== 'OK') return undefined;
-    const renew = setInterval(() => void redis.eval(RENEW, 1, key, token, options.ttlMs).catch(() => undefined), options.renewMs ?? Math.max(50, Math.floor(options.ttlMs / 3)));
+    const renew = setInterval(
+        () => void redis.eval(RENEW, 1, key, token, options.ttlMs).catch(() => undefined),
+        options.renewMs ?? Math.max(50, Math.floor(options.ttlMs / 3)),
+    );
     renew.unref();
     return {
         key,

@@ -70,7 +70,11 @@ const DRAFT_FIELDS: Record<DraftKey, z.ZodType> = {
     employees: profileShape.employees,
 };
 const langSchema = z.enum(LANGS);
-const stepSchema = z.number().int().min(0).max(STEPS.length - 1);
+const stepSchema = z
+    .number()
+    .int()
+    .min(0)
+    .max(STEPS.length - 1);
 
 export interface CheckedSession {
     readonly session: SessionData;
@@ -177,7 +181,14 @@ function shown(v: unknown): string {
 }
 
 export function isEmptySession(s: SessionData): boolean {
-    return s.lang === undefined && s.profile === undefined && s.flow === undefined && s.understood === undefined && s.focus === undefined && s.matched === undefined;
+    return (
+        s.lang === undefined &&
+        s.profile === undefined &&
+        s.flow === undefined &&
+        s.understood === undefined &&
+        s.focus === undefined &&
+        s.matched === undefined
+    );
 }
 
 /** The session key: the user's id. Updates without a user have no session. */
@@ -216,7 +227,8 @@ export function guardedStorage(inner: StorageAdapter<unknown>, logger: Logger): 
         if (known.size > MAX_KNOWN) known.delete(known.keys().next().value!);
     };
     const writes = new FailureEpisode(logger, {
-        failed: (err) => `${writeFailureHeadline(err)}: answers go on, but languages, profiles and questionnaire steps are not saved until it is fixed`,
+        failed: (err) =>
+            `${writeFailureHeadline(err)}: answers go on, but languages, profiles and questionnaire steps are not saved until it is fixed`,
         recovered: 'the session store is writable again',
     });
     const reads = new FailureEpisode(logger, {

@@ -75,6 +75,8 @@ export function updateOnce<C extends Context>(options: UpdateOnceOptions): Middl
             await lease.release().catch(() => undefined);
             throw err;
         }
-        await lease.settle(DONE, doneSeconds).catch((err: unknown) => options.logger?.warn({ update_id: id, err: (err as Error).message }, 'update handled, but not marked done'));
+        await lease
+            .settle(DONE, doneSeconds)
+            .catch((err: unknown) => options.logger?.warn({ update_id: id, err: (err as Error).message }, 'update handled, but not marked done'));
     };
 }

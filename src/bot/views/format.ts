@@ -101,7 +101,9 @@ export function helpView(t: Messages): View {
 export function langView(t: Messages): View {
     return {
         html: t.langPrompt,
-        keyboard: { inline_keyboard: [[button(LANGUAGE_NAMES.zh, { type: 'lang', lang: 'zh' }), button(LANGUAGE_NAMES.en, { type: 'lang', lang: 'en' })]] },
+        keyboard: {
+            inline_keyboard: [[button(LANGUAGE_NAMES.zh, { type: 'lang', lang: 'zh' }), button(LANGUAGE_NAMES.en, { type: 'lang', lang: 'en' })]],
+        },
     };
 }
 
@@ -119,7 +121,10 @@ const QUESTION_OF: Record<StepName, keyof Messages> = {
 export function flowView(t: Messages, lang: Lang, state: FlowState): View {
     const step = stepName(state);
     const current = currentAnswer(t, lang, state.draft, step);
-    const html = [`<b>${esc(t.stepOf(state.step + 1, STEPS.length))}</b> · ${t[QUESTION_OF[step]] as string}`, `${t.current}${t.colon}${current}`].join('\n');
+    const html = [
+        `<b>${esc(t.stepOf(state.step + 1, STEPS.length))}</b> · ${t[QUESTION_OF[step]] as string}`,
+        `${t.current}${t.colon}${current}`,
+    ].join('\n');
     const nav = [
         ...(state.step > 0 ? [button(t.back, { type: 'flow', step: state.step, op: 'back' })] : []),
         button(t.skip, { type: 'flow', step: state.step, op: 'skip' }),
@@ -139,23 +144,52 @@ function choiceRows(t: Messages, lang: Lang, state: FlowState, step: StepName): 
     const mark = (on: boolean, text: string) => (on ? `✓ ${text}` : text);
     switch (step) {
         case 'stage':
-            return chunk(STAGES.values.map((v) => button(mark(d.stage === v, STAGES.labels[v][lang]), { type: 'flow', step: s, op: 'set', value: v })), 2);
+            return chunk(
+                STAGES.values.map((v) => button(mark(d.stage === v, STAGES.labels[v][lang]), { type: 'flow', step: s, op: 'set', value: v })),
+                2,
+            );
         case 'size':
-            return chunk(SIZES.values.map((v) => button(mark(d.size === v, SIZES.labels[v][lang]), { type: 'flow', step: s, op: 'set', value: v })), 2);
+            return chunk(
+                SIZES.values.map((v) => button(mark(d.size === v, SIZES.labels[v][lang]), { type: 'flow', step: s, op: 'set', value: v })),
+                2,
+            );
         case 'qualifications':
             return [
-                ...QUALIFICATIONS.values.map((v) => [button(mark(d.qualifications?.includes(v) ?? false, QUALIFICATIONS.labels[v][lang]), { type: 'flow', step: s, op: 'toggle', value: v })]),
-                [button(mark(d.qualifications?.length === 0, t.noneOfThese), { type: 'flow', step: s, op: 'none' }), button(t.done, { type: 'flow', step: s, op: 'done' })],
+                ...QUALIFICATIONS.values.map((v) => [
+                    button(mark(d.qualifications?.includes(v) ?? false, QUALIFICATIONS.labels[v][lang]), {
+                        type: 'flow',
+                        step: s,
+                        op: 'toggle',
+                        value: v,
+                    }),
+                ]),
+                [
+                    button(mark(d.qualifications?.length === 0, t.noneOfThese), { type: 'flow', step: s, op: 'none' }),
+                    button(t.done, { type: 'flow', step: s, op: 'done' }),
+                ],
             ];
         case 'needs':
             return [
-                ...chunk(NEEDS.values.map((v) => button(mark(d.needs?.includes(v) ?? false, NEEDS.labels[v][lang]), { type: 'flow', step: s, op: 'toggle', value: v })), 2),
+                ...chunk(
+                    NEEDS.values.map((v) =>
+                        button(mark(d.needs?.includes(v) ?? false, NEEDS.labels[v][lang]), { type: 'flow', step: s, op: 'toggle', value: v }),
+                    ),
+                    2,
+                ),
                 [button(t.done, { type: 'flow', step: s, op: 'done' })],
             ];
         case 'ip':
-            return [[button(mark(d.hasIntellectualProperty === true, t.yes), { type: 'flow', step: s, op: 'set', value: 'y' }), button(mark(d.hasIntellectualProperty === false, t.no), { type: 'flow', step: s, op: 'set', value: 'n' })]];
+            return [
+                [
+                    button(mark(d.hasIntellectualProperty === true, t.yes), { type: 'flow', step: s, op: 'set', value: 'y' }),
+                    button(mark(d.hasIntellectualProperty === false, t.no), { type: 'flow', step: s, op: 'set', value: 'n' }),
+                ],
+            ];
         case 'amount':
-            return chunk(AMOUNT_PRESETS.map((n) => button(mark(d.amountWan === n, t.wan(n)), { type: 'flow', step: s, op: 'set', value: String(n) })), 3);
+            return chunk(
+                AMOUNT_PRESETS.map((n) => button(mark(d.amountWan === n, t.wan(n)), { type: 'flow', step: s, op: 'set', value: String(n) })),
+                3,
+            );
     }
 }
 
@@ -163,7 +197,14 @@ function choiceRows(t: Messages, lang: Lang, state: FlowState, step: StepName): 
 
 function profileValue(t: Messages, lang: Lang, d: Draft, field: StepName): string | undefined {
     const list = (values: readonly string[] | undefined, labels: Record<string, Localized>) =>
-        values === undefined ? undefined : values.length === 0 ? t.none : listJoin(lang, values.map((v) => label(labels, v, lang)));
+        values === undefined
+            ? undefined
+            : values.length === 0
+              ? t.none
+              : listJoin(
+                    lang,
+                    values.map((v) => label(labels, v, lang)),
+                );
     switch (field) {
         case 'stage':
             return d.stage && label(STAGES.labels, d.stage, lang);
@@ -194,7 +235,15 @@ export function profileLines(t: Messages, lang: Lang, d: Draft): string[] {
     return [
         ...STEPS.flatMap((step) => line(t[FIELD_LABEL[step]] as string, profileValue(t, lang, d, step))),
         // Told in messages, not asked by the questionnaire.
-        ...line(t.fieldLacking, d.qualificationsLacking?.length ? listJoin(lang, d.qualificationsLacking.map((v) => label(QUALIFICATIONS.labels, v, lang))) : undefined),
+        ...line(
+            t.fieldLacking,
+            d.qualificationsLacking?.length
+                ? listJoin(
+                      lang,
+                      d.qualificationsLacking.map((v) => label(QUALIFICATIONS.labels, v, lang)),
+                  )
+                : undefined,
+        ),
         ...line(t.fieldRevenue, d.annualRevenueWan === undefined ? undefined : t.wan(d.annualRevenueWan)),
     ];
 }
@@ -205,7 +254,10 @@ export function profileView(t: Messages, lang: Lang, profile: Draft | undefined)
     return {
         html,
         keyboard: keyboard([
-            [button(t.profileEdit, { type: 'profile', op: 'edit' }), ...(lines.length > 0 ? [button(t.profileMatch, { type: 'profile', op: 'match' })] : [])],
+            [
+                button(t.profileEdit, { type: 'profile', op: 'edit' }),
+                ...(lines.length > 0 ? [button(t.profileMatch, { type: 'profile', op: 'match' })] : []),
+            ],
             [button(t.forgetButton, { type: 'menu', entry: 'forget' }), ...homeRow(t)],
         ]),
     };
@@ -214,7 +266,9 @@ export function profileView(t: Messages, lang: Lang, profile: Draft | undefined)
 export function forgetView(t: Messages): View {
     return {
         html: t.forgetConfirm,
-        keyboard: { inline_keyboard: [[button(t.forgetYes, { type: 'forget', confirmed: true }), button(t.forgetNo, { type: 'forget', confirmed: false })]] },
+        keyboard: {
+            inline_keyboard: [[button(t.forgetYes, { type: 'forget', confirmed: true }), button(t.forgetNo, { type: 'forget', confirmed: false })]],
+        },
     };
 }
 
@@ -266,7 +320,9 @@ export function matchCard(lang: Lang, m: ProductMatch, rank: number): string {
     if (reach) {
         // A number is shown only with what the source gives it for, never as the product's hotline.
         const { contact, phone, apply } = reach;
-        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : esc(aside(labelOf('noPhone', lang), lang))}`);
+        lines.push(
+            `<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : esc(aside(labelOf('noPhone', lang), lang))}`,
+        );
         if (apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
     // The next step in one short line: how it is granted, where, by when, what to bring.
@@ -340,21 +396,36 @@ export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: rea
     const lines = [...header, esc(p.text)];
     if (p.comparison) {
         const [a, b] = p.comparison.items;
-        for (const row of p.comparison.rows) lines.push(`<b>${esc(row.label)}</b>`, `• ${esc(a.title)}${sep}${esc(row.left.text)}`, `• ${esc(b.title)}${sep}${esc(row.right.text)}`);
+        for (const row of p.comparison.rows)
+            lines.push(`<b>${esc(row.label)}</b>`, `• ${esc(a.title)}${sep}${esc(row.left.text)}`, `• ${esc(b.title)}${sep}${esc(row.right.text)}`);
     }
-    if (p.sources.length > 0) lines.push(`<b>${esc(labelOf('source', lang))}</b>${sep}${clauseJoin(lang, p.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`))}`);
+    if (p.sources.length > 0)
+        lines.push(
+            `<b>${esc(labelOf('source', lang))}</b>${sep}${clauseJoin(
+                lang,
+                p.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`),
+            )}`,
+        );
     if (p.contacts.length > 0) {
         const who = p.contacts.map((c) => `${esc(c.label ?? '')}${c.phones?.[0] ? ` ${esc(c.phones[0])}` : ''}`);
         lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${listJoin(lang, who)}`);
     }
-    if (p.related.length > 0) lines.push(`<b>${esc(labelOf('related', lang))}</b>${sep}${listJoin(lang, p.related.map((r) => esc(r.title)))}`);
+    if (p.related.length > 0)
+        lines.push(
+            `<b>${esc(labelOf('related', lang))}</b>${sep}${listJoin(
+                lang,
+                p.related.map((r) => esc(r.title)),
+            )}`,
+        );
     const item = answer.item;
     const rows: InlineKeyboardButton[][] = [];
     if (item) {
         const ref = refOf(item.id);
         rows.push([
             button(t.details, { type: 'item', ref }),
-            ...(answer.aspect !== 'how-to-apply' && item.kind !== 'organization' ? [button(t.followApply, { type: 'aspect', aspect: 'how-to-apply', ref })] : []),
+            ...(answer.aspect !== 'how-to-apply' && item.kind !== 'organization'
+                ? [button(t.followApply, { type: 'aspect', aspect: 'how-to-apply', ref })]
+                : []),
             ...(answer.contacts.length > 0 && item.kind !== 'organization' ? [button(t.followContact, { type: 'contacts', ref })] : []),
         ]);
     }
@@ -365,7 +436,11 @@ export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: rea
 /** A bare aspect with nothing in focus: the question back, and a button per likely item that answers that aspect of it. */
 function clarifyView(t: Messages, lang: Lang, header: string[], answer: Answer): View {
     const aspect = answer.clarify?.aspect;
-    const rows = answer.suggestions.map((s) => [aspect ? button(pick(s.title, lang), { type: 'aspect', aspect, ref: refOf(s.id) }) : button(pick(s.title, lang), { type: 'item', ref: refOf(s.id) })]);
+    const rows = answer.suggestions.map((s) => [
+        aspect
+            ? button(pick(s.title, lang), { type: 'aspect', aspect, ref: refOf(s.id) })
+            : button(pick(s.title, lang), { type: 'item', ref: refOf(s.id) }),
+    ]);
     return { html: [...header, esc(answer.text)].join('\n'), keyboard: keyboard([...rows, homeRow(t)]) };
 }
 
@@ -377,7 +452,10 @@ export function toldMatchView(t: Messages, lang: Lang, response: MatchResponse, 
     const view = matchView(t, lang, response);
     // On one line, so that the products come within the first screen.
     const told = profileLines(t, lang, profile).map((l) => l.replace(/^• /, ''));
-    return { html: [`${t.toldHeader}${sentenceGap(lang)}${clauseJoin(lang, told)}`, '', view.html].join('\n'), ...(view.keyboard ? { keyboard: view.keyboard } : {}) };
+    return {
+        html: [`${t.toldHeader}${sentenceGap(lang)}${clauseJoin(lang, told)}`, '', view.html].join('\n'),
+        ...(view.keyboard ? { keyboard: view.keyboard } : {}),
+    };
 }
 
 function unsureView(t: Messages, lang: Lang, header: string[], guesses: readonly ItemRef[]): View {
@@ -385,7 +463,10 @@ function unsureView(t: Messages, lang: Lang, header: string[], guesses: readonly
     const rows = guesses.map((g) => [button(pick(g.title, lang), { type: 'item', ref: refOf(g.id) })]);
     return {
         html: lines.join('\n'),
-        keyboard: keyboard([...rows, [button(t.menuMatch, { type: 'menu', entry: 'match' }), button(t.generalContacts, { type: 'menu', entry: 'contact' })]]),
+        keyboard: keyboard([
+            ...rows,
+            [button(t.menuMatch, { type: 'menu', entry: 'match' }), button(t.generalContacts, { type: 'menu', entry: 'contact' })],
+        ]),
     };
 }
 
@@ -409,7 +490,10 @@ export function itemView(t: Messages, lang: Lang, item: KnowledgeItem, lookup: I
     const hasContacts = sectionOf(p, 'contacts') !== undefined;
     const rows = [
         ...(hasContacts ? [[button(t.contacts, { type: 'contacts', ref })]] : []),
-        ...chunk(related.slice(0, 4).map((r) => button(pick(r.title, lang), { type: 'item', ref: refOf(r.id) })), 2),
+        ...chunk(
+            related.slice(0, 4).map((r) => button(pick(r.title, lang), { type: 'item', ref: refOf(r.id) })),
+            2,
+        ),
         homeRow(t),
     ];
     return { html: lines.join('\n'), keyboard: keyboard(rows) };
@@ -425,7 +509,10 @@ export function contactsView(t: Messages, lang: Lang, orgs: readonly Organizatio
         const used = organizationLines(o, lang).map((l) => lineHtml(l, lang, cite));
         return [`<b>${esc(displayName(o, lang))}</b>`, ...used, ...list.map((l) => `<i>${l}</i>`)].join('\n');
     });
-    const rows = chunk(orgs.slice(0, 6).map((o) => button(pick(titleOf(o), lang), { type: 'item', ref: refOf(o.id) })), 2);
+    const rows = chunk(
+        orgs.slice(0, 6).map((o) => button(pick(titleOf(o), lang), { type: 'item', ref: refOf(o.id) })),
+        2,
+    );
     return { html: [header, ...blocks].join('\n\n'), keyboard: keyboard([...rows, homeRow(t)]) };
 }
 
@@ -443,9 +530,17 @@ export function browseStageView(t: Messages, lang: Lang, kind: BrowseKind | '*')
     return { html: t.browseStage, keyboard: keyboard([...chunk(stages, 2), [button(t.anyStage, { type: 'browse', kind, stage: '*' })], homeRow(t)]) };
 }
 
-export function browseListView(t: Messages, lang: Lang, kind: BrowseKind | '*', stage: Stage | '*', items: readonly ProductItem[], page: number): View {
+export function browseListView(
+    t: Messages,
+    lang: Lang,
+    kind: BrowseKind | '*',
+    stage: Stage | '*',
+    items: readonly ProductItem[],
+    page: number,
+): View {
     const what = [kind === '*' ? t.anyKind : KINDS.labels[kind][lang], stage === '*' ? t.anyStage : STAGES.labels[stage][lang]].join(' · ');
-    if (items.length === 0) return { html: `${t.browseHeader(what, 0)}\n${t.browseNone}`, keyboard: keyboard([[button(t.menuBrowse, { type: 'browse' })], homeRow(t)]) };
+    if (items.length === 0)
+        return { html: `${t.browseHeader(what, 0)}\n${t.browseNone}`, keyboard: keyboard([[button(t.menuBrowse, { type: 'browse' })], homeRow(t)]) };
     const pages = Math.ceil(items.length / BROWSE_PAGE_SIZE);
     const p = Math.min(Math.max(page, 1), pages);
     const shown = items.slice((p - 1) * BROWSE_PAGE_SIZE, p * BROWSE_PAGE_SIZE);
@@ -454,8 +549,14 @@ export function browseListView(t: Messages, lang: Lang, kind: BrowseKind | '*', 
         ...(p > 1 ? [button(t.prev, { type: 'browse', kind, stage, page: p - 1 })] : []),
         ...(p < pages ? [button(t.next, { type: 'browse', kind, stage, page: p + 1 })] : []),
     ];
-    const rows = chunk(shown.map((i) => button(pick(titleOf(i), lang), { type: 'item', ref: refOf(i.id) })), 2);
-    return { html: [t.browseHeader(what, items.length), ...lines].join('\n'), keyboard: keyboard([...rows, paging, [button(t.menuBrowse, { type: 'browse' }), ...homeRow(t)]]) };
+    const rows = chunk(
+        shown.map((i) => button(pick(titleOf(i), lang), { type: 'item', ref: refOf(i.id) })),
+        2,
+    );
+    return {
+        html: [t.browseHeader(what, items.length), ...lines].join('\n'),
+        keyboard: keyboard([...rows, paging, [button(t.menuBrowse, { type: 'browse' }), ...homeRow(t)]]),
+    };
 }
 
 // === Inline mode =============================================================

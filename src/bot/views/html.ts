@@ -41,7 +41,10 @@ export function truncate(text: string, max: number): string {
         while (back > 0 && inWord(back)) back--;
         if (back >= end / 2) end = back;
     }
-    return `${chars.slice(0, end).join('').replace(/[\s,，、;；:：]+$/u, '')}…`;
+    return `${chars
+        .slice(0, end)
+        .join('')
+        .replace(/[\s,，、;；:：]+$/u, '')}…`;
 }
 
 /**

@@ -321,7 +321,8 @@ const en: Messages = {
     understoodHeader: '<b>From your message I understood</b> (correct it with "Refine"):',
     matchUnderstood: '🎯 Match products on this',
     toldHeader: '<b>From what you have told me about the firm</b> (say "actually, …" or press "Refine" to correct it):',
-    needProfile: 'To tell which products fit, I need to know about the firm first. Describe it (e.g. "we are a growth-stage high-tech enterprise needing working capital"), or answer a few questions:',
+    needProfile:
+        'To tell which products fit, I need to know about the firm first. Describe it (e.g. "we are a growth-stage high-tech enterprise needing working capital"), or answer a few questions:',
     forgetButton: '🗑 Delete my data',
     fieldStage: 'Stage',
     fieldQualifications: 'Qualifications',

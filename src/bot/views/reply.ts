@@ -13,7 +13,10 @@ const SEND_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: 
 /** Sends a view as one or more messages; the keyboard goes with the last one. */
 export async function send(ctx: BotContext, view: View): Promise<void> {
     const parts = splitHtml(view.html);
-    const replyTo = ctx.chat?.type !== 'private' && ctx.message ? { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } } : {};
+    const replyTo =
+        ctx.chat?.type !== 'private' && ctx.message
+            ? { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } }
+            : {};
     for (const [i, part] of parts.entries()) {
         const last = i === parts.length - 1;
         await ctx.reply(part, { ...SEND_OPTIONS, ...(i === 0 ? replyTo : {}), ...(last && view.keyboard ? { reply_markup: view.keyboard } : {}) });
@@ -52,7 +55,11 @@ type ActionOf<T extends CallbackAction['type']> = Extract<CallbackAction, { type
 
 /** Middleware for the main-menu button `entry`. */
 export function onMenu(entry: MenuEntry, handler: (ctx: BotContext) => Promise<string | void>): Middleware<BotContext> {
-    return onAction('menu', (ctx) => handler(ctx), (a) => a.entry === entry);
+    return onAction(
+        'menu',
+        (ctx) => handler(ctx),
+        (a) => a.entry === entry,
+    );
 }
 
 /**

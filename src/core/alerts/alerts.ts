@@ -44,7 +44,10 @@ export function itemHash(item: KnowledgeItem): string {
 }
 
 /** How every product rates for `profile` now, with its card hash. */
-export function currentRatings(service: KnowledgeService, profile: FirmProfile): { matches: readonly ProductMatch[]; seen: Record<string, SeenRating> } {
+export function currentRatings(
+    service: KnowledgeService,
+    profile: FirmProfile,
+): { matches: readonly ProductMatch[]; seen: Record<string, SeenRating> } {
     // Every product, not the first few: the baseline must know each one's rating.
     const { matches } = service.match(profile, { limit: Infinity });
     const seen: Record<string, SeenRating> = {};
@@ -70,7 +73,14 @@ export function alertsFor(service: KnowledgeService, subscription: Subscription)
                   ? 'now-eligible'
                   : 'now-possible'
               : undefined;
-        if (change) alerts.push({ chatId: subscription.chatId, lang: subscription.lang, change, match: m, key: `${subscription.chatId}:${m.id}:${now.hash}` });
+        if (change)
+            alerts.push({
+                chatId: subscription.chatId,
+                lang: subscription.lang,
+                change,
+                match: m,
+                key: `${subscription.chatId}:${m.id}:${now.hash}`,
+            });
     }
     return { alerts, seen };
 }
@@ -100,8 +110,16 @@ export interface SubscriptionRunOptions {
 export type RunAlertsOptions = SubscriptionRunOptions;
 
 /** One run's alerts, a list per subscriber, sent through the one sending path (send.ts): the shared pace, the ledger. */
-export function sendRun(alerts: readonly (readonly Alert[])[], options: SubscriptionRunOptions & { readonly deliver: Deliver<Alert> }): Promise<Outcome[][]> {
-    return sendAlerts(alerts, { ledger: options.stores.sent, rate: options.rate ?? localSendRate(), deliver: options.deliver, ...(options.signal ? { signal: options.signal } : {}) });
+export function sendRun(
+    alerts: readonly (readonly Alert[])[],
+    options: SubscriptionRunOptions & { readonly deliver: Deliver<Alert> },
+): Promise<Outcome[][]> {
+    return sendAlerts(alerts, {
+        ledger: options.stores.sent,
+        rate: options.rate ?? localSendRate(),
+        deliver: options.deliver,
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
 }
 
 /** Resolves once a loop's chain of runs has settled, runs chained meanwhile included. */
@@ -221,11 +239,17 @@ export function startAlertLoop(options: AlertLoopOptions): AlertLoop {
             const r = await runAlerts({ ...options, signal: stopping.signal });
             if (failures > 0) options.logger?.info({ failures }, 'alerts run succeeded after failing');
             failures = 0;
-            options.logger?.info({ due: r.due.length, sent: r.sent, skipped: r.skipped, failed: r.failed, unsubscribed: r.unsubscribed, stopped: r.stopped }, 'alerts run');
+            options.logger?.info(
+                { due: r.due.length, sent: r.sent, skipped: r.skipped, failed: r.failed, unsubscribed: r.unsubscribed, stopped: r.stopped },
+                'alerts run',
+            );
         } catch (err) {
             if (stopping.signal.aborted) return;
             const ms = Math.min(firstRetry * 2 ** failures++, RETRY_MAX_MS);
-            options.logger?.error({ err: err instanceof Error ? err.message : String(err), retryInSeconds: ms / 1000 }, 'alerts run failed; trying again');
+            options.logger?.error(
+                { err: err instanceof Error ? err.message : String(err), retryInSeconds: ms / 1000 },
+                'alerts run failed; trying again',
+            );
             if (!retry) retry = { timer: setTimeout(run, ms).unref(), ms };
         }
     };

@@ -185,7 +185,11 @@ export function createFileAlertStores(dataDir: string, options: { readonly now?:
             subs.lines = 0;
             return;
         }
-        await rewrite(subsFile, [...subs.map.values()].map((put) => ({ put })), legacySubs);
+        await rewrite(
+            subsFile,
+            [...subs.map.values()].map((put) => ({ put })),
+            legacySubs,
+        );
         subs.lines = subs.map.size;
     };
     const journal = async (entries: readonly ({ put: Subscription } | { del: number })[]) => {
@@ -221,7 +225,11 @@ export function createFileAlertStores(dataDir: string, options: { readonly now?:
         const cutoff = now() - SENT_TTL_DAYS * DAY_MS;
         for (const [k, at] of sent.map) if (at < cutoff) sent.map.delete(k);
         if (sent.lines <= Math.max(2 * sent.map.size, sent.map.size + COMPACT_SLACK)) return;
-        await rewrite(sentFile, [...sent.map].map(([k, at]) => ({ k, at })), legacySent);
+        await rewrite(
+            sentFile,
+            [...sent.map].map(([k, at]) => ({ k, at })),
+            legacySent,
+        );
         sent.lines = sent.map.size;
     };
 

@@ -25,7 +25,17 @@ import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
 import { normalize } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
-import { aspectFact, clarifySentence, elsewhereNote, contactSentence, contactsSentence, itemSentence, notHeldSentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
+import {
+    aspectFact,
+    clarifySentence,
+    elsewhereNote,
+    contactSentence,
+    contactsSentence,
+    itemSentence,
+    notHeldSentence,
+    unknownSentence,
+    withWhomToAsk,
+} from '../words/answer.ts';
 import { fullStop, labelOf, sentenceGap } from '../words/labels.ts';
 import { understandQuestion } from '../match/understand.ts';
 import { subjectCues, type Wanted } from './reading.ts';
@@ -122,7 +132,8 @@ const comparable = (i: KnowledgeItem) => i.kind !== 'organization' && i.kind !==
 const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|and|or|versus)\s*$/i;
 
 /** Clauses that ask something: a question mark, a question word, a modal. */
-const ASKS = /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|whose|why|can|could|is there|are there|do|does|did)\b/i;
+const ASKS =
+    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|whose|why|can|could|is there|are there|do|does|did)\b/i;
 
 export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, question: string, options: AnswerOptions = {}): Answer {
     const text = boundQuery(question).text;
@@ -152,7 +163,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         .filter(allowed);
     // Nothing named in full: a word left over that only one item's names hold ("专贴呢", "科委的地址") names it.
     // One named and a word of choosing: the other may be said by sound ("the Little Giant credit loan or Hu Ke Zhuan Dai").
-    const heard = written.length === 1 && cues.chooses ? index.read(text, { hearAll: true }).named.filter((n) => n.typo && n.id !== written[0]!.id).map((n) => get(n.id)).filter(allowed) : [];
+    const heard =
+        written.length === 1 && cues.chooses
+            ? index
+                  .read(text, { hearAll: true })
+                  .named.filter((n) => n.typo && n.id !== written[0]!.id)
+                  .map((n) => get(n.id))
+                  .filter(allowed)
+            : [];
     const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
@@ -240,7 +258,8 @@ function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): Know
 }
 
 /** A clause that introduces the firm ("本人是…的财务", "我们是做新材料的", "we are …"). */
-const SELF = /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)|^(?:we|i)(?:'re|'m| are| am| have| run)\b/i;
+const SELF =
+    /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)|^(?:we|i)(?:'re|'m| are| am| have| run)\b/i;
 /** A clause that reports what someone said ("看新闻说…", "客户经理说…", "I heard …"). */
 const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
 
@@ -263,7 +282,12 @@ function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): Qu
     const asked = index.read(kept.join(''));
     const terms = new Map([...reading.terms].map(([term, weight]) => [term, asked.terms.has(term) ? weight : weight * TOLD_SHARE] as const));
     if (reading.aspects.aspects.length === 0) return { ...reading, terms };
-    return { ...reading, terms, aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison }, aspectTerms: asked.aspectTerms };
+    return {
+        ...reading,
+        terms,
+        aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison },
+        aspectTerms: asked.aspectTerms,
+    };
 }
 
 /**
@@ -300,7 +324,10 @@ function joinedInText(text: string, reading: QueryReading, a: string, b: string)
 /** The reading with `aspect` as the one asked, when the question asks none of its own. */
 function withAspect(reading: QueryReading, aspect: Aspect | undefined): QueryReading {
     if (!aspect || reading.aspects.aspects.length > 0) return reading;
-    return { ...reading, aspects: { aspects: [{ aspect, score: 1 }], primary: aspect, comparison: reading.aspects.comparison, words: reading.aspects.words } };
+    return {
+        ...reading,
+        aspects: { aspects: [{ aspect, score: 1 }], primary: aspect, comparison: reading.aspects.comparison, words: reading.aspects.words },
+    };
 }
 
 /**
@@ -308,7 +335,13 @@ function withAspect(reading: QueryReading, aspect: Aspect | undefined): QueryRea
  * ("申请方式" under an answer): the same answer as for "<item> <aspect>?".
  * Undefined when the id is unknown.
  */
-export function answerAbout(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, id: string, aspect: Aspect, options: AnswerOptions = {}): Answer | undefined {
+export function answerAbout(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    id: string,
+    aspect: Aspect,
+    options: AnswerOptions = {},
+): Answer | undefined {
     const item = snapshot.items.get(id);
     if (!item) return undefined;
     const lang = options.lang ?? 'zh';
@@ -329,7 +362,14 @@ export function answerAbout(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, 
  * gives the aspect only when the question's words point to no passage of
  * their own: the words are the better reading.
  */
-function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, given: QueryReading, base: Base, hints: Hints = {}): Answer {
+function answerItem(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    item: KnowledgeItem,
+    given: QueryReading,
+    base: Base,
+    hints: Hints = {},
+): Answer {
     const wants = hints.wants;
     // "想了解一下…多少": asking how much or when is not asking what the item is.
     const framed = given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date');
@@ -345,10 +385,18 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     if (primary === 'contact' && item.kind !== 'organization') {
         const who = whomToCall(snapshot, index, item, reading, contacts, lang);
         // The card's own note that its sources give no phone or site leads: then whom else to ask.
-        const gapNote = index.passages(item.id, reading).find((r) => r.passage.structured && r.passage.absence && r.passage.aspects.includes('contact'));
+        const gapNote = index
+            .passages(item.id, reading)
+            .find((r) => r.passage.structured && r.passage.absence && r.passage.aspects.includes('contact'));
         if (who && gapNote) {
             const note = toFact(item, gapNote, lang);
-            return { ...common, status: 'not-held', confident: true, text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${sentenceGap(lang)}${who.text}`, facts: [note, ...who.facts] };
+            return {
+                ...common,
+                status: 'not-held',
+                confident: true,
+                text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${sentenceGap(lang)}${who.text}`,
+                facts: [note, ...who.facts],
+            };
         }
         if (who) return { ...common, status: 'answered', confident: true, ...who };
     }
@@ -356,13 +404,15 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     const all = index.passages(item.id, reading).filter((r) => r.passage.structured);
     const ranked = all.filter((r) => r.score > 0);
     // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words.
-    const holdingOf = (aspect: Aspect) => dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
+    const holdingOf = (aspect: Aspect) =>
+        dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
     const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
     let chosen = choose(holding);
     // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
     // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
     const gapNote = holding.find((r) => r.passage.absence);
-    if (wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r))) chosen = [gapNote];
+    if (wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r)))
+        chosen = [gapNote];
     // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
     if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     /** When set, each fact is shown under the label of the aspect it was chosen for. */
@@ -374,8 +424,20 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
         // A neighbour scores nothing for the words of the aspect asked: every passage of the card is looked at.
         // Another aspect the question asks that the card does hold comes before a neighbour ("要自己去申请吗？要准备哪些材料？").
-        const alsoAsked = asked.slice(1).filter((a) => a.aspect !== 'what-is').flatMap((a) => holdingOf(a.aspect).filter((r) => !r.passage.absence).slice(0, 1));
-        const near = alsoAsked.length > 0 ? alsoAsked : (NEIGHBOURS[primary] ?? []).flatMap((a) => all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1));
+        const alsoAsked = asked
+            .slice(1)
+            .filter((a) => a.aspect !== 'what-is')
+            .flatMap((a) =>
+                holdingOf(a.aspect)
+                    .filter((r) => !r.passage.absence)
+                    .slice(0, 1),
+            );
+        const near =
+            alsoAsked.length > 0
+                ? alsoAsked
+                : (NEIGHBOURS[primary] ?? []).flatMap((a) =>
+                      all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1),
+                  );
         if (near.length > 0) {
             chosen = [near[0]!];
             labels = [near[0]!.passage.aspects[0]!];
@@ -425,13 +487,21 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
         // of the words and a number, else the summary.
         const numbered = wantsNumber && fallback.length === 0 ? ranked.filter((r) => r.overlap > 0 && !r.passage.absence && hasNumber(r)) : [];
         const pointed = wantsNumber ? numberFirst(fallback, 'figures') : fallback;
-        chosen = choose(pointed.length > 0 ? pointed : numbered.length > 0 ? numbered : index.passages(item.id).filter((r) => r.passage.field === 'summary'));
+        chosen = choose(
+            pointed.length > 0 ? pointed : numbered.length > 0 ? numbered : index.passages(item.id).filter((r) => r.passage.field === 'summary'),
+        );
     }
     // A year the question names bounds it: "2021年放了多少" is answered by what the card says of 2021, not by a
     // passage of another year or a note that no general limit is published.
     const asks = yearsIn(base.question);
     // A year carried from the last question ("那X呢") is asked of the whole card: this question has no words of its own.
-    const dated = gap ? undefined : asks.length > 0 ? ofYearAsked(ranked, chosen[0], asks, primary) : hints.year ? ofYearAsked(all, chosen[0], [hints.year], primary) : undefined;
+    const dated = gap
+        ? undefined
+        : asks.length > 0
+          ? ofYearAsked(ranked, chosen[0], asks, primary)
+          : hints.year
+            ? ofYearAsked(all, chosen[0], [hints.year], primary)
+            : undefined;
     if (dated) {
         if (labels) labels = [dated.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== dated)];
         chosen = [dated, ...chosen.filter((r) => r !== dated)].slice(0, MAX_FACTS);
@@ -463,11 +533,22 @@ function answerItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
     const stated = facts.length > 0;
     const said = stated ? itemSentence(nameOf(item, lang), facts.map(factText), lang) : notHeldSentence(nameOf(item, lang), primary, lang);
-    return { ...common, status: 'not-held', confident: stated, text: withWhomToAsk(said, contacts.map((c) => c.title[lang]), lang), facts };
+    return {
+        ...common,
+        status: 'not-held',
+        confident: stated,
+        text: withWhomToAsk(
+            said,
+            contacts.map((c) => c.title[lang]),
+            lang,
+        ),
+        facts,
+    };
 }
 
 /** A passage the question's words point to, with no aspect read: much of them, or a good share of a short question's. */
-const byWords = (r: RankedPassage) => r.score > 0 && r.passage.structured && !r.passage.absence && (r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
+const byWords = (r: RankedPassage) =>
+    r.score > 0 && r.passage.structured && !r.passage.absence && (r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
 const pointedByWords = (ranked: readonly RankedPassage[]) => ranked.some(byWords);
 
 /** A passage stating a number first, when the aspect asks for one and it scores near the best. */
@@ -497,7 +578,13 @@ const ASKED_WEIGHT = 0.5;
  * says 上线 elsewhere. It must hold as much of the question's words as the
  * one chosen, nearly.
  */
-function statedNear(ranked: readonly RankedPassage[], lead: RankedPassage | undefined, wants: Wanted | undefined, reading: QueryReading, item: KnowledgeItem): RankedPassage | undefined {
+function statedNear(
+    ranked: readonly RankedPassage[],
+    lead: RankedPassage | undefined,
+    wants: Wanted | undefined,
+    reading: QueryReading,
+    item: KnowledgeItem,
+): RankedPassage | undefined {
     const pattern = wants ? STATED[wants] : undefined;
     if (!pattern) return undefined;
     const names = [item.name, ...item.aliases.zh, item.name_en, ...item.aliases.en].map((n) => normalize(n));
@@ -541,11 +628,17 @@ const passageText = (r: RankedPassage) => `${r.passage.text.zh ?? ''}\n${r.passa
  * not: it must hold some of the question's words, and the aspect asked or
  * a neighbour of it (a year's amount is among the figures).
  */
-function ofYearAsked(ranked: readonly RankedPassage[], lead: RankedPassage | undefined, years: readonly string[], primary: Aspect | undefined): RankedPassage | undefined {
+function ofYearAsked(
+    ranked: readonly RankedPassage[],
+    lead: RankedPassage | undefined,
+    years: readonly string[],
+    primary: Aspect | undefined,
+): RankedPassage | undefined {
     if (years.length === 0) return undefined;
     const states = (r: RankedPassage) => years.some((y) => passageText(r).includes(y));
     if (lead && states(lead)) return undefined;
-    const fits = (r: RankedPassage) => !primary || r.passage.aspects.includes(primary) || (NEIGHBOURS[primary] ?? []).some((a) => r.passage.aspects.includes(a));
+    const fits = (r: RankedPassage) =>
+        !primary || r.passage.aspects.includes(primary) || (NEIGHBOURS[primary] ?? []).some((a) => r.passage.aspects.includes(a));
     return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
 }
 
@@ -557,7 +650,14 @@ const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage
  * fact citing its own card. Undefined when the item names no organization
  * and no way to apply: then the gap is said as for any aspect.
  */
-function whomToCall(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: KnowledgeItem, reading: QueryReading, contacts: readonly ContactRef[], lang: Lang): Pick<Answer, 'text' | 'facts'> | undefined {
+function whomToCall(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    item: KnowledgeItem,
+    reading: QueryReading,
+    contacts: readonly ContactRef[],
+    lang: Lang,
+): Pick<Answer, 'text' | 'facts'> | undefined {
     const facts: AnswerFact[] = [];
     const channel = index
         .passages(item.id, { ...reading, aspects: { ...reading.aspects, aspects: [{ aspect: 'how-to-apply', score: 1 }], primary: 'how-to-apply' } })
@@ -569,15 +669,29 @@ function whomToCall(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, item: Kn
     for (const c of contacts) {
         const org = snapshot.items.get(c.id);
         if (!org) continue;
-        const details = index.passages(org.id).filter((r) => r.passage.field.startsWith('phones.') || (c.phones.length === 0 && (r.passage.field === 'website' || r.passage.field === 'address')));
+        const details = index
+            .passages(org.id)
+            .filter(
+                (r) =>
+                    r.passage.field.startsWith('phones.') ||
+                    (c.phones.length === 0 && (r.passage.field === 'website' || r.passage.field === 'address')),
+            );
         const orgFacts = details.map((r) => toFact(org, r, lang));
         facts.push(...orgFacts);
-        sentences.push(contactSentence(c.title[lang], orgFacts.map((f) => f.text), lang));
+        sentences.push(
+            contactSentence(
+                c.title[lang],
+                orgFacts.map((f) => f.text),
+                lang,
+            ),
+        );
     }
     if (facts.length === 0) return undefined;
     const lead = [channel ? toFact(item, channel, lang).text : '', ...own.map((r) => toFact(item, r, lang).text)].filter((t) => t.length > 0);
     // Where to apply first, then whom to call.
-    const text = [itemSentence(nameOf(item, lang), lead, lang), ...(sentences.length > 0 ? [contactsSentence(sentences, lang)] : [])].join(sentenceGap(lang));
+    const text = [itemSentence(nameOf(item, lang), lead, lang), ...(sentences.length > 0 ? [contactsSentence(sentences, lang)] : [])].join(
+        sentenceGap(lang),
+    );
     return { text, facts };
 }
 
@@ -644,7 +758,10 @@ function contactRef(o: OrganizationItem): ContactRef {
 function contactsOf(snapshot: KnowledgeSnapshot, item: KnowledgeItem): ContactRef[] {
     if (item.kind === 'organization') return [contactRef(item)];
     const ids = 'contacts' in item ? item.contacts : [];
-    return ids.map((id) => snapshot.items.get(id)).filter((o): o is OrganizationItem => o?.kind === 'organization').map(contactRef);
+    return ids
+        .map((id) => snapshot.items.get(id))
+        .filter((o): o is OrganizationItem => o?.kind === 'organization')
+        .map(contactRef);
 }
 
 /** Related offerings and policies worth following up, policies first (a loan's premium subsidy). */
@@ -687,7 +804,14 @@ function unknown(snapshot: KnowledgeSnapshot, base: Base): Answer {
         .filter((i): i is KnowledgeItem => i !== undefined)
         .map(refOf);
     const contacts = generalContacts(snapshot);
-    const text = withWhomToAsk(unknownSentence(suggestions.map((s) => s.title[lang]), lang), contacts.map((c) => c.title[lang]), lang);
+    const text = withWhomToAsk(
+        unknownSentence(
+            suggestions.map((s) => s.title[lang]),
+            lang,
+        ),
+        contacts.map((c) => c.title[lang]),
+        lang,
+    );
     return { ...base, aspect: base.aspects[0], status: 'unknown', confident: false, text, facts: [], related: [], contacts, suggestions };
 }
 
@@ -707,14 +831,36 @@ function clarify(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, aspect: Asp
         const item = snapshot.items.get(id);
         if (item && comparable(item) && holds(id)) candidates.push(refOf(item));
     }
-    const text = clarifySentence(aspect, candidates.map((c) => c.title[lang]), lang);
-    return { ...base, aspect, status: 'unknown', confident: false, text, facts: [], related: [], contacts: [], suggestions: candidates, clarify: { aspect } };
+    const text = clarifySentence(
+        aspect,
+        candidates.map((c) => c.title[lang]),
+        lang,
+    );
+    return {
+        ...base,
+        aspect,
+        status: 'unknown',
+        confident: false,
+        text,
+        facts: [],
+        related: [],
+        contacts: [],
+        suggestions: candidates,
+        clarify: { aspect },
+    };
 }
 
 /** The aspects a comparison shows, in this order, when both items hold them. */
 const COMPARED: readonly Aspect[] = ['eligibility', 'amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'partner-banks', 'how-to-apply'];
 
-function compare(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, reading: QueryReading, left: KnowledgeItem, right: KnowledgeItem, base: Base): Answer {
+function compare(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    reading: QueryReading,
+    left: KnowledgeItem,
+    right: KnowledgeItem,
+    base: Base,
+): Answer {
     const lang = base.lang;
     const factsOf = (item: KnowledgeItem, aspect: Aspect) =>
         index
@@ -731,7 +877,11 @@ function compare(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, reading: Qu
     const side = (item: KnowledgeItem, facts: readonly AnswerFact[]) =>
         lead
             ? facts.length > 0
-                ? itemSentence(nameOf(item, lang), facts.map((f) => f.text), lang)
+                ? itemSentence(
+                      nameOf(item, lang),
+                      facts.map((f) => f.text),
+                      lang,
+                  )
                 : notHeldSentence(nameOf(item, lang), lead, lang)
             : itemSentence(nameOf(item, lang), [firstClause(item.summary[lang], lang)], lang);
     const leadLeft = lead ? factsOf(left, lead) : [];

@@ -31,7 +31,13 @@ export type TurnReply =
     /** The answer to a question; `understood` is what the message also told about the firm. */
     | { readonly kind: 'answer'; readonly answer: Answer; readonly understood: readonly Understood[] }
     /** The products matched on the profile told so far; `asked`: the message asked for them (else it only told about the firm). */
-    | { readonly kind: 'match'; readonly response: MatchResponse; readonly profile: Draft; readonly understood: readonly Understood[]; readonly asked: boolean }
+    | {
+          readonly kind: 'match';
+          readonly response: MatchResponse;
+          readonly profile: Draft;
+          readonly understood: readonly Understood[];
+          readonly asked: boolean;
+      }
     /** The message asked what fits, but nothing is known of the firm yet: ask for it (the questionnaire). */
     | { readonly kind: 'need-profile'; readonly understood: readonly Understood[] };
 
@@ -50,7 +56,8 @@ export interface TurnOptions {
 }
 
 /** Questions that ask something: a question mark or word, or an aspect (checked with the reading). */
-const ASKS = /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there|do|does)\b/i;
+const ASKS =
+    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there|do|does)\b/i;
 
 export function converse(service: KnowledgeService, state: ConversationState, message: string, options: TurnOptions): Turn {
     const text = message.trim();
@@ -73,7 +80,10 @@ export function converse(service: KnowledgeService, state: ConversationState, me
             const pair = state.focus && state.focus.items.length >= 2 ? new Set(state.focus.items) : undefined;
             const among = pair ? all.matches.filter((m) => pair.has(m.id)) : [];
             const response = among.length > 0 ? { ...all, matches: among } : all;
-            const matched = response.matches.filter((m) => m.eligibility !== 'ineligible').slice(0, MAX_MATCHED).map((m) => m.id);
+            const matched = response.matches
+                .filter((m) => m.eligibility !== 'ineligible')
+                .slice(0, MAX_MATCHED)
+                .map((m) => m.id);
             const { focus: _focus, ...rest } = next;
             return { state: { ...rest, matched }, lang, reply: { kind: 'match', response, profile, understood, asked: !plainStatement } };
         } catch (err) {
@@ -87,7 +97,9 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const place = pickedPlace(text);
     const picked = place !== undefined && reading.named.length === 0 ? state.matched?.[place - 1] : undefined;
     const focus: Focus | undefined = picked ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) } : state.focus;
-    const context = focus ? { focus: focus.items, ...(focus.aspect ? { aspect: focus.aspect } : {}), ...(focus.year ? { year: focus.year } : {}) } : undefined;
+    const context = focus
+        ? { focus: focus.items, ...(focus.aspect ? { aspect: focus.aspect } : {}), ...(focus.year ? { year: focus.year } : {}) }
+        : undefined;
     const answer = service.answer(text, { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) });
     const after = { ...next, ...focusAfter(answer, focus) };
     // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side.
@@ -96,7 +108,8 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         try {
             const all = service.match(profile, { lang });
             const matches = all.matches.filter((m) => pair.has(m.id));
-            if (matches.length > 0) return { state: after, lang, reply: { kind: 'match', response: { ...all, matches }, profile, understood, asked: true } };
+            if (matches.length > 0)
+                return { state: after, lang, reply: { kind: 'match', response: { ...all, matches }, profile, understood, asked: true } };
         } catch (err) {
             if (!(err instanceof ProfileError)) throw err;
         }

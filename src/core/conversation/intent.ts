@@ -21,13 +21,16 @@ const ASKS_MATCH = [
 ];
 
 /** Saying that something said before was wrong. */
-const CORRECTS = /说错了|搞错了|写错了|打错了|更正|纠正|不对|不是这样|其实(?:我们|是)|应该是|改成|\b(?:sorry|correction|actually|i meant|we meant|to correct)\b/i;
+const CORRECTS =
+    /说错了|搞错了|写错了|打错了|更正|纠正|不对|不是这样|其实(?:我们|是)|应该是|改成|\b(?:sorry|correction|actually|i meant|we meant|to correct)\b/i;
 
 const ORDINALS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
-const PICK = /第\s*([一二两三四五1-5])\s*(?:个|款|项|种|条)|\b(?:the )?(first|second|third|fourth|fifth)(?: one| product| option)?\b|\b(?:number|no\.?|#)\s*([1-5])\b/i;
+const PICK =
+    /第\s*([一二两三四五1-5])\s*(?:个|款|项|种|条)|\b(?:the )?(first|second|third|fourth|fifth)(?: one| product| option)?\b|\b(?:number|no\.?|#)\s*([1-5])\b/i;
 
 /** Asking what there is ("有什么产品？"): a request to match when the same message tells about the firm. */
-const ASKS_WHAT_EXISTS = /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)|有没有[^，。？?]{0,12}(?:产品|贷款|融资|政策|办法)|\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b.*\?|\bis there (?:any|a) (?:loan|product|programme|program|scheme)\b/i;
+const ASKS_WHAT_EXISTS =
+    /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)|有没有[^，。？?]{0,12}(?:产品|贷款|融资|政策|办法)|\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b.*\?|\bis there (?:any|a) (?:loan|product|programme|program|scheme)\b/i;
 
 export function asksWhatExists(text: string): boolean {
     return ASKS_WHAT_EXISTS.test(text);

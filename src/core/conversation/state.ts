@@ -35,7 +35,14 @@ export const MAX_FOCUS = 2;
 export const MAX_MATCHED = 5;
 
 const ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
-const focusSchema = z.strictObject({ items: z.array(ID).max(MAX_FOCUS), aspect: z.enum(ASPECTS.values).optional(), year: z.string().regex(/^(?:19|20)\d{2}$/).optional() });
+const focusSchema = z.strictObject({
+    items: z.array(ID).max(MAX_FOCUS),
+    aspect: z.enum(ASPECTS.values).optional(),
+    year: z
+        .string()
+        .regex(/^(?:19|20)\d{2}$/)
+        .optional(),
+});
 const matchedSchema = z.array(ID).max(MAX_MATCHED);
 export const langSchema = z.enum(LANGS);
 

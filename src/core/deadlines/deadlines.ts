@@ -30,7 +30,13 @@ export function deadlineAlertsFor(service: KnowledgeService, subscription: Subsc
         if (m.eligibility === 'ineligible') continue;
         const item = service.getItem(m.id);
         if (!item || item.kind === 'organization' || !item.application?.closes || !closesWithin(item, now, days)) continue;
-        alerts.push({ chatId: subscription.chatId, lang: subscription.lang, change: 'closing', match: m, key: `${subscription.chatId}:${m.id}:closes:${item.application.closes}` });
+        alerts.push({
+            chatId: subscription.chatId,
+            lang: subscription.lang,
+            change: 'closing',
+            match: m,
+            key: `${subscription.chatId}:${m.id}:closes:${item.application.closes}`,
+        });
     }
     return alerts;
 }
@@ -92,7 +98,13 @@ export interface DeadlineLoop {
  * Looks for deadlines now, after every new knowledge version and every
  * `DEADLINE_CHECK_MS` (the timer does not keep the process alive), one run at a time.
  */
-export function startDeadlineLoop(options: Omit<RunDeadlineOptions, 'dryRun' | 'now'> & { readonly deliver: NonNullable<RunDeadlineOptions['deliver']>; readonly clock?: () => Date; readonly everyMs?: number }): DeadlineLoop {
+export function startDeadlineLoop(
+    options: Omit<RunDeadlineOptions, 'dryRun' | 'now'> & {
+        readonly deliver: NonNullable<RunDeadlineOptions['deliver']>;
+        readonly clock?: () => Date;
+        readonly everyMs?: number;
+    },
+): DeadlineLoop {
     let tail: Promise<unknown> = Promise.resolve();
     let stopped = false;
     const run = () => {
@@ -100,10 +112,15 @@ export function startDeadlineLoop(options: Omit<RunDeadlineOptions, 'dryRun' | '
         tail = tail
             .then(() => runDeadlineAlerts({ ...options, now: options.clock?.() ?? new Date() }))
             .then((r) => {
-                if (r.due.length > 0) options.logger?.info({ day: dayOf(options.clock?.() ?? new Date()), due: r.due.length, sent: r.sent, skipped: r.skipped, failed: r.failed }, 'deadline alerts run');
+                if (r.due.length > 0)
+                    options.logger?.info(
+                        { day: dayOf(options.clock?.() ?? new Date()), due: r.due.length, sent: r.sent, skipped: r.skipped, failed: r.failed },
+                        'deadline alerts run',
+                    );
             })
             .catch((err: unknown) => {
-                if (!options.signal?.aborted) options.logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'deadline alerts run failed');
+                if (!options.signal?.aborted)
+                    options.logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'deadline alerts run failed');
             });
     };
     const unsubscribe = options.service.subscribe(run);

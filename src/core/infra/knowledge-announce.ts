@@ -49,13 +49,18 @@ export function announceKnowledge(options: KnowledgeAnnounceOptions): KnowledgeA
     });
     // Not awaited: Redis may be down at start. Subscribing again on every
     // (re)connection is harmless and covers a first attempt that failed.
-    const join = () => void subscriber.subscribe(channel).catch((err: unknown) => logger?.debug({ err: (err as Error).message }, 'knowledge channel not joined yet'));
+    const join = () =>
+        void subscriber
+            .subscribe(channel)
+            .catch((err: unknown) => logger?.debug({ err: (err as Error).message }, 'knowledge channel not joined yet'));
     subscriber.on('ready', join);
     join();
 
     const unsubscribe = service.subscribe((snapshot) => {
         const message: Announcement = { version: snapshot.version, instance };
-        publisher.publish(channel, JSON.stringify(message)).catch((err: unknown) => logger?.warn({ err: (err as Error).message }, 'knowledge version not announced'));
+        publisher
+            .publish(channel, JSON.stringify(message))
+            .catch((err: unknown) => logger?.warn({ err: (err as Error).message }, 'knowledge version not announced'));
     });
 
     return {
@@ -65,7 +70,10 @@ export function announceKnowledge(options: KnowledgeAnnounceOptions): KnowledgeA
             // Not while disconnected, and not for long: a shutdown must not wait on an outage.
             if (subscriber.status !== 'ready') return;
             let timer: NodeJS.Timeout | undefined;
-            await Promise.race([subscriber.unsubscribe(channel).catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, UNSUBSCRIBE_WAIT_MS)))]);
+            await Promise.race([
+                subscriber.unsubscribe(channel).catch(() => undefined),
+                new Promise((resolve) => (timer = setTimeout(resolve, UNSUBSCRIBE_WAIT_MS))),
+            ]);
             clearTimeout(timer);
         },
     };
@@ -74,7 +82,9 @@ export function announceKnowledge(options: KnowledgeAnnounceOptions): KnowledgeA
 function parse(text: string): Announcement | undefined {
     try {
         const value = JSON.parse(text) as Partial<Announcement>;
-        return typeof value.version === 'string' && typeof value.instance === 'string' ? { version: value.version, instance: value.instance } : undefined;
+        return typeof value.version === 'string' && typeof value.instance === 'string'
+            ? { version: value.version, instance: value.instance }
+            : undefined;
     } catch {
         return undefined;
     }

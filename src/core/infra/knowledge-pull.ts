@@ -61,7 +61,8 @@ export function startKnowledgePull(options: KnowledgePullOptions): KnowledgePull
         } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             // The same failure every minute is one line, not a log flood.
-            if (message !== lastFailure) options.logger?.error({ dir: options.dir }, `knowledge pull failed, still serving what is on disk: ${message}`);
+            if (message !== lastFailure)
+                options.logger?.error({ dir: options.dir }, `knowledge pull failed, still serving what is on disk: ${message}`);
             lastFailure = message;
             return undefined;
         }
@@ -100,7 +101,8 @@ function runGit(git: string, cwd: string, args: string[], timeoutMs: number): Pr
         child.once('error', reject);
         child.once('close', (code, signal) => {
             if (code === 0) return resolve(stdout.trim());
-            const why = stderr.trim().split('\n').slice(-3).join(' / ') || (signal ? `killed by ${signal} (timeout ${timeoutMs} ms)` : `exit ${code}`);
+            const why =
+                stderr.trim().split('\n').slice(-3).join(' / ') || (signal ? `killed by ${signal} (timeout ${timeoutMs} ms)` : `exit ${code}`);
             reject(new Error(`git ${args[0]}: ${why}`));
         });
     });

@@ -6,7 +6,18 @@
  */
 
 /** Network error codes that mean "cannot reach Redis". */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ENOENT', 'EACCES']);
+const UNREACHABLE_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EPIPE',
+    'ENOENT',
+    'EACCES',
+]);
 
 /** Redis error replies that describe the server's state, not the command. */
 const SERVER_STATES: Record<string, string> = {
@@ -17,7 +28,7 @@ const SERVER_STATES: Record<string, string> = {
     BUSY: 'is busy running a script',
     MASTERDOWN: 'has lost its primary',
     CLUSTERDOWN: 'cluster is down',
-    NOPERM: 'user lacks the permission for kejin\'s commands (ACL)',
+    NOPERM: "user lacks the permission for kejin's commands (ACL)",
 };
 
 /**
@@ -33,7 +44,12 @@ export function redisTrouble(err: unknown): string | undefined {
             return 'refused the password: check the password (and user) in REDIS_URL';
         }
         if (e.name === 'ReplyError' && firstWord in SERVER_STATES) return `${SERVER_STATES[firstWord]} (${e.message.split('\n')[0]!.slice(0, 120)})`;
-        if (e.name === 'MaxRetriesPerRequestError' || e.message === 'Connection is closed.' || e.message === 'Command timed out' || (code !== undefined && UNREACHABLE_CODES.has(code) && /redis|connect|socket/i.test(`${e.message} ${e.stack ?? ''}`))) {
+        if (
+            e.name === 'MaxRetriesPerRequestError' ||
+            e.message === 'Connection is closed.' ||
+            e.message === 'Command timed out' ||
+            (code !== undefined && UNREACHABLE_CODES.has(code) && /redis|connect|socket/i.test(`${e.message} ${e.stack ?? ''}`))
+        ) {
             return 'cannot be reached: check REDIS_URL and that the server runs';
         }
     }

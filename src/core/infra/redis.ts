@@ -153,7 +153,15 @@ export async function redisAnswers(client: RedisClient, ms: number): Promise<boo
  * dropped at once; a connected one gets QUIT_GRACE_MS for its replies.
  */
 export async function closeRedis(client: RedisClient, graceMs = QUIT_GRACE_MS): Promise<void> {
-    if (client.status === 'ready') await within(graceMs, client.quit().then(() => undefined, () => undefined), undefined);
+    if (client.status === 'ready')
+        await within(
+            graceMs,
+            client.quit().then(
+                () => undefined,
+                () => undefined,
+            ),
+            undefined,
+        );
     client.disconnect();
 }
 

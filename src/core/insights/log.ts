@@ -233,7 +233,12 @@ export async function withFileLock<T>(lockFile: string, task: () => Promise<T>):
         const holder = Number(held?.split(' ')[0]);
         if (held !== undefined && info && held.includes(' ') && (!alive(holder) || Date.now() - info.mtimeMs > LOCK_STALE_MS)) {
             const aside = `${lockFile}.${process.pid}.stale`;
-            if (await rename(lockFile, aside).then(() => true, () => false)) {
+            if (
+                await rename(lockFile, aside).then(
+                    () => true,
+                    () => false,
+                )
+            ) {
                 const moved = await readFile(aside, 'utf8').catch(() => undefined);
                 if (moved !== held) await link(aside, lockFile).catch(() => undefined);
                 await rm(aside, { force: true });
@@ -316,11 +321,7 @@ export function createRedisQuestionLog(options: RedisQuestionLogOptions): Questi
         lastShown: () => redis.hgetall(shownKey),
         async record(event) {
             const record = toRecord(event);
-            await redis
-                .multi()
-                .xadd(key, 'MAXLEN', '~', maxEntries, '*', 'r', JSON.stringify(record))
-                .xtrim(key, 'MINID', '~', cutoff())
-                .exec();
+            await redis.multi().xadd(key, 'MAXLEN', '~', maxEntries, '*', 'r', JSON.stringify(record)).xtrim(key, 'MINID', '~', cutoff()).exec();
         },
         async read(opts = {}) {
             const from = Math.max(cutoff(), opts.since?.getTime() ?? 0);
@@ -373,5 +374,7 @@ export function recordQuietly(log: QuestionLog | undefined, event: QuestionEvent
 export function noteAnswer(log: QuestionLog | undefined, event: QuestionEvent, logger?: Logger): void {
     if (!log) return;
     if (!event.confident) return recordQuietly(log, event, logger);
-    log.shown(event.ids).catch((err: unknown) => logger?.warn({ err: err instanceof Error ? err.message : String(err) }, 'question log write failed'));
+    log.shown(event.ids).catch((err: unknown) =>
+        logger?.warn({ err: err instanceof Error ? err.message : String(err) }, 'question log write failed'),
+    );
 }

@@ -49,7 +49,13 @@ export interface Report {
     readonly generatedAt: string;
     readonly since: string;
     readonly knowledgeVersion: string;
-    readonly totals: { readonly logged: number; readonly notConfident: number; readonly unhelpful: number; readonly groups: number; readonly resolved: number };
+    readonly totals: {
+        readonly logged: number;
+        readonly notConfident: number;
+        readonly unhelpful: number;
+        readonly groups: number;
+        readonly resolved: number;
+    };
     readonly groups: readonly QuestionGroup[];
     /** Aspects (rate, amount, contacts…) of the logged questions, most asked first. */
     readonly aspects: readonly { readonly aspect: string; readonly count: number }[];
@@ -111,7 +117,10 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
         })
         .sort((a, b) => Number(a.resolved) - Number(b.resolved) || b.count - a.count || a.examples[0]!.localeCompare(b.examples[0]!));
 
-    const aspects = counted(records.flatMap((r) => (r.answered.aspect ? [r.answered.aspect] : []))).map(({ value, count }) => ({ aspect: value, count }));
+    const aspects = counted(records.flatMap((r) => (r.answered.aspect ? [r.answered.aspect] : []))).map(({ value, count }) => ({
+        aspect: value,
+        count,
+    }));
     const neverShown = items
         .filter((item) => {
             const at = input.lastShown[item.id];
@@ -173,7 +182,13 @@ const bare = (text: string) => normalize(text).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** A synonym word "occurs" in a card when the card's bare text contains the bare word. */
 function unusedSynonyms(groups: readonly (readonly string[])[], items: readonly KnowledgeItem[]): (readonly string[])[] {
-    const texts = items.map((i) => bare([i.name, i.name_en, ...i.aliases.zh, ...i.aliases.en, ...i.topics, ...i.alternate_questions, i.summary.zh, i.summary.en, i.body].join(' ')));
+    const texts = items.map((i) =>
+        bare(
+            [i.name, i.name_en, ...i.aliases.zh, ...i.aliases.en, ...i.topics, ...i.alternate_questions, i.summary.zh, i.summary.en, i.body].join(
+                ' ',
+            ),
+        ),
+    );
     return groups.filter((g) => !g.some((word) => texts.some((t) => t.includes(bare(word)))));
 }
 

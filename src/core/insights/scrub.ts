@@ -51,7 +51,10 @@ const digits = (n: number | string) => `\\d(?:${SEP}\\d){${typeof n === 'number'
 const EMAIL = /(?:(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+|\p{Script=Han}{1,4})@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{L}]{2,}/gu;
 /** "liwei at example dot com", "wang (at) corp (dot) cn", "zhao[at]startup.io"; a dot typed as such only without spaces ("at this. Thanks" is prose). */
 const DOT = '(?:\\s*\\(dot\\)\\s*|\\s*\\[dot\\]\\s*|\\s*\\{dot\\}\\s*|\\s+dot\\s+|\\.)';
-const SPELLED_EMAIL = new RegExp(`(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\\s*(?:\\(at\\)|\\[at\\]|\\{at\\}|\\s+at\\s+)\\s*[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)*${DOT}[A-Za-z]{2,}\\b`, 'gi');
+const SPELLED_EMAIL = new RegExp(
+    `(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+\\s*(?:\\(at\\)|\\[at\\]|\\{at\\}|\\s+at\\s+)\\s*[A-Za-z0-9-]+(?:${DOT}[A-Za-z0-9-]+)*${DOT}[A-Za-z]{2,}\\b`,
+    'gi',
+);
 
 /** GB 32100-2015: 18 characters from the code set without I, O, S, V, Z; the 3rd to 8th are the area code. Grouped or not. */
 const CODE_CHAR = '[0-9A-HJ-NPQRTUWXY]';
@@ -81,7 +84,8 @@ const LANDLINE = new RegExp(
 );
 
 /** 微信 zhangwei_88, 微信号：LW-2024abc, vx: …, WeChat ID is …: a WeChat id is 6–20 letters, digits, _ or -, from a letter. */
-const WECHAT = /((?:微信|威信|薇信|vx|wx|weixin|wechat)(?:\s*(?:号|號|账号|id|ID))?(?:\s*(?:is|是|为|:|：))?\s*)([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi;
+const WECHAT =
+    /((?:微信|威信|薇信|vx|wx|weixin|wechat)(?:\s*(?:号|號|账号|id|ID))?(?:\s*(?:is|是|为|:|：))?\s*)([A-Za-z][-_A-Za-z0-9]{5,19})(?![-_A-Za-z0-9])/gi;
 /** QQ 12345678, 我的QQ号是…, qq: …: five to eleven digits after the cue. */
 const QQ = /((?:qq|扣扣)(?:\s*(?:号|號|号码))?(?:\s*(?:is|是|为|:|：))?\s*)(\d{5,11})(?!\d)/gi;
 
@@ -94,7 +98,8 @@ const ZH_ADDRESS = /(\p{Script=Han}{1,8}?)(路|街|大道|大街|道|巷|弄|公
 /** Where what comes before a road's name ends: 我家在|张江路… keeps 我家在, 浦东新区|张江路… the district. */
 const ADDRESS_CUE = /^(.*(?:在|住|于|址|是|到|去|的|：|:|省|市|区|县|镇))/u;
 /** 88 Caoxi North Road, No. 100 Zhangjiang Road, Room 501, 1566 West Yan'an Rd. */
-const EN_ADDRESS = /\b(?:(?:Room|Rm|Unit|Flat)\s*\d+[A-Za-z]?,?\s*)?(?:No\.?\s*)?\d+[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Highway|Hwy|Drive|Dr)\b\.?/g;
+const EN_ADDRESS =
+    /\b(?:(?:Room|Rm|Unit|Flat)\s*\d+[A-Za-z]?,?\s*)?(?:No\.?\s*)?\d+[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Highway|Hwy|Drive|Dr)\b\.?/g;
 
 /** The most common Chinese surnames (over 85% of people), for names before a title and after a weak cue. */
 const SURNAMES =
@@ -123,7 +128,8 @@ const STRONG_CUE = new RegExp(
 const WEAK_CUE = new RegExp(`(我是|叫|这里是)(\\s*)(?!高新|高企|科技|企业|中小)${SURNAMED}`, 'gu');
 const SURNAME_CUE = new RegExp(`(我姓|免贵姓|本人姓)(\\s*)(?:${COMPOUND_SURNAMES}|\\p{Script=Han})`, 'gu');
 /** "my name is Li Wei", "my name is zhang san", "name: …", "contact person: …": any case after these cues. */
-const EN_NAME_CUED = /\b(my name is|my name's|name:|contact(?: person)?:)\s+((?!and\b|from\b|with\b|here\b|the\b|a\b|not\b)[A-Za-z][a-z'’-]+(?:\s+(?!and\b|from\b|with\b|here\b|i\b)[A-Za-z][a-z'’-]+){0,2})/gi;
+const EN_NAME_CUED =
+    /\b(my name is|my name's|name:|contact(?: person)?:)\s+((?!and\b|from\b|with\b|here\b|the\b|a\b|not\b)[A-Za-z][a-z'’-]+(?:\s+(?!and\b|from\b|with\b|here\b|i\b)[A-Za-z][a-z'’-]+){0,2})/gi;
 /** "I am Li Wei", "I'm Anna Chen", "This is David Wu": a cue, then capitalized words only. */
 const EN_NAME_INTRODUCED = /\b(I am|I'm|I’m|[Tt]his is|[Ii]t's|[Ii]t is)\s+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,2})\b/g;
 /** "Mr. Wang", "Ms Liu", "Dr. Zhang Wei". */
@@ -142,7 +148,8 @@ export const MAX_SCRUBBED_CHARS = 1000;
 /** The question with personal data replaced by placeholders; at most MAX_SCRUBBED_CHARS of it. Pure; idempotent. */
 export function scrubPersonalData(text: string): string {
     const P = PLACEHOLDERS;
-    const bounded = text.length <= MAX_SCRUBBED_CHARS ? text : text.slice(0, MAX_SCRUBBED_CHARS).replace(/[A-Za-z0-9@._%+\-\uFF10-\uFF19\uFF20]*$/, '');
+    const bounded =
+        text.length <= MAX_SCRUBBED_CHARS ? text : text.slice(0, MAX_SCRUBBED_CHARS).replace(/[A-Za-z0-9@._%+\-\uFF10-\uFF19\uFF20]*$/, '');
     return (
         foldWidth(bounded)
             .replace(EMAIL, P.email)

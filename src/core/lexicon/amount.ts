@@ -47,13 +47,33 @@ const NUM = String.raw`\d+(?:\.\d+)?`;
 /** A Chinese numeral; "两个亿" / "一个亿" say 个 before the unit, as people say them. */
 const CN = '[零〇一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千万亿]|个(?=[万亿]))*';
 /** 万元 per unit word; the first that fits wins, so longer words come first. */
-const ZH_UNITS: readonly [string, number][] = [['千万', 1000], ['百万', 100], ['十万', 10], ['万', 1], ['亿', 10_000]];
-const EN_UNITS: Record<string, number> = { k: 0.1, thousand: 0.1, m: 100, mn: 100, mln: 100, million: 100, millions: 100, b: 100_000, bn: 100_000, billion: 100_000 };
+const ZH_UNITS: readonly [string, number][] = [
+    ['千万', 1000],
+    ['百万', 100],
+    ['十万', 10],
+    ['万', 1],
+    ['亿', 10_000],
+];
+const EN_UNITS: Record<string, number> = {
+    k: 0.1,
+    thousand: 0.1,
+    m: 100,
+    mn: 100,
+    mln: 100,
+    million: 100,
+    millions: 100,
+    b: 100_000,
+    bn: 100_000,
+    billion: 100_000,
+};
 
 const PATTERNS: readonly { re: RegExp; wan: (m: RegExpExecArray) => number }[] = [
     // 1亿5000万, 1.5亿, 500万, 300 万元, 500w
     {
-        re: new RegExp(String.raw`(${NUM})\s*个?\s*亿\s*(?:(${NUM})\s*万)?(?:元|人民币)?|(${NUM})\s*(千万|百万|十万|万|w(?![a-z])|wan\b)(?:元|人民币)?`, 'gi'),
+        re: new RegExp(
+            String.raw`(${NUM})\s*个?\s*亿\s*(?:(${NUM})\s*万)?(?:元|人民币)?|(${NUM})\s*(千万|百万|十万|万|w(?![a-z])|wan\b)(?:元|人民币)?`,
+            'gi',
+        ),
         wan: (m) => (m[1] !== undefined ? Number(m[1]) * 10_000 + Number(m[2] ?? 0) : Number(m[3]) * (ZH_UNITS.find(([u]) => u === m[4])?.[1] ?? 1)),
     },
     // 五百万, 两千万, 一亿五千万 — a Chinese numeral holding 万 or 亿, then optional 元
@@ -110,6 +130,9 @@ export function parseAmountWan(answer: string): number | undefined {
     const found = findAmounts(text);
     // The whole answer must be the amount (a currency word around it aside).
     if (found.length !== 1) return undefined;
-    const rest = text.replace(found[0]!.text, '').replace(/(?:¥|￥|rmb|cny|yuan|元|人民币|万元|the|of)/gi, '').trim();
+    const rest = text
+        .replace(found[0]!.text, '')
+        .replace(/(?:¥|￥|rmb|cny|yuan|元|人民币|万元|the|of)/gi, '')
+        .trim();
     return rest === '' ? found[0]!.wan : undefined;
 }

@@ -55,7 +55,8 @@ function before(text: string, index: number): string {
 }
 
 /** What may stand beside a title in a clause that only states it ("我们公司是高新技术企业，…", "国家高企；…"). */
-const CLAUSE_FILLER = /我们|我司|本公司|公司|企业|单位|一家|一个|已经|已|是|属于|的|国家级?|市级|上海|认定|资质|\b(?:we|are|we're|our|firm|company|is|an?|the|certified)\b|\s/gi;
+const CLAUSE_FILLER =
+    /我们|我司|本公司|公司|企业|单位|一家|一个|已经|已|是|属于|的|国家级?|市级|上海|认定|资质|\b(?:we|are|we're|our|firm|company|is|an?|the|certified)\b|\s/gi;
 
 /**
  * A title that is a clause of its own, followed by more ("高新技术企业，需要流动资金"):
@@ -79,7 +80,11 @@ function stanceOf(text: string, index: number, word: string): Stance {
     // A denial may follow the title too: "高企认定还没有".
     if (/^\s*(?:认定)?(?:还没有|还没|没有|尚未)/.test(after)) return 'denies';
     // Applied for, not held yet: "高企还在申请中", "专精特新在申报".
-    if (/^\s*(?:认定|资质)?(?:还在|正在|在)?(?:申请|申报|评审|公示)(?:中|阶段)?/.test(after) && !/^\s*(?:认定|资质)?(?:申请|申报)(?:了|过|成功|下来)/.test(after)) return 'denies';
+    if (
+        /^\s*(?:认定|资质)?(?:还在|正在|在)?(?:申请|申报|评审|公示)(?:中|阶段)?/.test(after) &&
+        !/^\s*(?:认定|资质)?(?:申请|申报)(?:了|过|成功|下来)/.test(after)
+    )
+        return 'denies';
     if (CLAIM.zh.test(lead) || CLAIM.en.test(lead)) return 'claims';
     if (statedAlone(text, index, word)) return 'claims';
     return 'mentions';

@@ -21,7 +21,20 @@ import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { nextStepOf } from '../knowledge/application.ts';
 import { isExpired, type Basis, type Fact, type OrganizationItem, type ProductItem } from '../knowledge/schema.ts';
 import type { Localized } from '../vocabulary.ts';
-import { amountRange, anyQualificationWords, expiredCheck, givesPriority, IP_WORDS, notRuledOut, qualificationWords, revenueWords, servesNeed, sizesWords, stagesWords, type ConditionWords } from '../words/match.ts';
+import {
+    amountRange,
+    anyQualificationWords,
+    expiredCheck,
+    givesPriority,
+    IP_WORDS,
+    notRuledOut,
+    qualificationWords,
+    revenueWords,
+    servesNeed,
+    sizesWords,
+    stagesWords,
+    type ConditionWords,
+} from '../words/match.ts';
 import type { FirmProfile } from './profile.ts';
 import { holds, preferredHeld, RANKING, rateFor, rating, score, servedNeeds, termsOf, verdicts, type Verdict } from './rate.ts';
 import { matchIndex, selectProducts } from './select.ts';
@@ -58,7 +71,9 @@ export function matchProducts(snapshot: KnowledgeSnapshot, given: FirmProfile, o
     // Rate by terms shared by many cards, then build the full answer for the products returned only.
     const { ids, totals } = selectProducts(matchIndex(snapshot), profile, { qualsComplete: qualificationsComplete, relevance, now, limit });
     const context = { qualsComplete: qualificationsComplete, now };
-    const matches = ids.map((id) => productMatch(snapshot, snapshot.items.get(id) as ProductItem, profile, { ...context, relevance: relevance.get(id) ?? 0 }));
+    const matches = ids.map((id) =>
+        productMatch(snapshot, snapshot.items.get(id) as ProductItem, profile, { ...context, relevance: relevance.get(id) ?? 0 }),
+    );
     return { profile, understood, totals, matches };
 }
 
@@ -71,10 +86,12 @@ function effectiveProfile(given: FirmProfile, lexicon: Lexicon) {
     const { fields, understood } = given.question ? understandQuestion(given.question, lexicon) : { fields: {}, understood: [] };
     const profile: FirmProfile = { ...fields, ...stripUndefined(given) };
     if (fields.qualifications && given.qualifications) profile.qualifications = union(given.qualifications, fields.qualifications);
-    if (fields.qualificationsLacking && given.qualificationsLacking) profile.qualificationsLacking = union(given.qualificationsLacking, fields.qualificationsLacking);
+    if (fields.qualificationsLacking && given.qualificationsLacking)
+        profile.qualificationsLacking = union(given.qualificationsLacking, fields.qualificationsLacking);
     if (fields.needs && given.needs) profile.needs = union(given.needs, fields.needs);
     // A title the caller says the firm holds is not lacking, whatever the question says.
-    if (profile.qualificationsLacking && given.qualifications) profile.qualificationsLacking = profile.qualificationsLacking.filter((q) => !given.qualifications!.includes(q));
+    if (profile.qualificationsLacking && given.qualifications)
+        profile.qualificationsLacking = profile.qualificationsLacking.filter((q) => !given.qualifications!.includes(q));
     const merged = new Set<keyof FirmProfile>(['qualifications', 'qualificationsLacking', 'needs']);
     const kept = understood.filter((u) => given[u.field] === undefined || merged.has(u.field));
     return { profile, understood: kept, qualificationsComplete: given.qualifications !== undefined };
@@ -113,7 +130,11 @@ export function productMatch(snapshot: KnowledgeSnapshot, p: ProductItem, profil
         text: givesPriority(q),
         ...cite(preferredBasis!.sources, preferredBasis!.status),
     }));
-    const toConfirm: ConditionCheck[] = (p.eligibility?.conditions ?? []).map((c) => ({ status: 'unknown', text: localized(c), ...cite(c.sources, c.status) }));
+    const toConfirm: ConditionCheck[] = (p.eligibility?.conditions ?? []).map((c) => ({
+        status: 'unknown',
+        text: localized(c),
+        ...cite(c.sources, c.status),
+    }));
     const expiredNote: ConditionCheck[] = expired
         ? [{ status: 'unknown', field: 'valid_until', text: expiredCheck(p.valid_until!), sources: [], sourceStatus: 'outdated' }]
         : [];
@@ -133,7 +154,10 @@ export function productMatch(snapshot: KnowledgeSnapshot, p: ProductItem, profil
         amount: amountText(p),
         term: p.terms?.term ? localized(p.terms.term) : undefined,
         ...(p.how_to_apply[0] ? { apply: { text: localized(p.how_to_apply[0]), ...cite(p.how_to_apply[0].sources, p.how_to_apply[0].status) } } : {}),
-        contacts: p.contacts.map((id) => snapshot.items.get(id)).filter((o): o is OrganizationItem => o?.kind === 'organization').map(contactSummary),
+        contacts: p.contacts
+            .map((id) => snapshot.items.get(id))
+            .filter((o): o is OrganizationItem => o?.kind === 'organization')
+            .map(contactSummary),
         ...(nextStep ? { nextStep } : {}),
         sources: p.sources,
         related: p.related,
@@ -192,7 +216,10 @@ function conditionTexts(e: NonNullable<ProductItem['eligibility']>, v: Verdict, 
             return qualificationWords(v.qualification!);
         case 'qualifications_any': {
             const any = e.qualifications_any ?? [];
-            return anyQualificationWords(any, any.filter((q) => holds(profile, q)));
+            return anyQualificationWords(
+                any,
+                any.filter((q) => holds(profile, q)),
+            );
         }
         case 'sizes':
             return sizesWords(e.sizes ?? [], profile.size);

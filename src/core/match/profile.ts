@@ -14,7 +14,9 @@ function vocabEnum<const T extends readonly [string, ...string[]]>(values: T, wh
 }
 
 export const profileShape = {
-    stage: vocabEnum(STAGES.values, 'stage').optional().describe(`Development stage: ${STAGES.values.join(' | ')}`),
+    stage: vocabEnum(STAGES.values, 'stage')
+        .optional()
+        .describe(`Development stage: ${STAGES.values.join(' | ')}`),
     qualifications: z
         .array(vocabEnum(QUALIFICATIONS.values, 'qualification'))
         .max(QUALIFICATIONS.values.length)
@@ -24,9 +26,17 @@ export const profileShape = {
         .array(vocabEnum(QUALIFICATIONS.values, 'qualification'))
         .max(QUALIFICATIONS.values.length)
         .optional()
-        .describe(`Certifications the firm says it does not hold ("还没有高企认定", "not yet high-tech"): a product requiring one is then ineligible. Same words as qualifications`),
-        size: vocabEnum(SIZES.values, 'size').optional().describe(`Firm size: ${SIZES.values.join(' | ')}`),
-    needs: z.array(vocabEnum(NEEDS.values, 'need')).max(NEEDS.values.length).optional().describe(`What the firm needs: ${NEEDS.values.join(', ')}`),
+        .describe(
+            `Certifications the firm says it does not hold ("还没有高企认定", "not yet high-tech"): a product requiring one is then ineligible. Same words as qualifications`,
+        ),
+    size: vocabEnum(SIZES.values, 'size')
+        .optional()
+        .describe(`Firm size: ${SIZES.values.join(' | ')}`),
+    needs: z
+        .array(vocabEnum(NEEDS.values, 'need'))
+        .max(NEEDS.values.length)
+        .optional()
+        .describe(`What the firm needs: ${NEEDS.values.join(', ')}`),
     annualRevenueWan: z.number().nonnegative().max(1e9).optional().describe('Annual revenue (年营业收入) in 万元 (10,000 CNY)'),
     amountWan: z.number().positive().max(1e9).optional().describe('Financing amount sought (融资需求) in 万元 (10,000 CNY)'),
     hasIntellectualProperty: z.boolean().optional().describe('Whether the firm owns patents or other intellectual property'),
@@ -42,7 +52,8 @@ export const profileShape = {
 export const firmProfileSchema = z
     .strictObject(profileShape)
     .refine((p) => Object.values(p).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0) && v !== ''), {
-        message: 'the profile is empty: give at least one of stage, qualifications, size, needs, annualRevenueWan, amountWan, hasIntellectualProperty, employees, district or question',
+        message:
+            'the profile is empty: give at least one of stage, qualifications, size, needs, annualRevenueWan, amountWan, hasIntellectualProperty, employees, district or question',
     });
 
 export type FirmProfile = z.infer<typeof firmProfileSchema>;

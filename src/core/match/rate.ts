@@ -86,7 +86,8 @@ export function verdicts(t: Terms, profile: FirmProfile, qualsComplete: boolean)
     };
     const lacks = (q: Qualification) => (profile.qualificationsLacking ?? []).includes(q);
     if (t.stages) add('stages', profile.stage === undefined ? 'unknown' : t.stages.includes(profile.stage) ? 'met' : 'unmet');
-    for (const q of t.qualifications_all ?? []) add('qualifications_all', holds(profile, q) ? 'met' : qualsComplete || lacks(q) ? 'unmet' : 'unknown', q);
+    for (const q of t.qualifications_all ?? [])
+        add('qualifications_all', holds(profile, q) ? 'met' : qualsComplete || lacks(q) ? 'unmet' : 'unknown', q);
     if (t.qualifications_any) {
         const any = t.qualifications_any;
         add('qualifications_any', any.some((q) => holds(profile, q)) ? 'met' : qualsComplete || any.every(lacks) ? 'unmet' : 'unknown');

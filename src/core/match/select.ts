@@ -205,13 +205,19 @@ export function selectProducts(index: MatchIndex, profile: FirmProfile, options:
         if (!p || r === 0) continue;
         const g = index.groups[p.group]!;
         const checks = checked[p.group]!;
-        runs.push({ order: RATING_ORDER[rating(checks, isExpired(p, now))], score: score(g.terms, checks, profile, r), ids: [id], group: false, at: 0 });
+        runs.push({
+            order: RATING_ORDER[rating(checks, isExpired(p, now))],
+            score: score(g.terms, checks, profile, r),
+            ids: [id],
+            group: false,
+            at: 0,
+        });
         alone.add(id);
     }
     runs.sort((a, b) => a.order - b.order || b.score - a.score);
 
     const ids: string[] = [];
-    for (let i = 0; i < runs.length && ids.length < limit; ) {
+    for (let i = 0; i < runs.length && ids.length < limit;) {
         let j = i + 1;
         while (j < runs.length && runs[j]!.order === runs[i]!.order && runs[j]!.score === runs[i]!.score) j++;
         takeMerged(runs.slice(i, j), alone, ids, limit);

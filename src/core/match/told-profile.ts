@@ -10,9 +10,30 @@ import type { FirmProfile } from './profile.ts';
 import type { Understood } from './types.ts';
 
 /** The profile fields a conversation keeps (the free question and district are not kept). */
-export type Draft = Pick<FirmProfile, 'stage' | 'qualifications' | 'qualificationsLacking' | 'size' | 'needs' | 'hasIntellectualProperty' | 'amountWan' | 'annualRevenueWan' | 'employees'>;
+export type Draft = Pick<
+    FirmProfile,
+    | 'stage'
+    | 'qualifications'
+    | 'qualificationsLacking'
+    | 'size'
+    | 'needs'
+    | 'hasIntellectualProperty'
+    | 'amountWan'
+    | 'annualRevenueWan'
+    | 'employees'
+>;
 
-export const DRAFT_KEYS = ['stage', 'qualifications', 'qualificationsLacking', 'size', 'needs', 'hasIntellectualProperty', 'amountWan', 'annualRevenueWan', 'employees'] as const satisfies readonly (keyof Draft)[];
+export const DRAFT_KEYS = [
+    'stage',
+    'qualifications',
+    'qualificationsLacking',
+    'size',
+    'needs',
+    'hasIntellectualProperty',
+    'amountWan',
+    'annualRevenueWan',
+    'employees',
+] as const satisfies readonly (keyof Draft)[];
 
 /** The kept fields of a profile, lists copied. */
 export function pickDraft(p: Partial<FirmProfile>): Draft {
@@ -27,7 +48,8 @@ export function pickDraft(p: Partial<FirmProfile>): Draft {
 /** `base` updated by `newer`: newer single values win, lists are merged, a qualification held and denied keeps the newer word. */
 export function mergeDrafts(base: Draft, newer: Draft): Draft {
     const merged: Draft = { ...base, ...newer };
-    const union = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined => (a && b ? [...new Set([...a, ...b])] : b ? [...b] : a ? [...a] : undefined);
+    const union = <T>(a: readonly T[] | undefined, b: readonly T[] | undefined): T[] | undefined =>
+        a && b ? [...new Set([...a, ...b])] : b ? [...b] : a ? [...a] : undefined;
     const held = union(base.qualifications, newer.qualifications);
     const lacking = union(base.qualificationsLacking, newer.qualificationsLacking);
     // What this message says wins over what an earlier one said.

@@ -13,12 +13,21 @@ import type { FirmProfile } from './profile.ts';
 import type { Understood } from './types.ts';
 
 const NEED_PATTERNS: readonly [Need, RegExp][] = [
-    ['loan-renewal', /续贷|转贷|(?:贷款|借款)[^，。,.]{0,6}到期|到期[^，。,.]{0,4}(?:还不上|周转|续)|不还本|无还本|renew|roll ?over|(?:loan|credit)[^,.]{0,20}(?:due|matur)/i],
-    ['ip-pledge', /(?:专利|知识产权|商标|著作权)[^，。,.]{0,4}(?:质押|融资|贷款|抵押)|(?:质押|抵押)[^，。,.]{0,4}(?:专利|知识产权)|ip[- ]pledge|patent[- ]backed|(?:pledg|us)\w* (?:our |my )?(?:patents?|ip|intellectual property)/i],
+    [
+        'loan-renewal',
+        /续贷|转贷|(?:贷款|借款)[^，。,.]{0,6}到期|到期[^，。,.]{0,4}(?:还不上|周转|续)|不还本|无还本|renew|roll ?over|(?:loan|credit)[^,.]{0,20}(?:due|matur)/i,
+    ],
+    [
+        'ip-pledge',
+        /(?:专利|知识产权|商标|著作权)[^，。,.]{0,4}(?:质押|融资|贷款|抵押)|(?:质押|抵押)[^，。,.]{0,4}(?:专利|知识产权)|ip[- ]pledge|patent[- ]backed|(?:pledg|us)\w* (?:our |my )?(?:patents?|ip|intellectual property)/i,
+    ],
     ['bill-discount', /贴现|承兑汇票|商业汇票|票据|discount|bills? of exchange|acceptance bills?/i],
     ['relief', /纾困|经营困难|资金链|疫情[^，。,.]{0,6}影响|渡过难关|relief|hardship|in difficult/i],
     ['first-loan', /首贷|首次贷款|第一次贷款|第一笔贷款|从没(?:有)?贷过|没有贷过款|没贷过款|first(?:-time)? (?:bank )?loan|never borrowed/i],
-    ['credit-loan', /信用贷|无抵押|没有抵押|没抵押|无需抵押|不要抵押|轻资产|unsecured|credit loan|collateral[- ]free|without (?:any )?collateral|no collateral/i],
+    [
+        'credit-loan',
+        /信用贷|无抵押|没有抵押|没抵押|无需抵押|不要抵押|轻资产|unsecured|credit loan|collateral[- ]free|without (?:any )?collateral|no collateral/i,
+    ],
     ['working-capital', /流动资金|周转|发工资|采购原材料|working capital|cash flow|payroll/i],
     ['equity', /股权融资|股权投资|天使轮|a轮|b轮|投资人|风投|equity|venture capital|\bvc\b|angel (?:round|invest)|investors?\b/i],
 ];
@@ -37,11 +46,14 @@ const SIZE_PATTERNS: readonly [Size, RegExp][] = [
     ['large', /大型企业|\blarge (?:enterprise|firm|company)\b/i],
 ];
 
-const HAS_IP = /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)|(?:we|i) (?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)|(?:\d+|lots of|many|several|a few|some) patents|\bwith [^,.]{0,30}\b(?:patents|intellectual property)\b/i;
-const NO_IP = /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:patents?|intellectual property|\bip\b)/i;
+const HAS_IP =
+    /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)|(?:we|i) (?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)|(?:\d+|lots of|many|several|a few|some) patents|\bwith [^,.]{0,30}\b(?:patents|intellectual property)\b/i;
+const NO_IP =
+    /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:patents?|intellectual property|\bip\b)/i;
 
 /** Revenue named after the amount: "五千万的营业额", "50 million in revenue". */
-const REVENUE_AFTER = /^\s*(?:元|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\s*(?:的)?\s*(?:年?营收|营业额|营业收入|销售额|销售收入|年收入|(?:in |of )?(?:annual )?(?:revenue|sales|turnover))/i;
+const REVENUE_AFTER =
+    /^\s*(?:元|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\s*(?:的)?\s*(?:年?营收|营业额|营业收入|销售额|销售收入|年收入|(?:in |of )?(?:annual )?(?:revenue|sales|turnover))/i;
 const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|销售额|销售收入|收入|revenue|sales|turnover)[^，。,.;；\d]{0,16}$/i;
 const EMPLOYEE = /(\d{1,7})\s*(?:多)?\s*(?:名|个|位)?\s*(?:员工|职工|雇员|人(?:的)?(?:团队|规模)?)|(\d{1,7})\s*(?:employees|staff|people)/i;
 
@@ -75,10 +87,18 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
     if (denied.length > 0) {
         add('qualificationsLacking', denied, UNDERSTOOD.lacking(denied));
     }
-    const stated = <F extends 'needs' | 'stage'>(field: F) => lexicon.mentions(field, text).filter((m) => m.stance !== 'denies').map((m) => m.value);
+    const stated = <F extends 'needs' | 'stage'>(field: F) =>
+        lexicon
+            .mentions(field, text)
+            .filter((m) => m.stance !== 'denies')
+            .map((m) => m.value);
     const needs = unique([...NEED_PATTERNS.filter(([, re]) => re.test(text)).map(([n]) => n), ...stated('needs')]);
     if (needs.length > 0) {
-        add('needs', NEEDS.values.filter((n) => needs.includes(n)), UNDERSTOOD.needs(NEEDS.values.filter((n) => needs.includes(n))));
+        add(
+            'needs',
+            NEEDS.values.filter((n) => needs.includes(n)),
+            UNDERSTOOD.needs(NEEDS.values.filter((n) => needs.includes(n))),
+        );
     }
     const stage = STAGE_PATTERNS.find(([, re]) => re.test(text))?.[0] ?? stated('stage')[0];
     if (stage) add('stage', stage, UNDERSTOOD.stage(stage));

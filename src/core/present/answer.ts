@@ -25,7 +25,8 @@ export type AnswerSource = Source & { readonly item: string };
  */
 export function answerSources(answer: Pick<Answer, 'facts'>): AnswerSource[] {
     const seen = new Map<string, AnswerSource>();
-    for (const f of answer.facts) for (const s of f.sources) if (!seen.has(`${f.item}\u0000${s.key}`)) seen.set(`${f.item}\u0000${s.key}`, { ...s, item: f.item });
+    for (const f of answer.facts)
+        for (const s of f.sources) if (!seen.has(`${f.item}\u0000${s.key}`)) seen.set(`${f.item}\u0000${s.key}`, { ...s, item: f.item });
     return [...seen.values()];
 }
 
@@ -35,11 +36,24 @@ function ref(r: ItemRef, lang: Lang): PresentedRef {
 
 function contactLine(c: ContactRef, lang: Lang): Line {
     const phones = c.phones.map((p) => p.value);
-    return { kind: 'contact', label: c.title[lang], text: phones.join(', '), sources: [...new Set(c.phones.flatMap((p) => p.sources))], note: '', ref: c.id, phones };
+    return {
+        kind: 'contact',
+        label: c.title[lang],
+        text: phones.join(', '),
+        sources: [...new Set(c.phones.flatMap((p) => p.sources))],
+        note: '',
+        ref: c.id,
+        phones,
+    };
 }
 
 export function presentAnswer(answer: Answer, lang: Lang): PresentedAnswer {
-    const joined = (facts: readonly AnswerFact[]): Line => ({ kind: 'fact', text: facts.map((f) => f.text).join(' '), sources: [...new Set(facts.flatMap((f) => f.sources.map((s) => s.key)))], note: '' });
+    const joined = (facts: readonly AnswerFact[]): Line => ({
+        kind: 'fact',
+        text: facts.map((f) => f.text).join(' '),
+        sources: [...new Set(facts.flatMap((f) => f.sources.map((s) => s.key)))],
+        note: '',
+    });
     const c = answer.comparison;
     const notice = answer.search.notice?.[lang];
     return {

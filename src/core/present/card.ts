@@ -3,7 +3,17 @@
  * front once it has a line here (and a label in labels.ts).
  */
 import { nextStepOf } from '../knowledge/application.ts';
-import { isExpired, type Eligibility, type KnowledgeItem, type OrganizationItem, type PolicyItem, type ProductItem, type Source, type StructuredCondition, type Terms } from '../knowledge/schema.ts';
+import {
+    isExpired,
+    type Eligibility,
+    type KnowledgeItem,
+    type OrganizationItem,
+    type PolicyItem,
+    type ProductItem,
+    type Source,
+    type StructuredCondition,
+    type Terms,
+} from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Lang, type Localized } from '../vocabulary.ts';
 import { labelOf, type LabelKey } from '../words/labels.ts';
 import { displayName, factLine, phoneText, kindLabel, section, shortName, sourcedLine, valueLine, vocabularyList } from './lines.ts';
@@ -22,10 +32,23 @@ export interface PresentCardOptions {
 }
 
 export function presentCard(item: KnowledgeItem, lang: Lang, options: PresentCardOptions = {}): PresentedCard {
-    const meta = [valueLine('lastVerified', item.last_verified, lang), ...(item.valid_until ? [valueLine('validUntil', item.valid_until, lang)] : [])];
-    const facts = (key: 'facts' | 'notes' | 'howToApply', list: readonly Parameters<typeof factLine>[0][]) => section(key, lang, list.map((f) => factLine(f, lang)));
+    const meta = [
+        valueLine('lastVerified', item.last_verified, lang),
+        ...(item.valid_until ? [valueLine('validUntil', item.valid_until, lang)] : []),
+    ];
+    const facts = (key: 'facts' | 'notes' | 'howToApply', list: readonly Parameters<typeof factLine>[0][]) =>
+        section(
+            key,
+            lang,
+            list.map((f) => factLine(f, lang)),
+        );
     const cited = citedSources(item);
-    const contacts = (ids: readonly string[]) => section('contacts', lang, ids.map((id) => cited.adopt(contactLine(id, options.lookup, lang), options.lookup)));
+    const contacts = (ids: readonly string[]) =>
+        section(
+            'contacts',
+            lang,
+            ids.map((id) => cited.adopt(contactLine(id, options.lookup, lang), options.lookup)),
+        );
     const sections: Section[] = [];
     const step = nextStepOf(item, options.now ?? new Date());
     const next = section('nextStep', lang, step ? nextStepLines(step, lang) : []);
@@ -95,7 +118,9 @@ export function organizationLines(o: OrganizationItem, lang: Lang): Line[] {
     const main = o.sources[0] ? [o.sources[0].key] : [];
     return [
         valueLine('role', o.role[lang], lang, main),
-        ...(o.phones.length > 0 ? o.phones.map((p) => sourcedLine('phone', p, lang)) : [{ kind: 'contact' as const, label: labelOf('phone', lang), text: labelOf('noPhone', lang), sources: [], note: '' }]),
+        ...(o.phones.length > 0
+            ? o.phones.map((p) => sourcedLine('phone', p, lang))
+            : [{ kind: 'contact' as const, label: labelOf('phone', lang), text: labelOf('noPhone', lang), sources: [], note: '' }]),
         ...(o.address ? [sourcedLine('address', o.address, lang)] : []),
         ...(o.postcode ? [sourcedLine('postcode', o.postcode, lang)] : []),
         ...(o.website ? [sourcedLine('website', o.website, lang, 'link')] : []),

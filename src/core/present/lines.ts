@@ -28,7 +28,14 @@ export function factLine(f: Fact, lang: Lang, field?: LabelKey): Line {
 
 /** A plain value, labelled unless `field` is undefined, with the sources and standing given for it. */
 export function valueLine(field: LabelKey | undefined, text: string, lang: Lang, sources: readonly string[] = [], status?: LineStatus): Line {
-    return { kind: 'text', ...(field ? { label: labelOf(field, lang) } : {}), text, sources: [...sources], ...(status ? { status } : {}), note: statusNote(status, lang) };
+    return {
+        kind: 'text',
+        ...(field ? { label: labelOf(field, lang) } : {}),
+        text,
+        sources: [...sources],
+        ...(status ? { status } : {}),
+        note: statusNote(status, lang),
+    };
 }
 
 /** A contact detail of an organization (a phone under its own label where the source gives one). */
@@ -68,7 +75,10 @@ export function kindLabel(kind: KnowledgeItem['kind'], lang: Lang): string {
 
 /** Values of a vocabulary as one list in the language's separator. */
 export function vocabularyList(values: readonly string[] | undefined, labels: Record<string, Localized>, lang: Lang): string {
-    return listJoin(lang, (values ?? []).map((v) => label(labels, v, lang)));
+    return listJoin(
+        lang,
+        (values ?? []).map((v) => label(labels, v, lang)),
+    );
 }
 
 /** The sources a set of lines cites, in the card's order; `fallback` (the card's first) when they cite none. */

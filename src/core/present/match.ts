@@ -15,7 +15,12 @@ type Sourced = Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourc
 
 /** A condition or channel with the standing of its sources and their date ("（未经确认，来源日期 2011-05-01）"). */
 function sourcedText(c: Sourced, lang: Lang): Pick<Line, 'text' | 'sources' | 'status' | 'note'> {
-    return { text: c.text[lang], sources: [...c.sources], ...(c.sourceStatus !== 'current' ? { status: c.sourceStatus } : {}), note: standingNote(c)?.[lang] ?? '' };
+    return {
+        text: c.text[lang],
+        sources: [...c.sources],
+        ...(c.sourceStatus !== 'current' ? { status: c.sourceStatus } : {}),
+        note: standingNote(c)?.[lang] ?? '',
+    };
 }
 
 export function checkLine(c: ConditionCheck, lang: Lang): Line {
@@ -47,12 +52,24 @@ export function presentMatch(m: ProductMatch, lang: Lang): PresentedMatch {
         rating: { key: m.eligibility, label: ratingLabel(m.eligibility, lang), mark: RATING_MARK[m.eligibility] },
         expired: m.expired,
         sections: [
-            ...section('reasons', lang, m.reasons.map((c) => checkLine(c, lang))),
-            ...section('missing', lang, m.missing.map((c) => checkLine(c, lang))),
+            ...section(
+                'reasons',
+                lang,
+                m.reasons.map((c) => checkLine(c, lang)),
+            ),
+            ...section(
+                'missing',
+                lang,
+                m.missing.map((c) => checkLine(c, lang)),
+            ),
             ...section('terms', lang, terms),
             ...section('howToApply', lang, m.apply ? [{ kind: 'fact', label: labelOf('howToApply', lang), ...sourcedText(m.apply, lang) }] : []),
             ...section('nextStep', lang, m.nextStep ? nextStepLines(m.nextStep, lang) : []),
-            ...section('contacts', lang, m.contacts.map((c) => contactSummaryLine(c, lang))),
+            ...section(
+                'contacts',
+                lang,
+                m.contacts.map((c) => contactSummaryLine(c, lang)),
+            ),
         ],
         sources: m.sources,
     };

@@ -25,7 +25,11 @@ export function nextStepLines(step: NextStep, lang: Lang): Line[] {
     }
     if (step.channel) {
         const c = step.channel;
-        lines.push({ ...sourced('applyChannel', `${c[lang]}${c.url ? ` ${c.url}` : ''}`, c.sources, c.status, lang), kind: c.url ? 'link' : 'fact', ...(c.url ? { url: c.url } : {}) });
+        lines.push({
+            ...sourced('applyChannel', `${c[lang]}${c.url ? ` ${c.url}` : ''}`, c.sources, c.status, lang),
+            kind: c.url ? 'link' : 'fact',
+            ...(c.url ? { url: c.url } : {}),
+        });
     }
     for (const d of step.documents) lines.push(factLine(d, lang, 'documents'));
     if (step.benefit) lines.push(sourced('benefit', benefitText(step.benefit, lang), step.benefit.sources, step.benefit.status, lang));
@@ -45,7 +49,14 @@ export function nextStepBrief(step: NextStep, lang: Lang): string {
         ...(step.mode ? [labelOf(BRIEF[step.mode], lang)] : []),
         ...(step.channel ? [step.channel[lang]] : []),
         ...(step.window ? [windowText(step.window, lang)] : []),
-        ...(step.documents.length > 0 ? [`${labelOf('documents', lang)}${colon(lang)}${listJoin(lang, step.documents.map((d) => d[lang]))}`] : []),
+        ...(step.documents.length > 0
+            ? [
+                  `${labelOf('documents', lang)}${colon(lang)}${listJoin(
+                      lang,
+                      step.documents.map((d) => d[lang]),
+                  )}`,
+              ]
+            : []),
     ];
     return `${parts.join(' · ')}${note}`;
 }
@@ -75,6 +86,12 @@ export function benefitText(b: Benefit, lang: Lang): string {
     return numbers.length === 0 ? b[lang] : `${b[lang]}${aside(listJoin(lang, numbers), lang)}`;
 }
 
-function sourced(field: Parameters<typeof labelOf>[0], text: string, sources: readonly string[], status: 'unconfirmed' | 'outdated' | undefined, lang: Lang): Line {
+function sourced(
+    field: Parameters<typeof labelOf>[0],
+    text: string,
+    sources: readonly string[],
+    status: 'unconfirmed' | 'outdated' | undefined,
+    lang: Lang,
+): Line {
     return { kind: 'fact', label: labelOf(field, lang), text, sources: [...sources], ...(status ? { status } : {}), note: statusNote(status, lang) };
 }

@@ -87,7 +87,8 @@ export function createAspectReader(table: AspectTable): AspectReader {
     // Words by their first two characters (one-character words by their one), so that a text is
     // scanned once, with one or two lookups a position, instead of once per word.
     const byStart = new Map<number, number[]>();
-    const key = (text: string, at: number, n: number) => (n === 1 ? text.charCodeAt(at) : text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1) + 0x100000000);
+    const key = (text: string, at: number, n: number) =>
+        n === 1 ? text.charCodeAt(at) : text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1) + 0x100000000;
     let hasSingles = false;
     words.forEach((w, i) => {
         const k = key(w.text, 0, w.text.length === 1 ? 1 : 2);
@@ -103,7 +104,8 @@ export function createAspectReader(table: AspectTable): AspectReader {
         // the order a search word by word would take them in.
         const candidates: { at: number; w: number }[] = [];
         for (let at = 0; at < text.length; at++) {
-            if (at + 1 < text.length) for (const w of byStart.get(key(text, at, 2)) ?? []) if (text.startsWith(words[w]!.text, at)) candidates.push({ at, w });
+            if (at + 1 < text.length)
+                for (const w of byStart.get(key(text, at, 2)) ?? []) if (text.startsWith(words[w]!.text, at)) candidates.push({ at, w });
             if (hasSingles) for (const w of byStart.get(key(text, at, 1)) ?? []) candidates.push({ at, w });
         }
         candidates.sort((a, b) => a.w - b.w || a.at - b.at);

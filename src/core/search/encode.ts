@@ -39,7 +39,7 @@ export function encodeTerm(term: string): string {
 
 export function decodeTerm(term: string): string {
     let out = '';
-    for (let i = 0; i < term.length; ) {
+    for (let i = 0; i < term.length;) {
         const c = term.charCodeAt(i);
         if (c >= A && c <= A + 15 && i + 4 <= term.length) {
             const code = ((c - A) << 12) | ((term.charCodeAt(i + 1) - A) << 8) | ((term.charCodeAt(i + 2) - A) << 4) | (term.charCodeAt(i + 3) - A);

@@ -31,7 +31,22 @@ import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
 import { SoundTable } from './homophones.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
-import { bigrams, normalize, createDictionary, DictionaryBuilder, dictionaryTermsFrom, hasHan, ownTermsFrom, parsePhrases, scanInto, scanTerms, segmentWords, type Dictionary, type OwnTerms, type PhraseTerms } from './tokenize.ts';
+import {
+    bigrams,
+    normalize,
+    createDictionary,
+    DictionaryBuilder,
+    dictionaryTermsFrom,
+    hasHan,
+    ownTermsFrom,
+    parsePhrases,
+    scanInto,
+    scanTerms,
+    segmentWords,
+    type Dictionary,
+    type OwnTerms,
+    type PhraseTerms,
+} from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import { nextTurn } from '../turn.ts';
 
@@ -353,7 +368,12 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 return runSearch(query, searchOptions).response;
             } catch {
                 // A bug in analysis must not take a front down: answer "nothing found".
-                return { query: typeof query === 'string' ? query.slice(0, settings.maxQueryLength) : '', lang: searchOptions.lang ?? 'zh', results: [], confident: false };
+                return {
+                    query: typeof query === 'string' ? query.slice(0, settings.maxQueryLength) : '',
+                    lang: searchOptions.lang ?? 'zh',
+                    results: [],
+                    confident: false,
+                };
             }
         },
     };
@@ -465,7 +485,10 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // A function character left alone (能 of 我们能申请吗) says nothing of which passage answers.
         // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
         const telling = new Map<string, number>();
-        if (reading) for (const [term, weight] of reading.terms) if (!isOwn(term) && !FUNCTION_CHARS.has(term)) telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+        if (reading)
+            for (const [term, weight] of reading.terms)
+                if (!isOwn(term) && !FUNCTION_CHARS.has(term))
+                    telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
         let total = 0;
         for (const weight of telling.values()) total += weight;
         const ranked = passages.map(({ passage, terms }) => {
@@ -489,7 +512,10 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
             return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0, plain };
         });
-        return ranked.map((r, i) => ({ r, i })).sort((a, b) => b.r.score - a.r.score || a.i - b.i).map((x) => x.r);
+        return ranked
+            .map((r, i) => ({ r, i }))
+            .sort((a, b) => b.r.score - a.r.score || a.i - b.i)
+            .map((x) => x.r);
     }
 
     function explain(raw: string, searchOptions: SearchOptions): QueryExplanation {
@@ -504,7 +530,11 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     }
 
     /** The question's top documents by the postings (see `runSearch`), with the very common terms left out. */
-    function score(text: string, scoreOptions: Pick<SearchOptions, 'limit' | 'kind'>, analyzed: AnalyzedQuery = analyze(text)): { top: readonly ScoredDocument[]; common: ReadonlySet<string> } {
+    function score(
+        text: string,
+        scoreOptions: Pick<SearchOptions, 'limit' | 'kind'>,
+        analyzed: AnalyzedQuery = analyze(text),
+    ): { top: readonly ScoredDocument[]; common: ReadonlySet<string> } {
         const kinds = kindSet(scoreOptions.kind);
         // Terms no card holds are not searched, except the user's own English
         // words: those are searched by prefix, and with a typo allowed when
@@ -546,7 +576,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const lang: Lang = searchOptions.lang ?? (hasHan(bounded.text) ? 'zh' : 'en');
         const base = { query: bounded.text, lang };
         const none = { conceptWeights: [], matched: new Set<string>() };
-        if (bounded.text.length === 0) return { ...none, response: { ...base, results: [], confident: false, notice: bounded.notice ?? NOTICES.empty } };
+        if (bounded.text.length === 0)
+            return { ...none, response: { ...base, results: [], confident: false, notice: bounded.notice ?? NOTICES.empty } };
 
         const analyzed = analyze(bounded.text);
         if (analyzed.terms.size === 0) return { ...none, analyzed, response: { ...base, results: [], confident: false, notice: NOTICES.noWords } };
@@ -555,7 +586,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
 
         const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), postings.documentCount));
         const matched = new Set([...(top[0]?.queryTerms ?? []), ...common]);
-        const confident = top.length > 0 && analyzed.concepts.length > 0 && coverage(analyzed.concepts, conceptWeights, matched) >= settings.minCoverage;
+        const confident =
+            top.length > 0 && analyzed.concepts.length > 0 && coverage(analyzed.concepts, conceptWeights, matched) >= settings.minCoverage;
 
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
         const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
@@ -735,7 +767,11 @@ function soundTable(snapshot: KnowledgeSnapshot): SoundTable {
     let table = soundTables.get(snapshot);
     if (!table) {
         const items = snapshot.items;
-        table = new SoundTable({ *[Symbol.iterator]() { for (const item of items.values()) yield { id: item.id, names: [item.name, ...item.aliases.zh] }; } });
+        table = new SoundTable({
+            *[Symbol.iterator]() {
+                for (const item of items.values()) yield { id: item.id, names: [item.name, ...item.aliases.zh] };
+            },
+        });
         soundTables.set(snapshot, table);
     }
     return table;

@@ -46,7 +46,8 @@ export interface Passage {
 export type AspectClassifier = (text: string) => readonly Aspect[];
 
 const YEAR = /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b/;
-const FIGURE = /\d[\d.,]*\s*(?:亿|万|家|户|个|款|%|倍|billion|million|trillion|firms|companies|banks)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/i;
+const FIGURE =
+    /\d[\d.,]*\s*(?:亿|万|家|户|个|款|%|倍|billion|million|trillion|firms|companies|banks)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/i;
 const ABSENCE = [
     /(?:来源|原文|答复)[^。；;]{0,8}(?:未|没有)(?:找到|给出|写明|公布|提供|列出)/,
     /未找到|未给出|未写明|未公布/,
@@ -71,7 +72,15 @@ function cueAspects(text: string): Aspect[] {
 /** Every passage of a card, structured fields first, in card order. */
 export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Passage[] {
     const out: Passage[] = [];
-    const push = (field: string, aspects: readonly Aspect[], text: Partial<Localized>, sources: readonly string[], status: PassageStatus = 'current', structured = true, typed = structured) => {
+    const push = (
+        field: string,
+        aspects: readonly Aspect[],
+        text: Partial<Localized>,
+        sources: readonly string[],
+        status: PassageStatus = 'current',
+        structured = true,
+        typed = structured,
+    ) => {
         const joined = `${text.zh ?? ''}\n${text.en ?? ''}`;
         const unique = [...new Set(aspects)];
         // An aspect also read from the words, or given by the field's place, is not cued.
@@ -85,7 +94,15 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
         push(field, [aspect, ...classify(`${f.zh}\n${f.en}`)], { zh: f.zh, en: f.en }, f.sources, f.status ?? 'current');
     };
     const free = (field: string, f: Fact, base: readonly Aspect[] = []) =>
-        push(field, [...base, ...statementAspects(`${f.zh}\n${f.en}`, classify)], { zh: f.zh, en: f.en }, f.sources, f.status ?? 'current', true, false);
+        push(
+            field,
+            [...base, ...statementAspects(`${f.zh}\n${f.en}`, classify)],
+            { zh: f.zh, en: f.en },
+            f.sources,
+            f.status ?? 'current',
+            true,
+            false,
+        );
     const value = (field: string, what: Localized, v: SourcedValue | undefined) =>
         v && push(field, ['contact'], labelledValue(v.label ?? what, v.value), v.sources);
 

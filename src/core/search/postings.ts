@@ -547,11 +547,12 @@ export class Postings {
     /** Each distinct term of a document once. */
     private forEachDocumentTerm(terms: DocumentTerms, f: (term: string) => void): void {
         const seen = new Set<string>();
-        for (const map of terms) for (const term of map.keys()) {
-            if (seen.has(term)) continue;
-            seen.add(term);
-            f(term);
-        }
+        for (const map of terms)
+            for (const term of map.keys()) {
+                if (seen.has(term)) continue;
+                seen.add(term);
+                f(term);
+            }
     }
 }
 

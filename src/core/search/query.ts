@@ -11,16 +11,7 @@
  */
 import { FUNCTION_CHARS, GENERIC_WORDS, STOP_WORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
-import {
-    bigrams,
-    findHanTerms,
-    findLatinTerms,
-    findNearTerms,
-    normalize,
-    splitRun,
-    stem,
-    type Dictionary,
-} from './tokenize.ts';
+import { bigrams, findHanTerms, findLatinTerms, findNearTerms, normalize, splitRun, stem, type Dictionary } from './tokenize.ts';
 
 /** Relative weights of query terms, passed to MiniSearch as `boostTerm`. */
 export const QUERY_WEIGHTS = {
@@ -130,7 +121,12 @@ interface Span {
 }
 
 function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
-    const exact: Span[] = findHanTerms(run, context.dictionary).map((h) => ({ term: h.term, start: h.start, end: h.start + h.term.length, typo: false }));
+    const exact: Span[] = findHanTerms(run, context.dictionary).map((h) => ({
+        term: h.term,
+        start: h.start,
+        end: h.start + h.term.length,
+        typo: false,
+    }));
     const typos = findTypos(run, context.dictionary, exact, context.isRare);
     const hits = [...exact, ...typos].filter((h) => !isNoise(h.term));
 

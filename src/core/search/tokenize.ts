@@ -62,7 +62,16 @@ function getFlags(): Uint8Array {
     if (flags) return flags;
     const table = new Uint8Array(0x10000);
     for (let i = 0; i < TRADITIONAL_CHARS.length; i++) table[TRADITIONAL_CHARS.charCodeAt(i)]! |= TRADITIONAL;
-    const ranges: [number, number][] = [[0xa0, 0x24f], [0x2000, 0x2bff], [0x3000, 0x3000], [0x3200, 0x33ff], [0xf900, 0xfaff], [0xfb00, 0xfb4f], [0xfe30, 0xfe6f], [0xff00, 0xffef]];
+    const ranges: [number, number][] = [
+        [0xa0, 0x24f],
+        [0x2000, 0x2bff],
+        [0x3000, 0x3000],
+        [0x3200, 0x33ff],
+        [0xf900, 0xfaff],
+        [0xfb00, 0xfb4f],
+        [0xfe30, 0xfe6f],
+        [0xff00, 0xffef],
+    ];
     for (const [from, to] of ranges) {
         for (let c = from; c <= to; c++) {
             table[c]! |= COMPATIBILITY;

@@ -27,20 +27,33 @@ export function notHeldSentence(name: string, aspect: Aspect | undefined, lang: 
 /** "…可咨询：A、B。" */
 export function withWhomToAsk(text: string, names: readonly string[], lang: Lang): string {
     if (names.length === 0) return text;
-    return lang === 'zh' ? `${text}${labelOf('askContact', 'zh')}${listJoin('zh', names)}。` : `${text} ${labelOf('askContact', 'en')} ${listJoin('en', names)}.`;
+    return lang === 'zh'
+        ? `${text}${labelOf('askContact', 'zh')}${listJoin('zh', names)}。`
+        : `${text} ${labelOf('askContact', 'en')} ${listJoin('en', names)}.`;
 }
 
 /** Nothing reliable answers; the did-you-mean names, if any. */
 export function unknownSentence(suggestions: readonly string[], lang: Lang): string {
-    const guess = suggestions.length > 0 ? `${space(lang)}${labelOf('didYouMean', lang)}${colon(lang)}${listJoin(lang, suggestions)}${lang === 'zh' ? '？' : '?'}` : '';
+    const guess =
+        suggestions.length > 0
+            ? `${space(lang)}${labelOf('didYouMean', lang)}${colon(lang)}${listJoin(lang, suggestions)}${lang === 'zh' ? '？' : '?'}`
+            : '';
     return `${labelOf('unknown', lang)}${guess}`;
 }
 
 /** A bare aspect with nothing in focus: which item is meant? */
 export function clarifySentence(aspect: Aspect | undefined, candidates: readonly string[], lang: Lang): string {
     const what = aspect ? ASPECTS.labels[aspect][lang] : lang === 'zh' ? '这个问题' : 'this';
-    const list = candidates.length > 0 ? `${space(lang)}${lang === 'zh' ? '例如' : 'For example'}${colon(lang)}${listJoin(lang, candidates)}。`.replace(/。$/, lang === 'zh' ? '。' : '.') : '';
-    return lang === 'zh' ? `您想问哪个产品的${what}？请告诉我产品名称。${list}` : `Which product's ${what} do you mean? Please name the product.${list}`;
+    const list =
+        candidates.length > 0
+            ? `${space(lang)}${lang === 'zh' ? '例如' : 'For example'}${colon(lang)}${listJoin(lang, candidates)}。`.replace(
+                  /。$/,
+                  lang === 'zh' ? '。' : '.',
+              )
+            : '';
+    return lang === 'zh'
+        ? `您想问哪个产品的${what}？请告诉我产品名称。${list}`
+        : `Which product's ${what} do you mean? Please name the product.${list}`;
 }
 
 /** A contact organization with its phones: "上海市科技创业中心（咨询电话：021-…）". */
@@ -56,7 +69,9 @@ export function contactsSentence(contacts: readonly string[], lang: Lang): strin
 
 /** Before an answer about a Shanghai item to a question about another place. */
 export function elsewhereNote(lang: Lang): string {
-    return lang === 'zh' ? '科金助手只收录上海的政策和产品，以下是上海的情况，其他地区请咨询当地部门。' : 'kejin covers Shanghai programmes only; this is the Shanghai one — ask the local authorities about other places. ';
+    return lang === 'zh'
+        ? '科金助手只收录上海的政策和产品，以下是上海的情况，其他地区请咨询当地部门。'
+        : 'kejin covers Shanghai programmes only; this is the Shanghai one — ask the local authorities about other places. ';
 }
 
 /** What a search says of a question it could not take as it came: nothing typed, too long (cut to `maxLength`), no words. */

@@ -89,7 +89,7 @@ export const LABELS = {
     compared: { zh: '对比', en: 'Side by side' },
     didYouMean: { zh: '您是不是想问', en: 'Did you mean' },
     weakResults: { zh: '（匹配度不高，以下结果仅供参考）', en: '(weak match: the results below may not answer the question)' },
-    unknown: { zh: '知识库中没有能可靠回答这个问题的内容。', en: 'kejin\'s knowledge holds nothing that reliably answers this question.' },
+    unknown: { zh: '知识库中没有能可靠回答这个问题的内容。', en: "kejin's knowledge holds nothing that reliably answers this question." },
     // Lists and headings (the MCP text, the CLI)
     searchResults: { zh: '检索结果', en: 'Search results' },
     noResults: { zh: '（无结果）', en: '(no results)' },

@@ -26,13 +26,18 @@ const NONE: Localized = { zh: '', en: '' };
 
 export function stagesWords(stages: readonly Stage[], stage: Stage | undefined): ConditionWords {
     const served = list(STAGES.labels, stages);
-    const has = stage ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${served.zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` } : NONE;
+    const has = stage
+        ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${served.zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` }
+        : NONE;
     return { has, needs: { zh: `面向${served.zh}企业`, en: `for firms at the ${served.en}` } };
 }
 
 export function qualificationWords(q: Qualification): ConditionWords {
     const name = QUALIFICATIONS.labels[q];
-    return { has: { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` }, needs: { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` } };
+    return {
+        has: { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` },
+        needs: { zh: `需要${name.zh}认定`, en: `requires ${name.en} certification` },
+    };
 }
 
 export function anyQualificationWords(any: readonly Qualification[], held: readonly Qualification[]): ConditionWords {
@@ -43,7 +48,12 @@ export function anyQualificationWords(any: readonly Qualification[], held: reado
 
 export function sizesWords(sizes: readonly Size[], size: Size | undefined): ConditionWords {
     const served = list(SIZES.labels, sizes);
-    const has = size ? { zh: `${SIZES.labels[size].zh}企业，在产品面向的${served.zh}企业之列`, en: `a ${SIZES.labels[size].en} firm, among the ${served.en} firms served` } : NONE;
+    const has = size
+        ? {
+              zh: `${SIZES.labels[size].zh}企业，在产品面向的${served.zh}企业之列`,
+              en: `a ${SIZES.labels[size].en} firm, among the ${served.en} firms served`,
+          }
+        : NONE;
     return { has, needs: { zh: `面向${served.zh}企业`, en: `for ${served.en} firms` } };
 }
 
@@ -51,7 +61,10 @@ export function sizesWords(sizes: readonly Size[], size: Size | undefined): Cond
 export function revenueWords(range: Range, revenue: number | undefined): ConditionWords {
     const { min, max } = range;
     return {
-        has: { zh: `年营业收入 ${revenue} 万元，在${revenueRangeZh(min, max)}之内`, en: `annual revenue of ${revenue} 万元 is within ${revenueRangeEn(min, max)}` },
+        has: {
+            zh: `年营业收入 ${revenue} 万元，在${revenueRangeZh(min, max)}之内`,
+            en: `annual revenue of ${revenue} 万元 is within ${revenueRangeEn(min, max)}`,
+        },
         needs: { zh: `年营业收入${revenueRangeZh(min, max)}`, en: `annual revenue ${revenueRangeEn(min, max)}` },
     };
 }
@@ -91,7 +104,10 @@ export function givesPriority(q: Qualification): Localized {
 
 /** A thing to confirm: the card's validity date has passed. */
 export function expiredCheck(validUntil: string): Localized {
-    return { zh: `资料显示有效期至 ${validUntil}，请确认产品是否仍在办理`, en: `listed as valid until ${validUntil}; check that it is still offered` };
+    return {
+        zh: `资料显示有效期至 ${validUntil}，请确认产品是否仍在办理`,
+        en: `listed as valid until ${validUntil}; check that it is still offered`,
+    };
 }
 
 /** A loan amount given only as a range: worded as everywhere else ("最高 1,000 万元"). */
@@ -105,7 +121,10 @@ export function amountRange(range: Range): Localized | undefined {
  * The standing of a condition's sources, with their date, appended to its
  * text ("（未经确认，来源日期 2011-05-01）"); undefined for a current one.
  */
-export function standingNote(c: { readonly sourceStatus: 'current' | 'unconfirmed' | 'outdated'; readonly sourceDate?: string | undefined }): Localized | undefined {
+export function standingNote(c: {
+    readonly sourceStatus: 'current' | 'unconfirmed' | 'outdated';
+    readonly sourceDate?: string | undefined;
+}): Localized | undefined {
     if (c.sourceStatus === 'current') return undefined;
     const date = c.sourceDate ? { zh: `来源日期 ${c.sourceDate}`, en: `source dated ${c.sourceDate}` } : { zh: '来源无日期', en: 'source undated' };
     return c.sourceStatus === 'unconfirmed'
@@ -131,7 +150,9 @@ export const UNDERSTOOD = {
     stage: (s: Stage): Localized => ({ zh: `发展阶段：${STAGES.labels[s].zh}`, en: `stage: ${STAGES.labels[s].en}` }),
     size: (s: Size): Localized => ({ zh: `企业规模：${SIZES.labels[s].zh}`, en: `size: ${SIZES.labels[s].en}` }),
     ip: (has: boolean): Localized =>
-        has ? { zh: '拥有专利或其他知识产权', en: 'owns patents or other intellectual property' } : { zh: '没有专利或其他知识产权', en: 'no patents or other intellectual property' },
+        has
+            ? { zh: '拥有专利或其他知识产权', en: 'owns patents or other intellectual property' }
+            : { zh: '没有专利或其他知识产权', en: 'no patents or other intellectual property' },
     revenue: (wan: number): Localized => ({ zh: `年营业收入约 ${wan} 万元`, en: `annual revenue about ${wan} 万元 (CNY ${wan / 100} million)` }),
     amount: (wan: number): Localized => ({ zh: `融资需求约 ${wan} 万元`, en: `financing need about ${wan} 万元 (CNY ${wan / 100} million)` }),
     employees: (n: number): Localized => ({ zh: `员工约 ${n} 人`, en: `about ${n} employees` }),

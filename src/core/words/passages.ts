@@ -18,9 +18,15 @@ export function labelledValue(label: Localized, value: string): Localized {
 }
 
 /** A document's number, issuer and date in one passage; undefined when it states none. */
-export function documentPassage(d: { readonly doc_number?: string | undefined; readonly issuer?: string | undefined; readonly date?: string | undefined }): Localized | undefined {
+export function documentPassage(d: {
+    readonly doc_number?: string | undefined;
+    readonly issuer?: string | undefined;
+    readonly date?: string | undefined;
+}): Localized | undefined {
     const zh = [d.doc_number && `文号 ${d.doc_number}`, d.issuer && `发文机关 ${d.issuer}`, d.date && `日期 ${d.date}`].filter(Boolean).join('，');
-    const en = [d.doc_number && `reference ${d.doc_number}`, d.issuer && `issued by ${d.issuer}`, d.date && `dated ${d.date}`].filter(Boolean).join(', ');
+    const en = [d.doc_number && `reference ${d.doc_number}`, d.issuer && `issued by ${d.issuer}`, d.date && `dated ${d.date}`]
+        .filter(Boolean)
+        .join(', ');
     return zh ? { zh, en } : undefined;
 }
 
@@ -56,7 +62,10 @@ export function eligibilityPassage(e: Eligibility): Localized | undefined {
     const parts: { zh: string; en: string }[] = [];
     const list = (values: readonly string[] | undefined, labels: Record<string, Localized>, zh: string, en: string) => {
         if (!values || values.length === 0) return;
-        parts.push({ zh: `${zh}：${values.map((v) => labels[v]?.zh ?? v).join('、')}`, en: `${en}: ${values.map((v) => labels[v]?.en ?? v).join(', ')}` });
+        parts.push({
+            zh: `${zh}：${values.map((v) => labels[v]?.zh ?? v).join('、')}`,
+            en: `${en}: ${values.map((v) => labels[v]?.en ?? v).join(', ')}`,
+        });
     };
     list(e.stages, STAGES.labels, '阶段', 'stages');
     list(e.qualifications_any, QUALIFICATIONS.labels, '须具备其一', 'one of');

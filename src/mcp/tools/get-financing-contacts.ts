@@ -10,7 +10,7 @@ export const name = 'get_financing_contacts';
 export const config = {
     title: 'Get the agencies to contact about financing',
     description: [
-        'Returns the organizations to contact (agencies, centres, banks\' units) with phone numbers, address, website and hours, each with the source it comes from.',
+        "Returns the organizations to contact (agencies, centres, banks' units) with phone numbers, address, website and hours, each with the source it comes from.",
         'Give `product_id` for the contacts of a product or policy, `organization_id` for one organization, or `query` to find organizations by words ("担保基金", "科技创业中心"); with none of them, all organizations. Use it to answer "whom do we call?". Give the numbers exactly as returned and cite their sources; if a number is missing, say so.',
     ].join('\n'),
     inputSchema: toolInput({
@@ -43,7 +43,7 @@ function sourcedOut() {
     return z.object({
         value: z.string(),
         label: z.string().optional(),
-        sources: z.array(z.string()).describe('Keys of the organization\'s sources'),
+        sources: z.array(z.string()).describe("Keys of the organization's sources"),
     });
 }
 

@@ -51,7 +51,7 @@ function cardSchema() {
         ...common,
         kind: kindOut,
         file: z.string().describe('Path of the card in the knowledge folder'),
-        body: z.string().describe('The card\'s Markdown text, Chinese then English'),
+        body: z.string().describe("The card's Markdown text, Chinese then English"),
         expired: z.boolean().describe('valid_until has passed'),
         uri: z.string().describe('Resource address of this card'),
     });
@@ -61,7 +61,10 @@ export function registerGetFinancingProductTool(server: McpServer, deps: McpDeps
     return server.registerTool(name, config, ({ id, lang = DEFAULT_LANG }) =>
         respond(deps.logger, lang, () => {
             const item = deps.service.requireItem(id);
-            return toolResult(cardText(item, lang, (ref) => deps.service.getItem(ref)), cardStructured(item));
+            return toolResult(
+                cardText(item, lang, (ref) => deps.service.getItem(ref)),
+                cardStructured(item),
+            );
         }),
     );
 }

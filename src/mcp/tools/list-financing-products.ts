@@ -9,16 +9,19 @@ import type { McpDeps } from '../deps.ts';
 export const name = 'list_financing_products';
 
 const OFFERING_KINDS = FOLDER_KINDS.products;
-const words = (v: { values: readonly string[]; labels: Record<string, { zh: string }> }) => v.values.map((w) => `${w} (${v.labels[w]!.zh})`).join(', ');
+const words = (v: { values: readonly string[]; labels: Record<string, { zh: string }> }) =>
+    v.values.map((w) => `${w} (${v.labels[w]!.zh})`).join(', ');
 
 export const config = {
     title: 'List Shanghai sci-tech financing products',
     description: [
-        'Lists the financing offerings in kejin\'s knowledge (credit products, service platforms, cooperation programmes) as short entries: id, names, summary, needs served, stages and qualifications asked for.',
+        "Lists the financing offerings in kejin's knowledge (credit products, service platforms, cooperation programmes) as short entries: id, names, summary, needs served, stages and qualifications asked for.",
         'Use it to show what exists or to narrow by stage, qualification or kind. A stage or qualification keeps what match_financing_products would not rate ineligible for a firm at that stage, or holding that qualification (and what it implies) and no other; to rate offerings against a whole firm profile, call match_financing_products.',
     ].join('\n'),
     inputSchema: toolInput({
-        stage: vocabEnum(STAGES.values, 'stage').optional().describe(`Only offerings open to firms at this stage: ${words(STAGES)}`),
+        stage: vocabEnum(STAGES.values, 'stage')
+            .optional()
+            .describe(`Only offerings open to firms at this stage: ${words(STAGES)}`),
         qualification: vocabEnum(QUALIFICATIONS.values, 'qualification')
             .optional()
             .describe(`Only offerings open to a firm holding this qualification: ${words(QUALIFICATIONS)}`),
@@ -38,7 +41,9 @@ export const config = {
                 summary: z.string(),
                 needs: z.array(z.enum(NEEDS.values)).describe('Financing needs served'),
                 stages: z.array(z.enum(STAGES.values)).optional().describe('Stages it is for; absent when not limited'),
-                qualifications: z.array(z.enum(QUALIFICATIONS.values)).describe('Qualifications it asks for (one of them or all, see the card); empty when none'),
+                qualifications: z
+                    .array(z.enum(QUALIFICATIONS.values))
+                    .describe('Qualifications it asks for (one of them or all, see the card); empty when none'),
                 expired: z.boolean(),
                 uri: z.string(),
             }),

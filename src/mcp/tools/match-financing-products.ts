@@ -5,7 +5,18 @@ import { profileShape } from '../../core/match/profile.ts';
 import { askBack, profileAnswers, withAnswers } from '../ask-profile.ts';
 import { respond, toolResult } from '../errors.ts';
 import { matchStructured, matchText } from '../format.ts';
-import { DEFAULT_LANG, MAX_LIMIT, READ_ONLY_ANNOTATIONS, boundedText, contactSummaryOut, kindOut, langField, limitField, sourceOut, toolInput } from '../schemas.ts';
+import {
+    DEFAULT_LANG,
+    MAX_LIMIT,
+    READ_ONLY_ANNOTATIONS,
+    boundedText,
+    contactSummaryOut,
+    kindOut,
+    langField,
+    limitField,
+    sourceOut,
+    toolInput,
+} from '../schemas.ts';
 import type { McpDeps } from '../deps.ts';
 
 export const name = 'match_financing_products';
@@ -15,7 +26,7 @@ const DEFAULT_LIMIT = 5;
 export const config = {
     title: 'Match a firm to Shanghai sci-tech credit products',
     description: [
-        'Rates every Shanghai sci-tech credit product in kejin\'s knowledge against a firm profile and returns the best first: `eligible` (every known condition met), `possible` (nothing contradicts, something is unknown: ask the firm) or `ineligible` (a condition from a current source is not met). A condition resting on an unconfirmed or outdated source never rules a product out: it is listed to confirm, with `sourceStatus` and `sourceDate`.',
+        "Rates every Shanghai sci-tech credit product in kejin's knowledge against a firm profile and returns the best first: `eligible` (every known condition met), `possible` (nothing contradicts, something is unknown: ask the firm) or `ineligible` (a condition from a current source is not met). A condition resting on an unconfirmed or outdated source never rules a product out: it is listed to confirm, with `sourceStatus` and `sourceDate`.",
         'Use it whenever the user describes a firm and asks what financing fits ("we are a high-tech enterprise with 3,000万 revenue and need working capital"). Give every field you know; at least one is required. `question` may carry the firm\'s own words: plain statements in it fill the other fields, and `understood` shows what was read so the user can correct it.',
         'Money is in 万元 (10,000 CNY): 500万元 → 500; 1.2亿元 → 12000. Each match has the reasons it fits, the conditions that are missing or unmet (ask the user about `unknown` ones), the amount and term where known, the organizations to contact with phone numbers, and the sources to cite.',
         'Present contacts and sources with the products; never invent amounts, rates or phone numbers that the answer does not give.',
@@ -24,13 +35,17 @@ export const config = {
         ...profileShape,
         question: boundedText('question')
             .optional()
-            .describe('The firm\'s situation or question in its own words (Chinese or English, at most 2,000 characters); plain statements in it ("我们是高新技术企业", "贷款快到期") fill the fields above'),
+            .describe(
+                'The firm\'s situation or question in its own words (Chinese or English, at most 2,000 characters); plain statements in it ("我们是高新技术企业", "贷款快到期") fill the fields above',
+            ),
         limit: limitField(DEFAULT_LIMIT, 'products'),
         lang: langField,
     }),
     outputSchema: z.object({
         profile: z.record(z.string(), z.unknown()).describe('The profile matched: the fields given plus what the question stated'),
-        understood: z.array(z.object({ field: z.string(), value: z.unknown(), text: z.string() })).describe('Values read from `question`; show them so the user can correct them'),
+        understood: z
+            .array(z.object({ field: z.string(), value: z.unknown(), text: z.string() }))
+            .describe('Values read from `question`; show them so the user can correct them'),
         matches: z
             .array(
                 z.object({
@@ -52,15 +67,33 @@ export const config = {
                     uri: z.string().describe('Resource address of the full card'),
                     nextStep: z
                         .object({
-                            mode: z.enum(['automatic', 'apply', 'through-bank']).optional().describe('automatic: 免申即享, nothing to apply for; apply: the firm applies; through-bank: apply to a bank for the loan'),
+                            mode: z
+                                .enum(['automatic', 'apply', 'through-bank'])
+                                .optional()
+                                .describe(
+                                    'automatic: 免申即享, nothing to apply for; apply: the firm applies; through-bank: apply to a bank for the loan',
+                                ),
                             text: z.string().describe('The next step in words, as every front shows it'),
                             window: z
-                                .object({ opens: z.string().optional(), closes: z.string().optional(), state: z.enum(['open', 'upcoming', 'closed', 'rolling']), daysLeft: z.number().optional() })
+                                .object({
+                                    opens: z.string().optional(),
+                                    closes: z.string().optional(),
+                                    state: z.enum(['open', 'upcoming', 'closed', 'rolling']),
+                                    daysLeft: z.number().optional(),
+                                })
                                 .optional()
                                 .describe('Application window on the day of the query: a closed window is closed, rolling is accepted all year'),
                             channel: z.object({ text: z.string(), url: z.string().optional() }).optional().describe('Where to apply'),
                             documents: z.array(z.string()).describe('What to prepare'),
-                            benefit: z.object({ text: z.string(), percent: z.number().optional(), capWan: z.number().optional(), rateCutPoints: z.number().optional() }).optional().describe('The support in numbers where a source gives them (capWan in 万元)'),
+                            benefit: z
+                                .object({
+                                    text: z.string(),
+                                    percent: z.number().optional(),
+                                    capWan: z.number().optional(),
+                                    rateCutPoints: z.number().optional(),
+                                })
+                                .optional()
+                                .describe('The support in numbers where a source gives them (capWan in 万元)'),
                             sources: z.array(z.string()).describe('Keys of the sources of the next step'),
                         })
                         .optional()
@@ -78,7 +111,11 @@ function conditionOut() {
         field: z.string().optional().describe('Profile field the condition is about'),
         text: z.string(),
         sources: z.array(z.string()).describe('Keys of the sources of this condition'),
-        sourceStatus: z.enum(['current', 'unconfirmed', 'outdated']).describe('Standing of those sources: only a current condition can make a product ineligible; an unconfirmed or outdated one is a thing to confirm'),
+        sourceStatus: z
+            .enum(['current', 'unconfirmed', 'outdated'])
+            .describe(
+                'Standing of those sources: only a current condition can make a product ineligible; an unconfirmed or outdated one is a thing to confirm',
+            ),
         sourceDate: z.string().optional().describe('Latest date among those sources (YYYY-MM-DD), when any is dated'),
     });
 }

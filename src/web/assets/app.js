@@ -39,8 +39,12 @@
         })
             .then(function (res) {
                 return res.json().then(
-                    function (data) { return { ok: res.ok, data: data }; },
-                    function () { return { ok: false, data: {} }; }
+                    function (data) {
+                        return { ok: res.ok, data: data };
+                    },
+                    function () {
+                        return { ok: false, data: {} };
+                    },
                 );
             })
             .then(function (r) {
@@ -89,7 +93,9 @@
         e.preventDefault();
         // A vote counts once: its row goes as it is pressed.
         if (button.hasAttribute('data-once')) button.parentElement.remove();
-        send({ a: button.value }, function () { box.focus(); });
+        send({ a: button.value }, function () {
+            box.focus();
+        });
     });
 
     // Enter sends; Shift+Enter breaks the line; Enter that ends an IME composition only confirms it.

@@ -9,6 +9,13 @@ const file = process.argv[2];
 if (!file) throw new Error('usage: endless-log-writer.ts FILE');
 const log = createFileQuestionLog(file);
 for (let i = 0; ; i++) {
-    await log.record({ front: 'mcp', question: `问题 ${i} ${'长'.repeat(i % 200)}`, lang: 'zh', ids: [], confident: false, knowledgeVersion: 'crash' });
+    await log.record({
+        front: 'mcp',
+        question: `问题 ${i} ${'长'.repeat(i % 200)}`,
+        lang: 'zh',
+        ids: [],
+        confident: false,
+        knowledgeVersion: 'crash',
+    });
     if (i % 50 === 0) process.stdout.write(`${i}\n`);
 }

@@ -13,7 +13,14 @@ await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) -
 const log = createFileQuestionLog(file, { maxEntries: Number(max) });
 const done: number[] = [];
 for (let i = 0; i < Number(count); i++) {
-    await log.record({ front: 'mcp', question: `${tag} ${i} ${'长'.repeat(i % 50)}`, lang: 'zh', ids: [], confident: false, knowledgeVersion: 'two-writers' });
+    await log.record({
+        front: 'mcp',
+        question: `${tag} ${i} ${'长'.repeat(i % 50)}`,
+        lang: 'zh',
+        ids: [],
+        confident: false,
+        knowledgeVersion: 'two-writers',
+    });
     done.push(performance.timeOrigin + performance.now());
     await new Promise((resolve) => setTimeout(resolve, 1));
 }
