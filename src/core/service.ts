@@ -50,7 +50,7 @@ export interface KnowledgeService {
     answer(question: string, options?: AnswerOptions): Answer;
     /** The answer about one aspect of one item (a follow-up button); undefined for an unknown id. */
     answerAbout(id: string, aspect: Aspect, options?: AnswerOptions): Answer | undefined;
-    /** How the index reads a question: its terms, the items it names, the aspects it asks (see search/index.ts). */
+    /** How the index reads a question: its terms, the items it names, the aspects it asks (see search/knowledge-index.ts). */
     read(question: string): QueryReading;
     /** The profile fields a free text plainly states, each with a sentence saying so (see match/understand.ts). */
     understand(text: string): Understanding;

@@ -4,7 +4,7 @@
  * with that field's own sources and status.
  *
  * The question goes: read (its terms, the items it names, the aspects it
- * asks; search/index.ts `read`; and what it says of its own subject,
+ * asks; search/knowledge-index.ts `read`; and what it says of its own subject,
  * reading.ts) → its subject: the items it names (two, with a word of
  * choosing or a conjunction between them, are set side by side), else the
  * item in focus in the conversation (`context`) when the question points

@@ -1,6 +1,6 @@
 /**
  * What a question says about its own subject, beyond the items it names and
- * the aspects it asks (search/index.ts `read`): whether it points back at
+ * the aspects it asks (search/knowledge-index.ts `read`): whether it points back at
  * what was said before (它, 上面, its, that one), whether nothing is left
  * of it once its aspect words and question frame are taken out ("利率多少",
  * "what's its rate?": a bare aspect, about whatever is in focus), and

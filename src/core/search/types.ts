@@ -1,6 +1,7 @@
 import type { Source } from '../knowledge/schema.ts';
 import type { Aspect, Kind, Lang, Localized } from '../vocabulary.ts';
-import type { PassageStatus } from './passages.ts';
+import type { AspectReading } from './aspects.ts';
+import type { Passage, PassageStatus } from './passages.ts';
 
 export interface SearchOptions {
     /** How many results at most. Default 5, at most 20. */
@@ -49,4 +50,38 @@ export interface SearchResponse {
     readonly confident: boolean;
     /** Set when the input was refused or altered (empty, too long, no words). */
     readonly notice?: Localized;
+}
+
+/** A question as the index reads it, before any ranking. */
+export interface QueryReading {
+    readonly terms: ReadonlyMap<string, number>;
+    /** Items the question names by name, alias or abbreviation, typos read (科技微带通), longest name first. */
+    readonly named: readonly NamedItem[];
+    readonly aspects: AspectReading;
+    /** The terms of the aspect words found: the aspect bonus already counts them, the word overlap does not. */
+    readonly aspectTerms: ReadonlySet<string>;
+}
+
+export interface NamedItem {
+    readonly id: string;
+    /** The name term found in the question. */
+    readonly term: string;
+    /** Read through a one-character typo. */
+    readonly typo: boolean;
+}
+
+export interface RankedPassage {
+    readonly passage: Passage;
+    /** Words of the question it holds (the card's own names left out) plus the aspect it holds. */
+    readonly score: number;
+    /** How much of the score is the question's words (the rest is the aspect). */
+    readonly overlap: number;
+    /**
+     * The share of the question's telling words (their weights, as in
+     * `overlap`) that the passage holds: how much of what was asked, beside
+     * the card's own name, this passage speaks to.
+     */
+    readonly share: number;
+    /** The part of `overlap` that is not the aspect's own words. */
+    readonly plain: number;
 }

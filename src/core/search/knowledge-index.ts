@@ -1,0 +1,710 @@
+/**
+ * The search index over one knowledge snapshot: every product, policy and
+ * organization, scored by `postings.ts` (MiniSearch's BM25+ over flat
+ * typed arrays, with MiniSearch's radix tree for prefix and fuzzy words).
+ *
+ * Building: each card's fields (`documents.ts`) are tokenized
+ * (`tokenize.ts`) with the shared dictionary and the card's own names, and
+ * counted into a `Segment`. A live edit (`update`) re-tokenizes only the
+ * cards that changed; it falls back to a full build only when something
+ * every card is tokenized with changed (synonyms, aspect words, or a shared
+ * phrase such as a topic that no other card has). A full build can run in
+ * slices (`buildSearchIndex`) so that requests are served meanwhile.
+ *
+ * A query goes: bound the input (`input.ts`) → analyze it into weighted
+ * terms and concepts (`query.ts`, synonyms from `synonyms.ts`) → postings
+ * with the shared options (`options.ts`) and the kind filter → confidence
+ * (`confidence.ts`) → hits with snippets (`snippet.ts`).
+ */
+import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import { isExpired, type KnowledgeItem } from '../knowledge/schema.ts';
+import type { Kind, Lang } from '../vocabulary.ts';
+import { conceptFrequency, coverage, DEFAULT_MIN_COVERAGE, idf, mentions } from './confidence.ts';
+import { bodyHalves, fieldTexts, fixedSharedPhrases, itemSharedPhrases, ownPhrases } from './documents.ts';
+import { boundQuery, MAX_QUERY_LENGTH, NOTICES } from './input.ts';
+import { FIELD_BOOSTS, FIELDS, SEARCH_WEIGHTS, useFuzzy, usePrefix } from './options.ts';
+import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm, type ScoredDocument } from './postings.ts';
+import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
+import { createAspectReader } from './aspects.ts';
+import { passagesOf } from './passages.ts';
+import { rankCardPassages, type IndexedPassage } from './passage-rank.ts';
+import { findSnippet, makeSnippet } from './snippet.ts';
+import { createSynonymTable } from './synonyms.ts';
+import { SoundTable } from './homophones.ts';
+import {
+    bigrams,
+    normalize,
+    createDictionary,
+    DictionaryBuilder,
+    dictionaryTermsFrom,
+    hasHan,
+    ownTermsFrom,
+    parsePhrases,
+    scanInto,
+    scanTerms,
+    segmentWords,
+    type Dictionary,
+    type OwnTerms,
+    type PhraseTerms,
+} from './tokenize.ts';
+import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
+import { nextTurn } from '../turn.ts';
+
+export type { HitPassage, NamedItem, QueryReading, RankedPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
+import type { NamedItem, QueryReading, RankedPassage } from './types.ts';
+
+export interface KnowledgeIndex {
+    /** The version of the snapshot indexed (it changes with `update`). */
+    readonly version: string;
+    /**
+     * Brings the index to `next` in place, re-tokenizing only the cards
+     * added, changed (by identity: the reader keeps unchanged cards) or
+     * removed. False, with the index untouched, when the change reaches
+     * every card (synonyms, aspect words, a shared phrase appearing or
+     * disappearing): build a new index then.
+     */
+    update(next: KnowledgeSnapshot): boolean;
+    /** Cards changed since the last full build: the cost a query pays for live edits (see `Postings`). */
+    readonly drift: number;
+    /** Never throws: bad input comes back as no results with a `notice`. */
+    search(query: string, options?: SearchOptions): SearchResponse;
+    /**
+     * The ids and scores `search` would rank, without making hits (no
+     * snippets, no passages): for callers that only weigh items by the
+     * question, such as matching. Never throws.
+     */
+    rank(query: string, options?: Pick<SearchOptions, 'limit' | 'kind'>): readonly RankedItem[];
+    /** How a query was read and why it is (not) confident: for tests, the eval and debugging. */
+    explain(query: string, options?: SearchOptions): QueryExplanation;
+    /**
+     * The question's weighted terms, the items it names and the aspects it
+     * asks (see `QueryReading`). `hearAll`: names said by sound are looked
+     * for beside written ones (a question that sets two side by side).
+     */
+    read(query: string, options?: { readonly hearAll?: boolean }): QueryReading;
+    /** The passages of a card ranked for a reading, best first (all of them, score 0 when nothing matches). */
+    passages(id: string, reading?: QueryReading): readonly RankedPassage[];
+}
+
+export interface RankedItem {
+    readonly id: string;
+    readonly score: number;
+}
+
+export interface QueryExplanation {
+    /** Search terms and their weights. */
+    readonly terms: Readonly<Record<string, number>>;
+    /** Each concept with its IDF weight and whether the top result mentions it. */
+    readonly concepts: readonly { readonly text: string; readonly weight: number; readonly covered: boolean }[];
+    readonly top?: string;
+    readonly coverage: number;
+    readonly confident: boolean;
+}
+
+export interface IndexOptions {
+    /** Share of the question's weighted concepts the top hit must mention to be confident. Default 0.5 (see confidence.ts). */
+    readonly minCoverage?: number;
+    /** Longer questions are searched on their first this many characters. Default 500. */
+    readonly maxQueryLength?: number;
+    /** Extra synonym groups, added to the snapshot's. Default none. */
+    readonly synonyms?: readonly (readonly string[])[];
+}
+
+export interface BuildOptions extends IndexOptions {
+    /** Give the event loop back after this many ms of building (`buildSearchIndex`). Default 10. */
+    readonly sliceMs?: number;
+    /** Stop building, as soon as it can, when this says so (a newer snapshot came). Default never. */
+    readonly cancelled?: () => boolean;
+}
+
+export const DEFAULT_LIMIT = 5;
+/** A term in at most this share of the documents can vouch for a typo reading (see query.ts: 贷款 is in nearly all). */
+const RARE_SHARE = 0.4;
+export const MAX_LIMIT = 20;
+/** Terms in more than this share of the cards are left out of the query when it has rarer ones (see runSearch). */
+const COMMON_SHARE = 0.5;
+
+interface Entry {
+    readonly item: KnowledgeItem;
+    /** Snippet texts per language (body half, then summary), made on the first snippet. */
+    snippetTexts?: Record<Lang, readonly SnippetText[]>;
+    /** The card's passages with their terms, made when the card is first ranked or answered from. */
+    passages?: readonly IndexedPassage[];
+    /** How many of those passages hold each term (a passage ranking weighs a term by it). */
+    holders?: ReadonlyMap<string, number>;
+}
+
+/** Analyses of the last questions kept (an answer reads and searches the same text). */
+const RECENT_ANALYSES = 8;
+/** A search hit shows at most this many matched passages. */
+const HIT_PASSAGES = 2;
+/** Han names shorter than this name an item only when they are its whole name (高企 is a word, 高企贷 a name). */
+const MIN_HAN_NAME = 3;
+const MIN_LATIN_NAME = 4;
+
+interface SnippetText {
+    readonly text: string;
+    readonly lower: string;
+}
+
+/** Builds the index of a snapshot at once. The snapshot is only read. */
+export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOptions = {}): KnowledgeIndex {
+    const steps = buildSteps(snapshot, options);
+    for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value!;
+    }
+}
+
+/**
+ * Builds the index in slices of `sliceMs`, giving the event loop back in
+ * between, so that a full rebuild of a large folder never holds a request
+ * up for long. Resolves undefined when `cancelled` said so.
+ */
+export async function buildSearchIndex(snapshot: KnowledgeSnapshot, options: BuildOptions = {}): Promise<KnowledgeIndex | undefined> {
+    const sliceMs = options.sliceMs ?? 10;
+    const steps = buildSteps(snapshot, options);
+    let sliceStart = performance.now();
+    for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        if (performance.now() - sliceStart >= sliceMs) {
+            await nextTurn();
+            if (options.cancelled?.()) return undefined;
+            sliceStart = performance.now();
+        }
+    }
+}
+
+/** How often the build checks the clock: every this many cards. */
+const CARDS_PER_STEP = 16;
+
+/** The phrases the shared dictionary is made of, with the number of cards (or fixed lists) holding each. */
+function countPhrases(items: Iterable<KnowledgeItem>, synonyms: readonly (readonly string[])[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    const add = (p: string) => counts.set(p, (counts.get(p) ?? 0) + 1);
+    for (const p of new Set(fixedSharedPhrases(synonyms))) add(p);
+    for (const item of items) for (const p of new Set(itemSharedPhrases(item))) add(p);
+    return counts;
+}
+
+/** Adds a card's terms to a segment, field by field. */
+function addCard(builder: SegmentBuilder, item: KnowledgeItem, shared: Dictionary): void {
+    const texts = fieldTexts(item);
+    const own = namesOf(item).own;
+    builder.begin(item.id);
+    for (let field = 0; field < FIELDS.length; field++) {
+        scanInto(texts[FIELDS[field]!], shared, own, { bigram: (s, i) => builder.addBigram(field, s, i), term: (t) => builder.add(field, t) });
+    }
+}
+
+/** The postings of some cards, built at once (for tests and tools; the index builds in steps). */
+export function indexCards(items: Iterable<KnowledgeItem>, shared: Dictionary): Postings {
+    const builder = new SegmentBuilder(FIELDS.length);
+    for (const item of items) addCard(builder, item, shared);
+    return new Postings(builder.finish(), { boosts: BOOSTS, weights: SEARCH_WEIGHTS });
+}
+
+/** A card's terms as one value (for live edits, where the card's old terms must be taken out again). */
+export function documentTerms(item: KnowledgeItem, shared: Dictionary): DocumentTerms {
+    const texts = fieldTexts(item);
+    const own = namesOf(item).own;
+    return FIELDS.map((field) => {
+        const map = new Map<string, number>();
+        scanTerms(texts[field], shared, (term) => map.set(term, (map.get(term) ?? 0) + 1), own);
+        return map;
+    });
+}
+
+const BOOSTS = FIELDS.map((f) => FIELD_BOOSTS[f]);
+
+function* buildSteps(snapshot: KnowledgeSnapshot, options: IndexOptions): Generator<void, KnowledgeIndex | undefined> {
+    const synonymGroups = [...snapshot.synonyms, ...(options.synonyms ?? [])];
+    const phraseCounts = countPhrases(snapshot.items.values(), synonymGroups);
+    const shared = createDictionary(phraseCounts.keys());
+    const builder = new SegmentBuilder(FIELDS.length);
+    const entries = new Map<string, Entry>();
+    let n = 0;
+    for (const item of snapshot.items.values()) {
+        addCard(builder, item, shared);
+        entries.set(item.id, { item });
+        if (++n % CARDS_PER_STEP === 0) yield;
+    }
+    const segment = builder.finish();
+    yield;
+    const postings = new Postings(segment, { boosts: BOOSTS, weights: SEARCH_WEIGHTS });
+    yield;
+    const dictionary = new DictionaryBuilder();
+    for (const p of phraseCounts.keys()) dictionary.add(p);
+    const names = new NameTable();
+    n = 0;
+    for (const item of snapshot.items.values()) {
+        dictionary.addParsed(namesOf(item).parsed);
+        names.add(item);
+        if (++n % (CARDS_PER_STEP * 8) === 0) yield;
+    }
+    return makeIndex({ snapshot, synonymGroups, phraseCounts, shared, dictionary, names, postings, entries }, options);
+}
+
+interface State {
+    snapshot: KnowledgeSnapshot;
+    readonly synonymGroups: readonly (readonly string[])[];
+    readonly phraseCounts: Map<string, number>;
+    /** What cards are tokenized with: fixed for the life of the index (a change of it is a full build). */
+    readonly shared: Dictionary;
+    /** What questions are read with: the shared phrases and every card's names, kept up to date by `update`. */
+    readonly dictionary: DictionaryBuilder;
+    readonly names: NameTable;
+    readonly postings: Postings;
+    readonly entries: Map<string, Entry>;
+}
+
+function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
+    const { shared, dictionary, names, postings, entries } = state;
+    // Aspect words are the same for the life of the index: a change of them is a full build.
+    const aspectReader = createAspectReader(state.snapshot.aspects ?? {});
+    const context: AnalyzeContext = {
+        dictionary,
+        synonyms: createSynonymTable(state.synonymGroups),
+        segment: segmentWithOffsets,
+        isRare: (term) => postings.df(term) <= Math.max(1, postings.documentCount * RARE_SHARE),
+    };
+    const df = (term: string) => postings.df(term);
+    // An answer reads a question and searches it (and its asking clauses): the same text is analysed once. The last
+    // few analyses are kept; an update of the index forgets them (rarity and the dictionary may have changed).
+    const analyses = new Map<string, AnalyzedQuery>();
+    const analyze = (text: string): AnalyzedQuery => {
+        let analyzed = analyses.get(text);
+        if (!analyzed) {
+            analyzed = analyzeQuery(text, context);
+            if (analyses.size >= RECENT_ANALYSES) analyses.delete(analyses.keys().next().value!);
+            analyses.set(text, analyzed);
+        }
+        return analyzed;
+    };
+    const settings = {
+        minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE,
+        maxQueryLength: options.maxQueryLength ?? MAX_QUERY_LENGTH,
+    };
+    return {
+        get version() {
+            return state.snapshot.version;
+        },
+        get drift() {
+            return postings.overlaySize + postings.removedSize;
+        },
+        update: (next) => update(next),
+        explain: (query, searchOptions = {}) => explain(query, searchOptions),
+        read: (query, readOptions) => {
+            const text = boundQuery(query, settings.maxQueryLength).text;
+            return read(text, analyze(text), readOptions?.hearAll ? 'all' : true);
+        },
+        passages: (id, reading) => {
+            const entry = entries.get(id);
+            return entry ? rankPassages(entry, reading) : [];
+        },
+        rank: (query, rankOptions = {}) => {
+            try {
+                return score(boundQuery(query, settings.maxQueryLength).text, rankOptions).top.map((r) => ({ id: r.id, score: r.score }));
+            } catch {
+                return [];
+            }
+        },
+        search: (query, searchOptions = {}) => {
+            try {
+                return runSearch(query, searchOptions).response;
+            } catch {
+                // A bug in analysis must not take a front down: answer "nothing found".
+                return {
+                    query: typeof query === 'string' ? query.slice(0, settings.maxQueryLength) : '',
+                    lang: searchOptions.lang ?? 'zh',
+                    results: [],
+                    confident: false,
+                };
+            }
+        },
+    };
+
+    function update(next: KnowledgeSnapshot): boolean {
+        const prev = state.snapshot;
+        if (next === prev) return true;
+        analyses.clear();
+        const synonymGroups = [...next.synonyms, ...(options.synonyms ?? [])];
+        if (JSON.stringify(synonymGroups) !== JSON.stringify(state.synonymGroups)) return false;
+        if (JSON.stringify(next.aspects ?? {}) !== JSON.stringify(prev.aspects ?? {})) return false;
+        const gone: KnowledgeItem[] = [];
+        const come: KnowledgeItem[] = [];
+        for (const [id, item] of prev.items) if (next.items.get(id) !== item) gone.push(item);
+        for (const [id, item] of next.items) if (prev.items.get(id) !== item) come.push(item);
+        // A shared phrase that appears or disappears changes how every card holding its words is tokenized.
+        const delta = new Map<string, number>();
+        for (const item of gone) for (const p of new Set(itemSharedPhrases(item))) delta.set(p, (delta.get(p) ?? 0) - 1);
+        for (const item of come) for (const p of new Set(itemSharedPhrases(item))) delta.set(p, (delta.get(p) ?? 0) + 1);
+        for (const [p, d] of delta) {
+            const before = state.phraseCounts.get(p) ?? 0;
+            if ((before === 0) !== (before + d === 0)) return false;
+        }
+        for (const [p, d] of delta) {
+            const after = (state.phraseCounts.get(p) ?? 0) + d;
+            if (after === 0) state.phraseCounts.delete(p);
+            else state.phraseCounts.set(p, after);
+        }
+        for (const item of gone) {
+            postings.remove(item.id, documentTerms(item, shared));
+            entries.delete(item.id);
+            names.remove(item);
+            dictionary.removeParsed(namesOf(item).parsed);
+        }
+        for (const item of come) {
+            postings.set(item.id, documentTerms(item, shared));
+            entries.set(item.id, { item });
+            names.add(item);
+            dictionary.addParsed(namesOf(item).parsed);
+        }
+        state.snapshot = next;
+        return true;
+    }
+
+    /** `bySound`: also read names said by sound; a search only ranks a hit's passages with the reading, and needs no names. */
+    function read(text: string, analyzed: AnalyzedQuery = analyze(text), bySound: boolean | 'all' = true): QueryReading {
+        const named = new Map<string, NamedItem>();
+        for (const [term, weight] of analyzed.terms) {
+            if (weight < QUERY_WEIGHTS.typo) continue;
+            for (const id of names.get(term) ?? []) {
+                const prior = named.get(id);
+                if (!prior || prior.term.length < term.length) named.set(id, { id, term, typo: weight < QUERY_WEIGHTS.direct });
+            }
+        }
+        // An item's own name is not an aspect asked: 保费补贴 in 科技信贷保费补贴, 风险补偿 in 信贷风险补偿.
+        // With two items named, one name may be what is asked of the other (履约贷的保费补贴是多少): all words stay.
+        let rest = normalize(text);
+        const [only, ...more] = named.values();
+        if (only && more.length === 0 && !only.typo) rest = rest.split(only.term.replace(/_/g, ' ')).join(' ');
+        const aspects = aspectReader.read(rest);
+        // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
+        if (bySound === 'all' || (bySound && (named.size === 0 || aspects.comparison))) {
+            for (const heard of soundTable(state.snapshot).find(normalize(text))) {
+                if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
+            }
+        }
+        const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
+        const aspectTerms = new Set<string>();
+        for (const word of aspects.words) scanTerms(word, shared, (t) => aspectTerms.add(t));
+        return { terms: analyzed.terms, named: sorted, aspects, aspectTerms };
+    }
+
+    function indexedPassages(entry: Entry): readonly IndexedPassage[] {
+        if (entry.passages) return entry.passages;
+        const own = namesOf(entry.item).own;
+        const holders = new Map<string, number>();
+        entry.passages = passagesOf(entry.item, aspectReader.classify).map((passage) => {
+            const terms = new Set<string>();
+            scanTerms(`${passage.text.zh ?? ''}\n${passage.text.en ?? ''}`, shared, (t) => terms.add(t), own);
+            for (const t of terms) holders.set(t, (holders.get(t) ?? 0) + 1);
+            return { passage, terms };
+        });
+        entry.holders = holders;
+        return entry.passages;
+    }
+
+    /** A card's passages ranked for a question (see passage-rank.ts); the card's own names are not the question's words. */
+    function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
+        const passages = indexedPassages(entry);
+        return rankCardPassages(passages, entry.holders!, ownTermTest(entry.item), reading);
+    }
+
+    function explain(raw: string, searchOptions: SearchOptions): QueryExplanation {
+        const { analyzed, conceptWeights, matched, response } = runSearch(raw, searchOptions);
+        return {
+            terms: Object.fromEntries(analyzed?.terms ?? []),
+            concepts: (analyzed?.concepts ?? []).map((c, i) => ({ text: c.text, weight: conceptWeights[i] ?? 0, covered: mentions(c, matched) })),
+            top: response.results[0]?.id,
+            coverage: analyzed ? coverage(analyzed.concepts, conceptWeights, matched) : 0,
+            confident: response.confident,
+        };
+    }
+
+    /** The question's top documents by the postings (see `runSearch`), with the very common terms left out. */
+    function score(
+        text: string,
+        scoreOptions: Pick<SearchOptions, 'limit' | 'kind'>,
+        analyzed: AnalyzedQuery = analyze(text),
+    ): { top: readonly ScoredDocument[]; common: ReadonlySet<string> } {
+        const kinds = kindSet(scoreOptions.kind);
+        // Terms no card holds are not searched, except the user's own English
+        // words: those are searched by prefix, and with a typo allowed when
+        // the word itself is unknown (perfomance), never when it is known
+        // (a fuzzy pass over the whole term tree is the costliest part of a
+        // query). Terms in more than half the cards (科技, 贷款) are not
+        // searched either when rarer ones are: their BM25 weight is near zero
+        // while scoring them means visiting most of the index; the
+        // confidence rule counts them as mentioned (see `common`).
+        const weights = new Map<string, number>();
+        const loose = new Set<string>();
+        const typo = new Set<string>();
+        const common = new Set<string>();
+        const commonAbove = postings.documentCount * COMMON_SHARE;
+        for (const [term, weight] of analyzed.terms) {
+            const frequency = df(term);
+            const isLoose = analyzed.loose.has(term);
+            if (frequency === 0 && !isLoose) continue;
+            if (frequency > commonAbove) common.add(term);
+            weights.set(term, weight);
+            if (isLoose) loose.add(term);
+            if (isLoose && frequency === 0) typo.add(term);
+        }
+        if (common.size < weights.size) for (const term of common) weights.delete(term);
+        const query: QueryTerm[] = [...weights].map(([term, boost]) => ({
+            term,
+            boost,
+            prefix: loose.has(term) && usePrefix(term),
+            fuzzy: typo.has(term) && useFuzzy(term),
+        }));
+        const limit = clampLimit(scoreOptions.limit);
+        const top = query.length === 0 ? [] : postings.search(query, limit, kinds ? (id) => kinds.has(entries.get(id)!.item.kind) : undefined);
+
+        return { top, common };
+    }
+
+    function runSearch(raw: string, searchOptions: SearchOptions): Run {
+        const bounded = boundQuery(raw, settings.maxQueryLength);
+        const lang: Lang = searchOptions.lang ?? (hasHan(bounded.text) ? 'zh' : 'en');
+        const base = { query: bounded.text, lang };
+        const none = { conceptWeights: [], matched: new Set<string>() };
+        if (bounded.text.length === 0)
+            return { ...none, response: { ...base, results: [], confident: false, notice: bounded.notice ?? NOTICES.empty } };
+
+        const analyzed = analyze(bounded.text);
+        if (analyzed.terms.size === 0) return { ...none, analyzed, response: { ...base, results: [], confident: false, notice: NOTICES.noWords } };
+
+        const { top, common } = score(bounded.text, searchOptions, analyzed);
+
+        const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), postings.documentCount));
+        const matched = new Set([...(top[0]?.queryTerms ?? []), ...common]);
+        const confident =
+            top.length > 0 && analyzed.concepts.length > 0 && coverage(analyzed.concepts, conceptWeights, matched) >= settings.minCoverage;
+
+        // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
+        const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
+        const reading = read(bounded.text, analyzed, false);
+        const results = top.map((r): SearchHit => {
+            const entry = entries.get(r.id)!;
+            const passages = rankPassages(entry, reading)
+                .filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
+                .slice(0, HIT_PASSAGES)
+                .map((p) => hitPassage(p, lang));
+            return toHit(entry, r.score, typed([...r.terms]), lang, passages);
+        });
+        const response = bounded.notice ? { ...base, results, confident, notice: bounded.notice } : { ...base, results, confident };
+        return { analyzed, conceptWeights, matched, response };
+    }
+}
+
+interface Run {
+    readonly analyzed?: AnalyzedQuery;
+    readonly conceptWeights: readonly number[];
+    readonly matched: ReadonlySet<string>;
+    readonly response: SearchResponse;
+}
+
+function segmentWithOffsets(run: string): { word: string; start: number }[] {
+    // segmentWords drops non-words; recompute offsets from the run, which is all Han.
+    const out: { word: string; start: number }[] = [];
+    let at = 0;
+    for (const word of segmentWords(run)) {
+        const start = run.indexOf(word, at);
+        if (start < 0) continue;
+        out.push({ word, start });
+        at = start + word.length;
+    }
+    return out;
+}
+
+function kindSet(kind: SearchOptions['kind']): ReadonlySet<Kind> | undefined {
+    if (kind === undefined) return undefined;
+    const list = typeof kind === 'string' ? [kind] : kind;
+    return list.length > 0 ? new Set(list) : undefined;
+}
+
+function clampLimit(limit: number | undefined): number {
+    if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
+    return Math.max(1, Math.min(MAX_LIMIT, Math.floor(limit)));
+}
+
+/**
+ * Name term → ids of the items it names (see `MIN_HAN_NAME`), ids in
+ * order, kept up to date card by card.
+ */
+class NameTable {
+    private readonly table = new Map<string, Set<string>>();
+    private readonly sorted = new Map<string, readonly string[]>();
+
+    get(term: string): readonly string[] | undefined {
+        const ids = this.table.get(term);
+        if (!ids) return undefined;
+        let list = this.sorted.get(term);
+        if (!list) this.sorted.set(term, (list = [...ids].sort()));
+        return list;
+    }
+
+    add(item: KnowledgeItem): void {
+        for (const term of nameTerms(item)) {
+            const ids = this.table.get(term);
+            if (!ids) this.table.set(term, new Set([item.id]));
+            else ids.add(item.id);
+            this.sorted.delete(term);
+        }
+    }
+
+    remove(item: KnowledgeItem): void {
+        for (const term of nameTerms(item)) {
+            const ids = this.table.get(term);
+            if (!ids?.delete(item.id)) continue;
+            if (ids.size === 0) this.table.delete(term);
+            this.sorted.delete(term);
+        }
+    }
+}
+
+function nameTerms(item: KnowledgeItem): readonly string[] {
+    return namesOf(item).naming;
+}
+
+/** A card's names read once: the index tokenizes with them, questions are read with them, and they name the card. */
+interface CardNames {
+    /** Each of `ownPhrases(item)`, parsed: name, English name, then the aliases. */
+    readonly parsed: readonly PhraseTerms[];
+    readonly own: OwnTerms;
+    /** The name terms a question may name the card by (see `MIN_HAN_NAME`). */
+    readonly naming: readonly string[];
+}
+
+const namesCache = new WeakMap<KnowledgeItem, CardNames>();
+
+function namesOf(item: KnowledgeItem): CardNames {
+    let names = namesCache.get(item);
+    if (!names) {
+        const parsed = parsePhrases(ownPhrases(item));
+        // A short name names its item when it is the whole name, not a piece of one cut at its punctuation (上海 and 平台 of 上海“信易贷”平台).
+        const whole = new Set(dictionaryTermsFrom(parsed.slice(0, 2).map((p) => (p.han.length === 1 ? p : { ...p, han: [] }))));
+        const naming = dictionaryTermsFrom(parsed).filter((term) => {
+            const long = /[a-z0-9]/.test(term) ? term.length >= MIN_LATIN_NAME : term.length >= MIN_HAN_NAME;
+            return long || whole.has(term);
+        });
+        names = { parsed, own: ownTermsFrom(parsed), naming };
+        namesCache.set(item, names);
+    }
+    return names;
+}
+
+/** Whether a term is the card speaking of itself: one of its names' terms, or a Han term inside one of its names (信用贷 in 小巨人信用贷). */
+function ownTermTest(item: KnowledgeItem): (term: string) => boolean {
+    const own = ownTerms(item);
+    const names = hanNames(item);
+    return (term) => own.has(term) || (hasHan(term) && names.includes(term));
+}
+
+const ownTermCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
+
+/** The terms of a card's own names, as the dictionary holds them, with their bigrams. */
+function ownTerms(item: KnowledgeItem): ReadonlySet<string> {
+    let terms = ownTermCache.get(item);
+    if (!terms) {
+        // With the parts of each name: its bigrams, or its words (fund, financing…).
+        const whole = dictionaryTermsFrom(namesOf(item).parsed);
+        terms = new Set([...whole, ...whole.flatMap((t) => (hasHan(t) ? bigrams(t) : t.split('_')))]);
+        ownTermCache.set(item, terms);
+    }
+    return terms;
+}
+
+function hitPassage(r: RankedPassage, lang: Lang): HitPassage {
+    const p = r.passage;
+    const text = p.text[lang] ?? p.text[lang === 'zh' ? 'en' : 'zh'] ?? '';
+    return { field: p.field, aspects: p.aspects, text, sources: p.sources, status: p.status };
+}
+
+function toHit(entry: Entry, score: number, terms: readonly (readonly string[])[], lang: Lang, passages: readonly HitPassage[]): SearchHit {
+    const item = entry.item;
+    return {
+        id: item.id,
+        kind: item.kind,
+        title: { zh: item.name, en: item.name_en },
+        summary: item.summary,
+        snippet: snippetOf(entry, terms, lang),
+        score,
+        sources: item.sources,
+        contacts: 'contacts' in item ? item.contacts : [],
+        related: item.related,
+        expired: isExpired(item, new Date()),
+        passages,
+    };
+}
+
+/**
+ * The body half of the language around the matched terms, else the summary's;
+ * else the summary's start. Each term set is tried in turn (the user's own
+ * words, then all matched terms). The card's own names are left out of the terms:
+ * the title already shows them, and the snippet should show what else of the
+ * question the card answers (合作银行 in "高企贷有哪些合作银行").
+ */
+function snippetOf(entry: Entry, termSets: readonly (readonly string[])[], lang: Lang): string {
+    const texts = (entry.snippetTexts ??= snippetTexts(entry.item));
+    const names = ownNames(entry.item);
+    for (const terms of termSets) {
+        const telling = terms.filter((t) => !names.has(t));
+        for (const t of texts[lang]) {
+            const found = findSnippet(t.text, telling, {}, t.lower);
+            if (found !== undefined) return found;
+        }
+    }
+    const fallback = texts[lang].find((t) => t.text.length > 0);
+    return fallback ? makeSnippet(fallback.text, []) : '';
+}
+
+const soundTables = new WeakMap<KnowledgeSnapshot, SoundTable>();
+
+/** The snapshot's Chinese names by sound, made on the first question that needs them. */
+function soundTable(snapshot: KnowledgeSnapshot): SoundTable {
+    let table = soundTables.get(snapshot);
+    if (!table) {
+        const items = snapshot.items;
+        table = new SoundTable({
+            *[Symbol.iterator]() {
+                for (const item of items.values()) yield { id: item.id, names: [item.name, ...item.aliases.zh] };
+            },
+        });
+        soundTables.set(snapshot, table);
+    }
+    return table;
+}
+
+const hanNamesCache = new WeakMap<KnowledgeItem, string>();
+
+/** The card's Chinese names, normalized and joined by a separator no term holds: one `includes` asks whether a term is part of any. */
+function hanNames(item: KnowledgeItem): string {
+    let joined = hanNamesCache.get(item);
+    if (joined === undefined) {
+        joined = [item.name, ...item.aliases.zh].map((n) => normalize(n)).join('\u0000');
+        hanNamesCache.set(item, joined);
+    }
+    return joined;
+}
+
+const ownNamesCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
+
+/** A card's names as terms; made once per card (a hit's snippet asks for them on every search). */
+function ownNames(item: KnowledgeItem): ReadonlySet<string> {
+    let names = ownNamesCache.get(item);
+    if (!names) {
+        names = new Set([item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en].map((n) => n.toLowerCase().replace(/\s+/g, '_')));
+        ownNamesCache.set(item, names);
+    }
+    return names;
+}
+
+function snippetTexts(item: KnowledgeItem): Record<Lang, readonly SnippetText[]> {
+    const halves = bodyHalves(item.body);
+    const of = (lang: Lang) => [halves[lang], item.summary[lang]].filter((t) => t.length > 0).map((text) => ({ text, lower: text.toLowerCase() }));
+    return { zh: of('zh'), en: of('en') };
+}

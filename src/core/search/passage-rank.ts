@@ -1,0 +1,87 @@
+/**
+ * Which passages of a card answer a question: every passage scored by the
+ * question's words it holds, each word weighed by its query weight and by
+ * how few of the card's passages hold it, the card's own names left out
+ * (every passage of the card is about the card), plus the aspect the
+ * question asks when the passage holds it. Ties keep card order:
+ * structured fields come first. The index (index.ts) keeps each card's
+ * passages and their term counts; the answer (answer/answer.ts) chooses
+ * among the ranked passages.
+ */
+import type { Passage } from './passages.ts';
+import { FUNCTION_CHARS } from './stopwords.ts';
+import type { QueryReading, RankedPassage } from './types.ts';
+
+/** A passage with the terms it holds, made once per card. */
+export interface IndexedPassage {
+    readonly passage: Passage;
+    readonly terms: ReadonlySet<string>;
+}
+
+const PASSAGE_WEIGHTS = {
+    /** A field of the aspect the question asks most (terms.amount for 额度). */
+    primary: 3,
+    /** A passage whose words speak of that aspect: a fact, a note, a field of another aspect (额度 in a partner-bank entry). */
+    mentioned: 2,
+    /** A passage that holds the aspect only by a cue (a year, a counted figure): dated is not "when it began". */
+    cued: 1,
+    /** The passage holds another aspect the question asks, times that aspect's share of the primary's score. */
+    secondary: 1.5,
+    /** From a field of the front matter: it has its own sources. */
+    structured: 0.5,
+} as const;
+/** The weight of an aspect word's terms in a passage's overlap, beside the question's other words. */
+const ASPECT_WORD_SHARE = 0.5;
+
+/**
+ * `holders`: how many of the card's passages hold each term; `isOwn`: the
+ * card's own names and their parts. Without a reading, every passage scores 0.
+ */
+export function rankCardPassages(
+    passages: readonly IndexedPassage[],
+    holders: ReadonlyMap<string, number>,
+    isOwn: (term: string) => boolean,
+    reading: QueryReading | undefined,
+): RankedPassage[] {
+    const asked = reading?.aspects.aspects ?? [];
+    const top = asked[0]?.score ?? 0;
+    // A word in many of the card's passages (reply, 1205 on the reply's card) says little about which one answers.
+    const spread = (term: string) => {
+        const n = holders.get(term) ?? 0;
+        return n === 0 ? 0 : Math.log(1 + passages.length / n) / Math.log(1 + passages.length);
+    };
+    // A function character left alone (能 of 我们能申请吗) says nothing of which passage answers.
+    // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
+    const telling = new Map<string, number>();
+    if (reading)
+        for (const [term, weight] of reading.terms)
+            if (!isOwn(term) && !FUNCTION_CHARS.has(term))
+                telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+    let total = 0;
+    for (const weight of telling.values()) total += weight;
+    const ranked = passages.map(({ passage, terms }) => {
+        let overlap = 0;
+        let plain = 0;
+        for (const [term, weight] of telling) {
+            if (!terms.has(term)) continue;
+            overlap += weight;
+            if (!reading?.aspectTerms.has(term)) plain += weight;
+        }
+        // The aspect asked most, then a share for each other aspect asked that the passage also holds
+        // ("file an application to get the fee refunded": the subsidy entry that says no application is needed).
+        let aspect = 0;
+        asked.forEach((a, i) => {
+            if (!passage.aspects.includes(a.aspect)) return;
+            // A field holding the aspect by its place on the card beats one whose words merely mention it.
+            if (i > 0) aspect += PASSAGE_WEIGHTS.secondary * (a.score / top);
+            else if (passage.typed && passage.aspects[0] === a.aspect) aspect += PASSAGE_WEIGHTS.primary;
+            else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
+        });
+        const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
+        return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0, plain };
+    });
+    return ranked
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => b.r.score - a.r.score || a.i - b.i)
+        .map((x) => x.r);
+}
