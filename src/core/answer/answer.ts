@@ -177,7 +177,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // "那X呢" asks the last question again of X, the year it named too.
     const carriedYear = cues.ellipsis && yearsIn(text).length === 0 ? options.context?.year : undefined;
     const hints: Hints = { ...(cues.wants ? { wants: cues.wants } : {}), ...(carriedYear ? { year: carriedYear } : {}) };
-    // No aspect word, but a question word: the kind of fact it wants ("how much relief lending…" → the figures).
+    // No aspect word, but a question word: the aspect it wants, for a comparison or a question back ("什么时候" → history).
     const inferred = reading.aspects.aspects.length === 0 && cues.wants ? WANTED[cues.wants] : undefined;
 
     // Two items named with a word of choosing, or one after the other: side by side.
@@ -373,9 +373,9 @@ function answerItem(
     const wants = hints.wants;
     // "想了解一下…多少": asking how much or when is not asking what the item is.
     const framed = given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date');
-    const asked0 = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
-    const inferred = !asked0.aspects.primary && wants ? WANTED[wants] : undefined;
-    const reading = inferred && !pointedByWords(index.passages(item.id, asked0)) ? withAspect(asked0, inferred) : asked0;
+    const unframed = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
+    const inferred = !unframed.aspects.primary && wants ? WANTED[wants] : undefined;
+    const reading = inferred && !pointedByWords(index.passages(item.id, unframed)) ? withAspect(unframed, inferred) : unframed;
     const wantsNumber = wants === 'number' && reading.aspects.aspects.length === 0;
     const lang = base.lang;
     const asked = reading.aspects.aspects;
