@@ -10,11 +10,13 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/client/validators/
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { expect } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import type { KnowledgeService } from '../../src/core/service.ts';
+import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
+import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
 import { createMcpServer } from '../../src/mcp/server.ts';
 import { cardMarkdown, productCard } from './cards.ts';
-import { KEJIN_BIN } from './paths.ts';
+import { copyFolder } from './knowledge.ts';
+import { KEJIN_BIN, SHIPPED_KNOWLEDGE } from './paths.ts';
 
 export const TOOL_NAMES = [
     'search_financing_knowledge',
@@ -138,4 +140,28 @@ export function newProductCard(id: string, name: string): string {
             body: '\n量子科技贷款。',
         }),
     );
+}
+
+/** `kejin mcp --http` in process, serving a watched copy of the shipped knowledge that a test may edit. */
+export interface LiveHttpServer {
+    readonly folder: Awaited<ReturnType<typeof copyFolder>>;
+    readonly service: KnowledgeService;
+    readonly http: RunningHttpServer;
+    close(): Promise<void>;
+}
+
+export async function startLiveHttpServer(): Promise<LiveHttpServer> {
+    const folder = await copyFolder(SHIPPED_KNOWLEDGE);
+    const service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, logger: silentLogger });
+    const http = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
+    return {
+        folder,
+        service,
+        http,
+        async close() {
+            await http.close();
+            await service.close();
+            await folder.remove();
+        },
+    };
 }

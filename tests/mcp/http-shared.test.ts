@@ -10,29 +10,23 @@
  *   card passes, and an answer that breaks the schema does not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import type { KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
-import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
+import type { RunningHttpServer } from '../../src/mcp/http.ts';
 import { createMcpServer, createSharedServerParts } from '../../src/mcp/server.ts';
 import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
-import { copyFolder } from '../helpers/knowledge.ts';
-import { TOOL_NAMES, connectInMemory, eventually, newProductCard } from '../helpers/mcp.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { TOOL_NAMES, connectInMemory, eventually, newProductCard, startLiveHttpServer, type LiveHttpServer } from '../helpers/mcp.ts';
 
-let folder: Awaited<ReturnType<typeof copyFolder>>;
+let live: LiveHttpServer | undefined;
+let folder: LiveHttpServer['folder'];
 let service: KnowledgeService;
 let http: RunningHttpServer;
 
 beforeAll(async () => {
-    folder = await copyFolder(SHIPPED_KNOWLEDGE);
-    service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, logger: silentLogger });
-    http = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
+    live = await startLiveHttpServer();
+    ({ folder, service, http } = live);
 });
-afterAll(async () => {
-    await http?.close();
-    await service?.close();
-    await folder?.remove();
-});
+afterAll(() => live?.close());
 
 const ENVELOPE = {
     'io.modelcontextprotocol/protocolVersion': '2026-07-28',

@@ -8,28 +8,32 @@
  */
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { silentLogger } from '../../src/logger.ts';
-import { startHttpServer, type RunningHttpServer } from '../../src/mcp/http.ts';
+import type { KnowledgeService } from '../../src/core/service.ts';
+import type { RunningHttpServer } from '../../src/mcp/http.ts';
 import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
-import { copyFolder } from '../helpers/knowledge.ts';
-import { TOOL_NAMES, callTool, connectStdio, eventually, newClient, textOf, newProductCard } from '../helpers/mcp.ts';
+import {
+    TOOL_NAMES,
+    callTool,
+    connectStdio,
+    eventually,
+    newClient,
+    textOf,
+    newProductCard,
+    startLiveHttpServer,
+    type LiveHttpServer,
+} from '../helpers/mcp.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
-let folder: Awaited<ReturnType<typeof copyFolder>>;
+let live: LiveHttpServer | undefined;
+let folder: LiveHttpServer['folder'];
 let service: KnowledgeService;
 let http: RunningHttpServer;
 
 beforeAll(async () => {
-    folder = await copyFolder(SHIPPED_KNOWLEDGE);
-    service = await createKnowledgeService({ dir: folder.dir, watch: true, debounceMs: 50, logger: silentLogger });
-    http = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
+    live = await startLiveHttpServer();
+    ({ folder, service, http } = live);
 });
-afterAll(async () => {
-    await http?.close();
-    await service?.close();
-    await folder?.remove();
-});
+afterAll(() => live?.close());
 
 async function connectHttp(): Promise<Client> {
     const client = newClient('modern');
