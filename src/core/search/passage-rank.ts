@@ -59,14 +59,22 @@ export function rankCardPassages(
                 telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
     let total = 0;
     for (const weight of telling.values()) total += weight;
-    const ranked = passages.map(({ passage, terms }) => {
-        let overlap = 0;
-        let plain = 0;
-        for (const [term, weight] of telling) {
-            if (!terms.has(term)) continue;
-            overlap += weight;
-            if (!reading?.aspectTerms.has(term)) plain += weight;
+    // Each telling term visits only the passages that hold it (not every passage every term): the same sums, in the same order.
+    const overlaps = new Float64Array(passages.length);
+    const plains = new Float64Array(passages.length);
+    const places = termPlaces(passages);
+    for (const [term, weight] of telling) {
+        const at = places.get(term);
+        if (!at) continue;
+        const plainTerm = !reading?.aspectTerms.has(term);
+        for (const i of at) {
+            overlaps[i] = overlaps[i]! + weight;
+            if (plainTerm) plains[i] = plains[i]! + weight;
         }
+    }
+    const ranked = passages.map(({ passage }, i) => {
+        const overlap = overlaps[i]!;
+        const plain = plains[i]!;
         // The aspect asked most, then a share for each other aspect asked that the passage also holds
         // ("file an application to get the fee refunded": the subsidy entry that says no application is needed).
         let aspect = 0;
@@ -80,8 +88,25 @@ export function rankCardPassages(
         const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
         return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0, plain };
     });
-    return ranked
-        .map((r, i) => ({ r, i }))
-        .sort((a, b) => b.r.score - a.r.score || a.i - b.i)
-        .map((x) => x.r);
+    // Array sort is stable: ties keep card order.
+    return ranked.sort((a, b) => b.score - a.score);
+}
+
+const placesCache = new WeakMap<readonly IndexedPassage[], ReadonlyMap<string, readonly number[]>>();
+
+/** Each term of a card's passages → the indexes of the passages holding it, ascending; made once per card's passage list. */
+function termPlaces(passages: readonly IndexedPassage[]): ReadonlyMap<string, readonly number[]> {
+    let places = placesCache.get(passages);
+    if (!places) {
+        const made = new Map<string, number[]>();
+        passages.forEach(({ terms }, i) => {
+            for (const term of terms) {
+                const at = made.get(term);
+                if (at) at.push(i);
+                else made.set(term, [i]);
+            }
+        });
+        placesCache.set(passages, (places = made));
+    }
+    return places;
 }
