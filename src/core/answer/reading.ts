@@ -101,6 +101,11 @@ export interface SubjectCues {
     readonly leftover: readonly string[];
 }
 
+/** `text` with every `word` in it made a space; the same string, not a copy, when it has none (most of the frame phrases). */
+function cut(text: string, word: string): string {
+    return text.includes(word) ? text.split(word).join(' ') : text;
+}
+
 /**
  * The cues of `text` as read by `reading` (the aspect words it found and the
  * item names it found are taken out before looking for what is left).
@@ -108,11 +113,11 @@ export interface SubjectCues {
 export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     const t = normalize(text);
     let rest = t;
-    for (const w of [...reading.aspects.words].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
-    for (const n of reading.named) rest = rest.split(n.term.replace(/_/g, ' ')).join(' ');
+    for (const w of [...reading.aspects.words].sort((a, b) => b.length - a.length)) rest = cut(rest, w);
+    for (const n of reading.named) rest = cut(rest, n.term.replace(/_/g, ' '));
     const refersBack = REFERS_BACK_ZH.test(rest) || REFERS_BACK_EN.test(rest);
     rest = rest.replace(REFERS_BACK_ZH_ALL, ' ').replace(REFERS_BACK_EN_ALL, ' ');
-    for (const w of framePhrases()) rest = rest.split(w).join(' ');
+    for (const w of framePhrases()) rest = cut(rest, w);
     rest = rest.replace(FRAME_ZH, ' ');
     const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
     // A short run is a word of its own (专贴, 科委), which the segmenter may split into characters.
