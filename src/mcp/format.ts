@@ -354,14 +354,14 @@ export function contactsText(orgs: readonly OrganizationItem[], lang: Lang): str
 
 // ---- get_financing_product: the whole card ----------------------------------------
 
-export function cardStructured(item: KnowledgeItem) {
+export function cardStructured(item: KnowledgeItem, now = new Date()) {
     // A shallow copy: the card is frozen, and nothing down the line (checks, serialisation) changes it.
-    return { ...item, expired: isExpired(item, new Date()), uri: itemUri(item) } as Record<string, unknown>;
+    return { ...item, expired: isExpired(item, now), uri: itemUri(item) } as Record<string, unknown>;
 }
 
 /** The card as Markdown: every line with its source keys, the body under "Details", the sources listed at the end. */
-export function cardText(item: KnowledgeItem, lang: Lang, lookup: ItemLookup): string {
-    const p = presentCard(item, lang, { lookup });
+export function cardText(item: KnowledgeItem, lang: Lang, lookup: ItemLookup, now?: Date): string {
+    const p = presentCard(item, lang, { lookup, ...(now ? { now } : {}) });
     const meta = [p.kindLabel, ...p.meta.map((l) => `${l.label} ${l.text}`)];
     // The body's own headings go one level below this section's.
     const details = p.details ? ['', `## ${labelOf('details', lang)}`, p.details.replace(/^(#{1,5}) /gm, '#$1 ')] : [];

@@ -16,6 +16,7 @@ import {
     type CacheHint,
     type JSONRPCMessage,
     type jsonSchemaValidator,
+    type StandardSchemaV1,
     type StandardSchemaWithJSON,
     type Tool,
     type Transport,
@@ -206,7 +207,7 @@ export async function createSharedServerParts(deps: McpDeps): Promise<SharedServ
         const { tools } = (await ask(2, 'tools/list', {})) as { tools: Tool[] };
         const jsonSchemaValidator = new AjvJsonSchemaValidator();
         const outputChecks = new Map(
-            tools.flatMap((t) => (t.outputSchema ? [[t.name, fromJsonSchema(t.outputSchema, jsonSchemaValidator)] as const] : [])),
+            tools.flatMap((t) => (t.outputSchema ? [[t.name, checkedOnce(fromJsonSchema(t.outputSchema, jsonSchemaValidator))] as const] : [])),
         );
         return {
             jsonSchemaValidator,
@@ -218,4 +219,29 @@ export async function createSharedServerParts(deps: McpDeps): Promise<SharedServ
     } finally {
         await mcp.close();
     }
+}
+
+/**
+ * The check, remembering the frozen answers it passed: an answer handed out
+ * again (a card's, see tools/get-financing-product.ts) is the same object and
+ * cannot have changed, so it is not checked again. A frozen answer is frozen
+ * all through: every part of it is a frozen card's or frozen with it.
+ */
+function checkedOnce(schema: StandardSchemaWithJSON): StandardSchemaWithJSON {
+    const passed = new WeakSet<object>();
+    const standard = schema['~standard'];
+    const remember = (value: unknown, result: StandardSchemaV1.Result<unknown>): StandardSchemaV1.Result<unknown> => {
+        if (!result.issues && typeof value === 'object' && value !== null && Object.isFrozen(value)) passed.add(value);
+        return result;
+    };
+    return {
+        '~standard': {
+            ...standard,
+            validate: (value: unknown) => {
+                if (typeof value === 'object' && value !== null && passed.has(value)) return { value };
+                const result = standard.validate(value);
+                return result instanceof Promise ? result.then((r) => remember(value, r)) : remember(value, result);
+            },
+        },
+    } as StandardSchemaWithJSON;
 }

@@ -7,15 +7,19 @@
  *   every request still goes through the SDK's checks, and the resource list
  *   still follows the knowledge while the tool list does not change;
  * - the answer checks compiled from the listed output schemas: every shipped
- *   card passes, and an answer that breaks the schema does not.
+ *   card passes, and an answer that breaks the schema does not;
+ * - a card's answer, made once per knowledge snapshot and day: the same
+ *   answer again, until a reload (of the card, or of a card it names) or the
+ *   next day.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KnowledgeService } from '../../src/core/service.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { RunningHttpServer } from '../../src/mcp/http.ts';
 import { createMcpServer, createSharedServerParts } from '../../src/mcp/server.ts';
 import { KNOWLEDGE_VERSION_META } from '../../src/mcp/resources.ts';
-import { TOOL_NAMES, connectInMemory, eventually, newProductCard, startLiveHttpServer, type LiveHttpServer } from '../helpers/mcp.ts';
+import { cardMarkdown, productCard } from '../helpers/cards.ts';
+import { TOOL_NAMES, callTool, connectInMemory, eventually, newProductCard, startLiveHttpServer, type LiveHttpServer } from '../helpers/mcp.ts';
 
 let live: LiveHttpServer | undefined;
 let folder: LiveHttpServer['folder'];
@@ -157,7 +161,81 @@ describe('answer checks compiled once from the listed output schemas', () => {
         expect(await check.validate(card)).not.toHaveProperty('issues');
         expect(await check.validate({ ...card, id: 42 })).toHaveProperty('issues');
     });
+
+    it('check a frozen answer that passed once no more, and anything else every time', async () => {
+        const { outputChecks } = await createSharedServerParts({ service, logger: silentLogger });
+        const check = outputChecks.get('get_financing_product')!['~standard'];
+        const card = (await call('get_financing_product', { id: 'gaoqidai' })).structuredContent!;
+        // Not frozen: passed once, then changed, it is checked again.
+        const open = { ...card };
+        expect(await check.validate(open)).not.toHaveProperty('issues');
+        open.id = 42;
+        expect(await check.validate(open)).toHaveProperty('issues');
+        // Frozen and broken: refused every time.
+        const broken = Object.freeze({ ...card, id: 42 });
+        expect(await check.validate(broken)).toHaveProperty('issues');
+        expect(await check.validate(broken)).toHaveProperty('issues');
+        const frozen = Object.freeze({ ...card });
+        expect(await check.validate(frozen)).toEqual({ value: frozen });
+        expect(await check.validate(frozen)).toEqual({ value: frozen });
+    });
 });
+
+describe("a card's answer, made once per knowledge snapshot and day", () => {
+    const get = async (id: string, lang: 'zh' | 'en' = 'zh') => {
+        const result = await call('get_financing_product', { id, lang });
+        return result.isError ? undefined : result;
+    };
+
+    it('is the same answer again until a reload, then made from the new card', async () => {
+        await folder.write('products/kept-loan.md', newProductCard('kept-loan', '留存贷'));
+        const first = await eventually('the new card', () => get('kept-loan'));
+        expect(first.content[0]!.text).toContain('留存贷');
+        expect(await get('kept-loan')).toEqual(first);
+        await folder.write('products/kept-loan.md', newProductCard('kept-loan', '改名贷'));
+        const renamed = await eventually('the reload', async () => {
+            const answer = await get('kept-loan');
+            return answer?.structuredContent?.name === '改名贷' ? answer : undefined;
+        });
+        expect(renamed.content[0]!.text).toContain('改名贷');
+        expect(renamed.content[0]!.text).not.toContain('留存贷');
+    });
+
+    it('follows a reload of a card it names, its own file unchanged', async () => {
+        // A product whose contact is the shipped stcsm: its answer names the agency.
+        await folder.write('products/named-loan.md', cardMarkdown(productCard({ id: 'named-loan', name: '具名贷' })));
+        const before = await eventually('the new card', () => get('named-loan', 'en'));
+        expect(before.content[0]!.text).not.toContain('Renamed Commission');
+        await folder.edit('organizations/stcsm.md', (text) => text.replace(/^name_en: .*$/m, 'name_en: Renamed Commission (test)'));
+        const after = await eventually('the reload', async () => {
+            const answer = await get('named-loan', 'en');
+            return answer?.content[0]!.text.includes('Renamed Commission') ? answer : undefined;
+        });
+        expect(after.structuredContent).toEqual(before.structuredContent);
+    });
+
+    it('follows the day: a card past its valid_until the next day says so', async () => {
+        await folder.write('products/dated-loan.md', cardMarkdown(productCard({ id: 'dated-loan', name: '限期贷', valid_until: '2031-06-30' })));
+        await eventually('the new card', () => get('dated-loan'));
+        const memory = await connectInMemory(service);
+        vi.useFakeTimers({ toFake: ['Date'] });
+        try {
+            vi.setSystemTime(new Date('2031-06-30T23:59:00Z'));
+            const last = await callTool(memory.client, 'get_financing_product', { id: 'dated-loan' });
+            expect(last.structuredContent).toMatchObject({ expired: false });
+            expect(await callTool(memory.client, 'get_financing_product', { id: 'dated-loan' })).toEqual(last);
+            vi.setSystemTime(new Date('2031-07-01T00:01:00Z'));
+            const next = await callTool(memory.client, 'get_financing_product', { id: 'dated-loan' });
+            expect(next.structuredContent).toMatchObject({ expired: true });
+            expect(textOfResult(next)).not.toEqual(textOfResult(last));
+        } finally {
+            vi.useRealTimers();
+            await memory.close();
+        }
+    });
+});
+
+const textOfResult = (result: { content?: unknown }) => (result.content as { text: string }[])[0]!.text;
 
 describe('the input schemas the 2026 HTTP entry reads before each call', () => {
     it('are the listed ones, the same JSON Schema the SDK would convert anew for each server', async () => {
