@@ -35,13 +35,16 @@ const ASPECT_WORD_SHARE = 0.5;
 
 /**
  * `holders`: how many of the card's passages hold each term; `isOwn`: the
- * card's own names and their parts. Without a reading, every passage scores 0.
+ * card's own names and their parts; `rarity`: how rare a term is among all
+ * the cards (0–1, 1 for a term none holds). Without a reading, every
+ * passage scores 0.
  */
 export function rankCardPassages(
     passages: readonly IndexedPassage[],
     holders: ReadonlyMap<string, number>,
     isOwn: (term: string) => boolean,
     reading: QueryReading | undefined,
+    rarity: (term: string) => number = () => 1,
 ): RankedPassage[] {
     const asked = reading?.aspects.aspects ?? [];
     const top = asked[0]?.score ?? 0;
@@ -52,29 +55,51 @@ export function rankCardPassages(
     };
     // A function character left alone (能 of 我们能申请吗) says nothing of which passage answers.
     // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
-    const telling = new Map<string, number>();
-    if (reading)
-        for (const [term, weight] of reading.terms)
-            if (!isOwn(term) && !FUNCTION_CHARS.has(term))
-                telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+    // Coverage is comparable across cards: each word at its query weight and its rarity in the whole knowledge (a word
+    // no card holds counts in full: "car loan" is not covered by a passage on loans), the card's own names held by
+    // every passage of the card. The words are kept in arrays: every passage of the card is scored against them.
+    const words: string[] = [];
+    const tells: number[] = [];
+    const covers: number[] = [];
+    const ofAspect: boolean[] = [];
     let total = 0;
-    for (const weight of telling.values()) total += weight;
-    // Each telling term visits only the passages that hold it (not every passage every term): the same sums, in the same order.
+    let whole = 0;
+    let owned = 0;
+    if (reading)
+        for (const [term, weight] of reading.terms) {
+            if (FUNCTION_CHARS.has(term)) continue;
+            const cover = weight * rarity(term);
+            whole += cover;
+            if (isOwn(term)) {
+                owned += cover;
+                continue;
+            }
+            const aspectWord = reading.aspectTerms.has(term);
+            const tell = weight * spread(term) * (aspectWord ? ASPECT_WORD_SHARE : 1);
+            total += tell;
+            words.push(term);
+            tells.push(tell);
+            covers.push(cover);
+            ofAspect.push(aspectWord);
+        }
+    // Each word visits only the passages that hold it (see termPlaces), not every passage: the same sums, in the same order.
     const overlaps = new Float64Array(passages.length);
     const plains = new Float64Array(passages.length);
+    const helds = new Float64Array(passages.length).fill(owned);
     const places = termPlaces(passages);
-    for (const [term, weight] of telling) {
-        const at = places.get(term);
+    for (let k = 0; k < words.length; k++) {
+        const at = places.get(words[k]!);
         if (!at) continue;
-        const plainTerm = !reading?.aspectTerms.has(term);
         for (const i of at) {
-            overlaps[i] = overlaps[i]! + weight;
-            if (plainTerm) plains[i] = plains[i]! + weight;
+            helds[i] = helds[i]! + covers[k]!;
+            overlaps[i] = overlaps[i]! + tells[k]!;
+            if (!ofAspect[k]) plains[i] = plains[i]! + tells[k]!;
         }
     }
     const ranked = passages.map(({ passage }, i) => {
         const overlap = overlaps[i]!;
         const plain = plains[i]!;
+        const held = helds[i]!;
         // The aspect asked most, then a share for each other aspect asked that the passage also holds
         // ("file an application to get the fee refunded": the subsidy entry that says no application is needed).
         let aspect = 0;
@@ -86,7 +111,14 @@ export function rankCardPassages(
             else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
         });
         const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
-        return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0, plain };
+        return {
+            passage,
+            score: overlap + aspect + structured,
+            overlap,
+            share: total > 0 ? overlap / total : 0,
+            plain,
+            coverage: whole > 0 ? held / whole : 0,
+        };
     });
     // Array sort is stable: ties keep card order.
     return ranked.sort((a, b) => b.score - a.score);
