@@ -49,9 +49,10 @@ export function rankCardPassages(
     const asked = reading?.aspects.aspects ?? [];
     const top = asked[0]?.score ?? 0;
     // A word in many of the card's passages (reply, 1205 on the reply's card) says little about which one answers.
+    const logAll = Math.log(1 + passages.length);
     const spread = (term: string) => {
         const n = holders.get(term) ?? 0;
-        return n === 0 ? 0 : Math.log(1 + passages.length / n) / Math.log(1 + passages.length);
+        return n === 0 ? 0 : Math.log(1 + passages.length / n) / logAll;
     };
     // A function character left alone (能 of 我们能申请吗) says nothing of which passage answers.
     // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
