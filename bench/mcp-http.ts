@@ -25,19 +25,20 @@
  *
  * Options: --knowledge DIR (default ./knowledge), --seconds 3, --rounds 3,
  * --concurrency 8 (issue 18 measures at 50 and 100), --only NAME,NAME (cases
- * by name, e.g. search,"search 2026").
+ * by name, e.g. search,"search 2026"), --server-process (each server in a
+ * process of its own, bench/mcp-servers.ts, as deployed: the client no
+ * longer shares their event loop; the ratio then compares the servers
+ * alone, and the latencies are those a client of one server sees).
  */
-import { createServer, request, Agent, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { request, Agent } from 'node:http';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { toNodeHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
-import { z } from 'zod';
-import { createKnowledgeService } from '../src/core/service.ts';
+import { loadKnowledge } from '../src/core/knowledge/load.ts';
 import { loadAnswerCases, loadSearchCases } from '../src/eval/cases.ts';
-import { silentLogger } from '../src/logger.ts';
-import { startHttpServer } from '../src/mcp/http.ts';
+import { startEchoServer, startKejinServer, type BenchServer } from './mcp-servers.ts';
 
 const { values } = parseArgs({
     options: {
@@ -46,6 +47,7 @@ const { values } = parseArgs({
         rounds: { type: 'string', default: '3' },
         concurrency: { type: 'string', default: '8' },
         only: { type: 'string' },
+        'server-process': { type: 'boolean', default: false },
     },
 });
 const SECONDS = Number(values.seconds);
@@ -77,31 +79,6 @@ function modern(method: string, params: Record<string, unknown>): Call {
     return {
         body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params: { ...params, _meta } }),
         headers: { ...HEADERS, 'mcp-protocol-version': MODERN, 'mcp-method': method, ...name },
-    };
-}
-
-/** The SDK's own stateless recipe with one trivial tool: the ceiling kejin is measured against. */
-async function startEchoServer(): Promise<{ url: string; close(): Promise<void> }> {
-    const handler = createMcpHandler(() => {
-        const server = new McpServer({ name: 'echo', version: '1.0.0' });
-        server.registerTool('echo', { description: 'Echoes its text', inputSchema: z.object({ text: z.string() }) }, ({ text }) => ({
-            content: [{ type: 'text', text }],
-        }));
-        return server;
-    });
-    const serve = toNodeHandler(handler);
-    const http: Server = createServer((req, res) => void serve(req, res));
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    const { port } = http.address() as AddressInfo;
-    return {
-        url: `http://127.0.0.1:${port}/mcp`,
-        close: async () => {
-            await handler.close();
-            await new Promise<void>((resolve) => {
-                http.closeAllConnections();
-                http.close(() => resolve());
-            });
-        },
     };
 }
 
@@ -167,11 +144,34 @@ const p99 = (rounds: readonly Round[]) => {
     return all[Math.min(all.length - 1, Math.floor(all.length * 0.99))] ?? 0;
 };
 
+/** One of the two servers in a child process (see bench/mcp-servers.ts), once it prints its URL. */
+async function startServerProcess(which: 'kejin' | 'echo'): Promise<BenchServer> {
+    const script = fileURLToPath(new URL('./mcp-servers.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, which, '--knowledge', values.knowledge], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`bench: the ${which} server exited (${code}) before it listened`)));
+        createInterface({ input: child.stdout! }).once('line', resolve);
+    });
+    child.removeAllListeners('exit');
+    return {
+        url,
+        close: () =>
+            new Promise<void>((resolve) => {
+                child.once('exit', () => resolve());
+                child.kill('SIGTERM');
+            }),
+    };
+}
+
 async function main(): Promise<void> {
-    const service = await createKnowledgeService({ dir: values.knowledge });
-    const kejin = await startHttpServer({ service, logger: silentLogger }, { host: '127.0.0.1', port: 0, maxBodyBytes: 256 * 1024 });
-    const echo = await startEchoServer();
-    const ids = [...service.snapshot().items.keys()];
+    const inProcess = !values['server-process'];
+    const kejin = inProcess ? await startKejinServer(values.knowledge) : await startServerProcess('kejin');
+    const echo = inProcess ? await startEchoServer() : await startServerProcess('echo');
+    const { snapshot } = await loadKnowledge(values.knowledge);
+    if (!snapshot) throw new Error(`bench: no knowledge in ${values.knowledge}`);
+    const ids = [...snapshot.items.keys()];
     const questions = await benchQuestions();
     const echo1 = { name: 'echo', arguments: { text: 'hello' } };
     const products = (wrap: typeof modern) => ids.map((id) => wrap('tools/call', { name: 'get_financing_product', arguments: { id } }));
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     ];
     const only = values.only?.split(',');
     console.log(
-        `MCP Streamable HTTP, stateless, ${CONCURRENCY} keep-alive clients, ${ROUNDS} rounds of ${SECONDS}s each, median round; search: ${questions.length} questions in turn`,
+        `MCP Streamable HTTP, stateless, ${CONCURRENCY} keep-alive clients, ${ROUNDS} rounds of ${SECONDS}s each, median round; search: ${questions.length} questions in turn; servers ${inProcess ? 'in the client process' : 'each in a process of its own'}`,
     );
     console.log(
         `${'request'.padEnd(12)}${'kejin req/s'.padStart(13)}${'echo req/s'.padStart(13)}${'ratio'.padStart(8)}${'kejin p99'.padStart(11)}${'echo p99'.padStart(10)}${'kejin max ms'.padStart(14)}${'echo max ms'.padStart(13)}${'kejin >2s'.padStart(11)}${'echo >2s'.padStart(10)}`,
@@ -229,7 +229,6 @@ async function main(): Promise<void> {
     } finally {
         await kejin.close();
         await echo.close();
-        await service.close();
     }
 }
 
