@@ -23,6 +23,7 @@ import type { KnowledgeItem, OrganizationItem, Source } from '../knowledge/schem
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
+import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import {
@@ -351,9 +352,9 @@ function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): Qu
  * named, the index's reading already leaves its name out.)
  */
 function ownNameRead(index: KnowledgeIndex, text: string, reading: QueryReading, id: string): QueryReading {
-    const term = reading.named.find((n) => n.id === id && !n.typo)?.term.replace(/_/g, ' ');
-    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.includes(normalize(w)))) return reading;
-    const stripped = normalize(text).split(term).join(' ');
+    const term = reading.named.find((n) => n.id === id && !n.typo)?.term;
+    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.replace(/_/g, ' ').includes(normalize(w)))) return reading;
+    const stripped = normalize(text).replace(termPattern(term), ' ');
     const again = askedIn(index, stripped, index.read(stripped));
     return { ...reading, aspects: again.aspects, aspectTerms: again.aspectTerms };
 }
@@ -364,9 +365,8 @@ function joinedInText(text: string, reading: QueryReading, a: string, b: string)
     const at = (id: string) => {
         const n = reading.named.find((x) => x.id === id);
         if (!n) return undefined;
-        const term = n.term.replace(/_/g, ' ');
-        const i = lower.indexOf(term);
-        return i < 0 ? undefined : { start: i, end: i + term.length };
+        const m = termPattern(n.term).exec(lower);
+        return m ? { start: m.index, end: m.index + m[0].length } : undefined;
     };
     const x = at(a);
     const y = at(b);
