@@ -214,6 +214,17 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('privacy-preserving computation');
     });
 
+    it('"when" is answered by a date the card states next to the question\'s words, though no passage is of its history', () => {
+        const a = service.answer('when did it open?', { context: { focus: ['xinyidai-platform'] } });
+        // xinyidai-platform how_to_apply: "Opened in May 2020, the platform is reached through …" (the same entry notes the
+        // sources give no hotline number, so it stands as a passage that also tells of a gap).
+        expect(a.item?.id).toBe('xinyidai-platform');
+        expect(a.text.startsWith(`${a.item!.title.en}: Opened in May 2020`)).toBe(true);
+        expect(a.text).toContain('May 2020');
+        // A number is not a duration: "多久能到账" keeps the card's silence on processing time.
+        expect(service.answer('高企贷从申请到放款一般要多久？几个工作日能到账').status).toBe('not-held');
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

@@ -564,8 +564,13 @@ function answerItem(
     }
     // The passage stating the date or number asked next to the question's words leads, whatever field it sits in
     // ("什么时候上线": "平台于2020年5月上线" of the how-to-apply entry).
-    const near = gap ? undefined : statedNear(ranked, chosen[0], wants, reading, item);
-    if (near) {
+    // A card with no passage of the aspect read may still state the date asked next to the question's words ("when did
+    // it open?": "Opened in May 2020" of its how-to-apply entry): that answers, not the gap. A number is another matter:
+    // "多久能到账" is not answered by an amount lent next to 放款.
+    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], wants, reading, item);
+    if (near) absentFirst = false;
+    if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
+    else if (near) {
         if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];
         chosen = [near, ...chosen.filter((r) => r !== near)].slice(0, MAX_FACTS);
         if (labels) labels = labels.slice(0, chosen.length);
