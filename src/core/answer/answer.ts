@@ -164,7 +164,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // the subject, unless the question asks whom to call.
     const asksOrg = reading.aspects.primary === 'contact';
     const behind = (id: string) => (!asksOrg && get(id)?.kind === 'organization' ? 1 : 0);
-    const written = [...new Set(reading.named.map((n) => n.id))]
+    const written = [...new Set([...reading.named.map((n) => n.id), ...numberNamed(snapshot, text)])]
         .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
         .map(get)
         .filter(allowed);
@@ -289,6 +289,29 @@ function evidenceFor(
     }
     return found;
 }
+
+/**
+ * Documents named by their number ("85号文", "212号那一轮"): the cards whose
+ * document number ends in it, the year too when the question gives one. A
+ * number that ends no card's document number, or several, names none.
+ */
+function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
+    const found: string[] = [];
+    const years = yearsIn(text);
+    for (const m of text.matchAll(DOC_NUMBER_ASKED)) {
+        const holders = [...snapshot.items.values()].filter((item) => {
+            const number = 'doc_number' in item ? item.doc_number : undefined;
+            const parts = number ? DOC_NUMBER.exec(number) : null;
+            return parts !== null && parts[2] === (m[1] ?? m[2]) && (years.length === 0 || years.includes(parts[1]!));
+        });
+        if (holders.length === 1) found.push(holders[0]!.id);
+    }
+    return found;
+}
+/** A number of a document as a founder writes it: 85号, 85号文, 212号, No. 85. */
+const DOC_NUMBER_ASKED = /(?<![\d〔\[(（])(\d{1,4})\s*号|\bno\.?\s*(\d{1,4})\b/gi;
+/** The year and number of a document number: 沪科提复〔2024〕85号. */
+const DOC_NUMBER = /[〔\[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
 
 /** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
 function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
