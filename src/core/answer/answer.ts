@@ -309,9 +309,9 @@ function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
     return found;
 }
 /** A number of a document as a founder writes it: 85号, 85号文, 212号, No. 85. */
-const DOC_NUMBER_ASKED = /(?<![\d〔\[(（])(\d{1,4})\s*号|\bno\.?\s*(\d{1,4})\b/gi;
+const DOC_NUMBER_ASKED = /(?<![\d〔[(（])(\d{1,4})\s*号|\bno\.?\s*(\d{1,4})\b/gi;
 /** The year and number of a document number: 沪科提复〔2024〕85号. */
-const DOC_NUMBER = /[〔\[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
+const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
 
 /** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
 function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
