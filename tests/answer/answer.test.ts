@@ -207,6 +207,16 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('5000');
     });
 
+    it('a name that is only a word of the question gives way to the passage that holds the question', () => {
+        const a = service.answer('截至2024年二季度末专精特新企业贷款余额多少');
+        // 专精特新 names srdi-measures-2025 (its alias), whose card holds no loan balance; stcsm-reply-2024-85 facts.2 does:
+        // 专精特新企业3325.69亿元（+37.92%）.
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.text).toContain('3325.69');
+        // A name whose card answers stays the subject.
+        expect(service.answer('专精特新企业贷款贴息最高多少').item?.id).toBe('srdi-measures-2025');
+    });
+
     it('an English question finds the passage as well', () => {
         const a = service.answer('what new tech did they bring in for the loan data-sharing — something with blockchain?');
         // stcsm-reply-2024-85 facts.8: blockchain plus privacy-preserving computation (区块链+隐私计算) for data sharing.

@@ -99,6 +99,8 @@ const EVIDENCE_CARDS = 5;
 const EVIDENCE_COVERAGE = 0.5;
 /** …and, against the card the search put first, this much more of them than that card's best passage. */
 const EVIDENCE_MARGIN = 0.15;
+/** …and against an item the question names, this much more: a name is strong evidence of the subject. */
+const NAMED_MARGIN = 0.3;
 
 /**
  * Aspects a question easily means one for the other ("能借多长时间": the
@@ -199,9 +201,13 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     }
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     // An organization named is mostly whom the founder heard it from ("科委答复里说…开放了多少个数据集"): a passage of
-    // another card that holds much more of the question answers it.
-    if (first && first.kind === 'organization' && !asksOrg && !second && !cues.bare) {
-        const found = evidenceFor(snapshot, index, text, reading, first, allowed);
+    // another card that holds much more of the question answers it. Any other item named stays the subject unless its
+    // card holds little of the question and another card's passage holds far more: then the name was a word of the
+    // question, not its subject ("专精特新企业贷款余额": the firms, not the 专精特新 measures).
+    const byName = first && first.kind !== 'organization';
+    if (first && !asksOrg && !second && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
+        const margin = byName ? NAMED_MARGIN : EVIDENCE_MARGIN;
+        const found = evidenceFor(snapshot, index, text, reading, first, allowed, margin);
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
     if (first) {
@@ -266,10 +272,11 @@ function evidenceFor(
     reading: QueryReading,
     given: KnowledgeItem | undefined,
     allowed: (i: KnowledgeItem | undefined) => i is KnowledgeItem,
+    margin = EVIDENCE_MARGIN,
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
     const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence);
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
-    const floor = given ? (bestOf(given.id)?.coverage ?? 0) + EVIDENCE_MARGIN : 0;
+    const floor = given ? (bestOf(given.id)?.coverage ?? 0) + margin : 0;
     let found: { item: KnowledgeItem; passage: RankedPassage } | undefined;
     // The cards the search ranks first, and those holding most of the question's words anywhere (a statistic sits on
     // the card of the report that gives it, which the words alone may rank low).
