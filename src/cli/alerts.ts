@@ -3,7 +3,7 @@ import { runAlerts, type Alert } from '../core/alerts/alerts.ts';
 import { runDeadlineAlerts } from '../core/deadlines/deadlines.ts';
 import type { AlertStores } from '../core/alerts/store.ts';
 import type { KnowledgeService } from '../core/service.ts';
-import { ratingLabel } from '../core/present/index.ts';
+import { conditionText, ratingLabel } from '../core/present/index.ts';
 import { parseLang, UsageError } from './args.ts';
 
 const CHANGES = {
@@ -66,7 +66,7 @@ export function alertsFolder(args: string[]): string | undefined {
 function line(a: Alert, lang: 'zh' | 'en'): string {
     const why = a.match.reasons
         .slice(0, 2)
-        .map((r) => r.text[lang])
+        .map((r) => conditionText(r)[lang])
         .join('; ');
     return `- chat ${a.chatId} (${a.lang}): ${CHANGES[a.change][lang]} · ${a.match.name[lang]} (${a.match.id}) · ${ratingLabel(a.match.eligibility, lang)}${why ? ` · ${why}` : ''}`;
 }

@@ -6,7 +6,7 @@
  */
 import type { NextStep } from '../core/knowledge/application.ts';
 import { isExpired, type KnowledgeItem, type OrganizationItem, type ProductItem, type Source, type SourcedValue } from '../core/knowledge/schema.ts';
-import { standingNote } from '../core/words/match.ts';
+import { conditionText, standingNote } from '../core/words/match.ts';
 import { MCP_TEXTS } from './texts.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
 import type { Answer, AnswerFact } from '../core/answer/answer.ts';
@@ -189,7 +189,7 @@ function checkOut(c: ConditionCheck, lang: Lang) {
     return {
         status: c.status,
         ...(c.field ? { field: c.field } : {}),
-        text: t(c.text, lang) + (note ? t(note, lang) : ''),
+        text: t(conditionText(c), lang) + (note ? t(note, lang) : ''),
         sources: [...c.sources],
         sourceStatus: c.sourceStatus,
         ...(c.sourceDate ? { sourceDate: c.sourceDate } : {}),
