@@ -1,11 +1,12 @@
 /**
- * The words of a match result, in zh and en: how a condition reads when the
- * firm meets it ("已有高新技术企业认定"), when the product asks it
- * ("需要高新技术企业认定") and when the profile differs from a condition not
- * current, the need it serves, the priority it gives, the expiry to check and
- * the standing of a condition's sources. The matcher (core/match) returns
- * what each condition is about as data; `conditionText` words it here, once,
- * for core/present (the bot, the web page, MCP's text, the CLI) and for MCP's
+ * The words of a match result, in zh and en: its rating and marks, its
+ * headings, and how a condition reads when the firm meets it
+ * ("已有高新技术企业认定"), when the product asks it ("需要高新技术企业认定")
+ * and when the profile differs from a condition not current; the need it
+ * serves, the priority it gives, the expiry to check and the standing of a
+ * condition's sources. The matcher (core/match) returns what each condition
+ * is about as data; `conditionText` words it here, once, for core/present
+ * (the bot, the web page, MCP's text, the CLI) and for MCP's
  * `structuredContent` alike.
  */
 import type { CheckedCondition, ConditionCheck } from '../match/types.ts';
@@ -29,6 +30,31 @@ const list = (labels: Record<string, Localized>, values: readonly string[]) => (
     zh: values.map((v) => labels[v]?.zh ?? v).join('、'),
     en: values.map((v) => labels[v]?.en ?? v).join(', '),
 });
+
+/** The headings of a match result's sections, keys of the one label table (labels.ts spreads them into LABELS). */
+export const MATCH_HEADINGS = {
+    reasons: { zh: '符合之处', en: 'Why it fits' },
+    missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
+    toConfirm: { zh: '待确认', en: 'To confirm' },
+    understood: { zh: '从描述中理解到', en: 'Understood from the description' },
+} as const satisfies Record<string, Localized>;
+
+/** The three ratings of the matcher (see match/rate.ts for the rules), named once for every front. */
+export const RATINGS = {
+    eligible: { zh: '符合条件', en: 'eligible' },
+    possible: { zh: '可能符合（需确认）', en: 'possibly eligible (to confirm)' },
+    ineligible: { zh: '不符合', en: 'not eligible' },
+} as const satisfies Record<string, Localized>;
+
+/** The rating of a match result with its mark. */
+export const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
+
+/** How a firm stands against one condition of a match result. */
+export const CHECK_MARK = { met: '✓', unmet: '✗', unknown: '?' } as const;
+
+export function ratingLabel(rating: keyof typeof RATINGS, lang: Lang): string {
+    return RATINGS[rating][lang];
+}
 
 /**
  * A checked condition in words: a reason or a fact as it stands (the need
@@ -79,31 +105,6 @@ interface ConditionWords {
 }
 
 const NONE: Localized = { zh: '', en: '' };
-
-/** The headings of a match result's sections, keys of the one label table (labels.ts spreads them into LABELS). */
-export const MATCH_HEADINGS = {
-    reasons: { zh: '符合之处', en: 'Why it fits' },
-    missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
-    toConfirm: { zh: '待确认', en: 'To confirm' },
-    understood: { zh: '从描述中理解到', en: 'Understood from the description' },
-} as const satisfies Record<string, Localized>;
-
-/** The three ratings of the matcher (see match/rate.ts for the rules), named once for every front. */
-export const RATINGS = {
-    eligible: { zh: '符合条件', en: 'eligible' },
-    possible: { zh: '可能符合（需确认）', en: 'possibly eligible (to confirm)' },
-    ineligible: { zh: '不符合', en: 'not eligible' },
-} as const satisfies Record<string, Localized>;
-
-/** The rating of a match result with its mark. */
-export const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
-
-/** How a firm stands against one condition of a match result. */
-export const CHECK_MARK = { met: '✓', unmet: '✗', unknown: '?' } as const;
-
-export function ratingLabel(rating: keyof typeof RATINGS, lang: Lang): string {
-    return RATINGS[rating][lang];
-}
 
 function stagesWords(stages: readonly Stage[], stage: Stage | undefined): ConditionWords {
     const served = list(STAGES.labels, stages);
