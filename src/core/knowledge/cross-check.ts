@@ -86,7 +86,9 @@ export function crossCheck(
                 line: lines.sources,
                 field: 'sources',
                 message: `the newest dated source is from ${newest}, over ${staleSourceMonths} months ago`,
-                hint: 'look for a later notice or report, add it with its date, and mark facts it overtakes `status: outdated`; `kejin report` lists these cards',
+                hint:
+                    'look for a later notice or report, add it with its date, and mark facts it overtakes `status: outdated`; ' +
+                    '`kejin report` lists these cards',
             });
         }
         if (now.getTime() - Date.parse(item.last_verified) > staleAfterDays * DAY_MS) {

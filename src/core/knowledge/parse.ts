@@ -214,7 +214,9 @@ export function validate<S extends z.ZodType>(
                             line: lineOfKey(parsed, path, key, lineOffset),
                             field: fieldPath([...path, key]),
                             message: 'belongs on an organization card, not on a product or policy card',
-                            hint: `put it under \`${key}:\` on the card of the organization it belongs to (organizations/<id>.md, with its \`label\` and \`sources\`), and list that id under \`contacts:\` here`,
+                            hint:
+                                `put it under \`${key}:\` on the card of the organization it belongs to (organizations/<id>.md, ` +
+                                `with its \`label\` and \`sources\`), and list that id under \`contacts:\` here`,
                         });
                         continue;
                     }
@@ -246,7 +248,8 @@ export function validate<S extends z.ZodType>(
                         received === undefined ? 'is missing' : `should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(received)}`,
                     hint:
                         received === undefined
-                            ? `add \`${String(path.at(-1) ?? field)}:\` with ${EXPECTED[issue.expected] ?? issue.expected}; see the template in knowledge/README.md`
+                            ? `add \`${String(path.at(-1) ?? field)}:\` with ${EXPECTED[issue.expected] ?? issue.expected}; ` +
+                              `see the template in knowledge/README.md`
                             : `write it as ${EXPECTED[issue.expected] ?? issue.expected}`,
                 });
                 break;

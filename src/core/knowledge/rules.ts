@@ -86,7 +86,9 @@ export function phonesSayWhatFor(card: Card): RuleProblem[] {
                   {
                       path: ['phones', i, 'value'],
                       message: `"${p.value}" has no \`label\``,
-                      hint: 'add `label: { zh, en }` saying what the source gives this number for (e.g. “沪科提复〔2024〕85号所列联系人电话”); a number is never a product hotline unless the source says so',
+                      hint:
+                          'add `label: { zh, en }` saying what the source gives this number for (e.g. “沪科提复〔2024〕85号所列联系人电话”); ' +
+                          'a number is never a product hotline unless the source says so',
                   },
               ],
     );

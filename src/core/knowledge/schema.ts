@@ -146,7 +146,9 @@ export const eligibilitySchema = z
                     path: [c],
                     message: `has no \`basis.${c}\`: a condition that no source states must not rate any firm`,
                     params: {
-                        hint: `add \`basis: { ${c}: { sources: [KEY] } }\` naming the sources that state it (with \`status: unconfirmed\` or \`outdated\` if they are), or remove \`${c}\``,
+                        hint:
+                            `add \`basis: { ${c}: { sources: [KEY] } }\` naming the sources that state it (with \`status: ` +
+                            `unconfirmed\` or \`outdated\` if they are), or remove \`${c}\``,
                     },
                 });
             } else if (!set && e.basis[c]) {
