@@ -7,13 +7,16 @@ import type { Lang } from './vocabulary.ts';
  */
 
 /**
- * The language a text is written in: zh when it has any Han character, en when it has Latin letters only.
+ * The language most of a text is written in: en when it has more English words than Chinese ones (a Chinese word
+ * is about two characters), so that "What is 无缝续贷 exactly?" is English and "微贷通的guarantee fee可以补贴多少"
+ * Chinese; zh on a tie with any Han character.
  * One rule for every front: the bot uses it when a user has chosen no language, MCP when a call passes no `lang`.
  */
 export function langOfText(text: string, fallback: Lang): Lang {
-    if (/\p{Script=Han}/u.test(text)) return 'zh';
-    if (/[A-Za-z]/.test(text)) return 'en';
-    return fallback;
+    const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    const words = text.match(/[A-Za-z]{2,}/g)?.length ?? 0;
+    if (han === 0) return /[A-Za-z]/.test(text) ? 'en' : fallback;
+    return words > han / 2 ? 'en' : 'zh';
 }
 
 /** The language of a Telegram `language_code`: zh for any Chinese, en for any other code; `fallback` without one. */

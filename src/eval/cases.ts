@@ -73,9 +73,9 @@ export const DIALOGUE_FILES = ['dialogues.jsonl', 'dialogues.extra.jsonl', 'dial
  * are reported beside the others, never mixed into them.
  */
 export const HELDOUT_FILES = {
-    answers: ['heldout-answers.jsonl'],
-    search: ['heldout-offtopic.jsonl'],
-    dialogues: ['heldout-dialogues.jsonl'],
+    answers: ['heldout-answers.jsonl', 'heldout3-answers.jsonl'],
+    search: ['heldout-offtopic.jsonl', 'heldout3-offtopic.jsonl'],
+    dialogues: ['heldout-dialogues.jsonl', 'heldout3-dialogues.jsonl'],
 } as const;
 
 /** The default case folder: `tests/eval/` of this repository, found from this file. */

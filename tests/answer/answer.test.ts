@@ -191,6 +191,35 @@ describe('reading the question, not a word list', () => {
     });
 });
 
+describe('the passage that answers chooses the card', () => {
+    it('a figure asked without naming where it is written: the card whose passage holds the question', () => {
+        const a = service.answer('24年二季度末上海科技型企业贷款余额有多少，同比涨了多少');
+        // stcsm-reply-2024-85 facts.2: 截至2024年二季度末，上海科技型企业贷款余额12449.37亿元（同比+41.08%). The search alone
+        // is not confident and ranks the reply low (the words are in many cards): the passage holding them is what answers.
+        expect(a).toMatchObject({ status: 'answered', confident: true, item: { id: 'stcsm-reply-2024-85' } });
+        expect(a.text).toContain('12449.37');
+    });
+
+    it('an organization named as where the founder read it: the passage of another card that holds the question', () => {
+        const a = service.answer('科委答复里说公共数据开放平台开放了多少个数据集？累计数据量呢');
+        // 科委 names stcsm, but stcsm-reply-2024-85 facts.4 holds the figure: 公共数据开放平台已开放超5000个数据集，累计数据量20亿条.
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.text).toContain('5000');
+    });
+
+    it('an English question finds the passage as well', () => {
+        const a = service.answer('what new tech did they bring in for the loan data-sharing — something with blockchain?');
+        // stcsm-reply-2024-85 facts.8: blockchain plus privacy-preserving computation (区块链+隐私计算) for data sharing.
+        expect(a).toMatchObject({ lang: 'en', item: { id: 'stcsm-reply-2024-85' } });
+        expect(a.text).toContain('privacy-preserving computation');
+    });
+
+    it('asking whom to call at an organization keeps the organization', () => {
+        const a = service.answer('上海市科技创业中心的联系电话是多少');
+        expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');
+    });
+});
+
 describe('what the question bounds and sets beside', () => {
     it('a year the question names: what the card says of that year, before a note that no general limit is published', () => {
         const a = service.answer('小巨人信用贷2021年放款多少？');

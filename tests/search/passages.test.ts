@@ -44,4 +44,23 @@ describe('passages of a card', () => {
         expect(index.read('科技微带通多少钱').named.map((n) => n.id)).toEqual(['keji-weidaitong']);
         expect(index.read('Which banks handle Huke Zhuantie?').named.map((n) => n.id)).toEqual(['huke-zhuantie']);
     });
+
+    it('words the cards themselves write are not a typo of a name one character away', () => {
+        const index = createSearchIndex(snapshot);
+        // 上海科技 is one character off 上海科委 (an alias of stcsm), but 海科 and 科技 are both written on the cards: the founder
+        // asks about 上海科技型企业, not the commission. A slip such as 微带 is written nowhere.
+        expect(index.read('24年二季度末上海科技型企业贷款余额有多少').named.map((n) => n.id)).toEqual([]);
+        expect(index.read('科技微带通的担保费').named.map((n) => n.id)).toEqual(['keji-weidaitong']);
+    });
+
+    it('coverage weighs words by their rarity in the whole knowledge and is comparable between cards', () => {
+        const index = createSearchIndex(snapshot);
+        const best = (id: string, q: string) => Math.max(...index.passages(id, index.read(q)).map((p) => p.coverage));
+        // The reply's passage on loan balances holds the question's rare words; the commission's card holds none of them.
+        const q = '二季度末科技型企业贷款余额同比增长多少';
+        expect(best('stcsm-reply-2024-85', q)).toBeGreaterThan(0.5);
+        expect(best('stcsm', q)).toBeLessThan(best('stcsm-reply-2024-85', q) - 0.3);
+        // Words no card holds ("car") count in full: a car loan is not covered by any passage on loans.
+        expect(Math.max(...[...snapshot.items.keys()].map((id) => best(id, 'personal car loan interest rates')))).toBeLessThan(0.5);
+    });
 });

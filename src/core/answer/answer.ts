@@ -92,6 +92,12 @@ const MAX_SHORT_WORDS = 3;
 const SHORT_NAME_HOLDERS = 3;
 /** The general contacts: the organizations most products name, at most this many. */
 const GENERAL_CONTACTS = 2;
+/** Cards looked at for the passage that holds most of the question, by search rank and by the words they hold (see `evidenceFor`). */
+const EVIDENCE_CARDS = 5;
+/** A passage holding this share of the question's words (weighed by rarity) answers it, on whatever card it sits. */
+const EVIDENCE_COVERAGE = 0.5;
+/** …and, against the card the search put first, this much more of them than that card's best passage. */
+const EVIDENCE_MARGIN = 0.15;
 
 /**
  * Aspects a question easily means one for the other ("能借多长时间": the
@@ -191,6 +197,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base);
     }
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
+    // An organization named is mostly whom the founder heard it from ("科委答复里说…开放了多少个数据集"): a passage of
+    // another card that holds much more of the question answers it.
+    if (first && first.kind === 'organization' && !asksOrg && !second && !cues.bare) {
+        const found = evidenceFor(snapshot, index, text, reading, first, allowed);
+        if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
+    }
     if (first) {
         const own = ownNameRead(index, text, reading, first.id);
         const answer = answerItem(snapshot, index, first, withAspect(own, cues.bare || cues.ellipsis ? carried : undefined), base, hints);
@@ -215,6 +227,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
     // An aspect and a word or two that find nothing ("what's the max amount?"): which item is meant, rather than nothing.
     if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
+    // The card is chosen by the passage that answers: a statistic asked without naming where it is written
+    // ("24年二季度末上海科技型企业贷款余额") sits in a passage of a card the words alone rank lower.
+    const found = cues.elsewhere || cues.slight ? undefined : evidenceFor(snapshot, index, text, reading, item, allowed);
+    if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base, hints);
 }
@@ -233,6 +249,44 @@ function questionSearch(index: KnowledgeIndex, text: string, options: SearchOpti
     if (asking.length === 0 || asking.length === clauses.length) return whole;
     const focused = index.search(asking.join(''), options);
     return focused.confident ? { ...focused, query: whole.query, ...(whole.notice ? { notice: whole.notice } : {}) } : whole;
+}
+
+/**
+ * The passage, among the cards the search ranks first, that holds the most
+ * of the question's words (each weighed by how rare it is in the whole
+ * knowledge: see `RankedPassage.coverage`), when it holds enough of them
+ * and, against `given` (the card otherwise answering), clearly more than
+ * that card's own best passage. Undefined when `given` is as good.
+ */
+function evidenceFor(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    text: string,
+    reading: QueryReading,
+    given: KnowledgeItem | undefined,
+    allowed: (i: KnowledgeItem | undefined) => i is KnowledgeItem,
+): { item: KnowledgeItem; passage: RankedPassage } | undefined {
+    const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence);
+    const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
+    const floor = given ? (bestOf(given.id)?.coverage ?? 0) + EVIDENCE_MARGIN : 0;
+    let found: { item: KnowledgeItem; passage: RankedPassage } | undefined;
+    // The cards the search ranks first, and those holding most of the question's words anywhere (a statistic sits on
+    // the card of the report that gives it, which the words alone may rank low).
+    const ids = new Set([
+        ...index.rank(text, { limit: EVIDENCE_CARDS }).map((r) => r.id),
+        ...index
+            .covering(reading, EVIDENCE_CARDS)
+            .filter((c) => c.coverage >= EVIDENCE_COVERAGE)
+            .map((c) => c.id),
+    ]);
+    for (const id of ids) {
+        const item = snapshot.items.get(id);
+        if (id === given?.id || !allowed(item)) continue;
+        const best = bestOf(id);
+        if (best && best.coverage >= Math.max(EVIDENCE_COVERAGE, floor) && (!found || best.coverage > found.passage.coverage))
+            found = { item, passage: best };
+    }
+    return found;
 }
 
 /** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
@@ -516,6 +570,14 @@ function answerItem(
         chosen = [near, ...chosen.filter((r) => r !== near)].slice(0, MAX_FACTS);
         if (labels) labels = labels.slice(0, chosen.length);
     }
+    // The passage that made this card the answer leads, unless a passage chosen holds as much of the question.
+    const lead = hints.lead && ranked.find((r) => r.passage === hints.lead!.passage);
+    if (lead && chosen[0] !== lead && (chosen[0]?.coverage ?? 0) < lead.coverage) {
+        if (labels) labels = [lead.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== lead)];
+        chosen = [lead, ...chosen.filter((r) => r !== lead)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
+        [gap, absentFirst] = [undefined, false];
+    }
     const facts = chosen.map((r) => toFact(item, r, lang));
     const factText = (f: AnswerFact, i: number) => {
         const t = `${f.text}${f.status === 'current' ? '' : labelOf(f.status, lang)}`;
@@ -620,6 +682,8 @@ interface Hints {
     readonly wants?: Wanted;
     /** A year carried from the last question. */
     readonly year?: string;
+    /** The passage that holds most of the question's words among the likely cards: it leads (see `evidenceFor`). */
+    readonly lead?: RankedPassage;
 }
 const passageText = (r: RankedPassage) => `${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`;
 

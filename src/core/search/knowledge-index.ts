@@ -27,6 +27,7 @@ import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm, type Scor
 import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
 import { createAspectReader } from './aspects.ts';
 import { passagesOf } from './passages.ts';
+import { FUNCTION_CHARS } from './stopwords.ts';
 import { rankCardPassages, type IndexedPassage } from './passage-rank.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
@@ -84,6 +85,13 @@ export interface KnowledgeIndex {
     read(query: string, options?: { readonly hearAll?: boolean }): QueryReading;
     /** The passages of a card ranked for a reading, best first (all of them, score 0 when nothing matches). */
     passages(id: string, reading?: QueryReading): readonly RankedPassage[];
+    /**
+     * The cards holding the largest share of the question's words anywhere
+     * (weighed as `RankedPassage.coverage` weighs them), at most `limit`:
+     * no passage of a card covers more of the question than the card does,
+     * so only these need their passages ranked to find the one that does.
+     */
+    covering(reading: QueryReading, limit: number): readonly { readonly id: string; readonly coverage: number }[];
 }
 
 export interface RankedItem {
@@ -268,8 +276,15 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         synonyms: createSynonymTable(state.synonymGroups),
         segment: segmentWithOffsets,
         isRare: (term) => postings.df(term) <= Math.max(1, postings.documentCount * RARE_SHARE),
+        isKnown: (term) => postings.df(term) > 0,
     };
     const df = (term: string) => postings.df(term);
+    /** How rare a term is among the cards, 0–1; a term no card holds is as rare as can be. */
+    const rarity = (term: string) => {
+        const n = postings.df(term);
+        const all = postings.documentCount;
+        return n === 0 ? 1 : Math.log(1 + all / n) / Math.log(1 + all);
+    };
     // An answer reads a question and searches it (and its asking clauses): the same text is analysed once. The last
     // few analyses are kept; an update of the index forgets them (rarity and the dictionary may have changed).
     const analyses = new Map<string, AnalyzedQuery>();
@@ -303,6 +318,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             const entry = entries.get(id);
             return entry ? rankPassages(entry, reading) : [];
         },
+        covering: (reading, limit) => covering(reading, limit),
         rank: (query, rankOptions = {}) => {
             try {
                 return score(boundQuery(query, settings.maxQueryLength).text, rankOptions).top.map((r) => ({ id: r.id, score: r.score }));
@@ -407,10 +423,28 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         return entry.passages;
     }
 
+    function covering(reading: QueryReading, limit: number): { id: string; coverage: number }[] {
+        const words = [...reading.terms]
+            .filter(([term]) => !FUNCTION_CHARS.has(term))
+            .map(([term, weight]) => [term, weight * rarity(term)] as const);
+        let whole = 0;
+        for (const [, w] of words) whole += w;
+        if (whole === 0) return [];
+        const out: { id: string; coverage: number }[] = [];
+        for (const [id, entry] of entries) {
+            indexedPassages(entry);
+            const own = ownTermTest(entry.item);
+            let held = 0;
+            for (const [term, w] of words) if (entry.holders!.has(term) || own(term)) held += w;
+            out.push({ id, coverage: held / whole });
+        }
+        return out.sort((a, b) => b.coverage - a.coverage).slice(0, limit);
+    }
+
     /** A card's passages ranked for a question (see passage-rank.ts); the card's own names are not the question's words. */
     function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const passages = indexedPassages(entry);
-        return rankCardPassages(passages, entry.holders!, ownTermTest(entry.item), reading);
+        return rankCardPassages(passages, entry.holders!, ownTermTest(entry.item), reading, rarity);
     }
 
     function explain(raw: string, searchOptions: SearchOptions): QueryExplanation {

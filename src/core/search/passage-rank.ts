@@ -35,13 +35,16 @@ const ASPECT_WORD_SHARE = 0.5;
 
 /**
  * `holders`: how many of the card's passages hold each term; `isOwn`: the
- * card's own names and their parts. Without a reading, every passage scores 0.
+ * card's own names and their parts; `rarity`: how rare a term is among all
+ * the cards (0–1, 1 for a term none holds). Without a reading, every
+ * passage scores 0.
  */
 export function rankCardPassages(
     passages: readonly IndexedPassage[],
     holders: ReadonlyMap<string, number>,
     isOwn: (term: string) => boolean,
     reading: QueryReading | undefined,
+    rarity: (term: string) => number = () => 1,
 ): RankedPassage[] {
     const asked = reading?.aspects.aspects ?? [];
     const top = asked[0]?.score ?? 0;
@@ -52,20 +55,42 @@ export function rankCardPassages(
     };
     // A function character left alone (能 of 我们能申请吗) says nothing of which passage answers.
     // The aspect's own words count too, at half weight: the passage that says 推出 answers "什么时候推出" better than one that is merely dated.
-    const telling = new Map<string, number>();
-    if (reading)
-        for (const [term, weight] of reading.terms)
-            if (!isOwn(term) && !FUNCTION_CHARS.has(term))
-                telling.set(term, weight * spread(term) * (reading.aspectTerms.has(term) ? ASPECT_WORD_SHARE : 1));
+    // Coverage is comparable across cards: each word at its query weight and its rarity in the whole knowledge (a word
+    // no card holds counts in full: "car loan" is not covered by a passage on loans), the card's own names held by
+    // every passage of the card. The words are kept in arrays: every passage of the card is scored against them.
+    const words: string[] = [];
+    const tells: number[] = [];
+    const covers: number[] = [];
+    const ofAspect: boolean[] = [];
     let total = 0;
-    for (const weight of telling.values()) total += weight;
+    let whole = 0;
+    let owned = 0;
+    if (reading)
+        for (const [term, weight] of reading.terms) {
+            if (FUNCTION_CHARS.has(term)) continue;
+            const cover = weight * rarity(term);
+            whole += cover;
+            if (isOwn(term)) {
+                owned += cover;
+                continue;
+            }
+            const aspectWord = reading.aspectTerms.has(term);
+            const tell = weight * spread(term) * (aspectWord ? ASPECT_WORD_SHARE : 1);
+            total += tell;
+            words.push(term);
+            tells.push(tell);
+            covers.push(cover);
+            ofAspect.push(aspectWord);
+        }
     const ranked = passages.map(({ passage, terms }) => {
         let overlap = 0;
         let plain = 0;
-        for (const [term, weight] of telling) {
-            if (!terms.has(term)) continue;
-            overlap += weight;
-            if (!reading?.aspectTerms.has(term)) plain += weight;
+        let held = owned;
+        for (let k = 0; k < words.length; k++) {
+            if (!terms.has(words[k]!)) continue;
+            held += covers[k]!;
+            overlap += tells[k]!;
+            if (!ofAspect[k]) plain += tells[k]!;
         }
         // The aspect asked most, then a share for each other aspect asked that the passage also holds
         // ("file an application to get the fee refunded": the subsidy entry that says no application is needed).
@@ -78,7 +103,14 @@ export function rankCardPassages(
             else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
         });
         const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
-        return { passage, score: overlap + aspect + structured, overlap, share: total > 0 ? overlap / total : 0, plain };
+        return {
+            passage,
+            score: overlap + aspect + structured,
+            overlap,
+            share: total > 0 ? overlap / total : 0,
+            plain,
+            coverage: whole > 0 ? held / whole : 0,
+        };
     });
     return ranked
         .map((r, i) => ({ r, i }))

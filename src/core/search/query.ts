@@ -61,6 +61,12 @@ export interface AnalyzeContext {
      * that 房贷款 is not read as 再贷款 on the strength of the ubiquitous 贷款.
      */
     readonly isRare?: (term: string) => boolean;
+    /**
+     * Whether the knowledge itself uses a term (a bigram). Default: none. A
+     * window whose pairs around the differing character are all in use is
+     * words the cards write, not a slip: 上海科技 is not a typo of 上海科委.
+     */
+    readonly isKnown?: (term: string) => boolean;
 }
 
 const PIECES = /\p{Script=Han}+|[a-z0-9]+/gu;
@@ -127,7 +133,7 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
         end: h.start + h.term.length,
         typo: false,
     }));
-    const typos = findTypos(run, context.dictionary, exact, context.isRare);
+    const typos = findTypos(run, context.dictionary, exact, context.isRare, context.isKnown);
     const hits = [...exact, ...typos].filter((h) => !isNoise(h.term));
 
     // Function and generic words split the run: bigrams across them are noise (今天上海天气 → no 天上, 海天).
@@ -190,8 +196,17 @@ function subRuns(run: string, removed: readonly boolean[]): { text: string; star
  * character must not be a function character (是, 能, 么…), and the
  * characters that agree on one side of it must include a rare bigram that
  * is not a generic word: 上海天 is not a typo of 上海市, nor 房贷款 of 再贷款.
+ * A slip makes a pair of characters the knowledge never writes (微带 of
+ * 科技微带通); when both pairs around the differing character are in use
+ * (`isKnown`), the run says what it means (上海科技型企业, not 上海科委).
  */
-export function findTypos(run: string, dictionary: Dictionary, exact: readonly Span[], isRare: (term: string) => boolean = () => true): Span[] {
+export function findTypos(
+    run: string,
+    dictionary: Dictionary,
+    exact: readonly Span[],
+    isRare: (term: string) => boolean = () => true,
+    isKnown: (term: string) => boolean = () => false,
+): Span[] {
     const found: Span[] = [];
     for (let i = 0; i + 2 < run.length; i++) {
         for (const { term, wrong } of findNearTerms(run, i, run.length, dictionary)) {
@@ -202,6 +217,8 @@ export function findTypos(run: string, dictionary: Dictionary, exact: readonly S
             const right = term.slice(wrong - i + 1);
             const solid = (s: string) => s.length >= 2 && bigrams(s).some((bg) => !isGeneric(bg) && !isNoise(bg) && isRare(bg));
             if (!solid(left) && !solid(right)) continue;
+            const pairs = [run.slice(wrong - 1, wrong + 1), run.slice(wrong, wrong + 2)].filter((p) => p.length === 2);
+            if (pairs.length > 0 && pairs.every(isKnown)) continue;
             found.push({ term, start: i, end, typo: true });
         }
     }

@@ -84,4 +84,10 @@ export interface RankedPassage {
     readonly share: number;
     /** The part of `overlap` that is not the aspect's own words. */
     readonly plain: number;
+    /**
+     * The share of all the question's words (at their query weights) that
+     * the passage holds, the card's own names counted as held by each of
+     * its passages: unlike `share`, comparable between cards.
+     */
+    readonly coverage: number;
 }
