@@ -214,6 +214,27 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('privacy-preserving computation');
     });
 
+    it('"when" is answered by a date the card states next to the question\'s words, though no passage is of its history', () => {
+        const a = service.answer('when did it open?', { context: { focus: ['xinyidai-platform'] } });
+        // xinyidai-platform how_to_apply: "Opened in May 2020, the platform is reached through …" (the same entry notes the
+        // sources give no hotline number, so it stands as a passage that also tells of a gap).
+        expect(a.item?.id).toBe('xinyidai-platform');
+        expect(a.text.startsWith(`${a.item!.title.en}: Opened in May 2020`)).toBe(true);
+        expect(a.text).toContain('May 2020');
+        // A number is not a duration: "多久能到账" keeps the card's silence on processing time.
+        expect(service.answer('高企贷从申请到放款一般要多久？几个工作日能到账').status).toBe('not-held');
+    });
+
+    it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
+        const a = service.answer('85号文是什么时候印发的？');
+        // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.text).toContain('印发日期 2024-10-12。');
+        expect(service.answer('When was STCSM reply No. 85 issued?').item?.id).toBe('stcsm-reply-2024-85');
+        // A number no document ends in names none.
+        expect(service.answer('第1205号提案是谁提的').item?.id).not.toBe('premium-subsidy');
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

@@ -50,6 +50,8 @@ export interface Messages {
 
     // Match results
     readonly matchHeader: (n: number) => string;
+    /** Above the products a message asked about, rated for the firm whatever their rating. */
+    readonly ratedHeader: string;
     readonly matchNone: string;
     readonly matchEmptyProfile: string;
     readonly matchBadProfile: string;
@@ -172,6 +174,7 @@ const zh: Messages = {
     flowStale: '这个问卷按钮已过期。',
 
     matchHeader: (n) => `根据你的企业情况，找到 <b>${n}</b> 个可能合适的产品（按匹配程度排序）：`,
+    ratedHeader: '按你说的企业情况，你问的产品是否符合：',
     matchNone: '按目前的条件，没有找到符合的产品。可以调整条件，或直接联系下面的机构咨询。',
     matchEmptyProfile: '你跳过了所有问题，无法匹配。请至少回答一个问题，或直接浏览产品。',
     matchBadProfile: '已保存的企业信息无法使用，请重新填写。',
@@ -286,6 +289,7 @@ const en: Messages = {
     flowStale: 'This questionnaire button is out of date.',
 
     matchHeader: (n) => `For your firm I found <b>${n}</b> products that may fit, best first:`,
+    ratedHeader: 'Whether the products you asked about fit your firm, as you described it:',
     matchNone: 'With these answers no product fits. Refine your answers, or ask one of the organizations below.',
     matchEmptyProfile: 'You skipped every question, so there is nothing to match. Answer at least one, or browse the products.',
     matchBadProfile: 'Your saved profile cannot be used; please fill it in again.',

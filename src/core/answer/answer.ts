@@ -23,6 +23,7 @@ import type { KnowledgeItem, OrganizationItem, Source } from '../knowledge/schem
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
+import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import {
@@ -163,7 +164,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // the subject, unless the question asks whom to call.
     const asksOrg = reading.aspects.primary === 'contact';
     const behind = (id: string) => (!asksOrg && get(id)?.kind === 'organization' ? 1 : 0);
-    const written = [...new Set(reading.named.map((n) => n.id))]
+    const written = [...new Set([...reading.named.map((n) => n.id), ...numberNamed(snapshot, text)])]
         .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
         .map(get)
         .filter(allowed);
@@ -289,6 +290,29 @@ function evidenceFor(
     return found;
 }
 
+/**
+ * Documents named by their number ("85号文", "212号那一轮"): the cards whose
+ * document number ends in it, the year too when the question gives one. A
+ * number that ends no card's document number, or several, names none.
+ */
+function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
+    const found: string[] = [];
+    const years = yearsIn(text);
+    for (const m of text.matchAll(DOC_NUMBER_ASKED)) {
+        const holders = [...snapshot.items.values()].filter((item) => {
+            const number = 'doc_number' in item ? item.doc_number : undefined;
+            const parts = number ? DOC_NUMBER.exec(number) : null;
+            return parts !== null && parts[2] === (m[1] ?? m[2]) && (years.length === 0 || years.includes(parts[1]!));
+        });
+        if (holders.length === 1) found.push(holders[0]!.id);
+    }
+    return found;
+}
+/** A number of a document as a founder writes it: 85号, 85号文, 212号, No. 85. */
+const DOC_NUMBER_ASKED = /(?<![\d〔[(（])(\d{1,4})\s*号|\bno\.?\s*(\d{1,4})\b/gi;
+/** The year and number of a document number: 沪科提复〔2024〕85号. */
+const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
+
 /** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
 function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
     const found = new Map<string, KnowledgeItem>();
@@ -351,9 +375,9 @@ function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): Qu
  * named, the index's reading already leaves its name out.)
  */
 function ownNameRead(index: KnowledgeIndex, text: string, reading: QueryReading, id: string): QueryReading {
-    const term = reading.named.find((n) => n.id === id && !n.typo)?.term.replace(/_/g, ' ');
-    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.includes(normalize(w)))) return reading;
-    const stripped = normalize(text).split(term).join(' ');
+    const term = reading.named.find((n) => n.id === id && !n.typo)?.term;
+    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.replace(/_/g, ' ').includes(normalize(w)))) return reading;
+    const stripped = normalize(text).replace(termPattern(term), ' ');
     const again = askedIn(index, stripped, index.read(stripped));
     return { ...reading, aspects: again.aspects, aspectTerms: again.aspectTerms };
 }
@@ -364,9 +388,8 @@ function joinedInText(text: string, reading: QueryReading, a: string, b: string)
     const at = (id: string) => {
         const n = reading.named.find((x) => x.id === id);
         if (!n) return undefined;
-        const term = n.term.replace(/_/g, ' ');
-        const i = lower.indexOf(term);
-        return i < 0 ? undefined : { start: i, end: i + term.length };
+        const m = termPattern(n.term).exec(lower);
+        return m ? { start: m.index, end: m.index + m[0].length } : undefined;
     };
     const x = at(a);
     const y = at(b);
@@ -564,8 +587,13 @@ function answerItem(
     }
     // The passage stating the date or number asked next to the question's words leads, whatever field it sits in
     // ("什么时候上线": "平台于2020年5月上线" of the how-to-apply entry).
-    const near = gap ? undefined : statedNear(ranked, chosen[0], wants, reading, item);
-    if (near) {
+    // A card with no passage of the aspect read may still state the date asked next to the question's words ("when did
+    // it open?": "Opened in May 2020" of its how-to-apply entry): that answers, not the gap. A number is another matter:
+    // "多久能到账" is not answered by an amount lent next to 放款.
+    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], wants, reading, item);
+    if (near) absentFirst = false;
+    if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
+    else if (near) {
         if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];
         chosen = [near, ...chosen.filter((r) => r !== near)].slice(0, MAX_FACTS);
         if (labels) labels = labels.slice(0, chosen.length);

@@ -10,6 +10,7 @@
  */
 import type { QueryReading } from '../search/index.ts';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
+import { termPattern } from '../search/stem.ts';
 import { normalize, segmentWords } from '../search/tokenize.ts';
 
 /** Words that point back at the item last spoken of. 其 and 该 only alone (其他, 应该 are other words). */
@@ -109,7 +110,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     const t = normalize(text);
     let rest = t;
     for (const w of [...reading.aspects.words].sort((a, b) => b.length - a.length)) rest = rest.split(w).join(' ');
-    for (const n of reading.named) rest = rest.split(n.term.replace(/_/g, ' ')).join(' ');
+    for (const n of reading.named) rest = rest.replace(termPattern(n.term), ' ');
     const refersBack = REFERS_BACK_ZH.test(rest) || REFERS_BACK_EN.test(rest);
     rest = rest.replace(REFERS_BACK_ZH_ALL, ' ').replace(REFERS_BACK_EN_ALL, ' ');
     for (const w of framePhrases()) rest = rest.split(w).join(' ');
