@@ -100,10 +100,10 @@ const productMatch: ProductMatch = {
     summary: { zh: EVIL, en: EVIL },
     eligibility: 'possible',
     score: 1,
-    reasons: [{ status: 'met', text: { zh: EVIL, en: EVIL }, sources: [], sourceStatus: 'current' }],
+    reasons: [{ status: 'met', condition: { kind: 'stated', text: { zh: EVIL, en: EVIL } }, sources: [], sourceStatus: 'current' }],
     missing: Array.from({ length: 5 }, () => ({
         status: 'unknown' as const,
-        text: { zh: `${EVIL}。`, en: EVIL },
+        condition: { kind: 'stated' as const, text: { zh: `${EVIL}。`, en: EVIL } },
         sources: [],
         sourceStatus: 'unconfirmed' as const,
     })),

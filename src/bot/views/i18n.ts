@@ -242,7 +242,8 @@ const zh: Messages = {
 const en: Messages = {
     colon: colon('en'),
     greeting: (name) =>
-        `Hello${name ? `, ${esc(name)}` : ''}! I am <b>Kejin</b>, the financing assistant for Shanghai sci-tech firms: I find the loans and policies that fit your firm, what is still missing, and whom to call.\n\n` +
+        `Hello${name ? `, ${esc(name)}` : ''}! I am <b>Kejin</b>, the financing assistant for Shanghai sci-tech firms: ` +
+        `I find the loans and policies that fit your firm, what is still missing, and whom to call.\n\n` +
         'Tap a button below, or just type a question, e.g. "Gaoqidai loan amount".',
     help:
         '<b>How to use</b>\n' +
@@ -255,7 +256,8 @@ const en: Messages = {
         '/unsubscribe stop the alerts\n' +
         '/forget delete everything stored about you (firm profile, language, subscription, answers awaiting a vote)\n\n' +
         'Or type any question, e.g. "how to apply for IP pledge financing". In any chat, type @ and the bot\'s name with a keyword to share a product.\n\n' +
-        'The 👍 / 👎 under an answer help us improve: a 👎 keeps the question (without names, phone numbers or other personal data, and not who asked) for the staff who maintain the knowledge.',
+        'The 👍 / 👎 under an answer help us improve: a 👎 keeps the question (without names, ' +
+        'phone numbers or other personal data, and not who asked) for the staff who maintain the knowledge.',
     menuMatch: '🎯 Match products',
     menuAsk: '💬 Ask a question',
     menuBrowse: '📚 Browse products',
@@ -326,7 +328,8 @@ const en: Messages = {
     matchUnderstood: '🎯 Match products on this',
     toldHeader: '<b>From what you have told me about the firm</b> (say "actually, …" or press "Refine" to correct it):',
     needProfile:
-        'To tell which products fit, I need to know about the firm first. Describe it (e.g. "we are a growth-stage high-tech enterprise needing working capital"), or answer a few questions:',
+        'To tell which products fit, I need to know about the firm first. Describe it (e.g. ' +
+        '"we are a growth-stage high-tech enterprise needing working capital"), or answer a few questions:',
     forgetButton: '🗑 Delete my data',
     fieldStage: 'Stage',
     fieldQualifications: 'Qualifications',
