@@ -658,7 +658,13 @@ function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect): readonly
 
 /** What states a date or a number in a passage's text (normalized). */
 const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
-    date: /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/g,
+    date: new RegExp(
+        [
+            /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日/.source,
+            /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.source,
+        ].join('|'),
+        'g',
+    ),
     number: /\d[\d.,]*\s*(?:%|％|亿|万|家|户|个|倍|元|billion|million|trillion|bn)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/g,
 };
 /** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
