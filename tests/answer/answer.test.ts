@@ -245,6 +245,14 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('第1205号提案是谁提的').item?.id).not.toBe('premium-subsidy');
     });
 
+    it("whom to call about a document: the document's own contact line first, not where to register on a platform", () => {
+        const a = service.answer('Who should I contact at STCSM about their reply to CPPCC proposal 1205?');
+        // stcsm-reply-2024-85 facts.7 names the contact person 蓝晟 and the phone 23116237.
+        expect(a).toMatchObject({ item: { id: 'stcsm-reply-2024-85' }, aspect: 'contact' });
+        expect(a.facts[0]!.text).toContain('23116237');
+        expect(a.text.startsWith(`${a.item!.title.en}: ${a.facts[0]!.text}`)).toBe(true);
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

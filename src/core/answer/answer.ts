@@ -747,6 +747,8 @@ function ofYearAsked(
     return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
 }
 
+/** A phone number as the cards write one: eight digits or more, an area code and a dash allowed (021-23116237, 23116237). */
+const PHONE = /(?<!\d)(?:0\d{2,3}[-\s]?)?\d{8}(?!\d)|(?<!\d)400[-\s]?\d{3}[-\s]?\d{4}(?!\d)/;
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
 
 /**
@@ -764,9 +766,21 @@ function whomToCall(
     lang: Lang,
 ): Pick<Answer, 'text' | 'facts'> | undefined {
     const facts: AnswerFact[] = [];
-    const channel = index
-        .passages(item.id, { ...reading, aspects: { ...reading.aspects, aspects: [{ aspect: 'how-to-apply', score: 1 }], primary: 'how-to-apply' } })
-        .find((r) => r.passage.aspects.includes('how-to-apply') && r.passage.structured && !r.passage.absence);
+    // The card's own word on whom to call, with a phone number in it ("答复所列联系人为蓝晟……23116237"), comes first;
+    // else where to apply.
+    const stated = index
+        .passages(item.id, reading)
+        .find(
+            (r) => r.passage.aspects.includes('contact') && r.passage.structured && !r.passage.absence && r.overlap > 0 && PHONE.test(passageText(r)),
+        );
+    const channel =
+        stated ??
+        index
+            .passages(item.id, {
+                ...reading,
+                aspects: { ...reading.aspects, aspects: [{ aspect: 'how-to-apply', score: 1 }], primary: 'how-to-apply' },
+            })
+            .find((r) => r.passage.aspects.includes('how-to-apply') && r.passage.structured && !r.passage.absence);
     if (channel) facts.push(toFact(item, channel, lang));
     const own = index.passages(item.id).filter((r) => r.passage.field.startsWith('phones.') || r.passage.field === 'website');
     facts.push(...own.map((r) => toFact(item, r, lang)));
