@@ -3,7 +3,7 @@ import { runAlerts, type Alert } from '../core/alerts/alerts.ts';
 import { runDeadlineAlerts } from '../core/deadlines/deadlines.ts';
 import type { AlertStores } from '../core/alerts/store.ts';
 import type { KnowledgeService } from '../core/service.ts';
-import { ratingLabel } from '../core/present/index.ts';
+import { conditionText, ratingLabel } from '../core/present/index.ts';
 import { parseLang, UsageError } from './args.ts';
 
 const CHANGES = {
@@ -40,9 +40,15 @@ export async function runAlertsCommand(args: string[], deps: AlertsDeps): Promis
     const due = [...changes.due, ...deadlines.due];
     const write = deps.write ?? ((t: string) => process.stdout.write(t));
     if (values.json) {
-        write(
-            `${JSON.stringify({ subscribers, alerts: due.map((a) => ({ chatId: a.chatId, lang: a.lang, change: a.change, product: a.match.id, eligibility: a.match.eligibility, key: a.key })) }, null, 2)}\n`,
-        );
+        const alerts = due.map((a) => ({
+            chatId: a.chatId,
+            lang: a.lang,
+            change: a.change,
+            product: a.match.id,
+            eligibility: a.match.eligibility,
+            key: a.key,
+        }));
+        write(`${JSON.stringify({ subscribers, alerts }, null, 2)}\n`);
         return 0;
     }
     const head =
@@ -66,7 +72,8 @@ export function alertsFolder(args: string[]): string | undefined {
 function line(a: Alert, lang: 'zh' | 'en'): string {
     const why = a.match.reasons
         .slice(0, 2)
-        .map((r) => r.text[lang])
+        .map((r) => conditionText(r)[lang])
         .join('; ');
-    return `- chat ${a.chatId} (${a.lang}): ${CHANGES[a.change][lang]} · ${a.match.name[lang]} (${a.match.id}) · ${ratingLabel(a.match.eligibility, lang)}${why ? ` · ${why}` : ''}`;
+    const product = `${a.match.name[lang]} (${a.match.id})`;
+    return `- chat ${a.chatId} (${a.lang}): ${CHANGES[a.change][lang]} · ${product} · ${ratingLabel(a.match.eligibility, lang)}${why ? ` · ${why}` : ''}`;
 }

@@ -15,12 +15,15 @@ const T = {
         zh: (t: Report['totals']) =>
             `记录的问题 ${t.logged} 个（未可靠回答 ${t.notConfident}，用户点 👎 ${t.unhelpful}），${t.groups} 组，其中已解决 ${t.resolved} 组。`,
         en: (t: Report['totals']) =>
-            `${t.logged} questions logged (${t.notConfident} not answered confidently, ${t.unhelpful} marked 👎), in ${t.groups} groups, ${t.resolved} resolved.`,
+            `${t.logged} questions logged (${t.notConfident} not answered confidently, ${t.unhelpful} marked 👎), ` +
+            `in ${t.groups} groups, ${t.resolved} resolved.`,
     },
     groups: { zh: '未答好的问题（按相似问法分组）', en: 'Questions not answered well, grouped by similar wording' },
     groupsHint: {
         zh: '修复方法：把一组的典型问法加到应当回答它的卡片的 `alternate_questions`，或在 synonyms.yaml 加同义词；下次报告该组显示为“已解决”。',
-        en: 'To fix a group, add its typical wording to `alternate_questions` of the card that should answer it, or add a synonym to synonyms.yaml; the next report shows the group as resolved.',
+        en:
+            'To fix a group, add its typical wording to `alternate_questions` of the card that should answer it, ' +
+            'or add a synonym to synonyms.yaml; the next report shows the group as resolved.',
     },
     times: { zh: (n: number) => `${n} 次`, en: (n: number) => `${n}×` },
     open: { zh: '未解决', en: 'open' },
@@ -49,7 +52,9 @@ const T = {
         zh: (m: number) =>
             `按最新来源的日期排列（最旧的在前）；标 ⚠ 的卡片最新来源超过 ${m} 个月或没有日期的来源（STALE_MONTHS）。查找更新的通知或报道，加入来源并注明日期，把被取代的事实标为 \`status: outdated\`。`,
         en: (m: number) =>
-            `By the date of the newest source, oldest first; ⚠ marks a card whose newest source is over ${m} months old or undated (STALE_MONTHS). Look for a later notice or report, add it with its date, and mark the facts it overtakes \`status: outdated\`.`,
+            `By the date of the newest source, oldest first; ` +
+            `⚠ marks a card whose newest source is over ${m} months old or undated (STALE_MONTHS). ` +
+            `Look for a later notice or report, add it with its date, and mark the facts it overtakes \`status: outdated\`.`,
     },
     cardAges: { zh: '卡片与最新来源日期', en: 'Cards by their newest source' },
     undated: { zh: '来源均无日期', en: 'no dated source' },
@@ -159,12 +164,16 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /** Escaped, and without control or bidi characters (a U+202E would reverse what staff read). */
 const h = (text: string) => plainLine(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
-const STYLE = `body{font-family:system-ui,"WenQuanYi Zen Hei","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2430;line-height:1.5}
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}
-.meta{color:#57606a}.group{border:1px solid #d0d7de;border-radius:6px;padding:.6rem 1rem;margin:.8rem 0}
-.group.resolved{background:#f0fff4;border-color:#9be9a8}.count{font-weight:bold;font-size:1.1rem}
-.badge{display:inline-block;border-radius:1rem;padding:0 .6rem;font-size:.85rem;background:#fff1e5;color:#953800}
-.resolved .badge{background:#dafbe1;color:#116329}ul.examples li{font-style:italic}code{background:#f6f8fa;padding:0 .3rem}`;
+// One line a selector group, as the report's HTML shows it.
+const STYLE = [
+    'body{font-family:system-ui,"WenQuanYi Zen Hei","Noto Sans CJK SC",sans-serif;' +
+        'max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d2430;line-height:1.5}',
+    'h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}',
+    '.meta{color:#57606a}.group{border:1px solid #d0d7de;border-radius:6px;padding:.6rem 1rem;margin:.8rem 0}',
+    '.group.resolved{background:#f0fff4;border-color:#9be9a8}.count{font-weight:bold;font-size:1.1rem}',
+    '.badge{display:inline-block;border-radius:1rem;padding:0 .6rem;font-size:.85rem;background:#fff1e5;color:#953800}',
+    '.resolved .badge{background:#dafbe1;color:#116329}ul.examples li{font-style:italic}code{background:#f6f8fa;padding:0 .3rem}',
+].join('\n');
 
 export function reportHtml(r: Report, lang: Lang, freshness?: Freshness): string {
     const group = (g: QuestionGroup, i: number) => `<section class="group${g.resolved ? ' resolved' : ''}" data-count="${g.count}">

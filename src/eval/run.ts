@@ -181,7 +181,8 @@ export function judgeMatch(c: Pick<MatchCase, 'expect' | 'reject'>, matches: rea
         if (!shortlist.includes(id)) {
             const rated = matches.find((m) => m.id === id);
             reasons.push(
-                `${id} not among the first 5 eligible/possible (${rated ? `rated ${rated.eligibility}` : 'not rated'}; shortlist: ${shortlist.join(', ') || 'none'})`,
+                `${id} not among the first 5 eligible/possible (${rated ? `rated ${rated.eligibility}` : 'not rated'}; ` +
+                    `shortlist: ${shortlist.join(', ') || 'none'})`,
             );
         }
     }
@@ -234,9 +235,8 @@ export function formatEvalReport(report: EvalReport): string {
         ['baseline', baseline],
     ] as const) {
         lines.push(retrievalRow(`${name} all`, f.all), retrievalRow(`${name} zh`, f.zh), retrievalRow(`${name} en`, f.en));
-        lines.push(
-            `  ${`${name} abstention`.padEnd(18)}${String(f.abstention.cases).padStart(6)}${pct(f.abstention.rate)}  (${f.abstention.abstained} off-topic questions not answered confidently)`,
-        );
+        const abstained = `${f.abstention.abstained} off-topic questions not answered confidently`;
+        lines.push(`  ${`${name} abstention`.padEnd(18)}${String(f.abstention.cases).padStart(6)}${pct(f.abstention.rate)}  (${abstained})`);
         lines.push(
             `  ${`${name} confident`.padEnd(18)}${String(f.all.cases).padStart(6)}${pct(f.confidentOnTopic)}  (on-topic questions answered confidently)`,
         );
@@ -272,8 +272,10 @@ function answerLines(lines: string[], title: string, a: AnswerFigures): void {
         `${title} (${a.all.cases} questions; bot = first ${BOT_WINDOW} characters of the reply, bot500 = first 500, mcp = answer text)`,
         `  ${'group'.padEnd(22)} cases answered    bot bot500    mcp aspect confident`,
     );
-    const row = (name: string, g: AnswerGroup) =>
-        `  ${name.padEnd(22)}${String(g.cases).padStart(6)}${pct(g.answered / g.cases)}${pct(g.bot / g.cases)}${pct(g.bot500 / g.cases)}${pct(g.mcp / g.cases)}${pct(g.aspect / g.cases)}${g.answerable ? pct(g.confident / g.answerable) : '      -'}`;
+    const row = (name: string, g: AnswerGroup) => {
+        const shares = [g.answered, g.bot, g.bot500, g.mcp, g.aspect].map((n) => pct(n / g.cases)).join('');
+        return `  ${name.padEnd(22)}${String(g.cases).padStart(6)}${shares}${g.answerable ? pct(g.confident / g.answerable) : '      -'}`;
+    };
     if (a.all.cases === 0) return;
     lines.push(row('all', a.all));
     for (const [k, g] of Object.entries(a.byFile)) lines.push(row(k, g));

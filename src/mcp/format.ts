@@ -6,7 +6,7 @@
  */
 import type { NextStep } from '../core/knowledge/application.ts';
 import { isExpired, type KnowledgeItem, type OrganizationItem, type ProductItem, type Source, type SourcedValue } from '../core/knowledge/schema.ts';
-import { standingNote } from '../core/words/match.ts';
+import { conditionText, standingNote } from '../core/words/match.ts';
 import { MCP_TEXTS } from './texts.ts';
 import type { ConditionCheck, ContactSummary, MatchResponse, ProductMatch } from '../core/match/types.ts';
 import type { Answer, AnswerFact } from '../core/answer/answer.ts';
@@ -48,8 +48,10 @@ function cite(keys: readonly string[]): string {
 
 /** One presented line as a Markdown list item, with its source keys. */
 function lineMd(l: Line): string {
-    if (l.kind === 'contact')
-        return `- ${l.label}${l.ref ? ` (\`${l.ref}\`)` : ''}${l.text || l.url ? `: ${[l.text, l.address, l.url].filter(Boolean).join('; ')}` : ''}${cite(l.sources)}`;
+    if (l.kind === 'contact') {
+        const reach = l.text || l.url ? `: ${[l.text, l.address, l.url].filter(Boolean).join('; ')}` : '';
+        return `- ${l.label}${l.ref ? ` (\`${l.ref}\`)` : ''}${reach}${cite(l.sources)}`;
+    }
     const mark = l.check ? `${CHECK_MARK[l.check]} ` : '';
     return `- ${mark}${l.label ? `${l.label}: ` : ''}${l.text}${l.note}${cite(l.sources)}`;
 }
@@ -189,7 +191,7 @@ function checkOut(c: ConditionCheck, lang: Lang) {
     return {
         status: c.status,
         ...(c.field ? { field: c.field } : {}),
-        text: t(c.text, lang) + (note ? t(note, lang) : ''),
+        text: t(conditionText(c), lang) + (note ? t(note, lang) : ''),
         sources: [...c.sources],
         sourceStatus: c.sourceStatus,
         ...(c.sourceDate ? { sourceDate: c.sourceDate } : {}),
@@ -312,7 +314,8 @@ export function listText(products: readonly ProductItem[], lang: Lang): string {
             lang,
             p.needs.map((n) => label(NEEDS.labels, n, lang)),
         );
-        return `- **${displayName(p, lang)}** (\`${p.id}\`, ${kindLabel(p.kind, lang)})${isExpired(p, new Date()) ? labelOf('expired', lang) : ''}: ${t(p.summary, lang)}${needs ? ` — ${needs}` : ''}`;
+        const expired = isExpired(p, new Date()) ? labelOf('expired', lang) : '';
+        return `- **${displayName(p, lang)}** (\`${p.id}\`, ${kindLabel(p.kind, lang)})${expired}: ${t(p.summary, lang)}${needs ? ` — ${needs}` : ''}`;
     });
     const empty = labelOf('noProductFits', lang);
     return [head, ...(rows.length ? rows : [empty])].join('\n');

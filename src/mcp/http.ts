@@ -86,7 +86,8 @@ export interface RunningHttpServer {
 function assertSafeHttpOptions(options: HttpOptions): void {
     if (!isLoopback(options.host) && !options.token) {
         throw new ConfigError(
-            `kejin: MCP_AUTH_TOKEN is required when the MCP server binds beyond loopback (MCP_HTTP_HOST=${options.host}); set a long random token, or bind to 127.0.0.1`,
+            `kejin: MCP_AUTH_TOKEN is required when the MCP server binds beyond loopback (MCP_HTTP_HOST=${options.host}); ` +
+                `set a long random token, or bind to 127.0.0.1`,
         );
     }
 }

@@ -56,11 +56,14 @@ const CACHE_HINTS: Record<
     'resources/read': { ttlMs: KNOWLEDGE_TTL_MS, cacheScope: 'public' },
 };
 
-const INSTRUCTIONS = `kejin (科金助手) answers from a curated, sourced knowledge base of Shanghai sci-tech financing: credit products for tech SMEs, subsidies and risk-compensation policies, platforms, and the agencies to contact.
-- A firm asks what financing fits: call match_financing_products with every profile field you know (amounts in 万元).
-- A question about a named product, policy or agency: search_financing_knowledge, then get_financing_product for the whole card.
-- "Whom do we call?": get_financing_contacts.
-Cite the sources each answer gives; never invent amounts, rates or phone numbers the knowledge does not state.`;
+const INSTRUCTIONS = [
+    'kejin (科金助手) answers from a curated, sourced knowledge base of Shanghai sci-tech financing: ' +
+        'credit products for tech SMEs, subsidies and risk-compensation policies, platforms, and the agencies to contact.',
+    '- A firm asks what financing fits: call match_financing_products with every profile field you know (amounts in 万元).',
+    '- A question about a named product, policy or agency: search_financing_knowledge, then get_financing_product for the whole card.',
+    '- "Whom do we call?": get_financing_contacts.',
+    'Cite the sources each answer gives; never invent amounts, rates or phone numbers the knowledge does not state.',
+].join('\n');
 
 /**
  * What many short-lived servers (HTTP: one per request) can share. Neither

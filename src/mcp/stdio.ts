@@ -76,7 +76,9 @@ export async function startStdioServer(
 ): Promise<RunningStdioServer> {
     const lines = new LineLimit(MAX_LINE_BYTES, (bytes) => {
         deps.logger.warn({ bytes, limit: MAX_LINE_BYTES }, 'mcp stdio: refused a message over the size limit');
-        const message = `kejin: message of ${bytes} bytes refused: the limit is ${MAX_LINE_BYTES / 1024 / 1024} MiB a message; send less (for example a shorter query)`;
+        const message =
+            `kejin: message of ${bytes} bytes refused: the limit is ${MAX_LINE_BYTES / 1024 / 1024} MiB a message; ` +
+            `send less (for example a shorter query)`;
         stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: INVALID_REQUEST, message } })}\n`);
     });
     stdin.pipe(lines);

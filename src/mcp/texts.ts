@@ -22,8 +22,10 @@ export const MCP_TEXTS = {
         askWhich: (examples: readonly string[]) =>
             `(The question does not say which product: ask the user which one they mean${examples.length ? `, e.g. ${examples.join(', ')}` : ''}.)`,
         notReliable:
-            '(The knowledge does not reliably answer this: tell the user so and do not present the results below as the answer. Rephrase, or use match_financing_products with the firm profile.)',
+            '(The knowledge does not reliably answer this: tell the user so and do not present the results below as the answer. ' +
+            'Rephrase, or use match_financing_products with the firm profile.)',
         notFound: (id: string, closest: string) =>
-            `No item with id "${id}".${closest ? ` Closest ids: ${closest}.` : ''} Use search_financing_knowledge or list_financing_products to find the right id.`,
+            `No item with id "${id}".${closest ? ` Closest ids: ${closest}.` : ''} Use search_financing_knowledge ` +
+            `or list_financing_products to find the right id.`,
     },
 } as const satisfies Record<Lang, unknown>;

@@ -94,7 +94,7 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
             return { view: beginFlow(session, turn.lang, tt.needProfile) };
         case 'match':
             delete session.understood;
-            return { view: toldMatchView(tt, turn.lang, reply.response, reply.profile) };
+            return { view: toldMatchView(tt, turn.lang, reply.response, reply.profile, reply.rated) };
         case 'answer': {
             const { answer, understood } = reply;
             const guesses = answer.search.results.length === 0 ? idGuessRefs(deps.service, text) : [];

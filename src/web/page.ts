@@ -72,10 +72,17 @@ export function noticeHtml(text: string): string {
     return `<div class="msg notice" role="status">${esc(text)}</div>`;
 }
 
+/** A form of one button that posts an action (`a`) with the CSRF token: the language switch, forgetting the user. */
+function actionForm(csrf: string, formAttributes: string, buttonAttributes: string, label: string): string {
+    const token = `<input type="hidden" name="csrf" value="${csrf}">`;
+    return `<form method="post" action="/"${formAttributes}>${token}<button type="submit" name="a" ${buttonAttributes}>${label}</button></form>`;
+}
+
 export function pageHtml(p: PageInput): string {
     const w = PAGE_WORDS[p.lang];
     const csrf = esc(p.csrf);
     const other: Lang = p.lang === 'zh' ? 'en' : 'zh';
+    const question = `id="q" name="q" rows="2" maxlength="1000" required placeholder="${esc(w.placeholder)}" aria-describedby="hint"`;
     return `<!doctype html>
 <html lang="${p.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -90,7 +97,7 @@ export function pageHtml(p: PageInput): string {
 <a class="skip" href="#q">${esc(w.skip)}</a>
 <header>
 <h1>${esc(w.title)} <small>${esc(w.tagline)}</small></h1>
-<form method="post" action="/" class="bar"><input type="hidden" name="csrf" value="${csrf}"><button type="submit" name="a" value="l:${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${esc(w.otherLang)}</button></form>
+${actionForm(csrf, ' class="bar"', `value="l:${other}" lang="${other === 'zh' ? 'zh-CN' : 'en'}"`, esc(w.otherLang))}
 </header>
 <main>
 <h2 class="sr">${esc(w.transcript)}</h2>
@@ -101,11 +108,11 @@ ${p.entries.map((e) => entryHtml(e, p.lang, p.csrf)).join('\n')}${p.notice ? not
 <form id="ask" method="post" action="/">
 <input type="hidden" name="csrf" value="${csrf}">
 <label for="q">${esc(w.ask)}</label>
-<div class="box"><textarea id="q" name="q" rows="2" maxlength="1000" required placeholder="${esc(w.placeholder)}" aria-describedby="hint"></textarea><button type="submit">${esc(w.send)}</button></div>
+<div class="box"><textarea ${question}></textarea><button type="submit">${esc(w.send)}</button></div>
 <p id="hint" class="hint">${esc(w.hint)}</p>
 </form>
 <footer>
-<form method="post" action="/"><input type="hidden" name="csrf" value="${csrf}"><button type="submit" name="a" value="m:forget" class="link">${esc(w.forget)}</button></form>
+${actionForm(csrf, '', 'value="m:forget" class="link"', esc(w.forget))}
 <p>${esc(w.footer)}</p>
 </footer>
 </body>

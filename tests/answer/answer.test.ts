@@ -207,11 +207,50 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('5000');
     });
 
+    it('a name that is only a word of the question gives way to the passage that holds the question', () => {
+        const a = service.answer('截至2024年二季度末专精特新企业贷款余额多少');
+        // 专精特新 names srdi-measures-2025 (its alias), whose card holds no loan balance; stcsm-reply-2024-85 facts.2 does:
+        // 专精特新企业3325.69亿元（+37.92%）.
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.text).toContain('3325.69');
+        // A name whose card answers stays the subject.
+        expect(service.answer('专精特新企业贷款贴息最高多少').item?.id).toBe('srdi-measures-2025');
+    });
+
     it('an English question finds the passage as well', () => {
         const a = service.answer('what new tech did they bring in for the loan data-sharing — something with blockchain?');
         // stcsm-reply-2024-85 facts.8: blockchain plus privacy-preserving computation (区块链+隐私计算) for data sharing.
         expect(a).toMatchObject({ lang: 'en', item: { id: 'stcsm-reply-2024-85' } });
         expect(a.text).toContain('privacy-preserving computation');
+    });
+
+    it('"when" is answered by a date the card states next to the question\'s words, though no passage is of its history', () => {
+        const a = service.answer('when did it open?', { context: { focus: ['xinyidai-platform'] } });
+        // xinyidai-platform how_to_apply: "Opened in May 2020, the platform is reached through …" (the same entry notes the
+        // sources give no hotline number, so it stands as a passage that also tells of a gap).
+        expect(a.item?.id).toBe('xinyidai-platform');
+        expect(a.text.startsWith(`${a.item!.title.en}: Opened in May 2020`)).toBe(true);
+        expect(a.text).toContain('May 2020');
+        // A number is not a duration: "多久能到账" keeps the card's silence on processing time.
+        expect(service.answer('高企贷从申请到放款一般要多久？几个工作日能到账').status).toBe('not-held');
+    });
+
+    it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
+        const a = service.answer('85号文是什么时候印发的？');
+        // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.text).toContain('印发日期 2024-10-12。');
+        expect(service.answer('When was STCSM reply No. 85 issued?').item?.id).toBe('stcsm-reply-2024-85');
+        // A number no document ends in names none.
+        expect(service.answer('第1205号提案是谁提的').item?.id).not.toBe('premium-subsidy');
+    });
+
+    it("whom to call about a document: the document's own contact line first, not where to register on a platform", () => {
+        const a = service.answer('Who should I contact at STCSM about their reply to CPPCC proposal 1205?');
+        // stcsm-reply-2024-85 facts.7 names the contact person 蓝晟 and the phone 23116237.
+        expect(a).toMatchObject({ item: { id: 'stcsm-reply-2024-85' }, aspect: 'contact' });
+        expect(a.facts[0]!.text).toContain('23116237');
+        expect(a.text.startsWith(`${a.item!.title.en}: ${a.facts[0]!.text}`)).toBe(true);
     });
 
     it('asking whom to call at an organization keeps the organization', () => {

@@ -100,10 +100,10 @@ const productMatch: ProductMatch = {
     summary: { zh: EVIL, en: EVIL },
     eligibility: 'possible',
     score: 1,
-    reasons: [{ status: 'met', text: { zh: EVIL, en: EVIL }, sources: [], sourceStatus: 'current' }],
+    reasons: [{ status: 'met', condition: { kind: 'stated', text: { zh: EVIL, en: EVIL } }, sources: [], sourceStatus: 'current' }],
     missing: Array.from({ length: 5 }, () => ({
         status: 'unknown' as const,
-        text: { zh: `${EVIL}。`, en: EVIL },
+        condition: { kind: 'stated' as const, text: { zh: `${EVIL}。`, en: EVIL } },
         sources: [],
         sourceStatus: 'unconfirmed' as const,
     })),
@@ -179,6 +179,12 @@ describe.each(LANGS)('views in %s', (lang) => {
         expect(view.html).toContain(lang === 'zh' ? '另有 2 项' : '2 more');
         expect(view.html.match(/^\d\. /gm)).toHaveLength(1);
         expect(callbackData(view.keyboard)).toContain('pr:e');
+        // The products a message asked about are shown whatever their rating, under their own header.
+        const rated = matchView(t, lang, response, true);
+        expectSafe(rated);
+        expect(rated.html.match(/^\d\. /gm)).toHaveLength(2);
+        expect(rated.html).toContain(t.ratedHeader);
+        expect(rated.html).not.toContain(t.matchHeader(2));
     });
 
     it('an answer leads with the fact, cites only its own sources and offers the follow-ups', () => {

@@ -263,4 +263,18 @@ describe('choosing between two for the firm', () => {
         // With nothing known of the firm, the side-by-side stays.
         expect(answerOf(talk('高企贷跟沪科专贷比，哪个更适合？')[0]).status).toBe('comparison');
     });
+
+    it('"那X我们能申请吗" after the firm was described rates that one item for it, however it rates', () => {
+        const turns = talk('我们还没有高企认定，是普通科技型中小企业', '那高企贷我们能申请吗');
+        const reply = turns[1]!.reply;
+        expect(reply).toMatchObject({ kind: 'match', rated: true });
+        // gaoqidai requires a recognised high-tech enterprise; the firm said it has none: rated ineligible, and still shown.
+        if (reply.kind === 'match') expect(reply.response.matches.map((m) => [m.id, m.eligibility])).toEqual([['gaoqidai', 'ineligible']]);
+    });
+
+    it('describing the firm and asking whether it can apply in one message answers the question', () => {
+        // The particulars asked (a loan due at the end of 2026) are in the card's answer, not in a rating.
+        const [turn] = talk('我们是中型企业，不是小微，贷款2026年底到期，能办无还本续贷吗？');
+        expect(answerOf(turn).item?.id).toBe('seamless-renewal');
+    });
 });

@@ -30,7 +30,10 @@ async function startWith(key: string) {
     const cache = { file: path.join(cacheDir, 'nested', 'knowledge.json'), key };
     const result = await createKnowledgeReader(folder.dir, { cache }).read();
     // The cache is written in the background: wait until this start's write has landed.
-    const written = () => existsSync(cache.file) && readFileSync(cache.file, 'utf8').includes(`"key":"${key}"`) && readdirSync(path.dirname(cache.file)).every((f) => !f.endsWith('.tmp'));
+    const written = () =>
+        existsSync(cache.file) &&
+        readFileSync(cache.file, 'utf8').includes(`"key":"${key}"`) &&
+        readdirSync(path.dirname(cache.file)).every((f) => !f.endsWith('.tmp'));
     expect(await waitFor(written)).toBe(true);
     return result;
 }
@@ -58,7 +61,9 @@ describe('the parse cache', () => {
         expect(other.stats.parsed).toBe(other.stats.files);
 
         await writeFile(path.join(cacheDir, 'nested', 'knowledge.json'), '{"key": "build-2", "files": [[');
-        const broken = await createKnowledgeReader(folder.dir, { cache: { file: path.join(cacheDir, 'nested', 'knowledge.json'), key: 'build-2' } }).read();
+        const broken = await createKnowledgeReader(folder.dir, {
+            cache: { file: path.join(cacheDir, 'nested', 'knowledge.json'), key: 'build-2' },
+        }).read();
         expect(broken.stats.parsed).toBe(broken.stats.files);
         expect(broken.snapshot).not.toBeNull();
     });

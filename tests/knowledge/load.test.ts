@@ -27,7 +27,19 @@ describe('loadKnowledge on a valid folder', () => {
     it('yields a typed snapshot of every card with no problems', async () => {
         const { snapshot, problems } = await loadKnowledge(FIXTURE_KNOWLEDGE, { now: NOW });
         expect(problems).toEqual([]);
-        expect([...snapshot!.items.keys()].sort()).toEqual(['ip-loan', 'micro-loan', 'perf-loan', 'premium-subsidy', 'renewal', 'tech-center', 'test-loan', 'test-micro', 'test-org', 'test-policy', 'test-renewal']);
+        expect([...snapshot!.items.keys()].sort()).toEqual([
+            'ip-loan',
+            'micro-loan',
+            'perf-loan',
+            'premium-subsidy',
+            'renewal',
+            'tech-center',
+            'test-loan',
+            'test-micro',
+            'test-org',
+            'test-policy',
+            'test-renewal',
+        ]);
         const loan = snapshot!.items.get('test-loan')!;
         expect(loan.kind).toBe('product');
         expect(loan.file).toBe('products/test-loan.md');
@@ -77,37 +89,50 @@ describe('checker messages', () => {
 
     it('reports a mistyped field with the type it should be', async () => {
         const { problems } = await loadBroken((f) => f.edit('products/test-loan.md', (s) => s.replace('topics: [测试]', 'topics: 5')));
-        expect(only(problems)).toEqual(['products/test-loan.md:12: topics: should be a list (lines starting with "- "), not number 5 — write it as a list (lines starting with "- ")']);
+        expect(only(problems)).toEqual([
+            'products/test-loan.md:12: topics: should be a list (lines starting with "- "), not number 5 — write it as a list (lines starting with "- ")',
+        ]);
     });
 
     it('names the closest allowed word for an unknown vocabulary word', async () => {
-        const { problems } = await loadBroken((f) => f.edit('products/test-loan.md', (s) => s.replace('stages: [growth, mature]', 'stages: [growht, mature]')));
+        const { problems } = await loadBroken((f) =>
+            f.edit('products/test-loan.md', (s) => s.replace('stages: [growth, mature]', 'stages: [growht, mature]')),
+        );
         expect(only(problems)).toEqual([
             'products/test-loan.md:16: eligibility.stages.0: "growht" is not an allowed word — did you mean "growth"? allowed: seed, startup, growth, mature',
         ]);
     });
 
     it('names the closest known field for a misspelt field', async () => {
-        const { problems } = await loadBroken((f) => f.edit('products/test-loan.md', (s) => s.replace('last_verified:', 'last_verifed: 2026-01-01\nlast_verified:')));
+        const { problems } = await loadBroken((f) =>
+            f.edit('products/test-loan.md', (s) => s.replace('last_verified:', 'last_verifed: 2026-01-01\nlast_verified:')),
+        );
         expect(only(problems)[0]).toMatch(/^products\/test-loan\.md:\d+: last_verifed: is not a known field — did you mean `last_verified`\?/);
     });
 
     it('reports an id that differs from its file name', async () => {
         const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('id: test-micro', 'id: test-mikro')));
-        expect(only(problems)).toContain('products/test-micro.md:2: id: "test-mikro" differs from the file name "test-micro.md" — rename the file to test-mikro.md or set `id: test-micro`');
+        expect(only(problems)).toContain(
+            'products/test-micro.md:2: id: "test-mikro" differs from the file name "test-micro.md" — rename the file to test-mikro.md or set `id: test-micro`',
+        );
     });
 
     it('reports a duplicate id across folders', async () => {
         const { problems } = await loadBroken(async (f) => {
             const policy = (await import('node:fs/promises')).readFile(`${f.dir}/policies/test-policy.md`, 'utf8');
-            await f.write('policies/test-loan.md', (await policy).replace('id: test-policy', 'id: test-loan').replace('related: [test-loan]', 'related: []'));
+            await f.write(
+                'policies/test-loan.md',
+                (await policy).replace('id: test-policy', 'id: test-loan').replace('related: [test-loan]', 'related: []'),
+            );
         });
         expect(only(problems).some((m) => m.includes('id "test-loan" is already used by'))).toBe(true);
     });
 
     it('reports references to missing items and organizations, with a guess', async () => {
         const { problems } = await loadBroken((f) =>
-            f.edit('products/test-loan.md', (s) => s.replace('related: [test-policy]', 'related: [test-polcy]').replace('contacts: [test-org]', 'contacts: [test-orgg, test-micro]')),
+            f.edit('products/test-loan.md', (s) =>
+                s.replace('related: [test-policy]', 'related: [test-polcy]').replace('contacts: [test-org]', 'contacts: [test-orgg, test-micro]'),
+            ),
         );
         expect(only(problems)).toEqual([
             'products/test-loan.md:13: related.0: "test-polcy" is not a known item — did you mean "test-policy"? Ids are file names without .md',
@@ -117,7 +142,9 @@ describe('checker messages', () => {
     });
 
     it('reports a fact citing a source key the card does not declare', async () => {
-        const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('  sources: [s1]\ncontacts', '  sources: [s2]\ncontacts')));
+        const { problems } = await loadBroken((f) =>
+            f.edit('products/test-micro.md', (s) => s.replace('  sources: [s1]\ncontacts', '  sources: [s2]\ncontacts')),
+        );
         expect(only(problems)).toEqual([
             'products/test-micro.md:18: eligibility.sources.0: source key "s2" is not declared in this card\'s `sources` — did you mean "s1"? Otherwise add a source with `key: s2`',
         ]);
@@ -174,9 +201,13 @@ describe('checker messages', () => {
     });
 
     it('reports an unknown aspect and a word listed under two aspects, with their lines', async () => {
-        const { snapshot, problems } = await loadBroken((f) => f.write('aspects.yaml', 'aspects:\n  amout:\n    zh: [额度]\n  rate:\n    zh: [利率]\n'));
+        const { snapshot, problems } = await loadBroken((f) =>
+            f.write('aspects.yaml', 'aspects:\n  amout:\n    zh: [额度]\n  rate:\n    zh: [利率]\n'),
+        );
         expect(snapshot).toBeNull();
-        expect(only(problems)).toEqual(['aspects.yaml:2: aspects.amout: is not a known field — did you mean `amount`? See knowledge/README.md for the fields of this kind']);
+        expect(only(problems)).toEqual([
+            'aspects.yaml:2: aspects.amout: is not a known field — did you mean `amount`? See knowledge/README.md for the fields of this kind',
+        ]);
         const twice = await loadBroken((f) => f.write('aspects.yaml', 'aspects:\n  amount:\n    zh: [额度]\n  rate:\n    zh: [利率, 额度]\n'));
         expect(only(twice.problems)).toEqual([
             'aspects.yaml:5: aspects.rate.zh.1: "额度" is already listed under amount — a word may ask for one aspect only; keep it under the aspect it asks for most often and remove it here',
@@ -196,7 +227,9 @@ describe('checker messages', () => {
 
 describe('checker warnings', () => {
     it('marks an item expired when valid_until has passed, and still loads', async () => {
-        const { snapshot, problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('last_verified:', 'valid_until: 2025-08-31\nlast_verified:')));
+        const { snapshot, problems } = await loadBroken((f) =>
+            f.edit('products/test-micro.md', (s) => s.replace('last_verified:', 'valid_until: 2025-08-31\nlast_verified:')),
+        );
         // Expiry is asked on the day of the query (isExpired); the load only warns.
         expect(isExpired(snapshot!.items.get('test-micro')!, NOW)).toBe(true);
         expect(isExpired(snapshot!.items.get('test-loan')!, NOW)).toBe(false);
@@ -207,7 +240,9 @@ describe('checker warnings', () => {
 
     it('warns when last_verified is over a year old, and about products without contacts or sources', async () => {
         const { snapshot, problems } = await loadBroken((f) =>
-            f.edit('products/test-micro.md', (s) => s.replace('last_verified: 2026-11-01', 'last_verified: 2025-01-01').replace('contacts: [test-org]\n', '')),
+            f.edit('products/test-micro.md', (s) =>
+                s.replace('last_verified: 2026-11-01', 'last_verified: 2025-01-01').replace('contacts: [test-org]\n', ''),
+            ),
         );
         expect(snapshot).not.toBeNull();
         const warnings = only(problems, 'warning');
@@ -221,7 +256,10 @@ describe('checker: numbers and dates that mislead', () => {
     it('warns on a phone with a letter or full-width digits, and the card still loads', async () => {
         const { snapshot, problems } = await loadBroken((f) =>
             f.edit('organizations/test-org.md', (s) =>
-                s.replace('  - value: "021-00000000"', '  - value: "021-2311623O"\n    label: { zh: 联系人电话, en: contact person }\n    sources: [s1]\n  - value: "２３１１６２３７"'),
+                s.replace(
+                    '  - value: "021-00000000"',
+                    '  - value: "021-2311623O"\n    label: { zh: 联系人电话, en: contact person }\n    sources: [s1]\n  - value: "２３１１６２３７"',
+                ),
             ),
         );
         expect(snapshot).not.toBeNull();
@@ -232,7 +270,9 @@ describe('checker: numbers and dates that mislead', () => {
     });
 
     it('warns on a last_verified in the future', async () => {
-        const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('last_verified: 2026-11-01', 'last_verified: 2027-01-05')));
+        const { problems } = await loadBroken((f) =>
+            f.edit('products/test-micro.md', (s) => s.replace('last_verified: 2026-11-01', 'last_verified: 2027-01-05')),
+        );
         expect(only(problems, 'warning')).toEqual([
             'products/test-micro.md:24: warning: last_verified: 2027-01-05 is in the future — set it to the day the facts were last checked against their sources (today at the latest)',
         ]);
@@ -252,14 +292,22 @@ describe('checker: numbers and dates that mislead', () => {
     });
 
     it('says that phones belong on an organization card when a product card has them', async () => {
-        const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('contacts: [test-org]', 'phones:\n  - value: "021-00000000"\n    sources: [s1]\ncontacts: [test-org]')));
+        const { problems } = await loadBroken((f) =>
+            f.edit('products/test-micro.md', (s) =>
+                s.replace('contacts: [test-org]', 'phones:\n  - value: "021-00000000"\n    sources: [s1]\ncontacts: [test-org]'),
+            ),
+        );
         expect(only(problems)).toEqual([
             'products/test-micro.md:19: phones: belongs on an organization card, not on a product or policy card — put it under `phones:` on the card of the organization it belongs to (organizations/<id>.md, with its `label` and `sources`), and list that id under `contacts:` here',
         ]);
     });
 
     it('says to type an ASCII colon after a key followed by a full-width one', async () => {
-        const { problems } = await loadBroken((f) => f.edit('products/test-micro.md', (s) => s.replace('name_en: Test Micro Loan', 'name_en：Test Micro Loan')));
-        expect(only(problems)).toEqual(['products/test-micro.md:5: name_en: is followed by a full-width colon "：", which YAML does not read as one — type an ASCII colon and a space: `name_en: `']);
+        const { problems } = await loadBroken((f) =>
+            f.edit('products/test-micro.md', (s) => s.replace('name_en: Test Micro Loan', 'name_en：Test Micro Loan')),
+        );
+        expect(only(problems)).toEqual([
+            'products/test-micro.md:5: name_en: is followed by a full-width colon "：", which YAML does not read as one — type an ASCII colon and a space: `name_en: `',
+        ]);
     });
 });

@@ -23,19 +23,29 @@ describe('a summary carries the status of what it states', () => {
     });
 
     it('catches the 50% refund stated as if it always held', () => {
-        const old = withSummary('keji-lvyuedai', '科技型中小企业履约保证保险贷款：政府、银行、保险公司分担风险，按时还款可获50%保费补贴。', 'The bank lends against the policy, and on-time repayers get 50% of the premium back.');
+        const old = withSummary(
+            'keji-lvyuedai',
+            '科技型中小企业履约保证保险贷款：政府、银行、保险公司分担风险，按时还款可获50%保费补贴。',
+            'The bank lends against the policy, and on-time repayers get 50% of the premium back.',
+        );
         expect(summaryCarriesStatus(old).map((p) => p.path.join('.'))).toEqual(['summary.zh', 'summary.en']);
         expect(summaryCarriesStatus(old)[0]!.message).toContain('50%');
     });
 
     it('catches a Q1 2024 figure dated only by a launch year elsewhere in the clause', () => {
-        const old = withSummary('huke-zhuantie', '人民银行上海总部2023年7月推出的科技再贴现专项额度，支持银行为高新技术企业、科技小巨人、专精特新企业办理票据贴现，贴现利率下降0.08—0.15个百分点。', 'A rediscount line by PBOC Shanghai, by Q1 2024 cutting discount rates by 0.08–0.15 percentage points.');
+        const old = withSummary(
+            'huke-zhuantie',
+            '人民银行上海总部2023年7月推出的科技再贴现专项额度，支持银行为高新技术企业、科技小巨人、专精特新企业办理票据贴现，贴现利率下降0.08—0.15个百分点。',
+            'A rediscount line by PBOC Shanghai, by Q1 2024 cutting discount rates by 0.08–0.15 percentage points.',
+        );
         expect(summaryCarriesStatus(old).map((p) => [p.path.join('.'), p.message.slice(0, 17)])).toEqual([['summary.zh', 'states 0.08, 0.15']]);
     });
 
     it('leaves a figure from a current fact alone', () => {
         // 5443.61亿 comes from the reply, a current source: no flag needed.
-        expect(summaryCarriesStatus(withSummary('seamless-renewal', '2024年上半年无缝续贷5443.61亿元。', 'Renewals of 544.361 billion yuan.'))).toEqual([]);
+        expect(
+            summaryCarriesStatus(withSummary('seamless-renewal', '2024年上半年无缝续贷5443.61亿元。', 'Renewals of 544.361 billion yuan.')),
+        ).toEqual([]);
     });
 });
 

@@ -7,7 +7,18 @@ import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 /** The item ids that the evaluation and the MCP tools rely on (shared/catalogue.md). */
 const CATALOGUE = {
-    product: ['kechuang-zhulidai', 'keji-lvyuedai', 'keji-weidaitong', 'gaoqidai', 'huke-zhuandai', 'huke-zhuantie', 'xiaojuren-xinyongdai', 'ip-pledge-financing', 'seamless-renewal', 'relief-financing'],
+    product: [
+        'kechuang-zhulidai',
+        'keji-lvyuedai',
+        'keji-weidaitong',
+        'gaoqidai',
+        'huke-zhuandai',
+        'huke-zhuantie',
+        'xiaojuren-xinyongdai',
+        'ip-pledge-financing',
+        'seamless-renewal',
+        'relief-financing',
+    ],
     policy: ['premium-subsidy', 'credit-risk-compensation'],
     platform: ['xinyidai-platform'],
     program: ['kechuang-finance-alliance', 'tech-branches'],
@@ -35,7 +46,10 @@ describe('the shipped knowledge folder', () => {
             if (item.kind !== 'organization') continue;
             for (const phone of item.phones) {
                 const keys = new Set(item.sources.map((s) => s.key));
-                expect(phone.sources.every((k) => keys.has(k)), `${item.id} ${phone.value}`).toBe(true);
+                expect(
+                    phone.sources.every((k) => keys.has(k)),
+                    `${item.id} ${phone.value}`,
+                ).toBe(true);
             }
         }
     });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { conditionText } from '../../src/core/words/match.ts';
 import type { KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { matchProducts } from '../../src/core/match/match.ts';
@@ -48,7 +49,7 @@ describe('rating', () => {
             const snap = (await loadKnowledge(folder.dir, { now: new Date('2026-11-26') })).snapshot!;
             const m = matchProducts(snap, parseProfile({ stage: 'growth' })).matches.find((x) => x.id === 'test-renewal')!;
             expect(m.eligibility).toBe('possible');
-            expect(m.missing.map((c) => c.text.zh)).toEqual(['有存量贷款']);
+            expect(m.missing.map((c) => conditionText(c).zh)).toEqual(['有存量贷款']);
         } finally {
             await folder.remove();
         }
@@ -97,9 +98,9 @@ describe('reasons and missing conditions', () => {
         const m = matchProducts(snapshot, parseProfile({ stage: 'growth', qualifications: ['tech-sme'], needs: ['first-loan'] })).matches.find(
             (x) => x.id === 'test-loan',
         )!;
-        expect(m.reasons.map((r) => r.text.zh)).toEqual(['满足需求：首贷', '处于成长期，产品面向成长期、成熟期（具有一定规模）企业']);
-        expect(m.reasons.map((r) => r.text.en)).toEqual(['serves your need: first loan', 'at the growth stage, which the product serves']);
-        expect(m.missing.map((c) => [c.status, c.text.en])).toEqual([
+        expect(m.reasons.map((r) => conditionText(r).zh)).toEqual(['满足需求：首贷', '处于成长期，产品面向成长期、成熟期（具有一定规模）企业']);
+        expect(m.reasons.map((r) => conditionText(r).en)).toEqual(['serves your need: first loan', 'at the growth stage, which the product serves']);
+        expect(m.missing.map((c) => [c.status, conditionText(c).en])).toEqual([
             ['unmet', 'requires High-Tech Enterprise certification'],
             ['unknown', 'for small, medium firms'],
             ['unknown', 'no bad overdue records'],
@@ -181,14 +182,14 @@ describe('condition texts', () => {
             snapshot,
             parseProfile({ stage: 'startup', size: 'micro', annualRevenueWan: 300, qualifications: [] }),
         ).matches.find((m) => m.id === 'test-micro')!;
-        expect(met.reasons.map((r) => r.text.zh)).toEqual([
+        expect(met.reasons.map((r) => conditionText(r).zh)).toEqual([
             '处于初创期，产品面向初创期企业',
             '微型企业，在产品面向的微型、小型企业之列',
             '年营业收入 300 万元，在 200–1000 万元之内',
         ]);
         const loan = matchProducts(snapshot, parseProfile({ qualifications: ['high-tech'] })).matches.find((m) => m.id === 'test-loan')!;
-        expect(loan.reasons.map((r) => r.text.en)).toEqual(['holds High-Tech Enterprise certification']);
-        expect(loan.missing.map((r) => r.text.en)).toEqual([
+        expect(loan.reasons.map((r) => conditionText(r).en)).toEqual(['holds High-Tech Enterprise certification']);
+        expect(loan.missing.map((r) => conditionText(r).en)).toEqual([
             'for firms at the growth stage, mature (of a certain scale)',
             'for small, medium firms',
             'no bad overdue records',

@@ -4,6 +4,7 @@
  * and every reason and condition cites sources of that very condition.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { conditionText } from '../../src/core/words/match.ts';
 import { loadKnowledge, type KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { STRUCTURED_CONDITIONS, type KnowledgeItem, type ProductItem, type StructuredCondition } from '../../src/core/knowledge/schema.ts';
 import { matchProducts } from '../../src/core/match/match.ts';
@@ -31,7 +32,7 @@ function ownSources(p: ProductItem, c: ConditionCheck): (readonly string[])[] {
     if (c.field === 'needs') return [p.eligibility?.sources ?? p.sources.map((s) => s.key)];
     const e = p.eligibility;
     if (!e) return [];
-    if (c.field === undefined) return e.conditions.filter((f) => f.zh === c.text.zh).map((f) => f.sources);
+    if (c.field === undefined) return e.conditions.filter((f) => f.zh === conditionText(c).zh).map((f) => f.sources);
     return (CONDITIONS_OF[c.field] ?? []).map((k) => e.basis[k]?.sources).filter((s): s is string[] => s !== undefined);
 }
 
@@ -68,10 +69,11 @@ describe('ratings over random profiles (seeded)', () => {
                 const checks = [...m.reasons, ...m.missing].filter((c) => c.field !== 'valid_until');
                 for (const c of checks) {
                     if (c.status === 'unmet') expect(c.sourceStatus, `${where}: unmet on a non-current source`).toBe('current');
-                    expect(c.sources.length, `${where}: "${c.text.en}" cites nothing`).toBeGreaterThan(0);
-                    expect(ownSources(p, c), `${where}: "${c.text.en}" cites ${c.sources.join(', ')}, not its condition's sources`).toContainEqual(
-                        c.sources,
-                    );
+                    expect(c.sources.length, `${where}: "${conditionText(c).en}" cites nothing`).toBeGreaterThan(0);
+                    expect(
+                        ownSources(p, c),
+                        `${where}: "${conditionText(c).en}" cites ${c.sources.join(', ')}, not its condition's sources`,
+                    ).toContainEqual(c.sources);
                 }
                 if (m.eligibility === 'ineligible') {
                     ineligible++;

@@ -4,6 +4,7 @@
  * ineligible, and `valid_until` is judged on the day of the query.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { conditionText } from '../../src/core/words/match.ts';
 import { loadKnowledge, type KnowledgeSnapshot } from '../../src/core/knowledge/load.ts';
 import { formatProblem } from '../../src/core/knowledge/problems.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
@@ -40,7 +41,7 @@ describe('the shipped cards', () => {
         const revenue = m.missing.find((c) => c.field === 'annualRevenueWan')!;
         expect(revenue).toMatchObject({ status: 'unknown', sources: ['S7'], sourceStatus: 'unconfirmed' });
         expect(revenue.sourceDate, 'S7 is an undated mirror').toBeUndefined();
-        expect(revenue.text.zh).toContain('请向受理机构确认');
+        expect(conditionText(revenue).zh).toContain('请向受理机构确认');
         expect(m.missing.find((c) => c.field === 'stage')).toMatchObject({ status: 'unknown', sources: ['S7'], sourceStatus: 'unconfirmed' });
     });
 

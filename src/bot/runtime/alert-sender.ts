@@ -49,9 +49,9 @@ export function alertHtml(alert: Alert): string {
     const reach = reachOf(p);
     if (reach) {
         const { contact, phone, url, apply } = reach;
-        lines.push(
-            `<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${phone ? ` ${esc(phone)}` : esc(aside(labelOf('noPhone', lang), lang))}${url ? ` ${link(url, url)}` : ''}`,
-        );
+        // A number is shown only with what the source gives it for; without one, say the sources give none.
+        const number = phone ? ` ${esc(phone)}` : esc(aside(labelOf('noPhone', lang), lang));
+        lines.push(`<b>${esc(labelOf('contact', lang))}</b>${sep}${esc(contact.label ?? '')}${number}${url ? ` ${link(url, url)}` : ''}`);
         if (apply) lines.push(`<b>${esc(apply.label ?? '')}</b>${sep}${esc(truncate(apply.text, 120))}${esc(apply.note)}`);
     }
     const source = p.sources[0];

@@ -340,13 +340,14 @@ function expiredNotice(lang: Lang): string {
 /** At most this many products are shown; the rest are ineligible or weaker. */
 export const MAX_MATCHES_SHOWN = 5;
 
-export function matchView(t: Messages, lang: Lang, response: MatchResponse): View {
-    const shown = response.matches.filter((m) => m.eligibility !== 'ineligible').slice(0, MAX_MATCHES_SHOWN);
+/** `rated`: the products the user asked about, shown whatever their rating (what the firm lacks is the answer). */
+export function matchView(t: Messages, lang: Lang, response: MatchResponse, rated = false): View {
+    const shown = response.matches.filter((m) => rated || m.eligibility !== 'ineligible').slice(0, MAX_MATCHES_SHOWN);
     const refine = [button(t.refine, { type: 'profile', op: 'edit' }), ...homeRow(t)];
     if (shown.length === 0) {
         return { html: t.matchNone, keyboard: keyboard([[button(t.generalContacts, { type: 'menu', entry: 'contact' })], refine]) };
     }
-    const html = [t.matchHeader(shown.length), ...shown.map((m, i) => matchCard(lang, m, i + 1))].join('\n\n');
+    const html = [rated ? t.ratedHeader : t.matchHeader(shown.length), ...shown.map((m, i) => matchCard(lang, m, i + 1))].join('\n\n');
     const rows = shown.map((m, i) => [
         button(`${i + 1}. ${pick(m.name, lang)}`, { type: 'item', ref: refOf(m.id) }),
         ...(m.contacts.length > 0 ? [button(t.contacts, { type: 'contacts', ref: refOf(m.id) })] : []),
@@ -448,8 +449,8 @@ function clarifyView(t: Messages, lang: Lang, header: string[], answer: Answer):
  * The products matched on what the conversation has been told of the firm:
  * what was read first (so that it can be put right), then the results.
  */
-export function toldMatchView(t: Messages, lang: Lang, response: MatchResponse, profile: Draft): View {
-    const view = matchView(t, lang, response);
+export function toldMatchView(t: Messages, lang: Lang, response: MatchResponse, profile: Draft, rated = false): View {
+    const view = matchView(t, lang, response, rated);
     // On one line, so that the products come within the first screen.
     const told = profileLines(t, lang, profile).map((l) => l.replace(/^• /, ''));
     return {

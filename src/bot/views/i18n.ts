@@ -50,6 +50,8 @@ export interface Messages {
 
     // Match results
     readonly matchHeader: (n: number) => string;
+    /** Above the products a message asked about, rated for the firm whatever their rating. */
+    readonly ratedHeader: string;
     readonly matchNone: string;
     readonly matchEmptyProfile: string;
     readonly matchBadProfile: string;
@@ -172,6 +174,7 @@ const zh: Messages = {
     flowStale: '这个问卷按钮已过期。',
 
     matchHeader: (n) => `根据你的企业情况，找到 <b>${n}</b> 个可能合适的产品（按匹配程度排序）：`,
+    ratedHeader: '按你说的企业情况，你问的产品是否符合：',
     matchNone: '按目前的条件，没有找到符合的产品。可以调整条件，或直接联系下面的机构咨询。',
     matchEmptyProfile: '你跳过了所有问题，无法匹配。请至少回答一个问题，或直接浏览产品。',
     matchBadProfile: '已保存的企业信息无法使用，请重新填写。',
@@ -239,7 +242,8 @@ const zh: Messages = {
 const en: Messages = {
     colon: colon('en'),
     greeting: (name) =>
-        `Hello${name ? `, ${esc(name)}` : ''}! I am <b>Kejin</b>, the financing assistant for Shanghai sci-tech firms: I find the loans and policies that fit your firm, what is still missing, and whom to call.\n\n` +
+        `Hello${name ? `, ${esc(name)}` : ''}! I am <b>Kejin</b>, the financing assistant for Shanghai sci-tech firms: ` +
+        `I find the loans and policies that fit your firm, what is still missing, and whom to call.\n\n` +
         'Tap a button below, or just type a question, e.g. "Gaoqidai loan amount".',
     help:
         '<b>How to use</b>\n' +
@@ -252,7 +256,8 @@ const en: Messages = {
         '/unsubscribe stop the alerts\n' +
         '/forget delete everything stored about you (firm profile, language, subscription, answers awaiting a vote)\n\n' +
         'Or type any question, e.g. "how to apply for IP pledge financing". In any chat, type @ and the bot\'s name with a keyword to share a product.\n\n' +
-        'The 👍 / 👎 under an answer help us improve: a 👎 keeps the question (without names, phone numbers or other personal data, and not who asked) for the staff who maintain the knowledge.',
+        'The 👍 / 👎 under an answer help us improve: a 👎 keeps the question (without names, ' +
+        'phone numbers or other personal data, and not who asked) for the staff who maintain the knowledge.',
     menuMatch: '🎯 Match products',
     menuAsk: '💬 Ask a question',
     menuBrowse: '📚 Browse products',
@@ -284,6 +289,7 @@ const en: Messages = {
     flowStale: 'This questionnaire button is out of date.',
 
     matchHeader: (n) => `For your firm I found <b>${n}</b> products that may fit, best first:`,
+    ratedHeader: 'Whether the products you asked about fit your firm, as you described it:',
     matchNone: 'With these answers no product fits. Refine your answers, or ask one of the organizations below.',
     matchEmptyProfile: 'You skipped every question, so there is nothing to match. Answer at least one, or browse the products.',
     matchBadProfile: 'Your saved profile cannot be used; please fill it in again.',
@@ -322,7 +328,8 @@ const en: Messages = {
     matchUnderstood: '🎯 Match products on this',
     toldHeader: '<b>From what you have told me about the firm</b> (say "actually, …" or press "Refine" to correct it):',
     needProfile:
-        'To tell which products fit, I need to know about the firm first. Describe it (e.g. "we are a growth-stage high-tech enterprise needing working capital"), or answer a few questions:',
+        'To tell which products fit, I need to know about the firm first. Describe it (e.g. ' +
+        '"we are a growth-stage high-tech enterprise needing working capital"), or answer a few questions:',
     forgetButton: '🗑 Delete my data',
     fieldStage: 'Stage',
     fieldQualifications: 'Qualifications',

@@ -56,7 +56,9 @@ export const INSIGHTS_MESSAGES: Record<Lang, InsightsMessages> = {
         subscribeButton: '🔔 Tell me when a new product fits',
         unsubscribeButton: '🔕 Stop alerts',
         subscribed:
-            '🔔 Subscribed. When a product is added or updated so that it fits your saved firm profile, I will send you one short message.\nOnly your firm profile and this chat are kept for it. /unsubscribe stops alerts, /forget deletes everything.',
+            '🔔 Subscribed. When a product is added or updated so that it fits your saved firm profile, ' +
+            'I will send you one short message.\nOnly your firm profile and this chat are kept for it. ' +
+            '/unsubscribe stops alerts, /forget deletes everything.',
         subscribeNeedsProfile: 'Please complete your firm profile with /match first, so that I can tell which new products fit you.',
         unsubscribed: '🔕 Alerts stopped; the copy of your profile kept for them is deleted.',
         notSubscribed: 'You are not subscribed to alerts.',

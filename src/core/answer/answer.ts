@@ -23,6 +23,7 @@ import type { KnowledgeItem, OrganizationItem, Source } from '../knowledge/schem
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
+import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import {
@@ -98,6 +99,8 @@ const EVIDENCE_CARDS = 5;
 const EVIDENCE_COVERAGE = 0.5;
 /** …and, against the card the search put first, this much more of them than that card's best passage. */
 const EVIDENCE_MARGIN = 0.15;
+/** …and against an item the question names, this much more: a name is strong evidence of the subject. */
+const NAMED_MARGIN = 0.3;
 
 /**
  * Aspects a question easily means one for the other ("能借多长时间": the
@@ -163,7 +166,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // the subject, unless the question asks whom to call.
     const asksOrg = reading.aspects.primary === 'contact';
     const behind = (id: string) => (!asksOrg && get(id)?.kind === 'organization' ? 1 : 0);
-    const written = [...new Set(reading.named.map((n) => n.id))]
+    const written = [...new Set([...reading.named.map((n) => n.id), ...numberNamed(snapshot, text)])]
         .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
         .map(get)
         .filter(allowed);
@@ -198,9 +201,13 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     }
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     // An organization named is mostly whom the founder heard it from ("科委答复里说…开放了多少个数据集"): a passage of
-    // another card that holds much more of the question answers it.
-    if (first && first.kind === 'organization' && !asksOrg && !second && !cues.bare) {
-        const found = evidenceFor(snapshot, index, text, reading, first, allowed);
+    // another card that holds much more of the question answers it. Any other item named stays the subject unless its
+    // card holds little of the question and another card's passage holds far more: then the name was a word of the
+    // question, not its subject ("专精特新企业贷款余额": the firms, not the 专精特新 measures).
+    const byName = first && first.kind !== 'organization';
+    if (first && !asksOrg && !second && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
+        const margin = byName ? NAMED_MARGIN : EVIDENCE_MARGIN;
+        const found = evidenceFor(snapshot, index, text, reading, first, allowed, margin);
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
     if (first) {
@@ -265,10 +272,11 @@ function evidenceFor(
     reading: QueryReading,
     given: KnowledgeItem | undefined,
     allowed: (i: KnowledgeItem | undefined) => i is KnowledgeItem,
+    margin = EVIDENCE_MARGIN,
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
     const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence);
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
-    const floor = given ? (bestOf(given.id)?.coverage ?? 0) + EVIDENCE_MARGIN : 0;
+    const floor = given ? (bestOf(given.id)?.coverage ?? 0) + margin : 0;
     let found: { item: KnowledgeItem; passage: RankedPassage } | undefined;
     // The cards the search ranks first, and those holding most of the question's words anywhere (a statistic sits on
     // the card of the report that gives it, which the words alone may rank low).
@@ -288,6 +296,29 @@ function evidenceFor(
     }
     return found;
 }
+
+/**
+ * Documents named by their number ("85号文", "212号那一轮"): the cards whose
+ * document number ends in it, the year too when the question gives one. A
+ * number that ends no card's document number, or several, names none.
+ */
+function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
+    const found: string[] = [];
+    const years = yearsIn(text);
+    for (const m of text.matchAll(DOC_NUMBER_ASKED)) {
+        const holders = [...snapshot.items.values()].filter((item) => {
+            const number = 'doc_number' in item ? item.doc_number : undefined;
+            const parts = number ? DOC_NUMBER.exec(number) : null;
+            return parts !== null && parts[2] === (m[1] ?? m[2]) && (years.length === 0 || years.includes(parts[1]!));
+        });
+        if (holders.length === 1) found.push(holders[0]!.id);
+    }
+    return found;
+}
+/** A number of a document as a founder writes it: 85号, 85号文, 212号, No. 85. */
+const DOC_NUMBER_ASKED = /(?<![\d〔[(（])(\d{1,4})\s*号|\bno\.?\s*(\d{1,4})\b/gi;
+/** The year and number of a document number: 沪科提复〔2024〕85号. */
+const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
 
 /** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
 function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
@@ -351,9 +382,9 @@ function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): Qu
  * named, the index's reading already leaves its name out.)
  */
 function ownNameRead(index: KnowledgeIndex, text: string, reading: QueryReading, id: string): QueryReading {
-    const term = reading.named.find((n) => n.id === id && !n.typo)?.term.replace(/_/g, ' ');
-    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.includes(normalize(w)))) return reading;
-    const stripped = normalize(text).split(term).join(' ');
+    const term = reading.named.find((n) => n.id === id && !n.typo)?.term;
+    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.replace(/_/g, ' ').includes(normalize(w)))) return reading;
+    const stripped = normalize(text).replace(termPattern(term), ' ');
     const again = askedIn(index, stripped, index.read(stripped));
     return { ...reading, aspects: again.aspects, aspectTerms: again.aspectTerms };
 }
@@ -364,9 +395,8 @@ function joinedInText(text: string, reading: QueryReading, a: string, b: string)
     const at = (id: string) => {
         const n = reading.named.find((x) => x.id === id);
         if (!n) return undefined;
-        const term = n.term.replace(/_/g, ' ');
-        const i = lower.indexOf(term);
-        return i < 0 ? undefined : { start: i, end: i + term.length };
+        const m = termPattern(n.term).exec(lower);
+        return m ? { start: m.index, end: m.index + m[0].length } : undefined;
     };
     const x = at(a);
     const y = at(b);
@@ -564,8 +594,13 @@ function answerItem(
     }
     // The passage stating the date or number asked next to the question's words leads, whatever field it sits in
     // ("什么时候上线": "平台于2020年5月上线" of the how-to-apply entry).
-    const near = gap ? undefined : statedNear(ranked, chosen[0], wants, reading, item);
-    if (near) {
+    // A card with no passage of the aspect read may still state the date asked next to the question's words ("when did
+    // it open?": "Opened in May 2020" of its how-to-apply entry): that answers, not the gap. A number is another matter:
+    // "多久能到账" is not answered by an amount lent next to 放款.
+    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], wants, reading, item);
+    if (near) absentFirst = false;
+    if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
+    else if (near) {
         if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];
         chosen = [near, ...chosen.filter((r) => r !== near)].slice(0, MAX_FACTS);
         if (labels) labels = labels.slice(0, chosen.length);
@@ -623,7 +658,13 @@ function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect): readonly
 
 /** What states a date or a number in a passage's text (normalized). */
 const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
-    date: /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/g,
+    date: new RegExp(
+        [
+            /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日/.source,
+            /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.source,
+        ].join('|'),
+        'g',
+    ),
     number: /\d[\d.,]*\s*(?:%|％|亿|万|家|户|个|倍|元|billion|million|trillion|bn)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/g,
 };
 /** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
@@ -706,6 +747,8 @@ function ofYearAsked(
     return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
 }
 
+/** A phone number as the cards write one: eight digits or more, an area code and a dash allowed (021-23116237, 23116237). */
+const PHONE = /(?<!\d)(?:0\d{2,3}[-\s]?)?\d{8}(?!\d)|(?<!\d)400[-\s]?\d{3}[-\s]?\d{4}(?!\d)/;
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
 
 /**
@@ -723,9 +766,21 @@ function whomToCall(
     lang: Lang,
 ): Pick<Answer, 'text' | 'facts'> | undefined {
     const facts: AnswerFact[] = [];
-    const channel = index
-        .passages(item.id, { ...reading, aspects: { ...reading.aspects, aspects: [{ aspect: 'how-to-apply', score: 1 }], primary: 'how-to-apply' } })
-        .find((r) => r.passage.aspects.includes('how-to-apply') && r.passage.structured && !r.passage.absence);
+    // The card's own word on whom to call, with a phone number in it ("答复所列联系人为蓝晟……23116237"), comes first;
+    // else where to apply.
+    const stated = index
+        .passages(item.id, reading)
+        .find(
+            (r) => r.passage.aspects.includes('contact') && r.passage.structured && !r.passage.absence && r.overlap > 0 && PHONE.test(passageText(r)),
+        );
+    const channel =
+        stated ??
+        index
+            .passages(item.id, {
+                ...reading,
+                aspects: { ...reading.aspects, aspects: [{ aspect: 'how-to-apply', score: 1 }], primary: 'how-to-apply' },
+            })
+            .find((r) => r.passage.aspects.includes('how-to-apply') && r.passage.structured && !r.passage.absence);
     if (channel) facts.push(toFact(item, channel, lang));
     const own = index.passages(item.id).filter((r) => r.passage.field.startsWith('phones.') || r.passage.field === 'website');
     facts.push(...own.map((r) => toFact(item, r, lang)));

@@ -10,6 +10,7 @@
  */
 import type { QueryReading } from '../search/index.ts';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
+import { termPattern } from '../search/stem.ts';
 import { normalize, segmentWords } from '../search/tokenize.ts';
 
 /** Words that point back at the item last spoken of. 其 and 该 only alone (其他, 应该 are other words). */
@@ -24,12 +25,26 @@ const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
 const ELLIPSIS = /^(?:那|那么|那如果|还有|再问|另外)|呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/i;
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
-const CHOOSE =
-    /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b|\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer|\bor the\b/i;
+const CHOOSE = new RegExp(
+    [
+        /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/.source,
+        /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer/.source,
+        /\bor the\b/.source,
+    ].join('|'),
+    'i',
+);
 
 /** Question frames and particles: what is left of a question once its subject and aspect are out. */
-const FRAME_ZH =
-    /我想问的是|想问的是|我问的是|我是说|不对|算了|其实|另外|顺便|哦|噢|嗯|请问|想问一下|想问|问一下|我想知道|想知道|请教|麻烦|那么|那|呢|吗|啊|吧|呀|嘛|么|哦|的|了|是|有|多少|什么|啥|怎么样|怎么|怎样|如何|哪些|哪里|哪|几|能|可以|会|要|需要|大概|一般|一下|还|再|也|都|就|请|您|你|我们|我|咱们|公司|企业|现在|目前/g;
+const FRAME_ZH = new RegExp(
+    [
+        /我想问的是|想问的是|我问的是|我是说|不对|算了|其实|另外|顺便|哦|噢|嗯|请问|想问一下|想问|问一下|我想知道|想知道|请教|麻烦|那么|那|呢|吗|啊|吧|呀|嘛|么/
+            .source,
+        /哦|的|了|是|有|多少|什么|啥|怎么样|怎么|怎样|如何|哪些|哪里|哪|几|能|可以|会|要|需要|大概|一般|一下|还|再|也|都|就|请|您|你|我们|我|咱们|公司/
+            .source,
+        /企业|现在|目前/.source,
+    ].join('|'),
+    'g',
+);
 
 function hanWords(set: ReadonlySet<string>): string[] {
     return [...set].filter((w) => /^\p{Script=Han}{2,}$/u.test(w)).sort((a, b) => b.length - a.length);
@@ -47,10 +62,24 @@ function framePhrases(): string[] {
  * question about another city's or province's policy ("苏州工业园区的风险补偿
  * 比例") must not be answered with Shanghai's, however close its words.
  */
-const ELSEWHERE_ZH =
-    /北京|天津|重庆|深圳|广州|杭州|苏州|南京|无锡|常州|南通|宁波|温州|嘉兴|合肥|武汉|成都|西安|长沙|郑州|济南|青岛|厦门|福州|东莞|佛山|珠海|大连|沈阳|哈尔滨|长春|昆明|南昌|贵阳|南宁|海口|三亚|太原|石家庄|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|香港|澳门|台湾|雄安|中关村|江苏|浙江|安徽|广东|山东|福建|河北|河南|湖北|湖南|四川|陕西|山西|辽宁|吉林|黑龙江|江西|云南|贵州|广西|海南|甘肃|青海|宁夏|新疆|西藏|内蒙古/;
-const ELSEWHERE_EN =
-    /\b(?:beijing|tianjin|chongqing|shenzhen|guangzhou|hangzhou|suzhou|nanjing|wuxi|ningbo|hefei|wuhan|chengdu|xi'?an|changsha|zhengzhou|jinan|qingdao|xiamen|fuzhou|dongguan|foshan|zhuhai|dalian|shenyang|harbin|hong kong|macau|macao|taiwan|zhongguancun|jiangsu|zhejiang|anhui|guangdong|shandong|fujian|sichuan|hubei|hunan)\b/i;
+const ELSEWHERE_ZH = new RegExp(
+    [
+        /北京|天津|重庆|深圳|广州|杭州|苏州|南京|无锡|常州|南通|宁波|温州|嘉兴|合肥|武汉|成都|西安|长沙|郑州|济南|青岛|厦门|福州|东莞|佛山|珠海|大连|沈阳|哈尔滨/
+            .source,
+        /长春|昆明|南昌|贵阳|南宁|海口|三亚|太原|石家庄|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|香港|澳门|台湾|雄安|中关村|江苏|浙江|安徽|广东|山东|福建|河北|河南/
+            .source,
+        /湖北|湖南|四川|陕西|山西|辽宁|吉林|黑龙江|江西|云南|贵州|广西|海南|甘肃|青海|宁夏|新疆|西藏|内蒙古/.source,
+    ].join('|'),
+    '',
+);
+const ELSEWHERE_EN = new RegExp(
+    `\\b(?:${[
+        /beijing|tianjin|chongqing|shenzhen|guangzhou|hangzhou|suzhou|nanjing|wuxi|ningbo|hefei|wuhan|chengdu|xi'?an|changsha/.source,
+        /zhengzhou|jinan|qingdao|xiamen|fuzhou|dongguan|foshan|zhuhai|dalian|shenyang|harbin|hong kong|macau|macao|taiwan/.source,
+        /zhongguancun|jiangsu|zhejiang|anhui|guangdong|shandong|fujian|sichuan|hubei|hunan/.source,
+    ].join('|')})\\b`,
+    'i',
+);
 const SHANGHAI = /上海|沪|shanghai/i;
 
 /**
@@ -72,7 +101,18 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     // "这种能申请吗", "can a firm like ours apply": whether the firm qualifies.
     [
         'fit',
-        /(?:能|可以|能不能|可不可以|还能|也能|够格|有资格|有没有资格)(?:申请|申报|办|贷|借|拿|享受|参加|用)[^，。？?]{0,12}(?:吗|么|不)|符合[^，。？?]{0,10}吗|够不够|\b(?:can|could|may) (?:we|i|a (?:firm|company)|our (?:firm|company)|companies|firms) (?:like (?:us|ours) )?(?:still )?(?:apply|get|qualify|use|borrow)\b|\b(?:eligible|qualify|qualifies)\b/i,
+        new RegExp(
+            [
+                /(?:能|可以|能不能|可不可以|还能|也能|够格|有资格|有没有资格)(?:申请|申报|办|贷|借|拿|享受|参加|用)[^，。？?]{0,12}(?:吗|么|不)/
+                    .source,
+                /符合[^，。？?]{0,10}吗|够不够/.source,
+                // can we / could a firm like ours / may our company (still) apply, get, qualify, use, borrow
+                /\b(?:can|could|may) (?:we|i|a (?:firm|company)|our (?:firm|company)|companies|firms) /.source +
+                    /(?:like (?:us|ours) )?(?:still )?(?:apply|get|qualify|use|borrow)\b/.source,
+                /\b(?:eligible|qualify|qualifies)\b/.source,
+            ].join('|'),
+            'i',
+        ),
     ],
     // 差别在哪, 好在哪里 ask how, not where.
     ['place', /(?<![差别同异好处在])(?:哪里|哪儿)|(?<![差别同异好处])在哪|去哪|\bwhere\b/i],
@@ -114,7 +154,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     const t = normalize(text);
     let rest = t;
     for (const w of [...reading.aspects.words].sort((a, b) => b.length - a.length)) rest = cut(rest, w);
-    for (const n of reading.named) rest = cut(rest, n.term.replace(/_/g, ' '));
+    for (const n of reading.named) rest = rest.replace(termPattern(n.term), ' ');
     const refersBack = REFERS_BACK_ZH.test(rest) || REFERS_BACK_EN.test(rest);
     rest = rest.replace(REFERS_BACK_ZH_ALL, ' ').replace(REFERS_BACK_EN_ALL, ' ');
     for (const w of framePhrases()) rest = cut(rest, w);

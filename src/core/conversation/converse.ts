@@ -17,7 +17,7 @@
  *    question stays on them); "第二个" picks from the last match list;
  * 4. the answer's items and aspect become the focus of the next turn.
  */
-import { yearsIn, type Answer } from '../answer/answer.ts';
+import { subjectCues, yearsIn, type Answer } from '../answer/answer.ts';
 import { langOfText } from '../language.ts';
 import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
@@ -30,13 +30,17 @@ import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './st
 export type TurnReply =
     /** The answer to a question; `understood` is what the message also told about the firm. */
     | { readonly kind: 'answer'; readonly answer: Answer; readonly understood: readonly Understood[] }
-    /** The products matched on the profile told so far; `asked`: the message asked for them (else it only told about the firm). */
+    /**
+     * The products matched on the profile told so far; `asked`: the message asked for them (else it only told about the
+     * firm); `rated`: the message asked how these named items fit ("那高企贷我们能申请吗"): shown whatever their rating.
+     */
     | {
           readonly kind: 'match';
           readonly response: MatchResponse;
           readonly profile: Draft;
           readonly understood: readonly Understood[];
           readonly asked: boolean;
+          readonly rated?: boolean;
       }
     /** The message asked what fits, but nothing is known of the firm yet: ask for it (the questionnaire). */
     | { readonly kind: 'need-profile'; readonly understood: readonly Understood[] };
@@ -102,14 +106,25 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         : undefined;
     const answer = service.answer(text, { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) });
     const after = { ...next, ...focusAfter(answer, focus) };
-    // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side.
-    if (answer.comparison && asksWhichFits(text) && !isEmptyDraft(profile)) {
-        const pair = new Set(answer.comparison.items.map((i) => i.id));
+    // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side;
+    // "那高企贷我们能申请吗" after earlier messages told about the firm: that item, rated for it (its conditions and what the
+    // firm lacks). A message that tells about the firm and asks in one breath gets the answer to what it asks, with the
+    // match offered beside it: its particulars ("贷款2026年底到期") are in the answer, not in a rating.
+    const toldBefore = !isEmptyDraft(state.profile ?? {});
+    const rated = answer.comparison
+        ? asksWhichFits(text) && answer.comparison.items.map((i) => i.id)
+        : toldBefore && answer.item && answer.status !== 'unknown' && subjectCues(text, reading).wants === 'fit' && [answer.item.id];
+    if (rated && !isEmptyDraft(profile)) {
+        const pair = new Set(rated);
         try {
             const all = service.match(profile, { lang });
             const matches = all.matches.filter((m) => pair.has(m.id));
             if (matches.length > 0)
-                return { state: after, lang, reply: { kind: 'match', response: { ...all, matches }, profile, understood, asked: true } };
+                return {
+                    state: after,
+                    lang,
+                    reply: { kind: 'match', response: { ...all, matches }, profile, understood, asked: true, rated: true },
+                };
         } catch (err) {
             if (!(err instanceof ProfileError)) throw err;
         }

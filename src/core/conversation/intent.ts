@@ -17,7 +17,14 @@ const ASKS_MATCH = [
     /\bwhich (?:ones?|products?|loans?|programs?|schemes?|options?)?\s*(?:fit|suit|match|are (?:right|good) for)\b/i,
     /\bwhat (?:can|could|should) (?:we|i) (?:apply for|get|use)\b/i,
     /\b(?:fits?|suits?|would (?:fit|suit|work for)|right for|good for) (?:us|me|our (?:firm|company|business))\b/i,
-    /\b(?:eligible|qualify) for (?:what|which)\b|\brecommend\b|\bwhat fits\b|\boptions? for (?:us|me|our (?:firm|company))\b|\bwhat (?:is|are) (?:available|right) for (?:us|me)\b/i,
+    new RegExp(
+        [
+            /\b(?:eligible|qualify) for (?:what|which)\b|\brecommend\b|\bwhat fits\b/.source,
+            /\boptions? for (?:us|me|our (?:firm|company))\b/.source,
+            /\bwhat (?:is|are) (?:available|right) for (?:us|me)\b/.source,
+        ].join('|'),
+        'i',
+    ),
 ];
 
 /** Saying that something said before was wrong. */
@@ -29,8 +36,15 @@ const PICK =
     /第\s*([一二两三四五1-5])\s*(?:个|款|项|种|条)|\b(?:the )?(first|second|third|fourth|fifth)(?: one| product| option)?\b|\b(?:number|no\.?|#)\s*([1-5])\b/i;
 
 /** Asking what there is ("有什么产品？"): a request to match when the same message tells about the firm. */
-const ASKS_WHAT_EXISTS =
-    /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)|有没有[^，。？?]{0,12}(?:产品|贷款|融资|政策|办法)|\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b.*\?|\bis there (?:any|a) (?:loan|product|programme|program|scheme)\b/i;
+const ASKS_WHAT_EXISTS = new RegExp(
+    [
+        /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)/.source,
+        /有没有[^，。？?]{0,12}(?:产品|贷款|融资|政策|办法)/.source,
+        /\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b.*\?/.source,
+        /\bis there (?:any|a) (?:loan|product|programme|program|scheme)\b/.source,
+    ].join('|'),
+    'i',
+);
 
 export function asksWhatExists(text: string): boolean {
     return ASKS_WHAT_EXISTS.test(text);

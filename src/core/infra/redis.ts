@@ -107,7 +107,8 @@ export function warnIfEvicting(client: RedisClient, logger: Logger): Promise<str
                     if (policy && policy !== 'noeviction') {
                         logger.warn(
                             { maxmemoryPolicy: policy },
-                            'redis may evict keys (maxmemory-policy is not noeviction): saved profiles and alert subscriptions can vanish; set maxmemory-policy noeviction (docs/deploy.md)',
+                            'redis may evict keys (maxmemory-policy is not noeviction): saved profiles and alert subscriptions can vanish; ' +
+                                'set maxmemory-policy noeviction (docs/deploy.md)',
                         );
                     }
                     resolve(policy);

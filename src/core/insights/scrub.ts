@@ -78,10 +78,10 @@ const MOBILE = new RegExp(`${NOT_DIGIT_BEFORE}${COUNTRY}?1${SEP}[3-9](?:${SEP}\\
  */
 const AREA = `(?:\\(0\\d{2,3}\\)|（0\\d{2,3}）|0\\d{2,3}|\\(?(?:\\+|00)${SEP}86\\)?${SEP}\\(?0?[1-9]\\d{1,2}\\)?)`;
 const EXTENSION = '(?:\\s*(?:转|分机|ext\\.?|x)\\s*\\d{1,5})?';
-const LANDLINE = new RegExp(
-    `(?:${NOT_DIGIT_BEFORE}${AREA}${SEP}${digits('6,7')}|${NOT_DIGIT_BEFORE}[48]00${SEP}\\d{3}${SEP}\\d{4}|${NOT_DIGIT_BEFORE}[2-9]\\d{3}${SEP}\\d{4})${NOT_DIGIT_AFTER}${EXTENSION}`,
-    'gi',
-);
+const WITH_AREA = `${NOT_DIGIT_BEFORE}${AREA}${SEP}${digits('6,7')}`;
+const SERVICE_NUMBER = `${NOT_DIGIT_BEFORE}[48]00${SEP}\\d{3}${SEP}\\d{4}`;
+const BARE_EIGHT = `${NOT_DIGIT_BEFORE}[2-9]\\d{3}${SEP}\\d{4}`;
+const LANDLINE = new RegExp(`(?:${WITH_AREA}|${SERVICE_NUMBER}|${BARE_EIGHT})${NOT_DIGIT_AFTER}${EXTENSION}`, 'gi');
 
 /** 微信 zhangwei_88, 微信号：LW-2024abc, vx: …, WeChat ID is …: a WeChat id is 6–20 letters, digits, _ or -, from a letter. */
 const WECHAT =
@@ -98,8 +98,12 @@ const ZH_ADDRESS = /(\p{Script=Han}{1,8}?)(路|街|大道|大街|道|巷|弄|公
 /** Where what comes before a road's name ends: 我家在|张江路… keeps 我家在, 浦东新区|张江路… the district. */
 const ADDRESS_CUE = /^(.*(?:在|住|于|址|是|到|去|的|：|:|省|市|区|县|镇))/u;
 /** 88 Caoxi North Road, No. 100 Zhangjiang Road, Room 501, 1566 West Yan'an Rd. */
-const EN_ADDRESS =
-    /\b(?:(?:Room|Rm|Unit|Flat)\s*\d+[A-Za-z]?,?\s*)?(?:No\.?\s*)?\d+[A-Za-z]?,?\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Highway|Hwy|Drive|Dr)\b\.?/g;
+const EN_ROOM = /(?:(?:Room|Rm|Unit|Flat)\s*\d+[A-Za-z]?,?\s*)?/.source;
+const EN_HOUSE_NUMBER = /(?:No\.?\s*)?\d+[A-Za-z]?,?\s+/.source;
+/** One to four capitalized words: the street's name. */
+const EN_STREET_NAME = /(?:[A-Z][\w'’-]*\s+){1,4}/.source;
+const EN_STREET = /(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Highway|Hwy|Drive|Dr)/.source;
+const EN_ADDRESS = new RegExp(String.raw`\b${EN_ROOM}${EN_HOUSE_NUMBER}${EN_STREET_NAME}${EN_STREET}\b\.?`, 'g');
 
 /** The most common Chinese surnames (over 85% of people), for names before a title and after a weak cue. */
 const SURNAMES =
@@ -128,8 +132,11 @@ const STRONG_CUE = new RegExp(
 const WEAK_CUE = new RegExp(`(我是|叫|这里是)(\\s*)(?!高新|高企|科技|企业|中小)${SURNAMED}`, 'gu');
 const SURNAME_CUE = new RegExp(`(我姓|免贵姓|本人姓)(\\s*)(?:${COMPOUND_SURNAMES}|\\p{Script=Han})`, 'gu');
 /** "my name is Li Wei", "my name is zhang san", "name: …", "contact person: …": any case after these cues. */
-const EN_NAME_CUED =
-    /\b(my name is|my name's|name:|contact(?: person)?:)\s+((?!and\b|from\b|with\b|here\b|the\b|a\b|not\b)[A-Za-z][a-z'’-]+(?:\s+(?!and\b|from\b|with\b|here\b|i\b)[A-Za-z][a-z'’-]+){0,2})/gi;
+const EN_NAME_CUE = /(my name is|my name's|name:|contact(?: person)?:)/.source;
+/** The name's first word, and up to two more; words that go on the sentence ("and", "from", "here"…) are no name. */
+const EN_FIRST_NAME_WORD = /(?!and\b|from\b|with\b|here\b|the\b|a\b|not\b)[A-Za-z][a-z'’-]+/.source;
+const EN_MORE_NAME_WORDS = /(?:\s+(?!and\b|from\b|with\b|here\b|i\b)[A-Za-z][a-z'’-]+){0,2}/.source;
+const EN_NAME_CUED = new RegExp(String.raw`\b${EN_NAME_CUE}\s+(${EN_FIRST_NAME_WORD}${EN_MORE_NAME_WORDS})`, 'gi');
 /** "I am Li Wei", "I'm Anna Chen", "This is David Wu": a cue, then capitalized words only. */
 const EN_NAME_INTRODUCED = /\b(I am|I'm|I’m|[Tt]his is|[Ii]t's|[Ii]t is)\s+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,2})\b/g;
 /** "Mr. Wang", "Ms Liu", "Dr. Zhang Wei". */

@@ -32,13 +32,21 @@ export function parseCard(rel: string, folder: Folder, text: string, out: Collec
     const report = (p: Omit<Problem, 'file' | 'severity'> & { severity?: Severity }) => out.report(rel, p.severity ?? 'error', p);
     const fm = splitFrontMatter(text);
     if (!fm) {
-        report({ line: 1, message: 'has no front matter', hint: 'start the file with a line `---`, then the YAML fields, then another `---` line, then the Markdown text (see knowledge/README.md)' });
+        report({
+            line: 1,
+            message: 'has no front matter',
+            hint: 'start the file with a line `---`, then the YAML fields, then another `---` line, then the Markdown text (see knowledge/README.md)',
+        });
         return null;
     }
     const yaml = parseYaml(fm.yaml, fm.firstLine, report);
     if (!yaml) return null;
     if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-        report({ line: fm.firstLine, message: 'front matter is not a group of `key: value` fields', hint: 'copy the template for this kind from knowledge/README.md' });
+        report({
+            line: fm.firstLine,
+            message: 'front matter is not a group of `key: value` fields',
+            hint: 'copy the template for this kind from knowledge/README.md',
+        });
         return null;
     }
     const data = validate(FOLDER_SCHEMAS[folder], yaml, fm.firstLine, KNOWN_KEYS, report);
@@ -46,10 +54,23 @@ export function parseCard(rel: string, folder: Folder, text: string, out: Collec
 
     const fileId = path.basename(rel, '.md');
     if (data.id !== fileId) {
-        report({ line: lineOf(yaml, ['id'], fm.firstLine), field: 'id', message: `"${data.id}" differs from the file name "${fileId}.md"`, hint: `rename the file to ${data.id}.md or set \`id: ${fileId}\`` });
+        report({
+            line: lineOf(yaml, ['id'], fm.firstLine),
+            field: 'id',
+            message: `"${data.id}" differs from the file name "${fileId}.md"`,
+            hint: `rename the file to ${data.id}.md or set \`id: ${fileId}\``,
+        });
     }
     checkSourceKeys(data, yaml, fm.firstLine, report);
-    for (const rule of CARD_RULES) for (const p of rule(data)) report({ line: lineOf(yaml, p.path, fm.firstLine), field: fieldPath(p.path), message: p.message, hint: p.hint, ...(p.severity ? { severity: p.severity } : {}) });
+    for (const rule of CARD_RULES)
+        for (const p of rule(data))
+            report({
+                line: lineOf(yaml, p.path, fm.firstLine),
+                field: fieldPath(p.path),
+                message: p.message,
+                hint: p.hint,
+                ...(p.severity ? { severity: p.severity } : {}),
+            });
     const item = { ...data, file: rel, body: fm.body.trim() } as KnowledgeItem;
     const at = (p: PropertyKey[]) => lineOf(yaml, p, fm.firstLine);
     const lines: CardLines = {
@@ -72,7 +93,12 @@ function checkSourceKeys(
     const declared = new Set<string>();
     data.sources.forEach((s, i) => {
         if (declared.has(s.key)) {
-            report({ line: lineOf(yaml, ['sources', i, 'key'], firstLine), field: `sources.${i}.key`, message: `key "${s.key}" is declared twice`, hint: 'give each source its own key' });
+            report({
+                line: lineOf(yaml, ['sources', i, 'key'], firstLine),
+                field: `sources.${i}.key`,
+                message: `key "${s.key}" is declared twice`,
+                hint: 'give each source its own key',
+            });
         }
         declared.add(s.key);
     });
@@ -88,7 +114,9 @@ function checkSourceKeys(
                             line: lineOf(yaml, [...p, k, i], firstLine),
                             field: fieldPath([...p, k, i]),
                             message: `source key "${key}" is not declared in this card's \`sources\``,
-                            hint: guess ? `did you mean "${guess}"? Otherwise add a source with \`key: ${key}\`` : `add a source with \`key: ${key}\` to \`sources\``,
+                            hint: guess
+                                ? `did you mean "${guess}"? Otherwise add a source with \`key: ${key}\``
+                                : `add a source with \`key: ${key}\` to \`sources\``,
                         });
                     }
                 });

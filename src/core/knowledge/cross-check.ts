@@ -26,7 +26,12 @@ export function crossCheck(
     for (const { item } of cards) {
         const first = items.get(item.id);
         if (first) {
-            out.report(item.file, 'error', { line: 2, field: 'id', message: `id "${item.id}" is already used by ${first.file}`, hint: 'ids must be unique across the whole folder; rename one of them' });
+            out.report(item.file, 'error', {
+                line: 2,
+                field: 'id',
+                message: `id "${item.id}" is already used by ${first.file}`,
+                hint: 'ids must be unique across the whole folder; rename one of them',
+            });
             continue;
         }
         items.set(item.id, item);
@@ -36,7 +41,12 @@ export function crossCheck(
         if (items.get(item.id) !== item) continue;
         item.related.forEach((ref, i) => {
             if (!items.has(ref) && !broken.has(ref)) {
-                out.report(item.file, 'error', { line: lines.related[i], field: `related.${i}`, message: `"${ref}" is not a known item`, hint: hintForId(ref, items.keys()) });
+                out.report(item.file, 'error', {
+                    line: lines.related[i],
+                    field: `related.${i}`,
+                    message: `"${ref}" is not a known item`,
+                    hint: hintForId(ref, items.keys()),
+                });
             }
         });
         if ('contacts' in item) {
@@ -76,7 +86,9 @@ export function crossCheck(
                 line: lines.sources,
                 field: 'sources',
                 message: `the newest dated source is from ${newest}, over ${staleSourceMonths} months ago`,
-                hint: 'look for a later notice or report, add it with its date, and mark facts it overtakes `status: outdated`; `kejin report` lists these cards',
+                hint:
+                    'look for a later notice or report, add it with its date, and mark facts it overtakes `status: outdated`; ' +
+                    '`kejin report` lists these cards',
             });
         }
         if (now.getTime() - Date.parse(item.last_verified) > staleAfterDays * DAY_MS) {
@@ -89,10 +101,20 @@ export function crossCheck(
         }
         if (item.kind === 'product') {
             if (!('contacts' in item) || item.contacts.length === 0) {
-                out.report(item.file, 'warning', { line: 2, field: 'contacts', message: 'product has no contacts', hint: 'add the id of an organization in organizations/ that a firm can call about it' });
+                out.report(item.file, 'warning', {
+                    line: 2,
+                    field: 'contacts',
+                    message: 'product has no contacts',
+                    hint: 'add the id of an organization in organizations/ that a firm can call about it',
+                });
             }
             if (item.sources.length === 0) {
-                out.report(item.file, 'warning', { line: 2, field: 'sources', message: 'product has no sources', hint: 'add at least one source (title and url or 文号) for its facts' });
+                out.report(item.file, 'warning', {
+                    line: 2,
+                    field: 'sources',
+                    message: 'product has no sources',
+                    hint: 'add at least one source (title and url or 文号) for its facts',
+                });
             }
         }
     }

@@ -26,15 +26,21 @@ export type Slot = { readonly rel: string; readonly folder: Folder | null } | { 
 export async function listFolder(root: string): Promise<{ slots: Slot[]; problems: Problem[] | null }> {
     const out = collector();
     const list = async (rel: string) =>
-        (await readdir(path.join(root, rel), { withFileTypes: true })).filter((e) => !isIgnoredName(e.name)).sort((a, b) => a.name.localeCompare(b.name));
+        (await readdir(path.join(root, rel), { withFileTypes: true }))
+            .filter((e) => !isIgnoredName(e.name))
+            .sort((a, b) => a.name.localeCompare(b.name));
     const top = await list('.').catch((err: NodeJS.ErrnoException) => {
-        out.report('.', 'error', { message: `cannot read the knowledge folder ${root} (${err.code ?? err.message})`, hint: 'check the path; set KNOWLEDGE_DIR to the folder that holds products/, policies/ and organizations/' });
+        out.report('.', 'error', {
+            message: `cannot read the knowledge folder ${root} (${err.code ?? err.message})`,
+            hint: 'check the path; set KNOWLEDGE_DIR to the folder that holds products/, policies/ and organizations/',
+        });
         return null;
     });
     if (!top) return { slots: [], problems: out.problems };
 
     const slots: Slot[] = [];
-    const problem = (rel: string, severity: Severity, p: Omit<Problem, 'file' | 'severity'>) => slots.push({ problem: { severity, file: rel, ...p } });
+    const problem = (rel: string, severity: Severity, p: Omit<Problem, 'file' | 'severity'>) =>
+        slots.push({ problem: { severity, file: rel, ...p } });
     const realRoot = await realpath(root);
     /** What an entry is, a link taken as what it names; undefined (and a problem) for a link out of the folder or to nothing. */
     const typeOf = async (entry: Dirent, rel: string): Promise<'file' | 'directory' | 'other' | undefined> => {
@@ -46,7 +52,10 @@ export async function listFolder(root: string): Promise<{ slots: Slot[]; problem
         }
         const info = await stat(path.join(root, rel)).catch(() => null);
         if (!info) {
-            problem(rel, 'warning', { message: 'ignored: a symbolic link to nothing', hint: 'remove the link, or make it point to a file inside the knowledge folder' });
+            problem(rel, 'warning', {
+                message: 'ignored: a symbolic link to nothing',
+                hint: 'remove the link, or make it point to a file inside the knowledge folder',
+            });
             return undefined;
         }
         return info.isDirectory() ? 'directory' : info.isFile() ? 'file' : 'other';
@@ -57,7 +66,10 @@ export async function listFolder(root: string): Promise<{ slots: Slot[]; problem
         if (type === 'directory' && entry.name in FOLDER_KINDS) {
             const folder = entry.name as Folder;
             const inside = await list(folder).catch((err: NodeJS.ErrnoException) => {
-                problem(folder, 'error', { message: `cannot read the folder (${err.code ?? err.message})`, hint: 'make the folder readable by the user running kejin (chmod), or remove it' });
+                problem(folder, 'error', {
+                    message: `cannot read the folder (${err.code ?? err.message})`,
+                    hint: 'make the folder readable by the user running kejin (chmod), or remove it',
+                });
                 return [];
             });
             for (const name of inside) {
@@ -65,9 +77,15 @@ export async function listFolder(root: string): Promise<{ slots: Slot[]; problem
                 const inner = await typeOf(name, rel);
                 if (inner === undefined) continue;
                 if (inner === 'directory') {
-                    problem(rel, 'warning', { message: `folder ignored: cards must sit directly in ${folder}/`, hint: `move its .md files up into ${folder}/` });
+                    problem(rel, 'warning', {
+                        message: `folder ignored: cards must sit directly in ${folder}/`,
+                        hint: `move its .md files up into ${folder}/`,
+                    });
                 } else if (!name.name.endsWith('.md')) {
-                    problem(rel, 'warning', { message: 'ignored: not a Markdown file', hint: 'cards are .md files; rename it to <id>.md or move it out of the knowledge folder' });
+                    problem(rel, 'warning', {
+                        message: 'ignored: not a Markdown file',
+                        hint: 'cards are .md files; rename it to <id>.md or move it out of the knowledge folder',
+                    });
                 } else {
                     slots.push({ rel, folder });
                 }
@@ -109,15 +127,24 @@ export function unreadable(e: NodeJS.ErrnoException, problem: (p: Omit<Problem, 
 }
 
 /** The text of a card or synonyms file; a problem when it is not text; null when it vanished. */
-export async function readText(file: string, rel: string, problem: (p: Omit<Problem, 'file' | 'severity'>) => Problem): Promise<string | Problem | null> {
+export async function readText(
+    file: string,
+    rel: string,
+    problem: (p: Omit<Problem, 'file' | 'severity'>) => Problem,
+): Promise<string | Problem | null> {
     const bytes = await readFile(file);
-    if (bytes.includes(0)) return problem({ message: 'is a binary file, not text', hint: 'save the card as plain UTF-8 text (a .md file), not as a Word or PDF file renamed' });
+    if (bytes.includes(0))
+        return problem({
+            message: 'is a binary file, not text',
+            hint: 'save the card as plain UTF-8 text (a .md file), not as a Word or PDF file renamed',
+        });
     let text: string;
     try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
         return problem({ message: 'is not valid UTF-8 text', hint: 'save the file as UTF-8 text' });
     }
-    if (text.trim() === '') return problem({ line: 1, message: 'file is empty', hint: 'fill it from the template in knowledge/README.md, or delete it' });
+    if (text.trim() === '')
+        return problem({ line: 1, message: 'file is empty', hint: 'fill it from the template in knowledge/README.md, or delete it' });
     return text;
 }

@@ -44,7 +44,10 @@ export interface Freshness {
 
 /** The latest `date` among a card's sources; undefined when none is dated. */
 export function newestSourceDate(item: { readonly sources: readonly { readonly date?: string | undefined }[] }): string | undefined {
-    return item.sources.reduce<string | undefined>((max, s) => (s.date !== undefined && (max === undefined || s.date > max) ? s.date : max), undefined);
+    return item.sources.reduce<string | undefined>(
+        (max, s) => (s.date !== undefined && (max === undefined || s.date > max) ? s.date : max),
+        undefined,
+    );
 }
 
 /** The day `months` calendar months before `now`, YYYY-MM-DD. */
@@ -61,7 +64,13 @@ export function freshnessOf(snapshot: { readonly items: ReadonlyMap<string, Know
     const cards = items
         .map((item) => {
             const newest = newestSourceDate(item);
-            return { id: item.id, kind: item.kind, name: { zh: item.name, en: item.name_en }, ...(newest ? { newestSource: newest } : {}), stale: newest === undefined || newest < before };
+            return {
+                id: item.id,
+                kind: item.kind,
+                name: { zh: item.name, en: item.name_en },
+                ...(newest ? { newestSource: newest } : {}),
+                stale: newest === undefined || newest < before,
+            };
         })
         .sort((a, b) => (a.newestSource ?? '9999').localeCompare(b.newestSource ?? '9999') || a.id.localeCompare(b.id));
     const flagged: FlaggedFact[] = [];
@@ -71,7 +80,12 @@ export function freshnessOf(snapshot: { readonly items: ReadonlyMap<string, Know
             if (!v || typeof v !== 'object') return;
             const o = v as Record<string, unknown>;
             if ((o.status === 'unconfirmed' || o.status === 'outdated') && Array.isArray(o.sources)) {
-                flagged.push({ id: item.id, field: path, status: o.status, ...(typeof o.zh === 'string' && typeof o.en === 'string' ? { text: { zh: o.zh, en: o.en } } : {}) });
+                flagged.push({
+                    id: item.id,
+                    field: path,
+                    status: o.status,
+                    ...(typeof o.zh === 'string' && typeof o.en === 'string' ? { text: { zh: o.zh, en: o.en } } : {}),
+                });
             }
             for (const [k, child] of Object.entries(o)) if (k !== 'sources') walk(child, path ? `${path}.${k}` : k);
         };
@@ -80,7 +94,9 @@ export function freshnessOf(snapshot: { readonly items: ReadonlyMap<string, Know
     }
     const closed = items.flatMap((item) => {
         if (item.kind === 'organization' || !item.application?.closes) return [];
-        return windowOf(item.application, now)?.state === 'closed' ? [{ id: item.id, name: { zh: item.name, en: item.name_en }, closes: item.application.closes }] : [];
+        return windowOf(item.application, now)?.state === 'closed'
+            ? [{ id: item.id, name: { zh: item.name, en: item.name_en }, closes: item.application.closes }]
+            : [];
     });
     return { staleMonths, cards, flagged, closed };
 }

@@ -56,7 +56,12 @@ export function parseYaml(yaml: string, lineOffset: number, report: ProblemSink)
     // the line as text and fails a line or two later with a message about quoting. Say what it is.
     const fullWidth = fullWidthColonKeys(yaml);
     for (const { line, key } of fullWidth) {
-        report({ line: line + lineOffset - 1, field: key, message: 'is followed by a full-width colon "：", which YAML does not read as one', hint: `type an ASCII colon and a space: \`${key}: \`` });
+        report({
+            line: line + lineOffset - 1,
+            field: key,
+            message: 'is followed by a full-width colon "：", which YAML does not read as one',
+            hint: `type an ASCII colon and a space: \`${key}: \``,
+        });
     }
     if (fullWidth.length > 0 && doc.errors.length === 0) return null;
     for (const err of doc.errors) {
@@ -209,7 +214,9 @@ export function validate<S extends z.ZodType>(
                             line: lineOfKey(parsed, path, key, lineOffset),
                             field: fieldPath([...path, key]),
                             message: 'belongs on an organization card, not on a product or policy card',
-                            hint: `put it under \`${key}:\` on the card of the organization it belongs to (organizations/<id>.md, with its \`label\` and \`sources\`), and list that id under \`contacts:\` here`,
+                            hint:
+                                `put it under \`${key}:\` on the card of the organization it belongs to (organizations/<id>.md, ` +
+                                `with its \`label\` and \`sources\`), and list that id under \`contacts:\` here`,
                         });
                         continue;
                     }
@@ -237,10 +244,12 @@ export function validate<S extends z.ZodType>(
                 report({
                     line: lineOf(parsed, path, lineOffset),
                     field,
-                    message: received === undefined ? 'is missing' : `should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(received)}`,
+                    message:
+                        received === undefined ? 'is missing' : `should be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(received)}`,
                     hint:
                         received === undefined
-                            ? `add \`${String(path.at(-1) ?? field)}:\` with ${EXPECTED[issue.expected] ?? issue.expected}; see the template in knowledge/README.md`
+                            ? `add \`${String(path.at(-1) ?? field)}:\` with ${EXPECTED[issue.expected] ?? issue.expected}; ` +
+                              `see the template in knowledge/README.md`
                             : `write it as ${EXPECTED[issue.expected] ?? issue.expected}`,
                 });
                 break;
@@ -261,7 +270,9 @@ function hintFor(issue: z.core.$ZodIssue): string {
         case 'too_small':
             return issue.origin === 'array' ? 'add at least one entry' : 'write a value';
         case 'invalid_format':
-            return issue.format === 'url' ? 'write the whole address, e.g. https://stcsm.sh.gov.cn/…' : 'follow the format shown in knowledge/README.md';
+            return issue.format === 'url'
+                ? 'write the whole address, e.g. https://stcsm.sh.gov.cn/…'
+                : 'follow the format shown in knowledge/README.md';
         case 'custom':
             // A refinement may say how to fix what it found.
             return typeof issue.params?.hint === 'string' ? issue.params.hint : 'see knowledge/README.md for this field';

@@ -60,7 +60,10 @@ export function summaryCarriesStatus(card: Card): RuleProblem[] {
             {
                 path: ['summary', lang],
                 message: `states ${bare.join(', ')}, which the card's facts give only as unconfirmed or outdated, without saying so in that clause`,
-                hint: lang === 'zh' ? 'say when it held (e.g. “2024—2025年度”“截至2024年一季度”) or write “未经确认”' : 'say when it held (e.g. "the 2024–2025 round", "by Q1 2024") or write "unconfirmed"',
+                hint:
+                    lang === 'zh'
+                        ? 'say when it held (e.g. “2024—2025年度”“截至2024年一季度”) or write “未经确认”'
+                        : 'say when it held (e.g. "the 2024–2025 round", "by Q1 2024") or write "unconfirmed"',
             },
         ];
     });
@@ -79,7 +82,15 @@ export function phonesSayWhatFor(card: Card): RuleProblem[] {
     return card.phones.flatMap((p, i) =>
         p.label
             ? []
-            : [{ path: ['phones', i, 'value'], message: `"${p.value}" has no \`label\``, hint: 'add `label: { zh, en }` saying what the source gives this number for (e.g. “沪科提复〔2024〕85号所列联系人电话”); a number is never a product hotline unless the source says so' }],
+            : [
+                  {
+                      path: ['phones', i, 'value'],
+                      message: `"${p.value}" has no \`label\``,
+                      hint:
+                          'add `label: { zh, en }` saying what the source gives this number for (e.g. “沪科提复〔2024〕85号所列联系人电话”); ' +
+                          'a number is never a product hotline unless the source says so',
+                  },
+              ],
     );
 }
 
@@ -94,12 +105,17 @@ export function phonesAreDialable(card: Card): RuleProblem[] {
         const letters = p.value.match(/[A-Za-z]/g);
         const wide = p.value.match(/[０-９]/g);
         if (!letters && !wide) return [];
-        const what = [letters && `the letter${letters.length > 1 ? 's' : ''} ${[...new Set(letters)].join(', ')}`, wide && 'full-width digits'].filter(Boolean).join(' and ');
+        const what = [letters && `the letter${letters.length > 1 ? 's' : ''} ${[...new Set(letters)].join(', ')}`, wide && 'full-width digits']
+            .filter(Boolean)
+            .join(' and ');
         return [
             {
                 path: ['phones', i, 'value'],
                 message: `"${p.value}" has ${what}`,
-                hint: wide && !letters ? 'type the digits with an English keyboard (0–9)' : 'copy the number again from the source: O is not 0, l is not 1',
+                hint:
+                    wide && !letters
+                        ? 'type the digits with an English keyboard (0–9)'
+                        : 'copy the number again from the source: O is not 0, l is not 1',
                 severity: 'warning' as const,
             },
         ];

@@ -12,9 +12,7 @@ import { ASPECTS, COMPARISON, KINDS, NEEDS, OFFERING_KINDS, QUALIFICATIONS, SIZE
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-export const idSchema = z
-    .string()
-    .regex(ID_PATTERN, 'must be lower-case letters, digits and single hyphens, e.g. "keji-lvyuedai"');
+export const idSchema = z.string().regex(ID_PATTERN, 'must be lower-case letters, digits and single hyphens, e.g. "keji-lvyuedai"');
 
 /** YAML reads an unquoted 2024-10-12 as a Date; accept both and keep the text. */
 export const dateSchema = z.preprocess(
@@ -29,7 +27,7 @@ const text = z.string().trim().min(1, 'must not be empty');
 
 export const localizedSchema = z.strictObject({ zh: text, en: text });
 
-const sourceKeys = z.array(text).min(1, 'must name at least one key from this card\'s `sources`');
+const sourceKeys = z.array(text).min(1, "must name at least one key from this card's `sources`");
 
 /** A statement in both languages, with the keys of the sources it rests on. */
 export const factSchema = z.strictObject({
@@ -99,7 +97,15 @@ export const basisSchema = z.strictObject({
 });
 
 /** The structured conditions of an eligibility block; each needs its own `basis` entry. */
-export const STRUCTURED_CONDITIONS = ['stages', 'qualifications_any', 'qualifications_all', 'qualifications_preferred', 'sizes', 'revenue_wan', 'requires_ip'] as const;
+export const STRUCTURED_CONDITIONS = [
+    'stages',
+    'qualifications_any',
+    'qualifications_all',
+    'qualifications_preferred',
+    'sizes',
+    'revenue_wan',
+    'requires_ip',
+] as const;
 export type StructuredCondition = (typeof STRUCTURED_CONDITIONS)[number];
 
 export const eligibilitySchema = z
@@ -117,7 +123,14 @@ export const eligibilitySchema = z
         revenue_wan: rangeSchema.optional(),
         requires_ip: z.boolean().optional(),
         /** Per structured condition above, the sources that state it and their standing. */
-        basis: z.strictObject(Object.fromEntries(STRUCTURED_CONDITIONS.map((c) => [c, basisSchema.optional()])) as Record<StructuredCondition, z.ZodOptional<typeof basisSchema>>).default({}),
+        basis: z
+            .strictObject(
+                Object.fromEntries(STRUCTURED_CONDITIONS.map((c) => [c, basisSchema.optional()])) as Record<
+                    StructuredCondition,
+                    z.ZodOptional<typeof basisSchema>
+                >,
+            )
+            .default({}),
         /** Exclusions and other conditions that no profile field captures. */
         conditions: z.array(factSchema).default([]),
         /** The sources of the block as a whole (who the product is for). */
@@ -132,10 +145,19 @@ export const eligibilitySchema = z
                     code: 'custom',
                     path: [c],
                     message: `has no \`basis.${c}\`: a condition that no source states must not rate any firm`,
-                    params: { hint: `add \`basis: { ${c}: { sources: [KEY] } }\` naming the sources that state it (with \`status: unconfirmed\` or \`outdated\` if they are), or remove \`${c}\`` },
+                    params: {
+                        hint:
+                            `add \`basis: { ${c}: { sources: [KEY] } }\` naming the sources that state it (with \`status: ` +
+                            `unconfirmed\` or \`outdated\` if they are), or remove \`${c}\``,
+                    },
                 });
             } else if (!set && e.basis[c]) {
-                ctx.addIssue({ code: 'custom', path: ['basis', c], message: `is the basis of \`${c}\`, which this block does not set`, params: { hint: `remove \`basis.${c}\`, or set \`${c}\`` } });
+                ctx.addIssue({
+                    code: 'custom',
+                    path: ['basis', c],
+                    message: `is the basis of \`${c}\`, which this block does not set`,
+                    params: { hint: `remove \`basis.${c}\`, or set \`${c}\`` },
+                });
             }
         }
     });
@@ -177,13 +199,28 @@ export const applicationSchema = z
     })
     .superRefine((a, ctx) => {
         if ((a.zh === undefined) !== (a.en === undefined)) {
-            ctx.addIssue({ code: 'custom', path: [a.zh === undefined ? 'zh' : 'en'], message: 'is missing: the words come in both languages', params: { hint: 'add both `zh:` and `en:`, or neither' } });
+            ctx.addIssue({
+                code: 'custom',
+                path: [a.zh === undefined ? 'zh' : 'en'],
+                message: 'is missing: the words come in both languages',
+                params: { hint: 'add both `zh:` and `en:`, or neither' },
+            });
         }
         if (a.rolling && a.closes !== undefined) {
-            ctx.addIssue({ code: 'custom', path: ['rolling'], message: 'a rolling window has no closing date', params: { hint: 'remove `rolling: true` or `closes:`, whichever the source does not state' } });
+            ctx.addIssue({
+                code: 'custom',
+                path: ['rolling'],
+                message: 'a rolling window has no closing date',
+                params: { hint: 'remove `rolling: true` or `closes:`, whichever the source does not state' },
+            });
         }
         if (a.opens !== undefined && a.closes !== undefined && a.opens > a.closes) {
-            ctx.addIssue({ code: 'custom', path: ['closes'], message: `${a.closes} is before \`opens\` ${a.opens}`, params: { hint: 'check the two dates against the source' } });
+            ctx.addIssue({
+                code: 'custom',
+                path: ['closes'],
+                message: `${a.closes} is before \`opens\` ${a.opens}`,
+                params: { hint: 'check the two dates against the source' },
+            });
         }
     });
 
@@ -201,16 +238,15 @@ export const applyChannelSchema = z.strictObject({
  * "up to …": a share of a cost (`percent`), a cap (`cap_wan`, 万元), a rate
  * cut (`rate_cut_points`, percentage points); the words say of what.
  */
-export const benefitSchema = z
-    .strictObject({
-        zh: text,
-        en: text,
-        percent: z.number().positive().max(100).optional(),
-        cap_wan: z.number().positive().optional(),
-        rate_cut_points: z.number().positive().optional(),
-        sources: sourceKeys,
-        status: z.enum(['unconfirmed', 'outdated']).optional(),
-    });
+export const benefitSchema = z.strictObject({
+    zh: text,
+    en: text,
+    percent: z.number().positive().max(100).optional(),
+    cap_wan: z.number().positive().optional(),
+    rate_cut_points: z.number().positive().optional(),
+    sources: sourceKeys,
+    status: z.enum(['unconfirmed', 'outdated']).optional(),
+});
 
 /** The optional fields that say what a firm does next; each states its own sources. */
 const actionFields = {

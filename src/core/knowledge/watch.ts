@@ -153,7 +153,9 @@ export function watchKnowledge(dir: string, options: WatchOptions): KnowledgeWat
                 {
                     severity: 'error',
                     file: '.',
-                    message: `the folder now holds ${snapshot.items.size} of the ${served.items.size} cards being served: more likely an accident (a deploy or checkout under way, a wrong folder) than an edit, so the last good version stays`,
+                    message:
+                        `the folder now holds ${snapshot.items.size} of the ${served.items.size} cards being served: ` +
+                        `more likely an accident (a deploy or checkout under way, a wrong folder) than an edit, so the last good version stays`,
                     hint: 'put the cards back; if they were removed on purpose, restart kejin to serve the smaller folder',
                 },
             ]);

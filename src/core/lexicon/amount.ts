@@ -80,7 +80,16 @@ const PATTERNS: readonly { re: RegExp; wan: (m: RegExpExecArray) => number }[] =
     { re: new RegExp(`(${CN})(?:元|人民币)?`, 'g'), wan: (m) => (/[万亿]/.test(m[1]!) ? chineseNumber(m[1]!) / 10_000 : NaN) },
     // 3,000,000元, ¥3000000, RMB 3000000, 3000000 yuan
     {
-        re: /(?:¥|￥|rmb|cny)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*\s*(?:万|亿|k\b|thousand|m\b|mn\b|mln|million|b\b|bn\b|billion))|(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:元|块|yuan|rmb|cny)(?![a-z])/gi,
+        re: new RegExp(
+            [
+                // a currency, then a figure with no 万 / 亿 / k / m / bn after it (the patterns above and below read those)
+                /(?:¥|￥|rmb|cny)\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*\s*(?:万|亿|k\b|thousand|m\b|mn\b|mln|million|b\b|bn\b|billion))/
+                    .source,
+                // a figure, then the currency
+                /(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:元|块|yuan|rmb|cny)(?![a-z])/.source,
+            ].join('|'),
+            'gi',
+        ),
         wan: (m) => Number((m[1] ?? m[2])!.replace(/,/g, '')) / 10_000,
     },
     // 3 million, RMB 5m, 30m CNY, 2 billion yuan, 500k

@@ -3,7 +3,7 @@
  * them. Pure: the same snapshot, profile and `now` always give the same answer.
  * The rule and the score are rate.ts's; select.ts rates groups of cards with
  * equal terms and picks the best `limit`, and only those are built in full
- * here (texts, citations, contacts), so a match at city scale costs about
+ * here (conditions, citations, contacts), so a match at city scale costs about
  * the same as at 22 cards.
  *
  * Rating rules (the contract of the evaluation, see knowledge/README.md):
@@ -21,24 +21,11 @@ import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { nextStepOf } from '../knowledge/application.ts';
 import { isExpired, type Basis, type Fact, type OrganizationItem, type ProductItem } from '../knowledge/schema.ts';
 import type { Localized } from '../vocabulary.ts';
-import {
-    amountRange,
-    anyQualificationWords,
-    expiredCheck,
-    givesPriority,
-    IP_WORDS,
-    notRuledOut,
-    qualificationWords,
-    revenueWords,
-    servesNeed,
-    sizesWords,
-    stagesWords,
-    type ConditionWords,
-} from '../words/match.ts';
+import { amountRange } from '../words/match.ts';
 import type { FirmProfile } from './profile.ts';
 import { holds, preferredHeld, RANKING, rateFor, rating, score, servedNeeds, termsOf, verdicts, type Verdict } from './rate.ts';
 import { matchIndex, selectProducts } from './select.ts';
-import type { ConditionCheck, ContactSummary, MatchOptions, MatchResponse, ProductMatch, SourceStatus } from './types.ts';
+import type { CheckedCondition, ConditionCheck, ContactSummary, MatchOptions, MatchResponse, ProductMatch, SourceStatus } from './types.ts';
 import { lexiconFor, type Lexicon } from '../lexicon/lexicon.ts';
 import { understandQuestion } from './understand.ts';
 
@@ -120,23 +107,31 @@ export function productMatch(snapshot: KnowledgeSnapshot, p: ProductItem, profil
     const needReasons: ConditionCheck[] = servedNeeds(terms, profile).map((n) => ({
         status: 'met',
         field: 'needs',
-        text: servesNeed(n),
+        condition: { kind: 'need', need: n },
         ...cite(p.eligibility?.sources ?? p.sources.map((s) => s.key)),
     }));
     const preferredBasis = p.eligibility?.basis.qualifications_preferred;
     const preferredReasons: ConditionCheck[] = preferredHeld(terms, profile).map((q) => ({
         status: 'met',
         field: 'qualifications',
-        text: givesPriority(q),
+        condition: { kind: 'priority', qualification: q },
         ...cite(preferredBasis!.sources, preferredBasis!.status),
     }));
     const toConfirm: ConditionCheck[] = (p.eligibility?.conditions ?? []).map((c) => ({
         status: 'unknown',
-        text: localized(c),
+        condition: { kind: 'stated', text: localized(c) },
         ...cite(c.sources, c.status),
     }));
     const expiredNote: ConditionCheck[] = expired
-        ? [{ status: 'unknown', field: 'valid_until', text: expiredCheck(p.valid_until!), sources: [], sourceStatus: 'outdated' }]
+        ? [
+              {
+                  status: 'unknown',
+                  field: 'valid_until',
+                  condition: { kind: 'expired', validUntil: p.valid_until! },
+                  sources: [],
+                  sourceStatus: 'outdated',
+              },
+          ]
         : [];
 
     const eligibility = rating(checks, expired);
@@ -176,12 +171,11 @@ function sourceCiter(p: ProductItem) {
 
 /**
  * The structured conditions of a card, each checked against the profile and
- * citing the sources of that condition (its `basis`). A met condition reads
- * as what the firm has ("已有高新技术企业认定"), an unmet or unknown one as
- * what the product asks ("需要高新技术企业认定"), so that the fronts can list
- * them under "why it fits" and "what is missing" as is. A condition whose
- * source is unconfirmed or outdated is never `unmet`: the profile
- * contradicting it makes it a thing to confirm. The verdicts are rate.ts's.
+ * citing the sources of that condition (its `basis`), with what it is about
+ * as data (core/words/match.ts words it: as what the firm has when met, as
+ * what the product asks otherwise). A condition whose source is unconfirmed
+ * or outdated is never `unmet`: the profile contradicting it makes it a
+ * thing to confirm (`differs`). The verdicts are rate.ts's.
  */
 export function checkConditions(p: ProductItem, profile: FirmProfile, qualsComplete: boolean, terms = termsOf(p)): ConditionCheck[] {
     const e = p.eligibility;
@@ -191,9 +185,8 @@ export function checkConditions(p: ProductItem, profile: FirmProfile, qualsCompl
         const basis = e.basis[v.condition];
         // The schema refuses a condition without a basis; a hand-made snapshot without one is treated as unconfirmed.
         const citation = basis ? cite(basis.sources, basis.status) : cite(e.sources, 'unconfirmed');
-        const { has, needs } = conditionTexts(e, v, profile);
-        const text = v.differs ? notRuledOut(needs) : v.status === 'met' ? has : needs;
-        return { status: v.status, field: FIELD_OF[v.condition], text, ...citation };
+        const condition = checkedCondition(e, v, profile);
+        return { status: v.status, field: FIELD_OF[v.condition], condition, ...(v.differs ? { differs: true } : {}), ...citation };
     });
 }
 
@@ -207,26 +200,31 @@ const FIELD_OF: Record<Verdict['condition'], string> = {
     requires_ip: 'hasIntellectualProperty',
 };
 
-/** The words of a condition (core/words/match.ts), filled with the card's values and the firm's. */
-function conditionTexts(e: NonNullable<ProductItem['eligibility']>, v: Verdict, profile: FirmProfile): ConditionWords {
+/** What a verdict is about: the card's values and the firm's, as data. */
+function checkedCondition(e: NonNullable<ProductItem['eligibility']>, v: Verdict, profile: FirmProfile): CheckedCondition {
     switch (v.condition) {
         case 'stages':
-            return stagesWords(e.stages ?? [], profile.stage);
+            return { kind: 'stages', stages: e.stages ?? [], ...(profile.stage ? { stage: profile.stage } : {}) };
         case 'qualifications_all':
-            return qualificationWords(v.qualification!);
+            return { kind: 'qualification', qualification: v.qualification! };
         case 'qualifications_any': {
             const any = e.qualifications_any ?? [];
-            return anyQualificationWords(
-                any,
-                any.filter((q) => holds(profile, q)),
-            );
+            return { kind: 'any-qualification', any, held: any.filter((q) => holds(profile, q)) };
         }
         case 'sizes':
-            return sizesWords(e.sizes ?? [], profile.size);
-        case 'revenue_wan':
-            return revenueWords(e.revenue_wan ?? {}, profile.annualRevenueWan);
+            return { kind: 'sizes', sizes: e.sizes ?? [], ...(profile.size ? { size: profile.size } : {}) };
+        case 'revenue_wan': {
+            const { min, max } = e.revenue_wan ?? {};
+            const revenue = profile.annualRevenueWan;
+            return {
+                kind: 'revenue',
+                ...(min !== undefined ? { min } : {}),
+                ...(max !== undefined ? { max } : {}),
+                ...(revenue !== undefined ? { revenue } : {}),
+            };
+        }
         case 'requires_ip':
-            return IP_WORDS;
+            return { kind: 'ip' };
     }
 }
 

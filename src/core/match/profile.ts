@@ -27,7 +27,8 @@ export const profileShape = {
         .max(QUALIFICATIONS.values.length)
         .optional()
         .describe(
-            `Certifications the firm says it does not hold ("还没有高企认定", "not yet high-tech"): a product requiring one is then ineligible. Same words as qualifications`,
+            `Certifications the firm says it does not hold ("还没有高企认定", "not yet high-tech"): ` +
+                `a product requiring one is then ineligible. Same words as qualifications`,
         ),
     size: vocabEnum(SIZES.values, 'size')
         .optional()
@@ -53,7 +54,8 @@ export const firmProfileSchema = z
     .strictObject(profileShape)
     .refine((p) => Object.values(p).some((v) => v !== undefined && !(Array.isArray(v) && v.length === 0) && v !== ''), {
         message:
-            'the profile is empty: give at least one of stage, qualifications, size, needs, annualRevenueWan, amountWan, hasIntellectualProperty, employees, district or question',
+            'the profile is empty: give at least one of stage, qualifications, size, needs, annualRevenueWan, ' +
+            'amountWan, hasIntellectualProperty, employees, district or question',
     });
 
 export type FirmProfile = z.infer<typeof firmProfileSchema>;

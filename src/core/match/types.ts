@@ -1,12 +1,36 @@
 import type { NextStep } from '../knowledge/application.ts';
 import type { Source } from '../knowledge/schema.ts';
-import type { Kind, Lang, Localized } from '../vocabulary.ts';
+import type { Kind, Lang, Localized, Need, Qualification, Size, Stage } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
 
 export type Eligibility = 'eligible' | 'possible' | 'ineligible';
 
 /** How far a condition's sources carry it: only a `current` one can rule a product out. */
 export type SourceStatus = 'current' | 'unconfirmed' | 'outdated';
+
+/**
+ * What a checked condition is about, as data: the card's values and, where
+ * the profile states it, the firm's. The matcher decides; core/words/match.ts
+ * `conditionText` words it, for every front alike.
+ */
+export type CheckedCondition =
+    | { readonly kind: 'stages'; readonly stages: readonly Stage[]; readonly stage?: Stage }
+    /** One title of `qualifications_all` (one check per title). */
+    | { readonly kind: 'qualification'; readonly qualification: Qualification }
+    /** `qualifications_any`, with the titles of it the firm holds. */
+    | { readonly kind: 'any-qualification'; readonly any: readonly Qualification[]; readonly held: readonly Qualification[] }
+    | { readonly kind: 'sizes'; readonly sizes: readonly Size[]; readonly size?: Size }
+    /** The card's revenue range in 万元, and the firm's revenue. */
+    | { readonly kind: 'revenue'; readonly min?: number; readonly max?: number; readonly revenue?: number }
+    | { readonly kind: 'ip' }
+    /** A reason: the product serves this need of the firm. */
+    | { readonly kind: 'need'; readonly need: Need }
+    /** A reason: the product favours a title the firm holds. */
+    | { readonly kind: 'priority'; readonly qualification: Qualification }
+    /** A thing to confirm: the card's `valid_until` has passed. */
+    | { readonly kind: 'expired'; readonly validUntil: string }
+    /** A free-text condition, in the card's own words. */
+    | { readonly kind: 'stated'; readonly text: Localized };
 
 /** One condition of a product, checked against the profile. */
 export interface ConditionCheck {
@@ -18,8 +42,10 @@ export interface ConditionCheck {
     readonly status: 'met' | 'unmet' | 'unknown';
     /** Profile field the condition is about, e.g. `qualifications`; absent for free-text conditions. */
     readonly field?: string;
-    /** The condition as met or as asked, in the words of core/words/match.ts (a free-text condition: the card's own). */
-    readonly text: Localized;
+    /** What the condition is about; worded as met, as asked or as not ruled out by core/words/match.ts `conditionText`. */
+    readonly condition: CheckedCondition;
+    /** The profile contradicts it but its sources are not current: shown as not ruled out, to confirm. */
+    readonly differs?: true;
     /** Keys of the sources of this condition (not of the whole card). */
     readonly sources: readonly string[];
     /** The standing of those sources, from the card's `basis` or fact `status`. */
@@ -27,6 +53,9 @@ export interface ConditionCheck {
     /** The latest date among those sources (YYYY-MM-DD); absent when none is dated. */
     readonly sourceDate?: string;
 }
+
+/** A statement in the card's own words with the sources it rests on, their standing and latest date. */
+export type SourcedText = { readonly text: Localized } & Pick<ConditionCheck, 'sources' | 'sourceStatus' | 'sourceDate'>;
 
 export interface ContactSummary {
     readonly id: string;
@@ -54,7 +83,7 @@ export interface ProductMatch {
      * Where to apply, as the card's first `how_to_apply` statement says, with
      * its sources: the channel to show where a contact has no published phone.
      */
-    readonly apply?: Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourceDate'>;
+    readonly apply?: SourcedText;
     readonly contacts: readonly ContactSummary[];
     /**
      * What to do next, for a product rated eligible or possible whose card

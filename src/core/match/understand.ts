@@ -19,7 +19,13 @@ const NEED_PATTERNS: readonly [Need, RegExp][] = [
     ],
     [
         'ip-pledge',
-        /(?:专利|知识产权|商标|著作权)[^，。,.]{0,4}(?:质押|融资|贷款|抵押)|(?:质押|抵押)[^，。,.]{0,4}(?:专利|知识产权)|ip[- ]pledge|patent[- ]backed|(?:pledg|us)\w* (?:our |my )?(?:patents?|ip|intellectual property)/i,
+        new RegExp(
+            [
+                /(?:专利|知识产权|商标|著作权)[^，。,.]{0,4}(?:质押|融资|贷款|抵押)|(?:质押|抵押)[^，。,.]{0,4}(?:专利|知识产权)/.source,
+                /ip[- ]pledge|patent[- ]backed|(?:pledg|us)\w* (?:our |my )?(?:patents?|ip|intellectual property)/.source,
+            ].join('|'),
+            'i',
+        ),
     ],
     ['bill-discount', /贴现|承兑汇票|商业汇票|票据|discount|bills? of exchange|acceptance bills?/i],
     ['relief', /纾困|经营困难|资金链|疫情[^，。,.]{0,6}影响|渡过难关|relief|hardship|in difficult/i],
@@ -46,8 +52,18 @@ const SIZE_PATTERNS: readonly [Size, RegExp][] = [
     ['large', /大型企业|\blarge (?:enterprise|firm|company)\b/i],
 ];
 
-const HAS_IP =
-    /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)|(?:we|i) (?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)|(?:\d+|lots of|many|several|a few|some) patents|\bwith [^,.]{0,30}\b(?:patents|intellectual property)\b/i;
+/** The firm holds IP, said any of these ways (one regular expression, its alternatives a line each). */
+const HAS_IP = new RegExp(
+    [
+        // 有3项发明专利, 拥有知识产权, 两个软著
+        /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)/
+            .source,
+        /(?:we|i) (?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)/.source,
+        /(?:\d+|lots of|many|several|a few|some) patents/.source,
+        /\bwith [^,.]{0,30}\b(?:patents|intellectual property)\b/.source,
+    ].join('|'),
+    'i',
+);
 const NO_IP =
     /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:patents?|intellectual property|\bip\b)/i;
 

@@ -1,21 +1,7 @@
 /** Presentation decided once for every front: see types.ts. The words it is made of (core/words) come with it. */
 export * from './types.ts';
-export {
-    aside,
-    CHECK_MARK,
-    clauseJoin,
-    colon,
-    counted,
-    LABELS,
-    labelOf,
-    listJoin,
-    moreText,
-    quoted,
-    RATING_MARK,
-    ratingLabel,
-    sentenceGap,
-    type LabelKey,
-} from '../words/labels.ts';
+export { aside, clauseJoin, colon, counted, LABELS, labelOf, listJoin, moreText, quoted, sentenceGap, type LabelKey } from '../words/labels.ts';
+export { CHECK_MARK, conditionText, RATING_MARK, ratingLabel } from '../words/match.ts';
 export { citedSources, displayName, kindLabel, sectionOf, shortName, statusNote } from './lines.ts';
 export { reachOf, type Reach } from './reach.ts';
 export { contactOf, organizationLines, presentCard, type ItemLookup, type PresentCardOptions } from './card.ts';

@@ -1,20 +1,19 @@
 /**
  * A match result: the rating named once, why it fits, what is missing, terms, where to apply, what to do next, whom to call.
- * Every word comes from core/words: the conditions' sentences (`ConditionCheck.text`) from words/match.ts, through the
- * matcher; the labels and the rating from words/labels.ts.
+ * Every word of a match comes from core/words/match.ts: the rating, the headings, each condition worded from what the
+ * matcher found (`conditionText`) and the standing of its sources; the field labels it shares with a card (额度, 申请方式)
+ * from words/labels.ts, as a card's.
  */
-import { standingNote } from '../words/match.ts';
-import type { ConditionCheck, ContactSummary, ProductMatch } from '../match/types.ts';
+import { conditionText, RATING_MARK, ratingLabel, standingNote } from '../words/match.ts';
+import type { ConditionCheck, ContactSummary, ProductMatch, SourcedText } from '../match/types.ts';
 import type { Lang } from '../vocabulary.ts';
-import { labelOf, RATING_MARK, ratingLabel } from '../words/labels.ts';
+import { labelOf } from '../words/labels.ts';
 import { phoneText, section, valueLine } from './lines.ts';
 import { nextStepLines } from './next-step.ts';
 import type { Line, PresentedMatch } from './types.ts';
 
-type Sourced = Pick<ConditionCheck, 'text' | 'sources' | 'sourceStatus' | 'sourceDate'>;
-
 /** A condition or channel with the standing of its sources and their date ("（未经确认，来源日期 2011-05-01）"). */
-function sourcedText(c: Sourced, lang: Lang): Pick<Line, 'text' | 'sources' | 'status' | 'note'> {
+function sourcedText(c: SourcedText, lang: Lang): Pick<Line, 'text' | 'sources' | 'status' | 'note'> {
     return {
         text: c.text[lang],
         sources: [...c.sources],
@@ -24,7 +23,7 @@ function sourcedText(c: Sourced, lang: Lang): Pick<Line, 'text' | 'sources' | 's
 }
 
 export function checkLine(c: ConditionCheck, lang: Lang): Line {
-    return { kind: 'check', check: c.status, ...sourcedText(c, lang) };
+    return { kind: 'check', check: c.status, ...sourcedText({ ...c, text: conditionText(c) }, lang) };
 }
 
 export function contactSummaryLine(c: ContactSummary, lang: Lang): Line {

@@ -28,6 +28,7 @@ import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } 
 import { createAspectReader } from './aspects.ts';
 import { passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
+import { termPattern } from './stem.ts';
 import { rankCardPassages, type IndexedPassage } from './passage-rank.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
@@ -395,7 +396,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // With two items named, one name may be what is asked of the other (履约贷的保费补贴是多少): all words stay.
         let rest = normalize(text);
         const [only, ...more] = named.values();
-        if (only && more.length === 0 && !only.typo) rest = rest.split(only.term.replace(/_/g, ' ')).join(' ');
+        if (only && more.length === 0 && !only.typo) rest = rest.replace(termPattern(only.term), ' ');
         const aspects = aspectReader.read(rest);
         // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
         if (bySound === 'all' || (bySound && (named.size === 0 || aspects.comparison))) {

@@ -51,7 +51,14 @@ const FIGURE =
 const ABSENCE = [
     /(?:来源|原文|答复)[^。；;]{0,8}(?:未|没有)(?:找到|给出|写明|公布|提供|列出)/,
     /未找到|未给出|未写明|未公布/,
-    /\bno source\b|\bsources? (?:gives?|list|name|state)s? no\b|\bgives? no\b|\bnot found\b|\bwas not found\b|\bwere not found\b|\bno (?:full|complete|general|current|unified|published) (?:list|limit|cap|figure|term)/i,
+    new RegExp(
+        [
+            /\bno source\b|\bsources? (?:gives?|list|name|state)s? no\b|\bgives? no\b|\bnot found\b/.source,
+            /\bwas not found\b|\bwere not found\b/.source,
+            /\bno (?:full|complete|general|current|unified|published) (?:list|limit|cap|figure|term)/.source,
+        ].join('|'),
+        'i',
+    ),
     /\bnot (?:given|published|stated|listed) (?:in|by) the sources?\b|\bno (?:phone|address|website|contact)/i,
 ];
 

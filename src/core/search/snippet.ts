@@ -11,15 +11,15 @@ export interface SnippetOptions {
 }
 
 const DEFAULTS = { length: 90, lead: 25 } as const;
+import { termPattern } from './stem.ts';
+
 /** At most this many terms are looked for: the longest ones say most. */
 const MAX_TERMS = 8;
 
-/** Where a matched index term appears in lower-cased text (`little_giant` as "little giant", a stem as its start). */
+/** Where a matched index term appears in lower-cased text (`littl_giant` as "little giant", a stem as its start). */
 function findTerm(lower: string, term: string): number {
-    const plain = term.replace(/_/g, ' ');
-    const at = lower.indexOf(plain);
-    if (at >= 0 || !/^[a-z]/.test(plain) || plain.length < 4) return at;
-    return lower.indexOf(plain.slice(0, -1));
+    if (!/^[a-z]/.test(term)) return lower.indexOf(term);
+    return termPattern(term).exec(lower)?.index ?? -1;
 }
 
 /**

@@ -14,8 +14,10 @@
  *   mentions 上海.
  *
  * All entries are normalized (simplified, lower-case); English entries are
- * stemmed the way `stem()` in tokenize.ts stems (no plural "s").
+ * written as words and also kept as `stem()` (stem.ts) makes them.
  */
+
+import { stem } from './stem.ts';
 
 /** Chinese function words and question words. */
 const ZH_STOP = [
@@ -341,8 +343,11 @@ const GENERIC = [
     'now',
 ];
 
-export const STOP_WORDS: ReadonlySet<string> = new Set([...ZH_STOP, ...EN_STOP]);
-export const GENERIC_WORDS: ReadonlySet<string> = new Set(GENERIC);
+// English entries are kept as written and as `stem()` makes them: the index and the questions hold stems, a few
+// readers (answer/reading.ts) look up words as written.
+const withStems = (words: readonly string[]) => [...words, ...words.filter((w) => /^[a-z]+$/.test(w)).map(stem)];
+export const STOP_WORDS: ReadonlySet<string> = new Set([...ZH_STOP, ...withStems(EN_STOP)]);
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(withStems(GENERIC));
 
 /**
  * Characters at which a run of Chinese text is cut before bigrams are made:

@@ -27,6 +27,7 @@ import { createRequire } from 'node:module';
 import type * as OpenCCModule from 'opencc-js';
 import { TRADITIONAL_CHARS } from './traditional.ts';
 import { BREAK_CHARS, STOP_WORDS } from './stopwords.ts';
+import { stem } from './stem.ts';
 
 // === Normalization
 
@@ -142,22 +143,7 @@ export function hasHan(text: string): boolean {
 
 // === Latin words
 
-/**
- * A light English stemmer: plurals only (loans → loan, companies →
- * company). Other endings are left to MiniSearch's prefix search
- * (discount → discounting), which costs less than a full stemmer's
- * surprises.
- */
-export function stem(word: string): string {
-    const n = word.length;
-    if (n <= 3 || word.charCodeAt(n - 1) !== 0x73 /* s */) return word;
-    if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
-    if (word.endsWith('sses')) return word.slice(0, -2);
-    if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
-    // Not digits or codes such as "2020s" → keep; only letters are stemmed.
-    if (!/^[a-z]+$/.test(word)) return word;
-    return word.slice(0, -1);
-}
+export { stem } from './stem.ts';
 
 // === Characters
 

@@ -10,8 +10,12 @@ const space = (lang: Lang) => (lang === 'zh' ? '' : ' ');
 
 /** "科技履约贷：fact fact2": the item's name, then its facts. */
 export function itemSentence(name: string, facts: readonly string[], lang: Lang): string {
-    return `${name}${colon(lang)}${facts.join(space(lang))}`;
+    // A fact that ends without a stop (a labelled value: "印发日期 2024-10-12") gets one before the next fact.
+    const ended = facts.map((f, i) => (i < facts.length - 1 && !ENDED.test(f) ? `${f}${lang === 'zh' ? '。' : '.'}` : f));
+    return `${name}${colon(lang)}${ended.join(space(lang))}`;
 }
+/** A text that ends a sentence: a stop, a question or exclamation mark, or a closing bracket or quote after one. */
+const ENDED = /[。．.！!？?；;）)」』”"]\s*$/;
 
 /** A fact under the label of its aspect ("期限：…"), when an answer shows facts of several aspects. */
 export function aspectFact(aspect: Aspect, text: string, lang: Lang): string {

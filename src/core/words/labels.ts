@@ -7,6 +7,7 @@
  * their words here instead of importing up into core/present.
  */
 import type { Lang, Localized } from '../vocabulary.ts';
+import { MATCH_HEADINGS } from './match.ts';
 
 export const LABELS = {
     // Card sections
@@ -78,11 +79,8 @@ export const LABELS = {
     // One standing mark in every front: the knowledge's own facts say 未经确认 too.
     unconfirmed: { zh: '（未经确认）', en: ' (unconfirmed)' },
     outdated: { zh: '（信息可能已过时）', en: ' (may be outdated)' },
-    // Match results
-    reasons: { zh: '符合之处', en: 'Why it fits' },
-    missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
-    toConfirm: { zh: '待确认', en: 'To confirm' },
-    understood: { zh: '从描述中理解到', en: 'Understood from the description' },
+    // Match results: their headings are worded with the rest of a match's words
+    ...MATCH_HEADINGS,
     // Answers
     answer: { zh: '回答', en: 'Answer' },
     askContact: { zh: '可咨询', en: 'Ask' },
@@ -106,23 +104,6 @@ export type LabelKey = keyof typeof LABELS;
 
 export function labelOf(key: LabelKey, lang: Lang): string {
     return LABELS[key][lang];
-}
-
-/** The three ratings of the matcher (see match/rate.ts for the rules), named once for every front. */
-export const RATINGS = {
-    eligible: { zh: '符合条件', en: 'eligible' },
-    possible: { zh: '可能符合（需确认）', en: 'possibly eligible (to confirm)' },
-    ineligible: { zh: '不符合', en: 'not eligible' },
-} as const satisfies Record<string, Localized>;
-
-/** The rating of a match result with its mark. */
-export const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
-
-/** How a firm stands against one condition of a match result. */
-export const CHECK_MARK = { met: '✓', unmet: '✗', unknown: '?' } as const;
-
-export function ratingLabel(rating: keyof typeof RATINGS, lang: Lang): string {
-    return RATINGS[rating][lang];
 }
 
 /** The list separator of a language: 、 in Chinese, a comma in English. */

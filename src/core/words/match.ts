@@ -1,12 +1,27 @@
 /**
- * The sentences of a match result, in zh and en: how a condition reads when
- * the firm meets it ("已有高新技术企业认定") and when the product asks it
- * ("需要高新技术企业认定"), the need it serves, the priority it gives, the
- * expiry to check and the standing of a condition's sources. The matcher
- * (core/match) decides which sentence and fills it with the card's own
- * values; no front words a condition again.
+ * The words of a match result, in zh and en: its rating and marks, its
+ * headings, and how a condition reads when the firm meets it
+ * ("已有高新技术企业认定"), when the product asks it ("需要高新技术企业认定")
+ * and when the profile differs from a condition not current; the need it
+ * serves, the priority it gives, the expiry to check and the standing of a
+ * condition's sources. The matcher (core/match) returns what each condition
+ * is about as data; `conditionText` words it here, once, for core/present
+ * (the bot, the web page, MCP's text, the CLI) and for MCP's
+ * `structuredContent` alike.
  */
-import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Need, type Qualification, type Size, type Stage } from '../vocabulary.ts';
+import type { CheckedCondition, ConditionCheck } from '../match/types.ts';
+import {
+    NEEDS,
+    QUALIFICATIONS,
+    SIZES,
+    STAGES,
+    type Lang,
+    type Localized,
+    type Need,
+    type Qualification,
+    type Size,
+    type Stage,
+} from '../vocabulary.ts';
 import { wanRange } from './units.ts';
 
 type Range = { readonly min?: number | undefined; readonly max?: number | undefined };
@@ -16,15 +31,82 @@ const list = (labels: Record<string, Localized>, values: readonly string[]) => (
     en: values.map((v) => labels[v]?.en ?? v).join(', '),
 });
 
+/** The headings of a match result's sections, keys of the one label table (labels.ts spreads them into LABELS). */
+export const MATCH_HEADINGS = {
+    reasons: { zh: '符合之处', en: 'Why it fits' },
+    missing: { zh: '不符合或待确认', en: 'Unmet or to confirm' },
+    toConfirm: { zh: '待确认', en: 'To confirm' },
+    understood: { zh: '从描述中理解到', en: 'Understood from the description' },
+} as const satisfies Record<string, Localized>;
+
+/** The three ratings of the matcher (see match/rate.ts for the rules), named once for every front. */
+export const RATINGS = {
+    eligible: { zh: '符合条件', en: 'eligible' },
+    possible: { zh: '可能符合（需确认）', en: 'possibly eligible (to confirm)' },
+    ineligible: { zh: '不符合', en: 'not eligible' },
+} as const satisfies Record<string, Localized>;
+
+/** The rating of a match result with its mark. */
+export const RATING_MARK = { eligible: '✅', possible: '🟡', ineligible: '❌' } as const;
+
+/** How a firm stands against one condition of a match result. */
+export const CHECK_MARK = { met: '✓', unmet: '✗', unknown: '?' } as const;
+
+export function ratingLabel(rating: keyof typeof RATINGS, lang: Lang): string {
+    return RATINGS[rating][lang];
+}
+
+/**
+ * A checked condition in words: a reason or a fact as it stands (the need
+ * served, the priority, the expiry, the card's own words); a structured
+ * condition as what the firm has when met, as what the product asks when not,
+ * and as not ruled out when the profile differs from a condition not current.
+ */
+export function conditionText(c: Pick<ConditionCheck, 'condition' | 'status' | 'differs'>): Localized {
+    const { condition } = c;
+    switch (condition.kind) {
+        case 'need':
+            return servesNeed(condition.need);
+        case 'priority':
+            return givesPriority(condition.qualification);
+        case 'expired':
+            return expiredCheck(condition.validUntil);
+        case 'stated':
+            return condition.text;
+    }
+    const { has, needs } = conditionWords(condition);
+    return c.differs ? notRuledOut(needs) : c.status === 'met' ? has : needs;
+}
+
+type Structured = Exclude<CheckedCondition, { readonly kind: 'need' | 'priority' | 'expired' | 'stated' }>;
+
+/** The words of a structured condition, filled with the card's values and the firm's. */
+function conditionWords(c: Structured): ConditionWords {
+    switch (c.kind) {
+        case 'stages':
+            return stagesWords(c.stages, c.stage);
+        case 'qualification':
+            return qualificationWords(c.qualification);
+        case 'any-qualification':
+            return anyQualificationWords(c.any, c.held);
+        case 'sizes':
+            return sizesWords(c.sizes, c.size);
+        case 'revenue':
+            return revenueWords(c, c.revenue);
+        case 'ip':
+            return IP_WORDS;
+    }
+}
+
 /** What a condition reads as when met (`has`: what the firm has) and otherwise (`needs`: what the product asks). */
-export interface ConditionWords {
+interface ConditionWords {
     readonly has: Localized;
     readonly needs: Localized;
 }
 
 const NONE: Localized = { zh: '', en: '' };
 
-export function stagesWords(stages: readonly Stage[], stage: Stage | undefined): ConditionWords {
+function stagesWords(stages: readonly Stage[], stage: Stage | undefined): ConditionWords {
     const served = list(STAGES.labels, stages);
     const has = stage
         ? { zh: `处于${STAGES.labels[stage].zh}，产品面向${served.zh}企业`, en: `at the ${STAGES.labels[stage].en}, which the product serves` }
@@ -32,7 +114,7 @@ export function stagesWords(stages: readonly Stage[], stage: Stage | undefined):
     return { has, needs: { zh: `面向${served.zh}企业`, en: `for firms at the ${served.en}` } };
 }
 
-export function qualificationWords(q: Qualification): ConditionWords {
+function qualificationWords(q: Qualification): ConditionWords {
     const name = QUALIFICATIONS.labels[q];
     return {
         has: { zh: `已有${name.zh}认定`, en: `holds ${name.en} certification` },
@@ -40,13 +122,13 @@ export function qualificationWords(q: Qualification): ConditionWords {
     };
 }
 
-export function anyQualificationWords(any: readonly Qualification[], held: readonly Qualification[]): ConditionWords {
+function anyQualificationWords(any: readonly Qualification[], held: readonly Qualification[]): ConditionWords {
     const h = list(QUALIFICATIONS.labels, held);
     const a = list(QUALIFICATIONS.labels, any);
     return { has: { zh: `已有${h.zh}资质`, en: `holds ${h.en}` }, needs: { zh: `需要以下资质之一：${a.zh}`, en: `requires one of: ${a.en}` } };
 }
 
-export function sizesWords(sizes: readonly Size[], size: Size | undefined): ConditionWords {
+function sizesWords(sizes: readonly Size[], size: Size | undefined): ConditionWords {
     const served = list(SIZES.labels, sizes);
     const has = size
         ? {
@@ -58,7 +140,7 @@ export function sizesWords(sizes: readonly Size[], size: Size | undefined): Cond
 }
 
 /** "年营业收入 300 万元，在 200–1000 万元之内": the revenue condition, its range in 万元 as the card gives it. */
-export function revenueWords(range: Range, revenue: number | undefined): ConditionWords {
+function revenueWords(range: Range, revenue: number | undefined): ConditionWords {
     const { min, max } = range;
     return {
         has: {
@@ -82,28 +164,28 @@ function revenueRangeEn(min: number | undefined, max: number | undefined): strin
     return `at most ${max} 万元`;
 }
 
-export const IP_WORDS: ConditionWords = {
+const IP_WORDS: ConditionWords = {
     has: { zh: '拥有可质押的专利等知识产权', en: 'owns patents or other intellectual property to pledge' },
     needs: { zh: '需要拥有可质押的专利等知识产权', en: 'requires patents or other intellectual property to pledge' },
 };
 
 /** Said after a condition the profile contradicts but whose source is not current. */
-export function notRuledOut(needs: Localized): Localized {
+function notRuledOut(needs: Localized): Localized {
     return { zh: `${needs.zh}——与您的情况不符，请向受理机构确认现行条件`, en: `${needs.en} — your profile differs: check the current condition` };
 }
 
 /** A reason a product fits: the need of the firm it serves. */
-export function servesNeed(n: Need): Localized {
+function servesNeed(n: Need): Localized {
     return { zh: `满足需求：${NEEDS.labels[n].zh}`, en: `serves your need: ${NEEDS.labels[n].en}` };
 }
 
 /** A reason a product fits: it favours a title the firm holds. */
-export function givesPriority(q: Qualification): Localized {
+function givesPriority(q: Qualification): Localized {
     return { zh: `优先支持${QUALIFICATIONS.labels[q].zh}`, en: `gives priority to ${QUALIFICATIONS.labels[q].en} firms` };
 }
 
 /** A thing to confirm: the card's validity date has passed. */
-export function expiredCheck(validUntil: string): Localized {
+function expiredCheck(validUntil: string): Localized {
     return {
         zh: `资料显示有效期至 ${validUntil}，请确认产品是否仍在办理`,
         en: `listed as valid until ${validUntil}; check that it is still offered`,

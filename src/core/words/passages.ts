@@ -23,8 +23,11 @@ export function documentPassage(d: {
     readonly issuer?: string | undefined;
     readonly date?: string | undefined;
 }): Localized | undefined {
-    const zh = [d.doc_number && `文号 ${d.doc_number}`, d.issuer && `发文机关 ${d.issuer}`, d.date && `日期 ${d.date}`].filter(Boolean).join('，');
-    const en = [d.doc_number && `reference ${d.doc_number}`, d.issuer && `issued by ${d.issuer}`, d.date && `dated ${d.date}`]
+    // A document's date is the day it was issued (印发), said as such: "什么时候发的" finds it.
+    const zh = [d.doc_number && `文号 ${d.doc_number}`, d.issuer && `发文机关 ${d.issuer}`, d.date && `印发日期 ${d.date}`]
+        .filter(Boolean)
+        .join('，');
+    const en = [d.doc_number && `reference ${d.doc_number}`, d.issuer && `issued by ${d.issuer}`, d.date && `issued on ${d.date}`]
         .filter(Boolean)
         .join(', ');
     return zh ? { zh, en } : undefined;

@@ -10,8 +10,12 @@ export const name = 'get_financing_contacts';
 export const config = {
     title: 'Get the agencies to contact about financing',
     description: [
-        "Returns the organizations to contact (agencies, centres, banks' units) with phone numbers, address, website and hours, each with the source it comes from.",
-        'Give `product_id` for the contacts of a product or policy, `organization_id` for one organization, or `query` to find organizations by words ("担保基金", "科技创业中心"); with none of them, all organizations. Use it to answer "whom do we call?". Give the numbers exactly as returned and cite their sources; if a number is missing, say so.',
+        "Returns the organizations to contact (agencies, centres, banks' units) " +
+            'with phone numbers, address, website and hours, each with the source it comes from.',
+        'Give `product_id` for the contacts of a product or policy, `organization_id` for one organization, ' +
+            'or `query` to find organizations by words ("担保基金", "科技创业中心"); with none of them, all organizations. ' +
+            'Use it to answer "whom do we call?". Give the numbers exactly as returned and cite their sources; ' +
+            'if a number is missing, say so.',
     ].join('\n'),
     inputSchema: toolInput({
         product_id: idField('Id of a product or policy whose contacts you want, e.g. "keji-lvyuedai"').optional(),

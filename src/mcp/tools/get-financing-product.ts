@@ -15,8 +15,11 @@ export const name = 'get_financing_product';
 export const config = {
     title: 'Get a financing knowledge card',
     description: [
-        'Returns one whole knowledge card by id: for a credit product its eligibility, terms (amounts in 万元, terms in months), how to apply, facts, contacts and sources; policies, platforms, programmes, documents and organizations work the same way.',
-        'Use it after search_financing_knowledge, match_financing_products or list_financing_products gave you an id and the user wants the details. Every fact carries the keys of its sources ([S1]); cite them.',
+        'Returns one whole knowledge card by id: for a credit product its eligibility, terms (amounts in 万元, ' +
+            'terms in months), how to apply, facts, contacts and sources; policies, platforms, programmes, ' +
+            'documents and organizations work the same way.',
+        'Use it after search_financing_knowledge, match_financing_products or list_financing_products gave ' +
+            'you an id and the user wants the details. Every fact carries the keys of its sources ([S1]); cite them.',
         'An unknown id is answered with the closest known ids.',
     ].join('\n'),
     inputSchema: toolInput({

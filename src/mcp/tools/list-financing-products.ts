@@ -15,8 +15,12 @@ const words = (v: { values: readonly string[]; labels: Record<string, { zh: stri
 export const config = {
     title: 'List Shanghai sci-tech financing products',
     description: [
-        "Lists the financing offerings in kejin's knowledge (credit products, service platforms, cooperation programmes) as short entries: id, names, summary, needs served, stages and qualifications asked for.",
-        'Use it to show what exists or to narrow by stage, qualification or kind. A stage or qualification keeps what match_financing_products would not rate ineligible for a firm at that stage, or holding that qualification (and what it implies) and no other; to rate offerings against a whole firm profile, call match_financing_products.',
+        "Lists the financing offerings in kejin's knowledge (credit products, service platforms, cooperation programmes) " +
+            'as short entries: id, names, summary, needs served, stages and qualifications asked for.',
+        'Use it to show what exists or to narrow by stage, qualification or kind. ' +
+            'A stage or qualification keeps what match_financing_products would not rate ineligible for a firm at that stage, ' +
+            'or holding that qualification (and what it implies) and no other; ' +
+            'to rate offerings against a whole firm profile, call match_financing_products.',
     ].join('\n'),
     inputSchema: toolInput({
         stage: vocabEnum(STAGES.values, 'stage')

@@ -26,9 +26,18 @@ const DEFAULT_LIMIT = 5;
 export const config = {
     title: 'Match a firm to Shanghai sci-tech credit products',
     description: [
-        "Rates every Shanghai sci-tech credit product in kejin's knowledge against a firm profile and returns the best first: `eligible` (every known condition met), `possible` (nothing contradicts, something is unknown: ask the firm) or `ineligible` (a condition from a current source is not met). A condition resting on an unconfirmed or outdated source never rules a product out: it is listed to confirm, with `sourceStatus` and `sourceDate`.",
-        'Use it whenever the user describes a firm and asks what financing fits ("we are a high-tech enterprise with 3,000万 revenue and need working capital"). Give every field you know; at least one is required. `question` may carry the firm\'s own words: plain statements in it fill the other fields, and `understood` shows what was read so the user can correct it.',
-        'Money is in 万元 (10,000 CNY): 500万元 → 500; 1.2亿元 → 12000. Each match has the reasons it fits, the conditions that are missing or unmet (ask the user about `unknown` ones), the amount and term where known, the organizations to contact with phone numbers, and the sources to cite.',
+        "Rates every Shanghai sci-tech credit product in kejin's knowledge against a firm profile and returns the best first: " +
+            '`eligible` (every known condition met), `possible` (nothing contradicts, something is unknown: ' +
+            'ask the firm) or `ineligible` (a condition from a current source is not met). ' +
+            'A condition resting on an unconfirmed or outdated source never rules a product out: ' +
+            'it is listed to confirm, with `sourceStatus` and `sourceDate`.',
+        'Use it whenever the user describes a firm and asks what financing fits ("we are a high-tech enterprise ' +
+            'with 3,000万 revenue and need working capital"). Give every field you know; at least one is required. ' +
+            "`question` may carry the firm's own words: plain statements in it fill the other fields, " +
+            'and `understood` shows what was read so the user can correct it.',
+        'Money is in 万元 (10,000 CNY): 500万元 → 500; 1.2亿元 → 12000. Each match has the reasons it fits, ' +
+            'the conditions that are missing or unmet (ask the user about `unknown` ones), the amount and term where known, ' +
+            'the organizations to contact with phone numbers, and the sources to cite.',
         'Present contacts and sources with the products; never invent amounts, rates or phone numbers that the answer does not give.',
     ].join('\n'),
     inputSchema: toolInput({
@@ -36,7 +45,8 @@ export const config = {
         question: boundedText('question')
             .optional()
             .describe(
-                'The firm\'s situation or question in its own words (Chinese or English, at most 2,000 characters); plain statements in it ("我们是高新技术企业", "贷款快到期") fill the fields above',
+                "The firm's situation or question in its own words (Chinese or English, at most 2,000 characters); " +
+                    'plain statements in it ("我们是高新技术企业", "贷款快到期") fill the fields above',
             ),
         limit: limitField(DEFAULT_LIMIT, 'products'),
         lang: langField,

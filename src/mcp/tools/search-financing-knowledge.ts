@@ -77,11 +77,23 @@ const kinds = KINDS.values.map((k) => `${k} (${KINDS.labels[k].zh}, ${KINDS.labe
 export const config = {
     title: 'Search Shanghai sci-tech financing knowledge',
     description: [
-        "Full-text search over kejin's curated knowledge of Shanghai sci-tech financing: credit products (科创助力贷, 科技履约贷, 高企贷, 沪科专贷…), policies (subsidies, risk compensation), platforms, programmes, policy documents and the agencies to contact.",
-        'Use it for questions about a named product, policy, document or agency ("what is 科技微贷通?", "premium subsidy rate", "who runs 信易贷?"). To find the products that fit a particular firm, call match_financing_products instead.',
-        'Write the query in Chinese or English, key words or a whole question. The reply leads with `answer`: the fact the question asks for (its `aspect`: amount, term, rate, how-to-apply, contact…), built only from card fields, each fact with its own source keys and status; then whom to contact and related items. Beside it come the ranked `results`, each with the `passages` of its card that matched and the sources of those passages.',
-        '`answer.status`: answered (the fact was found), not-held (the item is known but its sources lack that fact: say so, and name whom to ask), comparison (two items side by side), unknown (nothing answers). A fact with status unconfirmed or outdated must be repeated with that caveat.',
-        '`confident: false` (on the answer or the search) means nothing answers well: tell the user the knowledge does not cover it rather than presenting weak results. Amounts in the cards are in 万元 (10,000 CNY) unless stated.',
+        "Full-text search over kejin's curated knowledge of Shanghai sci-tech financing: " +
+            'credit products (科创助力贷, 科技履约贷, 高企贷, 沪科专贷…), policies (subsidies, risk compensation), platforms, ' +
+            'programmes, policy documents and the agencies to contact.',
+        'Use it for questions about a named product, policy, document or agency ("what is 科技微贷通?", ' +
+            '"premium subsidy rate", "who runs 信易贷?"). To find the products that fit a particular firm, ' +
+            'call match_financing_products instead.',
+        'Write the query in Chinese or English, key words or a whole question. The reply leads with `answer`: ' +
+            'the fact the question asks for (its `aspect`: amount, term, rate, how-to-apply, contact…), ' +
+            'built only from card fields, each fact with its own source keys and status; then whom to contact and related items. ' +
+            'Beside it come the ranked `results`, each with the `passages` of its card that matched and the sources ' +
+            'of those passages.',
+        '`answer.status`: answered (the fact was found), not-held (the item is known but its sources lack that fact: ' +
+            'say so, and name whom to ask), comparison (two items side by side), unknown (nothing answers). ' +
+            'A fact with status unconfirmed or outdated must be repeated with that caveat.',
+        '`confident: false` (on the answer or the search) means nothing answers well: ' +
+            'tell the user the knowledge does not cover it rather than presenting weak results. ' +
+            'Amounts in the cards are in 万元 (10,000 CNY) unless stated.',
     ].join('\n'),
     inputSchema: toolInput({
         query: boundedText('query')

@@ -1,0 +1,56 @@
+/**
+ * A light English stemmer, the same for the cards and the questions: plurals
+ * (loans → loan, companies → company), -ing and -ed (lending → lend,
+ * renewed → renew, committed → commit), and a final e, so that the forms
+ * of one verb meet (issue, issued, issuing → issu; finance, financing →
+ * financ). A founder writes "how much did they lend", a card "lending".
+ * Nothing more: a full stemmer's surprises (university → univers) cost more
+ * than the few forms it would add. Words of digits or mixed codes (2020s,
+ * g20) are kept as they are.
+ */
+export function stem(word: string): string {
+    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+    return dropE(verbForm(plural(word)));
+}
+
+function plural(word: string): string {
+    const n = word.length;
+    if (word.charCodeAt(n - 1) !== 0x73 /* s */) return word;
+    if (word.endsWith('ies') && n > 4) return word.slice(0, -3) + 'y';
+    if (word.endsWith('sses')) return word.slice(0, -2);
+    if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
+    return word.slice(0, -1);
+}
+
+/** -ing on a stem of three letters or more, -ed on one of three or more (used, need and bed stay). */
+function verbForm(word: string): string {
+    let base: string | undefined;
+    if (word.length >= 6 && word.endsWith('ing')) base = word.slice(0, -3);
+    else if (word.endsWith('eed')) return word.length >= 6 ? word.slice(0, -1) : word;
+    else if (word.length >= 5 && word.endsWith('ed')) base = word.slice(0, -2);
+    if (!base || !/[aeiouy]/.test(base)) return word;
+    // committed → commit, but billing → bill: a doubled final consonant is one, except l, s and z.
+    const last = base[base.length - 1]!;
+    if (base.length >= 4 && last === base[base.length - 2] && !'aeioulsz'.includes(last)) return base.slice(0, -1);
+    return base;
+}
+
+/** A final e of a word of four letters or more: the stem every form of the word shares (rate, rated → rat). */
+function dropE(word: string): string {
+    return word.length >= 4 && word.endsWith('e') && !word.endsWith('ee') ? word.slice(0, -1) : word;
+}
+
+const HAN = /\p{Script=Han}/u;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where an index term stands in normalized text, as a pattern: a Chinese
+ * term as it is, an English one (stemmed, words joined by _) with each word
+ * in any of the forms that stem to it ("littl_giant" finds "little giants",
+ * "compani" of company finds "companies"). Global, for split and matchAll.
+ */
+export function termPattern(term: string): RegExp {
+    if (HAN.test(term)) return new RegExp(escape(term), 'gu');
+    const words = term.split(/[_ ]/).map((w) => (w.endsWith('y') ? `${escape(w.slice(0, -1))}[a-z]*` : `${escape(w)}[a-z]*`));
+    return new RegExp(`(?<![a-z0-9])${words.join('[^a-z0-9]+')}`, 'g');
+}
