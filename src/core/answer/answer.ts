@@ -31,6 +31,7 @@ import {
     clarifySentence,
     elsewhereNote,
     contactSentence,
+    noFigureNote,
     contactsSentence,
     itemSentence,
     notHeldSentence,
@@ -615,7 +616,9 @@ function answerItem(
     }
     const facts = chosen.map((r) => toFact(item, r, lang));
     const factText = (f: AnswerFact, i: number) => {
-        const t = `${f.text}${f.status === 'current' ? '' : labelOf(f.status, lang)}`;
+        // The card's own words may already say it ("（转载来源，未经确认）"): the mark is not said twice.
+        const mark = f.status === 'current' ? '' : labelOf(f.status, lang);
+        const t = mark && f.text.includes(mark.replace(/^[\s（(]+|[）)\s]+$/g, '')) ? f.text : `${f.text}${mark}`;
         return labels?.[i] ? aspectFact(labels[i]!, t, lang) : t;
     };
 
@@ -625,7 +628,11 @@ function answerItem(
         return { ...common, status: 'not-held', confident: false, text, facts };
     }
     if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
-        return { ...common, status: 'answered', confident: true, text: itemSentence(nameOf(item, lang), facts.map(factText), lang), facts };
+        const text = itemSentence(nameOf(item, lang), facts.map(factText), lang);
+        // "最长能借几年": the card speaks of the term ("鼓励发放中长期贷款") but no passage of it states a number: say so.
+        const figureless = wants === 'number' && primary && NUMERIC.has(primary) && !holding.some(hasNumber) && !chosen.some(hasNumber);
+        const said = figureless ? `${text}${sentenceGap(lang)}${noFigureNote(primary, lang)}` : text;
+        return { ...common, status: 'answered', confident: true, text: said, facts };
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
     const stated = facts.length > 0;

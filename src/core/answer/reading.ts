@@ -96,7 +96,7 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ['date', /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|\bwhen\b|\bwhat year\b|\bsince when\b/i],
     [
         'number',
-        /多少|多大|多高|几(?=[个家户成倍亿万千百十])|百分之几|\bhow (?:much|many|big|large|high)\b|\bwhat (?:percentage|share|proportion|ratio|amount|number)\b/i,
+        /多少|多大|多高|几(?=[个家户成倍亿万千百十年天周])|百分之几|\bhow (?:much|many|big|large|high)\b|\bwhat (?:percentage|share|proportion|ratio|amount|number)\b/i,
     ],
     // "这种能申请吗", "can a firm like ours apply": whether the firm qualifies.
     [
