@@ -6,7 +6,8 @@
  * "what's its rate?": a bare aspect, about whatever is in focus), and
  * whether it asks to choose between two items (哪个, 跟…比, which one,
  * cheaper). These are properties of Chinese and English questions, not of
- * the knowledge: they hold for any card.
+ * the knowledge: they hold for any card. So are the years it names
+ * (`yearsIn`), which bound the passage chosen and carry to "那X呢".
  */
 import type { QueryReading } from '../search/index.ts';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
@@ -173,4 +174,11 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
         leftover,
     };
+}
+
+const YEAR_ASKED = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** The years a question names ("2021年", "in 2022"), each once. */
+export function yearsIn(text: string): string[] {
+    return [...new Set(text.match(YEAR_ASKED) ?? [])];
 }
