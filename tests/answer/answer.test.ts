@@ -23,7 +23,8 @@ describe('answers', () => {
         expect(a.text).toMatch(/^科技微贷通：推出时公布的损失分担为政府70%、担保机构30%/);
         expect(a.facts[0]).toMatchObject({ field: 'terms.risk_sharing', status: 'unconfirmed' });
         expect(a.facts[0]!.sources.map((s) => s.key)).toEqual(['S7']);
-        expect(a.text).toContain('（未经确认）');
+        // Unconfirmed, said once: the card's own words say it ("现行比例未经确认"), so the status mark is not added again.
+        expect(a.text.match(/未经确认/g)).toHaveLength(1);
         // Whom to ask: the product's own contacts.
         expect(a.contacts.map((c) => c.id)).toEqual(['shanghai-tech-entrepreneurship-center', 'stcsm']);
     });
@@ -251,6 +252,15 @@ describe('the passage that answers chooses the card', () => {
         expect(a).toMatchObject({ item: { id: 'stcsm-reply-2024-85' }, aspect: 'contact' });
         expect(a.facts[0]!.text).toContain('23116237');
         expect(a.text.startsWith(`${a.item!.title.en}: ${a.facts[0]!.text}`)).toBe(true);
+    });
+
+    it('a number asked of an aspect the card states without one: what it states, then that no figure is given, each mark once', () => {
+        const a = service.answer('沪科专贷最长能借几年');
+        // huke-zhuandai terms.term: 鼓励发放中长期贷款（转载来源，未经确认）; no passage of its term states a number.
+        expect(a).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'term' });
+        expect(a.text).toContain('中长期贷款');
+        expect(a.text).toContain('来源未给出具体的期限数字');
+        expect(a.text.match(/未经确认/g)).toHaveLength(1);
     });
 
     it('asking whom to call at an organization keeps the organization', () => {

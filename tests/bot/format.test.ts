@@ -15,6 +15,7 @@ import {
     type View,
 } from '../../src/bot/views/format.ts';
 import { MESSAGES } from '../../src/bot/views/i18n.ts';
+import { esc } from '../../src/bot/views/html.ts';
 import { STEPS } from '../../src/bot/conversation/questionnaire.ts';
 import type { OrganizationItem, ProductItem } from '../../src/core/knowledge/schema.ts';
 import type { MatchResponse, ProductMatch } from '../../src/core/match/types.ts';
@@ -179,6 +180,12 @@ describe.each(LANGS)('views in %s', (lang) => {
         expect(view.html).toContain(lang === 'zh' ? '另有 2 项' : '2 more');
         expect(view.html.match(/^\d\. /gm)).toHaveLength(1);
         expect(callbackData(view.keyboard)).toContain('pr:e');
+        // One product shown: no overview line. Several: all named with their marks on one line under the header, before any card.
+        expect(view.html.split('\n\n')[0]).not.toContain(' · ');
+        const two = matchView(t, lang, { ...response, matches: [productMatch, { ...productMatch, id: 'y', name: { zh: '乙贷', en: 'Loan B' } }] });
+        const head = two.html.split('\n\n')[0]!;
+        // The name is escaped like every user-visible value (EVIL is markup).
+        expect(head).toContain(`${esc(productMatch.name[lang])} 🟡 · ${lang === 'zh' ? '乙贷' : 'Loan B'} 🟡`);
         // The products a message asked about are shown whatever their rating, under their own header.
         const rated = matchView(t, lang, response, true);
         expectSafe(rated);

@@ -20,6 +20,7 @@ import {
     presentCard,
     nextStepBrief,
     presentMatch,
+    RATING_MARK,
     reachOf,
     sectionOf,
     sentenceGap,
@@ -347,7 +348,11 @@ export function matchView(t: Messages, lang: Lang, response: MatchResponse, rate
     if (shown.length === 0) {
         return { html: t.matchNone, keyboard: keyboard([[button(t.generalContacts, { type: 'menu', entry: 'contact' })], refine]) };
     }
-    const html = [rated ? t.ratedHeader : t.matchHeader(shown.length), ...shown.map((m, i) => matchCard(lang, m, i + 1))].join('\n\n');
+    // Every product shown, named with its mark on one line under the header: a phone's first screen holds one card, not
+    // the list, and the founder should see all the options before reading the first in full.
+    const overview = shown.length > 1 ? [shown.map((m) => `${esc(pick(m.name, lang))} ${RATING_MARK[m.eligibility]}`).join(' · ')] : [];
+    const header = [rated ? t.ratedHeader : t.matchHeader(shown.length), ...overview].join('\n');
+    const html = [header, ...shown.map((m, i) => matchCard(lang, m, i + 1))].join('\n\n');
     const rows = shown.map((m, i) => [
         button(`${i + 1}. ${pick(m.name, lang)}`, { type: 'item', ref: refOf(m.id) }),
         ...(m.contacts.length > 0 ? [button(t.contacts, { type: 'contacts', ref: refOf(m.id) })] : []),

@@ -6,7 +6,8 @@
  * "what's its rate?": a bare aspect, about whatever is in focus), and
  * whether it asks to choose between two items (哪个, 跟…比, which one,
  * cheaper). These are properties of Chinese and English questions, not of
- * the knowledge: they hold for any card.
+ * the knowledge: they hold for any card. So are the years it names
+ * (`yearsIn`), which bound the passage chosen and carry to "那X呢".
  */
 import type { QueryReading } from '../search/index.ts';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
@@ -96,7 +97,7 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ['date', /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|\bwhen\b|\bwhat year\b|\bsince when\b/i],
     [
         'number',
-        /多少|多大|多高|几(?=[个家户成倍亿万千百十])|百分之几|\bhow (?:much|many|big|large|high)\b|\bwhat (?:percentage|share|proportion|ratio|amount|number)\b/i,
+        /多少|多大|多高|几(?=[个家户成倍亿万千百十年天周])|百分之几|\bhow (?:much|many|big|large|high)\b|\bwhat (?:percentage|share|proportion|ratio|amount|number)\b/i,
     ],
     // "这种能申请吗", "can a firm like ours apply": whether the firm qualifies.
     [
@@ -178,4 +179,11 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
         leftover,
     };
+}
+
+const YEAR_ASKED = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/** The years a question names ("2021年", "in 2022"), each once. */
+export function yearsIn(text: string): string[] {
+    return [...new Set(text.match(YEAR_ASKED) ?? [])];
 }

@@ -76,3 +76,6 @@ export interface Answer {
     /** The ranked search results the answer was chosen among. */
     readonly search: SearchResponse;
 }
+
+/** What every answer starts from, whatever its subject: the question as read, its language, the aspects asked, the search. */
+export type Base = Pick<Answer, 'question' | 'lang' | 'aspects' | 'search'>;

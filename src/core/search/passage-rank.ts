@@ -5,7 +5,7 @@
  * (every passage of the card is about the card), plus the aspect the
  * question asks when the passage holds it. Ties keep card order:
  * structured fields come first. The index (index.ts) keeps each card's
- * passages and their term counts; the answer (answer/answer.ts) chooses
+ * passages and their term counts; the answer (answer/item-answer.ts) chooses
  * among the ranked passages.
  */
 import type { Passage } from './passages.ts';

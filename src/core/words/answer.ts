@@ -28,6 +28,12 @@ export function notHeldSentence(name: string, aspect: Aspect | undefined, lang: 
     return lang === 'zh' ? `${name}：知识库的来源未给出${what}方面的信息。` : `${name}: the sources kejin holds give no ${what}.`;
 }
 
+/** A number was asked ("最长能借几年") and the card speaks of the aspect without one: said after what it does say. */
+export function noFigureNote(aspect: Aspect, lang: Lang): string {
+    const what = ASPECTS.labels[aspect][lang];
+    return lang === 'zh' ? `来源未给出具体的${what}数字。` : `The sources give no figure for the ${what}.`;
+}
+
 /** "…可咨询：A、B。" */
 export function withWhomToAsk(text: string, names: readonly string[], lang: Lang): string {
     if (names.length === 0) return text;

@@ -1,0 +1,78 @@
+/**
+ * Two items side by side: the aspect asked of both, or what each is, leads;
+ * then a row for each aspect both cards hold (`COMPARED`), each fact with
+ * its own sources, and both items' contacts.
+ */
+import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import type { KnowledgeItem } from '../knowledge/schema.ts';
+import type { KnowledgeIndex, QueryReading } from '../search/index.ts';
+import type { Aspect, Lang } from '../vocabulary.ts';
+import { itemSentence, notHeldSentence } from '../words/answer.ts';
+import { fullStop, sentenceGap } from '../words/labels.ts';
+import { nameOf, toFact } from './facts.ts';
+import type { Answer, AnswerFact, Base, ComparisonRow } from './types.ts';
+import { contactsOf, refOf } from './whom-to-call.ts';
+
+/** Kinds that can be set side by side; an organization or a document is whom to ask or where a rule is written. */
+export const comparable = (i: KnowledgeItem) => i.kind !== 'organization' && i.kind !== 'document';
+
+/** The aspects a comparison shows, in this order, when both items hold them. */
+const COMPARED: readonly Aspect[] = ['eligibility', 'amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'partner-banks', 'how-to-apply'];
+
+export function compare(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    reading: QueryReading,
+    left: KnowledgeItem,
+    right: KnowledgeItem,
+    base: Base,
+): Answer {
+    const lang = base.lang;
+    const factsOf = (item: KnowledgeItem, aspect: Aspect) =>
+        index
+            .passages(item.id, reading)
+            .filter((r) => r.passage.typed && r.passage.aspects[0] === aspect)
+            .slice(0, 1)
+            .map((r) => toFact(item, r, lang));
+    const asked = reading.aspects.aspects.map((a) => a.aspect).filter((a) => COMPARED.includes(a));
+    const rows: ComparisonRow[] = (asked.length > 0 ? asked : COMPARED)
+        .map((aspect) => ({ aspect, left: factsOf(left, aspect), right: factsOf(right, aspect) }))
+        .filter((r) => r.left.length > 0 && r.right.length > 0);
+    // The aspect asked, side by side, leads; without one, what each item is.
+    const lead = asked[0];
+    const side = (item: KnowledgeItem, facts: readonly AnswerFact[]) =>
+        lead
+            ? facts.length > 0
+                ? itemSentence(
+                      nameOf(item, lang),
+                      facts.map((f) => f.text),
+                      lang,
+                  )
+                : notHeldSentence(nameOf(item, lang), lead, lang)
+            : itemSentence(nameOf(item, lang), [firstClause(item.summary[lang], lang)], lang);
+    const leadLeft = lead ? factsOf(left, lead) : [];
+    const leadRight = lead ? factsOf(right, lead) : [];
+    const text = [side(left, leadLeft), side(right, leadRight)].join(sentenceGap(lang));
+    const facts = [...leadLeft, ...leadRight, ...rows.filter((r) => r.aspect !== lead).flatMap((r) => [...r.left, ...r.right])];
+    const contacts = [...contactsOf(snapshot, left), ...contactsOf(snapshot, right)].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
+    return {
+        ...base,
+        aspect: 'comparison',
+        status: 'comparison',
+        confident: true,
+        text,
+        facts,
+        item: refOf(left),
+        related: [refOf(right)],
+        contacts,
+        suggestions: [],
+        comparison: { items: [refOf(left), refOf(right)], rows },
+    };
+}
+
+/** What an item is, in its summary's first clause: a comparison's rows must come within the first screen. */
+function firstClause(summary: string, lang: Lang): string {
+    const m = /^[^。；;!?！？]{12,}?[。；;!?！？](?=.)|^[^.]{24,}?\.\s/.exec(summary);
+    // The card's own clause, ended as a sentence of its language ("firms;" → "firms.", not "firms。").
+    return m ? m[0].trim().replace(/[；;]$/, fullStop(lang).trim()) : summary;
+}

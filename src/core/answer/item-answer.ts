@@ -1,0 +1,403 @@
+/**
+ * The answer about one item (`answerItem`). Its card's passages come ranked
+ * by all the question's words, the aspect asked one signal among them
+ * (search/passage-rank.ts); here they are chosen: those holding the aspect,
+ * one stating a number first where a number is asked (`numberFirst`), a
+ * neighbouring aspect when the card holds none (`NEIGHBOURS`), the passage
+ * holding most of the question's other words when the aspect's says
+ * nothing of them, the passage of a year asked (`ofYearAsked`), the date or
+ * number stated next to the question's words (`statedNear`), the passage
+ * that made the card the subject; then worded, the gap said where the card
+ * lacks the fact. Whom to call is answered in whom-to-call.ts.
+ */
+import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import type { KnowledgeItem } from '../knowledge/schema.ts';
+import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
+import { normalize } from '../search/tokenize.ts';
+import type { Aspect } from '../vocabulary.ts';
+import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk } from '../words/answer.ts';
+import { labelOf, sentenceGap } from '../words/labels.ts';
+import { nameOf, passageText, toFact } from './facts.ts';
+import { yearsIn, type Wanted } from './reading.ts';
+import { withAspect } from './subject.ts';
+import type { Answer, AnswerFact, Base } from './types.ts';
+import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
+
+/** Facts in a direct answer: at most this many, and no more once the text is this long. */
+const MAX_FACTS = 3;
+const TEXT_BUDGET = 200;
+/** A passage without the aspect asked still answers when it holds this much of the question's words. */
+const MIN_OVERLAP = 3;
+/** …or this share of them, in a short question ("履约贷的承保方"). */
+const MIN_SHARE = 0.5;
+/** With no aspect read, a passage holding this share of the question's words (and some beside aspect words) answers it. */
+const ASKED_SHARE = 0.4;
+const MIN_PLAIN = 0.5;
+/** A second or third fact must score at least this share of the best. */
+const SCORE_SHARE = 0.75;
+/** A second aspect asked at least this share of the first is a reading of its own: both are shown. */
+const CLOSE_READING = 0.6;
+
+/**
+ * Aspects a question easily means one for the other ("能借多长时间": the
+ * term, or how soon the money comes). When the card holds nothing for the
+ * aspect read, it is answered from a neighbour it does hold, said as such.
+ */
+const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
+    'processing-time': ['term', 'how-to-apply'],
+    term: ['processing-time'],
+    amount: ['figures'],
+    figures: ['amount', 'history'],
+    rate: ['fee', 'subsidy'],
+    fee: ['rate', 'subsidy'],
+    subsidy: ['fee'],
+    'how-to-apply': ['contact', 'eligibility'],
+    contact: ['how-to-apply'],
+    eligibility: ['how-to-apply', 'what-is'],
+    'partner-banks': ['how-to-apply'],
+    history: ['what-is', 'figures'],
+};
+
+/**
+ * The aspect a question word wants when no aspect word is read: a date is
+ * history, a place is where to apply, whether one can apply the
+ * conditions. A number is wanted of many aspects (a ratio, a count, a
+ * fee): it only puts the passages stating one first among those the
+ * question's words point to.
+ */
+export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply', fit: 'eligibility' };
+
+/** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
+const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);
+
+/** What the question says beyond its words, for choosing passages. */
+export interface Hints {
+    /** The kind of answer the question word asks for. */
+    readonly wants?: Wanted;
+    /** A year carried from the last question. */
+    readonly year?: string;
+    /** The passage that holds most of the question's words among the likely cards: it leads (see `evidenceFor`). */
+    readonly lead?: RankedPassage;
+}
+
+/**
+ * `wants`: the kind of answer the question word asks for (a number, a
+ * date, a place, whether one qualifies), if any. With no aspect read, it
+ * gives the aspect only when the question's words point to no passage of
+ * their own: the words are the better reading.
+ */
+export function answerItem(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    item: KnowledgeItem,
+    given: QueryReading,
+    base: Base,
+    hints: Hints = {},
+): Answer {
+    const wants = hints.wants;
+    // "想了解一下…多少": asking how much or when is not asking what the item is.
+    const framed = given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date');
+    const unframed = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
+    const inferred = !unframed.aspects.primary && wants ? WANTED[wants] : undefined;
+    const reading = inferred && !pointedByWords(index.passages(item.id, unframed)) ? withAspect(unframed, inferred) : unframed;
+    const wantsNumber = wants === 'number' && reading.aspects.aspects.length === 0;
+    const lang = base.lang;
+    const asked = reading.aspects.aspects;
+    const primary = reading.aspects.primary;
+    const contacts = contactsOf(snapshot, item);
+    const common = { ...base, aspect: primary, item: refOf(item), related: relatedOf(snapshot, item), contacts, suggestions: [] };
+    if (primary === 'contact' && item.kind !== 'organization') {
+        const who = whomToCall(snapshot, index, item, reading, contacts, lang);
+        // The card's own note that its sources give no phone or site leads: then whom else to ask.
+        const gapNote = index
+            .passages(item.id, reading)
+            .find((r) => r.passage.structured && r.passage.absence && r.passage.aspects.includes('contact'));
+        if (who && gapNote) {
+            const note = toFact(item, gapNote, lang);
+            return {
+                ...common,
+                status: 'not-held',
+                confident: true,
+                text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${sentenceGap(lang)}${who.text}`,
+                facts: [note, ...who.facts],
+            };
+        }
+        if (who) return { ...common, status: 'answered', confident: true, ...who };
+    }
+
+    const all = index.passages(item.id, reading).filter((r) => r.passage.structured);
+    const ranked = all.filter((r) => r.score > 0);
+    // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words.
+    const holdingOf = (aspect: Aspect) =>
+        dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
+    const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
+    let chosen = choose(holding);
+    // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
+    // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
+    const gapNote = holding.find((r) => r.passage.absence);
+    if (wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r)))
+        chosen = [gapNote];
+    // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
+    if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
+    /** When set, each fact is shown under the label of the aspect it was chosen for. */
+    let labels: Aspect[] | undefined;
+    /** The card's own note that it lacks the fact leads, a passage the question's words point to follows. */
+    let absentFirst = false;
+    let gap: Aspect | undefined;
+    if (primary && chosen.length === 0) {
+        // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
+        // A neighbour scores nothing for the words of the aspect asked: every passage of the card is looked at.
+        // Another aspect the question asks that the card does hold comes before a neighbour ("要自己去申请吗？要准备哪些材料？").
+        const alsoAsked = asked
+            .slice(1)
+            .filter((a) => a.aspect !== 'what-is')
+            .flatMap((a) =>
+                holdingOf(a.aspect)
+                    .filter((r) => !r.passage.absence)
+                    .slice(0, 1),
+            );
+        const near =
+            alsoAsked.length > 0
+                ? alsoAsked
+                : (NEIGHBOURS[primary] ?? []).flatMap((a) =>
+                      all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1),
+                  );
+        if (near.length > 0) {
+            chosen = [near[0]!];
+            labels = [near[0]!.passage.aspects[0]!];
+            gap = primary;
+        }
+    } else if (primary && asked[1] && asked[1].score >= asked[0]!.score * CLOSE_READING) {
+        // Two readings close together ("哪家保险公司承保，损失怎么分担"): the best of each, each with its label.
+        const other = holdingOf(asked[1].aspect).find((r) => !r.passage.absence && !chosen.includes(r));
+        if (other) {
+            chosen = [chosen[0]!, other];
+            labels = [primary, asked[1].aspect];
+        }
+    }
+    if (primary && !gap) {
+        // The aspect word is one signal, not a gate: a passage that holds most of the question's other words,
+        // where the one chosen for the aspect holds none of them or only says the fact is missing, comes first
+        // ("信贷风险补偿…最新一轮安排了多少钱": the round's 10亿元, not "no amount limit").
+        const words = ranked.find((r) => !r.passage.absence && r.share >= MIN_SHARE && !chosen.includes(r));
+        const weak = !chosen[0] || chosen[0].passage.absence || chosen[0].overlap === 0;
+        // It must hold words of the question besides the aspect's ("最新一轮安排"), not only the aspect's own.
+        if (words && weak && words.plain >= MIN_OVERLAP / 2) {
+            const nearby = words.passage.aspects[0] ?? primary;
+            if (!chosen[0]) {
+                // Nothing on the card for the aspect: say so first, then the passage the words point to.
+                chosen = [words];
+                labels = [nearby];
+                gap = primary;
+            } else if (chosen[0].passage.absence) {
+                // The card says it lacks the fact: that stays the answer, the passage the words point to follows.
+                absentFirst = true;
+                labels = [...chosen.map(() => primary), nearby].slice(0, MAX_FACTS);
+                chosen = [...chosen, words].slice(0, MAX_FACTS);
+                if (!chosen.includes(words)) absentFirst = false;
+            } else {
+                labels = [nearby, ...(labels ?? chosen.map(() => primary))];
+                chosen = [words, ...chosen].slice(0, MAX_FACTS);
+                labels = labels.slice(0, chosen.length);
+            }
+        }
+    }
+    if (!primary) {
+        // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary. A note that
+        // the card lacks some fact answers no question that did not ask for that fact.
+        // A passage holding much of the question's words, or most of a short question's, beats the summary.
+        const fallback = ranked.filter(byWords);
+        // "能补多少": among the passages the words point to, one stating a number first; with none, a passage holding some
+        // of the words and a number, else the summary.
+        const numbered = wantsNumber && fallback.length === 0 ? ranked.filter((r) => r.overlap > 0 && !r.passage.absence && hasNumber(r)) : [];
+        const pointed = wantsNumber ? numberFirst(fallback, 'figures') : fallback;
+        chosen = choose(
+            pointed.length > 0 ? pointed : numbered.length > 0 ? numbered : index.passages(item.id).filter((r) => r.passage.field === 'summary'),
+        );
+    }
+    // A year the question names bounds it: "2021年放了多少" is answered by what the card says of 2021, not by a
+    // passage of another year or a note that no general limit is published.
+    const asks = yearsIn(base.question);
+    // A year carried from the last question ("那X呢") is asked of the whole card: this question has no words of its own.
+    const dated = gap
+        ? undefined
+        : asks.length > 0
+          ? ofYearAsked(ranked, chosen[0], asks, primary)
+          : hints.year
+            ? ofYearAsked(all, chosen[0], [hints.year], primary)
+            : undefined;
+    if (dated) {
+        if (labels) labels = [dated.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== dated)];
+        chosen = [dated, ...chosen.filter((r) => r !== dated)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
+        absentFirst = false;
+    }
+    // The passage stating the date or number asked next to the question's words leads, whatever field it sits in
+    // ("什么时候上线": "平台于2020年5月上线" of the how-to-apply entry).
+    // A card with no passage of the aspect read may still state the date asked next to the question's words ("when did
+    // it open?": "Opened in May 2020" of its how-to-apply entry): that answers, not the gap. A number is another matter:
+    // "多久能到账" is not answered by an amount lent next to 放款.
+    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], wants, reading, item);
+    if (near) absentFirst = false;
+    if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
+    else if (near) {
+        if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];
+        chosen = [near, ...chosen.filter((r) => r !== near)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
+    }
+    // The passage that made this card the answer leads, unless a passage chosen holds as much of the question.
+    const lead = hints.lead && ranked.find((r) => r.passage === hints.lead!.passage);
+    if (lead && chosen[0] !== lead && (chosen[0]?.coverage ?? 0) < lead.coverage) {
+        if (labels) labels = [lead.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== lead)];
+        chosen = [lead, ...chosen.filter((r) => r !== lead)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
+        [gap, absentFirst] = [undefined, false];
+    }
+    const facts = chosen.map((r) => toFact(item, r, lang));
+    const factText = (f: AnswerFact, i: number) => {
+        // The card's own words may already say it ("（转载来源，未经确认）"): the mark is not said twice.
+        const mark = f.status === 'current' ? '' : labelOf(f.status, lang);
+        const t = mark && f.text.includes(mark.replace(/^[\s（(]+|[）)\s]+$/g, '')) ? f.text : `${f.text}${mark}`;
+        return labels?.[i] ? aspectFact(labels[i]!, t, lang) : t;
+    };
+
+    if (gap) {
+        // Not held, said first; then what the card holds nearby, under its own label ("期限：…").
+        const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
+        return { ...common, status: 'not-held', confident: false, text, facts };
+    }
+    if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
+        const text = itemSentence(nameOf(item, lang), facts.map(factText), lang);
+        // "最长能借几年": the card speaks of the term ("鼓励发放中长期贷款") but no passage of it states a number: say so.
+        const figureless = wants === 'number' && primary && NUMERIC.has(primary) && !holding.some(hasNumber) && !chosen.some(hasNumber);
+        const said = figureless ? `${text}${sentenceGap(lang)}${noFigureNote(primary, lang)}` : text;
+        return { ...common, status: 'answered', confident: true, text: said, facts };
+    }
+    // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
+    const stated = facts.length > 0;
+    const said = stated ? itemSentence(nameOf(item, lang), facts.map(factText), lang) : notHeldSentence(nameOf(item, lang), primary, lang);
+    return {
+        ...common,
+        status: 'not-held',
+        confident: stated,
+        text: withWhomToAsk(
+            said,
+            contacts.map((c) => c.title[lang]),
+            lang,
+        ),
+        facts,
+    };
+}
+
+/** A passage the question's words point to, with no aspect read: much of them, or a good share of a short question's. */
+const byWords = (r: RankedPassage) =>
+    r.score > 0 && r.passage.structured && !r.passage.absence && (r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
+const pointedByWords = (ranked: readonly RankedPassage[]) => ranked.some(byWords);
+
+/** A passage stating a number first, when the aspect asks for one and it scores near the best. */
+function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect): readonly RankedPassage[] {
+    const best = ranked[0];
+    if (!best || !NUMERIC.has(aspect) || hasNumber(best)) return ranked;
+    const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
+    return withNumber ? [withNumber, ...ranked.filter((r) => r !== withNumber)] : ranked;
+}
+
+/** What states a date or a number in a passage's text (normalized). */
+const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
+    date: new RegExp(
+        [
+            /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{1,2}\s*日/.source,
+            /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.source,
+        ].join('|'),
+        'g',
+    ),
+    number: /\d[\d.,]*\s*(?:%|％|亿|万|家|户|个|倍|元|billion|million|trillion|bn)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/g,
+};
+/** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
+const NEAR = 12;
+/** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
+const NEAR_SHARE = 0.5;
+/** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words a tenth of theirs). */
+const ASKED_WEIGHT = 0.5;
+
+/**
+ * The passage that states what the question word asks for next to the
+ * question's own words, when the one chosen does not: "什么时候上线" is
+ * answered by "2020年5月上线", not by a passage that is merely dated and
+ * says 上线 elsewhere. It must hold as much of the question's words as the
+ * one chosen, nearly.
+ */
+function statedNear(
+    ranked: readonly RankedPassage[],
+    lead: RankedPassage | undefined,
+    wants: Wanted | undefined,
+    reading: QueryReading,
+    item: KnowledgeItem,
+): RankedPassage | undefined {
+    const pattern = wants ? STATED[wants] : undefined;
+    if (!pattern) return undefined;
+    const names = [item.name, ...item.aliases.zh, item.name_en, ...item.aliases.en].map((n) => normalize(n));
+    // The words of the clauses that ask (a word that only tells about the firm weighs less: see askedIn).
+    const words = [...reading.terms]
+        .filter(([, weight]) => weight >= ASKED_WEIGHT)
+        .map(([t]) => t.replace(/_/g, ' '))
+        .filter((t) => (/\p{Script=Han}/u.test(t) ? t.length >= 2 : t.length >= 3) && !/^\d+$/.test(t) && !names.some((n) => n.includes(t)));
+    if (words.length === 0) return undefined;
+    const near = (r: RankedPassage) => {
+        const text = normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`);
+        for (const m of text.matchAll(pattern)) {
+            const around = text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
+            if (words.some((w) => around.includes(w))) return true;
+        }
+        return false;
+    };
+    // The card saying it lacks the fact asked stays the answer.
+    if (lead && (lead.passage.absence || near(lead))) return undefined;
+    return ranked.find((r) => r.overlap > 0 && r.overlap >= (lead?.overlap ?? 0) * NEAR_SHARE && r.passage.structured && near(r));
+}
+
+/**
+ * The passage stating a year the question names, when the one chosen does
+ * not: it must hold some of the question's words, and the aspect asked or
+ * a neighbour of it (a year's amount is among the figures).
+ */
+function ofYearAsked(
+    ranked: readonly RankedPassage[],
+    lead: RankedPassage | undefined,
+    years: readonly string[],
+    primary: Aspect | undefined,
+): RankedPassage | undefined {
+    if (years.length === 0) return undefined;
+    const states = (r: RankedPassage) => years.some((y) => passageText(r).includes(y));
+    if (lead && states(lead)) return undefined;
+    const fits = (r: RankedPassage) =>
+        !primary || r.passage.aspects.includes(primary) || (NEIGHBOURS[primary] ?? []).some((a) => r.passage.aspects.includes(a));
+    return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
+}
+
+const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
+
+/** Fields that say what an item is in general: they answer "what is it" only when no other passage holding the aspect matches the question's words. */
+const OVERVIEW_FIELDS: ReadonlySet<string> = new Set(['summary', 'role', 'document']);
+
+function dropOverview(holding: readonly RankedPassage[]): readonly RankedPassage[] {
+    const overview = (r: RankedPassage) => OVERVIEW_FIELDS.has(r.passage.field);
+    return holding.some((r) => !overview(r) && r.overlap > 0) ? holding.filter((r) => !overview(r)) : holding;
+}
+
+/** The best passages: the top one, then those close to it, within the budget. */
+function choose(ranked: readonly RankedPassage[]): RankedPassage[] {
+    const best = ranked[0];
+    if (!best) return [];
+    const out = [best];
+    let length = textLength(best);
+    for (const r of ranked.slice(1)) {
+        if (out.length >= MAX_FACTS || length >= TEXT_BUDGET) break;
+        if (r.score < best.score * SCORE_SHARE) break;
+        out.push(r);
+        length += textLength(r);
+    }
+    return out;
+}
+
+const textLength = (r: RankedPassage) => (r.passage.text.zh ?? r.passage.text.en ?? '').length;

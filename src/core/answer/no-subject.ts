@@ -1,0 +1,72 @@
+/**
+ * Answers with no item to be about: a question back asking which item is
+ * meant, when only an aspect was asked (`clarify`, the likely items as
+ * suggestions), and "not known" with did-you-mean and the general contacts
+ * (`unknown`).
+ */
+import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import type { KnowledgeItem } from '../knowledge/schema.ts';
+import type { KnowledgeIndex } from '../search/index.ts';
+import type { Aspect } from '../vocabulary.ts';
+import { clarifySentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
+import { comparable } from './compare.ts';
+import type { Answer, Base, ItemRef } from './types.ts';
+import { generalContacts, refOf } from './whom-to-call.ts';
+
+const MAX_SUGGESTIONS = 3;
+/** Items offered when a bare aspect asks back which one. */
+const MAX_CANDIDATES = 4;
+
+export function unknown(snapshot: KnowledgeSnapshot, base: Base): Answer {
+    const lang = base.lang;
+    const suggestions = base.search.results
+        .slice(0, MAX_SUGGESTIONS)
+        .map((r) => snapshot.items.get(r.id))
+        .filter((i): i is KnowledgeItem => i !== undefined)
+        .map(refOf);
+    const contacts = generalContacts(snapshot);
+    const text = withWhomToAsk(
+        unknownSentence(
+            suggestions.map((s) => s.title[lang]),
+            lang,
+        ),
+        contacts.map((c) => c.title[lang]),
+        lang,
+    );
+    return { ...base, aspect: base.aspects[0], status: 'unknown', confident: false, text, facts: [], related: [], contacts, suggestions };
+}
+
+/**
+ * A bare aspect with nothing named or in focus ("利率多少"): which item is
+ * meant? The likely ones are the search's, then other offerings, that hold
+ * the aspect.
+ */
+export function clarify(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, aspect: Aspect, base: Base): Answer {
+    const lang = base.lang;
+    const holds = (id: string) => index.passages(id).some((r) => r.passage.typed && r.passage.aspects[0] === aspect && !r.passage.absence);
+    const ids = [...base.search.results.map((r) => r.id), ...[...snapshot.items.values()].filter(comparable).map((i) => i.id)];
+    const candidates: ItemRef[] = [];
+    let looked = 0;
+    for (const id of new Set(ids)) {
+        if (candidates.length >= MAX_CANDIDATES || looked++ >= 24) break;
+        const item = snapshot.items.get(id);
+        if (item && comparable(item) && holds(id)) candidates.push(refOf(item));
+    }
+    const text = clarifySentence(
+        aspect,
+        candidates.map((c) => c.title[lang]),
+        lang,
+    );
+    return {
+        ...base,
+        aspect,
+        status: 'unknown',
+        confident: false,
+        text,
+        facts: [],
+        related: [],
+        contacts: [],
+        suggestions: candidates,
+        clarify: { aspect },
+    };
+}

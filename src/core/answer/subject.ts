@@ -1,0 +1,214 @@
+/**
+ * Which item a question is about: the pieces answer.ts chooses the subject
+ * with. The search on the clauses that ask (`questionSearch`) and their
+ * reading (`askedIn`: words that only tell about the firm weigh a tenth);
+ * items named by a document's number (`numberNamed`) or a short name
+ * (`shortNamed`); two names joined by 和 / or (`joinedInText`); a named
+ * item's own name taken out of the aspects asked (`ownNameRead`); the
+ * aspect carried to a question that asks none (`withAspect`); and the
+ * passage that makes its card the subject (`evidenceFor`).
+ */
+import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import type { KnowledgeItem } from '../knowledge/schema.ts';
+import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
+import type { SearchOptions, SearchResponse } from '../search/types.ts';
+import { termPattern } from '../search/stem.ts';
+import { normalize } from '../search/tokenize.ts';
+import type { Aspect } from '../vocabulary.ts';
+import { understandQuestion } from '../match/understand.ts';
+import { yearsIn } from './reading.ts';
+
+/** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
+const TOLD_SHARE = 0.1;
+/** Words of at most this many characters, the first few of them, are looked for as short names. */
+const MAX_SHORT_NAME = 4;
+const MAX_SHORT_WORDS = 3;
+/** A short word names an item only when at most this many items' names hold it. */
+const SHORT_NAME_HOLDERS = 3;
+/** Cards looked at for the passage that holds most of the question, by search rank and by the words they hold (see `evidenceFor`). */
+const EVIDENCE_CARDS = 5;
+/** A passage holding this share of the question's words (weighed by rarity) answers it, on whatever card it sits. */
+const EVIDENCE_COVERAGE = 0.5;
+/** …and, against the card the search put first, this much more of them than that card's best passage. */
+export const EVIDENCE_MARGIN = 0.15;
+/** …and against an item the question names, this much more: a name is strong evidence of the subject. */
+export const NAMED_MARGIN = 0.3;
+
+/** Words joining two items named one after the other ("高企贷和沪科专贷的利率"). */
+const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|and|or|versus)\s*$/i;
+
+/** Clauses that ask something: a question mark, a question word, a modal. */
+const ASKS =
+    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|whose|why|can|could|is there|are there|do|does|did)\b/i;
+
+/**
+ * The search for a question. A message that tells about the firm before it
+ * asks ("我们是做芯片的，去年营收两个亿，有什么贴息政策？") is searched on the
+ * clauses that ask when the whole is not confident: true words about the
+ * firm must not cost the question its answer.
+ */
+export function questionSearch(index: KnowledgeIndex, text: string, options: SearchOptions): SearchResponse {
+    const whole = index.search(text, options);
+    if (whole.confident) return whole;
+    const clauses = text.split(/(?<=[，。,.;；!！?？\n])/);
+    const asking = clauses.filter((c) => ASKS.test(c));
+    if (asking.length === 0 || asking.length === clauses.length) return whole;
+    const focused = index.search(asking.join(''), options);
+    return focused.confident ? { ...focused, query: whole.query, ...(whole.notice ? { notice: whole.notice } : {}) } : whole;
+}
+
+/**
+ * The passage, among the cards the search ranks first, that holds the most
+ * of the question's words (each weighed by how rare it is in the whole
+ * knowledge: see `RankedPassage.coverage`), when it holds enough of them
+ * and, against `given` (the card otherwise answering), clearly more than
+ * that card's own best passage. Undefined when `given` is as good.
+ */
+export function evidenceFor(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    text: string,
+    reading: QueryReading,
+    given: KnowledgeItem | undefined,
+    allowed: (i: KnowledgeItem | undefined) => i is KnowledgeItem,
+    margin = EVIDENCE_MARGIN,
+): { item: KnowledgeItem; passage: RankedPassage } | undefined {
+    const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence);
+    const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
+    const floor = given ? (bestOf(given.id)?.coverage ?? 0) + margin : 0;
+    let found: { item: KnowledgeItem; passage: RankedPassage } | undefined;
+    // The cards the search ranks first, and those holding most of the question's words anywhere (a statistic sits on
+    // the card of the report that gives it, which the words alone may rank low).
+    const ids = new Set([
+        ...index.rank(text, { limit: EVIDENCE_CARDS }).map((r) => r.id),
+        ...index
+            .covering(reading, EVIDENCE_CARDS)
+            .filter((c) => c.coverage >= EVIDENCE_COVERAGE)
+            .map((c) => c.id),
+    ]);
+    for (const id of ids) {
+        const item = snapshot.items.get(id);
+        if (id === given?.id || !allowed(item)) continue;
+        const best = bestOf(id);
+        if (best && best.coverage >= Math.max(EVIDENCE_COVERAGE, floor) && (!found || best.coverage > found.passage.coverage))
+            found = { item, passage: best };
+    }
+    return found;
+}
+
+/**
+ * Documents named by their number ("85号文", "212号那一轮"): the cards whose
+ * document number ends in it, the year too when the question gives one. A
+ * number that ends no card's document number, or several, names none.
+ */
+export function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
+    const found: string[] = [];
+    const years = yearsIn(text);
+    for (const m of text.matchAll(DOC_NUMBER_ASKED)) {
+        const holders = [...snapshot.items.values()].filter((item) => {
+            const number = 'doc_number' in item ? item.doc_number : undefined;
+            const parts = number ? DOC_NUMBER.exec(number) : null;
+            return parts !== null && parts[2] === (m[1] ?? m[2]) && (years.length === 0 || years.includes(parts[1]!));
+        });
+        if (holders.length === 1) found.push(holders[0]!.id);
+    }
+    return found;
+}
+/** A number of a document as a founder writes it: 85号, 85号文, 212号, No. 85. */
+const DOC_NUMBER_ASKED = /(?<![\d〔[(（])(\d{1,4})\s*号|\bno\.?\s*(\d{1,4})\b/gi;
+/** The year and number of a document number: 沪科提复〔2024〕85号. */
+const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
+
+/** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
+export function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
+    const found = new Map<string, KnowledgeItem>();
+    // A short name is a short word, and a long message is not an ellipsis: each word looked for is a pass over every card's names.
+    for (const word of words.filter((w) => w.length <= MAX_SHORT_NAME).slice(0, MAX_SHORT_WORDS)) {
+        let best: { item: KnowledgeItem; share: number } | undefined;
+        let tie = false;
+        let holders = 0;
+        for (const item of snapshot.items.values()) {
+            const shares = [item.name, ...item.aliases.zh].filter((n) => n.includes(word)).map((n) => word.length / n.length);
+            if (shares.length === 0) continue;
+            holders++;
+            const share = Math.max(...shares);
+            if (!best || share > best.share) [best, tie] = [{ item, share }, false];
+            else if (share === best.share) tie = true;
+        }
+        // A word in many items' names (科技, 贷款) names none of them; one that is half a name or more names its item.
+        if (best && !tie && holders <= SHORT_NAME_HOLDERS && best.share >= 0.5) found.set(best.item.id, best.item);
+    }
+    return [...found.values()];
+}
+
+/** A clause that introduces the firm ("本人是…的财务", "我们是做新材料的", "we are …"). */
+const SELF =
+    /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)|^(?:we|i)(?:'re|'m| are| am| have| run)\b/i;
+/** A clause that reports what someone said ("看新闻说…", "客户经理说…", "I heard …"). */
+const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
+
+/**
+ * What a message asks is in the clauses that do not merely tell about the
+ * firm or report what was heard: in "我们是做新材料的……这个补偿比例到底是
+ * 多少？" 材料 is the firm's trade, not the documents to prepare; in "看新闻说
+ * 沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is what the
+ * founder heard, the way to apply is what they ask. The aspects are those
+ * of the asking clauses; the words of the telling ones still count in
+ * choosing a passage, at a share (成立7年，员工50人 must not pick the
+ * passage dated 2022年7月; 银行说要先去做质押登记 still says which 登记).
+ */
+export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
+    const clauses = text.split(/(?<=[，,。！？!?；;\n])/).filter((c) => c.trim().length > 0);
+    if (clauses.length < 2) return reading;
+    const narrative = (c: string) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || understandQuestion(c).understood.length > 0);
+    const kept = clauses.filter((c) => !narrative(c));
+    if (kept.length === clauses.length || kept.length === 0) return reading;
+    const asked = index.read(kept.join(''));
+    const terms = new Map([...reading.terms].map(([term, weight]) => [term, asked.terms.has(term) ? weight : weight * TOLD_SHARE] as const));
+    if (reading.aspects.aspects.length === 0) return { ...reading, terms };
+    return {
+        ...reading,
+        terms,
+        aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison },
+        aspectTerms: asked.aspectTerms,
+    };
+}
+
+/**
+ * The reading of a question about `id` with that item's own name taken out
+ * of its aspects: in "履约贷的保费补贴要我们自己去申请吗", 保费补贴 is the
+ * subject (科技信贷保费补贴), not the subsidy asked of it. (With one item
+ * named, the index's reading already leaves its name out.)
+ */
+export function ownNameRead(index: KnowledgeIndex, text: string, reading: QueryReading, id: string): QueryReading {
+    const term = reading.named.find((n) => n.id === id && !n.typo)?.term;
+    if (!term || reading.named.length < 2 || !reading.aspects.words.some((w) => term.replace(/_/g, ' ').includes(normalize(w)))) return reading;
+    const stripped = normalize(text).replace(termPattern(term), ' ');
+    const again = askedIn(index, stripped, index.read(stripped));
+    return { ...reading, aspects: again.aspects, aspectTerms: again.aspectTerms };
+}
+
+/** True when only joining words stand between the two names in the text. */
+export function joinedInText(text: string, reading: QueryReading, a: string, b: string): boolean {
+    const lower = text.toLowerCase();
+    const at = (id: string) => {
+        const n = reading.named.find((x) => x.id === id);
+        if (!n) return undefined;
+        const m = termPattern(n.term).exec(lower);
+        return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+    };
+    const x = at(a);
+    const y = at(b);
+    if (!x || !y) return false;
+    const [l, r] = x.start < y.start ? [x, y] : [y, x];
+    return l.end <= r.start && JOINED.test(lower.slice(l.end, r.start));
+}
+
+/** The reading with `aspect` as the one asked, when the question asks none of its own. */
+export function withAspect(reading: QueryReading, aspect: Aspect | undefined): QueryReading {
+    if (!aspect || reading.aspects.aspects.length > 0) return reading;
+    return {
+        ...reading,
+        aspects: { aspects: [{ aspect, score: 1 }], primary: aspect, comparison: reading.aspects.comparison, words: reading.aspects.words },
+    };
+}
