@@ -31,6 +31,15 @@ describe('confidence', () => {
         },
     );
 
+    it('a word the segmenter does not know (公积金 → 公|积|金) is one concept again, so it counts against the card', () => {
+        const e = index.explain('个人贷款利率现在多少？公积金能贷多少');
+        expect(e.concepts.map((c) => c.text)).toContain('公积金');
+        expect(e.concepts.find((c) => c.text === '公积金')!.covered).toBe(false);
+        // Two single characters (帮|扶) or a verb and its complement (贷|到|款) are not joined.
+        expect(index.explain('有没有帮扶的贷款').concepts.map((c) => c.text)).not.toContain('帮扶');
+        expect(index.explain('只有几个专利，能贷到款吗').concepts.map((c) => c.text)).not.toContain('贷到款');
+    });
+
     it('generic words make no concept: 上海 and 企业 alone are no evidence', () => {
         const e = index.explain('上海企业');
         expect(e.concepts).toEqual([]);

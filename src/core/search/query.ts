@@ -9,7 +9,7 @@
  * (上海, 企业, apply) make no concept: they are searched at a low weight but
  * are no evidence that the knowledge covers the question.
  */
-import { FUNCTION_CHARS, GENERIC_WORDS, STOP_WORDS } from './stopwords.ts';
+import { FUNCTION_CHARS, GENERIC_WORDS, GRAMMAR_CHARS, STOP_WORDS } from './stopwords.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
 import { bigrams, findHanTerms, findLatinTerms, findNearTerms, normalize, splitRun, stem, type Dictionary } from './tokenize.ts';
 
@@ -166,13 +166,40 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
     // Typo readings do not hide words: they are only guesses.
     const covered = new Array<boolean>(run.length).fill(false);
     for (const h of hits) if (!h.typo) for (let i = h.start; i < h.end; i++) covered[i] = true;
+    const isFree = (start: number, end: number) => {
+        for (let i = start; i < end; i++) if (covered[i] || removed[i]) return false;
+        return true;
+    };
     for (const s of segments) {
         if (s.word.length < 2) continue;
-        let free = true;
-        for (let i = s.start; i < s.start + s.word.length; i++) if (covered[i] || removed[i]) free = false;
-        if (free) b.concept(s.word, [bigrams(s.word)]);
+        if (isFree(s.start, s.word.length + s.start)) b.concept(s.word, [bigrams(s.word)]);
     }
+    // A word the segmenter does not know comes out as single characters (公积金 → 公|积|金): three or more adjacent
+    // ones that no name (typos included) covers and that are no grammar characters are one word again, so that a
+    // question on a housing fund is not half answered by a card on loan rates. Two (买|房, 帮|扶) are too often a verb
+    // and its object to tell apart from the knowledge's own words.
+    const guessed = new Array<boolean>(run.length).fill(false);
+    for (const h of hits) for (let i = h.start; i < h.end; i++) guessed[i] = true;
+    let loose = '';
+    let from = 0;
+    const close = () => {
+        if (loose.length >= MIN_LOOSE_WORD) b.concept(loose, [bigrams(loose)]);
+        loose = '';
+    };
+    for (const s of segments) {
+        const single = s.word.length === 1 && !GRAMMAR_CHARS.has(s.word) && !guessed[s.start] && isFree(s.start, s.start + 1);
+        if (!single) {
+            close();
+            continue;
+        }
+        if (loose && from + loose.length !== s.start) close();
+        if (!loose) from = s.start;
+        loose += s.word;
+    }
+    close();
 }
+
+const MIN_LOOSE_WORD = 3;
 
 /** Maximal stretches of the run not marked removed. */
 function subRuns(run: string, removed: readonly boolean[]): { text: string; start: number }[] {

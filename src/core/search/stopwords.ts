@@ -364,3 +364,12 @@ export const BREAK_CHARS = '的了吗呢吧啊呀嘛哦';
 export const FUNCTION_CHARS: ReadonlySet<string> = new Set(
     Array.from('是能有在和与及或就都也还又吗呢的了么个我你他她它这那要会可想把被给让对从向啥嘛吧啊呀哪谁几请'),
 );
+
+/**
+ * Single characters that never begin, end or sit inside a word the segmenter does not know (see query.ts): the
+ * function characters, and verb complements and adverbs that stand alone beside a verb (贷|到|款, 先|不).
+ */
+export const GRAMMAR_CHARS: ReadonlySet<string> = new Set([
+    ...FUNCTION_CHARS,
+    ...Array.from('到不上下去来过着得地先再才很太更最没别被让给对向从把用以为于'),
+]);
