@@ -214,6 +214,8 @@ describe('the passage that answers chooses the card', () => {
         // 专精特新企业3325.69亿元（+37.92%）.
         expect(a.item?.id).toBe('stcsm-reply-2024-85');
         expect(a.text).toContain('3325.69');
+        // A closing 呢 after a first question of the same message is no ellipsis of the last turn: the same holds.
+        expect(service.answer('专精特新企业的贷款余额现在多少？高新企业呢').item?.id).toBe('stcsm-reply-2024-85');
         // A name whose card answers stays the subject.
         expect(service.answer('专精特新企业贷款贴息最高多少').item?.id).toBe('srdi-measures-2025');
     });

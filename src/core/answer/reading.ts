@@ -23,7 +23,9 @@ const REFERS_BACK_ZH_ALL = new RegExp(REFERS_BACK_ZH.source, 'g');
 const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
 
 /** An ellipsis opener or closer: "那沪科专贴呢", "what about …", "and for …". */
-const ELLIPSIS = /^(?:那|那么|那如果|还有|再问|另外)|呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/i;
+// A closing 呢 is an ellipsis of the last turn only in a message of one clause: "…余额多少？高新企业呢" asks the same
+// message's first question again of another subject.
+const ELLIPSIS = /^(?:那|那么|那如果|还有|再问|另外)|^[^，。？?！!；;]*呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/i;
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 const CHOOSE = new RegExp(
