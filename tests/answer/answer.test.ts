@@ -265,6 +265,13 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text.match(/未经确认/g)).toHaveLength(1);
     });
 
+    it('a short name running into the next word still names its item ("专贷到25年4月底…")', () => {
+        const a = service.answer('专贷到25年4月底一共投了多少');
+        // huke-zhuandai facts: by end-April 2025 沪科专贷 had reached 332.56亿.
+        expect(a.item?.id).toBe('huke-zhuandai');
+        expect(a.text).toContain('332.56');
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

@@ -164,8 +164,9 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     rest = rest.replace(FRAME_ZH, ' ');
     const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
     // A short run is a word of its own (专贴, 科委), which the segmenter may split into characters.
+    // A short name may run into the next word ("专贷到…"): a short run's two-character start is tried as well.
     const leftover = (rest.match(/\p{Script=Han}{2,}/gu) ?? [])
-        .flatMap((run) => [...(run.length <= 4 ? [run] : []), ...segmentWords(run)])
+        .flatMap((run) => [...(run.length <= 4 ? [run, ...(run.length > 2 ? [run.slice(0, 2)] : [])] : []), ...segmentWords(run)])
         .filter((w, i, all) => w.length >= 2 && all.indexOf(w) === i);
     const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter(
         (w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')),
