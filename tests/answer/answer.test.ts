@@ -272,6 +272,13 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('332.56');
     });
 
+    it('"…之后还要干嘛" asks what to do: the steps, not the summary', () => {
+        const a = service.answer('保费补贴公示完了之后我们企业还要干嘛');
+        // premium-subsidy apply_channel: 公示后确认账户 (on the platform or 一网通办).
+        expect(a).toMatchObject({ item: { id: 'premium-subsidy' }, aspect: 'how-to-apply' });
+        expect(a.text).toContain('确认账户');
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

@@ -65,7 +65,7 @@ const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
  * fee): it only puts the passages stating one first among those the
  * question's words point to.
  */
-export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply', fit: 'eligibility' };
+export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply', fit: 'eligibility', act: 'how-to-apply' };
 
 /** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
 const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);

@@ -93,7 +93,7 @@ const SHANGHAI = /上海|沪|shanghai/i;
  * every phrasing ("how much relief lending have firms got", "那年上线的").
  * Asking whether one can apply (能申请吗, can we apply) wants the conditions.
  */
-export type Wanted = 'number' | 'date' | 'place' | 'fit';
+export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act';
 
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ['date', /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|\bwhen\b|\bwhat year\b|\bsince when\b/i],
@@ -117,6 +117,8 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
             'i',
         ),
     ],
+    // "公示完了之后还要干嘛", "what do we have to do next": the steps to take.
+    ['act', /干嘛|干什么|做什么|要做啥|做些什么|\bwhat (?:do|should|must) (?:we|i) (?:have to |need to )?do\b/i],
     // 差别在哪, 好在哪里 ask how, not where.
     ['place', /(?<![差别同异好处在])(?:哪里|哪儿)|(?<![差别同异好处])在哪|去哪|\bwhere\b/i],
 ];
