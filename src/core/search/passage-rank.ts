@@ -87,16 +87,15 @@ export function rankCardPassages(
     const overlaps = new Float64Array(passages.length);
     const plains = new Float64Array(passages.length);
     const helds = new Float64Array(passages.length).fill(owned);
+    const add = (i: number, k: number) => {
+        helds[i] = helds[i]! + covers[k]!;
+        overlaps[i] = overlaps[i]! + tells[k]!;
+        if (!ofAspect[k]) plains[i] = plains[i]! + tells[k]!;
+    };
     const places = termPlaces(passages);
-    for (let k = 0; k < words.length; k++) {
-        const at = places.get(words[k]!);
-        if (!at) continue;
-        for (const i of at) {
-            helds[i] = helds[i]! + covers[k]!;
-            overlaps[i] = overlaps[i]! + tells[k]!;
-            if (!ofAspect[k]) plains[i] = plains[i]! + tells[k]!;
-        }
-    }
+    if (places) for (let k = 0; k < words.length; k++) for (const i of places.get(words[k]!) ?? []) add(i, k);
+    // A card ranked for the first time: every word against every passage (the same sums, in the same order per passage).
+    else passages.forEach(({ terms }, i) => words.forEach((w, k) => terms.has(w) && add(i, k)));
     const ranked = passages.map(({ passage }, i) => {
         const overlap = overlaps[i]!;
         const plain = plains[i]!;
@@ -126,11 +125,20 @@ export function rankCardPassages(
 }
 
 const placesCache = new WeakMap<readonly IndexedPassage[], ReadonlyMap<string, readonly number[]>>();
+const rankedOnce = new WeakSet<readonly IndexedPassage[]>();
 
-/** Each term of a card's passages → the indexes of the passages holding it, ascending; made once per card's passage list. */
-function termPlaces(passages: readonly IndexedPassage[]): ReadonlyMap<string, readonly number[]> {
+/**
+ * Each term of a card's passages → the indexes of the passages holding it, ascending; made on a card's second ranking,
+ * then kept. Undefined on the first: building it costs more than one ranking, and in a large knowledge most cards are
+ * ranked once or not at all.
+ */
+function termPlaces(passages: readonly IndexedPassage[]): ReadonlyMap<string, readonly number[]> | undefined {
     let places = placesCache.get(passages);
     if (!places) {
+        if (!rankedOnce.has(passages)) {
+            rankedOnce.add(passages);
+            return undefined;
+        }
         const made = new Map<string, number[]>();
         passages.forEach(({ terms }, i) => {
             for (const term of terms) {
