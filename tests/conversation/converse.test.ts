@@ -159,6 +159,15 @@ describe('profile', () => {
         expect(turns[1]!.state.profile?.needs).toEqual(['ip-pledge']);
     });
 
+    it('a need turned down leaves the profile, and a kind of loan asked for is matched', () => {
+        const turns = talk('我们有几项发明专利，想用专利质押贷款', '算了，不想做知识产权质押了，有没有不用抵押的贷款');
+        expect(turns[0]!.state.profile?.needs).toEqual(['ip-pledge']);
+        expect(turns[1]!.state.profile?.needs).toEqual(['credit-loan']);
+        const reply = turns[1]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind === 'match') expect(reply.response.matches[0]!.id).not.toBe('ip-pledge-financing');
+    });
+
     it('asks for the profile when a firm asks what fits before telling anything', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });
