@@ -279,6 +279,16 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('确认账户');
     });
 
+    it('"是哪个单位搞的" / "who reviews" asks for the body that runs it: where the card says how to apply, not the summary', () => {
+        // keji-weidaitong how_to_apply: 由上海市科技创业中心推出并受理、评审和推荐.
+        const a = service.answer('微贷通是哪个单位搞的');
+        expect(a).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'how-to-apply' });
+        expect(a.text.split('。')[0]).toContain('科技创业中心');
+        expect(service.answer('who reviews kechuang zhulidai applications').text.split('. ')[0]).toContain('Entrepreneurship Center');
+        // "给谁的" asks for whom: the conditions, not a body.
+        expect(service.answer('小巨人信用贷是给谁的').aspect).not.toBe('how-to-apply');
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

@@ -65,7 +65,14 @@ const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
  * fee): it only puts the passages stating one first among those the
  * question's words point to.
  */
-export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply', fit: 'eligibility', act: 'how-to-apply' };
+export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = {
+    date: 'history',
+    place: 'how-to-apply',
+    fit: 'eligibility',
+    act: 'how-to-apply',
+    // The body that launched, reviews or runs an item is named where the card says how to apply.
+    agent: 'how-to-apply',
+};
 
 /** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
 const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);
@@ -96,7 +103,8 @@ export function answerItem(
 ): Answer {
     const wants = hints.wants;
     // "想了解一下…多少": asking how much or when is not asking what the item is.
-    const framed = given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date');
+    const framed =
+        given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date' || wants === 'agent');
     const unframed = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
     const inferred = !unframed.aspects.primary && wants ? WANTED[wants] : undefined;
     const reading = inferred && !pointedByWords(index.passages(item.id, unframed)) ? withAspect(unframed, inferred) : unframed;
