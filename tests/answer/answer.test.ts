@@ -289,6 +289,21 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('小巨人信用贷是给谁的').aspect).not.toBe('how-to-apply');
     });
 
+    it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
+        const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        // The sentence of the passage holding what was asked comes first: the balances, not the list of products before them.
+        expect(a.text.split('。')[0]).toContain('专精特新企业');
+        expect(service.answer('which govt agency wrote the reply 85').item?.id).toBe('stcsm-reply-2024-85');
+    });
+
+    it('several items named and no comparison asked: the one whose card holds the question', () => {
+        // 专精特新 names the SRDI measures too, but the figure asked is in the reply named beside it.
+        const a = service.answer('the STCSM reply 85 — how many tech-firm loans grew for 专精特新 companies? need the % for a deck');
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.comparison).toBeUndefined();
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');
