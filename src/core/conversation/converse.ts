@@ -78,9 +78,11 @@ export function converse(service: KnowledgeService, state: ConversationState, me
 
     const reading = service.read(asked);
     const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(asked);
-    // "有没有什么贷款" after telling about the firm asks for the match; "有没有什么办法不用先还本就能续贷" asks for one thing,
-    // which its asking clauses alone find: that is answered (the match is offered beside it).
-    const wantsMatch = reading.named.length === 0 && (asksForMatch(asked) || (told && asksWhatExists(asked) && !asksForOne(service, asked)));
+    // "有没有什么贷款" in or after messages that told about the firm ("贷款明年3月到期" → "有啥办法") asks for the match;
+    // "有没有什么办法不用先还本就能续贷" asks for one thing, which its asking clauses alone find: that is answered (the
+    // match is offered beside it).
+    const toldSoFar = told || !isEmptyDraft(state.profile ?? {});
+    const wantsMatch = reading.named.length === 0 && (asksForMatch(asked) || (toldSoFar && asksWhatExists(asked) && !asksForOne(service, asked)));
     if (wantsMatch || plainStatement) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {
