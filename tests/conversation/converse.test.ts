@@ -59,6 +59,14 @@ describe('focus', () => {
         expect(answerOf(turns[2]).item?.id).toBe('huke-zhuantie');
     });
 
+    it('a correction of the item meant asks the last question again of it ("哦不对，我问的是微贷通", "打错了 是高企贷")', () => {
+        const turns = talk('科技履约贷的风险怎么分担？', '哦不对，我问的是微贷通');
+        expect(answerOf(turns[0])).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'risk-sharing' });
+        expect(answerOf(turns[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
+        const english = talk('What is the rate of Huke Zhuandai?', 'sorry, I meant Gaoqidai');
+        expect(answerOf(english[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+    });
+
     it('keeps the aspect asked before for "那X呢"', () => {
         const a = answerOf(talk('高企贷的合作银行有哪些', '那沪科专贴呢')[1]);
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });
