@@ -67,6 +67,20 @@ describe('focus', () => {
         expect(answerOf(english[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
     });
 
+    it('goes back to the topic before an aside ("回到刚才那个贷款", "ok back to the loan")', () => {
+        const turns = talk('科技微贷通适合哪些企业', '顺便问下科委地址在哪', '回到刚才那个贷款，担保费率多少');
+        expect(answerOf(turns[1]).item?.id).toBe('stcsm');
+        expect(answerOf(turns[2])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'fee' });
+        // The aside is now the topic one back.
+        expect(turns[2]!.state.focus?.before?.items).toEqual(['stcsm']);
+        const english = talk(
+            'Tell me about the IP pledge loan',
+            'btw when did the Xinyidai platform open?',
+            'ok back to the loan - where is the pledge registered?',
+        );
+        expect(answerOf(english[2]).item?.id).toBe('ip-pledge-financing');
+    });
+
     it('keeps the aspect asked before for "那X呢"', () => {
         const a = answerOf(talk('高企贷的合作银行有哪些', '那沪科专贴呢')[1]);
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });
@@ -230,6 +244,16 @@ describe('state', () => {
         const turns = talk('科技履约贷和科技微贷通差在哪', '我们是成长期的高新技术企业，需要流动资金');
         expect(turns[0]!.state.focus!.items.length).toBeLessThanOrEqual(MAX_FOCUS);
         expect(turns[1]!.state.matched!.length).toBeLessThanOrEqual(MAX_MATCHED);
+    });
+
+    it('keeps the topic one back, bounded, so that a stored focus from before still loads', () => {
+        expect(checkFocus({ items: ['a'], before: { items: ['b'], aspect: 'fee' } })).toEqual({
+            items: ['a'],
+            before: { items: ['b'], aspect: 'fee' },
+        });
+        // One level only: a topic two back is not kept.
+        expect(checkFocus({ items: ['a'], before: { items: ['b'], before: { items: ['c'] } } })).toBeUndefined();
+        expect(checkFocus({ items: ['a'], aspect: 'rate' })).toEqual({ items: ['a'], aspect: 'rate' });
     });
 
     it('a match clears the focus, so that "它" is not read as an old item', () => {
