@@ -81,6 +81,24 @@ describe('focus', () => {
         expect(answerOf(english[2]).item?.id).toBe('ip-pledge-financing');
     });
 
+    it('"which one had more … by April 2025" after two items: each side by what it states of that year, not what each is', () => {
+        const turns = talk('What are Huke Zhuandai and Huke Zhuantie?', 'which one had more outstanding by April 2025?');
+        const a = answerOf(turns[1]);
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+        // Both sides lead with the card's passage dated April 2025 (the cumulative amounts), not the summaries.
+        const [left, right] = a.facts;
+        expect(new Set([left!.item, right!.item]).size).toBe(2);
+        for (const f of [left!, right!]) {
+            expect(f.text).toContain('2025');
+            expect(f.field).not.toBe('summary');
+            expect(a.text).toContain(f.text);
+        }
+        // "ok, different thing" changes the topic; it asks to compare nothing.
+        const other = talk('how many firms registered on the xinyidai platform?', 'ok different thing — when did gaoqidai start?');
+        expect(answerOf(other[1]).comparison).toBeUndefined();
+        expect(answerOf(other[1]).item?.id).toBe('gaoqidai');
+    });
+
     it('keeps the aspect asked before for "那X呢"', () => {
         const a = answerOf(talk('高企贷的合作银行有哪些', '那沪科专贴呢')[1]);
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });

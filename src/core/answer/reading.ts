@@ -40,7 +40,9 @@ const ELLIPSIS = new RegExp(
 const CHOOSE = new RegExp(
     [
         /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/.source,
-        /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer/.source,
+        // "different from", "how are they different" choose; "ok, different thing" changes the topic.
+        /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer(?:s|ence|ences)?\b|\bdifferent from\b/.source,
+        /\b(?:are|is) (?:they|these|the two|both|it) (?:\w+ )?different\b|\bdifferent\?/.source,
         /\bor the\b/.source,
     ].join('|'),
     'i',
