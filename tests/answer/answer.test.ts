@@ -145,6 +145,16 @@ describe('names said by sound', () => {
         expect(both.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
     });
 
+    it("reads a name's first or last syllables written in pinyin when they spell one item's names only", () => {
+        // zhuandai is 专贷 of 沪科专贷, zhuantie 专贴 of 沪科专贴: the short names founders write.
+        const both = service.answer('Zhuandai vs zhuantie at end-April 2025, which book is bigger?');
+        expect(both.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+        expect(service.read('zhuandai rate').named.map((n) => n.id)).toEqual(['huke-zhuandai']);
+        // Pieces shared by several items' names, and English words, name nothing.
+        expect(service.read('keji loan').named).toEqual([]);
+        expect(service.read('how do I apply for a loan in shanghai').named).toEqual([]);
+    });
+
     it('does not hear a name in words that only share a sound with part of it', () => {
         // 履约 alone (two characters) is not read by sound, nor is an unrelated three-character word.
         expect(service.read('我们公司一直按时履约').named).toEqual([]);

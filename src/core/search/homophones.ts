@@ -42,6 +42,15 @@ function soundOf(text: string): string[] | undefined {
     return out;
 }
 
+/** A name's piece written in pinyin is read only when it has this many letters (lvyue, zhuandai), not ke or dai. */
+const MIN_PIECE_LETTERS = 5;
+
+/** The ways syllables are written joined in Latin letters: ü as v, and as u. */
+function spellings(sound: readonly string[]): string[] {
+    const joined = sound.join('');
+    return joined.includes('v') ? [joined, joined.replace(/v/g, 'u')] : [joined];
+}
+
 /** Names shorter than this are not read by sound: two syllables match too much. */
 const MIN_CHARS = 3;
 /** At most this many characters may differ from the name: one per three. */
@@ -80,6 +89,9 @@ export class SoundTable {
             if (!list) map.set(key, [e]);
             else if (!list.some((x) => x.id === e.id)) list.push(e);
         };
+        // A name's first or last syllables in pinyin ("zhuandai" of 沪科专贷, "lvyue" of 履约贷), as the short names
+        // founders write: kept when they spell one item's names only.
+        const pieces = new Map<string, Entry[]>();
         for (const { id, names } of this._names) {
             for (const name of names) {
                 if (!/^\p{Script=Han}+$/u.test(name) || name.length < MIN_CHARS) continue;
@@ -88,11 +100,15 @@ export class SoundTable {
                 add(han, sound.join(' '), { id, name });
                 lengths.add(name.length);
                 // Written in pinyin: with ü as v and as u.
-                const joined = sound.join('');
-                add(latin, joined, { id, name });
-                if (joined.includes('v')) add(latin, joined.replace(/v/g, 'u'), { id, name });
+                for (const joined of spellings(sound)) add(latin, joined, { id, name });
+                for (let k = 2; k < sound.length; k++) {
+                    for (const part of [sound.slice(0, k), sound.slice(sound.length - k)]) {
+                        for (const joined of spellings(part)) if (joined.length >= MIN_PIECE_LETTERS) add(pieces, joined, { id, name });
+                    }
+                }
             }
         }
+        for (const [joined, entries] of pieces) if (entries.length === 1 && !latin.has(joined)) latin.set(joined, entries);
         this._han = han;
         this._latin = latin;
         this._lengths = [...lengths].sort((a, b) => b - a);
