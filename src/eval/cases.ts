@@ -62,10 +62,22 @@ export type MatchCase = z.infer<typeof matchCaseSchema> & { readonly file: strin
 export type DialogueCase = z.infer<typeof dialogueCaseSchema> & { readonly file: string; readonly line: number };
 
 /** The case files read, in this order; a missing file is skipped (the extras are optional). */
-export const SEARCH_FILES = ['search.jsonl', 'search.extra.jsonl', 'search.strangers2.jsonl'] as const;
+export const SEARCH_FILES = ['search.jsonl', 'search.extra.jsonl', 'search.strangers2.jsonl', 'search.strangers3.jsonl'] as const;
 export const MATCH_FILES = ['match.jsonl', 'match.extra.jsonl'] as const;
-export const ANSWER_FILES = ['answers.jsonl', 'answers.extra.jsonl', 'answers.strangers.jsonl', 'answers.strangers2.jsonl'] as const;
-export const DIALOGUE_FILES = ['dialogues.jsonl', 'dialogues.extra.jsonl', 'dialogues.strangers.jsonl', 'dialogues.strangers2.jsonl'] as const;
+export const ANSWER_FILES = [
+    'answers.jsonl',
+    'answers.extra.jsonl',
+    'answers.strangers.jsonl',
+    'answers.strangers2.jsonl',
+    'answers.strangers3.jsonl',
+] as const;
+export const DIALOGUE_FILES = [
+    'dialogues.jsonl',
+    'dialogues.extra.jsonl',
+    'dialogues.strangers.jsonl',
+    'dialogues.strangers2.jsonl',
+    'dialogues.strangers3.jsonl',
+] as const;
 
 /**
  * The held-out set: questions and dialogues written from the sources by
@@ -73,9 +85,9 @@ export const DIALOGUE_FILES = ['dialogues.jsonl', 'dialogues.extra.jsonl', 'dial
  * are reported beside the others, never mixed into them.
  */
 export const HELDOUT_FILES = {
-    answers: ['heldout-answers.jsonl', 'heldout3-answers.jsonl'],
-    search: ['heldout-offtopic.jsonl', 'heldout3-offtopic.jsonl'],
-    dialogues: ['heldout-dialogues.jsonl', 'heldout3-dialogues.jsonl'],
+    answers: ['heldout-answers.jsonl', 'heldout3-answers.jsonl', 'heldout4-answers.jsonl'],
+    search: ['heldout-offtopic.jsonl', 'heldout3-offtopic.jsonl', 'heldout4-offtopic.jsonl'],
+    dialogues: ['heldout-dialogues.jsonl', 'heldout3-dialogues.jsonl', 'heldout4-dialogues.jsonl'],
 } as const;
 
 /** The default case folder: `tests/eval/` of this repository, found from this file. */

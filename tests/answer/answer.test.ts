@@ -279,6 +279,31 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('确认账户');
     });
 
+    it('"是哪个单位搞的" / "who reviews" asks for the body that runs it: where the card says how to apply, not the summary', () => {
+        // keji-weidaitong how_to_apply: 由上海市科技创业中心推出并受理、评审和推荐.
+        const a = service.answer('微贷通是哪个单位搞的');
+        expect(a).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'how-to-apply' });
+        expect(a.text.split('。')[0]).toContain('科技创业中心');
+        expect(service.answer('who reviews kechuang zhulidai applications').text.split('. ')[0]).toContain('Entrepreneurship Center');
+        // "给谁的" asks for whom: the conditions, not a body.
+        expect(service.answer('小巨人信用贷是给谁的').aspect).not.toBe('how-to-apply');
+    });
+
+    it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
+        const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        // The sentence of the passage holding what was asked comes first: the balances, not the list of products before them.
+        expect(a.text.split('。')[0]).toContain('专精特新企业');
+        expect(service.answer('which govt agency wrote the reply 85').item?.id).toBe('stcsm-reply-2024-85');
+    });
+
+    it('several items named and no comparison asked: the one whose card holds the question', () => {
+        // 专精特新 names the SRDI measures too, but the figure asked is in the reply named beside it.
+        const a = service.answer('the STCSM reply 85 — how many tech-firm loans grew for 专精特新 companies? need the % for a deck');
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.comparison).toBeUndefined();
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

@@ -159,6 +159,25 @@ describe('profile', () => {
         expect(turns[1]!.state.profile?.needs).toEqual(['ip-pledge']);
     });
 
+    it('a need turned down leaves the profile, and a kind of loan asked for is matched', () => {
+        const turns = talk('我们有几项发明专利，想用专利质押贷款', '算了，不想做知识产权质押了，有没有不用抵押的贷款');
+        expect(turns[0]!.state.profile?.needs).toEqual(['ip-pledge']);
+        expect(turns[1]!.state.profile?.needs).toEqual(['credit-loan']);
+        const reply = turns[1]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind === 'match') expect(reply.response.matches[0]!.id).not.toBe('ip-pledge-financing');
+    });
+
+    it('"有啥办法" after earlier messages told about the firm is matched on what they told', () => {
+        const turns = talk('我们公司明年3月有笔银行贷款到期', '有啥办法');
+        expect(turns[0]!.state.profile?.needs).toEqual(['loan-renewal']);
+        const reply = turns[1]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind === 'match') expect(reply.response.matches.slice(0, 3).map((m) => m.id)).toContain('seamless-renewal');
+        // With nothing told, the same words are a question (answered or asked back), not a match.
+        expect(talk('有啥办法')[0]!.reply.kind).not.toBe('match');
+    });
+
     it('asks for the profile when a firm asks what fits before telling anything', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });

@@ -119,6 +119,18 @@ describe('negation: a denied title is not held', () => {
     });
 });
 
+describe('question forms that hold a claiming or denying word', () => {
+    it.each(['有没有针对高新技术企业的贷款', '是不是高新技术企业才能申请', '有没有专精特新的贷款'])('%j says nothing of the firm', (text) => {
+        expect(stated(text).qualifications).toBeUndefined();
+        expect(stated(text).qualificationsLacking).toBeUndefined();
+    });
+
+    it('the statement beside such a question is still read', () => {
+        expect(stated('我们是高企，有没有专精特新的贷款')).toEqual({ qualifications: ['high-tech'] });
+        expect(stated('我们还不是高企，有没有别的贷款').qualificationsLacking).toEqual(['high-tech']);
+    });
+});
+
 describe('statements in the ways founders make them', () => {
     it('a title stated as a clause of its own, or as awarded, is claimed; one applied for is not held', () => {
         expect(stated('高新技术企业，需要流动资金')).toMatchObject({ qualifications: ['high-tech'], needs: ['working-capital'] });

@@ -50,6 +50,21 @@ describe('understandQuestion', () => {
         expect(fields('我们没有专利')).toEqual({ hasIntellectualProperty: false });
     });
 
+    it('reads "有没有…" as asking whether there is one, not as the firm lacking or holding it', () => {
+        expect(fields('有没有知识产权质押的贷款')).toEqual({ needs: ['ip-pledge'] });
+        expect(fields('我们有3项专利，有没有贷款')).toEqual({ hasIntellectualProperty: true });
+    });
+
+    it('reads a need turned down as declined, not as a need', () => {
+        for (const text of ['我们不想做知识产权质押', 'we do not want to pledge our patents']) {
+            const u = understandQuestion(text);
+            expect(u.fields.needs, text).toBeUndefined();
+            expect(u.declined, text).toEqual(['ip-pledge']);
+        }
+        // "不用抵押" is itself a need: a loan without collateral.
+        expect(fields('有没有不用抵押的贷款').needs).toEqual(['credit-loan']);
+    });
+
     it('says in both languages what it understood', () => {
         const { understood } = understandQuestion('我们是高新技术企业，想贷500万');
         expect(understood.map((u) => u.text.zh)).toEqual(['资质：高新技术企业', '融资需求约 500 万元']);
@@ -57,6 +72,6 @@ describe('understandQuestion', () => {
     });
 
     it('reads nothing from a question with no statement', () => {
-        expect(understandQuestion('今天上海天气怎么样')).toEqual({ fields: {}, understood: [] });
+        expect(understandQuestion('今天上海天气怎么样')).toMatchObject({ fields: {}, understood: [], declined: [] });
     });
 });

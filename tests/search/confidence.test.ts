@@ -38,6 +38,10 @@ describe('confidence', () => {
         // Two single characters (帮|扶) or a verb and its complement (贷|到|款) are not joined.
         expect(index.explain('有没有帮扶的贷款').concepts.map((c) => c.text)).not.toContain('帮扶');
         expect(index.explain('只有几个专利，能贷到款吗').concepts.map((c) => c.text)).not.toContain('贷到款');
+        // A word of grammar characters only (办|下来, 先去) is a complement or an adverb: no concept to count against the card.
+        const registration = index.explain('银行说要先去做质押登记，这个登记一般多久能办下来？');
+        expect(registration.concepts.map((c) => c.text)).not.toContain('下来');
+        expect(registration.concepts.map((c) => c.text)).not.toContain('先去');
     });
 
     it('generic words make no concept: 上海 and 企业 alone are no evidence', () => {

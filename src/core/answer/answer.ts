@@ -33,8 +33,10 @@ import { clarify, unknown } from './no-subject.ts';
 import { subjectCues, yearsIn } from './reading.ts';
 import {
     askedIn,
+    bestCovering,
     evidenceFor,
     EVIDENCE_MARGIN,
+    issuedNamed,
     joinedInText,
     NAMED_MARGIN,
     numberNamed,
@@ -92,7 +94,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // the subject, unless the question asks whom to call.
     const asksOrg = reading.aspects.primary === 'contact';
     const behind = (id: string) => (!asksOrg && get(id)?.kind === 'organization' ? 1 : 0);
-    const written = [...new Set([...reading.named.map((n) => n.id), ...numberNamed(snapshot, text)])]
+    const said = reading.named.map((n) => n.id);
+    const written = [...new Set([...said, ...numberNamed(snapshot, text), ...issuedNamed(snapshot, text)])]
         .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
         .map(get)
         .filter(allowed);
@@ -125,20 +128,24 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (first && !second && held && held.id !== first.id && cues.chooses && comparable(first) && comparable(held)) {
         return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base);
     }
+    // Several named and no comparison asked: one is the subject, the one whose card holds most of the question (the
+    // others lent it a word); an organization only when nothing else is named, or when whom to call is asked.
+    const offerings = named.filter((i) => asksOrg || i.kind !== 'organization');
+    const one = second ? (bestCovering(index, reading, offerings.length > 0 ? offerings : named) ?? first) : first;
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     // An organization named is mostly whom the founder heard it from ("科委答复里说…开放了多少个数据集"): a passage of
     // another card that holds much more of the question answers it. Any other item named stays the subject unless its
     // card holds little of the question and another card's passage holds far more: then the name was a word of the
     // question, not its subject ("专精特新企业贷款余额": the firms, not the 专精特新 measures).
-    const byName = first && first.kind !== 'organization';
-    if (first && !asksOrg && !second && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
+    const byName = one && one.kind !== 'organization';
+    if (one && !asksOrg && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
         const margin = byName ? NAMED_MARGIN : EVIDENCE_MARGIN;
-        const found = evidenceFor(snapshot, index, text, reading, first, allowed, margin);
+        const found = evidenceFor(snapshot, index, text, reading, one, allowed, margin);
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
-    if (first) {
-        const own = ownNameRead(index, text, reading, first.id);
-        const answer = answerItem(snapshot, index, first, withAspect(own, cues.bare || cues.ellipsis ? carried : undefined), base, hints);
+    if (one) {
+        const own = ownNameRead(index, text, reading, one.id);
+        const answer = answerItem(snapshot, index, one, withAspect(own, cues.bare || cues.ellipsis ? carried : undefined), base, hints);
         // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
         return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
     }

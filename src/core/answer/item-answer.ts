@@ -13,6 +13,7 @@
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
+import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk } from '../words/answer.ts';
@@ -65,7 +66,14 @@ const NEIGHBOURS: Readonly<Partial<Record<Aspect, readonly Aspect[]>>> = {
  * fee): it only puts the passages stating one first among those the
  * question's words point to.
  */
-export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = { date: 'history', place: 'how-to-apply', fit: 'eligibility', act: 'how-to-apply' };
+export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = {
+    date: 'history',
+    place: 'how-to-apply',
+    fit: 'eligibility',
+    act: 'how-to-apply',
+    // The body that launched, reviews or runs an item is named where the card says how to apply.
+    agent: 'how-to-apply',
+};
 
 /** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
 const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);
@@ -96,7 +104,8 @@ export function answerItem(
 ): Answer {
     const wants = hints.wants;
     // "想了解一下…多少": asking how much or when is not asking what the item is.
-    const framed = given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date');
+    const framed =
+        given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date' || wants === 'agent');
     const unframed = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
     const inferred = !unframed.aspects.primary && wants ? WANTED[wants] : undefined;
     const reading = inferred && !pointedByWords(index.passages(item.id, unframed)) ? withAspect(unframed, inferred) : unframed;
@@ -253,7 +262,13 @@ export function answerItem(
         if (labels) labels = labels.slice(0, chosen.length);
         [gap, absentFirst] = [undefined, false];
     }
-    const facts = chosen.map((r) => toFact(item, r, lang));
+    // Within the passage that leads, the sentence holding most of what was asked comes first: a long passage of a
+    // report gives many figures, and the one asked must be on the first screen.
+    const askedTerms = askedWords(reading, item);
+    const facts = chosen.map((r, i) => {
+        const f = toFact(item, r, lang);
+        return i === 0 ? { ...f, text: askedFirst(f.text, askedTerms) } : f;
+    });
     const factText = (f: AnswerFact, i: number) => {
         // The card's own words may already say it ("（转载来源，未经确认）"): the mark is not said twice.
         const mark = f.status === 'current' ? '' : labelOf(f.status, lang);
@@ -321,6 +336,60 @@ const NEAR_SHARE = 0.5;
 const ASKED_WEIGHT = 0.5;
 
 /**
+ * The words of the clauses that ask (a word that only tells about the firm weighs less: see askedIn), without the
+ * item's own names and numbers: what a passage must hold to answer.
+ */
+function askedWords(reading: QueryReading, item: KnowledgeItem): string[] {
+    const names = [item.name, ...item.aliases.zh, item.name_en, ...item.aliases.en].map((n) => normalize(n));
+    return [...reading.terms]
+        .filter(([, weight]) => weight >= ASKED_WEIGHT)
+        .map(([t]) => t.replace(/_/g, ' '))
+        .filter((t) => (/\p{Script=Han}/u.test(t) ? t.length >= 2 : t.length >= 3) && !/^\d+$/.test(t) && !names.some((n) => n.includes(t)));
+}
+
+/** Where a fact's text may divide into sentences: after a Chinese stop or semicolon, or an English stop before a capital. */
+const SENTENCE_END = /[。；！？]|[.;!?](?=\s+[A-Z0-9"“(])/gu;
+// Opening and closing brackets and quotes of any script (（ 「 “ 《 and their pairs).
+const OPENING = /[\p{Ps}\p{Pi}]/u;
+const CLOSING = /[\p{Pe}\p{Pf}]/u;
+
+/** A fact's sentences, never cut inside brackets or quotes ("（2024—2025年度；此后年度以新通知为准）" stays whole). */
+function sentencesOf(text: string): string[] {
+    const out: string[] = [];
+    let from = 0;
+    for (const m of text.matchAll(SENTENCE_END)) {
+        const head = text.slice(from, m.index);
+        let depth = 0;
+        for (const ch of head) depth += OPENING.test(ch) ? 1 : CLOSING.test(ch) ? -1 : 0;
+        if (depth > 0) continue;
+        out.push(text.slice(from, m.index + 1));
+        from = m.index + 1;
+    }
+    out.push(text.slice(from));
+    return out.map((x) => x.trim()).filter((x) => x !== '');
+}
+
+/**
+ * A fact's text with the sentence that holds most of the asked words first, when a later one holds more of them than
+ * the first does; the others keep their order.
+ */
+export function askedFirst(text: string, words: readonly string[]): string {
+    if (words.length === 0) return text;
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) return text;
+    const held = (sentence: string) => {
+        const t = normalize(sentence);
+        return words.filter((w) => termPattern(w).test(t)).length;
+    };
+    const counts = sentences.map(held);
+    const best = counts.indexOf(Math.max(...counts));
+    if (best <= 0 || counts[best]! <= counts[0]!) return text;
+    const latin = !/\p{Script=Han}/u.test(sentences[best]!.slice(0, 8)) && /[a-z]/i.test(sentences[best]!);
+    const order = [sentences[best]!, ...sentences.filter((_, i) => i !== best)];
+    return order.join(latin ? ' ' : '');
+}
+
+/**
  * The passage that states what the question word asks for next to the
  * question's own words, when the one chosen does not: "什么时候上线" is
  * answered by "2020年5月上线", not by a passage that is merely dated and
@@ -336,12 +405,7 @@ function statedNear(
 ): RankedPassage | undefined {
     const pattern = wants ? STATED[wants] : undefined;
     if (!pattern) return undefined;
-    const names = [item.name, ...item.aliases.zh, item.name_en, ...item.aliases.en].map((n) => normalize(n));
-    // The words of the clauses that ask (a word that only tells about the firm weighs less: see askedIn).
-    const words = [...reading.terms]
-        .filter(([, weight]) => weight >= ASKED_WEIGHT)
-        .map(([t]) => t.replace(/_/g, ' '))
-        .filter((t) => (/\p{Script=Han}/u.test(t) ? t.length >= 2 : t.length >= 3) && !/^\d+$/.test(t) && !names.some((n) => n.includes(t)));
+    const words = askedWords(reading, item);
     if (words.length === 0) return undefined;
     const near = (r: RankedPassage) => {
         const text = normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`);

@@ -93,7 +93,7 @@ const SHANGHAI = /上海|沪|shanghai/i;
  * every phrasing ("how much relief lending have firms got", "那年上线的").
  * Asking whether one can apply (能申请吗, can we apply) wants the conditions.
  */
-export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act';
+export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent';
 
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ['date', /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|\bwhen\b|\bwhat year\b|\bsince when\b/i],
@@ -119,6 +119,19 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ],
     // "公示完了之后还要干嘛", "what do we have to do next": the steps to take.
     ['act', /干嘛|干什么|做什么|要做啥|做些什么|\bwhat (?:do|should|must) (?:we|i) (?:have to |need to )?do\b/i],
+    // "微贷通是哪个单位搞的", "who reviews the applications": the body that runs it.
+    [
+        'agent',
+        new RegExp(
+            [
+                // Not 找谁 (whom to call), 给谁 / 对谁 (for whom: the conditions), 谁的 (whose), 谁家, 谁可以 (who may apply).
+                /(?<![找给向对])谁(?![家的可能])|哪个(?:单位|部门|机构|机关)|哪(?:家|些)(?:单位|部门|机构|机关)/.source,
+                /(?<!for )\bwho(?:m)?\b(?! (?:is (?:it|this|that) for|can|could|may|qualif|is eligible|are eligible|gets?\b))/.source,
+                /\bwhich (?:agency|agencies|department|body|bodies|office|organi[sz]ations?|institutions?)\b/.source,
+            ].join('|'),
+            'i',
+        ),
+    ],
     // 差别在哪, 好在哪里 ask how, not where.
     ['place', /(?<![差别同异好处在])(?:哪里|哪儿)|(?<![差别同异好处])在哪|去哪|\bwhere\b/i],
 ];

@@ -114,8 +114,54 @@ export function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[]
     }
     return found;
 }
-/** A number of a document as a founder writes it: 85号, 85号文, 212号, No. 85. */
-const DOC_NUMBER_ASKED = /(?<![\d〔[(（])(\d{1,4})\s*号|\bno\.?\s*(\d{1,4})\b/gi;
+/** A number of a document as a founder writes it: 85号, 85号文, 212号, No. 85, reply 85. */
+const DOC_NUMBER_ASKED =
+    /(?<![\d〔[(（])(\d{1,4})\s*号|\b(?:no\.?|reply|notice|document|doc)\s*#?\s*(\d{1,4})\b(?!\s*(?:年|years?|万|亿|million|billion|%))/gi;
+
+/**
+ * Documents named by who issued them and when ("科委2024年有个答复文件", "STCSM's 2024 reply"): the one card
+ * whose issuer is an organization the question names, dated in a year it names, when the question also says it
+ * speaks of a document. None when several fit.
+ */
+export function issuedNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
+    const years = yearsIn(text);
+    if (years.length === 0 || !DOCUMENT_WORD.test(text)) return [];
+    // An organization said by any of its names, short ones too (科委, STCSM): the search reads those as words.
+    const said = normalize(text);
+    const issuers = [...snapshot.items.values()]
+        .filter((org) => org.kind === 'organization')
+        .filter((org) => [org.name, ...org.aliases.zh, ...org.aliases.en].some((n) => termPattern(normalize(n)).test(said)))
+        .map((org) => org.name);
+    if (issuers.length === 0) return [];
+    const fits = [...snapshot.items.values()].filter((item) => {
+        const issuer = 'issuer' in item ? item.issuer : undefined;
+        const date = 'date' in item ? item.date : undefined;
+        return issuer && date && years.includes(String(date).slice(0, 4)) && issuers.some((n) => issuer.includes(n));
+    });
+    return fits.length === 1 ? [fits[0]!.id] : [];
+}
+/** Words for a document a founder read: 答复, 通知, 文件, reply, notice… */
+const DOCUMENT_WORD = /答复|回复|复函|通知|文件|措施|方案|意见|办法|\b(?:reply|replies|response|notice|document|measures|plan|circular|letter)\b/i;
+
+/**
+ * Of several items named, the one whose card holds most of the question in one passage (`RankedPassage.coverage`):
+ * "the STCSM reply 85 — how many tech-firm loans grew for 专精特新 companies" is asked of the reply, the measures
+ * named by 专精特新 only lending a word. The first named keeps it on a tie.
+ */
+export function bestCovering(index: KnowledgeIndex, reading: QueryReading, items: readonly KnowledgeItem[]): KnowledgeItem | undefined {
+    let best: { item: KnowledgeItem; coverage: number } | undefined;
+    for (const item of items) {
+        const coverage = Math.max(
+            0,
+            ...index
+                .passages(item.id, reading)
+                .filter((r) => r.passage.structured && !r.passage.absence)
+                .map((r) => r.coverage),
+        );
+        if (!best || coverage > best.coverage) best = { item, coverage };
+    }
+    return best?.item;
+}
 /** The year and number of a document number: 沪科提复〔2024〕85号. */
 const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
 

@@ -23,7 +23,7 @@ import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
 import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
-import type { Lang } from '../vocabulary.ts';
+import type { Lang, Need } from '../vocabulary.ts';
 import { asksForMatch, asksWhatExists, asksWhichFits, correctsEarlier, pickedPlace } from './intent.ts';
 import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
 
@@ -66,16 +66,23 @@ const ASKS =
 export function converse(service: KnowledgeService, state: ConversationState, message: string, options: TurnOptions): Turn {
     const text = message.trim();
     const lang = state.lang ?? langOfText(text, options.defaultLang);
-    const { fields, understood } = service.understand(text);
+    const { fields, understood, declined, asked: unrefused } = service.understand(text);
+    // What the message turns down ("不想做知识产权质押了") is not what it asks about: read and answer the rest.
+    const asked = declined.length > 0 ? unrefused : text;
     const told = understood.length > 0;
-    const profile = told ? tellProfile(state.profile ?? {}, fields, { correction: correctsEarlier(text) }) : (state.profile ?? {});
+    const profile =
+        told || declined.length > 0
+            ? tellProfile(state.profile ?? {}, fields, { correction: correctsEarlier(text), declined })
+            : (state.profile ?? {});
     const next: ConversationState = { ...state, ...(isEmptyDraft(profile) ? {} : { profile }) };
 
-    const reading = service.read(text);
-    const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(text);
-    // "有没有什么贷款" after telling about the firm asks for the match; "有没有什么办法不用先还本就能续贷" asks for one thing,
-    // which its asking clauses alone find: that is answered (the match is offered beside it).
-    const wantsMatch = reading.named.length === 0 && (asksForMatch(text) || (told && asksWhatExists(text) && !asksForOne(service, text)));
+    const reading = service.read(asked);
+    const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(asked);
+    // "有没有什么贷款" in or after messages that told about the firm ("贷款明年3月到期" → "有啥办法") asks for the match;
+    // "有没有什么办法不用先还本就能续贷" asks for one thing, which its asking clauses alone find: that is answered (the
+    // match is offered beside it).
+    const toldSoFar = told || !isEmptyDraft(state.profile ?? {});
+    const wantsMatch = reading.named.length === 0 && (asksForMatch(asked) || (toldSoFar && asksWhatExists(asked) && !asksForOne(service, asked)));
     if (wantsMatch || plainStatement) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {
@@ -83,7 +90,8 @@ export function converse(service: KnowledgeService, state: ConversationState, me
             // "那我适合哪个" after two items were set side by side: those two, rated for this firm.
             const pair = state.focus && state.focus.items.length >= 2 ? new Set(state.focus.items) : undefined;
             const among = pair ? all.matches.filter((m) => pair.has(m.id)) : [];
-            const response = among.length > 0 ? { ...all, matches: among } : all;
+            const listed = among.length > 0 ? { ...all, matches: among } : all;
+            const response = declined.length > 0 ? { ...listed, matches: lastIfDeclined(service, listed.matches, declined) } : listed;
             const matched = response.matches
                 .filter((m) => m.eligibility !== 'ineligible')
                 .slice(0, MAX_MATCHED)
@@ -104,7 +112,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const context = focus
         ? { focus: focus.items, ...(focus.aspect ? { aspect: focus.aspect } : {}), ...(focus.year ? { year: focus.year } : {}) }
         : undefined;
-    const answer = service.answer(text, { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) });
+    const answer = service.answer(asked, { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) });
     const after = { ...next, ...focusAfter(answer, focus) };
     // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side;
     // "那高企贷我们能申请吗" after earlier messages told about the firm: that item, rated for it (its conditions and what the
@@ -113,7 +121,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const toldBefore = !isEmptyDraft(state.profile ?? {});
     const rated = answer.comparison
         ? asksWhichFits(text) && answer.comparison.items.map((i) => i.id)
-        : toldBefore && answer.item && answer.status !== 'unknown' && subjectCues(text, reading).wants === 'fit' && [answer.item.id];
+        : toldBefore && answer.item && answer.status !== 'unknown' && subjectCues(asked, reading).wants === 'fit' && [answer.item.id];
     if (rated && !isEmptyDraft(profile)) {
         const pair = new Set(rated);
         try {
@@ -132,10 +140,24 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     return { state: after, lang, reply: { kind: 'answer', answer, understood } };
 }
 
-/** The clauses of a message that ask, searched alone, find one item confidently. */
+/** The products that serve only needs the message turned down ("不想做知识产权质押") go to the end of the list. */
+function lastIfDeclined<M extends { readonly id: string }>(service: KnowledgeService, matches: readonly M[], declined: readonly Need[]): M[] {
+    const refused = (m: M) => {
+        const item = service.getItem(m.id);
+        const needs = item && 'needs' in item ? (item.needs ?? []) : [];
+        return needs.length > 0 && needs.every((n) => declined.includes(n));
+    };
+    return [...matches.filter((m) => !refused(m)), ...matches.filter(refused)];
+}
+
+/**
+ * The clauses of a message that ask, searched alone, find one item confidently. Clauses that ask for a kind of loan
+ * ("有没有不用抵押的贷款": a need) ask for the products of that kind, whatever card their words find.
+ */
 function asksForOne(service: KnowledgeService, text: string): boolean {
     const asking = text.split(/(?<=[，。,.;；!！?？\n])/).filter((c) => ASKS.test(c));
-    return asking.length > 0 && service.search(asking.join(''), { limit: 1 }).confident;
+    if (asking.length === 0 || (service.understand(asking.join('')).fields.needs?.length ?? 0) > 0) return false;
+    return service.search(asking.join(''), { limit: 1 }).confident;
 }
 
 /**

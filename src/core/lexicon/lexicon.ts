@@ -31,11 +31,16 @@ const CLAIM = {
     zh: /(?:是|属于|已是|已经是|获得|已获|获|通过|拿到|取得|被认定为|认定为|评为|评上|评定为|入选|入库|作为|身为|有|拥有)/,
     en: /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we have|we hold|holds?)\b/i,
 } as const;
-/** Words that deny it ("还没有高企认定", "not yet high-tech", "no HNTE status"). */
+/**
+ * Words that deny it ("还没有高企认定", "not yet high-tech", "no HNTE status"). The question forms that hold them
+ * (有没有, 是不是, 属不属于) ask instead: "有没有针对高新技术企业的贷款" says nothing of the firm.
+ */
 const DENY = {
-    zh: /(?:还没有|没有|还没|尚未|还未|未获|未被|未通过|未取得|未认定|不是|并非|不属于|还不是|暂无|尚无|不具备)/,
+    zh: /(?:还没有|(?<!有)没有|还没|尚未|还未|未获|未被|未通过|未取得|未认定|(?<!是)不是|并非|(?<!属)不属于|还不是|暂无|尚无|不具备)/,
     en: /\b(?:not|no|never|don't have|do not have|without|yet to|lack|lacking)\b/i,
 } as const;
+/** Chinese question forms that hold a claiming or denying word: 有没有, 是不是, 是否, 有无, 属不属于. */
+const ASKS_WHETHER = /有没有|是不是|是否|有无|属不属于|算不算|能不能/;
 /** A mention followed by these names a product ("高企贷", "小巨人信用贷"), not the firm. */
 const PRODUCT_AFTER = /^\s*(?:贷|信用贷|专贷|专贴|loan|credit loan)/i;
 /** Where a clause ends: what is said before it is not about the mention. */
@@ -85,6 +90,8 @@ function stanceOf(text: string, index: number, word: string): Stance {
         !/^\s*(?:认定|资质)?(?:申请|申报)(?:了|过|成功|下来)/.test(after)
     )
         return 'denies';
+    // "有没有针对高企的贷款", "是不是专精特新才能申请": a question about the title, not a statement.
+    if (ASKS_WHETHER.test(lead.slice(-WINDOW))) return 'mentions';
     if (CLAIM.zh.test(lead) || CLAIM.en.test(lead)) return 'claims';
     if (statedAlone(text, index, word)) return 'claims';
     return 'mentions';

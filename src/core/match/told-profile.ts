@@ -6,6 +6,7 @@
  * correction ("说错了", "actually") replaces the lists it speaks of instead
  * of adding to them.
  */
+import type { Need } from '../vocabulary.ts';
 import type { FirmProfile } from './profile.ts';
 import type { Understood } from './types.ts';
 
@@ -70,11 +71,21 @@ export function mergeDrafts(base: Draft, newer: Draft): Draft {
  * (qualifications, needs) instead of adding to it; single values are
  * replaced in any case.
  */
-export function tellProfile(base: Draft, told: Partial<FirmProfile>, options: { readonly correction?: boolean } = {}): Draft {
+export function tellProfile(
+    base: Draft,
+    told: Partial<FirmProfile>,
+    options: { readonly correction?: boolean; readonly declined?: readonly Need[] } = {},
+): Draft {
     const newer = pickDraft(told);
-    if (!options.correction) return mergeDrafts(base, newer);
     const rest: Draft = { ...base };
-    if (newer.needs) delete rest.needs;
+    if (options.correction && newer.needs) delete rest.needs;
+    // A need turned down ("算了，不考虑质押") leaves the profile, whatever an earlier message said.
+    const declined = options.declined ?? [];
+    if (declined.length > 0 && rest.needs) {
+        const needs = rest.needs.filter((n) => !declined.includes(n));
+        if (needs.length > 0) rest.needs = needs;
+        else delete rest.needs;
+    }
     return mergeDrafts(rest, newer);
 }
 

@@ -32,7 +32,7 @@ const NEED_PATTERNS: readonly [Need, RegExp][] = [
     ['first-loan', /首贷|首次贷款|第一次贷款|第一笔贷款|从没(?:有)?贷过|没有贷过款|没贷过款|first(?:-time)? (?:bank )?loan|never borrowed/i],
     [
         'credit-loan',
-        /信用贷|无抵押|没有抵押|没抵押|无需抵押|不要抵押|轻资产|unsecured|credit loan|collateral[- ]free|without (?:any )?collateral|no collateral/i,
+        /信用贷|(?:无|没有|没|无需|不用|不需要|不要|免)(?:任何)?(?:抵押|质押|担保物)|轻资产|unsecured|credit loan|collateral[- ]free|without (?:any )?collateral|no collateral/i,
     ],
     ['working-capital', /流动资金|周转|发工资|采购原材料|working capital|cash flow|payroll/i],
     ['equity', /股权融资|股权投资|天使轮|a轮|b轮|投资人|风投|equity|venture capital|\bvc\b|angel (?:round|invest)|investors?\b/i],
@@ -76,7 +76,14 @@ const EMPLOYEE = /(\d{1,7})\s*(?:多)?\s*(?:名|个|位)?\s*(?:员工|职工|雇
 export interface Understanding {
     readonly fields: Partial<FirmProfile>;
     readonly understood: readonly Understood[];
+    /** Needs the text says the firm does not want ("不考虑知识产权质押", "not interested in IP pledge"). */
+    readonly declined: readonly Need[];
+    /** The text with the needs it turns down blanked out: what it asks about ("不想做知识产权质押了，高企贷呢" → 高企贷). */
+    readonly asked: string;
 }
+
+/** Words before a need that turn it down: "不想做知识产权质押", "we don't want to pledge patents". */
+const DECLINED = /不用|无需|不需要|不要|不考虑|不想|不打算|不愿|\b(?:don't|do not|won't|will not|not interested|no need|rather not)\b/i;
 
 /**
  * Profile fields that `question` plainly states, each with a sentence
@@ -108,7 +115,20 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
             .mentions(field, text)
             .filter((m) => m.stance !== 'denies')
             .map((m) => m.value);
-    const needs = unique([...NEED_PATTERNS.filter(([, re]) => re.test(text)).map(([n]) => n), ...stated('needs')]);
+    const said = NEED_PATTERNS.flatMap(([need, re]) =>
+        [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].map((m) => {
+            const lead = clauseBefore(text, m.index);
+            const refusal = DECLINED.exec(lead);
+            const from = refusal ? m.index - lead.length + refusal.index : m.index;
+            return { need, declined: refusal !== null, from, to: m.index + m[0].length };
+        }),
+    );
+    // Indices are UTF-16 offsets (RegExp's), so the text is cut in code units.
+    const refused = new Array<boolean>(text.length).fill(false);
+    for (const s of said) if (s.declined) refused.fill(true, s.from, s.to);
+    const asked = refused.includes(true) ? [...text.split('')].filter((_, i) => !refused[i]).join('') : text;
+    const declined = unique(said.filter((s) => s.declined).map((s) => s.need));
+    const needs = unique([...said.filter((s) => !s.declined).map((s) => s.need), ...stated('needs')]).filter((n) => !declined.includes(n));
     if (needs.length > 0) {
         add(
             'needs',
@@ -121,8 +141,10 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
     const size = SIZE_PATTERNS.find(([, re]) => re.test(text))?.[0];
     if (size) add('size', size, UNDERSTOOD.size(size));
 
-    if (NO_IP.test(text)) add('hasIntellectualProperty', false, UNDERSTOOD.ip(false));
-    else if (HAS_IP.test(text)) add('hasIntellectualProperty', true, UNDERSTOOD.ip(true));
+    // "有没有知识产权质押的贷款" asks whether there is one: neither held nor lacking.
+    const ipText = text.replace(/有没有|有无/g, ', ');
+    if (NO_IP.test(ipText)) add('hasIntellectualProperty', false, UNDERSTOOD.ip(false));
+    else if (HAS_IP.test(ipText)) add('hasIntellectualProperty', true, UNDERSTOOD.ip(true));
 
     for (const { wan, index, text: amount } of findAmounts(text)) {
         const before = text.slice(Math.max(0, index - 20), index);
@@ -137,7 +159,14 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
         const n = Number(staff[1] ?? staff[2]);
         add('employees', n, UNDERSTOOD.employees(n));
     }
-    return { fields: fields as Partial<FirmProfile>, understood };
+    return { fields: fields as Partial<FirmProfile>, understood, declined: NEEDS.values.filter((n) => declined.includes(n)), asked };
+}
+
+/** The words of the clause before `index`: a refusal speaks of what follows it in the same clause. */
+function clauseBefore(text: string, index: number): string {
+    const head = text.slice(0, index);
+    const start = Math.max(...[...head.matchAll(/[，。,.;；!！?？\n]/g)].map((m) => m.index + 1), 0);
+    return head.slice(start);
 }
 
 function unique<T>(xs: readonly T[]): T[] {

@@ -172,6 +172,8 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
     };
     for (const s of segments) {
         if (s.word.length < 2) continue;
+        // A word made only of grammar characters (下来, 先去, 不到) is a complement or an adverb, not a thing asked about.
+        if (Array.from(s.word).every((ch) => GRAMMAR_CHARS.has(ch))) continue;
         if (isFree(s.start, s.word.length + s.start)) b.concept(s.word, [bigrams(s.word)]);
     }
     // A word the segmenter does not know comes out as single characters (公积金 → 公|积|金): three or more adjacent
