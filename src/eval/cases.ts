@@ -70,6 +70,7 @@ export const ANSWER_FILES = [
     'answers.strangers.jsonl',
     'answers.strangers2.jsonl',
     'answers.strangers3.jsonl',
+    'answers.strangers4.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -77,6 +78,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers.jsonl',
     'dialogues.strangers2.jsonl',
     'dialogues.strangers3.jsonl',
+    'dialogues.strangers4.jsonl',
 ] as const;
 
 /**

@@ -304,6 +304,18 @@ describe('the passage that answers chooses the card', () => {
         expect(a.comparison).toBeUndefined();
     });
 
+    it("a year asked of which the card says nothing is said first, so the latest figures are not read as that year's", () => {
+        // premium-subsidy holds the 2024—2025 round only.
+        const a = service.answer('2026年保费补贴有新通知了吗 比例提到多少了');
+        expect(a).toMatchObject({ item: { id: 'premium-subsidy' }, status: 'not-held', confident: true });
+        expect(a.text.split('。')[0]).toContain('2026');
+        expect(a.text).toContain('50%');
+        // A year that only tells about the firm ("2017年认定的高企") bounds nothing.
+        const b = service.answer('我们是2017年认定的高企，想申请高企贷，利率多少');
+        expect(b.status).toBe('answered');
+        expect(b.text).not.toContain('2017');
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

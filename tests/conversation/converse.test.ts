@@ -59,6 +59,46 @@ describe('focus', () => {
         expect(answerOf(turns[2]).item?.id).toBe('huke-zhuantie');
     });
 
+    it('a correction of the item meant asks the last question again of it ("哦不对，我问的是微贷通", "打错了 是高企贷")', () => {
+        const turns = talk('科技履约贷的风险怎么分担？', '哦不对，我问的是微贷通');
+        expect(answerOf(turns[0])).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'risk-sharing' });
+        expect(answerOf(turns[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
+        const english = talk('What is the rate of Huke Zhuandai?', 'sorry, I meant Gaoqidai');
+        expect(answerOf(english[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+    });
+
+    it('goes back to the topic before an aside ("回到刚才那个贷款", "ok back to the loan")', () => {
+        const turns = talk('科技微贷通适合哪些企业', '顺便问下科委地址在哪', '回到刚才那个贷款，担保费率多少');
+        expect(answerOf(turns[1]).item?.id).toBe('stcsm');
+        expect(answerOf(turns[2])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'fee' });
+        // The aside is now the topic one back.
+        expect(turns[2]!.state.focus?.before?.items).toEqual(['stcsm']);
+        const english = talk(
+            'Tell me about the IP pledge loan',
+            'btw when did the Xinyidai platform open?',
+            'ok back to the loan - where is the pledge registered?',
+        );
+        expect(answerOf(english[2]).item?.id).toBe('ip-pledge-financing');
+    });
+
+    it('"which one had more … by April 2025" after two items: each side by what it states of that year, not what each is', () => {
+        const turns = talk('What are Huke Zhuandai and Huke Zhuantie?', 'which one had more outstanding by April 2025?');
+        const a = answerOf(turns[1]);
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+        // Both sides lead with the card's passage dated April 2025 (the cumulative amounts), not the summaries.
+        const [left, right] = a.facts;
+        expect(new Set([left!.item, right!.item]).size).toBe(2);
+        for (const f of [left!, right!]) {
+            expect(f.text).toContain('2025');
+            expect(f.field).not.toBe('summary');
+            expect(a.text).toContain(f.text);
+        }
+        // "ok, different thing" changes the topic; it asks to compare nothing.
+        const other = talk('how many firms registered on the xinyidai platform?', 'ok different thing — when did gaoqidai start?');
+        expect(answerOf(other[1]).comparison).toBeUndefined();
+        expect(answerOf(other[1]).item?.id).toBe('gaoqidai');
+    });
+
     it('keeps the aspect asked before for "那X呢"', () => {
         const a = answerOf(talk('高企贷的合作银行有哪些', '那沪科专贴呢')[1]);
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });
@@ -222,6 +262,16 @@ describe('state', () => {
         const turns = talk('科技履约贷和科技微贷通差在哪', '我们是成长期的高新技术企业，需要流动资金');
         expect(turns[0]!.state.focus!.items.length).toBeLessThanOrEqual(MAX_FOCUS);
         expect(turns[1]!.state.matched!.length).toBeLessThanOrEqual(MAX_MATCHED);
+    });
+
+    it('keeps the topic one back, bounded, so that a stored focus from before still loads', () => {
+        expect(checkFocus({ items: ['a'], before: { items: ['b'], aspect: 'fee' } })).toEqual({
+            items: ['a'],
+            before: { items: ['b'], aspect: 'fee' },
+        });
+        // One level only: a topic two back is not kept.
+        expect(checkFocus({ items: ['a'], before: { items: ['b'], before: { items: ['c'] } } })).toBeUndefined();
+        expect(checkFocus({ items: ['a'], aspect: 'rate' })).toEqual({ items: ['a'], aspect: 'rate' });
     });
 
     it('a match clears the focus, so that "它" is not read as an old item', () => {

@@ -41,6 +41,7 @@ const cases: [question: string, aspect: string | undefined, why: string][] = [
     ],
     ['Is there a separate fund?', undefined, 'English words match whole: "rate" is not read inside "separate"'],
     ['科创助力贷', undefined, 'a bare name asks no aspect: the answer is the summary'],
+    ['What is the rate of Huke Zhuandai?', 'rate', '"what is" frames the question: the overview is asked only when nothing else is'],
 ];
 
 describe('aspect reading', () => {
@@ -61,6 +62,17 @@ describe('aspect reading', () => {
         expect(reader.read('履约贷和微贷通有什么区别').comparison).toBe(true);
         expect(reader.read('What is the difference between Gaoqidai and Huke Zhuandai?').comparison).toBe(true);
         expect(reader.read('履约贷怎么申请').comparison).toBe(false);
+    });
+
+    it('reads a four-character word said with words between its halves, or turned round, in one clause', () => {
+        // 风险分担 is listed; founders say 风险怎么分担 and 分担风险.
+        expect(reader.read('科技履约贷的风险怎么分担？').primary).toBe('risk-sharing');
+        expect(reader.read('这个产品怎么分担风险').primary).toBe('risk-sharing');
+        // The words read are the text's own, so that they can be cut out of it.
+        expect(reader.read('科技履约贷的风险怎么分担？').words).toEqual(['风险', '分担']);
+        // Not across clauses, not turned round with words between, not by question words (什么…银行).
+        expect(reader.read('风险大不大，分担给谁').primary).not.toBe('risk-sharing');
+        expect(reader.read('银行那边有什么补偿机制').primary).not.toBe('partner-banks');
     });
 
     it('classifies statements for passages', () => {

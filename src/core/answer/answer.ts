@@ -59,6 +59,8 @@ export interface AnswerContext {
     readonly aspect?: Aspect;
     /** The year the last question named, carried to "那X呢" ("高企贷2021年放了多少" → "小巨人信用贷呢"). */
     readonly year?: string;
+    /** The message goes back to these items after an aside ("回到刚才那个贷款"): they are its subject, as for "它". */
+    readonly returned?: boolean;
 }
 
 export interface AnswerOptions {
@@ -153,7 +155,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
     if (focus.length > 0) {
         const top = new Set(search.results.slice(0, 3).map((r) => r.id));
-        if (cues.refersBack || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
+        const back = cues.refersBack || options.context?.returned === true;
+        if (back || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base);
             return answerItem(snapshot, index, a!, withAspect(reading, carried), base, hints);

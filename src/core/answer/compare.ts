@@ -9,7 +9,8 @@ import type { KnowledgeIndex, QueryReading } from '../search/index.ts';
 import type { Aspect, Lang } from '../vocabulary.ts';
 import { itemSentence, notHeldSentence } from '../words/answer.ts';
 import { fullStop, sentenceGap } from '../words/labels.ts';
-import { nameOf, toFact } from './facts.ts';
+import { nameOf, passageText, toFact } from './facts.ts';
+import { yearsIn } from './reading.ts';
 import type { Answer, AnswerFact, Base, ComparisonRow } from './types.ts';
 import { contactsOf, refOf } from './whom-to-call.ts';
 
@@ -40,6 +41,35 @@ export function compare(
         .filter((r) => r.left.length > 0 && r.right.length > 0);
     // The aspect asked, side by side, leads; without one, what each item is.
     const lead = asked[0];
+    // An aspect no row shows (figures, history), or a year asked ("which one had more by April 2025"): each side's
+    // passage of that aspect, the one stating the year first, else the one the question's words point to.
+    const other = lead ? undefined : reading.aspects.primary !== 'what-is' ? reading.aspects.primary : undefined;
+    const years = yearsIn(base.question);
+    const pointed = (item: KnowledgeItem): AnswerFact[] => {
+        const ranked = index.passages(item.id, reading).filter((r) => r.passage.structured && !r.passage.absence);
+        const of = other
+            ? ranked.filter((r) => r.passage.aspects.includes(other))
+            : ranked.filter((r) => r.overlap > 0 && r.passage.field !== 'summary');
+        const dated = of.filter((r) => years.some((y) => passageText(r).includes(y)));
+        const best = dated.reduce<(typeof of)[number] | undefined>((b, r) => (!b || r.overlap > b.overlap ? r : b), undefined) ?? of[0];
+        return best ? [toFact(item, best, lang)] : [];
+    };
+    const [ownLeft, ownRight] = other || years.length > 0 ? [pointed(left), pointed(right)] : [[], []];
+    if (ownLeft.length > 0 && ownRight.length > 0) {
+        const text = [
+            itemSentence(
+                nameOf(left, lang),
+                ownLeft.map((f) => f.text),
+                lang,
+            ),
+            itemSentence(
+                nameOf(right, lang),
+                ownRight.map((f) => f.text),
+                lang,
+            ),
+        ].join(sentenceGap(lang));
+        return withRows(text, [...ownLeft, ...ownRight, ...rows.flatMap((r) => [...r.left, ...r.right])]);
+    }
     const side = (item: KnowledgeItem, facts: readonly AnswerFact[]) =>
         lead
             ? facts.length > 0
@@ -53,21 +83,26 @@ export function compare(
     const leadLeft = lead ? factsOf(left, lead) : [];
     const leadRight = lead ? factsOf(right, lead) : [];
     const text = [side(left, leadLeft), side(right, leadRight)].join(sentenceGap(lang));
-    const facts = [...leadLeft, ...leadRight, ...rows.filter((r) => r.aspect !== lead).flatMap((r) => [...r.left, ...r.right])];
-    const contacts = [...contactsOf(snapshot, left), ...contactsOf(snapshot, right)].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
-    return {
-        ...base,
-        aspect: 'comparison',
-        status: 'comparison',
-        confident: true,
-        text,
-        facts,
-        item: refOf(left),
-        related: [refOf(right)],
-        contacts,
-        suggestions: [],
-        comparison: { items: [refOf(left), refOf(right)], rows },
-    };
+    return withRows(text, [...leadLeft, ...leadRight, ...rows.filter((r) => r.aspect !== lead).flatMap((r) => [...r.left, ...r.right])]);
+
+    function withRows(text: string, facts: AnswerFact[]): Answer {
+        const contacts = [...contactsOf(snapshot, left), ...contactsOf(snapshot, right)].filter(
+            (c, i, all) => all.findIndex((x) => x.id === c.id) === i,
+        );
+        return {
+            ...base,
+            aspect: 'comparison',
+            status: 'comparison',
+            confident: true,
+            text,
+            facts,
+            item: refOf(left),
+            related: [refOf(right)],
+            contacts,
+            suggestions: [],
+            comparison: { items: [refOf(left), refOf(right)], rows },
+        };
+    }
 }
 
 /** What an item is, in its summary's first clause: a comparison's rows must come within the first screen. */

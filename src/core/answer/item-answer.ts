@@ -16,11 +16,11 @@ import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/inde
 import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { Aspect } from '../vocabulary.ts';
-import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk } from '../words/answer.ts';
+import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
 import { labelOf, sentenceGap } from '../words/labels.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
 import { yearsIn, type Wanted } from './reading.ts';
-import { withAspect } from './subject.ts';
+import { askingClauses, withAspect } from './subject.ts';
 import type { Answer, AnswerFact, Base } from './types.ts';
 import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
 
@@ -264,6 +264,9 @@ export function answerItem(
     }
     // Within the passage that leads, the sentence holding most of what was asked comes first: a long passage of a
     // report gives many figures, and the one asked must be on the first screen.
+    // A year asked of which the card says nothing at all ("2026年有新通知了吗", "2025年全年做了多少"): said first, so that
+    // the latest figures the card does hold are not read as that year's.
+    const unheldYear = asks.length > 0 && !gap ? yearsIn(askingClauses(base.question).join('')).find((y) => !cardSays(all, y)) : undefined;
     const askedTerms = askedWords(reading, item);
     const facts = chosen.map((r, i) => {
         const f = toFact(item, r, lang);
@@ -280,6 +283,10 @@ export function answerItem(
         // Not held, said first; then what the card holds nearby, under its own label ("期限：…").
         const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
         return { ...common, status: 'not-held', confident: false, text, facts };
+    }
+    if (unheldYear && facts.length > 0) {
+        const text = `${yearNotHeldSentence(nameOf(item, lang), unheldYear, lang)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
+        return { ...common, status: 'not-held', confident: true, text, facts };
     }
     if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
         const text = itemSentence(nameOf(item, lang), facts.map(factText), lang);
@@ -437,6 +444,12 @@ function ofYearAsked(
     const fits = (r: RankedPassage) =>
         !primary || r.passage.aspects.includes(primary) || (NEIGHBOURS[primary] ?? []).some((a) => r.passage.aspects.includes(a));
     return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
+}
+
+/** Whether any passage of the card states the year: as a year ("2025年", "2025"), not inside a longer number. */
+function cardSays(passages: readonly RankedPassage[], year: string): boolean {
+    const re = new RegExp(`(?<!\\d)${year}(?!\\d)`);
+    return passages.some((r) => re.test(passageText(r)));
 }
 
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');

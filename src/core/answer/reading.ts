@@ -25,13 +25,24 @@ const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
 /** An ellipsis opener or closer: "那沪科专贴呢", "what about …", "and for …". */
 // A closing 呢 is an ellipsis of the last turn only in a message of one clause: "…余额多少？高新企业呢" asks the same
 // message's first question again of another subject.
-const ELLIPSIS = /^(?:那|那么|那如果|还有|再问|另外)|^[^，。？?！!；;]*呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/i;
+// Correcting which item was meant ("哦不对，我问的是微贷通", "打错了 是高企贷", "sorry, I meant zhuantie") asks the last
+// question again of the item now named, as "那X呢" does.
+const ELLIPSIS = new RegExp(
+    [
+        /^(?:那|那么|那如果|还有|再问|另外)|^[^，。？?！!；;]*呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/.source,
+        /^\s*(?:哦|噢|啊|嗯)?[，,\s]*(?:不对|说错了|打错了|搞错了|写错了|问错了|错了)/.source,
+        /^\s*(?:sorry|oops|no|actually)\b[,\s]*(?:i meant|i mean|i was asking about|i was asking|make that)\b|^\s*i meant\b/.source,
+    ].join('|'),
+    'i',
+);
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 const CHOOSE = new RegExp(
     [
         /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/.source,
-        /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer/.source,
+        // "different from", "how are they different" choose; "ok, different thing" changes the topic.
+        /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer(?:s|ence|ences)?\b|\bdifferent from\b/.source,
+        /\b(?:are|is) (?:they|these|the two|both|it) (?:\w+ )?different\b|\bdifferent\?/.source,
         /\bor the\b/.source,
     ].join('|'),
     'i',

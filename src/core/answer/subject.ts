@@ -41,6 +41,11 @@ const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|a
 const ASKS =
     /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|whose|why|can|could|is there|are there|do|does|did)\b/i;
 
+/** The clauses of a message that ask (a question mark, a question word, a modal), in order. */
+export function askingClauses(text: string): string[] {
+    return text.split(/(?<=[，。,.;；!！?？\n])/).filter((c) => ASKS.test(c));
+}
+
 /**
  * The search for a question. A message that tells about the firm before it
  * asks ("我们是做芯片的，去年营收两个亿，有什么贴息政策？") is searched on the

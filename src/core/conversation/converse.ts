@@ -24,7 +24,7 @@ import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts'
 import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import type { Lang, Need } from '../vocabulary.ts';
-import { asksForMatch, asksWhatExists, asksWhichFits, correctsEarlier, pickedPlace } from './intent.ts';
+import { asksForMatch, asksWhatExists, asksWhichFits, correctsEarlier, pickedPlace, returnsToEarlier } from './intent.ts';
 import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
 
 export type TurnReply =
@@ -108,9 +108,20 @@ export function converse(service: KnowledgeService, state: ConversationState, me
 
     const place = pickedPlace(text);
     const picked = place !== undefined && reading.named.length === 0 ? state.matched?.[place - 1] : undefined;
-    const focus: Focus | undefined = picked ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) } : state.focus;
+    // "回到刚才那个贷款": the items in focus before the aside are the subject again, the aside becomes the one before.
+    const returned = !picked && state.focus?.before && returnsToEarlier(asked) ? state.focus.before : undefined;
+    const focus: Focus | undefined = picked
+        ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
+        : returned
+          ? { items: returned.items, before: { items: state.focus!.items, ...(state.focus!.aspect ? { aspect: state.focus!.aspect } : {}) } }
+          : state.focus;
     const context = focus
-        ? { focus: focus.items, ...(focus.aspect ? { aspect: focus.aspect } : {}), ...(focus.year ? { year: focus.year } : {}) }
+        ? {
+              focus: focus.items,
+              ...(focus.aspect ? { aspect: focus.aspect } : {}),
+              ...(focus.year ? { year: focus.year } : {}),
+              ...(returned ? { returned: true } : {}),
+          }
         : undefined;
     const answer = service.answer(asked, { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) });
     const after = { ...next, ...focusAfter(answer, focus) };
@@ -172,7 +183,21 @@ export function focusAfter(answer: Answer, before: Focus | undefined): { focus?:
     if (items.length === 0) return before ? { focus: before } : {};
     // The year asked goes on with the aspect ("2021年放了多少" → "那微贷通呢"); a question naming none keeps the one before.
     const year = yearsIn(answer.question)[0] ?? (before?.year && before.aspect === aspect ? before.year : undefined);
-    return { focus: { items: items.slice(0, MAX_FOCUS), ...(aspect ? { aspect } : {}), ...(year ? { year } : {}) } };
+    // A new subject keeps the last one as the one before, for "回到刚才那个…"; the same subject keeps what it had.
+    const same = before && before.items.length === items.length && before.items.every((id, i) => id === items[i]);
+    const earlier = same
+        ? before.before
+        : before && before.items.length > 0
+          ? { items: before.items, ...(before.aspect ? { aspect: before.aspect } : {}) }
+          : undefined;
+    return {
+        focus: {
+            items: items.slice(0, MAX_FOCUS),
+            ...(aspect ? { aspect } : {}),
+            ...(year ? { year } : {}),
+            ...(earlier ? { before: earlier } : {}),
+        },
+    };
 }
 
 /** The state once the user has read an item's card or pressed an aspect button: that item is in focus. */

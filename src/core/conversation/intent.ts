@@ -50,6 +50,13 @@ export function asksWhatExists(text: string): boolean {
     return ASKS_WHAT_EXISTS.test(text);
 }
 
+/** Going back to what was spoken of before an aside: "回到刚才那个贷款", "说回知识产权", "ok back to the loan". */
+const RETURNS = /回到|说回|再说回|回过头|接着(?:说|问)?刚才|还是刚才|\b(?:back to|going back to|coming back to|returning to|to get back to)\b/i;
+
+export function returnsToEarlier(text: string): boolean {
+    return RETURNS.test(text);
+}
+
 export function asksForMatch(text: string): boolean {
     return ASKS_MATCH.some((re) => re.test(text));
 }

@@ -17,6 +17,14 @@ export interface Focus {
     readonly aspect?: Aspect;
     /** The year the last question named ("2021"): four digits, nothing of the user's own words. */
     readonly year?: string;
+    /** What was in focus before these items, for "回到刚才那个贷款" / "back to the loan" after an aside. */
+    readonly before?: EarlierFocus;
+}
+
+/** The focus one topic back: its items and aspect. */
+export interface EarlierFocus {
+    readonly items: readonly string[];
+    readonly aspect?: Aspect;
 }
 
 export interface ConversationState {
@@ -35,6 +43,10 @@ export const MAX_FOCUS = 2;
 export const MAX_MATCHED = 5;
 
 const ID = z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/);
+const earlierSchema = z.strictObject({
+    items: z.array(ID).max(MAX_FOCUS),
+    aspect: z.enum(ASPECTS.values).optional(),
+});
 const focusSchema = z.strictObject({
     items: z.array(ID).max(MAX_FOCUS),
     aspect: z.enum(ASPECTS.values).optional(),
@@ -42,6 +54,7 @@ const focusSchema = z.strictObject({
         .string()
         .regex(/^(?:19|20)\d{2}$/)
         .optional(),
+    before: earlierSchema.optional(),
 });
 const matchedSchema = z.array(ID).max(MAX_MATCHED);
 export const langSchema = z.enum(LANGS);
@@ -57,6 +70,7 @@ export function checkMatched(value: unknown): readonly string[] | undefined {
     return parsed.success ? parsed.data : undefined;
 }
 
-function stripUndefined(f: { items: string[]; aspect?: Aspect | undefined; year?: string | undefined }): Focus {
-    return { items: f.items, ...(f.aspect ? { aspect: f.aspect } : {}), ...(f.year ? { year: f.year } : {}) };
+function stripUndefined(f: z.infer<typeof focusSchema>): Focus {
+    const before = f.before ? { items: f.before.items, ...(f.before.aspect ? { aspect: f.before.aspect } : {}) } : undefined;
+    return { items: f.items, ...(f.aspect ? { aspect: f.aspect } : {}), ...(f.year ? { year: f.year } : {}), ...(before ? { before } : {}) };
 }

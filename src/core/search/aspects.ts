@@ -10,6 +10,7 @@
  * 试点那会儿，是跟哪几家银行合作的" asks for the partner banks of that time.
  */
 import type { AspectTable } from '../knowledge/schema.ts';
+import { STOP_WORDS } from './stopwords.ts';
 import { normalize } from './tokenize.ts';
 import { ASPECTS, COMPARISON, type Aspect } from '../vocabulary.ts';
 
@@ -65,6 +66,16 @@ function numberForms(text: string): string[] {
     return [...forms];
 }
 
+/** At most this many characters between the halves of a four-character word said apart (see `find`). */
+const SPLIT_GAP = 3;
+const CLAUSE_BREAK = /[，。,.;；!！?？\n]/;
+
+/** The first place `part` stands in `text` on characters no word has taken, or -1. */
+function freeIndex(text: string, part: string, taken: Uint8Array): number {
+    for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) if (!taken[i] && !taken[i + 1]) return i;
+    return -1;
+}
+
 export function createAspectReader(table: AspectTable): AspectReader {
     const words: Word[] = [];
     const seen = new Set<string>();
@@ -84,6 +95,10 @@ export function createAspectReader(table: AspectTable): AspectReader {
     // Longest first: an overlap keeps the longer word.
     words.sort((a, b) => b.text.length - a.text.length);
 
+    // Halves that are question words (什么, 多少, 哪些) say nothing apart from each other.
+    const split = words.filter(
+        (w) => !w.latin && /^\p{Script=Han}{4}$/u.test(w.text) && !STOP_WORDS.has(w.text.slice(0, 2)) && !STOP_WORDS.has(w.text.slice(2)),
+    );
     // Words by their first two characters (one-character words by their one), so that a text is
     // scanned once, with one or two lookups a position, instead of once per word.
     const byStart = new Map<number, number[]>();
@@ -121,6 +136,21 @@ export function createAspectReader(table: AspectTable): AspectReader {
             taken.fill(1, at, end);
             found.push({ start: at, end, word });
         }
+        // A four-character word said with words between its halves, or its halves turned round, in one clause:
+        // "风险怎么分担", "分担风险" are 风险分担; "跟哪些银行合作" is 合作银行.
+        for (const word of split) {
+            const [a, b] = [word.text.slice(0, 2), word.text.slice(2)];
+            const at = freeIndex(text, a, taken);
+            const bt = at < 0 ? -1 : freeIndex(text, b, taken);
+            if (bt < 0) continue;
+            // In its order with a few words between, or turned round with none ("分担风险").
+            if (at < bt ? bt - at - 2 > SPLIT_GAP : at !== bt + 2) continue;
+            if (CLAUSE_BREAK.test(text.slice(Math.min(at, bt), Math.max(at, bt) + 2))) continue;
+            taken.fill(1, at, at + 2);
+            taken.fill(1, bt, bt + 2);
+            // Each half as found where it stands: the words read are the text's own, to be cut out of it.
+            found.push({ start: at, end: at + 2, word: { ...word, text: a } }, { start: bt, end: bt + 2, word: { ...word, text: b } });
+        }
         return found;
     };
 
@@ -138,7 +168,10 @@ export function createAspectReader(table: AspectTable): AspectReader {
                 const weight = BROAD.has(aspect) ? BROAD_WEIGHT : 1;
                 scores.set(aspect, (scores.get(aspect) ?? 0) + (f.end - f.start) * weight);
             }
-            const aspects = [...scores].map(([aspect, score]) => ({ aspect, score })).sort((a, b) => b.score - a.score);
+            // "What is" frames most English questions ("what is the rate of…"): the overview is asked only when nothing else is.
+            const aspects = [...scores]
+                .map(([aspect, score]) => ({ aspect, score }))
+                .sort((a, b) => Number(a.aspect === 'what-is') - Number(b.aspect === 'what-is') || b.score - a.score);
             const reading = { aspects, comparison, words: found.map((f) => f.word.text) };
             return aspects[0] ? { ...reading, primary: aspects[0].aspect } : reading;
         },

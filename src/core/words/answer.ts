@@ -28,6 +28,13 @@ export function notHeldSentence(name: string, aspect: Aspect | undefined, lang: 
     return lang === 'zh' ? `${name}：知识库的来源未给出${what}方面的信息。` : `${name}: the sources kejin holds give no ${what}.`;
 }
 
+/** A year was asked ("2026年有新通知了吗") of which the card's sources say nothing: said first, then what they do say. */
+export function yearNotHeldSentence(name: string, year: string, lang: Lang): string {
+    return lang === 'zh'
+        ? `${name}：知识库的来源未给出${year}年的信息，以下是来源中已有的情况。`
+        : `${name}: the sources kejin holds give nothing for ${year}; this is what they do give.`;
+}
+
 /** A number was asked ("最长能借几年") and the card speaks of the aspect without one: said after what it does say. */
 export function noFigureNote(aspect: Aspect, lang: Lang): string {
     const what = ASPECTS.labels[aspect][lang];
