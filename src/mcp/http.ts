@@ -256,15 +256,14 @@ export async function createMcpRequestHandler(
  * 100 busy clients a turn is half a second), so a burst of new connections
  * waited in the kernel's accept queue a turn each, seconds, until the load
  * stopped. One request a turn makes a turn as long as one answer: a new
- * connection waits for about as many answers as there are connections before
- * it, and the costlier answers (searches) no longer delay the cheap ones by
- * a whole turn. The order of ready requests is kept (first come, first served).
+ * connection waits for about as many answers as there are requests before
+ * it. The order of ready requests is kept (first come, first served).
  */
 class Turns {
     private readonly _waiting: (() => void)[] = [];
     private _scheduled = false;
 
-    /** Resolves on a turn of the loop of this request's own. */
+    /** Resolves in a turn of the loop that starts no other request. */
     next(): Promise<void> {
         return new Promise((resolve) => {
             this._waiting.push(resolve);
