@@ -12,9 +12,16 @@
  * clients for `--seconds`, alternating the two servers so that noise from
  * other processes on the machine falls on both alike; the median round of
  * each is reported, with the 99th percentile and the slowest single request
- * of all rounds and how many took over 2 s (each round opens its clients'
- * connections anew, so the first request of each, at once, is the slowest
- * for both servers). Requests:
+ * of all rounds and how many took over 2 s. Each round opens its clients'
+ * connections anew. By default (`--open before`) they are opened first, all
+ * at once, each with one request: that burst is timed on its own ("open"
+ * columns: the slowest first request and how many took over 2 s), and the
+ * round is then timed on the open connections, so that the two measures do
+ * not mix. With `--open during` (the figures before this option) each client
+ * opens its connection with its first timed request while the first clients
+ * already load the server: new connections arriving at a busy server, whose
+ * first requests are the slowest (Node accepts one connection per turn of
+ * its event loop; see Turns in src/mcp/http.ts). Requests:
  * `initialize`, `tools/list`, a cheap `tools/call` (kejin:
  * get_financing_product, cycling through every card id; echo: echo) and a
  * search (kejin: search_financing_knowledge; echo: echo of the same text).
@@ -28,7 +35,8 @@
  * by name, e.g. search,"search 2026"), --server-process (each server in a
  * process of its own, bench/mcp-servers.ts, as deployed: the client no
  * longer shares their event loop; the ratio then compares the servers
- * alone, and the latencies are those a client of one server sees).
+ * alone, and the latencies are those a client of one server sees),
+ * --open before|during (see above).
  */
 import { spawn } from 'node:child_process';
 import { request, Agent } from 'node:http';
@@ -48,11 +56,14 @@ const { values } = parseArgs({
         concurrency: { type: 'string', default: '8' },
         only: { type: 'string' },
         'server-process': { type: 'boolean', default: false },
+        open: { type: 'string', default: 'before' },
     },
 });
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
 const CONCURRENCY = Number(values.concurrency);
+if (values.open !== 'before' && values.open !== 'during') throw new Error(`bench: --open is before or during, not ${values.open}`);
+const OPEN_BEFORE = values.open === 'before';
 
 const LEGACY = '2025-11-25';
 const MODERN = '2026-07-28';
@@ -90,6 +101,10 @@ interface Round {
     readonly over2s: number;
     /** Every request's time, ms. */
     readonly times: readonly number[];
+    /** The slowest first request of a connection opened in the round's opening burst, ms. */
+    readonly openMaxMs: number;
+    /** First requests of the opening burst that took over 2 s. */
+    readonly openOver2s: number;
 }
 
 /** The requests of one side of a case, sent in turn (one shared cycle over all clients). */
@@ -110,11 +125,21 @@ function post(agent: Agent, url: string, call: Call): Promise<number> {
 async function load(url: string, calls: Calls, seconds = SECONDS): Promise<Round> {
     const list: readonly Call[] = Array.isArray(calls) ? calls : [calls as Call];
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    let next = 0;
+    // The opening burst: every client opens its connection, all at once, with one request.
+    const opening = await Promise.all(
+        Array.from({ length: OPEN_BEFORE ? CONCURRENCY : 0 }, async () => {
+            const call = list[next++ % list.length]!;
+            const sent = performance.now();
+            const status = await post(agent, url, call);
+            if (status !== 200) throw new Error(`${url} answered ${status}`);
+            return performance.now() - sent;
+        }),
+    );
     const end = performance.now() + seconds * 1000;
     let done = 0;
     let maxMs = 0;
     let over2s = 0;
-    let next = 0;
     const times: number[] = [];
     const worker = async () => {
         while (performance.now() < end) {
@@ -133,7 +158,7 @@ async function load(url: string, calls: Calls, seconds = SECONDS): Promise<Round
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const rate = done / ((performance.now() - started) / 1000);
     agent.destroy();
-    return { rate, maxMs, over2s, times };
+    return { rate, maxMs, over2s, times, openMaxMs: OPEN_BEFORE ? Math.max(...opening) : NaN, openOver2s: opening.filter((ms) => ms > 2000).length };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -194,10 +219,10 @@ async function main(): Promise<void> {
     ];
     const only = values.only?.split(',');
     console.log(
-        `MCP Streamable HTTP, stateless, ${CONCURRENCY} keep-alive clients, ${ROUNDS} rounds of ${SECONDS}s each, median round; search: ${questions.length} questions in turn; servers ${inProcess ? 'in the client process' : 'each in a process of its own'}`,
+        `MCP Streamable HTTP, stateless, ${CONCURRENCY} keep-alive clients, ${ROUNDS} rounds of ${SECONDS}s each, median round; search: ${questions.length} questions in turn; servers ${inProcess ? 'in the client process' : 'each in a process of its own'}; connections opened ${OPEN_BEFORE ? 'before each round (open: kejin / echo)' : 'during each round'}`,
     );
     console.log(
-        `${'request'.padEnd(12)}${'kejin req/s'.padStart(13)}${'echo req/s'.padStart(13)}${'ratio'.padStart(8)}${'kejin p99'.padStart(11)}${'echo p99'.padStart(10)}${'kejin max ms'.padStart(14)}${'echo max ms'.padStart(13)}${'kejin >2s'.padStart(11)}${'echo >2s'.padStart(10)}`,
+        `${'request'.padEnd(12)}${'kejin req/s'.padStart(13)}${'echo req/s'.padStart(13)}${'ratio'.padStart(8)}${'kejin p99'.padStart(11)}${'echo p99'.padStart(10)}${'kejin max ms'.padStart(14)}${'echo max ms'.padStart(13)}${'kejin >2s'.padStart(11)}${'echo >2s'.padStart(10)}${'open max ms'.padStart(18)}${'open >2s'.padStart(12)}`,
     );
     try {
         for (const c of cases.filter((c) => !only || only.includes(c.name))) {
@@ -213,6 +238,7 @@ async function main(): Promise<void> {
             const [mk, me] = [median(k.map((x) => x.rate)), median(e.map((x) => x.rate))];
             const [xk, xe] = [Math.max(...k.map((x) => x.maxMs)), Math.max(...e.map((x) => x.maxMs))];
             const slow = (rounds: Round[]) => rounds.reduce((n, x) => n + x.over2s, 0);
+            const opened = (rounds: Round[]) => rounds.reduce((n, x) => n + x.openOver2s, 0);
             const cells = [
                 mk.toFixed(0).padStart(13),
                 me.toFixed(0).padStart(13),
@@ -223,6 +249,12 @@ async function main(): Promise<void> {
                 xe.toFixed(0).padStart(13),
                 String(slow(k)).padStart(11),
                 String(slow(e)).padStart(10),
+                // kejin / echo
+                (OPEN_BEFORE
+                    ? `${Math.max(...k.map((x) => x.openMaxMs)).toFixed(0)} / ${Math.max(...e.map((x) => x.openMaxMs)).toFixed(0)}`
+                    : '-'
+                ).padStart(18),
+                (OPEN_BEFORE ? `${opened(k)} / ${opened(e)}` : '-').padStart(12),
             ];
             console.log(`${c.name.padEnd(12)}${cells.join('')}`);
         }

@@ -147,6 +147,7 @@ export async function createMcpRequestHandler(
     const onerror = (err: Error) => deps.logger.debug({ err: err.message }, 'mcp http request refused');
     const limits = { maxRequestBodySize: options.maxBodyBytes };
     const toolLists = new ToolListBodies();
+    const turns = new Turns();
     /** The modern leg's requests whose server answers tools/list with the empty placeholder (see ToolListBodies). */
     const placeholders = new WeakSet<Request>();
     const mcp = createMcpHandler(
@@ -183,6 +184,8 @@ export async function createMcpRequestHandler(
         if (req.method !== 'POST') return reply(res, 405, `method ${req.method ?? '?'} not allowed`, { Allow: 'GET, POST' });
         const body = await readBody(req, options.maxBodyBytes);
         if (body === undefined) return reply(res, 413, `request body over ${options.maxBodyBytes} bytes (MCP_MAX_BODY_BYTES)`);
+        // The answer's work waits its turn: one request per turn of the event loop (see Turns).
+        await turns.next();
         const parsed = parseJson(body);
         // The client going away ends the exchange (a handler's signal, a listen stream).
         const abort = new AbortController();
@@ -243,6 +246,41 @@ export async function createMcpRequestHandler(
             await Promise.allSettled([mcp.close(), ...[...streams].map((s) => s.close())]);
         },
     });
+}
+
+/**
+ * Lets requests through one per turn of the event loop, in the order they
+ * came. Why: Node (libuv 1.45 on) accepts one new connection per turn, and a
+ * turn otherwise serves every request that is ready. With the loop saturated
+ * a turn lasts as long as all those answers (a search costs milliseconds, at
+ * 100 busy clients a turn is half a second), so a burst of new connections
+ * waited in the kernel's accept queue a turn each, seconds, until the load
+ * stopped. One request a turn makes a turn as long as one answer: a new
+ * connection waits for about as many answers as there are requests before
+ * it. The order of ready requests is kept (first come, first served).
+ */
+class Turns {
+    private readonly _waiting: (() => void)[] = [];
+    private _scheduled = false;
+
+    /** Resolves in a turn of the loop that starts no other request. */
+    next(): Promise<void> {
+        return new Promise((resolve) => {
+            this._waiting.push(resolve);
+            if (!this._scheduled) {
+                this._scheduled = true;
+                setImmediate(this._run);
+            }
+        });
+    }
+
+    // An immediate set while immediates run waits for the next turn, after the poll (accepts, reads) of that turn.
+    private readonly _run = (): void => {
+        const go = this._waiting.shift();
+        if (this._waiting.length > 0) setImmediate(this._run);
+        else this._scheduled = false;
+        go?.();
+    };
 }
 
 async function closeServer(http: Server): Promise<void> {
