@@ -44,7 +44,7 @@ describe('focus', () => {
         expect(a).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'partner-banks', confident: true });
         // The first partner-bank entry of the card is the answer.
         expect(a.facts[0]!.field).toMatch(/^terms\.partner_banks\./);
-        expect(turns[1]!.state.focus).toEqual({ items: ['gaoqidai'], aspect: 'partner-banks' });
+        expect(turns[1]!.state.focus).toEqual({ items: ['gaoqidai'], aspect: 'partner-banks', field: a.facts[0]!.field });
     });
 
     it('keeps it for an English "its"', () => {
@@ -97,6 +97,18 @@ describe('focus', () => {
         const other = talk('how many firms registered on the xinyidai platform?', 'ok different thing — when did gaoqidai start?');
         expect(answerOf(other[1]).comparison).toBeUndefined();
         expect(answerOf(other[1]).item?.id).toBe('gaoqidai');
+    });
+
+    it('"专精特新的呢" of a figure whose passage names that scope too: the same passage answers, not the item the word names', () => {
+        const turns = talk('科技型企业贷款余额多少', '不是总的，我要专精特新企业的');
+        // The reply's passage gives the balances of tech firms, SRDI firms and high-tech firms.
+        expect(answerOf(turns[0]).item?.id).toBe('stcsm-reply-2024-85');
+        const a = answerOf(turns[1]);
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.text.split('。')[0]).toContain('专精特新企业');
+        // A passage that does not name the new item: the item named answers ("那沪科专贴呢" after 高企贷's banks).
+        const other = talk('高企贷的合作银行有哪些', '那沪科专贴呢');
+        expect(answerOf(other[1]).item?.id).toBe('huke-zhuantie');
     });
 
     it('keeps the aspect asked before for "那X呢"', () => {
@@ -272,6 +284,9 @@ describe('state', () => {
         // One level only: a topic two back is not kept.
         expect(checkFocus({ items: ['a'], before: { items: ['b'], before: { items: ['c'] } } })).toBeUndefined();
         expect(checkFocus({ items: ['a'], aspect: 'rate' })).toEqual({ items: ['a'], aspect: 'rate' });
+        // The field of the passage that answered is a card path, never the user's words.
+        expect(checkFocus({ items: ['a'], field: 'facts.2' })).toEqual({ items: ['a'], field: 'facts.2' });
+        expect(checkFocus({ items: ['a'], field: '我叫张三' })).toBeUndefined();
     });
 
     it('a match clears the focus, so that "它" is not read as an old item', () => {

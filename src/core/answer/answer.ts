@@ -22,7 +22,9 @@
 import { langOfText } from '../language.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
-import type { KnowledgeIndex, QueryReading } from '../search/index.ts';
+import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
+import { termPattern } from '../search/stem.ts';
+import { normalize } from '../search/tokenize.ts';
 import type { SearchOptions } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
@@ -61,6 +63,8 @@ export interface AnswerContext {
     readonly year?: string;
     /** The message goes back to these items after an aside ("回到刚才那个贷款"): they are its subject, as for "它". */
     readonly returned?: boolean;
+    /** The card field of the passage that answered the last question ("facts.2"). */
+    readonly field?: string;
 }
 
 export interface AnswerOptions {
@@ -134,6 +138,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // others lent it a word); an organization only when nothing else is named, or when whom to call is asked.
     const offerings = named.filter((i) => asksOrg || i.kind !== 'organization');
     const one = second ? (bestCovering(index, reading, offerings.length > 0 ? offerings : named) ?? first) : first;
+    // "科技型企业贷款余额多少" → "专精特新的呢": the passage that answered names the new word as another scope of the same
+    // figure (专精特新企业3325.69亿元): the same card answers, that sentence first, though the word also names an item.
+    const scoped =
+        cues.ellipsis && one && focus[0] && one.id !== focus[0].id ? sameFigure(index, reading, focus[0], options.context?.field, one) : undefined;
+    if (scoped) return answerItem(snapshot, index, focus[0]!, withAspect(reading, carried), base, { ...hints, lead: scoped });
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     // An organization named is mostly whom the founder heard it from ("科委答复里说…开放了多少个数据集"): a passage of
     // another card that holds much more of the question answers it. Any other item named stays the subject unless its
@@ -176,6 +185,22 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base, hints);
+}
+
+/** The passage `field` of `held` when it writes the word that named `named` in its text. */
+function sameFigure(
+    index: KnowledgeIndex,
+    reading: QueryReading,
+    held: KnowledgeItem,
+    field: string | undefined,
+    named: KnowledgeItem,
+): RankedPassage | undefined {
+    if (!field) return undefined;
+    const passage = index.passages(held.id, reading).find((r) => r.passage.field === field);
+    const term = reading.named.find((n) => n.id === named.id)?.term;
+    if (!passage || !term) return undefined;
+    const text = normalize(`${passage.passage.text.zh ?? ''}\n${passage.passage.text.en ?? ''}`);
+    return termPattern(term).test(text) ? passage : undefined;
 }
 
 /**

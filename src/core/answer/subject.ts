@@ -30,7 +30,7 @@ const EVIDENCE_CARDS = 5;
 /** A passage holding this share of the question's words (weighed by rarity) answers it, on whatever card it sits. */
 const EVIDENCE_COVERAGE = 0.5;
 /** …and, against the card the search put first, this much more of them than that card's best passage. */
-export const EVIDENCE_MARGIN = 0.15;
+export const EVIDENCE_MARGIN = 0.1;
 /** …and against an item the question names, this much more: a name is strong evidence of the subject. */
 export const NAMED_MARGIN = 0.3;
 

@@ -120,6 +120,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
               focus: focus.items,
               ...(focus.aspect ? { aspect: focus.aspect } : {}),
               ...(focus.year ? { year: focus.year } : {}),
+              ...(focus.field ? { field: focus.field } : {}),
               ...(returned ? { returned: true } : {}),
           }
         : undefined;
@@ -190,12 +191,15 @@ export function focusAfter(answer: Answer, before: Focus | undefined): { focus?:
         : before && before.items.length > 0
           ? { items: before.items, ...(before.aspect ? { aspect: before.aspect } : {}) }
           : undefined;
+    // The field of the passage that answered one item, for "那X呢" asked of the same passage (see AnswerContext.field).
+    const field = items.length === 1 && !answer.comparison ? answer.facts.find((f) => f.item === items[0])?.field : undefined;
     return {
         focus: {
             items: items.slice(0, MAX_FOCUS),
             ...(aspect ? { aspect } : {}),
             ...(year ? { year } : {}),
             ...(earlier ? { before: earlier } : {}),
+            ...(field ? { field } : {}),
         },
     };
 }

@@ -19,6 +19,8 @@ export interface Focus {
     readonly year?: string;
     /** What was in focus before these items, for "回到刚才那个贷款" / "back to the loan" after an aside. */
     readonly before?: EarlierFocus;
+    /** The card field of the passage that answered ("facts.2"): "专精特新的呢" may ask the same passage of another scope. */
+    readonly field?: string;
 }
 
 /** The focus one topic back: its items and aspect. */
@@ -55,6 +57,10 @@ const focusSchema = z.strictObject({
         .regex(/^(?:19|20)\d{2}$/)
         .optional(),
     before: earlierSchema.optional(),
+    field: z
+        .string()
+        .regex(/^[a-z][a-z0-9_.]{0,59}$/)
+        .optional(),
 });
 const matchedSchema = z.array(ID).max(MAX_MATCHED);
 export const langSchema = z.enum(LANGS);
@@ -72,5 +78,11 @@ export function checkMatched(value: unknown): readonly string[] | undefined {
 
 function stripUndefined(f: z.infer<typeof focusSchema>): Focus {
     const before = f.before ? { items: f.before.items, ...(f.before.aspect ? { aspect: f.before.aspect } : {}) } : undefined;
-    return { items: f.items, ...(f.aspect ? { aspect: f.aspect } : {}), ...(f.year ? { year: f.year } : {}), ...(before ? { before } : {}) };
+    return {
+        items: f.items,
+        ...(f.aspect ? { aspect: f.aspect } : {}),
+        ...(f.year ? { year: f.year } : {}),
+        ...(before ? { before } : {}),
+        ...(f.field ? { field: f.field } : {}),
+    };
 }
