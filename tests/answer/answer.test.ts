@@ -326,6 +326,14 @@ describe('the passage that answers chooses the card', () => {
         expect(b.text).not.toContain('2017');
     });
 
+    it('an aspect word that is one word of the question gives way to the passage holding many times more of its words', () => {
+        // "eligible" reads eligibility, but the list supplied to the banks is in gaoqidai's how-to-apply entry.
+        const a = service.answer('who supplies the list of eligible firms to the banks for gaoqidai?');
+        expect(a.item?.id).toBe('gaoqidai');
+        expect(a.facts[0]!.field).toMatch(/^how_to_apply/);
+        expect(a.text.split('. ')[0]).toContain('科技创业中心');
+    });
+
     it('asking whom to call at an organization keeps the organization', () => {
         const a = service.answer('上海市科技创业中心的联系电话是多少');
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');

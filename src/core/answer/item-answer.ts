@@ -75,6 +75,13 @@ export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = {
     agent: 'how-to-apply',
 };
 
+/**
+ * A passage holding this many times the question's words that the passage chosen for the aspect holds comes first: the
+ * aspect word was one word of the question, the rest point elsewhere ("who supplies the list of eligible firms to the
+ * banks": the passage on the list, not the conditions).
+ */
+const WORDS_OVER_ASPECT = 3;
+
 /** Aspects whose answer is a number, a date or a percentage: a passage stating one comes first. */
 const NUMERIC: ReadonlySet<Aspect> = new Set(['amount', 'term', 'rate', 'fee', 'subsidy', 'risk-sharing', 'processing-time', 'figures']);
 
@@ -189,7 +196,11 @@ export function answerItem(
         // where the one chosen for the aspect holds none of them or only says the fact is missing, comes first
         // ("信贷风险补偿…最新一轮安排了多少钱": the round's 10亿元, not "no amount limit").
         const words = ranked.find((r) => !r.passage.absence && r.share >= MIN_SHARE && !chosen.includes(r));
-        const weak = !chosen[0] || chosen[0].passage.absence || chosen[0].overlap === 0;
+        const weak =
+            !chosen[0] ||
+            chosen[0].passage.absence ||
+            chosen[0].overlap === 0 ||
+            (words !== undefined && words.overlap >= WORDS_OVER_ASPECT * chosen[0].overlap);
         // It must hold words of the question besides the aspect's ("最新一轮安排"), not only the aspect's own.
         if (words && weak && words.plain >= MIN_OVERLAP / 2) {
             const nearby = words.passage.aspects[0] ?? primary;
