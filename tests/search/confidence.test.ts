@@ -35,8 +35,13 @@ describe('confidence', () => {
         const e = index.explain('个人贷款利率现在多少？公积金能贷多少');
         expect(e.concepts.map((c) => c.text)).toContain('公积金');
         expect(e.concepts.find((c) => c.text === '公积金')!.covered).toBe(false);
-        // Two single characters (帮|扶) or a verb and its complement (贷|到|款) are not joined.
-        expect(index.explain('有没有帮扶的贷款').concepts.map((c) => c.text)).not.toContain('帮扶');
+        // Two single characters are joined only when no card writes the pair (房|贷 of 房贷利率: a mortgage, not a
+        // question on loan rates) and they shorten no term (知产 of 知识产权); a verb and its complement (贷|到|款) never.
+        expect(index.explain('房贷利率多少').concepts.map((c) => c.text)).toContain('房贷');
+        expect(index.search('房贷利率多少').confident).toBe(false);
+        expect(index.explain('只有几个专利，能贷到款吗').concepts.map((c) => c.text)).not.toContain('贷到');
+        // 知产 shortens 知识产权, a term of the cards: no word of its own.
+        expect(index.explain('知产质押怎么办').concepts.map((c) => c.text)).not.toContain('知产');
         expect(index.explain('只有几个专利，能贷到款吗').concepts.map((c) => c.text)).not.toContain('贷到款');
         // A word of grammar characters only (办|下来, 先去) is a complement or an adverb: no concept to count against the card.
         const registration = index.explain('银行说要先去做质押登记，这个登记一般多久能办下来？');

@@ -178,14 +178,18 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
     }
     // A word the segmenter does not know comes out as single characters (公积金 → 公|积|金): three or more adjacent
     // ones that no name (typos included) covers and that are no grammar characters are one word again, so that a
-    // question on a housing fund is not half answered by a card on loan rates. Two (买|房, 帮|扶) are too often a verb
-    // and its object to tell apart from the knowledge's own words.
+    // question on a housing fund is not half answered by a card on loan rates.
     const guessed = new Array<boolean>(run.length).fill(false);
     for (const h of hits) for (let i = h.start; i < h.end; i++) guessed[i] = true;
     let loose = '';
     let from = 0;
+    // Two of them are one word too when no card writes that pair at all (房|贷, 车|贷 of 房贷利率): a word the knowledge
+    // lacks, not a verb and its object the cards use (帮|扶).
+    // An abbreviation of a term (知产 of 知识产权) is not such a word.
+    const isKnown = context.isKnown ?? (() => true);
     const close = () => {
-        if (loose.length >= MIN_LOOSE_WORD) b.concept(loose, [bigrams(loose)]);
+        const unknownPair = loose.length === 2 && !isKnown(loose) && !abbreviates(loose, context.dictionary);
+        if (loose.length >= MIN_LOOSE_WORD || unknownPair) b.concept(loose, [bigrams(loose)]);
         loose = '';
     };
     for (const s of segments) {
@@ -202,6 +206,19 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
 }
 
 const MIN_LOOSE_WORD = 3;
+
+/**
+ * Whether two characters shorten a term the way Chinese shortens a compound: its first character, and the first
+ * character of a later word of it (知产 of 知识产权, 科贷 of 科技贷款). Rare (an unknown pair), so the terms are scanned.
+ */
+function abbreviates(pair: string, dictionary: Dictionary): boolean {
+    for (const terms of dictionary.han.values()) {
+        for (const term of terms) {
+            if (term.length >= 4 && term[0] === pair[0] && [...term.slice(2)].some((ch, i) => i % 2 === 0 && ch === pair[1])) return true;
+        }
+    }
+    return false;
+}
 
 /** Maximal stretches of the run not marked removed. */
 function subRuns(run: string, removed: readonly boolean[]): { text: string; start: number }[] {
