@@ -155,6 +155,13 @@ describe('names said by sound', () => {
         expect(service.read('how do I apply for a loan in shanghai').named).toEqual([]);
     });
 
+    it('is not confident on exactly half of a question: a word a card holds beside one no card holds', () => {
+        // "match" is in a card's text, "won" in none, at equal weight: half is not more than half.
+        const e = service.search('who won the match');
+        expect(e.confident).toBe(false);
+        expect(service.answer('房贷利率多少').confident).toBe(false);
+    });
+
     it('does not hear a name in words that only share a sound with part of it', () => {
         // 履约 alone (two characters) is not read by sound, nor is an unrelated three-character word.
         expect(service.read('我们公司一直按时履约').named).toEqual([]);

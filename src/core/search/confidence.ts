@@ -1,9 +1,11 @@
 /**
  * When to call an answer confident.
  *
- * The rule: the top result must mention at least `minCoverage` (default
+ * The rule: the top result must mention more than `minCoverage` (default
  * one half) of the question's concepts, each concept weighted by its inverse
  * document frequency, and the question must have at least one concept.
+ * More than, not as much as: "who won the match" holds one word a card has
+ * (match) and one no card has (won), at equal weight; half is not enough.
  *
  * Why this rule: off-topic questions share words with the knowledge —
  * "今天上海天气怎么样" and "How do I register a trademark in the United
@@ -19,7 +21,7 @@
 import type { Concept } from './query.ts';
 
 export interface ConfidenceOptions {
-    /** Share of the question's concept weight the top result must cover. Default 0.5. */
+    /** Share of the question's concept weight the top result must cover more than. Default 0.5. */
     readonly minCoverage?: number;
 }
 

@@ -111,7 +111,7 @@ export interface QueryExplanation {
 }
 
 export interface IndexOptions {
-    /** Share of the question's weighted concepts the top hit must mention to be confident. Default 0.5 (see confidence.ts). */
+    /** Share of the question's weighted concepts the top hit must mention more than, to be confident. Default 0.5 (see confidence.ts). */
     readonly minCoverage?: number;
     /** Longer questions are searched on their first this many characters. Default 500. */
     readonly maxQueryLength?: number;
@@ -517,7 +517,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), postings.documentCount));
         const matched = new Set([...(top[0]?.queryTerms ?? []), ...common]);
         const confident =
-            top.length > 0 && analyzed.concepts.length > 0 && coverage(analyzed.concepts, conceptWeights, matched) >= settings.minCoverage;
+            top.length > 0 && analyzed.concepts.length > 0 && coverage(analyzed.concepts, conceptWeights, matched) > settings.minCoverage;
 
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
         const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
