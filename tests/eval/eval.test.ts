@@ -15,8 +15,6 @@ const KNOWLEDGE = path.resolve(import.meta.dirname, '../../knowledge');
 /** Share of the stranger-written dev questions and of the held-out questions answered, at least. */
 const STRANGERS_FLOOR = 0.6;
 const HELDOUT_FLOOR = 0.65;
-/** Off-topic questions of the third held-out set answered confidently on its first run (13 of 15 refused). */
-const HELDOUT3_OFFTOPIC_CONFIDENT = 2;
 
 describe('evaluation on the shipped knowledge', () => {
     let report: EvalReport;
@@ -70,11 +68,9 @@ describe('evaluation on the shipped knowledge', () => {
             .filter((o) => o.case.file === 'dialogues.jsonl')
             .map((o) => `${o.case.line} ${o.case.turns.join(' → ')}`);
         expect(dialogues?.passed, misses.join('\n')).toBe(dialogues?.cases);
-        // The first held-out set's off-topic questions are all refused; the third set (added later) refused 13 of 15 on its
-        // first run, its floor until a mechanism (not its words) catches the other two.
-        const offTopic = (file: string) => report.heldout.offTopic.confident.filter((c) => c.startsWith(`${file}:`));
-        expect(offTopic('heldout-offtopic.jsonl')).toEqual([]);
-        expect(offTopic('heldout3-offtopic.jsonl').length).toBeLessThanOrEqual(HELDOUT3_OFFTOPIC_CONFIDENT);
+        // Every held-out set's off-topic questions are refused (the third set refused 13 of 15 on its first run; two
+        // mechanisms found with probes of our own, 房|贷 as a word and more than half the question, caught the others).
+        expect(report.heldout.offTopic.confident).toEqual([]);
     });
 
     it('answers no off-topic question confidently', () => {
@@ -83,7 +79,7 @@ describe('evaluation on the shipped knowledge', () => {
             .filter((m) => m.expect.length === 0 && !m.file.includes('strangers'))
             .map((m) => `${m.file}:${m.line} ${m.q}`);
         expect(confident).toEqual([]);
-        expect(report.heldout.offTopic.refused).toBeGreaterThanOrEqual(report.heldout.offTopic.cases - HELDOUT3_OFFTOPIC_CONFIDENT);
+        expect(report.heldout.offTopic.refused).toBe(report.heldout.offTopic.cases);
     });
 
     it('passes every match case', () => {
