@@ -257,7 +257,9 @@ export function answerItem(
     // A card with no passage of the aspect read may still state the date asked next to the question's words ("when did
     // it open?": "Opened in May 2020" of its how-to-apply entry): that answers, not the gap. A number is another matter:
     // "多久能到账" is not answered by an amount lent next to 放款.
-    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], wants, reading, item);
+    // The question's own words (names and numbers left out), for the passage stating what is asked and its sentence.
+    const askedTerms = askedWords(reading, item);
+    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], wants, askedTerms);
     if (near) absentFirst = false;
     if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
     else if (near) {
@@ -278,7 +280,6 @@ export function answerItem(
     // A year asked of which the card says nothing at all ("2026年有新通知了吗", "2025年全年做了多少"): said first, so that
     // the latest figures the card does hold are not read as that year's.
     const unheldYear = asks.length > 0 && !gap ? yearsIn(askingClauses(base.question).join('')).find((y) => !cardSays(all, y)) : undefined;
-    const askedTerms = askedWords(reading, item);
     const facts = chosen.map((r, i) => {
         const f = toFact(item, r, lang);
         return i === 0 ? { ...f, text: askedFirst(f.text, askedTerms) } : f;
@@ -418,13 +419,10 @@ function statedNear(
     ranked: readonly RankedPassage[],
     lead: RankedPassage | undefined,
     wants: Wanted | undefined,
-    reading: QueryReading,
-    item: KnowledgeItem,
+    words: readonly string[],
 ): RankedPassage | undefined {
     const pattern = wants ? STATED[wants] : undefined;
-    if (!pattern) return undefined;
-    const words = askedWords(reading, item);
-    if (words.length === 0) return undefined;
+    if (!pattern || words.length === 0) return undefined;
     const near = (r: RankedPassage) => {
         const text = normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`);
         for (const m of text.matchAll(pattern)) {

@@ -41,9 +41,12 @@ const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|a
 const ASKS =
     /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|whose|why|can|could|is there|are there|do|does|did)\b/i;
 
+/** Where a message divides into clauses: after a Chinese or English stop, comma, semicolon or mark. */
+const CLAUSE_END = /(?<=[，。,.;；!！?？\n])/;
+
 /** The clauses of a message that ask (a question mark, a question word, a modal), in order. */
 export function askingClauses(text: string): string[] {
-    return text.split(/(?<=[，。,.;；!！?？\n])/).filter((c) => ASKS.test(c));
+    return text.split(CLAUSE_END).filter((c) => ASKS.test(c));
 }
 
 /**
@@ -55,9 +58,8 @@ export function askingClauses(text: string): string[] {
 export function questionSearch(index: KnowledgeIndex, text: string, options: SearchOptions): SearchResponse {
     const whole = index.search(text, options);
     if (whole.confident) return whole;
-    const clauses = text.split(/(?<=[，。,.;；!！?？\n])/);
-    const asking = clauses.filter((c) => ASKS.test(c));
-    if (asking.length === 0 || asking.length === clauses.length) return whole;
+    const asking = askingClauses(text);
+    if (asking.length === 0 || asking.length === text.split(CLAUSE_END).length) return whole;
     const focused = index.search(asking.join(''), options);
     return focused.confident ? { ...focused, query: whole.query, ...(whole.notice ? { notice: whole.notice } : {}) } : whole;
 }

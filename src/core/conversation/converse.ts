@@ -154,12 +154,14 @@ export function converse(service: KnowledgeService, state: ConversationState, me
 
 /** The products that serve only needs the message turned down ("不想做知识产权质押") go to the end of the list. */
 function lastIfDeclined<M extends { readonly id: string }>(service: KnowledgeService, matches: readonly M[], declined: readonly Need[]): M[] {
-    const refused = (m: M) => {
+    const kept: M[] = [];
+    const last: M[] = [];
+    for (const m of matches) {
         const item = service.getItem(m.id);
         const needs = item && 'needs' in item ? (item.needs ?? []) : [];
-        return needs.length > 0 && needs.every((n) => declined.includes(n));
-    };
-    return [...matches.filter((m) => !refused(m)), ...matches.filter(refused)];
+        (needs.length > 0 && needs.every((n) => declined.includes(n)) ? last : kept).push(m);
+    }
+    return [...kept, ...last];
 }
 
 /**
