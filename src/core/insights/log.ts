@@ -78,6 +78,9 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
     const { maxEntries, cutoff } = settings(options);
     let handle: { file: FileHandle; ino: number } | undefined;
     let count = 0;
+    // The file's size after this process's last write: another size means another process appended since, and the
+    // count is read again, so that the bound holds for the file, not for this process's own entries.
+    let knownSize = -1;
     // Appends and trims run one after another, in call order, and under the lock file between processes.
     let queue: Promise<unknown> = Promise.resolve();
     const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -114,10 +117,14 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
         count = kept.length;
         const h = await open(file, 'a+');
         const { size, ino } = await h.stat();
+        knownSize = size;
         if (size > 0) {
             const last = Buffer.alloc(1);
             await h.read(last, 0, 1, size - 1);
-            if (last[0] !== 0x0a) await h.write('\n');
+            if (last[0] !== 0x0a) {
+                await h.write('\n');
+                knownSize += 1;
+            }
         }
         return { file: h, ino };
     }
@@ -126,7 +133,13 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
     async function current(): Promise<FileHandle> {
         if (handle) {
             const now = await stat(file).catch(() => undefined);
-            if (now?.ino === handle.ino) return handle.file;
+            if (now?.ino === handle.ino) {
+                if (now.size !== knownSize) {
+                    count = (await readLines()).length;
+                    knownSize = now.size;
+                }
+                return handle.file;
+            }
             await handle.file.close();
             handle = undefined;
         }
@@ -182,7 +195,9 @@ export function createFileQuestionLog(file: string, options: QuestionLogOptions 
         record: (event) =>
             locked(async () => {
                 // One write of one whole line: a crash can tear only this entry.
-                await (await current()).write(`${JSON.stringify(toRecord(event))}\n`);
+                const line = `${JSON.stringify(toRecord(event))}\n`;
+                await (await current()).write(line);
+                knownSize += Buffer.byteLength(line);
                 if (++count > maxEntries) await trim();
             }),
         read: (opts = {}) => serial(async () => since(await readLines(), Math.max(cutoff(), opts.since?.getTime() ?? 0))),
