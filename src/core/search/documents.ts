@@ -29,14 +29,17 @@ function vocabularyText(item: KnowledgeItem): string {
 
 /**
  * What a card states in structured fields that its body may not spell out:
- * the terms (amount, rate, fees, partner banks…) and contact details. The
- * `facts`, `notes`, `how_to_apply` and eligibility conditions are left out:
- * the body restates them (knowledge/README.md asks for it), and indexing
- * both would count every fact twice and make the index a third larger for
- * nothing (the evaluation figures are the same or better without them).
+ * the terms (amount, rate, fees, partner banks…), contact details, and the
+ * facts and notes whose figures the body leaves out. A fact the body
+ * restates is not indexed again: that would count it twice and make the
+ * index a third larger for nothing (the evaluation figures are the same or
+ * better without them). But a body is a summary: the reply card's body
+ * named its four areas of work without the loan balances they report, so
+ * "二季度末科技型企业贷款余额" found no card at all.
  */
 function factsText(item: KnowledgeItem): string {
     const out: string[] = [];
+    for (const f of [...item.facts, ...('notes' in item ? item.notes : [])]) if (!bodyHoldsFigures(item.body, f)) out.push(factText(f));
     if (item.kind === 'product' || item.kind === 'platform' || item.kind === 'program') {
         const t = item.terms;
         if (t) {
@@ -48,6 +51,12 @@ function factsText(item: KnowledgeItem): string {
         for (const v of [item.address, item.postcode, item.website, item.hours]) if (v) out.push(v.value, both(v.label));
     }
     return out.filter(Boolean).join('\n');
+}
+
+/** Every figure of the fact's Chinese text (2024, 12449.37) is somewhere in the body. */
+function bodyHoldsFigures(body: string, fact: Fact): boolean {
+    for (const figure of fact.zh.match(/\d+(?:\.\d+)?/g) ?? []) if (!body.includes(figure)) return false;
+    return true;
 }
 
 export function fieldTexts(item: KnowledgeItem): FieldTexts {
