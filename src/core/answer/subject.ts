@@ -14,6 +14,7 @@ import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/inde
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
+import { profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { understandQuestion } from '../match/understand.ts';
 import { yearsIn } from './reading.ts';
@@ -172,11 +173,24 @@ export function bestCovering(index: KnowledgeIndex, reading: QueryReading, items
 /** The year and number of a document number: 沪科提复〔2024〕85号. */
 const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
 
-/** Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all. */
+const profileWordsCache = new WeakMap<KnowledgeSnapshot, ReadonlySet<string>>();
+
+/** The words a firm describes itself with (`profileWords`): they name no card, as in the index's name table. */
+function profileWordSet(snapshot: KnowledgeSnapshot): ReadonlySet<string> {
+    let words = profileWordsCache.get(snapshot);
+    if (!words) profileWordsCache.set(snapshot, (words = new Set(profileWords(snapshot.synonyms).map(normalize))));
+    return words;
+}
+
+/**
+ * Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all.
+ * A word of the firm's profile is not a short name: 专精特新 is the firms' qualification, not 专精特新20条.
+ */
 export function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]): KnowledgeItem[] {
     const found = new Map<string, KnowledgeItem>();
+    const profile = profileWordSet(snapshot);
     // A short name is a short word, and a long message is not an ellipsis: each word looked for is a pass over every card's names.
-    for (const word of words.filter((w) => w.length <= MAX_SHORT_NAME).slice(0, MAX_SHORT_WORDS)) {
+    for (const word of words.filter((w) => w.length <= MAX_SHORT_NAME && !profile.has(normalize(w))).slice(0, MAX_SHORT_WORDS)) {
         let best: { item: KnowledgeItem; share: number } | undefined;
         let tie = false;
         let holders = 0;

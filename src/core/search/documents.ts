@@ -96,6 +96,22 @@ export function itemSharedPhrases(item: KnowledgeItem): string[] {
     return out;
 }
 
+/**
+ * The words a firm describes itself with: the labels of the profile
+ * vocabulary (stages, qualifications, sizes, needs) and their synonyms
+ * (专精特新 beside 专精特新中小企业). They name no card, even when a card's
+ * alias holds one (专精特新20条).
+ */
+export function profileWords(synonyms: readonly (readonly string[])[]): string[] {
+    const labels = new Set<string>();
+    for (const vocabulary of [STAGES, QUALIFICATIONS, SIZES, NEEDS]) {
+        for (const l of Object.values<Localized>(vocabulary.labels)) for (const w of [...splitLabel(l.zh), l.en]) labels.add(w);
+    }
+    const out = new Set(labels);
+    for (const group of synonyms) if (group.some((w) => labels.has(w))) for (const w of group) out.add(w);
+    return [...out];
+}
+
 /** The shared phrases that come from no card: vocabulary labels and synonyms. */
 export function fixedSharedPhrases(synonyms: readonly (readonly string[])[]): string[] {
     const out: string[] = [];

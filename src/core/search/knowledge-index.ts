@@ -20,7 +20,7 @@ import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { isExpired, type KnowledgeItem } from '../knowledge/schema.ts';
 import type { Kind, Lang } from '../vocabulary.ts';
 import { conceptFrequency, coverage, DEFAULT_MIN_COVERAGE, idf, mentions } from './confidence.ts';
-import { bodyHalves, fieldTexts, fixedSharedPhrases, itemSharedPhrases, ownPhrases } from './documents.ts';
+import { bodyHalves, fieldTexts, fixedSharedPhrases, itemSharedPhrases, ownPhrases, profileWords } from './documents.ts';
 import { boundQuery, MAX_QUERY_LENGTH, NOTICES } from './input.ts';
 import { FIELD_BOOSTS, FIELDS, SEARCH_WEIGHTS, useFuzzy, usePrefix } from './options.ts';
 import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm, type ScoredDocument } from './postings.ts';
@@ -39,6 +39,7 @@ import {
     createDictionary,
     DictionaryBuilder,
     dictionaryTermsFrom,
+    dictionaryTermsOf,
     hasHan,
     ownTermsFrom,
     parsePhrases,
@@ -245,7 +246,7 @@ function* buildSteps(snapshot: KnowledgeSnapshot, options: IndexOptions): Genera
     yield;
     const dictionary = new DictionaryBuilder();
     for (const p of phraseCounts.keys()) dictionary.add(p);
-    const names = new NameTable();
+    const names = new NameTable(new Set(dictionaryTermsOf(profileWords(synonymGroups))));
     n = 0;
     for (const item of snapshot.items.values()) {
         dictionary.addParsed(namesOf(item).parsed);
@@ -574,6 +575,12 @@ class NameTable {
     private readonly table = new Map<string, Set<string>>();
     private readonly sorted = new Map<string, readonly string[]>();
 
+    /**
+     * `shared`: the terms of the words a firm describes itself with (`profileWords`). Fixed for the life of the
+     * index: a change of the synonyms is a full build.
+     */
+    constructor(private readonly shared: ReadonlySet<string>) {}
+
     get(term: string): readonly string[] | undefined {
         const ids = this.table.get(term);
         if (!ids) return undefined;
@@ -583,7 +590,7 @@ class NameTable {
     }
 
     add(item: KnowledgeItem): void {
-        for (const term of nameTerms(item)) {
+        for (const term of this.nameTerms(item)) {
             const ids = this.table.get(term);
             if (!ids) this.table.set(term, new Set([item.id]));
             else ids.add(item.id);
@@ -592,17 +599,23 @@ class NameTable {
     }
 
     remove(item: KnowledgeItem): void {
-        for (const term of nameTerms(item)) {
+        for (const term of this.nameTerms(item)) {
             const ids = this.table.get(term);
             if (!ids?.delete(item.id)) continue;
             if (ids.size === 0) this.table.delete(term);
             this.sorted.delete(term);
         }
     }
-}
 
-function nameTerms(item: KnowledgeItem): readonly string[] {
-    return namesOf(item).naming;
+    /**
+     * A piece of a name cut at a number or a Latin word (专精特新 of 专精特新20条) that is also a word a firm
+     * describes itself with (a qualification, a need, or a synonym of one) does not name the card: "专精特新企业贷款
+     * 余额" asks about the firms, not about the 2025 measures. The whole of a name or alias always names it.
+     */
+    private nameTerms(item: KnowledgeItem): readonly string[] {
+        const { naming, whole } = namesOf(item);
+        return naming.filter((term) => whole.has(term) || !hasHan(term) || !this.shared.has(term));
+    }
 }
 
 /** A card's names read once: the index tokenizes with them, questions are read with them, and they name the card. */
@@ -612,6 +625,8 @@ interface CardNames {
     readonly own: OwnTerms;
     /** The name terms a question may name the card by (see `MIN_HAN_NAME`). */
     readonly naming: readonly string[];
+    /** The names and aliases that are a single term whole. */
+    readonly whole: ReadonlySet<string>;
 }
 
 const namesCache = new WeakMap<KnowledgeItem, CardNames>();
@@ -626,7 +641,11 @@ function namesOf(item: KnowledgeItem): CardNames {
             const long = /[a-z0-9]/.test(term) ? term.length >= MIN_LATIN_NAME : term.length >= MIN_HAN_NAME;
             return long || whole.has(term);
         });
-        names = { parsed, own: ownTermsFrom(parsed), naming };
+        // The names and aliases that are one term whole (专精特新贷), as against pieces of longer ones (专精特新 of 专精特新20条).
+        const wholeNames = new Set(
+            parsed.flatMap((p) => (p.han.length === 1 && !p.latin ? p.han : p.han.length === 0 && p.latin ? [p.latin.join('_')] : [])),
+        );
+        names = { parsed, own: ownTermsFrom(parsed), naming, whole: wholeNames };
         namesCache.set(item, names);
     }
     return names;

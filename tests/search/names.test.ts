@@ -1,0 +1,48 @@
+/**
+ * What names a card, on the shipped knowledge: a name or alias whole, a
+ * long piece of one, a short name left over; never a word a firm
+ * describes itself with, even where a card's alias holds it
+ * (专精特新 of 专精特新20条 on the 2025 SRDI measures).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shortNamed } from '../../src/core/answer/subject.ts';
+import { profileWords } from '../../src/core/search/documents.ts';
+import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+
+let service: KnowledgeService;
+
+beforeAll(async () => {
+    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+});
+
+afterAll(() => service.close());
+
+const named = (text: string) => service.read(text).named.map((n) => n.id);
+
+describe('profile words', () => {
+    it('are the vocabulary labels and the synonyms grouped with one', () => {
+        const words = profileWords([
+            ['专精特新', '专精特新中小企业', 'SRDI'],
+            ['科委', '市科委'],
+        ]);
+        expect(words).toEqual(expect.arrayContaining(['专精特新中小企业', '专精特新', 'SRDI', '高新技术企业', '首贷']));
+        expect(words).not.toContain('科委');
+    });
+
+    it('name no card when they are only a piece of an alias', () => {
+        const srdi = service.getItem('srdi-measures-2025')!;
+        // The premise: an alias of the measures holds the qualification as a piece cut at a number.
+        expect(srdi.aliases.zh.some((a) => a.startsWith('专精特新') && /\d/.test(a))).toBe(true);
+        expect(named('专精特新企业的贷款余额现在多少')).not.toContain('srdi-measures-2025');
+        expect(shortNamed(service.snapshot(), ['专精特新'])).toEqual([]);
+    });
+
+    it('leave the names themselves naming', () => {
+        expect(named('专精特新若干措施有哪些内容')).toContain('srdi-measures-2025');
+        // A piece that is a number, not a word of the firm: the document number names its reply.
+        expect(named('沪科提复〔2024〕85号的联系人是谁')).toContain('stcsm-reply-2024-85');
+        // A short word of an organization's names that is a synonym but no firm's word still names it.
+        expect(shortNamed(service.snapshot(), ['科委']).map((i) => i.id)).toContain('stcsm');
+    });
+});
