@@ -197,6 +197,22 @@ describe('profile', () => {
         if (reply.kind === 'match') expect(reply.response.matches.find((m) => m.id === 'gaoqidai')?.eligibility).not.toBe('ineligible');
     });
 
+    it('right after a match, a correction that asks only "and now?" is matched again on the corrected profile', () => {
+        const turns = talk('我们还不是高企，只是科技型中小企业，去年销售300万，能贷什么？', '说错了，我们已经是高企了，去年刚认定的，那现在呢');
+        const reply = turns[1]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind !== 'match') return;
+        expect(reply.profile.qualifications).toContain('high-tech');
+        expect(reply.response.matches.find((m) => m.id === 'gaoqidai')?.eligibility).not.toBe('ineligible');
+    });
+
+    it('after a match, a message that tells about the firm and asks its own question is not matched again', () => {
+        // The first message only tells (a match with what was read); the second tells a need and asks a figure.
+        const turns = talk('我们公司是科技小巨人企业', '要那种信用贷，2021年放了多少');
+        expect(turns[0]!.reply.kind).toBe('match');
+        expect(turns[1]!.reply.kind).not.toBe('match');
+    });
+
     it('a negation takes a qualification out', () => {
         const turns = talk('我们是高新技术企业，需要流动资金', '不对，我们还没有高企认定');
         expect(turns[0]!.state.profile?.qualifications).toEqual(['high-tech']);

@@ -63,6 +63,9 @@ export interface TurnOptions {
 const ASKS =
     /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there|do|does)\b/i;
 
+/** What asks only "and now?" of the last reply: 呢, 吗, a question mark, "what/how about". */
+const ONLY_AGAIN = /呢|吗|[?？]|\b(?:what|how) about\b/gi;
+
 export function converse(service: KnowledgeService, state: ConversationState, message: string, options: TurnOptions): Turn {
     const text = message.trim();
     const lang = state.lang ?? langOfText(text, options.defaultLang);
@@ -83,7 +86,13 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // match is offered beside it).
     const toldSoFar = told || !isEmptyDraft(state.profile ?? {});
     const wantsMatch = reading.named.length === 0 && (asksForMatch(asked) || (toldSoFar && asksWhatExists(asked) && !asksForOne(service, asked)));
-    if (wantsMatch || plainStatement) {
+    // Right after a match (no answer has set a focus since), a message that changes the profile and asks nothing of
+    // its own ("说错了，我们已经是高企了，那现在呢", "sorry, we are high-tech — what about now?") asks for the match
+    // again on the profile as it now is; "2021年放了多少" asks something else.
+    const afterMatch = state.matched !== undefined && state.focus === undefined;
+    const rematch =
+        told && afterMatch && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(asked.replace(ONLY_AGAIN, ''));
+    if (wantsMatch || plainStatement || rematch) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {
             const all = service.match(profile, { lang });
