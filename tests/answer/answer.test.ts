@@ -306,6 +306,26 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('小巨人信用贷是给谁的').aspect).not.toBe('how-to-apply');
     });
 
+    it('a piece of the name asked apart from it ("履约贷的保险公司是哪家"): the passage that names the insurer', () => {
+        // keji-lvyuedai terms.partner_banks.0: 承保方为太平洋保险. 保险 is a piece of its name 履约保证保险贷款, but the
+        // question names the card by 履约贷 and asks the insurance company apart from it.
+        const a = service.answer('履约贷的保险公司是哪家');
+        expect(a.item?.id).toBe('keji-lvyuedai');
+        expect(a.facts[0]!.field).toBe('terms.partner_banks.0');
+        expect(a.text.split('。')[0]).toContain('太平洋保险');
+    });
+
+    it('who runs it, with no word of the question on the card beside its name: the passage that says who runs it', () => {
+        // xinyidai-platform facts: "run by 上海市经济信息中心"; "operates" is no word of the card.
+        const a = service.answer('Who actually operates the Shanghai xinyidai platform?');
+        expect(a.item?.id).toBe('xinyidai-platform');
+        expect(a.text.split('; ')[0]).toContain('run by 上海市经济信息中心');
+        // Asked beside an aspect, "who" is answered by the aspect's passage (who shares the risk: the risk-sharing model).
+        const b = service.answer('科创助力贷的风险谁来分担');
+        expect(b).toMatchObject({ item: { id: 'kechuang-zhulidai' }, aspect: 'risk-sharing' });
+        expect(b.text.split('。')[0]).toMatch(/政府|担保/);
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

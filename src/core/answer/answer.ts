@@ -168,7 +168,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         if (back || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base);
-            return answerItem(snapshot, index, a!, withAspect(reading, carried), base, hints);
+            // The question speaks of the item in focus: a piece of its name it holds is asked, not the card's name.
+            const about = reading.free ? { ...reading, free: { ...reading.free, items: [a!.id] } } : reading;
+            return answerItem(snapshot, index, a!, withAspect(about, carried), base, hints);
         }
     }
     // An aspect of nothing: ask which item rather than pick one.

@@ -259,8 +259,15 @@ export function answerItem(
     // "多久能到账" is not answered by an amount lent next to 放款.
     // The question's own words (names and numbers left out), for the passage stating what is asked and its sentence.
     const askedTerms = askedWords(reading, item);
-    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], wants, askedTerms);
+    // Who does it, asked beside an aspect ("who shares the risk"), is answered by the aspect's passage.
+    const statedKind = wants === 'agent' && given.aspects.primary ? undefined : wants;
+    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, askedTerms);
     if (near) absentFirst = false;
+    // "Who actually operates it?", and no passage holds a word of it beside the card's names: the passage that says who
+    // runs, launched or insures it answers ("run by 上海市经济信息中心"), rather than the field the question word points to.
+    const who =
+        !near && statedKind === 'agent' && !ranked.some((r) => r.plain > 0) ? all.find((r) => !r.passage.absence && statesAgent(r)) : undefined;
+    if (who) [chosen, labels, gap, absentFirst] = [[who], undefined, undefined, false];
     if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
     else if (near) {
         if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];
@@ -346,11 +353,24 @@ const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
         'g',
     ),
     number: /\d[\d.,]*\s*(?:%|％|亿|万|家|户|个|倍|元|billion|million|trillion|bn)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/g,
+    // Who does it is said by a closed class of phrases: 由…运营, 承保方为…, run by, was the insurer.
+    agent: new RegExp(
+        [
+            /由[^，。；]{2,24}?(?:运营|负责|承办|管理|主管|推出|评审|审核|受理|承保|提供|发起|牵头|办理|组织|实施)/.source,
+            /(?:承保方|运营方|主办方|承办方|牵头单位|主管部门|运营机构|管理机构|担保机构|保险机构|合作方|合作银行|合作机构)(?:为|是)/.source,
+            /\b(?:run|operated|managed|launched|issued|insured|underwritten|reviewed|organi[sz]ed) by\b/.source,
+            /\b(?:provided|offered|led|handled|administered|set up|guaranteed) by\b/.source,
+            /\b(?:was|is|were|are) the (?:insurer|operator|guarantor|underwriter|organi[sz]er)s?\b/.source,
+        ].join('|'),
+        'g',
+    ),
 };
 /** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
 const NEAR = 12;
 /** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
 const NEAR_SHARE = 0.5;
+/** …for who does it, a lower share: few passages name a body, many speak of the product ("保险公司分担风险"). */
+const AGENT_NEAR_SHARE = 0.3;
 /** Query terms of at least this weight are the question's own words (synonyms weigh 0.6, told words a tenth of theirs). */
 const ASKED_WEIGHT = 0.5;
 
@@ -360,10 +380,13 @@ const ASKED_WEIGHT = 0.5;
  */
 function askedWords(reading: QueryReading, item: KnowledgeItem): string[] {
     const names = [item.name, ...item.aliases.zh, item.name_en, ...item.aliases.en].map((n) => normalize(n));
+    // A piece of a name said apart from it is asked (保险 of "履约贷的保险公司"): see QueryReading.free.
+    const free = reading.free?.items.includes(item.id) ? reading.free.terms : undefined;
     return [...reading.terms]
         .filter(([, weight]) => weight >= ASKED_WEIGHT)
-        .map(([t]) => t.replace(/_/g, ' '))
-        .filter((t) => (/\p{Script=Han}/u.test(t) ? t.length >= 2 : t.length >= 3) && !/^\d+$/.test(t) && !names.some((n) => n.includes(t)));
+        .filter(([t]) => (/\p{Script=Han}/u.test(t) ? t.length >= 2 : t.length >= 3) && !/^\d+$/.test(t))
+        .filter(([t]) => free?.has(t) || !names.some((n) => n.includes(t.replace(/_/g, ' '))))
+        .map(([t]) => t.replace(/_/g, ' '));
 }
 
 /** Where a fact's text may divide into sentences: after a Chinese stop or semicolon, or an English stop before a capital. */
@@ -433,7 +456,16 @@ function statedNear(
     };
     // The card saying it lacks the fact asked stays the answer.
     if (lead && (lead.passage.absence || near(lead))) return undefined;
-    return ranked.find((r) => r.overlap > 0 && r.overlap >= (lead?.overlap ?? 0) * NEAR_SHARE && r.passage.structured && near(r));
+    // Whom the question asks about is stated by few passages: one that does, next to the question's words, answers
+    // though others hold more of them.
+    const share = wants === 'agent' ? AGENT_NEAR_SHARE : NEAR_SHARE;
+    return ranked.find((r) => r.overlap > 0 && r.overlap >= (lead?.overlap ?? 0) * share && r.passage.structured && near(r));
+}
+
+/** The passage says who does it (see STATED.agent). */
+function statesAgent(r: RankedPassage): boolean {
+    // `search`, not `test`: a global pattern's `test` moves its lastIndex, where the next `matchAll` would start.
+    return normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`).search(STATED.agent!) >= 0;
 }
 
 /**

@@ -138,8 +138,11 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
             [
                 // Not 找谁 (whom to call), 给谁 / 对谁 (for whom: the conditions), 谁的 (whose), 谁家, 谁可以 (who may apply).
                 /(?<![找给向对])谁(?![家的可能])|哪个(?:单位|部门|机构|机关)|哪(?:家|些)(?:单位|部门|机构|机关)/.source,
+                // 保险公司是哪家, 跟哪家保险公司合作: which company (哪家银行 is the partner banks, read as an aspect).
+                /哪家(?=保险|担保|公司|[？?。，,！!\s]|$)/.source,
                 /(?<!for )\bwho(?:m)?\b(?! (?:is (?:it|this|that) for|can|could|may|qualif|is eligible|are eligible|gets?\b))/.source,
                 /\bwhich (?:agency|agencies|department|body|bodies|office|organi[sz]ations?|institutions?)\b/.source,
+                /\bwhich (?:insurers?|insurance compan(?:y|ies)|guarantors?|underwriters?|operators?)\b/.source,
             ].join('|'),
             'i',
         ),

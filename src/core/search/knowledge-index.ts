@@ -40,6 +40,7 @@ import {
     DictionaryBuilder,
     dictionaryTermsFrom,
     dictionaryTermsOf,
+    HAN_RUNS,
     hasHan,
     ownTermsFrom,
     parsePhrases,
@@ -408,7 +409,31 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         const aspectTerms = new Set<string>();
         for (const word of aspects.words) scanTerms(word, shared, (t) => aspectTerms.add(t));
-        return { terms: analyzed.terms, named: sorted, aspects, aspectTerms };
+        return { terms: analyzed.terms, named: sorted, aspects, aspectTerms, free: outsideNames(text, sorted) };
+    }
+
+    /**
+     * The terms of the question outside the names of the items it names (see `QueryReading.free`): each name as
+     * found, and every form of those items' names written in it, whole or by its Han runs (沪科提复 of "沪科提复2024
+     * 85号", named by 2024_85). An item named by a word not written (a typo, a near reading: 小巨人贷 of "科技小巨人
+     * 培育企业") is not among them: where its name stands in the question is not known.
+     */
+    function outsideNames(text: string, named: readonly NamedItem[]): NonNullable<QueryReading['free']> {
+        let outside = normalize(text);
+        const items: string[] = [];
+        for (const n of named) {
+            const item = state.snapshot.items.get(n.id);
+            const pattern = termPattern(n.term);
+            if (!item || n.typo || !pattern.test(outside)) continue;
+            items.push(n.id);
+            outside = outside.replace(pattern, ' ');
+            const forms = [item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en].map((f) => normalize(f));
+            const pieces = [...forms, ...forms.flatMap((f) => f.match(HAN_RUNS) ?? [])].filter((f) => f.trim().length >= 2);
+            for (const piece of pieces.sort((a, b) => b.length - a.length)) if (outside.includes(piece)) outside = outside.split(piece).join(' ');
+        }
+        const terms = new Set<string>();
+        scanTerms(outside, shared, (t) => terms.add(t));
+        return { terms, items };
     }
 
     function indexedPassages(entry: Entry): readonly IndexedPassage[] {
@@ -446,7 +471,10 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     /** A card's passages ranked for a question (see passage-rank.ts); the card's own names are not the question's words. */
     function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const passages = indexedPassages(entry);
-        return rankCardPassages(passages, entry.holders!, ownTermTest(entry.item), reading, rarity);
+        // A piece of the card's name the question says apart from the name it names the card by is asked (保险 of
+        // "履约贷的保险公司"). A card the question neither names nor points back at keeps every piece of its names.
+        const free = reading?.free?.items.includes(entry.item.id) ? reading.free.terms : undefined;
+        return rankCardPassages(passages, entry.holders!, ownTermTest(entry.item), reading, rarity, free);
     }
 
     function explain(raw: string, searchOptions: SearchOptions): QueryExplanation {

@@ -36,8 +36,11 @@ const ASPECT_WORD_SHARE = 0.5;
 /**
  * `holders`: how many of the card's passages hold each term; `isOwn`: the
  * card's own names and their parts; `rarity`: how rare a term is among all
- * the cards (0–1, 1 for a term none holds). Without a reading, every
- * passage scores 0.
+ * the cards (0–1, 1 for a term none holds); `namePieces`: pieces of the card's
+ * names that the question says apart from the name (保险 of "履约贷的保险
+ * 公司"): words that choose a passage, though still held by every passage
+ * in `coverage`, which compares cards. Without a reading, every passage
+ * scores 0.
  */
 export function rankCardPassages(
     passages: readonly IndexedPassage[],
@@ -45,6 +48,7 @@ export function rankCardPassages(
     isOwn: (term: string) => boolean,
     reading: QueryReading | undefined,
     rarity: (term: string) => number = () => 1,
+    namePieces?: ReadonlySet<string>,
 ): RankedPassage[] {
     const asked = reading?.aspects.aspects ?? [];
     const top = asked[0]?.score ?? 0;
@@ -69,11 +73,12 @@ export function rankCardPassages(
     if (reading)
         for (const [term, weight] of reading.terms) {
             if (FUNCTION_CHARS.has(term)) continue;
-            const cover = weight * rarity(term);
+            let cover = weight * rarity(term);
             whole += cover;
             if (isOwn(term)) {
                 owned += cover;
-                continue;
+                if (!namePieces?.has(term)) continue;
+                cover = 0;
             }
             const aspectWord = reading.aspectTerms.has(term);
             const tell = weight * spread(term) * (aspectWord ? ASPECT_WORD_SHARE : 1);

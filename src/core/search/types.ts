@@ -60,6 +60,13 @@ export interface QueryReading {
     readonly aspects: AspectReading;
     /** The terms of the aspect words found: the aspect bonus already counts them, the word overlap does not. */
     readonly aspectTerms: ReadonlySet<string>;
+    /**
+     * The terms the question holds outside the names it names, and the cards they are read against: in "履约贷的保险公司
+     * 是哪家" 保险 is asked, though it is a piece of the card's name 履约保证保险贷款. The cards are those the question
+     * names, or the one in focus that it points back at (core/answer sets it). For any other card, and with no `free`,
+     * every piece of a card's names is the card speaking of itself.
+     */
+    readonly free?: { readonly terms: ReadonlySet<string>; readonly items: readonly string[] };
 }
 
 export interface NamedItem {
