@@ -326,6 +326,14 @@ describe('the passage that answers chooses the card', () => {
         expect(b.text.split('。')[0]).toMatch(/政府|担保/);
     });
 
+    it('the unit a number is asked in ("多少家"): a count of members answers, not the sum of money beside it', () => {
+        // kechuang-finance-alliance: facts.0 "由近百家…机构作为会员单位"; facts.3 "提出2万亿元的目标" scores higher on figures.
+        const a = service.answer('上海科创金融联盟一共多少家成员单位');
+        expect(a.item?.id).toBe('kechuang-finance-alliance');
+        expect(a.text.split('。')[0]).toMatch(/近百家|100家/);
+        expect(a.text.split('。')[0]).not.toContain('万亿');
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

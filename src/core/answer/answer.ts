@@ -120,7 +120,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
     const carriedYear = cues.ellipsis && yearsIn(text).length === 0 ? options.context?.year : undefined;
-    const hints: Hints = { ...(cues.wants ? { wants: cues.wants } : {}), ...(carriedYear ? { year: carriedYear } : {}) };
+    const hints: Hints = {
+        ...(cues.wants ? { wants: cues.wants } : {}),
+        ...(cues.unit ? { unit: cues.unit } : {}),
+        ...(carriedYear ? { year: carriedYear } : {}),
+    };
     // No aspect word, but a question word: the aspect it wants, for a comparison or a question back ("什么时候" → history).
     const inferred = reading.aspects.aspects.length === 0 && cues.wants ? WANTED[cues.wants] : undefined;
 

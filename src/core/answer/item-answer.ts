@@ -91,6 +91,8 @@ export interface Hints {
     readonly wants?: Wanted;
     /** A year carried from the last question. */
     readonly year?: string;
+    /** How a passage states a number in the unit the question asks ("多少家"; see reading.ts UNITS). */
+    readonly unit?: RegExp;
     /** The passage that holds most of the question's words among the likely cards: it leads (see `evidenceFor`). */
     readonly lead?: RankedPassage;
 }
@@ -146,7 +148,7 @@ export function answerItem(
     // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words.
     const holdingOf = (aspect: Aspect) =>
         dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
-    const holding = primary ? numberFirst(holdingOf(primary), primary) : [];
+    const holding = primary ? numberFirst(holdingOf(primary), primary, hints.unit) : [];
     let chosen = choose(holding);
     // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
     // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
@@ -230,7 +232,7 @@ export function answerItem(
         // "能补多少": among the passages the words point to, one stating a number first; with none, a passage holding some
         // of the words and a number, else the summary.
         const numbered = wantsNumber && fallback.length === 0 ? ranked.filter((r) => r.overlap > 0 && !r.passage.absence && hasNumber(r)) : [];
-        const pointed = wantsNumber ? numberFirst(fallback, 'figures') : fallback;
+        const pointed = wantsNumber ? numberFirst(fallback, 'figures', hints.unit) : fallback;
         chosen = choose(
             pointed.length > 0 ? pointed : numbered.length > 0 ? numbered : index.passages(item.id).filter((r) => r.passage.field === 'summary'),
         );
@@ -335,9 +337,16 @@ const byWords = (r: RankedPassage) =>
     r.score > 0 && r.passage.structured && !r.passage.absence && (r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
 const pointedByWords = (ranked: readonly RankedPassage[]) => ranked.some(byWords);
 
-/** A passage stating a number first, when the aspect asks for one and it scores near the best. */
-function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect): readonly RankedPassage[] {
+/**
+ * A passage stating a number first, when the aspect asks for one and it scores near the best; a number in the unit
+ * asked ("多少家": 近百家, not 2万亿元) before any other, when it scores within UNIT_SHARE of the best.
+ */
+function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect, unit?: RegExp): readonly RankedPassage[] {
     const best = ranked[0];
+    if (best && unit && !statesIn(best, unit)) {
+        const inUnit = ranked.find((r) => !r.passage.absence && statesIn(r, unit) && r.score >= best.score * UNIT_SHARE);
+        if (inUnit) return [inUnit, ...ranked.filter((r) => r !== inUnit)];
+    }
     if (!best || !NUMERIC.has(aspect) || hasNumber(best)) return ranked;
     const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
     return withNumber ? [withNumber, ...ranked.filter((r) => r !== withNumber)] : ranked;
@@ -493,6 +502,10 @@ function cardSays(passages: readonly RankedPassage[], year: string): boolean {
     return passages.some((r) => re.test(passageText(r)));
 }
 
+/** The passage states a number in the unit asked (`unit`: one of reading.ts UNITS, not global). */
+const statesIn = (r: RankedPassage, unit: RegExp) => unit.test(normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`));
+/** A passage in the unit asked leads when it scores at least this share of the best: the unit is a strong sign of what is asked. */
+const UNIT_SHARE = 0.5;
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
 
 /** Fields that say what an item is in general: they answer "what is it" only when no other passage holding the aspect matches the question's words. */

@@ -151,6 +151,36 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ['place', /(?<![差别同异好处在])(?:哪里|哪儿)|(?<![差别同异好处])在哪|去哪|\bwhere\b/i],
 ];
 
+/**
+ * The unit of the number asked, said right after the question word ("多少家" a count of firms, "几年" years,
+ * "百分之几" a share): the passage stating a number in that unit answers, not a sum of money where a count was
+ * asked. Each entry: how a question asks for the unit, how a passage states a number in it. Like the question
+ * words above, a closed class of the language, not a list of phrasings.
+ */
+const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
+    [
+        /(?:多少|几)(?:家|户)|\bhow many (?:firms|companies|enterprises|businesses|members|banks|institutions)\b/i,
+        new RegExp(
+            [
+                /\d[\d.,]*\s*[万千百]?\s*[余多]?\s*[家户]/.source,
+                /[一二三四五六七八九十百千]+[余多]?[家户]/.source,
+                /\b\d[\d,.]*\+?\s*(?:thousand |million )?(?:firms|companies|enterprises|businesses|members|banks|institutions)\b/.source,
+            ].join('|'),
+            'i',
+        ),
+    ],
+    [
+        /(?:多少|几)(?:亿|万|钱)|\bhow much (?:money|lending|credit|funding|financing)\b/i,
+        /\d[\d.,]*\s*[亿万]|\b\d[\d.,]*\s*(?:billion|million|trillion)\b/i,
+    ],
+    [
+        /百分之几|多少比例|几成|比例(?:是|为)?多少|\bwhat (?:percentage|percent|share|proportion|ratio)\b/i,
+        /\d[\d.]*\s*[%％]|百分之|[一二三四五六七八九]成|\bper ?cent\b/i,
+    ],
+    [/几年|多少年|\bhow many years\b/i, /(?<!\d)\d{1,2}\s*年(?!\d)|[一二三四五六七八九十]年|\b\d{1,2}[- ]years?\b/i],
+    [/几天|多少天|多少个?工作日|\bhow many (?:working |business )?days\b/i, /\d+\s*个?(?:工作日|天)|\b\d+\s*(?:working |business )?days?\b/i],
+];
+
 /** At most this much left over (Han characters, Latin words) is a slight question: an aspect of something unsaid. */
 const SLIGHT_HAN = 4;
 const SLIGHT_LATIN = 2;
@@ -170,6 +200,8 @@ export interface SubjectCues {
     readonly elsewhere: boolean;
     /** The kind of answer the question word asks for, if any (the first of date, number, place). */
     readonly wants?: Wanted;
+    /** How a passage states a number in the unit asked ("多少家": 近百家, 100家), if the question says one (see UNITS). */
+    readonly unit?: RegExp;
     /** The Chinese words left once names, aspect words, pointers and the question frame are out ("专贴" of "专贴呢"). */
     readonly leftover: readonly string[];
 }
@@ -202,8 +234,10 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         (w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')),
     );
     const wants = WANTS.find(([, re]) => re.test(t))?.[0];
+    const unit = UNITS.find(([asked]) => asked.test(t))?.[1];
     return {
         ...(wants ? { wants } : {}),
+        ...(unit ? { unit } : {}),
         refersBack,
         ellipsis: ELLIPSIS.test(t.trim()),
         bare: han < 2 && latin.length === 0,
