@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
+import { subjectCues } from '../../src/core/answer/answer.ts';
+import { createSearchIndex } from '../../src/core/search/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
@@ -332,6 +334,25 @@ describe('the passage that answers chooses the card', () => {
         expect(a.item?.id).toBe('kechuang-finance-alliance');
         expect(a.text.split('。')[0]).toMatch(/近百家|100家/);
         expect(a.text.split('。')[0]).not.toContain('万亿');
+        // The unit is read after the question word, and a year is no number of years.
+        const index = createSearchIndex(service.snapshot());
+        const unitOf = (q: string) => subjectCues(q, index.read(q)).unit;
+        expect(unitOf('贷款期限几年')?.test('期限最长3年')).toBe(true);
+        expect(unitOf('贷款期限几年')?.test('2024年推出')).toBe(false);
+        expect(unitOf('how many firms got it?')?.test('向600家企业放款')).toBe(true);
+        expect(unitOf('what share of the loss does the insurer carry')?.test('保险公司承担60%')).toBe(true);
+        expect(unitOf('利率多少')).toBeUndefined();
+    });
+
+    it('a synonym of the name is the name said otherwise ("保费补贴…还款"): no word that chooses the passage', () => {
+        // 返还 is a synonym of 补贴, a piece of the name 保费补贴: facts.6 "按时还款后由市科委返还一半担保费" held it
+        // beside 还款 and led; the repayment window (2024年8月1日至2025年8月31日) is what is asked.
+        const q = '保费补贴还款时间在什么区间才行';
+        const index = createSearchIndex(service.snapshot());
+        expect([...(index.read(q).synonymOf?.get('返还') ?? [])]).toContain('补贴');
+        const a = service.answer(q);
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.text.split('。')[0]).toContain('2024年8月1日至2025年8月31日');
     });
 
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {

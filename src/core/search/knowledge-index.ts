@@ -409,7 +409,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         const aspectTerms = new Set<string>();
         for (const word of aspects.words) scanTerms(word, shared, (t) => aspectTerms.add(t));
-        return { terms: analyzed.terms, named: sorted, aspects, aspectTerms, free: outsideNames(text, sorted) };
+        return { terms: analyzed.terms, named: sorted, aspects, aspectTerms, free: outsideNames(text, sorted), synonymOf: analyzed.synonymOf };
     }
 
     /**

@@ -63,6 +63,10 @@ export function rankCardPassages(
     // Coverage is comparable across cards: each word at its query weight and its rarity in the whole knowledge (a word
     // no card holds counts in full: "car loan" is not covered by a passage on loans), the card's own names held by
     // every passage of the card. The words are kept in arrays: every passage of the card is scored against them.
+    const nameSaidOtherwise = (term: string) => {
+        const from = reading?.synonymOf?.get(term);
+        return from !== undefined && [...from].every((f) => isOwn(f) && !namePieces?.has(f));
+    };
     const words: string[] = [];
     const tells: number[] = [];
     const covers: number[] = [];
@@ -84,7 +88,9 @@ export function rankCardPassages(
             const tell = weight * spread(term) * (aspectWord ? ASPECT_WORD_SHARE : 1);
             total += tell;
             words.push(term);
-            tells.push(tell);
+            // A synonym of the card's name (返还 of 补贴 in "保费补贴…还款时间") is the name said otherwise: part of what
+            // was said, and held where it is held, but no word that chooses a passage.
+            tells.push(nameSaidOtherwise(term) ? 0 : tell);
             covers.push(cover);
             ofAspect.push(aspectWord);
         }

@@ -48,6 +48,11 @@ export interface AnalyzedQuery {
      * "financing" would find half the index, at a cost).
      */
     readonly loose: ReadonlySet<string>;
+    /**
+     * Each term the question holds only as a synonym of its words (返还 for 补贴), with the words it stands for: a
+     * synonym of a card's own name is that card's name said otherwise, not a word asked of it (see passage-rank.ts).
+     */
+    readonly synonymOf: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface AnalyzeContext {
@@ -80,6 +85,8 @@ class Builder {
     readonly terms = new Map<string, number>();
     readonly concepts: Concept[] = [];
     readonly loose = new Set<string>();
+    /** Each synonym added → the terms it was added for (kept for every synonym; `synonymOf` keeps those not written). */
+    readonly expandedFrom = new Map<string, Set<string>>();
 
     constructor(private readonly synonyms: SynonymTable) {}
 
@@ -92,7 +99,12 @@ class Builder {
     expand(term: string, weight: number): (readonly string[])[] {
         const alternatives: (readonly string[])[] = [];
         for (const other of synonymsOf(this.synonyms, term)) {
-            for (const t of other) this.add(t, weight);
+            for (const t of other) {
+                this.add(t, weight);
+                const from = this.expandedFrom.get(t);
+                if (from) from.add(term);
+                else this.expandedFrom.set(t, new Set([term]));
+            }
             alternatives.push(other);
         }
         return alternatives;
@@ -116,7 +128,10 @@ export function analyzeQuery(query: string, context: AnalyzeContext): AnalyzedQu
         }
     }
     analyzeLatin(words, context, b);
-    return { terms: b.terms, concepts: b.concepts, loose: b.loose };
+    // A synonym the question also wrote itself (at the full weight) is a word of its own.
+    const synonymOf = new Map<string, ReadonlySet<string>>();
+    for (const [t, from] of b.expandedFrom) if ((b.terms.get(t) ?? 0) < QUERY_WEIGHTS.direct && !from.has(t)) synonymOf.set(t, from);
+    return { terms: b.terms, concepts: b.concepts, loose: b.loose, synonymOf };
 }
 
 interface Span {

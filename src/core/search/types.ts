@@ -67,6 +67,8 @@ export interface QueryReading {
      * every piece of a card's names is the card speaking of itself.
      */
     readonly free?: { readonly terms: ReadonlySet<string>; readonly items: readonly string[] };
+    /** Terms held only as synonyms of the question's words, with those words (返还 → 补贴; see query.ts). */
+    readonly synonymOf?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface NamedItem {
