@@ -355,6 +355,21 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text.split('。')[0]).toContain('2024年8月1日至2025年8月31日');
     });
 
+    it('pairs of characters read across two words count in no card\'s coverage ("余额一共有多少"), a word no card writes still does', () => {
+        const index = createSearchIndex(service.snapshot());
+        // 额一 (余额|一共) and 共有 (一共|有) are pairs no card writes, between words the cards do write.
+        const spanning = index.read('2024年上海专精特新企业贷款余额一共有多少').spanning;
+        expect(spanning?.has('额一')).toBe(true);
+        expect(spanning?.has('余额')).toBe(false);
+        // stcsm-reply-2024-85 facts.3: 专精特新企业贷款余额3325.69亿元. The pairs had kept its coverage under the bar.
+        const a = service.answer('2024年上海专精特新企业贷款余额一共有多少');
+        expect(a).toMatchObject({ status: 'answered', item: { id: 'stcsm-reply-2024-85' } });
+        expect(a.text.split('。')[0]).toContain('3325.69');
+        // 修贷 of 装修|贷 touches 装修, which no card writes: part of what was asked, and the question stays off-topic.
+        expect(index.read('装修贷哪个银行好批').spanning?.has('修贷')).toBe(false);
+        expect(service.answer('装修贷哪个银行好批').confident).toBe(false);
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

@@ -409,7 +409,15 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         const aspectTerms = new Set<string>();
         for (const word of aspects.words) scanTerms(word, shared, (t) => aspectTerms.add(t));
-        return { terms: analyzed.terms, named: sorted, aspects, aspectTerms, free: outsideNames(text, sorted), synonymOf: analyzed.synonymOf };
+        return {
+            terms: analyzed.terms,
+            named: sorted,
+            aspects,
+            aspectTerms,
+            free: outsideNames(text, sorted),
+            synonymOf: analyzed.synonymOf,
+            spanning: analyzed.spanning,
+        };
     }
 
     /**
@@ -452,7 +460,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
 
     function covering(reading: QueryReading, limit: number): { id: string; coverage: number }[] {
         const words = [...reading.terms]
-            .filter(([term]) => !FUNCTION_CHARS.has(term))
+            .filter(([term]) => !FUNCTION_CHARS.has(term) && !artefact(reading, term))
             .map(([term, weight]) => [term, weight * rarity(term)] as const);
         let whole = 0;
         for (const [, w] of words) whole += w;
@@ -469,6 +477,11 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     }
 
     /** A card's passages ranked for a question (see passage-rank.ts); the card's own names are not the question's words. */
+    /** A pair of characters read across two words that no card writes (额一 of 余额一共): no word of the question. */
+    function artefact(reading: QueryReading, term: string): boolean {
+        return reading.spanning?.has(term) === true && postings.df(term) === 0;
+    }
+
     function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const passages = indexedPassages(entry);
         // A piece of the card's name the question says apart from the name it names the card by is asked (保险 of

@@ -77,7 +77,10 @@ export function rankCardPassages(
     if (reading)
         for (const [term, weight] of reading.terms) {
             if (FUNCTION_CHARS.has(term)) continue;
-            let cover = weight * rarity(term);
+            // A pair of characters read across two words that no card writes (额一 of 余额一共) is an artefact of reading
+            // by pairs: it measures no card's coverage (a word no card writes, "car loan", still does).
+            const rare = rarity(term);
+            let cover = rare === 1 && reading.spanning?.has(term) ? 0 : weight * rare;
             whole += cover;
             if (isOwn(term)) {
                 owned += cover;

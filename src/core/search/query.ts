@@ -53,6 +53,12 @@ export interface AnalyzedQuery {
      * synonym of a card's own name is that card's name said otherwise, not a word asked of it (see passage-rank.ts).
      */
     readonly synonymOf: ReadonlyMap<string, ReadonlySet<string>>;
+    /**
+     * Character pairs the question holds only across two of the segmenter's words, inside no known term (额一, 共有 of
+     * "余额一共有多少"): searched like every pair, but no word of the question when no card writes them (see
+     * passage-rank.ts, coverage).
+     */
+    readonly spanning: ReadonlySet<string>;
 }
 
 export interface AnalyzeContext {
@@ -87,6 +93,9 @@ class Builder {
     readonly loose = new Set<string>();
     /** Each synonym added → the terms it was added for (kept for every synonym; `synonymOf` keeps those not written). */
     readonly expandedFrom = new Map<string, Set<string>>();
+    /** Character pairs read across two words, and those read within one (see AnalyzedQuery.spanning). */
+    readonly spanning = new Set<string>();
+    readonly within = new Set<string>();
 
     constructor(private readonly synonyms: SynonymTable) {}
 
@@ -131,7 +140,8 @@ export function analyzeQuery(query: string, context: AnalyzeContext): AnalyzedQu
     // A synonym the question also wrote itself (at the full weight) is a word of its own.
     const synonymOf = new Map<string, ReadonlySet<string>>();
     for (const [t, from] of b.expandedFrom) if ((b.terms.get(t) ?? 0) < QUERY_WEIGHTS.direct && !from.has(t)) synonymOf.set(t, from);
-    return { terms: b.terms, concepts: b.concepts, loose: b.loose, synonymOf };
+    const spanning = new Set([...b.spanning].filter((t) => !b.within.has(t)));
+    return { terms: b.terms, concepts: b.concepts, loose: b.loose, synonymOf, spanning };
 }
 
 interface Span {
@@ -162,7 +172,31 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
             if (isGeneric(s.word)) b.add(s.word, QUERY_WEIGHTS.generic);
         }
     }
-    for (const sub of subRuns(run, removed)) for (const bg of bigrams(sub.text)) b.add(bg, QUERY_WEIGHTS.direct);
+    // Which of the segmenter's words each character is in: a pair across two of them that the knowledge never writes,
+    // between two words it does write (额一 of 余额|一共), is read as every pair is, but noted (see
+    // AnalyzedQuery.spanning). A pair touching a word no card writes is not: 修贷 of 装修|贷 is part of what was asked.
+    const isKnown = context.isKnown ?? (() => true);
+    const wordAt = new Int32Array(run.length).fill(-1);
+    segments.forEach((s, k) => wordAt.fill(k, s.start, s.start + s.word.length));
+    const knownWord = (k: number) => {
+        const word = segments[k]?.word;
+        return word !== undefined && (word.length === 1 || bigrams(word).every(isKnown));
+    };
+    for (const sub of subRuns(run, removed)) {
+        bigrams(sub.text).forEach((bg, j) => {
+            b.add(bg, QUERY_WEIGHTS.direct);
+            const at = sub.start + j;
+            const [left, right] = [wordAt[at]!, wordAt[at + 1]!];
+            const spans =
+                bg.length === 2 &&
+                left !== right &&
+                !isKnown(bg) &&
+                knownWord(left) &&
+                knownWord(right) &&
+                !hits.some((h) => h.start <= at && at + 2 <= h.end);
+            (spans ? b.spanning : b.within).add(bg);
+        });
+    }
 
     for (const h of hits) {
         const generic = isGeneric(h.term);
@@ -201,7 +235,6 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
     // Two of them are one word too when no card writes that pair at all (房|贷, 车|贷 of 房贷利率): a word the knowledge
     // lacks, not a verb and its object the cards use (帮|扶).
     // An abbreviation of a term (知产 of 知识产权) is not such a word.
-    const isKnown = context.isKnown ?? (() => true);
     const close = () => {
         const unknownPair = loose.length === 2 && !isKnown(loose) && !abbreviates(loose, context.dictionary);
         if (loose.length >= MIN_LOOSE_WORD || unknownPair) b.concept(loose, [bigrams(loose)]);

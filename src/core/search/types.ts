@@ -69,6 +69,8 @@ export interface QueryReading {
     readonly free?: { readonly terms: ReadonlySet<string>; readonly items: readonly string[] };
     /** Terms held only as synonyms of the question's words, with those words (返还 → 补贴; see query.ts). */
     readonly synonymOf?: ReadonlyMap<string, ReadonlySet<string>>;
+    /** Character pairs held only across two words (额一 of 余额一共; see query.ts): when no card writes them, no word asked. */
+    readonly spanning?: ReadonlySet<string>;
 }
 
 export interface NamedItem {
