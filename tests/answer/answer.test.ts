@@ -370,6 +370,12 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('装修贷哪个银行好批').confident).toBe(false);
     });
 
+    it('two short names joined ("专贴和专贷有什么不同") are both named, and set side by side', () => {
+        const a = service.answer('专贴和专贷有什么不同');
+        expect(a.status).toBe('comparison');
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

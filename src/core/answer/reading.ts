@@ -227,7 +227,9 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
     // A short run is a word of its own (专贴, 科委), which the segmenter may split into characters.
     // A short name may run into the next word ("专贷到…"): a short run's two-character start is tried as well.
+    // Two short names joined (专贷和专贴) are two runs: the segmenter may leave neither whole.
     const leftover = (rest.match(/\p{Script=Han}{2,}/gu) ?? [])
+        .flatMap((run) => run.split(/和|与|跟|或者|还是|或/).filter((part) => part.length >= 2))
         .flatMap((run) => [...(run.length <= 4 ? [run, ...(run.length > 2 ? [run.slice(0, 2)] : [])] : []), ...segmentWords(run)])
         .filter((w, i, all) => w.length >= 2 && all.indexOf(w) === i);
     const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter(
