@@ -376,6 +376,14 @@ describe('the passage that answers chooses the card', () => {
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
     });
 
+    it('a passage that only says again part of one chosen before it is not shown twice', () => {
+        // keji-weidaitong how_to_apply.0 names 上海市科技创业中心; apply_channel is that name alone.
+        const a = service.answer('微贷通是哪个单位搞的');
+        expect(a.item?.id).toBe('keji-weidaitong');
+        expect(a.facts.map((f) => f.field)).not.toContain('apply_channel');
+        expect(a.text.match(/上海市科技创业中心/g)).toHaveLength(1);
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

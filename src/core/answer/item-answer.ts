@@ -15,7 +15,7 @@ import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
-import type { Aspect } from '../vocabulary.ts';
+import type { Aspect, Lang } from '../vocabulary.ts';
 import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
 import { labelOf, sentenceGap } from '../words/labels.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
@@ -289,6 +289,13 @@ export function answerItem(
     // A year asked of which the card says nothing at all ("2026年有新通知了吗", "2025年全年做了多少"): said first, so that
     // the latest figures the card does hold are not read as that year's.
     const unheldYear = asks.length > 0 && !gap ? yearsIn(askingClauses(base.question).join('')).find((y) => !cardSays(all, y)) : undefined;
+    // A passage that only says again part of one chosen before it (apply_channel "上海市科技创业中心" beside the steps
+    // that name it) adds nothing to read.
+    const kept = chosen.map((r, i) => !chosen.slice(0, i).some((o) => restates(o, r, lang)));
+    if (kept.includes(false)) {
+        if (labels) labels = labels.filter((_, i) => kept[i]);
+        chosen = chosen.filter((_, i) => kept[i]);
+    }
     const facts = chosen.map((r, i) => {
         const f = toFact(item, r, lang);
         return i === 0 ? { ...f, text: askedFirst(f.text, askedTerms) } : f;
@@ -469,6 +476,20 @@ function statedNear(
     // though others hold more of them.
     const share = wants === 'agent' ? AGENT_NEAR_SHARE : NEAR_SHARE;
     return ranked.find((r) => r.overlap > 0 && r.overlap >= (lead?.overlap ?? 0) * share && r.passage.structured && near(r));
+}
+
+/** The core of a passage's text in `lang`: no asides in brackets, no punctuation or spaces. */
+function core(r: RankedPassage, lang: Lang): string {
+    const text = r.passage.text[lang] ?? r.passage.text.zh ?? r.passage.text.en ?? '';
+    return normalize(text)
+        .replace(/（[^）]*）|\([^)]*\)/g, '')
+        .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** `later` says nothing `earlier` does not: its core is part of the earlier one's. */
+function restates(earlier: RankedPassage, later: RankedPassage, lang: Lang): boolean {
+    const said = core(later, lang);
+    return said.length >= 4 && core(earlier, lang).includes(said);
 }
 
 /** The passage says who does it (see STATED.agent). */
