@@ -318,6 +318,25 @@ describe('intents', () => {
         for (const q of ['高企贷利率多少', '什么是沪科专贷', 'how do I apply for the IP pledge loan']) expect(asksForMatch(q), q).toBe(false);
     });
 
+    it('reads "推荐 / recommend" as asking for the match only when kejin is asked to recommend, not when a body recommends firms', () => {
+        for (const q of [
+            '推荐几个贷款',
+            '有什么推荐的产品',
+            '能推荐什么',
+            'can you recommend a loan',
+            'what would you suggest',
+            'recommend something for us',
+        ])
+            expect(asksForMatch(q), q).toBe(true);
+        for (const q of [
+            '科技创业中心推荐了多少家企业',
+            '被推荐申请履约贷以后多久放款',
+            '推荐后由银行放款吗',
+            'how many firms did the centre recommend to the banks in 2022?',
+        ])
+            expect(asksForMatch(q), q).toBe(false);
+    });
+
     it('reads corrections and places in a list', () => {
         expect(correctsEarlier('说错了，我们是成长期')).toBe(true);
         expect(correctsEarlier('Actually we are high-tech')).toBe(true);

@@ -12,14 +12,24 @@ const ASKS_MATCH = [
     /(?:我|我们|我司|咱们|本公司)(?:更|比较)?(?:适合|符合|够格)/,
     /(?:我|我们|我司|咱们)?(?:能|可以|可|还能|能够)(?:申请|贷|借|办|用|拿到|享受)(?:到)?(?:什么|哪些|哪个|哪几个|啥|哪种)/,
     /(?:有|还有)(?:什么|哪些|啥|哪几个)(?:产品|贷款|政策|融资|项目|支持)?(?:可以|能|适合)(?:申请|用|选|办)/,
-    /推荐(?:一下|几个|些)?(?:产品|贷款|融资|政策)?|给(?:我|我们)(?:推荐|匹配)|匹配(?:一下)?(?:产品|贷款)?/,
+    // 推荐 asked of kejin ("推荐一下", "给我们推荐", "有什么推荐"), not a body recommending firms ("推荐了64家企业", "被推荐").
+    new RegExp(
+        [
+            /推荐(?:一下|几个|几款|个|些|点)|推荐(?:什么|哪些|哪个|啥)|(?:推荐|匹配)(?:一下)?(?:产品|贷款|融资|政策)|有(?:什么|啥|没有)推荐/.source,
+            /(?:给|帮|为)(?:我|我们|我司)(?:推荐|匹配)|(?:请|麻烦|能不能|可以|能否)你?(?:推荐|匹配)|^(?:推荐|匹配)[吧呗吗？?！!。\s]*$/.source,
+        ].join('|'),
+    ),
     /符合(?:哪些|什么|哪个)|够得上(?:哪|什么)|(?:我|我们)(?:符合|够)(?:条件)?吗/,
     /\bwhich (?:ones?|products?|loans?|programs?|schemes?|options?)?\s*(?:fit|suit|match|are (?:right|good) for)\b/i,
     /\bwhat (?:can|could|should) (?:we|i) (?:apply for|get|use)\b/i,
     /\b(?:fits?|suits?|would (?:fit|suit|work for)|right for|good for) (?:us|me|our (?:firm|company|business))\b/i,
     new RegExp(
         [
-            /\b(?:eligible|qualify) for (?:what|which)\b|\brecommend\b|\bwhat fits\b/.source,
+            /\b(?:eligible|qualify) for (?:what|which)\b|\bwhat fits\b/.source,
+            // recommend asked of kejin ("can you recommend", "what would you suggest"), not a body recommending firms.
+            /\b(?:(?:can|could|would|will) you|please|pls) (?:recommend|suggest)\b|\bwhat (?:do|would|should) you (?:recommend|suggest)\b/.source,
+            /\b(?:recommend|suggest) (?:us|me|something|some|any|one|a (?:product|loan|scheme)|which|what)\b|\bany recommendations?\b|^recommend\b/
+                .source,
             /\boptions? for (?:us|me|our (?:firm|company))\b/.source,
             /\bwhat (?:is|are) (?:available|right) for (?:us|me)\b/.source,
         ].join('|'),
