@@ -161,6 +161,15 @@ describe('the bot over the Bot API', () => {
         expect(text).not.toContain('关于');
     });
 
+    it('asks an English question that wants the match of a Chinese-language user in English, questionnaire and all', async () => {
+        await start();
+        const u = user();
+        const text = TestUser.texts(await u.say('Can you recommend a loan for us?')).join('\n');
+        expect(text).toContain(en.needProfile.slice(0, 30));
+        expect(text).toContain(en.stepOf(1, 6));
+        expect(text).not.toContain(zh.stepOf(1, 6));
+    });
+
     it('says plainly when it is not sure, with did-you-mean, match and contacts buttons', async () => {
         await start();
         const u = user();

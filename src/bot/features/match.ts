@@ -4,7 +4,9 @@
  * the profile and shows the ranked products.
  */
 import { Composer } from 'grammy';
+import type { Lang } from '../../core/vocabulary.ts';
 import type { BotContext } from '../runtime/context.ts';
+import { MESSAGES } from '../views/i18n.ts';
 import { flowView, mainMenuKeyboard, matchView, type View } from '../views/format.ts';
 import { beginFlowIn, confirmUnderstood, matchProfileIn, stepFlowIn } from '../conversation/profile-flow.ts';
 import { applyFlow, stepName, type Draft, type FlowResult } from '../conversation/questionnaire.ts';
@@ -70,9 +72,12 @@ matchFeature.on('message:text', async (ctx, next) => {
 
 type Sender = (ctx: BotContext, view: View) => Promise<void>;
 
-/** Starts the questionnaire from the saved profile plus what the last question stated; `intro` says why it starts. */
-export function beginFlow(ctx: BotContext, out: Sender, intro?: string): Promise<void> {
-    const view = flowView(ctx.t, ctx.lang, beginFlowIn(ctx.session));
+/**
+ * Starts the questionnaire from the saved profile plus what the last question stated; `intro` says why it starts,
+ * in `lang`, the language of the message that asked (an English question from a Chinese Telegram gets English steps).
+ */
+export function beginFlow(ctx: BotContext, out: Sender, intro?: string, lang: Lang = ctx.lang): Promise<void> {
+    const view = flowView(MESSAGES[lang], lang, beginFlowIn(ctx.session));
     return out(ctx, intro ? { ...view, html: `${intro}\n\n${view.html}` } : view);
 }
 

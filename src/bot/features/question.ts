@@ -48,7 +48,7 @@ questionFeature.on('message:text', async (ctx, next) => {
     const t = MESSAGES[lang];
     switch (reply.kind) {
         case 'need-profile':
-            return beginFlow(ctx, send, t.needProfile);
+            return beginFlow(ctx, send, t.needProfile, lang);
         case 'match':
             delete ctx.session.understood;
             return send(ctx, await withAlertsButton(ctx, toldMatchView(t, lang, reply.response, reply.profile, reply.rated)));
