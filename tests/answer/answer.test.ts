@@ -384,6 +384,14 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text.match(/上海市科技创业中心/g)).toHaveLength(1);
     });
 
+    it('a day asked ("截止到几号") is answered by a passage stating a day, not by one naming the year\'s round', () => {
+        // premium-subsidy facts.2: 2024年8月1日至2025年8月31日期间还款; application.window "常年受理" and notes.0
+        // ("2024—2025年度的还款期…已过去") speak of the window without a day.
+        const a = service.answer('保费补贴的还款区间截止到几号');
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.text.split('。')[0]).toContain('2025年8月31日');
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

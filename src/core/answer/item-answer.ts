@@ -19,7 +19,7 @@ import type { Aspect, Lang } from '../vocabulary.ts';
 import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
 import { labelOf, sentenceGap } from '../words/labels.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
-import { yearsIn, type Wanted } from './reading.ts';
+import { DAY_STATED, yearsIn, type Wanted } from './reading.ts';
 import { askingClauses, withAspect } from './subject.ts';
 import type { Answer, AnswerFact, Base } from './types.ts';
 import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
@@ -263,7 +263,7 @@ export function answerItem(
     const askedTerms = askedWords(reading, item);
     // Who does it, asked beside an aspect ("who shares the risk"), is answered by the aspect's passage.
     const statedKind = wants === 'agent' && given.aspects.primary ? undefined : wants;
-    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, askedTerms);
+    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, askedTerms, hints.unit);
     if (near) absentFirst = false;
     // "Who actually operates it?", and no passage holds a word of it beside the card's names: the passage that says who
     // runs, launched or insures it answers ("run by 上海市经济信息中心"), rather than the field the question word points to.
@@ -381,6 +381,8 @@ const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
         'g',
     ),
 };
+/** DAY_STATED, global, for `matchAll`. */
+const DAY_STATED_ALL = new RegExp(DAY_STATED.source, `${DAY_STATED.flags}g`);
 /** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
 const NEAR = 12;
 /** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
@@ -459,8 +461,10 @@ function statedNear(
     lead: RankedPassage | undefined,
     wants: Wanted | undefined,
     words: readonly string[],
+    unit?: RegExp,
 ): RankedPassage | undefined {
-    const pattern = wants ? STATED[wants] : undefined;
+    // A day asked ("deadline是哪天") is stated by a day, not by a year beside the words.
+    const pattern = wants === 'date' && unit === DAY_STATED ? DAY_STATED_ALL : wants ? STATED[wants] : undefined;
     if (!pattern || words.length === 0) return undefined;
     const near = (r: RankedPassage) => {
         const text = normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`);

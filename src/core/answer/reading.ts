@@ -108,7 +108,10 @@ const SHANGHAI = /上海|沪|shanghai/i;
 export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent';
 
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
-    ['date', /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|\bwhen\b|\bwhat year\b|\bsince when\b/i],
+    [
+        'date',
+        /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|哪一天|几号|\bwhen\b|\bwhat (?:year|date)\b|\bwhich day\b|\bsince when\b/i,
+    ],
     [
         'number',
         /多少|多大|多高|几(?=[个家户成倍亿万千百十年天周])|百分之几|\bhow (?:much|many|big|large|high)\b|\bwhat (?:percentage|share|proportion|ratio|amount|number)\b/i,
@@ -157,6 +160,16 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
  * asked. Each entry: how a question asks for the unit, how a passage states a number in it. Like the question
  * words above, a closed class of the language, not a list of phrasings.
  */
+/** How a passage states a day (8月31日, 2025-08-31, 31 August): the unit of "哪天", "deadline", "what date". */
+export const DAY_STATED = new RegExp(
+    [
+        /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\b\d{4}-\d{1,2}-\d{1,2}\b/.source,
+        /\b\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}\b/
+            .source,
+    ].join('|'),
+    'i',
+);
+
 const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
     [
         /(?:多少|几)(?:家|户)|\bhow many (?:firms|companies|enterprises|businesses|members|banks|institutions)\b/i,
@@ -179,6 +192,8 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
     ],
     [/几年|多少年|\bhow many years\b/i, /(?<!\d)\d{1,2}\s*年(?!\d)|[一二三四五六七八九十]年|\b\d{1,2}[- ]years?\b/i],
     [/几天|多少天|多少个?工作日|\bhow many (?:working |business )?days\b/i, /\d+\s*个?(?:工作日|天)|\b\d+\s*(?:working |business )?days?\b/i],
+    // A day, not a year: "deadline是哪天" is not answered by "2024—2025年度".
+    [/哪天|哪一天|几号|几月几[日号]|\bwhat date\b|\bwhich day\b|\bby when\b/i, DAY_STATED],
 ];
 
 /** At most this much left over (Han characters, Latin words) is a slight question: an aspect of something unsaid. */
