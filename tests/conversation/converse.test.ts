@@ -67,6 +67,16 @@ describe('focus', () => {
         expect(answerOf(english[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
     });
 
+    it('saying what the last question meant to ask ("不對，我要問的是高新技術企業的") asks it again of that, and tells nothing about the firm', () => {
+        // stcsm-reply-2024-85 facts.3 (and the 高企贷 card): 高新技术企业贷款余额7280.16亿元.
+        const turns = talk('专精特新企业贷款余额多少', '不對，我要問的是高新技術企業的');
+        expect(answerOf(turns[1]).text).toContain('7280.16');
+        expect(turns[1]!.state.profile).toBeUndefined();
+        // A correction that says what the firm is still changes the profile.
+        const told = talk('专精特新企业贷款余额多少', '说错了，我们是高新技术企业');
+        expect(told[1]!.state.profile?.qualifications).toContain('high-tech');
+    });
+
     it('goes back to the topic before an aside ("回到刚才那个贷款", "ok back to the loan")', () => {
         const turns = talk('科技微贷通适合哪些企业', '顺便问下科委地址在哪', '回到刚才那个贷款，担保费率多少');
         expect(answerOf(turns[1]).item?.id).toBe('stcsm');

@@ -24,7 +24,7 @@ import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts'
 import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import type { Lang, Need } from '../vocabulary.ts';
-import { asksForMatch, asksWhatExists, asksWhichFits, correctsEarlier, pickedPlace, returnsToEarlier } from './intent.ts';
+import { asksForMatch, asksWhatExists, asksWhichFits, correctsEarlier, pickedPlace, restatesQuestion, returnsToEarlier } from './intent.ts';
 import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
 
 export type TurnReply =
@@ -69,7 +69,10 @@ const ONLY_AGAIN = /呢|吗|[?？]|\b(?:what|how) about\b/gi;
 export function converse(service: KnowledgeService, state: ConversationState, message: string, options: TurnOptions): Turn {
     const text = message.trim();
     const lang = state.lang ?? langOfText(text, options.defaultLang);
-    const { fields, understood, declined, asked: unrefused } = service.understand(text);
+    // "不对，我要问的是高新技术企业的" after an answer says what the question was about, not what the firm is.
+    const restated = state.focus !== undefined && restatesQuestion(text);
+    const read = service.understand(text);
+    const { fields, understood, declined, asked: unrefused } = restated ? { ...read, fields: {}, understood: [], declined: [] } : read;
     // What the message turns down ("不想做知识产权质押了") is not what it asks about: read and answer the rest.
     const asked = declined.length > 0 ? unrefused : text;
     const told = understood.length > 0;

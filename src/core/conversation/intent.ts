@@ -6,6 +6,8 @@
  * language, not of the knowledge: a new card needs none of these words.
  */
 
+import { normalize } from '../search/tokenize.ts';
+
 /** Asking which products fit the firm. */
 const ASKS_MATCH = [
     /适合(?:我|我们|我司|本公司|咱们|我家)/,
@@ -58,6 +60,18 @@ const ASKS_WHAT_EXISTS = new RegExp(
 
 export function asksWhatExists(text: string): boolean {
     return ASKS_WHAT_EXISTS.test(text);
+}
+
+/**
+ * Saying what the last question meant to ask ("不对，我要问的是高新技术企业的", "I was asking about the rate"): the
+ * question again, of what is named now, not something told about the firm.
+ */
+const RESTATES =
+    /(?:我|我们)?(?:要|想|是想|本来想|其实想)?问的是|我是(?:想|要)?问|我说的是[^，。？?]*的|\b(?:i|we) (?:was|were|am|are|'m|'re) asking (?:about|for)\b|\bmy question (?:is|was) about\b/i;
+
+export function restatesQuestion(text: string): boolean {
+    // Normalized: 要問的是 (traditional) says it as well.
+    return RESTATES.test(normalize(text));
 }
 
 /** Going back to what was spoken of before an aside: "回到刚才那个贷款", "说回知识产权", "ok back to the loan". */
