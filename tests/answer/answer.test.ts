@@ -392,6 +392,19 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text.split('。')[0]).toContain('2025年8月31日');
     });
 
+    it('a year the card names only as a target has no figures of its own: said first, unless the target is what is asked', () => {
+        // ip-pledge-financing facts.3: "2021年约80亿元，提出到2025年达到100亿元的目标" is the card's only 2025.
+        const a = service.answer('2025年上海知识产权质押融资实际做了多少');
+        expect(a).toMatchObject({ item: { id: 'ip-pledge-financing' }, status: 'not-held', confident: true });
+        expect(a.text).toMatch(/^知识产权质押融资：知识库的来源未给出2025年的实际数据，只有为2025年定下的目标/);
+        expect(a.text).toContain('100亿元');
+        const target = service.answer('知识产权质押融资2025年定了什么目标');
+        expect(target.text).not.toContain('未给出2025年');
+        expect(target.text).toContain('100亿元');
+        const en = service.answer('How much IP-pledge financing did Shanghai actually do in 2025?');
+        expect(en.text).toContain('give no actual figures for 2025, only a target set for it');
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

@@ -288,7 +288,12 @@ export function answerItem(
     // report gives many figures, and the one asked must be on the first screen.
     // A year asked of which the card says nothing at all ("2026年有新通知了吗", "2025年全年做了多少"): said first, so that
     // the latest figures the card does hold are not read as that year's.
-    const unheldYear = asks.length > 0 && !gap ? yearsIn(askingClauses(base.question).join('')).find((y) => !cardSays(all, y)) : undefined;
+    // A target's year is held when the target is what is asked ("2025年的目标是多少").
+    const heldYear = (y: string) => {
+        const said = cardSays(all, y);
+        return said === 'fact' || (said === 'target' && TARGET_ASKED.test(base.question));
+    };
+    const unheldYear = asks.length > 0 && !gap ? yearsIn(askingClauses(base.question).join('')).find((y) => !heldYear(y)) : undefined;
     // A passage that only says again part of one chosen before it (apply_channel "上海市科技创业中心" beside the steps
     // that name it) adds nothing to read.
     const kept = chosen.map((r, i) => !chosen.slice(0, i).some((o) => restates(o, r, lang)));
@@ -313,7 +318,9 @@ export function answerItem(
         return { ...common, status: 'not-held', confident: false, text, facts };
     }
     if (unheldYear && facts.length > 0) {
-        const text = `${yearNotHeldSentence(nameOf(item, lang), unheldYear, lang)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
+        // A year the card names only as a target ("到2025年达到100亿元的目标") has no figures of its own there.
+        const planned = cardSays(all, unheldYear) === 'target';
+        const text = `${yearNotHeldSentence(nameOf(item, lang), unheldYear, lang, planned)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
         return { ...common, status: 'not-held', confident: true, text, facts };
     }
     if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
@@ -521,11 +528,42 @@ function ofYearAsked(
     return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
 }
 
-/** Whether any passage of the card states the year: as a year ("2025年", "2025"), not inside a longer number. */
-function cardSays(passages: readonly RankedPassage[], year: string): boolean {
-    const re = new RegExp(`(?<!\\d)${year}(?!\\d)`);
-    return passages.some((r) => re.test(passageText(r)));
+/**
+ * How the card speaks of a year (as a year, "2025年", "2025", not inside a longer number): of what happened then
+ * ('fact'), only as the year a target is set for ('target': "到2025年达到100亿元的目标", "a target of 10 billion for
+ * 2025"), or not at all.
+ */
+function cardSays(passages: readonly RankedPassage[], year: string): 'fact' | 'target' | undefined {
+    const re = new RegExp(`(?<!\\d)${year}(?!\\d)`, 'g');
+    let said: 'fact' | 'target' | undefined;
+    for (const r of passages) {
+        const text = passageText(r);
+        for (const m of text.matchAll(re)) {
+            const before = text.slice(Math.max(0, m.index - TARGET_REACH), m.index);
+            const after = text.slice(m.index + year.length, m.index + year.length + 4);
+            if (!TARGET_BEFORE.test(before) && !TARGET_AFTER.test(after)) return 'fact';
+            said = 'target';
+        }
+    }
+    return said;
 }
+
+/** Characters before a year looked at for the words that make it a target's year. */
+const TARGET_REACH = 30;
+/** 到2025年 (not 截至 / 截止到: as of), 力争 / 计划 / 目标…2025, by 2025, a target … for 2025. */
+const TARGET_BEFORE =
+    /(?:(?<!截|截止)(?:到|至)|力争|计划|目标|预计|争取|规划)\s*$|(?:力争|计划|目标|预计|争取|规划)[^。；;，,]{0,8}$|\bby\s*$|\b(?:target|aim|goal|plan)s?\b[^.;]{0,30}\b(?:for|by|in)\s*$/i;
+/** The question asks what the target is ("定了什么目标", "did they set a 2025 target"), not whether it was met. */
+const TARGET_ASKED = new RegExp(
+    [
+        /(?:定|设|提出|制定|有)[^，。？?]{0,10}(?:目标|计划)|目标(?:是|为)?(?:多少|什么|几)|什么目标/.source,
+        /\b(?:set|have|had|has|is there|was there) (?:a|an|any) [^.?]{0,30}\b(?:target|goal)s?\b/.source,
+        /\bwhat (?:is|was|are|were) (?:the |its |their )?[^.?]{0,20}\b(?:target|goal)s?\b|\b(?:target|goal)s? (?:for|of)\b/.source,
+    ].join('|'),
+    'i',
+);
+/** 2025年前 / 2025年以前: by that year. */
+const TARGET_AFTER = /^\s*年?(?:前|以前|之前)/;
 
 /** The passage states a number in the unit asked (`unit`: one of reading.ts UNITS, not global). */
 const statesIn = (r: RankedPassage, unit: RegExp) => unit.test(normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`));

@@ -28,8 +28,15 @@ export function notHeldSentence(name: string, aspect: Aspect | undefined, lang: 
     return lang === 'zh' ? `${name}：知识库的来源未给出${what}方面的信息。` : `${name}: the sources kejin holds give no ${what}.`;
 }
 
-/** A year was asked ("2026年有新通知了吗") of which the card's sources say nothing: said first, then what they do say. */
-export function yearNotHeldSentence(name: string, year: string, lang: Lang): string {
+/**
+ * A year was asked ("2026年有新通知了吗") of which the card's sources say nothing, or only the target set for it
+ * (`planned`): said first, then what they do say.
+ */
+export function yearNotHeldSentence(name: string, year: string, lang: Lang, planned = false): string {
+    if (planned)
+        return lang === 'zh'
+            ? `${name}：知识库的来源未给出${year}年的实际数据，只有为${year}年定下的目标；以下是来源中已有的情况。`
+            : `${name}: the sources kejin holds give no actual figures for ${year}, only a target set for it; this is what they do give.`;
     return lang === 'zh'
         ? `${name}：知识库的来源未给出${year}年的信息，以下是来源中已有的情况。`
         : `${name}: the sources kejin holds give nothing for ${year}; this is what they do give.`;
