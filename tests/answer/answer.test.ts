@@ -405,6 +405,19 @@ describe('the passage that answers chooses the card', () => {
         expect(en.text).toContain('give no actual figures for 2025, only a target set for it');
     });
 
+    it('an answer that leads with the card lacking the fact, or says the figure asked is not given, is not-held', () => {
+        // keji-lvyuedai notes.0: 来源中未找到2013年以后的额度上限、利率和风险分担比例 leads, a passage on the rate follows.
+        const a = service.answer('履约贷现在的利率上限是多少');
+        expect(a).toMatchObject({ item: { id: 'keji-lvyuedai' }, status: 'not-held', confident: true });
+        expect(a.facts[0]!.absence).toBe(true);
+        // huke-zhuandai terms.term: 鼓励发放中长期贷款, no number of years; the rate (3.68%) is a number in another unit.
+        const b = service.answer('沪科专贷的贷款期限最长几年');
+        expect(b).toMatchObject({ item: { id: 'huke-zhuandai' }, status: 'not-held', confident: true });
+        expect(b.facts[0]!.field).toBe('terms.term');
+        expect(b.text).toContain('来源未给出具体的期限数字');
+        expect(b.text).not.toContain('3.68%');
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

@@ -328,7 +328,10 @@ export function answerItem(
         // "最长能借几年": the card speaks of the term ("鼓励发放中长期贷款") but no passage of it states a number: say so.
         const figureless = wants === 'number' && primary && NUMERIC.has(primary) && !holding.some(hasNumber) && !chosen.some(hasNumber);
         const said = figureless ? `${text}${sentenceGap(lang)}${noFigureNote(primary, lang)}` : text;
-        return { ...common, status: 'answered', confident: true, text: said, facts };
+        // The answer that leads with the card's note that it lacks the fact, or says the figure asked is not given,
+        // is that the fact is not held: the fronts then say whom to ask, and MCP tells the model so.
+        const status = figureless || facts[0]!.absence ? 'not-held' : 'answered';
+        return { ...common, status, confident: true, text: said, facts };
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
     const stated = facts.length > 0;
@@ -360,6 +363,8 @@ function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect, unit?: Re
     if (best && unit && !statesIn(best, unit)) {
         const inUnit = ranked.find((r) => !r.passage.absence && statesIn(r, unit) && r.score >= best.score * UNIT_SHARE);
         if (inUnit) return [inUnit, ...ranked.filter((r) => r !== inUnit)];
+        // A number in another unit does not answer: "最长几年" is not answered by a rate of 3.68%.
+        return ranked;
     }
     if (!best || !NUMERIC.has(aspect) || hasNumber(best)) return ranked;
     const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
@@ -388,8 +393,13 @@ const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
         'g',
     ),
 };
-/** DAY_STATED, global, for `matchAll`. */
-const DAY_STATED_ALL = new RegExp(DAY_STATED.source, `${DAY_STATED.flags}g`);
+/** A unit's pattern, global, for `matchAll` (made once per pattern). */
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+    let all = globals.get(re);
+    if (!all) globals.set(re, (all = new RegExp(re.source, `${re.flags}g`)));
+    return all;
+}
 /** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
 const NEAR = 12;
 /** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
@@ -470,8 +480,10 @@ function statedNear(
     words: readonly string[],
     unit?: RegExp,
 ): RankedPassage | undefined {
-    // A day asked ("deadline是哪天") is stated by a day, not by a year beside the words.
-    const pattern = wants === 'date' && unit === DAY_STATED ? DAY_STATED_ALL : wants ? STATED[wants] : undefined;
+    // A day asked ("截止到几号") is stated by a day, not by a year beside the words; a number asked in a unit ("最长几年")
+    // by a number in it, not by a rate of 3.68% beside 贷款.
+    const inUnit = unit && (wants === 'date' ? unit === DAY_STATED : wants === 'number' && unit !== DAY_STATED);
+    const pattern = inUnit ? globalOf(unit) : wants ? STATED[wants] : undefined;
     if (!pattern || words.length === 0) return undefined;
     const near = (r: RankedPassage) => {
         const text = normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`);
