@@ -143,6 +143,9 @@ const EN_STOP = [
     'as',
     'into',
     'about',
+    // "weidaitong vs lvyuedai": a word of comparing (answer/reading.ts CHOOSE reads it), no word of a card.
+    'vs',
+    'versus',
     // "does" is stemmed to "doe" before the lookup (see stem() in tokenize.ts)
     'is',
     'are',
