@@ -46,6 +46,15 @@ describe('stem', () => {
         expect(stem('billing')).toBe('bill');
     });
 
+    it('brings the irregular past of a verb to its stem ("lent" of a card, "lending" of a question)', () => {
+        expect(new Set(['lend', 'lent', 'lending'].map(stem))).toEqual(new Set(['lend']));
+        expect(new Set(['grow', 'grew', 'grown', 'growing'].map(stem))).toEqual(new Set(['grow']));
+        expect(new Set(['pay', 'paid', 'pays'].map(stem))).toEqual(new Set(['pay']));
+        // Forms that are also other words stay: left, found.
+        expect(stem('left')).toBe('left');
+        expect(stem('found')).toBe('found');
+    });
+
     it('leaves short words and words that only look like verb forms', () => {
         expect(stem('need')).toBe('need');
         expect(stem('used')).toBe('used');
