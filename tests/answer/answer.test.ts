@@ -418,6 +418,13 @@ describe('the passage that answers chooses the card', () => {
         expect(b.text).not.toContain('3.68%');
     });
 
+    it("a number in the unit asked next to the question's words fills the gap of the aspect the card lacks", () => {
+        // sme-financing-guarantee-fund has no amount field; facts.0: 上海银行"科创贷"最高1亿元、期限最长3年.
+        const a = service.answer('担保基金管理中心名下的上海银行科创贷最多贷多少亿');
+        expect(a).toMatchObject({ item: { id: 'sme-financing-guarantee-fund' }, status: 'answered', confident: true });
+        expect(a.text.split('。')[0]).toContain('最高1亿元');
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

@@ -263,7 +263,9 @@ export function answerItem(
     const askedTerms = askedWords(reading, item);
     // Who does it, asked beside an aspect ("who shares the risk"), is answered by the aspect's passage.
     const statedKind = wants === 'agent' && given.aspects.primary ? undefined : wants;
-    const near = gap && wants !== 'date' ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, askedTerms, hints.unit);
+    // A number in the unit asked, next to the question's words, fills a gap as a date does ("几年建30家": 5年内培育30家).
+    const fills = wants === 'date' || (wants === 'number' && hints.unit !== undefined);
+    const near = gap && !fills ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, askedTerms, hints.unit);
     if (near) absentFirst = false;
     // "Who actually operates it?", and no passage holds a word of it beside the card's names: the passage that says who
     // runs, launched or insures it answers ("run by 上海市经济信息中心"), rather than the field the question word points to.
