@@ -357,7 +357,7 @@ describe('the passage that answers chooses the card', () => {
 
     it('pairs of characters read across two words count in no card\'s coverage ("余额一共有多少"), a word no card writes still does', () => {
         const index = createSearchIndex(service.snapshot());
-        // 额一 (余额|一共) and 共有 (一共|有) are pairs no card writes, between words the cards do write.
+        // 额一 (余|额|一) is a pair no card writes, across two words, beside 余额, which cards do write.
         const spanning = index.read('2024年上海专精特新企业贷款余额一共有多少').spanning;
         expect(spanning?.has('额一')).toBe(true);
         expect(spanning?.has('余额')).toBe(false);
@@ -365,9 +365,13 @@ describe('the passage that answers chooses the card', () => {
         const a = service.answer('2024年上海专精特新企业贷款余额一共有多少');
         expect(a).toMatchObject({ status: 'answered', item: { id: 'stcsm-reply-2024-85' } });
         expect(a.text.split('。')[0]).toContain('3325.69');
-        // 修贷 of 装修|贷 touches 装修, which no card writes: part of what was asked, and the question stays off-topic.
+        // 修贷 of 装修|贷 is beside 装修, which no card writes: part of what was asked, and the question stays off-topic.
         expect(index.read('装修贷哪个银行好批').spanning?.has('修贷')).toBe(false);
         expect(service.answer('装修贷哪个银行好批').confident).toBe(false);
+        // A word the segmenter leaves in single characters (比|特|币|挖|矿): its pairs, none of them written by a card nor
+        // beside one that is, are that word.
+        expect(index.read('比特币挖矿怎么办').spanning?.size).toBe(0);
+        expect(service.answer('比特币挖矿怎么办').confident).toBe(false);
     });
 
     it('two short names joined ("专贴和专贷有什么不同") are both named, and set side by side', () => {

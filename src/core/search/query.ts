@@ -173,26 +173,23 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
         }
     }
     // Which of the segmenter's words each character is in: a pair across two of them that the knowledge never writes,
-    // between two words it does write (额一 of 余额|一共), is read as every pair is, but noted (see
-    // AnalyzedQuery.spanning). A pair touching a word no card writes is not: 修贷 of 装修|贷 is part of what was asked.
+    // next to a pair it does write (额一 of 余额|一共 beside 余额), is read as every pair is, but noted (see
+    // AnalyzedQuery.spanning). A pair among others no card writes is part of a word the knowledge lacks (修贷 of 装修|贷,
+    // 币挖 of 比|特|币|挖|矿), and is what was asked.
     const isKnown = context.isKnown ?? (() => true);
     const wordAt = new Int32Array(run.length).fill(-1);
     segments.forEach((s, k) => wordAt.fill(k, s.start, s.start + s.word.length));
-    const knownWord = (k: number) => {
-        const word = segments[k]?.word;
-        return word !== undefined && (word.length === 1 || bigrams(word).every(isKnown));
-    };
     for (const sub of subRuns(run, removed)) {
-        bigrams(sub.text).forEach((bg, j) => {
+        const grams = bigrams(sub.text);
+        grams.forEach((bg, j) => {
             b.add(bg, QUERY_WEIGHTS.direct);
             const at = sub.start + j;
-            const [left, right] = [wordAt[at]!, wordAt[at + 1]!];
+            const beside = (k: number) => grams[k] !== undefined && grams[k]!.length === 2 && isKnown(grams[k]!);
             const spans =
                 bg.length === 2 &&
-                left !== right &&
+                wordAt[at] !== wordAt[at + 1] &&
                 !isKnown(bg) &&
-                knownWord(left) &&
-                knownWord(right) &&
+                (beside(j - 1) || beside(j + 1)) &&
                 !hits.some((h) => h.start <= at && at + 2 <= h.end);
             (spans ? b.spanning : b.within).add(bg);
         });
