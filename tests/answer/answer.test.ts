@@ -429,6 +429,14 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text.split('。')[0]).toContain('最高1亿元');
     });
 
+    it("the overview holding the question's words follows the field of the aspect asked, not leads it", () => {
+        // keji-weidaitong terms.risk_sharing: 70% government, 30% guarantor; the summary speaks of "risk-sharing products".
+        const a = service.answer('weidaitong — how is the risk shared if a loan defaults?');
+        expect(a).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
+        expect(a.facts[0]!.field).toBe('terms.risk_sharing');
+        expect(a.facts.map((f) => f.field)).toContain('summary');
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

@@ -217,6 +217,12 @@ export function answerItem(
                 labels = [...chosen.map(() => primary), nearby].slice(0, MAX_FACTS);
                 chosen = [...chosen, words].slice(0, MAX_FACTS);
                 if (!chosen.includes(words)) absentFirst = false;
+            } else if (OVERVIEW_FIELDS.has(words.passage.field) && chosen[0].passage.typed && chosen[0].passage.aspects[0] === primary) {
+                // The overview holds the question's words because it speaks of everything ("risk-sharing products"): the
+                // field of the aspect asked stays first (the 70/30 split), the overview follows.
+                labels = [...(labels ?? chosen.map(() => primary)).slice(0, 1), nearby, ...(labels ?? chosen.map(() => primary)).slice(1)];
+                chosen = [chosen[0], words, ...chosen.slice(1)].slice(0, MAX_FACTS);
+                labels = labels.slice(0, chosen.length);
             } else {
                 labels = [nearby, ...(labels ?? chosen.map(() => primary))];
                 chosen = [words, ...chosen].slice(0, MAX_FACTS);
