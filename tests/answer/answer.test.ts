@@ -147,12 +147,17 @@ describe('names said by sound', () => {
         expect(both.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
     });
 
-    it("reads a name's first or last syllables written in pinyin when they spell one item's names only", () => {
+    it("reads a name's first or last syllables written in pinyin when they spell one item's names only, or most of one", () => {
         // zhuandai is 专贷 of 沪科专贷, zhuantie 专贴 of 沪科专贴: the short names founders write.
         const both = service.answer('Zhuandai vs zhuantie at end-April 2025, which book is bigger?');
         expect(both.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
         expect(service.read('zhuandai rate').named.map((n) => n.id)).toEqual(['huke-zhuandai']);
-        // Pieces shared by several items' names, and English words, name nothing.
+        // lvyue is two of 履约贷's three syllables, and two of 履约贷保费补贴's seven: it names 履约贷.
+        expect(service.read('lvyue loan rate').named.map((n) => n.id)).toEqual(['keji-lvyuedai']);
+        const lvyue = service.answer('Lvyue loan: if the firm defaults, what share of the loss does the insurer take?');
+        expect(lvyue).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'risk-sharing' });
+        expect(lvyue.text).toContain('insurer 45%');
+        // Pieces shared by several items' names alike (keji: 科技…), and English words, name nothing.
         expect(service.read('keji loan').named).toEqual([]);
         expect(service.read('how do I apply for a loan in shanghai').named).toEqual([]);
     });

@@ -90,8 +90,15 @@ export class SoundTable {
             else if (!list.some((x) => x.id === e.id)) list.push(e);
         };
         // A name's first or last syllables in pinyin ("zhuandai" of 沪科专贷, "lvyue" of 履约贷), as the short names
-        // founders write: kept when they spell one item's names only.
+        // founders write: kept when they spell one item's names only, or are most of one item's name and a smaller part
+        // of every other's ("lvyue": two of 履约贷's three syllables, two of 履约贷保费补贴's seven).
         const pieces = new Map<string, Entry[]>();
+        const shares = new Map<string, Map<string, number>>();
+        const share = (joined: string, id: string, part: number) => {
+            const of = shares.get(joined) ?? new Map<string, number>();
+            of.set(id, Math.max(of.get(id) ?? 0, part));
+            shares.set(joined, of);
+        };
         for (const { id, names } of this._names) {
             for (const name of names) {
                 if (!/^\p{Script=Han}+$/u.test(name) || name.length < MIN_CHARS) continue;
@@ -103,12 +110,24 @@ export class SoundTable {
                 for (const joined of spellings(sound)) add(latin, joined, { id, name });
                 for (let k = 2; k < sound.length; k++) {
                     for (const part of [sound.slice(0, k), sound.slice(sound.length - k)]) {
-                        for (const joined of spellings(part)) if (joined.length >= MIN_PIECE_LETTERS) add(pieces, joined, { id, name });
+                        for (const joined of spellings(part)) {
+                            if (joined.length < MIN_PIECE_LETTERS) continue;
+                            add(pieces, joined, { id, name });
+                            share(joined, id, part.length / sound.length);
+                        }
                     }
                 }
             }
         }
-        for (const [joined, entries] of pieces) if (entries.length === 1 && !latin.has(joined)) latin.set(joined, entries);
+        for (const [joined, entries] of pieces) {
+            if (latin.has(joined)) continue;
+            if (entries.length === 1) latin.set(joined, entries);
+            else {
+                const ranked = [...shares.get(joined)!].sort((a, b) => b[1] - a[1]);
+                const [best, next] = ranked;
+                if (best && next && best[1] >= 0.5 && best[1] > next[1]) latin.set(joined, entries.filter((e) => e.id === best[0]).slice(0, 1));
+            }
+        }
         this._han = han;
         this._latin = latin;
         this._lengths = [...lengths].sort((a, b) => b - a);
