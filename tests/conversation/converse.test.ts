@@ -77,6 +77,23 @@ describe('focus', () => {
         expect(told[1]!.state.profile?.qualifications).toContain('high-tech');
     });
 
+    it('a comparison that goes on from the last answer is of the year it named, and "哪个" after a pair chooses between them', () => {
+        // gaoqidai / xiaojuren-xinyongdai facts: 2021年高企贷向3983家企业放款1521.63亿元; 小巨人信用贷向187家企业放款35.49亿元.
+        const turns = talk('2021年高企贷放了多少', '那跟小巨人信用贷比，哪个放得多');
+        const a = answerOf(turns[1]);
+        expect(a.status).toBe('comparison');
+        expect(a.text).toContain('1521.63亿元');
+        expect(a.text).toContain('35.49亿元');
+        // "服务" of the question is a word of the public credit *service* centre's name: the pair stays the subject.
+        const pair = talk('高企贷和小巨人信用贷2021年', '哪个服务的企业多');
+        expect(
+            answerOf(pair[1])
+                .comparison?.items.map((i) => i.id)
+                .sort(),
+        ).toEqual(['gaoqidai', 'xiaojuren-xinyongdai']);
+        expect(answerOf(pair[1]).text).toContain('3983');
+    });
+
     it('goes back to the topic before an aside ("回到刚才那个贷款", "ok back to the loan")', () => {
         const turns = talk('科技微贷通适合哪些企业', '顺便问下科委地址在哪', '回到刚才那个贷款，担保费率多少');
         expect(answerOf(turns[1]).item?.id).toBe('stcsm');

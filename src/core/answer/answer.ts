@@ -120,6 +120,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
     const carriedYear = cues.ellipsis && yearsIn(text).length === 0 ? options.context?.year : undefined;
+    // A comparison that goes on from the last answer ("which lent more that year?") is of the year it named.
+    const sameYear = yearsIn(text).length === 0 ? options.context?.year : undefined;
     const hints: Hints = {
         ...(cues.wants ? { wants: cues.wants } : {}),
         ...(cues.unit ? { unit: cues.unit } : {}),
@@ -131,12 +133,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // Two items named with a word of choosing, or one after the other: side by side.
     const [first, second] = named;
     if (first && second && comparable(first) && comparable(second) && (cues.chooses || joinedInText(text, reading, first.id, second.id))) {
-        return compare(snapshot, index, withAspect(reading, carried ?? inferred), first, second, base);
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), first, second, base, cues.ellipsis ? sameYear : undefined);
     }
     // One named, and the one in focus, with a word of choosing ("跟高企贷比呢", "which is cheaper").
     const held = focus[0];
     if (first && !second && held && held.id !== first.id && cues.chooses && comparable(first) && comparable(held)) {
-        return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base);
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base, sameYear);
     }
     // Several named and no comparison asked: one is the subject, the one whose card holds most of the question (the
     // others lent it a word); an organization only when nothing else is named, or when whom to call is asked.
@@ -169,9 +171,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (focus.length > 0) {
         const top = new Set(search.results.slice(0, 3).map((r) => r.id));
         const back = cues.refersBack || options.context?.returned === true;
-        if (back || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
+        // "哪个服务的企业多" after two items were set side by side chooses between them, whatever card its words find.
+        const choosing = focus.length >= 2 && cues.chooses;
+        if (back || choosing || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
-            if (a && b && comparable(a) && comparable(b)) return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base);
+            if (a && b && comparable(a) && comparable(b))
+                return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear);
             // The question speaks of the item in focus: a piece of its name it holds is asked, not the card's name.
             const about = reading.free ? { ...reading, free: { ...reading.free, items: [a!.id] } } : reading;
             return answerItem(snapshot, index, a!, withAspect(about, carried), base, hints);

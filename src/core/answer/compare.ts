@@ -27,6 +27,8 @@ export function compare(
     left: KnowledgeItem,
     right: KnowledgeItem,
     base: Base,
+    /** The year the last answer named, when this comparison goes on from it and names none. */
+    year?: string,
 ): Answer {
     const lang = base.lang;
     const factsOf = (item: KnowledgeItem, aspect: Aspect) =>
@@ -44,13 +46,16 @@ export function compare(
     // An aspect no row shows (figures, history), or a year asked ("which one had more by April 2025"): each side's
     // passage of that aspect, the one stating the year first, else the one the question's words point to.
     const other = lead ? undefined : reading.aspects.primary !== 'what-is' ? reading.aspects.primary : undefined;
-    const years = yearsIn(base.question);
+    const named = yearsIn(base.question);
+    const years = named.length > 0 ? named : year ? [year] : [];
     const pointed = (item: KnowledgeItem): AnswerFact[] => {
         const ranked = index.passages(item.id, reading).filter((r) => r.passage.structured && !r.passage.absence);
         const of = other
             ? ranked.filter((r) => r.passage.aspects.includes(other))
             : ranked.filter((r) => r.overlap > 0 && r.passage.field !== 'summary');
-        const dated = of.filter((r) => years.some((y) => passageText(r).includes(y)));
+        // The passage stating the year asked, though it holds none of the question's words ("which lent more that
+        // year?": "In 2021 the loan provided 2.669 billion yuan").
+        const dated = (other ? of : ranked.filter((r) => r.passage.field !== 'summary')).filter((r) => years.some((y) => passageText(r).includes(y)));
         const best = dated.reduce<(typeof of)[number] | undefined>((b, r) => (!b || r.overlap > b.overlap ? r : b), undefined) ?? of[0];
         return best ? [toFact(item, best, lang)] : [];
     };
