@@ -22,6 +22,9 @@ describe('understandQuestion', () => {
         expect(fields('初创科技企业，年销售额500万，想贷款').amountWan).toBeUndefined();
         expect(fields('营收3000万，想融资1.5亿')).toMatchObject({ annualRevenueWan: 3000, amountWan: 15000 });
         expect(fields('想借两千万')).toMatchObject({ amountWan: 2000 });
+        // 年销售 without 额 is sales too, not the amount sought.
+        expect(fields('只是科技型中小企业，年销售500万左右，要担保那种小额贷')).toMatchObject({ annualRevenueWan: 500 });
+        expect(fields('只是科技型中小企业，年销售500万左右，要担保那种小额贷').amountWan).toBeUndefined();
         expect(fields('We need RMB 5 million')).toMatchObject({ amountWan: 500 });
     });
 

@@ -70,7 +70,7 @@ const NO_IP =
 /** Revenue named after the amount: "五千万的营业额", "50 million in revenue". */
 const REVENUE_AFTER =
     /^\s*(?:元|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\s*(?:的)?\s*(?:年?营收|营业额|营业收入|销售额|销售收入|年收入|(?:in |of )?(?:annual )?(?:revenue|sales|turnover))/i;
-const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|销售额|销售收入|收入|revenue|sales|turnover)[^，。,.;；\d]{0,16}$/i;
+const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|年?销售额|销售收入|年销售|收入|revenue|sales|turnover)[^，。,.;；\d]{0,16}$/i;
 const EMPLOYEE = /(\d{1,7})\s*(?:多)?\s*(?:名|个|位)?\s*(?:员工|职工|雇员|人(?:的)?(?:团队|规模)?)|(\d{1,7})\s*(?:employees|staff|people)/i;
 
 export interface Understanding {
