@@ -94,6 +94,14 @@ describe('focus', () => {
         expect(answerOf(pair[1]).text).toContain('3983');
     });
 
+    it('an ellipsis whose own form says what it asks ("要我们自己去申请吗") asks that, not the aspect asked before', () => {
+        // premium-subsidy application: 免申即享：无需申请; the term asked of 履约贷 before does not go on.
+        const turns = talk('科技履约贷的期限多长', '那保费补贴需要我们自己去申请吗');
+        const a = answerOf(turns[1]);
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.text.split('。')[0]).toContain('免申即享');
+    });
+
     it('goes back to the topic before an aside ("回到刚才那个贷款", "ok back to the loan")', () => {
         const turns = talk('科技微贷通适合哪些企业', '顺便问下科委地址在哪', '回到刚才那个贷款，担保费率多少');
         expect(answerOf(turns[1]).item?.id).toBe('stcsm');

@@ -120,6 +120,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
     const carriedYear = cues.ellipsis && yearsIn(text).length === 0 ? options.context?.year : undefined;
+    // The aspect asked before goes on ("那沪科专贴呢"), unless the question's own form says what it asks ("那它的保费补贴要我
+    // 自己去申请吗": whether to apply, not the term asked before).
+    const ownCarried = cues.wants && WANTED[cues.wants] ? undefined : carried;
     // A comparison that goes on from the last answer ("which lent more that year?") is of the year it named.
     const sameYear = yearsIn(text).length === 0 ? options.context?.year : undefined;
     const hints: Hints = {
@@ -162,7 +165,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     }
     if (one) {
         const own = ownNameRead(index, text, reading, one.id);
-        const answer = answerItem(snapshot, index, one, withAspect(own, cues.bare || cues.ellipsis ? carried : undefined), base, hints);
+        const answer = answerItem(snapshot, index, one, withAspect(own, cues.bare || cues.ellipsis ? ownCarried : undefined), base, hints);
         // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
         return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
     }
@@ -179,7 +182,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear);
             // The question speaks of the item in focus: a piece of its name it holds is asked, not the card's name.
             const about = reading.free ? { ...reading, free: { ...reading.free, items: [a!.id] } } : reading;
-            return answerItem(snapshot, index, a!, withAspect(about, carried), base, hints);
+            return answerItem(snapshot, index, a!, withAspect(about, ownCarried), base, hints);
         }
     }
     // An aspect of nothing: ask which item rather than pick one.

@@ -73,6 +73,7 @@ export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = {
     act: 'how-to-apply',
     // The body that launched, reviews or runs an item is named where the card says how to apply.
     agent: 'how-to-apply',
+    apply: 'application',
 };
 
 /**
