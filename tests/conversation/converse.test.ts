@@ -92,6 +92,11 @@ describe('focus', () => {
                 .sort(),
         ).toEqual(['gaoqidai', 'xiaojuren-xinyongdai']);
         expect(answerOf(pair[1]).text).toContain('3983');
+        // After a figure of one item, "跟6月末比哪个多" compares within it (ip-pledge-financing: 6月末 163.55亿元), though
+        // 6月末 is also the date of the relief loans' figure.
+        const one = talk('知识产权质押贷款2024年一季度末余额多少', '跟6月末比哪个多，6月末是多少');
+        expect(answerOf(one[1]).item?.id).toBe('ip-pledge-financing');
+        expect(answerOf(one[1]).text).toContain('163.55');
     });
 
     it('an ellipsis whose own form says what it asks ("要我们自己去申请吗") asks that, not the aspect asked before', () => {

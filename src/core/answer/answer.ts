@@ -174,8 +174,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (focus.length > 0) {
         const top = new Set(search.results.slice(0, 3).map((r) => r.id));
         const back = cues.refersBack || options.context?.returned === true;
-        // "哪个服务的企业多" after two items were set side by side chooses between them, whatever card its words find.
-        const choosing = focus.length >= 2 && cues.chooses;
+        // A word of choosing with nothing named chooses within what is in focus, whatever card its words find: "哪个服务的
+        // 企业多" after two items set side by side, "跟6月末比哪个多" after a figure of one.
+        const choosing = cues.chooses;
         if (back || choosing || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
