@@ -361,6 +361,7 @@ describe('intents', () => {
     it('reads "推荐 / recommend" as asking for the match only when kejin is asked to recommend, not when a body recommends firms', () => {
         for (const q of [
             '推荐几个贷款',
+            '推荐哪几个产品',
             '有什么推荐的产品',
             '能推荐什么',
             'can you recommend a loan',
