@@ -442,6 +442,14 @@ describe('the passage that answers chooses the card', () => {
         expect(a.facts.map((f) => f.field)).toContain('summary');
     });
 
+    it('words of the question scattered over a card, each passage holding little of it, make no confident answer', () => {
+        // gaoqidai holds "personal" (its negative list), "rate" (its pricing) and "mortgage" as collateral, in three passages.
+        const a = service.answer('how can I lower the interest on my personal mortgage');
+        expect(a.confident).toBe(false);
+        // A question the card holds in one place stays confident.
+        expect(service.answer('What does the government cover if a Lvyue loan goes bad — what percent?').confident).toBe(true);
+    });
+
     it('a document named by who issued it and when ("科委2024年那个答复", "reply 85"): that document', () => {
         const a = service.answer('科委2024年那个答复里，专精特新企业贷款余额多少');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

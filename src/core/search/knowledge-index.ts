@@ -158,6 +158,14 @@ interface SnippetText {
     readonly lower: string;
 }
 
+/**
+ * The share of the question (see RankedPassage.coverage) one passage of the first card must hold for the search to be
+ * confident. Set between the lowest such share of the on-topic questions of every eval set answered confidently
+ * (0.20, "What does the government cover if a Lvyue loan goes bad") and the off-topic question that passed the concept
+ * test (0.15): a floor against words scattered over a card, not a measure of a good answer.
+ */
+const MIN_PASSAGE_COVERAGE = 0.18;
+
 /** Builds the index of a snapshot at once. The snapshot is only read. */
 export function createSearchIndex(snapshot: KnowledgeSnapshot, options: IndexOptions = {}): KnowledgeIndex {
     const steps = buildSteps(snapshot, options);
@@ -476,12 +484,12 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         return out.sort((a, b) => b.coverage - a.coverage).slice(0, limit);
     }
 
-    /** A card's passages ranked for a question (see passage-rank.ts); the card's own names are not the question's words. */
     /** A pair of characters read across two words that no card writes (额一 of 余额一共): no word of the question. */
     function artefact(reading: QueryReading, term: string): boolean {
         return reading.spanning?.has(term) === true && postings.df(term) === 0;
     }
 
+    /** A card's passages ranked for a question (see passage-rank.ts); the card's own names are not the question's words. */
     function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const passages = indexedPassages(entry);
         // A piece of the card's name the question says apart from the name it names the card by is asked (保险 of
@@ -558,16 +566,22 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
 
         const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), postings.documentCount));
         const matched = new Set([...(top[0]?.queryTerms ?? []), ...common]);
-        const confident =
-            top.length > 0 && analyzed.concepts.length > 0 && coverage(analyzed.concepts, conceptWeights, matched) > settings.minCoverage;
-
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
         const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
         const reading = read(bounded.text, analyzed, false);
-        const results = top.map((r): SearchHit => {
+        const ranked = top.map((r) => rankPassages(entries.get(r.id)!, reading));
+        // The first card must cover the question's concepts, and hold a part of it in one place: "a lower rate on my
+        // personal mortgage" finds 高企贷 by "personal" in its negative list, "rate" in its pricing and "mortgage" as
+        // collateral, three passages that each hold little of the question.
+        const held = ranked[0]?.reduce((b, p) => (p.passage.structured && p.coverage > b ? p.coverage : b), 0) ?? 0;
+        const confident =
+            top.length > 0 &&
+            analyzed.concepts.length > 0 &&
+            coverage(analyzed.concepts, conceptWeights, matched) > settings.minCoverage &&
+            held >= MIN_PASSAGE_COVERAGE;
+        const results = top.map((r, i): SearchHit => {
             const entry = entries.get(r.id)!;
-            const passages = rankPassages(entry, reading)
-                .filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
+            const passages = ranked[i]!.filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
                 .slice(0, HIT_PASSAGES)
                 .map((p) => hitPassage(p, lang));
             return toHit(entry, r.score, typed([...r.terms]), lang, passages);
