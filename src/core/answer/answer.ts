@@ -30,6 +30,7 @@ import { boundQuery } from '../search/input.ts';
 import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
 import { elsewhereNote } from '../words/answer.ts';
 import { compare, comparable } from './compare.ts';
+import { passageText } from './facts.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
 import { subjectCues, yearsIn } from './reading.ts';
@@ -214,7 +215,7 @@ function sameFigure(
     const passage = index.passages(held.id, reading).find((r) => r.passage.field === field);
     const term = reading.named.find((n) => n.id === named.id)?.term;
     if (!passage || !term) return undefined;
-    const text = normalize(`${passage.passage.text.zh ?? ''}\n${passage.passage.text.en ?? ''}`);
+    const text = normalize(passageText(passage));
     return termPattern(term).test(text) ? passage : undefined;
 }
 

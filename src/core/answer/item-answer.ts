@@ -221,7 +221,8 @@ export function answerItem(
             } else if (OVERVIEW_FIELDS.has(words.passage.field) && chosen[0].passage.typed && chosen[0].passage.aspects[0] === primary) {
                 // The overview holds the question's words because it speaks of everything ("risk-sharing products"): the
                 // field of the aspect asked stays first (the 70/30 split), the overview follows.
-                labels = [...(labels ?? chosen.map(() => primary)).slice(0, 1), nearby, ...(labels ?? chosen.map(() => primary)).slice(1)];
+                const own = labels ?? chosen.map(() => primary);
+                labels = [own[0]!, nearby, ...own.slice(1)];
                 chosen = [chosen[0], words, ...chosen.slice(1)].slice(0, MAX_FACTS);
                 labels = labels.slice(0, chosen.length);
             } else {
@@ -495,7 +496,7 @@ function statedNear(
     const pattern = inUnit ? globalOf(unit) : wants ? STATED[wants] : undefined;
     if (!pattern || words.length === 0) return undefined;
     const near = (r: RankedPassage) => {
-        const text = normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`);
+        const text = normalize(passageText(r));
         for (const m of text.matchAll(pattern)) {
             const around = text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
             if (words.some((w) => around.includes(w))) return true;
@@ -527,7 +528,7 @@ function restates(earlier: RankedPassage, later: RankedPassage, lang: Lang): boo
 /** The passage says who does it (see STATED.agent). */
 function statesAgent(r: RankedPassage): boolean {
     // `search`, not `test`: a global pattern's `test` moves its lastIndex, where the next `matchAll` would start.
-    return normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`).search(STATED.agent!) >= 0;
+    return normalize(passageText(r)).search(STATED.agent!) >= 0;
 }
 
 /**
@@ -587,7 +588,7 @@ const TARGET_ASKED = new RegExp(
 const TARGET_AFTER = /^\s*年?(?:前|以前|之前)/;
 
 /** The passage states a number in the unit asked (`unit`: one of reading.ts UNITS, not global). */
-const statesIn = (r: RankedPassage, unit: RegExp) => unit.test(normalize(`${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`));
+const statesIn = (r: RankedPassage, unit: RegExp) => unit.test(normalize(passageText(r)));
 /** A passage in the unit asked leads when it scores at least this share of the best: the unit is a strong sign of what is asked. */
 const UNIT_SHARE = 0.5;
 const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
