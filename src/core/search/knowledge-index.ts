@@ -495,7 +495,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // A piece of the card's name the question says apart from the name it names the card by is asked (保险 of
         // "履约贷的保险公司"). A card the question neither names nor points back at keeps every piece of its names.
         const free = reading?.free?.items.includes(entry.item.id) ? reading.free.terms : undefined;
-        return rankCardPassages(passages, entry.holders!, ownTermTest(entry.item), reading, rarity, free);
+        // A pair read across two words that no card writes measures no card's coverage (see `artefact`).
+        const weigh = reading?.spanning?.size ? (t: string) => (artefact(reading, t) ? 0 : rarity(t)) : rarity;
+        return rankCardPassages(passages, entry.holders!, ownTermTest(entry.item), reading, weigh, free);
     }
 
     function explain(raw: string, searchOptions: SearchOptions): QueryExplanation {

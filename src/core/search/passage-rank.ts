@@ -36,7 +36,8 @@ const ASPECT_WORD_SHARE = 0.5;
 /**
  * `holders`: how many of the card's passages hold each term; `isOwn`: the
  * card's own names and their parts; `rarity`: how rare a term is among all
- * the cards (0–1, 1 for a term none holds); `namePieces`: pieces of the card's
+ * the cards (0–1, 1 for a term none holds, 0 for a term that measures no
+ * coverage: a pair read across two words, see knowledge-index.ts `artefact`); `namePieces`: pieces of the card's
  * names that the question says apart from the name (保险 of "履约贷的保险
  * 公司"): words that choose a passage, though still held by every passage
  * in `coverage`, which compares cards. Without a reading, every passage
@@ -77,10 +78,7 @@ export function rankCardPassages(
     if (reading)
         for (const [term, weight] of reading.terms) {
             if (FUNCTION_CHARS.has(term)) continue;
-            // A pair of characters read across two words that no card writes (额一 of 余额一共) is an artefact of reading
-            // by pairs: it measures no card's coverage (a word no card writes, "car loan", still does).
-            const rare = rarity(term);
-            let cover = rare === 1 && reading.spanning?.has(term) ? 0 : weight * rare;
+            let cover = weight * rarity(term);
             whole += cover;
             if (isOwn(term)) {
                 owned += cover;
