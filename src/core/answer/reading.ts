@@ -166,7 +166,7 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
  * asked. Each entry: how a question asks for the unit, how a passage states a number in it. Like the question
  * words above, a closed class of the language, not a list of phrasings.
  */
-/** How a passage states a day (8月31日, 2025-08-31, 31 August): the unit of "哪天", "deadline", "what date". */
+/** How a passage states a day (8月31日, 2025-08-31, 31 August): the unit of "哪天", "几号", "what date". */
 export const DAY_STATED = new RegExp(
     [
         /\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\b\d{4}-\d{1,2}-\d{1,2}\b/.source,
@@ -198,7 +198,7 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
     ],
     [/几年|多少年|\bhow many years\b/i, /(?<!\d)\d{1,2}\s*年(?!\d)|[一二三四五六七八九十]年|\b\d{1,2}[- ]years?\b/i],
     [/几天|多少天|多少个?工作日|\bhow many (?:working |business )?days\b/i, /\d+\s*个?(?:工作日|天)|\b\d+\s*(?:working |business )?days?\b/i],
-    // A day, not a year: "deadline是哪天" is not answered by "2024—2025年度".
+    // A day, not a year: "截止是哪天" is not answered by "2024—2025年度".
     [/哪天|哪一天|几号|几月几[日号]|\bwhat date\b|\bwhich day\b|\bby when\b/i, DAY_STATED],
 ];
 
