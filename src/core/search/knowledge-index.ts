@@ -484,9 +484,12 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         return out.sort((a, b) => b.coverage - a.coverage).slice(0, limit);
     }
 
-    /** A pair of characters read across two words that no card writes (额一 of 余额一共): no word of the question. */
+    /**
+     * A pair of characters read across two words that no card writes (额一 of 余额一共): no word of the question. The
+     * analysis already asked the postings that no card writes it (`isKnown`), and is forgotten when they change.
+     */
     function artefact(reading: QueryReading, term: string): boolean {
-        return reading.spanning?.has(term) === true && postings.df(term) === 0;
+        return reading.spanning?.has(term) === true;
     }
 
     /** A card's passages ranked for a question (see passage-rank.ts); the card's own names are not the question's words. */

@@ -54,9 +54,9 @@ export interface AnalyzedQuery {
      */
     readonly synonymOf: ReadonlyMap<string, ReadonlySet<string>>;
     /**
-     * Character pairs the question holds only across two of the segmenter's words, inside no known term (额一, 共有 of
-     * "余额一共有多少"): searched like every pair, but no word of the question when no card writes them (see
-     * passage-rank.ts, coverage).
+     * Character pairs the question holds only across two of the segmenter's words, inside no known term, that no card
+     * writes, beside a pair a card does write (额一 of "余额一共有多少", beside 余额): searched like every pair, but no
+     * word of the question in any card's coverage (see knowledge-index.ts `artefact`).
      */
     readonly spanning: ReadonlySet<string>;
 }

@@ -69,7 +69,7 @@ export interface QueryReading {
     readonly free?: { readonly terms: ReadonlySet<string>; readonly items: readonly string[] };
     /** Terms held only as synonyms of the question's words, with those words (返还 → 补贴; see query.ts). */
     readonly synonymOf?: ReadonlyMap<string, ReadonlySet<string>>;
-    /** Character pairs held only across two words (额一 of 余额一共; see query.ts): when no card writes them, no word asked. */
+    /** Character pairs read across two words that no card writes, beside one a card writes (额一 of 余额一共; see query.ts). */
     readonly spanning?: ReadonlySet<string>;
 }
 
