@@ -118,6 +118,20 @@ describe('incremental update', () => {
         });
     }
 
+    it('ranks the passages of the edited card for a reading held across the update', () => {
+        const index = createSearchIndex(base);
+        const id = 'keji-weidaitong';
+        const reading = index.read('科技微贷通的担保费率是多少');
+        const before = index.passages(id, reading);
+        const card = base.items.get(id)!;
+        const edited = { ...card, body: `${card.body}\n\n科技微贷通的担保费率以合作担保机构公布为准。` } as KnowledgeItem;
+        const next = { ...base, version: 'edited', items: new Map(base.items).set(id, edited) };
+        expect(index.update(next)).toBe(true);
+        const after = index.passages(id, reading);
+        expect(after).toEqual(createSearchIndex(next).passages(id, reading));
+        expect(after.length).toBe(before.length + 1);
+    });
+
     it('refuses a change of synonyms, leaving the index as it was', () => {
         const index = createSearchIndex(base);
         const before = index.search('科技履约贷').results.map((h) => h.id);

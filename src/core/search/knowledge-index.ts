@@ -143,6 +143,8 @@ interface Entry {
     passages?: readonly IndexedPassage[];
     /** How many of those passages hold each term (a passage ranking weighs a term by it). */
     holders?: ReadonlyMap<string, number>;
+    /** The passages ranked for no question: card order, every score 0. */
+    unranked?: readonly RankedPassage[];
 }
 
 /** Analyses of the last questions kept (an answer reads and searches the same text). */
@@ -299,6 +301,18 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     // An answer reads a question and searches it (and its asking clauses): the same text is analysed once. The last
     // few analyses are kept; an update of the index forgets them (rarity and the dictionary may have changed).
     const analyses = new Map<string, AnalyzedQuery>();
+    // What an answer asks of one question several times (on the eval questions, per answer: 1.2 searches, 1.2
+    // readings, 5.5 passage rankings besides the search's own, a second scoring of the cards) is worked out once per
+    // analysis: its readings, its card scores and, per reading, each card's ranked passages. An update forgets them
+    // all (`generation`): a reading a caller holds across an update is ranked anew.
+    let generation = 0;
+    const memos = new WeakMap<AnalyzedQuery, AnalysisMemo>();
+    const memoOf = (analyzed: AnalyzedQuery): AnalysisMemo => {
+        let memo = memos.get(analyzed);
+        if (!memo || memo.generation !== generation) memos.set(analyzed, (memo = { generation, readings: new Map(), scores: new Map() }));
+        return memo;
+    };
+    const rankings = new WeakMap<QueryReading, { readonly generation: number; readonly byId: Map<string, readonly RankedPassage[]> }>();
     const analyze = (text: string): AnalyzedQuery => {
         let analyzed = analyses.get(text);
         if (!analyzed) {
@@ -356,6 +370,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const prev = state.snapshot;
         if (next === prev) return true;
         analyses.clear();
+        generation++;
         const synonymGroups = [...next.synonyms, ...(options.synonyms ?? [])];
         if (JSON.stringify(synonymGroups) !== JSON.stringify(state.synonymGroups)) return false;
         if (JSON.stringify(next.aspects ?? {}) !== JSON.stringify(prev.aspects ?? {})) return false;
@@ -394,6 +409,32 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
 
     /** `bySound`: also read names said by sound; a search only ranks a hit's passages with the reading, and needs no names. */
     function read(text: string, analyzed: AnalyzedQuery = analyze(text), bySound: boolean | 'all' = true): QueryReading {
+        // `analyzed` is the analysis of `text` (analyze keeps one per text): the reading is the analysis's too.
+        const { readings } = memoOf(analyzed);
+        const plain = readings.get('plain') ?? readPlain(text, analyzed);
+        readings.set('plain', plain);
+        // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
+        const mode = bySound === 'all' ? 'all' : bySound && (plain.named.length === 0 || plain.aspects.comparison) ? 'sound' : 'plain';
+        if (mode === 'plain') return plain;
+        let heard = readings.get(mode);
+        if (!heard) readings.set(mode, (heard = withSound(text, plain)));
+        return heard;
+    }
+
+    /** A reading with the names said by sound added; the same reading when none is heard that is not written. */
+    function withSound(text: string, plain: QueryReading): QueryReading {
+        const named = new Map(plain.named.map((n) => [n.id, n]));
+        for (const heard of soundTable(state.snapshot).find(normalize(text))) {
+            if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
+        }
+        if (named.size === plain.named.length) return plain;
+        const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
+        // A name heard is a typo reading: where it stands in the question is not known, and `free` stays as it was.
+        return { ...plain, named: sorted };
+    }
+
+    /** The reading without names said by sound. */
+    function readPlain(text: string, analyzed: AnalyzedQuery): QueryReading {
         const named = new Map<string, NamedItem>();
         for (const [term, weight] of analyzed.terms) {
             if (weight < QUERY_WEIGHTS.typo) continue;
@@ -408,12 +449,6 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const [only, ...more] = named.values();
         if (only && more.length === 0 && !only.typo) rest = rest.replace(termPattern(only.term), ' ');
         const aspects = aspectReader.read(rest);
-        // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
-        if (bySound === 'all' || (bySound && (named.size === 0 || aspects.comparison))) {
-            for (const heard of soundTable(state.snapshot).find(normalize(text))) {
-                if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
-            }
-        }
         const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         const aspectTerms = new Set<string>();
         for (const word of aspects.words) scanTerms(word, shared, (t) => aspectTerms.add(t));
@@ -469,16 +504,18 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     function covering(reading: QueryReading, limit: number): { id: string; coverage: number }[] {
         const words = [...reading.terms]
             .filter(([term]) => !FUNCTION_CHARS.has(term) && !artefact(reading, term))
-            .map(([term, weight]) => [term, weight * rarity(term)] as const);
+            .map(([term, weight]) => ({ term, w: weight * rarity(term), han: hasHan(term) }));
         let whole = 0;
-        for (const [, w] of words) whole += w;
+        for (const { w } of words) whole += w;
         if (whole === 0) return [];
         const out: { id: string; coverage: number }[] = [];
+        // Every card against every word: `ownTermTest` spelled out, with what depends on the word alone worked out once.
         for (const [id, entry] of entries) {
             indexedPassages(entry);
-            const own = ownTermTest(entry.item);
+            const own = ownTerms(entry.item);
+            const names = hanNames(entry.item);
             let held = 0;
-            for (const [term, w] of words) if (entry.holders!.has(term) || own(term)) held += w;
+            for (const { term, w, han } of words) if (entry.holders!.has(term) || own.has(term) || (han && names.includes(term))) held += w;
             out.push({ id, coverage: held / whole });
         }
         return out.sort((a, b) => b.coverage - a.coverage).slice(0, limit);
@@ -493,7 +530,16 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     }
 
     /** A card's passages ranked for a question (see passage-rank.ts); the card's own names are not the question's words. */
-    function rankPassages(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
+    function rankPassages(entry: Entry, reading: QueryReading | undefined): readonly RankedPassage[] {
+        if (!reading) return (entry.unranked ??= rankEntry(entry, undefined));
+        let memo = rankings.get(reading);
+        if (!memo || memo.generation !== generation) rankings.set(reading, (memo = { generation, byId: new Map() }));
+        let ranked = memo.byId.get(entry.item.id);
+        if (!ranked) memo.byId.set(entry.item.id, (ranked = rankEntry(entry, reading)));
+        return ranked;
+    }
+
+    function rankEntry(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const passages = indexedPassages(entry);
         // A piece of the card's name the question says apart from the name it names the card by is asked (保险 of
         // "履约贷的保险公司"). A card the question neither names nor points back at keeps every piece of its names.
@@ -515,12 +561,16 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     }
 
     /** The question's top documents by the postings (see `runSearch`), with the very common terms left out. */
-    function score(
-        text: string,
-        scoreOptions: Pick<SearchOptions, 'limit' | 'kind'>,
-        analyzed: AnalyzedQuery = analyze(text),
-    ): { top: readonly ScoredDocument[]; common: ReadonlySet<string> } {
+    function score(text: string, scoreOptions: Pick<SearchOptions, 'limit' | 'kind'>, analyzed: AnalyzedQuery = analyze(text)): Scored {
         const kinds = kindSet(scoreOptions.kind);
+        const { scores } = memoOf(analyzed);
+        const key = `${clampLimit(scoreOptions.limit)}|${kinds ? [...kinds].sort().join(',') : ''}`;
+        let scored = scores.get(key);
+        if (!scored) scores.set(key, (scored = scoreAnalysis(analyzed, scoreOptions.limit, kinds)));
+        return scored;
+    }
+
+    function scoreAnalysis(analyzed: AnalyzedQuery, limit: number | undefined, kinds: ReadonlySet<Kind> | undefined): Scored {
         // Terms no card holds are not searched, except the user's own English
         // words: those are searched by prefix, and with a typo allowed when
         // the word itself is unknown (perfomance), never when it is known
@@ -550,8 +600,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             prefix: loose.has(term) && usePrefix(term),
             fuzzy: typo.has(term) && useFuzzy(term),
         }));
-        const limit = clampLimit(scoreOptions.limit);
-        const top = query.length === 0 ? [] : postings.search(query, limit, kinds ? (id) => kinds.has(entries.get(id)!.item.kind) : undefined);
+        const top =
+            query.length === 0 ? [] : postings.search(query, clampLimit(limit), kinds ? (id) => kinds.has(entries.get(id)!.item.kind) : undefined);
 
         return { top, common };
     }
@@ -594,6 +644,20 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const response = bounded.notice ? { ...base, results, confident, notice: bounded.notice } : { ...base, results, confident };
         return { analyzed, conceptWeights, matched, response };
     }
+}
+
+interface Scored {
+    readonly top: readonly ScoredDocument[];
+    readonly common: ReadonlySet<string>;
+}
+
+/** What is worked out once per analysis of a question (see `memoOf`). */
+interface AnalysisMemo {
+    readonly generation: number;
+    /** The reading without names by sound, with those said by sound when none is written ('sound'), with all ('all'). */
+    readonly readings: Map<'plain' | 'sound' | 'all', QueryReading>;
+    /** The card scores per limit and kinds. */
+    readonly scores: Map<string, Scored>;
 }
 
 interface Run {
