@@ -30,7 +30,7 @@ import {
 import { MESSAGES, type Messages } from '../bot/views/i18n.ts';
 import { INSIGHTS_MESSAGES } from '../bot/views/insights-i18n.ts';
 import { idGuessRefs, relatedRefs } from '../bot/views/item-refs.ts';
-import { beginFlowIn, confirmUnderstood, matchProfileIn, stepFlowIn } from '../bot/conversation/profile-flow.ts';
+import { beginFlowIn, confirmUnderstood, flowLang, matchProfileIn, stepFlowIn } from '../bot/conversation/profile-flow.ts';
 import { applyFlow, stepName, type Draft, type FlowResult } from '../bot/conversation/questionnaire.ts';
 import { conversationOf, keepConversation, type SessionData } from '../bot/storage/session.ts';
 import { converse, focusOn } from '../core/conversation/converse.ts';
@@ -83,7 +83,8 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
     if (flow) {
         const result = applyFlow(flow, { op: 'text', text }, deps.service.lexicon());
         if (result.kind !== 'invalid') return afterStep(deps, session, result, lang);
-        if (stepName(flow) === 'amount' && /\d/.test(text) && text.length < 30) return { view: { html: t.amountHint } };
+        if (stepName(flow) === 'amount' && /\d/.test(text) && text.length < 30)
+            return { view: { html: MESSAGES[flowLang(session, lang)].amountHint } };
     }
     const turn = converse(deps.service, conversationOf(session), text, { defaultLang: lang, limit: ANSWERS_SHOWN });
     keepConversation(session, turn.state);
@@ -232,11 +233,13 @@ async function act(deps: ChatDeps, session: SessionData, action: CallbackAction,
 
 /** Starts the questionnaire from the saved profile plus what the last question stated. */
 function beginFlow(session: SessionData, lang: Lang, intro?: string): View {
-    const view = flowView(MESSAGES[lang], lang, beginFlowIn(session));
+    const view = flowView(MESSAGES[lang], lang, beginFlowIn(session, lang));
     return intro ? { ...view, html: `${intro}\n\n${view.html}` } : view;
 }
 
-function afterStep(deps: ChatDeps, session: SessionData, result: Exclude<FlowResult, { kind: 'invalid' }>, lang: Lang): Reply {
+/** A step taken, in the questionnaire's language (read before the step: the last one ends it). */
+function afterStep(deps: ChatDeps, session: SessionData, result: Exclude<FlowResult, { kind: 'invalid' }>, fallback: Lang): Reply {
+    const lang = flowLang(session, fallback);
     const t = MESSAGES[lang];
     const profile = stepFlowIn(session, result);
     if (result.kind === 'continue') return { view: flowView(t, lang, result.state) };

@@ -168,6 +168,25 @@ describe('the bot over the Bot API', () => {
         expect(text).toContain(en.needProfile.slice(0, 30));
         expect(text).toContain(en.stepOf(1, 6));
         expect(text).not.toContain(zh.stepOf(1, 6));
+        // Every later step, typed answer and the results stay in the language of the message that asked.
+        let calls = await u.press('growth stage');
+        expect(TestUser.texts(calls)[0]).toContain(en.qQualifications);
+        expect(u.buttons()).toContain(en.done);
+        calls = await u.say('high-tech enterprise');
+        expect(TestUser.texts(calls)[0]).toContain(en.stepOf(3, 6));
+        await u.press(en.skip); // size
+        await u.press(en.done); // needs
+        calls = await u.press(en.yes);
+        expect(TestUser.texts(calls)[0]).toContain(en.qAmount);
+        const result = TestUser.texts(await u.say('5 million')).join('\n');
+        expect(result).toContain('For your firm I found');
+        expect(result).not.toMatch(/找到 <b>/);
+        // A language chosen with /lang, even mid-way, wins over the one the questionnaire began in.
+        const v = user();
+        await v.say('Can you recommend a loan for us?');
+        await v.press('growth stage');
+        await v.say('/lang zh');
+        expect(TestUser.texts(await v.say('高新技术企业'))[0]).toContain(zh.stepOf(3, 6));
     });
 
     it('says plainly when it is not sure, with did-you-mean, match and contacts buttons', async () => {

@@ -12,6 +12,9 @@ describe('sanitizeSession', () => {
     it('drops what does not fit, field by field', () => {
         expect(sanitizeSession({ lang: 'fr', profile: { stage: 'teen' }, flow: { step: 99, draft: {} } })).toEqual({});
         expect(sanitizeSession({ lang: 'zh', profile: { stage: 'teen' } })).toEqual({ lang: 'zh' });
+        // The language a questionnaire began in, kept with it; an unknown one is dropped alone.
+        expect(sanitizeSession({ flow: { step: 1, draft: {}, lang: 'en' } })).toEqual({ flow: { step: 1, draft: {}, lang: 'en' } });
+        expect(sanitizeSession({ flow: { step: 1, draft: {}, lang: 'fr' } })).toEqual({ flow: { step: 1, draft: {} } });
         expect(sanitizeSession('garbage')).toEqual({});
         expect(sanitizeSession(null)).toEqual({});
     });

@@ -14,12 +14,23 @@ import type { Lang } from '../../core/vocabulary.ts';
 import type { SessionData } from '../storage/session.ts';
 import { startFlow, type Draft, type FlowResult, type FlowState } from './questionnaire.ts';
 
-/** Starts the questionnaire from the saved profile plus what the last question stated. */
-export function beginFlowIn(session: SessionData): FlowState {
+/**
+ * Starts the questionnaire from the saved profile plus what the last question stated; `lang`: the language of the
+ * message that asked for it, which its steps keep (`flowLang`).
+ */
+export function beginFlowIn(session: SessionData, lang?: Lang): FlowState {
     const state = startFlow(mergeDrafts(session.profile ?? {}, session.understood ?? {}));
     delete session.understood;
-    session.flow = state;
+    session.flow = lang ? { ...state, lang } : state;
     return state;
+}
+
+/**
+ * The language of the questionnaire's steps and results: the one the user chose (/lang, even mid-way), else the one
+ * it began in, else `fallback` (Telegram's or the browser's).
+ */
+export function flowLang(session: SessionData, fallback: Lang): Lang {
+    return session.lang ?? session.flow?.lang ?? fallback;
 }
 
 /**
@@ -29,7 +40,8 @@ export function beginFlowIn(session: SessionData): FlowState {
  */
 export function stepFlowIn(session: SessionData, result: Exclude<FlowResult, { kind: 'invalid' }>): Draft | undefined {
     if (result.kind === 'continue') {
-        session.flow = result.state;
+        const lang = session.flow?.lang;
+        session.flow = lang ? { ...result.state, lang } : result.state;
         return undefined;
     }
     delete session.flow;

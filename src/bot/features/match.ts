@@ -8,7 +8,7 @@ import type { Lang } from '../../core/vocabulary.ts';
 import type { BotContext } from '../runtime/context.ts';
 import { MESSAGES } from '../views/i18n.ts';
 import { flowView, mainMenuKeyboard, matchView, type View } from '../views/format.ts';
-import { beginFlowIn, confirmUnderstood, matchProfileIn, stepFlowIn } from '../conversation/profile-flow.ts';
+import { beginFlowIn, confirmUnderstood, flowLang, matchProfileIn, stepFlowIn } from '../conversation/profile-flow.ts';
 import { applyFlow, stepName, type Draft, type FlowResult } from '../conversation/questionnaire.ts';
 import { addressedText, onAction, onMenu, send, show } from '../views/reply.ts';
 import { withAlertsButton } from './subscribe.ts';
@@ -66,7 +66,8 @@ matchFeature.on('message:text', async (ctx, next) => {
     if (!flow || !text) return next();
     const result = applyFlow(flow, { op: 'text', text }, ctx.deps.service.lexicon());
     if (result.kind !== 'invalid') return afterStep(ctx, result, send);
-    if (stepName(flow) === 'amount' && /\d/.test(text) && text.length < 30) return send(ctx, { html: ctx.t.amountHint });
+    if (stepName(flow) === 'amount' && /\d/.test(text) && text.length < 30)
+        return send(ctx, { html: MESSAGES[flowLang(ctx.session, ctx.lang)].amountHint });
     return next();
 });
 
@@ -77,21 +78,25 @@ type Sender = (ctx: BotContext, view: View) => Promise<void>;
  * in `lang`, the language of the message that asked (an English question from a Chinese Telegram gets English steps).
  */
 export function beginFlow(ctx: BotContext, out: Sender, intro?: string, lang: Lang = ctx.lang): Promise<void> {
-    const view = flowView(MESSAGES[lang], lang, beginFlowIn(ctx.session));
+    const view = flowView(MESSAGES[lang], lang, beginFlowIn(ctx.session, lang));
     return out(ctx, intro ? { ...view, html: `${intro}\n\n${view.html}` } : view);
 }
 
 async function afterStep(ctx: BotContext, result: Exclude<FlowResult, { kind: 'invalid' }>, out: Sender): Promise<void> {
+    // Read before the step: the last one ends the questionnaire, and its language with it.
+    const lang = flowLang(ctx.session, ctx.lang);
+    const t = MESSAGES[lang];
     const profile = stepFlowIn(ctx.session, result);
-    if (result.kind === 'continue') return out(ctx, flowView(ctx.t, ctx.lang, result.state));
-    if (!profile) return out(ctx, { html: ctx.t.flowCancelled, keyboard: mainMenuKeyboard(ctx.t) });
-    return showMatches(ctx, profile, out);
+    if (result.kind === 'continue') return out(ctx, flowView(t, lang, result.state));
+    if (!profile) return out(ctx, { html: t.flowCancelled, keyboard: mainMenuKeyboard(t) });
+    return showMatches(ctx, profile, out, lang);
 }
 
-/** Matches a profile and shows the ranked products. */
-export async function showMatches(ctx: BotContext, draft: Draft, out: Sender): Promise<void> {
-    const response = matchProfileIn(ctx.deps.service, ctx.session, draft, ctx.lang);
-    if (response === 'empty') return out(ctx, { html: ctx.t.matchEmptyProfile, keyboard: mainMenuKeyboard(ctx.t) });
-    if (response === 'bad-profile') return out(ctx, { html: ctx.t.matchBadProfile, keyboard: mainMenuKeyboard(ctx.t) });
-    return out(ctx, await withAlertsButton(ctx, matchView(ctx.t, ctx.lang, response)));
+/** Matches a profile and shows the ranked products, in `lang` (default: the user's). */
+export async function showMatches(ctx: BotContext, draft: Draft, out: Sender, lang: Lang = ctx.lang): Promise<void> {
+    const t = MESSAGES[lang];
+    const response = matchProfileIn(ctx.deps.service, ctx.session, draft, lang);
+    if (response === 'empty') return out(ctx, { html: t.matchEmptyProfile, keyboard: mainMenuKeyboard(t) });
+    if (response === 'bad-profile') return out(ctx, { html: t.matchBadProfile, keyboard: mainMenuKeyboard(t) });
+    return out(ctx, await withAlertsButton(ctx, matchView(t, lang, response), lang));
 }

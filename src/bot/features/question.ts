@@ -51,7 +51,7 @@ questionFeature.on('message:text', async (ctx, next) => {
             return beginFlow(ctx, send, t.needProfile, lang);
         case 'match':
             delete ctx.session.understood;
-            return send(ctx, await withAlertsButton(ctx, toldMatchView(t, lang, reply.response, reply.profile, reply.rated)));
+            return send(ctx, await withAlertsButton(ctx, toldMatchView(t, lang, reply.response, reply.profile, reply.rated), lang));
         case 'answer': {
             const { answer, understood } = reply;
             const guesses = answer.search.results.length === 0 ? idGuessRefs(ctx.deps.service, text) : [];

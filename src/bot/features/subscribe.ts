@@ -8,6 +8,7 @@ import { Composer } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import { newSubscription } from '../../core/alerts/alerts.ts';
 import { parseProfile, ProfileError } from '../../core/match/profile.ts';
+import type { Lang } from '../../core/vocabulary.ts';
 import { encodeCallback } from '../conversation/callback.ts';
 import type { BotContext } from '../runtime/context.ts';
 import type { View } from '../views/format.ts';
@@ -51,11 +52,11 @@ export async function forgetSubscription(ctx: BotContext): Promise<void> {
     if (ctx.chat) await ctx.deps.alerts?.subscriptions.delete(ctx.chat.id);
 }
 
-/** The match results with a button to subscribe (or unsubscribe) to alerts for this profile. */
-export async function withAlertsButton(ctx: BotContext, view: View): Promise<View> {
+/** The match results with a button to subscribe (or unsubscribe) to alerts for this profile, in the results' `lang`. */
+export async function withAlertsButton(ctx: BotContext, view: View, lang: Lang = ctx.lang): Promise<View> {
     const stores = ctx.deps.alerts;
     if (!stores || !ctx.chat || ctx.chat.type !== 'private') return view;
-    const m = INSIGHTS_MESSAGES[ctx.lang];
+    const m = INSIGHTS_MESSAGES[lang];
     const on = (await stores.subscriptions.get(ctx.chat.id)) === undefined;
     const row: InlineKeyboardButton[] = [
         { text: on ? m.subscribeButton : m.unsubscribeButton, callback_data: encodeCallback({ type: 'alerts', on }) },

@@ -13,7 +13,7 @@ import type { StorageAdapter } from 'grammy';
 import { z } from 'zod';
 import { errorSummary, type Logger } from '../../logger.ts';
 import { profileShape } from '../../core/match/profile.ts';
-import { LANGS } from '../../core/vocabulary.ts';
+import { LANGS, type Lang } from '../../core/vocabulary.ts';
 import { checkFocus, checkMatched, type ConversationState, type Focus } from '../../core/conversation/state.ts';
 import { FailureEpisode } from '../runtime/episode.ts';
 import { AtomicFileStorage, SessionStoreError } from './file-storage.ts';
@@ -25,7 +25,7 @@ export interface SessionData {
     /** The firm profile saved at the end of the questionnaire. */
     profile?: Draft;
     /** The questionnaire in progress. */
-    flow?: FlowState;
+    flow?: SessionFlow;
     /** What the last question stated about the firm, offered as a match until used. */
     understood?: Draft;
     /** What the conversation is about: the items of the last answer and the aspect asked (core/conversation). */
@@ -33,6 +33,12 @@ export interface SessionData {
     /** The products of the last match, best first. */
     matched?: readonly string[];
 }
+
+/**
+ * The questionnaire in progress with the language it began in: the language of the message that asked for it (an
+ * English question from a Chinese Telegram), which its steps and results keep (see profile-flow.ts `flowLang`).
+ */
+export type SessionFlow = FlowState & { readonly lang?: Lang };
 
 /** The conversation's part of a session: language, profile, focus and last match (core/conversation/state.ts). */
 export function conversationOf(session: SessionData): ConversationState {
@@ -125,7 +131,13 @@ export function checkSession(value: unknown): CheckedSession {
                     drop('flow.step', isRecord(v) ? v.step : v);
                     break;
                 }
-                session.flow = { step: v.step as number, draft: checkDraft(v.draft ?? {}, 'flow.draft', drop) };
+                const flowLang = v.lang === undefined || langSchema.safeParse(v.lang).success ? (v.lang as Lang | undefined) : undefined;
+                if (v.lang !== undefined && !flowLang) drop('flow.lang', v.lang);
+                session.flow = {
+                    step: v.step as number,
+                    draft: checkDraft(v.draft ?? {}, 'flow.draft', drop),
+                    ...(flowLang ? { lang: flowLang } : {}),
+                };
                 break;
             }
             default:
