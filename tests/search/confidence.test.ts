@@ -49,6 +49,13 @@ describe('confidence', () => {
         expect(registration.concepts.map((c) => c.text)).not.toContain('先去');
     });
 
+    it('words most cards hold, and their synonyms, make no question about one card', () => {
+        // 贷款 and loan are in most of these cards; 借款 and borrow, their synonyms, are rarer but say the same.
+        for (const q of ['我们公司想贷款', 'we need a loan', '贷款']) expect(index.search(q).confident, q).toBe(false);
+        // A word of one kind of loan makes it one: 专利.
+        expect(index.search('我们想用专利贷款').confident).toBe(true);
+    });
+
     it('generic words make no concept: 上海 and 企业 alone are no evidence', () => {
         const e = index.explain('上海企业');
         expect(e.concepts).toEqual([]);

@@ -594,6 +594,11 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             if (isLoose && frequency === 0) typo.add(term);
         }
         if (common.size < weights.size) for (const term of common) weights.delete(term);
+        // What makes a question about one card: a word most cards do not hold, other than the generic words (上海, 公司,
+        // apply) and the synonyms of common ones (借款, borrow of 贷款: rarer in the cards, they rank them, but "我们公司
+        // 想贷款" asks about no card in particular).
+        const plainSynonym = (term: string) => [...(analyzed.synonymOf.get(term) ?? [])].some((f) => common.has(f));
+        const specific = [...weights].some(([term, weight]) => weight > QUERY_WEIGHTS.generic && !common.has(term) && !plainSynonym(term));
         const query: QueryTerm[] = [...weights].map(([term, boost]) => ({
             term,
             boost,
@@ -603,7 +608,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const top =
             query.length === 0 ? [] : postings.search(query, clampLimit(limit), kinds ? (id) => kinds.has(entries.get(id)!.item.kind) : undefined);
 
-        return { top, common };
+        return { top, common, specific };
     }
 
     function runSearch(raw: string, searchOptions: SearchOptions): Run {
@@ -617,7 +622,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const analyzed = analyze(bounded.text);
         if (analyzed.terms.size === 0) return { ...none, analyzed, response: { ...base, results: [], confident: false, notice: NOTICES.noWords } };
 
-        const { top, common } = score(bounded.text, searchOptions, analyzed);
+        const { top, common, specific } = score(bounded.text, searchOptions, analyzed);
 
         const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), postings.documentCount));
         const matched = new Set([...(top[0]?.queryTerms ?? []), ...common]);
@@ -629,7 +634,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // personal mortgage" finds 高企贷 by "personal" in its negative list, "rate" in its pricing and "mortgage" as
         // collateral, three passages that each hold little of the question.
         const held = ranked[0]?.reduce((b, p) => (p.passage.structured && p.coverage > b ? p.coverage : b), 0) ?? 0;
+        // Words most cards hold ("我们公司想贷款", "what loans are there") say what kind of help is wanted, not which card.
         const confident =
+            specific &&
             top.length > 0 &&
             analyzed.concepts.length > 0 &&
             coverage(analyzed.concepts, conceptWeights, matched) > settings.minCoverage &&
@@ -649,6 +656,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
 interface Scored {
     readonly top: readonly ScoredDocument[];
     readonly common: ReadonlySet<string>;
+    /** The question holds a word that is not in most cards (nor a synonym of such words only): it can be about one card. */
+    readonly specific: boolean;
 }
 
 /** What is worked out once per analysis of a question (see `memoOf`). */
