@@ -290,6 +290,15 @@ describe('profile', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });
 
+    it('takes a wish for a loan that names nothing in particular as asking what fits, never as one product', () => {
+        for (const m of ['我们公司想贷款', '我们想贷款，有什么产品', 'we need a loan', 'we want to borrow money, what do you have?'])
+            expect(talk(m)[0]!.reply.kind, m).toBe('need-profile');
+        // With the firm told before: its match.
+        expect(talk('我们是高新技术企业，成长期', '想融资')[1]!.reply.kind).toBe('match');
+        // One kind of loan named is answered.
+        expect(answerOf(talk('我们想用专利贷款')[0]).item?.id).toBe('ip-pledge-financing');
+    });
+
     it('answers a question that also tells about the firm, and keeps what it told', () => {
         const [turn] = talk('我们是高新技术企业，年收入两个亿左右，高企贷有哪些合作银行');
         const a = answerOf(turn);

@@ -24,7 +24,16 @@ import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts'
 import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import type { Lang, Need } from '../vocabulary.ts';
-import { asksForMatch, asksWhatExists, asksWhichFits, correctsEarlier, pickedPlace, restatesQuestion, returnsToEarlier } from './intent.ts';
+import {
+    asksForMatch,
+    asksWhatExists,
+    asksWhichFits,
+    correctsEarlier,
+    pickedPlace,
+    restatesQuestion,
+    returnsToEarlier,
+    wantsFinancing,
+} from './intent.ts';
 import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
 
 export type TurnReply =
@@ -88,7 +97,16 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // "有没有什么办法不用先还本就能续贷" asks for one thing, which its asking clauses alone find: that is answered (the
     // match is offered beside it).
     const toldSoFar = told || !isEmptyDraft(state.profile ?? {});
-    const wantsMatch = reading.named.length === 0 && (asksForMatch(asked) || (toldSoFar && asksWhatExists(asked) && !asksForOne(service, asked)));
+    // A wish for financing, or asking what there is, in words that are about no card in particular ("我们公司想贷款",
+    // "what loans are there?"; see the search's `specific`): which products fit, or the questionnaire. "我们想用专利
+    // 贷款" is about one kind of loan, which the search finds, as the asking clauses of a long message may: that is answered.
+    const generalWish =
+        (wantsFinancing(asked) || asksWhatExists(asked)) &&
+        reading.aspects.aspects.length === 0 &&
+        !service.search(asked, { limit: 1 }).confident &&
+        !asksForOne(service, asked);
+    const wantsMatch =
+        reading.named.length === 0 && (asksForMatch(asked) || generalWish || (toldSoFar && asksWhatExists(asked) && !asksForOne(service, asked)));
     // Right after a match (no answer has set a focus since), a message that changes the profile and asks nothing of
     // its own ("说错了，我们已经是高企了，那现在呢", "sorry, we are high-tech — what about now?") asks for the match
     // again on the profile as it now is; "2021年放了多少" asks something else.

@@ -62,6 +62,20 @@ export function asksWhatExists(text: string): boolean {
     return ASKS_WHAT_EXISTS.test(text);
 }
 
+/** Wishing for a loan or financing ("我们公司想贷款", "急需资金", "we need a loan"): what fits, when nothing in particular is named. */
+const WANTS_FINANCING = new RegExp(
+    [
+        /(?:想|要|需要|打算|准备|希望|计划|急需|正在找|在找)[^，。？?！!]{0,6}(?:贷款|借款|借钱|融资|资金|授信|贷点|借点)/.source,
+        /\b(?:need|needs|want|wants|looking for|seeking|would like|hoping for|in need of|searching for)\b[^.?!]{0,30}/.source +
+            /\b(?:loans?|financing|funding|credit|capital|to borrow|money)\b/.source,
+    ].join('|'),
+    'i',
+);
+
+export function wantsFinancing(text: string): boolean {
+    return WANTS_FINANCING.test(text);
+}
+
 /**
  * Saying what the last question meant to ask ("不对，我要问的是高新技术企业的", "I was asking about the rate"): the
  * question again, of what is named now, not something told about the firm.
