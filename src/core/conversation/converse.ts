@@ -97,16 +97,17 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // "有没有什么办法不用先还本就能续贷" asks for one thing, which its asking clauses alone find: that is answered (the
     // match is offered beside it).
     const toldSoFar = told || !isEmptyDraft(state.profile ?? {});
-    // A wish for financing, or asking what there is, in words that are about no card in particular ("我们公司想贷款",
-    // "what loans are there?"; see the search's `specific`): which products fit, or the questionnaire. "我们想用专利
-    // 贷款" is about one kind of loan, which the search finds, as the asking clauses of a long message may: that is answered.
-    const generalWish =
-        (wantsFinancing(asked) || asksWhatExists(asked)) &&
-        reading.aspects.aspects.length === 0 &&
-        !service.search(asked, { limit: 1 }).confident &&
-        !asksForOne(service, asked);
+    // A wish for financing, or asking whether the firm can borrow ("我们公司想贷款", "没有抵押物，能贷款吗", "we need a
+    // loan"), is asking what fits, unless something is in focus (then it is most likely said of that item) or one card
+    // answers it: nothing told, in words about no card in particular (see the search's `specific`); told, when its
+    // asking clauses find no one card ("我们想用专利贷款" is about one kind of loan, which the search finds).
+    const wish = asksWhatExists(asked) || (wantsFinancing(asked) && !state.focus?.items.length);
     const wantsMatch =
-        reading.named.length === 0 && (asksForMatch(asked) || generalWish || (toldSoFar && asksWhatExists(asked) && !asksForOne(service, asked)));
+        reading.named.length === 0 &&
+        (asksForMatch(asked) ||
+            (wish &&
+                !asksForOne(service, asked) &&
+                (toldSoFar || (reading.aspects.aspects.length === 0 && !service.search(asked, { limit: 1 }).confident))));
     // Right after a match (no answer has set a focus since), a message that changes the profile and asks nothing of
     // its own ("说错了，我们已经是高企了，那现在呢", "sorry, we are high-tech — what about now?") asks for the match
     // again on the profile as it now is; "2021年放了多少" asks something else.

@@ -62,10 +62,16 @@ export function asksWhatExists(text: string): boolean {
     return ASKS_WHAT_EXISTS.test(text);
 }
 
-/** Wishing for a loan or financing ("我们公司想贷款", "急需资金", "we need a loan"): what fits, when nothing in particular is named. */
+/**
+ * Wishing for a loan or financing, or asking whether the firm can get one ("我们公司想贷款", "急需资金", "没有抵押物，
+ * 能贷款吗", "we need a loan", "can we borrow"): what fits, when nothing in particular is named.
+ */
 const WANTS_FINANCING = new RegExp(
     [
         /(?:想|要|需要|打算|准备|希望|计划|急需|正在找|在找)[^，。？?！!]{0,6}(?:贷款|借款|借钱|融资|资金|授信|贷点|借点)/.source,
+        /(?:能|可以|能不能|可不可以|有没有可能|能否)(?:申请到?|拿到|办)?(?:贷款|借款|借到钱|借钱|融资|贷到款|贷到钱)/.source,
+        /\b(?:can|could) (?:we|i) (?:get|obtain|take out|borrow)\b(?: (?:a|an|any|some))?(?: (?:bank )?(?:loans?|financing|funding|credit|money))?/
+            .source,
         /\b(?:need|needs|want|wants|looking for|seeking|would like|hoping for|in need of|searching for)\b[^.?!]{0,30}/.source +
             /\b(?:loans?|financing|funding|credit|capital|to borrow|money)\b/.source,
     ].join('|'),

@@ -598,7 +598,15 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // apply) and the synonyms of common ones (借款, borrow of 贷款: rarer in the cards, they rank them, but "我们公司
         // 想贷款" asks about no card in particular).
         const plainSynonym = (term: string) => [...(analyzed.synonymOf.get(term) ?? [])].some((f) => common.has(f));
-        const specific = [...weights].some(([term, weight]) => weight > QUERY_WEIGHTS.generic && !common.has(term) && !plainSynonym(term));
+        // Nor is a pair read across a function character and a common word (能贷 of 能贷款吗).
+        const besideCommon = (term: string) =>
+            term.length === 2 &&
+            [...common].some(
+                (c) => (FUNCTION_CHARS.has(term[0]!) && c.startsWith(term[1]!)) || (FUNCTION_CHARS.has(term[1]!) && c.endsWith(term[0]!)),
+            );
+        const specific = [...weights].some(
+            ([term, weight]) => weight > QUERY_WEIGHTS.generic && !common.has(term) && !plainSynonym(term) && !besideCommon(term),
+        );
         const query: QueryTerm[] = [...weights].map(([term, boost]) => ({
             term,
             boost,
