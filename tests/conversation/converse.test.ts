@@ -297,7 +297,9 @@ describe('profile', () => {
         expect(talk('我们是高新技术企业，成长期', '想融资')[1]!.reply.kind).toBe('match');
         // One kind of loan named is answered.
         expect(answerOf(talk('我们想用专利贷款')[0]).item?.id).toBe('ip-pledge-financing');
-        // Asking whether the firm can borrow at all, with what it told: the match; with an item in focus: that item.
+        // Asking whether the firm can borrow at all is about no card (能贷, read across 能 and 贷款, is no word of it); with
+        // what the firm told: the match; with an item in focus: that item.
+        expect(service.search('能贷款吗').confident).toBe(false);
         expect(talk('我们没有抵押物，能贷款吗')[0]!.reply.kind).toBe('match');
         expect(answerOf(talk('高企贷是什么', '我们能贷款吗')[1]).item?.id).toBe('gaoqidai');
     });
