@@ -192,6 +192,18 @@ describe('focus', () => {
         expect(answerOf(talk('苏州的贷款利率多少')[0]).clarify).toBeUndefined();
     });
 
+    it('asks an aspect of a need only one offering serves of that offering, and asks back for a need several serve', () => {
+        // 续贷: loan-renewal, the need of 无缝续贷 alone (read from the cards' needs, not a list of words).
+        const renewal = answerOf(talk('续贷要准备什么材料')[0]);
+        expect(renewal.item?.id).toBe('seamless-renewal');
+        expect(renewal.clarify).toBeUndefined();
+        const served = (need: string) => [...service.snapshot().items.values()].filter((i) => 'needs' in i && i.needs?.includes(need as never));
+        expect([...served('loan-renewal')].length).toBe(1);
+        // A loan without collateral (credit-loan) is served by several: none of them is the subject.
+        expect([...served('credit-loan')].length).toBeGreaterThan(1);
+        expect(answerOf(talk('无抵押贷款额度多少')[0]).item).toBeUndefined();
+    });
+
     it('asks back for a bare aspect with nothing in focus, then answers it for the item named next', () => {
         const turns = talk('利率多少', '高企贷');
         const first = answerOf(turns[0]);

@@ -45,6 +45,7 @@ import {
     numberNamed,
     ownNameRead,
     questionSearch,
+    needNamed,
     shortNamed,
     withAspect,
 } from './subject.ts';
@@ -116,7 +117,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                   .map((n) => get(n.id))
                   .filter(allowed)
             : [];
-    const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortNamed(snapshot, cues.leftover).filter(allowed);
+    const short = written.length > 0 ? [] : shortNamed(snapshot, cues.leftover).filter(allowed);
+    const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : short;
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
@@ -189,6 +191,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     }
     // An aspect of nothing: ask which item rather than pick one.
     const bareAspect = reading.aspects.primary ?? inferred;
+    // An aspect asked of a need only one offering serves is asked of that offering ("续贷要准备什么材料": 无缝续贷).
+    const asksBack = cues.bare || (cues.slight && !search.confident);
+    const [needed] = bareAspect && !cues.elsewhere && asksBack ? needNamed(snapshot, text).filter(allowed) : [];
+    if (needed) return answerItem(snapshot, index, needed, reading, base, hints);
     if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
 
     // Another city's policy is not Shanghai's, however close the words.

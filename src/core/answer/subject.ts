@@ -183,6 +183,23 @@ function profileWordSet(snapshot: KnowledgeSnapshot): ReadonlySet<string> {
 }
 
 /**
+ * A need the message states that one offering alone serves (`needs` on the cards) names that offering when nothing
+ * else does: "续贷要准备什么材料" asks it of 无缝续贷, the one card for renewing a loan, not of whichever card holds a
+ * list of documents. A need several offerings serve (a credit loan) names none.
+ */
+export function needNamed(snapshot: KnowledgeSnapshot, text: string): KnowledgeItem[] {
+    const needs = (understandQuestion(text).fields.needs ?? []) as readonly string[];
+    const found = new Set<KnowledgeItem>();
+    for (const need of needs) {
+        const serving = [...snapshot.items.values()].filter(
+            (item) => 'needs' in item && (item.needs as readonly string[] | undefined)?.includes(need),
+        );
+        if (serving.length === 1) found.add(serving[0]!);
+    }
+    return found.size === 1 ? [...found] : [];
+}
+
+/**
  * Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all.
  * A word of the firm's profile is not a short name: 专精特新 is the firms' qualification, not 专精特新20条.
  */
