@@ -232,6 +232,21 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('5000');
     });
 
+    it('two English words of a card\'s name are its own: "the micro loan" keeps 科技微贷通 the subject', () => {
+        // Sci-Tech Micro Loan Link: micro_loan, read from the question as a pair, is held by every passage of its card,
+        // so the IP-pledge card's "借款" (borrow) passage does not take the question over.
+        const a = service.answer('how much can I borrow with the micro loan');
+        expect(a.item?.id).toBe('keji-weidaitong');
+        expect(a.aspect).toBe('amount');
+    });
+
+    it('whom to call asked with an organization named: that organization, though a product is named too', () => {
+        const a = service.answer('打算申请履约贷，想先上门咨询科技创业中心，请问他们的地址在哪里？');
+        // The center's card says its sources give no phone, address or website: said, with whom to ask instead.
+        expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');
+        expect(a.status).toBe('not-held');
+    });
+
     it('a name that is only a word of the question gives way to the passage that holds the question', () => {
         const a = service.answer('截至2024年二季度末专精特新企业贷款余额多少');
         // 专精特新 names srdi-measures-2025 (its alias), whose card holds no loan balance; stcsm-reply-2024-85 facts.2 does:

@@ -149,7 +149,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // Several named and no comparison asked: one is the subject, the one whose card holds most of the question (the
     // others lent it a word); an organization only when nothing else is named, or when whom to call is asked.
     const offerings = named.filter((i) => asksOrg || i.kind !== 'organization');
-    const one = second ? (bestCovering(index, reading, offerings.length > 0 ? offerings : named) ?? first) : first;
+    // Whom to call asked of an organization named beside a product: that organization ("打算申请履约贷，想先上门咨询科技创业
+    // 中心，地址在哪"; the product's channel is that organization anyway). Beside a document, the document's own contact
+    // line answers ("who should I contact at STCSM about their reply to proposal 1205").
+    const orgAsked =
+        asksOrg && named.every((i) => i.kind === 'organization' || i.kind === 'product') ? named.find((i) => i.kind === 'organization') : undefined;
+    const one = second ? (orgAsked ?? bestCovering(index, reading, offerings.length > 0 ? offerings : named) ?? first) : first;
     // "科技型企业贷款余额多少" → "专精特新的呢": the passage that answered names the new word as another scope of the same
     // figure (专精特新企业3325.69亿元): the same card answers, that sentence first, though the word also names an item.
     const scoped =

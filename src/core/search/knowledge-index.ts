@@ -805,12 +805,19 @@ const ownTermCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
 function ownTerms(item: KnowledgeItem): ReadonlySet<string> {
     let terms = ownTermCache.get(item);
     if (!terms) {
-        // With the parts of each name: its bigrams, or its words (fund, financing…).
+        // With the parts of each name: its bigrams, or its words and pairs of words (fund, financing…; micro_loan of
+        // sci_tech_micro_loan_link, as a question's two English words are read).
         const whole = dictionaryTermsFrom(namesOf(item).parsed);
-        terms = new Set([...whole, ...whole.flatMap((t) => (hasHan(t) ? bigrams(t) : t.split('_')))]);
+        terms = new Set([...whole, ...whole.flatMap((t) => (hasHan(t) ? bigrams(t) : wordsAndPairs(t)))]);
         ownTermCache.set(item, terms);
     }
     return terms;
+}
+
+/** The words of an English term (joined by _) and each two of them side by side. */
+function wordsAndPairs(term: string): string[] {
+    const words = term.split('_');
+    return [...words, ...words.slice(1).map((w, i) => `${words[i]}_${w}`)];
 }
 
 function hitPassage(r: RankedPassage, lang: Lang): HitPassage {
