@@ -222,6 +222,10 @@ const EN_STOP = [
     'please',
     'tell',
     'know',
+    // "what does X mean": the frame of 什么意思 (意思 above).
+    'mean',
+    'means',
+    'meaning',
     'want',
     'need',
     'give',
