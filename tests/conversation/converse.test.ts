@@ -204,6 +204,14 @@ describe('focus', () => {
         expect(answerOf(talk('无抵押贷款额度多少')[0]).item).toBeUndefined();
     });
 
+    it('reads aspect words that together say one card\'s name as that card, one aspect word as that aspect asked', () => {
+        // Fee and subsidy: the 保费/担保费补贴 card, whose names hold them (担保费补贴, guarantee fee subsidy).
+        expect(answerOf(talk('is there any subsidy for guarantee fees')[0]).item?.id).toBe('premium-subsidy');
+        expect(answerOf(talk('担保费有补贴吗')[0]).item?.id).toBe('premium-subsidy');
+        // 担保费 alone asks which product's fee.
+        expect(answerOf(talk('担保费多少')[0]).clarify).toEqual({ aspect: 'fee' });
+    });
+
     it('asks back for a bare aspect with nothing in focus, then answers it for the item named next', () => {
         const turns = talk('利率多少', '高企贷');
         const first = answerOf(turns[0]);

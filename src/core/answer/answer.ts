@@ -51,6 +51,13 @@ import {
 } from './subject.ts';
 import type { Answer } from './types.ts';
 
+/**
+ * Aspect words whose card's own names hold this share of the question say that card's name (see `answerQuestion`).
+ * Set on own probes between "premium subsidy amount" (0.5: an aspect asked besides the name) and the name said in
+ * other words: "is there any subsidy for guarantee fees" 0.70, "担保费有补贴吗" 0.76, "担保费补贴多少" 0.81.
+ */
+const NAME_SAID = 0.7;
+
 export type { Answer, AnswerFact, AnswerStatus, ComparisonRow, ContactRef, ItemRef } from './types.ts';
 export { subjectCues, yearsIn, type SubjectCues } from './reading.ts';
 export { generalContacts, refOf } from './whom-to-call.ts';
@@ -200,6 +207,13 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const asksBack = cues.bare || (cues.slight && !search.confident);
     const [needed] = bareAspect && !cues.elsewhere && asksBack ? needNamed(snapshot, text).filter(allowed) : [];
     if (needed) return answerItem(snapshot, index, needed, reading, base, hints);
+    // Aspect words that are together the name of the card the search finds ("is there any subsidy for guarantee fees",
+    // "担保费有补贴吗": 担保费补贴, fee and subsidy) ask of that card, not which card: its own names hold most of the question.
+    // One aspect word is that aspect asked ("担保费多少" asks which fee), however much of a name it is.
+    const several = new Set(reading.aspects.aspects.map((a) => a.aspect)).size >= 2;
+    const found0 = cues.bare && several && search.confident && search.results[0] ? get(search.results[0].id) : undefined;
+    const ownShare = found0 && allowed(found0) ? Math.min(...index.passages(found0.id, reading).map((r) => r.coverage)) : 0;
+    if (found0 && ownShare >= NAME_SAID) return answerItem(snapshot, index, found0, reading, base, hints);
     if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
 
     // Another city's policy is not Shanghai's, however close the words.
