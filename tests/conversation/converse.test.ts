@@ -178,6 +178,14 @@ describe('focus', () => {
         expect(turns[1]!.state.focus?.items).toEqual(['keji-lvyuedai']);
     });
 
+    it('"哪个额度高" after one item and then another chooses between those two', () => {
+        const a = answerOf(talk('高企贷', '那微贷通呢', '哪个额度高')[2]);
+        expect(a.status).toBe('comparison');
+        expect(a.comparison?.items.map((i) => i.id)).toEqual(['gaoqidai', 'keji-weidaitong']);
+        // "哪个银行能办" asks which bank, of the item in focus: no ranking, no pair.
+        expect(answerOf(talk('高企贷', '那微贷通呢', '哪个银行能办')[2]).item?.id).toBe('keji-weidaitong');
+    });
+
     it('sets the item in focus and one just named side by side on a word of choosing', () => {
         const a = answerOf(talk('高企贷是什么', '跟沪科专贷比，哪个利率低')[1]);
         expect(a.status).toBe('comparison');

@@ -39,6 +39,10 @@ const ELLIPSIS = new RegExp(
 );
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
+/** Words that rank: more, less, higher, cheaper… (with a word of choosing: which is more of it). */
+const RANKS =
+    /更|最|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好|\b(?:higher|lower|more|less|larger|smaller|bigger|longer|shorter|faster|slower|cheaper|better|best|most|least)\b/i;
+
 const CHOOSE = new RegExp(
     [
         /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/.source,
@@ -217,6 +221,8 @@ export interface SubjectCues {
     readonly slight: boolean;
     /** It asks to choose or compare. */
     readonly chooses: boolean;
+    /** It asks which is more of something ("哪个额度高", "which is cheaper"): a choice between two, not "哪个银行". */
+    readonly ranks: boolean;
     /** It is about a place outside Shanghai, and does not name Shanghai. */
     readonly elsewhere: boolean;
     /** The kind of answer the question word asks for, if any (the first of date, number, place). */
@@ -266,6 +272,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         bare: han < 2 && latin.length === 0,
         slight: han <= SLIGHT_HAN && latin.length <= SLIGHT_LATIN,
         chooses: reading.aspects.comparison || CHOOSE.test(t),
+        ranks: (reading.aspects.comparison || CHOOSE.test(t)) && RANKS.test(t),
         elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
         leftover,
     };

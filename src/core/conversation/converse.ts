@@ -146,9 +146,16 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         : returned
           ? { items: returned.items, before: { items: state.focus!.items, ...(state.focus!.aspect ? { aspect: state.focus!.aspect } : {}) } }
           : state.focus;
+    // "高企贷…" → "那微贷通呢" → "哪个额度高": which is more of something, with one item in focus and another just
+    // before it, chooses between those two.
+    const cues = subjectCues(asked, reading);
+    const pair =
+        focus && !picked && !returned && reading.named.length === 0 && cues.ranks && focus.items.length === 1 && focus.before?.items.length === 1
+            ? [focus.before.items[0]!, focus.items[0]!]
+            : undefined;
     const context = focus
         ? {
-              focus: focus.items,
+              focus: pair && pair[0] !== pair[1] ? pair : focus.items,
               ...(focus.aspect ? { aspect: focus.aspect } : {}),
               ...(focus.year ? { year: focus.year } : {}),
               ...(focus.field ? { field: focus.field } : {}),
@@ -164,7 +171,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const toldBefore = !isEmptyDraft(state.profile ?? {});
     const rated = answer.comparison
         ? asksWhichFits(text) && answer.comparison.items.map((i) => i.id)
-        : toldBefore && answer.item && answer.status !== 'unknown' && subjectCues(asked, reading).wants === 'fit' && [answer.item.id];
+        : toldBefore && answer.item && answer.status !== 'unknown' && cues.wants === 'fit' && [answer.item.id];
     if (rated && !isEmptyDraft(profile)) {
         const pair = new Set(rated);
         try {
