@@ -314,6 +314,17 @@ describe('profile', () => {
         expect(talk('有啥办法')[0]!.reply.kind).not.toBe('match');
     });
 
+    it('reads "那适合哪个" as asking what fits, and a correction that denies without naming what as the one qualification told', () => {
+        const turns = talk('我们是专精特新企业', '说错了，我们还不是', '那适合哪个');
+        expect(turns[1]!.state.profile).toMatchObject({ qualificationsLacking: ['srdi'] });
+        expect(turns[1]!.state.profile?.qualifications ?? []).not.toContain('srdi');
+        expect(turns[2]!.reply.kind).toBe('match');
+        // "适合什么样的企业" asks an item's conditions, not what fits the firm.
+        expect(answerOf(talk('高企贷是什么', '适合什么样的企业')[1]).item?.id).toBe('gaoqidai');
+        // With two qualifications told, a bare denial names neither: nothing is changed.
+        expect(talk('我们是高新技术企业，也是专精特新企业', '说错了，我们还不是')[1]!.state.profile?.qualifications?.length).toBe(2);
+    });
+
     it('asks for the profile when a firm asks what fits before telling anything', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });

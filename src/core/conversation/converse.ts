@@ -29,6 +29,7 @@ import {
     asksWhatExists,
     asksWhichFits,
     correctsEarlier,
+    deniesUnnamed,
     pickedPlace,
     restatesQuestion,
     returnsToEarlier,
@@ -84,10 +85,13 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const { fields, understood, declined, asked: unrefused } = restated ? { ...read, fields: {}, understood: [], declined: [] } : read;
     // What the message turns down ("不想做知识产权质押了") is not what it asks about: read and answer the rest.
     const asked = declined.length > 0 ? unrefused : text;
-    const told = understood.length > 0;
+    // "说错了，我们还不是" denies what was told without naming it: the firm's one qualification, when it told only one.
+    const held = state.profile?.qualifications ?? [];
+    const denied = understood.length === 0 && !restated && held.length === 1 && correctsEarlier(text) && deniesUnnamed(text) ? held[0] : undefined;
+    const told = understood.length > 0 || denied !== undefined;
     const profile =
         told || declined.length > 0
-            ? tellProfile(state.profile ?? {}, fields, { correction: correctsEarlier(text), declined })
+            ? tellProfile(state.profile ?? {}, denied ? { qualificationsLacking: [denied] } : fields, { correction: correctsEarlier(text), declined })
             : (state.profile ?? {});
     const next: ConversationState = { ...state, ...(isEmptyDraft(profile) ? {} : { profile }) };
 

@@ -11,6 +11,8 @@ import { normalize } from '../search/tokenize.ts';
 /** Asking which products fit the firm. */
 const ASKS_MATCH = [
     /适合(?:我|我们|我司|本公司|咱们|我家)/,
+    // "那适合哪个", "哪个适合", the firm left unsaid; not "适合哪些企业 / 什么样的企业", which asks an item's conditions.
+    /适合(?:哪个|哪款|哪几个|哪些|什么|啥)(?!样|的?(?:企业|公司|单位|对象|人|类|行业))|(?:哪个|哪款|哪几个|哪些)(?:产品|贷款|政策)?(?:更|比较|最)?适合(?![^，。？?]{0,6}(?:企业|公司))/,
     /(?:我|我们|我司|咱们|本公司)(?:更|比较)?(?:适合|符合|够格)/,
     /(?:我|我们|我司|咱们)?(?:能|可以|可|还能|能够)(?:申请|贷|借|办|用|拿到|享受)(?:到)?(?:什么|哪些|哪个|哪几个|啥|哪种)/,
     /(?:有|还有)(?:什么|哪些|啥|哪几个)(?:产品|贷款|政策|融资|项目|支持)?(?:可以|能|适合)(?:申请|用|选|办)/,
@@ -103,6 +105,14 @@ export function returnsToEarlier(text: string): boolean {
 
 export function asksForMatch(text: string): boolean {
     return ASKS_MATCH.some((re) => re.test(text));
+}
+
+/** Denying without naming what ("说错了，我们还不是", "sorry, we're not"): the negation closes the message. */
+const DENIES_UNNAMED =
+    /(?:不是|还不是|并不是|还没有|还没|没有|不算)[吧呢啊哦。！!，,.\s]*$|\b(?:we|i)(?: are|'re| am|'m) not(?: yet)?[.!\s]*$|\bnot yet[.!\s]*$|\b(?:we|i) (?:aren't|am not)[.!\s]*$/i;
+
+export function deniesUnnamed(text: string): boolean {
+    return DENIES_UNNAMED.test(text.trim());
 }
 
 export function correctsEarlier(text: string): boolean {
