@@ -240,6 +240,14 @@ describe('the passage that answers chooses the card', () => {
         expect(a.aspect).toBe('amount');
     });
 
+    it('"how many banks" is answered by the passage counting them, though it holds the figure only by its number', () => {
+        const a = service.answer('how many banks are in the sci-tech finance alliance');
+        // kechuang-finance-alliance facts.0: members are nearly 100 large banks, securities firms…; not the 2 trillion target.
+        expect(a.item?.id).toBe('kechuang-finance-alliance');
+        expect(a.facts[0]!.text).toMatch(/100/);
+        expect(a.facts[0]!.text).not.toMatch(/trillion/);
+    });
+
     it('whom to call asked with an organization named: that organization, though a product is named too', () => {
         const a = service.answer('打算申请履约贷，想先上门咨询科技创业中心，请问他们的地址在哪里？');
         // The center's card says its sources give no phone, address or website: said, with whom to ask instead.

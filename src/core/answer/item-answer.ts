@@ -146,9 +146,11 @@ export function answerItem(
 
     const all = index.passages(item.id, reading).filter((r) => r.passage.structured);
     const ranked = all.filter((r) => r.score > 0);
-    // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words.
+    // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words,
+    // or states a number in the unit asked ("how many banks": 近百家).
+    const inUnit = (r: RankedPassage) => hints.unit !== undefined && statesIn(r, hints.unit);
     const holdingOf = (aspect: Aspect) =>
-        dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect))));
+        dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect) || inUnit(r))));
     const holding = primary ? numberFirst(holdingOf(primary), primary, hints.unit) : [];
     let chosen = choose(holding);
     // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
