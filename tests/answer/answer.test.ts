@@ -240,6 +240,11 @@ describe('the passage that answers chooses the card', () => {
         expect(a.aspect).toBe('amount');
     });
 
+    it('a slip in an English aspect word keeps the aspect ("how to aply")', () => {
+        // seamless-renewal how_to_apply.0: ask the lending bank for a renewal.
+        expect(service.answer('how to aply for seemless renewal')).toMatchObject({ item: { id: 'seamless-renewal' }, aspect: 'how-to-apply' });
+    });
+
     it('"how many banks" is answered by the passage counting them, though it holds the figure only by its number', () => {
         const a = service.answer('how many banks are in the sci-tech finance alliance');
         // kechuang-finance-alliance facts.0: members are nearly 100 large banks, securities firms…; not the 2 trillion target.

@@ -80,3 +80,20 @@ describe('aspect reading', () => {
         expect(reader.classify('合作银行为中国银行上海市分行，各5000万元额度').sort()).toEqual(['amount', 'partner-banks']);
     });
 });
+
+describe('a slip in an English aspect word', () => {
+    it('is read as the word when no card holds what was typed: a letter added, dropped or two swapped inside it', async () => {
+        const { snapshot } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+        // The cards' words, as a stand-in for the index: a word is known when a card's text holds it.
+        const cards = [...snapshot!.items.values()].map((i) => JSON.stringify(i).toLowerCase()).join(' ');
+        const slips = createAspectReader(snapshot!.aspects, (w) => new RegExp(`\\b${w}`).test(cards));
+        expect(slips.read('how to aply for seamless renewal').primary).toBe('how-to-apply');
+        expect(slips.read('what documnets do I need for gaoqidai').primary).toBe('documents');
+        expect(slips.read('whats the deadine for the premium subsidy').primary).toBe('window');
+        // One letter changed makes another word (change, not charge), a last letter another form (disburse).
+        expect(slips.read('what will STCSM change next in the policy').aspects.map((a) => a.aspect)).not.toContain('fee');
+        expect(slips.read('how quickly does the bank disburse').aspects.map((a) => a.aspect)).not.toContain('figures');
+        // Without the cards' words, nothing is taken for a slip.
+        expect(reader.read('how to aply for seamless renewal').primary).not.toBe('how-to-apply');
+    });
+});

@@ -76,7 +76,31 @@ function freeIndex(text: string, part: string, taken: Uint8Array): number {
     return -1;
 }
 
-export function createAspectReader(table: AspectTable): AspectReader {
+/** An English word this long or longer, unknown to the cards, is read as the aspect word one slip away (aply → apply). */
+const MIN_SLIPPED = 4;
+/** …when that aspect word is this long: "team" is no slip of "term". */
+const MIN_SLIP_TARGET = 5;
+
+/**
+ * Whether `a` becomes `b` by one letter added or dropped, or two side by side swapped, inside the word. Not one letter
+ * changed: that turns words into other words (change / charge, team / term) more often than it makes a typo; nor a
+ * last letter added or dropped: that is another form of the word (disburse / disbursed), not a slip.
+ */
+function oneSlip(a: string, b: string): boolean {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (i >= Math.min(a.length, b.length) - 1) return false;
+    if (a.length === b.length) return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+/**
+ * `isKnown`: whether a card holds an English word (as the index stems it); a word no card holds that is one slip
+ * from an English aspect word is read as that word ("how to aply", "documnets"), so that a typo does not lose the
+ * aspect. Without it, no word is taken for a slip.
+ */
+export function createAspectReader(table: AspectTable, isKnown?: (word: string) => boolean): AspectReader {
     const words: Word[] = [];
     const seen = new Set<string>();
     for (const target of [...ASPECTS.values, COMPARISON] as const) {
@@ -154,9 +178,23 @@ export function createAspectReader(table: AspectTable): AspectReader {
         return found;
     };
 
+    // The English words of the aspect words, for reading slips (see `createAspectReader`).
+    const slipTargets = [...new Set(words.filter((w) => w.latin).flatMap((w) => w.text.split(' ')))].filter(
+        (w) => w.length >= MIN_SLIP_TARGET && /^[a-z]+$/.test(w),
+    );
+    const targetSet = new Set(slipTargets);
+    const unslipped = (text: string): string =>
+        isKnown
+            ? normalize(text).replace(/[a-z]+/g, (w) => {
+                  if (w.length < MIN_SLIPPED || targetSet.has(w) || isKnown(w)) return w;
+                  const near = slipTargets.filter((t) => t[0] === w[0] && oneSlip(w, t));
+                  return near.length === 1 ? near[0]! : w;
+              })
+            : text;
+
     return {
         read(text) {
-            const found = find(text);
+            const found = find(unslipped(text));
             const scores = new Map<Aspect, number>();
             let comparison = false;
             for (const f of found) {

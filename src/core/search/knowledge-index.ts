@@ -28,7 +28,7 @@ import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } 
 import { createAspectReader } from './aspects.ts';
 import { passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
-import { termPattern } from './stem.ts';
+import { stem, termPattern } from './stem.ts';
 import { rankCardPassages, type IndexedPassage } from './passage-rank.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
@@ -283,7 +283,8 @@ interface State {
 function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     const { shared, dictionary, names, postings, entries } = state;
     // Aspect words are the same for the life of the index: a change of them is a full build.
-    const aspectReader = createAspectReader(state.snapshot.aspects ?? {});
+    // A typo of an English aspect word is read as the word only when no card holds the typed word (see aspects.ts).
+    const aspectReader = createAspectReader(state.snapshot.aspects ?? {}, (word) => postings.df(stem(word)) > 0);
     const context: AnalyzeContext = {
         dictionary,
         synonyms: createSynonymTable(state.synonymGroups),
