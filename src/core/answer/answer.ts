@@ -124,8 +124,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                   .map((n) => get(n.id))
                   .filter(allowed)
             : [];
-    const short = written.length > 0 ? [] : shortNamed(snapshot, cues.leftover).filter(allowed);
-    const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : short;
+    const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
@@ -211,9 +210,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // "担保费有补贴吗": 担保费补贴, fee and subsidy) ask of that card, not which card: its own names hold most of the question.
     // One aspect word is that aspect asked ("担保费多少" asks which fee), however much of a name it is.
     const several = new Set(reading.aspects.aspects.map((a) => a.aspect)).size >= 2;
-    const found0 = cues.bare && several && search.confident && search.results[0] ? get(search.results[0].id) : undefined;
-    const ownShare = found0 && allowed(found0) ? Math.min(...index.passages(found0.id, reading).map((r) => r.coverage)) : 0;
-    if (found0 && ownShare >= NAME_SAID) return answerItem(snapshot, index, found0, reading, base, hints);
+    const namedByAspects = cues.bare && several && search.confident && search.results[0] ? get(search.results[0].id) : undefined;
+    const ownShare = namedByAspects && allowed(namedByAspects) ? Math.min(...index.passages(namedByAspects.id, reading).map((r) => r.coverage)) : 0;
+    if (namedByAspects && ownShare >= NAME_SAID) return answerItem(snapshot, index, namedByAspects, reading, base, hints);
     if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
 
     // Another city's policy is not Shanghai's, however close the words.
