@@ -212,7 +212,7 @@ describe('focus', () => {
         expect(answerOf(talk('无抵押贷款额度多少')[0]).item).toBeUndefined();
     });
 
-    it('reads aspect words that together say one card\'s name as that card, one aspect word as that aspect asked', () => {
+    it("reads aspect words that together say one card's name as that card, one aspect word as that aspect asked", () => {
         // Fee and subsidy: the 保费/担保费补贴 card, whose names hold them (担保费补贴, guarantee fee subsidy).
         expect(answerOf(talk('is there any subsidy for guarantee fees')[0]).item?.id).toBe('premium-subsidy');
         expect(answerOf(talk('担保费有补贴吗')[0]).item?.id).toBe('premium-subsidy');
