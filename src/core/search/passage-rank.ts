@@ -96,44 +96,66 @@ export function rankCardPassages(
             ofAspect.push(aspectWord);
         }
     // Each word visits only the passages that hold it (see termPlaces), not every passage: the same sums, in the same order.
-    const overlaps = new Float64Array(passages.length);
-    const plains = new Float64Array(passages.length);
-    const helds = new Float64Array(passages.length).fill(owned);
+    const n = passages.length;
+    const sums = scratch(3 * n);
+    const overlaps = 0;
+    const plains = n;
+    const helds = 2 * n;
+    sums.fill(0, 0, 2 * n).fill(owned, 2 * n, 3 * n);
     const add = (i: number, k: number) => {
-        helds[i] = helds[i]! + covers[k]!;
-        overlaps[i] = overlaps[i]! + tells[k]!;
-        if (!ofAspect[k]) plains[i] = plains[i]! + tells[k]!;
+        sums[helds + i] = sums[helds + i]! + covers[k]!;
+        sums[overlaps + i] = sums[overlaps + i]! + tells[k]!;
+        if (!ofAspect[k]) sums[plains + i] = sums[plains + i]! + tells[k]!;
     };
     const places = termPlaces(passages);
-    if (places) for (let k = 0; k < words.length; k++) for (const i of places.get(words[k]!) ?? []) add(i, k);
+    if (places)
+        for (let k = 0; k < words.length; k++) {
+            const at = places.get(words[k]!);
+            if (at) for (let j = 0; j < at.length; j++) add(at[j]!, k);
+        }
     // A card ranked for the first time: every word against every passage (the same sums, in the same order per passage).
     else passages.forEach(({ terms }, i) => words.forEach((w, k) => terms.has(w) && add(i, k)));
-    const ranked = passages.map(({ passage }, i) => {
-        const overlap = overlaps[i]!;
-        const plain = plains[i]!;
-        const held = helds[i]!;
+    // Scores are never negative: the passages scoring 0 follow the others in card order, as a stable sort would leave
+    // them, and only the others are sorted (a card of a thousand passages, of which a question touches a few dozen).
+    const scored: RankedPassage[] = [];
+    const unscored: RankedPassage[] = [];
+    for (let i = 0; i < n; i++) {
+        const passage = passages[i]!.passage;
+        const overlap = sums[overlaps + i]!;
+        const held = sums[helds + i]!;
         // The aspect asked most, then a share for each other aspect asked that the passage also holds
         // ("file an application to get the fee refunded": the subsidy entry that says no application is needed).
         let aspect = 0;
-        asked.forEach((a, i) => {
-            if (!passage.aspects.includes(a.aspect)) return;
+        for (let a = 0; a < asked.length; a++) {
+            const { aspect: which, score } = asked[a]!;
+            if (!passage.aspects.includes(which)) continue;
             // A field holding the aspect by its place on the card beats one whose words merely mention it.
-            if (i > 0) aspect += PASSAGE_WEIGHTS.secondary * (a.score / top);
-            else if (passage.typed && passage.aspects[0] === a.aspect) aspect += PASSAGE_WEIGHTS.primary;
-            else aspect += passage.cued.includes(a.aspect) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
-        });
+            if (a > 0) aspect += PASSAGE_WEIGHTS.secondary * (score / top);
+            else if (passage.typed && passage.aspects[0] === which) aspect += PASSAGE_WEIGHTS.primary;
+            else aspect += passage.cued.includes(which) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
+        }
         const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
-        return {
+        const score = overlap + aspect + structured;
+        (score > 0 ? scored : unscored).push({
             passage,
-            score: overlap + aspect + structured,
+            score,
             overlap,
             share: total > 0 ? overlap / total : 0,
-            plain,
+            plain: sums[plains + i]!,
             coverage: whole > 0 ? held / whole : 0,
-        };
-    });
+        });
+    }
     // Array sort is stable: ties keep card order.
-    return ranked.sort((a, b) => b.score - a.score);
+    scored.sort((a, b) => b.score - a.score);
+    for (const r of unscored) scored.push(r);
+    return scored;
+}
+
+/** One buffer for the sums of every ranking, grown as needed: a ranking runs to its end before the next begins. */
+let sumsBuffer = new Float64Array(1024);
+function scratch(size: number): Float64Array {
+    if (sumsBuffer.length < size) sumsBuffer = new Float64Array(Math.max(size, 2 * sumsBuffer.length));
+    return sumsBuffer;
 }
 
 const placesCache = new WeakMap<readonly IndexedPassage[], ReadonlyMap<string, readonly number[]>>();
