@@ -46,3 +46,21 @@ describe('profile words', () => {
         expect(shortNamed(service.snapshot(), ['科委']).map((i) => i.id)).toContain('stcsm');
     });
 });
+
+describe('names spelt in pinyin', () => {
+    it('count beside names written in characters or aliases, where a Han homophone does not', () => {
+        // zhulidai is no alias: it is heard as the pinyin of 科创助力贷's last syllables, beside the alias lvyuedai.
+        expect(service.getItem('kechuang-zhulidai')!.aliases.en.map((a) => a.toLowerCase())).not.toContain('zhulidai');
+        expect(named('how many firms were recommended for lvyuedai / zhulidai in March 2022')).toEqual(
+            expect.arrayContaining(['keji-lvyuedai', 'kechuang-zhulidai']),
+        );
+        // A character of the same sound beside a written name is not read as a second name (旅约 beside 高企贷).
+        expect(named('高企贷和旅约贷')).toEqual(['gaoqidai']);
+    });
+
+    it('answer about the card spelt in pinyin when it holds the fact', () => {
+        const answer = service.answer('In the week around 18 March 2022, how many firms were recommended for lvyuedai / zhulidai?', { lang: 'en' });
+        expect(answer.item?.id).toBe('kechuang-zhulidai');
+        expect(answer.text).toContain('about 20 firms');
+    });
+});

@@ -136,9 +136,9 @@ export class SoundTable {
     /**
      * The names a question says by sound but not by writing: windows of its
      * Han runs that sound like a name and differ from it in at most one
-     * character in three, and runs of Latin words that spell a name's pinyin.
+     * character in three (unless `han` is false), and runs of Latin words that spell a name's pinyin.
      */
-    find(text: string): SoundMatch[] {
+    find(text: string, han = true): SoundMatch[] {
         if (!this._han) this.build();
         const out: SoundMatch[] = [];
         const seen = new Set<string>();
@@ -147,21 +147,22 @@ export class SoundTable {
             seen.add(e.id);
             out.push({ id: e.id, name: e.name, heard });
         };
-        for (const [run] of text.matchAll(/\p{Script=Han}{3,}/gu)) {
-            const sounds = [...run].map(syllable);
-            for (const length of this._lengths) {
-                for (let i = 0; i + length <= run.length; i++) {
-                    const window = sounds.slice(i, i + length);
-                    if (window.some((s) => !s)) continue;
-                    const heard = run.slice(i, i + length);
-                    for (const e of this._han!.get(window.join(' ')) ?? []) {
-                        let wrong = 0;
-                        for (let k = 0; k < length; k++) if (heard[k] !== e.name[k]) wrong++;
-                        if (wrong > 0 && wrong <= maxWrong(length)) push(e, heard);
+        if (han)
+            for (const [run] of text.matchAll(/\p{Script=Han}{3,}/gu)) {
+                const sounds = [...run].map(syllable);
+                for (const length of this._lengths) {
+                    for (let i = 0; i + length <= run.length; i++) {
+                        const window = sounds.slice(i, i + length);
+                        if (window.some((s) => !s)) continue;
+                        const heard = run.slice(i, i + length);
+                        for (const e of this._han!.get(window.join(' ')) ?? []) {
+                            let wrong = 0;
+                            for (let k = 0; k < length; k++) if (heard[k] !== e.name[k]) wrong++;
+                            if (wrong > 0 && wrong <= maxWrong(length)) push(e, heard);
+                        }
                     }
                 }
             }
-        }
         const words = text.toLowerCase().match(/[a-zü]+/g) ?? [];
         for (let i = 0; i < words.length; i++) {
             let joined = '';

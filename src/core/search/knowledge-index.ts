@@ -414,18 +414,21 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const { readings } = memoOf(analyzed);
         const plain = readings.get('plain') ?? readPlain(text, analyzed);
         readings.set('plain', plain);
-        // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare.
-        const mode = bySound === 'all' ? 'all' : bySound && (plain.named.length === 0 || plain.aspects.comparison) ? 'sound' : 'plain';
-        if (mode === 'plain') return plain;
+        // Names said by sound (旅约贷, Hu Ke Zhuan Dai), when none is written, or when a second may be, to compare. A name
+        // spelt in pinyin is written, not misheard: it counts beside the names written in characters ("lvyuedai /
+        // zhulidai" names two cards), where a Han character of the same sound is read only when nothing else names one.
+        const mode =
+            bySound === 'all' ? 'all' : bySound && (plain.named.length === 0 || plain.aspects.comparison) ? 'sound' : bySound ? 'latin' : 'plain';
+        if (mode === 'plain' || (mode === 'latin' && !/[a-z]{5}/i.test(text))) return plain;
         let heard = readings.get(mode);
-        if (!heard) readings.set(mode, (heard = withSound(text, plain)));
+        if (!heard) readings.set(mode, (heard = withSound(text, plain, mode !== 'latin')));
         return heard;
     }
 
-    /** A reading with the names said by sound added; the same reading when none is heard that is not written. */
-    function withSound(text: string, plain: QueryReading): QueryReading {
+    /** A reading with the names said by sound added (`han`: also by characters of the same sound); the same reading when none is heard that is not written. */
+    function withSound(text: string, plain: QueryReading, han: boolean): QueryReading {
         const named = new Map(plain.named.map((n) => [n.id, n]));
-        for (const heard of soundTable(state.snapshot).find(normalize(text))) {
+        for (const heard of soundTable(state.snapshot).find(normalize(text), han)) {
             if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
         }
         if (named.size === plain.named.length) return plain;
@@ -672,8 +675,8 @@ interface Scored {
 /** What is worked out once per analysis of a question (see `memoOf`). */
 interface AnalysisMemo {
     readonly generation: number;
-    /** The reading without names by sound, with those said by sound when none is written ('sound'), with all ('all'). */
-    readonly readings: Map<'plain' | 'sound' | 'all', QueryReading>;
+    /** The reading without names by sound, with names spelt in pinyin ('latin'), with those said by sound when none is written ('sound'), with all ('all'). */
+    readonly readings: Map<'plain' | 'latin' | 'sound' | 'all', QueryReading>;
     /** The card scores per limit and kinds. */
     readonly scores: Map<string, Scored>;
 }
