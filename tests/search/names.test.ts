@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shortNamed } from '../../src/core/answer/subject.ts';
 import { profileWords } from '../../src/core/search/documents.ts';
+import { LooseNameTable } from '../../src/core/search/loose-names.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
@@ -62,5 +63,45 @@ describe('names spelt in pinyin', () => {
         const answer = service.answer('In the week around 18 March 2022, how many firms were recommended for lvyuedai / zhulidai?', { lang: 'en' });
         expect(answer.item?.id).toBe('kechuang-zhulidai');
         expect(answer.text).toContain('about 20 firms');
+    });
+});
+
+describe('English names said by most of their words', () => {
+    it('name the card whose name the question holds three words of, close together and telling', () => {
+        expect(named('On the performance bond loan, if a borrower defaults, what does the insurer take?')).toEqual(['keji-lvyuedai']);
+        // Three words of "tech innovation relending facility" beat two of 沪科专贷's "PBOC relending".
+        expect(named('PBOC tech innovation relending tool — what rate do banks get it at?')).toEqual(['tech-innovation-relending']);
+        const answer = service.answer('PBOC tech innovation relending tool — what rate do banks get it at?', { lang: 'en' });
+        expect(answer.item?.id).toBe('tech-innovation-relending');
+        expect(answer.text).toContain('1.75%');
+    });
+
+    it('name nothing from two words, common words, or words far apart', () => {
+        // Two words of "guarantee fee refund" are a phrase many cards use (微贷通's guarantee fee).
+        expect(named('who do I pay the guarantee fee to, and how much is it')).toEqual([]);
+        // Three of the four words of "sci-tech micro loan", none of them telling.
+        expect(named('is there a sci-tech loan for us')).toEqual([]);
+        expect(named('our performance was good last year; the bank wants a bond before it will consider any loan')).toEqual([]);
+    });
+});
+
+describe('LooseNameTable', () => {
+    const table = new LooseNameTable([
+        { id: 'a', names: ['alpha beta gamma delta'] },
+        { id: 'b', names: ['alpha beta gamma epsilon'] },
+        { id: 'c', names: ['zeta eta theta'] },
+    ]);
+    const telling = () => true;
+
+    it('names none of two names the question holds equally', () => {
+        expect(table.find('tell me about alpha beta gamma', telling)).toBeUndefined();
+        expect(table.find('tell me about alpha beta gamma delta', telling)?.id).toBe('a');
+    });
+
+    it('reads the words in any order, and not those of a name already named', () => {
+        expect(table.find('theta and zeta', telling)).toBeUndefined();
+        expect(table.find('theta eta zeta', telling)).toEqual({ id: 'c', heard: 'theta_eta_zeta' });
+        expect(table.find('theta eta zeta', telling, new Set(['c']))).toBeUndefined();
+        expect(table.find('theta eta zeta', (w) => w === 'eta')).toBeUndefined();
     });
 });

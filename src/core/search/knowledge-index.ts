@@ -29,6 +29,7 @@ import { createAspectReader } from './aspects.ts';
 import { passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
 import { stem, termPattern } from './stem.ts';
+import { LooseNameTable } from './loose-names.ts';
 import { rankCardPassages, type IndexedPassage } from './passage-rank.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
@@ -131,6 +132,8 @@ export interface BuildOptions extends IndexOptions {
 export const DEFAULT_LIMIT = 5;
 /** A term in at most this share of the documents can vouch for a typo reading (see query.ts: 贷款 is in nearly all). */
 const RARE_SHARE = 0.4;
+/** A word in at most this share of the cards tells which card an English name said loosely is (see loose-names.ts). */
+const TELLING_SHARE = 1 / 3;
 export const MAX_LIMIT = 20;
 /** Terms in more than this share of the cards are left out of the query when it has rarer ones (see runSearch). */
 const COMMON_SHARE = 0.5;
@@ -446,6 +449,16 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 const prior = named.get(id);
                 if (!prior || prior.term.length < term.length) named.set(id, { id, term, typo: weight < QUERY_WEIGHTS.direct });
             }
+        }
+        // An English name said by most of its words ("the performance bond loan"; see loose-names.ts), when no name of
+        // the item is written whole.
+        if (/[a-z]{3}/i.test(text)) {
+            const loose = looseNameTable(state.snapshot).find(
+                text,
+                (w) => postings.df(w) <= postings.documentCount * TELLING_SHARE,
+                new Set(named.keys()),
+            );
+            if (loose) named.set(loose.id, { id: loose.id, term: loose.heard, typo: true });
         }
         // An item's own name is not an aspect asked: 保费补贴 in 科技信贷保费补贴, 风险补偿 in 信贷风险补偿.
         // With two items named, one name may be what is asked of the other (履约贷的保费补贴是多少): all words stay.
@@ -881,6 +894,23 @@ function soundTable(snapshot: KnowledgeSnapshot): SoundTable {
             },
         });
         soundTables.set(snapshot, table);
+    }
+    return table;
+}
+
+const looseNameTables = new WeakMap<KnowledgeSnapshot, LooseNameTable>();
+
+/** The snapshot's English names read from most of their words, made on the first English question. */
+function looseNameTable(snapshot: KnowledgeSnapshot): LooseNameTable {
+    let table = looseNameTables.get(snapshot);
+    if (!table) {
+        const items = snapshot.items;
+        table = new LooseNameTable({
+            *[Symbol.iterator]() {
+                for (const item of items.values()) yield { id: item.id, names: [item.name_en ?? '', ...item.aliases.en] };
+            },
+        });
+        looseNameTables.set(snapshot, table);
     }
     return table;
 }

@@ -1,0 +1,126 @@
+/**
+ * English names said loosely: a founder writes "the performance bond loan"
+ * for the Performance Bond Insurance Loan, "the fee subsidy" for the
+ * Guarantee Fee Subsidy, "the tech innovation relending tool" for the Tech
+ * Innovation Relending Facility. The name table (knowledge-index.ts) knows
+ * each English name and alias only as a whole phrase, in its order; this
+ * reads a name from most of its words, in any order, close together.
+ *
+ * A name is read when the question holds three of its words or more, at
+ * least two thirds of them, within a few words of each other, two of those
+ * words telling (held by few cards: "sci-tech loan" is three of the four
+ * words of "sci-tech micro loan", and names nothing). Of several names so read, the one
+ * of which the question holds the most words wins, then the larger share;
+ * a tie names none. Built per snapshot, with each word's names listed, so
+ * a question visits only the names that share a word with it.
+ */
+import { stem } from './stem.ts';
+import { STOP_WORDS } from './stopwords.ts';
+
+/**
+ * A name is read loosely only from this many of its words: two ("guarantee fee" of "guarantee fee refund") are a
+ * phrase many cards use, and a two-word name is read whole by the name table.
+ */
+const MIN_HELD = 3;
+/** The share of a name's words the question must hold. */
+const MIN_SHARE = 2 / 3;
+/** Of those, this many must be telling (see `find`). */
+const MIN_TELLING = 2;
+/** The words held may stand this many words further apart than the name is long. */
+const SLACK = 3;
+
+interface LooseName {
+    readonly id: string;
+    /** The name's distinct stems, stop words left out. */
+    readonly words: readonly string[];
+}
+
+export interface LooseMatch {
+    readonly id: string;
+    /** The words of the question that said the name, in its order, joined by _. */
+    readonly heard: string;
+}
+
+/** A text's English words as stems, in order (sci-tech → sci, tech). */
+function stemsOf(text: string): string[] {
+    return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).map(stem);
+}
+
+export class LooseNameTable {
+    private _byWord?: Map<string, LooseName[]>;
+
+    constructor(private readonly _names: Iterable<{ readonly id: string; readonly names: readonly string[] }>) {}
+
+    private build(): Map<string, LooseName[]> {
+        const byWord = new Map<string, LooseName[]>();
+        for (const { id, names } of this._names) {
+            for (const name of names) {
+                const words = [...new Set(stemsOf(name).filter((w) => w.length > 1 && !STOP_WORDS.has(w)))];
+                if (words.length < MIN_HELD) continue;
+                const entry = { id, words };
+                for (const w of words) {
+                    const list = byWord.get(w);
+                    if (list) list.push(entry);
+                    else byWord.set(w, [entry]);
+                }
+            }
+        }
+        return byWord;
+    }
+
+    /**
+     * The one item an English question names loosely, if any; `telling` says whether a stem is held by few cards.
+     * `skip`: items already named, whose names are not read again.
+     */
+    find(text: string, telling: (stem: string) => boolean, skip: ReadonlySet<string> = new Set()): LooseMatch | undefined {
+        this._byWord ??= this.build();
+        const words = stemsOf(text);
+        if (words.length < 2) return undefined;
+        const at = new Map<string, number[]>();
+        words.forEach((w, i) => at.set(w, [...(at.get(w) ?? []), i]));
+        const seen = new Set<LooseName>();
+        // Per item, its name the question holds most of.
+        const found = new Map<string, { held: number; share: number; heard: string }>();
+        for (const w of at.keys()) {
+            for (const name of this._byWord.get(w) ?? []) {
+                if (seen.has(name) || skip.has(name.id)) continue;
+                seen.add(name);
+                const held = name.words.filter((x) => at.has(x));
+                if (held.length < Math.max(MIN_HELD, Math.ceil(name.words.length * MIN_SHARE))) continue;
+                if (held.filter(telling).length < MIN_TELLING) continue;
+                const place = closest(held.map((x) => at.get(x)!));
+                if (!place || place.span > name.words.length + SLACK) continue;
+                const share = held.length / name.words.length;
+                const prior = found.get(name.id);
+                if (prior && (prior.held > held.length || (prior.held === held.length && prior.share >= share))) continue;
+                const heard = place.positions
+                    .sort((a, b) => a - b)
+                    .map((i) => words[i])
+                    .join('_');
+                found.set(name.id, { held: held.length, share, heard });
+            }
+        }
+        const [first, second] = [...found].sort(([, a], [, b]) => b.held - a.held || b.share - a.share);
+        if (!first || (second && second[1].held === first[1].held && second[1].share === first[1].share)) return undefined;
+        return { id: first[0], heard: first[1].heard };
+    }
+}
+
+/** One position per word, as close together as can be: the positions and the words they span. */
+function closest(places: readonly (readonly number[])[]): { positions: number[]; span: number } | undefined {
+    // Each list is short (a word said once or twice): try each position of the first word as the anchor of the others.
+    let best: { positions: number[]; span: number } | undefined;
+    const all = places.flat().sort((a, b) => a - b);
+    for (const start of all) {
+        const positions: number[] = [];
+        for (const list of places) {
+            const next = list.filter((p) => p >= start).sort((a, b) => a - b)[0];
+            if (next === undefined) break;
+            positions.push(next);
+        }
+        if (positions.length !== places.length) continue;
+        const span = Math.max(...positions) - start + 1;
+        if (!best || span < best.span) best = { positions, span };
+    }
+    return best;
+}
