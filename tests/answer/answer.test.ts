@@ -290,6 +290,14 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('高企贷从申请到放款一般要多久？几个工作日能到账').status).toBe('not-held');
     });
 
+    it("a deadline asked wants a day: the passage stating one next to the question's words, not a note about deadlines", () => {
+        const a = service.answer("What's the deadline for the credit self-check to get the lvyuedai premium subsidy?", { lang: 'en' });
+        // premium-subsidy: the note on the mirrored source speaks of "the repayment window and self-check deadline" and
+        // states only years; the condition of the 2024–2025 round states the day the self-check was due.
+        expect(a).toMatchObject({ item: { id: 'premium-subsidy' }, aspect: 'window' });
+        expect(a.text.split('. ')[0]).toContain('30 June 2025');
+    });
+
     it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
         const a = service.answer('85号文是什么时候印发的？');
         // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.

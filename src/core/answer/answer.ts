@@ -33,7 +33,7 @@ import { compare, comparable } from './compare.ts';
 import { passageText } from './facts.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
-import { subjectCues, yearsIn } from './reading.ts';
+import { DAY_STATED, subjectCues, yearsIn } from './reading.ts';
 import {
     askedIn,
     bestCovering,
@@ -134,9 +134,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const ownCarried = cues.wants && WANTED[cues.wants] ? undefined : carried;
     // A comparison that goes on from the last answer ("which lent more that year?") is of the year it named.
     const sameYear = yearsIn(text).length === 0 ? options.context?.year : undefined;
+    // A window asked ("the deadline for the self-check") wants a day, whatever the question word: the passage stating one
+    // next to the question's words answers, not a note that merely speaks of deadlines.
+    const dayAsked = !cues.wants && reading.aspects.primary === 'window';
     const hints: Hints = {
-        ...(cues.wants ? { wants: cues.wants } : {}),
-        ...(cues.unit ? { unit: cues.unit } : {}),
+        ...(cues.wants ? { wants: cues.wants } : dayAsked ? { wants: 'date' as const } : {}),
+        ...(cues.unit ? { unit: cues.unit } : dayAsked ? { unit: DAY_STATED } : {}),
         ...(carriedYear ? { year: carriedYear } : {}),
     };
     // No aspect word, but a question word: the aspect it wants, for a comparison or a question back ("什么时候" → history).
