@@ -151,6 +151,16 @@ describe('focus', () => {
         expect(answerOf(other[1]).item?.id).toBe('huke-zhuantie');
     });
 
+    it('"那X呢" with X another name of the card in focus, named in the passage that answered: that passage again, not another of the card', () => {
+        const turns = talk('上海计划建多少家持牌科技支行', '那科技特色支行呢');
+        // tech-branches summary: 上海计划5年内培育30家持牌科技支行和90家科技特色支行; its facts hold a 2024 target of 10.
+        expect(answerOf(turns[0]).text).toContain('90家科技特色支行');
+        const a = answerOf(turns[1]);
+        expect(a.item?.id).toBe('tech-branches');
+        expect(a.facts[0]?.field).toBe(answerOf(turns[0]).facts[0]?.field);
+        expect(a.text).toContain('90家科技特色支行');
+    });
+
     it('keeps the aspect asked before for "那X呢"', () => {
         const a = answerOf(talk('高企贷的合作银行有哪些', '那沪科专贴呢')[1]);
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });

@@ -165,10 +165,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         asksOrg && named.every((i) => i.kind === 'organization' || i.kind === 'product') ? named.find((i) => i.kind === 'organization') : undefined;
     const one = second ? (orgAsked ?? bestCovering(index, reading, offerings.length > 0 ? offerings : named) ?? first) : first;
     // "科技型企业贷款余额多少" → "专精特新的呢": the passage that answered names the new word as another scope of the same
-    // figure (专精特新企业3325.69亿元): the same card answers, that sentence first, though the word also names an item.
-    const scoped =
-        cues.ellipsis && one && focus[0] && one.id !== focus[0].id ? sameFigure(index, reading, focus[0], options.context?.field, one) : undefined;
-    if (scoped) return answerItem(snapshot, index, focus[0]!, withAspect(reading, carried), base, { ...hints, lead: scoped });
+    // figure (专精特新企业3325.69亿元): the same card answers, that sentence first, though the word also names an item. So
+    // too when the word is another name of the card in focus ("建多少家持牌科技支行" → "那科技特色支行呢": 30家持牌科技支行和
+    // 90家科技特色支行), not a new question of the card's other passages.
+    const scoped = cues.ellipsis && one && focus[0] ? sameFigure(index, reading, focus[0], options.context?.field, one) : undefined;
+    if (scoped) return answerItem(snapshot, index, focus[0]!, withAspect(reading, carried), base, { ...hints, lead: scoped, again: true });
     // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
     // An organization named is mostly whom the founder heard it from ("科委答复里说…开放了多少个数据集"): a passage of
     // another card that holds much more of the question answers it. Any other item named stays the subject unless its

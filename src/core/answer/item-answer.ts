@@ -96,6 +96,8 @@ export interface Hints {
     readonly unit?: RegExp;
     /** The passage that holds most of the question's words among the likely cards: it leads (see `evidenceFor`). */
     readonly lead?: RankedPassage;
+    /** The lead is the passage that answered the last question, asked again of another scope it names: it leads whatever else holds the question. */
+    readonly again?: boolean;
 }
 
 /**
@@ -289,8 +291,8 @@ export function answerItem(
         if (labels) labels = labels.slice(0, chosen.length);
     }
     // The passage that made this card the answer leads, unless a passage chosen holds as much of the question.
-    const lead = hints.lead && ranked.find((r) => r.passage === hints.lead!.passage);
-    if (lead && chosen[0] !== lead && (chosen[0]?.coverage ?? 0) < lead.coverage) {
+    const lead = hints.lead && (hints.again ? all : ranked).find((r) => r.passage === hints.lead!.passage);
+    if (lead && chosen[0] !== lead && (hints.again || (chosen[0]?.coverage ?? 0) < lead.coverage)) {
         if (labels) labels = [lead.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== lead)];
         chosen = [lead, ...chosen.filter((r) => r !== lead)].slice(0, MAX_FACTS);
         if (labels) labels = labels.slice(0, chosen.length);
