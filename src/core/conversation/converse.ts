@@ -23,7 +23,7 @@ import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
 import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
-import type { Lang, Need } from '../vocabulary.ts';
+import { QUALIFICATIONS, type Lang, type Need } from '../vocabulary.ts';
 import {
     asksForMatch,
     asksWhatExists,
@@ -33,6 +33,7 @@ import {
     pickedPlace,
     restatesQuestion,
     returnsToEarlier,
+    speaksOfFirm,
     wantsFinancing,
 } from './intent.ts';
 import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
@@ -166,13 +167,22 @@ export function converse(service: KnowledgeService, state: ConversationState, me
               ...(returned ? { returned: true } : {}),
           }
         : undefined;
-    const answer = service.answer(asked, { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) });
+    const answerOptions = { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) };
+    let answer = service.answer(asked, answerOptions);
+    // "我们公司是科技小巨人企业" → "有没有专门给我们的信用贷？": what the firm told before is part of a question that speaks
+    // of the firm, as it is when both are said in one message. Read with the firm's qualifications before it, when
+    // alone it finds nothing.
+    const toldBefore = !isEmptyDraft(state.profile ?? {});
+    if (answer.status === 'unknown' && toldBefore && speaksOfFirm(asked)) {
+        const kinds = qualificationWords(state.profile ?? {});
+        const withFirm = kinds && service.answer(`${kinds}, ${asked}`, answerOptions);
+        if (withFirm && withFirm.confident && withFirm.item) answer = { ...withFirm, question: answer.question };
+    }
     const after = { ...next, ...focusAfter(answer, focus) };
     // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side;
     // "那高企贷我们能申请吗" after earlier messages told about the firm: that item, rated for it (its conditions and what the
     // firm lacks). A message that tells about the firm and asks in one breath gets the answer to what it asks, with the
     // match offered beside it: its particulars ("贷款2026年底到期") are in the answer, not in a rating.
-    const toldBefore = !isEmptyDraft(state.profile ?? {});
     const rated = answer.comparison
         ? asksWhichFits(text) && answer.comparison.items.map((i) => i.id)
         : toldBefore && answer.item && answer.status !== 'unknown' && cues.wants === 'fit' && [answer.item.id];
@@ -192,6 +202,11 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         }
     }
     return { state: after, lang, reply: { kind: 'answer', answer, understood } };
+}
+
+/** The firm's qualifications as the cards write them (科技小巨人, not the label's aside 含培育), or '' when it told none. */
+function qualificationWords(profile: Draft): string {
+    return (profile.qualifications ?? []).map((q) => QUALIFICATIONS.labels[q].zh.replace(/（[^）]*）/g, '')).join(' ');
 }
 
 /** The products that serve only needs the message turned down ("不想做知识产权质押") go to the end of the list. */

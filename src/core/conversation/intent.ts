@@ -134,3 +134,10 @@ const ASKS_FIT = /适合|合适|划算|选哪|该选|\b(?:better (?:pick|choice|
 export function asksWhichFits(text: string): boolean {
     return ASKS_FIT.test(text);
 }
+
+/** Speaking of the firm itself ("给我们的", "我们这种企业", "for us", "our kind of firm"): the firm told before is part of what is asked. */
+const OF_FIRM = /我们|我司|咱们|本公司|\b(?:us|our|we)\b/i;
+
+export function speaksOfFirm(text: string): boolean {
+    return OF_FIRM.test(text);
+}
