@@ -298,6 +298,13 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text.split('. ')[0]).toContain('30 June 2025');
     });
 
+    it('an amount the card does not hold: the gap, then a passage of figures stating a number, under that label', () => {
+        // xinyidai-platform has no amount field and no note on one; its facts say 促成企业获贷超千亿元 (by end-2023).
+        const a = service.answer('信易贷帮企业贷到多少钱了');
+        expect(a).toMatchObject({ item: { id: 'xinyidai-platform' }, aspect: 'amount' });
+        expect(a.text).toMatch(/未给出额度[\s\S]*统计数据：[\s\S]*千亿元/);
+    });
+
     it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
         const a = service.answer('85号文是什么时候印发的？');
         // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.

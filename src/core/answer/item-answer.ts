@@ -171,6 +171,8 @@ export function answerItem(
         // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
         // A neighbour scores nothing for the words of the aspect asked: every passage of the card is looked at.
         // Another aspect the question asks that the card does hold comes before a neighbour ("要自己去申请吗？要准备哪些材料？").
+        /** A neighbour found by the aspect it holds rather than by its field is shown under that aspect. */
+        const nearLabels = new Map<RankedPassage, Aspect>();
         const alsoAsked = asked
             .slice(1)
             .filter((a) => a.aspect !== 'what-is')
@@ -182,12 +184,21 @@ export function answerItem(
         const near =
             alsoAsked.length > 0
                 ? alsoAsked
-                : (NEIGHBOURS[primary] ?? []).flatMap((a) =>
-                      all.filter((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a).slice(0, 1),
-                  );
+                : (NEIGHBOURS[primary] ?? []).flatMap((a): RankedPassage[] => {
+                      const own = all.find((r) => !r.passage.absence && r.passage.typed && r.passage.aspects[0] === a);
+                      // Figures sit in facts, not in a field of their own: a passage holding the neighbour and stating a
+                      // number answers a number asked ("信易贷帮企业贷到多少钱了": 促成企业获贷超千亿元, not "no amount").
+                      const stated =
+                          NUMERIC.has(primary) && NUMERIC.has(a)
+                              ? all.find((r) => !r.passage.absence && r.passage.structured && r.passage.aspects.includes(a) && hasNumber(r))
+                              : undefined;
+                      if (stated && !own) nearLabels.set(stated, a);
+                      const found = own ?? stated;
+                      return found ? [found] : [];
+                  });
         if (near.length > 0) {
             chosen = [near[0]!];
-            labels = [near[0]!.passage.aspects[0]!];
+            labels = [nearLabels.get(near[0]!) ?? near[0]!.passage.aspects[0]!];
             gap = primary;
         }
     } else if (primary && asked[1] && asked[1].score >= asked[0]!.score * CLOSE_READING) {
