@@ -305,6 +305,16 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toMatch(/未给出额度[\s\S]*统计数据：[\s\S]*千亿元/);
     });
 
+    it('a count the question states marks what the number asked is of: "几年建30家" is answered by 5年内培育30家', () => {
+        // tech-branches has no term field: the gap would answer, but the summary states the years beside the 30 branches.
+        for (const q of ['科技支行几年建30家?', '科技支行 how long is the plan, 几年建30家?']) {
+            const a = service.answer(q);
+            expect(a.item?.id).toBe('tech-branches');
+            expect(a.status).toBe('answered');
+            expect(a.text).toMatch(/5年内培育30家|within five years/);
+        }
+    });
+
     it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
         const a = service.answer('85号文是什么时候印发的？');
         // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.

@@ -288,7 +288,9 @@ export function answerItem(
     const statedKind = wants === 'agent' && given.aspects.primary ? undefined : wants;
     // A number in the unit asked, next to the question's words, fills a gap as a date does ("几年建30家": 5年内培育30家).
     const fills = wants === 'date' || (wants === 'number' && hints.unit !== undefined);
-    const near = gap && !fills ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, askedTerms, hints.unit);
+    // A count the question states ("几年建30家") marks what the number asked is of, as its words do: 5年内培育30家.
+    const counted = hints.unit ? (normalize(base.question).match(COUNT_STATED) ?? []).map((c) => c.replace(/\s+/g, '')) : [];
+    const near = gap && !fills ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, [...askedTerms, ...counted], hints.unit);
     if (near) absentFirst = false;
     // "Who actually operates it?", and no passage holds a word of it beside the card's names: the passage that says who
     // runs, launched or insures it answers ("run by 上海市经济信息中心"), rather than the field the question word points to.
@@ -425,6 +427,8 @@ function globalOf(re: RegExp): RegExp {
     if (!all) globals.set(re, (all = new RegExp(re.source, `${re.flags}g`)));
     return all;
 }
+/** A number with the unit of a count, as a question states it ("30家", "90 branches"): no year, no bare number. */
+const COUNT_STATED = /(?<![\d.])\d[\d,]*\s*(?:家|户|个|亿|万)|\b\d[\d,]*\s+(?:firms|companies|branches|banks|members)\b/g;
 /** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
 const NEAR = 12;
 /** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
