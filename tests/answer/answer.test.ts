@@ -315,6 +315,16 @@ describe('the passage that answers chooses the card', () => {
         }
     });
 
+    it('an organization named as the issuer of the offering asked for: the offering answers, not the organization', () => {
+        // "Which STCSM product …": STCSM issues the product asked for; 小巨人信用贷's facts give its 2021 lending.
+        const a = service.answer('Which STCSM product targets Little Giant firms, and how much did it lend in 2021?', { lang: 'en' });
+        expect(a.item?.id).toBe('xiaojuren-xinyongdai');
+        expect(a.text).toContain('187 firms');
+        expect(service.answer('what products does STCSM offer for bigger high-tech firms, the ones with some scale?').item?.id).toBe('gaoqidai');
+        // Whom to call at the organization stays the organization.
+        expect(service.answer('STCSM的联系电话是多少').item?.id).toBe('stcsm');
+    });
+
     it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
         const a = service.answer('85号文是什么时候印发的？');
         // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.

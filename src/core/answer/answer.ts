@@ -21,7 +21,7 @@
  */
 import { langOfText } from '../language.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
-import type { KnowledgeItem } from '../knowledge/schema.ts';
+import { isOffering, type KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
@@ -33,7 +33,7 @@ import { compare, comparable } from './compare.ts';
 import { passageText } from './facts.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
-import { DAY_STATED, subjectCues, yearsIn } from './reading.ts';
+import { asksForOffering, DAY_STATED, subjectCues, yearsIn } from './reading.ts';
 import {
     askedIn,
     bestCovering,
@@ -49,7 +49,7 @@ import {
     shortNamed,
     withAspect,
 } from './subject.ts';
-import type { Answer } from './types.ts';
+import type { Answer, Base } from './types.ts';
 
 /**
  * Aspect words whose card's own names hold this share of the question say that card's name (see `answerQuestion`).
@@ -57,6 +57,8 @@ import type { Answer } from './types.ts';
  * other words: "is there any subsidy for guarantee fees" 0.70, "担保费有补贴吗" 0.76, "担保费补贴多少" 0.81.
  */
 const NAME_SAID = 0.7;
+/** An offering asked of an organization named is the search's first when it scores this many times the next offering. */
+const ISSUED_LEAD = 2;
 
 export type { Answer, AnswerFact, AnswerStatus, ComparisonRow, ContactRef, ItemRef } from './types.ts';
 export { subjectCues, yearsIn, type SubjectCues } from './reading.ts';
@@ -175,6 +177,13 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // another card that holds much more of the question answers it. Any other item named stays the subject unless its
     // card holds little of the question and another card's passage holds far more: then the name was a word of the
     // question, not its subject ("专精特新企业贷款余额": the firms, not the 专精特新 measures).
+    // "Which STCSM product targets Little Giant firms": the organization named issues what is asked for, an offering; the
+    // search's first offering answers, not the organization's card.
+    // The words beside the name rarely make the search confident (a firm's own description comes with them): the first
+    // offering answers when the search is, or when it scores far above the next offering.
+    const ranked = one && one.kind === 'organization' && !asksOrg && asksForOffering(text) ? offeringsOf(search, get, allowed) : [];
+    const issued = ranked[0] && (search.confident || ranked[0].score >= ISSUED_LEAD * (ranked[1]?.score ?? 0)) ? ranked[0].item : undefined;
+    if (issued) return answerItem(snapshot, index, issued, reading, base, hints);
     const byName = one && one.kind !== 'organization';
     if (one && !asksOrg && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
         const margin = byName ? NAMED_MARGIN : EVIDENCE_MARGIN;
@@ -229,6 +238,18 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base, hints);
+}
+
+/** The offerings among the search's results, in its order, with their scores. */
+function offeringsOf(
+    search: Base['search'],
+    get: (id: string) => KnowledgeItem | undefined,
+    allowed: (i: KnowledgeItem | undefined) => i is KnowledgeItem,
+): { item: KnowledgeItem; score: number }[] {
+    return search.results.flatMap((r) => {
+        const item = get(r.id);
+        return allowed(item) && isOffering(item) ? [{ item, score: r.score }] : [];
+    });
 }
 
 /** The passage `field` of `held` when it writes the word that named `named` in its text. */

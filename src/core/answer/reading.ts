@@ -278,6 +278,14 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     };
 }
 
+/** Asking which offering ("哪个产品", "有什么贷款", "which STCSM loan", "what products does it offer"): a closed class of question forms. */
+const OFFERING_ASKED =
+    /(?:哪个|哪款|哪种|哪些|什么|啥)(?:产品|贷款|信贷产品|融资产品)|\b(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:products?|loans?|schemes?)\b/i;
+
+export function asksForOffering(text: string): boolean {
+    return OFFERING_ASKED.test(normalize(text));
+}
+
 const YEAR_ASKED = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
 /** The years a question names ("2021年", "in 2022"), each once. */
