@@ -325,6 +325,18 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('STCSM的联系电话是多少').item?.id).toBe('stcsm');
     });
 
+    it("which of two is more of something, with no aspect word: the fields on both cards that hold the question's words", () => {
+        // keji-weidaitong terms.risk_sharing: government 70%, guarantor 30%; keji-lvyuedai: government 25%, bank 30%, insurer 45%.
+        const a = service.answer('weidaitong vs lvyuedai: which one puts more risk on the government side?', { lang: 'en' });
+        expect(a.status).toBe('comparison');
+        expect(a.text).toMatch(/70%[\s\S]*25%/);
+        // "What's the difference" compares what each is, whatever its words.
+        const b = service.answer('履约贷和微贷通有啥区别？一个是保险一个是担保？');
+        expect(b.status).toBe('comparison');
+        expect(b.text).toMatch(/保证保险|担保/);
+        expect(b.text).not.toMatch(/^科技履约贷：按实际缴纳保费/);
+    });
+
     it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
         const a = service.answer('85号文是什么时候印发的？');
         // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.

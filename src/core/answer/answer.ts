@@ -150,12 +150,21 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // Two items named with a word of choosing, or one after the other: side by side.
     const [first, second] = named;
     if (first && second && comparable(first) && comparable(second) && (cues.chooses || joinedInText(text, reading, first.id, second.id))) {
-        return compare(snapshot, index, withAspect(reading, carried ?? inferred), first, second, base, cues.ellipsis ? sameYear : undefined);
+        return compare(
+            snapshot,
+            index,
+            withAspect(reading, carried ?? inferred),
+            first,
+            second,
+            base,
+            cues.ellipsis ? sameYear : undefined,
+            cues.ranks,
+        );
     }
     // One named, and the one in focus, with a word of choosing ("跟高企贷比呢", "which is cheaper").
     const held = focus[0];
     if (first && !second && held && held.id !== first.id && cues.chooses && comparable(first) && comparable(held)) {
-        return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base, sameYear);
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base, sameYear, cues.ranks);
     }
     // Several named and no comparison asked: one is the subject, the one whose card holds most of the question (the
     // others lent it a word); an organization only when nothing else is named, or when whom to call is asked.
@@ -207,7 +216,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         if (back || choosing || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
-                return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear);
+                return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
             // The question speaks of the item in focus: a piece of its name it holds is asked, not the card's name.
             const about = reading.free ? { ...reading, free: { ...reading.free, items: [a!.id] } } : reading;
             return answerItem(snapshot, index, a!, withAspect(about, ownCarried), base, hints);

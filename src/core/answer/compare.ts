@@ -29,6 +29,8 @@ export function compare(
     base: Base,
     /** The year the last answer named, when this comparison goes on from it and names none. */
     year?: string,
+    /** The question asks which is more of something ("which one puts more risk on the government side"). */
+    ranks = false,
 ): Answer {
     const lang = base.lang;
     const factsOf = (item: KnowledgeItem, aspect: Aspect) =>
@@ -41,8 +43,10 @@ export function compare(
     const rows: ComparisonRow[] = (asked.length > 0 ? asked : COMPARED)
         .map((aspect) => ({ aspect, left: factsOf(left, aspect), right: factsOf(right, aspect) }))
         .filter((r) => r.left.length > 0 && r.right.length > 0);
-    // The aspect asked, side by side, leads; without one, what each item is.
-    const lead = asked[0];
+    // The aspect asked, side by side, leads; without an aspect word, a question of which is more of something is of the
+    // aspect whose fields on both cards hold its words ("which one puts more risk on the government side": the
+    // risk-sharing fields); else what each is ("有啥区别？一个是保险一个是担保？").
+    const lead = asked[0] ?? (ranks && reading.aspects.aspects.length === 0 && yearsIn(base.question).length === 0 ? byWords() : undefined);
     // An aspect no row shows (figures, history), or a year asked ("which one had more by April 2025"): each side's
     // passage of that aspect, the one stating the year first, else the one the question's words point to.
     const other = lead ? undefined : reading.aspects.primary !== 'what-is' ? reading.aspects.primary : undefined;
@@ -89,6 +93,18 @@ export function compare(
     const leadRight = lead ? factsOf(right, lead) : [];
     const text = [side(left, leadLeft), side(right, leadRight)].join(sentenceGap(lang));
     return withRows(text, [...leadLeft, ...leadRight, ...rows.filter((r) => r.aspect !== lead).flatMap((r) => [...r.left, ...r.right])]);
+
+    /** The compared aspect whose fields on both cards hold most of the question's words, when both hold some. */
+    function byWords(): Aspect | undefined {
+        const held = (item: KnowledgeItem, aspect: Aspect) =>
+            index.passages(item.id, reading).find((r) => r.passage.typed && r.passage.aspects[0] === aspect && !r.passage.absence)?.overlap ?? 0;
+        let best: { aspect: Aspect; overlap: number } | undefined;
+        for (const aspect of COMPARED) {
+            const [l, r] = [held(left, aspect), held(right, aspect)];
+            if (l > 0 && r > 0 && (!best || l + r > best.overlap)) best = { aspect, overlap: l + r };
+        }
+        return best?.aspect;
+    }
 
     function withRows(text: string, facts: AnswerFact[]): Answer {
         const contacts = [...contactsOf(snapshot, left), ...contactsOf(snapshot, right)].filter(
