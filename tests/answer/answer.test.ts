@@ -337,6 +337,18 @@ describe('the passage that answers chooses the card', () => {
         expect(b.text).not.toMatch(/^科技履约贷：按实际缴纳保费/);
     });
 
+    it("a need said in the founder's own words finds the passage that says it in the vocabulary's", () => {
+        // gaoqidai facts: "… focused on first-time borrowers and smaller high-tech firms"; "never borrowed from a bank
+        // before" is the first-loan need (match/understand.ts), whose words are 首贷 / first-time borrower.
+        const a = service.answer('gaoqidai — do they prefer firms that never borrowed from a bank before? we have zero bank credit so far', {
+            lang: 'en',
+        });
+        expect(a.item?.id).toBe('gaoqidai');
+        expect(a.text.split('. ')[0]).toContain('first-time borrowers');
+        // Said in the need's own words already ("credit loan"), it is not weighed twice: the subsidy asked leads.
+        expect(service.answer('专精特新 credit loan 有没有 interest subsidy？贴多少').text).toContain('30%');
+    });
+
     it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
         const a = service.answer('85号文是什么时候印发的？');
         // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.

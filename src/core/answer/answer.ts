@@ -20,6 +20,7 @@
  * known", did-you-mean and the general contacts (no-subject.ts).
  */
 import { langOfText } from '../language.ts';
+import { understandQuestion } from '../match/understand.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { isOffering, type KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
@@ -27,7 +28,7 @@ import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { SearchOptions } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
-import { ASPECTS, type Aspect, type Lang } from '../vocabulary.ts';
+import { ASPECTS, NEEDS, type Aspect, type Lang } from '../vocabulary.ts';
 import { elsewhereNote } from '../words/answer.ts';
 import { compare, comparable } from './compare.ts';
 import { passageText } from './facts.ts';
@@ -59,6 +60,8 @@ import type { Answer, Base } from './types.ts';
 const NAME_SAID = 0.7;
 /** An offering asked of an organization named is the search's first when it scores this many times the next offering. */
 const ISSUED_LEAD = 2;
+/** A need's own words, read from the question's phrasing of it, weigh as a synonym does. */
+const NEED_WORD_SHARE = 0.6;
 
 export type { Answer, AnswerFact, AnswerStatus, ComparisonRow, ContactRef, ItemRef } from './types.ts';
 export { subjectCues, yearsIn, type SubjectCues } from './reading.ts';
@@ -94,7 +97,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
     const search = questionSearch(index, text, searchOptions);
-    const reading = askedIn(index, text, index.read(text));
+    const reading = withNeedWords(index, text, askedIn(index, text, index.read(text)));
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };
@@ -247,6 +250,25 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base, hints);
+}
+
+/**
+ * A need the question states in its own words ("firms that never borrowed from a bank before", "没贷过款") is read as
+ * the vocabulary reads it (`match/understand.ts`: first-loan): the need's own words and their synonyms (首贷,
+ * first-time borrower) join the question's words at a synonym's weight, so that the passage saying them is found. The
+ * items named and the aspects asked stay as read.
+ */
+function withNeedWords(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
+    const needs = understandQuestion(text).fields.needs ?? [];
+    if (needs.length === 0) return reading;
+    const terms = new Map(reading.terms);
+    for (const need of needs) {
+        const own = index.read(`${NEEDS.labels[need].zh} ${NEEDS.labels[need].en}`).terms;
+        // Said in the need's own words already ("credit loan"): nothing to add, nor to weigh twice.
+        if ([...own].some(([term, weight]) => weight >= 1 && (reading.terms.get(term) ?? 0) >= 1)) continue;
+        for (const [term, weight] of own) if (!terms.has(term)) terms.set(term, weight * NEED_WORD_SHARE);
+    }
+    return terms.size === reading.terms.size ? reading : { ...reading, terms };
 }
 
 /** The offerings among the search's results, in its order, with their scores. */
