@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
-import { subjectCues } from '../../src/core/answer/answer.ts';
+import { subjectCues, yearsIn } from '../../src/core/answer/answer.ts';
 import { createSearchIndex } from '../../src/core/search/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
@@ -347,6 +347,26 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text.split('. ')[0]).toContain('first-time borrowers');
         // Said in the need's own words already ("credit loan"), it is not weighed twice: the subsidy asked leads.
         expect(service.answer('专精特新 credit loan 有没有 interest subsidy？贴多少').text).toContain('30%');
+    });
+
+    it('a year is four digits no unit follows: "去年营收2000多万" names no year', () => {
+        expect(yearsIn('成立四年，去年营收2000多万，高企明年才能申')).toEqual([]);
+        expect(yearsIn('we lent to 2015 firms; revenue RMB 2024 million')).toEqual([]);
+        expect(yearsIn('in 2022, and 2024年二季度; 沪科提复〔2024〕85号')).toEqual(['2022', '2024']);
+        // A sum of money is no year bounding the answer: how long a product takes is asked, and the card does not say.
+        const a = service.answer(
+            '我们是嘉定一家做激光雷达的公司，成立四年，去年营收2000多万。已经是科技型中小企业。请问助力贷从提交到放款一般多长时间？',
+        );
+        expect(a).toMatchObject({ item: { id: 'kechuang-zhulidai' }, aspect: 'processing-time' });
+    });
+
+    it('how fast something went in a year named is a figure of that year, not a processing time', () => {
+        // ip-pledge-financing facts: at end-June 2024 … a balance of 16.355 billion yuan (up 101.7%); its how-to-apply
+        // entry gives the registration time (3 working days), which "how fast" alone would ask.
+        const a = service.answer('the patent loan thing — how fast did it grow year on year by mid 2024?', { lang: 'en' });
+        expect(a.item?.id).toBe('ip-pledge-financing');
+        expect(a.text.split('. ')[0]).toContain('101.7%');
+        expect(service.answer('专利质押登记要多久能办完').text).toMatch(/3个工作日/);
     });
 
     it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {

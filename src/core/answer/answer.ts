@@ -97,7 +97,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
     const search = questionSearch(index, text, searchOptions);
-    const reading = withNeedWords(index, text, askedIn(index, text, index.read(text)));
+    const reading = paceOfPast(text, withNeedWords(index, text, askedIn(index, text, index.read(text))));
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };
@@ -269,6 +269,17 @@ function withNeedWords(index: KnowledgeIndex, text: string, reading: QueryReadin
         for (const [term, weight] of own) if (!terms.has(term)) terms.set(term, weight * NEED_WORD_SHARE);
     }
     return terms.size === reading.terms.size ? reading : { ...reading, terms };
+}
+
+/**
+ * How fast something went in a year the question names ("how fast did it grow year on year by mid 2024?",
+ * "2024年增长得有多快") is a figure of that time, not how long a firm waits for its money: processing time is asked of
+ * an application to come, never of a year gone by. The aspect is dropped; the year and the question's words choose.
+ */
+function paceOfPast(text: string, reading: QueryReading): QueryReading {
+    if (reading.aspects.primary !== 'processing-time' || yearsIn(text).length === 0) return reading;
+    const aspects = reading.aspects.aspects.filter((a) => a.aspect !== 'processing-time');
+    return { ...reading, aspects: { ...reading.aspects, aspects, primary: aspects[0]?.aspect } };
 }
 
 /** The offerings among the search's results, in its order, with their scores. */

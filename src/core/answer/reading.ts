@@ -286,7 +286,15 @@ export function asksForOffering(text: string): boolean {
     return OFFERING_ASKED.test(normalize(text));
 }
 
-const YEAR_ASKED = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+/** A year: four digits from 1900 to 2099 that no unit follows ("2000多万" is a sum of money, "2015 firms" a count). */
+const YEAR_ASKED = new RegExp(
+    [
+        /(?<!\d|\d[.,])(?:19|20)\d{2}(?!\d|[.,]\d)/.source,
+        /(?!\s*(?:多|余|来)?\s*(?:万|亿|千|百|元|家|户|个|人|笔|件|%|％))/.source,
+        /(?!\s*(?:million|billion|thousand|yuan|rmb|firms?|companies|enterprises|people|staff|employees)\b)/.source,
+    ].join(''),
+    'gi',
+);
 
 /** The years a question names ("2021年", "in 2022"), each once. */
 export function yearsIn(text: string): string[] {
