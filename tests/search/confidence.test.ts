@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { coverage, idf, mentions } from '../../src/core/search/confidence.ts';
 import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
 import type { Concept } from '../../src/core/search/query.ts';
+import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { loadFixture } from '../helpers/knowledge.ts';
+import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let index: KnowledgeIndex;
 
@@ -110,5 +112,21 @@ describe('coverage', () => {
         expect(idf(0, 100)).toBeGreaterThan(idf(1, 100));
         expect(idf(1, 100)).toBeGreaterThan(idf(50, 100));
         expect(idf(100, 100)).toBeLessThan(0.01);
+    });
+});
+
+describe('an intensifier and the place or time word it intensifies', () => {
+    it('are no words of the question ("right now" is not the rights of intellectual property)', () => {
+        const terms = (q: string) => [...index.read(q).terms.keys()];
+        expect(terms('Can we get the money right away after approval?')).not.toEqual(expect.arrayContaining(['right']));
+        expect(terms('Can we get the money right away after approval?')).not.toContain('away');
+        expect(terms('is the IP pledge right for us?')).toContain('right');
+    });
+
+    it('cannot carry an off-topic question to a card that holds "rights"', async () => {
+        const shipped = createSearchIndex((await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!);
+        // The premise: without "right now" the question is not confident; the phrase alone must not make it so.
+        expect(shipped.search("What's the best car to borrow against?").confident).toBe(false);
+        expect(shipped.search("What's the best car to borrow against right now?").confident).toBe(false);
     });
 });

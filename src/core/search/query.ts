@@ -84,6 +84,10 @@ const PIECES = /\p{Script=Han}+|[a-z0-9]+/gu;
 const HAN = /\p{Script=Han}/u;
 const NUMBER = /^[0-9]+$/;
 
+/** Adverbs that only intensify the place or time word after them, and those words (a closed class of the language). */
+const INTENSIFIERS: ReadonlySet<string> = new Set(['right', 'straight']);
+const DEICTICS: ReadonlySet<string> = new Set(['now', 'away', 'here', 'there', 'then', 'after', 'before']);
+
 const isNoise = (w: string) => STOP_WORDS.has(w);
 const isGeneric = (w: string) => GENERIC_WORDS.has(w);
 
@@ -333,6 +337,9 @@ function analyzeLatin(words: readonly string[], context: AnalyzeContext, b: Buil
     words.forEach((w, i) => {
         // Single letters are what is left of "what's", "e.g.", "U.S.".
         if (isNoise(w) || (w.length < 2 && !NUMBER.test(w))) return;
+        // An intensifier and the place or time word it intensifies ("right now", "right away", "straight away") are no
+        // words of the question: "right" is not the rights of intellectual property.
+        if ((INTENSIFIERS.has(w) && DEICTICS.has(words[i + 1] ?? '')) || (DEICTICS.has(w) && INTENSIFIERS.has(words[i - 1] ?? ''))) return;
         const generic = isGeneric(w);
         b.add(w, generic ? QUERY_WEIGHTS.generic : QUERY_WEIGHTS.direct);
         if (!generic) b.loose.add(w);
