@@ -78,11 +78,18 @@ export class LooseNameTable {
         if (words.length < 2) return undefined;
         const at = new Map<string, number[]>();
         words.forEach((w, i) => at.set(w, [...(at.get(w) ?? []), i]));
+        // A name is read only with two telling words of the question: it holds one of them that is not the commonest,
+        // so only those words' names are visited (in a large knowledge a common word's list is long).
+        const byWord = this._byWord;
+        const visited = [...at.keys()]
+            .filter((w) => byWord.has(w) && telling(w))
+            .sort((a, b) => byWord.get(a)!.length - byWord.get(b)!.length)
+            .slice(0, -1);
         const seen = new Set<LooseName>();
         // Per item, its name the question holds most of.
         const found = new Map<string, { held: number; share: number; heard: string }>();
-        for (const w of at.keys()) {
-            for (const name of this._byWord.get(w) ?? []) {
+        for (const w of visited) {
+            for (const name of byWord.get(w)!) {
                 if (seen.has(name) || skip.has(name.id)) continue;
                 seen.add(name);
                 const held = name.words.filter((x) => at.has(x));
