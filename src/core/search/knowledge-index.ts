@@ -881,39 +881,41 @@ function snippetOf(entry: Entry, termSets: readonly (readonly string[])[], lang:
     return fallback ? makeSnippet(fallback.text, []) : '';
 }
 
-const soundTables = new WeakMap<KnowledgeSnapshot, SoundTable>();
-
-/** The snapshot's Chinese names by sound, made on the first question that needs them. */
-function soundTable(snapshot: KnowledgeSnapshot): SoundTable {
-    let table = soundTables.get(snapshot);
-    if (!table) {
-        const items = snapshot.items;
-        table = new SoundTable({
-            *[Symbol.iterator]() {
-                for (const item of items.values()) yield { id: item.id, names: [item.name, ...item.aliases.zh] };
-            },
-        });
-        soundTables.set(snapshot, table);
-    }
-    return table;
+/**
+ * A table of the snapshot's names, made from each card's names (as `namesOf` picks them) on the first question that
+ * needs it, and kept with the snapshot: a new snapshot makes a new one.
+ */
+function perSnapshot<T>(
+    make: (names: Iterable<{ readonly id: string; readonly names: readonly string[] }>) => T,
+    namesOf: (item: KnowledgeItem) => readonly string[],
+): (snapshot: KnowledgeSnapshot) => T {
+    const tables = new WeakMap<KnowledgeSnapshot, T>();
+    return (snapshot) => {
+        let table = tables.get(snapshot);
+        if (table === undefined) {
+            const items = snapshot.items;
+            table = make({
+                *[Symbol.iterator]() {
+                    for (const item of items.values()) yield { id: item.id, names: namesOf(item) };
+                },
+            });
+            tables.set(snapshot, table);
+        }
+        return table;
+    };
 }
 
-const looseNameTables = new WeakMap<KnowledgeSnapshot, LooseNameTable>();
+/** The snapshot's Chinese names by sound. */
+const soundTable = perSnapshot(
+    (names) => new SoundTable(names),
+    (item) => [item.name, ...item.aliases.zh],
+);
 
-/** The snapshot's English names read from most of their words, made on the first English question. */
-function looseNameTable(snapshot: KnowledgeSnapshot): LooseNameTable {
-    let table = looseNameTables.get(snapshot);
-    if (!table) {
-        const items = snapshot.items;
-        table = new LooseNameTable({
-            *[Symbol.iterator]() {
-                for (const item of items.values()) yield { id: item.id, names: [item.name_en ?? '', ...item.aliases.en] };
-            },
-        });
-        looseNameTables.set(snapshot, table);
-    }
-    return table;
-}
+/** The snapshot's English names read from most of their words. */
+const looseNameTable = perSnapshot(
+    (names) => new LooseNameTable(names),
+    (item) => [item.name_en ?? '', ...item.aliases.en],
+);
 
 const hanNamesCache = new WeakMap<KnowledgeItem, string>();
 
