@@ -184,11 +184,6 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // 90家科技特色支行), not a new question of the card's other passages.
     const scoped = cues.ellipsis && one && focus[0] ? sameFigure(index, reading, focus[0], options.context?.field, one) : undefined;
     if (scoped) return answerItem(snapshot, index, focus[0]!, withAspect(reading, carried), base, { ...hints, lead: scoped, again: true });
-    // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
-    // An organization named is mostly whom the founder heard it from ("科委答复里说…开放了多少个数据集"): a passage of
-    // another card that holds much more of the question answers it. Any other item named stays the subject unless its
-    // card holds little of the question and another card's passage holds far more: then the name was a word of the
-    // question, not its subject ("专精特新企业贷款余额": the firms, not the 专精特新 measures).
     // "Which STCSM product targets Little Giant firms": the organization named issues what is asked for, an offering; the
     // search's first offering answers, not the organization's card.
     // The words beside the name rarely make the search confident (a firm's own description comes with them): the first
@@ -196,6 +191,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const ranked = one && one.kind === 'organization' && !asksOrg && asksForOffering(text) ? offeringsOf(search, get, allowed) : [];
     const issued = ranked[0] && (search.confident || ranked[0].score >= ISSUED_LEAD * (ranked[1]?.score ?? 0)) ? ranked[0].item : undefined;
     if (issued) return answerItem(snapshot, index, issued, reading, base, hints);
+    // A named item is the subject, whatever else the message says; "那沪科专贴呢" keeps the aspect asked before.
+    // An organization named is mostly whom the founder heard it from ("科委答复里说…开放了多少个数据集"): a passage of
+    // another card that holds much more of the question answers it. Any other item named stays the subject unless its
+    // card holds little of the question and another card's passage holds far more: then the name was a word of the
+    // question, not its subject ("专精特新企业贷款余额": the firms, not the 专精特新 measures).
     const byName = one && one.kind !== 'organization';
     if (one && !asksOrg && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
         const margin = byName ? NAMED_MARGIN : EVIDENCE_MARGIN;
