@@ -77,7 +77,11 @@ export class LooseNameTable {
         const words = stemsOf(text);
         if (words.length < 2) return undefined;
         const at = new Map<string, number[]>();
-        words.forEach((w, i) => at.set(w, [...(at.get(w) ?? []), i]));
+        words.forEach((w, i) => {
+            const list = at.get(w);
+            if (list) list.push(i);
+            else at.set(w, [i]);
+        });
         // A name is read only with two telling words of the question: it holds one of them that is not the commonest,
         // so only those words' names are visited (in a large knowledge a common word's list is long).
         const byWord = this._byWord;
@@ -115,19 +119,22 @@ export class LooseNameTable {
 
 /** One position per word, as close together as can be: the positions and the words they span. */
 function closest(places: readonly (readonly number[])[]): { positions: number[]; span: number } | undefined {
-    // Each list is short (a word said once or twice): try each position of the first word as the anchor of the others.
-    let best: { positions: number[]; span: number } | undefined;
-    const all = places.flat().sort((a, b) => a - b);
-    for (const start of all) {
-        const positions: number[] = [];
-        for (const list of places) {
-            const next = list.filter((p) => p >= start).sort((a, b) => a - b)[0];
-            if (next === undefined) break;
-            positions.push(next);
+    // The smallest window holding a position of every word, the leftmost of equal ones: a sweep over all positions in
+    // order (a long message may say a word of a name many times). Each list is in ascending order.
+    const all = places.flatMap((list, k) => list.map((at) => ({ at, k }))).sort((a, b) => a.at - b.at);
+    const inWindow = new Array<number>(places.length).fill(0);
+    let covered = 0;
+    let best: { from: number; span: number } | undefined;
+    for (let left = 0, right = 0; right < all.length; right++) {
+        if (inWindow[all[right]!.k]!++ === 0) covered++;
+        while (covered === places.length) {
+            const span = all[right]!.at - all[left]!.at + 1;
+            if (!best || span < best.span) best = { from: all[left]!.at, span };
+            if (--inWindow[all[left]!.k]! === 0) covered--;
+            left++;
         }
-        if (positions.length !== places.length) continue;
-        const span = Math.max(...positions) - start + 1;
-        if (!best || span < best.span) best = { positions, span };
     }
-    return best;
+    if (!best) return undefined;
+    const from = best.from;
+    return { positions: places.map((list) => list.find((at) => at >= from)!), span: best.span };
 }
