@@ -87,14 +87,29 @@ export const DIALOGUE_FILES = [
  * are reported beside the others, never mixed into them.
  */
 export const HELDOUT_FILES = {
-    answers: ['heldout-answers.jsonl', 'heldout3-answers.jsonl', 'heldout4-answers.jsonl', 'heldout5-answers.jsonl', 'heldout6-answers.jsonl'],
-    search: ['heldout-offtopic.jsonl', 'heldout3-offtopic.jsonl', 'heldout4-offtopic.jsonl', 'heldout5-offtopic.jsonl', 'heldout6-offtopic.jsonl'],
+    answers: [
+        'heldout-answers.jsonl',
+        'heldout3-answers.jsonl',
+        'heldout4-answers.jsonl',
+        'heldout5-answers.jsonl',
+        'heldout6-answers.jsonl',
+        'heldout7-answers.jsonl',
+    ],
+    search: [
+        'heldout-offtopic.jsonl',
+        'heldout3-offtopic.jsonl',
+        'heldout4-offtopic.jsonl',
+        'heldout5-offtopic.jsonl',
+        'heldout6-offtopic.jsonl',
+        'heldout7-offtopic.jsonl',
+    ],
     dialogues: [
         'heldout-dialogues.jsonl',
         'heldout3-dialogues.jsonl',
         'heldout4-dialogues.jsonl',
         'heldout5-dialogues.jsonl',
         'heldout6-dialogues.jsonl',
+        'heldout7-dialogues.jsonl',
     ],
 } as const;
 
