@@ -134,6 +134,20 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(told).toMatchObject({ item: { id: plain.item!.id }, aspect: plain.aspect, confident: true });
         expect(told.facts[0]!.field).toBe(plain.facts[0]!.field);
     });
+
+    it('what the money is for, told before a bare aspect, is part of the question: a personal loan is no card\'s', () => {
+        // The clause that asks says only "what rate" / "how much": searched alone it is confident on whichever card
+        // speaks most of rates. The purpose told before it (a house, a car, a wedding) is what the rate is asked of.
+        for (const q of [
+            "I'd like a loan to buy a new house for my family, what rate can I get?",
+            '我想贷款买辆车，利率多少？',
+            'Looking for a loan for my wedding, how much can I get?',
+        ])
+            expect(service.answer(q).confident, q).toBe(false);
+        // A firm told before a question that names what it asks of is still searched on that question.
+        const told = service.answer('我们是做芯片的，去年营收两个亿，沪科专贷的利率是多少？');
+        expect(told).toMatchObject({ confident: true, item: { id: 'huke-zhuandai' }, aspect: 'rate' });
+    });
 });
 
 describe('names said by sound', () => {

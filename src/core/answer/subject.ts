@@ -17,7 +17,7 @@ import { normalize } from '../search/tokenize.ts';
 import { profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { understandQuestion } from '../match/understand.ts';
-import { yearsIn } from './reading.ts';
+import { subjectCues, yearsIn } from './reading.ts';
 
 /** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
 const TOLD_SHARE = 0.1;
@@ -54,14 +54,19 @@ export function askingClauses(text: string): string[] {
  * The search for a question. A message that tells about the firm before it
  * asks ("我们是做芯片的，去年营收两个亿，有什么贴息政策？") is searched on the
  * clauses that ask when the whole is not confident: true words about the
- * firm must not cost the question its answer.
+ * firm must not cost the question its answer. Unless the clauses that ask
+ * say nothing but an aspect ("I want a car loan to buy a Tesla, what rate can
+ * I get?"): then what they ask of is told before them, and the whole is the
+ * question.
  */
 export function questionSearch(index: KnowledgeIndex, text: string, options: SearchOptions): SearchResponse {
     const whole = index.search(text, options);
     if (whole.confident) return whole;
     const asking = askingClauses(text);
     if (asking.length === 0 || asking.length === text.split(CLAUSE_END).length) return whole;
-    const focused = index.search(asking.join(''), options);
+    const asked = asking.join('');
+    if (subjectCues(asked, index.read(asked)).bare) return whole;
+    const focused = index.search(asked, options);
     return focused.confident ? { ...focused, query: whole.query, ...(whole.notice ? { notice: whole.notice } : {}) } : whole;
 }
 
