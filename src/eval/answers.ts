@@ -53,6 +53,8 @@ export interface AnswerGroup {
     readonly answerable: number;
     /** Confident answers about an item other than the case's. */
     readonly wrongItem: number;
+    /** …of which the fact asked is not in the bot's first 500 characters either: the founder read another item's answer. */
+    readonly wrongItemMissed: number;
 }
 
 export interface AnswerFigures {
@@ -124,6 +126,7 @@ function group(outcomes: readonly AnswerOutcome[]): AnswerGroup {
         confident: answerable.filter((o) => o.confident).length,
         answerable: answerable.length,
         wrongItem: outcomes.filter((o) => o.wrongItem).length,
+        wrongItemMissed: outcomes.filter((o) => o.wrongItem && o.bot500 === undefined).length,
     };
 }
 

@@ -282,7 +282,9 @@ function answerLines(lines: string[], title: string, a: AnswerFigures): void {
     for (const [k, g] of Object.entries(a.byLang)) lines.push(row(`lang ${k}`, g));
     for (const [k, g] of Object.entries(a.byAspect)) lines.push(row(`aspect ${k}`, g));
     lines.push(`  absent answered as not known: ${a.absent.notKnown}/${a.absent.cases}`);
-    lines.push(`  confident about another item than the one asked: ${a.all.wrongItem}`);
+    // Another card may state the same fact (the 高企 loan balance on 高企贷's card and on the reply's): only those
+    // without it on the first screen gave the founder another item's answer.
+    lines.push(`  confident about another item than the one asked: ${a.all.wrongItem} (the fact not on the first screen: ${a.all.wrongItemMissed})`);
     for (const o of a.misses)
         lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`);
 }
