@@ -239,6 +239,16 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('12449.37');
     });
 
+    it('a year asked that the named card never states: the card whose passage states that year and holds the question', () => {
+        // 专精特新贷 names the 2025 SRDI measures, which say nothing of 2024; the reply's figures of Q2 2024 hold the
+        // balance of loans to 专精特新 firms.
+        const a = service.answer('专精特新贷款2024年二季度末余额多少');
+        expect(a).toMatchObject({ confident: true, item: { id: 'stcsm-reply-2024-85' } });
+        expect(a.text).toMatch(/^[^。]*3325\.69亿元/);
+        // A year the named card states keeps it the subject.
+        expect(service.answer('专精特新贷2025年有多少规模').item?.id).toBe('srdi-measures-2025');
+    });
+
     it('an organization named as where the founder read it: the passage of another card that holds the question', () => {
         const a = service.answer('科委答复里说公共数据开放平台开放了多少个数据集？累计数据量呢');
         // 科委 names stcsm, but stcsm-reply-2024-85 facts.4 holds the figure: 公共数据开放平台已开放超5000个数据集，累计数据量20亿条.

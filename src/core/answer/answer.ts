@@ -49,6 +49,7 @@ import {
     needNamed,
     shortNamed,
     withAspect,
+    yearsUnheld,
 } from './subject.ts';
 import type { Answer, Base } from './types.ts';
 
@@ -196,10 +197,17 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // another card that holds much more of the question answers it. Any other item named stays the subject unless its
     // card holds little of the question and another card's passage holds far more: then the name was a word of the
     // question, not its subject ("专精特新企业贷款余额": the firms, not the 专精特新 measures).
+    // A year asked that the named card never states ("SRDI loan balance at Q2 2024" of the 2025 SRDI measures) is of
+    // something the card does not hold: a passage of another card stating that year and holding more of the question
+    // answers, by the margin of an unnamed subject.
     const byName = one && one.kind !== 'organization';
     if (one && !asksOrg && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
-        const margin = byName ? NAMED_MARGIN : EVIDENCE_MARGIN;
-        const found = evidenceFor(snapshot, index, text, reading, one, allowed, margin);
+        const asked = yearsIn(text);
+        const unheld = byName && asked.length > 0 ? yearsUnheld(index, one.id, asked) : [];
+        const found =
+            (unheld.length === asked.length && unheld.length > 0
+                ? evidenceFor(snapshot, index, text, reading, one, allowed, EVIDENCE_MARGIN, unheld)
+                : undefined) ?? evidenceFor(snapshot, index, text, reading, one, allowed, byName ? NAMED_MARGIN : EVIDENCE_MARGIN);
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
     if (one) {

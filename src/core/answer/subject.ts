@@ -17,6 +17,7 @@ import { normalize } from '../search/tokenize.ts';
 import { profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { understandQuestion } from '../match/understand.ts';
+import { passageText } from './facts.ts';
 import { subjectCues, yearsIn } from './reading.ts';
 
 /** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
@@ -85,8 +86,10 @@ export function evidenceFor(
     given: KnowledgeItem | undefined,
     allowed: (i: KnowledgeItem | undefined) => i is KnowledgeItem,
     margin = EVIDENCE_MARGIN,
+    stating: readonly string[] = [],
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
-    const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence);
+    const states = (r: RankedPassage) => stating.length === 0 || stating.some((y) => yearPattern(y).test(passageText(r)));
+    const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence && states(r));
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
     const floor = given ? (bestOf(given.id)?.coverage ?? 0) + margin : 0;
     let found: { item: KnowledgeItem; passage: RankedPassage } | undefined;
@@ -107,6 +110,17 @@ export function evidenceFor(
             found = { item, passage: best };
     }
     return found;
+}
+
+/** The years of `years` that no passage of the card states: asked of it, they are of something it does not hold. */
+export function yearsUnheld(index: KnowledgeIndex, id: string, years: readonly string[]): string[] {
+    const passages = index.passages(id);
+    return years.filter((y) => !passages.some((r) => yearPattern(y).test(passageText(r))));
+}
+
+/** A year as a year: not inside a longer number. */
+function yearPattern(year: string): RegExp {
+    return new RegExp(`(?<!\\d)${year}(?!\\d)`);
 }
 
 /**
