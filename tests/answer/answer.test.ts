@@ -239,6 +239,14 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('12449.37');
     });
 
+    it('an English question is not short of the synonyms of its words: "loan" said is loan held', () => {
+        // Each synonym of "loan" (贷款, 借款, 融资, borrow…) counted as a word the passage lacked: the reply's figures held
+        // under half of the question and nothing answered.
+        const a = service.answer('SRDI firms: loan balance and growth as of Q2 2024?');
+        expect(a).toMatchObject({ status: 'answered', confident: true, item: { id: 'stcsm-reply-2024-85' } });
+        expect(a.text).toContain('332.569 billion');
+    });
+
     it('a year asked that the named card never states: the card whose passage states that year and holds the question', () => {
         // 专精特新贷 names the 2025 SRDI measures, which say nothing of 2024; the reply's figures of Q2 2024 hold the
         // balance of loans to 专精特新 firms.

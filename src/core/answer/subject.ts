@@ -35,6 +35,8 @@ const EVIDENCE_COVERAGE = 0.5;
 export const EVIDENCE_MARGIN = 0.1;
 /** …and against an item the question names, this much more: a name is strong evidence of the subject. */
 export const NAMED_MARGIN = 0.3;
+/** The share of the question a card's own names hold that names the card, read as a name or not. */
+const NAMES_HOLD = 0.5;
 
 /** Words joining two items named one after the other ("高企贷和沪科专贷的利率"). */
 const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|and|or|versus)\s*$/i;
@@ -91,7 +93,12 @@ export function evidenceFor(
     const states = (r: RankedPassage) => stating.length === 0 || stating.some((y) => yearPattern(y).test(passageText(r)));
     const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence && states(r));
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
-    const floor = given ? (bestOf(given.id)?.coverage ?? 0) + margin : 0;
+    // A card whose own names hold most of the question is named by it, whether or not the name table read the name
+    // ("the sci-tech finance alliance", a synonym of its name): against a card its names hold less of, its margin is a
+    // named item's.
+    const own = given ? bestOf(given.id) : undefined;
+    const floor = (other: RankedPassage) =>
+        own ? own.coverage + (own.named >= NAMES_HOLD && other.named < own.named ? Math.max(margin, NAMED_MARGIN) : margin) : 0;
     let found: { item: KnowledgeItem; passage: RankedPassage } | undefined;
     // The cards the search ranks first, and those holding most of the question's words anywhere (a statistic sits on
     // the card of the report that gives it, which the words alone may rank low).
@@ -106,10 +113,15 @@ export function evidenceFor(
         const item = snapshot.items.get(id);
         if (id === given?.id || !allowed(item)) continue;
         const best = bestOf(id);
-        if (best && best.coverage >= Math.max(EVIDENCE_COVERAGE, floor) && (!found || best.coverage > found.passage.coverage))
+        if (best && best.coverage >= Math.max(EVIDENCE_COVERAGE, floor(best)) && (!found || covers(best, found.passage) > 0))
             found = { item, passage: best };
     }
     return found;
+}
+
+/** Which of two passages holds more of the question: the higher coverage, and at equal coverage the one that writes more of it. */
+function covers(a: RankedPassage, b: RankedPassage): number {
+    return a.coverage - b.coverage || b.named - a.named;
 }
 
 /** The years of `years` that no passage of the card states: asked of it, they are of something it does not hold. */

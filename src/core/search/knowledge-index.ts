@@ -30,7 +30,7 @@ import { passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
 import { stem, termPattern } from './stem.ts';
 import { LooseNameTable } from './loose-names.ts';
-import { rankCardPassages, type IndexedPassage } from './passage-rank.ts';
+import { evenShare, rankCardPassages, type IndexedPassage } from './passage-rank.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
 import { SoundTable } from './homophones.ts';
@@ -164,7 +164,7 @@ interface SnippetText {
 }
 
 /**
- * The share of the question (see RankedPassage.coverage) one passage of the first card must hold for the search to be
+ * The share of the question (see RankedPassage.wordCoverage) one passage of the first card must hold for the search to be
  * confident. Set between the lowest such share of the on-topic questions of every eval set answered confidently
  * (0.20, "What does the government cover if a Lvyue loan goes bad") and the off-topic question that passed the concept
  * test (0.15): a floor against words scattered over a card, not a measure of a good answer.
@@ -519,9 +519,16 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     }
 
     function covering(reading: QueryReading, limit: number): { id: string; coverage: number }[] {
-        const words = [...reading.terms]
-            .filter(([term]) => !FUNCTION_CHARS.has(term) && !artefact(reading, term))
-            .map(([term, weight]) => ({ term, w: weight * rarity(term), han: hasHan(term) }));
+        const weighed = [...reading.terms].filter(([term]) => !FUNCTION_CHARS.has(term) && !artefact(reading, term));
+        const share = new Map(weighed.map(([term, weight]) => [term, weight * rarity(term)]));
+        // A synonym stands in for the question's word it was added for, up to that word's share (as in passage-rank.ts).
+        const standsFor = new Map<string, string[]>();
+        for (const [synonym, from] of reading.synonymOf ?? []) {
+            const words = [...from].filter((w) => (share.get(w) ?? 0) > 0);
+            if (share.has(synonym) && words.length > 0) standsFor.set(synonym, words);
+        }
+        const words = weighed.filter(([term]) => !standsFor.has(term)).map(([term]) => ({ term, w: share.get(term)!, han: hasHan(term) }));
+        const synonyms = [...standsFor].map(([term, from]) => ({ term, from, han: hasHan(term) }));
         let whole = 0;
         for (const { w } of words) whole += w;
         if (whole === 0) return [];
@@ -531,9 +538,23 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             indexedPassages(entry);
             const own = ownTerms(entry.item);
             const names = hanNames(entry.item);
+            const holds = (term: string, han: boolean) => entry.holders!.has(term) || own.has(term) || (han && names.includes(term));
             let held = 0;
-            for (const { term, w, han } of words) if (entry.holders!.has(term) || own.has(term) || (han && names.includes(term))) held += w;
-            out.push({ id, coverage: held / whole });
+            let extra = 0;
+            // A synonym that is the card's own name is the card named otherwise: a word of the question, held in full.
+            for (const { term, han } of synonyms) if (own.has(term) || (han && names.includes(term))) extra += share.get(term)!;
+            const missing = new Set<string>();
+            for (const { term, w, han } of words)
+                if (holds(term, han)) held += w;
+                else missing.add(term);
+            if (synonyms.length > 0 && missing.size > 0) {
+                const best = new Map<string, number>();
+                for (const { term, from, han } of synonyms)
+                    if (entry.holders!.has(term) && !own.has(term) && !(han && names.includes(term)))
+                        for (const w of from) if (missing.has(w)) best.set(w, Math.max(best.get(w) ?? 0, Math.min(share.get(term)!, share.get(w)!)));
+                for (const credit of best.values()) held += credit;
+            }
+            out.push({ id, coverage: evenShare((held + extra) / (whole + extra)) });
         }
         return out.sort((a, b) => b.coverage - a.coverage).slice(0, limit);
     }
@@ -658,7 +679,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // The first card must cover the question's concepts, and hold a part of it in one place: "a lower rate on my
         // personal mortgage" finds 高企贷 by "personal" in its negative list, "rate" in its pricing and "mortgage" as
         // collateral, three passages that each hold little of the question.
-        const held = ranked[0]?.reduce((b, p) => (p.passage.structured && p.coverage > b ? p.coverage : b), 0) ?? 0;
+        const held = ranked[0]?.reduce((b, p) => (p.passage.structured && p.wordCoverage > b ? p.wordCoverage : b), 0) ?? 0;
         // Words most cards hold ("我们公司想贷款", "what loans are there") say what kind of help is wanted, not which card.
         const confident =
             specific &&

@@ -71,19 +71,32 @@ export function rankCardPassages(
     const words: string[] = [];
     const tells: number[] = [];
     const covers: number[] = [];
+    const wordCovers: number[] = [];
     const ofAspect: boolean[] = [];
     let total = 0;
     let whole = 0;
     let owned = 0;
+    // The same, each synonym a word of its own (see RankedPassage.wordCoverage).
+    let wordWhole = 0;
+    let wordOwned = 0;
+    // A synonym stands in for the word it was added for: a passage saying either holds that word, once. Only the
+    // question's own words make the whole (a passage cannot say every synonym of "loan" at once); a synonym held
+    // where its word is not adds up to that word's share (see `synonymCredits`).
+    const stands = reading ? standIns(reading, rarity, isOwn) : undefined;
     if (reading)
         for (const [term, weight] of reading.terms) {
             if (FUNCTION_CHARS.has(term)) continue;
-            let cover = weight * rarity(term);
+            const standsIn = stands?.byTerm.has(term) === true;
+            let wordCover = weight * rarity(term);
+            let cover = standsIn ? 0 : wordCover;
             whole += cover;
+            wordWhole += wordCover;
             if (isOwn(term)) {
                 owned += cover;
+                wordOwned += wordCover;
                 if (!namePieces?.has(term)) continue;
                 cover = 0;
+                wordCover = 0;
             }
             const aspectWord = reading.aspectTerms.has(term);
             const tell = weight * spread(term) * (aspectWord ? ASPECT_WORD_SHARE : 1);
@@ -93,17 +106,22 @@ export function rankCardPassages(
             // was said, and held where it is held, but no word that chooses a passage.
             tells.push(nameSaidOtherwise(term) ? 0 : tell);
             covers.push(cover);
+            wordCovers.push(wordCover);
             ofAspect.push(aspectWord);
         }
     // Each word visits only the passages that hold it (see termPlaces), not every passage: the same sums, in the same order.
     const n = passages.length;
-    const sums = scratch(3 * n);
+    const sums = scratch(4 * n);
     const overlaps = 0;
     const plains = n;
     const helds = 2 * n;
-    sums.fill(0, 0, 2 * n).fill(owned, 2 * n, 3 * n);
+    const wordHelds = 3 * n;
+    sums.fill(0, 0, 2 * n)
+        .fill(owned, 2 * n, 3 * n)
+        .fill(wordOwned, 3 * n, 4 * n);
     const add = (i: number, k: number) => {
         sums[helds + i] = sums[helds + i]! + covers[k]!;
+        sums[wordHelds + i] = sums[wordHelds + i]! + wordCovers[k]!;
         sums[overlaps + i] = sums[overlaps + i]! + tells[k]!;
         if (!ofAspect[k]) sums[plains + i] = sums[plains + i]! + tells[k]!;
     };
@@ -115,6 +133,7 @@ export function rankCardPassages(
         }
     // A card ranked for the first time: every word against every passage (the same sums, in the same order per passage).
     else passages.forEach(({ terms }, i) => words.forEach((w, k) => terms.has(w) && add(i, k)));
+    if (stands) synonymCredits(stands, passages, places, isOwn, (i, credit) => (sums[helds + i] = sums[helds + i]! + credit));
     // Scores are never negative: the passages scoring 0 follow the others in card order, as a stable sort would leave
     // them, and only the others are sorted (a card of a thousand passages, of which a question touches a few dozen).
     const scored: RankedPassage[] = [];
@@ -142,13 +161,94 @@ export function rankCardPassages(
             overlap,
             share: total > 0 ? overlap / total : 0,
             plain: sums[plains + i]!,
-            coverage: whole > 0 ? held / whole : 0,
+            coverage: whole > 0 ? evenShare(held / whole) : 0,
+            named: whole > 0 ? evenShare(owned / whole) : 0,
+            wordCoverage: wordWhole > 0 ? evenShare(sums[wordHelds + i]! / wordWhole) : 0,
         });
     }
     // Array sort is stable: ties keep card order.
     scored.sort((a, b) => b.score - a.score);
     for (const r of unscored) scored.push(r);
     return scored;
+}
+
+/** The question's words that synonyms stand in for, each with its share of the coverage and its stand-ins' shares. */
+interface StandIns {
+    /** Each synonym → its share, at most that of the word it stands in for. */
+    readonly byTerm: ReadonlyMap<string, number>;
+    readonly groups: readonly { readonly word: string; readonly share: number; readonly synonyms: readonly (readonly [string, number])[] }[];
+}
+
+/**
+ * The synonyms of the reading grouped under the question's words they were added for. A synonym whose words are not
+ * among the question's weighed terms (a function character, a pair read across two words) stays a word of its own.
+ */
+function standIns(reading: QueryReading, rarity: (term: string) => number, isOwn: (term: string) => boolean): StandIns | undefined {
+    if (!reading.synonymOf?.size) return undefined;
+    const byWord = new Map<string, [string, number][]>();
+    const byTerm = new Map<string, number>();
+    const shareOf = (term: string) => {
+        const weight = reading.terms.get(term);
+        return weight === undefined || FUNCTION_CHARS.has(term) ? 0 : weight * rarity(term);
+    };
+    for (const [synonym, words] of reading.synonymOf) {
+        // A synonym that is the card's own name is the card named otherwise: held by every passage, in full.
+        if (!reading.terms.has(synonym) || FUNCTION_CHARS.has(synonym) || isOwn(synonym)) continue;
+        const own = shareOf(synonym);
+        let placed = false;
+        for (const word of words) {
+            const share = shareOf(word);
+            if (share <= 0) continue;
+            const credit = Math.min(own, share);
+            const list = byWord.get(word);
+            if (list) list.push([synonym, credit]);
+            else byWord.set(word, [[synonym, credit]]);
+            byTerm.set(synonym, Math.max(byTerm.get(synonym) ?? 0, credit));
+            placed = true;
+        }
+        if (!placed) byTerm.delete(synonym);
+    }
+    if (byTerm.size === 0) return undefined;
+    const groups = [...byWord].map(([word, synonyms]) => ({ word, share: shareOf(word), synonyms }));
+    return { byTerm, groups };
+}
+
+/**
+ * For each passage, each question word it does not hold but a synonym of it does: the best such synonym's share.
+ * Every passage holds the card's own names.
+ */
+function synonymCredits(
+    stands: StandIns,
+    passages: readonly IndexedPassage[],
+    places: ReadonlyMap<string, readonly number[]> | undefined,
+    isOwn: (term: string) => boolean,
+    credit: (passage: number, share: number) => void,
+): void {
+    const holding = (term: string): readonly number[] =>
+        places?.get(term) ?? (places ? [] : passages.flatMap(({ terms }, i) => (terms.has(term) ? [i] : [])));
+    for (const { word, synonyms } of stands.groups) {
+        if (isOwn(word)) continue;
+        const best = new Map<number, number>();
+        let everywhere = 0;
+        for (const [synonym, share] of synonyms) {
+            if (isOwn(synonym)) everywhere = Math.max(everywhere, share);
+            else for (const i of holding(synonym)) best.set(i, Math.max(best.get(i) ?? 0, share));
+        }
+        const said = new Set(holding(word));
+        for (let i = 0; i < passages.length; i++) {
+            if (said.has(i)) continue;
+            const share = Math.max(everywhere, best.get(i) ?? 0);
+            if (share > 0) credit(i, share);
+        }
+    }
+}
+
+/**
+ * A share rounded past the noise of summing floats in different orders: two passages holding all of a question tie, and
+ * the order the caller gives them in (the search's) decides, not the last bit.
+ */
+export function evenShare(share: number): number {
+    return Math.round(share * 1e9) / 1e9;
 }
 
 /** One buffer for the sums of every ranking, grown as needed: a ranking runs to its end before the next begins. */

@@ -101,4 +101,11 @@ export interface RankedPassage {
      * its passages: unlike `share`, comparable between cards.
      */
     readonly coverage: number;
+    /** The part of `coverage` held only by being the card's own names: between equal coverages, the one written wins. */
+    readonly named: number;
+    /**
+     * `coverage` with each synonym counted as a word of its own, held or not (as every share was before synonyms
+     * stood in for their words): the search's floor against a question's words scattered over a card is set on it.
+     */
+    readonly wordCoverage: number;
 }
