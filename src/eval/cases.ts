@@ -71,6 +71,7 @@ export const ANSWER_FILES = [
     'answers.strangers2.jsonl',
     'answers.strangers3.jsonl',
     'answers.strangers4.jsonl',
+    'answers.strangers5.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
