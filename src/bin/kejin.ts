@@ -101,9 +101,10 @@ async function main(argv: string[]): Promise<number> {
         }
         case 'eval': {
             const { runEval, formatEvalReport } = await import('../eval/run.ts');
-            const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' } } });
+            const { values } = parseArgs({ args: rest, options: { json: { type: 'boolean' }, 'heldout-misses': { type: 'boolean' } } });
             const report = await runEval({ knowledgeDir: config.KNOWLEDGE_DIR, json: values.json });
-            process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
+            const text = formatEvalReport(report, { heldoutMisses: values['heldout-misses'] === true });
+            process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : text);
             return 0;
         }
         case 'mcp':

@@ -223,7 +223,15 @@ function retrievalRow(label: string, f: RetrievalFigures): string {
 }
 
 /** A plain-text table of the report, for the terminal. */
-export function formatEvalReport(report: EvalReport): string {
+export interface ReportOptions {
+    /**
+     * List the held-out cases missed, question by question. Off by default: a held-out set read case by case is a
+     * training set (its figures are what it is for).
+     */
+    readonly heldoutMisses?: boolean;
+}
+
+export function formatEvalReport(report: EvalReport, options: ReportOptions = {}): string {
     const { kejin, baseline } = report.search;
     const lines = [
         `kejin eval — knowledge ${report.knowledge.version} (${report.knowledge.items} items), cases in ${report.casesDir}`,
@@ -251,10 +259,12 @@ export function formatEvalReport(report: EvalReport): string {
     const h = report.heldout;
     if (h.answers.all.cases + h.dialogues.all.cases + h.offTopic.cases > 0) {
         lines.push('', '=== Held-out set (written from the sources without the code; never tuned on) ===');
-        answerLines(lines, 'Held-out answers', h.answers);
-        dialogueLines(lines, 'Held-out dialogues', h.dialogues);
+        const cases = options.heldoutMisses === true;
+        answerLines(lines, 'Held-out answers', h.answers, cases);
+        dialogueLines(lines, 'Held-out dialogues', h.dialogues, cases);
         lines.push('', `Held-out off-topic: ${h.offTopic.refused}/${h.offTopic.cases} refused`);
-        for (const q of h.offTopic.confident) lines.push(`  CONFIDENT ${q}`);
+        if (cases) for (const q of h.offTopic.confident) lines.push(`  CONFIDENT ${q}`);
+        if (!cases) lines.push('  (the held-out cases missed are listed with --heldout-misses)');
     }
     if (report.search.misses.length > 0) {
         lines.push('', 'Search misses (expected not in the first 3, or off-topic answered confidently)');
@@ -266,7 +276,7 @@ export function formatEvalReport(report: EvalReport): string {
     return `${lines.join('\n')}\n`;
 }
 
-function answerLines(lines: string[], title: string, a: AnswerFigures): void {
+function answerLines(lines: string[], title: string, a: AnswerFigures, cases = true): void {
     lines.push(
         '',
         `${title} (${a.all.cases} questions; bot = first ${BOT_WINDOW} characters of the reply, bot500 = first 500, mcp = answer text)`,
@@ -285,16 +295,20 @@ function answerLines(lines: string[], title: string, a: AnswerFigures): void {
     // Another card may state the same fact (the 高企 loan balance on 高企贷's card and on the reply's): only those
     // without it on the first screen gave the founder another item's answer.
     lines.push(`  confident about another item than the one asked: ${a.all.wrongItem} (the fact not on the first screen: ${a.all.wrongItemMissed})`);
-    for (const o of a.misses)
-        lines.push(`  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`);
+    if (cases)
+        for (const o of a.misses)
+            lines.push(
+                `  MISS ${o.case.file}:${o.case.line}: ${o.case.q} → ${o.status} ${o.item ?? '-'}: ${o.botText.slice(0, 80).replace(/\n/g, ' ')}`,
+            );
 }
 
-function dialogueLines(lines: string[], title: string, d: DialogueFigures): void {
+function dialogueLines(lines: string[], title: string, d: DialogueFigures, cases = true): void {
     if (d.all.cases === 0) return;
     lines.push('', `${title}: ${d.all.passed}/${d.all.cases} pass (the last reply's first 500 characters)`);
     for (const [k, g] of Object.entries(d.byType)) lines.push(`  type ${k.padEnd(14)} ${g.passed}/${g.cases}`);
-    for (const o of d.misses)
-        lines.push(
-            `  MISS ${o.case.file}:${o.case.line}: ${o.case.turns.join(' → ')} → ${(o.replies.at(-1) ?? '').slice(0, 100).replace(/\n/g, ' ')}`,
-        );
+    if (cases)
+        for (const o of d.misses)
+            lines.push(
+                `  MISS ${o.case.file}:${o.case.line}: ${o.case.turns.join(' → ')} → ${(o.replies.at(-1) ?? '').slice(0, 100).replace(/\n/g, ' ')}`,
+            );
 }

@@ -98,6 +98,14 @@ describe('evaluation on the shipped knowledge', () => {
         expect(text).toContain('baseline');
         expect(text).toMatch(/Match\n\s+\d+\/\d+ cases pass/);
     });
+
+    it('lists held-out cases missed only when asked: a held-out set read case by case is a training set', () => {
+        const held = formatEvalReport(report).split('=== Held-out')[1] ?? '';
+        expect(held).toMatch(/Held-out answers \(\d+ questions/);
+        expect(held).not.toMatch(/MISS |CONFIDENT /);
+        const missed = report.heldout.answers.misses.length + report.heldout.dialogues.misses.length;
+        if (missed > 0) expect(formatEvalReport(report, { heldoutMisses: true }).split('=== Held-out')[1]).toMatch(/MISS /);
+    });
 });
 
 describe('case files', () => {
