@@ -486,6 +486,11 @@ describe('the passage that answers chooses the card', () => {
         expect(unitOf('how many firms got it?')?.test('向600家企业放款')).toBe(true);
         expect(unitOf('what share of the loss does the insurer carry')?.test('保险公司承担60%')).toBe(true);
         expect(unitOf('利率多少')).toBeUndefined();
+        // A count is asked with the noun counted as well as with a measure word, before it or after it, as in English.
+        expect(unitOf('注册了多少企业')?.test('注册企业超过110万家')).toBe(true);
+        expect(unitOf('注册企业多少个')?.test('注册企业超过110万家')).toBe(true);
+        // 注册 is a word of applying; with a count asked, the platform's count of registered firms answers.
+        expect(service.answer('信易贷平台现在注册了多少企业').text.split('。')[0]).toContain('110万家');
     });
 
     it('a synonym of the name is the name said otherwise ("保费补贴…还款"): no word that chooses the passage', () => {
