@@ -183,7 +183,15 @@ export const DAY_STATED = new RegExp(
 const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
     [
         // A measure word (多少家), or the noun counted, before or after (多少企业, 企业多少个, "how many firms").
-        /(?:多少|几)(?:个|家|户)?(?:企业|公司|机构|银行|会员|单位)|(?:企业|公司|机构|银行|会员|单位)(?:有|数量?)?(?:多少|几)(?:个|家|户)|(?:多少|几)(?:家|户)|\bhow many (?:firms|companies|enterprises|businesses|members|banks|institutions)\b/i,
+        new RegExp(
+            [
+                /(?:多少|几)(?:个|家|户)?(?:企业|公司|机构|银行|会员|单位)/.source,
+                /(?:企业|公司|机构|银行|会员|单位)(?:有|数量?)?(?:多少|几)(?:个|家|户)/.source,
+                /(?:多少|几)(?:家|户)/.source,
+                /\bhow many (?:firms|companies|enterprises|businesses|members|banks|institutions)\b/.source,
+            ].join('|'),
+            'i',
+        ),
         new RegExp(
             [
                 /\d[\d.,]*\s*[万千百]?\s*[余多]?\s*[家户]/.source,
