@@ -64,6 +64,7 @@ export default tseslint.config(
             'src/core/answer/reading.ts',
             'src/core/conversation/intent.ts',
             'src/core/search/stopwords.ts',
+            'src/core/search/periods.ts',
             'src/core/search/traditional.ts',
             'src/core/insights/scrub.ts',
             'src/bot/conversation/questionnaire.ts',

@@ -66,6 +66,15 @@ describe('passages of a card', () => {
         expect(anywhere('personal car loan interest rates')).toBeLessThan(anywhere('personal loan interest rates') - 0.1);
     });
 
+    it('a quarter end asked in other words holds as the card says it ("end of June 2024" for "end-Q2 2024")', () => {
+        const index = createSearchIndex(snapshot);
+        const coverage = (q: string) => index.passages('stcsm-reply-2024-85', index.read(q)).find((p) => p.passage.field === 'facts.3')!.coverage;
+        const stated = coverage('loan balance of tech firms at end-Q2 2024');
+        expect(coverage('loan balance of tech firms at the end of June 2024')).toBe(stated);
+        expect(coverage('loan balance of tech firms as at 30 June 2024')).toBe(stated);
+        expect(coverage('科技型企业2024年6月底贷款余额')).toBe(coverage('科技型企业2024年二季度末贷款余额'));
+    });
+
     it("a synonym stands in for the question's word: held once, and no passage is short of the synonyms it does not say", () => {
         const index = createSearchIndex(snapshot);
         const reading = index.read('loan balance at end-Q2 2024');

@@ -10,6 +10,7 @@
  * are no evidence that the knowledge covers the question.
  */
 import { FUNCTION_CHARS, GENERIC_WORDS, GRAMMAR_CHARS, STOP_WORDS } from './stopwords.ts';
+import { samePeriod } from './periods.ts';
 import { synonymsOf, type SynonymTable } from './synonyms.ts';
 import { bigrams, findHanTerms, findLatinTerms, findNearTerms, normalize, splitRun, stem, type Dictionary } from './tokenize.ts';
 
@@ -133,7 +134,7 @@ class Builder {
 export function analyzeQuery(query: string, context: AnalyzeContext): AnalyzedQuery {
     const b = new Builder(context.synonyms);
     const words: string[] = [];
-    for (const piece of normalize(query).match(PIECES) ?? []) {
+    for (const piece of samePeriod(normalize(query)).match(PIECES) ?? []) {
         if (HAN.test(piece)) {
             for (const run of splitRun(piece)) analyzeHanRun(run, context, b);
         } else {

@@ -24,6 +24,7 @@
  * and each card's own names and aliases are kept whole in it (index.ts).
  */
 import { createRequire } from 'node:module';
+import { samePeriod } from './periods.ts';
 import type * as OpenCCModule from 'opencc-js';
 import { TRADITIONAL_CHARS } from './traditional.ts';
 import { BREAK_CHARS, STOP_WORDS } from './stopwords.ts';
@@ -493,7 +494,8 @@ export function isStopBigram(bigram: string): boolean {
 }
 
 export function scanInto(text: string, dictionary: Dictionary, own: OwnTerms | undefined, sink: TermSink): void {
-    const s = normalizeForTerms(text);
+    // A quarter's end said any way is one period (periods.ts): 6月底 and 二季度末, "end of June" and "end-Q2".
+    const s = samePeriod(normalizeForTerms(text));
     const words: string[] = [];
     const n = s.length;
     let i = 0;

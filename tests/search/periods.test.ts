@@ -1,0 +1,40 @@
+/** A quarter's end said one way or another is one period, in the cards and in the questions. */
+import { describe, expect, it } from 'vitest';
+import { samePeriod } from '../../src/core/search/periods.ts';
+
+describe('samePeriod', () => {
+    it('writes every form of a quarter end one way, in English and in Chinese', () => {
+        const q2 = samePeriod('end-q2 2024').trim();
+        for (const form of [
+            'end of june 2024',
+            'end-june 2024',
+            'june-end 2024',
+            '30 june 2024',
+            'june 30th 2024',
+            'mid-2024',
+            'end of the second quarter 2024',
+        ])
+            expect(samePeriod(form).replace(/\s+/g, ' ').trim(), form).toBe(q2.replace(/\s+/g, ' '));
+        for (const form of ['2024年6月末', '2024年6月底', '2024年6月30日', '2024年第二季度末', '2024年六月底'])
+            expect(samePeriod(form), form).toBe('2024年二季度末');
+        expect(samePeriod('9月末')).toBe('三季度末');
+        expect(samePeriod('the end of march').trim()).toBe('the   end q1'.trim());
+    });
+
+    it('leaves what is no quarter end as it is: another day, another month, a span, a word holding "end"', () => {
+        for (const text of [
+            '6月15日',
+            '6月31日',
+            '16月末',
+            '5月底',
+            '上半年',
+            'h1 2024',
+            'june 15',
+            'end user',
+            'the weekend',
+            'separate',
+            'mid-march',
+        ])
+            expect(samePeriod(text), text).toBe(text);
+    });
+});
