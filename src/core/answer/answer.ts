@@ -197,17 +197,21 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // another card that holds much more of the question answers it. Any other item named stays the subject unless its
     // card holds little of the question and another card's passage holds far more: then the name was a word of the
     // question, not its subject ("专精特新企业贷款余额": the firms, not the 专精特新 measures).
-    // A year asked that the named card never states ("SRDI loan balance at Q2 2024" of the 2025 SRDI measures) is of
-    // something the card does not hold: a passage of another card stating that year and holding more of the question
-    // answers, by the margin of an unnamed subject.
+    // A year asked that the card never states ("SRDI loan balance at Q2 2024" of the 2025 SRDI measures) is of something
+    // the card does not hold: a passage of another card stating that year and holding more of the question answers, by
+    // the margin of an unnamed subject.
+    const ofYearElsewhere = (held: KnowledgeItem) => {
+        const asked = yearsIn(text);
+        const unheld = asked.length > 0 ? yearsUnheld(index, held.id, asked) : [];
+        return unheld.length === asked.length && unheld.length > 0
+            ? evidenceFor(snapshot, index, text, reading, held, allowed, EVIDENCE_MARGIN, unheld)
+            : undefined;
+    };
     const byName = one && one.kind !== 'organization';
     if (one && !asksOrg && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
-        const asked = yearsIn(text);
-        const unheld = byName && asked.length > 0 ? yearsUnheld(index, one.id, asked) : [];
         const found =
-            (unheld.length === asked.length && unheld.length > 0
-                ? evidenceFor(snapshot, index, text, reading, one, allowed, EVIDENCE_MARGIN, unheld)
-                : undefined) ?? evidenceFor(snapshot, index, text, reading, one, allowed, byName ? NAMED_MARGIN : EVIDENCE_MARGIN);
+            (byName ? ofYearElsewhere(one) : undefined) ??
+            evidenceFor(snapshot, index, text, reading, one, allowed, byName ? NAMED_MARGIN : EVIDENCE_MARGIN);
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
     if (one) {
@@ -254,7 +258,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
     // The card is chosen by the passage that answers: a statistic asked without naming where it is written
     // ("24年二季度末上海科技型企业贷款余额") sits in a passage of a card the words alone rank lower.
-    const found = cues.elsewhere || cues.slight ? undefined : evidenceFor(snapshot, index, text, reading, item, allowed);
+    const found =
+        cues.elsewhere || cues.slight
+            ? undefined
+            : ((item ? ofYearElsewhere(item) : undefined) ?? evidenceFor(snapshot, index, text, reading, item, allowed));
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     if (!item) return unknown(snapshot, base);
     return answerItem(snapshot, index, item, reading, base, hints);
