@@ -602,6 +602,16 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('which govt agency wrote the reply 85').item?.id).toBe('stcsm-reply-2024-85');
     });
 
+    it('a document named by its issuer and its kind, with no year ("市科委的答复"): the one of that issuer so named', () => {
+        // Of the commission's two cards with an issuer (the 2024 reply, the innovation-voucher rules), one is a reply.
+        const a = service.answer('市科委的答复里写的联系人和电话是什么');
+        expect(a).toMatchObject({ item: { id: 'stcsm-reply-2024-85' }, aspect: 'contact' });
+        expect(a.text.split('。')[0]).toContain('蓝晟');
+        expect(service.answer('Who is the contact person on the STCSM reply?').text).toMatch(/^STCSM Reply No\. 85[^.]*Lan Sheng/);
+        // A word for any document (文件) names none of them without a year.
+        expect(service.answer('科委的文件里联系电话是多少').item?.id).not.toBe('stcsm-reply-2024-85');
+    });
+
     it('several items named and no comparison asked: the one whose card holds the question', () => {
         // 专精特新 names the SRDI measures too, but the figure asked is in the reply named beside it.
         const a = service.answer('the STCSM reply 85 — how many tech-firm loans grew for 专精特新 companies? need the % for a deck');

@@ -178,7 +178,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // line answers ("who should I contact at STCSM about their reply to proposal 1205").
     const orgAsked =
         asksOrg && named.every((i) => i.kind === 'organization' || i.kind === 'product') ? named.find((i) => i.kind === 'organization') : undefined;
-    const one = second ? (orgAsked ?? bestCovering(index, reading, offerings.length > 0 ? offerings : named) ?? first) : first;
+    const docAsked = asksOrg && !orgAsked ? named.find((i) => i.kind === 'document') : undefined;
+    const one = second ? (orgAsked ?? docAsked ?? bestCovering(index, reading, offerings.length > 0 ? offerings : named) ?? first) : first;
     // "科技型企业贷款余额多少" → "专精特新的呢": the passage that answered names the new word as another scope of the same
     // figure (专精特新企业3325.69亿元): the same card answers, that sentence first, though the word also names an item. So
     // too when the word is another name of the card in focus ("建多少家持牌科技支行" → "那科技特色支行呢": 30家持牌科技支行和

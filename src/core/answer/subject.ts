@@ -164,7 +164,7 @@ const DOC_NUMBER_ASKED =
  */
 export function issuedNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
     const years = yearsIn(text);
-    if (years.length === 0 || !DOCUMENT_WORD.test(text)) return [];
+    if (!DOCUMENT_WORD.test(text)) return [];
     // An organization said by any of its names, short ones too (科委, STCSM): the search reads those as words.
     const said = normalize(text);
     const issuers = [...snapshot.items.values()]
@@ -172,13 +172,24 @@ export function issuedNamed(snapshot: KnowledgeSnapshot, text: string): string[]
         .filter((org) => [org.name, ...org.aliases.zh, ...org.aliases.en].some((n) => termPattern(normalize(n)).test(said)))
         .map((org) => org.name);
     if (issuers.length === 0) return [];
+    // With no year, the kind of document said must be in the card's names ("科委那个答复": of the commission's documents,
+    // the one named a reply, 提案答复), not merely a word of documents (文件).
+    const kinds = years.length === 0 ? (normalize(text).match(DOCUMENT_KIND) ?? []) : [];
+    if (years.length === 0 && kinds.length === 0) return [];
     const fits = [...snapshot.items.values()].filter((item) => {
         const issuer = 'issuer' in item ? item.issuer : undefined;
+        if (!issuer || !issuers.some((n) => issuer.includes(n))) return false;
+        if (years.length === 0) {
+            const names = normalize([item.name, item.name_en ?? '', ...item.aliases.zh, ...item.aliases.en].join('\n'));
+            return kinds.some((k) => names.includes(k));
+        }
         const date = 'date' in item ? item.date : undefined;
-        return issuer && date && years.includes(String(date).slice(0, 4)) && issuers.some((n) => issuer.includes(n));
+        return date !== undefined && years.includes(String(date).slice(0, 4));
     });
     return fits.length === 1 ? [fits[0]!.id] : [];
 }
+/** The kinds of document a founder may name one by, with its issuer and no year: 答复, 通知, reply, notice… */
+const DOCUMENT_KIND = /答复|复函|通知|措施|方案|办法|reply|notice|measures|circular/g;
 /** Words for a document a founder read: 答复, 通知, 文件, reply, notice… */
 const DOCUMENT_WORD = /答复|回复|复函|通知|文件|措施|方案|意见|办法|\b(?:reply|replies|response|notice|document|measures|plan|circular|letter)\b/i;
 
