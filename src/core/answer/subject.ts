@@ -90,7 +90,8 @@ export function evidenceFor(
     margin = EVIDENCE_MARGIN,
     stating: readonly string[] = [],
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
-    const states = (r: RankedPassage) => stating.length === 0 || stating.some((y) => yearPattern(y).test(passageText(r)));
+    const years = stating.map(yearPattern);
+    const states = (r: RankedPassage) => years.length === 0 || years.some((y) => y.test(passageText(r)));
     const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence && states(r));
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
     // A card whose own names hold most of the question is named by it, whether or not the name table read the name
@@ -127,7 +128,10 @@ function covers(a: RankedPassage, b: RankedPassage): number {
 /** The years of `years` that no passage of the card states: asked of it, they are of something it does not hold. */
 export function yearsUnheld(index: KnowledgeIndex, id: string, years: readonly string[]): string[] {
     const passages = index.passages(id);
-    return years.filter((y) => !passages.some((r) => yearPattern(y).test(passageText(r))));
+    return years.filter((y) => {
+        const year = yearPattern(y);
+        return !passages.some((r) => year.test(passageText(r)));
+    });
 }
 
 /** A year as a year: not inside a longer number. */

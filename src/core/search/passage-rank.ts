@@ -176,7 +176,7 @@ export function rankCardPassages(
 interface StandIns {
     /** Each synonym → its share, at most that of the word it stands in for. */
     readonly byTerm: ReadonlyMap<string, number>;
-    readonly groups: readonly { readonly word: string; readonly share: number; readonly synonyms: readonly (readonly [string, number])[] }[];
+    readonly groups: readonly { readonly word: string; readonly synonyms: readonly (readonly [string, number])[] }[];
 }
 
 /**
@@ -209,7 +209,7 @@ function standIns(reading: QueryReading, rarity: (term: string) => number, isOwn
         if (!placed) byTerm.delete(synonym);
     }
     if (byTerm.size === 0) return undefined;
-    const groups = [...byWord].map(([word, synonyms]) => ({ word, share: shareOf(word), synonyms }));
+    const groups = [...byWord].map(([word, synonyms]) => ({ word, synonyms }));
     return { byTerm, groups };
 }
 
@@ -235,11 +235,12 @@ function synonymCredits(
             else for (const i of holding(synonym)) best.set(i, Math.max(best.get(i) ?? 0, share));
         }
         const said = new Set(holding(word));
-        for (let i = 0; i < passages.length; i++) {
-            if (said.has(i)) continue;
-            const share = Math.max(everywhere, best.get(i) ?? 0);
-            if (share > 0) credit(i, share);
+        // Only the passages holding a synonym, unless a synonym is the card's own name (then every passage holds it).
+        if (everywhere === 0) {
+            for (const [i, share] of best) if (!said.has(i)) credit(i, share);
+            continue;
         }
+        for (let i = 0; i < passages.length; i++) if (!said.has(i)) credit(i, Math.max(everywhere, best.get(i) ?? 0));
     }
 }
 
