@@ -135,7 +135,7 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(told.facts[0]!.field).toBe(plain.facts[0]!.field);
     });
 
-    it('what the money is for, told before a bare aspect, is part of the question: a personal loan is no card\'s', () => {
+    it("what the money is for, told before a bare aspect, is part of the question: a personal loan is no card's", () => {
         // The clause that asks says only "what rate" / "how much": searched alone it is confident on whichever card
         // speaks most of rates. The purpose told before it (a house, a car, a wedding) is what the rate is asked of.
         for (const q of [
