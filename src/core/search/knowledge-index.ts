@@ -30,7 +30,7 @@ import { passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
 import { stem, termPattern } from './stem.ts';
 import { LooseNameTable } from './loose-names.ts';
-import { evenShare, rankCardPassages, type IndexedPassage } from './passage-rank.ts';
+import { evenShare, rankCardPassages, standingFor, type IndexedPassage } from './passage-rank.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
 import { SoundTable } from './homophones.ts';
@@ -522,11 +522,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const weighed = [...reading.terms].filter(([term]) => !FUNCTION_CHARS.has(term) && !artefact(reading, term));
         const share = new Map(weighed.map(([term, weight]) => [term, weight * rarity(term)]));
         // A synonym stands in for the question's word it was added for, up to that word's share (as in passage-rank.ts).
-        const standsFor = new Map<string, string[]>();
-        for (const [synonym, from] of reading.synonymOf ?? []) {
-            const words = [...from].filter((w) => (share.get(w) ?? 0) > 0);
-            if (share.has(synonym) && words.length > 0) standsFor.set(synonym, words);
-        }
+        const standsFor = standingFor(reading, (term) => share.get(term));
         const words = weighed.filter(([term]) => !standsFor.has(term)).map(([term]) => ({ term, w: share.get(term)!, han: hasHan(term) }));
         const synonyms = [...standsFor].map(([term, from]) => ({ term, from, han: hasHan(term) }));
         let whole = 0;
@@ -538,19 +534,19 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             indexedPassages(entry);
             const own = ownTerms(entry.item);
             const names = hanNames(entry.item);
-            const holds = (term: string, han: boolean) => entry.holders!.has(term) || own.has(term) || (han && names.includes(term));
+            const ownName = (term: string, han: boolean) => own.has(term) || (han && names.includes(term));
             let held = 0;
             let extra = 0;
             // A synonym that is the card's own name is the card named otherwise: a word of the question, held in full.
-            for (const { term, han } of synonyms) if (own.has(term) || (han && names.includes(term))) extra += share.get(term)!;
+            for (const { term, han } of synonyms) if (ownName(term, han)) extra += share.get(term)!;
             const missing = new Set<string>();
             for (const { term, w, han } of words)
-                if (holds(term, han)) held += w;
+                if (entry.holders!.has(term) || ownName(term, han)) held += w;
                 else missing.add(term);
             if (synonyms.length > 0 && missing.size > 0) {
                 const best = new Map<string, number>();
                 for (const { term, from, han } of synonyms)
-                    if (entry.holders!.has(term) && !own.has(term) && !(han && names.includes(term)))
+                    if (entry.holders!.has(term) && !ownName(term, han))
                         for (const w of from) if (missing.has(w)) best.set(w, Math.max(best.get(w) ?? 0, Math.min(share.get(term)!, share.get(w)!)));
                 for (const credit of best.values()) held += credit;
             }

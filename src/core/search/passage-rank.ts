@@ -172,50 +172,59 @@ export function rankCardPassages(
     return scored;
 }
 
-/** The question's words that synonyms stand in for, each with its share of the coverage and its stand-ins' shares. */
+/**
+ * The synonyms of a reading that stand in for the question's words they were added for, each with those words: only
+ * words that weigh in the coverage (`shareOf` > 0) are stood in for, and only by a synonym that weighs in it too
+ * (`shareOf` defined). Shared by the passages' coverage (here) and the cards' (knowledge-index.ts `covering`).
+ */
+export function standingFor(reading: QueryReading, shareOf: (term: string) => number | undefined): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [synonym, from] of reading.synonymOf ?? []) {
+        if (shareOf(synonym) === undefined) continue;
+        const words = [...from].filter((w) => (shareOf(w) ?? 0) > 0);
+        if (words.length > 0) out.set(synonym, words);
+    }
+    return out;
+}
+
+/** The question's words that synonyms stand in for, each with its stand-ins' shares. */
 interface StandIns {
-    /** Each synonym → its share, at most that of the word it stands in for. */
-    readonly byTerm: ReadonlyMap<string, number>;
+    /** Each synonym that stands in for a word. */
+    readonly byTerm: ReadonlySet<string>;
     readonly groups: readonly { readonly word: string; readonly synonyms: readonly (readonly [string, number])[] }[];
 }
 
 /**
- * The synonyms of the reading grouped under the question's words they were added for. A synonym whose words are not
- * among the question's weighed terms (a function character, a pair read across two words) stays a word of its own.
+ * The synonyms of the reading grouped under the question's words they were added for, each at most at the share of
+ * the word. A synonym that is the card's own name is the card named otherwise: a word of its own, held by every
+ * passage in full; so is one whose words do not weigh (a function character, a pair read across two words).
  */
 function standIns(reading: QueryReading, rarity: (term: string) => number, isOwn: (term: string) => boolean): StandIns | undefined {
     if (!reading.synonymOf?.size) return undefined;
-    const byWord = new Map<string, [string, number][]>();
-    const byTerm = new Map<string, number>();
     const shareOf = (term: string) => {
         const weight = reading.terms.get(term);
-        return weight === undefined || FUNCTION_CHARS.has(term) ? 0 : weight * rarity(term);
+        return weight === undefined || FUNCTION_CHARS.has(term) ? undefined : weight * rarity(term);
     };
-    for (const [synonym, words] of reading.synonymOf) {
-        // A synonym that is the card's own name is the card named otherwise: held by every passage, in full.
-        if (!reading.terms.has(synonym) || FUNCTION_CHARS.has(synonym) || isOwn(synonym)) continue;
-        const own = shareOf(synonym);
-        let placed = false;
+    const byWord = new Map<string, [string, number][]>();
+    const byTerm = new Set<string>();
+    for (const [synonym, words] of standingFor(reading, shareOf)) {
+        if (isOwn(synonym)) continue;
+        const own = shareOf(synonym)!;
         for (const word of words) {
-            const share = shareOf(word);
-            if (share <= 0) continue;
-            const credit = Math.min(own, share);
+            const credit = Math.min(own, shareOf(word)!);
             const list = byWord.get(word);
             if (list) list.push([synonym, credit]);
             else byWord.set(word, [[synonym, credit]]);
-            byTerm.set(synonym, Math.max(byTerm.get(synonym) ?? 0, credit));
-            placed = true;
         }
-        if (!placed) byTerm.delete(synonym);
+        byTerm.add(synonym);
     }
     if (byTerm.size === 0) return undefined;
-    const groups = [...byWord].map(([word, synonyms]) => ({ word, synonyms }));
-    return { byTerm, groups };
+    return { byTerm, groups: [...byWord].map(([word, synonyms]) => ({ word, synonyms })) };
 }
 
 /**
  * For each passage, each question word it does not hold but a synonym of it does: the best such synonym's share.
- * Every passage holds the card's own names.
+ * (Every passage holds the card's own names: a word that is one needs no stand-in, and no stand-in is one.)
  */
 function synonymCredits(
     stands: StandIns,
@@ -229,18 +238,9 @@ function synonymCredits(
     for (const { word, synonyms } of stands.groups) {
         if (isOwn(word)) continue;
         const best = new Map<number, number>();
-        let everywhere = 0;
-        for (const [synonym, share] of synonyms) {
-            if (isOwn(synonym)) everywhere = Math.max(everywhere, share);
-            else for (const i of holding(synonym)) best.set(i, Math.max(best.get(i) ?? 0, share));
-        }
+        for (const [synonym, share] of synonyms) for (const i of holding(synonym)) best.set(i, Math.max(best.get(i) ?? 0, share));
         const said = new Set(holding(word));
-        // Only the passages holding a synonym, unless a synonym is the card's own name (then every passage holds it).
-        if (everywhere === 0) {
-            for (const [i, share] of best) if (!said.has(i)) credit(i, share);
-            continue;
-        }
-        for (let i = 0; i < passages.length; i++) if (!said.has(i)) credit(i, Math.max(everywhere, best.get(i) ?? 0));
+        for (const [i, share] of best) if (!said.has(i)) credit(i, share);
     }
 }
 
