@@ -98,7 +98,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
     const search = questionSearch(index, text, searchOptions);
-    const reading = paceOfPast(text, withNeedWords(index, text, askedIn(index, text, index.read(text))));
+    const years = yearsIn(text);
+    const reading = paceOfPast(years, withNeedWords(index, text, askedIn(index, text, index.read(text))));
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };
@@ -134,12 +135,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
-    const carriedYear = cues.ellipsis && yearsIn(text).length === 0 ? options.context?.year : undefined;
+    const carriedYear = cues.ellipsis && years.length === 0 ? options.context?.year : undefined;
     // The aspect asked before goes on ("那沪科专贴呢"), unless the question's own form says what it asks ("那它的保费补贴要我
     // 自己去申请吗": whether to apply, not the term asked before).
     const ownCarried = cues.wants && WANTED[cues.wants] ? undefined : carried;
     // A comparison that goes on from the last answer ("which lent more that year?") is of the year it named.
-    const sameYear = yearsIn(text).length === 0 ? options.context?.year : undefined;
+    const sameYear = years.length === 0 ? options.context?.year : undefined;
     // A window asked ("the deadline for the self-check") wants a day, whatever the question word: the passage stating one
     // next to the question's words answers, not a note that merely speaks of deadlines.
     const dayAsked = !cues.wants && reading.aspects.primary === 'window';
@@ -202,9 +203,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // the card does not hold: a passage of another card stating that year and holding more of the question answers, by
     // the margin of an unnamed subject.
     const ofYearElsewhere = (held: KnowledgeItem) => {
-        const asked = yearsIn(text);
-        const unheld = asked.length > 0 ? yearsUnheld(index, held.id, asked) : [];
-        return unheld.length === asked.length && unheld.length > 0
+        const unheld = years.length > 0 ? yearsUnheld(index, held.id, years) : [];
+        return unheld.length === years.length && unheld.length > 0
             ? evidenceFor(snapshot, index, text, reading, held, allowed, EVIDENCE_MARGIN, unheld)
             : undefined;
     };
@@ -292,8 +292,8 @@ function withNeedWords(index: KnowledgeIndex, text: string, reading: QueryReadin
  * "2024年增长得有多快") is a figure of that time, not how long a firm waits for its money: processing time is asked of
  * an application to come, never of a year gone by. The aspect is dropped; the year and the question's words choose.
  */
-function paceOfPast(text: string, reading: QueryReading): QueryReading {
-    if (reading.aspects.primary !== 'processing-time' || yearsIn(text).length === 0) return reading;
+function paceOfPast(years: readonly string[], reading: QueryReading): QueryReading {
+    if (reading.aspects.primary !== 'processing-time' || years.length === 0) return reading;
     const aspects = reading.aspects.aspects.filter((a) => a.aspect !== 'processing-time');
     return { ...reading, aspects: { ...reading.aspects, aspects, primary: aspects[0]?.aspect } };
 }

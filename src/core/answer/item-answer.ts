@@ -19,7 +19,7 @@ import type { Aspect, Lang } from '../vocabulary.ts';
 import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
 import { labelOf, sentenceGap } from '../words/labels.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
-import { DAY_STATED, yearsIn, type Wanted } from './reading.ts';
+import { DAY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
 import { askingClauses, withAspect } from './subject.ts';
 import type { Answer, AnswerFact, Base } from './types.ts';
 import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
@@ -575,7 +575,7 @@ function ofYearAsked(
  * 2025"), or not at all.
  */
 function cardSays(passages: readonly RankedPassage[], year: string): 'fact' | 'target' | undefined {
-    const re = new RegExp(`(?<!\\d)${year}(?!\\d)`, 'g');
+    const re = yearPattern(year, 'g');
     let said: 'fact' | 'target' | undefined;
     for (const r of passages) {
         const text = passageText(r);

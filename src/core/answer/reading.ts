@@ -309,3 +309,8 @@ const YEAR_ASKED = new RegExp(
 export function yearsIn(text: string): string[] {
     return [...new Set(text.match(YEAR_ASKED) ?? [])];
 }
+
+/** A year as a passage states it: the four digits, not inside a longer number (`flags` 'g' for `matchAll`). */
+export function yearPattern(year: string, flags = ''): RegExp {
+    return new RegExp(`(?<!\\d)${year}(?!\\d)`, flags);
+}

@@ -18,7 +18,7 @@ import { profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { understandQuestion } from '../match/understand.ts';
 import { passageText } from './facts.ts';
-import { subjectCues, yearsIn } from './reading.ts';
+import { subjectCues, yearPattern, yearsIn } from './reading.ts';
 
 /** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
 const TOLD_SHARE = 0.1;
@@ -90,7 +90,7 @@ export function evidenceFor(
     margin = EVIDENCE_MARGIN,
     stating: readonly string[] = [],
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
-    const years = stating.map(yearPattern);
+    const years = stating.map((y) => yearPattern(y));
     const states = (r: RankedPassage) => years.length === 0 || years.some((y) => y.test(passageText(r)));
     const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence && states(r));
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
@@ -132,11 +132,6 @@ export function yearsUnheld(index: KnowledgeIndex, id: string, years: readonly s
         const year = yearPattern(y);
         return !passages.some((r) => year.test(passageText(r)));
     });
-}
-
-/** A year as a year: not inside a longer number. */
-function yearPattern(year: string): RegExp {
-    return new RegExp(`(?<!\\d)${year}(?!\\d)`);
 }
 
 /**
@@ -193,9 +188,9 @@ export function issuedNamed(snapshot: KnowledgeSnapshot, text: string): string[]
     return fits.length === 1 ? [fits[0]!.id] : [];
 }
 /** The kinds of document a founder may name one by, with its issuer and no year: 答复, 通知, reply, notice… */
-const DOCUMENT_KIND = /答复|复函|通知|措施|方案|办法|reply|notice|measures|circular/g;
-/** Words for a document a founder read: 答复, 通知, 文件, reply, notice… */
-const DOCUMENT_WORD = /答复|回复|复函|通知|文件|措施|方案|意见|办法|\b(?:reply|replies|response|notice|document|measures|plan|circular|letter)\b/i;
+const DOCUMENT_KIND = /答复|复函|通知|措施|方案|办法|\b(?:reply|notice|measures|circular)\b/g;
+/** Words for a document a founder read: its kinds, and words of any document (文件, 意见, letter…). */
+const DOCUMENT_WORD = new RegExp([DOCUMENT_KIND.source, /回复|文件|意见|\b(?:replies|response|document|plan|letter)\b/.source].join('|'), 'i');
 
 /**
  * Of several items named, the one whose card holds most of the question in one passage (`RankedPassage.coverage`):
