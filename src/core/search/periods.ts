@@ -8,7 +8,16 @@
  * quarter ends: a half year (上半年, H1) is a span, not a day.
  */
 
+/** The month a quarter ends in, as English and Chinese write it → the quarter. */
 const MONTH_QUARTER: Readonly<Record<string, string>> = {
+    '3': 'q1',
+    '6': 'q2',
+    '9': 'q3',
+    '12': 'q4',
+    三: 'q1',
+    六: 'q2',
+    九: 'q3',
+    十二: 'q4',
     mar: 'q1',
     march: 'q1',
     jun: 'q2',
@@ -20,7 +29,23 @@ const MONTH_QUARTER: Readonly<Record<string, string>> = {
     december: 'q4',
 };
 const LAST_DAY: Readonly<Record<string, string>> = { q1: '31', q2: '30', q3: '30', q4: '31' };
-const ORDINAL_QUARTER: Readonly<Record<string, string>> = { first: 'q1', second: 'q2', third: 'q3', fourth: 'q4' };
+/** A quarter by its number: first, 2, 三 → the quarter. */
+const ORDINAL_QUARTER: Readonly<Record<string, string>> = {
+    first: 'q1',
+    second: 'q2',
+    third: 'q3',
+    fourth: 'q4',
+    '1': 'q1',
+    '2': 'q2',
+    '3': 'q3',
+    '4': 'q4',
+    一: 'q1',
+    二: 'q2',
+    三: 'q3',
+    四: 'q4',
+};
+/** The quarter as 二季度末 writes it. */
+const QUARTER_HAN: Readonly<Record<string, string>> = { q1: '一', q2: '二', q3: '三', q4: '四' };
 const MONTHS = 'march|mar|june|jun|september|sept|sep|december|dec';
 
 /**
@@ -50,23 +75,18 @@ const LATIN: readonly (readonly [RegExp, RegExp, (m: RegExpExecArray) => string 
     [/mid/, /\bmid[-\s]?(?=(?:19|20)\d{2}\b)/g, () => 'q2'],
 ];
 
-const HAN_QUARTER: Readonly<Record<string, string>> = { '3': '一', '6': '二', '9': '三', '12': '四', 三: '一', 六: '二', 九: '三', 十二: '四' };
-
 /** Chinese forms: 6月末, 6月底, 6月30日, 六月底, 第二季度末, 2季度末 → 二季度末. */
 const HAN = /(?<![\d一二三四五六七八九十])(12|[369]|十二|[三六九])月(?:末|底|(30|31)日)|第?([一二三四1-4])季度末/g;
-const DIGIT_HAN: Readonly<Record<string, string>> = { '1': '一', '2': '二', '3': '三', '4': '四' };
 
 /** `text` (normalized: lower case, simplified) with every quarter end written one way. */
 export function samePeriod(text: string): string {
     let out = text;
     if (/[月季]/.test(out))
-        out = out.replace(HAN, (whole, month: string | undefined, day: string | undefined, quarter: string | undefined) => {
-            if (quarter !== undefined) return `${DIGIT_HAN[quarter] ?? quarter}季度末`;
-            const q = HAN_QUARTER[month!];
-            if (!q) return whole;
+        out = out.replace(HAN, (whole, month: string | undefined, day: string | undefined, ordinal: string | undefined) => {
+            const quarter = ordinal !== undefined ? ORDINAL_QUARTER[ordinal]! : MONTH_QUARTER[month!]!;
             // The last day only: 6月30日, not 6月31日.
-            if (day !== undefined && day !== (q === '二' || q === '三' ? '30' : '31')) return whole;
-            return `${q}季度末`;
+            if (day !== undefined && day !== LAST_DAY[quarter]) return whole;
+            return `${QUARTER_HAN[quarter]}季度末`;
         });
     for (const [needs, pattern, quarterOf] of LATIN)
         if (needs.test(out))
