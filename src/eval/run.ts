@@ -222,7 +222,6 @@ function retrievalRow(label: string, f: RetrievalFigures): string {
     return `  ${label.padEnd(18)}${String(f.cases).padStart(6)}${pct(f.recallAt1)}${pct(f.recallAt3)}${num(f.mrr)}`;
 }
 
-/** A plain-text table of the report, for the terminal. */
 export interface ReportOptions {
     /**
      * List the held-out cases missed, question by question. Off by default: a held-out set read case by case is a
@@ -231,6 +230,7 @@ export interface ReportOptions {
     readonly heldoutMisses?: boolean;
 }
 
+/** A plain-text table of the report, for the terminal. */
 export function formatEvalReport(report: EvalReport, options: ReportOptions = {}): string {
     const { kejin, baseline } = report.search;
     const lines = [
@@ -264,7 +264,7 @@ export function formatEvalReport(report: EvalReport, options: ReportOptions = {}
         dialogueLines(lines, 'Held-out dialogues', h.dialogues, cases);
         lines.push('', `Held-out off-topic: ${h.offTopic.refused}/${h.offTopic.cases} refused`);
         if (cases) for (const q of h.offTopic.confident) lines.push(`  CONFIDENT ${q}`);
-        if (!cases) lines.push('  (the held-out cases missed are listed with --heldout-misses)');
+        else lines.push('  (the held-out cases missed are listed with --heldout-misses)');
     }
     if (report.search.misses.length > 0) {
         lines.push('', 'Search misses (expected not in the first 3, or off-topic answered confidently)');
