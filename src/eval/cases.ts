@@ -95,6 +95,7 @@ export const HELDOUT_FILES = {
         'heldout5-answers.jsonl',
         'heldout6-answers.jsonl',
         'heldout7-answers.jsonl',
+        'heldout8-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -103,6 +104,7 @@ export const HELDOUT_FILES = {
         'heldout5-offtopic.jsonl',
         'heldout6-offtopic.jsonl',
         'heldout7-offtopic.jsonl',
+        'heldout8-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -111,6 +113,7 @@ export const HELDOUT_FILES = {
         'heldout5-dialogues.jsonl',
         'heldout6-dialogues.jsonl',
         'heldout7-dialogues.jsonl',
+        'heldout8-dialogues.jsonl',
     ],
 } as const;
 
