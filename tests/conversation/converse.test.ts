@@ -210,6 +210,16 @@ describe('focus', () => {
         expect(answerOf(talk('苏州的贷款利率多少')[0]).clarify).toBeUndefined();
     });
 
+    it('asks back when the only word beside the aspect is one most cards hold, written as a synonym of it', () => {
+        // borrow and 借款 are synonyms of 贷款 and loan, which most cards hold: the IP-pledge card writes "borrowing", but
+        // "how much can I borrow" asks it of no card in particular.
+        expect(service.search('borrow').confident).toBe(false);
+        expect(service.search('借款').confident).toBe(false);
+        expect(answerOf(talk('how much can I borrow?')[0]).clarify).toEqual({ aspect: 'amount' });
+        // A word of one kind of loan still makes it one.
+        expect(service.search('can we borrow with a patent pledge').confident).toBe(true);
+    });
+
     it('asks an aspect of a need only one offering serves of that offering, and asks back for a need several serve', () => {
         // 续贷: loan-renewal, the need of 无缝续贷 alone (read from the cards' needs, not a list of words).
         const renewal = answerOf(talk('续贷要准备什么材料')[0]);

@@ -631,7 +631,12 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // What makes a question about one card: a word most cards do not hold, other than the generic words (上海, 公司,
         // apply) and the synonyms of common ones (借款, borrow of 贷款: rarer in the cards, they rank them, but "我们公司
         // 想贷款" asks about no card in particular).
-        const plainSynonym = (term: string) => [...(analyzed.synonymOf.get(term) ?? [])].some((f) => common.has(f));
+        // The same holds the other way: a word the question writes that a common word stands in for ("how much can I
+        // borrow": 贷款 and loan are its synonyms) says what kind of help is wanted, whatever card writes it.
+        const saidCommonly = new Set<string>();
+        for (const [synonym, from] of analyzed.synonymOf) if (common.has(synonym)) for (const f of from) saidCommonly.add(f);
+        const plainSynonym = (term: string) =>
+            saidCommonly.has(term) || [...(analyzed.synonymOf.get(term) ?? [])].some((f) => common.has(f) || saidCommonly.has(f));
         // Nor is a pair read across a function character and a common word (能贷 of 能贷款吗).
         const besideCommon = (term: string) =>
             term.length === 2 &&
