@@ -148,6 +148,21 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         const told = service.answer('我们是做芯片的，去年营收两个亿，沪科专贷的利率是多少？');
         expect(told).toMatchObject({ confident: true, item: { id: 'huke-zhuandai' }, aspect: 'rate' });
     });
+
+    it('with nothing named and the search unsure, a passage holding only the aspect and words most cards hold is no answer', () => {
+        // tech-finance-plan-2025 facts.2 speaks of bank credit, loans and interest rates: most of these questions' words,
+        // none that tells one card from another (rate is the aspect; loan, bank and their synonyms are in most cards).
+        for (const q of [
+            'car loan interest rate at bank of china?',
+            'what is the interest rate on a personal car loan',
+            'personal car loan interest rates',
+        ])
+            expect(service.answer(q).confident, q).toBe(false);
+        // A statistic asked with nothing named still comes from the passage that states it: 专精特新企业 tells.
+        const figure = service.answer('专精特新企业的贷款余额同比增长了多少');
+        expect(figure).toMatchObject({ confident: true, item: { id: 'stcsm-reply-2024-85' } });
+        expect(figure.text.split('。')[0]).toContain('37.92');
+    });
 });
 
 describe('names said by sound', () => {

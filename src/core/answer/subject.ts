@@ -98,6 +98,14 @@ export function evidenceFor(
     // ("the sci-tech finance alliance", a synonym of its name): against a card its names hold less of, its margin is a
     // named item's.
     const own = given ? bestOf(given.id) : undefined;
+    // With no card answering otherwise, a passage holding only the aspect asked and words most cards hold is no answer
+    // ("car loan interest rate at Bank of China": a plan that speaks of bank credit and rates): it must hold a word
+    // that tells cards apart.
+    const telling = given ? [] : index.telling(reading).map((t) => termPattern(t));
+    const tells = (r: RankedPassage) => {
+        const said = normalize(passageText(r));
+        return telling.some((t) => t.test(said));
+    };
     const floor = (other: RankedPassage) =>
         own ? own.coverage + (own.named >= NAMES_HOLD && other.named < own.named ? Math.max(margin, NAMED_MARGIN) : margin) : 0;
     let found: { item: KnowledgeItem; passage: RankedPassage } | undefined;
@@ -114,7 +122,12 @@ export function evidenceFor(
         const item = snapshot.items.get(id);
         if (id === given?.id || !allowed(item)) continue;
         const best = bestOf(id);
-        if (best && best.coverage >= Math.max(EVIDENCE_COVERAGE, floor(best)) && (!found || covers(best, found.passage) > 0))
+        if (
+            best &&
+            best.coverage >= Math.max(EVIDENCE_COVERAGE, floor(best)) &&
+            (given || tells(best)) &&
+            (!found || covers(best, found.passage) > 0)
+        )
             found = { item, passage: best };
     }
     return found;

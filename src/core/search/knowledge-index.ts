@@ -96,6 +96,12 @@ export interface KnowledgeIndex {
      * so only these need their passages ranked to find the one that does.
      */
     covering(reading: QueryReading, limit: number): readonly { readonly id: string; readonly coverage: number }[];
+    /**
+     * The question's terms that tell one card from another: held by some
+     * card but not by most, and neither its aspect's words, nor a generic
+     * word (上海, apply), nor a function character.
+     */
+    telling(reading: QueryReading): readonly string[];
 }
 
 export interface RankedItem {
@@ -348,6 +354,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             return entry ? rankPassages(entry, reading) : [];
         },
         covering: (reading, limit) => covering(reading, limit),
+        telling: (reading) => telling(reading),
         rank: (query, rankOptions = {}) => {
             try {
                 return score(boundQuery(query, settings.maxQueryLength).text, rankOptions).top.map((r) => ({ id: r.id, score: r.score }));
@@ -553,6 +560,22 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             out.push({ id, coverage: evenShare((held + extra) / (whole + extra)) });
         }
         return out.sort((a, b) => b.coverage - a.coverage).slice(0, limit);
+    }
+
+    function telling(reading: QueryReading): string[] {
+        const commonAbove = postings.documentCount * COMMON_SHARE;
+        const alone = (term: string) => !FUNCTION_CHARS.has(term) && !reading.aspectTerms.has(term) && df(term) <= commonAbove;
+        // A synonym tells as much as the words it was added for (利率 of rate, an aspect word; 借款 of loan, a common one);
+        // a word written tells nothing when a common word stands in for it (borrow: 贷款), as in `scoreAnalysis`.
+        const commonFor = new Set<string>();
+        for (const [synonym, from] of reading.synonymOf ?? []) if (df(synonym) > commonAbove) for (const f of from) commonFor.add(f);
+        return [...reading.terms]
+            .filter(([term, weight]) => {
+                if (weight <= QUERY_WEIGHTS.generic || df(term) === 0 || artefact(reading, term) || !alone(term) || commonFor.has(term)) return false;
+                const from = reading.synonymOf?.get(term);
+                return !from || [...from].some((f) => !commonFor.has(f) && (df(f) === 0 || alone(f)));
+            })
+            .map(([term]) => term);
     }
 
     /**
