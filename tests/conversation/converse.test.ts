@@ -206,6 +206,10 @@ describe('focus', () => {
         const en = answerOf(talk("what's the max amount?")[0]);
         expect(en.clarify).toEqual({ aspect: 'amount' });
         expect(en.lang).toBe('en');
+        // No product has an amount field the sources fill: those whose text speaks of amounts are offered, loans first,
+        // rather than a question back with nothing to press.
+        expect(en.suggestions.length).toBeGreaterThan(1);
+        for (const s of en.suggestions) expect(service.getItem(s.id)?.kind).toBe('product');
         expect(answerOf(talk('how long does approval take?')[0]).clarify).toBeDefined();
         expect(answerOf(talk('苏州的贷款利率多少')[0]).clarify).toBeUndefined();
     });

@@ -6,7 +6,7 @@
  */
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
-import type { KnowledgeIndex } from '../search/index.ts';
+import type { KnowledgeIndex, RankedPassage } from '../search/index.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { clarifySentence, unknownSentence, withWhomToAsk } from '../words/answer.ts';
 import { comparable } from './compare.ts';
@@ -16,6 +16,8 @@ import { generalContacts, refOf } from './whom-to-call.ts';
 const MAX_SUGGESTIONS = 3;
 /** Items offered when a bare aspect asks back which one. */
 const MAX_CANDIDATES = 4;
+/** Items looked at for them: the search's, then every offering. */
+const MAX_LOOKED = 24;
 
 export function unknown(snapshot: KnowledgeSnapshot, base: Base): Answer {
     const lang = base.lang;
@@ -43,15 +45,25 @@ export function unknown(snapshot: KnowledgeSnapshot, base: Base): Answer {
  */
 export function clarify(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, aspect: Aspect, base: Base): Answer {
     const lang = base.lang;
-    const holds = (id: string) => index.passages(id).some((r) => r.passage.typed && r.passage.aspects[0] === aspect && !r.passage.absence);
-    const ids = [...base.search.results.map((r) => r.id), ...[...snapshot.items.values()].filter(comparable).map((i) => i.id)];
-    const candidates: ItemRef[] = [];
-    let looked = 0;
-    for (const id of new Set(ids)) {
-        if (candidates.length >= MAX_CANDIDATES || looked++ >= 24) break;
-        const item = snapshot.items.get(id);
-        if (item && comparable(item) && holds(id)) candidates.push(refOf(item));
-    }
+    // The offerings with a field of that aspect first; when none has one (no source gives a product's amount), those
+    // whose text speaks of it: a founder asked back is offered the items worth asking about, never an empty list.
+    const inField = (r: RankedPassage) => r.passage.typed && r.passage.aspects[0] === aspect && !r.passage.absence;
+    const inText = (r: RankedPassage) => r.passage.aspects.includes(aspect) && !r.passage.absence;
+    // Loans first, as the search ranks them: what a founder asking "how much" or "what rate" means by a product.
+    const ids = [...new Set([...base.search.results.map((r) => r.id), ...[...snapshot.items.values()].filter(comparable).map((i) => i.id)])]
+        .slice(0, MAX_LOOKED)
+        .sort((a, b) => Number(snapshot.items.get(b)?.kind === 'product') - Number(snapshot.items.get(a)?.kind === 'product'));
+    const offered = (holds: (r: RankedPassage) => boolean): ItemRef[] => {
+        const out: ItemRef[] = [];
+        for (const id of ids) {
+            const item = snapshot.items.get(id);
+            if (item && comparable(item) && index.passages(id).some(holds)) out.push(refOf(item));
+            if (out.length >= MAX_CANDIDATES) break;
+        }
+        return out;
+    };
+    const held = offered(inField);
+    const candidates = held.length > 0 ? held : offered(inText);
     const text = clarifySentence(
         aspect,
         candidates.map((c) => c.title[lang]),
