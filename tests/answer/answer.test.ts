@@ -149,6 +149,20 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(told).toMatchObject({ confident: true, item: { id: 'huke-zhuandai' }, aspect: 'rate' });
     });
 
+    it('asking which document an item rests on is answered by the passage citing one, not the overview', () => {
+        const index = createSearchIndex(service.snapshot());
+        const wants = (q: string) => subjectCues(q, index.read(q)).wants;
+        expect(wants('科技支行是按哪个通知建的')).toBe('document');
+        expect(wants('which circular sets out the premium subsidy?')).toBe('document');
+        // The papers to bring are another question.
+        expect(wants('微贷通要准备什么文件')).not.toBe('document');
+        expect(wants('what documents do we need for gaoqidai')).not.toBe('document');
+        // tech-branches facts.0: 推进落实《关于做好上海银行业科技支行梯度培育…的通知》; facts.1: 沪金规〔2024〕1号.
+        const a = service.answer('科技支行是按哪个通知建的');
+        expect(a.item?.id).toBe('tech-branches');
+        expect(a.text.split('。')[0]).toMatch(/《[^》]*通知》|沪金规/);
+    });
+
     it('with nothing named and the search unsure, a passage holding only the aspect and words most cards hold is no answer', () => {
         // tech-finance-plan-2025 facts.2 speaks of bank credit, loans and interest rates: most of these questions' words,
         // none that tells one card from another (rate is the aspect; loan, bank and their synonyms are in most cards).

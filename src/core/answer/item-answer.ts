@@ -117,7 +117,9 @@ export function answerItem(
     const wants = hints.wants;
     // "想了解一下…多少": asking how much or when is not asking what the item is.
     const framed =
-        given.aspects.primary === 'what-is' && given.aspects.aspects.length === 1 && (wants === 'number' || wants === 'date' || wants === 'agent');
+        given.aspects.primary === 'what-is' &&
+        given.aspects.aspects.length === 1 &&
+        (wants === 'number' || wants === 'date' || wants === 'agent' || wants === 'document');
     const unframed = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
     const inferred = !unframed.aspects.primary && wants ? WANTED[wants] : undefined;
     const reading = inferred && !pointedByWords(index.passages(item.id, unframed)) ? withAspect(unframed, inferred) : unframed;
@@ -294,8 +296,9 @@ export function answerItem(
     if (near) absentFirst = false;
     // "Who actually operates it?", and no passage holds a word of it beside the card's names: the passage that says who
     // runs, launched or insures it answers ("run by 上海市经济信息中心"), rather than the field the question word points to.
-    const who =
-        !near && statedKind === 'agent' && !ranked.some((r) => r.plain > 0) ? all.find((r) => !r.passage.absence && statesAgent(r)) : undefined;
+    // So too the document it rests on: the passage citing one ("科技支行有啥政策文件": 沪金规〔2024〕1号).
+    const stating = statedKind === 'agent' || statedKind === 'document' ? STATED[statedKind] : undefined;
+    const who = !near && stating && !ranked.some((r) => r.plain > 0) ? all.find((r) => !r.passage.absence && states(r, stating)) : undefined;
     if (who) [chosen, labels, gap, absentFirst] = [[who], undefined, undefined, false];
     if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
     else if (near) {
@@ -408,6 +411,8 @@ const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
         'g',
     ),
     number: /\d[\d.,]*\s*(?:%|％|亿|万|家|户|个|倍|元|billion|million|trillion|bn)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/g,
+    // A document is cited by its number (沪科〔2025〕212号, [2024] No. 85) or its title (《…》, "the notice on …").
+    document: /[〔[]\s*(?:19|20)\d{2}\s*[〕\]]\s*(?:no\.\s*)?\d+\s*号?|《[^》]{2,60}》|\bno\.\s*\d+\b/g,
     // Who does it is said by a closed class of phrases: 由…运营, 承保方为…, run by, was the insurer.
     agent: new RegExp(
         [
@@ -514,8 +519,10 @@ function statedNear(
     const inUnit = unit && (wants === 'date' ? unit === DAY_STATED : wants === 'number' && unit !== DAY_STATED);
     const pattern = inUnit ? globalOf(unit) : wants ? STATED[wants] : undefined;
     if (!pattern || words.length === 0) return undefined;
+    // A document governs the whole item: the passage citing one answers wherever in it the question's words stand.
     const near = (r: RankedPassage) => {
         const text = normalize(passageText(r));
+        if (wants === 'document') return !r.passage.absence && text.search(pattern) >= 0;
         for (const m of text.matchAll(pattern)) {
             const around = text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
             if (words.some((w) => around.includes(w))) return true;
@@ -526,7 +533,7 @@ function statedNear(
     if (lead && (lead.passage.absence || near(lead))) return undefined;
     // Whom the question asks about is stated by few passages: one that does, next to the question's words, answers
     // though others hold more of them.
-    const share = wants === 'agent' ? AGENT_NEAR_SHARE : NEAR_SHARE;
+    const share = wants === 'agent' || wants === 'document' ? AGENT_NEAR_SHARE : NEAR_SHARE;
     return ranked.find((r) => r.overlap > 0 && r.overlap >= (lead?.overlap ?? 0) * share && r.passage.structured && near(r));
 }
 
@@ -544,10 +551,10 @@ function restates(earlier: RankedPassage, later: RankedPassage, lang: Lang): boo
     return said.length >= 4 && core(earlier, lang).includes(said);
 }
 
-/** The passage says who does it (see STATED.agent). */
-function statesAgent(r: RankedPassage): boolean {
+/** The passage says what `pattern` (one of STATED) finds: who does it, the document it rests on. */
+function states(r: RankedPassage, pattern: RegExp): boolean {
     // `search`, not `test`: a global pattern's `test` moves its lastIndex, where the next `matchAll` would start.
-    return normalize(passageText(r)).search(STATED.agent!) >= 0;
+    return normalize(passageText(r)).search(pattern) >= 0;
 }
 
 /**

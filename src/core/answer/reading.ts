@@ -110,7 +110,7 @@ const SHANGHAI = /上海|沪|shanghai/i;
  * every phrasing ("how much relief lending have firms got", "那年上线的").
  * Asking whether one can apply (能申请吗, can we apply) wants the conditions.
  */
-export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent' | 'apply';
+export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent' | 'apply' | 'document';
 
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     [
@@ -144,6 +144,19 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ],
     // "公示完了之后还要干嘛", "what do we have to do next": the steps to take.
     ['act', /干嘛|干什么|做什么|要做啥|做些什么|\bwhat (?:do|should|must) (?:we|i) (?:have to |need to )?do\b/i],
+    // "依据的是哪个文件", "which notice governs it": the document it rests on (not 要准备什么文件, the papers to bring).
+    [
+        'document',
+        new RegExp(
+            [
+                /(?:哪个|哪份|哪一份|哪一个|哪项|哪些|什么|啥)(?:政策文件|通知|规定|办法|文号)|(?:哪个|哪份|哪一份|哪一个)文件|(?:依据|根据)[^，。？?]{0,6}(?:哪|什么|啥)/
+                    .source,
+                /\b(?:which|what)(?:'s| is| was)?(?: the)?(?:\s+[\w'-]+){0,3}?\s+(?:notice|circular|regulation|rule|decree|policy document)\b/.source,
+                /\b(?:notice|circular|regulation|rule|document) (?:behind|governing|that governs)\b|\b(?:document|reference) number\b/.source,
+            ].join('|'),
+            'i',
+        ),
+    ],
     // "微贷通是哪个单位搞的", "who reviews the applications": the body that runs it.
     [
         'agent',
