@@ -149,6 +149,15 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(told).toMatchObject({ confident: true, item: { id: 'huke-zhuandai' }, aspect: 'rate' });
     });
 
+    it('whether the firm can apply is answered by the conditions: 申请 and its synonyms frame the question, they point nowhere', () => {
+        // keji-weidaitong application: "须由企业主动申请…" holds 申请, apply, application (all generic, 0.25); the
+        // conditions are what "能申请吗" asks (eligibility: 初创期, 年销售额200万至1000万元).
+        const a = service.answer('能申请科技微贷通吗');
+        expect(a.item?.id).toBe('keji-weidaitong');
+        expect(a.text).toMatch(/初创期|200/);
+        expect(a.text.split('。')[0]).not.toContain('主动申请');
+    });
+
     it('asking which document an item rests on is answered by the passage citing one, not the overview', () => {
         const index = createSearchIndex(service.snapshot());
         const wants = (q: string) => subjectCues(q, index.read(q)).wants;

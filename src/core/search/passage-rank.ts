@@ -9,6 +9,7 @@
  * among the ranked passages.
  */
 import type { Passage } from './passages.ts';
+import { QUERY_WEIGHTS } from './query.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
 import type { QueryReading, RankedPassage } from './types.ts';
 
@@ -107,7 +108,9 @@ export function rankCardPassages(
             tells.push(nameSaidOtherwise(term) ? 0 : tell);
             covers.push(cover);
             wordCovers.push(wordCover);
-            ofAspect.push(aspectWord);
+            // A generic word (申请, apply) and its synonyms frame the question: held, they are no sign of which passage
+            // the question's own words point to (`plain`).
+            ofAspect.push(aspectWord || weight <= QUERY_WEIGHTS.generic);
         }
     // Each word visits only the passages that hold it (see termPlaces), not every passage: the same sums, in the same order.
     const n = passages.length;
