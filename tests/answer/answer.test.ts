@@ -521,6 +521,11 @@ describe('the passage that answers chooses the card', () => {
         const unitOf = (q: string) => subjectCues(q, index.read(q)).unit;
         expect(unitOf('贷款期限几年')?.test('期限最长3年')).toBe(true);
         expect(unitOf('贷款期限几年')?.test('2024年推出')).toBe(false);
+        // "what's the <quantity>" asks for a number as "what ratio" does, a share in percent.
+        const cues = (q: string) => subjectCues(q, index.read(q));
+        expect(cues("What's the compensation ratio banks get?").wants).toBe('number');
+        expect(cues("What's the compensation ratio banks get?").unit?.test('55% compensation')).toBe(true);
+        expect(cues('what is the total loan balance of tech firms').wants).toBe('number');
         expect(unitOf('how many firms got it?')?.test('向600家企业放款')).toBe(true);
         expect(unitOf('what share of the loss does the insurer carry')?.test('保险公司承担60%')).toBe(true);
         expect(unitOf('利率多少')).toBeUndefined();

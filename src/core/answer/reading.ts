@@ -119,7 +119,15 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     ],
     [
         'number',
-        /多少|多大|多高|几(?=[个家户成倍亿万千百十年天周])|百分之几|\bhow (?:much|many|big|large|high)\b|\bwhat (?:percentage|share|proportion|ratio|amount|number)\b/i,
+        new RegExp(
+            [
+                /多少|多大|多高|几(?=[个家户成倍亿万千百十年天周])|百分之几|\bhow (?:much|many|big|large|high)\b/.source,
+                // what ratio, what's the compensation ratio, what is the total loan balance
+                /\bwhat(?:'s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|share|proportion|ratio|amount|number|size|total|balance)s?\b/
+                    .source,
+            ].join('|'),
+            'i',
+        ),
     ],
     // "这种能申请吗", "can a firm like ours apply": whether the firm qualifies.
     [
@@ -219,7 +227,7 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
         /\d[\d.,]*\s*[亿万]|\b\d[\d.,]*\s*(?:billion|million|trillion)\b/i,
     ],
     [
-        /百分之几|多少比例|几成|比例(?:是|为)?多少|\bwhat (?:percentage|percent|share|proportion|ratio)\b/i,
+        /百分之几|多少比例|几成|比例(?:是|为)?多少|\bwhat(?:'s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|percent|share|proportion|ratio)s?\b/i,
         /\d[\d.]*\s*[%％]|百分之|[一二三四五六七八九]成|\bper ?cent\b/i,
     ],
     [/几年|多少年|\bhow many years\b/i, /(?<!\d)\d{1,2}\s*年(?!\d)|[一二三四五六七八九十]年|\b\d{1,2}[- ]years?\b/i],
