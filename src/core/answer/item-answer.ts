@@ -411,7 +411,7 @@ const STATED: Readonly<Partial<Record<Wanted, RegExp>>> = {
         'g',
     ),
     number: /\d[\d.,]*\s*(?:%|％|亿|万|家|户|个|倍|元|billion|million|trillion|bn)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/g,
-    // A document is cited by its number (沪科〔2025〕212号, [2024] No. 85) or its title (《…》, "the notice on …").
+    // A document is cited by its number (沪科〔2025〕212号, [2024] No. 85, No. 212) or its title in 《…》.
     document: /[〔[]\s*(?:19|20)\d{2}\s*[〕\]]\s*(?:no\.\s*)?\d+\s*号?|《[^》]{2,60}》|\bno\.\s*\d+\b/g,
     // Who does it is said by a closed class of phrases: 由…运营, 承保方为…, run by, was the insurer.
     agent: new RegExp(

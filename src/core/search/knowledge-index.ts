@@ -567,8 +567,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const alone = (term: string) => !FUNCTION_CHARS.has(term) && !reading.aspectTerms.has(term) && df(term) <= commonAbove;
         // A synonym tells as much as the words it was added for (利率 of rate, an aspect word; 借款 of loan, a common one);
         // a word written tells nothing when a common word stands in for it (borrow: 贷款), as in `scoreAnalysis`.
-        const commonFor = new Set<string>();
-        for (const [synonym, from] of reading.synonymOf ?? []) if (df(synonym) > commonAbove) for (const f of from) commonFor.add(f);
+        const commonFor = commonlySaid(reading.synonymOf, (t) => df(t) > commonAbove);
         return [...reading.terms]
             .filter(([term, weight]) => {
                 if (weight <= QUERY_WEIGHTS.generic || df(term) === 0 || artefact(reading, term) || !alone(term) || commonFor.has(term)) return false;
@@ -656,8 +655,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // 想贷款" asks about no card in particular).
         // The same holds the other way: a word the question writes that a common word stands in for ("how much can I
         // borrow": 贷款 and loan are its synonyms) says what kind of help is wanted, whatever card writes it.
-        const saidCommonly = new Set<string>();
-        for (const [synonym, from] of analyzed.synonymOf) if (common.has(synonym)) for (const f of from) saidCommonly.add(f);
+        const saidCommonly = commonlySaid(analyzed.synonymOf, (t) => common.has(t));
         const plainSynonym = (term: string) =>
             saidCommonly.has(term) || [...(analyzed.synonymOf.get(term) ?? [])].some((f) => common.has(f) || saidCommonly.has(f));
         // Nor is a pair read across a function character and a common word (能贷 of 能贷款吗).
@@ -721,6 +719,13 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const response = bounded.notice ? { ...base, results, confident, notice: bounded.notice } : { ...base, results, confident };
         return { analyzed, conceptWeights, matched, response };
     }
+}
+
+/** The question's words that a common word stands in for (borrow, when 贷款 and loan are its synonyms). */
+function commonlySaid(synonymOf: ReadonlyMap<string, ReadonlySet<string>> | undefined, isCommon: (term: string) => boolean): Set<string> {
+    const out = new Set<string>();
+    for (const [synonym, from] of synonymOf ?? []) if (isCommon(synonym)) for (const f of from) out.add(f);
+    return out;
 }
 
 interface Scored {
