@@ -96,6 +96,7 @@ export const HELDOUT_FILES = {
         'heldout6-answers.jsonl',
         'heldout7-answers.jsonl',
         'heldout8-answers.jsonl',
+        'heldout9-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -105,6 +106,7 @@ export const HELDOUT_FILES = {
         'heldout6-offtopic.jsonl',
         'heldout7-offtopic.jsonl',
         'heldout8-offtopic.jsonl',
+        'heldout9-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -114,6 +116,7 @@ export const HELDOUT_FILES = {
         'heldout6-dialogues.jsonl',
         'heldout7-dialogues.jsonl',
         'heldout8-dialogues.jsonl',
+        'heldout9-dialogues.jsonl',
     ],
 } as const;
 
