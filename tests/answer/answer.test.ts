@@ -149,6 +149,22 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(told).toMatchObject({ confident: true, item: { id: 'huke-zhuandai' }, aspect: 'rate' });
     });
 
+    it('words of the aspect asked and words most cards hold name no card: asked back alone, the card in focus after an answer', () => {
+        // "get back" asks the subsidy aspect; "back" is otherwise a rare word (ip-pledge-financing: "Shanghai backs it"),
+        // which made the search confident on that card; "bank" is held by most cards.
+        const q = 'how much does the bank get back?';
+        const alone = service.answer(q);
+        expect(alone).toMatchObject({ confident: false, status: 'unknown' });
+        expect(alone.clarify).toBeDefined();
+        const after = service.answer(q, { context: { focus: ['credit-risk-compensation'] } });
+        expect(after).toMatchObject({ confident: true, item: { id: 'credit-risk-compensation' } });
+        // A word that tells cards apart still chooses the card with nothing named (a patent pledge: ip-pledge-financing).
+        expect(service.answer('how much does the bank get back on a patent-pledge loan?')).toMatchObject({
+            confident: true,
+            item: { id: 'ip-pledge-financing' },
+        });
+    });
+
     it('whether the firm can apply is answered by the conditions: 申请 and its synonyms frame the question, they point nowhere', () => {
         // keji-weidaitong application: "须由企业主动申请…" holds 申请, apply, application (all generic, 0.25); the
         // conditions are what "能申请吗" asks (eligibility: 初创期, 年销售额200万至1000万元).

@@ -222,6 +222,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;
     }
 
+    // The search's first card is what a question naming nothing asks of only when a word of it tells cards apart: the
+    // aspect asked and words most cards hold say what is asked, not of which card ("how much does the bank get back?"
+    // finds the one card that writes "backs", by a word of the aspect's phrase).
+    const leads = search.confident && index.telling(reading).length > 0;
     // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
     if (focus.length > 0) {
         const top = new Set(search.results.slice(0, 3).map((r) => r.id));
@@ -229,7 +233,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // A word of choosing with nothing named chooses within what is in focus, whatever card its words find: "哪个服务的
         // 企业多" after two items set side by side, "跟6月末比哪个多" after a figure of one.
         const choosing = cues.chooses;
-        if (back || choosing || cues.bare || cues.ellipsis || !search.confident || focus.some((f) => top.has(f.id))) {
+        if (back || choosing || cues.bare || cues.ellipsis || !leads || focus.some((f) => top.has(f.id))) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
@@ -241,7 +245,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // An aspect of nothing: ask which item rather than pick one.
     const bareAspect = reading.aspects.primary ?? inferred;
     // An aspect asked of a need only one offering serves is asked of that offering ("续贷要准备什么材料": 无缝续贷).
-    const asksBack = cues.bare || (cues.slight && !search.confident);
+    const asksBack = cues.bare || (cues.slight && !leads);
     const [needed] = bareAspect && !cues.elsewhere && asksBack ? needNamed(snapshot, text).filter(allowed) : [];
     if (needed) return answerItem(snapshot, index, needed, reading, base, hints);
     // Aspect words that are together the name of the card the search finds ("is there any subsidy for guarantee fees",
@@ -254,7 +258,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
 
     // Another city's policy is not Shanghai's, however close the words.
-    const item = search.confident && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
+    const item = leads && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
     // An aspect and a word or two that find nothing ("what's the max amount?"): which item is meant, rather than nothing.
     if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
     // The card is chosen by the passage that answers: a statistic asked without naming where it is written
