@@ -153,6 +153,12 @@ describe.each(LANGS)('views in %s', (lang) => {
         expectSafe(profileView(t, lang, undefined));
     });
 
+    it('the profile shows every fact told of the firm, its head count too', () => {
+        const html = profileView(t, lang, { qualifications: ['srdi'], annualRevenueWan: 8000, employees: 200 }).html;
+        expect(html).toContain(t.fieldRevenue);
+        expect(html).toContain(`${esc(t.fieldEmployees)}${t.colon}200`);
+    });
+
     it('every questionnaire step has back/skip/cancel and valid buttons', () => {
         for (let step = 0; step < STEPS.length; step++) {
             const view = flowView(t, lang, {

@@ -49,6 +49,16 @@ describe('understandQuestion', () => {
         expect(fields('start-up without collateral, 30 employees')).toEqual({ stage: 'startup', needs: ['credit-loan'], employees: 30 });
     });
 
+    it('reads a head count in Chinese numerals and after a head-count word', () => {
+        expect(fields('我们有两百个员工').employees).toBe(200);
+        expect(fields('一百五十名职工，做新材料').employees).toBe(150);
+        expect(fields('headcount 200, revenue 80 million').employees).toBe(200);
+        expect(fields('a staff of 45').employees).toBe(45);
+        // 人 of 人民银行 counts nobody, nor does a sum in 万 before 人民币.
+        expect(fields('我们是人民银行推荐的企业').employees).toBeUndefined();
+        expect(fields('想贷五百万人民币').employees).toBeUndefined();
+    });
+
     it('reads a denial of intellectual property as false', () => {
         expect(fields('我们没有专利')).toEqual({ hasIntellectualProperty: false });
     });

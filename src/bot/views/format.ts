@@ -246,6 +246,8 @@ export function profileLines(t: Messages, lang: Lang, d: Draft): string[] {
                 : undefined,
         ),
         ...line(t.fieldRevenue, d.annualRevenueWan === undefined ? undefined : t.wan(d.annualRevenueWan)),
+        // Kept when told ("200 staff"), though no card's condition counts heads: shown, so the firm sees it was read.
+        ...line(t.fieldEmployees, d.employees === undefined ? undefined : String(d.employees)),
     ];
 }
 

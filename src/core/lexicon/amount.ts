@@ -43,6 +43,9 @@ export function chineseNumber(raw: string): number {
     return a * 1e8 + b * 1e4 + c;
 }
 
+/** A Chinese numeral counting things below 亿 (两百, 一百五十, 三千): `chineseNumber` reads it. */
+export const CN_NUMERAL = '[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*';
+
 const NUM = String.raw`\d+(?:\.\d+)?`;
 /** A Chinese numeral; "两个亿" / "一个亿" say 个 before the unit, as people say them. */
 const CN = '[零〇一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千万亿]|个(?=[万亿]))*';

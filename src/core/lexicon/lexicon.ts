@@ -6,7 +6,7 @@
  */
 import { buildWords, normaliseWord, type FieldValues, type LexiconField, type WordTable } from './words.ts';
 
-export { findAmounts, parseAmountWan, type FoundAmount } from './amount.ts';
+export { chineseNumber, CN_NUMERAL, findAmounts, parseAmountWan, type FoundAmount } from './amount.ts';
 export { normaliseWord, type FieldValues, type LexiconField } from './words.ts';
 
 /** What the text says of a vocabulary word it mentions. */

@@ -6,7 +6,7 @@
  * Every value read is returned with a sentence (core/words/match.ts), so the
  * fronts can show what was understood and the user can correct it.
  */
-import { findAmounts, VOCABULARY_LEXICON, type Lexicon } from '../lexicon/lexicon.ts';
+import { chineseNumber, CN_NUMERAL, findAmounts, VOCABULARY_LEXICON, type Lexicon } from '../lexicon/lexicon.ts';
 import { NEEDS, QUALIFICATIONS, type Localized, type Need, type Size, type Stage } from '../vocabulary.ts';
 import { UNDERSTOOD } from '../words/match.ts';
 import type { FirmProfile } from './profile.ts';
@@ -71,7 +71,20 @@ const NO_IP =
 const REVENUE_AFTER =
     /^\s*(?:元|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\s*(?:的)?\s*(?:年?营收|营业额|营业收入|销售额|销售收入|年收入|(?:in |of )?(?:annual )?(?:revenue|sales|turnover))/i;
 const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|年?销售额|销售收入|年销售|收入|revenue|sales|turnover)[^，。,.;；\d]{0,16}$/i;
-const EMPLOYEE = /(\d{1,7})\s*(?:多)?\s*(?:名|个|位)?\s*(?:员工|职工|雇员|人(?:的)?(?:团队|规模)?)|(\d{1,7})\s*(?:employees|staff|people)/i;
+/**
+ * A head count: digits or a Chinese numeral before 员工 / 人 ("200人", "两百个员工", "一百五十名职工"), digits before
+ * employees / staff / people, or after a head-count word ("员工有200多人" is read by the first form; "headcount 200",
+ * "staff of 45"). 人 is no head count in 人民 (人民银行), 人工, 人力 or 人才.
+ */
+const EMPLOYEE = new RegExp(
+    [
+        `(\\d{1,7}|${CN_NUMERAL})`,
+        /\s*(?:多|来|余)?\s*(?:名|个|位)?\s*(?:员工|职工|雇员|人(?![民工力才均次])(?:的)?(?:团队|规模)?)/.source,
+        /|\b(\d{1,7})\s*(?:employees|staff|people)\b/.source,
+        /|\b(?:headcount|staff of|team of|workforce of)\s*(?:about |around |roughly )?(\d{1,7})\b/.source,
+    ].join(''),
+    'i',
+);
 
 export interface Understanding {
     readonly fields: Partial<FirmProfile>;
@@ -156,7 +169,8 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
     }
     const staff = EMPLOYEE.exec(text);
     if (staff) {
-        const n = Number(staff[1] ?? staff[2]);
+        const said = staff[1] ?? staff[2] ?? staff[3]!;
+        const n = /^\d+$/.test(said) ? Number(said) : chineseNumber(said);
         add('employees', n, UNDERSTOOD.employees(n));
     }
     return { fields: fields as Partial<FirmProfile>, understood, declined: NEEDS.values.filter((n) => declined.includes(n)), asked };
