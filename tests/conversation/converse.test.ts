@@ -9,6 +9,7 @@ import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
 import { asksForMatch, correctsEarlier, pickedPlace } from '../../src/core/conversation/intent.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
+import { presentAnswer } from '../../src/core/present/answer.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
@@ -261,6 +262,25 @@ describe('focus', () => {
         const first = turns[0]!.state.matched?.[0];
         expect(first).toBeDefined();
         expect(answerOf(turns[1]).item?.id).toBe(first);
+    });
+
+    it('the item picked is the subject, and the words that picked it are not asked of it', () => {
+        // "first" would otherwise be read as 首贷 (first loans), held by the credit risk compensation's first-loan bonus.
+        const turns = talk('we are a high-tech enterprise with 50m revenue, which loans fit us?', 'tell me more about the first one');
+        const first = turns[0]!.state.matched?.[0];
+        const a = answerOf(turns[1]);
+        expect(a).toMatchObject({ item: { id: first }, confident: true, question: 'tell me more about the first one' });
+        // "tell me more" asks for the item itself: its summary leads, not a passage that says "five more banks".
+        expect(a.text.startsWith(`${a.item!.title.en}: ${service.getItem(first!)!.summary.en}`)).toBe(true);
+    });
+
+    it('a follow-up with no words of its own ("tell me more") is answered from the focus without a notice that it had none', () => {
+        const turns = talk('what is gaoqidai', 'tell me more');
+        const a = answerOf(turns[1]);
+        expect(a).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
+        expect(presentAnswer(a, 'en').notice).toBeUndefined();
+        // Alone, the message is still told it had nothing to search for.
+        expect(presentAnswer(service.answer('tell me more', { lang: 'en' }), 'en').notice).toBeDefined();
     });
 });
 

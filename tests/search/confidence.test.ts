@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { coverage, idf, mentions } from '../../src/core/search/confidence.ts';
 import { createSearchIndex, type KnowledgeIndex } from '../../src/core/search/index.ts';
 import type { Concept } from '../../src/core/search/query.ts';
+import { stem } from '../../src/core/search/stem.ts';
 import { loadKnowledge } from '../../src/core/knowledge/load.ts';
 import { loadFixture } from '../helpers/knowledge.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
@@ -128,5 +129,16 @@ describe('an intensifier and the place or time word it intensifies', () => {
         // The premise: without "right now" the question is not confident; the phrase alone must not make it so.
         expect(shipped.search("What's the best car to borrow against?").confident).toBe(false);
         expect(shipped.search("What's the best car to borrow against right now?").confident).toBe(false);
+    });
+});
+
+describe('"more" after a verb that asks to be told', () => {
+    it('is how much is asked, no word of the question ("tell me more" is not "five more banks")', () => {
+        const terms = (q: string) => [...index.read(q).terms.keys()];
+        const more = stem('more');
+        expect(terms('tell me more about the loan')).not.toContain(more);
+        expect(terms('I would like to know a bit more about it')).not.toContain(more);
+        // A comparative keeps it.
+        expect(terms('which one lends more?')).toContain(more);
     });
 });

@@ -128,6 +128,11 @@ export function pickedPlace(text: string): number | undefined {
     return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
+/** `text` without the words that pick from the last list ("tell me more about the first one" → "tell me more about"). */
+export function withoutPick(text: string): string {
+    return text.replace(PICK, ' ');
+}
+
 /** Asking which of two suits the firm ("哪个更适合我们", "the better pick for us"): the pair rated on the profile. */
 const ASKS_FIT = /适合|合适|划算|选哪|该选|\b(?:better (?:pick|choice|fit|option)|suit|suits|fit|fits|should (?:we|i) (?:choose|pick|go for))\b/i;
 

@@ -1,6 +1,7 @@
 /** An answer: the text first, each fact with only its own sources, then whom to ask and what is related. */
 import type { Answer, AnswerFact, ContactRef, ItemRef } from '../answer/types.ts';
 import type { Source } from '../knowledge/schema.ts';
+import { NOTICES } from '../search/input.ts';
 import { ASPECTS, type Lang } from '../vocabulary.ts';
 import { statusNote } from './lines.ts';
 import type { Line, PresentedAnswer, PresentedRef } from './types.ts';
@@ -55,7 +56,11 @@ export function presentAnswer(answer: Answer, lang: Lang): PresentedAnswer {
         note: '',
     });
     const c = answer.comparison;
-    const notice = answer.search.notice?.[lang];
+    // "No words to search for" is moot when the conversation answered it ("tell me more" after an answer): the item in
+    // focus is the subject. A question cut to length is still said.
+    const moot =
+        answer.item !== undefined && answer.confident && (answer.search.notice === NOTICES.noWords || answer.search.notice === NOTICES.empty);
+    const notice = moot ? undefined : answer.search.notice?.[lang];
     return {
         question: answer.question,
         ...(notice ? { notice } : {}),

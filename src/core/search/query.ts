@@ -89,6 +89,16 @@ const NUMBER = /^[0-9]+$/;
 const INTENSIFIERS: ReadonlySet<string> = new Set(['right', 'straight']);
 const DEICTICS: ReadonlySet<string> = new Set(['now', 'away', 'here', 'there', 'then', 'after', 'before']);
 
+/**
+ * Verbs that ask to be told ("tell me more", "know more", "find out more", "explain a bit more"): "more" after one of
+ * them is how much is asked, no word of the question (a closed class of the language; "which lends more" keeps it).
+ */
+const ASKING_VERBS: ReadonlySet<string> = new Set(
+    ['tell', 'know', 'learn', 'explain', 'hear', 'read', 'say', 'find', 'share', 'show', 'describe'].map((w) => stem(w)),
+);
+/** The words of a question are stems (see stem.ts). */
+const ASKED_AMOUNT = stem('more');
+
 const isNoise = (w: string) => STOP_WORDS.has(w);
 const isGeneric = (w: string) => GENERIC_WORDS.has(w);
 
@@ -341,6 +351,7 @@ function analyzeLatin(words: readonly string[], context: AnalyzeContext, b: Buil
         // An intensifier and the place or time word it intensifies ("right now", "right away", "straight away") are no
         // words of the question: "right" is not the rights of intellectual property.
         if ((INTENSIFIERS.has(w) && DEICTICS.has(words[i + 1] ?? '')) || (DEICTICS.has(w) && INTENSIFIERS.has(words[i - 1] ?? ''))) return;
+        if (w === ASKED_AMOUNT && words.slice(Math.max(0, i - 3), i).some((v) => ASKING_VERBS.has(v))) return;
         const generic = isGeneric(w);
         b.add(w, generic ? QUERY_WEIGHTS.generic : QUERY_WEIGHTS.direct);
         if (!generic) b.loose.add(w);
