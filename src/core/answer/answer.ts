@@ -76,7 +76,10 @@ export interface AnswerContext {
     readonly aspect?: Aspect;
     /** The year the last question named, carried to "那X呢" ("高企贷2021年放了多少" → "小巨人信用贷呢"). */
     readonly year?: string;
-    /** The message points at these items, going back to them after an aside ("回到刚才那个贷款") or picking one from the last list ("第一个"): they are its subject, as for "它". */
+    /**
+     * The message points at these items, going back to them after an aside ("回到刚才那个贷款") or picking one from the
+     * last list ("第一个"): they are its subject, as for "它".
+     */
     readonly returned?: boolean;
     /** The card field of the passage that answered the last question ("facts.2"). */
     readonly field?: string;
