@@ -165,6 +165,17 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         });
     });
 
+    it('a product named stays the subject when another card speaks more of the rest, unless that card writes the name too', () => {
+        // keji-weidaitong's eligibility (start-up stage, revenue 200–1000万) holds more of the words than any passage of
+        // keji-lvyuedai, whose sources give no revenue or age threshold: the question asks of 履约贷 all the same, and
+        // whether a firm so described qualifies (its conditions).
+        const a = service.answer('can a startup with no revenue get lvyuedai');
+        expect(a).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'eligibility' });
+        expect(subjectCues('can a start-up with no revenue get it', service.read('can a start-up with no revenue get it')).wants).toBe('fit');
+        // A name that is a word of the question, written by the passage that answers: the reply's 专精特新企业 figure.
+        expect(service.answer('专精特新企业贷款余额多少').item?.id).toBe('stcsm-reply-2024-85');
+    });
+
     it('whether the firm can apply is answered by the conditions: 申请 and its synonyms frame the question, they point nowhere', () => {
         // keji-weidaitong application: "须由企业主动申请…" holds 申请, apply, application (all generic, 0.25); the
         // conditions are what "能申请吗" asks (eligibility: 初创期, 年销售额200万至1000万元).

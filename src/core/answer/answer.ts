@@ -213,9 +213,19 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     };
     const byName = one && one.kind !== 'organization';
     if (one && !asksOrg && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
-        const found =
-            (byName ? ofYearElsewhere(one) : undefined) ??
-            evidenceFor(snapshot, index, text, reading, one, allowed, byName ? NAMED_MARGIN : EVIDENCE_MARGIN);
+        // Another card's passage holding far more of the question answers it when the name was a word of the question,
+        // not its subject: when the passage writes the name too (专精特新企业贷款余额: the reply's 专精特新企业 figure), or
+        // the question asks a year the named card never states. "can a start-up with no revenue get lvyuedai" asks of
+        // 履约贷, whatever card speaks more of start-ups and revenue.
+        const nameTerm = reading.named.find((n) => n.id === one.id && !n.typo)?.term;
+        // A name of several words is written when each of its words is ("SRDI (专精特新) firms … loan balance" of "SRDI loan").
+        const saysName = (r: RankedPassage) => {
+            const said = normalize(passageText(r));
+            return !byName || !nameTerm || nameTerm.split('_').every((word) => termPattern(word).test(said));
+        };
+        const ofYear = byName ? ofYearElsewhere(one) : undefined;
+        const elsewhere = ofYear ? undefined : evidenceFor(snapshot, index, text, reading, one, allowed, byName ? NAMED_MARGIN : EVIDENCE_MARGIN);
+        const found = ofYear ?? (elsewhere && saysName(elsewhere.passage) ? elsewhere : undefined);
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
     if (one) {

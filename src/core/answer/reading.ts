@@ -102,6 +102,14 @@ const ELSEWHERE_EN = new RegExp(
 );
 const SHANGHAI = /上海|沪|shanghai/i;
 
+/** A firm said in English: "a start-up", "our small company", "SMEs" (the nouns for a firm, a closed class). */
+const FIRM_SAID = new RegExp(
+    [
+        /(?:a|an|our|my|the|such an?) (?:[\w-]+ ){0,4}?(?:firm|company|start-?up|business|enterprise|sme|team)/.source,
+        /(?:companies|firms|start-?ups|businesses|enterprises|smes)/.source,
+    ].join('|'),
+);
+
 /**
  * What kind of answer the question word asks for, when no aspect word says
  * which fact is wanted: 多少 / how much wants a number, 哪年 / when a date,
@@ -137,8 +145,9 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 /(?:能|可以|能不能|可不可以|还能|也能|够格|有资格|有没有资格)(?:申请|申报|办|贷|借|拿|享受|参加|用)[^，。？?]{0,12}(?:吗|么|不)/
                     .source,
                 /符合[^，。？?]{0,10}吗|够不够/.source,
-                // can we / could a firm like ours / may our company (still) apply, get, qualify, use, borrow
-                /\b(?:can|could|may) (?:we|i|a (?:firm|company)|our (?:firm|company)|companies|firms) /.source +
+                // can we / could a firm like ours / may our company / can a start-up with no revenue (still) apply, get,
+                // qualify, use, borrow: a firm said by any of the nouns for one, with what describes it
+                `\\b(?:can|could|may) (?:we|i|${FIRM_SAID.source})(?: [\\w-]+){0,6}? ` +
                     /(?:like (?:us|ours) )?(?:still )?(?:apply|get|qualify|use|borrow)\b/.source,
                 /\b(?:eligible|qualify|qualifies)\b/.source,
             ].join('|'),
