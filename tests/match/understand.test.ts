@@ -57,6 +57,8 @@ describe('understandQuestion', () => {
         // 人 of 人民银行 counts nobody, nor does a sum in 万 before 人民币.
         expect(fields('我们是人民银行推荐的企业').employees).toBeUndefined();
         expect(fields('想贷五百万人民币').employees).toBeUndefined();
+        // A loose numeral ("一二百", one or two hundred) is no number: nothing is kept, rather than a value the profile refuses.
+        expect(fields('我们一二百个员工').employees).toBeUndefined();
     });
 
     it('reads a denial of intellectual property as false', () => {

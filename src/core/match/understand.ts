@@ -171,7 +171,8 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
     if (staff) {
         const said = staff[1] ?? staff[2] ?? staff[3]!;
         const n = /^\d+$/.test(said) ? Number(said) : chineseNumber(said);
-        add('employees', n, UNDERSTOOD.employees(n));
+        // A numeral read as none ("一二百": about one or two hundred) tells no head count.
+        if (Number.isInteger(n) && n > 0) add('employees', n, UNDERSTOOD.employees(n));
     }
     return { fields: fields as Partial<FirmProfile>, understood, declined: NEEDS.values.filter((n) => declined.includes(n)), asked };
 }
