@@ -173,8 +173,9 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const answerOptions = { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) };
     // The words that picked the item are not asked of it ("the first one": not 首贷, first loans); "第二个" alone asks
     // for the item as a whole.
-    const rest = picked ? withoutPick(asked) : asked;
-    let answer = /[\p{L}\p{N}]/u.test(rest) ? { ...service.answer(rest, answerOptions), question: asked } : service.answer(asked, answerOptions);
+    const rest = picked ? withoutPick(asked) : undefined;
+    let answer =
+        rest && /[\p{L}\p{N}]/u.test(rest) ? { ...service.answer(rest, answerOptions), question: asked } : service.answer(asked, answerOptions);
     // "我们公司是科技小巨人企业" → "有没有专门给我们的信用贷？": what the firm told before is part of a question that speaks
     // of the firm, as it is when both are said in one message. Read with the firm's qualifications before it, when
     // alone it finds nothing.

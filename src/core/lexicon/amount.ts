@@ -43,12 +43,9 @@ export function chineseNumber(raw: string): number {
     return a * 1e8 + b * 1e4 + c;
 }
 
-/** A Chinese numeral counting things below 亿 (两百, 一百五十, 三千): `chineseNumber` reads it. */
-export const CN_NUMERAL = '[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*';
-
 const NUM = String.raw`\d+(?:\.\d+)?`;
 /** A Chinese numeral; "两个亿" / "一个亿" say 个 before the unit, as people say them. */
-const CN = '[零〇一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千万亿]|个(?=[万亿]))*';
+export const CN_NUMERAL = '[零〇一二两三四五六七八九十](?:[零〇一二两三四五六七八九十百千万亿]|个(?=[万亿]))*';
 /** 万元 per unit word; the first that fits wins, so longer words come first. */
 const ZH_UNITS: readonly [string, number][] = [
     ['千万', 1000],
@@ -80,7 +77,7 @@ const PATTERNS: readonly { re: RegExp; wan: (m: RegExpExecArray) => number }[] =
         wan: (m) => (m[1] !== undefined ? Number(m[1]) * 10_000 + Number(m[2] ?? 0) : Number(m[3]) * (ZH_UNITS.find(([u]) => u === m[4])?.[1] ?? 1)),
     },
     // 五百万, 两千万, 一亿五千万 — a Chinese numeral holding 万 or 亿, then optional 元
-    { re: new RegExp(`(${CN})(?:元|人民币)?`, 'g'), wan: (m) => (/[万亿]/.test(m[1]!) ? chineseNumber(m[1]!) / 10_000 : NaN) },
+    { re: new RegExp(`(${CN_NUMERAL})(?:元|人民币)?`, 'g'), wan: (m) => (/[万亿]/.test(m[1]!) ? chineseNumber(m[1]!) / 10_000 : NaN) },
     // 3,000,000元, ¥3000000, RMB 3000000, 3000000 yuan
     {
         re: new RegExp(
