@@ -301,6 +301,19 @@ describe('profile', () => {
         expect(shortlist).toContain('huke-zhuandai');
     });
 
+    it('asked which offering is meant for the firm, matches on the profile told, a body named or not', () => {
+        for (const q of [
+            'tech SME with sales of 5 million RMB, which loan is aimed at us',
+            'we are a tech SME, sales 5 million RMB: which STCSM loan is meant for companies like us?',
+        ]) {
+            const reply = talk(q)[0]!.reply;
+            expect(reply.kind, q).toBe('match');
+            if (reply.kind !== 'match') continue;
+            expect(reply.profile.annualRevenueWan, q).toBe(500);
+            expect(reply.response.matches.find((m) => m.id === 'keji-weidaitong')?.eligibility, q).not.toBe('ineligible');
+        }
+    });
+
     it('a correction changes the profile and the match', () => {
         const turns = talk('我们是初创期的科技型中小企业，想贷200万', '说错了，我们已经是高新技术企业了', '现在能申请什么');
         expect(turns[1]!.state.profile?.qualifications).toContain('high-tech');
@@ -453,6 +466,19 @@ describe('intents', () => {
         for (const q of ['有哪些适合我们', '我们能申请什么', '现在可以贷哪些', 'which ones fit us?', 'what can we apply for', '帮我推荐一下'])
             expect(asksForMatch(q), q).toBe(true);
         for (const q of ['高企贷利率多少', '什么是沪科专贷', 'how do I apply for the IP pledge loan']) expect(asksForMatch(q), q).toBe(false);
+    });
+
+    it('reads asking which offering is meant for the firm itself as asking what fits, and not an offering asked of others', () => {
+        for (const q of [
+            'which loan is aimed at us',
+            'what products are there for companies like ours?',
+            'which scheme would be meant for me',
+            '哪个产品是针对我们的',
+            '有什么贷款是面向我们这种企业的',
+        ])
+            expect(asksForMatch(q), q).toBe(true);
+        for (const q of ['which loan is aimed at start-ups?', 'what is the rate for us on gaoqidai', '哪个产品是面向高新技术企业的', '我们的贷款什么时候到期'])
+            expect(asksForMatch(q), q).toBe(false);
     });
 
     it('reads "推荐 / recommend" as asking for the match only when kejin is asked to recommend, not when a body recommends firms', () => {

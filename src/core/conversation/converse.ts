@@ -18,6 +18,7 @@
  * 4. the answer's items and aspect become the focus of the next turn.
  */
 import { subjectCues, yearsIn, type Answer } from '../answer/answer.ts';
+import { asksForOffering } from '../answer/reading.ts';
 import { langOfText } from '../language.ts';
 import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
@@ -108,8 +109,10 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // answers it: nothing told, in words about no card in particular (see the search's `specific`); told, when its
     // asking clauses find no one card ("我们想用专利贷款" is about one kind of loan, which the search finds).
     const wish = asksWhatExists(asked) || (wantsFinancing(asked) && !state.focus?.items.length);
+    // A body named with the offering asked ("which STCSM loan fits us") names who offers it, not what is asked of.
+    const namesOnlyBodies = reading.named.every((n) => service.getItem(n.id)?.kind === 'organization');
     const wantsMatch =
-        reading.named.length === 0 &&
+        (reading.named.length === 0 || (namesOnlyBodies && asksForMatch(asked) && asksForOffering(asked))) &&
         (asksForMatch(asked) ||
             (wish &&
                 !asksForOne(service, asked) &&

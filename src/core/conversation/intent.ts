@@ -6,6 +6,7 @@
  * language, not of the knowledge: a new card needs none of these words.
  */
 
+import { asksForOffering } from '../answer/reading.ts';
 import { normalize } from '../search/tokenize.ts';
 
 /** Asking which products fit the firm. */
@@ -103,8 +104,21 @@ export function returnsToEarlier(text: string): boolean {
     return RETURNS.test(text);
 }
 
+/**
+ * The firm itself as the one an offering is for ("aimed at us", "for companies like ours", "针对我们的", "面向我们这种
+ * 企业"): asked with which offering, it asks what fits. The prepositions and pronouns are a closed class.
+ */
+const FOR_THE_FIRM = new RegExp(
+    [
+        /(?:给|针对|面向|适用于?|专门给)(?:我|我们|我司|咱们|本公司)/.source,
+        /\b(?:for|at|to|towards?) (?:us|me|ours|our (?:firm|company|business|kind)|(?:firms?|companies|businesses|people) like (?:us|ours|me))\b/
+            .source,
+    ].join('|'),
+    'i',
+);
+
 export function asksForMatch(text: string): boolean {
-    return ASKS_MATCH.some((re) => re.test(text));
+    return ASKS_MATCH.some((re) => re.test(text)) || (asksForOffering(text) && FOR_THE_FIRM.test(text));
 }
 
 /** Denying without naming what ("说错了，我们还不是", "sorry, we're not"): the negation closes the message. */
