@@ -289,6 +289,17 @@ describe('reading the question, not a word list', () => {
         expect(a.status).toBe('not-held');
     });
 
+    it('a verb of lending after "can" or "how big" asks the sum a firm can get: the amount, not a passage sharing another word', () => {
+        // keji-lvyuedai terms.amount: examples of 500万元 (2021) and 1000万元 (March 2022); "实际" is also in 实际缴纳保费 of the subsidy.
+        for (const q of ['履约贷一般能批多少 有没有实际例子', '履约贷一般可以批下来多少', 'how big a loan can a firm get under lvyuedai?']) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'amount', confident: true });
+            expect(a.text, q).toMatch(/500万元|5 million/);
+        }
+        // A sum lent in a year gone by is a figure, not what a firm can get.
+        expect(service.answer('履约贷2021年放了多少').aspect).not.toBe('amount');
+    });
+
     it('"有什么产品" names no product', () => {
         expect(service.search('有什么产品？').confident).toBe(false);
         expect(service.search('有什么产品？').results[0]?.id).toBeDefined();

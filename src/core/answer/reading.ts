@@ -317,6 +317,26 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     };
 }
 
+/**
+ * What a firm can get, asked with a verb of lending after a word of ability or usualness ("能批多少", "一般可以贷到多少",
+ * "最多借几百万") or with how big a loan is ("how big a loan can we get"): the amount, when no aspect word says so. The
+ * modal words and the verbs of lending are closed classes of the language; a sum lent in the past ("2021年放了多少")
+ * is a figure, and has no modal.
+ */
+const SUM_ASKED = new RegExp(
+    [
+        /(?:能|可以|可|最多|最高|一般|通常|大概|大约|平均)[^，。？?！!]{0,2}?(?:贷|借|批|授信|拿|融)(?:到|下来|得到|出来)?(?:多少|几[十百千万亿])/
+            .source,
+        /\bhow (?:big|large)(?: (?:a|an|the|is|are|can|could|will|would|does|do))*(?: [\w-]+){0,3}? (?:loans?|facilit(?:y|ies)|credit lines?|credit)\b/
+            .source,
+    ].join('|'),
+    'i',
+);
+
+export function asksSum(text: string): boolean {
+    return SUM_ASKED.test(normalize(text));
+}
+
 /** Asking which offering ("哪个产品", "有什么贷款", "which STCSM loan", "what products does it offer"): a closed class of question forms. */
 const OFFERING_ASKED =
     /(?:哪个|哪款|哪种|哪些|什么|啥)(?:产品|贷款|信贷产品|融资产品)|\b(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:products?|loans?|schemes?)\b/i;
