@@ -300,6 +300,15 @@ describe('reading the question, not a word list', () => {
         expect(service.answer('履约贷2021年放了多少').aspect).not.toBe('amount');
     });
 
+    it('how something is split ("怎么分", "how are they split") asks the shares: the passage stating them is on the first screen', () => {
+        // keji-weidaitong terms.risk_sharing: 政府70%、担保机构30%; "出了风险" is no aspect word, 怎么分 asks for shares.
+        const a = service.answer('微贷通出了风险政府和担保公司怎么分？');
+        expect(a).toMatchObject({ item: { id: 'keji-weidaitong' }, confident: true });
+        expect(a.text.slice(0, 300)).toMatch(/70%/);
+        // Not how to apply by type: 怎么分类 is no split of shares.
+        expect(service.answer('科技微贷通怎么分类').text).not.toMatch(/70%/);
+    });
+
     it('"有什么产品" names no product', () => {
         expect(service.search('有什么产品？').confident).toBe(false);
         expect(service.search('有什么产品？').results[0]?.id).toBeDefined();

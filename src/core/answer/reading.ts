@@ -120,6 +120,10 @@ const FIRM_SAID = new RegExp(
  */
 export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent' | 'apply' | 'document';
 
+/** How something is split among parties ("损失怎么分", "各分多少", "how are losses split"): the shares, in percent. */
+const SPLIT_ASKED =
+    /(?:怎么|如何|怎样|咋)(?:分|分担|分摊|分配|划分)(?![^，。？?]{0,2}(?:申请|办理|类))|\bhow (?:is|are|was|were|do|does)\b[^.?!]{0,30}\b(?:split|divided|shared)\b/i;
+
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     [
         'date',
@@ -130,6 +134,8 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
         new RegExp(
             [
                 /多少|多大|多高|几(?=[个家户成倍亿万千百十年天周])|百分之几|\bhow (?:much|many|big|large|high)\b/.source,
+                // how it is split: the shares ("损失怎么分", "how are losses split")
+                SPLIT_ASKED.source,
                 // what ratio, what's the compensation ratio, what is the total loan balance
                 /\bwhat(?:'s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|share|proportion|ratio|amount|number|size|total|balance)s?\b/
                     .source,
@@ -236,7 +242,14 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
         /\d[\d.,]*\s*[亿万]|\b\d[\d.,]*\s*(?:billion|million|trillion)\b/i,
     ],
     [
-        /百分之几|多少比例|几成|比例(?:是|为)?多少|\bwhat(?:'s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|percent|share|proportion|ratio)s?\b/i,
+        new RegExp(
+            [
+                /百分之几|多少比例|几成|比例(?:是|为)?多少/.source,
+                /\bwhat(?:'s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|percent|share|proportion|ratio)s?\b/.source,
+                SPLIT_ASKED.source,
+            ].join('|'),
+            'i',
+        ),
         /\d[\d.]*\s*[%％]|百分之|[一二三四五六七八九]成|\bper ?cent\b/i,
     ],
     [/几年|多少年|\bhow many years\b/i, /(?<!\d)\d{1,2}\s*年(?!\d)|[一二三四五六七八九十]年|\b\d{1,2}[- ]years?\b/i],
