@@ -309,6 +309,13 @@ describe('reading the question, not a word list', () => {
         expect(service.answer('科技微贷通怎么分类').text).not.toMatch(/70%/);
     });
 
+    it('a term asked of a card that states none is the gap, not a note about launch conditions or the amount', () => {
+        // keji-weidaitong states no term; its note on the launch conditions speaks of the amount limit only.
+        const a = service.answer('how long is the loan term for weidaitong');
+        expect(a).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'term', status: 'not-held' });
+        expect(a.text).not.toMatch(/amount limit/);
+    });
+
     it('"有什么产品" names no product', () => {
         expect(service.search('有什么产品？').confident).toBe(false);
         expect(service.search('有什么产品？').results[0]?.id).toBeDefined();
