@@ -316,6 +316,19 @@ describe('reading the question, not a word list', () => {
         expect(a.text).not.toMatch(/amount limit/);
     });
 
+    it('when money reaches the firm ("什么时候到账", "when does the money arrive") is a time to wait, not the history', () => {
+        // premium-subsidy's timing: once the subsidy is published the firm confirms its account within three working days;
+        // never "the sources give no history".
+        for (const q of ['保费补贴什么时候到账', 'premium subsidy: when does the money arrive?']) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'premium-subsidy' }, aspect: 'processing-time' });
+            expect(a.text, q).toMatch(/3个工作日|three working days/);
+        }
+        // When it was issued or launched is still its history.
+        expect(service.answer('保费补贴通知是什么时候发布的').aspect).not.toBe('processing-time');
+        expect(service.answer('when was the premium subsidy introduced?').aspect).toBe('history');
+    });
+
     it('"有什么产品" names no product', () => {
         expect(service.search('有什么产品？').confident).toBe(false);
         expect(service.search('有什么产品？').results[0]?.id).toBeDefined();

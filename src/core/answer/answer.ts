@@ -34,7 +34,7 @@ import { compare, comparable } from './compare.ts';
 import { passageText } from './facts.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
-import { asksForOffering, asksSum, DAY_STATED, subjectCues, yearsIn } from './reading.ts';
+import { asksForOffering, asksPayout, asksSum, DAY_STATED, subjectCues, yearsIn } from './reading.ts';
 import {
     askedIn,
     bestCovering,
@@ -102,9 +102,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
     const search = questionSearch(index, text, searchOptions);
     const years = yearsIn(text);
-    // "能批多少": the amount, when no aspect word is read (see `asksSum`).
+    // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
     const read = paceOfPast(years, withNeedWords(index, text, askedIn(index, text, index.read(text))));
-    const reading = asksSum(text) ? withAspect(read, 'amount') : read;
+    const reading = asksSum(text) ? withAspect(read, 'amount') : asksPayout(text) ? withAspect(read, 'processing-time') : read;
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };

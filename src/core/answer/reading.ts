@@ -350,6 +350,24 @@ export function asksSum(text: string): boolean {
     return SUM_ASKED.test(normalize(text));
 }
 
+/**
+ * When the money reaches the firm ("什么时候到账", "补贴啥时候发", "when does the money arrive", "when will we get the
+ * refund"): a time to wait, as "多久到账" is, not when the item began. The verbs of paying and receiving are a closed
+ * class; 发布, 发文 and 发的 (issued) are not paying.
+ */
+const PAYOUT_ASKED = new RegExp(
+    [
+        /(?:什么时候|啥时候|何时|几时|多久)[^，。？?！!]{0,4}?(?:到账|到位|发放|拨付|打款|放款|兑现|批下来|拿到|返还|发(?![布行文起展的了]))/.source,
+        /\bwhen\b[^.?!]{0,30}?\b(?:arrives?|paid(?: out)?|pay(?:s)? (?:out|it)|disbursed?|credited|(?:get|receive) (?:the |our |my )?(?:money|funds|subsidy|refund|payment|it))\b/
+            .source,
+    ].join('|'),
+    'i',
+);
+
+export function asksPayout(text: string): boolean {
+    return PAYOUT_ASKED.test(normalize(text));
+}
+
 /** Asking which offering ("哪个产品", "有什么贷款", "which STCSM loan", "what products does it offer"): a closed class of question forms. */
 const OFFERING_ASKED =
     /(?:哪个|哪款|哪种|哪些|什么|啥)(?:产品|贷款|信贷产品|融资产品)|\b(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:products?|loans?|schemes?)\b/i;
