@@ -274,6 +274,15 @@ describe('focus', () => {
         expect(a.text.startsWith(`${a.item!.title.en}: ${service.getItem(first!)!.summary.en}`)).toBe(true);
     });
 
+    it('what the item is, asked before, does not carry into a follow-up with words of its own: they choose the passage', () => {
+        // gaoqidai terms.rate: "Where traditional collateral is used, pricing is LPR-preferential" holds the question's word.
+        const a = answerOf(talk('tell me about gaoqidai', 'is collateral needed?')[1]);
+        expect(a).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
+        expect(a.text).toMatch(/collateral/);
+        // Another aspect still goes on: the conditions asked before answer a figure told after.
+        expect(answerOf(talk('科技微贷通适合什么企业', '我们去年销售额1500万，超了吗')[1]).aspect).toBe('eligibility');
+    });
+
     it('a follow-up with no words of its own ("tell me more") is answered from the focus without a notice that it had none', () => {
         const turns = talk('what is gaoqidai', 'tell me more');
         const a = answerOf(turns[1]);

@@ -254,7 +254,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
             // The question speaks of the item in focus: a piece of its name it holds is asked, not the card's name.
             const about = reading.free ? { ...reading, free: { ...reading.free, items: [a!.id] } } : reading;
-            return answerItem(snapshot, index, a!, withAspect(about, ownCarried), base, hints);
+            // What the item is, asked before, is no aspect to carry into a follow-up with words of its own ("tell me about
+            // gaoqidai" → "is collateral needed?"): its words choose the passage. Any other aspect goes on ("适合什么企业" →
+            // "我们去年销售额1500万，超了吗").
+            const goesOn = ownCarried === 'what-is' && !cues.bare && !cues.ellipsis ? undefined : ownCarried;
+            return answerItem(snapshot, index, a!, withAspect(about, goesOn), base, hints);
         }
     }
     // An aspect of nothing: ask which item rather than pick one.
