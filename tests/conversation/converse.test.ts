@@ -486,7 +486,12 @@ describe('intents', () => {
             '有什么贷款是面向我们这种企业的',
         ])
             expect(asksForMatch(q), q).toBe(true);
-        for (const q of ['which loan is aimed at start-ups?', 'what is the rate for us on gaoqidai', '哪个产品是面向高新技术企业的', '我们的贷款什么时候到期'])
+        for (const q of [
+            'which loan is aimed at start-ups?',
+            'what is the rate for us on gaoqidai',
+            '哪个产品是面向高新技术企业的',
+            '我们的贷款什么时候到期',
+        ])
             expect(asksForMatch(q), q).toBe(false);
     });
 
