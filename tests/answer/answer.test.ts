@@ -329,6 +329,18 @@ describe('reading the question, not a word list', () => {
         expect(service.answer('when was the premium subsidy introduced?').aspect).toBe('history');
     });
 
+    it('"what is" before words that one passage holds all of asks for that passage, not what the item is', () => {
+        // gaoqidai eligibility.conditions: "Negative list: bad overdue records or major litigation; …"; the summary holds none
+        // of "negative list".
+        for (const q of ["what's on the negative list of gaoqidai", 'what is the negative list for gaoqidai']) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
+            expect(a.text.slice(0, 200), q).toMatch(/Negative list/);
+        }
+        // What the item is, asked plainly, is still its summary.
+        expect(service.answer('what is gaoqidai').text).toMatch(/^High-Tech Enterprise Loan \(Gaoqidai\): A credit scheme/);
+    });
+
     it('"有什么产品" names no product', () => {
         expect(service.search('有什么产品？').confident).toBe(false);
         expect(service.search('有什么产品？').results[0]?.id).toBeDefined();

@@ -221,8 +221,11 @@ export function answerItem(
             chosen[0].passage.absence ||
             chosen[0].overlap === 0 ||
             (words !== undefined && words.overlap >= WORDS_OVER_ASPECT * chosen[0].overlap);
-        // It must hold words of the question besides the aspect's ("最新一轮安排"), not only the aspect's own.
-        if (words && weak && words.plain >= MIN_OVERLAP / 2) {
+        // It must hold words of the question besides the aspect's ("最新一轮安排"), not only the aspect's own; a short
+        // question's few words do when the passage holds every one of them and the aspect's passage none ("what's on the
+        // negative list of gaoqidai": "what's" reads what the item is, the words ask for its negative list).
+        const holdsAll = words !== undefined && words.share >= 1 - 1e-9 && words.plain > 0 && chosen[0] !== undefined && chosen[0].overlap === 0;
+        if (words && weak && (words.plain >= MIN_OVERLAP / 2 || holdsAll)) {
             const nearby = words.passage.aspects[0] ?? primary;
             if (!chosen[0]) {
                 // Nothing on the card for the aspect: say so first, then the passage the words point to.
