@@ -341,6 +341,13 @@ describe('reading the question, not a word list', () => {
         expect(service.answer('what is gaoqidai').text).toMatch(/^High-Tech Enterprise Loan \(Gaoqidai\): A credit scheme/);
     });
 
+    it('"有多少成员" counts members, as "how many members" does: the passage counting them, not a sum of money', () => {
+        // kechuang-finance-alliance: 近百家…会员单位 and 联盟会员超过100家; its 2万亿元 target is a sum, not a count.
+        const a = service.answer('科创金融联盟有多少成员');
+        expect(a).toMatchObject({ item: { id: 'kechuang-finance-alliance' }, confident: true });
+        expect(a.text).toMatch(/^上海科创金融联盟[^：]*：上海科创金融联盟由近百家/);
+    });
+
     it('"有什么产品" names no product', () => {
         expect(service.search('有什么产品？').confident).toBe(false);
         expect(service.search('有什么产品？').results[0]?.id).toBeDefined();

@@ -221,8 +221,8 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
         // A measure word (多少家), or the noun counted, before or after (多少企业, 企业多少个, "how many firms").
         new RegExp(
             [
-                /(?:多少|几)(?:个|家|户)?(?:企业|公司|机构|银行|会员|单位)/.source,
-                /(?:企业|公司|机构|银行|会员|单位)(?:有|数量?)?(?:多少|几)(?:个|家|户)/.source,
+                /(?:多少|几)(?:个|家|户)?(?:企业|公司|机构|银行|会员|成员|单位)/.source,
+                /(?:企业|公司|机构|银行|会员|成员|单位)(?:有|数量?)?(?:多少|几)(?:个|家|户)/.source,
                 /(?:多少|几)(?:家|户)/.source,
                 /\bhow many (?:firms|companies|enterprises|businesses|members|banks|institutions)\b/.source,
             ].join('|'),
