@@ -271,6 +271,21 @@ describe('the bot over the Bot API', () => {
         expect(TestUser.texts(await u.say('/products'))[0]).toBe(en.browseKind);
     });
 
+    it('switches language when a message asks for one: the last answer again, then every reply and button', async () => {
+        await start();
+        const u = user();
+        await u.say('沪科专贷是什么');
+        const again = TestUser.texts(await u.say('can you say that in English?')).join('\n');
+        expect(again).toContain('Huke Zhuandai');
+        expect(again).not.toMatch(/关于“/);
+        // The choice holds for a Chinese question after it, buttons included, and for /start.
+        const next = TestUser.texts(await u.say('利率多少')).join('\n');
+        expect(next).toContain('3.68%');
+        expect(next).not.toMatch(/关于“/);
+        expect(u.buttons().join(' ')).toMatch(/Details/);
+        expect(TestUser.texts(await u.say('/start'))[0]).toContain('Hello');
+    });
+
     it('/forget deletes the stored record after confirmation', async () => {
         await start();
         const u = user();

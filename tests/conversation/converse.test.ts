@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
-import { asksForMatch, correctsEarlier, pickedPlace } from '../../src/core/conversation/intent.ts';
+import { asksForMatch, correctsEarlier, languageAsked, pickedPlace } from '../../src/core/conversation/intent.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
@@ -290,6 +290,37 @@ describe('focus', () => {
         expect(presentAnswer(a, 'en').notice).toBeUndefined();
         // Alone, the message is still told it had nothing to search for.
         expect(presentAnswer(service.answer('tell me more', { lang: 'en' }), 'en').notice).toBeDefined();
+    });
+});
+
+describe('language asked in a message', () => {
+    it('reads a request for a language, in either language, and what else the message asks', () => {
+        expect(languageAsked('请用中文回答：它的利率是怎么定的')).toEqual({ lang: 'zh', rest: '它的利率是怎么定的' });
+        expect(languageAsked('switch to english. who can apply?')).toEqual({ lang: 'en', rest: 'who can apply?' });
+        expect(languageAsked('English please')).toEqual({ lang: 'en', rest: '' });
+        expect(languageAsked('换成英文说一下')).toEqual({ lang: 'en', rest: '' });
+        expect(languageAsked('中文')).toEqual({ lang: 'zh', rest: '' });
+        expect(languageAsked('can you say that in English?')?.lang).toBe('en');
+        // Asking about English names or papers is no request to change language.
+        for (const q of ['高企贷的英文名是什么', 'are there english application forms?', '有英文材料吗', 'what is gaoqidai'])
+            expect(languageAsked(q), q).toBeUndefined();
+    });
+
+    it('a message asking only for the other language answers the last question again in it, and the choice holds', () => {
+        const turns = talk('沪科专贷是什么', 'can you say that in English?', '利率多少');
+        const again = answerOf(turns[1]);
+        expect(turns[1]!.lang).toBe('en');
+        expect(again).toMatchObject({ item: { id: 'huke-zhuandai' }, lang: 'en' });
+        expect(again.text.startsWith(`${again.item!.title.en}: ${service.getItem('huke-zhuandai')!.summary.en}`)).toBe(true);
+        // A Chinese question after it is answered in English: the user asked for it.
+        expect(turns[2]!.lang).toBe('en');
+        expect(answerOf(turns[2])).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'rate', lang: 'en' });
+    });
+
+    it('a request for a language before a question answers the question in that language', () => {
+        const turns = talk('what is gaoqidai', '请用中文回答：它的合作银行有哪些');
+        expect(turns[1]!.lang).toBe('zh');
+        expect(answerOf(turns[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'partner-banks', lang: 'zh' });
     });
 });
 

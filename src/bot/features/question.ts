@@ -45,6 +45,8 @@ questionFeature.on('message:text', async (ctx, next) => {
     const turn = converse(ctx.deps.service, conversationOf(ctx.session), text, { defaultLang: ctx.lang, limit: ANSWERS_SHOWN });
     keepConversation(ctx.session, turn.state);
     const { lang, reply } = turn;
+    // The buttons of this reply too, when the message asked for a language.
+    ctx.lang = ctx.session.lang ?? ctx.lang;
     const t = MESSAGES[lang];
     switch (reply.kind) {
         case 'need-profile':

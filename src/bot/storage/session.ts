@@ -59,6 +59,8 @@ export function keepConversation(session: SessionData, state: ConversationState)
     set('profile', state.profile);
     set('focus', state.focus);
     set('matched', state.matched);
+    // A language asked for in a message ("English please") is the user's choice, as /lang is; a turn never unsets one.
+    if (state.lang) session.lang = state.lang;
 }
 
 type DraftKey = keyof Draft;

@@ -358,8 +358,9 @@ export function asksSum(text: string): boolean {
 const PAYOUT_ASKED = new RegExp(
     [
         /(?:什么时候|啥时候|何时|几时|多久)[^，。？?！!]{0,4}?(?:到账|到位|发放|拨付|打款|放款|兑现|批下来|拿到|返还|发(?![布行文起展的了]))/.source,
-        /\bwhen\b[^.?!]{0,30}?\b(?:arrives?|paid(?: out)?|pay(?:s)? (?:out|it)|disbursed?|credited|(?:get|receive) (?:the |our |my )?(?:money|funds|subsidy|refund|payment|it))\b/
-            .source,
+        /\bwhen\b[^.?!]{0,30}?\b/.source +
+            /(?:arrives?|paid(?: out)?|pays? (?:out|it)|disbursed?|credited|(?:get|receive) (?:the |our |my )?(?:money|funds|subsidy|refund|payment|it))\b/
+                .source,
     ].join('|'),
     'i',
 );

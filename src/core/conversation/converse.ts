@@ -27,10 +27,12 @@ import type { KnowledgeService } from '../service.ts';
 import { QUALIFICATIONS, type Lang, type Need } from '../vocabulary.ts';
 import {
     asksForMatch,
+    asksNothingMore,
     asksWhatExists,
     asksWhichFits,
     correctsEarlier,
     deniesUnnamed,
+    languageAsked,
     pickedPlace,
     withoutPick,
     restatesQuestion,
@@ -80,6 +82,23 @@ const ASKS =
 const ONLY_AGAIN = /呢|吗|[?？]|\b(?:what|how) about\b/gi;
 
 export function converse(service: KnowledgeService, state: ConversationState, message: string, options: TurnOptions): Turn {
+    // "请用中文回答：…", "English please": the language asked is the user's choice from now on, as /lang is; the rest of
+    // the message is what it asks. Asking nothing more, the last question is answered again in that language.
+    const switched = languageAsked(message.trim());
+    if (switched) {
+        const chosen = { ...state, lang: switched.lang };
+        const last = state.focus?.items.length === 1 ? state.focus.items[0] : undefined;
+        if (asksNothingMore(switched.rest) && last) {
+            const again = service.answerAbout(last, state.focus?.aspect ?? 'what-is', { lang: switched.lang });
+            if (again)
+                return {
+                    state: chosen,
+                    lang: switched.lang,
+                    reply: { kind: 'answer', answer: { ...again, question: message.trim() }, understood: [] },
+                };
+        }
+        if (switched.rest.length > 0) return converse(service, chosen, switched.rest, options);
+    }
     const text = message.trim();
     const lang = state.lang ?? langOfText(text, options.defaultLang);
     // "不对，我要问的是高新技术企业的" after an answer says what the question was about, not what the firm is.

@@ -8,6 +8,7 @@
 
 import { asksForOffering } from '../answer/reading.ts';
 import { normalize } from '../search/tokenize.ts';
+import type { Lang } from '../vocabulary.ts';
 
 /** Asking which products fit the firm. */
 const ASKS_MATCH = [
@@ -159,4 +160,50 @@ const OF_FIRM = /我们|我司|咱们|本公司|\b(?:us|our|we)\b/i;
 
 export function speaksOfFirm(text: string): boolean {
     return OF_FIRM.test(text);
+}
+
+/**
+ * Asking to be answered in a language ("请用中文回答", "换成英文说一下", "English please", "switch to english", "can you
+ * say that in English?"): a verb of saying or changing with the language, or the language alone. Saying "英文名" or
+ * "english forms" asks about English things, not for English.
+ */
+const LANGUAGE_ASKED_ZH = new RegExp(
+    [
+        /(?:请|麻烦|能不能|可以|可不可以)?你?(?:用|换成|换|改用|改成|切换到|切换成|切到|翻译成|翻成)(中文|汉语|简体中文|英文|英语)/.source,
+        /(?:来)?(?:回答|回复|答复|说|讲|讲讲|说说|解释|写)?(?:一下|一遍|吧)?/.source,
+        /|^(中文|汉语|英文|英语)(?:回答|回复|版)?(?:吧|呢|谢谢)?[。！!？?\s]*$/.source,
+    ].join(''),
+);
+const LANGUAGE_ASKED_EN = new RegExp(
+    [
+        /\b(?:(?:can|could|would) you )?(?:please |pls |plz )?/.source +
+            /(?:answer|reply|respond|say (?:that|it|this)|repeat (?:that|it|this)|explain (?:that|it|this)|tell me|write)/.source +
+            /(?: that| it| again)? (?:in|into) (english|chinese|mandarin)\b(?: please| pls| plz)?/.source,
+        /\b(?:switch|change|go|back) (?:to|into) (english|chinese|mandarin)\b(?: please| pls| plz)?/.source,
+        /\b(?:in|into) (english|chinese|mandarin)(?: please| pls| plz)\b|\btranslate (?:it |that |this )?(?:to|into) (english|chinese|mandarin)\b/
+            .source,
+        /^\s*(english|chinese|mandarin)(?: please| pls| plz)?[.!?\s]*$/.source,
+    ].join('|'),
+    'i',
+);
+
+/** The language a message asks to be answered in, if any, and what else it says (the request cut out). */
+export function languageAsked(text: string): { lang: Lang; rest: string } | undefined {
+    const m = LANGUAGE_ASKED_ZH.exec(text) ?? LANGUAGE_ASKED_EN.exec(text);
+    if (!m) return undefined;
+    const said = m
+        .slice(1)
+        .find((g) => g !== undefined)!
+        .toLowerCase();
+    const lang: Lang = /中文|汉语|chinese|mandarin/.test(said) ? 'zh' : 'en';
+    const rest = (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).replace(/^[\s:：,，.。;；!！、-]+|[\s:：,，;；、-]+$/g, '');
+    return { lang, rest };
+}
+
+/** What is left of a message once a language was asked for, when it asks nothing more ("can you say that?", "请再说一遍"). */
+const ONLY_AGAIN_WORDS =
+    /\b(?:can|could|would|will|you|please|pls|plz|say|repeat|that|it|this|again|the|same|answer|thanks|thank)\b|请|再|说|讲|一遍|一下|吧|呢|谢谢|回答|重复|[?？!！。.,，\s]/gi;
+
+export function asksNothingMore(rest: string): boolean {
+    return rest.replace(ONLY_AGAIN_WORDS, '').length === 0;
 }
