@@ -49,6 +49,24 @@ describe('understandQuestion', () => {
         expect(fields('start-up without collateral, 30 employees')).toEqual({ stage: 'startup', needs: ['credit-loan'], employees: 30 });
     });
 
+    it('reads a range of revenue as revenue, its upper end no amount sought', () => {
+        expect(fields('年销售额200万到1000万')).toEqual({ annualRevenueWan: 200 });
+        expect(fields('sales between 2 and 10 million RMB').amountWan).toBeUndefined();
+        expect(fields('revenue of 2-10 million').annualRevenueWan).toBeDefined();
+        // An amount sought beside revenue is still one.
+        expect(fields('营收2000万，想贷500万')).toEqual({ annualRevenueWan: 2000, amountWan: 500 });
+    });
+
+    it('reads a title claimed after a denial in the same sentence ("not HNTE yet, only a tech SME")', () => {
+        expect(fields('actually we are not HNTE yet, only a tech SME')).toEqual({
+            qualifications: ['tech-sme'],
+            qualificationsLacking: ['high-tech'],
+        });
+        expect(fields('we are just a tech SME, no HNTE')).toMatchObject({ qualifications: ['tech-sme'] });
+        // Asking whether only such firms can apply claims nothing.
+        expect(fields('only a high-tech enterprise can apply?').qualifications).toBeUndefined();
+    });
+
     it('reads a head count in Chinese numerals and after a head-count word', () => {
         expect(fields('我们有两百个员工').employees).toBe(200);
         expect(fields('一百五十名职工，做新材料').employees).toBe(150);

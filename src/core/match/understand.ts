@@ -70,7 +70,14 @@ const NO_IP =
 /** Revenue named after the amount: "五千万的营业额", "50 million in revenue". */
 const REVENUE_AFTER =
     /^\s*(?:元|人民币|rmb|cny|yuan)?\s*(?:左右|上下)?\s*(?:的)?\s*(?:年?营收|营业额|营业收入|销售额|销售收入|年收入|(?:in |of )?(?:annual )?(?:revenue|sales|turnover))/i;
-const REVENUE_CONTEXT = /(?:年?营收|营业收入|营业额|年?销售额|销售收入|年销售|收入|revenue|sales|turnover)[^，。,.;；\d]{0,16}$/i;
+const REVENUE_CONTEXT = new RegExp(
+    [
+        /(?:年?营收|营业收入|营业额|年?销售额|销售收入|年销售|收入|revenue|sales|turnover)/.source,
+        // the words between, or the lower end of a range ("销售额200万到", "sales between 2 and", "revenue of 2-")
+        /(?:[^，。,.;；\d]{0,16}|[^，。,.;；\d]{0,12}[\d.]+\s*(?:万|亿|万元|亿元|million|m)?\s*(?:到|至|~|～|-|–|—|and|to)\s*)$/.source,
+    ].join(''),
+    'i',
+);
 /**
  * A head count: digits or a Chinese numeral before 员工 / 人 ("200人", "两百个员工", "一百五十名职工"), digits before
  * employees / staff / people, or after a head-count word ("员工有200多人" is read by the first form; "headcount 200",
