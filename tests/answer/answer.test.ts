@@ -348,6 +348,27 @@ describe('reading the question, not a word list', () => {
         expect(a.text).toMatch(/^上海科创金融联盟[^：]*：上海科创金融联盟由近百家/);
     });
 
+    it('a question with nothing of its own after a clause reporting what was heard asks about what was heard', () => {
+        // "听说…利率挺低的" reports; "具体多少？" asks the rate it reported.
+        expect(service.answer('听说高企贷利率挺低的，具体多少？')).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+        // A clause that asks something of its own keeps what it asks: the way to apply, not the rate heard.
+        expect(service.answer('看新闻说沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？').aspect).not.toBe('rate');
+    });
+
+    it('two questions in one message are each answered, in the order asked, each from its own field', () => {
+        // gaoqidai terms.rate (LPR-preferential where collateral is used) and its 2019 pilot banks; "No fees other than
+        // interest" only mentions the rate.
+        for (const [q, rate, banks] of [
+            ["what's the rate on gaoqidai? and which banks offer it?", 'LPR-preferential', 'pilot banks'],
+            ['高企贷利率怎么定？合作银行有哪些？', 'LPR优惠定价', '试点银行'],
+        ] as const) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+            expect(a.text.indexOf(rate), q).toBeGreaterThan(0);
+            expect(a.text.indexOf(banks), q).toBeGreaterThan(a.text.indexOf(rate));
+        }
+    });
+
     it('"有什么产品" names no product', () => {
         expect(service.search('有什么产品？').confident).toBe(false);
         expect(service.search('有什么产品？').results[0]?.id).toBeDefined();

@@ -37,6 +37,7 @@ import { clarify, unknown } from './no-subject.ts';
 import { asksForOffering, asksPayout, asksSum, DAY_STATED, subjectCues, yearsIn } from './reading.ts';
 import {
     askedIn,
+    eachQuestionAsked,
     bestCovering,
     evidenceFor,
     EVIDENCE_MARGIN,
@@ -103,7 +104,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const search = questionSearch(index, text, searchOptions);
     const years = yearsIn(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
-    const read = paceOfPast(years, withNeedWords(index, text, askedIn(index, text, index.read(text))));
+    const read = paceOfPast(years, withNeedWords(index, text, eachQuestionAsked(index, text, askedIn(index, text, index.read(text)))));
     const reading = asksSum(text) ? withAspect(read, 'amount') : asksPayout(text) ? withAspect(read, 'processing-time') : read;
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);

@@ -205,7 +205,13 @@ export function answerItem(
         }
     } else if (primary && asked[1] && asked[1].score >= asked[0]!.score * CLOSE_READING) {
         // Two readings close together ("哪家保险公司承保，损失怎么分担"): the best of each, each with its label.
-        const other = holdingOf(asked[1].aspect).find((r) => !r.passage.absence && !chosen.includes(r));
+        // The field of that aspect first, as for the first reading: "No fees other than interest" mentions the rate,
+        // terms.rate states it.
+        const others = numberFirst(
+            holdingOf(asked[1].aspect).filter((r) => !r.passage.absence && !chosen.includes(r)),
+            asked[1].aspect,
+        );
+        const other = others.find((r) => r.passage.typed && r.passage.aspects[0] === asked[1]!.aspect) ?? others[0];
         if (other) {
             chosen = [chosen[0]!, other];
             labels = [primary, asked[1].aspect];

@@ -299,7 +299,15 @@ export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReadi
     const clauses = text.split(/(?<=[，,。！？!?；;\n])/).filter((c) => c.trim().length > 0);
     if (clauses.length < 2) return reading;
     const narrative = (c: string) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || understandQuestion(c).understood.length > 0);
-    const kept = clauses.filter((c) => !narrative(c));
+    // A clause that asks with nothing of its own ("听说沪科专贷利率低，具体多少？") asks about what the clause before it
+    // reported: that clause is part of what is asked.
+    const bareAfter = (i: number) => {
+        const next = clauses[i + 1];
+        if (next === undefined || narrative(next)) return false;
+        const read = index.read(next);
+        return read.aspects.aspects.length === 0 && subjectCues(next, read).bare;
+    };
+    const kept = clauses.filter((c, i) => !narrative(c) || bareAfter(i));
     if (kept.length === clauses.length || kept.length === 0) return reading;
     const asked = index.read(kept.join(''));
     const terms = new Map([...reading.terms].map(([term, weight]) => [term, asked.terms.has(term) ? weight : weight * TOLD_SHARE] as const));
@@ -310,6 +318,28 @@ export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReadi
         aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison },
         aspectTerms: asked.aspectTerms,
     };
+}
+
+/**
+ * Several questions in one message ("利率具体多少？要找哪家银行？", "what's the rate? and who do we call?"), each
+ * asking its own aspect, are each asked: their aspects weigh alike, so that each is answered with its label, however
+ * many characters its aspect word has (哪家银行 is not asked twice as much as 利率).
+ */
+export function eachQuestionAsked(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
+    const asked = reading.aspects.aspects;
+    if (asked.length < 2) return reading;
+    const questions = text.split(/(?<=[？?])/).filter((q) => /[\p{L}\p{N}]/u.test(q));
+    if (questions.length < 2) return reading;
+    const tops = new Set<Aspect>();
+    for (const q of questions) {
+        const top = index.read(q).aspects.primary;
+        if (top && asked.some((a) => a.aspect === top)) tops.add(top);
+    }
+    if (tops.size < 2) return reading;
+    // In the order they were asked: the first question is answered first.
+    const best = asked[0]!.score;
+    const aspects = [...[...tops].map((aspect) => ({ aspect, score: best })), ...asked.filter((a) => !tops.has(a.aspect))];
+    return { ...reading, aspects: { ...reading.aspects, aspects, primary: aspects[0]!.aspect } };
 }
 
 /**
