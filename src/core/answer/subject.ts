@@ -305,7 +305,7 @@ export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReadi
         const next = clauses[i + 1];
         if (next === undefined || narrative(next)) return false;
         const read = index.read(next);
-        return read.aspects.aspects.length === 0 && subjectCues(next, read).bare;
+        return ASKS.test(next) && read.named.length === 0 && read.aspects.aspects.length === 0 && subjectCues(next, read).bare;
     };
     const kept = clauses.filter((c, i) => !narrative(c) || bareAfter(i));
     if (kept.length === clauses.length || kept.length === 0) return reading;
