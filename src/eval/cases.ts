@@ -97,6 +97,7 @@ export const HELDOUT_FILES = {
         'heldout7-answers.jsonl',
         'heldout8-answers.jsonl',
         'heldout9-answers.jsonl',
+        'heldout10-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -107,6 +108,7 @@ export const HELDOUT_FILES = {
         'heldout7-offtopic.jsonl',
         'heldout8-offtopic.jsonl',
         'heldout9-offtopic.jsonl',
+        'heldout10-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -117,6 +119,7 @@ export const HELDOUT_FILES = {
         'heldout7-dialogues.jsonl',
         'heldout8-dialogues.jsonl',
         'heldout9-dialogues.jsonl',
+        'heldout10-dialogues.jsonl',
     ],
 } as const;
 
