@@ -142,3 +142,16 @@ describe('"more" after a verb that asks to be told', () => {
         expect(terms('which one lends more?')).toContain(more);
     });
 });
+
+describe('a word a card writes only inside a hyphenated compound', () => {
+    it('is not held for a question that says it alone ("high" of high-tech, "time" of first-time)', async () => {
+        const shipped = createSearchIndex((await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!);
+        // gaoqidai writes "high-tech" and "first-time", never "high" or "time" alone: "too high" and "a good moment in
+        // time" are no words of its.
+        expect(shipped.search('is my personal car loan rate too high').confident).toBe(false);
+        // Said with the compound's parts side by side, it is the compound: the card is found as before.
+        expect(shipped.search('high tech enterprise loan rate').confident).toBe(true);
+        expect(shipped.search('high tech enterprise loan rate').results[0]?.id).toBe('gaoqidai');
+        expect(shipped.search('priority for first time borrowers on gaoqidai?').confident).toBe(true);
+    });
+});

@@ -154,6 +154,35 @@ interface Entry {
     holders?: ReadonlyMap<string, number>;
     /** The passages ranked for no question: card order, every score 0. */
     unranked?: readonly RankedPassage[];
+    /** The English words the card writes only inside hyphenated compounds, each with those compounds (see `compoundOnly`). */
+    compounds?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A hyphenated English compound ("high-tech", "first-time"), or a word. */
+const LATIN_WORD_OR_COMPOUND = /[a-z0-9]+(?:-[a-z0-9]+)+|[a-z0-9]+/g;
+
+/**
+ * The stems of the English words `texts` write only inside hyphenated compounds ("tim" of first-time, "high" of
+ * high-tech, when neither stands alone anywhere), each with the compounds that hold it.
+ */
+function compoundOnly(texts: Iterable<string>): Map<string, string[]> {
+    const alone = new Set<string>();
+    const parts = new Map<string, string[]>();
+    for (const text of texts)
+        for (const [word] of normalize(text).toLowerCase().matchAll(LATIN_WORD_OR_COMPOUND)) {
+            if (!word.includes('-')) {
+                alone.add(stem(word));
+                continue;
+            }
+            for (const part of word.split('-')) {
+                const s = stem(part);
+                const holders = parts.get(s);
+                if (!holders) parts.set(s, [word]);
+                else if (!holders.includes(word)) holders.push(word);
+            }
+        }
+    for (const s of alone) parts.delete(s);
+    return parts;
 }
 
 /** Analyses of the last questions kept (an answer reads and searches the same text). */
@@ -595,6 +624,17 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         return ranked;
     }
 
+    /** For `entry`, whether a term of the question is a word the card writes only in compounds the question does not say. */
+    function compoundSaidApart(entry: Entry, question: string): (term: string) => boolean {
+        const compounds = (entry.compounds ??= compoundOnly(indexedPassages(entry).flatMap((p) => Object.values(p.passage.text))));
+        if (compounds.size === 0) return () => false;
+        const said = normalize(question).toLowerCase();
+        return (term) => {
+            const holders = compounds.get(term);
+            return holders !== undefined && !holders.some((c) => new RegExp(`(?<![a-z0-9])${c.split('-').join('[-\\s]?')}(?![a-z0-9])`).test(said));
+        };
+    }
+
     function rankEntry(entry: Entry, reading: QueryReading | undefined): RankedPassage[] {
         const passages = indexedPassages(entry);
         // A piece of the card's name the question says apart from the name it names the card by is asked (保险 of
@@ -693,7 +733,11 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const { top, common, specific } = score(bounded.text, searchOptions, analyzed);
 
         const conceptWeights = analyzed.concepts.map((c) => idf(conceptFrequency(c, df), postings.documentCount));
-        const matched = new Set([...(top[0]?.queryTerms ?? []), ...common]);
+        // A word the first card writes only inside a compound is not held when the question says it alone: "too high"
+        // is no word of a card that writes "high-tech", "a good time" none of one that writes "first-time".
+        const first = top[0] ? entries.get(top[0].id) : undefined;
+        const saidAsPart = first ? compoundSaidApart(first, bounded.text) : () => false;
+        const matched = new Set([...(top[0]?.queryTerms ?? []).filter((t) => !saidAsPart(t)), ...common]);
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
         const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
         const reading = read(bounded.text, analyzed, false);
