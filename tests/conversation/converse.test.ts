@@ -317,6 +317,13 @@ describe('language asked in a message', () => {
         expect(answerOf(turns[2])).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'rate', lang: 'en' });
     });
 
+    it('a request for a language with nothing in focus is kept for the questions after it', () => {
+        const turns = talk('English please', '高企贷是什么');
+        expect(turns[0]!.lang).toBe('en');
+        expect(turns[1]!.lang).toBe('en');
+        expect(answerOf(turns[1])).toMatchObject({ item: { id: 'gaoqidai' }, lang: 'en' });
+    });
+
     it('a request for a language before a question answers the question in that language', () => {
         const turns = talk('what is gaoqidai', '请用中文回答：它的合作银行有哪些');
         expect(turns[1]!.lang).toBe('zh');

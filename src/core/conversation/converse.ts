@@ -98,6 +98,8 @@ export function converse(service: KnowledgeService, state: ConversationState, me
                 };
         }
         if (switched.rest.length > 0) return converse(service, chosen, switched.rest, options);
+        // Nothing to answer again: the choice is kept all the same.
+        state = chosen;
     }
     const text = message.trim();
     const lang = state.lang ?? langOfText(text, options.defaultLang);
