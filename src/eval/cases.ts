@@ -72,6 +72,7 @@ export const ANSWER_FILES = [
     'answers.strangers3.jsonl',
     'answers.strangers4.jsonl',
     'answers.strangers5.jsonl',
+    'answers.strangers6.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -98,6 +99,7 @@ export const HELDOUT_FILES = {
         'heldout8-answers.jsonl',
         'heldout9-answers.jsonl',
         'heldout10-answers.jsonl',
+        'heldout11-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -109,6 +111,7 @@ export const HELDOUT_FILES = {
         'heldout8-offtopic.jsonl',
         'heldout9-offtopic.jsonl',
         'heldout10-offtopic.jsonl',
+        'heldout11-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -120,6 +123,7 @@ export const HELDOUT_FILES = {
         'heldout8-dialogues.jsonl',
         'heldout9-dialogues.jsonl',
         'heldout10-dialogues.jsonl',
+        'heldout11-dialogues.jsonl',
     ],
 } as const;
 
