@@ -154,4 +154,14 @@ describe('a word a card writes only inside a hyphenated compound', () => {
         expect(shipped.search('high tech enterprise loan rate').results[0]?.id).toBe('gaoqidai');
         expect(shipped.search('priority for first time borrowers on gaoqidai?').confident).toBe(true);
     });
+
+    it('is held when the question says the compound with "of" between its parts ("end of June" for end-June)', async () => {
+        const shipped = createSearchIndex((await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!);
+        // The reply's card writes "end" only in end-June, end-Q2 and end-2023.
+        const covered = (q: string, word: string) => shipped.explain(q).concepts.find((c) => c.text === word)?.covered;
+        expect(covered('loan balance of tech firms at the end of June 2024, in the reply to proposal 1205', 'end')).toBe(true);
+        expect(covered('loan balance of tech firms at end-June 2024, in the reply to proposal 1205', 'end')).toBe(true);
+        // Said with other words between, it is no part of the compound.
+        expect(covered('at the end, how big was the loan balance of tech firms in June 2024, in the reply to proposal 1205', 'end')).toBe(false);
+    });
 });

@@ -22,7 +22,7 @@ import type { Kind, Lang } from '../vocabulary.ts';
 import { conceptFrequency, coverage, DEFAULT_MIN_COVERAGE, idf, mentions } from './confidence.ts';
 import { bodyHalves, fieldTexts, fixedSharedPhrases, itemSharedPhrases, ownPhrases, profileWords } from './documents.ts';
 import { boundQuery, MAX_QUERY_LENGTH, NOTICES } from './input.ts';
-import { FIELD_BOOSTS, FIELDS, SEARCH_WEIGHTS, useFuzzy, usePrefix } from './options.ts';
+import { FIELD_BOOSTS, FIELDS, SEARCH_WEIGHTS, prefixForm, useFuzzy, usePrefix } from './options.ts';
 import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm, type ScoredDocument } from './postings.ts';
 import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
 import { createAspectReader } from './aspects.ts';
@@ -183,6 +183,20 @@ function compoundOnly(texts: Iterable<string>): Map<string, string[]> {
         }
     for (const s of alone) parts.delete(s);
     return parts;
+}
+
+/**
+ * How a question says a compound: its parts side by side, with or without the hyphen, or with "of" between
+ * ("end of June" is end-June). Made once per compound: the same compounds are asked of every question.
+ */
+const compoundPatterns = new Map<string, RegExp>();
+function compoundSaid(compound: string): RegExp {
+    let pattern = compoundPatterns.get(compound);
+    if (!pattern) {
+        pattern = new RegExp(`(?<![a-z0-9])${compound.split('-').join('(?:[-\\s]?|\\s+of\\s+)')}(?![a-z0-9])`);
+        compoundPatterns.set(compound, pattern);
+    }
+    return pattern;
 }
 
 /** Analyses of the last questions kept (an answer reads and searches the same text). */
@@ -631,7 +645,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const said = normalize(question).toLowerCase();
         return (term) => {
             const holders = compounds.get(term);
-            return holders !== undefined && !holders.some((c) => new RegExp(`(?<![a-z0-9])${c.split('-').join('[-\\s]?')}(?![a-z0-9])`).test(said));
+            return holders !== undefined && !holders.some((c) => compoundSaid(c).test(said));
         };
     }
 
@@ -737,7 +751,12 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // is no word of a card that writes "high-tech", "a good time" none of one that writes "first-time".
         const first = top[0] ? entries.get(top[0].id) : undefined;
         const saidAsPart = first ? compoundSaidApart(first, bounded.text) : () => false;
-        const matched = new Set([...(top[0]?.queryTerms ?? []).filter((t) => !saidAsPart(t)), ...common]);
+        // Nor is a word held that the card writes only as the start of another word (the STAR board, start-ups).
+        // (A word matched by a typo allowed, not by a prefix, is held as before.)
+        const found = top[0]?.terms ?? [];
+        const saidAsForm = (t: string) =>
+            !analyzed.loose.has(t) || found.includes(t) || !found.some((f) => f !== t && f.startsWith(t)) || found.some((f) => prefixForm(t, f));
+        const matched = new Set([...(top[0]?.queryTerms ?? []).filter((t) => !saidAsPart(t) && saidAsForm(t)), ...common]);
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
         const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
         const reading = read(bounded.text, analyzed, false);
