@@ -213,6 +213,15 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(figure).toMatchObject({ confident: true, item: { id: 'stcsm-reply-2024-85' } });
         expect(figure.text.split('。')[0]).toContain('37.92');
     });
+
+    it('with nothing named, a word that tells cards apart is told by the word itself, not by a longer word it begins', () => {
+        // innovation-voucher writes "start-up teams" and "buy professional services": "star" begins "start", yet the STAR
+        // board is no word of the card.
+        expect(service.answer('should I buy tech stocks listed on the STAR board').confident).toBe(false);
+        // The word itself, or its inflections, still tells: start-ups buying services are the voucher's.
+        const voucher = service.answer('which scheme helps start-up teams buy professional services?');
+        expect(voucher).toMatchObject({ confident: true, item: { id: 'innovation-voucher' } });
+    });
 });
 
 describe('names said by sound', () => {

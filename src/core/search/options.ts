@@ -45,6 +45,16 @@ export function usePrefix(term: string): boolean {
     return term.length >= PREFIX_MIN_LENGTH && LATIN_TERM.test(term);
 }
 
+/**
+ * Whether `longer`, found by the prefix `term`, is a form of the same word: what it adds begins as an English
+ * ending does (discount-ing, financ-ial, guarante-e, loan-s, invest-ment), not as another word that happens to begin
+ * with it (star-t, plan-et). A prefix match that is not a form ranks the card, but does not say the question's word.
+ */
+export function prefixForm(term: string, longer: string): boolean {
+    return longer.startsWith(term) && FORM_ENDING.test(longer.slice(term.length));
+}
+const FORM_ENDING = /^(?:[aeiouy]|s|ment|ness|ful|less|ship|ly)/;
+
 /** Fuzzy search only for Latin words long enough that one edit rarely turns them into another word. */
 export function useFuzzy(term: string): number | false {
     if (!LATIN_TERM.test(term) || term.length < FUZZY_MIN_LENGTH) return false;

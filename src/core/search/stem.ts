@@ -102,3 +102,15 @@ export function termPattern(term: string): RegExp {
     const words = term.split(/[_ ]/).map((w) => (w.endsWith('y') ? `${escape(w.slice(0, -1))}[a-z]*` : `${escape(w)}[a-z]*`));
     return new RegExp(`(?<![a-z0-9])${words.join('[^a-z0-9]+')}`, 'g');
 }
+
+/**
+ * Whether normalized, lower-case `text` says `term` itself: where `termPattern` finds it, each word found must stem
+ * to the term's word, so that "star" is not said by "start-up" nor "rat" by "ratio".
+ */
+export function saysTerm(text: string, term: string): boolean {
+    const pattern = termPattern(term);
+    if (HAN.test(term)) return pattern.test(text);
+    const words = term.split(/[_ ]/);
+    for (const m of text.matchAll(pattern)) if (m[0].split(/[^a-z0-9]+/).every((w, i) => stem(w) === words[i])) return true;
+    return false;
+}
