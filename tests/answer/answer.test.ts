@@ -224,6 +224,18 @@ describe('passages chosen by the whole question, the aspect words one signal amo
     });
 });
 
+describe('a passage that states a fact and notes what its sources lack', () => {
+    it('answers a question without an aspect word whose own words it holds', () => {
+        // gaoqidai terms.term: 部分额度专门用于信用贷款和中长期贷款；来源未给出具体期限上限. 中长期 is no aspect word; the
+        // note of the missing limit does not make the passage a mere note.
+        const a = service.answer('高企贷支持中长期贷款吗');
+        expect(a.item?.id).toBe('gaoqidai');
+        expect(a.text.split('。')[0]).toContain('中长期');
+        // A bare question still gets the overview, not a note of what is missing.
+        expect(service.answer('高企贷').text.split('。')[0]).not.toContain('未给出');
+    });
+});
+
 describe('names said by sound', () => {
     it('reads a same-sound character in a short name, and a name written in pinyin', () => {
         // 旅/履, 高启/高企, 新/信 are what a pinyin input method offers beside the right character.

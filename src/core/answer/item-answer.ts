@@ -262,7 +262,8 @@ export function answerItem(
         // No aspect asked ("科技微贷通?"): the passages matching the question's words, else the summary. A note that
         // the card lacks some fact answers no question that did not ask for that fact.
         // A passage holding much of the question's words, or most of a short question's, beats the summary.
-        const fallback = ranked.filter(byWords);
+        const byTheWords = ranked.filter(byWords);
+        const fallback = byTheWords.length > 0 ? byTheWords : ranked.filter(noteByWords);
         // "能补多少": among the passages the words point to, one stating a number first; with none, a passage holding some
         // of the words and a number, else the summary.
         const numbered = wantsNumber && fallback.length === 0 ? ranked.filter((r) => r.overlap > 0 && !r.passage.absence && hasNumber(r)) : [];
@@ -391,6 +392,11 @@ export function answerItem(
 /** A passage the question's words point to, with no aspect read: much of them, or a good share of a short question's. */
 const byWords = (r: RankedPassage) =>
     r.score > 0 && r.passage.structured && !r.passage.absence && (r.overlap >= MIN_OVERLAP || (r.share >= ASKED_SHARE && r.plain >= MIN_PLAIN));
+/**
+ * A note of what the sources lack answers no question that did not ask for it, unless the question's own words, beside
+ * any aspect's, point to it and to no other passage: it also states a fact ("部分额度专门用于…中长期贷款；来源未给出具体期限上限").
+ */
+const noteByWords = (r: RankedPassage) => r.score > 0 && r.passage.structured && r.passage.absence && r.plain >= MIN_OVERLAP;
 const pointedByWords = (ranked: readonly RankedPassage[]) => ranked.some(byWords);
 
 /**
