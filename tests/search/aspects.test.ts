@@ -96,4 +96,13 @@ describe('a slip in an English aspect word', () => {
         // Without the cards' words, nothing is taken for a slip.
         expect(reader.read('how to aply for seamless renewal').primary).not.toBe('how-to-apply');
     });
+
+    it('is read as the word when a doubled letter stands at the wrong place (aplly for apply)', async () => {
+        const { snapshot } = await loadKnowledge(SHIPPED_KNOWLEDGE);
+        const cards = [...snapshot!.items.values()].map((i) => JSON.stringify(i).toLowerCase()).join(' ');
+        const slips = createAspectReader(snapshot!.aspects, (w) => new RegExp(`\\b${w}`).test(cards));
+        expect(slips.read('how to aplly for seamless renewal').primary).toBe('how-to-apply');
+        // The same letters doubled elsewhere and another letter changed as well is no slip.
+        expect(slips.read('how to aplli for seamless renewal').primary).not.toBe('how-to-apply');
+    });
 });
