@@ -282,6 +282,9 @@ export function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]
 /** A clause that introduces the firm ("本人是…的财务", "我们是做新材料的", "we are …"). */
 const SELF =
     /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)|^(?:we|i)(?:'re|'m| are| am| have| run)\b/i;
+/** Where a message divides into the clauses `askedIn` weighs: a Chinese or English mark, and an English full stop before a space. */
+const SENTENCE_OR_CLAUSE_END = /(?<=[，,。！？!?；;\n]|\.(?=\s))/;
+
 /** A clause that reports what someone said ("看新闻说…", "客户经理说…", "I heard …"). */
 const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
 
@@ -296,7 +299,7 @@ const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b
  * passage dated 2022年7月; 银行说要先去做质押登记 still says which 登记).
  */
 export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
-    const clauses = text.split(/(?<=[，,。！？!?；;\n])/).filter((c) => c.trim().length > 0);
+    const clauses = text.split(SENTENCE_OR_CLAUSE_END).filter((c) => c.trim().length > 0);
     if (clauses.length < 2) return reading;
     const narrative = (c: string) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || understandQuestion(c).understood.length > 0);
     // A clause that asks with nothing of its own ("听说沪科专贷利率低，具体多少？") asks about what the clause before it
