@@ -376,6 +376,20 @@ describe('reading the question, not a word list', () => {
         expect(service.answer('看新闻说沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？').aspect).not.toBe('rate');
     });
 
+    it('English sentences that tell about the firm or report what was heard weigh less than the one that asks', () => {
+        // keji-weidaitong eligibility.conditions.0: the target sales of 2 to 10 million; how_to_apply.0: "the bank lends as
+        // soon as the guarantee is issued", which the friend's sentence repeats.
+        const weidaitong = service.answer(
+            "we're a small biotech firm, revenue about 20 million rmb. a friend said weidaitong is great since the bank lends as soon as the guarantee is out. what sales range does it target?",
+        );
+        expect(weidaitong.text.split(/(?<=\.) /)[0]).toMatch(/2 to 10 million/);
+        // gaoqidai terms.fees: no fees other than interest; "registered … tech SME" is the firm's, not the conditions asked.
+        const gaoqidai = service.answer(
+            'We have 40 staff. We are registered as a tech SME. Our banker said gaoqidai was upgraded in 2022. what fees does gaoqidai charge?',
+        );
+        expect(gaoqidai.text).toMatch(/^[^:]*: No fees other than interest/);
+    });
+
     it('two questions in one message are each answered, in the order asked, each from its own field', () => {
         // gaoqidai terms.rate (LPR-preferential where collateral is used) and its 2019 pilot banks; "No fees other than
         // interest" only mentions the rate.
@@ -698,6 +712,12 @@ describe('the passage that answers chooses the card', () => {
         const a = service.answer('专贴和专贷有什么不同');
         expect(a.status).toBe('comparison');
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+    });
+
+    it('where to apply, a name alone on the card, is shown under its label', () => {
+        // gaoqidai apply_channel: 高企贷合作银行 / a partner bank of the programme, a name, not a sentence.
+        expect(service.answer('高企贷怎么申请').text).toContain('申请入口：高企贷合作银行');
+        expect(service.answer('how do I apply for gaoqidai').text).toContain('Where to apply: a partner bank of the programme');
     });
 
     it('a passage that only says again part of one chosen before it is not shown twice', () => {

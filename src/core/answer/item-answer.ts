@@ -17,7 +17,8 @@ import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { Aspect, Lang } from '../vocabulary.ts';
 import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
-import { labelOf, sentenceGap } from '../words/labels.ts';
+import { LABELS, labelOf, sentenceGap } from '../words/labels.ts';
+import { labelledValue } from '../words/passages.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
 import { DAY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
 import { askingClauses, withAspect } from './subject.ts';
@@ -349,7 +350,9 @@ export function answerItem(
         // The card's own words may already say it ("（转载来源，未经确认）"): the mark is not said twice.
         const mark = f.status === 'current' ? '' : labelOf(f.status, lang);
         const t = mark && f.text.includes(mark.replace(/^[\s（(]+|[）)\s]+$/g, '')) ? f.text : `${f.text}${mark}`;
-        return labels?.[i] ? aspectFact(labels[i]!, t, lang) : t;
+        if (labels?.[i]) return aspectFact(labels[i]!, t, lang);
+        // Where to apply is a name on the card ("高企贷合作银行"), not a sentence: it is said under its label.
+        return f.field === 'apply_channel' ? labelledValue(LABELS.applyChannel, t)[lang] : t;
     };
 
     if (gap) {
