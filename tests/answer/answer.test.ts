@@ -149,6 +149,15 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(told).toMatchObject({ confident: true, item: { id: 'huke-zhuandai' }, aspect: 'rate' });
     });
 
+    it('a follow-up whose words the card in focus holds as well as the card the search puts first stays with the focus', () => {
+        // keji-weidaitong how_to_apply.0: 见保即贷, the bank lends (放款) once the guarantee is issued; keji-lvyuedai writes
+        // 放款 more often, so the search puts it first.
+        const q = '要多久能放款';
+        expect(service.answer(q, { context: { focus: ['keji-weidaitong'] } }).item?.id).toBe('keji-weidaitong');
+        // A word the focus does not hold still goes where it is written: a patent pledge is ip-pledge-financing's.
+        expect(service.answer('专利质押登记要多久', { context: { focus: ['keji-weidaitong'] } }).item?.id).toBe('ip-pledge-financing');
+    });
+
     it('words of the aspect asked and words most cards hold name no card: asked back alone, the card in focus after an answer', () => {
         // "get back" asks the subsidy aspect; "back" is otherwise a rare word (ip-pledge-financing: "Shanghai backs it"),
         // which made the search confident on that card; "bank" is held by most cards.
