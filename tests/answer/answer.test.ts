@@ -723,6 +723,18 @@ describe('the passage that answers chooses the card', () => {
         expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'huke-zhuantie']);
     });
 
+    it('"do we apply for it ourselves" asks whether the firm applies at all, "how do we apply" the steps', () => {
+        // credit-risk-compensation application: aimed at banks, a firm does not apply; its other passages tell the 2012 rules.
+        const a = service.answer('do we apply for the credit risk compensation ourselves?');
+        expect(a.facts[0]?.field).toBe('application');
+        expect(a.text).toMatch(/does not apply/);
+        // premium-subsidy application: no application is needed (免申即享).
+        const subsidy = service.answer('do we have to apply for the premium subsidy?');
+        expect(subsidy.aspect).toBe('application');
+        expect(subsidy.text.slice(0, 200)).toMatch(/No application is needed/);
+        expect(service.answer('how do we apply for gaoqidai').facts[0]?.field).toBe('how_to_apply.0');
+    });
+
     it('where to apply, a name alone on the card, is shown under its label', () => {
         // gaoqidai apply_channel: 高企贷合作银行 / a partner bank of the programme, a name, not a sentence.
         expect(service.answer('高企贷怎么申请').text).toContain('申请入口：高企贷合作银行');

@@ -78,6 +78,20 @@ export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = {
 };
 
 /**
+ * "Do we apply for it ourselves?" asks whether the firm applies at all (the card's `application`: 面向银行，企业不申请),
+ * not the steps: "apply" reads as how to apply, which comes second.
+ */
+function whetherToApply(reading: QueryReading, wants: Wanted | undefined): QueryReading {
+    const { aspects } = reading.aspects;
+    if (wants !== 'apply' || aspects[0]?.aspect !== 'how-to-apply') return reading;
+    const first = { aspect: 'application' as const, score: aspects[0].score };
+    return {
+        ...reading,
+        aspects: { ...reading.aspects, aspects: [first, ...aspects.filter((a) => a.aspect !== 'application')], primary: 'application' },
+    };
+}
+
+/**
  * A passage holding this many times the question's words that the passage chosen for the aspect holds comes first: the
  * aspect word was one word of the question, the rest point elsewhere ("who supplies the list of eligible firms to the
  * banks": the passage on the list, not the conditions).
@@ -121,7 +135,9 @@ export function answerItem(
         given.aspects.primary === 'what-is' &&
         given.aspects.aspects.length === 1 &&
         (wants === 'number' || wants === 'date' || wants === 'agent' || wants === 'document');
-    const unframed = framed ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() } : given;
+    const unframed = framed
+        ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() }
+        : whetherToApply(given, wants);
     const inferred = !unframed.aspects.primary && wants ? WANTED[wants] : undefined;
     const reading = inferred && !pointedByWords(index.passages(item.id, unframed)) ? withAspect(unframed, inferred) : unframed;
     const wantsNumber = wants === 'number' && reading.aspects.aspects.length === 0;
