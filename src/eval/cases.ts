@@ -81,6 +81,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers2.jsonl',
     'dialogues.strangers3.jsonl',
     'dialogues.strangers4.jsonl',
+    'dialogues.strangers5.jsonl',
 ] as const;
 
 /**
