@@ -245,6 +245,16 @@ describe('a passage that states a fact and notes what its sources lack', () => {
     });
 });
 
+describe('a name read loosely', () => {
+    it('a piece of a pinyin name is weaker than the names of a card that hold more of the question', () => {
+        // "kechuang" is a piece of kechuang zhulidai; kechuang-finance-alliance's names are 科创金融联盟 / finance alliance.
+        expect(service.answer('What is the Shanghai kechuang finance alliance?').item?.id).toBe('kechuang-finance-alliance');
+        // Alone, the piece still names the loan; a Han name said by sound is the name (微带通: 微贷通).
+        expect(service.answer('kechuang loan amount').item?.id).toBe('kechuang-zhulidai');
+        expect(service.answer('微带通 担保费多少个点').item?.id).toBe('keji-weidaitong');
+    });
+});
+
 describe('names said by sound', () => {
     it('reads a same-sound character in a short name, and a name written in pinyin', () => {
         // 旅/履, 高启/高企, 新/信 are what a pinyin input method offers beside the right character.

@@ -227,7 +227,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             return !byName || !nameTerm || nameTerm.split('_').every((word) => termPattern(word).test(said));
         };
         const ofYear = byName ? ofYearElsewhere(one) : undefined;
-        const elsewhere = ofYear ? undefined : evidenceFor(snapshot, index, text, reading, one, allowed, byName ? NAMED_MARGIN : EVIDENCE_MARGIN);
+        // A name read only loosely in Latin letters (a piece of its pinyin: "kechuang" of kechuang zhulidai) is weaker
+        // evidence than a name written: "the Shanghai kechuang finance alliance" is 科创金融联盟's, whose names hold more
+        // of the question. A Han name said by sound (微带通) is the name; a document named by its number is named.
+        const readAs = reading.named.filter((n) => n.id === one.id);
+        const loosely = readAs.length > 0 && readAs.every((n) => n.typo && /^[a-z0-9_]+$/.test(n.term));
+        const elsewhere = ofYear
+            ? undefined
+            : evidenceFor(snapshot, index, text, reading, one, allowed, byName && !loosely ? NAMED_MARGIN : EVIDENCE_MARGIN);
         const found = ofYear ?? (elsewhere && saysName(elsewhere.passage) ? elsewhere : undefined);
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
