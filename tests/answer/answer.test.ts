@@ -120,6 +120,14 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(a.text).not.toContain('来源未给出');
     });
 
+    it('whom to call: where to apply, though the entry also notes what the sources lack, rather than "no contact"', () => {
+        // huke-zhuandai how_to_apply.0: 向参与的商业银行（如上海银行）申请贷款…；来源中未找到直接申请渠道.
+        const a = service.answer('沪科专贷找谁办');
+        expect(a).toMatchObject({ status: 'answered', item: { id: 'huke-zhuandai' } });
+        expect(a.facts[0]!.field).toBe('how_to_apply.0');
+        expect(a.text.split('。')[0]).toContain('商业银行');
+    });
+
     it('a word of choosing sets two named items side by side, whatever the phrasing', () => {
         for (const q of ['科技履约贷和科技微贷通差在哪', '高企贷跟沪科专贷比，哪个更便宜', '沪科专贷还是沪科专贴，选哪个']) {
             expect(service.answer(q).status, q).toBe('comparison');
