@@ -157,6 +157,15 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(told).toMatchObject({ confident: true, item: { id: 'huke-zhuandai' }, aspect: 'rate' });
     });
 
+    it('"当时" / "back then" asks of the time the passage that last answered speaks of', () => {
+        // gaoqidai facts.1: launched 2019, eight pilot banks committed 505亿元; facts.2: the 2022 upgrade added 500亿元.
+        const context = { focus: ['gaoqidai'], field: 'facts.1' };
+        expect(service.answer('它当时有多少额度？', { context }).text.split('。')[0]).toContain('505亿');
+        expect(service.answer('how much was committed back then?', { context }).text).toMatch(/^[^.]*50\.5 billion/);
+        // Without a time pointed back at, the latest figure may lead as before.
+        expect(service.answer('它现在有多少额度？', { context }).item?.id).toBe('gaoqidai');
+    });
+
     it('a follow-up whose words the card in focus holds as well as the card the search puts first stays with the focus', () => {
         // keji-weidaitong how_to_apply.0: 见保即贷, the bank lends (放款) once the guarantee is issued; keji-lvyuedai writes
         // 放款 more often, so the search puts it first.

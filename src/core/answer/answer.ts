@@ -141,7 +141,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
-    const carriedYear = cues.ellipsis && years.length === 0 ? options.context?.year : undefined;
+    // "它当时有多少额度" asks of the time the last answer spoke of: the first year of the passage that answered.
+    const thenYear = cues.backThen && years.length === 0 ? yearOfField(index, options.context) : undefined;
+    const carriedYear = (cues.ellipsis && years.length === 0 ? options.context?.year : undefined) ?? thenYear;
     // The aspect asked before goes on ("那沪科专贴呢"), unless the question's own form says what it asks ("那它的保费补贴要我
     // 自己去申请吗": whether to apply, not the term asked before).
     const ownCarried = cues.wants && WANTED[cues.wants] ? undefined : carried;
@@ -387,4 +389,13 @@ export function answerAbout(
     };
     const search = { query: question, lang, results: [], confident: true };
     return answerItem(snapshot, index, item, reading, { question, lang, aspects: [aspect], search });
+}
+
+/** The first year the passage that last answered states (see `thenYear`), if the context says which one it was. */
+function yearOfField(index: KnowledgeIndex, context: AnswerOptions['context']): string | undefined {
+    const id = context?.focus?.[0];
+    const field = context?.field;
+    if (!id || !field) return undefined;
+    const passage = index.passages(id).find((r) => r.passage.field === field);
+    return passage ? yearsIn(passageText(passage))[0] : undefined;
 }

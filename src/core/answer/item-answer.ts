@@ -319,7 +319,11 @@ export function answerItem(
     const fills = wants === 'date' || (wants === 'number' && hints.unit !== undefined);
     // A count the question states ("几年建30家") marks what the number asked is of, as its words do: 5年内培育30家.
     const counted = hints.unit ? (normalize(base.question).match(COUNT_STATED) ?? []).map((c) => c.replace(/\s+/g, '')) : [];
-    const near = gap && !fills ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, [...askedTerms, ...counted], hints.unit);
+    const nearWords =
+        gap && !fills ? undefined : statedNear(ranked, gap ? undefined : chosen[0], statedKind, [...askedTerms, ...counted], hints.unit);
+    // The year asked or carried bounds it too: "它当时有多少额度" (2019) is not answered by 2022's 500亿元额度.
+    const bound = dated ? [...asks, ...(hints.year ? [hints.year] : [])] : [];
+    const near = nearWords && (bound.length === 0 || bound.some((y) => yearPattern(y).test(passageText(nearWords)))) ? nearWords : undefined;
     if (near) absentFirst = false;
     // "Who actually operates it?", and no passage holds a word of it beside the card's names: the passage that says who
     // runs, launched or insures it answers ("run by 上海市经济信息中心"), rather than the field the question word points to.

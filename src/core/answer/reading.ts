@@ -18,6 +18,8 @@ import { normalize, segmentWords } from '../search/tokenize.ts';
 const REFERS_BACK_ZH =
     /它们|它的|它|这个|这款|这项|这种|这家|那个|那款|那项|那种|该(?:产品|政策|平台|项目|贷款)|(?<!应)该(?![怎不])|其(?![他它中实次余])|上面|上述|上边|刚才|刚刚|前者|后者|此(?:产品|项|款)/;
 const REFERS_BACK_EN = /\b(?:it|its|it's|this|that|these|those|they|them|their|the same|above|former|latter|this one|that one)\b/i;
+/** A time pointed back at ("它当时有多少额度", "how much was committed back then"): the time the last answer spoke of. */
+const BACK_THEN = /当时|那时|那时候|那个时候|那会儿?|当年|\b(?:back then|at the time|at that time|in those days)\b/i;
 /** The same, to take every one out (built once: a global regex is stateless in `replace`). */
 const REFERS_BACK_ZH_ALL = new RegExp(REFERS_BACK_ZH.source, 'g');
 const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
@@ -265,6 +267,8 @@ const SLIGHT_LATIN = 2;
 export interface SubjectCues {
     /** The question points back at what was last spoken of. */
     readonly refersBack: boolean;
+    /** It points back at the time the last answer spoke of ("当时", "back then"). */
+    readonly backThen: boolean;
     /** "那X呢", "what about X": the rest of the previous question goes on. */
     readonly ellipsis: boolean;
     /** Nothing is left but the aspect and the frame ("利率多少", "要找谁申请", "what's its rate?"). */
@@ -320,6 +324,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         ...(wants ? { wants } : {}),
         ...(unit ? { unit } : {}),
         refersBack,
+        backThen: BACK_THEN.test(t),
         ellipsis: ELLIPSIS.test(t.trim()),
         bare: han < 2 && latin.length === 0,
         slight: han <= SLIGHT_HAN && latin.length <= SLIGHT_LATIN,
