@@ -165,7 +165,14 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     // "要我自己去申请吗", "do we have to apply for it ourselves": whether it must be applied for.
     [
         'apply',
-        /(?:要|需要|得|必须|还要|还得)[^，。？?！!]{0,6}(?:申请|申报|提交申请)[^，。？?！!]{0,4}(?:吗|么|不|[？?])|(?<!\bhow )\b(?:do|must|should) (?:we|i) (?:have to |need to )?(?:apply|file)\b/i,
+        new RegExp(
+            [
+                /(?:要|需要|得|必须|还要|还得)[^，。？?！!]{0,6}(?:申请|申报|提交申请)[^，。？?！!]{0,4}(?:吗|么|不|[？?])/.source,
+                // not "how do we apply", the steps
+                /(?<!\bhow )\b(?:do|must|should) (?:we|i) (?:have to |need to )?(?:apply|file)\b/.source,
+            ].join('|'),
+            'i',
+        ),
     ],
     // "公示完了之后还要干嘛", "what do we have to do next": the steps to take.
     ['act', /干嘛|干什么|做什么|要做啥|做些什么|\bwhat (?:do|should|must) (?:we|i) (?:have to |need to )?do\b/i],
