@@ -171,6 +171,14 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         // 放款 more often, so the search puts it first.
         const q = '要多久能放款';
         expect(service.answer(q, { context: { focus: ['keji-weidaitong'] } }).item?.id).toBe('keji-weidaitong');
+        // A short word of another item's name in a question of its own is a word of the question when the focus holds the
+        // rest as well (ip-pledge-financing terms.risk_sharing: 贷款违约2个月后银行即可申请代偿; 补偿 of 信贷风险补偿).
+        const claim = service.answer('如果企业还不上，银行多久可以申请补偿？', { context: { focus: ['ip-pledge-financing'] } });
+        expect(claim.item?.id).toBe('ip-pledge-financing');
+        expect(claim.text.slice(0, 80)).toContain('2个月');
+        // A short name still names its item when the focus holds nothing else of the question, or in "那X呢".
+        expect(service.answer('科委的地址在哪', { context: { focus: ['gaoqidai'] } }).item?.id).toBe('stcsm');
+        expect(service.answer('专贴呢', { context: { focus: ['huke-zhuandai'] } }).item?.id).toBe('huke-zhuantie');
         // A word the focus does not hold still goes where it is written: a patent pledge is ip-pledge-financing's.
         expect(service.answer('专利质押登记要多久', { context: { focus: ['keji-weidaitong'] } }).item?.id).toBe('ip-pledge-financing');
     });

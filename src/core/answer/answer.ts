@@ -137,8 +137,18 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                   .map((n) => get(n.id))
                   .filter(allowed)
             : [];
-    const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortNamed(snapshot, cues.leftover).filter(allowed);
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
+    const short = written.length > 0 ? [] : shortNamed(snapshot, cues.leftover).filter(allowed);
+    // With an item in focus, a short word of another's name in a question of its own is a word of the question
+    // ("知识产权质押…" → "如果企业还不上，银行多久可以申请补偿？": 补偿, not 信贷风险补偿) when the focus holds the rest of the
+    // question as well as that item does. "那专贴呢" asks of 专贴; "科委的地址" of 科委, whose card holds the address.
+    const shortIsWord =
+        short.length > 0 &&
+        focus.length > 0 &&
+        !cues.ellipsis &&
+        !short.some((i) => focus.includes(i)) &&
+        focusHoldsRest(index, reading, focus, short, cues.leftover);
+    const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
     // "它当时有多少额度" asks of the time the last answer spoke of: the first year of the passage that answered.
@@ -260,10 +270,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         const choosing = cues.chooses;
         // The card in focus holds the question's words as well as the card the search puts first ("要多久能放款" after
         // 科技微贷通: its 见保即贷 passage says 放款 as 履约贷's do): the follow-up is the focus's.
-        const heldBy = (id: string) =>
-            index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence && r.coverage > b ? r.coverage : b), 0);
         const first = search.results[0]?.id;
-        const focusHolds = () => first !== undefined && focus.some((f) => heldBy(f.id) >= heldBy(first) - EVIDENCE_MARGIN);
+        const focusHolds = () =>
+            first !== undefined && focus.some((f) => heldBy(index, reading, f.id) >= heldBy(index, reading, first) - EVIDENCE_MARGIN);
         if (back || choosing || cues.bare || cues.ellipsis || !leads || focus.some((f) => top.has(f.id)) || focusHolds()) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
@@ -398,4 +407,23 @@ function yearOfField(index: KnowledgeIndex, context: AnswerOptions['context']): 
     if (!id || !field) return undefined;
     const passage = index.passages(id).find((r) => r.passage.field === field);
     return passage ? yearsIn(passageText(passage))[0] : undefined;
+}
+
+/** The most of the question's words one structured passage of the card holds (`RankedPassage.coverage`). */
+function heldBy(index: KnowledgeIndex, reading: QueryReading, id: string): number {
+    return index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence && r.coverage > b ? r.coverage : b), 0);
+}
+
+/** The focus holds the question's words, the short names' words left out, as well as the items they name (see `shortIsWord`). */
+function focusHoldsRest(
+    index: KnowledgeIndex,
+    reading: QueryReading,
+    focus: readonly KnowledgeItem[],
+    short: readonly KnowledgeItem[],
+    words: readonly string[],
+): boolean {
+    const rest = { ...reading, terms: new Map([...reading.terms].filter(([t]) => !words.some((w) => w.includes(t) || t.includes(w)))) };
+    if (rest.terms.size === 0) return false;
+    const best = Math.max(...short.map((i) => heldBy(index, rest, i.id)));
+    return focus.some((f) => heldBy(index, rest, f.id) >= best - EVIDENCE_MARGIN);
 }
