@@ -770,6 +770,13 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('how do we apply for gaoqidai').facts[0]?.field).toBe('how_to_apply.0');
     });
 
+    it('what an item is: the overview, not a note of what the sources lack that holds a word of the question', () => {
+        // premium-subsidy facts.8 speaks of a higher ratio announced and notes that no notice with it was found.
+        const a = service.answer('what is the premium / guarantee fee subsidy? how does it work, how much of the fee is returned?');
+        expect(a).toMatchObject({ status: 'answered', item: { id: 'premium-subsidy' } });
+        expect(a.facts[0]?.field).toBe('summary');
+    });
+
     it('where to apply, a name alone on the card, is shown under its label', () => {
         // gaoqidai apply_channel: 高企贷合作银行 / a partner bank of the programme, a name, not a sentence.
         expect(service.answer('高企贷怎么申请').text).toContain('申请入口：高企贷合作银行');

@@ -662,7 +662,8 @@ const OVERVIEW_FIELDS: ReadonlySet<string> = new Set(['summary', 'role', 'docume
 
 function dropOverview(holding: readonly RankedPassage[]): readonly RankedPassage[] {
     const overview = (r: RankedPassage) => OVERVIEW_FIELDS.has(r.passage.field);
-    return holding.some((r) => !overview(r) && r.overlap > 0) ? holding.filter((r) => !overview(r)) : holding;
+    // A note of what the sources lack is no such passage: the overview stays beside it.
+    return holding.some((r) => !overview(r) && r.overlap > 0 && !r.passage.absence) ? holding.filter((r) => !overview(r)) : holding;
 }
 
 /** The best passages: the top one, then those close to it, within the budget. */
