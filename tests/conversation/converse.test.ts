@@ -39,6 +39,14 @@ function answerOf(turn: Turn | undefined) {
 const product = (id: string) => service.getItem(id) as ProductItem;
 
 describe('focus', () => {
+    it('a question of fit with nothing named is of the item in focus, whatever the firm says of itself', () => {
+        // keji-lvyuedai is for 科技型中小微企业, gaoqidai for recognised high-tech firms: the answer is gaoqidai's condition.
+        const turns = talk('高企贷是什么', '我们是科技型中小企业，能申请吗');
+        const a = answerOf(turns[1]);
+        expect(a.item?.id).toBe('gaoqidai');
+        expect(a.text).toContain('高新技术企业');
+    });
+
     it('keeps the item of the last answer for a pronoun', () => {
         const turns = talk('高企贷是什么', '它有哪些合作银行');
         const a = answerOf(turns[1]);

@@ -268,12 +268,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // A word of choosing with nothing named chooses within what is in focus, whatever card its words find: "哪个服务的
         // 企业多" after two items set side by side, "跟6月末比哪个多" after a figure of one.
         const choosing = cues.chooses;
+        // So does a question of fit ("我们是科技型中小企业，能申请吗" after 高企贷): the firm's words say who asks, not of what.
+        const fitting = cues.wants === 'fit';
         // The card in focus holds the question's words as well as the card the search puts first ("要多久能放款" after
         // 科技微贷通: its 见保即贷 passage says 放款 as 履约贷's do): the follow-up is the focus's.
         const first = search.results[0]?.id;
         const focusHolds = () =>
             first !== undefined && focus.some((f) => heldBy(index, reading, f.id) >= heldBy(index, reading, first) - EVIDENCE_MARGIN);
-        if (back || choosing || cues.bare || cues.ellipsis || !leads || focus.some((f) => top.has(f.id)) || focusHolds()) {
+        if (back || choosing || fitting || cues.bare || cues.ellipsis || !leads || focus.some((f) => top.has(f.id)) || focusHolds()) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
