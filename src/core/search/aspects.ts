@@ -81,15 +81,15 @@ const MIN_SLIPPED = 4;
 /** …when that aspect word is this long: "team" is no slip of "term". */
 const MIN_SLIP_TARGET = 5;
 
+/** A word with every run of one letter made single (apply, aplly → aply). */
+const squeezed = (w: string) => w.replace(/([a-z])\1+/g, '$1');
+
 /**
  * Whether `a` becomes `b` by one letter added or dropped, or two side by side swapped, inside the word, or by a
  * doubled letter moved to its neighbour (aplly / apply: the same letters once doubles are made single). Not one letter
  * changed: that turns words into other words (change / charge, team / term) more often than it makes a typo; nor a
  * last letter added or dropped: that is another form of the word (disburse / disbursed), not a slip.
  */
-/** A word with every run of one letter made single (apply, aplly → aply). */
-const squeezed = (w: string) => w.replace(/([a-z])\1+/g, '$1');
-
 function oneSlip(a: string, b: string): boolean {
     if (a === b || Math.abs(a.length - b.length) > 1) return false;
     let i = 0;
