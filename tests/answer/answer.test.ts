@@ -278,6 +278,15 @@ describe('a name read loosely', () => {
         expect(service.answer('kechuang loan amount').item?.id).toBe('kechuang-zhulidai');
         expect(service.answer('微带通 担保费多少个点').item?.id).toBe('keji-weidaitong');
     });
+
+    it('the first syllables of two names, half of one short alias (kechuang: 科创贷款, 科创金融联盟), name neither', () => {
+        const index = createSearchIndex(service.snapshot());
+        expect(index.read('the kechuang finance alliance: what is its three-year target?').named.map((n) => n.id)).not.toContain('kechuang-zhulidai');
+        // kechuang-finance-alliance facts.3: a three-year plan of April 2024 with a 2万亿元 target.
+        const a = service.answer('the kechuang finance alliance: what is its three-year target?');
+        expect(a.item?.id).toBe('kechuang-finance-alliance');
+        expect(a.text.slice(0, 200)).toMatch(/2 trillion/);
+    });
 });
 
 describe('names said by sound', () => {

@@ -90,7 +90,7 @@ export class SoundTable {
             else if (!list.some((x) => x.id === e.id)) list.push(e);
         };
         // A name's first or last syllables in pinyin ("zhuandai" of 沪科专贷, "lvyue" of 履约贷), as the short names
-        // founders write: kept when they spell one item's names only, or are most of one item's name and a smaller part
+        // founders write: kept when they spell one item's names only, or are most (more than half) of one item's name and a smaller part
         // of every other's ("lvyue": two of 履约贷's three syllables, two of 履约贷保费补贴's seven).
         const pieces = new Map<string, Entry[]>();
         const shares = new Map<string, Map<string, number>>();
@@ -125,7 +125,8 @@ export class SoundTable {
             else {
                 const ranked = [...shares.get(joined)!].sort((a, b) => b[1] - a[1]);
                 const [best, next] = ranked;
-                if (best && next && best[1] >= 0.5 && best[1] > next[1]) latin.set(joined, entries.filter((e) => e.id === best[0]).slice(0, 1));
+                // Most: more than half ("kechuang", half of the alias 科创贷款, is also the start of 科创金融联盟: none).
+                if (best && next && best[1] > 0.5 && best[1] > next[1]) latin.set(joined, entries.filter((e) => e.id === best[0]).slice(0, 1));
             }
         }
         this._han = han;
