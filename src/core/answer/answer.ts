@@ -41,6 +41,7 @@ import {
     bestCovering,
     evidenceFor,
     EVIDENCE_MARGIN,
+    focusHoldsAsWell,
     issuedNamed,
     joinedInText,
     NAMED_MARGIN,
@@ -142,12 +143,17 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // With an item in focus, a short word of another's name in a question of its own is a word of the question
     // ("知识产权质押…" → "如果企业还不上，银行多久可以申请补偿？": 补偿, not 信贷风险补偿) when the focus holds the rest of the
     // question as well as that item does. "那专贴呢" asks of 专贴; "科委的地址" of 科委, whose card holds the address.
+    const rest = short.length > 0 && focus.length > 0 && !cues.ellipsis ? withoutWords(reading, cues.leftover) : undefined;
     const shortIsWord =
-        short.length > 0 &&
-        focus.length > 0 &&
-        !cues.ellipsis &&
+        rest !== undefined &&
+        rest.terms.size > 0 &&
         !short.some((i) => focus.includes(i)) &&
-        focusHoldsRest(index, reading, focus, short, cues.leftover);
+        focusHoldsAsWell(
+            index,
+            rest,
+            focus,
+            short.map((i) => i.id),
+        );
     const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
@@ -273,8 +279,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // The card in focus holds the question's words as well as the card the search puts first ("要多久能放款" after
         // 科技微贷通: its 见保即贷 passage says 放款 as 履约贷's do): the follow-up is the focus's.
         const first = search.results[0]?.id;
-        const focusHolds = () =>
-            first !== undefined && focus.some((f) => heldBy(index, reading, f.id) >= heldBy(index, reading, first) - EVIDENCE_MARGIN);
+        const focusHolds = () => first !== undefined && focusHoldsAsWell(index, reading, focus, [first]);
         if (back || choosing || fitting || cues.bare || cues.ellipsis || !leads || focus.some((f) => top.has(f.id)) || focusHolds()) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
@@ -411,21 +416,7 @@ function yearOfField(index: KnowledgeIndex, context: AnswerOptions['context']): 
     return passage ? yearsIn(passageText(passage))[0] : undefined;
 }
 
-/** The most of the question's words one structured passage of the card holds (`RankedPassage.coverage`). */
-function heldBy(index: KnowledgeIndex, reading: QueryReading, id: string): number {
-    return index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence && r.coverage > b ? r.coverage : b), 0);
-}
-
-/** The focus holds the question's words, the short names' words left out, as well as the items they name (see `shortIsWord`). */
-function focusHoldsRest(
-    index: KnowledgeIndex,
-    reading: QueryReading,
-    focus: readonly KnowledgeItem[],
-    short: readonly KnowledgeItem[],
-    words: readonly string[],
-): boolean {
-    const rest = { ...reading, terms: new Map([...reading.terms].filter(([t]) => !words.some((w) => w.includes(t) || t.includes(w)))) };
-    if (rest.terms.size === 0) return false;
-    const best = Math.max(...short.map((i) => heldBy(index, rest, i.id)));
-    return focus.some((f) => heldBy(index, rest, f.id) >= best - EVIDENCE_MARGIN);
+/** The reading without the terms of `words` (a short name's word: see `shortIsWord`). */
+function withoutWords(reading: QueryReading, words: readonly string[]): QueryReading {
+    return { ...reading, terms: new Map([...reading.terms].filter(([t]) => !words.some((w) => w.includes(t) || t.includes(w)))) };
 }

@@ -213,16 +213,22 @@ const DOCUMENT_WORD = new RegExp([DOCUMENT_KIND.source, /回复|文件|意见|\b
 export function bestCovering(index: KnowledgeIndex, reading: QueryReading, items: readonly KnowledgeItem[]): KnowledgeItem | undefined {
     let best: { item: KnowledgeItem; coverage: number } | undefined;
     for (const item of items) {
-        const coverage = Math.max(
-            0,
-            ...index
-                .passages(item.id, reading)
-                .filter((r) => r.passage.structured && !r.passage.absence)
-                .map((r) => r.coverage),
-        );
+        const coverage = heldBy(index, reading, item.id);
         if (!best || coverage > best.coverage) best = { item, coverage };
     }
     return best?.item;
+}
+
+/** The most of the question's words one structured passage of the card holds (`RankedPassage.coverage`), not a note of absence. */
+export function heldBy(index: KnowledgeIndex, reading: QueryReading, id: string): number {
+    return index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence && r.coverage > b ? r.coverage : b), 0);
+}
+
+/** Some item in focus holds the question's words as well as, within `EVIDENCE_MARGIN`, the best of `others` does. */
+export function focusHoldsAsWell(index: KnowledgeIndex, reading: QueryReading, focus: readonly KnowledgeItem[], others: readonly string[]): boolean {
+    if (others.length === 0) return false;
+    const best = Math.max(...others.map((id) => heldBy(index, reading, id)));
+    return focus.some((f) => heldBy(index, reading, f.id) >= best - EVIDENCE_MARGIN);
 }
 /** The year and number of a document number: 沪科提复〔2024〕85号. */
 const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
