@@ -12,7 +12,7 @@ import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
-import { saysTerm, termPattern } from '../search/stem.ts';
+import { termPattern, termSaid } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import { profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
@@ -101,10 +101,10 @@ export function evidenceFor(
     // With no card answering otherwise, a passage holding only the aspect asked and words most cards hold is no answer
     // ("car loan interest rate at Bank of China": a plan that speaks of bank credit and rates): it must hold a word
     // that tells cards apart.
-    const telling = given ? [] : index.telling(reading);
+    const telling = given ? [] : index.telling(reading).map(termSaid);
     const tells = (r: RankedPassage) => {
         const said = normalize(passageText(r)).toLowerCase();
-        return telling.some((t) => saysTerm(said, t));
+        return telling.some((says) => says(said));
     };
     const floor = (other: RankedPassage) =>
         own ? own.coverage + (own.named >= NAMES_HOLD && other.named < own.named ? Math.max(margin, NAMED_MARGIN) : margin) : 0;

@@ -104,13 +104,16 @@ export function termPattern(term: string): RegExp {
 }
 
 /**
- * Whether normalized, lower-case `text` says `term` itself: where `termPattern` finds it, each word found must stem
- * to the term's word, so that "star" is not said by "start-up" nor "rat" by "ratio".
+ * Whether normalized, lower-case text says `term` itself, as a test made once per term: where `termPattern` finds it,
+ * each word found must stem to the term's word, so that "star" is not said by "start-up" nor "rat" by "ratio".
  */
-export function saysTerm(text: string, term: string): boolean {
+export function termSaid(term: string): (text: string) => boolean {
     const pattern = termPattern(term);
-    if (HAN.test(term)) return pattern.test(text);
+    // `search`, not `test`: the pattern is global, and `test` would carry its lastIndex from one text to the next.
+    if (HAN.test(term)) return (text) => text.search(pattern) >= 0;
     const words = term.split(/[_ ]/);
-    for (const m of text.matchAll(pattern)) if (m[0].split(/[^a-z0-9]+/).every((w, i) => stem(w) === words[i])) return true;
-    return false;
+    return (text) => {
+        for (const m of text.matchAll(pattern)) if (m[0].split(/[^a-z0-9]+/).every((w, i) => stem(w) === words[i])) return true;
+        return false;
+    };
 }
