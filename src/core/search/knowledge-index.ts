@@ -154,8 +154,8 @@ interface Entry {
     holders?: ReadonlyMap<string, number>;
     /** The passages ranked for no question: card order, every score 0. */
     unranked?: readonly RankedPassage[];
-    /** The English words the card writes only inside hyphenated compounds, each with those compounds (see `compoundOnly`). */
-    compounds?: ReadonlyMap<string, readonly string[]>;
+    /** The English words the card writes only inside hyphenated compounds, each with how a question says those compounds (see `compoundOnly`). */
+    compounds?: ReadonlyMap<string, readonly RegExp[]>;
 }
 
 /** A hyphenated English compound ("high-tech", "first-time"), or a word. */
@@ -163,9 +163,11 @@ const LATIN_WORD_OR_COMPOUND = /[a-z0-9]+(?:-[a-z0-9]+)+|[a-z0-9]+/g;
 
 /**
  * The stems of the English words `texts` write only inside hyphenated compounds ("tim" of first-time, "high" of
- * high-tech, when neither stands alone anywhere), each with the compounds that hold it.
+ * high-tech, when neither stands alone anywhere), each with how a question says the compounds that hold it: their
+ * parts side by side, with or without the hyphen, or with "of" between ("end of June" is end-June). Made once per
+ * card, with its passages.
  */
-function compoundOnly(texts: Iterable<string>): Map<string, string[]> {
+function compoundOnly(texts: Iterable<string>): Map<string, RegExp[]> {
     const alone = new Set<string>();
     const parts = new Map<string, string[]>();
     for (const text of texts)
@@ -182,21 +184,12 @@ function compoundOnly(texts: Iterable<string>): Map<string, string[]> {
             }
         }
     for (const s of alone) parts.delete(s);
-    return parts;
-}
-
-/**
- * How a question says a compound: its parts side by side, with or without the hyphen, or with "of" between
- * ("end of June" is end-June). Made once per compound: the same compounds are asked of every question.
- */
-const compoundPatterns = new Map<string, RegExp>();
-function compoundSaid(compound: string): RegExp {
-    let pattern = compoundPatterns.get(compound);
-    if (!pattern) {
-        pattern = new RegExp(`(?<![a-z0-9])${compound.split('-').join('(?:[-\\s]?|\\s+of\\s+)')}(?![a-z0-9])`);
-        compoundPatterns.set(compound, pattern);
-    }
-    return pattern;
+    return new Map(
+        [...parts].map(([s, compounds]) => [
+            s,
+            compounds.map((c) => new RegExp(`(?<![a-z0-9])${c.split('-').join('(?:[-\\s]?|\\s+of\\s+)')}(?![a-z0-9])`)),
+        ]),
+    );
 }
 
 /** Analyses of the last questions kept (an answer reads and searches the same text). */
@@ -645,7 +638,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const said = normalize(question).toLowerCase();
         return (term) => {
             const holders = compounds.get(term);
-            return holders !== undefined && !holders.some((c) => compoundSaid(c).test(said));
+            return holders !== undefined && !holders.some((compound) => compound.test(said));
         };
     }
 
