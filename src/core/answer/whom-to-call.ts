@@ -51,10 +51,7 @@ export function whomToCall(
         .filter((r) => r.passage.aspects.includes('how-to-apply') && r.passage.structured);
     // Where to apply, though the card's entry also notes what its sources lack ("向参与的商业银行申请…；来源中未找到直接
     // 申请渠道"): the way to go is what whom-to-call asks, the gap comes with it.
-    const channel =
-        stated ??
-        applying.find((r) => !r.passage.absence) ??
-        applying.find((r) => r.passage.typed && r.passage.aspects[0] === 'how-to-apply' && r.passage.field.startsWith('how_to_apply.'));
+    const channel = stated ?? applying.find((r) => !r.passage.absence) ?? applying.find((r) => r.passage.field.startsWith('how_to_apply.'));
     if (channel) facts.push(toFact(item, channel, lang));
     const own = index.passages(item.id).filter((r) => r.passage.field.startsWith('phones.') || r.passage.field === 'website');
     facts.push(...own.map((r) => toFact(item, r, lang)));
