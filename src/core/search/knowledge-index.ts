@@ -26,6 +26,7 @@ import { FIELD_BOOSTS, FIELDS, SEARCH_WEIGHTS, prefixForm, useFuzzy, usePrefix }
 import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm, type ScoredDocument } from './postings.ts';
 import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
 import { createAspectReader } from './aspects.ts';
+import { compoundOnly } from './compounds.ts';
 import { passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
 import { stem, termPattern } from './stem.ts';
@@ -156,40 +157,6 @@ interface Entry {
     unranked?: readonly RankedPassage[];
     /** The English words the card writes only inside hyphenated compounds, each with how a question says those compounds (see `compoundOnly`). */
     compounds?: ReadonlyMap<string, readonly RegExp[]>;
-}
-
-/** A hyphenated English compound ("high-tech", "first-time"), or a word. */
-const LATIN_WORD_OR_COMPOUND = /[a-z0-9]+(?:-[a-z0-9]+)+|[a-z0-9]+/g;
-
-/**
- * The stems of the English words `texts` write only inside hyphenated compounds ("tim" of first-time, "high" of
- * high-tech, when neither stands alone anywhere), each with how a question says the compounds that hold it: their
- * parts side by side, with or without the hyphen, or with "of" between ("end of June" is end-June). Made once per
- * card, with its passages.
- */
-function compoundOnly(texts: Iterable<string>): Map<string, RegExp[]> {
-    const alone = new Set<string>();
-    const parts = new Map<string, string[]>();
-    for (const text of texts)
-        for (const [word] of normalize(text).toLowerCase().matchAll(LATIN_WORD_OR_COMPOUND)) {
-            if (!word.includes('-')) {
-                alone.add(stem(word));
-                continue;
-            }
-            for (const part of word.split('-')) {
-                const s = stem(part);
-                const holders = parts.get(s);
-                if (!holders) parts.set(s, [word]);
-                else if (!holders.includes(word)) holders.push(word);
-            }
-        }
-    for (const s of alone) parts.delete(s);
-    return new Map(
-        [...parts].map(([s, compounds]) => [
-            s,
-            compounds.map((c) => new RegExp(`(?<![a-z0-9])${c.split('-').join('(?:[-\\s]?|\\s+of\\s+)')}(?![a-z0-9])`)),
-        ]),
-    );
 }
 
 /** Analyses of the last questions kept (an answer reads and searches the same text). */
