@@ -256,6 +256,13 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         const voucher = service.answer('which scheme helps start-up teams buy professional services?');
         expect(voucher).toMatchObject({ confident: true, item: { id: 'innovation-voucher' } });
     });
+
+    it('nor by a compound that merely holds it, unless the question says the compound', () => {
+        // tech-innovation-relending writes "joint-stock banks" and names China Merchants Bank: a bank's stock is no word of it.
+        expect(service.answer('Are shares of China Merchants Bank a good stock to own this year?').confident).toBe(false);
+        // Said as the compound, it is the card's word: gaoqidai's 2022 upgrade added joint-stock banks.
+        expect(service.answer('which joint stock banks joined gaoqidai in 2022?').item?.id).toBe('gaoqidai');
+    });
 });
 
 describe('a passage that states a fact and notes what its sources lack', () => {

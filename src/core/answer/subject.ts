@@ -13,6 +13,7 @@ import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { termPattern, termSaid } from '../search/stem.ts';
+import { withoutCompoundsUnsaid } from '../search/compounds.ts';
 import { normalize } from '../search/tokenize.ts';
 import { profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
@@ -101,9 +102,12 @@ export function evidenceFor(
     // With no card answering otherwise, a passage holding only the aspect asked and words most cards hold is no answer
     // ("car loan interest rate at Bank of China": a plan that speaks of bank credit and rates): it must hold a word
     // that tells cards apart.
+    // A word the passage writes only inside a compound the question does not say is not said ("stock" of the
+    // joint-stock banks, for a bank's stock).
     const telling = given ? [] : index.telling(reading).map(termSaid);
+    const question = telling.length > 0 ? normalize(text).toLowerCase() : '';
     const tells = (r: RankedPassage) => {
-        const said = normalize(passageText(r)).toLowerCase();
+        const said = withoutCompoundsUnsaid(normalize(passageText(r)).toLowerCase(), question);
         return telling.some((says) => says(said));
     };
     const floor = (other: RankedPassage) =>
