@@ -101,6 +101,7 @@ export const HELDOUT_FILES = {
         'heldout9-answers.jsonl',
         'heldout10-answers.jsonl',
         'heldout11-answers.jsonl',
+        'heldout12-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -113,6 +114,7 @@ export const HELDOUT_FILES = {
         'heldout9-offtopic.jsonl',
         'heldout10-offtopic.jsonl',
         'heldout11-offtopic.jsonl',
+        'heldout12-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -125,6 +127,7 @@ export const HELDOUT_FILES = {
         'heldout9-dialogues.jsonl',
         'heldout10-dialogues.jsonl',
         'heldout11-dialogues.jsonl',
+        'heldout12-dialogues.jsonl',
     ],
 } as const;
 
