@@ -265,6 +265,16 @@ describe('passages chosen by the whole question, the aspect words one signal amo
     });
 });
 
+describe('a document named by its number', () => {
+    it("is not answered by a passage of its card on another document, whatever words they share", () => {
+        // stcsm-reply-2024-85 facts.12 tells of the reply a year later, 沪科提复〔2025〕42号, which also answered a proposal.
+        const a = service.answer('沪科提复〔2024〕85号回复的提案是谁提的？');
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.facts.map((f) => f.text).join('')).not.toContain('42号');
+        expect(a.text).toContain('雷财华');
+    });
+});
+
 describe('a passage that states a fact and notes what its sources lack', () => {
     it('answers a question without an aspect word whose own words it holds', () => {
         // gaoqidai terms.term: 部分额度专门用于信用贷款和中长期贷款；来源未给出具体期限上限. 中长期 is no aspect word; the
@@ -645,7 +655,7 @@ describe('the passage that answers chooses the card', () => {
         const a = service.answer('85号文是什么时候印发的？');
         // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.
         expect(a.item?.id).toBe('stcsm-reply-2024-85');
-        expect(a.text).toContain('印发日期 2024-10-12。');
+        expect(a.facts[0]!.text).toContain('印发日期 2024-10-12');
         expect(service.answer('When was STCSM reply No. 85 issued?').item?.id).toBe('stcsm-reply-2024-85');
         // A number no document ends in names none.
         expect(service.answer('第1205号提案是谁提的').item?.id).not.toBe('premium-subsidy');

@@ -21,7 +21,7 @@ import { LABELS, labelOf, sentenceGap } from '../words/labels.ts';
 import { labelledValue } from '../words/passages.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
 import { DAY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
-import { askingClauses, withAspect } from './subject.ts';
+import { askingClauses, ofAnotherDocument, withAspect } from './subject.ts';
 import type { Answer, AnswerFact, Base } from './types.ts';
 import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
 
@@ -165,7 +165,10 @@ export function answerItem(
         if (who) return { ...common, status: 'answered', confident: true, ...who };
     }
 
-    const all = index.passages(item.id, reading).filter((r) => r.passage.structured);
+    // A passage citing another document than the one the question names by its number answers nothing of it, whatever
+    // words it shares ("沪科提复〔2024〕85号回复的是谁的提案": not the reply a year later, 〔2025〕42号).
+    const another = ofAnotherDocument(base.question, item);
+    const all = index.passages(item.id, reading).filter((r) => r.passage.structured && !another?.(r));
     const ranked = all.filter((r) => r.score > 0);
     // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words,
     // or states a number in the unit asked ("how many banks": 近百家).

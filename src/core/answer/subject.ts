@@ -93,7 +93,11 @@ export function evidenceFor(
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
     const years = stating.map((y) => yearPattern(y));
     const states = (r: RankedPassage) => years.length === 0 || years.some((y) => y.test(passageText(r)));
-    const answering = (id: string) => index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence && states(r));
+    const answering = (id: string) => {
+        const item = snapshot.items.get(id);
+        const another = item ? ofAnotherDocument(text, item) : undefined;
+        return index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence && states(r) && !another?.(r));
+    };
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
     // A card whose own names hold most of the question is named by it, whether or not the name table read the name
     // ("the sci-tech finance alliance", a synonym of its name): against a card its names hold less of, its margin is a
@@ -169,6 +173,21 @@ export function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[]
     }
     return found;
 }
+/**
+ * For a question that names a document card by its number ("沪科提复〔2024〕85号回复的是谁的提案"), whether a
+ * passage of that card speaks of another document: it cites document numbers, none of them the card's own (the
+ * reply a year later, 沪科提复〔2025〕42号, on the card of 85号). Undefined when the question does not say the
+ * card's number.
+ */
+export function ofAnotherDocument(question: string, item: KnowledgeItem): ((passage: RankedPassage) => boolean) | undefined {
+    const own = 'doc_number' in item && item.doc_number ? DOC_NUMBER.exec(item.doc_number)?.[2] : undefined;
+    if (own === undefined || ![...question.matchAll(DOC_NUMBER_ASKED)].some((m) => Number(m[1] ?? m[2]) === Number(own))) return undefined;
+    return (r) => {
+        const cited = [...passageText(r).matchAll(DOC_NUMBERS)].map((m) => Number(m[2]));
+        return cited.length > 0 && !cited.includes(Number(own));
+    };
+}
+
 /** A number of a document as a founder writes it: 85号, 85号文, 212号, No. 85, reply 85. */
 const DOC_NUMBER_ASKED =
     /(?<![\d〔[(（])(\d{1,4})\s*号|\b(?:no\.?|reply|notice|document|doc)\s*#?\s*(\d{1,4})\b(?!\s*(?:年|years?|万|亿|million|billion|%))/gi;
@@ -236,6 +255,7 @@ export function focusHoldsAsWell(index: KnowledgeIndex, reading: QueryReading, f
 }
 /** The year and number of a document number: 沪科提复〔2024〕85号. */
 const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;
+const DOC_NUMBERS = new RegExp(DOC_NUMBER.source, 'g');
 
 const profileWordsCache = new WeakMap<KnowledgeSnapshot, ReadonlySet<string>>();
 
