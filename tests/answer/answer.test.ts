@@ -266,7 +266,7 @@ describe('passages chosen by the whole question, the aspect words one signal amo
 });
 
 describe('a document named by its number', () => {
-    it("is not answered by a passage of its card on another document, whatever words they share", () => {
+    it('is not answered by a passage of its card on another document, whatever words they share', () => {
         // stcsm-reply-2024-85 facts.12 tells of the reply a year later, 沪科提复〔2025〕42号, which also answered a proposal.
         const a = service.answer('沪科提复〔2024〕85号回复的提案是谁提的？');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');
