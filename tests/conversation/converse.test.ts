@@ -47,6 +47,14 @@ describe('focus', () => {
         expect(a.text).toContain('高新技术企业');
     });
 
+    it('"would we fit?" asks the conditions of the item in focus, as 符合吗 does', () => {
+        const turns = talk('what is weidaitong', 'we have been around for two years, sales around 8 million yuan; would we fit?');
+        const a = answerOf(turns[1]);
+        expect(a.item?.id).toBe('keji-weidaitong');
+        // keji-weidaitong's eligibility: start-ups with annual sales of 2 to 10 million yuan at launch.
+        expect(a.facts[0]!.field).toMatch(/^eligibility/);
+    });
+
     it('keeps the item of the last answer for a pronoun', () => {
         const turns = talk('高企贷是什么', '它有哪些合作银行');
         const a = answerOf(turns[1]);

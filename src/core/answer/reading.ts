@@ -158,6 +158,9 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 `\\b(?:can|could|may) (?:we|i|${FIRM_SAID.source})(?: [\\w-]+){0,6}? ` +
                     /(?:like (?:us|ours) )?(?:still )?(?:apply|get|qualify|use|borrow)\b/.source,
                 /\b(?:eligible|qualify|qualifies)\b/.source,
+                // do we fit, would a firm like ours fit, are we a (good) fit: 符合吗 in English
+                `\\b(?:do|does|would|will|could|might) (?:we|i|${FIRM_SAID.source})(?: [\\w-]+){0,6}? (?:still )?(?:fit|suit)\\b` +
+                    /|\b(?:are|am|is) (?:we|i|it) (?:a )?(?:good |right )?fit\b/.source,
             ].join('|'),
             'i',
         ),
