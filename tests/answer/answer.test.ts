@@ -265,6 +265,16 @@ describe('passages chosen by the whole question, the aspect words one signal amo
     });
 });
 
+describe('when asked', () => {
+    it('a passage stating a date comes before one that holds the aspect by another sense of its words', () => {
+        // gaoqidai eligibility.conditions.2 (the negative list) speaks of credit history and states no date; facts.1 says
+        // when the scheme was launched.
+        const a = service.answer('when did gaoqidai come out?');
+        expect(a.item?.id).toBe('gaoqidai');
+        expect(a.facts[0]!.text).toMatch(/2019/);
+    });
+});
+
 describe('a document named by its number', () => {
     it('is not answered by a passage of its card on another document, whatever words they share', () => {
         // stcsm-reply-2024-85 facts.12 tells of the reply a year later, 沪科提复〔2025〕42号, which also answered a proposal.

@@ -175,7 +175,7 @@ export function answerItem(
     const inUnit = (r: RankedPassage) => hints.unit !== undefined && statesIn(r, hints.unit);
     const holdingOf = (aspect: Aspect) =>
         dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect) || inUnit(r))));
-    const holding = primary ? numberFirst(holdingOf(primary), primary, hints.unit) : [];
+    const holding = primary ? dateFirst(numberFirst(holdingOf(primary), primary, hints.unit), wants) : [];
     let chosen = choose(holding);
     // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
     // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
@@ -440,6 +440,17 @@ function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect, unit?: Re
     if (!best || !NUMERIC.has(aspect) || hasNumber(best)) return ranked;
     const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
     return withNumber ? [withNumber, ...ranked.filter((r) => r !== withNumber)] : ranked;
+}
+
+/**
+ * A passage stating a date first, when the question asks when and it scores near the best: "when did gaoqidai come
+ * out?" is answered by "Launched on 20 September 2019", not by the negative list that speaks of credit history.
+ */
+function dateFirst(ranked: readonly RankedPassage[], wants: Wanted | undefined): readonly RankedPassage[] {
+    const best = ranked[0];
+    if (wants !== 'date' || !best || states(best, STATED.date!)) return ranked;
+    const dated = ranked.find((r) => states(r, STATED.date!) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
+    return dated ? [dated, ...ranked.filter((r) => r !== dated)] : ranked;
 }
 
 /** What states a date or a number in a passage's text (normalized). */
