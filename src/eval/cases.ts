@@ -73,6 +73,7 @@ export const ANSWER_FILES = [
     'answers.strangers4.jsonl',
     'answers.strangers5.jsonl',
     'answers.strangers6.jsonl',
+    'answers.strangers7.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
