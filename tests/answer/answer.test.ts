@@ -342,6 +342,12 @@ describe('names said by sound', () => {
         expect(service.read('how do I apply for a loan in shanghai').named).toEqual([]);
     });
 
+    it('reads the longest run of pinyin words that spells a name, and no shorter name inside it', () => {
+        // xin yong (信用) begins a name of the Xinyidai platform's; here it is part of 小巨人信用贷 said syllable by syllable.
+        expect(service.read('xiao ju ren xin yong dai: what is the rate?').named.map((n) => n.id)).toEqual(['xiaojuren-xinyongdai']);
+        expect(service.answer('xiao ju ren xin yong dai: what is the rate?').item?.id).toBe('xiaojuren-xinyongdai');
+    });
+
     it('is not confident on exactly half of a question: a word a card holds beside one no card holds', () => {
         // "match" is in a card's text, "won" in none, at equal weight: half is not more than half.
         const e = service.search('who won the match');

@@ -164,13 +164,20 @@ export class SoundTable {
                     }
                 }
             }
+        // The longest run of words that spells a name is read from each word on, and the words it spans are read no
+        // further: "xiao ju ren xin yong dai" is 小巨人信用贷, not also 信用 of another name.
         const words = text.toLowerCase().match(/[a-zü]+/g) ?? [];
         for (let i = 0; i < words.length; i++) {
             let joined = '';
+            let longest: { entries: readonly Entry[]; end: number } | undefined;
             for (let j = i; j < Math.min(words.length, i + 6); j++) {
                 joined += words[j]!.replace(/ü/g, 'v');
-                for (const e of this._latin!.get(joined) ?? []) push(e, words.slice(i, j + 1).join(' '));
+                const entries = this._latin!.get(joined);
+                if (entries) longest = { entries, end: j };
             }
+            if (!longest) continue;
+            for (const e of longest.entries) push(e, words.slice(i, longest.end + 1).join(' '));
+            i = longest.end;
         }
         return out;
     }
