@@ -348,6 +348,15 @@ describe('names said by sound', () => {
         expect(service.answer('xiao ju ren xin yong dai: what is the rate?').item?.id).toBe('xiaojuren-xinyongdai');
     });
 
+    it('reads a pinyin name through one slip of typing, when the slip leads to one item only', () => {
+        // gaoqdai (a letter dropped), weidaitnog and zhaundai (two letters swapped): 高企贷, 科技微贷通, 沪科专贷.
+        expect(service.read('gaoqdai: which banks?').named.map((n) => n.id)).toEqual(['gaoqidai']);
+        expect(service.answer('weidaitnog: how fast is the money out?').item?.id).toBe('keji-weidaitong');
+        expect(service.read('huke zhaundai rate').named.map((n) => n.id)).toEqual(['huke-zhuandai']);
+        // An English word is no slip of a name.
+        expect(service.read('how do banks weigh collateral').named).toEqual([]);
+    });
+
     it('is not confident on exactly half of a question: a word a card holds beside one no card holds', () => {
         // "match" is in a card's text, "won" in none, at equal weight: half is not more than half.
         const e = service.search('who won the match');

@@ -12,6 +12,7 @@
  * a question are read the same way whatever the context.
  */
 import { createRequire } from 'node:module';
+import { oneSlip } from './slips.ts';
 
 type PinyinFn = (text: string, options: { toneType: 'none'; type: 'array' }) => string[];
 
@@ -50,6 +51,9 @@ function spellings(sound: readonly string[]): string[] {
     const joined = sound.join('');
     return joined.includes('v') ? [joined, joined.replace(/v/g, 'u')] : [joined];
 }
+
+/** A pinyin word this long or longer may be read through one slip of typing: shorter ones are too close to others. */
+const MIN_SLIPPED_NAME = 7;
 
 /** Names shorter than this are not read by sound: two syllables match too much. */
 const MIN_CHARS = 3;
@@ -174,6 +178,14 @@ export class SoundTable {
                 joined += words[j]!.replace(/ü/g, 'v');
                 const entries = this._latin!.get(joined);
                 if (entries) longest = { entries, end: j };
+            }
+            // A single word that spells no name but is one slip of typing from one item's pinyin name (lvyeudai,
+            // gaoqdai, weidaitnog): that name, as a same-sound character is.
+            if (!longest && words[i]!.length >= MIN_SLIPPED_NAME) {
+                const word = words[i]!;
+                const near = [...this._latin!].filter(([spelt]) => spelt[0] === word[0] && oneSlip(word, spelt));
+                const ids = new Set(near.flatMap(([, entries]) => entries.map((e) => e.id)));
+                if (ids.size === 1) longest = { entries: near[0]![1].slice(0, 1), end: i };
             }
             if (!longest) continue;
             for (const e of longest.entries) push(e, words.slice(i, longest.end + 1).join(' '));
