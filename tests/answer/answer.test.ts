@@ -265,6 +265,17 @@ describe('passages chosen by the whole question, the aspect words one signal amo
     });
 });
 
+describe('which document', () => {
+    it('asks the document an item rests on, not the papers to bring, though it says "document"', () => {
+        // keji-lvyuedai facts: the pilot launched in October 2010 under 沪科合〔2010〕34号.
+        const a = service.answer("what document launched lvyuedai's first pilot in 2010?");
+        expect(a).toMatchObject({ item: { id: 'keji-lvyuedai' }, status: 'answered' });
+        expect(a.facts[0]!.text).toContain('〔2010〕34号');
+        // The papers to bring are still asked by "what documents do we need".
+        expect(service.answer('what documents do we need for gaoqidai?').aspect).toBe('documents');
+    });
+});
+
 describe('when asked', () => {
     it('a passage stating a date comes before one that holds the aspect by another sense of its words', () => {
         // gaoqidai eligibility.conditions.2 (the negative list) speaks of credit history and states no date; facts.1 says

@@ -77,6 +77,12 @@ export const WANTED: Readonly<Partial<Record<Wanted, Aspect>>> = {
     apply: 'application',
 };
 
+/** The reading without one aspect asked; the next one asked becomes the primary. */
+function withoutAspect(reading: QueryReading, aspect: Aspect): QueryReading {
+    const aspects = reading.aspects.aspects.filter((a) => a.aspect !== aspect);
+    return { ...reading, aspects: { ...reading.aspects, aspects, primary: aspects[0]?.aspect } };
+}
+
 /**
  * "Do we apply for it ourselves?" asks whether the firm applies at all (the card's `application`: 面向银行，企业不申请),
  * not the steps: "apply" reads as how to apply, which comes second.
@@ -135,9 +141,13 @@ export function answerItem(
         given.aspects.primary === 'what-is' &&
         given.aspects.aspects.length === 1 &&
         (wants === 'number' || wants === 'date' || wants === 'agent' || wants === 'document');
+    // "Which document set up the pilot?": the document it rests on, not the papers to bring that the word reads as.
+    const papers = wants === 'document' && given.aspects.aspects.some((a) => a.aspect === 'documents');
     const unframed = framed
         ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() }
-        : whetherToApply(given, wants);
+        : papers
+          ? withoutAspect(given, 'documents')
+          : whetherToApply(given, wants);
     const inferred = !unframed.aspects.primary && wants ? WANTED[wants] : undefined;
     const reading = inferred && !pointedByWords(index.passages(item.id, unframed)) ? withAspect(unframed, inferred) : unframed;
     const wantsNumber = wants === 'number' && reading.aspects.aspects.length === 0;

@@ -186,8 +186,12 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
             [
                 /(?:哪个|哪份|哪一份|哪一个|哪项|哪些|什么|啥)(?:政策文件|通知|规定|办法|文号)|(?:哪个|哪份|哪一份|哪一个)文件|(?:依据|根据)[^，。？?]{0,6}(?:哪|什么|啥)/
                     .source,
-                /\b(?:which|what)(?:'s| is| was)?(?: the)?(?:\s+[\w'-]+){0,3}?\s+(?:notice|circular|regulation|rule|decree|policy document)\b/.source,
-                /\b(?:notice|circular|regulation|rule|document) (?:behind|governing|that governs)\b|\b(?:document|reference) number\b/.source,
+                /\b(?:which|what)(?:'s| is| was)?(?: the)?(?:\s+[\w'-]+){0,3}?\s+(?:notice|circular|regulation|rule|decree|policy document)s?\b/
+                    .source,
+                /\b(?:notice|circular|regulation|rule|document)s? (?:behind|governing|that governs?)\b|\b(?:document|reference) numbers?\b/.source,
+                // which document set it up, which docs underpin it: the document it rests on, not the papers to bring
+                /\b(?:which|what)(?:\s+[\w'-]+){0,2}?\s+(?:documents?|docs?)\s+(?:set|sets|established?|created?|launched?|started?|underpins?|underpinned|governs?|governed|are behind|is behind|behind)\b/
+                    .source,
             ].join('|'),
             'i',
         ),
