@@ -190,8 +190,9 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                     .source,
                 /\b(?:notice|circular|regulation|rule|document)s? (?:behind|governing|that governs?)\b|\b(?:document|reference) numbers?\b/.source,
                 // which document set it up, which docs underpin it: the document it rests on, not the papers to bring
-                /\b(?:which|what)(?:\s+[\w'-]+){0,2}?\s+(?:documents?|docs?)\s+(?:set|sets|established?|created?|launched?|started?|underpins?|underpinned|governs?|governed|are behind|is behind|behind)\b/
-                    .source,
+                /\b(?:which|what)(?:\s+[\w'-]+){0,2}?\s+(?:documents?|docs?)\s+/.source +
+                    /(?:set|sets|established?|created?|launched?|started?|underpins?|underpinned|governs?|governed|are behind|is behind|behind)\b/
+                        .source,
             ].join('|'),
             'i',
         ),
