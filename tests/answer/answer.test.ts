@@ -265,6 +265,17 @@ describe('passages chosen by the whole question, the aspect words one signal amo
     });
 });
 
+describe('who is in it', () => {
+    it('asks for the members, not for the body that runs it', () => {
+        // kechuang-finance-alliance summary: about 100 banks, securities firms, insurers and equity investors.
+        const a = service.answer("who's really part of the Shanghai sci-tech finance alliance besides banks?");
+        expect(a).toMatchObject({ item: { id: 'kechuang-finance-alliance' }, status: 'answered' });
+        expect(a.facts[0]!.text).toMatch(/insurers/);
+        // Who runs it is still the body behind it.
+        expect(service.answer("who's behind weidaitong?").facts[0]!.text).toContain('上海市科技创业中心');
+    });
+});
+
 describe('which document', () => {
     it('asks the document an item rests on, not the papers to bring, though it says "document"', () => {
         // keji-lvyuedai facts: the pilot launched in October 2010 under 沪科合〔2010〕34号.

@@ -206,7 +206,9 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 /(?<![找给向对])谁(?![家的可能])|哪个(?:单位|部门|机构|机关)|哪(?:家|些)(?:单位|部门|机构|机关)/.source,
                 // 保险公司是哪家, 跟哪家保险公司合作: which company (哪家银行 is the partner banks, read as an aspect).
                 /哪家(?=保险|担保|公司|[？?。，,！!\s]|$)/.source,
-                /(?<!for )\bwho(?:m)?\b(?! (?:is (?:it|this|that) for|can|could|may|qualif|is eligible|are eligible|gets?\b))/.source,
+                // Not who is in it, who belongs to it (its members: what it is).
+                /(?<!for )\bwho(?:m)?\b(?! (?:is (?:it|this|that) for|can|could|may|qualif|is eligible|are eligible|gets?\b))/.source +
+                    /(?!(?:'s|’s| is| are)(?: \w+ly)? (?:in|part of|inside|among)\b| (?:belongs?|are (?:the |its )?members)\b)/.source,
                 /\bwhich (?:agency|agencies|department|body|bodies|office|organi[sz]ations?|institutions?)\b/.source,
                 /\bwhich (?:insurers?|insurance compan(?:y|ies)|guarantors?|underwriters?|operators?)\b/.source,
             ].join('|'),
