@@ -370,6 +370,11 @@ describe('names said by sound', () => {
         expect(service.answer('xiao ju ren xin yong dai: what is the rate?').item?.id).toBe('xiaojuren-xinyongdai');
     });
 
+    it('reads a name written in pinyin as the name is said, a character of several readings as the word reads it', () => {
+        // 行 alone is xing; in 科技支行 (tech-branches) it is hang.
+        expect(service.read('keji zhihang: how many will be set up?').named.map((n) => n.id)).toEqual(['tech-branches']);
+    });
+
     it('reads a pinyin name through one slip of typing, when the slip leads to one item only', () => {
         // gaoqdai (a letter dropped), weidaitnog and zhaundai (two letters swapped): 高企贷, 科技微贷通, 沪科专贷.
         expect(service.read('gaoqdai: which banks?').named.map((n) => n.id)).toEqual(['gaoqidai']);

@@ -32,6 +32,16 @@ function syllable(ch: string): string {
     return s;
 }
 
+/**
+ * The syllables of a whole Han name as pinyin-pro reads it in context, where a character of several readings takes the
+ * one the word gives it (行 in 支行 is hang, alone xing), or undefined when a character has none.
+ */
+function soundInContext(text: string): string[] | undefined {
+    pinyinFn ??= (require('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
+    const read = pinyinFn(text, { toneType: 'none', type: 'array' });
+    return read.length === [...text].length && read.every((r) => /^[a-zü]+$/.test(r)) ? read.map((r) => r.replace(/ü/g, 'v')) : undefined;
+}
+
 /** The syllables of a Han text, or undefined when a character has none. */
 function soundOf(text: string): string[] | undefined {
     const out: string[] = [];
@@ -110,14 +120,19 @@ export class SoundTable {
                 if (!sound) continue;
                 add(han, sound.join(' '), { id, name });
                 lengths.add(name.length);
-                // Written in pinyin: with ü as v and as u.
-                for (const joined of spellings(sound)) add(latin, joined, { id, name });
-                for (let k = 2; k < sound.length; k++) {
-                    for (const part of [sound.slice(0, k), sound.slice(sound.length - k)]) {
-                        for (const joined of spellings(part)) {
-                            if (joined.length < MIN_PIECE_LETTERS) continue;
-                            add(pieces, joined, { id, name });
-                            share(joined, id, part.length / sound.length);
+                // Written in pinyin: with ü as v and as u, each character as it reads alone and as the name reads it
+                // (科技支行: keji zhi xing, keji zhi hang).
+                const inContext = soundInContext(name);
+                const sounds = inContext && inContext.join(' ') !== sound.join(' ') ? [sound, inContext] : [sound];
+                for (const said of sounds) {
+                    for (const joined of spellings(said)) add(latin, joined, { id, name });
+                    for (let k = 2; k < said.length; k++) {
+                        for (const part of [said.slice(0, k), said.slice(said.length - k)]) {
+                            for (const joined of spellings(part)) {
+                                if (joined.length < MIN_PIECE_LETTERS) continue;
+                                add(pieces, joined, { id, name });
+                                share(joined, id, part.length / said.length);
+                            }
                         }
                     }
                 }
