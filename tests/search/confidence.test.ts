@@ -132,6 +132,16 @@ describe('an intensifier and the place or time word it intensifies', () => {
     });
 });
 
+describe('English contractions', () => {
+    it('are function words, with the apostrophe or without it', () => {
+        const terms = (q: string) => [...index.read(q).terms.keys()];
+        expect(terms("we've been turned down twice; isn't there a loan for us?")).not.toEqual(expect.arrayContaining(['ve']));
+        expect(terms("we've been turned down twice; isn't there a loan for us?")).not.toContain('isn');
+        expect(terms('im not sure, dont know the rate')).toEqual(expect.not.arrayContaining(['im', 'dont']));
+        expect(terms('im not sure, dont know the rate')).toContain(stem('rate'));
+    });
+});
+
 describe('"more" after a verb that asks to be told', () => {
     it('is how much is asked, no word of the question ("tell me more" is not "five more banks")', () => {
         const terms = (q: string) => [...index.read(q).terms.keys()];
