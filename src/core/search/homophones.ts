@@ -90,6 +90,8 @@ interface Entry {
 export class SoundTable {
     private _han?: Map<string, Entry[]>;
     private _latin?: Map<string, Entry[]>;
+    /** The pinyin spellings long enough to be read through a slip, by their first letter. */
+    private _byStart?: Map<string, string[]>;
     private _lengths: number[] = [];
 
     constructor(private readonly _names: Iterable<{ readonly id: string; readonly names: readonly string[] }>) {}
@@ -150,6 +152,13 @@ export class SoundTable {
         }
         this._han = han;
         this._latin = latin;
+        this._byStart = new Map();
+        for (const spelt of latin.keys()) {
+            if (spelt.length < MIN_SLIPPED_NAME - 1) continue;
+            const list = this._byStart.get(spelt[0]!);
+            if (list) list.push(spelt);
+            else this._byStart.set(spelt[0]!, [spelt]);
+        }
         this._lengths = [...lengths].sort((a, b) => b - a);
     }
 
@@ -198,9 +207,9 @@ export class SoundTable {
             // gaoqdai, weidaitnog): that name, as a same-sound character is.
             if (!longest && words[i]!.length >= MIN_SLIPPED_NAME) {
                 const word = words[i]!;
-                const near = [...this._latin!].filter(([spelt]) => spelt[0] === word[0] && oneSlip(word, spelt));
-                const ids = new Set(near.flatMap(([, entries]) => entries.map((e) => e.id)));
-                if (ids.size === 1) longest = { entries: near[0]![1].slice(0, 1), end: i };
+                const near = (this._byStart!.get(word.slice(0, 1)) ?? []).filter((spelt) => oneSlip(word, spelt));
+                const entries = near.flatMap((spelt) => this._latin!.get(spelt)!);
+                if (new Set(entries.map((e) => e.id)).size === 1) longest = { entries: entries.slice(0, 1), end: i };
             }
             if (!longest) continue;
             for (const e of longest.entries) push(e, words.slice(i, longest.end + 1).join(' '));
