@@ -9,7 +9,10 @@
  *
  * Syllables come from pinyin-pro, loaded on the first question that needs
  * it (like OpenCC), one character at a time and cached, so that a name and
- * a question are read the same way whatever the context.
+ * a question in characters are read the same way whatever the context. A
+ * name written in Latin letters is also matched against the whole name as
+ * pinyin-pro reads it, a character of several readings as the word gives
+ * it (行 of 科技支行: hang, not xing).
  */
 import { createRequire } from 'node:module';
 import { oneSlip } from './slips.ts';
