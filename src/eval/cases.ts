@@ -83,6 +83,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers3.jsonl',
     'dialogues.strangers4.jsonl',
     'dialogues.strangers5.jsonl',
+    'dialogues.strangers6.jsonl',
 ] as const;
 
 /**
