@@ -55,6 +55,14 @@ describe('focus', () => {
         expect(a.facts[0]!.field).toMatch(/^eligibility/);
     });
 
+    it('an ellipsis with a question of its own may say a short word of another name as a word', () => {
+        // 风险 is most of a short name of the credit risk compensation; 科创助力贷 is a risk-sharing loan and holds the rest.
+        const a = answerOf(talk('科创助力贷是什么', '那风险由谁承担？')[1]);
+        expect(a.item?.id).toBe('kechuang-zhulidai');
+        // With nothing but the word, the ellipsis names: "那专贴呢" asks of 沪科专贴.
+        expect(answerOf(talk('沪科专贷的利率是多少', '那专贴呢')[1]).item?.id).toBe('huke-zhuantie');
+    });
+
     it('keeps the item of the last answer for a pronoun', () => {
         const turns = talk('高企贷是什么', '它有哪些合作银行');
         const a = answerOf(turns[1]);

@@ -143,7 +143,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // With an item in focus, a short word of another's name in a question of its own is a word of the question
     // ("知识产权质押…" → "如果企业还不上，银行多久可以申请补偿？": 补偿, not 信贷风险补偿) when the focus holds the rest of the
     // question as well as that item does. "那专贴呢" asks of 专贴; "科委的地址" of 科委, whose card holds the address.
-    const rest = short.length > 0 && focus.length > 0 && !cues.ellipsis ? withoutWords(reading, cues.leftover) : undefined;
+    // An ellipsis that asks nothing of its own ("那专贴呢") names; one with its own question word ("那风险谁担" after 科创助力贷,
+    // whose risk is shared) may say the word as a word.
+    const rest =
+        short.length > 0 && focus.length > 0 && (!cues.ellipsis || cues.wants !== undefined) ? withoutWords(reading, cues.leftover) : undefined;
     const shortIsWord =
         rest !== undefined &&
         rest.terms.size > 0 &&
