@@ -63,6 +63,13 @@ describe('focus', () => {
         expect(answerOf(talk('沪科专贷的利率是多少', '那专贴呢')[1]).item?.id).toBe('huke-zhuantie');
     });
 
+    it('an ellipsis with a question of its own goes where its words lead, as any follow-up does', () => {
+        // The self-check deadline (2025-06-30) is on premium-subsidy's card, not on keji-lvyuedai's.
+        const a = answerOf(talk('lvyuedai 的 premium subsidy 需要我们自己申请吗', '那 credit self-check 截止是哪天')[1]);
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.text).toContain('2025年6月30日');
+    });
+
     it('keeps the item of the last answer for a pronoun', () => {
         const turns = talk('高企贷是什么', '它有哪些合作银行');
         const a = answerOf(turns[1]);

@@ -283,7 +283,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // 科技微贷通: its 见保即贷 passage says 放款 as 履约贷's do): the follow-up is the focus's.
         const first = search.results[0]?.id;
         const focusHolds = () => first !== undefined && focusHoldsAsWell(index, reading, focus, [first]);
-        if (back || choosing || fitting || cues.bare || cues.ellipsis || !leads || focus.some((f) => top.has(f.id)) || focusHolds()) {
+        // An ellipsis that asks a question of its own ("那 credit self-check 的 deadline 是几号") is weighed by its words
+        // as any follow-up is; one that asks nothing of its own ("那利率呢") is the focus's.
+        const bareEllipsis = cues.ellipsis && cues.wants === undefined;
+        if (back || choosing || fitting || cues.bare || bareEllipsis || !leads || focus.some((f) => top.has(f.id)) || focusHolds()) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
