@@ -143,10 +143,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // With an item in focus, a short word of another's name in a question of its own is a word of the question
     // ("知识产权质押…" → "如果企业还不上，银行多久可以申请补偿？": 补偿, not 信贷风险补偿) when the focus holds the rest of the
     // question as well as that item does. "那专贴呢" asks of 专贴; "科委的地址" of 科委, whose card holds the address.
-    // An ellipsis that asks nothing of its own ("那专贴呢") names; one with its own question word ("那风险谁担" after 科创助力贷,
-    // whose risk is shared) may say the word as a word.
-    const rest =
-        short.length > 0 && focus.length > 0 && (!cues.ellipsis || cues.wants !== undefined) ? withoutWords(reading, cues.leftover) : undefined;
+    // An ellipsis that asks nothing of its own ("那专贴呢", "那利率呢") names, and is the focus's; one with its own question
+    // word ("那风险谁担" after 科创助力贷, whose risk is shared) may say the word as a word, and is weighed by its words.
+    const bareEllipsis = cues.ellipsis && cues.wants === undefined;
+    const rest = short.length > 0 && focus.length > 0 && !bareEllipsis ? withoutWords(reading, cues.leftover) : undefined;
     const shortIsWord =
         rest !== undefined &&
         rest.terms.size > 0 &&
@@ -283,9 +283,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // 科技微贷通: its 见保即贷 passage says 放款 as 履约贷's do): the follow-up is the focus's.
         const first = search.results[0]?.id;
         const focusHolds = () => first !== undefined && focusHoldsAsWell(index, reading, focus, [first]);
-        // An ellipsis that asks a question of its own ("那 credit self-check 的 deadline 是几号") is weighed by its words
-        // as any follow-up is; one that asks nothing of its own ("那利率呢") is the focus's.
-        const bareEllipsis = cues.ellipsis && cues.wants === undefined;
+        // An ellipsis with a question of its own ("那 credit self-check 的 deadline 是几号") is weighed as any follow-up is.
         if (back || choosing || fitting || cues.bare || bareEllipsis || !leads || focus.some((f) => top.has(f.id)) || focusHolds()) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
