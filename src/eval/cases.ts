@@ -104,6 +104,7 @@ export const HELDOUT_FILES = {
         'heldout10-answers.jsonl',
         'heldout11-answers.jsonl',
         'heldout12-answers.jsonl',
+        'heldout13-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -117,6 +118,7 @@ export const HELDOUT_FILES = {
         'heldout10-offtopic.jsonl',
         'heldout11-offtopic.jsonl',
         'heldout12-offtopic.jsonl',
+        'heldout13-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -130,6 +132,7 @@ export const HELDOUT_FILES = {
         'heldout10-dialogues.jsonl',
         'heldout11-dialogues.jsonl',
         'heldout12-dialogues.jsonl',
+        'heldout13-dialogues.jsonl',
     ],
 } as const;
 
