@@ -31,6 +31,14 @@ describe('answers', () => {
         expect(a.contacts.map((c) => c.id)).toEqual(['shanghai-tech-entrepreneurship-center', 'stcsm']);
     });
 
+    it('a long English sentence of the summary is led by its clause holding the year asked', () => {
+        const a = service.answer('in the 2024–2025 round, what does the credit risk compensation pay banks?');
+        // credit-risk-compensation summary: "Since 2012 …; the 2024–2025 round has 1 billion yuan, …, and 55% compensation …".
+        expect(a).toMatchObject({ status: 'answered', item: { id: 'credit-risk-compensation' } });
+        expect(a.text).toMatch(/^SME Credit Rewards and Credit Risk Compensation: The 2024–2025 round has 1 billion yuan/);
+        expect(a.text.indexOf('55%')).toBeLessThan(200);
+    });
+
     it('answered in English for an English question', () => {
         const a = service.answer('After the guarantor issues its guarantee for a Weidaitong loan, how soon does the bank lend?');
         // keji-weidaitong how_to_apply: "the bank lends as soon as the guarantee is issued (见保即贷)".

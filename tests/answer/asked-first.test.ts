@@ -29,4 +29,16 @@ describe('askedFirst', () => {
         expect(askedFirst(text, ['贷款余额'])).toBe(text);
         expect(askedFirst(text, [])).toBe(text);
     });
+
+    it('divides a long English sentence at a semicolon before a small letter, the clause moved said as a sentence', () => {
+        const text =
+            'Since 2012 Shanghai has rewarded banks for lending (1.57 billion yuan paid; more later); the 2024–2025 round has ' +
+            '1 billion yuan and 55% compensation. Another sentence.';
+        expect(askedFirst(text, ['round', '2025'])).toBe(
+            'The 2024–2025 round has 1 billion yuan and 55% compensation. Since 2012 Shanghai has rewarded banks for lending ' +
+                '(1.57 billion yuan paid; more later). Another sentence.',
+        );
+        // Nothing moved: the text as the card writes it, semicolons and all.
+        expect(askedFirst(text, ['rewarded'])).toBe(text);
+    });
 });

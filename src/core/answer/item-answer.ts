@@ -377,7 +377,7 @@ export function answerItem(
     }
     const facts = chosen.map((r, i) => {
         const f = toFact(item, r, lang);
-        return i === 0 ? { ...f, text: askedFirst(f.text, askedTerms) } : f;
+        return i === 0 ? { ...f, text: askedFirst(f.text, [...askedTerms, ...asks]) } : f;
     });
     const factText = (f: AnswerFact, i: number) => {
         // The card's own words may already say it ("（转载来源，未经确认）"): the mark is not said twice.
@@ -542,13 +542,36 @@ function sentencesOf(text: string): string[] {
     return out.map((x) => x.trim()).filter((x) => x !== '');
 }
 
+/** An English sentence's clauses, at a semicolon before a small letter ("…so far); the 2024–2025 round has…"). */
+function clausesOf(sentence: string): string[] {
+    if (/\p{Script=Han}/u.test(sentence.slice(0, 8))) return [sentence];
+    const out: string[] = [];
+    let from = 0;
+    for (const m of sentence.matchAll(/;(?=\s+[a-z])/g)) {
+        const head = sentence.slice(from, m.index);
+        let depth = 0;
+        for (const ch of head) depth += OPENING.test(ch) ? 1 : CLOSING.test(ch) ? -1 : 0;
+        if (depth > 0) continue;
+        out.push(sentence.slice(from, m.index + 1).trim());
+        from = m.index + 1;
+    }
+    out.push(sentence.slice(from).trim());
+    return out.filter((x) => x !== '');
+}
+
+/** A clause said as a sentence of its own: a capital first, a stop last. */
+function asSentence(clause: string): string {
+    const c = clause.replace(/;$/, '.');
+    return c.charAt(0).toUpperCase() + c.slice(1);
+}
+
 /**
  * A fact's text with the sentence that holds most of the asked words first, when a later one holds more of them than
  * the first does; the others keep their order.
  */
 export function askedFirst(text: string, words: readonly string[]): string {
     if (words.length === 0) return text;
-    const sentences = sentencesOf(text);
+    const sentences = sentencesOf(text).flatMap(clausesOf);
     if (sentences.length < 2) return text;
     const held = (sentence: string) => {
         const t = normalize(sentence);
@@ -559,7 +582,7 @@ export function askedFirst(text: string, words: readonly string[]): string {
     if (best <= 0 || counts[best]! <= counts[0]!) return text;
     const latin = !/\p{Script=Han}/u.test(sentences[best]!.slice(0, 8)) && /[a-z]/i.test(sentences[best]!);
     const order = [sentences[best]!, ...sentences.filter((_, i) => i !== best)];
-    return order.join(latin ? ' ' : '');
+    return (latin ? order.map(asSentence) : order).join(latin ? ' ' : '');
 }
 
 /**
