@@ -39,6 +39,14 @@ describe('answers', () => {
         expect(a.text.indexOf('55%')).toBeLessThan(200);
     });
 
+    it('an English passage saying the asked words side by side leads one holding them apart', () => {
+        const a = service.answer('In the 2024 reply, the tech firm loan balance at end of Q2 2024 was how much?');
+        // stcsm-reply-2024-85 facts.3 says "the loan balance of Shanghai's tech firms"; facts.8 holds loan, balance and
+        // tech firms too, apart ("loans outstanding … with a balance of …"), and comes before it on the card.
+        expect(a).toMatchObject({ status: 'answered', item: { id: 'stcsm-reply-2024-85' } });
+        expect(a.text).toMatch(/^STCSM Reply No\. 85 \(2024\) to CPPCC Proposal 1205: At end-Q2 2024, the loan balance of Shanghai's tech firms/);
+    });
+
     it('answered in English for an English question', () => {
         const a = service.answer('After the guarantor issues its guarantee for a Weidaitong loan, how soon does the bank lend?');
         // keji-weidaitong how_to_apply: "the bank lends as soon as the guarantee is issued (见保即贷)".

@@ -8,6 +8,7 @@
  * passages and their term counts; the answer (answer/item-answer.ts) chooses
  * among the ranked passages.
  */
+import { askedPairs, pairsHeld } from './adjacency.ts';
 import type { Passage } from './passages.ts';
 import { QUERY_WEIGHTS } from './query.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
@@ -30,6 +31,8 @@ const PASSAGE_WEIGHTS = {
     secondary: 1.5,
     /** From a field of the front matter: it has its own sources. */
     structured: 0.5,
+    /** Each pair of the question's English words the passage says side by side (adjacency.ts). */
+    adjacent: 0.5,
 } as const;
 /** The weight of an aspect word's terms in a passage's overlap, beside the question's other words. */
 const ASPECT_WORD_SHARE = 0.5;
@@ -141,6 +144,7 @@ export function rankCardPassages(
     // them, and only the others are sorted (a card of a thousand passages, of which a question touches a few dozen).
     const scored: RankedPassage[] = [];
     const unscored: RankedPassage[] = [];
+    const pairs = reading ? askedPairs(reading, isOwn) : new Set<string>();
     for (let i = 0; i < n; i++) {
         const passage = passages[i]!.passage;
         const overlap = sums[overlaps + i]!;
@@ -157,7 +161,8 @@ export function rankCardPassages(
             else aspect += passage.cued.includes(which) ? PASSAGE_WEIGHTS.cued : PASSAGE_WEIGHTS.mentioned;
         }
         const structured = overlap + aspect > 0 && passage.structured ? PASSAGE_WEIGHTS.structured : 0;
-        const score = overlap + aspect + structured;
+        const adjacent = overlap > 0 ? PASSAGE_WEIGHTS.adjacent * pairsHeld(passage, pairs) : 0;
+        const score = overlap + aspect + structured + adjacent;
         (score > 0 ? scored : unscored).push({
             passage,
             score,
