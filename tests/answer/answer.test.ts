@@ -195,6 +195,18 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         // A short name still names its item when the focus holds nothing else of the question, or in "那X呢".
         expect(service.answer('科委的地址在哪', { context: { focus: ['gaoqidai'] } }).item?.id).toBe('stcsm');
         expect(service.answer('专贴呢', { context: { focus: ['huke-zhuandai'] } }).item?.id).toBe('huke-zhuantie');
+        // An organization named in a question about the item in focus, its card holding little of it but the name, is a
+        // word of the question (credit-risk-compensation facts.3: 已享受政策性融资担保…的贷款不纳入补偿范围; 政策性担保 is an
+        // alias of the guarantee fund).
+        const guaranteed = '如果这笔贷款有政策性担保，银行还能申请补偿吗';
+        const excluded = service.answer(guaranteed, { context: { focus: ['credit-risk-compensation'] } });
+        expect(excluded.item?.id).toBe('credit-risk-compensation');
+        expect(excluded.text.slice(0, 60)).toContain('不纳入');
+        // With nothing in focus the name names it; asked whom to call, the organization answers whatever is in focus.
+        expect(service.answer(guaranteed).item?.id).toBe('sme-financing-guarantee-fund');
+        expect(service.answer('政策性担保基金的电话是多少', { context: { focus: ['credit-risk-compensation'] } }).item?.id).toBe(
+            'sme-financing-guarantee-fund',
+        );
         // A word the focus does not hold still goes where it is written: a patent pledge is ip-pledge-financing's.
         expect(service.answer('专利质押登记要多久', { context: { focus: ['keji-weidaitong'] } }).item?.id).toBe('ip-pledge-financing');
     });

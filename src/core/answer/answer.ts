@@ -42,6 +42,7 @@ import {
     evidenceFor,
     EVIDENCE_MARGIN,
     focusHoldsAsWell,
+    focusHoldsBeyondName,
     issuedNamed,
     joinedInText,
     NAMED_MARGIN,
@@ -157,7 +158,18 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             focus,
             short.map((i) => i.id),
         );
-    const named = written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
+    // So too an organization a question of its own names beside the item in focus, not asking whom to call ("信贷风险补偿
+    // 是怎么回事" → "这笔贷款已经有政策性担保了，还能补偿吗"): when its card holds little of the question but its name and the
+    // focus's card holds more (its "已享受政策性担保的贷款不纳入"), it is a word of the question, not its subject.
+    const orgIsWord =
+        written.length === 1 &&
+        written[0]!.kind === 'organization' &&
+        !asksOrg &&
+        !bareEllipsis &&
+        focus.length > 0 &&
+        !focus.includes(written[0]!) &&
+        focusHoldsBeyondName(index, reading, focus, written[0]!.id);
+    const named = orgIsWord ? [] : written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
     const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
     // "它当时有多少额度" asks of the time the last answer spoke of: the first year of the passage that answered.

@@ -247,6 +247,20 @@ export function heldBy(index: KnowledgeIndex, reading: QueryReading, id: string)
     return index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence && r.coverage > b ? r.coverage : b), 0);
 }
 
+/** How much of the question a card's best passage holds beyond the card's own names (see RankedPassage.named). */
+function heldBeyondNames(index: KnowledgeIndex, reading: QueryReading, id: string): number {
+    return index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence ? Math.max(b, r.coverage - r.named) : b), 0);
+}
+
+/**
+ * A card named holds little of the question but its name, and some item in focus holds more of it, by `EVIDENCE_MARGIN`,
+ * beyond its own names (the other's name written in it counts): the name is a word of a question about the focus.
+ */
+export function focusHoldsBeyondName(index: KnowledgeIndex, reading: QueryReading, focus: readonly KnowledgeItem[], other: string): boolean {
+    const theirs = heldBeyondNames(index, reading, other);
+    return focus.some((f) => heldBeyondNames(index, reading, f.id) >= theirs + EVIDENCE_MARGIN);
+}
+
 /** Some item in focus holds the question's words as well as, within `EVIDENCE_MARGIN`, the best of `others` does. */
 export function focusHoldsAsWell(index: KnowledgeIndex, reading: QueryReading, focus: readonly KnowledgeItem[], others: readonly string[]): boolean {
     if (others.length === 0) return false;
