@@ -19,6 +19,7 @@
  * organizations (whom-to-call.ts). A question nothing answers gets "not
  * known", did-you-mean and the general contacts (no-subject.ts).
  */
+import { figureLabels } from './figure-labels.ts';
 import { langOfText } from '../language.ts';
 import { understandQuestion } from '../match/understand.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
@@ -295,8 +296,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // 科技微贷通: its 见保即贷 passage says 放款 as 履约贷's do): the follow-up is the focus's.
         const first = search.results[0]?.id;
         const focusHolds = () => first !== undefined && focusHoldsAsWell(index, reading, focus, [first]);
+        // A number asked with only words that label figures ("金额多少" after 纾困融资贷款) asks a figure of the focus.
+        const labels = cues.wants === 'number' ? figureLabels(snapshot) : undefined;
+        const ownWords = labels ? index.telling(reading).filter((t) => !reading.synonymOf?.has(t)) : [];
+        const figureOfFocus = labels !== undefined && ownWords.length > 0 && ownWords.every((t) => labels.has(t));
         // An ellipsis with a question of its own ("那 credit self-check 的 deadline 是几号") is weighed as any follow-up is.
-        if (back || choosing || fitting || cues.bare || bareEllipsis || !leads || focus.some((f) => top.has(f.id)) || focusHolds()) {
+        if (back || choosing || fitting || cues.bare || bareEllipsis || !leads || figureOfFocus || focus.some((f) => top.has(f.id)) || focusHolds()) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
