@@ -74,6 +74,7 @@ export const ANSWER_FILES = [
     'answers.strangers5.jsonl',
     'answers.strangers6.jsonl',
     'answers.strangers7.jsonl',
+    'answers.strangers8.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -84,6 +85,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers4.jsonl',
     'dialogues.strangers5.jsonl',
     'dialogues.strangers6.jsonl',
+    'dialogues.strangers7.jsonl',
 ] as const;
 
 /**
