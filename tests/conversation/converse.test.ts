@@ -409,6 +409,20 @@ describe('profile', () => {
         expect(reply.response.matches.find((m) => m.id === 'gaoqidai')?.eligibility).not.toBe('ineligible');
     });
 
+    it('right after a match, a correction that asks again what suits the firm is matched again on the corrected profile', () => {
+        const turns = talk('我们是高企，想贷300万周转资金，有啥产品', '搞错了，高企认定我们还没拿到，只是科技型中小企业，现在有啥合适的');
+        const reply = turns[1]!.reply;
+        expect(reply.kind).toBe('match');
+        if (reply.kind !== 'match') return;
+        expect(reply.profile.qualificationsLacking).toContain('high-tech');
+        expect(reply.response.matches.find((m) => m.id === 'gaoqidai')?.eligibility).toBe('ineligible');
+        const english = talk(
+            'we are HNTE, need a 3m RMB working capital loan, what products are there?',
+            'sorry, we are not HNTE yet, what fits us now?',
+        );
+        expect(english[1]!.reply.kind).toBe('match');
+    });
+
     it('after a match, a message that tells about the firm and asks its own question is not matched again', () => {
         // The first message only tells (a match with what was read); the second tells a need and asks a figure.
         const turns = talk('我们公司是科技小巨人企业', '要那种信用贷，2021年放了多少');

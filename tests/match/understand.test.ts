@@ -67,6 +67,14 @@ describe('understandQuestion', () => {
         expect(fields('only a high-tech enterprise can apply?').qualifications).toBeUndefined();
     });
 
+    it('reads a denial after the title, with the firm said between', () => {
+        expect(fields('高企认定还没有')).toEqual({ qualificationsLacking: ['high-tech'] });
+        expect(fields('高企认定我们还没拿到，只是科技型中小企业')).toEqual({
+            qualifications: ['tech-sme'],
+            qualificationsLacking: ['high-tech'],
+        });
+    });
+
     it('reads a head count in Chinese numerals and after a head-count word', () => {
         expect(fields('我们有两百个员工').employees).toBe(200);
         expect(fields('一百五十名职工，做新材料').employees).toBe(150);

@@ -142,8 +142,13 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // its own ("说错了，我们已经是高企了，那现在呢", "sorry, we are high-tech — what about now?") asks for the match
     // again on the profile as it now is; "2021年放了多少" asks something else.
     const afterMatch = state.matched !== undefined && state.focus === undefined;
+    // So does one that asks again what suits the firm ("说错了，我们还没拿到高企认定…那有什么合适的").
     const rematch =
-        told && afterMatch && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(asked.replace(ONLY_AGAIN, ''));
+        told &&
+        afterMatch &&
+        reading.named.length === 0 &&
+        reading.aspects.aspects.length === 0 &&
+        (!ASKS.test(asked.replace(ONLY_AGAIN, '')) || asksWhichFits(asked));
     if (wantsMatch || plainStatement || rematch) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {

@@ -82,8 +82,8 @@ function stanceOf(text: string, index: number, word: string): Stance {
     const after = text.slice(index + word.length, index + word.length + 8);
     // Firms mix scripts ("我们是HNTE", "we are 高企"): both languages' words count.
     if (DENY.zh.test(lead.slice(-WINDOW)) || DENY.en.test(lead)) return 'denies';
-    // A denial may follow the title too: "高企认定还没有".
-    if (/^\s*(?:认定)?(?:还没有|还没|没有|尚未)/.test(after)) return 'denies';
+    // A denial may follow the title too, the firm said between or not: "高企认定还没有", "高企认定我们还没拿到".
+    if (/^\s*(?:认定|资质|证书)?(?:我们|我司|公司)?(?:还没有|还没|没有|尚未|还未)/.test(after)) return 'denies';
     // Applied for, not held yet: "高企还在申请中", "专精特新在申报".
     if (
         /^\s*(?:认定|资质)?(?:还在|正在|在)?(?:申请|申报|评审|公示)(?:中|阶段)?/.test(after) &&
