@@ -97,6 +97,11 @@ describe('focus', () => {
         expect(answerOf(turns[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
         const english = talk('What is the rate of Huke Zhuandai?', 'sorry, I meant Gaoqidai');
         expect(answerOf(english[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+        // 我指的是 / 我说的是 say "I meant", after an interjection in either language too.
+        const meant = talk('科技履约贷的风险怎么分担？', 'no no 我指的是微贷通');
+        expect(answerOf(meant[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
+        const said = talk('科技履约贷的风险怎么分担？', '不不，我说的是微贷通');
+        expect(answerOf(said[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
     });
 
     it('saying what the last question meant to ask ("不對，我要問的是高新技術企業的") asks it again of that, and tells nothing about the firm', () => {

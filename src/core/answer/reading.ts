@@ -32,8 +32,10 @@ const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
 const ELLIPSIS = new RegExp(
     [
         /^(?:那|那么|那如果|还有|再问|另外)|^[^，。？?！!；;]*呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/.source,
-        /^\s*(?:哦|噢|啊|嗯)?[，,\s]*(?:不对|说错了|打错了|搞错了|写错了|问错了|错了)|^不是[^，,。？?]{0,6}[，,]|^\s*(?:我|我们)?(?:要|想|是想)?问的是/
-            .source,
+        // An interjection may come first, in either language ("no no 我说的是小巨人信用贷"); 我说的是 / 我指的是 say "I meant".
+        `^\\s*(?:${/(?:哦|噢|啊|嗯|不不|no|sorry|oops)[，,!！\s]*/.source})*` +
+            /(?:不对|说错了|打错了|搞错了|写错了|问错了|错了|(?:我|我们)?(?:要|想|是想)?问的是|(?:我|我们)?(?:说的是|指的是|是说))/.source,
+        /^不是[^，,。？?]{0,6}[，,]/.source,
         /^\s*(?:sorry|oops|no|actually)\b[,\s]*(?:i meant|i mean|i was asking about|i was asking|make that)\b|^\s*i meant\b/.source,
         /^\s*not (?:the|that|this)\b[^,.?]{0,20}[,—-]/.source,
     ].join('|'),
