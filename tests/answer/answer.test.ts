@@ -780,6 +780,11 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('who reviews kechuang zhulidai applications').text.split('. ')[0]).toContain('Entrepreneurship Center');
         // "给谁的" asks for whom: the conditions, not a body.
         expect(service.answer('小巨人信用贷是给谁的').aspect).not.toBe('how-to-apply');
+        // "都有谁" asks who is in it: its members (kechuang-finance-alliance summary: 由百家左右银行、证券、保险和股权投资机构组成),
+        // not how to apply, which the card does not say.
+        const members = service.answer('科创金融联盟里都有谁？');
+        expect(members).toMatchObject({ item: { id: 'kechuang-finance-alliance' }, status: 'answered' });
+        expect(members.text.slice(0, 80)).toMatch(/百家|近百/);
     });
 
     it('a piece of the name asked apart from it ("履约贷的保险公司是哪家"): the passage that names the insurer', () => {

@@ -204,8 +204,9 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
         'agent',
         new RegExp(
             [
-                // Not 找谁 (whom to call), 给谁 / 对谁 (for whom: the conditions), 谁的 (whose), 谁家, 谁可以 (who may apply).
-                /(?<![找给向对])谁(?![家的可能])|哪个(?:单位|部门|机构|机关)|哪(?:家|些)(?:单位|部门|机构|机关)/.source,
+                // Not 找谁 (whom to call), 给谁 / 对谁 (for whom: the conditions), 谁的 (whose), 谁家, 谁可以 (who may apply),
+                // 都有谁 / 包括谁 (who is in it: its members, what it is, as "who's in it").
+                /(?<![找给向对有括])谁(?![家的可能])|哪个(?:单位|部门|机构|机关)|哪(?:家|些)(?:单位|部门|机构|机关)/.source,
                 // 保险公司是哪家, 跟哪家保险公司合作: which company (哪家银行 is the partner banks, read as an aspect).
                 /哪家(?=保险|担保|公司|[？?。，,！!\s]|$)/.source,
                 // Not who is in it, who belongs to it (its members: what it is).
