@@ -364,6 +364,17 @@ describe('a name read loosely', () => {
         expect(a.item?.id).toBe('kechuang-finance-alliance');
         expect(a.text.slice(0, 200)).toMatch(/2 trillion/);
     });
+
+    it('the first syllables of a name that are half of another name name neither (shanghai kechuang: 上海科创中心, 上海科创金融联盟)', () => {
+        const index = createSearchIndex(service.snapshot());
+        const q = 'Is the Shanghai kechuang finance alliance aimed at established firms planning an IPO or at young companies?';
+        expect(index.read(q).named.map((n) => n.id)).not.toContain('shanghai-tech-entrepreneurship-center');
+        // Never confidently about the entrepreneurship centre.
+        const a = service.answer(q);
+        expect(a.confident && a.item?.id === 'shanghai-tech-entrepreneurship-center').toBe(false);
+        // More than half of one name and less than half of every other still names it (lvyue: 履约贷, 履约贷保费补贴).
+        expect(index.read('lvyue rate').named.map((n) => n.id)).toContain('keji-lvyuedai');
+    });
 });
 
 describe('names said by sound', () => {

@@ -149,8 +149,10 @@ export class SoundTable {
             else {
                 const ranked = [...shares.get(joined)!].sort((a, b) => b[1] - a[1]);
                 const [best, next] = ranked;
-                // Most: more than half ("kechuang", half of the alias 科创贷款, is also the start of 科创金融联盟: none).
-                if (best && next && best[1] > 0.5 && best[1] > next[1]) latin.set(joined, entries.filter((e) => e.id === best[0]).slice(0, 1));
+                // Most: more than half of one, less than half of any other ("kechuang", half of the alias 科创贷款, is
+                // also the start of 科创金融联盟: none; "shanghai kechuang", four of 上海科创中心's six syllables, is half of
+                // 上海科创金融联盟: none).
+                if (best && next && best[1] > 0.5 && next[1] < 0.5) latin.set(joined, entries.filter((e) => e.id === best[0]).slice(0, 1));
             }
         }
         this._han = han;
