@@ -100,6 +100,13 @@ describe('focus', () => {
         // 我指的是 / 我说的是 say "I meant", after an interjection in either language too.
         const meant = talk('科技履约贷的风险怎么分担？', 'no no 我指的是微贷通');
         expect(answerOf(meant[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
+        // What it is not, then "I mean": the last question again, of what was meant (seamless-renewal facts: 2022年194户).
+        const scope = talk(
+            'How much seamless renewal did Shanghai banks do in H1 2024?',
+            'not all companies; I mean the 2022 number for tech firms only',
+        );
+        expect(answerOf(scope[1])).toMatchObject({ item: { id: 'seamless-renewal' } });
+        expect(answerOf(scope[1]).text.slice(0, 400)).toContain('194');
         const said = talk('科技履约贷的风险怎么分担？', '不不，我说的是微贷通');
         expect(answerOf(said[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
     });

@@ -37,6 +37,8 @@ const ELLIPSIS = new RegExp(
             /(?:不对|说错了|打错了|搞错了|写错了|问错了|错了|(?:我|我们)?(?:要|想|是想)?问的是|(?:我|我们)?(?:说的是|指的是|是说))/.source,
         /^不是[^，,。？?]{0,6}[，,]/.source,
         /^\s*(?:sorry|oops|no|actually)\b[,\s]*(?:i meant|i mean|i was asking about|i was asking|make that)\b|^\s*i meant\b/.source,
+        // "not all firms — I mean the 2022 number": what it is not, then what was meant.
+        /^[^.?!]{0,40}?[,;—–-]\s*(?:i meant|i mean|i was asking about)\b/.source,
         /^\s*not (?:the|that|this)\b[^,.?]{0,20}[,—-]/.source,
     ].join('|'),
     'i',
