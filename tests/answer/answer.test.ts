@@ -238,6 +238,15 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(service.answer('专精特新企业贷款余额多少').item?.id).toBe('stcsm-reply-2024-85');
     });
 
+    it('"does it fit us", "is it right for our company" ask whether the firm qualifies, as "which fits us" asks for the match', () => {
+        const q = 'Would weidaitong suit us, or are we too big for it?';
+        expect(subjectCues(q, service.read(q)).wants).toBe('fit');
+        // keji-weidaitong eligibility: start-up stage, micro to medium, annual revenue 200–1000万.
+        const a = service.answer(q);
+        expect(a).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'eligibility' });
+        expect(service.answer('Is gaoqidai right for our company?').aspect).toBe('eligibility');
+    });
+
     it('whether the firm can apply is answered by the conditions: 申请 and its synonyms frame the question, they point nowhere', () => {
         // keji-weidaitong application: "须由企业主动申请…" holds 申请, apply, application (all generic, 0.25); the
         // conditions are what "能申请吗" asks (eligibility: 初创期, 年销售额200万至1000万元).

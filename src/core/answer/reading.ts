@@ -130,6 +130,9 @@ export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent' | 'ap
 const SPLIT_ASKED =
     /(?:怎么|如何|怎样|咋)(?:分|分担|分摊|分配|划分)(?![^，。？?]{0,2}(?:申请|办理|类))|\bhow (?:is|are|was|were|do|does)\b[^.?!]{0,30}\b(?:split|divided|shared)\b/i;
 
+/** Said of something, that it suits the firm: "fits us", "would work for us", "right for our company". */
+export const FITS_US = /\b(?:fits?|suits?|would (?:fit|suit|work for)|right for|good for) (?:us|me|our (?:firm|company|business))\b/i;
+
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     [
         'date',
@@ -165,6 +168,8 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 // do we fit, would a firm like ours fit, are we a (good) fit: 符合吗 in English
                 `\\b(?:do|does|would|will|could|might) (?:we|i|${FIRM_SAID.source})(?: [\\w-]+){0,6}? (?:still )?(?:fit|suit)\\b` +
                     /|\b(?:are|am|is) (?:we|i|it) (?:a )?(?:good |right )?fit\b/.source,
+                // does it fit us, is it right for us (as which fits us asks for the match: conversation/intent.ts)
+                FITS_US.source,
             ].join('|'),
             'i',
         ),

@@ -6,7 +6,7 @@
  * language, not of the knowledge: a new card needs none of these words.
  */
 
-import { asksForOffering } from '../answer/reading.ts';
+import { asksForOffering, FITS_US } from '../answer/reading.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { Lang } from '../vocabulary.ts';
 
@@ -28,7 +28,7 @@ const ASKS_MATCH = [
     /符合(?:哪些|什么|哪个)|够得上(?:哪|什么)|(?:我|我们)(?:符合|够)(?:条件)?吗/,
     /\bwhich (?:ones?|products?|loans?|programs?|schemes?|options?)?\s*(?:fit|suit|match|are (?:right|good) for)\b/i,
     /\bwhat (?:can|could|should) (?:we|i) (?:apply for|get|use)\b/i,
-    /\b(?:fits?|suits?|would (?:fit|suit|work for)|right for|good for) (?:us|me|our (?:firm|company|business))\b/i,
+    FITS_US,
     new RegExp(
         [
             /\b(?:eligible|qualify) for (?:what|which)\b|\bwhat fits\b/.source,
