@@ -245,6 +245,7 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         const a = service.answer(q);
         expect(a).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'eligibility' });
         expect(service.answer('Is gaoqidai right for our company?').aspect).toBe('eligibility');
+        expect(service.answer('does huke zhuandai work for us?').aspect).toBe('eligibility');
     });
 
     it('whether the firm can apply is answered by the conditions: 申请 and its synonyms frame the question, they point nowhere', () => {

@@ -130,8 +130,8 @@ export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent' | 'ap
 const SPLIT_ASKED =
     /(?:怎么|如何|怎样|咋)(?:分|分担|分摊|分配|划分)(?![^，。？?]{0,2}(?:申请|办理|类))|\bhow (?:is|are|was|were|do|does)\b[^.?!]{0,30}\b(?:split|divided|shared)\b/i;
 
-/** Said of something, that it suits the firm: "fits us", "would work for us", "right for our company". */
-export const FITS_US = /\b(?:fits?|suits?|would (?:fit|suit|work for)|right for|good for) (?:us|me|our (?:firm|company|business))\b/i;
+/** Said of something, that it suits the firm: "fits us", "does it work for us", "right for our company". */
+export const FITS_US = /\b(?:fits?|suits?|would (?:fit|suit)|works? for|right for|good for) (?:us|me|our (?:firm|company|business))\b/i;
 
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     [
