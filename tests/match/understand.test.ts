@@ -67,6 +67,12 @@ describe('understandQuestion', () => {
         expect(fields('only a high-tech enterprise can apply?').qualifications).toBeUndefined();
     });
 
+    it('does not read a figure the message says it is not', () => {
+        expect(fields('sorry, revenue is 500万 not 5000万')).toEqual({ annualRevenueWan: 500 });
+        expect(fields('营收是800万，不是8000万')).toEqual({ annualRevenueWan: 800 });
+        expect(fields('not 5 million, we need 3 million')).toEqual({ amountWan: 300 });
+    });
+
     it('reads a denial after the title, with the firm said between', () => {
         expect(fields('高企认定还没有')).toEqual({ qualificationsLacking: ['high-tech'] });
         expect(fields('高企认定我们还没拿到，只是科技型中小企业')).toEqual({

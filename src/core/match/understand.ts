@@ -102,6 +102,9 @@ export interface Understanding {
     readonly asked: string;
 }
 
+/** Right before a figure, saying it is not the one: "not 5000万", "不是5000万", "而非". */
+const NOT_THIS = /(?:\bnot|\bisn't|不是|并非|而非|而不是)\s*$/i;
+
 /** Words before a need that turn it down: "不想做知识产权质押", "we don't want to pledge patents". */
 const DECLINED = /不用|无需|不需要|不要|不考虑|不想|不打算|不愿|\b(?:don't|do not|won't|will not|not interested|no need|rather not)\b/i;
 
@@ -168,6 +171,8 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
 
     for (const { wan, index, text: amount } of findAmounts(text)) {
         const before = text.slice(Math.max(0, index - 20), index);
+        // "revenue is 500万 not 5000万", "是500万不是5000万": the figure said not to be is no figure of the firm.
+        if (NOT_THIS.test(before)) continue;
         if (REVENUE_CONTEXT.test(before) || REVENUE_AFTER.test(text.slice(index + amount.length, index + amount.length + 24))) {
             if (fields.annualRevenueWan === undefined) add('annualRevenueWan', wan, UNDERSTOOD.revenue(wan));
         } else if (fields.amountWan === undefined) {
