@@ -641,6 +641,10 @@ describe('the passage that answers chooses the card', () => {
         // The center's card says its sources give no phone, address or website: said, with whom to ask instead.
         expect(a.item?.id).toBe('shanghai-tech-entrepreneurship-center');
         expect(a.status).toBe('not-held');
+        // A clause giving the reason for asking ("since it handles the applications") tells what the asker knows: it is
+        // not asked, so the applications it speaks of do not make the question one of how to apply.
+        const since = service.answer("since the 科技创业中心 handles lvyuedai applications, what's their phone number?");
+        expect(since).toMatchObject({ item: { id: 'shanghai-tech-entrepreneurship-center' }, status: 'not-held', aspect: 'contact' });
     });
 
     it('a name that is only a word of the question gives way to the passage that holds the question', () => {

@@ -329,6 +329,9 @@ const SELF =
 /** Where a message divides into the clauses `askedIn` weighs: a Chinese or English mark, and an English full stop before a space. */
 const SENTENCE_OR_CLAUSE_END = /(?<=[，,。！？!?；;\n]|\.(?=\s))/;
 
+/** A clause that gives the reason for asking, what the asker already knows ("since the centre reviews applications, …", "既然…"). */
+const REASON = /^(?:since|because|as|given that|seeing that|既然|因为|由于)\b|^(?:既然|因为|由于)/i;
+
 /** A clause that reports what someone said ("看新闻说…", "客户经理说…", "I heard …"). */
 const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
 
@@ -345,7 +348,8 @@ const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b
 export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
     const clauses = text.split(SENTENCE_OR_CLAUSE_END).filter((c) => c.trim().length > 0);
     if (clauses.length < 2) return reading;
-    const narrative = (c: string) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || understandQuestion(c).understood.length > 0);
+    const narrative = (c: string) =>
+        !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || REASON.test(c.trim()) || understandQuestion(c).understood.length > 0);
     // A clause that asks with nothing of its own ("听说沪科专贷利率低，具体多少？") asks about what the clause before it
     // reported: that clause is part of what is asked.
     const bareAfter = (i: number) => {
