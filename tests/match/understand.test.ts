@@ -67,6 +67,14 @@ describe('understandQuestion', () => {
         expect(fields('only a high-tech enterprise can apply?').qualifications).toBeUndefined();
     });
 
+    it('reads no need from a product name that holds one after a title (小巨人信用贷), as it reads no title from it', () => {
+        expect(fields('小巨人信用贷利率多少')).toEqual({});
+        expect(fields('不对，我说的是小巨人信用贷')).toEqual({});
+        // Said apart, they are the firm's.
+        expect(fields('我们是科技小巨人，想要信用贷')).toEqual({ qualifications: ['tech-little-giant'], needs: ['credit-loan'] });
+        expect(fields('高新技术企业 信用贷款')).toEqual({ needs: ['credit-loan'] });
+    });
+
     it('does not read a figure the message says it is not', () => {
         expect(fields('sorry, revenue is 500万 not 5000万')).toEqual({ annualRevenueWan: 500 });
         expect(fields('营收是800万，不是8000万')).toEqual({ annualRevenueWan: 800 });

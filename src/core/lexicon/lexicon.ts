@@ -24,6 +24,11 @@ export interface Lexicon {
     lookup<F extends LexiconField>(field: F, word: string): FieldValues[F] | undefined;
     /** Every mention of a value of `field` in a free text, longest words first, with what the text says of it. */
     mentions<F extends LexiconField>(field: F, text: string): Mention<F>[];
+    /**
+     * Whether a title (a qualification word) ends right before `index` of `text`, written as one word with it: what
+     * follows is then a product's name ("小巨人信用贷"), not what the firm needs.
+     */
+    titleBefore(text: string, index: number): boolean;
 }
 
 /** Words that make a mention a statement about the firm ("我们是高企", "we are HNTE"). */
@@ -113,6 +118,13 @@ export function createLexicon(groups: readonly (readonly string[])[] = []): Lexi
         }
         return re;
     };
+    let titleAtEnd: RegExp | undefined;
+    const titleBefore = (text: string, index: number): boolean => {
+        // Written as one word, as Chinese names are (小巨人信用贷); in English a title before "credit loan" may as well
+        // say what the firm is and wants ("HNTE credit loan").
+        titleAtEnd ??= new RegExp(`(?:${patternOf('qualifications').source})$`, 'i');
+        return titleAtEnd.test(text.slice(Math.max(0, index - TITLE_REACH), index));
+    };
     return {
         lookup: (field, word) => table[field].get(normaliseWord(word)) as FieldValues[typeof field] | undefined,
         mentions<F extends LexiconField>(field: F, raw: string): Mention<F>[] {
@@ -121,13 +133,18 @@ export function createLexicon(groups: readonly (readonly string[])[] = []): Lexi
             for (const m of text.matchAll(patternOf(field))) {
                 const word = m[0];
                 if (PRODUCT_AFTER.test(text.slice(m.index + word.length))) continue;
+                if (field === 'needs' && titleBefore(text, m.index)) continue;
                 const value = table[field].get(normaliseWord(word)) as FieldValues[F] | undefined;
                 if (value !== undefined) found.push({ value, index: m.index, word, stance: stanceOf(text, m.index, word) });
             }
             return found;
         },
+        titleBefore,
     };
 }
+
+/** The longest title looked for before a word (专精特新“小巨人” and its English forms are shorter). */
+const TITLE_REACH = 40;
 
 /** The lexicon of the vocabulary alone, for callers without a knowledge folder. */
 export const VOCABULARY_LEXICON: Lexicon = createLexicon();

@@ -139,12 +139,15 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
             .filter((m) => m.stance !== 'denies')
             .map((m) => m.value);
     const said = NEED_PATTERNS.flatMap(([need, re]) =>
-        [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].map((m) => {
-            const lead = clauseBefore(text, m.index);
-            const refusal = DECLINED.exec(lead);
-            const from = refusal ? m.index - lead.length + refusal.index : m.index;
-            return { need, declined: refusal !== null, from, to: m.index + m[0].length };
-        }),
+        // A need said right after a title names a product ("小巨人信用贷"), as the title before 贷 does.
+        [...text.matchAll(new RegExp(re.source, `${re.flags}g`))]
+            .filter((m) => !lexicon.titleBefore(text, m.index))
+            .map((m) => {
+                const lead = clauseBefore(text, m.index);
+                const refusal = DECLINED.exec(lead);
+                const from = refusal ? m.index - lead.length + refusal.index : m.index;
+                return { need, declined: refusal !== null, from, to: m.index + m[0].length };
+            }),
     );
     // Indices are UTF-16 offsets (RegExp's), so the text is cut in code units.
     const refused = new Array<boolean>(text.length).fill(false);
