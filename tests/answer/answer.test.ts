@@ -47,6 +47,15 @@ describe('answers', () => {
         expect(a.text).toMatch(/^STCSM Reply No\. 85 \(2024\) to CPPCC Proposal 1205: At end-Q2 2024, the loan balance of Shanghai's tech firms/);
     });
 
+    it("a card's note that some other fact is missing does not answer an aspect as not given", () => {
+        // credit-risk-compensation notes.0 speaks of the firms the policy serves, and says no notice with the new ratio
+        // was found: the ratio is what it lacks, not who counts as a tech SME (facts.4 and the summary speak of that).
+        const a = service.answer('For the credit risk compensation, which firms count as tech SMEs?');
+        expect(a.item?.id).toBe('credit-risk-compensation');
+        expect(a.status).not.toBe('not-held');
+        expect(a.text.slice(0, 200)).not.toContain('no notice with the new ratio was found');
+    });
+
     it('answered in English for an English question', () => {
         const a = service.answer('After the guarantor issues its guarantee for a Weidaitong loan, how soon does the bank lend?');
         // keji-weidaitong how_to_apply: "the bank lends as soon as the guarantee is issued (见保即贷)".

@@ -31,6 +31,21 @@ describe('passages of a card', () => {
         expect(isAbsence('推出时公布的损失分担为政府70%（现行比例未经确认）。')).toBe(false);
     });
 
+    it('says of a note of absence which aspects it is that are not given: its own sentences and a typed field its own', () => {
+        const classify = createAspectReader(snapshot.aspects).classify;
+        const apply = passagesOf(snapshot.items.get('huke-zhuandai')!, classify).find((p) => p.field === 'how_to_apply.0')!;
+        // "…which draws on the relending line. … No direct application channel was found.": the line is no missing amount.
+        expect(apply.absence).toBe(true);
+        expect(apply.aspects).toContain('amount');
+        expect(apply.absentOf).toContain('how-to-apply');
+        expect(apply.absentOf).not.toContain('amount');
+        // "No source gives the amount, rate, term, partner banks or application channel": each of them.
+        const note = passagesOf(snapshot.items.get('xiaojuren-xinyongdai')!, classify).find((p) => p.absence && p.field.startsWith('notes'))!;
+        expect(note.absentOf).toEqual(expect.arrayContaining(['amount', 'rate', 'term']));
+        // A passage that notes nothing missing has none.
+        expect(passagesOf(snapshot.items.get('keji-lvyuedai')!, classify).find((p) => p.field === 'terms.risk_sharing')!.absentOf).toBeUndefined();
+    });
+
     it("ranks a card's passages for a question, the field holding the aspect first", () => {
         const index = createSearchIndex(snapshot);
         const reading = index.read('微贷通的担保费是多少');

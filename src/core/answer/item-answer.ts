@@ -183,8 +183,14 @@ export function answerItem(
     // A passage holding the aspect only by a cue (a year for "when") answers only when it also holds the question's words,
     // or states a number in the unit asked ("how many banks": 近百家).
     const inUnit = (r: RankedPassage) => hints.unit !== undefined && statesIn(r, hints.unit);
+    // A note of absence holds an aspect only when it is that aspect it says is not given.
+    const noted = (r: RankedPassage, aspect: Aspect) => !r.passage.absence || (r.passage.absentOf ?? r.passage.aspects).includes(aspect);
     const holdingOf = (aspect: Aspect) =>
-        dropOverview(ranked.filter((r) => r.passage.aspects.includes(aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect) || inUnit(r))));
+        dropOverview(
+            ranked.filter(
+                (r) => r.passage.aspects.includes(aspect) && noted(r, aspect) && (r.overlap > 0 || !r.passage.cued.includes(aspect) || inUnit(r)),
+            ),
+        );
     const holding = primary ? dateFirst(numberFirst(holdingOf(primary), primary, hints.unit), wants) : [];
     let chosen = choose(holding);
     // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,

@@ -30,6 +30,12 @@ export interface Passage {
     readonly status: PassageStatus;
     /** The passage says what the sources do not give (来源未给出统一额度上限). */
     readonly absence: boolean;
+    /**
+     * Of an absence, the aspects it says are not given: those of its sentences that say so, and a typed field's own
+     * ("No direct application channel was found" in how to apply is no note that the amount is missing, though the
+     * passage speaks of a relending line). Unset: every aspect of the passage.
+     */
+    readonly absentOf?: readonly Aspect[];
     /** From a field of the card's front matter, not from the Markdown body. */
     readonly structured: boolean;
     /** A field whose place on the card says its aspect (`aspects[0]`): terms, eligibility, how_to_apply, contact details, summary. */
@@ -66,6 +72,12 @@ export function isAbsence(text: string): boolean {
     return ABSENCE.some((re) => re.test(text));
 }
 
+/** The aspects the sentences of a text that say something is not given speak of, with `own` (a typed field's aspect). */
+function absentAspects(text: string, classify: AspectClassifier, own: readonly Aspect[]): Aspect[] {
+    const saying = text.split(/(?<=[。；;!?！？\n])|(?<=\.)\s+/).filter((sentence) => isAbsence(sentence));
+    return [...new Set([...own, ...saying.flatMap((sentence) => classify(sentence))])];
+}
+
 /** The aspects of a free statement: its aspect words, plus the year and figure cues. */
 export function statementAspects(text: string, classify: AspectClassifier): Aspect[] {
     return [...new Set([...classify(text), ...cueAspects(text)])];
@@ -93,7 +105,21 @@ export function passagesOf(item: KnowledgeItem, classify: AspectClassifier): Pas
         // An aspect also read from the words, or given by the field's place, is not cued.
         const worded = new Set([...(typed ? unique.slice(0, 1) : []), ...classify(joined)]);
         const cued = cueAspects(joined).filter((a) => unique.includes(a) && !worded.has(a));
-        out.push({ item: item.id, field, aspects: unique, text, sources: [...sources], status, absence: isAbsence(joined), structured, typed, cued });
+        const absence = isAbsence(joined);
+        const absentOf = absence ? absentAspects(joined, classify, typed ? unique.slice(0, 1) : []) : undefined;
+        out.push({
+            item: item.id,
+            field,
+            aspects: unique,
+            text,
+            sources: [...sources],
+            status,
+            absence,
+            ...(absentOf ? { absentOf } : {}),
+            structured,
+            typed,
+            cued,
+        });
     };
     const fact = (field: string, aspect: Aspect, f: Fact | undefined) => {
         if (!f) return;
