@@ -161,7 +161,7 @@ export function answerItem(
         // The card's own note that its sources give no phone or site leads: then whom else to ask.
         const gapNote = index
             .passages(item.id, reading)
-            .find((r) => r.passage.structured && r.passage.absence && r.passage.aspects.includes('contact'));
+            .find((r) => r.passage.structured && r.passage.absence && (r.passage.absentOf ?? r.passage.aspects).includes('contact'));
         if (who && gapNote) {
             const note = toFact(item, gapNote, lang);
             return {
