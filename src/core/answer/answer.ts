@@ -9,7 +9,8 @@
  * the items it names (two, with a word of choosing or a conjunction between
  * them, are set side by side: compare.ts), else the item in focus in the
  * conversation (`context`) when the question points back at it, is bare, or
- * does not plainly go elsewhere, else the top search hit when the search is
+ * does not plainly go elsewhere (a number asked with only words that label
+ * figures does not: figure-labels.ts), else the top search hit when the search is
  * confident, else a question back when only an aspect was asked
  * (no-subject.ts) → that item's passages ranked by all the question's
  * words, the aspect asked one signal among them → the passages holding the
@@ -19,7 +20,6 @@
  * organizations (whom-to-call.ts). A question nothing answers gets "not
  * known", did-you-mean and the general contacts (no-subject.ts).
  */
-import { figureLabels } from './figure-labels.ts';
 import { langOfText } from '../language.ts';
 import { understandQuestion } from '../match/understand.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
@@ -33,6 +33,7 @@ import { ASPECTS, NEEDS, type Aspect, type Lang } from '../vocabulary.ts';
 import { elsewhereNote } from '../words/answer.ts';
 import { compare, comparable } from './compare.ts';
 import { passageText } from './facts.ts';
+import { figureLabels } from './figure-labels.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
 import { asksForOffering, asksPayout, asksSum, DAY_STATED, subjectCues, yearsIn } from './reading.ts';

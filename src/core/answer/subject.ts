@@ -330,7 +330,7 @@ const SELF =
 const SENTENCE_OR_CLAUSE_END = /(?<=[，,。！？!?；;\n]|\.(?=\s))/;
 
 /** A clause that gives the reason for asking, what the asker already knows ("since the centre reviews applications, …", "既然…"). */
-const REASON = /^(?:since|because|as|given that|seeing that|既然|因为|由于)\b|^(?:既然|因为|由于)/i;
+const REASON = /^(?:since|because|as|given that|seeing that)\b|^(?:既然|因为|由于)/i;
 
 /** A clause that reports what someone said ("看新闻说…", "客户经理说…", "I heard …"). */
 const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
