@@ -23,13 +23,17 @@ const require = createRequire(import.meta.url);
 let pinyinFn: PinyinFn | undefined;
 const syllables = new Map<string, string>();
 
+/** pinyin-pro's toneless reading of a text, a syllable per character (ü written v; '' where a character has none). */
+function readPinyin(text: string): string[] {
+    pinyinFn ??= (require('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
+    return pinyinFn(text, { toneType: 'none', type: 'array' }).map((read) => (/^[a-zü]+$/.test(read) ? read.replace(/ü/g, 'v') : ''));
+}
+
 /** The toneless syllable of one Han character (ü written v), or '' when it has none. */
 function syllable(ch: string): string {
     let s = syllables.get(ch);
     if (s === undefined) {
-        pinyinFn ??= (require('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
-        const [read = ''] = pinyinFn(ch, { toneType: 'none', type: 'array' });
-        s = /^[a-zü]+$/.test(read) ? read.replace(/ü/g, 'v') : '';
+        s = readPinyin(ch)[0] ?? '';
         syllables.set(ch, s);
     }
     return s;
@@ -40,9 +44,8 @@ function syllable(ch: string): string {
  * one the word gives it (行 in 支行 is hang, alone xing), or undefined when a character has none.
  */
 function soundInContext(text: string): string[] | undefined {
-    pinyinFn ??= (require('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
-    const read = pinyinFn(text, { toneType: 'none', type: 'array' });
-    return read.length === [...text].length && read.every((r) => /^[a-zü]+$/.test(r)) ? read.map((r) => r.replace(/ü/g, 'v')) : undefined;
+    const read = readPinyin(text);
+    return read.length === [...text].length && read.every((r) => r !== '') ? read : undefined;
 }
 
 /** The syllables of a Han text, or undefined when a character has none. */
