@@ -283,7 +283,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // The search's first card is what a question naming nothing asks of only when a word of it tells cards apart: the
     // aspect asked and words most cards hold say what is asked, not of which card ("how much does the bank get back?"
     // finds the one card that writes "backs", by a word of the aspect's phrase).
-    const leads = search.confident && index.telling(reading).length > 0;
+    const telling = index.telling(reading);
+    const leads = search.confident && telling.length > 0;
     // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
     if (focus.length > 0) {
         const top = new Set(search.results.slice(0, 3).map((r) => r.id));
@@ -299,7 +300,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         const focusHolds = () => first !== undefined && focusHoldsAsWell(index, reading, focus, [first]);
         // A number asked with only words that label figures ("金额多少" after 纾困融资贷款) asks a figure of the focus.
         const labels = cues.wants === 'number' ? figureLabels(snapshot) : undefined;
-        const ownWords = labels ? index.telling(reading).filter((t) => !reading.synonymOf?.has(t)) : [];
+        const ownWords = labels ? telling.filter((t) => !reading.synonymOf?.has(t)) : [];
         const figureOfFocus = labels !== undefined && ownWords.length > 0 && ownWords.every((t) => labels.has(t));
         // An ellipsis with a question of its own ("那 credit self-check 的 deadline 是几号") is weighed as any follow-up is.
         if (back || choosing || fitting || cues.bare || bareEllipsis || !leads || figureOfFocus || focus.some((f) => top.has(f.id)) || focusHolds()) {

@@ -242,23 +242,24 @@ export function bestCovering(index: KnowledgeIndex, reading: QueryReading, items
     return best?.item;
 }
 
-/** The most of the question's words one structured passage of the card holds (`RankedPassage.coverage`), not a note of absence. */
-export function heldBy(index: KnowledgeIndex, reading: QueryReading, id: string): number {
-    return index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence && r.coverage > b ? r.coverage : b), 0);
+/**
+ * The most of the question's words one structured passage of the card holds (`RankedPassage.coverage`, or another
+ * `measure` of it), not a note of absence.
+ */
+export function heldBy(index: KnowledgeIndex, reading: QueryReading, id: string, measure = (r: RankedPassage) => r.coverage): number {
+    return index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence ? Math.max(b, measure(r)) : b), 0);
 }
 
 /** How much of the question a card's best passage holds beyond the card's own names (see RankedPassage.named). */
-function heldBeyondNames(index: KnowledgeIndex, reading: QueryReading, id: string): number {
-    return index.passages(id, reading).reduce((b, r) => (r.passage.structured && !r.passage.absence ? Math.max(b, r.coverage - r.named) : b), 0);
-}
+const beyondNames = (r: RankedPassage) => r.coverage - r.named;
 
 /**
  * A card named holds little of the question but its name, and some item in focus holds more of it, by `EVIDENCE_MARGIN`,
  * beyond its own names (the other's name written in it counts): the name is a word of a question about the focus.
  */
 export function focusHoldsBeyondName(index: KnowledgeIndex, reading: QueryReading, focus: readonly KnowledgeItem[], other: string): boolean {
-    const theirs = heldBeyondNames(index, reading, other);
-    return focus.some((f) => heldBeyondNames(index, reading, f.id) >= theirs + EVIDENCE_MARGIN);
+    const theirs = heldBy(index, reading, other, beyondNames);
+    return focus.some((f) => heldBy(index, reading, f.id, beyondNames) >= theirs + EVIDENCE_MARGIN);
 }
 
 /** Some item in focus holds the question's words as well as, within `EVIDENCE_MARGIN`, the best of `others` does. */
