@@ -75,6 +75,7 @@ export const ANSWER_FILES = [
     'answers.strangers6.jsonl',
     'answers.strangers7.jsonl',
     'answers.strangers8.jsonl',
+    'answers.strangers9.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -86,6 +87,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers5.jsonl',
     'dialogues.strangers6.jsonl',
     'dialogues.strangers7.jsonl',
+    'dialogues.strangers8.jsonl',
 ] as const;
 
 /**
