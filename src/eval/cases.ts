@@ -109,6 +109,7 @@ export const HELDOUT_FILES = {
         'heldout11-answers.jsonl',
         'heldout12-answers.jsonl',
         'heldout13-answers.jsonl',
+        'heldout14-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -123,6 +124,7 @@ export const HELDOUT_FILES = {
         'heldout11-offtopic.jsonl',
         'heldout12-offtopic.jsonl',
         'heldout13-offtopic.jsonl',
+        'heldout14-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -137,6 +139,7 @@ export const HELDOUT_FILES = {
         'heldout11-dialogues.jsonl',
         'heldout12-dialogues.jsonl',
         'heldout13-dialogues.jsonl',
+        'heldout14-dialogues.jsonl',
     ],
 } as const;
 
