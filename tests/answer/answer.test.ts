@@ -501,6 +501,32 @@ describe('reading the question, not a word list', () => {
         expect(service.answer('履约贷2021年放了多少').aspect).not.toBe('amount');
     });
 
+    it('a superlative of size before a verb or noun of lending asks the sum a firm can get, over the frame "what\'s"', () => {
+        // keji-lvyuedai terms.amount: examples of 500万元 and 1000万元; "what's" alone reads the overview.
+        for (const q of [
+            'what is the most a firm can borrow under lvyuedai?',
+            "what's the max loan a company can get from lvyuedai",
+            "what's the biggest ticket a firm can get on lvyuedai?",
+        ]) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'amount', confident: true });
+            expect(a.text.slice(0, 300), q).toMatch(/5 million|10 million/);
+        }
+        // A superlative of something else is no sum: "the highest rate", "most firms".
+        expect(service.answer("what's the highest rate on lvyuedai?").aspect).not.toBe('amount');
+        expect(service.answer('do most firms get lvyuedai in a week?').aspect).not.toBe('amount');
+    });
+
+    it('a number asked as a unit ("in percentages", "as a percentage") wants a figure: a card stating none says so', () => {
+        // kechuang-zhulidai: risk sharing in words only, no ratio; keji-lvyuedai: 25% / 30% / 45%.
+        const none = service.answer('kechuang zhulidai risk sharing, as a percentage?');
+        expect(none).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held' });
+        expect(none.text.slice(0, 200)).toMatch(/give no/);
+        const held = service.answer('lvyuedai risk sharing in percentages?');
+        expect(held).toMatchObject({ item: { id: 'keji-lvyuedai' }, status: 'answered' });
+        expect(held.text.slice(0, 300)).toMatch(/25%/);
+    });
+
     it('how something is split ("怎么分", "how are they split") asks the shares: the passage stating them is on the first screen', () => {
         // keji-weidaitong terms.risk_sharing: 政府70%、担保机构30%; "出了风险" is no aspect word, 怎么分 asks for shares.
         const a = service.answer('微贷通出了风险政府和担保公司怎么分？');

@@ -101,6 +101,9 @@ export interface AnswerOptions {
     readonly context?: AnswerContext;
 }
 
+/** The aspect that frames most English questions ("what's the…"): asked only when nothing else is (see aspects.ts). */
+const FRAME: readonly Aspect[] = ['what-is'];
+
 export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, question: string, options: AnswerOptions = {}): Answer {
     const text = boundQuery(question).text;
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
@@ -109,7 +112,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const years = yearsIn(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
     const read = paceOfPast(years, withNeedWords(index, text, eachQuestionAsked(index, text, askedIn(index, text, index.read(text)))));
-    const reading = asksSum(text) ? withAspect(read, 'amount') : asksPayout(text) ? withAspect(read, 'processing-time') : read;
+    // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
+    const reading = asksSum(text) ? withAspect(read, 'amount', FRAME) : asksPayout(text) ? withAspect(read, 'processing-time', FRAME) : read;
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };

@@ -130,6 +130,9 @@ export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent' | 'ap
 const SPLIT_ASKED =
     /(?:怎么|如何|怎样|咋)(?:分|分担|分摊|分配|划分)(?![^，。？?]{0,2}(?:申请|办理|类))|\bhow (?:is|are|was|were|do|does)\b[^.?!]{0,30}\b(?:split|divided|shared)\b/i;
 
+/** A number asked by the unit it is to be given in, with no number of its own: "in percentages", "as a percentage", 用百分比. */
+const PERCENT_ASKED = /\b(?:in|as) (?:an? )?(?:percent|percentage)s?\b|\bwhat percent(?:age)?\b|(?:用|按|以)百分比/i;
+
 /** Said of something, that it suits the firm: "fits us", "does it work for us", "right for our company". */
 export const FITS_US = /\b(?:fits?|suits?|would (?:fit|suit)|works? for|right for|good for) (?:us|me|our (?:firm|company|business))\b/i;
 
@@ -143,6 +146,8 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
         new RegExp(
             [
                 /多少|多大|多高|几(?=[个家户成倍亿万千百十年天周])|百分之几|\bhow (?:much|many|big|large|high)\b/.source,
+                // the unit the number is to be given in, with no number of its own: "in percentages", "as a percentage"
+                PERCENT_ASKED.source,
                 // how it is split: the shares ("损失怎么分", "how are losses split")
                 SPLIT_ASKED.source,
                 // what ratio, what's the compensation ratio, what is the total loan balance
@@ -274,6 +279,7 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
         new RegExp(
             [
                 /百分之几|多少比例|几成|比例(?:是|为)?多少/.source,
+                PERCENT_ASKED.source,
                 /\bwhat(?:'s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|percent|share|proportion|ratio)s?\b/.source,
                 SPLIT_ASKED.source,
             ].join('|'),
@@ -373,6 +379,10 @@ const SUM_ASKED = new RegExp(
         /(?:能|可以|可|最多|最高|一般|通常|大概|大约|平均)[^，。？?！!]{0,2}?(?:贷|借|批|授信|拿|融)(?:到|下来|得到|出来)?(?:多少|几[十百千万亿])/
             .source,
         /\bhow (?:big|large)(?: (?:a|an|the|is|are|can|could|will|would|does|do))*(?: [\w-]+){0,3}? (?:loans?|facilit(?:y|ies)|credit lines?|credit)\b/
+            .source,
+        // A superlative of size, as 最多 / 最高 are: "the max loan", "the biggest ticket", "the most a firm can borrow" (the
+        // firm said in one of the few words between; "most firms" is no sum).
+        /\b(?:max|maximum|most|largest|biggest|highest|top)(?: (?:loans?|credit lines?|credit|amount|sum|ticket|facility)\b| (?:(?:a|an|the|one|single|each|any|our|we|i|you|firm|company|business|enterprise|sme|startup|can|could|may|will|would) ){1,5}(?:borrow|get|obtain|draw|receive)\b)/
             .source,
     ].join('|'),
     'i',

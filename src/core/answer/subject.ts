@@ -424,9 +424,9 @@ export function joinedInText(text: string, reading: QueryReading, a: string, b: 
     return l.end <= r.start && JOINED.test(lower.slice(l.end, r.start));
 }
 
-/** The reading with `aspect` as the one asked, when the question asks none of its own. */
-export function withAspect(reading: QueryReading, aspect: Aspect | undefined): QueryReading {
-    if (!aspect || reading.aspects.aspects.length > 0) return reading;
+/** The reading with `aspect` as the one asked, when the question asks none of its own but those of `over`. */
+export function withAspect(reading: QueryReading, aspect: Aspect | undefined, over: readonly Aspect[] = []): QueryReading {
+    if (!aspect || reading.aspects.aspects.some((a) => !over.includes(a.aspect))) return reading;
     return {
         ...reading,
         aspects: { aspects: [{ aspect, score: 1 }], primary: aspect, comparison: reading.aspects.comparison, words: reading.aspects.words },
