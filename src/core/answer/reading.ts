@@ -368,6 +368,13 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     };
 }
 
+// A superlative of size, then what is lent or a firm getting it (see SUM_ASKED).
+const SIZE_SUPERLATIVE = /\b(?:max|maximum|most|largest|biggest|highest|top) /.source;
+const LENDING_NOUN = /(?:loans?|credit lines?|credit|amount|sum|ticket|facility)\b/.source;
+const FIRM_THEN_GETS =
+    /(?:(?:a|an|the|one|single|each|any|our|we|i|you|firm|company|business|enterprise|sme|startup|can|could|may|will|would) ){1,5}/.source +
+    /(?:borrow|get|obtain|draw|receive)\b/.source;
+
 /**
  * What a firm can get, asked with a verb of lending after a word of ability or usualness ("能批多少", "一般可以贷到多少",
  * "最多借几百万") or with how big a loan is ("how big a loan can we get"): the amount, when no aspect word says so. The
@@ -382,8 +389,7 @@ const SUM_ASKED = new RegExp(
             .source,
         // A superlative of size, as 最多 / 最高 are: "the max loan", "the biggest ticket", "the most a firm can borrow" (the
         // firm said in one of the few words between; "most firms" is no sum).
-        /\b(?:max|maximum|most|largest|biggest|highest|top)(?: (?:loans?|credit lines?|credit|amount|sum|ticket|facility)\b| (?:(?:a|an|the|one|single|each|any|our|we|i|you|firm|company|business|enterprise|sme|startup|can|could|may|will|would) ){1,5}(?:borrow|get|obtain|draw|receive)\b)/
-            .source,
+        `${SIZE_SUPERLATIVE}(?:${LENDING_NOUN}|${FIRM_THEN_GETS})`,
     ].join('|'),
     'i',
 );
