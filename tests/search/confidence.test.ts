@@ -132,6 +132,19 @@ describe('an intensifier and the place or time word it intensifies', () => {
     });
 });
 
+describe('a passage holding the question', () => {
+    it("must hold more of a question that names no card: a bank's own retail loan is no 高企贷 by its partner list", async () => {
+        const shipped = createSearchIndex((await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!);
+        // 高企贷 holds 招商银行 among its banks, 个人 in its negative list and 利率 in its pricing: no one passage holds much.
+        expect(shipped.search('招商银行的个人消费贷利率多少').confident).toBe(false);
+        expect(shipped.search('Bank of China personal loan interest rate?').confident).toBe(false);
+        // Named, a card needs less in one place: its name says which card.
+        expect(shipped.search('What does the government cover if a Lvyue loan goes bad').confident).toBe(true);
+        // Not named, a question whose words one passage holds is as confident as before.
+        expect(shipped.search('when was the insurance-backed loan for tech SMEs first piloted?').confident).toBe(true);
+    });
+});
+
 describe('English contractions', () => {
     it('are function words, with the apostrophe or without it', () => {
         const terms = (q: string) => [...index.read(q).terms.keys()];
