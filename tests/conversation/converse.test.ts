@@ -111,6 +111,18 @@ describe('focus', () => {
         expect(answerOf(said[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
     });
 
+    it('a correction that says what was meant in plain words ("sorry, I meant the IP loan") goes where they lead, with the last question', () => {
+        // ip-pledge-financing facts: 1,636 firms had IP-pledge loans outstanding at end-June 2024; "IP loan" is no name of it.
+        const plain = talk('How many firms got weidaitong loans?', 'sorry, I meant the IP loan');
+        expect(answerOf(plain[1])).toMatchObject({ item: { id: 'ip-pledge-financing' }, confident: true });
+        expect(answerOf(plain[1]).text.slice(0, 300)).toContain('1,636');
+        // Two interjections before "I meant" ("no wait"), as before one.
+        const wait = talk('What is the rate of Huke Zhuandai?', 'no wait, I meant Gaoqidai');
+        expect(answerOf(wait[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+        // An ellipsis that does not say "I meant" is still of the focus, whatever card its words find.
+        expect(answerOf(talk('How many firms got weidaitong loans?', 'what about in 2021?')[1]).item?.id).toBe('keji-weidaitong');
+    });
+
     it('saying what the last question meant to ask ("不對，我要問的是高新技術企業的") asks it again of that, and tells nothing about the firm', () => {
         // stcsm-reply-2024-85 facts.3 (and the 高企贷 card): 高新技术企业贷款余额7280.16亿元.
         const turns = talk('专精特新企业贷款余额多少', '不對，我要問的是高新技術企業的');

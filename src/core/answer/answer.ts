@@ -36,7 +36,7 @@ import { passageText } from './facts.ts';
 import { figureLabels } from './figure-labels.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
-import { asksForOffering, asksPayout, asksSum, DAY_STATED, subjectCues, yearsIn } from './reading.ts';
+import { asksForOffering, asksPayout, asksSum, DAY_STATED, meantIn, subjectCues, yearsIn } from './reading.ts';
 import {
     askedIn,
     eachQuestionAsked,
@@ -108,10 +108,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const text = boundQuery(question).text;
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
-    const search = questionSearch(index, text, searchOptions);
+    // A correction's own words ("sorry, I meant") are no words of what is asked: searched and read without them.
+    const meant = meantIn(text);
+    const search = questionSearch(index, meant, searchOptions);
     const years = yearsIn(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
-    const read = paceOfPast(years, withNeedWords(index, text, eachQuestionAsked(index, text, askedIn(index, text, index.read(text)))));
+    const read = paceOfPast(years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant)))));
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
     const reading = asksSum(text) ? withAspect(read, 'amount', FRAME) : asksPayout(text) ? withAspect(read, 'processing-time', FRAME) : read;
     const cues = subjectCues(text, reading);
@@ -307,7 +309,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         const ownWords = labels ? telling.filter((t) => !reading.synonymOf?.has(t)) : [];
         const figureOfFocus = labels !== undefined && ownWords.length > 0 && ownWords.every((t) => labels.has(t));
         // An ellipsis with a question of its own ("那 credit self-check 的 deadline 是几号") is weighed as any follow-up is.
-        if (back || choosing || fitting || cues.bare || bareEllipsis || !leads || figureOfFocus || focus.some((f) => top.has(f.id)) || focusHolds()) {
+        // An ellipsis asks nothing of its own, and is the focus's, unless it says what was meant and its words lead elsewhere
+        // ("sorry, I meant the IP loan" after 科技微贷通: the last question, of what was meant). A scope said after what it
+        // is not ("not all firms — I mean the 2022 number") is of the focus still.
+        const ownEllipsis = bareEllipsis && !(leads && meant !== text);
+        if (back || choosing || fitting || cues.bare || ownEllipsis || !leads || figureOfFocus || focus.some((f) => top.has(f.id)) || focusHolds()) {
             const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
@@ -347,7 +353,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             : ((item ? ofYearElsewhere(item) : undefined) ?? evidenceFor(snapshot, index, text, reading, item, allowed));
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     if (!item) return unknown(snapshot, base);
-    return answerItem(snapshot, index, item, reading, base, hints);
+    // An ellipsis whose words lead away from the focus asks the last question again of where they lead.
+    return answerItem(snapshot, index, item, cues.ellipsis ? withAspect(reading, ownCarried) : reading, base, hints);
 }
 
 /**

@@ -29,20 +29,44 @@ const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
 // message's first question again of another subject.
 // Correcting which item was meant ("哦不对，我问的是微贷通", "打错了 是高企贷", "sorry, I meant zhuantie") asks the last
 // question again of the item now named, as "那X呢" does.
-const ELLIPSIS = new RegExp(
+/** "I meant": an interjection or none, then the words that say what was meant ("no no 我说的是…", "sorry, I meant …"). */
+const MEANT = new RegExp(
     [
-        /^(?:那|那么|那如果|还有|再问|另外)|^[^，。？?！!；;]*呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/.source,
         // An interjection may come first, in either language ("no no 我说的是小巨人信用贷"); 我说的是 / 我指的是 say "I meant".
-        `^\\s*(?:${/(?:哦|噢|啊|嗯|不不|no|sorry|oops)[，,!！\s]*/.source})*` +
+        `^\\s*(?:${/(?:哦|噢|啊|嗯|不不|no|sorry|oops|wait)[，,!！\s]*/.source})*` +
             /(?:不对|说错了|打错了|搞错了|写错了|问错了|错了|(?:我|我们)?(?:要|想|是想)?问的是|(?:我|我们)?(?:说的是|指的是|是说))/.source,
+        /^\s*(?:(?:sorry|oops|no|actually|wait)\b[,\s]*)+(?:i meant|i mean|i was asking about|i was asking|make that)\b|^\s*i meant\b/.source,
+    ].join('|'),
+    'i',
+);
+/** Correcting which item was meant: "I meant", or what it is not, then what was meant. */
+const CORRECTION = new RegExp(
+    [
+        MEANT.source,
         /^不是[^，,。？?]{0,6}[，,]/.source,
-        /^\s*(?:sorry|oops|no|actually)\b[,\s]*(?:i meant|i mean|i was asking about|i was asking|make that)\b|^\s*i meant\b/.source,
         // "not all firms — I mean the 2022 number": what it is not, then what was meant.
         /^[^.?!]{0,40}?[,;—–-]\s*(?:i meant|i mean|i was asking about)\b/.source,
         /^\s*not (?:the|that|this)\b[^,.?]{0,20}[,—-]/.source,
     ].join('|'),
     'i',
 );
+const ELLIPSIS = new RegExp(
+    [
+        /^(?:那|那么|那如果|还有|再问|另外)|^[^，。？?！!；;]*呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/.source,
+        CORRECTION.source,
+    ].join('|'),
+    'i',
+);
+
+/**
+ * What a correction says was meant, without the words that say so ("sorry, I meant the IP loan": "the IP loan"): those
+ * are no words of the question, to be searched or to count against a card. Else the text as it is. (What it is not,
+ * "not the total, just …", stays: it says the scope of what is meant.)
+ */
+export function meantIn(text: string): string {
+    const m = MEANT.exec(text);
+    return m ? text.slice(m.index + m[0].length) : text;
+}
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 /** Words that rank: more, less, higher, cheaper… (with a word of choosing: which is more of it). */
