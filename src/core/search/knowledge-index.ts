@@ -181,7 +181,7 @@ interface SnippetText {
 const MIN_PASSAGE_COVERAGE = 0.18;
 /**
  * The share one passage must hold when the question names no card (no whole name of the first card among the words
- * matched): with no name to say which card, words held apart are all there is. "招商银行的个人消费贷利率多少" finds 高企贷
+ * matched, nor one of its alternate questions said): with no name to say which card, words held apart are all there is. "招商银行的个人消费贷利率多少" finds 高企贷
  * by the bank in its partner list, 个人 in its negative list and 利率 in its pricing, 0.298 in one passage; "Bank of China
  * personal loan interest rate?" 0.21 (its negative list writes "personal loans"). The unnamed dev questions answered on
  * the first screen hold 0.41 or more; "credit self-check 截止是哪天", mixed, 0.306 (its Chinese pairs weigh as words).
@@ -342,6 +342,19 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             analyses.set(text, analyzed);
         }
         return analyzed;
+    };
+    // The words of each alternate question a card lists, as a question's are read (see `saysAlternate`).
+    const alternateTerms = new WeakMap<KnowledgeItem, readonly ReadonlySet<string>[]>();
+    /**
+     * The question says one of the card's alternate questions, which staff wrote to say the card answers it: half of its
+     * own words or more are in one of them. It then names the card as well as a name would (`MIN_PASSAGE_COVERAGE`).
+     */
+    const saysAlternate = (item: KnowledgeItem, analyzed: AnalyzedQuery): boolean => {
+        if (item.alternate_questions.length === 0) return false;
+        let alternates = alternateTerms.get(item);
+        if (!alternates) alternateTerms.set(item, (alternates = item.alternate_questions.map((q) => new Set(analyzeQuery(q, context).terms.keys()))));
+        const own = [...analyzed.terms].filter(([term, weight]) => weight >= 1 && !FUNCTION_CHARS.has(term)).map(([term]) => term);
+        return own.length > 0 && alternates.some((terms) => own.filter((t) => terms.has(t)).length * 2 >= own.length);
     };
     const settings = {
         minCoverage: options.minCoverage ?? DEFAULT_MIN_COVERAGE,
@@ -739,7 +752,10 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             top.length > 0 &&
             analyzed.concepts.length > 0 &&
             coverage(analyzed.concepts, conceptWeights, matched) > settings.minCoverage &&
-            held >= (first && [...wholeNames(first.item)].some((n) => matched.has(n)) ? MIN_PASSAGE_COVERAGE : MIN_PASSAGE_COVERAGE_UNNAMED);
+            held >=
+                (first && (namedIn(first.item, matched) || saysAlternate(first.item, analyzed))
+                    ? MIN_PASSAGE_COVERAGE
+                    : MIN_PASSAGE_COVERAGE_UNNAMED);
         const results = top.map((r, i): SearchHit => {
             const entry = entries.get(r.id)!;
             const passages = ranked[i]!.filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
@@ -913,6 +929,12 @@ function ownTerms(item: KnowledgeItem): ReadonlySet<string> {
 }
 
 const wholeNameCache = new WeakMap<KnowledgeItem, ReadonlySet<string>>();
+
+/** The question's words matched hold one of the card's whole names. */
+function namedIn(item: KnowledgeItem, matched: ReadonlySet<string>): boolean {
+    for (const name of wholeNames(item)) if (matched.has(name)) return true;
+    return false;
+}
 
 /** A card's names, each as one dictionary term (高企贷, gaoqidai, high_tech_enterpris_loan), none of their parts. */
 function wholeNames(item: KnowledgeItem): ReadonlySet<string> {
