@@ -332,6 +332,14 @@ describe('which document', () => {
         // The papers to bring are still asked by "what documents do we need".
         expect(service.answer('what documents do we need for gaoqidai?').aspect).toBe('documents');
     });
+
+    it('asks the document an item rests on when "document" reads as how to apply, whatever words other passages hold', () => {
+        // premium-subsidy: 沪科〔2025〕212号 in its summary and document fields; "policy" and "based" are in other passages.
+        const a = service.answer('what policy document is the premium subsidy based on?');
+        expect(a).toMatchObject({ item: { id: 'premium-subsidy' }, confident: true });
+        expect(a.text.slice(0, 200)).toContain('212号');
+        expect(a.aspect).not.toBe('how-to-apply');
+    });
 });
 
 describe('when asked', () => {

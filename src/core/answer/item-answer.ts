@@ -141,13 +141,16 @@ export function answerItem(
         given.aspects.primary === 'what-is' &&
         given.aspects.aspects.length === 1 &&
         (wants === 'number' || wants === 'date' || wants === 'agent' || wants === 'document');
-    // "Which document set up the pilot?": the document it rests on, not the papers to bring that the word reads as.
+    // "Which document set up the pilot?": the document it rests on, not the papers to bring that the word reads as. Read
+    // from "document" alone, how to apply is that word misread too ("which policy document governs it").
     const papers = wants === 'document' && given.aspects.aspects.some((a) => a.aspect === 'documents');
-    const unframed = framed
-        ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() }
-        : papers
-          ? withoutAspect(given, 'documents')
-          : whetherToApply(given, wants);
+    const misread = wants === 'document' && given.aspects.words.length > 0 && given.aspects.words.every((w) => DOCUMENT_WORD.test(w));
+    const unframed =
+        framed || misread
+            ? { ...given, aspects: { ...given.aspects, aspects: [], primary: undefined }, aspectTerms: new Set<string>() }
+            : papers
+              ? withoutAspect(given, 'documents')
+              : whetherToApply(given, wants);
     const inferred = !unframed.aspects.primary && wants ? WANTED[wants] : undefined;
     const reading = inferred && !pointedByWords(index.passages(item.id, unframed)) ? withAspect(unframed, inferred) : unframed;
     const wantsNumber = wants === 'number' && reading.aspects.aspects.length === 0;
@@ -348,7 +351,11 @@ export function answerItem(
     // runs, launched or insures it answers ("run by 上海市经济信息中心"), rather than the field the question word points to.
     // So too the document it rests on: the passage citing one ("科技支行有啥政策文件": 沪金规〔2024〕1号).
     const stating = statedKind === 'agent' || statedKind === 'document' ? STATED[statedKind] : undefined;
-    const who = !near && stating && !ranked.some((r) => r.plain > 0) ? all.find((r) => !r.passage.absence && states(r, stating)) : undefined;
+    // A document is cited by few passages, whatever words the others hold ("which policy document governs it").
+    const who =
+        !near && stating && (statedKind === 'document' || !ranked.some((r) => r.plain > 0))
+            ? all.find((r) => !r.passage.absence && states(r, stating))
+            : undefined;
     if (who) [chosen, labels, gap, absentFirst] = [[who], undefined, undefined, false];
     if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
     else if (near) {
@@ -712,6 +719,8 @@ const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage
 
 /** Fields that say what an item is in general: they answer "what is it" only when no other passage holding the aspect matches the question's words. */
 const OVERVIEW_FIELDS: ReadonlySet<string> = new Set(['summary', 'role', 'document']);
+/** An aspect word that is only the word "document" (文件, documents): the papers to bring, or the document a thing rests on. */
+const DOCUMENT_WORD = /^(?:documents?|文件)$/;
 
 function dropOverview(holding: readonly RankedPassage[]): readonly RankedPassage[] {
     const overview = (r: RankedPassage) => OVERVIEW_FIELDS.has(r.passage.field);
