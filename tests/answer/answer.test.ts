@@ -767,6 +767,14 @@ describe('the passage that answers chooses the card', () => {
         expect(b.text).not.toMatch(/^科技履约贷：按实际缴纳保费/);
     });
 
+    it('two names joined by "and the" are set side by side, as by "and" alone', () => {
+        for (const q of ['tell me about gaoqidai and the performance bond loan', 'tell me about gaoqidai and performance bond loan']) {
+            const a = service.answer(q, { lang: 'en' });
+            expect(a.status, q).toBe('comparison');
+            expect(a.text, q).toMatch(/High-Tech Enterprise Loan[\s\S]*Performance Bond|Performance Bond[\s\S]*High-Tech Enterprise Loan/);
+        }
+    });
+
     it("a need said in the founder's own words finds the passage that says it in the vocabulary's", () => {
         // gaoqidai facts: "… focused on first-time borrowers and smaller high-tech firms"; "never borrowed from a bank
         // before" is the first-loan need (match/understand.ts), whose words are 首贷 / first-time borrower.

@@ -40,7 +40,8 @@ export const NAMED_MARGIN = 0.3;
 const NAMES_HOLD = 0.5;
 
 /** Words joining two items named one after the other ("高企贷和沪科专贷的利率"). */
-const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|and|or|versus)\s*$/i;
+// An English article after the joining word is no word between ("weidaitong and the performance bond loan").
+const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|and|or|versus)(?:\s+(?:the|a|an))?\s*$/i;
 
 /** Clauses that ask something: a question mark, a question word, a modal. */
 const ASKS =
