@@ -899,7 +899,11 @@ describe('the passage that answers chooses the card', () => {
         expect(cues("What's the compensation ratio banks get?").wants).toBe('number');
         expect(cues("What's the compensation ratio banks get?").unit?.test('55% compensation')).toBe(true);
         expect(cues('what is the total loan balance of tech firms').wants).toBe('number');
-        expect(unitOf('how many firms got it?')?.test('向600家企业放款')).toBe(true);
+        // English names what it counts: firms are counted by firms, a word or two between, not by the institutions beside them.
+        expect(unitOf('how many firms got it?')?.test('lent to 600 tech firms')).toBe(true);
+        expect(unitOf('how many companies registered?')?.test('1.1 million registered firms')).toBe(true);
+        expect(unitOf('how many companies registered?')?.test('43 financial institutions')).toBe(false);
+        expect(unitOf('how many banks take part?')?.test('43 financial institutions')).toBe(false);
         expect(unitOf('what share of the loss does the insurer carry')?.test('保险公司承担60%')).toBe(true);
         expect(unitOf('利率多少')).toBeUndefined();
         // A count is asked with the noun counted as well as with a measure word, before it or after it, as in English.
@@ -907,6 +911,10 @@ describe('the passage that answers chooses the card', () => {
         expect(unitOf('注册企业多少个')?.test('注册企业超过110万家')).toBe(true);
         // 注册 is a word of applying; with a count asked, the platform's count of registered firms answers.
         expect(service.answer('信易贷平台现在注册了多少企业').text.split('。')[0]).toContain('110万家');
+        // xinyidai-platform facts.2 (6.9 million users, 43 institutions) scores higher on figures than facts.1 (1.1 million firms).
+        expect(service.answer('how many companies have registered on the Xinyidai platform?').text.slice(0, 200)).toContain(
+            '1.1 million registered firms',
+        );
     });
 
     it('a synonym of the name is the name said otherwise ("保费补贴…还款"): no word that chooses the passage', () => {

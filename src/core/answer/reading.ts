@@ -274,7 +274,20 @@ export const DAY_STATED = new RegExp(
     'i',
 );
 
+/**
+ * "How many firms" is answered by a number of firms ("1.1 million registered firms"), not of institutions or banks beside
+ * it ("43 financial institutions"): English names what it counts, with a word or two between. (Chinese puts the noun
+ * before the number, "入驻金融机构43家": 多少家 takes any count.)
+ */
+const countOf = (nouns: string): readonly [RegExp, RegExp] => [
+    new RegExp(`\\bhow many (?:[a-z-]+ )?(?:${nouns})\\b`, 'i'),
+    new RegExp(`\\b\\d[\\d,.]*\\+?\\s*(?:thousand |million )?(?:[a-z-]+ ){0,2}(?:${nouns})\\b`, 'i'),
+];
+
 const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
+    countOf('firms|companies|enterprises|businesses|smes'),
+    countOf('banks'),
+    countOf('institutions'),
     [
         // A measure word (多少家), or the noun counted, before or after (多少企业, 企业多少个, "how many firms").
         new RegExp(
