@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
 import { asksForMatch, correctsEarlier, languageAsked, pickedPlace } from '../../src/core/conversation/intent.ts';
+import { meantIn } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
@@ -119,6 +120,10 @@ describe('focus', () => {
         // Two interjections before "I meant" ("no wait"), as before one.
         const wait = talk('What is the rate of Huke Zhuandai?', 'no wait, I meant Gaoqidai');
         expect(answerOf(wait[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+        // What it says was not meant is no word of the question, in either language; a question that is no correction keeps it.
+        expect(meantIn('wait no, I meant the risk compensation the banks get, not the premium subsidy. what ratio?')).not.toMatch(/subsidy/);
+        expect(meantIn('不对，我说的是风险补偿，不是保费补贴。比例多少')).not.toMatch(/保费补贴/);
+        expect(meantIn('can we apply if we are not high-tech?')).toBe('can we apply if we are not high-tech?');
         // An ellipsis that does not say "I meant" is still of the focus, whatever card its words find.
         expect(answerOf(talk('How many firms got weidaitong loans?', 'what about in 2021?')[1]).item?.id).toBe('keji-weidaitong');
     });

@@ -65,8 +65,12 @@ const ELLIPSIS = new RegExp(
  */
 export function meantIn(text: string): string {
     const m = MEANT.exec(text);
-    return m ? text.slice(m.index + m[0].length) : text;
+    // What it says was not meant is no word of the question either ("I meant the risk compensation, not the premium subsidy").
+    return m ? text.slice(m.index + m[0].length).replace(NOT_MEANT, ' ') : text;
 }
+
+/** After "I meant": what was not meant, to the end of its clause ("…, not the premium subsidy", "…，不是保费补贴"). */
+const NOT_MEANT = /(?:[,;—–-]\s*|\s+)(?:and |but )?not (?:the |a |an |about )?[^,.;?!，。；？！]{1,40}|[，,；;]?\s*(?:而)?不是[^，。；？?！!]{1,20}/gi;
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 /** Words that rank: more, less, higher, cheaper… (with a word of choosing: which is more of it). */
