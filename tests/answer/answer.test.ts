@@ -253,6 +253,8 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         // keji-weidaitong eligibility: start-up stage, micro to medium, annual revenue 200–1000万.
         const a = service.answer(q);
         expect(a).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'eligibility' });
+        // The revenue bounds in English as an English reader counts them, the card's 万元 beside them.
+        expect(a.text).toMatch(/2 million yuan – 10 million yuan \(200–1000万元\)/);
         expect(service.answer('Is gaoqidai right for our company?').aspect).toBe('eligibility');
         expect(service.answer('does huke zhuandai work for us?').aspect).toBe('eligibility');
     });

@@ -84,13 +84,14 @@ export function eligibilityPassage(e: Eligibility): Localized | undefined {
     return { zh: `${parts.map((p) => p.zh).join('；')}。`, en: `${parts.map((p) => p.en).join('; ')}.` };
 }
 
-// The revenue bounds as the card writes them ("200–1000万元"): a question quotes them so ("1000万"), and the
-// answers' figures are judged on that (tests/eval); a loan amount is worded by wanRange instead.
+// The revenue bounds as the card writes them ("200–1000万元"): a question quotes them so ("1000万"). English says them
+// in yuan as an English reader counts ("2 million yuan – 10 million yuan"), the card's 万元 beside them.
 function revenueRange(r: Range): Localized {
     const of = (unit: string, zh: boolean) => {
         if (r.min !== undefined && r.max !== undefined) return `${r.min}–${r.max}${unit}`;
         if (r.max !== undefined) return zh ? `最高${r.max}${unit}` : `up to ${r.max}${unit}`;
         return zh ? `不低于${r.min}${unit}` : `at least ${r.min}${unit}`;
     };
-    return { zh: of('万元', true), en: of(' ×10,000 yuan', false) };
+    const wan = r.min !== undefined && r.max !== undefined ? `${r.min}–${r.max}万元` : `${r.max ?? r.min}万元`;
+    return { zh: of('万元', true), en: `${wanRange(r, 'en')} (${wan})` };
 }
