@@ -257,6 +257,9 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(a.text).toMatch(/2 million yuan – 10 million yuan \(200–1000万元\)/);
         expect(service.answer('Is gaoqidai right for our company?').aspect).toBe('eligibility');
         expect(service.answer('does huke zhuandai work for us?').aspect).toBe('eligibility');
+        // Whom it is made for asks the same: "designed for", "aimed mainly at" (not how to apply, not the overview).
+        for (const q of ['who was gaoqidai designed for?', 'huke zhuantie - aimed mainly at big firms?'])
+            expect(service.answer(q).aspect, q).toBe('eligibility');
     });
 
     it('whether the firm can apply is answered by the conditions: 申请 and its synonyms frame the question, they point nowhere', () => {

@@ -203,6 +203,8 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                     /|\b(?:are|am|is) (?:we|i|it) (?:a )?(?:good |right )?fit\b/.source,
                 // does it fit us, is it right for us (as which fits us asks for the match: conversation/intent.ts)
                 FITS_US.source,
+                // whom it is made for: "is it meant for start-ups", "who is lvyuedai built for", "designed for firms like us"
+                /\b(?:meant|built|designed|intended|made|aimed|targeted|geared|tailored) (?:mainly |mostly |only |primarily |just )?(?:for|at)\b/.source,
             ].join('|'),
             'i',
         ),
