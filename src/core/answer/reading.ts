@@ -334,8 +334,6 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
     [/几天|多少天|多少个?工作日|\bhow many (?:working |business )?days\b/i, /\d+\s*个?(?:工作日|天)|\b\d+\s*(?:working |business )?days?\b/i],
     // A day, not a year: "截止是哪天" is not answered by "2024—2025年度".
     [/哪天|哪一天|几号|几月几[日号]|\bwhat date\b|\bwhich day\b|\bby when\b/i, DAY_STATED],
-    // "How much" asks no count (that is "how many"): a sum or a share, not the eight banks beside it.
-    [/\bhow much\b/i, /\d[\d.,]*\s*(?:%|％|亿|万|元)|\b\d[\d.,]*\s*(?:billion|million|trillion|bn|yuan|percent)\b|百分之/i],
 ];
 
 /** At most this much left over (Han characters, Latin words) is a slight question: an aspect of something unsaid. */
