@@ -772,6 +772,14 @@ describe('the passage that answers chooses the card', () => {
         expect(b.text).not.toMatch(/^科技履约贷：按实际缴纳保费/);
     });
 
+    it('"or" between two other things is no choice between the items named ("…for lvyuedai — us or the bank?")', () => {
+        const a = service.answer('premium subsidy for weidaitong - who sends in the data, us or the guarantor?');
+        expect(a.status).not.toBe('comparison');
+        expect(a.item?.id).toBe('premium-subsidy');
+        // Between the names it still is.
+        expect(service.answer('lvyuedai or the weidaitong: risk split?').status).toBe('comparison');
+    });
+
     it('two names joined by "and the" are set side by side, as by "and" alone', () => {
         for (const q of ['tell me about gaoqidai and the performance bond loan', 'tell me about gaoqidai and performance bond loan']) {
             const a = service.answer(q, { lang: 'en' });

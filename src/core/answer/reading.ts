@@ -83,7 +83,6 @@ const CHOOSE = new RegExp(
         // "different from", "how are they different" choose; "ok, different thing" changes the topic.
         /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer(?:s|ence|ences)?\b|\bdifferent from\b/.source,
         /\b(?:are|is) (?:they|these|the two|both|it) (?:\w+ )?different\b|\bdifferent\?/.source,
-        /\bor the\b/.source,
     ].join('|'),
     'i',
 );
