@@ -786,6 +786,10 @@ describe('the passage that answers chooses the card', () => {
             expect(a.status, q).toBe('comparison');
             expect(a.text, q).toMatch(/High-Tech Enterprise Loan[\s\S]*Performance Bond|Performance Bond[\s\S]*High-Tech Enterprise Loan/);
         }
+        // The second said as the first was, after "and" and the same preposition: one question of both.
+        expect(service.answer("what's the term of the gaoqidai loan, and of the huke zhuandai?").status).toBe('comparison');
+        // Not when the preposition differs: "of" gaoqidai, then "for" a firm like ours is no second item said alike.
+        expect(service.answer('what is the rate of gaoqidai, and for firms in huke zhuandai?').status).not.toBe('comparison');
     });
 
     it("a need said in the founder's own words finds the passage that says it in the vocabulary's", () => {

@@ -409,7 +409,11 @@ export function ownNameRead(index: KnowledgeIndex, text: string, reading: QueryR
     return { ...reading, aspects: again.aspects, aspectTerms: again.aspectTerms };
 }
 
-/** True when only joining words stand between the two names in the text. */
+/**
+ * True when only joining words stand between the two names in the text, or when the second is said as the first was,
+ * after "and" and the same preposition ("the subsidy on the weidaitong fee, and on the lvyuedai premium"): one question
+ * of both.
+ */
 export function joinedInText(text: string, reading: QueryReading, a: string, b: string): boolean {
     const lower = text.toLowerCase();
     const at = (id: string) => {
@@ -422,8 +426,14 @@ export function joinedInText(text: string, reading: QueryReading, a: string, b: 
     const y = at(b);
     if (!x || !y) return false;
     const [l, r] = x.start < y.start ? [x, y] : [y, x];
-    return l.end <= r.start && JOINED.test(lower.slice(l.end, r.start));
+    if (l.end > r.start) return false;
+    if (JOINED.test(lower.slice(l.end, r.start))) return true;
+    const again = PARALLEL.exec(lower.slice(l.end, r.start));
+    return again !== null && new RegExp(`\\b${again[1]}\\s+(?:the\\s+)?$`).test(lower.slice(0, l.start));
 }
+
+/** "…, and on the" before a name: the preposition said before the first name, said again for the second. */
+const PARALLEL = /[,;]?\s*(?:and|or|as well as)\s+(on|for|of|in|about|under|with)\s+(?:the\s+)?$/;
 
 /** The reading with `aspect` as the one asked, when the question asks none of its own but those of `over`. */
 export function withAspect(reading: QueryReading, aspect: Aspect | undefined, over: readonly Aspect[] = []): QueryReading {
