@@ -187,6 +187,10 @@ describe('condition texts', () => {
             '微型企业，在产品面向的微型、小型企业之列',
             '年营业收入 300 万元，在 200–1000 万元之内',
         ]);
+        // In English, in yuan as an English reader counts them, the 万元 beside them.
+        expect(conditionText(met.reasons[2]!).en).toBe(
+            'annual revenue of 3 million yuan (300万元) is within 2 million yuan – 10 million yuan (200–1000万元)',
+        );
         const loan = matchProducts(snapshot, parseProfile({ qualifications: ['high-tech'] })).matches.find((m) => m.id === 'test-loan')!;
         expect(loan.reasons.map((r) => conditionText(r).en)).toEqual(['holds High-Tech Enterprise certification']);
         expect(loan.missing.map((r) => conditionText(r).en)).toEqual([

@@ -22,7 +22,7 @@ import {
     type Size,
     type Stage,
 } from '../vocabulary.ts';
-import { wanRange } from './units.ts';
+import { wanRange, wanText } from './units.ts';
 
 type Range = { readonly min?: number | undefined; readonly max?: number | undefined };
 
@@ -145,7 +145,7 @@ function revenueWords(range: Range, revenue: number | undefined): ConditionWords
     return {
         has: {
             zh: `年营业收入 ${revenue} 万元，在${revenueRangeZh(min, max)}之内`,
-            en: `annual revenue of ${revenue} 万元 is within ${revenueRangeEn(min, max)}`,
+            en: `annual revenue of ${wanText(revenue ?? 0, 'en')} (${revenue}万元) is within ${revenueRangeEn(min, max)}`,
         },
         needs: { zh: `年营业收入${revenueRangeZh(min, max)}`, en: `annual revenue ${revenueRangeEn(min, max)}` },
     };
@@ -158,10 +158,10 @@ function revenueRangeZh(min: number | undefined, max: number | undefined): strin
     return `不超过 ${max} 万元`;
 }
 
+// In English, in yuan as an English reader counts them, the card's 万元 beside them ("2 million yuan – 10 million yuan (200–1000万元)").
 function revenueRangeEn(min: number | undefined, max: number | undefined): string {
-    if (min !== undefined && max !== undefined) return `${min}–${max} 万元 (10,000 CNY)`;
-    if (min !== undefined) return `at least ${min} 万元`;
-    return `at most ${max} 万元`;
+    const wan = min !== undefined && max !== undefined ? `${min}–${max}万元` : `${min ?? max}万元`;
+    return `${wanRange({ min, max }, 'en')} (${wan})`;
 }
 
 const IP_WORDS: ConditionWords = {
