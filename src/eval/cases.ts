@@ -62,7 +62,13 @@ export type MatchCase = z.infer<typeof matchCaseSchema> & { readonly file: strin
 export type DialogueCase = z.infer<typeof dialogueCaseSchema> & { readonly file: string; readonly line: number };
 
 /** The case files read, in this order; a missing file is skipped (the extras are optional). */
-export const SEARCH_FILES = ['search.jsonl', 'search.extra.jsonl', 'search.strangers2.jsonl', 'search.strangers3.jsonl', 'search.strangers4.jsonl'] as const;
+export const SEARCH_FILES = [
+    'search.jsonl',
+    'search.extra.jsonl',
+    'search.strangers2.jsonl',
+    'search.strangers3.jsonl',
+    'search.strangers4.jsonl',
+] as const;
 export const MATCH_FILES = ['match.jsonl', 'match.extra.jsonl'] as const;
 export const ANSWER_FILES = [
     'answers.jsonl',

@@ -24,11 +24,6 @@ const BACK_THEN = /当时|那时|那时候|那个时候|那会儿?|当年|\b(?:b
 const REFERS_BACK_ZH_ALL = new RegExp(REFERS_BACK_ZH.source, 'g');
 const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
 
-/** An ellipsis opener or closer: "那沪科专贴呢", "what about …", "and for …". */
-// A closing 呢 is an ellipsis of the last turn only in a message of one clause: "…余额多少？高新企业呢" asks the same
-// message's first question again of another subject.
-// Correcting which item was meant ("哦不对，我问的是微贷通", "打错了 是高企贷", "sorry, I meant zhuantie") asks the last
-// question again of the item now named, as "那X呢" does.
 /** "I meant": an interjection or none, then the words that say what was meant ("no no 我说的是…", "sorry, I meant …"). */
 const MEANT = new RegExp(
     [
@@ -50,6 +45,11 @@ const CORRECTION = new RegExp(
     ].join('|'),
     'i',
 );
+/** An ellipsis opener or closer: "那沪科专贴呢", "what about …", "and for …". */
+// A closing 呢 is an ellipsis of the last turn only in a message of one clause: "…余额多少？高新企业呢" asks the same
+// message's first question again of another subject.
+// Correcting which item was meant ("哦不对，我问的是微贷通", "打错了 是高企贷", "sorry, I meant zhuantie") asks the last
+// question again of the item now named, as "那X呢" does.
 const ELLIPSIS = new RegExp(
     [
         /^(?:那|那么|那如果|还有|再问|另外)|^[^，。？?！!；;]*呢[?？]?\s*$|^\s*(?:what about|how about|and (?:for|what about)?|same for)\b/.source,
@@ -70,7 +70,8 @@ export function meantIn(text: string): string {
 }
 
 /** After "I meant": what was not meant, to the end of its clause ("…, not the premium subsidy", "…，不是保费补贴"). */
-const NOT_MEANT = /(?:[,;—–-]\s*|\s+)(?:and |but )?not (?:the |a |an |about )?[^,.;?!，。；？！]{1,40}|[，,；;]?\s*(?:而)?不是[^，。；？?！!]{1,20}/gi;
+const NOT_MEANT =
+    /(?:[,;—–-]\s*|\s+)(?:and |but )?not (?:the |a |an |about )?[^,.;?!，。；？！]{1,40}|[，,；;]?\s*(?:而)?不是[^，。；？?！!]{1,20}/gi;
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 /** Words that rank: more, less, higher, cheaper… (with a word of choosing: which is more of it). */
@@ -203,7 +204,8 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 // does it fit us, is it right for us (as which fits us asks for the match: conversation/intent.ts)
                 FITS_US.source,
                 // whom it is made for: "is it meant for start-ups", "who is lvyuedai built for", "designed for firms like us"
-                /\b(?:meant|built|designed|intended|made|aimed|targeted|geared|tailored) (?:mainly |mostly |only |primarily |just )?(?:for|at)\b/.source,
+                /\b(?:meant|built|designed|intended|made|aimed|targeted|geared|tailored) (?:mainly |mostly |only |primarily |just )?(?:for|at)\b/
+                    .source,
             ].join('|'),
             'i',
         ),

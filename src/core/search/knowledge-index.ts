@@ -181,10 +181,11 @@ interface SnippetText {
 const MIN_PASSAGE_COVERAGE = 0.18;
 /**
  * The share one passage must hold when the question names no card (no whole name of the first card among the words
- * matched, nor one of its alternate questions said): with no name to say which card, words held apart are all there is. "招商银行的个人消费贷利率多少" finds 高企贷
- * by the bank in its partner list, 个人 in its negative list and 利率 in its pricing, 0.298 in one passage; "Bank of China
- * personal loan interest rate?" 0.21 (its negative list writes "personal loans"). The unnamed dev questions answered on
- * the first screen hold 0.41 or more; "credit self-check 截止是哪天", mixed, 0.306 (its Chinese pairs weigh as words).
+ * matched, nor one of its alternate questions said): with no name to say which card, words held apart are all there
+ * is. "招商银行的个人消费贷利率多少" finds 高企贷 by the bank in its partner list, 个人 in its negative list and 利率 in
+ * its pricing, 0.298 in one passage; "Bank of China personal loan interest rate?" 0.21 (its negative list writes
+ * "personal loans"). The unnamed dev questions answered on the first screen hold 0.41 or more; "credit self-check
+ * 截止是哪天", mixed, 0.306 (its Chinese pairs weigh as words).
  */
 const MIN_PASSAGE_COVERAGE_UNNAMED = 0.3;
 
