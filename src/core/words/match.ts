@@ -22,7 +22,7 @@ import {
     type Size,
     type Stage,
 } from '../vocabulary.ts';
-import { wanRange, wanText } from './units.ts';
+import { wanRange, wanRangeEn, wanText } from './units.ts';
 
 type Range = { readonly min?: number | undefined; readonly max?: number | undefined };
 
@@ -145,9 +145,9 @@ function revenueWords(range: Range, revenue: number | undefined): ConditionWords
     return {
         has: {
             zh: `年营业收入 ${revenue} 万元，在${revenueRangeZh(min, max)}之内`,
-            en: `annual revenue of ${wanText(revenue ?? 0, 'en')} (${revenue}万元) is within ${revenueRangeEn(min, max)}`,
+            en: `annual revenue of ${wanText(revenue ?? 0, 'en')} (${revenue}万元) is within ${wanRangeEn(range)}`,
         },
-        needs: { zh: `年营业收入${revenueRangeZh(min, max)}`, en: `annual revenue ${revenueRangeEn(min, max)}` },
+        needs: { zh: `年营业收入${revenueRangeZh(min, max)}`, en: `annual revenue ${wanRangeEn(range)}` },
     };
 }
 
@@ -156,12 +156,6 @@ function revenueRangeZh(min: number | undefined, max: number | undefined): strin
     if (min !== undefined && max !== undefined) return ` ${min}–${max} 万元`;
     if (min !== undefined) return `不低于 ${min} 万元`;
     return `不超过 ${max} 万元`;
-}
-
-// In English, in yuan as an English reader counts them, the card's 万元 beside them ("2 million yuan – 10 million yuan (200–1000万元)").
-function revenueRangeEn(min: number | undefined, max: number | undefined): string {
-    const wan = min !== undefined && max !== undefined ? `${min}–${max}万元` : `${min ?? max}万元`;
-    return `${wanRange({ min, max }, 'en')} (${wan})`;
 }
 
 const IP_WORDS: ConditionWords = {

@@ -8,7 +8,7 @@
 import type { Application, Eligibility } from '../knowledge/schema.ts';
 import { QUALIFICATIONS, SIZES, STAGES, type Localized } from '../vocabulary.ts';
 import { LABELS } from './labels.ts';
-import { monthsRange, wanRange } from './units.ts';
+import { monthsRange, wanRange, wanRangeEn } from './units.ts';
 
 type Range = { readonly min?: number | undefined; readonly max?: number | undefined };
 
@@ -85,13 +85,8 @@ export function eligibilityPassage(e: Eligibility): Localized | undefined {
 }
 
 // The revenue bounds as the card writes them ("200–1000万元"): a question quotes them so ("1000万"). English says them
-// in yuan as an English reader counts ("2 million yuan – 10 million yuan"), the card's 万元 beside them.
+// in yuan as an English reader counts, the card's 万元 beside them (`wanRangeEn`).
 function revenueRange(r: Range): Localized {
-    const of = (unit: string, zh: boolean) => {
-        if (r.min !== undefined && r.max !== undefined) return `${r.min}–${r.max}${unit}`;
-        if (r.max !== undefined) return zh ? `最高${r.max}${unit}` : `up to ${r.max}${unit}`;
-        return zh ? `不低于${r.min}${unit}` : `at least ${r.min}${unit}`;
-    };
-    const wan = r.min !== undefined && r.max !== undefined ? `${r.min}–${r.max}万元` : `${r.max ?? r.min}万元`;
-    return { zh: of('万元', true), en: `${wanRange(r, 'en')} (${wan})` };
+    const zh = r.min !== undefined && r.max !== undefined ? `${r.min}–${r.max}万元` : r.max !== undefined ? `最高${r.max}万元` : `不低于${r.min}万元`;
+    return { zh, en: wanRangeEn(r) ?? '' };
 }

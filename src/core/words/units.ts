@@ -30,6 +30,17 @@ export function wanRange(r: Range | undefined, lang: Lang): string | undefined {
     return lang === 'zh' ? `不低于 ${w(r.min!)}` : `at least ${w(r.min!)}`;
 }
 
+/**
+ * A range of 万元 in English as an English reader counts it, the card's 万元 beside it ("2 million yuan – 10 million yuan
+ * (200–1000万元)"): a founder who writes 万 finds the card's bounds as written. Undefined when it has neither end.
+ */
+export function wanRangeEn(r: Range | undefined): string | undefined {
+    const yuan = wanRange(r, 'en');
+    if (!yuan) return undefined;
+    const wan = r!.min !== undefined && r!.max !== undefined ? `${r!.min}–${r!.max}万元` : `${r!.max ?? r!.min}万元`;
+    return `${yuan} (${wan})`;
+}
+
 /** A span of months ("12–36 个月"); undefined when it has neither end. */
 export function monthsRange(r: Range | undefined, lang: Lang): string | undefined {
     if (!r || (r.min === undefined && r.max === undefined)) return undefined;
