@@ -155,6 +155,18 @@ describe('English contractions', () => {
     });
 });
 
+describe('greetings, thanks and please as chat spells them', () => {
+    it('are no words of the question, as 您好 and 请问 are not: no card holds them, so they weighed in full', () => {
+        const terms = (q: string) => [...index.read(q).terms.keys()];
+        const said = terms('hi! pls what rate does gaoqidai charge, thx');
+        for (const word of ['hi', 'pls', 'thx']) expect(said).not.toContain(stem(word));
+        expect(said).toContain(stem('rate'));
+        expect(terms('hey, the term of lvyuedai plz, thanks and cheers')).toEqual(
+            expect.not.arrayContaining(['hey', 'plz', 'thanks', 'cheers'].map(stem)),
+        );
+    });
+});
+
 describe('"more" after a verb that asks to be told', () => {
     it('is how much is asked, no word of the question ("tell me more" is not "five more banks")', () => {
         const terms = (q: string) => [...index.read(q).terms.keys()];

@@ -220,6 +220,18 @@ const EN_STOP = [
     'just',
     'also',
     'please',
+    // Greetings, thanks and please as chat spells them: the English of 您好 / 你好 / 请问 above, a closed class that says
+    // nothing of what is asked ("SRDI loan growth yoy, pls just the %"), yet no card holds them and so they weighed in full.
+    'pls',
+    'plz',
+    'hi',
+    'hello',
+    'hey',
+    'thanks',
+    'thank',
+    'thx',
+    'cheers',
+    'btw',
     'tell',
     'know',
     // "what does X mean": the frame of 什么意思 (意思 above).
