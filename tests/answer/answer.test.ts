@@ -609,6 +609,17 @@ describe('reading the question, not a word list', () => {
         expect(gaoqidai.text).toMatch(/^[^:]*: No fees other than interest/);
     });
 
+    it('an English sentence that opens by telling about the firm tells in all its clauses, "we had" as "we have"', () => {
+        // The subsidy's condition (keji-lvyuedai eligibility, premium-subsidy eligibility): good credit and no
+        // serious-dishonesty list. The founder's account of a dispute (a year, a loan "repaid on time") is theirs, not the
+        // subsidy's repayment window.
+        const a = service.answer(
+            'To get the premium subsidy on lvyuedai must the firm be off every dishonesty list? We had a small court case with a supplier in 2024, settled in full, loan repaid on time.',
+        );
+        expect(['keji-lvyuedai', 'premium-subsidy']).toContain(a.item?.id);
+        expect(a.text.split(/(?<=\.) /)[0]).toMatch(/dishonesty/);
+    });
+
     it('two questions in one message are each answered, in the order asked, each from its own field', () => {
         // gaoqidai terms.rate (LPR-preferential where collateral is used) and its 2019 pilot banks; "No fees other than
         // interest" only mentions the rate.

@@ -325,11 +325,22 @@ export function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]
     return [...found.values()];
 }
 
-/** A clause that introduces the firm ("本人是…的财务", "我们是做新材料的", "we are …"). */
-const SELF =
-    /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)|^(?:we|i)(?:'re|'m| are| am| have| run)\b/i;
+/**
+ * A clause that introduces the firm ("本人是…的财务", "我们是做新材料的", "we are …", "we had a court case in 2023",
+ * "our company is …"): the firm or the founder as the subject of a verb that tells, in either language.
+ */
+const SELF = new RegExp(
+    [
+        /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)/.source,
+        /^(?:we|i)(?:'re|'m|'ve|'d| are| am| have| had| was| were| run| got| paid| repaid| borrowed| took| signed| own| don't| dont| do not)\b/.source,
+        /^(?:(?:the|our|my)\s+)?(?:company|firm|startup|business)\s+(?:is|was|has|had)\b/.source,
+    ].join('|'),
+    'i',
+);
 /** Where a message divides into the clauses `askedIn` weighs: a Chinese or English mark, and an English full stop before a space. */
 const SENTENCE_OR_CLAUSE_END = /(?<=[，,。！？!?；;\n]|\.(?=\s))/;
+/** Where a clause ends its sentence: a full stop or mark, not a comma. */
+const SENTENCE_END = /[。！？!?\n.]\s*$/;
 
 /** A clause that gives the reason for asking, what the asker already knows ("since the centre reviews applications, …", "既然…"). */
 const REASON = /^(?:since|because|as|given that|seeing that)\b|^(?:既然|因为|由于)/i;
@@ -350,8 +361,22 @@ const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b
 export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
     const clauses = text.split(SENTENCE_OR_CLAUSE_END).filter((c) => c.trim().length > 0);
     if (clauses.length < 2) return reading;
-    const narrative = (c: string) =>
+    const telling = (c: string) =>
         !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || REASON.test(c.trim()) || understandQuestion(c).understood.length > 0);
+    // A sentence that asks nothing and opens by telling about the firm tells in all its clauses: "We had a tiny court
+    // enforcement thing in 2023 (supplier dispute, paid in full), not sure if we ended up on some list." is one account.
+    const toldIn = new Set<string>();
+    let opened = false;
+    let sentence: string[] = [];
+    for (const c of clauses) {
+        if (sentence.length === 0) opened = telling(c);
+        sentence.push(c);
+        if (SENTENCE_END.test(c) || c === clauses.at(-1)) {
+            if (opened && !sentence.some((x) => ASKS.test(x))) for (const x of sentence) toldIn.add(x);
+            sentence = [];
+        }
+    }
+    const narrative = (c: string) => telling(c) || toldIn.has(c);
     // A clause that asks with nothing of its own ("听说沪科专贷利率低，具体多少？") asks about what the clause before it
     // reported: that clause is part of what is asked.
     const bareAfter = (i: number) => {
