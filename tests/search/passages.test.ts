@@ -68,6 +68,16 @@ describe('passages of a card', () => {
         expect(index.read('科技微带通的担保费').named.map((n) => n.id)).toEqual(['keji-weidaitong']);
     });
 
+    it('a character that makes a word of the language with its neighbour inside the name is that word, not a slip', () => {
+        const index = createSearchIndex(snapshot);
+        // 上海科技大学 is one character off 上海科委 (stcsm) and 上海人才 off 上海人行 (pboc-shanghai), but 科技 and 人才 are
+        // words: a university and a talent scheme, no commission nor central bank. A slip stands alone: 高企代, 科技履约带.
+        expect(index.read('上海科技大学研究生招生要什么条件').named.map((n) => n.id)).toEqual([]);
+        expect(index.read('上海人才引进落户政策').named.map((n) => n.id)).toEqual([]);
+        expect(index.read('高企代利率多少').named.map((n) => n.id)).toEqual(['gaoqidai']);
+        expect(index.read('科技履约带的保险公司是谁').named.map((n) => n.id)).toEqual(['keji-lvyuedai']);
+    });
+
     it('coverage weighs words by their rarity in the whole knowledge and is comparable between cards', () => {
         const index = createSearchIndex(snapshot);
         const best = (id: string, q: string) => Math.max(...index.passages(id, index.read(q)).map((p) => p.coverage));

@@ -173,11 +173,11 @@ function analyzeHanRun(run: string, context: AnalyzeContext, b: Builder): void {
         end: h.start + h.term.length,
         typo: false,
     }));
-    const typos = findTypos(run, context.dictionary, exact, context.isRare, context.isKnown);
+    const segments = context.segment(run);
+    const typos = findTypos(run, context.dictionary, exact, context.isRare, context.isKnown, segments);
     const hits = [...exact, ...typos].filter((h) => !isNoise(h.term));
 
     // Function and generic words split the run: bigrams across them are noise (今天上海天气 → no 天上, 海天).
-    const segments = context.segment(run);
     const inHit = (start: number, end: number) => hits.some((h) => h.start <= start && end <= h.end && !isGeneric(h.term));
     const removed = new Array<boolean>(run.length).fill(false);
     for (const s of segments) {
@@ -312,13 +312,23 @@ export function findTypos(
     exact: readonly Span[],
     isRare: (term: string) => boolean = () => true,
     isKnown: (term: string) => boolean = () => false,
+    segments: readonly { word: string; start: number }[] = [],
 ): Span[] {
     const found: Span[] = [];
+    // A slip stands alone: the segmenter knows no word of it with the characters beside it (科技微带通: 科技/微/带/通).
+    // One that makes a word of the language with its neighbour inside the name is that word, written as meant: 上海科技大学
+    // (上海/科技/大学) is no slip of 上海科委, nor 上海人才 (上海/人才) of 上海人行.
+    const inWord = (wrong: number, start: number, end: number) =>
+        segments.some((s) => {
+            const to = s.start + s.word.length;
+            return s.word.length >= 2 && s.start <= wrong && wrong < to && Math.max(s.start, start) < Math.min(to, end) - 1;
+        });
     for (let i = 0; i + 2 < run.length; i++) {
         for (const { term, wrong } of findNearTerms(run, i, run.length, dictionary)) {
             const end = i + term.length;
             if (FUNCTION_CHARS.has(run[wrong]!)) continue;
             if (exact.some((e) => e.start <= i && end <= e.end)) continue;
+            if (inWord(wrong, i, end)) continue;
             const left = term.slice(0, wrong - i);
             const right = term.slice(wrong - i + 1);
             const solid = (s: string) => s.length >= 2 && bigrams(s).some((bg) => !isGeneric(bg) && !isNoise(bg) && isRare(bg));
