@@ -332,7 +332,8 @@ export function shortNamed(snapshot: KnowledgeSnapshot, words: readonly string[]
 const SELF = new RegExp(
     [
         /^(?:本人|我|我们|我司|我们公司|我们这边|公司|本公司|咱们|咱|企业)(?:是|做|在|成立|主要|目前|现在|有|已|已经|去年|今年)/.source,
-        /^(?:we|i)(?:'re|'m|'ve|'d| are| am| have| had| was| were| run| got| paid| repaid| borrowed| took| signed| own| don't| dont| do not)\b/.source,
+        /^(?:we|i)(?:'re|'m|'ve|'d| are| am| have| had| was| were| run| got| paid| repaid| borrowed| took| signed| own| don't| dont| do not)\b/
+            .source,
         /^(?:(?:the|our|my)\s+)?(?:company|firm|startup|business)\s+(?:is|was|has|had)\b/.source,
     ].join('|'),
     'i',
