@@ -116,6 +116,7 @@ export const HELDOUT_FILES = {
         'heldout12-answers.jsonl',
         'heldout13-answers.jsonl',
         'heldout14-answers.jsonl',
+        'heldout15-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -131,6 +132,7 @@ export const HELDOUT_FILES = {
         'heldout12-offtopic.jsonl',
         'heldout13-offtopic.jsonl',
         'heldout14-offtopic.jsonl',
+        'heldout15-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -146,6 +148,7 @@ export const HELDOUT_FILES = {
         'heldout12-dialogues.jsonl',
         'heldout13-dialogues.jsonl',
         'heldout14-dialogues.jsonl',
+        'heldout15-dialogues.jsonl',
     ],
 } as const;
 
