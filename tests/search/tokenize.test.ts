@@ -55,6 +55,17 @@ describe('stem', () => {
         expect(stem('found')).toBe('found');
     });
 
+    it('brings an irregular past after a prefix, and a noun in -ment, to the verb ("repaid", "repayment": repay)', () => {
+        // A card writes "firms that repaid between 1 August 2024 and 31 August 2025"; a founder asks about the repayment.
+        expect(new Set(['repay', 'repaid', 'repaying', 'repayment', 'repayments'].map(stem))).toEqual(new Set(['repay']));
+        expect(new Set(['underwrite', 'underwrote'].map(stem)).size).toBe(1);
+        expect(new Set(['invest', 'investment', 'invested'].map(stem))).toEqual(new Set(['invest']));
+        // "sent" after a prefix is another word; a short word in -ment is no noun of a verb.
+        expect(stem('present')).toBe('present');
+        expect(stem('resent')).toBe('resent');
+        expect(stem('moment')).toBe('moment');
+    });
+
     it('leaves short words and words that only look like verb forms', () => {
         expect(stem('need')).toBe('need');
         expect(stem('used')).toBe('used');

@@ -9,10 +9,15 @@
  * g20) are kept as they are.
  */
 export function stem(word: string): string {
-    const base = IRREGULAR.get(word);
+    const base = IRREGULAR.get(word) ?? prefixedIrregular(word);
     if (base) return stem(base);
     if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
-    return dropE(verbForm(plural(word)));
+    return dropE(verbForm(noun(plural(word))));
+}
+
+/** -ment on a verb of four letters or more (repayment → repay, investment → invest), the noun and its verb meeting. */
+function noun(word: string): string {
+    return word.length >= 8 && word.endsWith('ment') ? word.slice(0, -4) : word;
 }
 
 /**
@@ -60,6 +65,19 @@ const IRREGULAR: ReadonlyMap<string, string> = new Map([
     ['drawn', 'draw'],
     ['shown', 'show'],
 ]);
+
+/**
+ * An irregular past form after a prefix, as its verb is ("repaid" → repay, "underwrote" → underwrite): a card
+ * writes "firms that repaid on time", a founder asks about the repayment. Not "sent", which after a prefix is
+ * another word (present, resent).
+ */
+const PREFIXED = /^(re|pre|over|under|with|out|mis)([a-z]{4,})$/;
+function prefixedIrregular(word: string): string | undefined {
+    const m = PREFIXED.exec(word);
+    if (!m || m[2] === 'sent') return undefined;
+    const base = IRREGULAR.get(m[2]!);
+    return base ? m[1]! + base : undefined;
+}
 
 function plural(word: string): string {
     const n = word.length;
