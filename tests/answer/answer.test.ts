@@ -547,6 +547,8 @@ describe('reading the question, not a word list', () => {
         expect(a.text.slice(0, 300)).toMatch(/70%/);
         // Not how to apply by type: 怎么分类 is no split of shares.
         expect(service.answer('科技微贷通怎么分类').text).not.toMatch(/70%/);
+        // The noun asks the same: "the split between …", "the risk split" (keji-lvyuedai: 25% / 30% / 45%).
+        expect(service.answer('lvyuedai: what is the split between government, bank and insurer?').text.slice(0, 300)).toMatch(/25%/);
     });
 
     it('a term asked of a card that states none is the gap, not a note about launch conditions or the amount', () => {

@@ -154,9 +154,18 @@ const FIRM_SAID = new RegExp(
  */
 export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent' | 'apply' | 'document';
 
-/** How something is split among parties ("损失怎么分", "各分多少", "how are losses split"): the shares, in percent. */
-const SPLIT_ASKED =
-    /(?:怎么|如何|怎样|咋)(?:分|分担|分摊|分配|划分)(?![^，。？?]{0,2}(?:申请|办理|类))|\bhow (?:is|are|was|were|do|does)\b[^.?!]{0,30}\b(?:split|divided|shared)\b/i;
+/**
+ * How something is split among parties ("损失怎么分", "各分多少", "how are losses split", and the noun: "what's the
+ * risk split", "the loss split"): the shares, in percent.
+ */
+const SPLIT_ASKED = new RegExp(
+    [
+        /(?:怎么|如何|怎样|咋)(?:分|分担|分摊|分配|划分)(?![^，。？?]{0,2}(?:申请|办理|类))/.source,
+        /\bhow (?:is|are|was|were|do|does)\b[^.?!]{0,30}\b(?:split|divided|shared)\b/.source,
+        /\bthe(?: [a-z-]+){0,2}? split\b(?! (?:up|off)\b)/.source,
+    ].join('|'),
+    'i',
+);
 
 /** A number asked by the unit it is to be given in, with no number of its own: "in percentages", "as a percentage", 用百分比. */
 const PERCENT_ASKED = /\b(?:in|as) (?:an? )?(?:percent|percentage)s?\b|\bwhat percent(?:age)?\b|(?:用|按|以)百分比/i;
