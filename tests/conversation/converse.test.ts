@@ -227,6 +227,16 @@ describe('focus', () => {
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });
     });
 
+    it('a last question that asked no aspect but was answered from a typed field carries that field\'s aspect to "那X呢" only', () => {
+        // keji-lvyuedai terms.risk_sharing answered "the split"; weidaitong's: government 70%, guarantor 30%.
+        const switched = answerOf(talk("what's the risk split on lvyuedai?", 'ok and what about weidaitong then?')[1]);
+        expect(switched.item?.id).toBe('keji-weidaitong');
+        expect(switched.facts[0]!.field).toBe('terms.risk_sharing');
+        // A follow-up with a question of its own is read by its own words, not by the field that answered before.
+        const own = answerOf(talk('is weidaitong for tiny startups?', 'how much did it lend in 2021?')[1]);
+        expect(own.facts[0]!.field).not.toMatch(/^eligibility/);
+    });
+
     it('carries the year the last question named to "那X呢"', () => {
         const turns = talk('高企贷2021年放了多少', '小巨人信用贷呢');
         expect(turns[0]!.state.focus?.year).toBe('2021');

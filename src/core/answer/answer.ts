@@ -178,7 +178,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         !focus.includes(written[0]!) &&
         focusHoldsBeyondName(index, reading, focus, written[0]!.id);
     const named = orgIsWord ? [] : written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
-    const carried = reading.aspects.aspects.length === 0 ? options.context?.aspect : undefined;
+    // A last question that asked no aspect was answered on one all the same when a typed field led its answer: "what's
+    // the risk split on the performance bond loan?" → "ok what about weidaitong then?" asks weidaitong's split. Only
+    // "那X呢" goes on with it; a follow-up with a question of its own is read by its own words.
+    const answeredOn = !options.context?.aspect && (cues.ellipsis || cues.bare) ? aspectOfField(index, options.context) : undefined;
+    const carried = reading.aspects.aspects.length === 0 ? (options.context?.aspect ?? answeredOn) : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
     // "它当时有多少额度" asks of the time the last answer spoke of: the first year of the passage that answered.
     const thenYear = cues.backThen && years.length === 0 ? yearOfField(index, options.context) : undefined;
@@ -448,6 +452,19 @@ function yearOfField(index: KnowledgeIndex, context: AnswerOptions['context']): 
     if (!id || !field) return undefined;
     const passage = index.passages(id).find((r) => r.passage.field === field);
     return passage ? yearsIn(passageText(passage))[0] : undefined;
+}
+
+/**
+ * The aspect of the field that answered the last question, when its place on the card says it (terms.risk_sharing,
+ * how_to_apply.0): a free statement (facts, notes, the body) speaks of several, and the summary of the item as a whole.
+ */
+function aspectOfField(index: KnowledgeIndex, context: AnswerOptions['context']): Aspect | undefined {
+    const id = context?.focus?.[0];
+    const field = context?.field;
+    if (!id || !field) return undefined;
+    const passage = index.passages(id).find((r) => r.passage.field === field)?.passage;
+    const aspect = passage && passage.typed && !passage.absence ? passage.aspects[0] : undefined;
+    return aspect === 'what-is' ? undefined : aspect;
 }
 
 /** The reading without the terms of `words` (a short name's word: see `shortIsWord`). */
