@@ -88,6 +88,15 @@ describe('answers', () => {
         expect(a.contacts.map((c) => c.id)).toEqual(['stcsm', 'shanghai-tech-entrepreneurship-center']);
     });
 
+    it("how a firm is certified is no card's: not confident, the cards requiring the title only suggested", () => {
+        // gaoqidai requires 经认定的高新技术企业, and 高新 is a short word of its names: neither makes it the answer to how
+        // the title is obtained. Asked with money in it, the question is financing again.
+        for (const q of ['高新技术企业认定需要什么条件', '专精特新企业怎么申报', 'How do I get certified as a high-tech enterprise?']) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+        expect(service.answer('高企贷的申请条件').confident).toBe(true);
+    });
+
     it('comparison: two items side by side on the aspects both hold', () => {
         const a = service.answer('履约贷和微贷通有什么区别');
         // Both cards hold subsidy, risk-sharing and how-to-apply fields; only 履约贷 has an amount field.

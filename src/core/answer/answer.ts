@@ -41,6 +41,7 @@ import {
     askedIn,
     eachQuestionAsked,
     bestCovering,
+    asksCertification,
     evidenceFor,
     EVIDENCE_MARGIN,
     focusHoldsAsWell,
@@ -148,7 +149,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                   .filter(allowed)
             : [];
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
-    const short = written.length > 0 ? [] : shortNamed(snapshot, cues.leftover).filter(allowed);
+    // How a firm is certified is no card's: a short word of a card's name inside the title asked (高新 of 高新技术企业认定)
+    // names nothing, and the search's first card does not answer it.
+    const certifying = asksCertification(text);
+    const short = written.length > 0 || certifying ? [] : shortNamed(snapshot, cues.leftover).filter(allowed);
     // With an item in focus, a short word of another's name in a question of its own is a word of the question
     // ("知识产权质押…" → "如果企业还不上，银行多久可以申请补偿？": 补偿, not 信贷风险补偿) when the focus holds the rest of the
     // question as well as that item does. "那专贴呢" asks of 专贴; "科委的地址" of 科委, whose card holds the address.
@@ -345,14 +349,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (namedByAspects && ownShare >= NAME_SAID) return answerItem(snapshot, index, namedByAspects, reading, base, hints);
     if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
 
-    // Another city's policy is not Shanghai's, however close the words.
-    const item = leads && search.results[0] && !cues.elsewhere ? get(search.results[0].id) : undefined;
+    // Another city's policy is not Shanghai's, however close the words; how a firm is certified is no card's.
+    const item = leads && search.results[0] && !cues.elsewhere && !certifying ? get(search.results[0].id) : undefined;
     // An aspect and a word or two that find nothing ("what's the max amount?"): which item is meant, rather than nothing.
     if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
     // The card is chosen by the passage that answers: a statistic asked without naming where it is written
     // ("24年二季度末上海科技型企业贷款余额") sits in a passage of a card the words alone rank lower.
     const found =
-        cues.elsewhere || cues.slight
+        cues.elsewhere || cues.slight || certifying
             ? undefined
             : ((item ? ofYearElsewhere(item) : undefined) ?? evidenceFor(snapshot, index, text, reading, item, allowed));
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });

@@ -18,6 +18,7 @@ import { normalize } from '../search/tokenize.ts';
 import { profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { understandQuestion } from '../match/understand.ts';
+import { VOCABULARY_LEXICON } from '../lexicon/lexicon.ts';
 import { passageText } from './facts.ts';
 import { subjectCues, yearPattern, yearsIn } from './reading.ts';
 
@@ -297,6 +298,23 @@ export function needNamed(snapshot: KnowledgeSnapshot, text: string): KnowledgeI
         if (serving.length === 1) found.add(serving[0]!);
     }
     return found.size === 1 ? [...found] : [];
+}
+
+/** Words of becoming a kind of firm: being certified, declared, recognised ("高企认定", "怎么申报专精特新", "get certified as"). */
+const CERTIFYING =
+    /认定|申报|评定|认证|评审|复审|入库|\b(?:certif(?:y|ied|ication)|recogni[sz](?:ed|ation)|accredit\w*|apply to be(?:come)?|become an?)\b/i;
+/** Words of money a firm gets: a question holding one asks of financing, whatever else it says. */
+const FINANCING =
+    /贷|融资|借款|补贴|补助|贴息|担保|保险|保费|授信|奖励|\b(?:loans?|lend\w*|borrow\w*|financ\w*|credit|subsid\w*|guarantee\w*|insur\w*|premium|award)\b/i;
+
+/**
+ * The message asks how a firm becomes one of the kinds the profile knows (高新技术企业认定需要什么条件, 专精特新企业怎么申报,
+ * how do I get certified as a high-tech enterprise), and nothing of money: the knowledge holds what such firms can
+ * borrow, not how they are certified, and a card that merely requires the title is no answer.
+ */
+export function asksCertification(text: string): boolean {
+    if (!CERTIFYING.test(text) || FINANCING.test(text)) return false;
+    return VOCABULARY_LEXICON.mentions('qualifications', text.normalize('NFKC')).length > 0;
 }
 
 /**
