@@ -271,6 +271,20 @@ describe('passages chosen by the whole question, the aspect words one signal amo
             expect(service.answer(q).aspect, q).toBe('eligibility');
     });
 
+    it('whether something of the firm\'s stands in the way ("会影响我们申请吗", "does that count against us") asks the conditions', () => {
+        expect(service.answer('这种情况会影响我们申请高企贷吗？').aspect).toBe('eligibility');
+        // With a word that points to one condition, that condition answers: the negative list, for a loan once overdue.
+        expect(service.answer('我们之前有笔贷款逾期过，会影响申请高企贷吗？').facts[0]!.text).toMatch(/负面清单/);
+        expect(service.answer('we had one late repayment two years ago. would that count against us for gaoqidai?').aspect).toBe('eligibility');
+    });
+
+    it('the conditions asked with no word pointing to one are shown together, the negative list after who may apply', () => {
+        // gaoqidai eligibility: the profile, registered HNTEs, "of a certain scale", and the negative list (不良逾期、重大诉讼…).
+        const a = service.answer('高企贷的申请条件有哪些');
+        expect(a.aspect).toBe('eligibility');
+        expect(a.text.slice(0, 500)).toMatch(/负面清单/);
+    });
+
     it('whether the firm can apply is answered by the conditions: 申请 and its synonyms frame the question, they point nowhere', () => {
         // keji-weidaitong application: "须由企业主动申请…" holds 申请, apply, application (all generic, 0.25); the
         // conditions are what "能申请吗" asks (eligibility: 初创期, 年销售额200万至1000万元).

@@ -27,6 +27,8 @@ import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
 
 /** Facts in a direct answer: at most this many, and no more once the text is this long. */
 const MAX_FACTS = 3;
+/** …and of the conditions read together (see `listed`), within the same text budget. */
+const MAX_LISTED = 4;
 const TEXT_BUDGET = 200;
 /** A passage without the aspect asked still answers when it holds this much of the question's words. */
 const MIN_OVERLAP = 3;
@@ -195,7 +197,11 @@ export function answerItem(
             ),
         );
     const holding = primary ? dateFirst(numberFirst(holdingOf(primary), primary, hints.unit), wants) : [];
-    let chosen = choose(holding);
+    // The conditions are read together: asked with no word that points to one of them ("申请条件有哪些", "会影响我们申请
+    // 吗"), each condition the card lists is shown, in its order, as far as the budget goes, not only those scoring near
+    // the first (the negative list after who may apply).
+    const listed = primary === 'eligibility' && holding.every((r) => r.plain === 0);
+    let chosen = choose(holding, listed);
     // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
     // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
     const gapNote = holding.find((r) => r.passage.absence);
@@ -729,14 +735,14 @@ function dropOverview(holding: readonly RankedPassage[]): readonly RankedPassage
 }
 
 /** The best passages: the top one, then those close to it, within the budget. */
-function choose(ranked: readonly RankedPassage[]): RankedPassage[] {
+function choose(ranked: readonly RankedPassage[], all = false): RankedPassage[] {
     const best = ranked[0];
     if (!best) return [];
     const out = [best];
     let length = textLength(best);
     for (const r of ranked.slice(1)) {
-        if (out.length >= MAX_FACTS || length >= TEXT_BUDGET) break;
-        if (r.score < best.score * SCORE_SHARE) break;
+        if (out.length >= (all ? MAX_LISTED : MAX_FACTS) || length >= TEXT_BUDGET) break;
+        if (!all && r.score < best.score * SCORE_SHARE) break;
         out.push(r);
         length += textLength(r);
     }

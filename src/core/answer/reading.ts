@@ -212,6 +212,11 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                     /|\b(?:are|am|is) (?:we|i|it) (?:a )?(?:good |right )?fit\b/.source,
                 // does it fit us, is it right for us (as which fits us asks for the match: conversation/intent.ts)
                 FITS_US.source,
+                // whether something of the firm's stands in the way: "会影响我们申请吗", "does that count against us", "would it
+                // disqualify us" (the conditions and the negative list answer, not what the item is)
+                /影响[^，。？?]{0,8}(?:申请|申报|审批|贷款|授信)[^，。？?]{0,4}(?:吗|么|不|[？?])/.source,
+                /\b(?:count|go|weigh|be held) against (?:us|me|our (?:firm|company|application))\b|\bdisqualif(?:y|ies|ied)\b/.source,
+                /\b(?:affect|hurt|harm|jeopardi[sz]e) (?:our|my) (?:application|eligibility|chances?)\b/.source,
                 // whom it is made for: "is it meant for start-ups", "who is lvyuedai built for", "designed for firms like us"
                 /\b(?:meant|built|designed|intended|made|aimed|targeted|geared|tailored) (?:mainly |mostly |only |primarily |just )?(?:for|at)\b/
                     .source,
