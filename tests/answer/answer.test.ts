@@ -553,6 +553,16 @@ describe('reading the question, not a word list', () => {
         expect(service.answer('do most firms get lvyuedai in a week?').aspect).not.toBe('amount');
     });
 
+    it('the size of what is lent ("loan size", "the size of the facility") asks the sum, not the sizes of firms served', () => {
+        // keji-lvyuedai eligibility lists the firm sizes it serves (micro, small, medium); terms.amount the examples.
+        for (const q of ['usual loan size on lvyuedai?', 'lvyuedai: what is the size of a facility firms get?']) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'amount' });
+            expect(a.text.slice(0, 300), q).toMatch(/5 million|10 million/);
+        }
+        expect(service.answer('what size of firm is lvyuedai for?').aspect).not.toBe('amount');
+    });
+
     it('a number asked as a unit ("in percentages", "as a percentage") wants a figure: a card stating none says so', () => {
         // kechuang-zhulidai: risk sharing in words only, no ratio; keji-lvyuedai: 25% / 30% / 45%.
         const none = service.answer('kechuang zhulidai risk sharing, as a percentage?');

@@ -448,6 +448,10 @@ const SUM_ASKED = new RegExp(
         // A superlative of size, as 最多 / 最高 are: "the max loan", "the biggest ticket", "the most a firm can borrow" (the
         // firm said in one of the few words between; "most firms" is no sum).
         `${SIZE_SUPERLATIVE}(?:${LENDING_NOUN}|${FIRM_THEN_GETS})`,
+        // The size of what is lent, said as a compound or with "of": "typical loan size", "ticket sizes", "the size of the
+        // facility" (not a firm's size: the sizes a product serves).
+        /\b(?:loan|ticket|facility|credit line|credit)s? sizes?\b/.source,
+        /\bsizes? of (?:the |a |an |each |one |our |their )?(?:loans?|tickets?|facilit(?:y|ies)|credit lines?)\b/.source,
     ].join('|'),
     'i',
 );
