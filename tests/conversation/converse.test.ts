@@ -237,6 +237,14 @@ describe('focus', () => {
         expect(own.facts[0]!.field).not.toMatch(/^eligibility/);
     });
 
+    it('"那X呢" with X a piece of one aspect\'s phrases only asks that aspect of the focus ("那银行呢": the partner banks)', () => {
+        // huke-zhuandai terms.partner_banks: participating commercial banks, Bank of Shanghai named; the history passage
+        // holds 银行 only inside 人民银行.
+        const a = answerOf(talk('沪科专贷什么时候推出的', '那银行呢')[1]);
+        expect(a).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'partner-banks' });
+        expect(a.text.split('。')[0]).toContain('上海银行');
+    });
+
     it('carries the year the last question named to "那X呢"', () => {
         const turns = talk('高企贷2021年放了多少', '小巨人信用贷呢');
         expect(turns[0]!.state.focus?.year).toBe('2021');

@@ -186,7 +186,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // the risk split on the performance bond loan?" → "ok what about weidaitong then?" asks weidaitong's split. Only
     // "那X呢" goes on with it; a follow-up with a question of its own is read by its own words.
     const answeredOn = !options.context?.aspect && (cues.ellipsis || cues.bare) ? aspectOfField(index, options.context) : undefined;
-    const carried = reading.aspects.aspects.length === 0 ? (options.context?.aspect ?? answeredOn) : undefined;
+    // "那银行呢" after "沪科专贷什么时候推出的": the word said is a piece of one aspect's phrases only (银行 of 合作银行, 哪些
+    // 银行…), and asks that aspect of the focus, not the one asked before of the banks.
+    const pieceOf = bareEllipsis && reading.aspects.aspects.length === 0 ? aspectOfPiece(snapshot, cues.leftover) : undefined;
+    const carried = reading.aspects.aspects.length === 0 ? (pieceOf ?? options.context?.aspect ?? answeredOn) : undefined;
     // "那X呢" asks the last question again of X, the year it named too.
     // "它当时有多少额度" asks of the time the last answer spoke of: the first year of the passage that answered.
     const thenYear = cues.backThen && years.length === 0 ? yearOfField(index, options.context) : undefined;
@@ -469,6 +472,16 @@ function aspectOfField(index: KnowledgeIndex, context: AnswerOptions['context'])
     const passage = index.passages(id).find((r) => r.passage.field === field)?.passage;
     const aspect = passage && passage.typed && !passage.absence ? passage.aspects[0] : undefined;
     return aspect === 'what-is' ? undefined : aspect;
+}
+
+/** The one aspect whose Chinese phrases hold one of `words` as a piece (银行 of 合作银行), if only one does. */
+function aspectOfPiece(snapshot: KnowledgeSnapshot, words: readonly string[]): Aspect | undefined {
+    const found = new Set<Aspect>();
+    for (const [aspect, phrases] of Object.entries(snapshot.aspects) as [Aspect | 'comparison', { zh?: readonly string[] } | undefined][]) {
+        if (aspect === 'comparison' || !phrases?.zh) continue;
+        if (words.some((w) => w.length >= 2 && phrases.zh!.some((p) => p !== w && p.includes(w)))) found.add(aspect);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** The reading without the terms of `words` (a short name's word: see `shortIsWord`). */
