@@ -454,11 +454,15 @@ export function answerAbout(
 
 /** The first year the passage that last answered states (see `thenYear`), if the context says which one it was. */
 function yearOfField(index: KnowledgeIndex, context: AnswerOptions['context']): string | undefined {
+    const passage = passageOfField(index, context);
+    return passage ? yearsIn(passageText(passage))[0] : undefined;
+}
+
+/** The passage that answered the last question: the focus's field (`AnswerContext.field`) on its first item. */
+function passageOfField(index: KnowledgeIndex, context: AnswerOptions['context']): RankedPassage | undefined {
     const id = context?.focus?.[0];
     const field = context?.field;
-    if (!id || !field) return undefined;
-    const passage = index.passages(id).find((r) => r.passage.field === field);
-    return passage ? yearsIn(passageText(passage))[0] : undefined;
+    return id && field ? index.passages(id).find((r) => r.passage.field === field) : undefined;
 }
 
 /**
@@ -466,22 +470,18 @@ function yearOfField(index: KnowledgeIndex, context: AnswerOptions['context']): 
  * how_to_apply.0): a free statement (facts, notes, the body) speaks of several, and the summary of the item as a whole.
  */
 function aspectOfField(index: KnowledgeIndex, context: AnswerOptions['context']): Aspect | undefined {
-    const id = context?.focus?.[0];
-    const field = context?.field;
-    if (!id || !field) return undefined;
-    const passage = index.passages(id).find((r) => r.passage.field === field)?.passage;
+    const passage = passageOfField(index, context)?.passage;
     const aspect = passage && passage.typed && !passage.absence ? passage.aspects[0] : undefined;
     return aspect === 'what-is' ? undefined : aspect;
 }
 
 /** The one aspect whose Chinese phrases hold one of `words` as a piece (银行 of 合作银行), if only one does. */
 function aspectOfPiece(snapshot: KnowledgeSnapshot, words: readonly string[]): Aspect | undefined {
-    const found = new Set<Aspect>();
-    for (const [aspect, phrases] of Object.entries(snapshot.aspects) as [Aspect | 'comparison', { zh?: readonly string[] } | undefined][]) {
-        if (aspect === 'comparison' || !phrases?.zh) continue;
-        if (words.some((w) => w.length >= 2 && phrases.zh!.some((p) => p !== w && p.includes(w)))) found.add(aspect);
-    }
-    return found.size === 1 ? [...found][0] : undefined;
+    const found = ASPECTS.values.filter((aspect) => {
+        const phrases = snapshot.aspects[aspect]?.zh ?? [];
+        return words.some((w) => w.length >= 2 && phrases.some((p) => p !== w && p.includes(w)));
+    });
+    return found.length === 1 ? found[0] : undefined;
 }
 
 /** The reading without the terms of `words` (a short name's word: see `shortIsWord`). */

@@ -380,31 +380,27 @@ const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b
 export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
     const clauses = text.split(SENTENCE_OR_CLAUSE_END).filter((c) => c.trim().length > 0);
     if (clauses.length < 2) return reading;
-    const telling = (c: string) =>
-        !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || REASON.test(c.trim()) || understandQuestion(c).understood.length > 0);
+    const telling = clauses.map(
+        (c) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || REASON.test(c.trim()) || understandQuestion(c).understood.length > 0),
+    );
     // A sentence that asks nothing and opens by telling about the firm tells in all its clauses: "We had a tiny court
     // enforcement thing in 2023 (supplier dispute, paid in full), not sure if we ended up on some list." is one account.
-    const toldIn = new Set<string>();
-    let opened = false;
-    let sentence: string[] = [];
-    for (const c of clauses) {
-        if (sentence.length === 0) opened = telling(c);
-        sentence.push(c);
-        if (SENTENCE_END.test(c) || c === clauses.at(-1)) {
-            if (opened && !sentence.some((x) => ASKS.test(x))) for (const x of sentence) toldIn.add(x);
-            sentence = [];
-        }
+    const told = [...telling];
+    for (let start = 0, i = 0; i < clauses.length; i++) {
+        if (!SENTENCE_END.test(clauses[i]!) && i < clauses.length - 1) continue;
+        const sentence = clauses.slice(start, i + 1);
+        if (telling[start] && !sentence.some((x) => ASKS.test(x))) told.fill(true, start, i + 1);
+        start = i + 1;
     }
-    const narrative = (c: string) => telling(c) || toldIn.has(c);
     // A clause that asks with nothing of its own ("听说沪科专贷利率低，具体多少？") asks about what the clause before it
     // reported: that clause is part of what is asked.
     const bareAfter = (i: number) => {
         const next = clauses[i + 1];
-        if (next === undefined || narrative(next)) return false;
+        if (next === undefined || told[i + 1]) return false;
         const read = index.read(next);
         return ASKS.test(next) && read.named.length === 0 && read.aspects.aspects.length === 0 && subjectCues(next, read).bare;
     };
-    const kept = clauses.filter((c, i) => !narrative(c) || bareAfter(i));
+    const kept = clauses.filter((_, i) => !told[i] || bareAfter(i));
     if (kept.length === clauses.length || kept.length === 0) return reading;
     const asked = index.read(kept.join(''));
     const terms = new Map([...reading.terms].map(([term, weight]) => [term, asked.terms.has(term) ? weight : weight * TOLD_SHARE] as const));
