@@ -117,6 +117,7 @@ export const HELDOUT_FILES = {
         'heldout13-answers.jsonl',
         'heldout14-answers.jsonl',
         'heldout15-answers.jsonl',
+        'heldout16-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -133,6 +134,7 @@ export const HELDOUT_FILES = {
         'heldout13-offtopic.jsonl',
         'heldout14-offtopic.jsonl',
         'heldout15-offtopic.jsonl',
+        'heldout16-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -149,6 +151,7 @@ export const HELDOUT_FILES = {
         'heldout13-dialogues.jsonl',
         'heldout14-dialogues.jsonl',
         'heldout15-dialogues.jsonl',
+        'heldout16-dialogues.jsonl',
     ],
 } as const;
 
