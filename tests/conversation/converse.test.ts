@@ -71,6 +71,14 @@ describe('focus', () => {
         expect(a.text).toContain('2025年6月30日');
     });
 
+    it('an English compound of a common word and the aspect word ("loan term") tells no card apart: the focus answers', () => {
+        // tech-finance-plan-2025 writes "loan term" (up to 5 years for slow-cash working capital), keji-lvyuedai only "term".
+        const turns = talk('lvyuedai good for us?', 'loan term 最长多久?');
+        const a = answerOf(turns[1]);
+        expect(a).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'term' });
+        expect(a.facts[0]!.field).toMatch(/^terms\.term/);
+    });
+
     it('keeps the item of the last answer for a pronoun', () => {
         const turns = talk('高企贷是什么', '它有哪些合作银行');
         const a = answerOf(turns[1]);

@@ -100,9 +100,11 @@ export interface KnowledgeIndex {
     /**
      * The question's terms that tell one card from another: held by some
      * card but not by most, and neither its aspect's words, nor a generic
-     * word (上海, apply), nor a function character.
+     * word (上海, apply), nor a function character. `ofFocus`: the question
+     * follows an answer about an item, and an English compound of the
+     * aspect's words and common words ("loan term") asks that item's.
      */
-    telling(reading: QueryReading): readonly string[];
+    telling(reading: QueryReading, options?: { readonly ofFocus?: boolean }): readonly string[];
 }
 
 export interface RankedItem {
@@ -379,7 +381,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             return entry ? rankPassages(entry, reading) : [];
         },
         covering: (reading, limit) => covering(reading, limit),
-        telling: (reading) => telling(reading),
+        telling: (reading, tellingOptions) => telling(reading, tellingOptions?.ofFocus === true),
         rank: (query, rankOptions = {}) => {
             try {
                 return score(boundQuery(query, settings.maxQueryLength).text, rankOptions).top.map((r) => ({ id: r.id, score: r.score }));
@@ -587,15 +589,28 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         return out.sort((a, b) => b.coverage - a.coverage).slice(0, limit);
     }
 
-    function telling(reading: QueryReading): string[] {
+    function telling(reading: QueryReading, ofFocus = false): string[] {
         const commonAbove = postings.documentCount * COMMON_SHARE;
         const alone = (term: string) => !FUNCTION_CHARS.has(term) && !reading.aspectTerms.has(term) && df(term) <= commonAbove;
         // A synonym tells as much as the words it was added for (利率 of rate, an aspect word; 借款 of loan, a common one);
         // a word written tells nothing when a common word stands in for it (borrow: 贷款), as in `scoreAnalysis`.
         const commonFor = commonlySaid(reading.synonymOf, (t) => df(t) > commonAbove);
+        // After an answer about an item, an English compound the question writes word by word, of the aspect's words and
+        // words most cards hold, asks that item's: "loan term" after 履约贷 asks its term, whichever card happens to write
+        // the two together. (Asked alone, the card that writes them is the best guess: "financing costs" of the relief
+        // loans.) A compound of other words means more than its words ("credit loan"), and so does one of aspect words
+        // only ("guarantee fee subsidy"); one added as a synonym of another word (sci_tech_micro_loan of 微贷通) tells as
+        // that word does, below.
+        const wordsTell = (term: string) => {
+            const words = term.split('_');
+            if (!ofFocus || words.length < 2 || !words.every((w) => reading.terms.has(w))) return true;
+            const aspectWord = (w: string) => reading.aspectTerms.has(w);
+            return !words.some(aspectWord) || !words.every((w) => aspectWord(w) || df(w) > commonAbove) || words.every(aspectWord);
+        };
         return [...reading.terms]
             .filter(([term, weight]) => {
                 if (weight <= QUERY_WEIGHTS.generic || df(term) === 0 || artefact(reading, term) || !alone(term) || commonFor.has(term)) return false;
+                if (!wordsTell(term)) return false;
                 const from = reading.synonymOf?.get(term);
                 return !from || [...from].some((f) => !commonFor.has(f) && (df(f) === 0 || alone(f)));
             })
