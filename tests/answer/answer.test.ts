@@ -95,6 +95,58 @@ describe('answers', () => {
             expect(service.answer(q)).toMatchObject({ confident: false });
         }
         expect(service.answer('高企贷的申请条件').confident).toBe(true);
+        // The evaluation of tech SMEs and a firm's title are certifications in other words.
+        for (const q of [
+            '科技型中小企业评价怎么填报',
+            'how do I get my startup registered as a tech SME',
+            'how do we apply for the SRDI little giant title',
+        ]) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+    });
+
+    it("the patent office's fees and procedures are no card's: the IP-pledge card writes 专利, 申请 and fees, and answers none", () => {
+        for (const q of [
+            '专利申请费用是多少',
+            '发明专利申请流程是怎样的',
+            'patent filing fees',
+            'how long is the patent examination period',
+            '专利年费多少钱',
+        ]) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+        // Pledging a patent, or money against it, is the IP-pledge loan's.
+        for (const q of ['专利质押登记要多久', '用专利能贷款吗', 'how long does patent pledge registration take']) {
+            expect(service.answer(q)).toMatchObject({ item: { id: 'ip-pledge-financing' }, confident: true });
+        }
+    });
+
+    it("a firm's taxes and a listing of its shares are no card's, whatever a card's conditions say of tax penalties", () => {
+        for (const q of [
+            '高企可以享受哪些税收优惠',
+            '高新技术企业所得税减免怎么申请',
+            'what does it take to list on the Sci-Tech Innovation Board',
+        ]) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+        // gaoqidai's negative list names tax penalties: asked with its name, or of a loan, it answers.
+        expect(service.answer('受过税务处罚还能申请高企贷吗')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
+    });
+
+    it("credit to a person is no card's: gaoqidai excludes owners with overdue personal loans, and answers no personal loan", () => {
+        for (const q of ['个人经营贷款怎么申请', 'how do I get a personal loan without collateral', 'my credit card is overdue what should I do']) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+        expect(service.answer('实际控制人个人贷款逾期，还能申请高企贷吗')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
+    });
+
+    it("a bank named beside no card's name is where a loan is taken: a partner list holds the question only when banks are asked", () => {
+        // China Merchants Bank is one of gaoqidai's partner banks; its credit cards are no card's.
+        expect(service.search("what's the annual fee for a China Merchants Bank credit card").confident).toBe(false);
+        expect(service.answer('I want to apply for a credit card with China Merchants Bank, what do I need').confident).toBe(false);
+        // Asked which banks, the partner list answers.
+        const banks = service.answer('招商银行是哪个贷款产品的合作银行');
+        expect(banks).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
     });
 
     it('comparison: two items side by side on the aspects both hold', () => {

@@ -95,10 +95,16 @@ export function evidenceFor(
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
     const years = stating.map((y) => yearPattern(y));
     const states = (r: RankedPassage) => years.length === 0 || years.some((y) => y.test(passageText(r)));
+    // With no card answering otherwise, a list of partner banks holds a question only when banks are asked (see the
+    // search's confidence: a bank named is where a loan is taken, not what is asked of).
+    const banksAsked = given !== undefined || reading.aspects.aspects.some((a) => a.aspect === 'partner-banks');
+    const onlyBanks = (r: RankedPassage) => r.passage.aspects.length === 1 && r.passage.aspects[0] === 'partner-banks';
     const answering = (id: string) => {
         const item = snapshot.items.get(id);
         const another = item ? ofAnotherDocument(text, item) : undefined;
-        return index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence && states(r) && !another?.(r));
+        return index
+            .passages(id, reading)
+            .filter((r) => r.passage.structured && !r.passage.absence && states(r) && !another?.(r) && (banksAsked || !onlyBanks(r)));
     };
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
     // A card whose own names hold most of the question is named by it, whether or not the name table read the name
@@ -301,8 +307,13 @@ export function needNamed(snapshot: KnowledgeSnapshot, text: string): KnowledgeI
 }
 
 /** Words of becoming a kind of firm: being certified, declared, recognised ("高企认定", "怎么申报专精特新", "get certified as"). */
-const CERTIFYING =
-    /认定|申报|评定|认证|评审|复审|入库|\b(?:certif(?:y|ied|ication)|recogni[sz](?:ed|ation)|accredit\w*|apply to be(?:come)?|become an?)\b/i;
+const CERTIFYING = new RegExp(
+    [
+        /认定|申报|评定|评价|填报|认证|评审|复审|入库|称号/.source,
+        /\b(?:certif(?:y|ied|ication)|recogni[sz](?:ed|ation)|accredit\w*|apply to be(?:come)?|become an?|titles?|regist(?:er|ered) as)\b/.source,
+    ].join('|'),
+    'i',
+);
 /** Words of money a firm gets: a question holding one asks of financing, whatever else it says. */
 const FINANCING =
     /贷|融资|借款|补贴|补助|贴息|担保|保险|保费|授信|奖励|\b(?:loans?|lend\w*|borrow\w*|financ\w*|credit|subsid\w*|guarantee\w*|insur\w*|premium|award)\b/i;
@@ -315,6 +326,53 @@ const FINANCING =
 export function asksCertification(text: string): boolean {
     if (!CERTIFYING.test(text) || FINANCING.test(text)) return false;
     return VOCABULARY_LEXICON.mentions('qualifications', text.normalize('NFKC')).length > 0;
+}
+
+/** A firm's intellectual property, as an asset it files, holds and pays for. */
+const IP_ASSET = /专利|商标|著作权|软著|知识产权|\b(?:patent\w*|trademark\w*|copyright\w*|intellectual property)\b/i;
+/** Words of putting an asset up for money: with one, the question asks of IP as security (the IP-pledge loans). */
+const PLEDGING = /质押|抵押|押|评估|\b(?:pledg\w*|collateral|secur\w*|backed|valu(?:e|ed|ation))\b/i;
+
+/**
+ * The message asks about the firm's intellectual property itself, and nothing of money nor of pledging it: what a
+ * patent costs to file, how long its examination takes, its annual fee (发明专利申请费用, patent filing fees). The
+ * knowledge holds what IP can be pledged for, not the patent office's procedures, and the IP-pledge card, which writes
+ * 专利 and 申请 and fees, is no answer.
+ */
+export function asksOfOwnIp(text: string): boolean {
+    return IP_ASSET.test(text) && !FINANCING.test(text) && !PLEDGING.test(text);
+}
+
+/** Taxes a firm pays or is spared, and a listing of its shares: matters of the tax office and the exchanges. */
+const TAXES = /税|\btax(?:es|ed|ation)?\b/i;
+const LISTING = /上市|科创板|北交所|创业板|\b(?:ipo|go(?:ing)? public|list(?:ing)? on|star market|stock exchange)\b/i;
+
+/**
+ * The message asks of the firm's taxes (高企可以享受哪些税收优惠, 所得税减免怎么申请) or of listing its shares (科创板上市
+ * 条件, what does it take to list on the STAR Market), and nothing of money a firm gets: the knowledge holds loans,
+ * subsidies and guarantees, not tax reliefs or listing rules, and a card whose conditions name a tax penalty or whose
+ * name shares 科创 is no answer.
+ */
+export function asksOfTaxOrListing(text: string): boolean {
+    return (TAXES.test(text) || LISTING.test(text)) && !FINANCING.test(text);
+}
+
+/** Credit to a person or a household, not to a firm: cards, home and car loans, a loan in one's own name. */
+const PERSONAL_CREDIT = new RegExp(
+    [
+        /信用卡|房贷|车贷|消费贷|个人(?:经营|信用|住房|消费)?贷|个体户/.source,
+        /\b(?:credit cards?|mortgage (?:rates?|payments?)|home loans?|car loans?|consumer loans?|personal (?:business )?(?:loans?|credit))\b/.source,
+    ].join('|'),
+    'i',
+);
+
+/**
+ * The message asks for credit to a person (个人经营贷款怎么申请, a personal loan without collateral, my credit card is
+ * overdue, the current mortgage rate): the knowledge holds credit to sci-tech firms, and a card that excludes owners
+ * with overdue personal loans, or partners with the bank that issues the card, is no answer.
+ */
+export function asksOfPersonalCredit(text: string): boolean {
+    return PERSONAL_CREDIT.test(text);
 }
 
 /**

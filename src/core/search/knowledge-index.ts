@@ -761,17 +761,21 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // The first card must cover the question's concepts, and hold a part of it in one place: "a lower rate on my
         // personal mortgage" finds 高企贷 by "personal" in its negative list, "rate" in its pricing and "mortgage" as
         // collateral, three passages that each hold little of the question.
-        const held = ranked[0]?.reduce((b, p) => (p.passage.structured && p.wordCoverage > b ? p.wordCoverage : b), 0) ?? 0;
+        // With no name of the card said, its list of partner banks holds a question only when banks are asked: a bank
+        // named is where a card's loan is taken, and "a credit card with China Merchants Bank" asks of the bank's own
+        // products, not of the loan that bank is a partner of.
+        const named = first !== undefined && (namedIn(first.item, matched) || saysAlternate(first.item, analyzed));
+        const banksAsked = reading.aspects.aspects.some((a) => a.aspect === 'partner-banks');
+        const holds = (p: RankedPassage) =>
+            p.passage.structured && (named || banksAsked || p.passage.aspects.length !== 1 || p.passage.aspects[0] !== 'partner-banks');
+        const held = ranked[0]?.reduce((b, p) => (holds(p) && p.wordCoverage > b ? p.wordCoverage : b), 0) ?? 0;
         // Words most cards hold ("我们公司想贷款", "what loans are there") say what kind of help is wanted, not which card.
         const confident =
             specific &&
             top.length > 0 &&
             analyzed.concepts.length > 0 &&
             coverage(analyzed.concepts, conceptWeights, matched) > settings.minCoverage &&
-            held >=
-                (first && (namedIn(first.item, matched) || saysAlternate(first.item, analyzed))
-                    ? MIN_PASSAGE_COVERAGE
-                    : MIN_PASSAGE_COVERAGE_UNNAMED);
+            held >= (named ? MIN_PASSAGE_COVERAGE : MIN_PASSAGE_COVERAGE_UNNAMED);
         const results = top.map((r, i): SearchHit => {
             const entry = entries.get(r.id)!;
             const passages = ranked[i]!.filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
