@@ -140,6 +140,18 @@ describe('answers', () => {
         expect(service.answer('实际控制人个人贷款逾期，还能申请高企贷吗')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
     });
 
+    it("the social insurance and housing fund a firm pays for its staff are no card's: the performance bond insurance is no answer", () => {
+        for (const q of [
+            '上海的养老保险怎么交',
+            'social insurance rates for employers in Shanghai',
+            'How do I check my Shanghai social insurance payment record?',
+        ]) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+        // A loan with it is a question of financing again (履约贷 is an insurance-backed loan).
+        expect(service.answer('履约贷的保险由哪家保险公司承保')).toMatchObject({ item: { id: 'keji-lvyuedai' }, confident: true });
+    });
+
     it("a bank named beside no card's name is where a loan is taken: a partner list holds the question only when banks are asked", () => {
         // China Merchants Bank is one of gaoqidai's partner banks; its credit cards are no card's.
         expect(service.search("what's the annual fee for a China Merchants Bank credit card").confident).toBe(false);

@@ -375,6 +375,26 @@ export function asksOfPersonalCredit(text: string): boolean {
     return PERSONAL_CREDIT.test(text);
 }
 
+/** What a firm pays for its staff by law: social insurance in any of its branches, the housing fund. */
+const PAYROLL_DUES = new RegExp(
+    [
+        /社保|社会保险|养老保险|医疗保险|医保|失业保险|工伤保险|生育保险|公积金|五险/.source,
+        /\b(?:social (?:insurance|security)|pension\w*|(?:medical|health|unemployment) insurance|housing (?:provident )?fund)\b/.source,
+    ].join('|'),
+    'i',
+);
+/** Words of lending: with one, a question of the housing fund or of pensions asks for a loan. */
+const LENDING = /贷|融资|借款|授信|\b(?:loans?|lend\w*|borrow\w*|financ\w*)\b/i;
+
+/**
+ * The message asks of the social insurance or the housing fund a firm pays for its staff (上海的养老保险怎么交, social
+ * insurance rates for employers), and of no loan: the knowledge's only insurance is the performance bond insurance
+ * that backs 科技履约贷, which is no answer to it.
+ */
+export function asksOfPayrollDues(text: string): boolean {
+    return PAYROLL_DUES.test(text) && !LENDING.test(text);
+}
+
 /**
  * Short names ("专贴", "科委"): the item one of whose Chinese names the word is most of, when few names hold it at all.
  * A word of the firm's profile is not a short name: 专精特新 is the firms' qualification, not 专精特新20条.
