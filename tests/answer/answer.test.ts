@@ -138,6 +138,9 @@ describe('answers', () => {
             expect(service.answer(q)).toMatchObject({ confident: false });
         }
         expect(service.answer('实际控制人个人贷款逾期，还能申请高企贷吗')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
+        // Written in traditional characters, the same questions: each matter is read on the folded text.
+        for (const q of ['個人消費貸款怎麼申請', '發明專利申請費用是多少', '高企可以享受哪些稅收優惠'])
+            expect(service.answer(q)).toMatchObject({ confident: false });
     });
 
     it("the social insurance and housing fund a firm pays for its staff are no card's: the performance bond insurance is no answer", () => {

@@ -31,6 +31,7 @@ import type { SearchOptions } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
 import { ASPECTS, NEEDS, type Aspect, type Lang } from '../vocabulary.ts';
 import { elsewhereNote } from '../words/answer.ts';
+import { asksBeyondFinancing } from './beyond-financing.ts';
 import { compare, comparable } from './compare.ts';
 import { passageText } from './facts.ts';
 import { figureLabels } from './figure-labels.ts';
@@ -41,11 +42,6 @@ import {
     askedIn,
     eachQuestionAsked,
     bestCovering,
-    asksCertification,
-    asksOfOwnIp,
-    asksOfPayrollDues,
-    asksOfPersonalCredit,
-    asksOfTaxOrListing,
     evidenceFor,
     EVIDENCE_MARGIN,
     focusHoldsAsWell,
@@ -155,8 +151,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
     // How a firm is certified is no card's: a short word of a card's name inside the title asked (高新 of 高新技术企业认定)
     // names nothing, and the search's first card does not answer it.
-    const certifying =
-        asksCertification(text) || asksOfOwnIp(text) || asksOfTaxOrListing(text) || asksOfPersonalCredit(text) || asksOfPayrollDues(text);
+    const certifying = asksBeyondFinancing(text);
     const short = written.length > 0 || certifying ? [] : shortNamed(snapshot, cues.leftover).filter(allowed);
     // With an item in focus, a short word of another's name in a question of its own is a word of the question
     // ("知识产权质押…" → "如果企业还不上，银行多久可以申请补偿？": 补偿, not 信贷风险补偿) when the focus holds the rest of the

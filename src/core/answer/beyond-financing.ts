@@ -1,0 +1,107 @@
+/**
+ * Questions of matters beside financing that share its words: how a firm is certified, what its patents cost to
+ * file, its taxes and a listing of its shares, credit to a person, the social insurance it pays for its staff. The
+ * knowledge holds what sci-tech firms can borrow and be granted, not these, and the card whose words they share is no
+ * answer: a question of one is not answered by the search's first card, and no short word in it names a card
+ * (see answer.ts). Each reads the question's words, never a card's; an item named still answers.
+ */
+import { VOCABULARY_LEXICON } from '../lexicon/lexicon.ts';
+import { normalize } from '../search/tokenize.ts';
+
+/**
+ * Whether the question asks of a matter beside financing (see above). The text is read folded as the search reads
+ * it: traditional characters as simplified (專利 is 专利), full-width as half-width, lower case.
+ */
+export function asksBeyondFinancing(question: string): boolean {
+    const text = normalize(question);
+    return asksCertification(text) || asksOfOwnIp(text) || asksOfTaxOrListing(text) || asksOfPersonalCredit(text) || asksOfPayrollDues(text);
+}
+
+/** Words of becoming a kind of firm: being certified, declared, recognised ("高企认定", "怎么申报专精特新", "get certified as"). */
+const CERTIFYING = new RegExp(
+    [
+        /认定|申报|评定|评价|填报|认证|评审|复审|入库|称号/.source,
+        /\b(?:certif(?:y|ied|ication)|recogni[sz](?:ed|ation)|accredit\w*|apply to be(?:come)?|become an?|titles?|regist(?:er|ered) as)\b/.source,
+    ].join('|'),
+    'i',
+);
+/** Words of money a firm gets: a question holding one asks of financing, whatever else it says. */
+const FINANCING =
+    /贷|融资|借款|补贴|补助|贴息|担保|保险|保费|授信|奖励|\b(?:loans?|lend\w*|borrow\w*|financ\w*|credit|subsid\w*|guarantee\w*|insur\w*|premium|award)\b/i;
+
+/**
+ * The message asks how a firm becomes one of the kinds the profile knows (高新技术企业认定需要什么条件, 专精特新企业怎么申报,
+ * how do I get certified as a high-tech enterprise), and nothing of money: the knowledge holds what such firms can
+ * borrow, not how they are certified, and a card that merely requires the title is no answer.
+ */
+function asksCertification(text: string): boolean {
+    if (!CERTIFYING.test(text) || FINANCING.test(text)) return false;
+    return VOCABULARY_LEXICON.mentions('qualifications', text).length > 0;
+}
+
+/** A firm's intellectual property, as an asset it files, holds and pays for. */
+const IP_ASSET = /专利|商标|著作权|软著|知识产权|\b(?:patent\w*|trademark\w*|copyright\w*|intellectual property)\b/i;
+/** Words of putting an asset up for money: with one, the question asks of IP as security (the IP-pledge loans). */
+const PLEDGING = /质押|抵押|押|评估|\b(?:pledg\w*|collateral|secur\w*|backed|valu(?:e|ed|ation))\b/i;
+
+/**
+ * The message asks about the firm's intellectual property itself, and nothing of money nor of pledging it: what a
+ * patent costs to file, how long its examination takes, its annual fee (发明专利申请费用, patent filing fees). The
+ * knowledge holds what IP can be pledged for, not the patent office's procedures, and the IP-pledge card, which writes
+ * 专利 and 申请 and fees, is no answer.
+ */
+function asksOfOwnIp(text: string): boolean {
+    return IP_ASSET.test(text) && !FINANCING.test(text) && !PLEDGING.test(text);
+}
+
+/** Taxes a firm pays or is spared, and a listing of its shares: matters of the tax office and the exchanges. */
+const TAXES = /税|\btax(?:es|ed|ation)?\b/i;
+const LISTING = /上市|科创板|北交所|创业板|\b(?:ipo|go(?:ing)? public|list(?:ing)? on|star market|stock exchange)\b/i;
+
+/**
+ * The message asks of the firm's taxes (高企可以享受哪些税收优惠, 所得税减免怎么申请) or of listing its shares (科创板上市
+ * 条件, what does it take to list on the STAR Market), and nothing of money a firm gets: the knowledge holds loans,
+ * subsidies and guarantees, not tax reliefs or listing rules, and a card whose conditions name a tax penalty or whose
+ * name shares 科创 is no answer.
+ */
+function asksOfTaxOrListing(text: string): boolean {
+    return (TAXES.test(text) || LISTING.test(text)) && !FINANCING.test(text);
+}
+
+/** Credit to a person or a household, not to a firm: cards, home and car loans, a loan in one's own name. */
+const PERSONAL_CREDIT = new RegExp(
+    [
+        /信用卡|房贷|车贷|消费贷|个人(?:经营|信用|住房|消费)?贷|个体户/.source,
+        /\b(?:credit cards?|mortgage (?:rates?|payments?)|home loans?|car loans?|consumer loans?|personal (?:business )?(?:loans?|credit))\b/.source,
+    ].join('|'),
+    'i',
+);
+
+/**
+ * The message asks for credit to a person (个人经营贷款怎么申请, a personal loan without collateral, my credit card is
+ * overdue, the current mortgage rate): the knowledge holds credit to sci-tech firms, and a card that excludes owners
+ * with overdue personal loans, or partners with the bank that issues the card, is no answer.
+ */
+function asksOfPersonalCredit(text: string): boolean {
+    return PERSONAL_CREDIT.test(text);
+}
+
+/** What a firm pays for its staff by law: social insurance in any of its branches, the housing fund. */
+const PAYROLL_DUES = new RegExp(
+    [
+        /社保|社会保险|养老保险|医疗保险|医保|失业保险|工伤保险|生育保险|公积金|五险/.source,
+        /\b(?:social (?:insurance|security)|pension\w*|(?:medical|health|unemployment) insurance|housing (?:provident )?fund)\b/.source,
+    ].join('|'),
+    'i',
+);
+/** Words of lending: with one, a question of the housing fund or of pensions asks for a loan. */
+const LENDING = /贷|融资|借款|授信|\b(?:loans?|lend\w*|borrow\w*|financ\w*)\b/i;
+
+/**
+ * The message asks of the social insurance or the housing fund a firm pays for its staff (上海的养老保险怎么交, social
+ * insurance rates for employers), and of no loan: the knowledge's only insurance is the performance bond insurance
+ * that backs 科技履约贷, which is no answer to it.
+ */
+function asksOfPayrollDues(text: string): boolean {
+    return PAYROLL_DUES.test(text) && !LENDING.test(text);
+}
