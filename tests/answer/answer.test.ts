@@ -155,6 +155,23 @@ describe('answers', () => {
         expect(service.answer('履约贷的保险由哪家保险公司承保')).toMatchObject({ item: { id: 'keji-lvyuedai' }, confident: true });
     });
 
+    it("how a credit record is looked up or mended, and what a benchmark rate is now, are no card's", () => {
+        for (const q of [
+            '个人征信怎么查',
+            'how can we remove an overdue record from our credit report',
+            '企业被列入失信被执行人了，信用修复怎么申请',
+        ]) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+        for (const q of ['现在LPR是多少', 'what is the current 5-year LPR', '央行最近降息了吗？MLF利率现在是多少']) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+        // Whether a record bars a loan is the loan's: gaoqidai's negative list.
+        expect(service.answer('企业征信有逾期记录，还能申请高企贷吗')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
+        // How a loan is priced against the LPR is the loan's.
+        expect(service.answer('高企贷的利率跟LPR有什么关系')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
+    });
+
     it("a bank named beside no card's name is where a loan is taken: a partner list holds the question only when banks are asked", () => {
         // China Merchants Bank is one of gaoqidai's partner banks; its credit cards are no card's.
         expect(service.search("what's the annual fee for a China Merchants Bank credit card").confident).toBe(false);

@@ -1,6 +1,7 @@
 /**
  * Questions of matters beside financing that share its words: how a firm is certified, what its patents cost to
- * file, its taxes and a listing of its shares, credit to a person, the social insurance it pays for its staff. The
+ * file, its taxes and a listing of its shares, credit to a person, the social insurance it pays for its staff, how a
+ * credit record is looked up or mended, what a benchmark rate is now. The
  * knowledge holds what sci-tech firms can borrow and be granted, not these, and the card whose words they share is no
  * answer: a question of one is not answered by the search's first card, and no short word in it names a card
  * (see answer.ts). Each reads the question's words, never a card's; an item named still answers.
@@ -14,7 +15,15 @@ import { normalize } from '../search/tokenize.ts';
  */
 export function asksBeyondFinancing(question: string): boolean {
     const text = normalize(question);
-    return asksCertification(text) || asksOfOwnIp(text) || asksOfTaxOrListing(text) || asksOfPersonalCredit(text) || asksOfPayrollDues(text);
+    return (
+        asksCertification(text) ||
+        asksOfOwnIp(text) ||
+        asksOfTaxOrListing(text) ||
+        asksOfPersonalCredit(text) ||
+        asksOfPayrollDues(text) ||
+        asksOfCreditRecord(text) ||
+        asksBenchmarkRate(text)
+    );
 }
 
 /** Words of becoming a kind of firm: being certified, declared, recognised ("高企认定", "怎么申报专精特新", "get certified as"). */
@@ -104,4 +113,39 @@ const LENDING = /贷|融资|借款|授信|\b(?:loans?|lend\w*|borrow\w*|financ\w
  */
 function asksOfPayrollDues(text: string): boolean {
     return PAYROLL_DUES.test(text) && !LENDING.test(text);
+}
+
+/** A credit record, report or score, of a person or a firm, and the lists of the dishonest. */
+const CREDIT_RECORD = new RegExp(
+    [
+        /征信|信用记录|信用报告|信用评级|信用分|失信|行政处罚记录|信用中国/.source,
+        /\bcredit (?:reports?|scores?|ratings?|records?|history|histories)\b/.source,
+    ].join('|'),
+    'i',
+);
+/** Doing something to such a record: looking it up, mending it, raising it, having an entry taken off. */
+const RECORD_WORK =
+    /查|修复|撤|删除|移出|消除|提高|提升|改善|\b(?:check\w*|repair\w*|remov\w*|fix\w*|improv\w*|upgrad\w*|rais\w*|clean\w*|clear\w*)\b/i;
+/** Words of the loans and subsidies themselves: with one, a question of a credit record asks whether it bars them. */
+const OFFERED = /贷|融资|借款|授信|补贴|补助|贴息|保费|担保|\b(?:loans?|lend\w*|borrow\w*|financ\w*|subsid\w*|premium|guarantee\w*)\b/i;
+
+/**
+ * The message asks how to look up or mend a credit record (个人征信怎么查, 信用修复怎么申请, how can we remove an overdue
+ * record from our credit report), and of no loan or subsidy: the cards say which records bar a firm, not how records
+ * are kept or mended.
+ */
+function asksOfCreditRecord(text: string): boolean {
+    return CREDIT_RECORD.test(text) && RECORD_WORK.test(text) && !OFFERED.test(text);
+}
+
+/** The central bank's benchmark and policy rates. */
+const BENCHMARK =
+    /贷款市场报价利率|降息|降准|存款准备金|\b(?:lpr|mlf|reserve requirement|rate cuts?|policy rates?)\b|(?<![a-z])(?:lpr|mlf)(?![a-z])/i;
+
+/**
+ * The message asks what a benchmark or policy rate is now (现在LPR是多少, MLF利率, the current 5-year LPR), and names
+ * no card: the cards price loans against the LPR, but hold no figure of it.
+ */
+function asksBenchmarkRate(text: string): boolean {
+    return BENCHMARK.test(text) && !OFFERED.test(text);
 }
