@@ -76,6 +76,10 @@ describe('passages of a card', () => {
         expect(index.read('上海人才引进落户政策').named.map((n) => n.id)).toEqual([]);
         expect(index.read('高企代利率多少').named.map((n) => n.id)).toEqual(['gaoqidai']);
         expect(index.read('科技履约带的保险公司是谁').named.map((n) => n.id)).toEqual(['keji-lvyuedai']);
+        // A word made with a neighbour past the name is that word too: 科技创新债券 (债券, bonds) is no slip of 科技创新券. A word
+        // of grammar there is no word of the question: 履约什么的 (什么) is still read as 履约贷.
+        expect(index.read('科技创新债券个人能买吗').named.map((n) => n.id)).toEqual([]);
+        expect(index.read('好像叫履约什么的，能贷多久').named.map((n) => n.id)).toEqual(['keji-lvyuedai']);
     });
 
     it('coverage weighs words by their rarity in the whole knowledge and is comparable between cards', () => {

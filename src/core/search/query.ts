@@ -318,10 +318,13 @@ export function findTypos(
     // A slip stands alone: the segmenter knows no word of it with the characters beside it (科技微带通: 科技/微/带/通).
     // One that makes a word of the language with its neighbour inside the name is that word, written as meant: 上海科技大学
     // (上海/科技/大学) is no slip of 上海科委, nor 上海人才 (上海/人才) of 上海人行.
+    // So is one that makes a word of the language with a neighbour past the name (科技创新债券: 科技/创新/债券, no slip of
+    // 科技创新券), unless that word is grammar, a slip typed before one (履约什么的: 什么).
     const inWord = (wrong: number, start: number, end: number) =>
         segments.some((s) => {
             const to = s.start + s.word.length;
-            return s.word.length >= 2 && s.start <= wrong && wrong < to && Math.max(s.start, start) < Math.min(to, end) - 1;
+            if (s.word.length < 2 || wrong < s.start || wrong >= to) return false;
+            return Math.max(s.start, start) < Math.min(to, end) - 1 || !isNoise(s.word);
         });
     for (let i = 0; i + 2 < run.length; i++) {
         for (const { term, wrong } of findNearTerms(run, i, run.length, dictionary)) {
