@@ -172,6 +172,25 @@ describe('answers', () => {
         expect(service.answer('高企贷的利率跟LPR有什么关系')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
     });
 
+    it("where to put money, insurance bought for the firm's own cover, a resident's papers and the city's venues are no card's", () => {
+        for (const q of [
+            '我想买基金，推荐一下',
+            'how do I buy government bonds',
+            'Bank of Shanghai wealth management products',
+            '公司财产保险怎么买',
+            'our company wants to buy product liability insurance',
+            '随申办怎么办理居住证',
+            '上海科技馆开放时间',
+        ]) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
+        // The guarantee fund and the performance bond insurance, asked of as such, answer.
+        expect(service.answer('中小微企业政策性融资担保基金有科技专项吗')).toMatchObject({
+            item: { id: 'sme-financing-guarantee-fund' },
+            confident: true,
+        });
+    });
+
     it("a bank named beside no card's name is where a loan is taken: a partner list holds the question only when banks are asked", () => {
         // China Merchants Bank is one of gaoqidai's partner banks; its credit cards are no card's.
         expect(service.search("what's the annual fee for a China Merchants Bank credit card").confident).toBe(false);

@@ -1,7 +1,8 @@
 /**
  * Questions of matters beside financing that share its words: how a firm is certified, what its patents cost to
  * file, its taxes and a listing of its shares, credit to a person, the social insurance it pays for its staff, how a
- * credit record is looked up or mended, what a benchmark rate is now. The
+ * credit record is looked up or mended, what a benchmark rate is now, where to put money, insurance bought for its
+ * own cover, a resident's papers and the city's venues. The
  * knowledge holds what sci-tech firms can borrow and be granted, not these, and the card whose words they share is no
  * answer: a question of one is not answered by the search's first card, and no short word in it names a card
  * (see answer.ts). Each reads the question's words, never a card's; an item named still answers.
@@ -22,7 +23,10 @@ export function asksBeyondFinancing(question: string): boolean {
         asksOfPersonalCredit(text) ||
         asksOfPayrollDues(text) ||
         asksOfCreditRecord(text) ||
-        asksBenchmarkRate(text)
+        asksBenchmarkRate(text) ||
+        asksOfInvesting(text) ||
+        asksOfInsuranceBought(text) ||
+        asksOfPersonalService(text)
     );
 }
 
@@ -80,7 +84,7 @@ function asksOfTaxOrListing(text: string): boolean {
 /** Credit to a person or a household, not to a firm: cards, home and car loans, a loan in one's own name. */
 const PERSONAL_CREDIT = new RegExp(
     [
-        /信用卡|房贷|车贷|消费贷|个人(?:经营|信用|住房|消费)?贷|个体户/.source,
+        /信用卡|房贷|车贷|消费贷|个人(?:经营|信用|住房|消费)?贷|个体户|(?:大学生|毕业生|个人)创业贷|创业担保贷/.source,
         /\b(?:credit cards?|mortgage (?:rates?|payments?)|home loans?|car loans?|consumer loans?|personal (?:business )?(?:loans?|credit))\b/.source,
     ].join('|'),
     'i',
@@ -148,4 +152,58 @@ const BENCHMARK =
  */
 function asksBenchmarkRate(text: string): boolean {
     return BENCHMARK.test(text) && !OFFERED.test(text);
+}
+
+/** Putting money into something to earn on it: funds, bonds, deposits, shares, wealth-management products. */
+const INVESTING = new RegExp(
+    [
+        /理财|(?:买|购买|投)(?:\S{0,4})(?:基金|债券|国债|股票|存单|黄金)|(?:基金|债券|股票|存款|存单)(?:\S{0,3})(?:收益|利率|怎么买|推荐)/.source,
+        /\b(?:wealth management|savings accounts?|(?:buy|buying|invest in|investing in)\s+(?:\w+\s+)?(?:funds?|bonds?|stocks?|shares|gold|deposits?))\b/
+            .source,
+        /\b(?:mutual|index) funds?\b|\bretail investors?\b|\bdeposit (?:rates?|interest)\b/.source,
+    ].join('|'),
+    'i',
+);
+
+/**
+ * The message asks where to put money to earn on it (我想买基金, Bank of Shanghai wealth management products, how do I
+ * buy government bonds), and of no loan or subsidy: the guarantee fund and the performance bond are no fund or bond
+ * to buy.
+ */
+function asksOfInvesting(text: string): boolean {
+    return INVESTING.test(text) && !OFFERED.test(text);
+}
+
+/** Insurance a firm or a person buys for itself: liability, property, accident, health, a car. */
+const INSURANCE_BOUGHT = new RegExp(
+    [
+        /责任险|责任保险|财产险|财产保险|董责险|意外险|重疾险|车险|健康险|商业保险/.source,
+        /\b(?:(?:liability|property|accident|car|travel|life|d&o|cyber|key person) insurance|directors and officers)\b/.source,
+    ].join('|'),
+    'i',
+);
+
+/**
+ * The message asks of insurance bought for its own cover (公司财产保险怎么买, product liability insurance, 董责险), and
+ * of no loan: the knowledge's insurance backs a loan (科技履约贷), and its premium subsidy is for that insurance only.
+ */
+function asksOfInsuranceBought(text: string): boolean {
+    return INSURANCE_BOUGHT.test(text) && !LENDING.test(text);
+}
+
+/** A resident's papers and the city's venues: residence permits, hukou, passports, museums and libraries. */
+const PERSONAL_SERVICE = new RegExp(
+    [
+        /居住证|户口|落户|护照|驾照|驾驶证|签证|科技馆|博物馆|图书馆|天文馆|门票|开放时间/.source,
+        /\b(?:hukou|residence permits?|passports?|driv(?:ing|er'?s) licen[cs]es?|visas?|museums?|library|libraries|tickets?|opening hours)\b/.source,
+    ].join('|'),
+    'i',
+);
+
+/**
+ * The message asks of a resident's papers or the city's venues (随申办怎么办理居住证, 上海科技馆开放时间), and of no loan or
+ * subsidy: the platforms that host the financing services host these too, and are no answer to them.
+ */
+function asksOfPersonalService(text: string): boolean {
+    return PERSONAL_SERVICE.test(text) && !OFFERED.test(text);
 }
