@@ -160,6 +160,7 @@ describe('answers', () => {
             '个人征信怎么查',
             'how can we remove an overdue record from our credit report',
             '企业被列入失信被执行人了，信用修复怎么申请',
+            'How do I get my credit report from the PBOC credit reference center?',
         ]) {
             expect(service.answer(q)).toMatchObject({ confident: false });
         }
@@ -172,7 +173,7 @@ describe('answers', () => {
         expect(service.answer('高企贷的利率跟LPR有什么关系')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
     });
 
-    it("where to put money, insurance bought for the firm's own cover, a resident's papers and the city's venues are no card's", () => {
+    it("where to put money, insurance bought for the firm's own cover, a resident's papers, the city's venues and a company's registration are no card's", () => {
         for (const q of [
             '我想买基金，推荐一下',
             'how do I buy government bonds',
@@ -181,6 +182,7 @@ describe('answers', () => {
             'our company wants to buy product liability insurance',
             '随申办怎么办理居住证',
             '上海科技馆开放时间',
+            '一网通办怎么办理营业执照变更',
         ]) {
             expect(service.answer(q)).toMatchObject({ confident: false });
         }

@@ -2,7 +2,7 @@
  * Questions of matters beside financing that share its words: how a firm is certified, what its patents cost to
  * file, its taxes and a listing of its shares, credit to a person, the social insurance it pays for its staff, how a
  * credit record is looked up or mended, what a benchmark rate is now, where to put money, insurance bought for its
- * own cover, a resident's papers and the city's venues. The
+ * own cover, a resident's papers and the city's venues, a company's registration. The
  * knowledge holds what sci-tech firms can borrow and be granted, not these, and the card whose words they share is no
  * answer: a question of one is not answered by the search's first card, and no short word in it names a card
  * (see answer.ts). Each reads the question's words, never a card's; an item named still answers.
@@ -26,7 +26,8 @@ export function asksBeyondFinancing(question: string): boolean {
         asksBenchmarkRate(text) ||
         asksOfInvesting(text) ||
         asksOfInsuranceBought(text) ||
-        asksOfPersonalService(text)
+        asksOfPersonalService(text) ||
+        asksOfRegistration(text)
     );
 }
 
@@ -127,9 +128,14 @@ const CREDIT_RECORD = new RegExp(
     ].join('|'),
     'i',
 );
-/** Doing something to such a record: looking it up, mending it, raising it, having an entry taken off. */
-const RECORD_WORK =
-    /查|修复|撤|删除|移出|消除|提高|提升|改善|\b(?:check\w*|repair\w*|remov\w*|fix\w*|improv\w*|upgrad\w*|rais\w*|clean\w*|clear\w*)\b/i;
+/** Doing something to such a record: getting or looking it up, mending it, raising it, having an entry taken off. */
+const RECORD_WORK = new RegExp(
+    [
+        /查|修复|撤|删除|移出|消除|提高|提升|改善|打印|开具|获取/.source,
+        /\b(?:check\w*|repair\w*|remov\w*|fix\w*|improv\w*|upgrad\w*|rais\w*|clean\w*|clear\w*|get|obtain\w*|pull|print\w*|download\w*)\b/.source,
+    ].join('|'),
+    'i',
+);
 /** Words of the loans and subsidies themselves: with one, a question of a credit record asks whether it bars them. */
 const OFFERED = /贷|融资|借款|授信|补贴|补助|贴息|保费|担保|\b(?:loans?|lend\w*|borrow\w*|financ\w*|subsid\w*|premium|guarantee\w*)\b/i;
 
@@ -206,4 +212,22 @@ const PERSONAL_SERVICE = new RegExp(
  */
 function asksOfPersonalService(text: string): boolean {
     return PERSONAL_SERVICE.test(text) && !OFFERED.test(text);
+}
+
+/** A company's registration with the market regulator: its licence, its changes, its annual report, its capital. */
+const REGISTRATION = new RegExp(
+    [
+        /营业执照|工商登记|工商注册|注册公司|公司注册|注册一家|变更法人|法人变更|法定代表人变更|工商年报|企业年报|注册资本|注销公司|公司注销/.source,
+        /\b(?:business licen[cs]es?|company registration|legal representative|annual report to samr|registered capital)\b/.source,
+        /\bregist(?:er|ering) (?:a |an |my |our |the )?(?:new )?(?:company|business|firm)\b/.source,
+    ].join('|'),
+    'i',
+);
+
+/**
+ * The message asks how a company is registered, changed or closed (一网通办怎么办理营业执照变更, minimum registered
+ * capital), and of no loan or subsidy: the platforms that host the financing services host these too.
+ */
+function asksOfRegistration(text: string): boolean {
+    return REGISTRATION.test(text) && !OFFERED.test(text);
 }
