@@ -129,6 +129,14 @@ describe('answers', () => {
         ]) {
             expect(service.answer(q)).toMatchObject({ confident: false });
         }
+        // The R&D super deduction is a tax relief, and a reward for a title is paid for the title: neither is a card's.
+        for (const q of [
+            '我们是高新技术企业，研发费用加计扣除比例多少',
+            '高新技术企业认定奖励多少',
+            'Is there a cash reward for becoming a high-tech enterprise?',
+        ]) {
+            expect(service.answer(q)).toMatchObject({ confident: false });
+        }
         // gaoqidai's negative list names tax penalties: asked with its name, or of a loan, it answers.
         expect(service.answer('受过税务处罚还能申请高企贷吗')).toMatchObject({ item: { id: 'gaoqidai' }, confident: true });
     });

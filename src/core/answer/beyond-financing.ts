@@ -35,13 +35,18 @@ export function asksBeyondFinancing(question: string): boolean {
 const CERTIFYING = new RegExp(
     [
         /认定|申报|评定|评价|填报|认证|评审|复审|入库|称号/.source,
-        /\b(?:certif(?:y|ied|ication)|recogni[sz](?:ed|ation)|accredit\w*|apply to be(?:come)?|become an?|titles?|regist(?:er|ered) as)\b/.source,
+        /\b(?:certif(?:y|ied|ication)|recogni[sz](?:ed|ation)|accredit\w*|apply to be(?:come)?|becom(?:e|ing) an?|titles?|regist(?:er|ered) as)\b/
+            .source,
     ].join('|'),
     'i',
 );
-/** Words of money a firm gets: a question holding one asks of financing, whatever else it says. */
+/**
+ * Words of money a firm gets: a question holding one asks of financing, whatever else it says. A reward is no such
+ * word: a reward for a title, a patent or a listing (高新技术企业认定奖励多少) is paid for the act, which no card holds;
+ * the rewards to banks for lending (信贷奖励) are said with a word of lending.
+ */
 const FINANCING =
-    /贷|融资|借款|补贴|补助|贴息|担保|保险|保费|授信|奖励|\b(?:loans?|lend\w*|borrow\w*|financ\w*|credit|subsid\w*|guarantee\w*|insur\w*|premium|award)\b/i;
+    /贷|融资|借款|补贴|补助|贴息|担保|保险|保费|授信|\b(?:loans?|lend\w*|borrow\w*|financ\w*|credit|subsid\w*|guarantee\w*|insur\w*|premium)\b/i;
 
 /**
  * The message asks how a firm becomes one of the kinds the profile knows (高新技术企业认定需要什么条件, 专精特新企业怎么申报,
@@ -68,8 +73,8 @@ function asksOfOwnIp(text: string): boolean {
     return IP_ASSET.test(text) && !FINANCING.test(text) && !PLEDGING.test(text);
 }
 
-/** Taxes a firm pays or is spared, and a listing of its shares: matters of the tax office and the exchanges. */
-const TAXES = /税|\btax(?:es|ed|ation)?\b/i;
+/** Taxes a firm pays or is spared (加计扣除 is a tax relief), and a listing of its shares: matters of the tax office and the exchanges. */
+const TAXES = /税|加计扣除|\btax(?:es|ed|ation)?\b|\b(?:super[- ]?deductions?|r&d deductions?)\b/i;
 const LISTING = /上市|科创板|北交所|创业板|\b(?:ipo|go(?:ing)? public|list(?:ing)? on|star market|stock exchange)\b/i;
 
 /**
