@@ -201,6 +201,14 @@ describe('answers', () => {
         });
     });
 
+    it('a word that qualifies the next in a long run is no short name: 科技创新债券 is no 创新券', () => {
+        // 创新 is most of the alias 创新券; in 科技创新债券发行 it qualifies 债券 (bonds).
+        expect(service.answer('科技创新债券发行额度多少')).toMatchObject({ confident: false });
+        // Standing alone, a short word still names: 专贴, and 专贴业务 (a run of four) too.
+        expect(service.answer('专贴业务怎么办理').item?.id).toBe('huke-zhuantie');
+        expect(service.answer('我想了解一下专贴的额度').item?.id).toBe('huke-zhuantie');
+    });
+
     it("a bank named beside no card's name is where a loan is taken: a partner list holds the question only when banks are asked", () => {
         // China Merchants Bank is one of gaoqidai's partner banks; its credit cards are no card's.
         expect(service.search("what's the annual fee for a China Merchants Bank credit card").confident).toBe(false);

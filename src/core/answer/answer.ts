@@ -152,7 +152,13 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // How a firm is certified is no card's: a short word of a card's name inside the title asked (高新 of 高新技术企业认定)
     // names nothing, and the search's first card does not answer it.
     const certifying = asksBeyondFinancing(text);
-    const short = written.length > 0 || certifying ? [] : shortNamed(snapshot, cues.leftover).filter(allowed);
+    const short =
+        written.length > 0 || certifying
+            ? []
+            : shortNamed(
+                  snapshot,
+                  cues.leftover.filter((w) => !cues.qualifying.has(w)),
+              ).filter(allowed);
     // With an item in focus, a short word of another's name in a question of its own is a word of the question
     // ("知识产权质押…" → "如果企业还不上，银行多久可以申请补偿？": 补偿, not 信贷风险补偿) when the focus holds the rest of the
     // question as well as that item does. "那专贴呢" asks of 专贴; "科委的地址" of 科委, whose card holds the address.

@@ -189,7 +189,7 @@ function asksOfInvesting(text: string): boolean {
 const INSURANCE_BOUGHT = new RegExp(
     [
         /责任险|责任保险|财产险|财产保险|董责险|意外险|重疾险|车险|健康险|商业保险/.source,
-        /\b(?:(?:liability|property|accident|car|travel|life|d&o|cyber|key person) insurance|directors and officers)\b/.source,
+        /\b(?:(?:liability|property|accident|car|travel|life|d&o|cyber|key person|critical illness) insurance|directors and officers)\b/.source,
     ].join('|'),
     'i',
 );

@@ -378,6 +378,12 @@ export interface SubjectCues {
     readonly unit?: RegExp;
     /** The Chinese words left once names, aspect words, pointers and the question frame are out ("专贴" of "专贴呢"). */
     readonly leftover: readonly string[];
+    /**
+     * Those of `leftover` that qualify the word after them in a run of more than four characters (创新 of 科技创新债券发行:
+     * innovation bonds): a word qualifying another is no short name, whatever name it is most of (创新券). A short run
+     * is a name and the word after it (专贴业务, 科委办公室).
+     */
+    readonly qualifying: ReadonlySet<string>;
 }
 
 /** `text` with every `word` in it made a space; the same string, not a copy, when it has none (most of the frame phrases). */
@@ -402,10 +408,18 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     // A short run is a word of its own (专贴, 科委), which the segmenter may split into characters.
     // A short name may run into the next word ("专贷到…"): a short run's two-character start is tried as well.
     // Two short names joined (专贷和专贴) are two runs: the segmenter may leave neither whole.
-    const leftover = (rest.match(/\p{Script=Han}{2,}/gu) ?? [])
-        .flatMap((run) => run.split(/和|与|跟|或者|还是|或/).filter((part) => part.length >= 2))
+    const runs = (rest.match(/\p{Script=Han}{2,}/gu) ?? []).flatMap((run) => run.split(/和|与|跟|或者|还是|或/).filter((part) => part.length >= 2));
+    const leftover = runs
         .flatMap((run) => [...(run.length <= 4 ? [run, ...(run.length > 2 ? [run.slice(0, 2)] : [])] : []), ...segmentWords(run)])
         .filter((w, i, all) => w.length >= 2 && all.indexOf(w) === i);
+    const qualifying = new Set<string>();
+    for (const run of runs.filter((r) => r.length > 4)) {
+        const words = segmentWords(run);
+        words.forEach((w, i) => {
+            const next = words[i + 1];
+            if (w.length >= 2 && next !== undefined && next.length >= 2 && !STOP_WORDS.has(next) && !GENERIC_WORDS.has(next)) qualifying.add(w);
+        });
+    }
     const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter(
         (w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')),
     );
@@ -423,6 +437,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         ranks: (reading.aspects.comparison || CHOOSE.test(t)) && RANKS.test(t),
         elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
         leftover,
+        qualifying,
     };
 }
 
