@@ -85,8 +85,17 @@ export interface EvalReport {
 export interface HeldoutFigures {
     readonly answers: AnswerFigures;
     readonly dialogues: DialogueFigures;
-    /** Off-topic questions: how many were not answered confidently. */
-    readonly offTopic: { readonly cases: number; readonly refused: number; readonly confident: readonly string[] };
+    /**
+     * Off-topic questions: how many were not answered confidently. `namesCard`: those that write a card's own name or
+     * alias (no slip read) and are answered about that card. Their writers' sources did not list the card; for this
+     * knowledge they are not off-topic, and they are counted apart, neither refused nor failed.
+     */
+    readonly offTopic: {
+        readonly cases: number;
+        readonly refused: number;
+        readonly confident: readonly string[];
+        readonly namesCard: readonly string[];
+    };
 }
 
 interface CaseSets {
@@ -140,8 +149,11 @@ export async function evaluate(
     }
     const service = createServiceFromSnapshot(snapshot);
     const held = options.heldout ?? { answers: [], search: [], dialogues: [] };
-    const offTopic = held.search.filter((c) => c.expect.length === 0);
-    const confidentOffTopic = offTopic.filter((c) => service.answer(c.q).confident).map((c) => `${c.file}:${c.line} ${c.q}`);
+    const offTopic = held.search.filter((c) => c.expect.length === 0).map((c) => ({ c, answer: service.answer(c.q) }));
+    const namesItsCard = ({ c, answer }: (typeof offTopic)[number]) =>
+        answer.item !== undefined && service.read(c.q).named.some((n) => !n.typo && n.id === answer.item!.id);
+    const named = offTopic.filter((o) => o.answer.confident && namesItsCard(o));
+    const confidentOffTopic = offTopic.filter((o) => o.answer.confident && !named.includes(o)).map(({ c }) => `${c.file}:${c.line} ${c.q}`);
     return {
         knowledge: { dir: snapshot.dir, version: snapshot.version, items: snapshot.items.size },
         casesDir: options.casesDir ?? DEFAULT_CASES_DIR,
@@ -159,7 +171,12 @@ export async function evaluate(
         heldout: {
             answers: answerFigures(await runAnswerCases(service, held.answers)),
             dialogues: dialogueFigures(await runDialogueCases(service, held.dialogues)),
-            offTopic: { cases: offTopic.length, refused: offTopic.length - confidentOffTopic.length, confident: confidentOffTopic },
+            offTopic: {
+                cases: offTopic.length,
+                refused: offTopic.length - confidentOffTopic.length - named.length,
+                confident: confidentOffTopic,
+                namesCard: named.map(({ c }) => `${c.file}:${c.line} ${c.q}`),
+            },
         },
     };
 }
@@ -262,8 +279,11 @@ export function formatEvalReport(report: EvalReport, options: ReportOptions = {}
         const cases = options.heldoutMisses === true;
         answerLines(lines, 'Held-out answers', h.answers, cases);
         dialogueLines(lines, 'Held-out dialogues', h.dialogues, cases);
-        lines.push('', `Held-out off-topic: ${h.offTopic.refused}/${h.offTopic.cases} refused`);
+        const named = h.offTopic.namesCard.length;
+        lines.push('', `Held-out off-topic: ${h.offTopic.refused}/${h.offTopic.cases - named} refused`);
+        if (named > 0) lines.push(`  (${named} more write a card's own name and are answered about it: not off-topic for this knowledge)`);
         if (cases) for (const q of h.offTopic.confident) lines.push(`  CONFIDENT ${q}`);
+        if (cases) for (const q of h.offTopic.namesCard) lines.push(`  NAMES A CARD ${q}`);
         else lines.push('  (the held-out cases missed are listed with --heldout-misses)');
     }
     if (report.search.misses.length > 0) {

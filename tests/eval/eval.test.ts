@@ -79,7 +79,8 @@ describe('evaluation on the shipped knowledge', () => {
             .filter((m) => m.expect.length === 0 && !m.file.includes('strangers'))
             .map((m) => `${m.file}:${m.line} ${m.q}`);
         expect(confident).toEqual([]);
-        expect(report.heldout.offTopic.refused).toBe(report.heldout.offTopic.cases);
+        // A question that writes a card's own name and is answered about it is not off-topic here (see run.ts).
+        expect(report.heldout.offTopic.refused).toBe(report.heldout.offTopic.cases - report.heldout.offTopic.namesCard.length);
     });
 
     it('passes every match case', () => {
