@@ -149,11 +149,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                   .filter(allowed)
             : [];
     const focus = (options.context?.focus ?? []).map(get).filter(allowed);
-    // How a firm is certified is no card's: a short word of a card's name inside the title asked (高新 of 高新技术企业认定)
-    // names nothing, and the search's first card does not answer it.
-    const certifying = asksBeyondFinancing(text);
+    // A matter beside financing (how a firm is certified, what its patents cost, its taxes…: beyond-financing.ts) is no
+    // card's: a short word of a card's name inside it (高新 of 高新技术企业认定) names nothing, and the search's first card
+    // does not answer it.
+    const beside = asksBeyondFinancing(text);
     const short =
-        written.length > 0 || certifying
+        written.length > 0 || beside
             ? []
             : shortNamed(
                   snapshot,
@@ -358,14 +359,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (namedByAspects && ownShare >= NAME_SAID) return answerItem(snapshot, index, namedByAspects, reading, base, hints);
     if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
 
-    // Another city's policy is not Shanghai's, however close the words; how a firm is certified is no card's.
-    const item = leads && search.results[0] && !cues.elsewhere && !certifying ? get(search.results[0].id) : undefined;
+    // Another city's policy is not Shanghai's, however close the words; a matter beside financing is no card's.
+    const item = leads && search.results[0] && !cues.elsewhere && !beside ? get(search.results[0].id) : undefined;
     // An aspect and a word or two that find nothing ("what's the max amount?"): which item is meant, rather than nothing.
     if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
     // The card is chosen by the passage that answers: a statistic asked without naming where it is written
     // ("24年二季度末上海科技型企业贷款余额") sits in a passage of a card the words alone rank lower.
     const found =
-        cues.elsewhere || cues.slight || certifying
+        cues.elsewhere || cues.slight || beside
             ? undefined
             : ((item ? ofYearElsewhere(item) : undefined) ?? evidenceFor(snapshot, index, text, reading, item, allowed));
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });

@@ -2,10 +2,10 @@
  * Questions of matters beside financing that share its words: how a firm is certified, what its patents cost to
  * file, its taxes and a listing of its shares, credit to a person, the social insurance it pays for its staff, how a
  * credit record is looked up or mended, what a benchmark rate is now, where to put money, insurance bought for its
- * own cover, a resident's papers and the city's venues, a company's registration. The
- * knowledge holds what sci-tech firms can borrow and be granted, not these, and the card whose words they share is no
- * answer: a question of one is not answered by the search's first card, and no short word in it names a card
- * (see answer.ts). Each reads the question's words, never a card's; an item named still answers.
+ * own cover, a resident's papers and the city's venues, a company's registration. The knowledge holds what sci-tech
+ * firms can borrow and be granted, not these, and the card whose words they share is no answer: a question of one is
+ * not answered by the search's first card, and no short word in it names a card (see answer.ts). Each reads the
+ * question's words, never a card's; an item named still answers.
  */
 import { VOCABULARY_LEXICON } from '../lexicon/lexicon.ts';
 import { normalize } from '../search/tokenize.ts';
@@ -154,8 +154,7 @@ function asksOfCreditRecord(text: string): boolean {
 }
 
 /** The central bank's benchmark and policy rates. */
-const BENCHMARK =
-    /贷款市场报价利率|降息|降准|存款准备金|\b(?:lpr|mlf|reserve requirement|rate cuts?|policy rates?)\b|(?<![a-z])(?:lpr|mlf)(?![a-z])/i;
+const BENCHMARK = /贷款市场报价利率|降息|降准|存款准备金|\b(?:lpr|mlf|reserve requirement|rate cuts?|policy rates?)\b/i;
 
 /**
  * The message asks what a benchmark or policy rate is now (现在LPR是多少, MLF利率, the current 5-year LPR), and names
