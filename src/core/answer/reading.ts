@@ -408,13 +408,15 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     // A short run is a word of its own (专贴, 科委), which the segmenter may split into characters.
     // A short name may run into the next word ("专贷到…"): a short run's two-character start is tried as well.
     // Two short names joined (专贷和专贴) are two runs: the segmenter may leave neither whole.
-    const runs = (rest.match(/\p{Script=Han}{2,}/gu) ?? []).flatMap((run) => run.split(/和|与|跟|或者|还是|或/).filter((part) => part.length >= 2));
+    const runs = (rest.match(/\p{Script=Han}{2,}/gu) ?? [])
+        .flatMap((run) => run.split(/和|与|跟|或者|还是|或/).filter((part) => part.length >= 2))
+        .map((run) => ({ run, words: segmentWords(run) }));
     const leftover = runs
-        .flatMap((run) => [...(run.length <= 4 ? [run, ...(run.length > 2 ? [run.slice(0, 2)] : [])] : []), ...segmentWords(run)])
+        .flatMap(({ run, words }) => [...(run.length <= 4 ? [run, ...(run.length > 2 ? [run.slice(0, 2)] : [])] : []), ...words])
         .filter((w, i, all) => w.length >= 2 && all.indexOf(w) === i);
     const qualifying = new Set<string>();
-    for (const run of runs.filter((r) => r.length > 4)) {
-        const words = segmentWords(run);
+    for (const { run, words } of runs) {
+        if (run.length <= 4) continue;
         words.forEach((w, i) => {
             const next = words[i + 1];
             if (w.length >= 2 && next !== undefined && next.length >= 2 && !STOP_WORDS.has(next) && !GENERIC_WORDS.has(next)) qualifying.add(w);
