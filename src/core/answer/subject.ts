@@ -14,6 +14,7 @@ import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/inde
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { termPattern, termSaid } from '../search/stem.ts';
 import { withoutCompoundsUnsaid } from '../search/compounds.ts';
+import { holdsUnnamed } from '../search/passages.ts';
 import { normalize } from '../search/tokenize.ts';
 import { profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
@@ -94,16 +95,12 @@ export function evidenceFor(
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
     const years = stating.map((y) => yearPattern(y));
     const states = (r: RankedPassage) => years.length === 0 || years.some((y) => y.test(passageText(r)));
-    // With no card answering otherwise, a list of partner banks holds a question only when banks are asked (see the
-    // search's confidence: a bank named is where a loan is taken, not what is asked of).
-    const banksAsked = given !== undefined || reading.aspects.aspects.some((a) => a.aspect === 'partner-banks');
-    const onlyBanks = (r: RankedPassage) => r.passage.aspects.length === 1 && r.passage.aspects[0] === 'partner-banks';
+    // With no card answering otherwise, a list of partner banks holds a question only when banks are asked (`holdsUnnamed`).
+    const holds = (r: RankedPassage) => given !== undefined || holdsUnnamed(r.passage, reading.aspects.aspects);
     const answering = (id: string) => {
         const item = snapshot.items.get(id);
         const another = item ? ofAnotherDocument(text, item) : undefined;
-        return index
-            .passages(id, reading)
-            .filter((r) => r.passage.structured && !r.passage.absence && states(r) && !another?.(r) && (banksAsked || !onlyBanks(r)));
+        return index.passages(id, reading).filter((r) => r.passage.structured && !r.passage.absence && states(r) && !another?.(r) && holds(r));
     };
     const bestOf = (id: string) => answering(id).reduce<RankedPassage | undefined>((b, r) => (!b || r.coverage > b.coverage ? r : b), undefined);
     // A card whose own names hold most of the question is named by it, whether or not the name table read the name

@@ -27,7 +27,7 @@ import { Postings, SegmentBuilder, type DocumentTerms, type QueryTerm, type Scor
 import { analyzeQuery, QUERY_WEIGHTS, type AnalyzeContext, type AnalyzedQuery } from './query.ts';
 import { createAspectReader } from './aspects.ts';
 import { compoundOnly } from './compounds.ts';
-import { passagesOf } from './passages.ts';
+import { holdsUnnamed, passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
 import { stem, termPattern } from './stem.ts';
 import { LooseNameTable } from './loose-names.ts';
@@ -761,13 +761,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // The first card must cover the question's concepts, and hold a part of it in one place: "a lower rate on my
         // personal mortgage" finds 高企贷 by "personal" in its negative list, "rate" in its pricing and "mortgage" as
         // collateral, three passages that each hold little of the question.
-        // With no name of the card said, its list of partner banks holds a question only when banks are asked: a bank
-        // named is where a card's loan is taken, and "a credit card with China Merchants Bank" asks of the bank's own
-        // products, not of the loan that bank is a partner of.
+        // With no name of the card said, its list of partner banks holds a question only when banks are asked (`holdsUnnamed`).
         const named = first !== undefined && (namedIn(first.item, matched) || saysAlternate(first.item, analyzed));
-        const banksAsked = reading.aspects.aspects.some((a) => a.aspect === 'partner-banks');
-        const holds = (p: RankedPassage) =>
-            p.passage.structured && (named || banksAsked || p.passage.aspects.length !== 1 || p.passage.aspects[0] !== 'partner-banks');
+        const holds = (p: RankedPassage) => p.passage.structured && (named || holdsUnnamed(p.passage, reading.aspects.aspects));
         const held = ranked[0]?.reduce((b, p) => (holds(p) && p.wordCoverage > b ? p.wordCoverage : b), 0) ?? 0;
         // Words most cards hold ("我们公司想贷款", "what loans are there") say what kind of help is wanted, not which card.
         const confident =

@@ -72,6 +72,17 @@ export function isAbsence(text: string): boolean {
     return ABSENCE.some((re) => re.test(text));
 }
 
+/**
+ * Whether a passage holds a question that names no card, by what the question asks (`asked`): a list of partner banks
+ * and nothing else holds it only when banks are asked. A bank named in it is where the item's loan is taken, and "a
+ * credit card with China Merchants Bank" asks of the bank's own products, not of the loan that bank is a partner of.
+ * Read by the search's confidence (knowledge-index.ts) and the answer's evidence (answer/subject.ts) alike.
+ */
+export function holdsUnnamed(passage: Passage, asked: readonly { readonly aspect: Aspect }[]): boolean {
+    const onlyBanks = passage.aspects.length === 1 && passage.aspects[0] === 'partner-banks';
+    return !onlyBanks || asked.some((a) => a.aspect === 'partner-banks');
+}
+
 /** The aspects the sentences of a text that say something is not given speak of, with `own` (a typed field's aspect). */
 function absentAspects(text: string, classify: AspectClassifier, own: readonly Aspect[]): Aspect[] {
     const saying = text.split(/(?<=[。；;!?！？\n])|(?<=\.)\s+/).filter((sentence) => isAbsence(sentence));
