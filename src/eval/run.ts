@@ -282,9 +282,10 @@ export function formatEvalReport(report: EvalReport, options: ReportOptions = {}
         const named = h.offTopic.namesCard.length;
         lines.push('', `Held-out off-topic: ${h.offTopic.refused}/${h.offTopic.cases - named} refused`);
         if (named > 0) lines.push(`  (${named} more write a card's own name and are answered about it: not off-topic for this knowledge)`);
-        if (cases) for (const q of h.offTopic.confident) lines.push(`  CONFIDENT ${q}`);
-        if (cases) for (const q of h.offTopic.namesCard) lines.push(`  NAMES A CARD ${q}`);
-        else lines.push('  (the held-out cases missed are listed with --heldout-misses)');
+        if (cases) {
+            for (const q of h.offTopic.confident) lines.push(`  CONFIDENT ${q}`);
+            for (const q of h.offTopic.namesCard) lines.push(`  NAMES A CARD ${q}`);
+        } else lines.push('  (the held-out cases missed are listed with --heldout-misses)');
     }
     if (report.search.misses.length > 0) {
         lines.push('', 'Search misses (expected not in the first 3, or off-topic answered confidently)');
