@@ -118,6 +118,7 @@ export const HELDOUT_FILES = {
         'heldout14-answers.jsonl',
         'heldout15-answers.jsonl',
         'heldout16-answers.jsonl',
+        'heldout17-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -135,6 +136,7 @@ export const HELDOUT_FILES = {
         'heldout14-offtopic.jsonl',
         'heldout15-offtopic.jsonl',
         'heldout16-offtopic.jsonl',
+        'heldout17-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -152,6 +154,7 @@ export const HELDOUT_FILES = {
         'heldout14-dialogues.jsonl',
         'heldout15-dialogues.jsonl',
         'heldout16-dialogues.jsonl',
+        'heldout17-dialogues.jsonl',
     ],
 } as const;
 
