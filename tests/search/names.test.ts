@@ -105,3 +105,20 @@ describe('LooseNameTable', () => {
         expect(table.find('theta eta zeta', (w) => w === 'eta')).toBeUndefined();
     });
 });
+
+describe('a name said without the city', () => {
+    it('names the card its English name or alias starts with Shanghai for', () => {
+        const alliance = service.getItem('kechuang-finance-alliance')!;
+        // The premise: the alliance's English names all start with the city, none is written without it.
+        expect([alliance.name_en, ...alliance.aliases.en].some((n) => /^Shanghai Sci-Tech Finance Alliance$/i.test(n))).toBe(true);
+        expect([alliance.name_en, ...alliance.aliases.en].some((n) => /^sci-tech finance alliance$/i.test(n))).toBe(false);
+        expect(named('which institutions sit in the STCSM sci-tech finance alliance?')).toContain('kechuang-finance-alliance');
+        expect(named('what does the Sci-Tech Entrepreneurship Center do for start-ups')).toContain('shanghai-tech-entrepreneurship-center');
+    });
+
+    it('leaves the city itself and a one-word remainder naming nothing', () => {
+        expect(named('what loans does Shanghai offer tech firms')).toEqual([]);
+        // "Shanghai guarantee fund centre" leaves three words; "Shanghai xinyidai" would leave one, and is no new name.
+        expect(named('what is the guarantee fund centre')).toContain('sme-financing-guarantee-fund');
+    });
+});

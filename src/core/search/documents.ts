@@ -128,7 +128,22 @@ export function fixedSharedPhrases(synonyms: readonly (readonly string[])[]): st
  * product ranks the product above the cards that merely cite it.
  */
 export function ownPhrases(item: KnowledgeItem): string[] {
-    return [item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en];
+    const phrases = [item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en];
+    return [...phrases, ...withoutCity([item.name_en, ...item.aliases.en])];
+}
+
+/** An English name that starts with the city, then two words or more ("Shanghai Sci-Tech Finance Alliance"). */
+const CITY_FIRST = /^shanghai\s+(?=\S+\s+\S)/i;
+
+/**
+ * Every card is Shanghai's, and a founder leaves the city out of a name as often as not ("the STCSM sci-tech finance
+ * alliance"): an English name said without it still names the card. Not a Chinese one: 上海 is written into Chinese
+ * names without a space, and the short remainder (科创中心, 代办处) is as often a common word.
+ */
+function withoutCity(names: readonly string[]): string[] {
+    return names
+        .flatMap((name) => name.split('/').map((part) => part.trim()))
+        .flatMap((part) => (CITY_FIRST.test(part) ? [part.replace(CITY_FIRST, '')] : []));
 }
 
 /** Every phrase a query may name: the shared ones and every card's names. */
