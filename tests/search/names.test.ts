@@ -106,7 +106,7 @@ describe('LooseNameTable', () => {
     });
 });
 
-describe('a name said without the city', () => {
+describe('an English name said shorter', () => {
     it('names the card its English name or alias starts with Shanghai for', () => {
         const alliance = service.getItem('kechuang-finance-alliance')!;
         // The premise: the alliance's English names all start with the city, none is written without it.
@@ -114,6 +114,14 @@ describe('a name said without the city', () => {
         expect([alliance.name_en, ...alliance.aliases.en].some((n) => /^sci-tech finance alliance$/i.test(n))).toBe(false);
         expect(named('which institutions sit in the STCSM sci-tech finance alliance?')).toContain('kechuang-finance-alliance');
         expect(named('what does the Sci-Tech Entrepreneurship Center do for start-ups')).toContain('shanghai-tech-entrepreneurship-center');
+    });
+
+    it('names the card by a part of its name before a parenthesis', () => {
+        const rediscount = service.getItem('huke-zhuantie')!;
+        expect(rediscount.name_en).toMatch(/^Shanghai Sci-Tech Special Rediscount \(/);
+        expect(named("what's the sci-tech special rediscount")).toContain('huke-zhuantie');
+        // A part of one word is no name: the year in "… Grow (2025)".
+        expect(named('what changed in 2025')).not.toContain('srdi-measures-2025');
     });
 
     it('leaves the city itself and a one-word remainder naming nothing', () => {

@@ -129,21 +129,24 @@ export function fixedSharedPhrases(synonyms: readonly (readonly string[])[]): st
  */
 export function ownPhrases(item: KnowledgeItem): string[] {
     const phrases = [item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en];
-    return [...phrases, ...withoutCity([item.name_en, ...item.aliases.en])];
+    return [...phrases, ...shorterEnglishNames([item.name_en, ...item.aliases.en])];
 }
 
+/** Two words or more. */
+const SEVERAL_WORDS = /\S\s+\S/;
 /** An English name that starts with the city, then two words or more ("Shanghai Sci-Tech Finance Alliance"). */
 const CITY_FIRST = /^shanghai\s+(?=\S+\s+\S)/i;
 
 /**
- * Every card is Shanghai's, and a founder leaves the city out of a name as often as not ("the STCSM sci-tech finance
- * alliance"): an English name said without it still names the card. Not a Chinese one: 上海 is written into Chinese
- * names without a space, and the short remainder (科创中心, 代办处) is as often a common word.
+ * The shorter ways a founder says an English name: each of its parts on its own ("Sci-Tech Special Relending Loan" of
+ * "… Loan (Huke Zhuandai)"; "A / B"), and, every card being Shanghai's, without the city ("the STCSM sci-tech finance
+ * alliance"). A part of one word (2025 of "(2025)") is no name. Not Chinese names: 上海 is written into them without a
+ * space, and the short remainder (科创中心, 代办处) is as often a common word.
  */
-function withoutCity(names: readonly string[]): string[] {
-    return names
-        .flatMap((name) => name.split('/').map((part) => part.trim()))
-        .flatMap((part) => (CITY_FIRST.test(part) ? [part.replace(CITY_FIRST, '')] : []));
+function shorterEnglishNames(names: readonly string[]): string[] {
+    const parts = names.flatMap((name) => name.split(/[/()（）]/).map((part) => part.trim())).filter((part) => SEVERAL_WORDS.test(part));
+    const cityless = parts.filter((part) => CITY_FIRST.test(part)).map((part) => part.replace(CITY_FIRST, ''));
+    return [...new Set([...parts, ...cityless])].filter((part) => !names.includes(part));
 }
 
 /** Every phrase a query may name: the shared ones and every card's names. */
