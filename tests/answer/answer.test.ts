@@ -7,6 +7,7 @@ import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { subjectCues, yearsIn } from '../../src/core/answer/answer.ts';
 import { createSearchIndex } from '../../src/core/search/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { notGivenLead } from '../../src/core/words/answer.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
 let service: KnowledgeService;
@@ -1182,6 +1183,31 @@ describe('the passage that answers chooses the card', () => {
         expect(b.facts[0]!.field).toBe('terms.term');
         expect(b.text).toContain('来源未给出具体的期限数字');
         expect(b.text).not.toContain('3.68%');
+    });
+
+    it("the card's own note that it lacks the aspect asked follows kejin's one sentence that it is not given", () => {
+        // xiaojuren-xinyongdai notes.0 says, in its own words, that no source gives its partner banks.
+        for (const [q, id, lang] of [
+            ['Which banks offer the Little Giant credit loan?', 'xiaojuren-xinyongdai', 'en'],
+            ['小巨人信用贷哪些银行能做', 'xiaojuren-xinyongdai', 'zh'],
+        ] as const) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id }, aspect: 'partner-banks', status: 'not-held', lang });
+            const item = service.getItem(id)!;
+            expect(a.text.startsWith(notGivenLead(lang === 'zh' ? item.name : item.name_en, 'partner-banks', lang)), q).toBe(true);
+            // The note itself follows, whole.
+            expect(a.text).toContain(a.facts[0]!.text.slice(0, 20));
+        }
+        // huke-zhuandai's partner-bank field names one bank as an example and says no full list was found, at its end:
+        // the bank it names is said first.
+        const huke = service.answer('Can you give me the complete list of banks that offer Huke Zhuandai?');
+        expect(huke).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'partner-banks', status: 'not-held' });
+        expect(huke.text.startsWith(notGivenLead(huke.item!.title.en, 'partner-banks', 'en'))).toBe(false);
+        expect(huke.text.split('. ')[0]).toContain('Bank of Shanghai');
+        // Nothing asked of an aspect: no such sentence, whatever notes the card has.
+        const whatIs = service.answer('小巨人信用贷是什么');
+        expect(whatIs.aspect).toBe('what-is');
+        expect(whatIs.text.startsWith(notGivenLead('小巨人信用贷', 'what-is', 'zh'))).toBe(false);
     });
 
     it("a number in the unit asked next to the question's words fills the gap of the aspect the card lacks", () => {

@@ -16,7 +16,7 @@ import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/inde
 import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { Aspect, Lang } from '../vocabulary.ts';
-import { aspectFact, noFigureNote, itemSentence, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
+import { aspectFact, noFigureNote, itemSentence, notGivenLead, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
 import { LABELS, labelOf, sentenceGap } from '../words/labels.ts';
 import { labelledValue } from '../words/passages.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
@@ -418,8 +418,15 @@ export function answerItem(
         const text = `${yearNotHeldSentence(nameOf(item, lang), unheldYear, lang, planned)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
         return { ...common, status: 'not-held', confident: true, text, facts };
     }
+    // The card's note that it lacks the aspect asked leads: "not given" is said first, in kejin's own words. Not before a
+    // field of the aspect that says what the sources do give beside the gap ("names Bank of Shanghai as an example; no
+    // full list of banks was found"): that is said first, as any fact asked is.
+    const notGivenFirst = (shown: readonly AnswerFact[]) =>
+        primary && primary !== 'what-is' && shown[0]?.absence && chosen[0] && !chosen[0].passage.typed
+            ? `${notGivenLead(nameOf(item, lang), primary, lang)}${sentenceGap(lang)}${shown.map(factText).join(sentenceGap(lang))}`
+            : itemSentence(nameOf(item, lang), shown.map(factText), lang);
     if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
-        const text = itemSentence(nameOf(item, lang), facts.map(factText), lang);
+        const text = notGivenFirst(facts);
         // "最长能借几年": the card speaks of the term ("鼓励发放中长期贷款") but no passage of it states a number: say so.
         const figureless = wants === 'number' && primary && NUMERIC.has(primary) && !holding.some(hasNumber) && !chosen.some(hasNumber);
         const said = figureless ? `${text}${sentenceGap(lang)}${noFigureNote(primary, lang)}` : text;
@@ -430,7 +437,7 @@ export function answerItem(
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
     const stated = facts.length > 0;
-    const said = stated ? itemSentence(nameOf(item, lang), facts.map(factText), lang) : notHeldSentence(nameOf(item, lang), primary, lang);
+    const said = stated ? notGivenFirst(facts) : notHeldSentence(nameOf(item, lang), primary, lang);
     return {
         ...common,
         status: 'not-held',

@@ -29,6 +29,15 @@ export function notHeldSentence(name: string, aspect: Aspect | undefined, lang: 
 }
 
 /**
+ * The card's own note that its sources lack what was asked is the answer: said first in the same words on every card,
+ * the note then says what they do give ("the source names Bank of Shanghai as an example; no full list was found").
+ */
+export function notGivenLead(name: string, aspect: Aspect, lang: Lang): string {
+    const what = ASPECTS.labels[aspect][lang];
+    return lang === 'zh' ? `${name}——${what}：知识库的来源未给出完整信息。` : `${name} — ${what}: not given in full in the sources kejin holds.`;
+}
+
+/**
  * A year was asked ("2026年有新通知了吗") of which the card's sources say nothing, or only the target set for it
  * (`planned`): said first, then what they do say.
  */
