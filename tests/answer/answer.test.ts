@@ -1210,6 +1210,20 @@ describe('the passage that answers chooses the card', () => {
         expect(whatIs.text.startsWith(notGivenLead('小巨人信用贷', 'what-is', 'zh'))).toBe(false);
     });
 
+    it('several figures in the unit asked are shown together, not only the one scoring best', () => {
+        // tech-branches facts: the 2024 target of more than 10 new branches, and 30 licensed plus 90 featured within five
+        // years; the short 2024 passage scores best, the five-year one below the usual share.
+        const a = service.answer('科技支行要建多少家');
+        expect(a).toMatchObject({ item: { id: 'tech-branches' }, status: 'answered' });
+        const stated = a.facts.filter((f) => /\d+家/.test(f.text));
+        expect(stated.length).toBeGreaterThanOrEqual(2);
+        expect(a.text).toMatch(/30家/);
+        expect(a.text).toMatch(/10家/);
+        // A number asked in no unit keeps the one best passage: "最长贷多久" of 履约贷 is not given every figure of the card.
+        const term = service.answer('科技履约贷最长能贷多久');
+        expect(term.facts.filter((f) => /\d/.test(f.text)).length).toBeLessThanOrEqual(2);
+    });
+
     it("a number in the unit asked next to the question's words fills the gap of the aspect the card lacks", () => {
         // sme-financing-guarantee-fund has no amount field; facts.0: 上海银行"科创贷"最高1亿元、期限最长3年.
         const a = service.answer('担保基金管理中心名下的上海银行科创贷最多贷多少亿');

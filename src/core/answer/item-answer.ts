@@ -201,7 +201,7 @@ export function answerItem(
     // 吗"), each condition the card lists is shown, in its order, as far as the budget goes, not only those scoring near
     // the first (the negative list after who may apply).
     const listed = primary === 'eligibility' && holding.every((r) => r.plain === 0);
-    let chosen = choose(holding, listed);
+    let chosen = choose(holding, listed, hints.unit ? inUnit : undefined);
     // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
     // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
     const gapNote = holding.find((r) => r.passage.absence);
@@ -742,14 +742,18 @@ function dropOverview(holding: readonly RankedPassage[]): readonly RankedPassage
 }
 
 /** The best passages: the top one, then those close to it, within the budget. */
-function choose(ranked: readonly RankedPassage[], all = false): RankedPassage[] {
+function choose(ranked: readonly RankedPassage[], all = false, inUnit?: (r: RankedPassage) => boolean): RankedPassage[] {
     const best = ranked[0];
     if (!best) return [];
     const out = [best];
     let length = textLength(best);
+    // Another passage stating a number in the unit asked, beside a best that states one, is another figure of the kind
+    // asked ("多少家": the 2024 target of 10 branches, and 30 within five years): shown while it scores within UNIT_SHARE.
+    const figure = (r: RankedPassage) =>
+        inUnit !== undefined && inUnit(best) && inUnit(r) && !r.passage.absence && r.score >= best.score * UNIT_SHARE;
     for (const r of ranked.slice(1)) {
         if (out.length >= (all ? MAX_LISTED : MAX_FACTS) || length >= TEXT_BUDGET) break;
-        if (!all && r.score < best.score * SCORE_SHARE) break;
+        if (!all && r.score < best.score * SCORE_SHARE && !figure(r)) continue;
         out.push(r);
         length += textLength(r);
     }
