@@ -490,6 +490,13 @@ describe('a document named by its number', () => {
         expect(a.facts.map((f) => f.text).join('')).not.toContain('42号');
         expect(a.text).toContain('雷财华');
     });
+
+    it('is read in traditional characters as in simplified ones (85號 is 85号)', () => {
+        const a = service.answer('滬科提復〔2024〕85號是哪天發的？回覆的是誰的提案？');
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.facts.map((f) => f.text).join('')).not.toContain('42号');
+        expect(a.text).toMatch(/2024-10-12|2024年10月12日/);
+    });
 });
 
 describe('a passage that states a fact and notes what its sources lack', () => {

@@ -167,7 +167,8 @@ export function yearsUnheld(index: KnowledgeIndex, id: string, years: readonly s
 export function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
     const found: string[] = [];
     const years = yearsIn(text);
-    for (const m of text.matchAll(DOC_NUMBER_ASKED)) {
+    // 85號 is 85号: traditional characters are folded first.
+    for (const m of normalize(text).matchAll(DOC_NUMBER_ASKED)) {
         const holders = [...snapshot.items.values()].filter((item) => {
             const number = 'doc_number' in item ? item.doc_number : undefined;
             const parts = number ? DOC_NUMBER.exec(number) : null;
@@ -185,7 +186,8 @@ export function numberNamed(snapshot: KnowledgeSnapshot, text: string): string[]
  */
 export function ofAnotherDocument(question: string, item: KnowledgeItem): ((passage: RankedPassage) => boolean) | undefined {
     const own = 'doc_number' in item && item.doc_number ? DOC_NUMBER.exec(item.doc_number)?.[2] : undefined;
-    if (own === undefined || ![...question.matchAll(DOC_NUMBER_ASKED)].some((m) => Number(m[1] ?? m[2]) === Number(own))) return undefined;
+    const asked = [...normalize(question).matchAll(DOC_NUMBER_ASKED)];
+    if (own === undefined || !asked.some((m) => Number(m[1] ?? m[2]) === Number(own))) return undefined;
     return (r) => {
         const cited = [...passageText(r).matchAll(DOC_NUMBERS)].map((m) => Number(m[2]));
         return cited.length > 0 && !cited.includes(Number(own));
