@@ -278,7 +278,8 @@ class Service implements KnowledgeService {
     }
 
     understand(text: string): Understanding {
-        return understandQuestion(text.slice(0, MAX_QUESTION_CHARS), this.lexicon());
+        // Folded as the search reads it: "30個人" says a head count as "30个人" does.
+        return understandQuestion(normalize(text.slice(0, MAX_QUESTION_CHARS)), this.lexicon());
     }
 
     lexicon(): Lexicon {

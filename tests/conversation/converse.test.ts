@@ -455,6 +455,22 @@ describe('profile', () => {
         if (reply.kind === 'match') expect(reply.response.matches.find((m) => m.id === 'gaoqidai')?.eligibility).not.toBe('ineligible');
     });
 
+    it('is read in traditional characters as in simplified ones', () => {
+        // The same dialogue, each message in both scripts: the correction, the head count and the question of fit.
+        for (const [first, second] of [
+            ['我们是做芯片设计的，30个人，还没有高企认定', '说错了，我们已经是高新技术企业了，那我适合哪个'],
+            ['我們是做晶片設計的，30個人，還沒有高企認定', '說錯了，我們已經是高新技術企業了，那我適合哪個'],
+        ] as const) {
+            const turns = talk(first, second);
+            expect(turns[0]!.state.profile?.employees, first).toBe(30);
+            const reply = turns[1]!.reply;
+            expect(reply.kind, second).toBe('match');
+            if (reply.kind !== 'match') continue;
+            expect(reply.profile.qualifications).toContain('high-tech');
+            expect(reply.response.matches.find((m) => m.id === 'gaoqidai')?.eligibility).not.toBe('ineligible');
+        }
+    });
+
     it('right after a match, a correction that asks only "and now?" is matched again on the corrected profile', () => {
         const turns = talk('我们还不是高企，只是科技型中小企业，去年销售300万，能贷什么？', '说错了，我们已经是高企了，去年刚认定的，那现在呢');
         const reply = turns[1]!.reply;

@@ -53,7 +53,8 @@ const CLAUSE_END = /(?<=[，。,.;；!！?？\n])/;
 
 /** The clauses of a message that ask (a question mark, a question word, a modal), in order. */
 export function askingClauses(text: string): string[] {
-    return text.split(CLAUSE_END).filter((c) => ASKS.test(c));
+    // Read folded (什麼 is 什么, 嗎 is 吗); the clauses are kept as written.
+    return text.split(CLAUSE_END).filter((c) => ASKS.test(normalize(c)));
 }
 
 /**

@@ -63,7 +63,7 @@ const ASKS_WHAT_EXISTS = new RegExp(
 );
 
 export function asksWhatExists(text: string): boolean {
-    return ASKS_WHAT_EXISTS.test(text);
+    return ASKS_WHAT_EXISTS.test(normalize(text));
 }
 
 /**
@@ -83,7 +83,7 @@ const WANTS_FINANCING = new RegExp(
 );
 
 export function wantsFinancing(text: string): boolean {
-    return WANTS_FINANCING.test(text);
+    return WANTS_FINANCING.test(normalize(text));
 }
 
 /**
@@ -102,7 +102,7 @@ export function restatesQuestion(text: string): boolean {
 const RETURNS = /回到|说回|再说回|回过头|接着(?:说|问)?刚才|还是刚才|\b(?:back to|going back to|coming back to|returning to|to get back to)\b/i;
 
 export function returnsToEarlier(text: string): boolean {
-    return RETURNS.test(text);
+    return RETURNS.test(normalize(text));
 }
 
 /**
@@ -119,7 +119,8 @@ const FOR_THE_FIRM = new RegExp(
 );
 
 export function asksForMatch(text: string): boolean {
-    return ASKS_MATCH.some((re) => re.test(text)) || (asksForOffering(text) && FOR_THE_FIRM.test(text));
+    const said = normalize(text);
+    return ASKS_MATCH.some((re) => re.test(said)) || (asksForOffering(said) && FOR_THE_FIRM.test(said));
 }
 
 /** Denying without naming what ("说错了，我们还不是", "sorry, we're not"): the negation closes the message. */
@@ -127,11 +128,11 @@ const DENIES_UNNAMED =
     /(?:不是|还不是|并不是|还没有|还没|没有|不算)[吧呢啊哦。！!，,.\s]*$|\b(?:we|i)(?: are|'re| am|'m) not(?: yet)?[.!\s]*$|\bnot yet[.!\s]*$|\b(?:we|i) (?:aren't|am not)[.!\s]*$/i;
 
 export function deniesUnnamed(text: string): boolean {
-    return DENIES_UNNAMED.test(text.trim());
+    return DENIES_UNNAMED.test(normalize(text).trim());
 }
 
 export function correctsEarlier(text: string): boolean {
-    return CORRECTS.test(text);
+    return CORRECTS.test(normalize(text));
 }
 
 /** The place (1-based) in the last list a message picks ("第二个" → 2), if any. */
@@ -152,14 +153,14 @@ export function withoutPick(text: string): string {
 const ASKS_FIT = /适合|合适|划算|选哪|该选|\b(?:better (?:pick|choice|fit|option)|suit|suits|fit|fits|should (?:we|i) (?:choose|pick|go for))\b/i;
 
 export function asksWhichFits(text: string): boolean {
-    return ASKS_FIT.test(text);
+    return ASKS_FIT.test(normalize(text));
 }
 
 /** Speaking of the firm itself ("给我们的", "我们这种企业", "for us", "our kind of firm"): the firm told before is part of what is asked. */
 const OF_FIRM = /我们|我司|咱们|本公司|\b(?:us|our|we)\b/i;
 
 export function speaksOfFirm(text: string): boolean {
-    return OF_FIRM.test(text);
+    return OF_FIRM.test(normalize(text));
 }
 
 /**
