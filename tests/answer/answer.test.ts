@@ -1217,6 +1217,21 @@ describe('the passage that answers chooses the card', () => {
         expect(whatIs.text.startsWith(notGivenLead('小巨人信用贷', 'what-is', 'zh'))).toBe(false);
     });
 
+    it("whom to call, when the card's gap in contacts is noted last in a field of another aspect: the gap is said first", () => {
+        // xinyidai-platform how_to_apply: "Opened in May 2020, … a \"400\" hotline, but the sources give neither the number
+        // nor a web address"; its own note on contacts says the gap first.
+        const a = service.answer("What's the number of the Xinyidai 400 hotline?");
+        expect(a).toMatchObject({ item: { id: 'xinyidai-platform' }, aspect: 'contact', status: 'not-held' });
+        expect(a.text.startsWith(notGivenLead(a.item!.title.en, 'contact', 'en'))).toBe(true);
+        // Where to go and whom to ask still follow: the channel, and the operator.
+        expect(a.facts.map((f) => f.field)).toContain('apply_channel');
+        expect(a.contacts.length).toBeGreaterThan(0);
+        const app = service.answer('Where can I get to 信易贷 on my phone — which app?', { lang: 'en' });
+        if (app.aspect === 'contact' && app.facts[0]?.absence)
+            expect(app.text.startsWith(notGivenLead(app.item!.title.en, 'contact', 'en'))).toBe(false);
+        expect(app.text.slice(0, 400)).toMatch(/随申办|mini-program/);
+    });
+
     it('several figures in the unit asked are shown together, not only the one scoring best', () => {
         // tech-branches facts: the 2024 target of more than 10 new branches, and 30 licensed plus 90 featured within five
         // years; the short 2024 passage scores best, the five-year one below the usual share.

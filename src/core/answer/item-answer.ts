@@ -173,7 +173,11 @@ export function answerItem(
                 ...common,
                 status: 'not-held',
                 confident: true,
-                text: `${itemSentence(nameOf(item, lang), [note.text], lang)}${sentenceGap(lang)}${who.text}`,
+                // A field of another aspect noting the gap says it last ("Opened in May 2020, … but the sources give neither
+                // the number nor a web address"): the gap is said first, in kejin's words. A note of its own says it first.
+                text: gapNote.passage.typed
+                    ? `${notGivenLead(nameOf(item, lang), 'contact', lang)}${sentenceGap(lang)}${note.text}${sentenceGap(lang)}${who.text}`
+                    : `${itemSentence(nameOf(item, lang), [note.text], lang)}${sentenceGap(lang)}${who.text}`,
                 facts: [note, ...who.facts],
             };
         }
