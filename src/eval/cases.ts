@@ -82,6 +82,7 @@ export const ANSWER_FILES = [
     'answers.strangers7.jsonl',
     'answers.strangers8.jsonl',
     'answers.strangers9.jsonl',
+    'answers.strangers10.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
