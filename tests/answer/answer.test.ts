@@ -453,6 +453,25 @@ describe('who is in it', () => {
     });
 });
 
+describe('a total lent', () => {
+    it('asked with no word of ability is a figure, though 多少钱 reads the amount', () => {
+        // keji-lvyuedai facts: 2021年科技履约贷向600家企业放款26.69亿元; terms.amount gives examples of single loans.
+        // relief-financing facts.0: 累计为7760户科技企业投放纾困融资贷款446.84亿元.
+        for (const [q, id, figure] of [
+            ['我们是嘉定一家做新能源材料的，想看看履约贷盘子大不大，2021年一共放出去多少钱？', 'keji-lvyuedai', '26.69亿元'],
+            ['纾困融资贷款到现在累计给科技企业放了多少钱？', 'relief-financing', '446.84亿元'],
+        ] as const) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id }, aspect: 'figures', status: 'answered' });
+            expect(a.text.split('。')[0], q).toContain(figure);
+        }
+    });
+
+    it('asked with a word of ability or a limit stays what a firm can get', () => {
+        for (const q of ['履约贷一共能贷多少钱', '科技微贷通最多一共可以借多少']) expect(service.answer(q).aspect, q).toBe('amount');
+    });
+});
+
 describe('which document', () => {
     it('asks the document an item rests on, not the papers to bring, though it says "document"', () => {
         // keji-lvyuedai facts: the pilot launched in October 2010 under 沪科合〔2010〕34号.

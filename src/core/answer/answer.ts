@@ -37,7 +37,7 @@ import { passageText } from './facts.ts';
 import { figureLabels } from './figure-labels.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
-import { asksForOffering, asksPayout, asksSum, DAY_STATED, meantIn, subjectCues, yearsIn } from './reading.ts';
+import { asksForOffering, asksPayout, asksSum, asksTotalDone, DAY_STATED, meantIn, subjectCues, yearsIn } from './reading.ts';
 import {
     askedIn,
     eachQuestionAsked,
@@ -114,7 +114,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const search = questionSearch(index, meant, searchOptions);
     const years = yearsIn(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
-    const read = paceOfPast(years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant)))));
+    const read = totalDone(
+        text,
+        paceOfPast(years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant))))),
+    );
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
     const reading = asksSum(text) ? withAspect(read, 'amount', FRAME) : asksPayout(text) ? withAspect(read, 'processing-time', FRAME) : read;
     const cues = subjectCues(text, reading);
@@ -392,6 +395,17 @@ function withNeedWords(index: KnowledgeIndex, text: string, reading: QueryReadin
         for (const [term, weight] of own) if (!terms.has(term)) terms.set(term, weight * NEED_WORD_SHARE);
     }
     return terms.size === reading.terms.size ? reading : { ...reading, terms };
+}
+
+/**
+ * A total lent asked with no word of ability ("2021年一共放出去多少钱": see `asksTotalDone`) is a figure: the figures
+ * read lead the amount that 多少钱 also reads.
+ */
+function totalDone(text: string, reading: QueryReading): QueryReading {
+    const { aspects } = reading.aspects;
+    if (reading.aspects.primary !== 'amount' || !aspects.some((a) => a.aspect === 'figures') || !asksTotalDone(text)) return reading;
+    const ordered = [...aspects.filter((a) => a.aspect === 'figures'), ...aspects.filter((a) => a.aspect !== 'figures')];
+    return { ...reading, aspects: { ...reading.aspects, aspects: ordered, primary: 'figures' } };
 }
 
 /**

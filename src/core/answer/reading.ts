@@ -477,6 +477,22 @@ export function asksSum(text: string): boolean {
     return SUM_ASKED.test(normalize(text));
 }
 
+/** A total said: what was done up to now, added up. */
+const TOTAL_SAID = /累计|一共|总共|合计|共计|至今|到现在|迄今|\b(?:so far|to date|in total|altogether|cumulative(?:ly)?)\b/i;
+/** A word of ability or of a limit: what a firm can get. */
+const ABILITY_SAID =
+    /能[^，。？?！!]{0,2}(?:贷|借|批|拿|获|申请|融)|可以|最多|最高|上限|封顶|\b(?:can|could|may|max|maximum|up to|at most|limit|cap)\b/i;
+
+/**
+ * A total lent, asked with no word of ability or limit ("2021年一共放出去多少钱", "累计给科技企业放了多少钱", "how much
+ * has it lent so far"): a figure of what was done, not what a firm can get, though 多少钱 also reads the amount. Both
+ * word classes are closed classes of the language.
+ */
+export function asksTotalDone(text: string): boolean {
+    const t = normalize(text);
+    return TOTAL_SAID.test(t) && !ABILITY_SAID.test(t);
+}
+
 /**
  * When the money reaches the firm ("什么时候到账", "补贴啥时候发", "when does the money arrive", "when will we get the
  * refund"): a time to wait, as "多久到账" is, not when the item began. The verbs of paying and receiving are a closed
