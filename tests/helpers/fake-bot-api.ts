@@ -107,6 +107,8 @@ export class FakeBotApi {
     private readonly _handled = new Set<number>();
     private readonly _failures = new Map<string, Failure[]>();
     private readonly _rules = new Set<Rule>();
+    /** The presses answered: Telegram takes one answer per callback query. */
+    private readonly _answeredPresses = new Set<string>();
     /** `until` loops waiting for a change. */
     private readonly _waiters = new Set<() => void>();
     /** getUpdates requests held until an update arrives. */
@@ -277,9 +279,16 @@ export class FakeBotApi {
             case 'deleteWebhook':
             case 'setWebhook':
             case 'setMyCommands':
-            case 'answerCallbackQuery':
             case 'sendChatAction':
                 return [200, { ok: true, result: true }];
+            case 'answerCallbackQuery': {
+                // As Telegram: a press is answered once. A second answer (a call retried after its response was lost on
+                // the way, or a bug) is refused, and recorded as refused.
+                const id = String(p.callback_query_id);
+                if (this._answeredPresses.has(id)) return bad('Bad Request: query is too old and response timeout expired or query ID is invalid');
+                this._answeredPresses.add(id);
+                return [200, { ok: true, result: true }];
+            }
             case 'answerInlineQuery': {
                 const results = Array.isArray(p.results) ? (p.results as { id?: string }[]) : [];
                 if (results.some((r) => !r.id || Buffer.byteLength(r.id) > 64)) return bad('Bad Request: RESULT_ID_INVALID');
