@@ -175,9 +175,11 @@ export function answerItem(
                 confident: true,
                 // A field of another aspect noting the gap says it last ("Opened in May 2020, … but the sources give neither
                 // the number nor a web address"): the gap is said first, in kejin's words. A note of its own says it first.
-                text: gapNote.passage.typed
-                    ? `${notGivenLead(nameOf(item, lang), 'contact', lang)}${sentenceGap(lang)}${note.text}${sentenceGap(lang)}${who.text}`
-                    : `${itemSentence(nameOf(item, lang), [note.text], lang)}${sentenceGap(lang)}${who.text}`,
+                text: `${
+                    gapNote.passage.typed
+                        ? `${notGivenLead(nameOf(item, lang), 'contact', lang)}${sentenceGap(lang)}${note.text}`
+                        : itemSentence(nameOf(item, lang), [note.text], lang)
+                }${sentenceGap(lang)}${who.text}`,
                 facts: [note, ...who.facts],
             };
         }
@@ -411,26 +413,28 @@ export function answerItem(
         return f.field === 'apply_channel' ? labelledValue(LABELS.applyChannel, t)[lang] : t;
     };
 
+    /** kejin's own sentence first, then the facts shown. */
+    const ledBy = (lead: string) => `${lead}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
     if (gap) {
         // Not held, said first; then what the card holds nearby, under its own label ("期限：…").
-        const text = `${notHeldSentence(nameOf(item, lang), gap, lang)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
+        const text = ledBy(notHeldSentence(nameOf(item, lang), gap, lang));
         return { ...common, status: 'not-held', confident: false, text, facts };
     }
     if (unheldYear && facts.length > 0) {
         // A year the card names only as a target ("到2025年达到100亿元的目标") has no figures of its own there.
         const planned = cardSays(all, unheldYear) === 'target';
-        const text = `${yearNotHeldSentence(nameOf(item, lang), unheldYear, lang, planned)}${sentenceGap(lang)}${facts.map(factText).join(sentenceGap(lang))}`;
+        const text = ledBy(yearNotHeldSentence(nameOf(item, lang), unheldYear, lang, planned));
         return { ...common, status: 'not-held', confident: true, text, facts };
     }
     // The card's note that it lacks the aspect asked leads: "not given" is said first, in kejin's own words. Not before a
     // field of the aspect that says what the sources do give beside the gap ("names Bank of Shanghai as an example; no
     // full list of banks was found"): that is said first, as any fact asked is.
-    const notGivenFirst = (shown: readonly AnswerFact[]) =>
-        primary && primary !== 'what-is' && shown[0]?.absence && chosen[0] && !chosen[0].passage.typed
-            ? `${notGivenLead(nameOf(item, lang), primary, lang)}${sentenceGap(lang)}${shown.map(factText).join(sentenceGap(lang))}`
-            : itemSentence(nameOf(item, lang), shown.map(factText), lang);
+    const factsText =
+        primary && primary !== 'what-is' && facts[0]?.absence && chosen[0] && !chosen[0].passage.typed
+            ? ledBy(notGivenLead(nameOf(item, lang), primary, lang))
+            : itemSentence(nameOf(item, lang), facts.map(factText), lang);
     if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
-        const text = notGivenFirst(facts);
+        const text = factsText;
         // "最长能借几年": the card speaks of the term ("鼓励发放中长期贷款") but no passage of it states a number: say so.
         const figureless = wants === 'number' && primary && NUMERIC.has(primary) && !holding.some(hasNumber) && !chosen.some(hasNumber);
         const said = figureless ? `${text}${sentenceGap(lang)}${noFigureNote(primary, lang)}` : text;
@@ -441,7 +445,7 @@ export function answerItem(
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
     const stated = facts.length > 0;
-    const said = stated ? notGivenFirst(facts) : notHeldSentence(nameOf(item, lang), primary, lang);
+    const said = stated ? factsText : notHeldSentence(nameOf(item, lang), primary, lang);
     return {
         ...common,
         status: 'not-held',
