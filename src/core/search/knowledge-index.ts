@@ -891,7 +891,7 @@ class NameTable {
 
 /** A card's names read once: the index tokenizes with them, questions are read with them, and they name the card. */
 interface CardNames {
-    /** Each of `ownPhrases(item)`, parsed: name, English name, then the aliases. */
+    /** Each of `ownPhrases(item)`, parsed: name, English name, the aliases, then the shorter English names. */
     readonly parsed: readonly PhraseTerms[];
     readonly own: OwnTerms;
     /** The name terms a question may name the card by (see `MIN_HAN_NAME`). */
