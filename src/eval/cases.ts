@@ -120,6 +120,7 @@ export const HELDOUT_FILES = {
         'heldout15-answers.jsonl',
         'heldout16-answers.jsonl',
         'heldout17-answers.jsonl',
+        'heldout18-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -138,6 +139,7 @@ export const HELDOUT_FILES = {
         'heldout15-offtopic.jsonl',
         'heldout16-offtopic.jsonl',
         'heldout17-offtopic.jsonl',
+        'heldout18-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -156,6 +158,7 @@ export const HELDOUT_FILES = {
         'heldout15-dialogues.jsonl',
         'heldout16-dialogues.jsonl',
         'heldout17-dialogues.jsonl',
+        'heldout18-dialogues.jsonl',
     ],
 } as const;
 
