@@ -499,6 +499,32 @@ describe('when asked', () => {
         expect(a.item?.id).toBe('gaoqidai');
         expect(a.facts[0]!.text).toMatch(/2019/);
     });
+
+    it('when an item began is answered by the earliest beginning on its card, not by a later round sharing the verb', () => {
+        // credit-risk-compensation: summary and facts.0 say the fund was set up in 2012; facts.7 that a new round "开始实施"
+        // in 2025, the only passage holding the question's 开始.
+        const a = service.answer('信贷风险补偿政策最早是从哪一年开始的？');
+        expect(a).toMatchObject({ item: { id: 'credit-risk-compensation' }, status: 'answered', confident: true });
+        expect(a.facts[0]!.text).toMatch(/2012年/);
+        // A later round asked is that round.
+        const round = service.answer('新一轮信贷风险补偿是哪一年开始实施的？');
+        expect(round.facts[0]!.text).toMatch(/2025年开始实施/);
+        // A number asked of the time it began is the number, not the time.
+        const pledged = service.answer('How much did the pilot banks pledge when gaoqidai was launched?');
+        expect(pledged.text.slice(0, 300)).toMatch(/50\.5 billion|505亿/);
+    });
+
+    it('a beginning stated in a passage that also notes a gap of another aspect answers, and is not "not held"', () => {
+        // xinyidai-platform how_to_apply.0: "Opened in May 2020 … the sources give neither the number nor a web address": a
+        // note of a missing contact, the only passage stating when the platform began; the card has no history field.
+        const a = service.answer('since when has the credit-easy loan platform been open to firms?');
+        expect(a).toMatchObject({ item: { id: 'xinyidai-platform' }, status: 'answered', confident: true });
+        expect(a.facts[0]!.text).toMatch(/May 2020/);
+        const zh = service.answer('信易贷平台是哪一年上线的？');
+        expect(zh).toMatchObject({ status: 'answered' });
+        expect(zh.text).not.toMatch(/^.{0,40}(?:未给出|没有给出)/);
+        expect(zh.facts[0]!.text).toMatch(/2020年5月/);
+    });
 });
 
 describe('a document named by its number', () => {

@@ -20,7 +20,7 @@ import { aspectFact, noFigureNote, itemSentence, notGivenLead, notHeldSentence, 
 import { LABELS, labelOf, sentenceGap } from '../words/labels.ts';
 import { labelledValue } from '../words/passages.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
-import { DAY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
+import { asksOrigin, DAY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
 import { askingClauses, ofAnotherDocument, withAspect } from './subject.ts';
 import type { Answer, AnswerFact, Base } from './types.ts';
 import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
@@ -195,7 +195,8 @@ export function answerItem(
     // or states a number in the unit asked ("how many banks": 近百家).
     const inUnit = (r: RankedPassage) => hints.unit !== undefined && statesIn(r, hints.unit);
     // A note of absence holds an aspect only when it is that aspect it says is not given.
-    const noted = (r: RankedPassage, aspect: Aspect) => !r.passage.absence || (r.passage.absentOf ?? r.passage.aspects).includes(aspect);
+    const noted = (r: RankedPassage, aspect: Aspect | undefined) =>
+        !r.passage.absence || aspect === undefined || (r.passage.absentOf ?? r.passage.aspects).includes(aspect);
     const holdingOf = (aspect: Aspect) =>
         dropOverview(
             ranked.filter(
@@ -383,6 +384,17 @@ export function answerItem(
         if (labels) labels = labels.slice(0, chosen.length);
         [gap, absentFirst] = [undefined, false];
     }
+    // When the item began ("哪一年开始搞的", "when did it go live"): the passage stating its earliest beginning leads,
+    // not one that shares the verb of a later round ("2025年开始实施的新一轮政策") or a dated figure.
+    // A card with no passage of the aspect read states it all the same: that answers, not the gap.
+    const begun = wants === 'date' && asksOrigin(base.question) ? begunFirst(all, lang) : undefined;
+    if (begun && gap) [chosen, labels, gap, absentFirst] = [[begun], undefined, undefined, false];
+    else if (begun && chosen[0] !== begun) {
+        if (labels) labels = [begun.passage.aspects[0] ?? primary ?? 'history', ...labels.filter((_, i) => chosen[i] !== begun)];
+        chosen = [begun, ...chosen.filter((r) => r !== begun)].slice(0, MAX_FACTS);
+        if (labels) labels = labels.slice(0, chosen.length);
+        absentFirst = false;
+    }
     // Within the passage that leads, the sentence holding most of what was asked comes first: a long passage of a
     // report gives many figures, and the one asked must be on the first screen.
     // A year asked of which the card says nothing at all ("2026年有新通知了吗", "2025年全年做了多少"): said first, so that
@@ -429,8 +441,11 @@ export function answerItem(
     // The card's note that it lacks the aspect asked leads: "not given" is said first, in kejin's own words. Not before a
     // field of the aspect that says what the sources do give beside the gap ("names Bank of Shanghai as an example; no
     // full list of banks was found"): that is said first, as any fact asked is.
+    // A note of a gap in another aspect than the one asked is a fact like any other ("Opened in May 2020 … the sources
+    // give no hotline number" answers when it opened).
+    const leadsWithGap = chosen[0]?.passage.absence === true && noted(chosen[0], primary);
     const factsText =
-        primary && primary !== 'what-is' && facts[0]?.absence && chosen[0] && !chosen[0].passage.typed
+        primary && primary !== 'what-is' && leadsWithGap && chosen[0] && !chosen[0].passage.typed
             ? ledBy(notGivenLead(nameOf(item, lang), primary, lang))
             : itemSentence(nameOf(item, lang), facts.map(factText), lang);
     if (facts.length > 0 && facts.some((f) => !f.absence) && !absentFirst) {
@@ -440,7 +455,7 @@ export function answerItem(
         const said = figureless ? `${text}${sentenceGap(lang)}${noFigureNote(primary, lang)}` : text;
         // The answer that leads with the card's note that it lacks the fact, or says the figure asked is not given,
         // is that the fact is not held: the fronts then say whom to ask, and MCP tells the model so.
-        const status = figureless || facts[0]!.absence ? 'not-held' : 'answered';
+        const status = figureless || leadsWithGap ? 'not-held' : 'answered';
         return { ...common, status, confident: true, text: said, facts };
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.
@@ -495,6 +510,41 @@ function dateFirst(ranked: readonly RankedPassage[], wants: Wanted | undefined):
     if (wants !== 'date' || !best || states(best, STATED.date!)) return ranked;
     const dated = ranked.find((r) => states(r, STATED.date!) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
     return dated ? [dated, ...ranked.filter((r) => r !== dated)] : ranked;
+}
+
+/** A beginning as a passage states it beside a year: 2012年起, 2020年5月上线, launched on 20 September 2019, since 2012. */
+const BEGUN_STATED = new RegExp(
+    [
+        /起|开始|上线|推出|设立|成立|启动|出台|开办|开通|首批|首次|试点|创立/.source,
+        /\b(?:launched|opened|introduced|set up|established|started|began|since|first|piloted|went live|created|rolled out)\b/.source,
+    ].join('|'),
+    'i',
+);
+/** A year in a passage's text: four digits, not inside a longer number. */
+const YEAR_STATED = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+
+/**
+ * The passage stating the earliest beginning of the item (a year beside a word of beginning), in the answer's language
+ * when one does: the origin, not the latest round.
+ */
+function begunFirst(all: readonly RankedPassage[], lang: Lang): RankedPassage | undefined {
+    let found: RankedPassage | undefined;
+    let earliest = Infinity;
+    for (const r of all) {
+        // A note of a gap in another aspect ("opened in May 2020 … the sources give no hotline number") still states when.
+        if (r.passage.absence && (r.passage.absentOf ?? r.passage.aspects).includes('history')) continue;
+        const text = normalize(passageText(r));
+        for (const m of text.matchAll(YEAR_STATED)) {
+            const year = Number(m[0]);
+            const around = text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
+            if (!BEGUN_STATED.test(around)) continue;
+            // A passage in the answer's language is preferred for the same year: an English reader gets English.
+            const inLang = found !== undefined && !found.passage.text[lang] && !!r.passage.text[lang];
+            const better = year < earliest || (year === earliest && inLang);
+            if (better) [found, earliest] = [r, year];
+        }
+    }
+    return found;
 }
 
 /** What states a date or a number in a passage's text (normalized). */

@@ -539,3 +539,34 @@ export function yearsIn(text: string): string[] {
 export function yearPattern(year: string, flags = ''): RegExp {
     return new RegExp(`(?<!\\d)${year}(?!\\d)`, flags);
 }
+
+/**
+ * When the item itself began ("哪一年开始搞的", "什么时候上线的", "when did it go live", "since when"): a beginning verb or
+ * noun beside a question of time, and no word of a later round or change ("新一轮什么时候开始", "when was it upgraded",
+ * "has the new round kicked in"). Both are closed classes of the language; the answer is the earliest beginning the
+ * card states, not whichever dated passage shares the verb.
+ */
+const BEGINNING_ASKED = new RegExp(
+    [
+        /开始|起步|推出|上线|设立|成立|启动|出台|开办|开通|首次|最早|第一次|创立|创设|问世|诞生|始于/.source,
+        /\b(?:start(?:s|ed)?|begin|began|begun|launch(?:es|ed)?|introduc(?:e|ed)|set up|establish(?:ed)?|open(?:ed)?)\b/.source,
+        /\b(?:go live|went live|come out|came out|roll(?:ed)? out|kick(?:ed)? off|first|since when|inception|originally)\b/.source,
+    ].join('|'),
+    'i',
+);
+const LATER_ASKED = new RegExp(
+    [
+        /新一轮|新的|最新|这一轮|本轮|下一轮|今年|去年|最近|目前|现在|升级|调整|修订|改版|扩容|变化|变了|再次|又/.source,
+        /\b(?:new|newer|newest|latest|recent(?:ly)?|current(?:ly)?|this year|last year|next|upgrad(?:e|ed)|revis(?:e|ed))\b/.source,
+        /\b(?:chang(?:e|ed)|updat(?:e|ed)|expand(?:ed)?|again|round|yet)\b/.source,
+    ].join('|'),
+    'i',
+);
+
+/** "How much did the banks commit when it launched": a number asked of the time it began, not the time. */
+const AMOUNT_ASKED = /多少|几(?=[个家户成倍亿万千百十])|\bhow (?:much|many)\b/i;
+
+export function asksOrigin(text: string): boolean {
+    const t = normalize(text);
+    return BEGINNING_ASKED.test(t) && !LATER_ASKED.test(t) && !AMOUNT_ASKED.test(t) && yearsIn(t).length === 0;
+}
