@@ -527,6 +527,32 @@ describe('when asked', () => {
     });
 });
 
+describe('a figure asked that no passage shown states', () => {
+    it('is said not to be given, when no aspect is read and the passages the words point to state no figure', () => {
+        // kechuang-zhulidai: no passage gives an approval rate; the summary the words point to states no number at all.
+        for (const [q, note] of [
+            ['科创助力贷的审批通过率多高？', '来源未给出这个数字'],
+            ['Sci-tech boost loan: what is the approval ratio?', 'The sources give no figure for this'],
+        ] as const) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held', confident: true });
+            expect(a.text, q).toContain(note);
+        }
+        // A figure the passage does state is no gap: 1824家 of facts.2.
+        const told = service.answer('科创助力贷一共有多少家企业用过？');
+        expect(told.status).toBe('answered');
+        expect(told.text).not.toContain('来源未给出这个数字');
+    });
+
+    it("a document's number asked is the document, not a figure", () => {
+        // premium-subsidy: the 2024–2025 round rests on 沪科〔2025〕212号 (summary, document).
+        const a = service.answer('What is the doc number of the premium subsidy policy?');
+        expect(a).toMatchObject({ item: { id: 'premium-subsidy' }, status: 'answered' });
+        expect(a.text.slice(0, 300)).toContain('212号');
+        expect(a.text).not.toContain('no figure');
+    });
+});
+
 describe('a document named by its number', () => {
     it('is not answered by a passage of its card on another document, whatever words they share', () => {
         // stcsm-reply-2024-85 facts.12 tells of the reply a year later, 沪科提复〔2025〕42号, which also answered a proposal.

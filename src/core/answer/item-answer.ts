@@ -452,10 +452,16 @@ export function answerItem(
         const text = factsText;
         // "最长能借几年": the card speaks of the term ("鼓励发放中长期贷款") but no passage of it states a number: say so.
         const figureless = wants === 'number' && primary && NUMERIC.has(primary) && !holding.some(hasNumber) && !chosen.some(hasNumber);
-        const said = figureless ? `${text}${sentenceGap(lang)}${noFigureNote(primary, lang)}` : text;
+        // "What's the NPL ratio on its loan book?", no aspect read: the passages the words point to state no figure at all.
+        const noFigure = wants === 'number' && !primary && !chosen.some((r) => states(r, STATED.number!) || states(r, STATED.document!));
+        const said = figureless
+            ? `${text}${sentenceGap(lang)}${noFigureNote(primary, lang)}`
+            : noFigure
+              ? `${text}${sentenceGap(lang)}${noFigureNote(undefined, lang)}`
+              : text;
         // The answer that leads with the card's note that it lacks the fact, or says the figure asked is not given,
         // is that the fact is not held: the fronts then say whom to ask, and MCP tells the model so.
-        const status = figureless || leadsWithGap ? 'not-held' : 'answered';
+        const status = figureless || noFigure || leadsWithGap ? 'not-held' : 'answered';
         return { ...common, status, confident: true, text: said, facts };
     }
     // The card speaks to the aspect only to say its sources lack it: say so, and whom to ask.

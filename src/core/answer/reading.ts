@@ -187,9 +187,10 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 PERCENT_ASKED.source,
                 // how it is split: the shares ("损失怎么分", "how are losses split")
                 SPLIT_ASKED.source,
-                // what ratio, what's the compensation ratio, what is the total loan balance
-                /\bwhat(?:'s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|share|proportion|ratio|amount|number|size|total|balance)s?\b/
-                    .source,
+                // what ratio, what's the compensation ratio, what is the total loan balance; not a document's number
+                // ("what's the doc number of the notice": the document asked)
+                /\bwhat(?:'s| is| was| are| were)?(?: the)?(?: (?!(?:docs?|document|reference|file)\b)[a-z-]+){0,2}? /.source +
+                    /(?:percentage|share|proportion|ratio|amount|number|size|total|balance)s?\b/.source,
             ].join('|'),
             'i',
         ),
@@ -247,7 +248,8 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                     .source,
                 /\b(?:which|what)(?:'s| is| was)?(?: the)?(?:\s+[\w'-]+){0,3}?\s+(?:notice|circular|regulation|rule|decree|policy document)s?\b/
                     .source,
-                /\b(?:notice|circular|regulation|rule|document)s? (?:behind|governing|that governs?)\b|\b(?:document|reference) numbers?\b/.source,
+                /\b(?:notice|circular|regulation|rule|document)s? (?:behind|governing|that governs?)\b|\b(?:docs?|document|reference|file) numbers?\b/
+                    .source,
                 // which document set it up, which docs underpin it: the document it rests on, not the papers to bring
                 /\b(?:which|what)(?:\s+[\w'-]+){0,2}?\s+(?:documents?|docs?)\s+/.source +
                     /(?:set|sets|established?|created?|launched?|started?|underpins?|underpinned|governs?|governed|are behind|is behind|behind)\b/

@@ -52,7 +52,8 @@ export function yearNotHeldSentence(name: string, year: string, lang: Lang, plan
 }
 
 /** A number was asked ("最长能借几年") and the card speaks of the aspect without one: said after what it does say. */
-export function noFigureNote(aspect: Aspect, lang: Lang): string {
+export function noFigureNote(aspect: Aspect | undefined, lang: Lang): string {
+    if (!aspect) return lang === 'zh' ? '来源未给出这个数字。' : 'The sources give no figure for this.';
     const what = ASPECTS.labels[aspect][lang];
     return lang === 'zh' ? `来源未给出具体的${what}数字。` : `The sources give no figure for the ${what}.`;
 }
