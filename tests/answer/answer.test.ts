@@ -544,6 +544,18 @@ describe('a figure asked that no passage shown states', () => {
         expect(told.text).not.toContain('来源未给出这个数字');
     });
 
+    it('a year, a date or a document number is no figure: a rate stated only by its year is said not to be given', () => {
+        // relief-financing facts.2: financing costs in 2022 "no higher than in 2021", the only passage on the rate; it
+        // states years, no rate.
+        const zh = service.answer('纾困融资贷款的利率是百分之几？');
+        expect(zh).toMatchObject({ item: { id: 'relief-financing' }, status: 'not-held', confident: true });
+        expect(zh.text).toContain('不高于2021年');
+        expect(zh.text).toContain('来源未给出具体的利率数字');
+        const en = service.answer('What is the interest rate on relief financing loans, in percent?');
+        expect(en).toMatchObject({ item: { id: 'relief-financing' }, status: 'not-held' });
+        expect(en.text).toContain('The sources give no figure for the');
+    });
+
     it("a document's number asked is the document, not a figure", () => {
         // premium-subsidy: the 2024–2025 round rests on 沪科〔2025〕212号 (summary, document).
         const a = service.answer('What is the doc number of the premium subsidy policy?');

@@ -792,7 +792,23 @@ const TARGET_AFTER = /^\s*年?(?:前|以前|之前)/;
 const statesIn = (r: RankedPassage, unit: RegExp) => unit.test(normalize(passageText(r)));
 /** A passage in the unit asked leads when it scores at least this share of the best: the unit is a strong sign of what is asked. */
 const UNIT_SHARE = 0.5;
-const hasNumber = (r: RankedPassage) => /\d/.test(r.passage.text.zh ?? r.passage.text.en ?? '');
+/**
+ * A passage states a figure: a digit left once its years, dates and document numbers are out ("A January 2026 press
+ * conference", 2024年9月, 〔2024〕85号 state no figure).
+ */
+const hasNumber = (r: RankedPassage) => {
+    const text = r.passage.text.zh ?? r.passage.text.en ?? '';
+    return /\d/.test(text) && /\d/.test(text.replace(NOT_FIGURES, ' '));
+};
+const NOT_FIGURES = new RegExp(
+    [
+        /[〔[]\s*(?:19|20)\d{2}\s*[〕\]]\s*(?:no\.\s*)?\d+\s*号?|\bno\.\s*\d+/.source,
+        /(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?!\s*\d)/.source,
+        /\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.source,
+        /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%]|\s*(?:万|亿|家|户|个|元|billion|million))/.source,
+    ].join('|'),
+    'gi',
+);
 
 /** Fields that say what an item is in general: they answer "what is it" only when no other passage holding the aspect matches the question's words. */
 const OVERVIEW_FIELDS: ReadonlySet<string> = new Set(['summary', 'role', 'document']);
