@@ -471,6 +471,30 @@ describe('profile', () => {
         }
     });
 
+    it('a question about the item in focus that holds a word of need is asked of it, in either script', () => {
+        // 首贷 is a need the match reads; asked with 有没有 of the item in focus, it is a question, not the firm's profile.
+        for (const [first, second] of [
+            ['信贷风险补偿新一轮有多少资金？', '首贷有没有额外加码'],
+            ['信貸風險補償新一輪有多少資金？', '首貸有沒有額外加碼'],
+        ] as const) {
+            const reply = talk(first, second)[1]!.reply;
+            expect(reply.kind, second).toBe('answer');
+            if (reply.kind === 'answer') expect(reply.answer.item?.id, second).toBe('credit-risk-compensation');
+        }
+    });
+
+    it('asking what options there are after telling about the firm is the match, whatever card writes the word option', () => {
+        // 选择 is written by innovation-voucher (选择服务机构), which made "这样有什么选择" a question about that card.
+        for (const [first, second] of [
+            ['我们没有专利，轻资产，想找无抵押的贷款', '更正一下，我们其实有3个发明专利，这样有什么选择'],
+            ['我們沒有專利，輕資產，想找無抵押的貸款', '更正一下，我們其實有3個發明專利，這樣有什麼選擇'],
+        ] as const) {
+            const reply = talk(first, second)[1]!.reply;
+            expect(reply.kind, second).toBe('match');
+            if (reply.kind === 'match') expect(reply.profile.hasIntellectualProperty, second).toBe(true);
+        }
+    });
+
     it('right after a match, a correction that asks only "and now?" is matched again on the corrected profile', () => {
         const turns = talk('我们还不是高企，只是科技型中小企业，去年销售300万，能贷什么？', '说错了，我们已经是高企了，去年刚认定的，那现在呢');
         const reply = turns[1]!.reply;

@@ -26,8 +26,10 @@ import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import { QUALIFICATIONS, type Lang, type Need } from '../vocabulary.ts';
 import {
+    asksBeyondAgain,
     asksForMatch,
     asksNothingMore,
+    asksSomething,
     asksWhatExists,
     asksWhichFits,
     correctsEarlier,
@@ -39,6 +41,7 @@ import {
     returnsToEarlier,
     speaksOfFirm,
     wantsFinancing,
+    withoutOfferingsAsked,
 } from './intent.ts';
 import { MAX_FOCUS, MAX_MATCHED, type ConversationState, type Focus } from './state.ts';
 
@@ -73,13 +76,6 @@ export interface TurnOptions {
     /** Ranked results kept beside an answer. Default 3. */
     readonly limit?: number;
 }
-
-/** Questions that ask something: a question mark or word, or an aspect (checked with the reading). */
-const ASKS =
-    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there|do|does)\b/i;
-
-/** What asks only "and now?" of the last reply: 呢, 吗, a question mark, "what/how about". */
-const ONLY_AGAIN = /呢|吗|[?？]|\b(?:what|how) about\b/gi;
 
 export function converse(service: KnowledgeService, state: ConversationState, message: string, options: TurnOptions): Turn {
     // "请用中文回答：…", "English please": the language asked is the user's choice from now on, as /lang is; the rest of
@@ -120,7 +116,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const next: ConversationState = { ...state, ...(isEmptyDraft(profile) ? {} : { profile }) };
 
     const reading = service.read(asked);
-    const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !ASKS.test(asked);
+    const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !asksSomething(asked);
     // "有没有什么贷款" in or after messages that told about the firm ("贷款明年3月到期" → "有啥办法") asks for the match;
     // "有没有什么办法不用先还本就能续贷" asks for one thing, which its asking clauses alone find: that is answered (the
     // match is offered beside it).
@@ -144,11 +140,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const afterMatch = state.matched !== undefined && state.focus === undefined;
     // So does one that asks again what suits the firm ("说错了，我们还没拿到高企认定…那有什么合适的").
     const rematch =
-        told &&
-        afterMatch &&
-        reading.named.length === 0 &&
-        reading.aspects.aspects.length === 0 &&
-        (!ASKS.test(asked.replace(ONLY_AGAIN, '')) || asksWhichFits(asked));
+        told && afterMatch && reading.named.length === 0 && reading.aspects.aspects.length === 0 && (!asksBeyondAgain(asked) || asksWhichFits(asked));
     if (wantsMatch || plainStatement || rematch) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {
@@ -262,9 +254,12 @@ function lastIfDeclined<M extends { readonly id: string }>(service: KnowledgeSer
  * ("有没有不用抵押的贷款": a need) ask for the products of that kind, whatever card their words find.
  */
 function asksForOne(service: KnowledgeService, text: string): boolean {
-    const asking = text.split(/(?<=[，。,.;；!！?？\n])/).filter((c) => ASKS.test(c));
+    const asking = text.split(/(?<=[，。,.;；!！?？\n])/).filter(asksSomething);
     if (asking.length === 0 || (service.understand(asking.join('')).fields.needs?.length ?? 0) > 0) return false;
-    return service.search(asking.join(''), { limit: 1 }).confident;
+    // Only the words beyond "有什么选择" / "what options" say what is asked about: a word of that frame a card happens
+    // to write (选择 of "选择服务机构") finds no card.
+    const about = withoutOfferingsAsked(asking.join('')).trim();
+    return about !== '' && service.search(about, { limit: 1 }).confident;
 }
 
 /**

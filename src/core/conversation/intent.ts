@@ -51,6 +51,15 @@ const ORDINALS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三
 const PICK =
     /第\s*([一二两三四五1-5])\s*(?:个|款|项|种|条)|\b(?:the )?(first|second|third|fourth|fifth)(?: one| product| option)?\b|\b(?:number|no\.?|#)\s*([1-5])\b/i;
 
+/** The words that ask what there is and nothing more ("有什么选择", "what options"): a frame, not what is asked about. */
+const OFFERINGS_ASKED = new RegExp(
+    [
+        /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)/.source,
+        /\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b/.source,
+    ].join('|'),
+    'gi',
+);
+
 /** Asking what there is ("有什么产品？"): a request to match when the same message tells about the firm. */
 const ASKS_WHAT_EXISTS = new RegExp(
     [
@@ -64,6 +73,11 @@ const ASKS_WHAT_EXISTS = new RegExp(
 
 export function asksWhatExists(text: string): boolean {
     return ASKS_WHAT_EXISTS.test(normalize(text));
+}
+
+/** `text` (folded) without the words that only ask what there is: what is left says what it is asked about. */
+export function withoutOfferingsAsked(text: string): string {
+    return normalize(text).replace(OFFERINGS_ASKED, ' ');
 }
 
 /**
@@ -207,4 +221,21 @@ const ONLY_AGAIN_WORDS =
 
 export function asksNothingMore(rest: string): boolean {
     return rest.replace(ONLY_AGAIN_WORDS, '').length === 0;
+}
+
+/** Questions that ask something: a question mark or word (an aspect is checked with the reading). */
+const ASKS =
+    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there|do|does)\b/i;
+
+/** What asks only "and now?" of the last reply: 呢, 吗, a question mark, "what/how about". */
+const ONLY_AGAIN = /呢|吗|[?？]|\b(?:what|how) about\b/gi;
+
+/** The message asks something, in either script ("首貸有沒有額外加碼" as "首贷有没有额外加码"). */
+export function asksSomething(text: string): boolean {
+    return ASKS.test(normalize(text));
+}
+
+/** The message asks more than "and now?" of the last reply. */
+export function asksBeyondAgain(text: string): boolean {
+    return ASKS.test(normalize(text).replace(ONLY_AGAIN, ''));
 }
