@@ -574,6 +574,13 @@ describe('a document named by its number', () => {
         expect(a.text).toContain('雷财华');
     });
 
+    it('named by who issued it and when is that document, in either script (答復, 答覆 are 答复)', () => {
+        // stcsm-reply-2024-85: STCSM's reply of 12 October 2024; the stcsm card is its issuer, not the document.
+        for (const q of ['科委2024年有个答复，讲了什么？', '科委2024年有個答復，講了什麼？', '科委2024年有個答覆，講了什麼？']) {
+            expect(service.answer(q).item?.id, q).toBe('stcsm-reply-2024-85');
+        }
+    });
+
     it('is read in traditional characters as in simplified ones (85號 is 85号)', () => {
         const a = service.answer('滬科提復〔2024〕85號是哪天發的？回覆的是誰的提案？');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');

@@ -206,9 +206,10 @@ const DOC_NUMBER_ASKED =
  */
 export function issuedNamed(snapshot: KnowledgeSnapshot, text: string): string[] {
     const years = yearsIn(text);
-    if (!DOCUMENT_WORD.test(text)) return [];
-    // An organization said by any of its names, short ones too (科委, STCSM): the search reads those as words.
+    // Read in either script (答復, 答覆 are 答复).
     const said = normalize(text);
+    if (!DOCUMENT_WORD.test(said)) return [];
+    // An organization said by any of its names, short ones too (科委, STCSM): the search reads those as words.
     const issuers = [...snapshot.items.values()]
         .filter((org) => org.kind === 'organization')
         .filter((org) => [org.name, ...org.aliases.zh, ...org.aliases.en].some((n) => termPattern(normalize(n)).test(said)))
