@@ -118,6 +118,11 @@ describe('focus', () => {
         expect(answerOf(scope[1]).text.slice(0, 400)).toContain('194');
         const said = talk('科技履约贷的风险怎么分担？', '不不，我说的是微贷通');
         expect(answerOf(said[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
+        // 不好意思 / 抱歉 are "sorry"; 我是想问 says what was meant as 我问的是 does. 想问一下 alone asks a new question.
+        const sorry = talk('高企贷的利率多少？', '不好意思，我是想问沪科专贷');
+        expect(answerOf(sorry[1])).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'rate' });
+        const fresh = talk('高企贷的利率多少？', '不好意思，想问一下沪科专贷怎么申请');
+        expect(answerOf(fresh[1])).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'how-to-apply' });
     });
 
     it('a correction that says what was meant in plain words ("sorry, I meant the IP loan") goes where they lead, with the last question', () => {

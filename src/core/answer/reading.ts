@@ -28,8 +28,9 @@ const REFERS_BACK_EN_ALL = new RegExp(REFERS_BACK_EN.source, 'gi');
 const MEANT = new RegExp(
     [
         // An interjection may come first, in either language ("no no 我说的是小巨人信用贷"); 我说的是 / 我指的是 say "I meant".
-        `^\\s*(?:${/(?:哦|噢|啊|嗯|不不|no|sorry|oops|wait)[，,!！\s]*/.source})*` +
-            /(?:不对|说错了|打错了|搞错了|写错了|问错了|错了|(?:我|我们)?(?:要|想|是想)?问的是|(?:我|我们)?(?:说的是|指的是|是说))/.source,
+        `^\\s*(?:${/(?:哦|噢|啊|嗯|不不|不好意思|抱歉|对不起|no|sorry|oops|wait)[，,!！\s]*/.source})*` +
+            /(?:不对|说错了|打错了|搞错了|写错了|问错了|错了|(?:我|我们)?(?:要|想|是想)?问的是|(?:我|我们)?(?:其实)?是(?:想|要)问|(?:我|我们)?(?:说的是|指的是|是说))/
+                .source,
         /^\s*(?:(?:sorry|oops|no|actually|wait)\b[,\s]*)+(?:i meant|i mean|i was asking about|i was asking|make that)\b|^\s*i meant\b/.source,
     ].join('|'),
     'i',
