@@ -538,6 +538,10 @@ describe('a figure asked that no passage shown states', () => {
             expect(a, q).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held', confident: true });
             expect(a.text, q).toContain(note);
         }
+        // However the question word is typed: whats, what’s (a curly apostrophe) ask as what's does.
+        for (const q of ['Whats the approval ratio of the sci-tech boost loan?', 'What’s the approval ratio of the sci-tech boost loan?']) {
+            expect(service.answer(q), q).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held' });
+        }
         // A figure the passage does state is no gap: 1824家 of facts.2.
         const told = service.answer('科创助力贷一共有多少家企业用过？');
         expect(told.status).toBe('answered');

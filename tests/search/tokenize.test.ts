@@ -19,6 +19,10 @@ describe('normalize', () => {
         expect(normalize(body)).toBe(body);
     });
 
+    it("folds a curly apostrophe, as phone keyboards type it, to ' (what’s is what's)", () => {
+        expect(normalize('What’s the rate? It‘s ʼcheapʼ')).toBe("what's the rate? it's 'cheap'");
+    });
+
     it('lower-cases and removes zero-width characters', () => {
         expect(normalize('STCSM\u200B Reply')).toBe('stcsm reply');
         expect(normalize('科\u200B技')).toBe('科技');

@@ -190,7 +190,7 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 SPLIT_ASKED.source,
                 // what ratio, what's the compensation ratio, what is the total loan balance; not a document's number
                 // ("what's the doc number of the notice": the document asked)
-                /\bwhat(?:'s| is| was| are| were)?(?: the)?(?: (?!(?:docs?|document|reference|file)\b)[a-z-]+){0,2}? /.source +
+                /\bwhat(?:'s|s| is| was| are| were)?(?: the)?(?: (?!(?:docs?|document|reference|file)\b)[a-z-]+){0,2}? /.source +
                     /(?:percentage|share|proportion|ratio|amount|number|size|total|balance)s?\b/.source,
             ].join('|'),
             'i',
@@ -341,7 +341,7 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
             [
                 /百分之几|多少比例|几成|比例(?:是|为)?多少/.source,
                 PERCENT_ASKED.source,
-                /\bwhat(?:'s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|percent|share|proportion|ratio)s?\b/.source,
+                /\bwhat(?:'s|s| is| was| are| were)?(?: the)?(?: [a-z-]+){0,2}? (?:percentage|percent|share|proportion|ratio)s?\b/.source,
                 SPLIT_ASKED.source,
             ].join('|'),
             'i',

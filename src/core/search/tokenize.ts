@@ -47,6 +47,9 @@ const COMPATIBILITY = 2;
 const FORMAT = 4;
 /** NFKC turns it into a letter, digit or ideograph (ＩＰ, ①, 兀): it matters to the terms of a text, where full-width punctuation does not. */
 const COMPATIBILITY_WORD = 8;
+/** A curly apostrophe (what’s, as phone keyboards type it): NFKC keeps it, the question words are written with '. */
+const APOSTROPHE = 16;
+const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 /**
  * OpenCC is loaded on the first traditional text, not at start: its
@@ -83,6 +86,7 @@ function getFlags(): Uint8Array {
         }
     }
     for (let c = 0; c <= 0xffff; c++) if (FORMAT_CHAR.test(String.fromCharCode(c))) table[c]! |= FORMAT;
+    for (const c of [0x2018, 0x2019, 0x02bc]) table[c]! |= APOSTROPHE;
     flags = table;
     return table;
 }
@@ -105,7 +109,7 @@ export function foldTraditional(text: string): string {
 
 /**
  * Full-width → half-width (NFKC), zero-width and other format characters
- * removed, traditional → simplified, lower case. One table lookup per
+ * removed, curly apostrophes made ', traditional → simplified, lower case. One table lookup per
  * character decides which of these a text needs: the cards are simplified
  * Chinese and plain English, and the costly steps (NFKC, OpenCC at
  * ~0.1 µs a character) are skipped for them.
@@ -133,6 +137,7 @@ function fold(text: string, compatibility: number): string {
     let out = text;
     if (need & compatibility) out = out.normalize('NFKC');
     if (need & FORMAT) out = out.replace(FORMAT_CHARS, '');
+    if (need & APOSTROPHE) out = out.replace(APOSTROPHES, "'");
     if (need & TRADITIONAL) out = getConverter()(out);
     return out.toLowerCase();
 }
