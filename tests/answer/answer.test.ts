@@ -527,6 +527,17 @@ describe('when asked', () => {
     });
 });
 
+describe('a span of years asked', () => {
+    it('is answered by a passage stating both years before one stating either', () => {
+        // credit-risk-compensation facts.2: "The 2024–2025 round has 1 billion yuan"; facts.7 speaks of the round that
+        // began in 2025 and names no sum.
+        const a = service.answer('How large was the 2024–2025 credit reward and compensation fund?');
+        expect(a.item?.id).toBe('credit-risk-compensation');
+        expect(a.facts[0]!.text).toMatch(/2024–2025/);
+        expect(a.text.slice(0, 300)).toContain('1 billion yuan');
+    });
+});
+
 describe('a figure asked that no passage shown states', () => {
     it('is said not to be given, when no aspect is read and the passages the words point to state no figure', () => {
         // kechuang-zhulidai: no passage gives an approval rate; the summary the words point to states no number at all.

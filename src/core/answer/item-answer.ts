@@ -745,10 +745,16 @@ function ofYearAsked(
 ): RankedPassage | undefined {
     if (years.length === 0) return undefined;
     const states = (r: RankedPassage) => years.some((y) => passageText(r).includes(y));
-    if (lead && states(lead)) return undefined;
+    // A span asked ("the 2024–2025 fund") is stated by a passage of both years before one of either.
+    const statesAll = (r: RankedPassage) => years.every((y) => passageText(r).includes(y));
+    if (lead && (years.length > 1 ? statesAll(lead) : states(lead))) return undefined;
     const fits = (r: RankedPassage) =>
         !primary || r.passage.aspects.includes(primary) || (NEIGHBOURS[primary] ?? []).some((a) => r.passage.aspects.includes(a));
-    return ranked.find((r) => r.passage.structured && !r.passage.absence && states(r) && fits(r));
+    const usable = (r: RankedPassage) => r.passage.structured && !r.passage.absence && fits(r);
+    const whole = years.length > 1 ? ranked.find((r) => usable(r) && statesAll(r)) : undefined;
+    if (whole) return whole;
+    if (lead && states(lead)) return undefined;
+    return ranked.find((r) => usable(r) && states(r));
 }
 
 /**
