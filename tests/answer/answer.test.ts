@@ -553,6 +553,10 @@ describe('a figure asked that no passage shown states', () => {
         for (const q of ['Whats the approval ratio of the sci-tech boost loan?', 'What’s the approval ratio of the sci-tech boost loan?']) {
             expect(service.answer(q), q).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held' });
         }
+        // The sum a firm can get is a number asked, whatever word frames it: huke-zhuandai states no per-firm sum.
+        const most = service.answer("What's the most one firm can borrow under huke zhuandai?");
+        expect(most).toMatchObject({ item: { id: 'huke-zhuandai' }, status: 'not-held', aspect: 'amount' });
+        expect(most.text).toContain('The sources give no figure for the');
         // A figure the passage does state is no gap: 1824家 of facts.2.
         const told = service.answer('科创助力贷一共有多少家企业用过？');
         expect(told.status).toBe('answered');

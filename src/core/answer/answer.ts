@@ -212,8 +212,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // A window asked ("the deadline for the self-check") wants a day, whatever the question word: the passage stating one
     // next to the question's words answers, not a note that merely speaks of deadlines.
     const dayAsked = !cues.wants && reading.aspects.primary === 'window';
+    // The sum a firm can get is a number asked, whatever question word frames it ("what's the maximum a firm can borrow").
+    const sumAsked = !cues.wants && asksSum(text);
     const hints: Hints = {
-        ...(cues.wants ? { wants: cues.wants } : dayAsked ? { wants: 'date' as const } : {}),
+        ...(cues.wants ? { wants: cues.wants } : dayAsked ? { wants: 'date' as const } : sumAsked ? { wants: 'number' as const } : {}),
         ...(cues.unit ? { unit: cues.unit } : dayAsked ? { unit: DAY_STATED } : {}),
         ...(carriedYear ? { year: carriedYear } : {}),
     };
