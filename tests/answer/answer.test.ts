@@ -527,6 +527,18 @@ describe('when asked', () => {
     });
 });
 
+describe('a per-firm amount asked of a scheme that publishes only its total quota', () => {
+    it('says the per-firm limit is not given and that the quotas are totals', () => {
+        // gaoqidai terms.amount: no per-firm limit in the sources; 505亿 (2019, S9) and +500亿 (2022, S2) are quotas.
+        const zh = service.answer('高企贷一家企业最多能贷多少？');
+        expect(zh).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'amount', status: 'not-held' });
+        expect(zh.text.slice(0, 200)).toContain('来源未给出单户额度上限');
+        expect(zh.text.slice(0, 200)).toContain('总额度');
+        const en = service.answer('how much can one firm borrow under gaoqidai?');
+        expect(en.text.slice(0, 300)).toContain('no per-firm limit');
+    });
+});
+
 describe('a span of years asked', () => {
     it('is answered by a passage stating both years before one stating either', () => {
         // credit-risk-compensation facts.2: "The 2024–2025 round has 1 billion yuan"; facts.7 speaks of the round that
