@@ -605,6 +605,13 @@ describe('a document named by its number', () => {
         expect(a.text).toContain('雷财华');
     });
 
+    it("states what the reply says of the next risk compensation round, in the reply's own words", () => {
+        // stcsm-reply-2024-85 facts (next steps), from the reply's part two: 优化补偿比例和门槛设定机制，探索对重点产业的差异化补偿方式.
+        const a = service.answer('85号答复对信贷风险补偿政策提了哪些改进方向？');
+        expect(a.item?.id).toBe('stcsm-reply-2024-85');
+        expect(a.text.slice(0, 300)).toContain('差异化补偿');
+    });
+
     it('named by who issued it and when is that document, in either script (答復, 答覆 are 答复)', () => {
         // stcsm-reply-2024-85: STCSM's reply of 12 October 2024; the stcsm card is its issuer, not the document.
         for (const q of ['科委2024年有个答复，讲了什么？', '科委2024年有個答復，講了什麼？', '科委2024年有個答覆，講了什麼？']) {
