@@ -476,6 +476,15 @@ describe('profile', () => {
         }
     });
 
+    it('a share asked of the focus is answered by the passage stating a percentage, not one that only says the word', () => {
+        // credit-risk-compensation facts.2: "55% compensation plus 5% for first loans"; facts.1 speaks of "better
+        // compensation ratios" and states none.
+        const turns = talk('does the credit risk compensation policy have a 2024-2025 round?', 'what is the compensation ratio');
+        const a = answerOf(turns[1]);
+        expect(a.item?.id).toBe('credit-risk-compensation');
+        expect(a.facts[0]!.text).toContain('55%');
+    });
+
     it('a question about the item in focus that holds a word of need is asked of it, in either script', () => {
         // 首贷 is a need the match reads; asked with 有没有 of the item in focus, it is a question, not the firm's profile.
         for (const [first, second] of [

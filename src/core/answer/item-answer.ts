@@ -320,8 +320,21 @@ export function answerItem(
         // of the words and a number, else the summary.
         const numbered = wantsNumber && fallback.length === 0 ? ranked.filter((r) => r.overlap > 0 && !r.passage.absence && hasNumber(r)) : [];
         const pointed = wantsNumber ? numberFirst(fallback, 'figures', hints.unit) : fallback;
+        // A number asked in a unit ("what share"), which none of those states: a passage holding some of the words and
+        // stating a number in it answers ("over 90% of borrowers were high-tech"), before the summary the words point to.
+        const unit = hints.unit;
+        const inUnitElsewhere =
+            wantsNumber && unit && !(pointed[0] && statesIn(pointed[0], unit))
+                ? ranked.find((r) => r.overlap > 0 && !r.passage.absence && statesIn(r, unit))
+                : undefined;
         chosen = choose(
-            pointed.length > 0 ? pointed : numbered.length > 0 ? numbered : index.passages(item.id).filter((r) => r.passage.field === 'summary'),
+            inUnitElsewhere
+                ? [inUnitElsewhere, ...pointed.filter((r) => r !== inUnitElsewhere)]
+                : pointed.length > 0
+                  ? pointed
+                  : numbered.length > 0
+                    ? numbered
+                    : index.passages(item.id).filter((r) => r.passage.field === 'summary'),
         );
     }
     // A year the question names bounds it: "2021年放了多少" is answered by what the card says of 2021, not by a
