@@ -51,21 +51,19 @@ const ORDINALS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三
 const PICK =
     /第\s*([一二两三四五1-5])\s*(?:个|款|项|种|条)|\b(?:the )?(first|second|third|fourth|fifth)(?: one| product| option)?\b|\b(?:number|no\.?|#)\s*([1-5])\b/i;
 
+/** What there is, asked: 有什么产品, 还有哪些办法, what options, any loans. */
+const OFFERINGS_ZH = /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)/.source;
+const OFFERINGS_EN = /\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b/.source;
+
 /** The words that ask what there is and nothing more ("有什么选择", "what options"): a frame, not what is asked about. */
-const OFFERINGS_ASKED = new RegExp(
-    [
-        /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)/.source,
-        /\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b/.source,
-    ].join('|'),
-    'gi',
-);
+const OFFERINGS_ASKED = new RegExp(`${OFFERINGS_ZH}|${OFFERINGS_EN}`, 'gi');
 
 /** Asking what there is ("有什么产品？"): a request to match when the same message tells about the firm. */
 const ASKS_WHAT_EXISTS = new RegExp(
     [
-        /(?:有|还有)(?:什么|哪些|啥|没有)(?:好的|合适的)?(?:产品|贷款|融资|政策|办法|渠道|支持|选择)/.source,
+        OFFERINGS_ZH,
         /有没有[^，。？?]{0,12}(?:产品|贷款|融资|政策|办法)/.source,
-        /\b(?:what|which|any) (?:products?|loans?|options?|financing|programmes?|programs?|schemes?)\b.*\?/.source,
+        `${OFFERINGS_EN}.*\\?`,
         /\bis there (?:any|a) (?:loan|product|programme|program|scheme)\b/.source,
     ].join('|'),
     'i',
