@@ -821,7 +821,8 @@ const hasNumber = (r: RankedPassage) => {
 };
 const NOT_FIGURES = new RegExp(
     [
-        /[〔[]\s*(?:19|20)\d{2}\s*[〕\]]\s*(?:no\.\s*)?\d+\s*号?|\bno\.\s*\d+/.source,
+        // a document's number or title (STATED.document)
+        STATED.document!.source,
         /(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?!\s*\d)/.source,
         /\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.source,
         /(?<![\d.,])(?:19|20)\d{2}(?![\d.,%]|\s*(?:万|亿|家|户|个|元|billion|million))/.source,
