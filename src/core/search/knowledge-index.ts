@@ -529,7 +529,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             if (!item || n.typo || !pattern.test(outside)) continue;
             items.push(n.id);
             outside = outside.replace(pattern, ' ');
-            const forms = [item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en].map((f) => normalize(f));
+            const forms = ownPhrases(item).map((f) => normalize(f));
             const pieces = [...forms, ...forms.flatMap((f) => f.match(HAN_RUNS) ?? [])].filter((f) => f.trim().length >= 2);
             for (const piece of pieces.sort((a, b) => b.length - a.length)) if (outside.includes(piece)) outside = outside.split(piece).join(' ');
         }
