@@ -121,6 +121,7 @@ export const HELDOUT_FILES = {
         'heldout16-answers.jsonl',
         'heldout17-answers.jsonl',
         'heldout18-answers.jsonl',
+        'heldout19-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -140,6 +141,7 @@ export const HELDOUT_FILES = {
         'heldout16-offtopic.jsonl',
         'heldout17-offtopic.jsonl',
         'heldout18-offtopic.jsonl',
+        'heldout19-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -159,6 +161,7 @@ export const HELDOUT_FILES = {
         'heldout16-dialogues.jsonl',
         'heldout17-dialogues.jsonl',
         'heldout18-dialogues.jsonl',
+        'heldout19-dialogues.jsonl',
     ],
 } as const;
 
