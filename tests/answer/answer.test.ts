@@ -695,6 +695,14 @@ describe('names said by sound', () => {
         expect(service.read('how do I apply for a loan in shanghai').named).toEqual([]);
     });
 
+    it('a name said by sound is the named card speaking of itself: the subject, however well another card holds the rest', () => {
+        // No card writes "gaoqi": unless it is 高企贷's own name there, each of its passages misses the question's rarest
+        // word, and the tech-finance plan, which writes "loan interest rate", held more of the question than the card named.
+        const a = service.answer('gaoqi loan interest rate');
+        expect(a).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate', confident: true });
+        expect(a.text).toContain('LPR');
+    });
+
     it('reads the longest run of pinyin words that spells a name, and no shorter name inside it', () => {
         // xin yong (信用) begins a name of the Xinyidai platform's; here it is part of 小巨人信用贷 said syllable by syllable.
         expect(service.read('xiao ju ren xin yong dai: what is the rate?').named.map((n) => n.id)).toEqual(['xiaojuren-xinyongdai']);

@@ -568,7 +568,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             indexedPassages(entry);
             const own = ownTerms(entry.item);
             const names = hanNames(entry.item);
-            const ownName = (term: string, han: boolean) => own.has(term) || (han && names.includes(term));
+            const heard = heardName(reading, id);
+            const ownName = (term: string, han: boolean) => own.has(term) || (han && names.includes(term)) || heard?.(term) === true;
             let held = 0;
             let extra = 0;
             // A synonym that is the card's own name is the card named otherwise: a word of the question, held in full.
@@ -653,7 +654,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         const free = reading?.free?.items.includes(entry.item.id) ? reading.free.terms : undefined;
         // A pair read across two words that no card writes measures no card's coverage (see `artefact`).
         const weigh = reading?.spanning?.size ? (t: string) => (artefact(reading, t) ? 0 : rarity(t)) : rarity;
-        return rankCardPassages(passages, entry.holders!, ownTermTest(entry.item), reading, weigh, free);
+        const own = ownTermTest(entry.item);
+        const heard = reading && heardName(reading, entry.item.id);
+        return rankCardPassages(passages, entry.holders!, heard ? (t) => own(t) || heard(t) : own, reading, weigh, free);
     }
 
     function explain(raw: string, searchOptions: SearchOptions): QueryExplanation {
@@ -957,6 +960,19 @@ function wholeNames(item: KnowledgeItem): ReadonlySet<string> {
     let names = wholeNameCache.get(item);
     if (!names) wholeNameCache.set(item, (names = new Set(dictionaryTermsFrom(namesOf(item).parsed))));
     return names;
+}
+
+/**
+ * The question's terms that say a card's name by sound (gaoqi, hu ke zhuan dai, 旅约贷: see homophones.ts), or undefined
+ * when the reading hears none of its names: the card speaking of itself, as its written names are. No card writes
+ * "gaoqi", so without this every passage of 高企贷 would miss the rarest word of "gaoqi loan interest rate", and a card
+ * that writes "loan interest rate" would hold more of the question than the card it names.
+ */
+function heardName(reading: QueryReading, id: string): ((term: string) => boolean) | undefined {
+    const heard = reading.named.filter((n) => n.id === id && n.typo).map((n) => n.term);
+    if (heard.length === 0) return undefined;
+    const words = new Set(heard.flatMap((h) => (hasHan(h) ? [] : [h, ...h.split('_')])));
+    return (term) => words.has(term) || (hasHan(term) && heard.some((h) => hasHan(h) && h.includes(term)));
 }
 
 /** The words of an English term (joined by _) and each two of them side by side. */
