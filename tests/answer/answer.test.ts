@@ -703,6 +703,19 @@ describe('names said by sound', () => {
         expect(a.text).toContain('LPR');
     });
 
+    it('reads a pinyin piece of a few names as the one whose own names hold a word written beside it', () => {
+        // kechuang (科创) begins 科创助力贷 and 科创金融联盟 alike; "finance alliance" is the alliance's English name.
+        expect(service.read('how many members does the kechuang finance alliance have').named.map((n) => n.id)).toEqual([
+            'kechuang-finance-alliance',
+        ]);
+        expect(service.answer('how many members does the kechuang finance alliance have')).toMatchObject({
+            confident: true,
+            item: { id: 'kechuang-finance-alliance' },
+        });
+        // renmin (人民) begins 人民银行's name, and any street, square or university: beside none of its words, no name.
+        expect(service.read('how do I get to renmin square by metro').named).toEqual([]);
+    });
+
     it('reads the longest run of pinyin words that spells a name, and no shorter name inside it', () => {
         // xin yong (信用) begins a name of the Xinyidai platform's; here it is part of 小巨人信用贷 said syllable by syllable.
         expect(service.read('xiao ju ren xin yong dai: what is the rate?').named.map((n) => n.id)).toEqual(['xiaojuren-xinyongdai']);

@@ -71,6 +71,9 @@ function spellings(sound: readonly string[]): string[] {
 /** A pinyin word this long or longer may be read through one slip of typing: shorter ones are too close to others. */
 const MIN_SLIPPED_NAME = 7;
 
+/** A pinyin piece of more items' names than this says too little to be told apart by the question's other words (keji: 科技…). */
+const MAX_SHARED = 3;
+
 /** Names shorter than this are not read by sound: two syllables match too much. */
 const MIN_CHARS = 3;
 /** At most this many characters may differ from the name: one per three. */
@@ -96,6 +99,8 @@ interface Entry {
 export class SoundTable {
     private _han?: Map<string, Entry[]>;
     private _latin?: Map<string, Entry[]>;
+    /** Pinyin pieces of several items' names that none of them holds most of ("kechuang": 科创助力贷, 科创金融联盟). */
+    private _shared?: Map<string, Entry[]>;
     /** The pinyin spellings long enough to be read through a slip, by their first letter. */
     private _byStart?: Map<string, string[]>;
     private _lengths: number[] = [];
@@ -146,6 +151,7 @@ export class SoundTable {
                 }
             }
         }
+        const shared = new Map<string, Entry[]>();
         for (const [joined, entries] of pieces) {
             if (latin.has(joined)) continue;
             if (entries.length === 1) latin.set(joined, entries);
@@ -156,8 +162,10 @@ export class SoundTable {
                 // also the start of 科创金融联盟: none; "shanghai kechuang", four of 上海科创中心's six syllables, is half of
                 // 上海科创金融联盟: none).
                 if (best && next && best[1] > 0.5 && next[1] < 0.5) latin.set(joined, entries.filter((e) => e.id === best[0]).slice(0, 1));
+                else if (ranked.length <= MAX_SHARED) shared.set(joined, entries);
             }
         }
+        this._shared = shared;
         this._han = han;
         this._latin = latin;
         this._byStart = new Map();
@@ -223,6 +231,24 @@ export class SoundTable {
             for (const e of longest.entries) push(e, words.slice(i, longest.end + 1).join(' '));
             i = longest.end;
         }
+        return out;
+    }
+
+    /**
+     * The pinyin words of a text that spell a piece of a few items' names alike, none of them most ("kechuang" of
+     * 科创助力贷 and 科创金融联盟), each with the items it may name and the words written right beside it: which item,
+     * those words tell ("kechuang finance alliance": see knowledge-index.ts `withSound`).
+     */
+    sharedPieces(text: string): { readonly heard: string; readonly ids: readonly string[]; readonly beside: readonly string[] }[] {
+        if (!this._shared) this.build();
+        const words = text.toLowerCase().match(/[a-zü]+/g) ?? [];
+        const out: { heard: string; ids: string[]; beside: string[] }[] = [];
+        words.forEach((word, i) => {
+            const entries = this._shared!.get(word.replace(/ü/g, 'v'));
+            if (!entries) return;
+            const beside = [words[i - 1], words[i + 1]].filter((w): w is string => w !== undefined);
+            out.push({ heard: word, ids: [...new Set(entries.map((e) => e.id))], beside });
+        });
         return out;
     }
 }

@@ -465,9 +465,23 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     /** A reading with the names said by sound added (`han`: also by characters of the same sound); the same reading when none is heard that is not written. */
     function withSound(text: string, plain: QueryReading, han: boolean): QueryReading {
         const named = new Map(plain.named.map((n) => [n.id, n]));
-        for (const heard of soundTable(state.snapshot).find(normalize(text), han)) {
+        const table = soundTable(state.snapshot);
+        for (const heard of table.find(normalize(text), han)) {
             if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
         }
+        // A piece of a few items' names ("kechuang": 科创助力贷 or 科创金融联盟), with no name read otherwise, names the one
+        // of them whose own names hold a word written right beside it, as a name half in pinyin, half in English is
+        // written ("kechuang finance alliance"). A piece beside no word of theirs names none: 人民 of 人民银行 is also
+        // any "renmin" of a street or a university.
+        if (named.size === 0)
+            for (const piece of table.sharedPieces(normalize(text))) {
+                const ids = piece.ids.filter((id) => {
+                    const item = state.snapshot.items.get(id);
+                    const own = item && ownTerms(item);
+                    return own !== undefined && piece.beside.some((w) => own.has(stem(w)));
+                });
+                if (ids.length === 1) named.set(ids[0]!, { id: ids[0]!, term: piece.heard, typo: true });
+            }
         if (named.size === plain.named.length) return plain;
         const sorted = [...named.values()].sort((a, b) => b.term.length - a.term.length);
         // A name heard is a typo reading: where it stands in the question is not known, and `free` stays as it was.
