@@ -751,6 +751,14 @@ describe('names said by sound', () => {
 });
 
 describe('reading the question, not a word list', () => {
+    it("with nothing on the card for the aspect read, a passage holding most of the question's words comes before a neighbour's field", () => {
+        // 信易贷 has no eligibility field; its summary says whom it serves (中小微企业), where to apply (the neighbour) does not.
+        const a = service.answer('信易贷平台主要服务哪类企业');
+        expect(a).toMatchObject({ item: { id: 'xinyidai-platform' }, aspect: 'eligibility', status: 'not-held' });
+        expect(a.facts[0]?.field).toBe('summary');
+        expect(a.text).toContain('中小微企业');
+    });
+
     it("an item's own name is not an aspect asked: 补贴 in 科技信贷保费补贴 does not make a credit question a subsidy one", () => {
         const a = service.answer('被列入严重失信名单的企业还能拿到科技信贷保费补贴吗');
         // premium-subsidy facts.3 / body: the firm must be in good credit standing, not on a serious-dishonesty list.

@@ -221,6 +221,8 @@ export function answerItem(
     /** The card's own note that it lacks the fact leads, a passage the question's words point to follows. */
     let absentFirst = false;
     let gap: Aspect | undefined;
+    /** The fact shown was found for a neighbour of the aspect read, the card holding nothing for the aspect itself. */
+    let byNeighbour = false;
     if (primary && chosen.length === 0) {
         // The card holds nothing for the aspect read, not even a note of its absence: a neighbour it does hold, named as such, then the gap.
         // A neighbour scores nothing for the words of the aspect asked: every passage of the card is looked at.
@@ -254,6 +256,7 @@ export function answerItem(
             chosen = [near[0]!];
             labels = [nearLabels.get(near[0]!) ?? near[0]!.passage.aspects[0]!];
             gap = primary;
+            byNeighbour = true;
         }
     } else if (primary && asked[1] && asked[1].score >= asked[0]!.score * CLOSE_READING) {
         // Two readings close together ("哪家保险公司承保，损失怎么分担"): the best of each, each with its label.
@@ -269,7 +272,7 @@ export function answerItem(
             labels = [primary, asked[1].aspect];
         }
     }
-    if (primary && !gap) {
+    if (primary && (!gap || byNeighbour)) {
         // The aspect word is one signal, not a gate: a passage that holds most of the question's other words,
         // where the one chosen for the aspect holds none of them or only says the fact is missing, comes first
         // ("信贷风险补偿…最新一轮安排了多少钱": the round's 10亿元, not "no amount limit").
