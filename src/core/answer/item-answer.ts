@@ -37,8 +37,12 @@ const MIN_SHARE = 0.5;
 /** With no aspect read, a passage holding this share of the question's words (and some beside aspect words) answers it. */
 const ASKED_SHARE = 0.4;
 const MIN_PLAIN = 0.5;
-/** A second or third fact must score at least this share of the best. */
-const SCORE_SHARE = 0.75;
+/**
+ * A second or third fact must score at least this share of the best. At 0.75 a passage scoring two thirds of the best
+ * (the note that the 2024–2025 round has passed, beside its repayment window) was left off a first screen that had
+ * room for it; 0.5 to 0.67 measured alike on the dev questions, 0.6 best. Answers grew by 18 characters on average.
+ */
+const SCORE_SHARE = 0.6;
 /** A second aspect asked at least this share of the first is a reading of its own: both are shown. */
 const CLOSE_READING = 0.6;
 
