@@ -43,6 +43,8 @@ const MIN_PLAIN = 0.5;
  * room for it; 0.5 to 0.67 measured alike on the dev questions, 0.6 best. Answers grew by 18 characters on average.
  */
 const SCORE_SHARE = 0.6;
+/** A passage stating the number or date asked goes before a best that states none when it scores this share of it. */
+const STATING_SHARE = 0.75;
 /** A second aspect asked at least this share of the first is a reading of its own: both are shown. */
 const CLOSE_READING = 0.6;
 
@@ -523,7 +525,7 @@ function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect, unit?: Re
         return ranked;
     }
     if (!best || !NUMERIC.has(aspect) || hasNumber(best)) return ranked;
-    const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
+    const withNumber = ranked.find((r) => hasNumber(r) && !r.passage.absence && r.score >= best.score * STATING_SHARE);
     return withNumber ? [withNumber, ...ranked.filter((r) => r !== withNumber)] : ranked;
 }
 
@@ -534,7 +536,7 @@ function numberFirst(ranked: readonly RankedPassage[], aspect: Aspect, unit?: Re
 function dateFirst(ranked: readonly RankedPassage[], wants: Wanted | undefined): readonly RankedPassage[] {
     const best = ranked[0];
     if (wants !== 'date' || !best || states(best, STATED.date!)) return ranked;
-    const dated = ranked.find((r) => states(r, STATED.date!) && !r.passage.absence && r.score >= best.score * SCORE_SHARE);
+    const dated = ranked.find((r) => states(r, STATED.date!) && !r.passage.absence && r.score >= best.score * STATING_SHARE);
     return dated ? [dated, ...ranked.filter((r) => r !== dated)] : ranked;
 }
 
