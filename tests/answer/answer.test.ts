@@ -302,6 +302,15 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(service.answer('它现在有多少额度？', { context }).item?.id).toBe('gaoqidai');
     });
 
+    it('the word after "how" is the degree asked, no word of the question: "how long is the term" stays with the focus', () => {
+        // keji-lvyuedai terms.term: one insurer's wording covers loans of up to one year. The tech-finance plan writes
+        // "medium- to long-term loans": "long" read as a word took the follow-up there.
+        expect([...service.read('how long is the loan term?').terms.keys()]).not.toContain('long');
+        const a = service.answer('how long is the loan term?', { context: { focus: ['keji-lvyuedai'] } });
+        expect(a).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'term' });
+        expect(a.text).toContain('one year');
+    });
+
     it('a follow-up whose words the card in focus holds as well as the card the search puts first stays with the focus', () => {
         // keji-weidaitong how_to_apply.0: 见保即贷, the bank lends (放款) once the guarantee is issued; keji-lvyuedai writes
         // 放款 more often, so the search puts it first.

@@ -98,6 +98,7 @@ const ASKING_VERBS: ReadonlySet<string> = new Set(
 );
 /** The words of a question are stems (see stem.ts). */
 const ASKED_AMOUNT = stem('more');
+const HOW = stem('how');
 
 const isNoise = (w: string) => STOP_WORDS.has(w);
 const isGeneric = (w: string) => GENERIC_WORDS.has(w);
@@ -365,6 +366,9 @@ function analyzeLatin(words: readonly string[], context: AnalyzeContext, b: Buil
         // words of the question: "right" is not the rights of intellectual property.
         if ((INTENSIFIERS.has(w) && DEICTICS.has(words[i + 1] ?? '')) || (DEICTICS.has(w) && INTENSIFIERS.has(words[i - 1] ?? ''))) return;
         if (w === ASKED_AMOUNT && words.slice(Math.max(0, i - 3), i).some((v) => ASKING_VERBS.has(v))) return;
+        // The word after "how" is the degree asked ("how long", "how soon", "how big"), the question's frame as 多久 and
+        // 多大 are, no word of what it asks: "how long is the loan term" holds no "long" of "long-term loans".
+        if (words[i - 1] === HOW) return;
         const generic = isGeneric(w);
         b.add(w, generic ? QUERY_WEIGHTS.generic : QUERY_WEIGHTS.direct);
         if (!generic) b.loose.add(w);
