@@ -302,6 +302,14 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(service.answer('它现在有多少额度？', { context }).item?.id).toBe('gaoqidai');
     });
 
+    it("a year the card named never states: another card's passage holding a third of the question answers it", () => {
+        // srdi-measures-2025 is of April 2025 and states no 2024 figure; stcsm-reply-2024-85 facts.3 gives the SRDI firms'
+        // loan balance at end-Q2 2024 (332.569 billion yuan, up 37.92%), a passage holding less than half of the question.
+        const a = service.answer('loans to zhuanjingtexin (SRDI) SMEs at mid-2024 and the yoy');
+        expect(a).toMatchObject({ item: { id: 'stcsm-reply-2024-85' }, confident: true });
+        expect(a.text).toContain('37.92%');
+    });
+
     it('the word after "how" is the degree asked, no word of the question: "how long is the term" stays with the focus', () => {
         // keji-lvyuedai terms.term: one insurer's wording covers loans of up to one year. The tech-finance plan writes
         // "medium- to long-term loans": "long" read as a word took the follow-up there.

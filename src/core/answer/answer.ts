@@ -43,6 +43,7 @@ import {
     eachQuestionAsked,
     bestCovering,
     evidenceFor,
+    EVIDENCE_COVERAGE_AGAINST,
     EVIDENCE_MARGIN,
     focusHoldsAsWell,
     focusHoldsBeyondName,
@@ -275,7 +276,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const ofYearElsewhere = (held: KnowledgeItem) => {
         const unheld = years.length > 0 ? yearsUnheld(index, held.id, years) : [];
         return unheld.length === years.length && unheld.length > 0
-            ? evidenceFor(snapshot, index, text, reading, held, allowed, EVIDENCE_MARGIN, unheld)
+            ? evidenceFor(snapshot, index, text, reading, held, allowed, EVIDENCE_MARGIN, unheld, EVIDENCE_COVERAGE_AGAINST)
             : undefined;
     };
     const byName = one && one.kind !== 'organization';
@@ -373,7 +374,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const found =
         cues.elsewhere || cues.slight || beside
             ? undefined
-            : ((item ? ofYearElsewhere(item) : undefined) ?? evidenceFor(snapshot, index, text, reading, item, allowed));
+            : ((item ? ofYearElsewhere(item) : undefined) ??
+              evidenceFor(snapshot, index, text, reading, item, allowed, EVIDENCE_MARGIN, [], item ? EVIDENCE_COVERAGE_AGAINST : undefined));
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     if (!item) return unknown(snapshot, base);
     // An ellipsis whose words lead away from the focus asks the last question again of where they lead.

@@ -33,6 +33,13 @@ const SHORT_NAME_HOLDERS = 3;
 const EVIDENCE_CARDS = 5;
 /** A passage holding this share of the question's words (weighed by rarity) answers it, on whatever card it sits. */
 const EVIDENCE_COVERAGE = 0.5;
+/**
+ * …or this share, against a card that was never named: the search's first card, or one named whose card never states
+ * the year asked. Its own best passage then holds less still (the margin): a third of the question's rarest words in
+ * one passage is better evidence than the words scattered over the card the search put first. Not when nothing is
+ * named nor found (off-topic questions hold a third of their words somewhere), nor against a card named.
+ */
+export const EVIDENCE_COVERAGE_AGAINST = 0.35;
 /** …and, against the card the search put first, this much more of them than that card's best passage. */
 export const EVIDENCE_MARGIN = 0.1;
 /** …and against an item the question names, this much more: a name is strong evidence of the subject. */
@@ -93,6 +100,7 @@ export function evidenceFor(
     allowed: (i: KnowledgeItem | undefined) => i is KnowledgeItem,
     margin = EVIDENCE_MARGIN,
     stating: readonly string[] = [],
+    least = EVIDENCE_COVERAGE,
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
     const years = stating.map((y) => yearPattern(y));
     const states = (r: RankedPassage) => years.length === 0 || years.some((y) => y.test(passageText(r)));
@@ -128,19 +136,14 @@ export function evidenceFor(
         ...index.rank(text, { limit: EVIDENCE_CARDS }).map((r) => r.id),
         ...index
             .covering(reading, EVIDENCE_CARDS)
-            .filter((c) => c.coverage >= EVIDENCE_COVERAGE)
+            .filter((c) => c.coverage >= least)
             .map((c) => c.id),
     ]);
     for (const id of ids) {
         const item = snapshot.items.get(id);
         if (id === given?.id || !allowed(item)) continue;
         const best = bestOf(id);
-        if (
-            best &&
-            best.coverage >= Math.max(EVIDENCE_COVERAGE, floor(best)) &&
-            (given || tells(best)) &&
-            (!found || covers(best, found.passage) > 0)
-        )
+        if (best && best.coverage >= Math.max(least, floor(best)) && (given || tells(best)) && (!found || covers(best, found.passage) > 0))
             found = { item, passage: best };
     }
     return found;
