@@ -302,6 +302,14 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(service.answer('它现在有多少额度？', { context }).item?.id).toBe('gaoqidai');
     });
 
+    it('an organization named as who issued a measure: the card of the measure answers, holding a little more of the question', () => {
+        // relief-financing facts: 2022年4月2日，市科委出台支持科技企业纾困的"12条"措施. STCSM's card says so too, in fewer
+        // of the question's words; the measures, not the commission, are what is asked of.
+        const a = service.answer('市科委那12条纾困措施是什么时候发的？');
+        expect(a.item?.id).toBe('relief-financing');
+        expect(a.text).toContain('2022年4月2日');
+    });
+
     it("a year the card named never states: another card's passage holding a third of the question answers it", () => {
         // srdi-measures-2025 is of April 2025 and states no 2024 figure; stcsm-reply-2024-85 facts.3 gives the SRDI firms'
         // loan balance at end-Q2 2024 (332.569 billion yuan, up 37.92%), a passage holding less than half of the question.

@@ -41,7 +41,7 @@ const EVIDENCE_COVERAGE = 0.5;
  */
 export const EVIDENCE_COVERAGE_AGAINST = 0.35;
 /** …and, against the card the search put first, this much more of them than that card's best passage. */
-export const EVIDENCE_MARGIN = 0.1;
+export const EVIDENCE_MARGIN = 0.05;
 /** …and against an item the question names, this much more: a name is strong evidence of the subject. */
 export const NAMED_MARGIN = 0.3;
 /** The share of the question a card's own names hold that names the card, read as a name or not. */
