@@ -776,6 +776,14 @@ describe('names said by sound', () => {
 });
 
 describe('reading the question, not a word list', () => {
+    it("with no aspect read, a passage holding a third of the question's words answers, not the summary", () => {
+        // huke-zhuandai eligibility: 截至约2024年一季度，获贷企业中九成以上为高新技术企业. The summary names high-tech
+        // enterprises among the targets and says nothing of how many borrowers were.
+        const a = service.answer('滬科專貸主要都貸給高企了嗎');
+        expect(a.item?.id).toBe('huke-zhuandai');
+        expect(a.text).toContain('九成以上');
+    });
+
     it("with nothing on the card for the aspect read, a passage holding most of the question's words comes before a neighbour's field", () => {
         // 信易贷 has no eligibility field; its summary says whom it serves (中小微企业), where to apply (the neighbour) does not.
         const a = service.answer('信易贷平台主要服务哪类企业');
