@@ -776,6 +776,14 @@ describe('names said by sound', () => {
 });
 
 describe('reading the question, not a word list', () => {
+    it('the papers to prepare are not the negative list: 清单 of 负面清单 is no list of documents', () => {
+        // gaoqidai has no documents field; its negative list (eligibility.conditions.2) wrote 清单, which read as documents.
+        const a = service.answer('申请高企贷要准备哪些材料');
+        expect(a).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'documents', status: 'not-held' });
+        expect(a.text).not.toContain('负面清单');
+        expect(service.answer('高企贷的负面清单有哪些').text).toContain('负面清单');
+    });
+
     it("with no aspect read, a passage holding a third of the question's words answers, not the summary", () => {
         // huke-zhuandai eligibility: 截至约2024年一季度，获贷企业中九成以上为高新技术企业. The summary names high-tech
         // enterprises among the targets and says nothing of how many borrowers were.
