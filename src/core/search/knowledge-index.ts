@@ -466,7 +466,8 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
     function withSound(text: string, plain: QueryReading, han: boolean): QueryReading {
         const named = new Map(plain.named.map((n) => [n.id, n]));
         const table = soundTable(state.snapshot);
-        for (const heard of table.find(normalize(text), han)) {
+        const said = normalize(text);
+        for (const heard of table.find(said, han)) {
             if (!named.has(heard.id)) named.set(heard.id, { id: heard.id, term: heard.heard.replace(/ /g, '_'), typo: true });
         }
         // A piece of a few items' names ("kechuang": 科创助力贷 or 科创金融联盟), with no name read otherwise, names the one
@@ -474,7 +475,7 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // written ("kechuang finance alliance"). A piece beside no word of theirs names none: 人民 of 人民银行 is also
         // any "renmin" of a street or a university.
         if (named.size === 0)
-            for (const piece of table.sharedPieces(normalize(text))) {
+            for (const piece of table.sharedPieces(said)) {
                 const ids = piece.ids.filter((id) => {
                     const item = state.snapshot.items.get(id);
                     const own = item && ownTerms(item);
