@@ -122,6 +122,7 @@ export const HELDOUT_FILES = {
         'heldout17-answers.jsonl',
         'heldout18-answers.jsonl',
         'heldout19-answers.jsonl',
+        'heldout20-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -142,6 +143,7 @@ export const HELDOUT_FILES = {
         'heldout17-offtopic.jsonl',
         'heldout18-offtopic.jsonl',
         'heldout19-offtopic.jsonl',
+        'heldout20-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -162,6 +164,7 @@ export const HELDOUT_FILES = {
         'heldout17-dialogues.jsonl',
         'heldout18-dialogues.jsonl',
         'heldout19-dialogues.jsonl',
+        'heldout20-dialogues.jsonl',
     ],
 } as const;
 
