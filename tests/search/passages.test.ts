@@ -53,6 +53,21 @@ describe('passages of a card', () => {
         expect(index.passages('keji-weidaitong', reading)[0]!.passage.field).toBe('terms.fees');
     });
 
+    it("a hit's passages and snippet read after other searches are those read at once", () => {
+        // The hits after the first rank their passages only when read (knowledge-index.ts `toHit`).
+        const question = '科技型中小企业贷款的担保费和贴息';
+        const fresh = createSearchIndex(snapshot).search(question);
+        const atOnce = fresh.results.map((h) => ({ snippet: h.snippet, passages: h.passages }));
+        expect(atOnce.length).toBeGreaterThan(2);
+        expect(atOnce.slice(1).some((h) => h.passages.length > 0)).toBe(true);
+        const index = createSearchIndex(snapshot);
+        const later = index.search(question);
+        index.search('高企贷的合作银行有哪些');
+        index.search('what is the premium subsidy for lvyuedai');
+        expect(later.results.map((h) => ({ snippet: h.snippet, passages: h.passages }))).toEqual(atOnce);
+        expect(JSON.parse(JSON.stringify(later.results[1]))).toMatchObject({ snippet: atOnce[1]!.snippet });
+    });
+
     it('reads the items a question names, typos included', () => {
         const index = createSearchIndex(snapshot);
         // 科技微带通 is one character off 科技微贷通; 高企 alone is a word, not the name 高企贷.

@@ -775,7 +775,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
         // The user's own words (weight 1) say best why a card came up; synonym expansions only if none is found.
         const typed = (terms: string[]) => [terms.filter((t) => (analyzed.terms.get(t) ?? 0) >= 1), terms];
         const reading = read(bounded.text, analyzed, false);
-        const ranked = top.map((r) => rankPassages(entries.get(r.id)!, reading));
+        // Only the first card's passages decide the confidence; the others' are ranked when a front reads them (an
+        // answer about one card reads none: see `toHit`).
+        const ranked = top[0] ? [rankPassages(entries.get(top[0].id)!, reading)] : [];
         // The first card must cover the question's concepts, and hold a part of it in one place: "a lower rate on my
         // personal mortgage" finds 高企贷 by "personal" in its negative list, "rate" in its pricing and "mortgage" as
         // collateral, three passages that each hold little of the question.
@@ -792,9 +794,11 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             held >= (named ? MIN_PASSAGE_COVERAGE : MIN_PASSAGE_COVERAGE_UNNAMED);
         const results = top.map((r, i): SearchHit => {
             const entry = entries.get(r.id)!;
-            const passages = ranked[i]!.filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
-                .slice(0, HIT_PASSAGES)
-                .map((p) => hitPassage(p, lang));
+            const passages = () =>
+                (ranked[i] ?? rankPassages(entry, reading))
+                    .filter((p) => p.score > 0 && p.passage.text[lang] !== undefined)
+                    .slice(0, HIT_PASSAGES)
+                    .map((p) => hitPassage(p, lang));
             return toHit(entry, r.score, typed([...r.terms]), lang, passages);
         });
         const response = bounded.notice ? { ...base, results, confident, notice: bounded.notice } : { ...base, results, confident };
@@ -1002,21 +1006,47 @@ function hitPassage(r: RankedPassage, lang: Lang): HitPassage {
     return { field: p.field, aspects: p.aspects, text, sources: p.sources, status: p.status };
 }
 
-function toHit(entry: Entry, score: number, terms: readonly (readonly string[])[], lang: Lang, passages: readonly HitPassage[]): SearchHit {
+/**
+ * A hit whose snippet and passages are worked out when first read, then kept: they are half of a search's time, and
+ * an answer about one card reads neither for the other cards (a list of hits, MCP's search, reads them all). Read after
+ * a new version of the knowledge went live, they are ranked from the card as it was searched, against the statistics
+ * of the new version: the fronts read them in the turn of the search.
+ */
+function toHit(entry: Entry, score: number, terms: readonly (readonly string[])[], lang: Lang, passages: () => readonly HitPassage[]): SearchHit {
     const item = entry.item;
-    return {
+    const hit = {
         id: item.id,
         kind: item.kind,
         title: { zh: item.name, en: item.name_en },
         summary: item.summary,
-        snippet: snippetOf(entry, terms, lang),
+        snippet: '',
         score,
         sources: item.sources,
         contacts: 'contacts' in item ? item.contacts : [],
         related: item.related,
         expired: isExpired(item, new Date()),
-        passages,
+        passages: [] as readonly HitPassage[],
     };
+    onFirstRead(hit, 'snippet', () => snippetOf(entry, terms, lang));
+    onFirstRead(hit, 'passages', passages);
+    return hit;
+}
+
+/** Makes `key` of `target` a property worked out by `make` when first read, in place: it stays in key order, enumerable. */
+function onFirstRead<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+    let value: T[K] | undefined;
+    let made = false;
+    Object.defineProperty(target, key, {
+        enumerable: true,
+        configurable: true,
+        get: () => {
+            if (!made) {
+                value = make();
+                made = true;
+            }
+            return value;
+        },
+    });
 }
 
 /**
