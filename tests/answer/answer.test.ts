@@ -552,6 +552,18 @@ describe('when asked', () => {
     });
 });
 
+describe('by when', () => {
+    it('a deadline asked is answered by the passage stating the date a step must be done by', () => {
+        // premium-subsidy facts.3: the credit self-check "须在2025年6月30日前…完成" / "by 30 June 2025", a condition the
+        // card lists among the firm's requirements; its window field says only that applications are taken all year.
+        for (const q of ['保费补贴还得去查信用吗？截止日期是哪天？', '保费补贴有截止日期吗，是不是要先查信用']) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'premium-subsidy' }, status: 'answered' });
+            expect(a.facts[0]!.text, q).toMatch(/6月30日|30 June 2025/);
+        }
+    });
+});
+
 describe('a per-firm amount asked of a scheme that publishes only its total quota', () => {
     it('says the per-firm limit is not given and that the quotas are totals', () => {
         // gaoqidai terms.amount: no per-firm limit in the sources; 505亿 (2019, S9) and +500亿 (2022, S2) are quotas.

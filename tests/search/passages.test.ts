@@ -25,6 +25,19 @@ describe('passages of a card', () => {
         expect(passages.every((p) => !p.field.startsWith('body.') || p.sources.length === 0)).toBe(true);
     });
 
+    it('reads a date something must be done by as a deadline, not a date around which or before which loans fall due', () => {
+        const classify = createAspectReader(snapshot.aspects).classify;
+        const at = (id: string, field: string) => passagesOf(snapshot.items.get(id)!, classify).find((p) => p.field === field)!;
+        // "…并须在2025年6月30日前…完成信用自查" / "by 30 June 2025": when the self-check must be done.
+        const selfCheck = passagesOf(snapshot.items.get('premium-subsidy')!, classify).find((p) => /6月30日前/.test(p.text.zh ?? ''))!;
+        expect(selfCheck.aspects).toContain('window');
+        // "2022年3月18日前后一周" is a week around a date; "2027年9月30日前到期的…贷款" says which loans, not by when to act.
+        expect(at('kechuang-zhulidai', 'facts.1').aspects).not.toContain('window');
+        const renewal = passagesOf(snapshot.items.get('seamless-renewal')!, classify).filter((p) => /9月30日前到期/.test(p.text.zh ?? ''));
+        expect(renewal.length).toBeGreaterThan(0);
+        expect(renewal.every((p) => p.field.startsWith('application') || !p.aspects.includes('window'))).toBe(true);
+    });
+
     it('tells a statement of what the sources lack', () => {
         expect(isAbsence('来源中未找到现行额度上限。')).toBe(true);
         expect(isAbsence('The sources give no phone, address or website.')).toBe(true);

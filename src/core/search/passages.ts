@@ -7,8 +7,9 @@
  *
  * Structured fields know their aspect (terms.amount is the amount); facts,
  * notes and body paragraphs are read with the aspect words of
- * `knowledge/aspects.yaml`, plus two cues of the text itself: a year makes
- * a passage history, a counted figure (亿元, 家, 户, %, 倍) makes it figures.
+ * `knowledge/aspects.yaml`, plus three cues of the text itself: a year makes
+ * a passage history, a counted figure (亿元, 家, 户, %, 倍) makes it figures,
+ * a date something must be done by (6月30日前完成) makes it the window.
  */
 import type { Fact, KnowledgeItem, SourcedValue } from '../knowledge/schema.ts';
 import type { Aspect, Lang, Localized } from '../vocabulary.ts';
@@ -54,6 +55,17 @@ export type AspectClassifier = (text: string) => readonly Aspect[];
 const YEAR = /(?:19|20)\d{2}\s*年|\b(?:19|20)\d{2}\b/;
 const FIGURE =
     /\d[\d.,]*\s*(?:亿|万|家|户|个|款|%|倍|billion|million|trillion|firms|companies|banks)|百分之|[一二三四五六七八九十百千]+(?:家|户|倍)/i;
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/**
+ * A date something must be done by (在2025年6月30日前完成, by 30 June 2025): a deadline. Not a date of the past ("by
+ * end-2023 it had…"), nor one that bounds what is meant (2027年9月30日前到期的贷款, loans falling due by …), nor 3月18日前后 (around).
+ */
+const DEADLINE = new RegExp(
+    [
+        /\d{1,2}\s*日\s*(?:之|以)?前(?!后|\s*到期)/.source,
+        `(?<!\\bdue\\s)\\b(?:by|before|no later than)\\s+(?:\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2},?)\\s+\\d{4}`,
+    ].join('|'),
+);
 const ABSENCE = [
     /(?:来源|原文|答复)[^。；;]{0,8}(?:未|没有)(?:找到|给出|写明|公布|提供|列出)/,
     /未找到|未给出|未写明|未公布/,
@@ -94,9 +106,13 @@ export function statementAspects(text: string, classify: AspectClassifier): Aspe
     return [...new Set([...classify(text), ...cueAspects(text)])];
 }
 
-/** The aspects a text holds by its year and figure cues alone. */
+/** The aspects a text holds by its year, figure and deadline cues alone. */
 function cueAspects(text: string): Aspect[] {
-    return [...(YEAR.test(text) ? (['history'] as const) : []), ...(FIGURE.test(text) ? (['figures'] as const) : [])];
+    return [
+        ...(YEAR.test(text) ? (['history'] as const) : []),
+        ...(FIGURE.test(text) ? (['figures'] as const) : []),
+        ...(DEADLINE.test(text) ? (['window'] as const) : []),
+    ];
 }
 
 /** Every passage of a card, structured fields first, in card order. */
