@@ -564,6 +564,26 @@ describe('by when', () => {
     });
 });
 
+describe('who', () => {
+    it('"who is the operator / the insurer" asks who runs it, not who may apply', () => {
+        // xinyidai-platform facts.2: "run by 上海市经济信息中心"; the card gives no eligibility, and "who is" once read it as
+        // asked, so kejin said the sources give no eligibility.
+        const operator = service.answer('who is the operator of the credit-easy loan platform');
+        expect(operator).toMatchObject({ status: 'answered', item: { id: 'xinyidai-platform' } });
+        expect(operator.facts[0]!.text).toMatch(/run by/);
+        // keji-lvyuedai terms.partner_banks.0: "China Pacific Insurance was the insurer" at the 2010 pilot.
+        const insurer = service.answer('Who is the insurer of lvyuedai?');
+        expect(insurer.text.slice(0, 300)).toMatch(/China Pacific Insurance/);
+    });
+
+    it('whom an item is made for asks the conditions, whatever else the message tells', () => {
+        for (const q of ['who is weidaitong designed for? we are a 3-person studio with no revenue yet', 'keji weidaitong - who is it really for?']) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'eligibility' });
+        }
+    });
+});
+
 describe('a per-firm amount asked of a scheme that publishes only its total quota', () => {
     it('says the per-firm limit is not given and that the quotas are totals', () => {
         // gaoqidai terms.amount: no per-firm limit in the sources; 505亿 (2019, S9) and +500亿 (2022, S2) are quotas.

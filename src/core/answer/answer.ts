@@ -37,7 +37,7 @@ import { passageText } from './facts.ts';
 import { figureLabels } from './figure-labels.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
-import { asksForOffering, asksPayout, asksSum, asksTotalDone, DAY_STATED, meantIn, subjectCues, yearsIn } from './reading.ts';
+import { asksForOffering, asksPayout, asksSum, asksTotalDone, asksWhomFor, DAY_STATED, meantIn, subjectCues, yearsIn } from './reading.ts';
 import {
     askedIn,
     eachQuestionAsked,
@@ -120,7 +120,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         paceOfPast(years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant))))),
     );
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
-    const reading = asksSum(text) ? withAspect(read, 'amount', FRAME) : asksPayout(text) ? withAspect(read, 'processing-time', FRAME) : read;
+    // "Who is it designed for" asks the conditions.
+    const reading = asksSum(text)
+        ? withAspect(read, 'amount', FRAME)
+        : asksPayout(text)
+          ? withAspect(read, 'processing-time', FRAME)
+          : asksWhomFor(text)
+            ? withAspect(read, 'eligibility', FRAME)
+            : read;
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };

@@ -174,6 +174,24 @@ const PERCENT_ASKED = /\b(?:in|as) (?:an? )?(?:percent|percentage)s?\b|\bwhat pe
 /** Said of something, that it suits the firm: "fits us", "does it work for us", "right for our company". */
 export const FITS_US = /\b(?:fits?|suits?|would (?:fit|suit)|works? for|right for|good for) (?:us|me|our (?:firm|company|business))\b/i;
 
+/**
+ * Whom an item is made for: "is it meant for start-ups", "who is lvyuedai built for", "designed for firms like us", "who
+ * is this loan for?", 是给谁的. The conditions are asked (`asksWhomFor`), as an aspect word would ask them.
+ */
+const MADE_FOR = new RegExp(
+    [
+        /\b(?:meant|built|designed|intended|made|aimed|targeted|geared|tailored) (?:mainly |mostly |only |primarily |just )?(?:for|at)\b/.source,
+        // a question ending in "for" after who: "who is this loan for?", "who are these schemes really for"
+        /\bwho(?:'s|’s| is| are)(?: [\w-]+){0,4} for(?=\s*(?:[?？.,，;；!！]|$))/.source,
+        /(?:是|专门)?(?:给|为)谁(?:的|设计|准备|开发)/.source,
+    ].join('|'),
+    'i',
+);
+
+export function asksWhomFor(text: string): boolean {
+    return MADE_FOR.test(normalize(text));
+}
+
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     [
         'date',
@@ -219,9 +237,7 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 /影响[^，。？?]{0,8}(?:申请|申报|审批|贷款|授信)[^，。？?]{0,4}(?:吗|么|不|[？?])/.source,
                 /\b(?:count|go|weigh|be held) against (?:us|me|our (?:firm|company|application))\b|\bdisqualif(?:y|ies|ied)\b/.source,
                 /\b(?:affect|hurt|harm|jeopardi[sz]e) (?:our|my) (?:application|eligibility|chances?)\b/.source,
-                // whom it is made for: "is it meant for start-ups", "who is lvyuedai built for", "designed for firms like us"
-                /\b(?:meant|built|designed|intended|made|aimed|targeted|geared|tailored) (?:mainly |mostly |only |primarily |just )?(?:for|at)\b/
-                    .source,
+                MADE_FOR.source,
             ].join('|'),
             'i',
         ),
