@@ -552,6 +552,16 @@ describe('when asked', () => {
     });
 });
 
+describe('a split asked that the card gives no figures for', () => {
+    it('says the figures are not given, then what the card says of the split in words', () => {
+        // kechuang-zhulidai notes.0: no ratio is given; facts.0: government, bank and guarantor or insurer share the risk.
+        const a = service.answer('科创助力贷的风险怎么分担？');
+        expect(a).toMatchObject({ item: { id: 'kechuang-zhulidai' }, status: 'not-held' });
+        expect(a.facts.map((f) => f.field)).toEqual(['notes.0', 'facts.0']);
+        expect(a.text.slice(0, 300)).toMatch(/政府\+银行\+担保/);
+    });
+});
+
 describe('by when', () => {
     it('a deadline asked is answered by the passage stating the date a step must be done by', () => {
         // premium-subsidy facts.3: the credit self-check "须在2025年6月30日前…完成" / "by 30 June 2025", a condition the

@@ -240,6 +240,20 @@ describe('focus', () => {
         expect(a).toMatchObject({ item: { id: 'huke-zhuantie' }, aspect: 'partner-banks' });
     });
 
+    it('"那X呢" asks the last question\'s form again: who, when, how many', () => {
+        // "Who's the insurer" reads no aspect word: who runs it. keji-lvyuedai terms.partner_banks.0 says "China Pacific
+        // Insurance was the insurer"; before, "what about X" showed lvyuedai's overview.
+        for (const next of ['what about the performance bond loan', 'no wait, I meant the performance bond loan']) {
+            const turns = talk("Who's the insurer on weidaitong?", next);
+            expect(turns[0]!.state.focus?.wants).toBe('agent');
+            const a = answerOf(turns[1]);
+            expect(a.item?.id, next).toBe('keji-lvyuedai');
+            expect(a.text.slice(0, 300), next).toMatch(/China Pacific Insurance/);
+        }
+        // A follow-up with a question of its own is asked by its own form.
+        expect(talk("Who's the insurer on weidaitong?", 'is collateral needed for lvyuedai?')[1]!.state.focus?.wants).toBeUndefined();
+    });
+
     it('a last question that asked no aspect but was answered from a typed field carries that field\'s aspect to "那X呢" only', () => {
         // keji-lvyuedai terms.risk_sharing answered "the split"; weidaitong's: government 70%, guarantor 30%.
         const switched = answerOf(talk("what's the risk split on lvyuedai?", 'ok and what about weidaitong then?')[1]);
@@ -654,6 +668,9 @@ describe('state', () => {
         // The field of the passage that answered is a card path, never the user's words.
         expect(checkFocus({ items: ['a'], field: 'facts.2' })).toEqual({ items: ['a'], field: 'facts.2' });
         expect(checkFocus({ items: ['a'], field: '我叫张三' })).toBeUndefined();
+        // What the last question's form asked is one of a closed set.
+        expect(checkFocus({ items: ['a'], wants: 'agent' })).toEqual({ items: ['a'], wants: 'agent' });
+        expect(checkFocus({ items: ['a'], wants: 'who is the insurer' })).toBeUndefined();
     });
 
     it('a match clears the focus, so that "它" is not read as an old item', () => {

@@ -37,7 +37,18 @@ import { passageText } from './facts.ts';
 import { figureLabels } from './figure-labels.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
-import { asksForOffering, asksPayout, asksSum, asksTotalDone, asksWhomFor, DAY_STATED, meantIn, subjectCues, yearsIn } from './reading.ts';
+import {
+    asksForOffering,
+    asksPayout,
+    asksSum,
+    asksTotalDone,
+    asksWhomFor,
+    DAY_STATED,
+    meantIn,
+    subjectCues,
+    yearsIn,
+    type Wanted,
+} from './reading.ts';
 import {
     askedIn,
     eachQuestionAsked,
@@ -90,6 +101,8 @@ export interface AnswerContext {
     readonly returned?: boolean;
     /** The card field of the passage that answered the last question ("facts.2"). */
     readonly field?: string;
+    /** What the last question's own form asked ("who's the insurer": who runs it), carried to "那X呢" as its aspect is. */
+    readonly wants?: Wanted;
 }
 
 export interface AnswerOptions {
@@ -212,6 +225,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // "它当时有多少额度" asks of the time the last answer spoke of: the first year of the passage that answered.
     const thenYear = cues.backThen && years.length === 0 ? yearOfField(index, options.context) : undefined;
     const carriedYear = (cues.ellipsis && years.length === 0 ? options.context?.year : undefined) ?? thenYear;
+    // "Who's the insurer on weidaitong?" → "what about the performance bond loan": 那X呢 asks the last question's form again.
+    const wants = cues.wants ?? (bareEllipsis ? options.context?.wants : undefined);
     // The aspect asked before goes on ("那沪科专贴呢"), unless the question's own form says what it asks ("那它的保费补贴要我
     // 自己去申请吗": whether to apply, not the term asked before).
     const ownCarried = cues.wants && WANTED[cues.wants] ? undefined : carried;
@@ -219,16 +234,16 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const sameYear = years.length === 0 ? options.context?.year : undefined;
     // A window asked ("the deadline for the self-check") wants a day, whatever the question word: the passage stating one
     // next to the question's words answers, not a note that merely speaks of deadlines.
-    const dayAsked = !cues.wants && reading.aspects.primary === 'window';
+    const dayAsked = !wants && reading.aspects.primary === 'window';
     // The sum a firm can get is a number asked, whatever question word frames it ("what's the maximum a firm can borrow").
-    const sumAsked = !cues.wants && asksSum(text);
+    const sumAsked = !wants && asksSum(text);
     const hints: Hints = {
-        ...(cues.wants ? { wants: cues.wants } : dayAsked ? { wants: 'date' as const } : sumAsked ? { wants: 'number' as const } : {}),
+        ...(wants ? { wants } : dayAsked ? { wants: 'date' as const } : sumAsked ? { wants: 'number' as const } : {}),
         ...(cues.unit ? { unit: cues.unit } : dayAsked ? { unit: DAY_STATED } : {}),
         ...(carriedYear ? { year: carriedYear } : {}),
     };
     // No aspect word, but a question word: the aspect it wants, for a comparison or a question back ("什么时候" → history).
-    const inferred = reading.aspects.aspects.length === 0 && cues.wants ? WANTED[cues.wants] : undefined;
+    const inferred = reading.aspects.aspects.length === 0 && wants ? WANTED[wants] : undefined;
 
     // Two items named with a word of choosing, or one after the other: side by side.
     const [first, second] = named;
@@ -330,13 +345,13 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // 企业多" after two items set side by side, "跟6月末比哪个多" after a figure of one.
         const choosing = cues.chooses;
         // So does a question of fit ("我们是科技型中小企业，能申请吗" after 高企贷): the firm's words say who asks, not of what.
-        const fitting = cues.wants === 'fit';
+        const fitting = wants === 'fit';
         // The card in focus holds the question's words as well as the card the search puts first ("要多久能放款" after
         // 科技微贷通: its 见保即贷 passage says 放款 as 履约贷's do): the follow-up is the focus's.
         const first = search.results[0]?.id;
         const focusHolds = () => first !== undefined && focusHoldsAsWell(index, reading, focus, [first]);
         // A number asked with only words that label figures ("金额多少" after 纾困融资贷款) asks a figure of the focus.
-        const labels = cues.wants === 'number' ? figureLabels(snapshot) : undefined;
+        const labels = wants === 'number' ? figureLabels(snapshot) : undefined;
         const ownWords = labels ? telling.filter((t) => !reading.synonymOf?.has(t)) : [];
         const figureOfFocus = labels !== undefined && ownWords.length > 0 && ownWords.every((t) => labels.has(t));
         // An ellipsis with a question of its own ("那 credit self-check 的 deadline 是几号") is weighed as any follow-up is.

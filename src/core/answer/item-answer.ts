@@ -224,10 +224,11 @@ export function answerItem(
     // "各担多少" wants a number: when no passage for the aspect states one, the card's note that it lacks it answers,
     // not a passage that speaks of the aspect in general ("政府+银行+担保分担风险").
     const gapNote = holding.find((r) => r.passage.absence);
-    if (wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r)))
-        chosen = [gapNote];
-    // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it.
-    if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
+    const figureGap = wants === 'number' && primary && NUMERIC.has(primary) && gapNote && !holding.some((r) => !r.passage.absence && hasNumber(r));
+    // The best reading is the card saying it lacks the fact: that is the answer, not a lesser passage beside it. Of a
+    // number the card lacks, what it says of the aspect in words follows the gap ("政府+银行+担保/保险公司" share the risk).
+    if (figureGap) chosen = [gapNote, ...holding.filter((r) => !r.passage.absence).slice(0, 1)];
+    else if (chosen[0]?.passage.absence) chosen = chosen.filter((r) => r.passage.absence);
     /** When set, each fact is shown under the label of the aspect it was chosen for. */
     let labels: Aspect[] | undefined;
     /** The card's own note that it lacks the fact leads, a passage the question's words point to follows. */

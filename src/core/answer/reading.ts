@@ -153,7 +153,8 @@ const FIRM_SAID = new RegExp(
  * every phrasing ("how much relief lending have firms got", "那年上线的").
  * Asking whether one can apply (能申请吗, can we apply) wants the conditions.
  */
-export type Wanted = 'number' | 'date' | 'place' | 'fit' | 'act' | 'agent' | 'apply' | 'document';
+export const WANTED_FORMS = ['number', 'date', 'place', 'fit', 'act', 'agent', 'apply', 'document'] as const;
+export type Wanted = (typeof WANTED_FORMS)[number];
 
 /**
  * How something is split among parties ("损失怎么分", "各分多少", "how are losses split", and the noun: "what's the
@@ -444,7 +445,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter(
         (w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')),
     );
-    const wants = WANTS.find(([, re]) => re.test(t))?.[0];
+    const wants = wantsOf(t);
     const unit = UNITS.find(([asked]) => asked.test(t))?.[1];
     return {
         ...(wants ? { wants } : {}),
@@ -588,4 +589,10 @@ const AMOUNT_ASKED = /多少|几(?=[个家户成倍亿万千百十])|\bhow (?:mu
 export function asksOrigin(text: string): boolean {
     const t = normalize(text);
     return BEGINNING_ASKED.test(t) && !LATER_ASKED.test(t) && !AMOUNT_ASKED.test(t) && yearsIn(t).length === 0;
+}
+
+/** What the question's own form asks (`SubjectCues.wants`), of a text already normalized or not. */
+export function wantsOf(text: string): Wanted | undefined {
+    const t = normalize(text);
+    return WANTS.find(([, re]) => re.test(t))?.[0];
 }

@@ -7,6 +7,7 @@
  * longer fits is dropped alone.
  */
 import { z } from 'zod';
+import { WANTED_FORMS, type Wanted } from '../answer/reading.ts';
 import type { Draft } from '../match/told-profile.ts';
 import { ASPECTS, LANGS, type Aspect, type Lang } from '../vocabulary.ts';
 
@@ -21,6 +22,8 @@ export interface Focus {
     readonly before?: EarlierFocus;
     /** The card field of the passage that answered ("facts.2"): "专精特新的呢" may ask the same passage of another scope. */
     readonly field?: string;
+    /** What the last question's own form asked ("who's the insurer": who runs it), for "那X呢". */
+    readonly wants?: Wanted;
 }
 
 /** The focus one topic back: its items and aspect. */
@@ -61,6 +64,7 @@ const focusSchema = z.strictObject({
         .string()
         .regex(/^[a-z][a-z0-9_.]{0,59}$/)
         .optional(),
+    wants: z.enum(WANTED_FORMS).optional(),
 });
 const matchedSchema = z.array(ID).max(MAX_MATCHED);
 export const langSchema = z.enum(LANGS);
@@ -84,5 +88,6 @@ function stripUndefined(f: z.infer<typeof focusSchema>): Focus {
         ...(f.year ? { year: f.year } : {}),
         ...(before ? { before } : {}),
         ...(f.field ? { field: f.field } : {}),
+        ...(f.wants ? { wants: f.wants } : {}),
     };
 }
