@@ -145,6 +145,18 @@ describe('a passage holding the question', () => {
     });
 });
 
+describe('what every offering is', () => {
+    it('"scheme", "programme" name no card, as 项目 and "product" do: the other words say which', async () => {
+        const shipped = createSearchIndex((await loadKnowledge(SHIPPED_KNOWLEDGE)).snapshot!);
+        const micro = shipped.search('tell me about the micro loan programme');
+        expect(micro.confident).toBe(true);
+        expect(micro.results[0]?.id).toBe('keji-weidaitong');
+        // Still no card's: a scheme the knowledge does not hold.
+        expect(shipped.search('pension scheme in shanghai').confident).toBe(false);
+        expect(shipped.search('car loan scheme for employees').confident).toBe(false);
+    });
+});
+
 describe('English contractions', () => {
     it('are function words, with the apostrophe or without it', () => {
         const terms = (q: string) => [...index.read(q).terms.keys()];

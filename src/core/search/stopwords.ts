@@ -380,6 +380,12 @@ const GENERIC = [
     'good',
     'best',
     'product',
+    // what every offering is, as 项目 is: "the micro-loan scheme" names a card by "micro loan" alone
+    'project',
+    'program',
+    'programme',
+    'scheme',
+    'initiative',
     'new',
     'latest',
     'information',
