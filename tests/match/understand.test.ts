@@ -65,6 +65,10 @@ describe('understandQuestion', () => {
         expect(fields('we are just a tech SME, no HNTE')).toMatchObject({ qualifications: ['tech-sme'] });
         // Asking whether only such firms can apply claims nothing.
         expect(fields('only a high-tech enterprise can apply?').qualifications).toBeUndefined();
+        // With no article, and after the title.
+        for (const said of ['correction: we are not a little giant yet, only SRDI', 'we are not a little giant yet, SRDI only'])
+            expect(fields(said), said).toEqual({ qualifications: ['srdi'], qualificationsLacking: ['tech-little-giant'] });
+        expect(fields('which loans are for SRDI only?').qualifications).toBeUndefined();
     });
 
     it('reads no need from a product name that holds one after a title (小巨人信用贷), as it reads no title from it', () => {

@@ -98,9 +98,10 @@ function stanceOf(text: string, index: number, word: string): Stance {
     // "有没有针对高企的贷款", "是不是专精特新才能申请": a question about the title, not a statement.
     if (ASKS_WHETHER.test(lead.slice(-WINDOW))) return 'mentions';
     if (CLAIM.zh.test(lead) || CLAIM.en.test(lead)) return 'claims';
-    // "not HNTE yet, only a tech SME": a clause that is only the title after "only / just a" says what the firm is,
-    // unless it asks ("only a high-tech enterprise can apply?").
-    if (/^\s*(?:only|just|merely)\s+an?\s*$/i.test(lead) && !/[?？]/.test(text.slice(index).split(/[，。,.;；!！\n]/)[0]!)) return 'claims';
+    // "not HNTE yet, only a tech SME", "only SRDI", "SRDI only": a clause that is only the title beside "only / just
+    // (a)" says what the firm is, unless it asks ("only a high-tech enterprise can apply?").
+    const only = /^\s*(?:only|just|merely)\s+(?:an?\s+)?$/i.test(lead) || (/^\s*$/.test(lead) && /^\s*only\s*(?:[，。,.;；!！\n]|$)/i.test(after));
+    if (only && !/[?？]/.test(text.slice(index).split(/[，。,.;；!！\n]/)[0]!)) return 'claims';
     if (statedAlone(text, index, word)) return 'claims';
     return 'mentions';
 }
