@@ -254,6 +254,14 @@ describe('focus', () => {
         expect(talk("Who's the insurer on weidaitong?", 'is collateral needed for lvyuedai?')[1]!.state.focus?.wants).toBeUndefined();
     });
 
+    it('a follow-up whose only telling word is a piece of the aspect asked stays on the item in focus', () => {
+        // 放款 is half of the processing-time word 多久放款; several cards write it, and it had taken the follow-up to
+        // 科技履约贷 ("银行据此放款"). ip-pledge-financing's how-to-apply states the registration times.
+        const a = answerOf(talk('知识产权质押贷款怎么办', '要多久能放款')[1]);
+        expect(a.item?.id).toBe('ip-pledge-financing');
+        expect(a.text).toMatch(/3个工作日/);
+    });
+
     it('a last question that asked no aspect but was answered from a typed field carries that field\'s aspect to "那X呢" only', () => {
         // keji-lvyuedai terms.risk_sharing answered "the split"; weidaitong's: government 70%, guarantor 30%.
         const switched = answerOf(talk("what's the risk split on lvyuedai?", 'ok and what about weidaitong then?')[1]);

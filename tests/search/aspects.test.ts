@@ -75,6 +75,13 @@ describe('aspect reading', () => {
         expect(reader.read('银行那边有什么补偿机制').primary).not.toBe('partner-banks');
     });
 
+    it('reads the other half of a word whose question-word half sits in a word read for the same aspect', () => {
+        // 多久能 and 多久放款 are processing-time words: in "要多久能放款", 放款 is the aspect's word, not one of its own.
+        expect(reader.read('要多久能放款').words).toEqual(['多久能', '放款']);
+        // With no word of the aspect read beside it, 放款 stays a word of its own.
+        expect(reader.read('放款银行是哪家').words).not.toContain('放款');
+    });
+
     it('classifies statements for passages', () => {
         // A card fact naming partner banks and an amount speaks of both.
         expect(reader.classify('合作银行为中国银行上海市分行，各5000万元额度').sort()).toEqual(['amount', 'partner-banks']);

@@ -107,9 +107,10 @@ export function createAspectReader(table: AspectTable, isKnown?: (word: string) 
     words.sort((a, b) => b.text.length - a.text.length);
 
     // Halves that are question words (什么, 多少, 哪些) say nothing apart from each other.
-    const split = words.filter(
-        (w) => !w.latin && /^\p{Script=Han}{4}$/u.test(w.text) && !STOP_WORDS.has(w.text.slice(0, 2)) && !STOP_WORDS.has(w.text.slice(2)),
-    );
+    // A word with one such half (多久放款) is read apart only when that half sits in a word read for the same aspect.
+    const fourHan = words.filter((w) => !w.latin && /^\p{Script=Han}{4}$/u.test(w.text));
+    const questionHalf = (w: Word) => Number(STOP_WORDS.has(w.text.slice(0, 2))) + Number(STOP_WORDS.has(w.text.slice(2)));
+    const split = fourHan.filter((w) => questionHalf(w) < 2);
     // Words by their first two characters (one-character words by their one), so that a text is
     // scanned once, with one or two lookups a position, instead of once per word.
     const byStart = new Map<number, number[]>();
@@ -149,18 +150,29 @@ export function createAspectReader(table: AspectTable, isKnown?: (word: string) 
         }
         // A four-character word said with words between its halves, or its halves turned round, in one clause:
         // "风险怎么分担", "分担风险" are 风险分担; "跟哪些银行合作" is 合作银行.
+        // A question-word half may sit inside a word already read for the same aspect: "要多久能放款" reads 多久能, and 放款
+        // is then the other half of 多久放款, the aspect's word too, not a word of its own that names a card.
+        const ofSame = (part: string, target: Word['target']) => {
+            for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1))
+                if (found.some((f) => f.word.target === target && f.start <= i && i + 2 <= f.end)) return i;
+            return -1;
+        };
         for (const word of split) {
             const [a, b] = [word.text.slice(0, 2), word.text.slice(2)];
-            const at = freeIndex(text, a, taken);
-            const bt = at < 0 ? -1 : freeIndex(text, b, taken);
+            // A question-word half is never read on its own: only inside a word of the same aspect.
+            const aFree = STOP_WORDS.has(a) ? -1 : freeIndex(text, a, taken);
+            const bFree = STOP_WORDS.has(b) ? -1 : freeIndex(text, b, taken);
+            const at = aFree >= 0 ? aFree : bFree >= 0 && STOP_WORDS.has(a) ? ofSame(a, word.target) : -1;
+            const bt = at < 0 ? -1 : bFree >= 0 ? bFree : aFree >= 0 && STOP_WORDS.has(b) ? ofSame(b, word.target) : -1;
             if (bt < 0) continue;
             // In its order with a few words between, or turned round with none ("分担风险").
             if (at < bt ? bt - at - 2 > SPLIT_GAP : at !== bt + 2) continue;
             if (CLAUSE_BREAK.test(text.slice(Math.min(at, bt), Math.max(at, bt) + 2))) continue;
+            // Each half as found where it stands: the words read are the text's own, to be cut out of it.
+            if (aFree >= 0) found.push({ start: at, end: at + 2, word: { ...word, text: a } });
+            if (bFree >= 0) found.push({ start: bt, end: bt + 2, word: { ...word, text: b } });
             taken.fill(1, at, at + 2);
             taken.fill(1, bt, bt + 2);
-            // Each half as found where it stands: the words read are the text's own, to be cut out of it.
-            found.push({ start: at, end: at + 2, word: { ...word, text: a } }, { start: bt, end: bt + 2, word: { ...word, text: b } });
         }
         return found;
     };
