@@ -562,6 +562,19 @@ describe('a split asked that the card gives no figures for', () => {
     });
 });
 
+describe('which kind of help an item is', () => {
+    it('a choice between two kinds of help asks what the item is, not whether it holds a subsidy', () => {
+        // huke-zhuantie holds no subsidy field: "is it a loan or a subsidy?" was answered "the sources give no subsidy".
+        for (const q of ['is huke zhuantie a loan or a subsidy?', '沪科专贴到底是补贴还是贷款？']) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'huke-zhuantie' }, status: 'answered', aspect: 'what-is' });
+            expect(a.facts[0]!.field, q).toBe('summary');
+        }
+        // A choice between other things asks of them: fixed or floating is the rate.
+        expect(service.answer('履约贷的利率是固定还是浮动').aspect).toBe('rate');
+    });
+});
+
 describe('by when', () => {
     it('a deadline asked is answered by the passage stating the date a step must be done by', () => {
         // premium-subsidy facts.3: the credit self-check "须在2025年6月30日前…完成" / "by 30 June 2025", a condition the

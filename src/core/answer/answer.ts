@@ -42,6 +42,7 @@ import {
     asksPayout,
     asksSum,
     asksTotalDone,
+    asksWhatKind,
     asksWhomFor,
     DAY_STATED,
     meantIn,
@@ -133,14 +134,16 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         paceOfPast(years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant))))),
     );
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
-    // "Who is it designed for" asks the conditions.
-    const reading = asksSum(text)
-        ? withAspect(read, 'amount', FRAME)
-        : asksPayout(text)
-          ? withAspect(read, 'processing-time', FRAME)
-          : asksWhomFor(text)
-            ? withAspect(read, 'eligibility', FRAME)
-            : read;
+    // "Who is it designed for" asks the conditions; "是补贴还是贷款" what the item is, whatever aspect its words read.
+    const reading = asksWhatKind(text)
+        ? withAspect(read, 'what-is', ASPECTS.values)
+        : asksSum(text)
+          ? withAspect(read, 'amount', FRAME)
+          : asksPayout(text)
+            ? withAspect(read, 'processing-time', FRAME)
+            : asksWhomFor(text)
+              ? withAspect(read, 'eligibility', FRAME)
+              : read;
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };

@@ -193,6 +193,27 @@ export function asksWhomFor(text: string): boolean {
     return MADE_FOR.test(normalize(text));
 }
 
+/**
+ * The kinds of help an item may be, a closed class: asked to choose between two of them ("是补贴还是贷款", "is it a
+ * loan or a subsidy?"), the question asks what the item is, not its subsidy (`asksWhatKind`).
+ */
+const HELP_KIND_ZH = '贷款|信贷|借款|补贴|补助|贴息|奖励|奖补|资助|拨款|担保|保险|基金|政策|平台|贴现|投资|股权';
+const HELP_KIND_EN =
+    /loans?|credit|subsid(?:y|ies)|grants?|rebates?|guarantees?|insurance|funds?|polic(?:y|ies)|platforms?|discount(?:ing)?|investments?|equity/
+        .source;
+const HELP_KIND = `(?:一种|一个|个|种)?\\s*(?:${HELP_KIND_ZH}|\\b(?:${HELP_KIND_EN})\\b)`;
+const KIND_CHOICE = new RegExp(
+    [
+        `是\\s*${HELP_KIND}\\s*(?:吗)?\\s*还是\\s*${HELP_KIND}`,
+        `\\b(?:is|are)\\s+(?:[\\w-]+\\s+){1,4}?(?:an?\\s+)?(?:${HELP_KIND_EN})\\s+or\\s+(?:an?\\s+)?(?:${HELP_KIND_EN})\\b`,
+    ].join('|'),
+    'i',
+);
+
+export function asksWhatKind(text: string): boolean {
+    return KIND_CHOICE.test(normalize(text));
+}
+
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     [
         'date',
