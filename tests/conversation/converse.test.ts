@@ -254,6 +254,17 @@ describe('focus', () => {
         expect(talk("Who's the insurer on weidaitong?", 'is collateral needed for lvyuedai?')[1]!.state.focus?.wants).toBeUndefined();
     });
 
+    it('"its partner banks" asks the banks of the item in focus, though "partner banks" is a name of the finance alliance', () => {
+        const turns = talk("what's gaoqidai", 'and its partner banks?', 'which of those are state-owned?');
+        const banks = answerOf(turns[1]);
+        expect(banks).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'partner-banks' });
+        expect(banks.facts[0]!.field).toBe('terms.partner_banks.0');
+        // gaoqidai terms.partner_banks.1: the 2022 upgrade added five state-owned or national joint-stock banks.
+        expect(answerOf(turns[2]).item?.id).toBe('gaoqidai');
+        // A related card so named is that card: 科技履约贷's premium subsidy is the premium-subsidy card.
+        expect(answerOf(talk('科技履约贷', '那它的保费补贴要我自己去申请吗')[1]).item?.id).toBe('premium-subsidy');
+    });
+
     it('a follow-up whose only telling word is a piece of the aspect asked stays on the item in focus', () => {
         // 放款 is half of the processing-time word 多久放款; several cards write it, and it had taken the follow-up to
         // 科技履约贷 ("银行据此放款"). ip-pledge-financing's how-to-apply states the registration times.

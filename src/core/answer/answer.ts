@@ -25,7 +25,7 @@ import { understandQuestion } from '../match/understand.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { isOffering, type KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
-import { termPattern } from '../search/stem.ts';
+import { stem, termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { SearchOptions } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
@@ -45,6 +45,7 @@ import {
     asksWhatKind,
     asksWhomFor,
     DAY_STATED,
+    refersBackIn,
     meantIn,
     subjectCues,
     yearsIn,
@@ -129,9 +130,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const search = questionSearch(index, meant, searchOptions);
     const years = yearsIn(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
-    const read = totalDone(
+    const read = nameAsAspect(
+        snapshot,
         text,
-        paceOfPast(years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant))))),
+        options.context,
+        totalDone(text, paceOfPast(years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant)))))),
     );
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
     // "Who is it designed for" asks the conditions; "是补贴还是贷款" what the item is, whatever aspect its words read.
@@ -532,6 +535,38 @@ function aspectOfPiece(snapshot: KnowledgeSnapshot, words: readonly string[]): A
         return words.some((w) => w.length >= 2 && phrases.some((p) => p !== w && p.includes(w)));
     });
     return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * "and its partner banks?" after 高企贷: a name that is, word for word, an aspect's phrase ("partner banks", a name of
+ * the finance alliance and the partner-banks aspect), said of the item referred back to, is that aspect asked of it, not
+ * another item named, unless the two cards are related.
+ */
+function nameAsAspect(snapshot: KnowledgeSnapshot, text: string, context: AnswerContext | undefined, reading: QueryReading): QueryReading {
+    if (!context?.focus.length || reading.named.length !== 1 || !refersBackIn(text)) return reading;
+    // A card related to the one in focus is what "its …" names: 它的保费补贴 after 科技履约贷 is the premium subsidy card.
+    const named = reading.named[0]!;
+    const related = (a: string, b: string) => snapshot.items.get(a)?.related.includes(b) === true;
+    if (context.focus.some((id) => id === named.id || related(id, named.id) || related(named.id, id))) return reading;
+    const said = named.term.replace(/_/g, ' ');
+    const aspect = ASPECTS.values.find((a) => {
+        const phrases = snapshot.aspects[a];
+        return [...(phrases?.zh ?? []), ...(phrases?.en ?? [])].some((p) => stemmed(p) === said);
+    });
+    // Its words are then the aspect's, weighed as an aspect word's are (passage-rank.ts), not as the question's own.
+    const aspectTerms = new Set([...reading.aspectTerms, named.term, ...named.term.split('_')]);
+    return aspect ? withAspect({ ...reading, named: [], aspectTerms }, aspect) : reading;
+}
+
+/** A phrase as the index spells a name it reads: normalized, each English word stemmed, joined by spaces. */
+function stemmed(phrase: string): string {
+    const said = normalize(phrase).toLowerCase();
+    return /^[a-z][a-z\s-]*$/.test(said)
+        ? said
+              .split(/[\s-]+/)
+              .map(stem)
+              .join(' ')
+        : said;
 }
 
 /** The reading without the terms of `words` (a short name's word: see `shortIsWord`). */

@@ -18,6 +18,12 @@ import { normalize, segmentWords } from '../search/tokenize.ts';
 const REFERS_BACK_ZH =
     /它们|它的|它|这个|这款|这项|这种|这家|那个|那款|那项|那种|该(?:产品|政策|平台|项目|贷款)|(?<!应)该(?![怎不])|其(?![他它中实次余])|上面|上述|上边|刚才|刚刚|前者|后者|此(?:产品|项|款)/;
 const REFERS_BACK_EN = /\b(?:it|its|it's|this|that|these|those|they|them|their|the same|above|former|latter|this one|that one)\b/i;
+/** Whether a message points back at the item last spoken of (它, its, those…). */
+export function refersBackIn(text: string): boolean {
+    const t = normalize(text);
+    return REFERS_BACK_ZH.test(t) || REFERS_BACK_EN.test(t);
+}
+
 /** A time pointed back at ("它当时有多少额度", "how much was committed back then"): the time the last answer spoke of. */
 const BACK_THEN = /当时|那时|那时候|那个时候|那会儿?|当年|\b(?:back then|at the time|at that time|in those days)\b/i;
 /** The same, to take every one out (built once: a global regex is stateless in `replace`). */
