@@ -553,9 +553,10 @@ function nameAsAspect(snapshot: KnowledgeSnapshot, text: string, context: Answer
         const phrases = snapshot.aspects[a];
         return [...(phrases?.zh ?? []), ...(phrases?.en ?? [])].some((p) => stemmed(p) === said);
     });
+    if (!aspect) return reading;
     // Its words are then the aspect's, weighed as an aspect word's are (passage-rank.ts), not as the question's own.
     const aspectTerms = new Set([...reading.aspectTerms, named.term, ...named.term.split('_')]);
-    return aspect ? withAspect({ ...reading, named: [], aspectTerms }, aspect) : reading;
+    return withAspect({ ...reading, named: [], aspectTerms }, aspect);
 }
 
 /** A phrase as the index spells a name it reads: normalized, each English word stemmed, joined by spaces. */

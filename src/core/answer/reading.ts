@@ -472,7 +472,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
     const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter(
         (w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')),
     );
-    const wants = wantsOf(t);
+    const wants = formOf(t);
     const unit = UNITS.find(([asked]) => asked.test(t))?.[1];
     return {
         ...(wants ? { wants } : {}),
@@ -618,8 +618,12 @@ export function asksOrigin(text: string): boolean {
     return BEGINNING_ASKED.test(t) && !LATER_ASKED.test(t) && !AMOUNT_ASKED.test(t) && yearsIn(t).length === 0;
 }
 
-/** What the question's own form asks (`SubjectCues.wants`), of a text already normalized or not. */
+/** What the question's own form asks (`SubjectCues.wants`). */
 export function wantsOf(text: string): Wanted | undefined {
-    const t = normalize(text);
+    return formOf(normalize(text));
+}
+
+/** The same, of a text already normalized. */
+function formOf(t: string): Wanted | undefined {
     return WANTS.find(([, re]) => re.test(t))?.[0];
 }
