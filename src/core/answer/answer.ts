@@ -25,8 +25,8 @@ import { understandQuestion } from '../match/understand.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { isOffering, type KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
-import { stem, termPattern } from '../search/stem.ts';
-import { normalize } from '../search/tokenize.ts';
+import { termPattern } from '../search/stem.ts';
+import { latinWords, normalize } from '../search/tokenize.ts';
 import type { SearchOptions } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
 import { ASPECTS, NEEDS, type Aspect, type Lang } from '../vocabulary.ts';
@@ -559,15 +559,10 @@ function nameAsAspect(snapshot: KnowledgeSnapshot, text: string, context: Answer
     return withAspect({ ...reading, named: [], aspectTerms }, aspect);
 }
 
-/** A phrase as the index spells a name it reads: normalized, each English word stemmed, joined by spaces. */
+/** A phrase as the index spells a name it reads: normalized, an English one as its stemmed words joined by spaces. */
 function stemmed(phrase: string): string {
     const said = normalize(phrase).toLowerCase();
-    return /^[a-z][a-z\s-]*$/.test(said)
-        ? said
-              .split(/[\s-]+/)
-              .map(stem)
-              .join(' ')
-        : said;
+    return /^[a-z][a-z\s-]*$/.test(said) ? latinWords(said).join(' ') : said;
 }
 
 /** The reading without the terms of `words` (a short name's word: see `shortIsWord`). */

@@ -618,12 +618,7 @@ export function asksOrigin(text: string): boolean {
     return BEGINNING_ASKED.test(t) && !LATER_ASKED.test(t) && !AMOUNT_ASKED.test(t) && yearsIn(t).length === 0;
 }
 
-/** What the question's own form asks (`SubjectCues.wants`). */
-export function wantsOf(text: string): Wanted | undefined {
-    return formOf(normalize(text));
-}
-
-/** The same, of a text already normalized. */
+/** What the question's own form asks (`SubjectCues.wants`), of a normalized text. */
 function formOf(t: string): Wanted | undefined {
     return WANTS.find(([, re]) => re.test(t))?.[0];
 }

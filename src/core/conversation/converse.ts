@@ -18,7 +18,7 @@
  * 4. the answer's items and aspect become the focus of the next turn.
  */
 import { subjectCues, yearsIn, type Answer } from '../answer/answer.ts';
-import { asksForOffering, wantsOf, type Wanted } from '../answer/reading.ts';
+import { asksForOffering, type Wanted } from '../answer/reading.ts';
 import { langOfText } from '../language.ts';
 import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
@@ -207,8 +207,9 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         const withFirm = kinds && service.answer(`${kinds}, ${asked}`, answerOptions);
         if (withFirm && withFirm.confident && withFirm.item) answer = { ...withFirm, question: answer.question };
     }
-    // "那X呢" asks what the last question asked (see AnswerContext.wants), and so will the next one.
-    const after = { ...next, ...focusAfter(answer, focus, cues.ellipsis && !cues.wants ? focus?.wants : undefined) };
+    // What the question's own form asked goes on with the focus; "那X呢" asks it again (see AnswerContext.wants), and so
+    // will the next one.
+    const after = { ...next, ...focusAfter(answer, focus, cues.wants ?? (cues.ellipsis ? focus?.wants : undefined)) };
     // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side;
     // "那高企贷我们能申请吗" after earlier messages told about the firm: that item, rated for it (its conditions and what the
     // firm lacks). A message that tells about the firm and asks in one breath gets the answer to what it asks, with the
@@ -269,7 +270,7 @@ function asksForOne(service: KnowledgeService, text: string): boolean {
  * the aspect with no item ("利率多少" → "高企贷"); an answer that found
  * nothing keeps the focus there was, so that "它" still means it.
  */
-export function focusAfter(answer: Answer, before: Focus | undefined, carried?: Wanted): { focus?: Focus } {
+export function focusAfter(answer: Answer, before: Focus | undefined, wants?: Wanted): { focus?: Focus } {
     const aspect = answer.aspect && answer.aspect !== 'comparison' ? answer.aspect : (answer.comparison && answer.aspects[0]) || undefined;
     if (answer.clarify) return { focus: { items: [], ...(answer.clarify.aspect ? { aspect: answer.clarify.aspect } : {}) } };
     const items = answer.comparison ? answer.comparison.items.map((i) => i.id) : answer.item ? [answer.item.id] : [];
@@ -285,9 +286,8 @@ export function focusAfter(answer: Answer, before: Focus | undefined, carried?: 
           : undefined;
     // The field of the passage that answered one item, for "那X呢" asked of the same passage (see AnswerContext.field).
     const field = items.length === 1 && !answer.comparison ? answer.facts.find((f) => f.item === items[0])?.field : undefined;
-    // What the question's form asked goes on through "那X呢" ("Who's the insurer on weidaitong?" → "what about lvyuedai"
-    // → "and zhulidai?"): `carried`, given by the turn that read the message as one.
-    const wants = wantsOf(answer.question) ?? carried;
+    // `wants`: what the question's form asked, given by the turn that read it ("Who's the insurer on weidaitong?" →
+    // "what about lvyuedai" → "and zhulidai?").
     return {
         focus: {
             items: items.slice(0, MAX_FOCUS),

@@ -325,7 +325,8 @@ export function findNearTerms(text: string, start: number, end: number, dictiona
 export const HAN_RUNS = /\p{Script=Han}+/gu;
 const LATIN_WORDS = /[a-z0-9]+/g;
 
-function latinWords(normalized: string): string[] {
+/** The English words of a normalized text, each stemmed as the index stems it. */
+export function latinWords(normalized: string): string[] {
     return (normalized.match(LATIN_WORDS) ?? []).map(stem);
 }
 
