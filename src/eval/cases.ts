@@ -123,6 +123,7 @@ export const HELDOUT_FILES = {
         'heldout18-answers.jsonl',
         'heldout19-answers.jsonl',
         'heldout20-answers.jsonl',
+        'heldout21-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -144,6 +145,7 @@ export const HELDOUT_FILES = {
         'heldout18-offtopic.jsonl',
         'heldout19-offtopic.jsonl',
         'heldout20-offtopic.jsonl',
+        'heldout21-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -165,6 +167,7 @@ export const HELDOUT_FILES = {
         'heldout18-dialogues.jsonl',
         'heldout19-dialogues.jsonl',
         'heldout20-dialogues.jsonl',
+        'heldout21-dialogues.jsonl',
     ],
 } as const;
 
