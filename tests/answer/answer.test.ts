@@ -1619,3 +1619,25 @@ describe('what the question bounds and sets beside', () => {
         expect(a.text).toContain('免申即享');
     });
 });
+
+describe('the passage holding the question words beside those chosen for the aspect', () => {
+    it('shows the condition asked about, though the passages tagged with conditions hold none of its words', () => {
+        // premium-subsidy: three facts read as conditions (the repayment window, the reply's subsidies, the note) hold
+        // nothing of "credit record"; the one that says the firm must be in good credit standing holds no condition word.
+        for (const [q, said] of [
+            ['保费补贴对企业信用记录有什么要求？', /信用良好/],
+            ['Does the premium subsidy have any requirement on our credit record?', /good credit/],
+        ] as const) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'premium-subsidy' }, status: 'answered', aspect: 'eligibility' });
+            expect(a.text.slice(0, 500), q).toMatch(said);
+            expect(a.facts.length, q).toBeLessThanOrEqual(3);
+        }
+    });
+
+    it('leaves an answer alone whose facts already hold the words best', () => {
+        const a = service.answer('高企贷的额度是多少？');
+        expect(a.facts[0]?.field).toBe('terms.amount');
+        expect(a.facts.every((f) => f.item === 'gaoqidai')).toBe(true);
+    });
+});

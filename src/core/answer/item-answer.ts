@@ -436,6 +436,16 @@ export function answerItem(
     const unheldYear = asks.length > 0 && !gap ? yearsIn(askingClauses(base.question).join('')).find((y) => !heldYear(y)) : undefined;
     // A passage that only says again part of one chosen before it (apply_channel "上海市科技创业中心" beside the steps
     // that name it) adds nothing to read.
+    // The passage holding most of the question's words, when none chosen holds as much, is shown too, in place of the
+    // last when the answer is full: the aspect read may have chosen facts that hold none of the words ("对信用记录有什么
+    // 要求": three passages tagged with the conditions), where one holding them ("须信用良好") lacks an aspect word.
+    // Of a number asked, a passage stating none is no answer, however many words it holds.
+    const mostWords = gap ? undefined : holdingMost(ranked, chosen);
+    if (mostWords && (wants !== 'number' || hasNumber(mostWords))) {
+        const room = Math.min(chosen.length, MAX_FACTS - 1);
+        chosen = [...chosen.slice(0, room), mostWords];
+        if (labels) labels = [...labels.slice(0, room), mostWords.passage.aspects[0] ?? primary ?? 'what-is'];
+    }
     const kept = chosen.map((r, i) => !chosen.slice(0, i).some((o) => restates(o, r, lang)));
     if (kept.includes(false)) {
         if (labels) labels = labels.filter((_, i) => kept[i]);
@@ -507,6 +517,19 @@ export function answerItem(
         ),
         facts,
     };
+}
+
+/**
+ * The passage holding more of the question's words (`coverage`; some beside aspect words: `plain`) than every passage
+ * chosen.
+ */
+function holdingMost(ranked: readonly RankedPassage[], chosen: readonly RankedPassage[]): RankedPassage | undefined {
+    if (chosen.length === 0) return undefined;
+    const most = ranked.reduce<RankedPassage | undefined>(
+        (b, r) => (r.passage.absence || r.plain === 0 || (b && b.coverage >= r.coverage) ? b : r),
+        undefined,
+    );
+    return most && !chosen.includes(most) && chosen.every((r) => r.coverage < most.coverage) ? most : undefined;
 }
 
 /** A passage the question's words point to, with no aspect read: much of them, or a good share of a short question's. */
