@@ -113,3 +113,21 @@ describe('a slip in an English aspect word', () => {
         expect(slips.read('how to aplli for seamless renewal').primary).not.toBe('how-to-apply');
     });
 });
+
+describe('a question word of one language before a word of the other', () => {
+    it('reads the aspect word the two make: a mixed message splits the phrase where the script changes', () => {
+        expect(reader.read('高企贷有哪些 banks').primary).toBe('partner-banks');
+        expect(reader.read('gaoqidai 2023年以后加进来的是哪类 banks？').primary).toBe('partner-banks');
+        expect(reader.read('which 银行 can we go to for 高企贷').primary).toBe('partner-banks');
+        // The pair is longer than the word of either script in it: "什么 documents" asks for the papers, as "what documents" does.
+        expect(reader.read('申请高企贷要准备什么 documents').primary).toBe('documents');
+        expect(reader.read('申请高企贷要 what 材料').primary).toBe('documents');
+        // The words read are the message's own, to be cut out of it.
+        expect(reader.read('高企贷有哪些 banks').words).toEqual(['哪些 banks']);
+    });
+
+    it('reads nothing when the two make no aspect word', () => {
+        expect(reader.read('高企贷是什么 scheme').primary).not.toBe('partner-banks');
+        expect(reader.read('which 产品 suits a start-up').aspects).toEqual([]);
+    });
+});

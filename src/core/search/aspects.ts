@@ -5,9 +5,11 @@
  * Both the question and the words are normalized as the search does
  * (full-width, traditional, case), so 額度 and ＡＭＯＵＮＴ count. Where words
  * overlap the longest wins (试点银行 is partner banks, not the history of
- * 试点). An aspect scores the characters its words cover; the three broad
- * ones (what-is, history, figures) count three quarters, so that "履约贷刚开始
- * 试点那会儿，是跟哪几家银行合作的" asks for the partner banks of that time.
+ * 试点); a question word of one language before a word of the other is read
+ * as the phrase the two make ("有哪些 banks" as "which banks"). An aspect
+ * scores the characters its words cover; the three broad ones (what-is,
+ * history, figures) count three quarters, so that "履约贷刚开始试点那会儿，
+ * 是跟哪几家银行合作的" asks for the partner banks of that time.
  */
 import type { AspectTable } from '../knowledge/schema.ts';
 import { STOP_WORDS } from './stopwords.ts';
@@ -66,6 +68,12 @@ function numberForms(text: string): string[] {
     else if (!/s$/.test(last) && last.length > 2) forms.add(`${head}${last}s`);
     return [...forms];
 }
+
+/** Question words that ask which one, in each language, and a message switching script right after one (see `mixed`). */
+const ZH_ASKING = /^(?:哪些|哪家|哪几家|哪类|什么)/;
+const EN_ASKING = /^(?:which|what) /;
+const ZH_ASKING_LATIN = /(哪些|哪类|哪种|哪几家|哪家|哪个|哪几个|什么|啥) ?([a-z]+(?: [a-z]+)?)/g;
+const LATIN_ASKING_ZH = /\b(which|what) ?(\p{Script=Han}+)/gu;
 
 /** At most this many characters between the halves of a four-character word said apart (see `find`). */
 const SPLIT_GAP = 3;
@@ -138,6 +146,8 @@ export function createAspectReader(table: AspectTable, isKnown?: (word: string) 
         candidates.sort((a, b) => a.w - b.w || a.at - b.at);
         const taken = new Uint8Array(text.length);
         const found: Found[] = [];
+        // Read first: the pair is longer than the word of either script inside it, and longest wins.
+        mixed(text, taken, found);
         for (const { at, w } of candidates) {
             const word = words[w]!;
             const end = at + word.text.length;
@@ -175,6 +185,42 @@ export function createAspectReader(table: AspectTable, isKnown?: (word: string) 
             taken.fill(1, bt, bt + 2);
         }
         return found;
+    };
+
+    // A question word of one language before a word of the other ("有哪些 banks", "which 银行"), read as the aspect word
+    // the two make in the language of the second: mixed messages split the phrase at the change of script. The aspect
+    // words that start with a question word, by what follows it in each script.
+    const afterAsking = (re: RegExp) => {
+        const out = new Map<string, Word>();
+        for (const w of words) {
+            const m = re.exec(w.text);
+            if (m && !out.has(w.text.slice(m[0].length))) out.set(w.text.slice(m[0].length), w);
+        }
+        return out;
+    };
+    const latinAfter = afterAsking(EN_ASKING);
+    const hanAfter = afterAsking(ZH_ASKING);
+    const mixed = (text: string, taken: Uint8Array, found: Found[]) => {
+        const take = (start: number, end: number, word: Word | undefined) => {
+            if (!word) return false;
+            for (let i = start; i < end; i++) if (taken[i]) return false;
+            taken.fill(1, start, end);
+            found.push({ start, end, word: { ...word, text: text.slice(start, end) } });
+            return true;
+        };
+        for (const m of text.matchAll(ZH_ASKING_LATIN)) {
+            const latin = m[2]!;
+            const parts = latin.split(' ');
+            for (let n = Math.min(parts.length, 2); n > 0; n--) {
+                const tail = parts.slice(0, n).join(' ');
+                if (take(m.index, m.index + m[0].length - latin.length + tail.length, latinAfter.get(tail))) break;
+            }
+        }
+        for (const m of text.matchAll(LATIN_ASKING_ZH)) {
+            const han = m[2]!;
+            for (let n = Math.min(han.length, 4); n >= 2; n--)
+                if (take(m.index, m.index + m[0].length - han.length + n, hanAfter.get(han.slice(0, n)))) break;
+        }
     };
 
     // The English words of the aspect words, for reading slips (see `createAspectReader`).
