@@ -616,6 +616,25 @@ describe('profile', () => {
         expect(talk('我们是高新技术企业，也是专精特新企业', '说错了，我们还不是')[1]!.state.profile?.qualifications?.length).toBe(2);
     });
 
+    it('reads "not yet recognised" as denying the one title told, though the message goes on', () => {
+        const turns = talk('我们是高企，做新能源', '适合哪些产品', '其实我们还没认定，只是在申请');
+        expect(turns[2]!.state.profile).toMatchObject({ qualificationsLacking: ['high-tech'] });
+        expect(turns[2]!.reply.kind).toBe('match');
+        const en = talk('we are a high-tech enterprise', 'which loans fit us?', "actually we haven't been certified yet, still applying");
+        expect(en[2]!.state.profile).toMatchObject({ qualificationsLacking: ['high-tech'] });
+        // A loan not yet granted is no title denied.
+        expect(talk('我们是高企', '适合哪些产品', '我们还没拿到贷款')[2]!.state.profile?.qualifications).toEqual(['high-tech']);
+    });
+
+    it('matches again on a correction whose title a product name is read from only through a slip', () => {
+        // "Sci-Tech Little Giant" is one letter from the alias "Sci-Tech Little Giant loan": here it is the firm's title.
+        const turns = talk('We are an SRDI firm in Shanghai', 'which products fit?', "sorry, not SRDI, we're a Sci-Tech Little Giant");
+        expect(turns[2]!.reply.kind).toBe('match');
+        expect(turns[2]!.state.profile).toMatchObject({ qualifications: ['tech-little-giant'], qualificationsLacking: ['srdi'] });
+        // Named as written, the product is asked about.
+        expect(talk('We are an SRDI firm', 'which products fit?', 'sorry, what is the Little Giant credit loan?')[2]!.reply.kind).toBe('answer');
+    });
+
     it('asks for the profile when a firm asks what fits before telling anything', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });

@@ -139,8 +139,11 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // again on the profile as it now is; "2021年放了多少" asks something else.
     const afterMatch = state.matched !== undefined && state.focus === undefined;
     // So does one that asks again what suits the firm ("说错了，我们还没拿到高企认定…那有什么合适的").
+    // A name read only through a slip, in a correction that tells the firm's facts, is those facts ("sorry, not SRDI,
+    // we're a Sci-Tech Little Giant": the title, read one letter from "Sci-Tech Little Giant loan").
+    const namedAsked = correctsEarlier(text) ? reading.named.filter((n) => !n.typo) : reading.named;
     const rematch =
-        told && afterMatch && reading.named.length === 0 && reading.aspects.aspects.length === 0 && (!asksBeyondAgain(asked) || asksWhichFits(asked));
+        told && afterMatch && namedAsked.length === 0 && reading.aspects.aspects.length === 0 && (!asksBeyondAgain(asked) || asksWhichFits(asked));
     if (wantsMatch || plainStatement || rematch) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {

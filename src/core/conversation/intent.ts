@@ -139,8 +139,19 @@ export function asksForMatch(text: string): boolean {
 const DENIES_UNNAMED =
     /(?:不是|还不是|并不是|还没有|还没|没有|不算)[吧呢啊哦。！!，,.\s]*$|\b(?:we|i)(?: are|'re| am|'m) not(?: yet)?[.!\s]*$|\bnot yet[.!\s]*$|\b(?:we|i) (?:aren't|am not)[.!\s]*$/i;
 
+/** …or says the title is not yet granted, wherever in the message ("其实我们还没认定，只是在申请", "not certified yet"). */
+const NOT_YET_GRANTED = new RegExp(
+    [
+        /(?:还没|还没有|尚未|还未|没有|没)(?:被|正式)?(?:认定|评上|认证|评定|入库|通过认定)/.source,
+        /\bnot (?:yet )?(?:been )?(?:certified|recognised|recognized|accredited)\b/.source,
+        /\b(?:haven't|have not|hasn't|has not) (?:yet )?(?:been )?(?:certified|recognised|recognized|accredited)\b/.source,
+    ].join('|'),
+    'i',
+);
+
 export function deniesUnnamed(text: string): boolean {
-    return DENIES_UNNAMED.test(normalize(text).trim());
+    const said = normalize(text).trim();
+    return DENIES_UNNAMED.test(said) || NOT_YET_GRANTED.test(said);
 }
 
 export function correctsEarlier(text: string): boolean {
