@@ -265,6 +265,17 @@ describe('focus', () => {
         expect(answerOf(talk('科技履约贷', '那它的保费补贴要我自己去申请吗')[1]).item?.id).toBe('premium-subsidy');
     });
 
+    it('"the partner banks", with no word pointing back, asks the banks of the item in focus, unless the alliance is asked', () => {
+        const banks = answerOf(talk("what's gaoqidai", 'what are the partner banks?')[1]);
+        expect(banks).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'partner-banks' });
+        expect(banks.facts[0]!.field).toMatch(/^terms\.partner_banks/);
+        // xiaojuren-xinyongdai names no bank: its own gap is said, not the alliance's overview.
+        const none = answerOf(talk('the little giant credit loan', 'how much can we borrow', 'who are the partner banks')[2]);
+        expect(none).toMatchObject({ item: { id: 'xiaojuren-xinyongdai' }, aspect: 'partner-banks' });
+        // More of the alliance's own names said: the alliance is asked.
+        expect(answerOf(talk("what's gaoqidai", 'what is the partner banks alliance?')[1]).item?.id).toBe('kechuang-finance-alliance');
+    });
+
     it('a follow-up whose only telling word is a piece of the aspect asked stays on the item in focus', () => {
         // 放款 is half of the processing-time word 多久放款; several cards write it, and it had taken the follow-up to
         // 科技履约贷 ("银行据此放款"). ip-pledge-financing's how-to-apply states the registration times.

@@ -26,6 +26,7 @@ import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { isOffering, type KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import { termPattern } from '../search/stem.ts';
+import { STOP_WORDS } from '../search/stopwords.ts';
 import { latinWords, normalize } from '../search/tokenize.ts';
 import type { SearchOptions } from '../search/types.ts';
 import { boundQuery } from '../search/input.ts';
@@ -538,14 +539,18 @@ function aspectOfPiece(snapshot: KnowledgeSnapshot, words: readonly string[]): A
 }
 
 /**
- * "and its partner banks?" after 高企贷: a name that is, word for word, an aspect's phrase ("partner banks", a name of
- * the finance alliance and the partner-banks aspect), said of the item referred back to, is that aspect asked of it, not
- * another item named, unless the two cards are related.
+ * "and its partner banks?" or "what are the partner banks?" after 高企贷: a name that is, word for word, an aspect's
+ * phrase ("partner banks", a name of the finance alliance and the partner-banks aspect), said of the item in focus, is
+ * that aspect asked of it, not another item named, unless the two cards are related. "What are" only frames it.
  */
 function nameAsAspect(snapshot: KnowledgeSnapshot, text: string, context: AnswerContext | undefined, reading: QueryReading): QueryReading {
-    if (!context?.focus.length || reading.named.length !== 1 || !refersBackIn(text)) return reading;
-    // A card related to the one in focus is what "its …" names: 它的保费补贴 after 科技履约贷 is the premium subsidy card.
+    if (!context?.focus.length || reading.named.length !== 1) return reading;
     const named = reading.named[0]!;
+    // Without a word pointing back ("its", 它的), the name is still the aspect unless the message says more of that
+    // card's names: "who are the partner banks" after 小巨人信用贷 asks its banks, "what is the partner banks alliance"
+    // asks of the alliance.
+    if (!refersBackIn(text) && saysMoreOfNames(snapshot.items.get(named.id), text, named.term)) return reading;
+    // A card related to the one in focus is what "its …" names: 它的保费补贴 after 科技履约贷 is the premium subsidy card.
     const related = (a: string, b: string) => snapshot.items.get(a)?.related.includes(b) === true;
     if (context.focus.some((id) => id === named.id || related(id, named.id) || related(named.id, id))) return reading;
     const said = named.term.replace(/_/g, ' ');
@@ -556,7 +561,16 @@ function nameAsAspect(snapshot: KnowledgeSnapshot, text: string, context: Answer
     if (!aspect) return reading;
     // Its words are then the aspect's, weighed as an aspect word's are (passage-rank.ts), not as the question's own.
     const aspectTerms = new Set([...reading.aspectTerms, named.term, ...named.term.split('_')]);
-    return withAspect({ ...reading, named: [], aspectTerms }, aspect);
+    return withAspect({ ...reading, named: [], aspectTerms }, aspect, FRAME);
+}
+
+/** The message holds an English word of the card's names beyond the name it was read by (`term`), or is no English message. */
+function saysMoreOfNames(item: KnowledgeItem | undefined, text: string, term: string): boolean {
+    const said = normalize(text).toLowerCase();
+    if (!item || !/^[a-z]/.test(term)) return true;
+    const names = new Set(latinWords([item.name_en ?? '', ...item.aliases.en].join(' ').toLowerCase()));
+    const read = new Set(term.split('_'));
+    return latinWords(said).some((w) => names.has(w) && !read.has(w) && !STOP_WORDS.has(w));
 }
 
 /** A phrase as the index spells a name it reads: normalized, an English one as its stemmed words joined by spaces. */
