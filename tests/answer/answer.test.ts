@@ -1641,3 +1641,14 @@ describe('the passage holding the question words beside those chosen for the asp
         expect(a.facts.every((f) => f.item === 'gaoqidai')).toBe(true);
     });
 });
+
+describe('a deadline asked of an item that gives none', () => {
+    it('is not answered with a statistic whose English says "close to" a figure', () => {
+        // seamless-renewal facts.1: "…worth close to 1 billion yuan" in 2022 was read as the window.
+        for (const q of ['无缝续贷有截止时间吗', 'seamless renewal: is there a deadline?']) {
+            const a = service.answer(q);
+            expect(a.item?.id, q).toBe('seamless-renewal');
+            expect(a.facts.map((f) => f.text).join(' '), q).not.toMatch(/194/);
+        }
+    });
+});

@@ -131,3 +131,11 @@ describe('a question word of one language before a word of the other', () => {
         expect(reader.read('which 产品 suits a start-up').aspects).toEqual([]);
     });
 });
+
+describe('"close to" a figure', () => {
+    it('is nearness, not the closing date of the window', () => {
+        expect(reader.classify('In 2022, 194 tech firms got renewals worth close to 1 billion yuan')).not.toContain('window');
+        expect(reader.read('when does the voucher scheme close?').primary).toBe('window');
+        expect(reader.read('is it close to closing?').primary).toBe('window');
+    });
+});

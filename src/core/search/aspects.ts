@@ -75,6 +75,9 @@ const EN_ASKING = /^(?:which|what) /;
 const ZH_ASKING_LATIN = /(哪些|哪类|哪种|哪几家|哪家|哪个|哪几个|什么|啥) ?([a-z]+(?: [a-z]+)?)/g;
 const LATIN_ASKING_ZH = /\b(which|what) ?(\p{Script=Han}+)/gu;
 
+/** "Close to" a figure: nearness, whatever aspect "close" is a word of. */
+const NEARLY = /^close to\b/;
+
 /** At most this many characters between the halves of a four-character word said apart (see `find`). */
 const SPLIT_GAP = 3;
 const CLAUSE_BREAK = /[，。,.;；!！?？\n]/;
@@ -152,6 +155,8 @@ export function createAspectReader(table: AspectTable, isKnown?: (word: string) 
             const word = words[w]!;
             const end = at + word.text.length;
             if (word.latin && (LATIN.test(text[at - 1] ?? '') || LATIN.test(text[end] ?? ''))) continue;
+            // "close to 1 billion" is near it, not a closing date.
+            if (word.latin && NEARLY.test(text.slice(at))) continue;
             let free = true;
             for (let i = at; i < end; i++) if (taken[i]) free = false;
             if (!free) continue;
