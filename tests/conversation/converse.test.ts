@@ -646,6 +646,17 @@ describe('profile', () => {
         expect(talk('We are an SRDI firm', 'which products fit?', 'sorry, what is the Little Giant credit loan?')[2]!.reply.kind).toBe('answer');
     });
 
+    it("does not take the need an item's name says, asked about, as the firm's", () => {
+        // "纾困融资贷款是什么" told the need 纾困: "现在还能申请吗" then rated the item for a firm that had told nothing.
+        const turns = talk('纾困融资贷款是什么', '现在还能申请吗');
+        expect(turns[0]!.state.profile).toBeUndefined();
+        expect(answerOf(turns[1]).item?.id).toBe('relief-financing');
+        expect(talk('what is seamless loan renewal?')[0]!.state.profile).toBeUndefined();
+        // Said of the firm, or by the message's other words, the need is told.
+        expect(talk('我们想做知识产权质押贷款，怎么申请')[0]!.state.profile?.needs).toEqual(['ip-pledge']);
+        expect(talk('沪科专贴有没有什么倾斜？比如对首贷户、没抵押的企业')[0]!.state.profile?.needs).toEqual(expect.arrayContaining(['first-loan']));
+    });
+
     it('asks for the profile when a firm asks what fits before telling anything', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });

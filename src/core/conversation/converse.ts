@@ -20,6 +20,8 @@
 import { subjectCues, yearsIn, type Answer } from '../answer/answer.ts';
 import { asksForOffering, type Wanted } from '../answer/reading.ts';
 import { langOfText } from '../language.ts';
+import { termPattern } from '../search/stem.ts';
+import { normalize } from '../search/tokenize.ts';
 import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
 import type { MatchResponse, Understood } from '../match/types.ts';
@@ -102,7 +104,22 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // "不对，我要问的是高新技术企业的" after an answer says what the question was about, not what the firm is.
     const restated = state.focus !== undefined && restatesQuestion(text);
     const read = service.understand(text);
-    const { fields, understood, declined, asked: unrefused } = restated ? { ...read, fields: {}, understood: [], declined: [] } : read;
+    // "纾困融资贷款是什么", "how does IP-pledge financing work" ask about an item: the need its name says is not told of the
+    // firm, unless the message speaks of the firm ("我们想做知识产权质押"). Needs its other words say stay ("沪科专贴有没有
+    // 倾斜？比如对首贷户、没抵押的企业").
+    const onlyNamesNeeds =
+        !restated &&
+        read.understood.length > 0 &&
+        read.understood.every((u) => u.field === 'needs') &&
+        asksSomething(text) &&
+        !speaksOfFirm(text) &&
+        !service.understand(withoutNames(text, service.read(text).named)).understood.some((u) => u.field === 'needs');
+    const {
+        fields,
+        understood,
+        declined,
+        asked: unrefused,
+    } = restated || onlyNamesNeeds ? { ...read, fields: {}, understood: [], declined: [] } : read;
     // What the message turns down ("不想做知识产权质押了") is not what it asks about: read and answer the rest.
     const asked = declined.length > 0 ? unrefused : text;
     // "说错了，我们还不是" denies what was told without naming it: the firm's one qualification, when it told only one.
@@ -236,6 +253,11 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         }
     }
     return { state: after, lang, reply: { kind: 'answer', answer, understood } };
+}
+
+/** The message without the names it was read to say (see `QueryReading.named`). */
+function withoutNames(text: string, named: readonly { readonly term: string }[]): string {
+    return named.reduce((rest, n) => rest.replace(termPattern(n.term), ' '), normalize(text));
 }
 
 /** The firm's qualifications as the cards write them (科技小巨人, not the label's aside 含培育), or '' when it told none. */
