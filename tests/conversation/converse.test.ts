@@ -657,6 +657,16 @@ describe('profile', () => {
         expect(talk('沪科专贴有没有什么倾斜？比如对首贷户、没抵押的企业')[0]!.state.profile?.needs).toEqual(expect.arrayContaining(['first-loan']));
     });
 
+    it('sets the item in focus beside one said to be more or less of the aspect asked ("比高企贷低吗")', () => {
+        for (const turns of [talk('沪科专贷利率多少', '比高企贷低吗'), talk('what is the rate of huke zhuandai', 'is it lower than gaoqidai?')]) {
+            const a = answerOf(turns[1]);
+            expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+            expect(a.comparison?.rows.map((r) => r.aspect)).toContain('rate');
+        }
+        // 比较 is "rather": one item's rate, not a comparison.
+        expect(answerOf(talk('沪科专贷利率比较低吗')[0]).comparison).toBeUndefined();
+    });
+
     it('asks for the profile when a firm asks what fits before telling anything', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });

@@ -88,6 +88,9 @@ const RANKS =
 const CHOOSE = new RegExp(
     [
         /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/.source,
+        // "比高企贷低吗", "lower than gaoqidai?": more or less than another (not 比较 "rather", 比例 a ratio).
+        /比(?!较|例|率|重)[^，。？?,.]{1,15}?(?:更|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好)/.source,
+        /\b(?:higher|lower|bigger|larger|smaller|longer|shorter|faster|slower|cheaper|better|easier|harder) than\b/.source,
         // "different from", "how are they different" choose; "ok, different thing" changes the topic.
         /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer(?:s|ence|ences)?\b|\bdifferent from\b/.source,
         /\b(?:are|is) (?:they|these|the two|both|it) (?:\w+ )?different\b|\bdifferent\?/.source,
