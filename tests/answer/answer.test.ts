@@ -1652,3 +1652,15 @@ describe('a deadline asked of an item that gives none', () => {
         }
     });
 });
+
+describe('a short question pointing back at what the firm just told', () => {
+    it('asks about that: the told clause is part of what is asked', () => {
+        // gaoqidai eligibility.conditions.2: the negative list names tax penalties. "Does that matter" points at the penalty.
+        // Asked after 高企贷, with nothing named: the told clause alone holds the words that point to the negative list.
+        for (const q of ['我们去年有过一次税务处罚，这个有影响吗', 'we had a tax penalty two years ago, does that matter?']) {
+            const a = service.answer(q, { context: { focus: ['gaoqidai'] } });
+            expect(a.item?.id, q).toBe('gaoqidai');
+            expect(a.facts[0]?.field, q).toBe('eligibility.conditions.2');
+        }
+    });
+});

@@ -385,12 +385,15 @@ export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReadi
         start = i + 1;
     }
     // A clause that asks with nothing of its own ("听说沪科专贷利率低，具体多少？") asks about what the clause before it
-    // reported: that clause is part of what is asked.
+    // reported: that clause is part of what is asked. So does a short one pointing back at it ("we had a tax penalty two
+    // years ago, does that matter?", "去年有过一次逾期，这个有影响吗").
     const bareAfter = (i: number) => {
         const next = clauses[i + 1];
         if (next === undefined || told[i + 1]) return false;
         const read = index.read(next);
-        return ASKS.test(next) && read.named.length === 0 && read.aspects.aspects.length === 0 && subjectCues(next, read).bare;
+        if (!ASKS.test(next) || read.named.length > 0 || read.aspects.aspects.length > 0) return false;
+        const cues = subjectCues(next, read);
+        return cues.bare || (cues.refersBack && cues.slight);
     };
     const kept = clauses.filter((_, i) => !told[i] || bareAfter(i));
     if (kept.length === clauses.length || kept.length === 0) return reading;
