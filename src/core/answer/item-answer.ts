@@ -434,8 +434,6 @@ export function answerItem(
         return said === 'fact' || (said === 'target' && TARGET_ASKED.test(base.question));
     };
     const unheldYear = asks.length > 0 && !gap ? yearsIn(askingClauses(base.question).join('')).find((y) => !heldYear(y)) : undefined;
-    // A passage that only says again part of one chosen before it (apply_channel "上海市科技创业中心" beside the steps
-    // that name it) adds nothing to read.
     // The passage holding most of the question's words, when none chosen holds as much, is shown too, in place of the
     // last when the answer is full: the aspect read may have chosen facts that hold none of the words ("对信用记录有什么
     // 要求": three passages tagged with the conditions), where one holding them ("须信用良好") lacks an aspect word.
@@ -446,6 +444,8 @@ export function answerItem(
         chosen = [...chosen.slice(0, room), mostWords];
         if (labels) labels = [...labels.slice(0, room), mostWords.passage.aspects[0] ?? primary ?? 'what-is'];
     }
+    // A passage that only says again part of one chosen before it (apply_channel "上海市科技创业中心" beside the steps
+    // that name it) adds nothing to read.
     const kept = chosen.map((r, i) => !chosen.slice(0, i).some((o) => restates(o, r, lang)));
     if (kept.includes(false)) {
         if (labels) labels = labels.filter((_, i) => kept[i]);

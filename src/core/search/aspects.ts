@@ -156,7 +156,7 @@ export function createAspectReader(table: AspectTable, isKnown?: (word: string) 
             const end = at + word.text.length;
             if (word.latin && (LATIN.test(text[at - 1] ?? '') || LATIN.test(text[end] ?? ''))) continue;
             // "close to 1 billion" is near it, not a closing date.
-            if (word.latin && NEARLY.test(text.slice(at))) continue;
+            if (word.latin && NEARLY.test(text.slice(at, at + 9))) continue;
             let free = true;
             for (let i = at; i < end; i++) if (taken[i]) free = false;
             if (!free) continue;
