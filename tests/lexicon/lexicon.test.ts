@@ -125,6 +125,14 @@ describe('question forms that hold a claiming or denying word', () => {
         expect(stated(text).qualificationsLacking).toBeUndefined();
     });
 
+    it('the question form is read whole however far before the title it stands', () => {
+        // Twelve characters and more between them once cut 有没有 to 没有, a denial.
+        for (const text of ['有没有哪家银行专门给专精特新、高新企业做纯信用贷的？', 'is there a bank that lends to SRDI or high-tech firms without collateral?']) {
+            expect(stated(text).qualificationsLacking, text).toBeUndefined();
+            expect(stated(text).qualifications, text).toBeUndefined();
+        }
+    });
+
     it('the statement beside such a question is still read', () => {
         expect(stated('我们是高企，有没有专精特新的贷款')).toEqual({ qualifications: ['high-tech'] });
         expect(stated('我们还不是高企，有没有别的贷款').qualificationsLacking).toEqual(['high-tech']);

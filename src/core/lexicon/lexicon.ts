@@ -82,11 +82,21 @@ function statedAlone(text: string, index: number, word: string): boolean {
     return `${lead}${tail}`.replace(CLAUSE_FILLER, '') === '';
 }
 
+/**
+ * Whether `re` ends within the last WINDOW characters of `lead`, read in the whole lead: cut at the window, 有没有
+ * would read as the denial 没有.
+ */
+function nearEnd(re: RegExp, lead: string): boolean {
+    const from = lead.length - WINDOW;
+    for (const m of lead.matchAll(new RegExp(re.source, `${re.flags}g`))) if (m.index + m[0].length > from) return true;
+    return false;
+}
+
 function stanceOf(text: string, index: number, word: string): Stance {
     const lead = before(text, index);
     const after = text.slice(index + word.length, index + word.length + 8);
     // Firms mix scripts ("我们是HNTE", "we are 高企"): both languages' words count.
-    if (DENY.zh.test(lead.slice(-WINDOW)) || DENY.en.test(lead)) return 'denies';
+    if (nearEnd(DENY.zh, lead) || DENY.en.test(lead)) return 'denies';
     // A denial may follow the title too, the firm said between or not: "高企认定还没有", "高企认定我们还没拿到".
     if (/^\s*(?:认定|资质|证书)?(?:我们|我司|公司)?(?:还没有|还没|没有|尚未|还未)/.test(after)) return 'denies';
     // Applied for, not held yet: "高企还在申请中", "专精特新在申报".
@@ -96,7 +106,7 @@ function stanceOf(text: string, index: number, word: string): Stance {
     )
         return 'denies';
     // "有没有针对高企的贷款", "是不是专精特新才能申请": a question about the title, not a statement.
-    if (ASKS_WHETHER.test(lead.slice(-WINDOW))) return 'mentions';
+    if (nearEnd(ASKS_WHETHER, lead)) return 'mentions';
     if (CLAIM.zh.test(lead) || CLAIM.en.test(lead)) return 'claims';
     // "not HNTE yet, only a tech SME", "only SRDI", "SRDI only": a clause that is only the title beside "only / just
     // (a)" says what the firm is, unless it asks ("only a high-tech enterprise can apply?").
