@@ -149,6 +149,19 @@ describe('statements in the ways founders make them', () => {
         expect(stated('高新技术企业有哪些贷款？').qualifications).toBeUndefined();
     });
 
+    it('an English claim word speaks of the firm only when the sentence speaks of us, or opens with "as a"', () => {
+        for (const text of [
+            'Who feeds the bank the list of certified high-tech firms for gaoqidai?',
+            'Must the company be registered in Shanghai and hold the HNTE certificate to apply?',
+            "Which firms count as a 'tech SME' for the risk compensation?",
+        ])
+            expect(stated(text).qualifications, text).toBeUndefined();
+        expect(stated("We're a certified HNTE but a first-time borrower. Any priority?").qualifications).toEqual(['high-tech']);
+        expect(stated('As a high-tech enterprise, which loans fit?').qualifications).toEqual(['high-tech']);
+        expect(stated('Our company holds the HNTE certificate. What can it get?').qualifications).toEqual(['high-tech']);
+        expect(stated('Our founder had late payments. Company itself is a certified HNTE. Does that matter?').qualifications).toEqual(['high-tech']);
+    });
+
     it('revenue named before or after the amount, in 亿 and million forms', () => {
         expect(stated('年收入两个亿左右').annualRevenueWan).toBe(20_000);
         expect(stated('大概五千万的营业额').annualRevenueWan).toBe(5000);

@@ -92,6 +92,23 @@ function nearEnd(re: RegExp, lead: string): boolean {
     return false;
 }
 
+/** The firm speaking of itself in English. */
+const FIRST_PERSON = /\b(?:we|we're|we've|us|our|ours|i|i'm|my|me)\b/i;
+
+/**
+ * Whether an English claim word before a title speaks of the firm: its sentence speaks of us, or states beside
+ * sentences that do ("Our co-founder had late payments. Company itself is a certified HNTE."), or the clause opens
+ * with "as a" ("As an HNTE, which loans fit?"). "Who gets the list of certified high-tech firms?" and "which firms
+ * count as a tech SME?" speak of others.
+ */
+function ofUs(text: string, index: number, lead: string): boolean {
+    const start = Math.max(...[...text.slice(0, index).matchAll(/[.?!;。？！；\n]/g)].map((m) => m.index + 1), 0);
+    const stop = /[.?!;。？！；\n]|$/.exec(text.slice(index))!;
+    const sentence = text.slice(start, index + stop.index);
+    const asks = /[?？]/.test(stop[0]);
+    return FIRST_PERSON.test(sentence) || (!asks && FIRST_PERSON.test(text)) || /^\s*as\s+an?\b/i.test(lead);
+}
+
 function stanceOf(text: string, index: number, word: string): Stance {
     const lead = before(text, index);
     const after = text.slice(index + word.length, index + word.length + 8);
@@ -107,7 +124,7 @@ function stanceOf(text: string, index: number, word: string): Stance {
         return 'denies';
     // "有没有针对高企的贷款", "是不是专精特新才能申请": a question about the title, not a statement.
     if (nearEnd(ASKS_WHETHER, lead)) return 'mentions';
-    if (CLAIM.zh.test(lead) || CLAIM.en.test(lead)) return 'claims';
+    if (CLAIM.zh.test(lead) || (CLAIM.en.test(lead) && ofUs(text, index, lead))) return 'claims';
     // "not HNTE yet, only a tech SME", "only SRDI", "SRDI only": a clause that is only the title beside "only / just
     // (a)" says what the firm is, unless it asks ("only a high-tech enterprise can apply?").
     const only = /^\s*(?:only|just|merely)\s+(?:an?\s+)?$/i.test(lead) || (/^\s*$/.test(lead) && /^\s*only\s*(?:[，。,.;；!！\n]|$)/i.test(after));
