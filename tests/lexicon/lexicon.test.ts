@@ -127,7 +127,10 @@ describe('question forms that hold a claiming or denying word', () => {
 
     it('the question form is read whole however far before the title it stands', () => {
         // Twelve characters and more between them once cut 有没有 to 没有, a denial.
-        for (const text of ['有没有哪家银行专门给专精特新、高新企业做纯信用贷的？', 'is there a bank that lends to SRDI or high-tech firms without collateral?']) {
+        for (const text of [
+            '有没有哪家银行专门给专精特新、高新企业做纯信用贷的？',
+            'is there a bank that lends to SRDI or high-tech firms without collateral?',
+        ]) {
             expect(stated(text).qualificationsLacking, text).toBeUndefined();
             expect(stated(text).qualifications, text).toBeUndefined();
         }
@@ -160,6 +163,17 @@ describe('statements in the ways founders make them', () => {
         expect(stated('As a high-tech enterprise, which loans fit?').qualifications).toEqual(['high-tech']);
         expect(stated('Our company holds the HNTE certificate. What can it get?').qualifications).toEqual(['high-tech']);
         expect(stated('Our founder had late payments. Company itself is a certified HNTE. Does that matter?').qualifications).toEqual(['high-tech']);
+    });
+
+    it('a Chinese title spelt in pinyin, joined or by syllable, is the title', () => {
+        expect(stated("who qualifies for that credit loan? we're gaoxin but not SRDI")).toMatchObject({
+            qualifications: ['high-tech'],
+            qualificationsLacking: ['srdi'],
+        });
+        expect(stated('we are Zhuan Jing Te Xin, can we apply?').qualifications).toEqual(['srdi']);
+        expect(stated('we are a kejixiaojuren firm').qualifications).toEqual(['tech-little-giant']);
+        // Inside a longer word it names nothing: gaoqidai is a product, not the title 高企.
+        expect(stated('we want gaoqidai').qualifications).toBeUndefined();
     });
 
     it('revenue named before or after the amount, in 亿 and million forms', () => {

@@ -4,7 +4,7 @@
  * vocabulary words with the staff-editable synonyms, amounts in every
  * common form, and statements told from denials ("还没有高企认定").
  */
-import { buildWords, normaliseWord, type FieldValues, type LexiconField, type WordTable } from './words.ts';
+import { buildWords, normaliseWord, pinyinSpellings, type FieldValues, type LexiconField, type Spelling, type WordTable } from './words.ts';
 
 export { chineseNumber, CN_NUMERAL, findAmounts, parseAmountWan, type FoundAmount } from './amount.ts';
 export { normaliseWord, type FieldValues, type LexiconField } from './words.ts';
@@ -46,8 +46,8 @@ const DENY = {
 } as const;
 /** Chinese question forms that hold a claiming or denying word: 有没有, 是不是, 是否, 有无, 属不属于. */
 const ASKS_WHETHER = /有没有|是不是|是否|有无|属不属于|算不算|能不能/;
-/** A mention followed by these names a product ("高企贷", "小巨人信用贷"), not the firm. */
-const PRODUCT_AFTER = /^\s*(?:贷|信用贷|专贷|专贴|loan|credit loan)/i;
+/** A mention followed by these names a product ("高企贷", "小巨人信用贷", "gaoqi dai", "xiaojuren xinyongdai"), not the firm. */
+const PRODUCT_AFTER = /^\s*(?:贷|信用贷|专贷|专贴|loan|credit loan|dai\b|xin ?yong ?dai\b)/i;
 /** Where a clause ends: what is said before it is not about the mention. */
 const CLAUSE_BREAK = /[，。,.;；!?！？\n]|但|而且|并且|不过|\bbut\b|\band\b(?= we)/gi;
 const WINDOW = 14;
@@ -135,13 +135,32 @@ function stanceOf(text: string, index: number, word: string): Stance {
 
 export function createLexicon(groups: readonly (readonly string[])[] = []): Lexicon {
     const table: WordTable = buildWords(groups);
-    // Free text is searched for words of two characters or more (一个“小”字 says nothing), longest first.
+    // Read when first needed: pinyin-pro is loaded then, not when the lexicon is made.
+    const spellings = new Map<LexiconField, ReadonlyMap<string, Spelling<unknown>>>();
+    const spelt = (field: LexiconField): ReadonlyMap<string, Spelling<unknown>> => {
+        let m = spellings.get(field);
+        if (!m) spellings.set(field, (m = SPELT_IN_PINYIN.has(field) ? pinyinSpellings(table[field]) : new Map()));
+        return m;
+    };
+    const valueOf = <F extends LexiconField>(field: F, word: string): FieldValues[F] | undefined =>
+        (table[field].get(normaliseWord(word)) ?? spelt(field).get(word.toLowerCase().replace(/[\s-]/g, ''))?.value) as FieldValues[F] | undefined;
+    // Free text is searched for words of two characters or more (一个“小”字 says nothing), longest first; a pinyin
+    // spelling may part its syllables with a space or a hyphen ("zhuan jing te xin").
     const patterns = new Map<LexiconField, RegExp>();
     const patternOf = (field: LexiconField): RegExp => {
         let re = patterns.get(field);
         if (!re) {
-            const words = [...table[field].keys()].filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
-            re = new RegExp(words.map((w) => (/^[a-z0-9]/.test(w) ? `\\b${escape(w)}\\b` : escape(w))).join('|'), 'gi');
+            const words = [...table[field].keys()]
+                .filter((w) => w.length >= 2)
+                .map((w) => ({ length: w.length, source: /^[a-z0-9]/.test(w) ? `\\b${escape(w)}\\b` : escape(w) }));
+            const pinyin = [...spelt(field)].map(([w, { syllables }]) => ({ length: w.length, source: `\\b${syllables.join('[\\s-]?')}\\b` }));
+            re = new RegExp(
+                [...words, ...pinyin]
+                    .sort((a, b) => b.length - a.length)
+                    .map((w) => w.source)
+                    .join('|'),
+                'gi',
+            );
             patterns.set(field, re);
         }
         return re;
@@ -154,7 +173,7 @@ export function createLexicon(groups: readonly (readonly string[])[] = []): Lexi
         return titleAtEnd.test(text.slice(Math.max(0, index - TITLE_REACH), index));
     };
     return {
-        lookup: (field, word) => table[field].get(normaliseWord(word)) as FieldValues[typeof field] | undefined,
+        lookup: (field, word) => valueOf(field, word),
         mentions<F extends LexiconField>(field: F, raw: string): Mention<F>[] {
             const text = raw.normalize('NFKC').replace(/[“”"「」]/g, '');
             const found: Mention<F>[] = [];
@@ -162,7 +181,7 @@ export function createLexicon(groups: readonly (readonly string[])[] = []): Lexi
                 const word = m[0];
                 if (PRODUCT_AFTER.test(text.slice(m.index + word.length))) continue;
                 if (field === 'needs' && titleBefore(text, m.index)) continue;
-                const value = table[field].get(normaliseWord(word)) as FieldValues[F] | undefined;
+                const value = valueOf(field, word);
                 if (value !== undefined) found.push({ value, index: m.index, word, stance: stanceOf(text, m.index, word) });
             }
             return found;
@@ -170,6 +189,9 @@ export function createLexicon(groups: readonly (readonly string[])[] = []): Lexi
         titleBefore,
     };
 }
+
+/** Fields whose Chinese words founders also spell in pinyin: the titles ("we're gaoxin", "zhuanjingtexin"). */
+const SPELT_IN_PINYIN: ReadonlySet<LexiconField> = new Set(['qualifications']);
 
 /** The longest title looked for before a word (专精特新“小巨人” and its English forms are shorter). */
 const TITLE_REACH = 40;

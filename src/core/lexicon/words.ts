@@ -5,6 +5,7 @@
  * touching two values of one field says nothing about either and is left out.
  */
 import { NEEDS, QUALIFICATIONS, SIZES, STAGES, type Localized, type Need, type Qualification, type Size, type Stage } from '../vocabulary.ts';
+import { readPinyin } from './pinyin.ts';
 
 export interface FieldValues {
     stage: Stage;
@@ -106,4 +107,29 @@ export function buildWords(groups: readonly (readonly string[])[]): WordTable {
         return words;
     };
     return { stage: build('stage'), size: build('size'), qualifications: build('qualifications'), needs: build('needs') };
+}
+
+/** A Chinese word spelt in pinyin: its value and its syllables. */
+export interface Spelling<V> {
+    readonly value: V;
+    readonly syllables: readonly string[];
+}
+
+/**
+ * The pinyin spellings of a table's Chinese words, keyed by the syllables joined ("gaoxin" for 高新, "zhuanjingtexin"
+ * for 专精特新): founders writing English spell a Chinese title as they say it. A spelling two values share, or one
+ * that is already a word of the table, is left out.
+ */
+export function pinyinSpellings<V>(words: ReadonlyMap<string, V>): Map<string, Spelling<V>> {
+    const spelt = new Map<string, Spelling<V> | null>();
+    for (const [word, value] of words) {
+        if (!/^\p{Script=Han}{2,}$/u.test(word)) continue;
+        const syllables = readPinyin(word);
+        if (syllables.some((s) => s === '')) continue;
+        const joined = syllables.join('');
+        if (words.has(joined)) continue;
+        const had = spelt.get(joined);
+        spelt.set(joined, had === undefined || had?.value === value ? { value, syllables } : null);
+    }
+    return new Map([...spelt].filter((e): e is [string, Spelling<V>] => e[1] !== null));
 }

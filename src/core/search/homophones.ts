@@ -7,27 +7,17 @@
  * wrong one, so it cannot read a three-character name; a same-sound
  * character is a far stronger sign than any other one-character slip.
  *
- * Syllables come from pinyin-pro, loaded on the first question that needs
- * it (like OpenCC), one character at a time and cached, so that a name and
+ * Syllables come from pinyin-pro (lexicon/pinyin.ts), loaded on the first
+ * question that needs it, one character at a time and cached, so that a name and
  * a question in characters are read the same way whatever the context. A
  * name written in Latin letters is also matched against the whole name as
  * pinyin-pro reads it, a character of several readings as the word gives
  * it (行 of 科技支行: hang, not xing).
  */
-import { createRequire } from 'node:module';
+import { readPinyin } from '../lexicon/pinyin.ts';
 import { oneSlip } from './slips.ts';
 
-type PinyinFn = (text: string, options: { toneType: 'none'; type: 'array' }) => string[];
-
-const require = createRequire(import.meta.url);
-let pinyinFn: PinyinFn | undefined;
 const syllables = new Map<string, string>();
-
-/** pinyin-pro's toneless reading of a text, a syllable per character (ü written v; '' where a character has none). */
-function readPinyin(text: string): string[] {
-    pinyinFn ??= (require('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
-    return pinyinFn(text, { toneType: 'none', type: 'array' }).map((read) => (/^[a-zü]+$/.test(read) ? read.replace(/ü/g, 'v') : ''));
-}
 
 /** The toneless syllable of one Han character (ü written v), or '' when it has none. */
 function syllable(ch: string): string {
