@@ -124,6 +124,7 @@ export const HELDOUT_FILES = {
         'heldout19-answers.jsonl',
         'heldout20-answers.jsonl',
         'heldout21-answers.jsonl',
+        'heldout22-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -146,6 +147,7 @@ export const HELDOUT_FILES = {
         'heldout19-offtopic.jsonl',
         'heldout20-offtopic.jsonl',
         'heldout21-offtopic.jsonl',
+        'heldout22-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -168,6 +170,7 @@ export const HELDOUT_FILES = {
         'heldout19-dialogues.jsonl',
         'heldout20-dialogues.jsonl',
         'heldout21-dialogues.jsonl',
+        'heldout22-dialogues.jsonl',
     ],
 } as const;
 
