@@ -52,6 +52,8 @@ export interface KnowledgeService {
     answerAbout(id: string, aspect: Aspect, options?: AnswerOptions): Answer | undefined;
     /** How the index reads a question: its terms, the items it names, the aspects it asks (see search/knowledge-index.ts). */
     read(question: string): QueryReading;
+    /** The question's words that tell one card from another: none when it asks nothing of any card in particular (see search/knowledge-index.ts). */
+    telling(question: string): readonly string[];
     /** The profile fields a free text plainly states, each with a sentence saying so (see match/understand.ts). */
     understand(text: string): Understanding;
     /** The words of the vocabulary and of the current synonyms, as the matcher reads them (see lexicon/). */
@@ -275,6 +277,11 @@ class Service implements KnowledgeService {
 
     read(question: string): QueryReading {
         return this._state.index.read(question);
+    }
+
+    telling(question: string): readonly string[] {
+        const { index } = this._state;
+        return index.telling(index.read(question));
     }
 
     understand(text: string): Understanding {

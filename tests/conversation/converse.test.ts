@@ -667,6 +667,24 @@ describe('profile', () => {
         expect(answerOf(talk('沪科专贷利率比较低吗')[0]).comparison).toBeUndefined();
     });
 
+    it('after the firm told about itself, a question that names nothing, finds no card and asks no aspect but fit asks what fits', () => {
+        for (const [told, asked] of [
+            ['我们是高企，想贷款500万', '有什么适合的'],
+            ['我們是高企，50人', '有合適的嗎'],
+            ['I run a startup, 12 people, no revenue yet', 'anything for us?'],
+            ["We're HNTE, 50 staff", 'any suggestions?'],
+            ['we are a tech SME, revenue about 8 million', 'so what could we get?'],
+        ] as const) {
+            const reply = talk(told, asked)[1]!.reply;
+            expect(reply.kind, asked).toBe('match');
+        }
+        // A bare aspect after the match still asks which product; with an item in focus the question is of that item.
+        expect(talk('我们是高企，50人', '利率多少')[1]!.reply.kind).toBe('answer');
+        expect(answerOf(talk('我们是高企，50人', '高企贷是什么', '有合适的吗')[2]).item?.id).toBe('gaoqidai');
+        // Nothing told: nothing to match on, and nothing is matched.
+        expect(talk('anything for us?')[0]!.reply.kind).not.toBe('match');
+    });
+
     it('asks for the profile when a firm asks what fits before telling anything', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });

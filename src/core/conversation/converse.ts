@@ -145,12 +145,25 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const wish = asksWhatExists(asked) || (wantsFinancing(asked) && !state.focus?.items.length);
     // A body named with the offering asked ("which STCSM loan fits us") names who offers it, not what is asked of.
     const namesOnlyBodies = reading.named.every((n) => service.getItem(n.id)?.kind === 'organization');
+    // After messages that told about the firm, with no item in focus, a question that tells nothing more, names nothing,
+    // asks no aspect but fit and holds no word telling one card from another has nothing to ask but what fits ("有合适的
+    // 吗", "anything for us?", "any suggestions?"), whatever words it asks with: the profile told is all it can be about.
+    // (A message that tells and asks in one breath asks its own question; "信用类贷款2021年放了多少" asks of a kind.)
+    const onlyFit =
+        !told &&
+        !isEmptyDraft(state.profile ?? {}) &&
+        !state.focus?.items.length &&
+        reading.named.length === 0 &&
+        asksSomething(asked) &&
+        (reading.aspects.aspects.length === 0 || asksWhichFits(asked)) &&
+        service.telling(asked).length === 0;
     const wantsMatch =
-        (reading.named.length === 0 || (namesOnlyBodies && asksForMatch(asked) && asksForOffering(asked))) &&
-        (asksForMatch(asked) ||
-            (wish &&
-                !asksForOne(service, asked) &&
-                (toldSoFar || (reading.aspects.aspects.length === 0 && !service.search(asked, { limit: 1 }).confident))));
+        onlyFit ||
+        ((reading.named.length === 0 || (namesOnlyBodies && asksForMatch(asked) && asksForOffering(asked))) &&
+            (asksForMatch(asked) ||
+                (wish &&
+                    !asksForOne(service, asked) &&
+                    (toldSoFar || (reading.aspects.aspects.length === 0 && !service.search(asked, { limit: 1 }).confident)))));
     // Right after a match (no answer has set a focus since), a message that changes the profile and asks nothing of
     // its own ("说错了，我们已经是高企了，那现在呢", "sorry, we are high-tech — what about now?") asks for the match
     // again on the profile as it now is; "2021年放了多少" asks something else.
