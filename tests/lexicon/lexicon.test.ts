@@ -176,10 +176,38 @@ describe('statements in the ways founders make them', () => {
         expect(stated('we want gaoqidai').qualifications).toBeUndefined();
     });
 
+    it('a title closing a list of what the firm is, with no question, is claimed; alone it may be a topic asked of', () => {
+        expect(stated('我们营收5000万左右，员工80人，高新技术企业').qualifications).toEqual(['high-tech']);
+        expect(stated('我们需要500万流动资金，高企').qualifications).toEqual(['high-tech']);
+        expect(stated('50 staff, revenue 20 million, HNTE').qualifications).toEqual(['high-tech']);
+        expect(stated('高新技术企业').qualifications).toBeUndefined();
+        expect(stated('贷款利率多少，高新技术企业？').qualifications).toBeUndefined();
+    });
+
+    it('an English title got, obtained or granted is claimed, as 拿到 and 获得 are', () => {
+        expect(stated('wait, we got the tech SME registration last week').qualifications).toEqual(['tech-sme']);
+        expect(stated('we obtained HNTE status in 2023').qualifications).toEqual(['high-tech']);
+        expect(stated('we were recognised as a Sci-Tech Little Giant last year').qualifications).toEqual(['tech-little-giant']);
+    });
+
+    it('patents held, said with "do" or "also" or counted in words, are intellectual property', () => {
+        expect(stated('correction: we do have two invention patents').hasIntellectualProperty).toBe(true);
+        expect(stated('we also own a couple of patents').hasIntellectualProperty).toBe(true);
+        expect(stated('we have three software copyrights and five patents').hasIntellectualProperty).toBe(true);
+    });
+
     it('revenue named before or after the amount, in 亿 and million forms', () => {
         expect(stated('年收入两个亿左右').annualRevenueWan).toBe(20_000);
         expect(stated('大概五千万的营业额').annualRevenueWan).toBe(5000);
         expect(stated('revenue around RMB 80 million').annualRevenueWan).toBe(8000);
         expect(stated('想贷两千万').amountWan).toBe(2000);
+        expect(stated('revenue is about RMB 3 million').annualRevenueWan).toBe(300);
+        // The one figure of a message that names revenue and no loan is the revenue, whatever stands between them.
+        expect(stated('营收说错了，是两千万')).toEqual({ annualRevenueWan: 2000 });
+        expect(stated('sorry, the revenue figure was wrong: 30 million')).toEqual({ annualRevenueWan: 3000 });
+        expect(stated('营收说错了，想贷两千万')).toEqual({ amountWan: 2000 });
+        // The same figure said again in another unit is that figure, not a second one.
+        expect(stated('revenue was around RMB 30 million in 2024 i.e. 3000万, 40 staff')).toMatchObject({ annualRevenueWan: 3000 });
+        expect(stated('revenue was around RMB 30 million in 2024 i.e. 3000万, 40 staff').amountWan).toBeUndefined();
     });
 });

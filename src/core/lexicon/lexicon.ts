@@ -34,7 +34,7 @@ export interface Lexicon {
 /** Words that make a mention a statement about the firm ("我们是高企", "we are HNTE"). */
 const CLAIM = {
     zh: /(?:是|属于|已是|已经是|获得|已获|获|通过|拿到|取得|被认定为|认定为|评为|评上|评定为|入选|入库|作为|身为|有|拥有)/,
-    en: /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we have|we hold|holds?)\b/i,
+    en: /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we have|we hold|holds?|got|obtained|received|earned|became|(?:been|were|was) (?:certified|recognised|recognized|granted|awarded|listed|accredited|named))\b/i,
 } as const;
 /**
  * Words that deny it ("还没有高企认定", "not yet high-tech", "no HNTE status"). The question forms that hold them
@@ -78,9 +78,17 @@ function statedAlone(text: string, index: number, word: string): boolean {
     const rest = text.slice(index + word.length);
     const end = /[，。,.;；!！\n]|$/.exec(rest)!;
     const tail = rest.slice(0, end.index);
-    if (/[?？]/.test(tail) || end[0] === '' || rest.slice(end.index + 1).trim() === '') return false;
+    if (/[?？]/.test(tail)) return false;
+    // Last, it closes a list of what the firm is ("营收5000万，员工80人，高新技术企业") when clauses come before it and
+    // nothing in the message asks; alone, it may be the topic of a question.
+    const last = end[0] === '' || rest.slice(end.index + 1).trim() === '';
+    if (last && !(/[，,;；、]/.test(text.slice(0, index - lead.length)) && !ASKS_ANYTHING.test(text))) return false;
     return `${lead}${tail}`.replace(CLAUSE_FILLER, '') === '';
 }
+
+/** A message that asks: a question mark or word, in either language. */
+const ASKS_ANYTHING =
+    /[?？]|吗|呢|什么|啥|怎么|如何|多少|哪|谁|能否|是否|\b(?:what|how|which|who|when|where|why|can|could|is there|are there|do|does)\b/i;
 
 /**
  * Whether `re` ends within the last WINDOW characters of `lead`, read in the whole lead: cut at the window, 有没有

@@ -58,8 +58,9 @@ const HAS_IP = new RegExp(
         // 有3项发明专利, 拥有知识产权, 两个软著
         /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)/
             .source,
-        /(?:we|i) (?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)/.source,
-        /(?:\d+|lots of|many|several|a few|some) patents/.source,
+        /(?:we|i) (?:do |also |now |already |still )?(?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)/.source,
+        /(?:\d+|lots of|many|several|a few|some|a couple of|a dozen|dozens of|one|two|three|four|five|six|seven|eight|nine|ten)(?: [\w-]+){0,2} patents/
+            .source,
         /\bwith [^,.]{0,30}\b(?:patents|intellectual property)\b/.source,
     ].join('|'),
     'i',
@@ -78,6 +79,10 @@ const REVENUE_CONTEXT = new RegExp(
     ].join(''),
     'i',
 );
+/** Revenue named anywhere in a message, and a loan or financing named anywhere in it. */
+const REVENUE_NAMED = /营收|营业收入|营业额|销售额|销售收入|收入|\b(?:revenue|sales|turnover)\b/i;
+const FINANCING_NAMED = /贷|借|融资|资金|额度|授信|\b(?:loans?|borrow\w*|financ\w*|credit|funding|capital)\b/i;
+
 /**
  * A head count: digits or a Chinese numeral before 员工 / 人 ("200人", "两百个员工", "一百五十名职工"), digits before
  * employees / staff / people, or after a head-count word ("员工有200多人" is read by the first form; "headcount 200",
@@ -172,11 +177,16 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
     if (NO_IP.test(ipText)) add('hasIntellectualProperty', false, UNDERSTOOD.ip(false));
     else if (HAS_IP.test(ipText)) add('hasIntellectualProperty', true, UNDERSTOOD.ip(true));
 
-    for (const { wan, index, text: amount } of findAmounts(text)) {
-        const before = text.slice(Math.max(0, index - 20), index);
+    const amounts = findAmounts(text);
+    // One figure in a message that names revenue and no loan is the revenue, whatever stands between ("营收说错了，是两千万").
+    const onlyRevenue = amounts.length === 1 && REVENUE_NAMED.test(text) && !FINANCING_NAMED.test(text);
+    for (const { wan, index, text: amount } of amounts) {
+        const before = text.slice(Math.max(0, index - 40), index);
         // "revenue is 500万 not 5000万", "是500万不是5000万": the figure said not to be is no figure of the firm.
         if (NOT_THIS.test(before)) continue;
-        if (REVENUE_CONTEXT.test(before) || REVENUE_AFTER.test(text.slice(index + amount.length, index + amount.length + 24))) {
+        // "RMB 30 million i.e. 3000万": the revenue said again in another unit.
+        if (wan === fields.annualRevenueWan) continue;
+        if (onlyRevenue || REVENUE_CONTEXT.test(before) || REVENUE_AFTER.test(text.slice(index + amount.length, index + amount.length + 24))) {
             if (fields.annualRevenueWan === undefined) add('annualRevenueWan', wan, UNDERSTOOD.revenue(wan));
         } else if (fields.amountWan === undefined) {
             add('amountWan', wan, UNDERSTOOD.amount(wan));
