@@ -34,7 +34,15 @@ export interface Lexicon {
 /** Words that make a mention a statement about the firm ("我们是高企", "we are HNTE"). */
 const CLAIM = {
     zh: /(?:是|属于|已是|已经是|获得|已获|获|通过|拿到|取得|被认定为|认定为|评为|评上|评定为|入选|入库|作为|身为|有|拥有)/,
-    en: /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we have|we hold|holds?|got|obtained|received|earned|became|(?:been|were|was) (?:certified|recognised|recognized|granted|awarded|listed|accredited|named))\b/i,
+    en: new RegExp(
+        [
+            /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we have|we hold|holds?)\b/.source,
+            // got or granted it, as 拿到 and 获得 say ("we got the tech SME registration", "were recognised as")
+            /\b(?:got|obtained|received|earned|became|(?:been|were|was) (?:certified|recognised|recognized|granted|awarded|listed|accredited|named))\b/
+                .source,
+        ].join('|'),
+        'i',
+    ),
 } as const;
 /**
  * Words that deny it ("还没有高企认定", "not yet high-tech", "no HNTE status"). The question forms that hold them
