@@ -483,6 +483,11 @@ describe('profile', () => {
         expect(shortlist).toContain('huke-zhuandai');
     });
 
+    it('asked which offering is meant for the firm with a modifier between ("有什么专门针对我们的产品"), matches on the profile told', () => {
+        const turns = talk('我们是上海注册的高新技术企业，成立3年', '有什么专门针对我们的产品？');
+        expect(turns[1]!.reply.kind).toBe('match');
+    });
+
     it('asked which offering is meant for the firm, matches on the profile told, a body named or not', () => {
         for (const q of [
             'tech SME with sales of 5 million RMB, which loan is aimed at us',
@@ -574,6 +579,22 @@ describe('profile', () => {
             'sorry, we are not HNTE yet, what fits us now?',
         );
         expect(english[1]!.reply.kind).toBe('match');
+    });
+
+    it('right after a match, a statement that tells more about the firm is matched again, whatever words of an aspect it tells with', () => {
+        for (const [first, more, field] of [
+            ['we are a tech start-up, 12 people, what can we get?', 'wait, we got the tech SME registration last week', 'qualifications'],
+            [
+                'we have no patents and no HNTE status, 10 staff, what can we get?',
+                'correction: we do have two invention patents',
+                'hasIntellectualProperty',
+            ],
+            ['我们是初创的科技企业，有什么贷款', '对了，我们的高企证书上个月刚下来', 'qualifications'],
+        ] as const) {
+            const reply = talk(first, more)[1]!.reply;
+            expect(reply.kind, more).toBe('match');
+            if (reply.kind === 'match') expect(reply.profile[field], more).toBeTruthy();
+        }
     });
 
     it('after a match, a message that tells about the firm and asks its own question is not matched again', () => {

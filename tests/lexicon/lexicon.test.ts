@@ -184,6 +184,18 @@ describe('statements in the ways founders make them', () => {
         expect(stated('贷款利率多少，高新技术企业？').qualifications).toBeUndefined();
     });
 
+    it('a title whose certificate expired or lapsed is not held', () => {
+        expect(stated('更正一下：高企证书去年过期了，还没重新认定')).toEqual({ qualificationsLacking: ['high-tech'] });
+        expect(stated('our HNTE certificate expired last year')).toEqual({ qualificationsLacking: ['high-tech'] });
+        expect(stated('the SRDI status lapsed in March')).toEqual({ qualificationsLacking: ['srdi'] });
+        // Said to have come through after the title, it is held; asked whether it has, or said not to have, it is not.
+        expect(stated('对了，我们的高企证书上个月刚下来').qualifications).toEqual(['high-tech']);
+        expect(stated('高企认定通过了吗').qualifications).toBeUndefined();
+        expect(stated('高企证书上个月还没下来')).toEqual({ qualificationsLacking: ['high-tech'] });
+        // A loan falling due is no title lapsing.
+        expect(stated('我们是高企，贷款下个月到期').qualifications).toEqual(['high-tech']);
+    });
+
     it('an English title got, obtained or granted is claimed, as 拿到 and 获得 are', () => {
         expect(stated('wait, we got the tech SME registration last week').qualifications).toEqual(['tech-sme']);
         expect(stated('we obtained HNTE status in 2023').qualifications).toEqual(['high-tech']);

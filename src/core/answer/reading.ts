@@ -564,7 +564,8 @@ export function asksPayout(text: string): boolean {
 
 /** Asking which offering ("哪个产品", "有什么贷款", "which STCSM loan", "what products does it offer"): a closed class of question forms. */
 const OFFERING_ASKED =
-    /(?:哪个|哪款|哪种|哪些|什么|啥)(?:产品|贷款|信贷产品|融资产品)|\b(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:products?|loans?|schemes?)\b/i;
+    // A modifier ending in 的 may stand between, as English words do ("有什么专门针对我们的产品", "哪些适合小企业的贷款").
+    /(?:哪个|哪款|哪种|哪些|什么|啥)(?:[^，。？?,.!！]{1,10}的)?(?:产品|贷款|信贷产品|融资产品)|\b(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:products?|loans?|schemes?)\b/i;
 
 export function asksForOffering(text: string): boolean {
     return OFFERING_ASKED.test(normalize(text));

@@ -133,7 +133,9 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const next: ConversationState = { ...state, ...(isEmptyDraft(profile) ? {} : { profile }) };
 
     const reading = service.read(asked);
-    const plainStatement = told && reading.named.length === 0 && reading.aspects.aspects.length === 0 && !asksSomething(asked);
+    // A title's certificate words told with it ("we got the tech SME registration", "高企证书下来了") ask no aspect.
+    const asksAspect = reading.aspects.aspects.length > 0 && (!told || service.read(withoutTitles(service, asked)).aspects.aspects.length > 0);
+    const plainStatement = told && reading.named.length === 0 && !asksAspect && !asksSomething(asked);
     // "有没有什么贷款" in or after messages that told about the firm ("贷款明年3月到期" → "有啥办法") asks for the match;
     // "有没有什么办法不用先还本就能续贷" asks for one thing, which its asking clauses alone find: that is answered (the
     // match is offered beside it).
@@ -172,8 +174,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // A name read only through a slip, in a correction that tells the firm's facts, is those facts ("sorry, not SRDI,
     // we're a Sci-Tech Little Giant": the title, read one letter from "Sci-Tech Little Giant loan").
     const namedAsked = correctsEarlier(text) ? reading.named.filter((n) => !n.typo) : reading.named;
-    const rematch =
-        told && afterMatch && namedAsked.length === 0 && reading.aspects.aspects.length === 0 && (!asksBeyondAgain(asked) || asksWhichFits(asked));
+    const rematch = told && afterMatch && namedAsked.length === 0 && !asksAspect && (!asksBeyondAgain(asked) || asksWhichFits(asked));
     if (wantsMatch || plainStatement || rematch) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {
@@ -271,6 +272,23 @@ export function converse(service: KnowledgeService, state: ConversationState, me
 /** The message without the names it was read to say (see `QueryReading.named`). */
 function withoutNames(text: string, named: readonly { readonly term: string }[]): string {
     return named.reduce((rest, n) => rest.replace(termPattern(n.term), ' '), normalize(text));
+}
+
+/** Words that name a title's certificate or status, right after the title. */
+const TITLE_PAPER = /^\s*(?:registration|certificate|certification|cert|status|recognition|认定|证书|资质|称号)/i;
+
+/** The message without the titles it names and their certificate words: what is told of a title asks nothing of a card. */
+function withoutTitles(service: KnowledgeService, text: string): string {
+    // As the lexicon reads it, so that its indices hold.
+    let out = text.normalize('NFKC').replace(/[“”"「」]/g, '');
+    for (const m of service
+        .lexicon()
+        .mentions('qualifications', out)
+        .sort((a, b) => b.index - a.index)) {
+        const paper = TITLE_PAPER.exec(out.slice(m.index + m.word.length));
+        out = out.slice(0, m.index) + ' ' + out.slice(m.index + m.word.length + (paper?.[0].length ?? 0));
+    }
+    return out;
 }
 
 /** The firm's qualifications as the cards write them (科技小巨人, not the label's aside 含培育), or '' when it told none. */

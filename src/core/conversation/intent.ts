@@ -142,7 +142,7 @@ const DENIES_UNNAMED =
 /** …or says the title is not yet granted, wherever in the message ("其实我们还没认定，只是在申请", "not certified yet"). */
 const NOT_YET_GRANTED = new RegExp(
     [
-        /(?:还没|还没有|尚未|还未|没有|没)(?:被|正式)?(?:认定|评上|认证|评定|入库|通过认定)/.source,
+        /(?:还没|还没有|尚未|还未|没有|没)(?:被|正式|重新)?(?:认定|评上|认证|评定|入库|通过认定)/.source,
         /\bnot (?:yet )?(?:been )?(?:certified|recognised|recognized|accredited)\b/.source,
         /\b(?:haven't|have not|hasn't|has not) (?:yet )?(?:been )?(?:certified|recognised|recognized|accredited)\b/.source,
     ].join('|'),
@@ -232,9 +232,12 @@ export function asksNothingMore(rest: string): boolean {
     return rest.replace(ONLY_AGAIN_WORDS, '').length === 0;
 }
 
-/** Questions that ask something: a question mark or word (an aspect is checked with the reading). */
+/**
+ * Questions that ask something: a question mark or word (an aspect is checked with the reading). "do" right after its
+ * subject stresses a statement ("we do have two patents"); before it, it asks ("do we qualify").
+ */
 const ASKS =
-    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there|do|does)\b/i;
+    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there)\b|(?<!\b(?:we|i|they|it|you)\s+)\b(?:do|does)\b/i;
 
 /** What asks only "and now?" of the last reply: 呢, 吗, a question mark, "what/how about". */
 const ONLY_AGAIN = /呢|吗|[?？]|\b(?:what|how) about\b/gi;

@@ -52,6 +52,12 @@ const DENY = {
     zh: /(?:还没有|(?<!有)没有|还没|尚未|还未|未获|未被|未通过|未取得|未认定|(?<!是)不是|并非|(?<!属)不属于|还不是|暂无|尚无|不具备)/,
     en: /\b(?:not|no|never|don't have|do not have|without|yet to|lack|lacking)\b/i,
 } as const;
+/** A title's certificate or status that ran out, right after the title. */
+const LAPSED =
+    /^\s*(?:认定|资质|证书|资格)?[^，。,.;；]{0,4}(?:过期|失效|到期失效)|^\s*(?:certificate|certification|status|title|recognition|cert)?\s*(?:has |had )?(?:expired|lapsed|ran out|run out)\b/i;
+/** A title's certificate or status said to have come through, right after the title, with no denial between. */
+const GRANTED_AFTER =
+    /^\s*(?:认定|资质|证书|资格|称号)[^，。,.;；没未不吗？?]{0,5}(?:下来|拿到|到手|获批|批了|批下|通过了|发下)(?![^，。,.;；]{0,3}(?:吗|么|没|[？?]))/;
 /** Chinese question forms that hold a claiming or denying word: 有没有, 是不是, 是否, 有无, 属不属于. */
 const ASKS_WHETHER = /有没有|是不是|是否|有无|属不属于|算不算|能不能/;
 /** A mention followed by these names a product ("高企贷", "小巨人信用贷", "gaoqi dai", "xiaojuren xinyongdai"), not the firm. */
@@ -130,8 +136,18 @@ function stanceOf(text: string, index: number, word: string): Stance {
     const after = text.slice(index + word.length, index + word.length + 8);
     // Firms mix scripts ("我们是HNTE", "we are 高企"): both languages' words count.
     if (nearEnd(DENY.zh, lead) || DENY.en.test(lead)) return 'denies';
-    // A denial may follow the title too, the firm said between or not: "高企认定还没有", "高企认定我们还没拿到".
-    if (/^\s*(?:认定|资质|证书)?(?:我们|我司|公司)?(?:还没有|还没|没有|尚未|还未)/.test(after)) return 'denies';
+    // A denial may follow the title too, the firm or a time said between or not: "高企认定还没有", "高企认定我们还没拿到",
+    // "高企证书上个月还没下来".
+    if (
+        /^\s*(?:认定|资质|证书)?(?:我们|我司|公司|[^，。,.;；]{1,4}?)?(?:还没有|还没|没有|尚未|还未)/.test(
+            after + text.slice(index + word.length + after.length, index + word.length + 12),
+        )
+    )
+        return 'denies';
+    // Held once, no longer: "高企证书去年过期了", "our HNTE certificate expired", "the SRDI status lapsed".
+    if (LAPSED.test(text.slice(index + word.length, index + word.length + 24))) return 'denies';
+    // Granted, said after the title: "高企证书上个月刚下来", "专精特新认定已经通过了".
+    if (GRANTED_AFTER.test(after + text.slice(index + word.length + after.length, index + word.length + 12))) return 'claims';
     // Applied for, not held yet: "高企还在申请中", "专精特新在申报".
     if (
         /^\s*(?:认定|资质)?(?:还在|正在|在)?(?:申请|申报|评审|公示)(?:中|阶段)?/.test(after) &&
