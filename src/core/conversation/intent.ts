@@ -236,8 +236,13 @@ export function asksNothingMore(rest: string): boolean {
  * Questions that ask something: a question mark or word (an aspect is checked with the reading). "do" right after its
  * subject stresses a statement ("we do have two patents"); before it, it asks ("do we qualify").
  */
-const ASKS =
-    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there)\b|(?<!\b(?:we|i|they|it|you)\s+)\b(?:do|does)\b/i;
+const ASKS = new RegExp(
+    [
+        /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以/.source,
+        /\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there)\b|(?<!\b(?:we|i|they|it|you)\s+)\b(?:do|does)\b/.source,
+    ].join('|'),
+    'i',
+);
 
 /** What asks only "and now?" of the last reply: 呢, 吗, a question mark, "what/how about". */
 const ONLY_AGAIN = /呢|吗|[?？]|\b(?:what|how) about\b/gi;

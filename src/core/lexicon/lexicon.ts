@@ -53,8 +53,13 @@ const DENY = {
     en: /\b(?:not|no|never|don't have|do not have|without|yet to|lack|lacking)\b/i,
 } as const;
 /** A title's certificate or status that ran out, right after the title. */
-const LAPSED =
-    /^\s*(?:认定|资质|证书|资格)?[^，。,.;；]{0,4}(?:过期|失效|到期失效)|^\s*(?:certificate|certification|status|title|recognition|cert)?\s*(?:has |had )?(?:expired|lapsed|ran out|run out)\b/i;
+const LAPSED = new RegExp(
+    [
+        /^\s*(?:认定|资质|证书|资格)?[^，。,.;；]{0,4}(?:过期|失效|到期失效)/.source,
+        /^\s*(?:certificate|certification|status|title|recognition|cert)?\s*(?:has |had )?(?:expired|lapsed|ran out|run out)\b/.source,
+    ].join('|'),
+    'i',
+);
 /** A title's certificate or status said to have come through, right after the title, with no denial between. */
 const GRANTED_AFTER =
     /^\s*(?:认定|资质|证书|资格|称号)[^，。,.;；没未不吗？?]{0,5}(?:下来|拿到|到手|获批|批了|批下|通过了|发下)(?![^，。,.;；]{0,3}(?:吗|么|没|[？?]))/;
