@@ -125,6 +125,11 @@ describe('focus', () => {
         expect(answerOf(fresh[1])).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'how-to-apply' });
     });
 
+    it('echoes the question as the founder wrote it, the words that correct included', () => {
+        const turns = talk('无缝续贷是什么', '不对，我问的是高企贷');
+        expect(answerOf(turns[1]).question).toBe('不对，我问的是高企贷');
+    });
+
     it('a correction that says what was meant in plain words ("sorry, I meant the IP loan") goes where they lead, with the last question', () => {
         // ip-pledge-financing facts: 1,636 firms had IP-pledge loans outstanding at end-June 2024; "IP loan" is no name of it.
         const plain = talk('How many firms got weidaitong loans?', 'sorry, I meant the IP loan');

@@ -230,8 +230,8 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // The words that picked the item are not asked of it ("the first one": not 首贷, first loans); "第二个" alone asks
     // for the item as a whole.
     const rest = picked ? withoutPick(asked) : undefined;
-    let answer =
-        rest && /[\p{L}\p{N}]/u.test(rest) ? { ...service.answer(rest, answerOptions), question: asked } : service.answer(asked, answerOptions);
+    // The question echoed is what the founder wrote, correction words and all ("不对，是明年三月到期"), not what was searched.
+    let answer = { ...service.answer(rest && /[\p{L}\p{N}]/u.test(rest) ? rest : asked, answerOptions), question: asked };
     // "我们公司是科技小巨人企业" → "有没有专门给我们的信用贷？": what the firm told before is part of a question that speaks
     // of the firm, as it is when both are said in one message. Read with the firm's qualifications before it, when
     // alone it finds nothing.
