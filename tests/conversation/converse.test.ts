@@ -700,6 +700,7 @@ describe('profile', () => {
             ['I run a startup, 12 people, no revenue yet', 'anything for us?'],
             ["We're HNTE, 50 staff", 'any suggestions?'],
             ['we are a tech SME, revenue about 8 million', 'so what could we get?'],
+            ['Hi, we are a biotech, 30 staff, HNTE since 2022', 'what are our options'],
         ] as const) {
             const reply = talk(told, asked)[1]!.reply;
             expect(reply.kind, asked).toBe('match');

@@ -184,6 +184,15 @@ describe('statements in the ways founders make them', () => {
         expect(stated('贷款利率多少，高新技术企业？').qualifications).toBeUndefined();
     });
 
+    it('English denials in contracted or past forms, and a title held "only", are read', () => {
+        expect(stated("our company isn't HNTE, we only have tech SME status, sales 6 million")).toMatchObject({
+            qualifications: ['tech-sme'],
+            qualificationsLacking: ['high-tech'],
+        });
+        expect(stated('actually we lost the HNTE status this year')).toEqual({ qualificationsLacking: ['high-tech'] });
+        expect(stated('we are no longer SRDI')).toEqual({ qualificationsLacking: ['srdi'] });
+    });
+
     it('a title whose certificate expired or lapsed is not held', () => {
         expect(stated('更正一下：高企证书去年过期了，还没重新认定')).toEqual({ qualificationsLacking: ['high-tech'] });
         expect(stated('our HNTE certificate expired last year')).toEqual({ qualificationsLacking: ['high-tech'] });

@@ -148,7 +148,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // A body named with the offering asked ("which STCSM loan fits us") names who offers it, not what is asked of.
     const namesOnlyBodies = reading.named.every((n) => service.getItem(n.id)?.kind === 'organization');
     // After messages that told about the firm, with no item in focus, a question that tells nothing more, names nothing,
-    // asks no aspect but fit and holds no word telling one card from another has nothing to ask but what fits ("有合适的
+    // asks no aspect but fit (or what something is) and holds no word telling one card from another has nothing to ask but what fits ("有合适的
     // 吗", "anything for us?", "any suggestions?"), whatever words it asks with: the profile told is all it can be about.
     // (A message that tells and asks in one breath asks its own question; "信用类贷款2021年放了多少" asks of a kind.)
     const onlyFit =
@@ -157,7 +157,8 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         !state.focus?.items.length &&
         reading.named.length === 0 &&
         asksSomething(asked) &&
-        (reading.aspects.aspects.length === 0 || asksWhichFits(asked)) &&
+        // "what are our options": what is asked of nothing is asked of the firm's options.
+        (reading.aspects.aspects.every((a) => a.aspect === 'what-is') || asksWhichFits(asked)) &&
         service.telling(asked).length === 0;
     const wantsMatch =
         onlyFit ||

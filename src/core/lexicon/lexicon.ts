@@ -36,7 +36,8 @@ const CLAIM = {
     zh: /(?:是|属于|已是|已经是|获得|已获|获|通过|拿到|取得|被认定为|认定为|评为|评上|评定为|入选|入库|作为|身为|有|拥有)/,
     en: new RegExp(
         [
-            /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we have|we hold|holds?)\b/.source,
+            /\b(?:we are|we're|i am|as an?|as|certified|our firm is|our company is|we (?:only |also |now |already |still )?(?:have|hold)|holds?)\b/
+                .source,
             // got or granted it, as 拿到 and 获得 say ("we got the tech SME registration", "were recognised as")
             /\b(?:got|obtained|received|earned|became|(?:been|were|was) (?:certified|recognised|recognized|granted|awarded|listed|accredited|named))\b/
                 .source,
@@ -50,7 +51,7 @@ const CLAIM = {
  */
 const DENY = {
     zh: /(?:还没有|(?<!有)没有|还没|尚未|还未|未获|未被|未通过|未取得|未认定|(?<!是)不是|并非|(?<!属)不属于|还不是|暂无|尚无|不具备)/,
-    en: /\b(?:not|no|never|don't have|do not have|without|yet to|lack|lacking)\b/i,
+    en: /\b(?:not|no|never|don't have|do not have|without|yet to|lack|lacking|isn't|aren't|wasn't|weren't|no longer|lost)\b/i,
 } as const;
 /** A title's certificate or status that ran out, right after the title. */
 const LAPSED = new RegExp(
