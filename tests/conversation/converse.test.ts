@@ -712,6 +712,23 @@ describe('profile', () => {
         expect(talk('anything for us?')[0]!.reply.kind).not.toBe('match');
     });
 
+    it('right after a match, a question choosing by an aspect ("那利率最低的是哪个") sets the first two matched side by side on it', () => {
+        for (const [told, asked] of [
+            ['公司是市级专精特新，年营收1.2亿，想找无抵押的贷款', '那利率最低的是哪个'],
+            ['we are HNTE and SRDI, need working capital', 'which one has the lowest interest rate?'],
+        ] as const) {
+            const turns = talk(told, asked);
+            const reply = turns[0]!.reply;
+            expect(reply.kind).toBe('match');
+            const matched = turns[0]!.state.matched!.slice(0, 2);
+            const a = answerOf(turns[1]);
+            expect(a.comparison?.items.map((i) => i.id), asked).toEqual(matched);
+            expect(a.aspects, asked).toContain('rate');
+        }
+        // With nothing matched before, the aspect alone still asks which product.
+        expect(answerOf(talk('那利率最低的是哪个')[0]).clarify).toBeDefined();
+    });
+
     it('asks for the profile when a firm asks what fits before telling anything', () => {
         expect(talk('有哪些适合我')[0]!.reply.kind).toBe('need-profile');
     });

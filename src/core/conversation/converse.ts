@@ -203,14 +203,19 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const picked = place !== undefined && reading.named.length === 0 ? state.matched?.[place - 1] : undefined;
     // "回到刚才那个贷款": the items in focus before the aside are the subject again, the aside becomes the one before.
     const returned = !picked && state.focus?.before && returnsToEarlier(asked) ? state.focus.before : undefined;
+    const cues = subjectCues(asked, reading);
+    // "那利率最低的是哪个" right after a match: a choice by an aspect among what was matched, the first two side by side.
+    const amongMatched =
+        !picked && !returned && afterMatch && reading.named.length === 0 && cues.chooses && (state.matched?.length ?? 0) >= 2
+            ? { items: state.matched!.slice(0, 2) }
+            : undefined;
     const focus: Focus | undefined = picked
         ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
         : returned
           ? { items: returned.items, before: { items: state.focus!.items, ...(state.focus!.aspect ? { aspect: state.focus!.aspect } : {}) } }
-          : state.focus;
+          : (amongMatched ?? state.focus);
     // "高企贷…" → "那微贷通呢" → "哪个额度高": which is more of something, with one item in focus and another just
     // before it, chooses between those two.
-    const cues = subjectCues(asked, reading);
     const pair =
         focus && !picked && !returned && reading.named.length === 0 && cues.ranks && focus.items.length === 1 && focus.before?.items.length === 1
             ? [focus.before.items[0]!, focus.items[0]!]
