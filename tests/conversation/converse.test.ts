@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
-import { asksForMatch, correctsEarlier, languageAsked, pickedPlace } from '../../src/core/conversation/intent.ts';
+import { asksForMatch, asksWhatFirmMayGet, correctsEarlier, languageAsked, pickedPlace } from '../../src/core/conversation/intent.ts';
 import { meantIn } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
@@ -722,7 +722,10 @@ describe('profile', () => {
             expect(reply.kind).toBe('match');
             const matched = turns[0]!.state.matched!.slice(0, 2);
             const a = answerOf(turns[1]);
-            expect(a.comparison?.items.map((i) => i.id), asked).toEqual(matched);
+            expect(
+                a.comparison?.items.map((i) => i.id),
+                asked,
+            ).toEqual(matched);
             expect(a.aspects, asked).toContain('rate');
         }
         // With nothing matched before, the aspect alone still asks which product.
@@ -827,6 +830,11 @@ describe('intents', () => {
             '有什么贷款是面向我们这种企业的',
         ])
             expect(asksForMatch(q), q).toBe(true);
+        // The firm as the one who may get it, asking nothing more.
+        for (const q of ['which loans can we apply for', 'what schemes could I get as a small firm?', '哪些贷款我们可以申请'])
+            expect(asksWhatFirmMayGet(q), q).toBe(true);
+        for (const q of ['which loans can the bank renew?', 'What kind of loan can we use the patents for, and how big was that market in 2024?'])
+            expect(asksWhatFirmMayGet(q), q).toBe(false);
         for (const q of [
             'which loan is aimed at start-ups?',
             'what is the rate for us on gaoqidai',

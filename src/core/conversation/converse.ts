@@ -33,6 +33,7 @@ import {
     asksNothingMore,
     asksSomething,
     asksWhatExists,
+    asksWhatFirmMayGet,
     asksWhichFits,
     correctsEarlier,
     deniesUnnamed,
@@ -144,7 +145,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // loan"), is asking what fits, unless something is in focus (then it is most likely said of that item) or one card
     // answers it: nothing told, in words about no card in particular (see the search's `specific`); told, when its
     // asking clauses find no one card ("我们想用专利贷款" is about one kind of loan, which the search finds).
-    const wish = asksWhatExists(asked) || (wantsFinancing(asked) && !state.focus?.items.length);
+    const wish = asksWhatExists(asked) || asksWhatFirmMayGet(asked) || (wantsFinancing(asked) && !state.focus?.items.length);
     // A body named with the offering asked ("which STCSM loan fits us") names who offers it, not what is asked of.
     const namesOnlyBodies = reading.named.every((n) => service.getItem(n.id)?.kind === 'organization');
     // After messages that told about the firm, with no item in focus, a question that tells nothing more, names nothing,

@@ -130,6 +130,19 @@ const FOR_THE_FIRM = new RegExp(
     'i',
 );
 
+/** The firm as the one who may apply or get it: "can we", "could I", "我们可以申请". */
+const FIRM_MAY = /(?:我|我们|我司|咱们)(?:能|可以|能够)(?:申请|办|拿到|用)|\b(?:can|could|may|might) (?:we|i)\b/i;
+
+/**
+ * Asking which offering the firm may get ("which loans can we apply for", "哪些贷款我们可以申请"), and nothing else: a
+ * message that asks more ("…, and how big was that market in 2024?") asks its own question.
+ */
+export function asksWhatFirmMayGet(text: string): boolean {
+    const said = normalize(text);
+    const asking = said.split(/(?<=[，。,.;；!！?？\n])/).filter((c) => ASKS.test(c));
+    return asking.length <= 1 && asksForOffering(said) && FIRM_MAY.test(said);
+}
+
 export function asksForMatch(text: string): boolean {
     const said = normalize(text);
     return ASKS_MATCH.some((re) => re.test(said)) || (asksForOffering(said) && FOR_THE_FIRM.test(said));
