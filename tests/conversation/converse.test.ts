@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
-import { asksForMatch, asksWhatFirmMayGet, correctsEarlier, languageAsked, pickedPlace } from '../../src/core/conversation/intent.ts';
+import { asksForMatch, asksWhatFirmMayGet, correctsEarlier, languageAsked, pickedPlace, pickedPlaces } from '../../src/core/conversation/intent.ts';
 import { meantIn } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
@@ -394,6 +394,36 @@ describe('focus', () => {
         // Every item offered holds a rate.
         for (const s of first.suggestions) expect(service.answerAbout(s.id, 'rate')?.status).toBe('answered');
         expect(answerOf(turns[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+    });
+
+    it('picks from the items a question back offered by their place, on the aspect asked ("利率多少" → "第二个")', () => {
+        for (const [asked, pick] of [
+            ['利率多少', '第二个'],
+            ["what's the interest rate", 'the second one'],
+        ] as const) {
+            const turns = talk(asked, pick);
+            const offered = answerOf(turns[0]).suggestions.map((r) => r.id);
+            expect(answerOf(turns[0]).clarify).toBeDefined();
+            const a = answerOf(turns[1]);
+            expect(a.item?.id, pick).toBe(offered[1]);
+            expect(a.aspect, pick).toBe('rate');
+        }
+    });
+
+    it('sets two picked from the last match list side by side ("前两个有什么区别", "compare the first two")', () => {
+        for (const [told, pick] of [
+            ['我们是高企，想贷款500万', '前两个有什么区别'],
+            ['we are HNTE, need 5 million', 'compare the first two'],
+            ['我们是高企，想贷款500万', '第一个和第三个哪个利率低'],
+        ] as const) {
+            const turns = talk(told, pick);
+            const matched = turns[0]!.state.matched!;
+            const a = answerOf(turns[1]);
+            const expected = pick.includes('第三个') ? [matched[0], matched[2]] : matched.slice(0, 2);
+            expect(a.comparison?.items.map((i) => i.id), pick).toEqual(expected);
+        }
+        expect(pickedPlaces('第二个')).toEqual([2]);
+        expect(pickedPlaces('the top two')).toEqual([1, 2]);
     });
 
     it('picks from the last match list by its place', () => {

@@ -38,7 +38,7 @@ import {
     correctsEarlier,
     deniesUnnamed,
     languageAsked,
-    pickedPlace,
+    pickedPlaces,
     withoutPick,
     restatesQuestion,
     returnsToEarlier,
@@ -152,7 +152,9 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // asks no aspect but fit (or what something is) and holds no word telling one card from another has nothing to ask but what fits ("有合适的
     // 吗", "anything for us?", "any suggestions?"), whatever words it asks with: the profile told is all it can be about.
     // (A message that tells and asks in one breath asks its own question; "信用类贷款2021年放了多少" asks of a kind.)
+    const places = reading.named.length === 0 ? pickedPlaces(text) : [];
     const onlyFit =
+        places.length === 0 &&
         !told &&
         !isEmptyDraft(state.profile ?? {}) &&
         !state.focus?.items.length &&
@@ -200,16 +202,19 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         }
     }
 
-    const place = pickedPlace(text);
-    const picked = place !== undefined && reading.named.length === 0 ? state.matched?.[place - 1] : undefined;
+    // "第二个" picks one from the last list shown; "前两个", "第一个和第三个" pick two, set side by side.
+    const pickedTwo = places.length === 2 ? places.map((p) => state.matched?.[p - 1]).filter((id): id is string => id !== undefined) : [];
+    const picked = places.length === 1 ? state.matched?.[places[0]! - 1] : undefined;
     // "回到刚才那个贷款": the items in focus before the aside are the subject again, the aside becomes the one before.
     const returned = !picked && state.focus?.before && returnsToEarlier(asked) ? state.focus.before : undefined;
     const cues = subjectCues(asked, reading);
     // "那利率最低的是哪个" right after a match: a choice by an aspect among what was matched, the first two side by side.
     const amongMatched =
-        !picked && !returned && afterMatch && reading.named.length === 0 && cues.chooses && (state.matched?.length ?? 0) >= 2
-            ? { items: state.matched!.slice(0, 2) }
-            : undefined;
+        pickedTwo.length === 2
+            ? { items: pickedTwo }
+            : !picked && !returned && afterMatch && reading.named.length === 0 && cues.chooses && (state.matched?.length ?? 0) >= 2
+              ? { items: state.matched!.slice(0, 2) }
+              : undefined;
     const focus: Focus | undefined = picked
         ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
         : returned
@@ -236,7 +241,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const answerOptions = { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) };
     // The words that picked the item are not asked of it ("the first one": not 首贷, first loans); "第二个" alone asks
     // for the item as a whole.
-    const rest = picked ? withoutPick(asked) : undefined;
+    const rest = picked || pickedTwo.length === 2 ? withoutPick(asked) : undefined;
     // The question echoed is what the founder wrote, correction words and all ("不对，是明年三月到期"), not what was searched.
     let answer = { ...service.answer(rest && /[\p{L}\p{N}]/u.test(rest) ? rest : asked, answerOptions), question: asked };
     // "我们公司是科技小巨人企业" → "有没有专门给我们的信用贷？": what the firm told before is part of a question that speaks
@@ -250,7 +255,9 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     }
     // What the question's own form asked goes on with the focus; "那X呢" asks it again (see AnswerContext.wants), and so
     // will the next one.
-    const after = { ...next, ...focusAfter(answer, focus, cues.wants ?? (cues.ellipsis ? focus?.wants : undefined)) };
+    // A question back offers the likely items: they are the last list shown, which "第二个" / "the second one" picks from.
+    const offered = answer.clarify && answer.suggestions.length > 0 ? { matched: answer.suggestions.slice(0, MAX_MATCHED).map((r) => r.id) } : {};
+    const after = { ...next, ...offered, ...focusAfter(answer, focus, cues.wants ?? (cues.ellipsis ? focus?.wants : undefined)) };
     // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side;
     // "那高企贷我们能申请吗" after earlier messages told about the firm: that item, rated for it (its conditions and what the
     // firm lacks). A message that tells about the firm and asks in one breath gets the answer to what it asks, with the

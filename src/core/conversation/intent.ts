@@ -180,9 +180,24 @@ export function pickedPlace(text: string): number | undefined {
     return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
+/** Two picked at once from the top of the last list: 前两个, 头两个, "the first two", "top two". */
+const FIRST_TWO = /(?:前|头)\s*(?:两|二|2)\s*(?:个|款|项|种)|\b(?:the )?(?:first|top) (?:two|2)\b/i;
+
+/** The places (1-based, in order, each once) in the last list a message picks: "第一个和第三个" → [1, 3], "前两个" → [1, 2]. */
+export function pickedPlaces(text: string): number[] {
+    if (FIRST_TWO.test(text)) return [1, 2];
+    const places: number[] = [];
+    for (const m of text.matchAll(new RegExp(PICK.source, 'gi'))) {
+        const word = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
+        const n = ORDINALS[word] ?? Number(word);
+        if (Number.isInteger(n) && n >= 1 && !places.includes(n)) places.push(n);
+    }
+    return places;
+}
+
 /** `text` without the words that pick from the last list ("tell me more about the first one" → "tell me more about"). */
 export function withoutPick(text: string): string {
-    return text.replace(PICK, ' ');
+    return text.replace(FIRST_TWO, ' ').replace(new RegExp(PICK.source, 'gi'), ' ');
 }
 
 /** Asking which of two suits the firm ("哪个更适合我们", "the better pick for us"): the pair rated on the profile. */
