@@ -91,6 +91,8 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
     const tt = MESSAGES[turn.lang];
     const reply = turn.reply;
     switch (reply.kind) {
+        case 'ack':
+            return { view: { html: tt.ack, keyboard: mainMenuKeyboard(tt) } };
         case 'need-profile':
             return { view: beginFlow(session, turn.lang, tt.needProfile) };
         case 'match':

@@ -252,6 +252,22 @@ describe('the bot over the Bot API', () => {
         expect(rate).toContain('LPR');
     });
 
+    it('thanks is acknowledged, not answered again, and "第二个" picks from a question back', async () => {
+        await start();
+        const a = user();
+        await a.say('高企贷是什么');
+        const thanks = TestUser.texts(await a.say('谢谢')).join('\n');
+        expect(thanks).toBe(zh.ack);
+        // The focus stayed: 它 is still 高企贷.
+        expect(TestUser.texts(await a.say('它有哪些合作银行')).join('\n')).toContain('中国银行');
+
+        const b = user();
+        await b.say('利率多少');
+        const second = b.buttons()[1]!;
+        const picked = TestUser.texts(await b.say('第二个')).join('\n');
+        expect(picked).toContain(second);
+    });
+
     it('offers no match for a question that states nothing about the firm', async () => {
         await start();
         const u = user();

@@ -420,7 +420,10 @@ describe('focus', () => {
             const matched = turns[0]!.state.matched!;
             const a = answerOf(turns[1]);
             const expected = pick.includes('第三个') ? [matched[0], matched[2]] : matched.slice(0, 2);
-            expect(a.comparison?.items.map((i) => i.id), pick).toEqual(expected);
+            expect(
+                a.comparison?.items.map((i) => i.id),
+                pick,
+            ).toEqual(expected);
         }
         expect(pickedPlaces('第二个')).toEqual([2]);
         expect(pickedPlaces('the top two')).toEqual([1, 2]);
@@ -460,6 +463,18 @@ describe('focus', () => {
         expect(presentAnswer(a, 'en').notice).toBeUndefined();
         // Alone, the message is still told it had nothing to search for.
         expect(presentAnswer(service.answer('tell me more', { lang: 'en' }), 'en').notice).toBeDefined();
+    });
+});
+
+describe('acknowledgements', () => {
+    it('thanks or ok after an answer is acknowledged, not answered again, and the focus stays for the next pronoun', () => {
+        for (const ack of ['谢谢', '好的，明白了', 'thanks!', 'ok thank you', '👍']) {
+            const turns = talk('高企贷是什么', ack, '它的合作银行有哪些');
+            expect(turns[1]!.reply.kind, ack).toBe('ack');
+            expect(answerOf(turns[2]).item?.id, ack).toBe('gaoqidai');
+        }
+        // Thanks with a question is the question.
+        expect(talk('高企贷是什么', '谢谢，那利率呢')[1]!.reply.kind).toBe('answer');
     });
 });
 

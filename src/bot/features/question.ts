@@ -13,7 +13,7 @@ import { noteAnswer } from '../../core/insights/log.ts';
 import { answerEvent } from '../../core/insights/record.ts';
 import { draftOfUnderstood } from '../../core/match/told-profile.ts';
 import type { BotContext } from '../runtime/context.ts';
-import { answerView, toldMatchView, withUnderstood } from '../views/format.ts';
+import { answerView, mainMenuKeyboard, toldMatchView, withUnderstood } from '../views/format.ts';
 import { MESSAGES } from '../views/i18n.ts';
 import { addressedText, onAction, send } from '../views/reply.ts';
 import { conversationOf, keepConversation } from '../storage/session.ts';
@@ -49,6 +49,8 @@ questionFeature.on('message:text', async (ctx, next) => {
     ctx.lang = ctx.session.lang ?? ctx.lang;
     const t = MESSAGES[lang];
     switch (reply.kind) {
+        case 'ack':
+            return send(ctx, { html: t.ack, keyboard: mainMenuKeyboard(t) });
         case 'need-profile':
             return beginFlow(ctx, send, t.needProfile, lang);
         case 'match':

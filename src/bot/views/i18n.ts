@@ -99,6 +99,8 @@ export interface Messages {
     readonly toldHeader: string;
     /** "Which fit us?" with nothing known of the firm yet: the questionnaire follows. */
     readonly needProfile: string;
+    /** The reply to a message that only thanks or acknowledges ("谢谢", "ok thanks"). */
+    readonly ack: string;
     readonly forgetButton: string;
     readonly fieldStage: string;
     readonly fieldQualifications: string;
@@ -213,6 +215,7 @@ const zh: Messages = {
     matchUnderstood: '🎯 按这些信息匹配产品',
     toldHeader: '<b>根据你目前告诉我的企业情况</b>（不对可以直接说“说错了，…”，或点“调整条件”）：',
     needProfile: '要判断哪些产品适合你，我需要先了解企业情况。可以直接描述（例如“我们是成长期的高新技术企业，需要流动资金”），或回答下面几个问题：',
+    ack: '不客气！还想了解哪个产品，可以接着问；也可以告诉我企业情况，帮你匹配产品。',
     forgetButton: '🗑 删除我的数据',
     fieldStage: '阶段',
     fieldQualifications: '资质',
@@ -330,6 +333,7 @@ const en: Messages = {
     needProfile:
         'To tell which products fit, I need to know about the firm first. Describe it (e.g. ' +
         '"we are a growth-stage high-tech enterprise needing working capital"), or answer a few questions:',
+    ack: "You're welcome! Ask about any product next, or tell me about your firm and I'll match products to it.",
     forgetButton: '🗑 Delete my data',
     fieldStage: 'Stage',
     fieldQualifications: 'Qualifications',

@@ -28,6 +28,7 @@ import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import { QUALIFICATIONS, type Lang, type Need } from '../vocabulary.ts';
 import {
+    acknowledgesOnly,
     asksBeyondAgain,
     asksForMatch,
     asksNothingMore,
@@ -64,7 +65,9 @@ export type TurnReply =
           readonly rated?: boolean;
       }
     /** The message asked what fits, but nothing is known of the firm yet: ask for it (the questionnaire). */
-    | { readonly kind: 'need-profile'; readonly understood: readonly Understood[] };
+    | { readonly kind: 'need-profile'; readonly understood: readonly Understood[] }
+    /** The message only thanked or acknowledged ("谢谢", "ok thanks"): say so, and keep the conversation as it was. */
+    | { readonly kind: 'ack' };
 
 export interface Turn {
     readonly state: ConversationState;
@@ -102,6 +105,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     }
     const text = message.trim();
     const lang = state.lang ?? langOfText(text, options.defaultLang);
+    if (acknowledgesOnly(text)) return { state, lang, reply: { kind: 'ack' } };
     // "不对，我要问的是高新技术企业的" after an answer says what the question was about, not what the firm is.
     const restated = state.focus !== undefined && restatesQuestion(text);
     const read = service.understand(text);

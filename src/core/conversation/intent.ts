@@ -171,6 +171,22 @@ export function correctsEarlier(text: string): boolean {
     return CORRECTS.test(normalize(text));
 }
 
+/**
+ * A message that only thanks or acknowledges ("谢谢", "好的，明白了", "ok thank you", 👍): nothing is asked, and the
+ * last answer is not to be given again.
+ */
+const ACK_WORDS = [
+    /好的|好吧|好|嗯+|哦+|噢+|明白了?|知道了|了解了?|收到|懂了|谢谢(?:你|您|啦)?|多谢|感谢|非常感谢|辛苦了/.source,
+    /ok(?:ay)?|thanks?(?: you)?(?: (?:so much|a lot|very much))?|thx|ty|got it|great|cool|perfect|nice|sounds good|understood|alright|all right/
+        .source,
+    /👍|🙏|😊/u.source,
+].join('|');
+const ACKNOWLEDGES = new RegExp(`^(?:(?:${ACK_WORDS})[\\s,，.。!！~～]*)+$`, 'iu');
+
+export function acknowledgesOnly(text: string): boolean {
+    return ACKNOWLEDGES.test(normalize(text).trim());
+}
+
 /** The place (1-based) in the last list a message picks ("第二个" → 2), if any. */
 export function pickedPlace(text: string): number | undefined {
     const m = PICK.exec(text);
