@@ -139,3 +139,13 @@ describe('"close to" a figure', () => {
         expect(reader.read('is it close to closing?').primary).toBe('window');
     });
 });
+
+describe('an English adverb of an aspect word', () => {
+    it('is the word said as its adjective too: "how quick" is "how quickly", "automatic" stays itself', () => {
+        expect(reader.read('how quick is a loan through the xinyidai platform').primary).toBe('processing-time');
+        expect(reader.read('how quickly does the bank lend').primary).toBe('processing-time');
+        // "automatically" is "automatic"; a word that only ends in "ly" ("apply") keeps its letters.
+        expect(reader.read('is it granted automatic').primary).toBe(reader.read('is it granted automatically').primary);
+        expect(reader.read('do we need to app').primary).toBeUndefined();
+    });
+});

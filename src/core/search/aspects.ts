@@ -69,6 +69,18 @@ function numberForms(text: string): string[] {
     return [...forms];
 }
 
+/**
+ * A Latin phrase with each adverb said as its adjective: "how quickly" → "how quick", "automatically" → "automatic".
+ * Only a base of four letters or more that ends in a single consonant is an adjective's ("only", "apply", "family",
+ * "supply" keep their letters).
+ */
+function adjectiveForm(text: string): string {
+    return text.replace(/\b([a-z]{4,})ly\b/g, (word, base: string) => {
+        if (base.endsWith('ical')) return base.slice(0, -2);
+        return /[aeiouy]$/.test(base) || base.at(-1) === base.at(-2) ? word : base;
+    });
+}
+
 /** Question words that ask which one, in each language, and a message switching script right after one (see `mixed`). */
 const ZH_ASKING = /^(?:哪些|哪家|哪几家|哪类|什么)/;
 const EN_ASKING = /^(?:which|what) /;
@@ -107,7 +119,7 @@ export function createAspectReader(table: AspectTable, isKnown?: (word: string) 
             const text = normalize(raw).trim().replace(/\s+/g, ' ');
             const latin = text.length > 0 && LATIN.test(text[0]!) && LATIN.test(text.at(-1)!);
             // An English word counts in its other number too ("loss" for "losses", "insurers" for "insurer").
-            for (const form of latin ? numberForms(text) : [text]) {
+            for (const form of latin ? [...new Set([text, adjectiveForm(text)])].flatMap(numberForms) : [text]) {
                 if (form.length === 0 || seen.has(form)) continue;
                 seen.add(form);
                 words.push({ text: form, target, latin });
