@@ -915,6 +915,16 @@ describe('reading the question, not a word list', () => {
         expect(service.answer('do most firms get lvyuedai in a week?').aspect).not.toBe('amount');
     });
 
+    it('最高 / 最多 before 多少, with no verb of lending ("单笔最高多少"), asks the sum, as "the max" does', () => {
+        for (const q of ['履约贷单笔最高多少', '履约贷每户最多多少钱']) {
+            const a = service.answer(q);
+            expect(a, q).toMatchObject({ item: { id: 'keji-lvyuedai' }, aspect: 'amount' });
+            expect(a.text.slice(0, 300), q).toMatch(/500万元/);
+        }
+        // With an aspect word, the aspect word says what is highest: 利率最高多少 asks the rate.
+        expect(service.answer('履约贷利率最高多少').aspect).toBe('rate');
+    });
+
     it('the size of what is lent ("loan size", "the size of the facility") asks the sum, not the sizes of firms served', () => {
         // keji-lvyuedai eligibility lists the firm sizes it serves (micro, small, medium); terms.amount the examples.
         for (const q of ['usual loan size on lvyuedai?', 'lvyuedai: what is the size of a facility firms get?']) {

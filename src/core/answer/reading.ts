@@ -510,6 +510,9 @@ const SUM_ASKED = new RegExp(
     [
         /(?:能|可以|可|最多|最高|一般|通常|大概|大约|平均)[^，。？?！!]{0,2}?(?:贷|借|批|授信|拿|融)(?:到|下来|得到|出来)?(?:多少|几[十百千万亿])/
             .source,
+        // 最高 / 最多 right before 多少, as "the max" is ("单笔最高多少", "每户最多多少钱"); an aspect word read beside it says
+        // what is highest instead (利率最高多少).
+        /(?:最高|最多|上限)(?:能|可以)?(?:到|是|为|有)?(?:多少|几[十百千万亿])/.source,
         /\bhow (?:big|large)(?: (?:a|an|the|is|are|can|could|will|would|does|do))*(?: [\w-]+){0,3}? (?:loans?|facilit(?:y|ies)|credit lines?|credit)\b/
             .source,
         // A superlative of size, as 最多 / 最高 are: "the max loan", "the biggest ticket", "the most a firm can borrow" (the
