@@ -149,3 +149,12 @@ describe('an English adverb of an aspect word', () => {
         expect(reader.read('do we need to app').primary).toBeUndefined();
     });
 });
+
+describe('a Chinese question word with 几 before its measure word', () => {
+    it('is the word without it: 哪几类企业 is 哪类企业, 哪几家银行 is 哪家银行', () => {
+        expect(reader.read('沪科专贴支持哪几类企业').primary).toBe('eligibility');
+        expect(reader.read('沪科专贴支持哪类企业').primary).toBe('eligibility');
+        // 哪些 takes no 几: nothing is made of it.
+        expect(reader.read('哪几些企业').primary).toBeUndefined();
+    });
+});

@@ -81,6 +81,12 @@ function adjectiveForm(text: string): string {
     });
 }
 
+/** A Chinese word starting with 哪 and a measure word, with 几 between them too: 哪类企业 → also 哪几类企业 ("which kinds"). */
+function measureForms(text: string): string[] {
+    const m = /^哪([类种家个款项位])/.exec(text);
+    return m ? [text, `哪几${text.slice(1)}`] : [text];
+}
+
 /** Question words that ask which one, in each language, and a message switching script right after one (see `mixed`). */
 const ZH_ASKING = /^(?:哪些|哪家|哪几家|哪类|什么)/;
 const EN_ASKING = /^(?:which|what) /;
@@ -119,7 +125,7 @@ export function createAspectReader(table: AspectTable, isKnown?: (word: string) 
             const text = normalize(raw).trim().replace(/\s+/g, ' ');
             const latin = text.length > 0 && LATIN.test(text[0]!) && LATIN.test(text.at(-1)!);
             // An English word counts in its other number too ("loss" for "losses", "insurers" for "insurer").
-            for (const form of latin ? [...new Set([text, adjectiveForm(text)])].flatMap(numberForms) : [text]) {
+            for (const form of latin ? [...new Set([text, adjectiveForm(text)])].flatMap(numberForms) : measureForms(text)) {
                 if (form.length === 0 || seen.has(form)) continue;
                 seen.add(form);
                 words.push({ text: form, target, latin });
