@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertHtml } from '../../src/bot/runtime/alert-sender.ts';
-import { itemView, matchCard } from '../../src/bot/views/format.ts';
+import { answerView, itemView, matchCard } from '../../src/bot/views/format.ts';
 import { MESSAGES } from '../../src/bot/views/i18n.ts';
 import { formatCard, formatMatch } from '../../src/cli/format.ts';
 import type { KnowledgeItem } from '../../src/core/knowledge/schema.ts';
@@ -185,6 +185,16 @@ describe('presentHit and presentAnswer', () => {
         // structuredContent names each source's card, so that a fact's keys resolve on its own card.
         const structured = searchStructured(answer, 'zh').answer.sources;
         expect(structured.map((x) => `${x.item}/${x.key}`).sort()).toEqual([...expected].sort());
+    });
+
+    it('a source two cards cite is listed once under the answer the founder reads', () => {
+        // huke-zhuandai and huke-zhuantie both cite the PBOC Shanghai article on the two lines, each under its own key.
+        const answer = shipped.answer('沪科专贷和沪科专贴的利率有什么区别', { lang: 'zh' });
+        expect(answer.status).toBe('comparison');
+        const html = answerView(MESSAGES.zh, 'zh', answer).html;
+        const title = '人民银行上海总部文章：沪科专贷、沪科专贴';
+        expect(presentAnswer(answer, 'zh').sources.filter((s) => s.title === title).length).toBe(2);
+        expect(html.split(title).length - 1).toBe(1);
     });
 
     it('an answer comes first in the MCP text, after its heading', () => {

@@ -407,11 +407,13 @@ export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: rea
         for (const row of p.comparison.rows)
             lines.push(`<b>${esc(row.label)}</b>`, `• ${esc(a.title)}${sep}${esc(row.left.text)}`, `• ${esc(b.title)}${sep}${esc(row.right.text)}`);
     }
-    if (p.sources.length > 0)
+    // A document two cards cite (a comparison of sibling lines) is one source to the reader: listed once.
+    const documents = [...new Set(p.sources.map(sourceLine))];
+    if (documents.length > 0)
         lines.push(
             `<b>${esc(labelOf('source', lang))}</b>${sep}${clauseJoin(
                 lang,
-                p.sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`),
+                documents.map((d, i) => `[${i + 1}] ${d}`),
             )}`,
         );
     if (p.contacts.length > 0) {
