@@ -49,3 +49,13 @@ describe('the web questionnaire', () => {
         expect((await chatText(deps, session, '高新技术企业', 'zh')).view?.html).toContain(zh.stepOf(3, 6));
     });
 });
+
+describe('the web chat after an answer', () => {
+    it('acknowledges thanks in the language of the chat and keeps the item in focus', async () => {
+        const deps: ChatDeps = { service: await shippedService(), logger: silentLogger };
+        const session: SessionData = {};
+        await chatText(deps, session, 'what is gaoqidai', 'en');
+        expect((await chatText(deps, session, 'thanks!', 'en')).view?.html).toBe(en.ack);
+        expect((await chatText(deps, session, 'and its partner banks?', 'en')).view?.html).toContain('Bank of China');
+    });
+});
