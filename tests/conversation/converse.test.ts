@@ -426,6 +426,9 @@ describe('focus', () => {
             ).toEqual(expected);
         }
         expect(pickedPlaces('第二个')).toEqual([2]);
+        // In traditional characters as in simplified ones.
+        expect(pickedPlaces('前兩個有什麼區別')).toEqual([1, 2]);
+        expect(pickedPlaces('第一個')).toEqual([1]);
         expect(pickedPlaces('the top two')).toEqual([1, 2]);
     });
 

@@ -189,7 +189,7 @@ export function acknowledgesOnly(text: string): boolean {
 
 /** The place (1-based) in the last list a message picks ("第二个" → 2), if any. */
 export function pickedPlace(text: string): number | undefined {
-    const m = PICK.exec(text);
+    const m = PICK.exec(normalize(text));
     if (!m) return undefined;
     const word = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
     const n = ORDINALS[word] ?? Number(word);
@@ -200,7 +200,9 @@ export function pickedPlace(text: string): number | undefined {
 const FIRST_TWO = /(?:前|头)\s*(?:两|二|2)\s*(?:个|款|项|种)|\b(?:the )?(?:first|top) (?:two|2)\b/i;
 
 /** The places (1-based, in order, each once) in the last list a message picks: "第一个和第三个" → [1, 3], "前两个" → [1, 2]. */
-export function pickedPlaces(text: string): number[] {
+export function pickedPlaces(raw: string): number[] {
+    // Read folded: 前兩個 is 前两个, 第一個 is 第一个.
+    const text = normalize(raw);
     if (FIRST_TWO.test(text)) return [1, 2];
     const places: number[] = [];
     for (const m of text.matchAll(new RegExp(PICK.source, 'gi'))) {
@@ -213,7 +215,7 @@ export function pickedPlaces(text: string): number[] {
 
 /** `text` without the words that pick from the last list ("tell me more about the first one" → "tell me more about"). */
 export function withoutPick(text: string): string {
-    return text.replace(FIRST_TWO, ' ').replace(new RegExp(PICK.source, 'gi'), ' ');
+    return normalize(text).replace(FIRST_TWO, ' ').replace(new RegExp(PICK.source, 'gi'), ' ');
 }
 
 /** Asking which of two suits the firm ("哪个更适合我们", "the better pick for us"): the pair rated on the profile. */
