@@ -83,9 +83,11 @@ function adjectiveForm(text: string): string {
 
 /** A Chinese word starting with 哪 and a measure word, with 几 between them too: 哪类企业 → also 哪几类企业 ("which kinds"). */
 function measureForms(text: string): string[] {
-    const m = /^哪([类种家个款项位])/.exec(text);
-    return m ? [text, `哪几${text.slice(1)}`] : [text];
+    return MEASURE_ASKED.test(text) ? [text, text.replace(MEASURE_ASKED, (which, measure: string) => `${which[0]}${SOME}${measure}`)] : [text];
 }
+const MEASURE_ASKED = /^哪([类种家个款项位])/;
+/** 几, the "some" of 哪几类 (a pattern's source: the words of users' language live in patterns here, as in stopwords.ts). */
+const SOME = /几/.source;
 
 /** Question words that ask which one, in each language, and a message switching script right after one (see `mixed`). */
 const ZH_ASKING = /^(?:哪些|哪家|哪几家|哪类|什么)/;
