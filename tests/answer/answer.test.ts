@@ -1278,9 +1278,11 @@ describe('the passage that answers chooses the card', () => {
 
     it('"…之后还要干嘛" asks what to do: the steps, not the summary', () => {
         const a = service.answer('保费补贴公示完了之后我们企业还要干嘛');
-        // premium-subsidy apply_channel: 公示后确认账户 (on the platform or 一网通办).
-        expect(a).toMatchObject({ item: { id: 'premium-subsidy' }, aspect: 'how-to-apply' });
-        expect(a.text).toContain('确认账户');
+        // premium-subsidy: after the notice the firm confirms its account (apply_channel 公示后确认账户, or the fact saying
+        // it must within three working days), whichever the question's words point to; not the summary.
+        expect(a.item?.id).toBe('premium-subsidy');
+        expect(a.facts[0]!.field).not.toBe('summary');
+        expect(a.text.split('。')[0]).toMatch(/确认(?:收款)?账户/);
     });
 
     it('"是哪个单位搞的" / "who reviews" asks for the body that runs it: where the card says how to apply, not the summary', () => {
