@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
-import { asksForMatch, asksWhatFirmMayGet, correctsEarlier, languageAsked, pickedPlace, pickedPlaces } from '../../src/core/conversation/intent.ts';
+import { asksForMatch, asksWhatFirmMayGet, correctsEarlier, languageAsked, pickedPlaces } from '../../src/core/conversation/intent.ts';
 import { meantIn } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
@@ -916,9 +916,9 @@ describe('intents', () => {
         expect(correctsEarlier('说错了，我们是成长期')).toBe(true);
         expect(correctsEarlier('Actually we are high-tech')).toBe(true);
         expect(correctsEarlier('我们是成长期')).toBe(false);
-        expect(pickedPlace('第二个怎么申请')).toBe(2);
-        expect(pickedPlace('the first one please')).toBe(1);
-        expect(pickedPlace('高企贷')).toBeUndefined();
+        expect(pickedPlaces('第二个怎么申请')).toEqual([2]);
+        expect(pickedPlaces('the first one please')).toEqual([1]);
+        expect(pickedPlaces('高企贷')).toEqual([]);
     });
 });
 

@@ -187,15 +187,6 @@ export function acknowledgesOnly(text: string): boolean {
     return ACKNOWLEDGES.test(normalize(text).trim());
 }
 
-/** The place (1-based) in the last list a message picks ("第二个" → 2), if any. */
-export function pickedPlace(text: string): number | undefined {
-    const m = PICK.exec(normalize(text));
-    if (!m) return undefined;
-    const word = (m[1] ?? m[2] ?? m[3])!.toLowerCase();
-    const n = ORDINALS[word] ?? Number(word);
-    return Number.isInteger(n) && n >= 1 ? n : undefined;
-}
-
 /** Two picked at once from the top of the last list: 前两个, 头两个, "the first two", "top two". */
 const FIRST_TWO = /(?:前|头)\s*(?:两|二|2)\s*(?:个|款|项|种)|\b(?:the )?(?:first|top) (?:two|2)\b/i;
 
