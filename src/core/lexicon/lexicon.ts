@@ -140,20 +140,17 @@ function ofUs(text: string, index: number, lead: string): boolean {
 function stanceOf(text: string, index: number, word: string): Stance {
     const lead = before(text, index);
     const after = text.slice(index + word.length, index + word.length + 8);
+    /** A little more of what follows the title, for what is said of it a few words on ("证书上个月还没下来"). */
+    const next = text.slice(index + word.length, index + word.length + 12);
     // Firms mix scripts ("我们是HNTE", "we are 高企"): both languages' words count.
     if (nearEnd(DENY.zh, lead) || DENY.en.test(lead)) return 'denies';
     // A denial may follow the title too, the firm or a time said between or not: "高企认定还没有", "高企认定我们还没拿到",
     // "高企证书上个月还没下来".
-    if (
-        /^\s*(?:认定|资质|证书)?(?:我们|我司|公司|[^，。,.;；]{1,4}?)?(?:还没有|还没|没有|尚未|还未)/.test(
-            after + text.slice(index + word.length + after.length, index + word.length + 12),
-        )
-    )
-        return 'denies';
+    if (/^\s*(?:认定|资质|证书)?(?:我们|我司|公司|[^，。,.;；]{1,4}?)?(?:还没有|还没|没有|尚未|还未)/.test(next)) return 'denies';
     // Held once, no longer: "高企证书去年过期了", "our HNTE certificate expired", "the SRDI status lapsed".
     if (LAPSED.test(text.slice(index + word.length, index + word.length + 24))) return 'denies';
     // Granted, said after the title: "高企证书上个月刚下来", "专精特新认定已经通过了".
-    if (GRANTED_AFTER.test(after + text.slice(index + word.length + after.length, index + word.length + 12))) return 'claims';
+    if (GRANTED_AFTER.test(next)) return 'claims';
     // Applied for, not held yet: "高企还在申请中", "专精特新在申报".
     if (
         /^\s*(?:认定|资质)?(?:还在|正在|在)?(?:申请|申报|评审|公示)(?:中|阶段)?/.test(after) &&
