@@ -125,6 +125,7 @@ export const HELDOUT_FILES = {
         'heldout20-answers.jsonl',
         'heldout21-answers.jsonl',
         'heldout22-answers.jsonl',
+        'heldout23-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -148,6 +149,7 @@ export const HELDOUT_FILES = {
         'heldout20-offtopic.jsonl',
         'heldout21-offtopic.jsonl',
         'heldout22-offtopic.jsonl',
+        'heldout23-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -171,6 +173,7 @@ export const HELDOUT_FILES = {
         'heldout20-dialogues.jsonl',
         'heldout21-dialogues.jsonl',
         'heldout22-dialogues.jsonl',
+        'heldout23-dialogues.jsonl',
     ],
 } as const;
 
