@@ -459,6 +459,24 @@ describe('focus', () => {
         expect(answerOf(talk('科技微贷通适合什么企业', '我们去年销售额1500万，超了吗')[1]).aspect).toBe('eligibility');
     });
 
+    it('an aspect the card does not give does not carry into a follow-up with words of its own', () => {
+        // 科技履约贷 and 高企贷 give no documents; "要抵押吗" asks of collateral, and was answered "the sources give no documents".
+        for (const [first, second] of [
+            ['科技履约贷要准备哪些材料', '要抵押吗'],
+            ['what documents does gaoqidai need?', 'is collateral needed?'],
+        ] as const) {
+            const a = answerOf(talk(first, second)[1]);
+            expect(a.aspect).not.toBe('documents');
+            expect(a.confident).toBe(true);
+        }
+        // gaoqidai's rate passage writes collateral: the follow-up is answered from it.
+        expect(answerOf(talk('what documents does gaoqidai need?', 'is collateral needed?')[1]).text).toMatch(/collateral/);
+        // An aspect the card gives goes on: a figure told after the conditions asked.
+        expect(answerOf(talk('科技微贷通适合什么企业', '我们去年销售额1500万，超了吗')[1]).aspect).toBe('eligibility');
+        // So does a follow-up with no words of its own.
+        expect(answerOf(talk('科技履约贷的利率多少', '它呢')[1]).aspect).toBe('rate');
+    });
+
     it('a follow-up with no words of its own ("tell me more") is answered from the focus without a notice that it had none', () => {
         const turns = talk('what is gaoqidai', 'tell me more');
         const a = answerOf(turns[1]);
