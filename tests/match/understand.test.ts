@@ -107,6 +107,21 @@ describe('understandQuestion', () => {
 
     it('reads a denial of intellectual property as false', () => {
         expect(fields('我们没有专利')).toEqual({ hasIntellectualProperty: false });
+        expect(fields('no invention patents yet').hasIntellectualProperty).toBe(false);
+    });
+
+    it('reads IP of one kind held beside another kind denied as IP held', () => {
+        // 软著 (software copyrights) and 实用新型 (utility models) are intellectual property, whatever patents are lacking.
+        for (const text of [
+            '我们有10个软著，没有发明专利',
+            '没有发明专利，但有10个软著',
+            '我们没有发明专利，只有实用新型',
+            'we have 10 software copyrights but no invention patents',
+        ])
+            expect(fields(text).hasIntellectualProperty, text).toBe(true);
+        // Intellectual property denied as a whole stays denied.
+        expect(fields('我们没有知识产权').hasIntellectualProperty).toBe(false);
+        expect(fields("we don't have any IP").hasIntellectualProperty).toBe(false);
     });
 
     it('reads "有没有…" as asking whether there is one, not as the firm lacking or holding it', () => {

@@ -58,15 +58,18 @@ const HAS_IP = new RegExp(
         // 有3项发明专利, 拥有知识产权, 两个软著
         /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)/
             .source,
-        /(?:we|i) (?:do |also |now |already |still )?(?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b)/.source,
-        /(?:\d+|lots of|many|several|a few|some|a couple of|a dozen|dozens of|one|two|three|four|five|six|seven|eight|nine|ten)(?: [\w-]+){0,2} patents/
+        /(?:we|i) (?:do |also |now |already |still )?(?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b|software copyrights?|utility models?)/
+            .source,
+        /(?:\d+|lots of|many|several|a few|some|a couple of|a dozen|dozens of|one|two|three|four|five|six|seven|eight|nine|ten)(?: [\w-]+){0,2} (?:patents|copyrights)/
             .source,
         /\bwith [^,.]{0,30}\b(?:patents|intellectual property)\b/.source,
     ].join('|'),
     'i',
 );
 const NO_IP =
-    /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:patents?|intellectual property|\bip\b)/i;
+    /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:invention |utility[- ]model |design )?(?:patents?|intellectual property|\bip\b)/gi;
+/** Intellectual property denied as a whole, not one kind of it (发明专利, invention patents): no claim beside it outweighs it. */
+const NO_IP_AT_ALL = /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}知识产权|(?:no|don't have|do not have|without) (?:any )?(?:intellectual property|\bip\b)/i;
 
 /** Revenue named after the amount: "五千万的营业额", "50 million in revenue". */
 const REVENUE_AFTER =
@@ -174,8 +177,11 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
 
     // "有没有知识产权质押的贷款" asks whether there is one: neither held nor lacking.
     const ipText = text.replace(/有没有|有无/g, ', ');
-    if (NO_IP.test(ipText)) add('hasIntellectualProperty', false, UNDERSTOOD.ip(false));
-    else if (HAS_IP.test(ipText)) add('hasIntellectualProperty', true, UNDERSTOOD.ip(true));
+    // A kind denied beside another held ("10个软著，没有发明专利") is IP held: the claim is read with the denials taken out.
+    const ipDenied = ipText.match(NO_IP) !== null;
+    const ipClaimed = HAS_IP.test(ipDenied ? ipText.replace(NO_IP, ', ') : ipText);
+    if (ipDenied && !(ipClaimed && !NO_IP_AT_ALL.test(ipText))) add('hasIntellectualProperty', false, UNDERSTOOD.ip(false));
+    else if (ipClaimed) add('hasIntellectualProperty', true, UNDERSTOOD.ip(true));
 
     const amounts = findAmounts(text);
     // One figure in a message that names revenue and no loan is the revenue, whatever stands between ("营收说错了，是两千万").
