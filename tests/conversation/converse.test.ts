@@ -410,6 +410,25 @@ describe('focus', () => {
         }
     });
 
+    it('a question back right after a match offers the products matched, in their order', () => {
+        for (const [told, asked] of [
+            ['我们有一笔贷款下个月到期，资金周转有点紧', '怎么办'],
+            ['we are a high-tech enterprise and need working capital', 'how to apply?'],
+        ] as const) {
+            const turns = talk(told, asked);
+            expect(turns[0]!.reply.kind, told).toBe('match');
+            const matched = turns[0]!.state.matched ?? [];
+            const a = answerOf(turns[1]);
+            expect(a.clarify, asked).toBeDefined();
+            // The items offered are the first ones matched that give how to apply, and the text names them.
+            const giving = matched.filter((id) => service.answerAbout(id, 'how-to-apply')?.status === 'answered');
+            expect(a.suggestions.map((s) => s.id)).toEqual(giving.slice(0, a.suggestions.length));
+            expect(a.text).toContain(a.suggestions[0]!.title[a.lang]);
+            // "第一个" then answers the first product matched.
+            expect(answerOf(talk(told, asked, '第一个')[2]).item?.id).toBe(giving[0]);
+        }
+    });
+
     it('sets two picked from the last match list side by side ("前两个有什么区别", "compare the first two")', () => {
         for (const [told, pick] of [
             ['我们是高企，想贷款500万', '前两个有什么区别'],

@@ -106,6 +106,8 @@ export interface AnswerContext {
     readonly field?: string;
     /** What the last question's own form asked ("who's the insurer": who runs it), carried to "那X呢" as its aspect is. */
     readonly wants?: Wanted;
+    /** The products of the list just shown (a match), first first: a question back offers those of them that give the aspect. */
+    readonly listed?: readonly string[];
 }
 
 export interface AnswerOptions {
@@ -399,12 +401,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const namedByAspects = cues.bare && several && search.confident && search.results[0] ? get(search.results[0].id) : undefined;
     const ownShare = namedByAspects && allowed(namedByAspects) ? Math.min(...index.passages(namedByAspects.id, reading).map((r) => r.coverage)) : 0;
     if (namedByAspects && ownShare >= NAME_SAID) return answerItem(snapshot, index, namedByAspects, reading, base, hints);
-    if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base);
+    if (cues.bare && bareAspect) return clarify(snapshot, index, bareAspect, base, options.context?.listed);
 
     // Another city's policy is not Shanghai's, however close the words; a matter beside financing is no card's.
     const item = leads && search.results[0] && !cues.elsewhere && !beside ? get(search.results[0].id) : undefined;
     // An aspect and a word or two that find nothing ("what's the max amount?"): which item is meant, rather than nothing.
-    if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base);
+    if (!item && bareAspect && cues.slight && !cues.elsewhere) return clarify(snapshot, index, bareAspect, base, options.context?.listed);
     // The card is chosen by the passage that answers: a statistic asked without naming where it is written
     // ("24年二季度末上海科技型企业贷款余额") sits in a passage of a card the words alone rank lower.
     const found =

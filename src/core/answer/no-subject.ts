@@ -41,9 +41,10 @@ export function unknown(snapshot: KnowledgeSnapshot, base: Base): Answer {
 /**
  * A bare aspect with nothing named or in focus ("利率多少"): which item is
  * meant? The likely ones are the search's, then other offerings, that hold
- * the aspect.
+ * the aspect; right after a list (`listed`, a match), those of the list that
+ * do ("怎么办" after the products matched for a loan falling due).
  */
-export function clarify(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, aspect: Aspect, base: Base): Answer {
+export function clarify(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, aspect: Aspect, base: Base, listed: readonly string[] = []): Answer {
     const lang = base.lang;
     // The offerings with a field of that aspect first; when none has one (no source gives a product's amount), those
     // whose text speaks of it: a founder asked back is offered the items worth asking about, never an empty list.
@@ -53,16 +54,18 @@ export function clarify(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, aspe
     const ids = [...new Set([...base.search.results.map((r) => r.id), ...[...snapshot.items.values()].filter(comparable).map((i) => i.id)])]
         .slice(0, MAX_LOOKED)
         .sort((a, b) => Number(snapshot.items.get(b)?.kind === 'product') - Number(snapshot.items.get(a)?.kind === 'product'));
-    const offered = (holds: (r: RankedPassage) => boolean): ItemRef[] => {
+    const offered = (holds: (r: RankedPassage) => boolean, among: readonly string[] = ids): ItemRef[] => {
         const out: ItemRef[] = [];
-        for (const id of ids) {
+        for (const id of among) {
             const item = snapshot.items.get(id);
             if (item && comparable(item) && index.passages(id).some(holds)) out.push(refOf(item));
             if (out.length >= MAX_CANDIDATES) break;
         }
         return out;
     };
-    const held = offered(inField);
+    const fromList = offered(inField, listed);
+    const ofList = fromList.length > 0 ? fromList : offered(inText, listed);
+    const held = ofList.length > 0 ? ofList : offered(inField);
     const candidates = held.length > 0 ? held : offered(inText);
     const text = clarifySentence(
         aspect,

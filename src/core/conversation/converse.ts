@@ -241,7 +241,10 @@ export function converse(service: KnowledgeService, state: ConversationState, me
               // word of the question that could take it elsewhere (首贷, first loans).
               ...(returned || picked ? { returned: true } : {}),
           }
-        : undefined;
+        : // Right after a match, nothing is in focus; a question back offers the products just listed.
+          afterMatch && state.matched!.length > 0
+          ? { focus: [], listed: state.matched! }
+          : undefined;
     const answerOptions = { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) };
     // The words that picked the item are not asked of it ("the first one": not 首贷, first loans); "第二个" alone asks
     // for the item as a whole.
