@@ -13,10 +13,15 @@ describe('samePeriod', () => {
             'june 30th 2024',
             'mid-2024',
             'end of the second quarter 2024',
+            // A balance "as of" a quarter's last month is at its end.
+            'as of june 2024',
+            'as at june 2024',
         ])
             expect(samePeriod(form).replace(/\s+/g, ' ').trim(), form).toBe(q2.replace(/\s+/g, ' '));
         for (const form of ['2024年6月末', '2024年6月底', '2024年6月30日', '2024年第二季度末', '2024年六月底'])
             expect(samePeriod(form), form).toBe('2024年二季度末');
+        expect(samePeriod('截至2024年6月')).toBe('截至2024年二季度末');
+        expect(samePeriod('截止到2024年6月份')).toBe('截止到2024年二季度末');
         expect(samePeriod('9月末')).toBe('三季度末');
         expect(samePeriod('the end of march').trim()).toBe('the   end q1'.trim());
     });
@@ -34,6 +39,11 @@ describe('samePeriod', () => {
             'the weekend',
             'separate',
             'mid-march',
+            // A month that is no balance date: an event in it, a span.
+            'in june 2024',
+            'launched june 2024',
+            '2024年6月推出',
+            '截至2024年5月',
         ])
             expect(samePeriod(text), text).toBe(text);
     });
