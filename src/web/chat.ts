@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { findItem, parseCallback, type CallbackAction } from '../bot/conversation/callback.ts';
 import {
     answerView,
+    listAnswerView,
     browseKindView,
     browseListView,
     browseStageView,
@@ -93,6 +94,10 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
     switch (reply.kind) {
         case 'ack':
             return { view: { html: tt.ack, keyboard: mainMenuKeyboard(tt) } };
+        case 'answers':
+            for (const answer of reply.answers)
+                noteAnswer(deps.questionLog, answerEvent('web', text, answer, deps.service.snapshot().version), deps.logger);
+            return { view: listAnswerView(tt, turn.lang, reply.answers) };
         case 'need-profile':
             return { view: beginFlow(session, turn.lang, tt.needProfile) };
         case 'match':

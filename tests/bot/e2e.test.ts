@@ -268,6 +268,24 @@ describe('the bot over the Bot API', () => {
         expect(picked).toContain(second);
     });
 
+    it('answers a question of the products just matched for each of them, with a button per product', async () => {
+        await start();
+        const service = await shippedService();
+        const a = user();
+        await a.say('我们是高新技术企业，需要流动资金，想贷1000万');
+        const reply = TestUser.texts(await a.say('这几个利率分别是多少')).join('\n');
+        // A line per product, each its own rate; a button per product (and the menu) answers that product's rate in full.
+        const lines = reply.split('\n').filter((l) => l.startsWith('• '));
+        expect(lines.length).toBeGreaterThanOrEqual(2);
+        const buttons = a.buttons();
+        expect(buttons.length).toBe(lines.length + 1);
+        const second = service.findItem(buttons[1]!)!;
+        const rate = service.answerAbout(second.id, 'rate', { lang: 'zh' })!;
+        expect(lines[1]).toContain(second.name);
+        const full = TestUser.texts(await a.press(buttons[1]!)).join('\n');
+        expect(full).toContain(rate.text.slice(0, 30));
+    });
+
     it('offers no match for a question that states nothing about the firm', async () => {
         await start();
         const u = user();

@@ -410,6 +410,34 @@ describe('focus', () => {
         }
     });
 
+    it('a question of the list just matched is answered for each product on it ("这几个利率分别是多少", "do any of these need collateral?")', () => {
+        for (const [told, asked, aspect] of [
+            ['我们是高新技术企业，需要流动资金，想贷1000万', '这几个利率分别是多少', 'rate'],
+            ['we are a high-tech enterprise and need working capital', 'what are the rates of these?', 'rate'],
+            ['我们是高新技术企业，需要流动资金，想贷1000万', '这些都要抵押吗', undefined],
+            ['we are a high-tech enterprise and need working capital', 'do any of them need collateral?', undefined],
+        ] as const) {
+            const turns = talk(told, asked);
+            const matched = turns[0]!.state.matched ?? [];
+            const reply = turns[1]!.reply;
+            expect(reply.kind, asked).toBe('answers');
+            if (reply.kind !== 'answers') continue;
+            expect(reply.answers.length, asked).toBeGreaterThanOrEqual(2);
+            expect(reply.answers.map((a) => a.item?.id)).toEqual(matched.slice(0, reply.answers.length));
+            for (const a of reply.answers) {
+                expect(a.question).toBe(asked);
+                if (aspect) expect(a.aspect, `${asked} ${a.item?.id}`).toBe(aspect);
+            }
+            // The list stays: "第二个" then picks its second product.
+            expect(answerOf(talk(told, asked, '第二个')[2]).item?.id).toBe(matched[1]);
+        }
+        // Naming a product, or choosing among them, is not a question of each.
+        expect(talk('我们是高新技术企业，需要流动资金，想贷1000万', '高企贷利率多少')[1]!.reply.kind).toBe('answer');
+        expect(answerOf(talk('我们是高新技术企业，需要流动资金，想贷1000万', '这几个哪个利率最低')[1]).comparison).toBeDefined();
+        // With no list just shown, "这些" asks nothing of one.
+        expect(talk('高企贷是什么', '这些都要抵押吗')[1]!.reply.kind).toBe('answer');
+    });
+
     it('a question back right after a match offers the products matched, in their order', () => {
         for (const [told, asked] of [
             ['我们有一笔贷款下个月到期，资金周转有点紧', '怎么办'],

@@ -58,4 +58,16 @@ describe('the web chat after an answer', () => {
         expect((await chatText(deps, session, 'thanks!', 'en')).view?.html).toBe(en.ack);
         expect((await chatText(deps, session, 'and its partner banks?', 'en')).view?.html).toContain('Bank of China');
     });
+
+    it('answers a question of the products just matched for each of them', async () => {
+        const deps: ChatDeps = { service: await shippedService(), logger: silentLogger };
+        const session: SessionData = {};
+        await chatText(deps, session, 'we are a high-tech enterprise and need working capital', 'en');
+        const matched = session.matched ?? [];
+        expect(matched.length).toBeGreaterThanOrEqual(2);
+        const html = (await chatText(deps, session, 'how do we apply for these?', 'en')).view?.html ?? '';
+        const lines = html.split('\n').filter((l) => l.startsWith('• '));
+        expect(lines.length).toBe(matched.length);
+        lines.forEach((line, i) => expect(line).toContain(deps.service.getItem(matched[i]!)!.name_en.slice(0, 20)));
+    });
 });

@@ -13,7 +13,7 @@ import { noteAnswer } from '../../core/insights/log.ts';
 import { answerEvent } from '../../core/insights/record.ts';
 import { draftOfUnderstood } from '../../core/match/told-profile.ts';
 import type { BotContext } from '../runtime/context.ts';
-import { answerView, mainMenuKeyboard, toldMatchView, withUnderstood } from '../views/format.ts';
+import { answerView, listAnswerView, mainMenuKeyboard, toldMatchView, withUnderstood } from '../views/format.ts';
 import { MESSAGES } from '../views/i18n.ts';
 import { addressedText, onAction, send } from '../views/reply.ts';
 import { conversationOf, keepConversation } from '../storage/session.ts';
@@ -51,6 +51,10 @@ questionFeature.on('message:text', async (ctx, next) => {
     switch (reply.kind) {
         case 'ack':
             return send(ctx, { html: t.ack, keyboard: mainMenuKeyboard(t) });
+        case 'answers':
+            for (const answer of reply.answers)
+                noteAnswer(ctx.deps.questionLog, answerEvent('bot', text, answer, ctx.deps.service.snapshot().version), ctx.deps.logger);
+            return send(ctx, listAnswerView(t, lang, reply.answers));
         case 'need-profile':
             return beginFlow(ctx, send, t.needProfile, lang);
         case 'match':

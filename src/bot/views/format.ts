@@ -443,6 +443,31 @@ export function answerView(t: Messages, lang: Lang, answer: Answer, guesses: rea
     return { html: lines.join('\n'), keyboard: keyboard([...rows, homeRow(t)]) };
 }
 
+/** Characters of each product's answer in a reply to a question asked of a list: the first screen holds three or four. */
+const LIST_LINE: Readonly<Record<Lang, number>> = { zh: 90, en: 150 };
+
+/**
+ * A question asked of each product of the list just matched ("这几个利率分别是多少"): each one's answer, cut to its first
+ * sentences, in the list's order; a button per product opens its whole answer.
+ */
+export function listAnswerView(t: Messages, lang: Lang, answers: readonly Answer[]): View {
+    const question = answers[0] ? presentAnswer(answers[0], lang).question : '';
+    const lines = [t.answerHeader(truncate(question, ECHO_LENGTH))];
+    const rows: InlineKeyboardButton[][] = [];
+    for (const answer of answers) {
+        lines.push(`• ${esc(truncate(presentAnswer(answer, lang).text, LIST_LINE[lang]))}`);
+        const item = answer.item;
+        if (!item) continue;
+        const aspect = answer.aspect && answer.aspect !== 'comparison' ? answer.aspect : undefined;
+        rows.push([
+            aspect
+                ? button(pick(item.title, lang), { type: 'aspect', aspect, ref: refOf(item.id) })
+                : button(pick(item.title, lang), { type: 'item', ref: refOf(item.id) }),
+        ]);
+    }
+    return { html: lines.join('\n'), keyboard: keyboard([...rows, homeRow(t)]) };
+}
+
 /** A bare aspect with nothing in focus: the question back, and a button per likely item that answers that aspect of it. */
 function clarifyView(t: Messages, lang: Lang, header: string[], answer: Answer): View {
     const aspect = answer.clarify?.aspect;

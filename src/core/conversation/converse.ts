@@ -38,6 +38,7 @@ import {
     asksWhichFits,
     correctsEarlier,
     deniesUnnamed,
+    asksOfList,
     languageAsked,
     pickedPlaces,
     withoutPick,
@@ -67,7 +68,9 @@ export type TurnReply =
     /** The message asked what fits, but nothing is known of the firm yet: ask for it (the questionnaire). */
     | { readonly kind: 'need-profile'; readonly understood: readonly Understood[] }
     /** The message only thanked or acknowledged ("谢谢", "ok thanks"): say so, and keep the conversation as it was. */
-    | { readonly kind: 'ack' };
+    | { readonly kind: 'ack' }
+    /** A question asked of each product of the list just matched ("这几个利率分别是多少"): each one's answer, in the list's order. */
+    | { readonly kind: 'answers'; readonly answers: readonly Answer[] };
 
 export interface Turn {
     readonly state: ConversationState;
@@ -219,6 +222,15 @@ export function converse(service: KnowledgeService, state: ConversationState, me
             : !picked && !returned && afterMatch && reading.named.length === 0 && cues.chooses && (state.matched?.length ?? 0) >= 2
               ? { items: state.matched!.slice(0, 2) }
               : undefined;
+    // "这几个利率分别是多少", "do any of these need collateral?" right after a match: asked of each product on the list.
+    // A choice among them is set side by side (above); a product named is asked of itself. The list stays to pick from.
+    if (afterMatch && !picked && !amongMatched && reading.named.length === 0 && asksOfList(asked) && asksSomething(asked)) {
+        const answers = state.matched!.map((id) => ({
+            ...service.answer(asked, { lang, limit: options.limit ?? 3, context: { focus: [id], returned: true } }),
+            question: asked,
+        }));
+        if (answers.length > 0) return { state: next, lang, reply: { kind: 'answers', answers } };
+    }
     const focus: Focus | undefined = picked
         ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
         : returned

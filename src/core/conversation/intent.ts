@@ -209,6 +209,14 @@ export function withoutPick(text: string): string {
     return normalize(text).replace(FIRST_TWO, ' ').replace(new RegExp(PICK.source, 'gi'), ' ');
 }
 
+/** Asking of the list just shown, each product on it: 这些, 这几个, 它们, 分别, 各自; these, them, each of them. */
+const OF_LIST =
+    /这些|这几(?:个|款|种|家|项)|那几(?:个|款|种)|它们|他们|各自|分别|\b(?:these|those|them|each of them|all of them|any of them|either of them|each one)\b/i;
+
+export function asksOfList(text: string): boolean {
+    return OF_LIST.test(normalize(text));
+}
+
 /** Asking which of two suits the firm ("哪个更适合我们", "the better pick for us"): the pair rated on the profile. */
 const ASKS_FIT = /适合|合适|划算|选哪|该选|\b(?:better (?:pick|choice|fit|option)|suit|suits|fit|fits|should (?:we|i) (?:choose|pick|go for))\b/i;
 
