@@ -381,8 +381,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             // 材料" → "要抵押吗": collateral, not the documents the sources lack again); its words choose the passage.
             const ownQuestion = !cues.bare && !cues.ellipsis;
             const goesOn =
-                ownQuestion &&
-                (ownCarried === 'what-is' || (ownCarried && telling.length > 0 && !givesAspect(index, reading, a!.id, ownCarried)))
+                ownQuestion && (ownCarried === 'what-is' || (ownCarried && telling.length > 0 && !givesAspect(index, reading, a!.id, ownCarried)))
                     ? undefined
                     : ownCarried;
             return answerItem(snapshot, index, a!, withAspect(about, goesOn), base, hints);

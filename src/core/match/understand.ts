@@ -58,18 +58,22 @@ const HAS_IP = new RegExp(
         // 有3项发明专利, 拥有知识产权, 两个软著
         /(?:有|拥有|持有|获得|取得|申请了|手握|\d+|[一二两三四五六七八九十几多]+)\s*(?:项|个|件|份)?[^，。,.;；]{0,6}(?:发明专利|实用新型|专利|知识产权|软件著作权|软著)/
             .source,
-        /(?:we|i) (?:do |also |now |already |still )?(?:have|own|hold)[^,.]{0,30}(?:patents?|intellectual property|\bip\b|software copyrights?|utility models?)/
-            .source,
-        /(?:\d+|lots of|many|several|a few|some|a couple of|a dozen|dozens of|one|two|three|four|five|six|seven|eight|nine|ten)(?: [\w-]+){0,2} (?:patents|copyrights)/
-            .source,
+        /(?:we|i) (?:do |also |now |already |still )?(?:have|own|hold)[^,.]{0,30}/.source +
+            /(?:patents?|intellectual property|\bip\b|software copyrights?|utility models?)/.source,
+        /(?:\d+|lots of|many|several|a few|some|a couple of|a dozen|dozens of|one|two|three|four|five|six|seven|eight|nine|ten)/.source +
+            /(?: [\w-]+){0,2} (?:patents|copyrights)/.source,
         /\bwith [^,.]{0,30}\b(?:patents|intellectual property)\b/.source,
     ].join('|'),
     'i',
 );
-const NO_IP =
-    /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|(?:no|don't have|do not have|without) (?:any )?(?:invention |utility[- ]model |design )?(?:patents?|intellectual property|\bip\b)/gi;
+const NO_IP = new RegExp(
+    /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}(?:专利|知识产权)|/.source +
+        /(?:no|don't have|do not have|without) (?:any )?(?:invention |utility[- ]model |design )?(?:patents?|intellectual property|\bip\b)/.source,
+    'gi',
+);
 /** Intellectual property denied as a whole, not one kind of it (发明专利, invention patents): no claim beside it outweighs it. */
-const NO_IP_AT_ALL = /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}知识产权|(?:no|don't have|do not have|without) (?:any )?(?:intellectual property|\bip\b)/i;
+const NO_IP_AT_ALL =
+    /(?:没有|没什么|无|暂无|尚无)[^，。,.]{0,4}知识产权|(?:no|don't have|do not have|without) (?:any )?(?:intellectual property|\bip\b)/i;
 
 /** Revenue named after the amount: "五千万的营业额", "50 million in revenue". */
 const REVENUE_AFTER =

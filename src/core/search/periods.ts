@@ -74,7 +74,11 @@ const LATIN: readonly (readonly [RegExp, RegExp, (m: RegExpExecArray) => string 
     // mid-2024, mid 2024: the balance at the year's middle
     [/mid/, /\bmid[-\s]?(?=(?:19|20)\d{2}\b)/g, () => 'q2'],
     // as of June 2024, as at June 2024: a balance is taken at the month's end ("in June 2024" is a span)
-    [/as (?:of|at)/, new RegExp(`\\bas\\s+(?:of|at)\\s+(?:the\\s+)?(?:end\\s+of\\s+)?(${MONTHS})\\b(?=,?\\s+(?:19|20)\\d{2}\\b)`, 'g'), (m) => MONTH_QUARTER[m[1]!]],
+    [
+        /as (?:of|at)/,
+        new RegExp(`\\bas\\s+(?:of|at)\\s+(?:the\\s+)?(?:end\\s+of\\s+)?(${MONTHS})\\b(?=,?\\s+(?:19|20)\\d{2}\\b)`, 'g'),
+        (m) => MONTH_QUARTER[m[1]!],
+    ],
 ];
 
 /** Chinese forms: 6月末, 6月底, 6月30日, 六月底, 第二季度末, 2季度末 → 二季度末. */
@@ -87,7 +91,10 @@ const HAN_AS_OF = /(截至|截止到|截止)(\s*(?:19|20)\d{2}年)?(12|[369]|十
 export function samePeriod(text: string): string {
     let out = text;
     if (/截[至止]/.test(out))
-        out = out.replace(HAN_AS_OF, (_whole, asOf: string, year: string | undefined, month: string) => `${asOf}${year ?? ''}${QUARTER_HAN[MONTH_QUARTER[month]!]}季度末`);
+        out = out.replace(
+            HAN_AS_OF,
+            (_whole, asOf: string, year: string | undefined, month: string) => `${asOf}${year ?? ''}${QUARTER_HAN[MONTH_QUARTER[month]!]}季度末`,
+        );
     if (/[月季]/.test(out))
         out = out.replace(HAN, (whole, month: string | undefined, day: string | undefined, ordinal: string | undefined) => {
             const quarter = ordinal !== undefined ? ORDINAL_QUARTER[ordinal]! : MONTH_QUARTER[month!]!;
