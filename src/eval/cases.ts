@@ -83,6 +83,7 @@ export const ANSWER_FILES = [
     'answers.strangers8.jsonl',
     'answers.strangers9.jsonl',
     'answers.strangers10.jsonl',
+    'answers.strangers11.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -95,6 +96,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers6.jsonl',
     'dialogues.strangers7.jsonl',
     'dialogues.strangers8.jsonl',
+    'dialogues.strangers9.jsonl',
 ] as const;
 
 /**
