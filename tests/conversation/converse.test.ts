@@ -436,6 +436,13 @@ describe('focus', () => {
         expect(answerOf(talk('我们是高新技术企业，需要流动资金，想贷1000万', '这几个哪个利率最低')[1]).comparison).toBeDefined();
         // With no list just shown, "这些" asks nothing of one.
         expect(talk('高企贷是什么', '这些都要抵押吗')[1]!.reply.kind).toBe('answer');
+        // "those" of what the firm told, or a question its own words find one card for, is no question of the list.
+        const told = 'We hold 12 invention patents, need ~20M RMB working capital, and have no real estate to put up.';
+        for (const asked of ['how could we use those to borrow?', 'how could we use these to borrow, and where does the pledge get registered?']) {
+            const turns = talk(told, asked);
+            expect(turns[0]!.reply.kind).toBe('match');
+            expect(turns[1]!.reply.kind, asked).not.toBe('answers');
+        }
     });
 
     it('a question back right after a match offers the products matched, in their order', () => {

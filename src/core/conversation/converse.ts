@@ -223,8 +223,18 @@ export function converse(service: KnowledgeService, state: ConversationState, me
               ? { items: state.matched!.slice(0, 2) }
               : undefined;
     // "这几个利率分别是多少", "do any of these need collateral?" right after a match: asked of each product on the list.
-    // A choice among them is set side by side (above); a product named is asked of itself. The list stays to pick from.
-    if (afterMatch && !picked && !amongMatched && reading.named.length === 0 && asksOfList(asked) && asksSomething(asked)) {
+    // A choice among them is set side by side (above); a product named is asked of itself, and so is one the question's
+    // own words find ("how could we use these to borrow, and where is the pledge registered?": IP pledges). The list
+    // stays to pick from.
+    const ofList =
+        afterMatch &&
+        !picked &&
+        !amongMatched &&
+        reading.named.length === 0 &&
+        asksOfList(asked) &&
+        asksSomething(asked) &&
+        !(service.telling(asked).length > 0 && service.search(asked, { limit: 1 }).confident);
+    if (ofList) {
         const answers = state.matched!.map((id) => ({
             ...service.answer(asked, { lang, limit: options.limit ?? 3, context: { focus: [id], returned: true } }),
             question: asked,

@@ -209,9 +209,18 @@ export function withoutPick(text: string): string {
     return normalize(text).replace(FIRST_TWO, ' ').replace(new RegExp(PICK.source, 'gi'), ' ');
 }
 
-/** Asking of the list just shown, each product on it: 这些, 这几个, 它们, 分别, 各自; these, them, each of them. */
-const OF_LIST =
-    /这些|这几(?:个|款|种|家|项)|那几(?:个|款|种)|它们|他们|各自|分别|\b(?:these|those|them|each of them|all of them|any of them|either of them|each one)\b/i;
+/**
+ * Asking of the list just shown, each product on it: 这些, 这几个, 它们, 分别, 各自; "these", "each of them", "those loans".
+ * A bare "them" or "those" points as often at what the firm told ("12 patents … how could we use those"): not alone.
+ */
+const OF_LIST = new RegExp(
+    [
+        /这些|这几(?:个|款|种|家|项)|那几(?:个|款|种)|它们|各自|分别/.source,
+        /\b(?:these|(?:each|all|any|either|both|none|one) of (?:these|those|them)|(?:those|the) (?:products|loans|options|schemes|programs|programmes|ones))\b/
+            .source,
+    ].join('|'),
+    'i',
+);
 
 export function asksOfList(text: string): boolean {
     return OF_LIST.test(normalize(text));
