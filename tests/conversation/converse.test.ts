@@ -135,6 +135,13 @@ describe('focus', () => {
         const plain = talk('How many firms got weidaitong loans?', 'sorry, I meant the IP loan');
         expect(answerOf(plain[1])).toMatchObject({ item: { id: 'ip-pledge-financing' }, confident: true });
         expect(answerOf(plain[1]).text.slice(0, 300)).toContain('1,636');
+        // A need's words in what was meant name the item meant, and tell nothing of the firm: the IP-pledge count, no match.
+        const ones = talk('How many firms got relief loans?', 'no wait, I meant the IP-pledge ones');
+        expect(answerOf(ones[1])).toMatchObject({ item: { id: 'ip-pledge-financing' }, confident: true });
+        expect(answerOf(ones[1]).text.slice(0, 300)).toContain('1,636');
+        expect(ones[1]!.state.profile).toBeUndefined();
+        // What was meant of the firm is told of it.
+        expect(talk('what is gaoqidai?', 'sorry, I meant we want an IP pledge loan')[1]!.state.profile?.needs).toContain('ip-pledge');
         // Two interjections before "I meant" ("no wait"), as before one.
         const wait = talk('What is the rate of Huke Zhuandai?', 'no wait, I meant Gaoqidai');
         expect(answerOf(wait[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });

@@ -102,8 +102,15 @@ export function wantsFinancing(text: string): boolean {
  * Saying what the last question meant to ask ("不对，我要问的是高新技术企业的", "I was asking about the rate"): the
  * question again, of what is named now, not something told about the firm.
  */
-const RESTATES =
-    /(?:我|我们)?(?:要|想|是想|本来想|其实想)?问的是|我是(?:想|要)?问|我说的是[^，。？?]*的|\b(?:i|we) (?:was|were|am|are|'m|'re) asking (?:about|for)\b|\bmy question (?:is|was) about\b/i;
+// "I meant" followed by no word of the firm ("no wait, I meant the IP-pledge ones"); "sorry, I meant we want…" tells.
+const RESTATES = new RegExp(
+    [
+        /(?:我|我们)?(?:要|想|是想|本来想|其实想)?问的是|我是(?:想|要)?问|我说的是[^，。？?]*的/.source,
+        /\b(?:i|we) (?:was|were|am|are|'m|'re) asking (?:about|for)\b|\bmy question (?:is|was) about\b/.source,
+        /\bi meant\b(?![^.?!]*\b(?:we|our|us|we're|we've)\b)/.source,
+    ].join('|'),
+    'i',
+);
 
 export function restatesQuestion(text: string): boolean {
     // Normalized: 要問的是 (traditional) says it as well.
