@@ -21,6 +21,8 @@ describe('samePeriod', () => {
         for (const form of ['2024年6月末', '2024年6月底', '2024年6月30日', '2024年第二季度末', '2024年六月底'])
             expect(samePeriod(form), form).toBe('2024年二季度末');
         expect(samePeriod('截至2024年6月')).toBe('截至2024年二季度末');
+        // The middle of a year, as mid-2024 is.
+        expect(samePeriod('截至2024年年中')).toBe('截至2024年二季度末');
         expect(samePeriod('截止到2024年6月份')).toBe('截止到2024年二季度末');
         expect(samePeriod('9月末')).toBe('三季度末');
         expect(samePeriod('the end of march').trim()).toBe('the   end q1'.trim());
@@ -44,6 +46,8 @@ describe('samePeriod', () => {
             'launched june 2024',
             '2024年6月推出',
             '截至2024年5月',
+            '年中',
+            '2024年中央',
         ])
             expect(samePeriod(text), text).toBe(text);
     });

@@ -81,15 +81,18 @@ const LATIN: readonly (readonly [RegExp, RegExp, (m: RegExpExecArray) => string 
     ],
 ];
 
-/** Chinese forms: 6月末, 6月底, 6月30日, 六月底, 第二季度末, 2季度末 → 二季度末. */
+/** Chinese forms: 6月末, 6月底, 6月30日, 六月底, 第二季度末, 2季度末 → 二季度末 (and 2024年年中, `HAN_MID_YEAR`). */
 const HAN = /(?<![\d一二三四五六七八九十])(12|[369]|十二|[三六九])月(?:末|底|(30|31)日)|第?([一二三四1-4])季度末/g;
 
+/** 2024年年中, as mid-2024: the balance at the year's middle. */
+const HAN_MID_YEAR = /((?:19|20)\d{2}年)年中/g;
 /** 截至2024年6月, 截止到6月份: a balance as of a quarter's last month, taken at its end (6月推出 is an event in it). */
 const HAN_AS_OF = /(截至|截止到|截止)(\s*(?:19|20)\d{2}年)?(12|[369]|十二|[三六九])月份?(?![末底\d日号])/g;
 
 /** `text` (normalized: lower case, simplified) with every quarter end written one way. */
 export function samePeriod(text: string): string {
     let out = text;
+    if (out.includes('年年中')) out = out.replace(HAN_MID_YEAR, `$1${QUARTER_HAN.q2}季度末`);
     if (/截[至止]/.test(out))
         out = out.replace(
             HAN_AS_OF,
