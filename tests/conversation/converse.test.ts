@@ -130,6 +130,31 @@ describe('focus', () => {
         expect(answerOf(turns[1]).question).toBe('不对，我问的是高企贷');
     });
 
+    it('what the question sets aside is not its subject ("除了高企贷，还有哪些…", "besides X, what else", "not X - the other ones")', () => {
+        // Named and set aside: another card answers, never the one set aside.
+        for (const [asked, aside] of [
+            ['除了高企贷，还有哪些产品面向高新技术企业', 'gaoqidai'],
+            ['besides gaoqidai, which loans are for high-tech enterprises?', 'gaoqidai'],
+            ['高企贷以外，还有什么贷款适合高新技术企业', 'gaoqidai'],
+        ] as const) {
+            const a = answerOf(talk(asked)[0]);
+            expect(a.item?.id, asked).toBeDefined();
+            expect(a.item?.id, asked).not.toBe(aside);
+        }
+        // After an answer, "the other ones" with the item set aside: where the rest of the words lead.
+        const pboc = answerOf(talk('which loan products are for high-tech enterprises?', 'not gaoqidai - the other ones, the PBOC lines')[1]);
+        expect(pboc.item?.id).not.toBe('gaoqidai');
+        expect(pboc.text.slice(0, 300)).toMatch(/沪科专贷|Huke Zhuandai|relending/);
+        // Nothing left but "what else": the next item the focus's card relates, not set aside, on the aspect asked before.
+        const turns = talk('科技型中小微企业有哪些政府风险共担的贷款？', '除了科创助力贷和履约贷，还有哪个？');
+        expect(answerOf(turns[0]).item?.id).toBe('kechuang-zhulidai');
+        expect(answerOf(turns[1]).item?.id).toBe('keji-weidaitong');
+        // A question that sets nothing aside is read as before; so is one asking no others of the kind, but of what the
+        // card set aside holds beside it (tech-branches: 科技金融专营机构 as well as 科技支行).
+        expect(answerOf(talk('高企贷面向哪些企业')[0]).item?.id).toBe('gaoqidai');
+        expect(answerOf(talk('除了科技支行，银行还能设什么样的科技金融专营机构？')[0]).item?.id).toBe('tech-branches');
+    });
+
     it('a correction that says what was meant in plain words ("sorry, I meant the IP loan") goes where they lead, with the last question', () => {
         // ip-pledge-financing facts: 1,636 firms had IP-pledge loans outstanding at end-June 2024; "IP loan" is no name of it.
         const plain = talk('How many firms got weidaitong loans?', 'sorry, I meant the IP loan');

@@ -48,6 +48,7 @@ import {
     DAY_STATED,
     refersBackIn,
     meantIn,
+    setAside,
     subjectCues,
     yearsIn,
     type Wanted,
@@ -129,8 +130,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
     // A correction's own words ("sorry, I meant") are no words of what is asked: searched and read without them.
-    const meant = meantIn(text);
-    const search = questionSearch(index, meant, searchOptions);
+    const corrected = meantIn(text);
+    // What the question sets aside ("除了高企贷，还有哪些…", "besides gaoqidai, …") is no subject: the items it names are
+    // left out, and the rest of the words are searched and read.
+    const aside = setAside(corrected);
+    const excluded = new Set(aside.spans.flatMap((span) => index.read(span).named.map((n) => n.id)));
+    const meant = excluded.size > 0 ? aside.rest : corrected;
+    const searched = questionSearch(index, meant, searchOptions);
+    const search = excluded.size > 0 ? { ...searched, results: searched.results.filter((r) => !excluded.has(r.id)) } : searched;
     const years = yearsIn(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
     const read = nameAsAspect(
@@ -161,7 +168,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         return i < 0 ? Infinity : i;
     };
     const kinds = options.kind === undefined ? undefined : new Set(typeof options.kind === 'string' ? [options.kind] : options.kind);
-    const allowed = (i: KnowledgeItem | undefined): i is KnowledgeItem => i !== undefined && (!kinds || kinds.size === 0 || kinds.has(i.kind));
+    const allowed = (i: KnowledgeItem | undefined): i is KnowledgeItem =>
+        i !== undefined && !excluded.has(i.id) && (!kinds || kinds.size === 0 || kinds.has(i.kind));
     // An organization named beside an offering is mostly the channel ("沪科专贷是直接去人民银行申请吗"): the offering is
     // the subject, unless the question asks whom to call.
     const asksOrg = reading.aspects.primary === 'contact';
@@ -181,7 +189,18 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                   .map((n) => get(n.id))
                   .filter(allowed)
             : [];
-    const focus = (options.context?.focus ?? []).map(get).filter(allowed);
+    const kept = (options.context?.focus ?? []).map(get).filter(allowed);
+    // What else, with the focus set aside ("除了科创助力贷和履约贷，还有哪个"): the first item the cards set aside relate,
+    // in their order, that can be set beside them (an offering), as the focus.
+    const besides =
+        excluded.size > 0 && kept.length === 0
+            ? [...new Set([...(options.context?.focus ?? []), ...excluded].flatMap((id) => get(id)?.related ?? []))]
+                  .map(get)
+                  .filter(allowed)
+                  .filter(comparable)
+                  .slice(0, 1)
+            : [];
+    const focus = kept.length > 0 ? kept : besides;
     // A matter beside financing (how a firm is certified, what its patents cost, its taxes…: beyond-financing.ts) is no
     // card's: a short word of a card's name inside it (高新 of 高新技术企业认定) names nothing, and the search's first card
     // does not answer it.

@@ -80,6 +80,37 @@ export function meantIn(text: string): string {
 const NOT_MEANT =
     /(?:[,;—–-]\s*|\s+)(?:and |but )?not (?:the |a |an |about )?[^,.;?!，。；？！]{1,40}|[，,；;]?\s*(?:而)?不是[^，。；？?！!]{1,20}/gi;
 
+/**
+ * What a question sets aside ("除了高企贷，还有哪些…", "高企贷以外…", "besides gaoqidai, …", "other than X", "not
+ * gaoqidai - the other ones"): the words said of what is not asked, to the end of their clause.
+ */
+const SET_ASIDE = [
+    /除了([^，,。？?！!；;]{1,30}?)(?:以外|之外|外)?(?=[，,。；;]|还|也|有)/g,
+    /(?<=^|[，,。？?！!；;\s])([^，,。？?！!；;\s]{2,20}?)(?:以外|之外)(?=[，,的还也]|$)/g,
+    /\b(?:besides|apart from|aside from|other than|except for|except)\s+([^,.?;!]{2,40}?)(?=\s*[,.?;!]|\s+(?:what|which|are|is|do|does|any|anything|else|who)\b)/gi,
+    /^\s*(?:no,?\s+)?not\s+([^,.?;!—–-]{2,30}?)\s*(?=[—–,;-])/gi,
+];
+
+/** Asking for others of the kind: 还有哪些, 别的, 其他; what else, the other ones, which loans. */
+const OTHERS =
+    /还有(?:哪|什么|啥|别的|其他|其它)|别的|其他|其它|\b(?:what else|anything else|others|other ones|which (?:other )?(?:loans?|products?|schemes?|options?|ones|programs?|programmes?))\b/i;
+
+/**
+ * The question without what it sets aside, and the words set aside (each a span to read names in), when it asks for
+ * others of the kind ("除了高企贷，还有哪些…", "besides gaoqidai, which loans…", "not gaoqidai - the other ones"); none
+ * otherwise: "除了科技支行，银行还能设什么样的专营机构" asks of what the card set aside holds beside it.
+ */
+export function setAside(text: string): { readonly rest: string; readonly spans: readonly string[] } {
+    const spans: string[] = [];
+    let rest = text;
+    for (const pattern of SET_ASIDE)
+        rest = rest.replace(pattern, (whole: string, span: string) => {
+            spans.push(span);
+            return ' '.repeat(whole.length);
+        });
+    return spans.length > 0 && OTHERS.test(normalize(rest)) ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
+}
+
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 /** Words that rank: more, less, higher, cheaper… (with a word of choosing: which is more of it). */
 const RANKS =
