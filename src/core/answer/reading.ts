@@ -87,13 +87,20 @@ const NOT_MEANT =
 const SET_ASIDE = [
     /除了([^，,。？?！!；;]{1,30}?)(?:以外|之外|外)?(?=[，,。；;]|还|也|有)/g,
     /(?<=^|[，,。？?！!；;\s])([^，,。？?！!；;\s]{2,20}?)(?:以外|之外)(?=[，,的还也]|$)/g,
-    /\b(?:besides|apart from|aside from|other than|except for|except)\s+([^,.?;!]{2,40}?)(?=\s*[,.?;!]|\s+(?:what|which|are|is|do|does|any|anything|else|who)\b)/gi,
+    new RegExp(
+        /\b(?:besides|apart from|aside from|other than|except for|except)\s+([^,.?;!]{2,40}?)/.source +
+            /(?=\s*[,.?;!]|\s+(?:what|which|are|is|do|does|any|anything|else|who)\b)/.source,
+        'gi',
+    ),
     /^\s*(?:no,?\s+)?not\s+([^,.?;!—–-]{2,30}?)\s*(?=[—–,;-])/gi,
 ];
 
 /** Asking for others of the kind: 还有哪些, 别的, 其他; what else, the other ones, which loans. */
-const OTHERS =
-    /还有(?:哪|什么|啥|别的|其他|其它)|别的|其他|其它|\b(?:what else|anything else|others|other ones|which (?:other )?(?:loans?|products?|schemes?|options?|ones|programs?|programmes?))\b/i;
+const OTHERS = new RegExp(
+    /还有(?:哪|什么|啥|别的|其他|其它)|别的|其他|其它|/.source +
+        /\b(?:what else|anything else|others|other ones|which (?:other )?(?:loans?|products?|schemes?|options?|ones|programs?|programmes?))\b/.source,
+    'i',
+);
 
 /**
  * The question without what it sets aside, and the words set aside (each a span to read names in), when it asks for
