@@ -1242,6 +1242,18 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('专利质押登记要多久能办完').text).toMatch(/3个工作日/);
     });
 
+    it('how fast something grows is a figure, with no year named too ("how fast was that growing yoy?", "增长得多快")', () => {
+        // ip-pledge-financing facts: 1,636 firms (up 193.72%), a balance of 16.355 billion yuan (up 101.7%).
+        for (const q of ['how fast is IP pledge lending growing year on year?', '知识产权质押贷款增长得有多快']) {
+            const a = service.answer(q);
+            expect(a.item?.id, q).toBe('ip-pledge-financing');
+            expect(a.aspect, q).not.toBe('processing-time');
+            expect(a.text.slice(0, 200), q).toMatch(/101\.7%|193\.72%/);
+        }
+        // How fast the money comes is still a processing time.
+        expect(service.answer('how fast can we get an IP pledge loan registered?').aspect).toBe('processing-time');
+    });
+
     it('a document named by its number ("85号文", "reply No. 85"): that document, its issue date first when asked when', () => {
         const a = service.answer('85号文是什么时候印发的？');
         // stcsm-reply-2024-85 doc_number 沪科提复〔2024〕85号, date 2024-10-12; no other card's document number ends in 85号.

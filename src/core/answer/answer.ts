@@ -144,7 +144,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         snapshot,
         text,
         options.context,
-        totalDone(text, paceOfPast(years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant)))))),
+        totalDone(text, paceOfPast(text, years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant)))))),
     );
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
     // "Who is it designed for" asks the conditions; "是补贴还是贷款" what the item is, whatever aspect its words read.
@@ -473,14 +473,21 @@ function totalDone(text: string, reading: QueryReading): QueryReading {
     return { ...reading, aspects: { ...reading.aspects, aspects: ordered, primary: 'figures' } };
 }
 
+/** Words of growth: how fast something grows is a figure ("how fast was that growing yoy?"), never a time to wait. */
+const GROWTH = /增长|增速|同比|涨|\b(?:grow|grows|growing|grew|grown|growth|yoy|year[- ]on[- ]year|year[- ]over[- ]year)\b/i;
+
 /**
  * How fast something went in a year the question names ("how fast did it grow year on year by mid 2024?",
- * "2024年增长得有多快") is a figure of that time, not how long a firm waits for its money: processing time is asked of
- * an application to come, never of a year gone by. The aspect is dropped; the year and the question's words choose.
+ * "2024年增长得有多快"), or how fast it grows, is a figure, not how long a firm waits for its money: processing time is
+ * asked of an application to come, never of a year gone by nor of a growth. The aspect is dropped (a growth asks the
+ * figures); the year and the question's words choose.
  */
-function paceOfPast(years: readonly string[], reading: QueryReading): QueryReading {
-    if (reading.aspects.primary !== 'processing-time' || years.length === 0) return reading;
-    const aspects = reading.aspects.aspects.filter((a) => a.aspect !== 'processing-time');
+function paceOfPast(text: string, years: readonly string[], reading: QueryReading): QueryReading {
+    const grows = GROWTH.test(normalize(text));
+    if (reading.aspects.primary !== 'processing-time' || (years.length === 0 && !grows)) return reading;
+    const others = reading.aspects.aspects.filter((a) => a.aspect !== 'processing-time');
+    // A growth is a figure asked: the passages stating figures, not the summary.
+    const aspects = grows && others.length === 0 ? [{ aspect: 'figures' as const, score: 1 }] : others;
     return { ...reading, aspects: { ...reading.aspects, aspects, primary: aspects[0]?.aspect } };
 }
 
