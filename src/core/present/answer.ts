@@ -56,10 +56,10 @@ export function presentAnswer(answer: Answer, lang: Lang): PresentedAnswer {
         note: '',
     });
     const c = answer.comparison;
-    // "No words to search for" is moot when the conversation answered it ("tell me more" after an answer): the item in
-    // focus is the subject. A question cut to length is still said.
-    const moot =
-        answer.item !== undefined && answer.confident && (answer.search.notice === NOTICES.noWords || answer.search.notice === NOTICES.empty);
+    // "No words to search for" is moot when the conversation answered it ("tell me more" after an answer, "需要多久"
+    // after how to apply, which the card does not give): the item in focus is the subject. A question cut to length is
+    // still said.
+    const moot = answer.item !== undefined && (answer.search.notice === NOTICES.noWords || answer.search.notice === NOTICES.empty);
     const notice = moot ? undefined : answer.search.notice?.[lang];
     return {
         question: answer.question,
