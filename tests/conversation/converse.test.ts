@@ -477,6 +477,23 @@ describe('focus', () => {
         }
     });
 
+    it('one picked from the list to set beside the item in focus ("跟第二个比哪个好") is compared with it', () => {
+        const told = '我们是初创期的科技型中小企业，没有抵押物，想借200万';
+        const turns = talk(told, '第一个要什么条件', '利率呢', '跟第二个比哪个好');
+        const matched = turns[0]!.state.matched ?? [];
+        const a = answerOf(turns[3]);
+        expect(a.comparison?.items.map((i) => i.id)).toEqual([matched[0], matched[1]]);
+        expect(a.aspect).toBe('comparison');
+        // Picked alone, it is the subject.
+        expect(answerOf(talk(told, '第一个要什么条件', '第二个呢')[2]).item?.id).toBe(matched[1]);
+    });
+
+    it('a question of the list that names a need ("这些都是信用贷款吗") asks it of each, and tells nothing of the firm', () => {
+        const turns = talk('我们是专精特新企业', '这些都是信用贷款吗');
+        expect(turns[1]!.reply.kind).toBe('answers');
+        expect(turns[1]!.state.profile?.needs).toBeUndefined();
+    });
+
     it('a question back right after a match offers the products matched, in their order', () => {
         for (const [told, asked] of [
             ['我们有一笔贷款下个月到期，资金周转有点紧', '怎么办'],
@@ -561,6 +578,12 @@ describe('focus', () => {
         expect(answerOf(talk('科技微贷通适合什么企业', '我们去年销售额1500万，超了吗')[1]).aspect).toBe('eligibility');
         // So does a follow-up with no words of its own.
         expect(answerOf(talk('科技履约贷的利率多少', '它呢')[1]).aspect).toBe('rate');
+    });
+
+    it('a bare aspect the item in focus does not give ("需要多久" after how to apply) says so, without a notice that it had no words', () => {
+        const a = answerOf(talk('无缝续贷怎么申请', '需要多久')[1]);
+        expect(a).toMatchObject({ item: { id: 'seamless-renewal' }, aspect: 'processing-time' });
+        expect(presentAnswer(a, 'zh').notice).toBeUndefined();
     });
 
     it('a follow-up with no words of its own ("tell me more") is answered from the focus without a notice that it had none', () => {

@@ -122,12 +122,20 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         asksSomething(text) &&
         !speaksOfFirm(text) &&
         !service.understand(withoutNames(text, service.read(text).named)).understood.some((u) => u.field === 'needs');
+    // "这些都是信用贷款吗" right after a match asks of the products listed: the need it names is what is asked of them.
+    const needOfList =
+        state.matched !== undefined &&
+        state.focus === undefined &&
+        asksOfList(text) &&
+        asksSomething(text) &&
+        read.understood.length > 0 &&
+        read.understood.every((u) => u.field === 'needs');
     const {
         fields,
         understood,
         declined,
         asked: unrefused,
-    } = restated || onlyNamesNeeds ? { ...read, fields: {}, understood: [], declined: [] } : read;
+    } = restated || onlyNamesNeeds || needOfList ? { ...read, fields: {}, understood: [], declined: [] } : read;
     // What the message turns down ("不想做知识产权质押了") is not what it asks about: read and answer the rest.
     const asked = declined.length > 0 ? unrefused : text;
     // "说错了，我们还不是" denies what was told without naming it: the firm's one qualification, when it told only one.
@@ -215,10 +223,15 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // "回到刚才那个贷款": the items in focus before the aside are the subject again, the aside becomes the one before.
     const returned = !picked && state.focus?.before && returnsToEarlier(asked) ? state.focus.before : undefined;
     const cues = subjectCues(asked, reading);
+    // "跟第二个比哪个好" with one item in focus: the one picked from the last list, set beside it on the aspect asked before.
+    const beside =
+        picked && cues.chooses && state.focus?.items.length === 1 && state.focus.items[0] !== picked ? state.focus.items[0] : undefined;
     // "那利率最低的是哪个" right after a match: a choice by an aspect among what was matched, the first two side by side.
     const amongMatched =
         pickedTwo.length === 2
             ? { items: pickedTwo }
+            : beside
+              ? { items: [beside, picked!], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
             : !picked && !returned && afterMatch && reading.named.length === 0 && cues.chooses && (state.matched?.length ?? 0) >= 2
               ? { items: state.matched!.slice(0, 2) }
               : undefined;
@@ -241,7 +254,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         }));
         if (answers.length > 0) return { state: next, lang, reply: { kind: 'answers', answers } };
     }
-    const focus: Focus | undefined = picked
+    const focus: Focus | undefined = picked && !beside
         ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
         : returned
           ? { items: returned.items, before: { items: state.focus!.items, ...(state.focus!.aspect ? { aspect: state.focus!.aspect } : {}) } }
