@@ -490,7 +490,10 @@ describe('focus', () => {
 
     it('a question of the list that names a need ("这些都是信用贷款吗") asks it of each, and tells nothing of the firm', () => {
         const turns = talk('我们是专精特新企业', '这些都是信用贷款吗');
-        expect(turns[1]!.reply.kind).toBe('answers');
+        const reply = turns[1]!.reply;
+        expect(reply.kind).toBe('answers');
+        // Each answer is of its product: 信用贷款 is a word here, not the short name of the 信用贷款平台 (信易贷).
+        if (reply.kind === 'answers') expect(reply.answers.map((a) => a.item?.id)).toEqual(turns[0]!.state.matched);
         expect(turns[1]!.state.profile?.needs).toBeUndefined();
     });
 

@@ -205,8 +205,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // card's: a short word of a card's name inside it (高新 of 高新技术企业认定) names nothing, and the search's first card
     // does not answer it.
     const beside = asksBeyondFinancing(text);
+    // Nor when the message points at the items in focus ("这些都是信用贷款吗" of each product listed, "第二个"): its words
+    // are asked of them (信用贷款 is no short name of the 信用贷款平台 then).
     const short =
-        written.length > 0 || beside
+        written.length > 0 || beside || options.context?.returned === true
             ? []
             : shortNamed(
                   snapshot,
