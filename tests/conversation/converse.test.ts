@@ -575,6 +575,10 @@ describe('focus', () => {
             expect(a.aspect).not.toBe('documents');
             expect(a.confident).toBe(true);
         }
+        // 科创助力贷 gives no term in full (its term field says so): "要担保吗" asks of guarantees, not the term again.
+        const zhulidai = answerOf(talk('科创助力贷的额度是多少', '那期限呢', '要担保吗')[2]);
+        expect(zhulidai.aspect).not.toBe('term');
+        expect(zhulidai.text).toMatch(/担保/);
         // gaoqidai's rate passage writes collateral: the follow-up is answered from it.
         expect(answerOf(talk('what documents does gaoqidai need?', 'is collateral needed?')[1]).text).toMatch(/collateral/);
         // An aspect the card gives goes on: a figure told after the conditions asked.

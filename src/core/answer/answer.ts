@@ -398,14 +398,15 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             // What the item is, asked before, is no aspect to carry into a follow-up with words of its own ("tell me about
             // gaoqidai" → "is collateral needed?"): its words choose the passage. Any other aspect goes on ("适合什么企业" →
             // "我们去年销售额1500万，超了吗").
-            // Nor is an aspect the card does not give, into a follow-up with words that tell cards apart ("科技履约贷要准备哪些
-            // 材料" → "要抵押吗": collateral, not the documents the sources lack again); its words choose the passage.
+            // Nor is an aspect the card does not give (its answer would say so), into a follow-up with words that tell cards
+            // apart ("科技履约贷要准备哪些材料" → "要抵押吗": collateral, not the documents the sources lack again); its words
+            // choose the passage.
             const ownQuestion = !cues.bare && !cues.ellipsis;
-            const goesOn =
-                ownQuestion && (ownCarried === 'what-is' || (ownCarried && telling.length > 0 && !givesAspect(index, reading, a!.id, ownCarried)))
-                    ? undefined
-                    : ownCarried;
-            return answerItem(snapshot, index, a!, withAspect(about, goesOn), base, hints);
+            if (ownQuestion && ownCarried === 'what-is') return answerItem(snapshot, index, a!, about, base, hints);
+            const carriedOn = answerItem(snapshot, index, a!, withAspect(about, ownCarried), base, hints);
+            return ownQuestion && ownCarried && telling.length > 0 && carriedOn.status === 'not-held'
+                ? answerItem(snapshot, index, a!, about, base, hints)
+                : carriedOn;
         }
     }
     // An aspect of nothing: ask which item rather than pick one.
@@ -438,11 +439,6 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     if (!item) return unknown(snapshot, base);
     // An ellipsis whose words lead away from the focus asks the last question again of where they lead.
     return answerItem(snapshot, index, item, cues.ellipsis ? withAspect(reading, ownCarried) : reading, base, hints);
-}
-
-/** Whether the card `id` gives `aspect`: a passage about it that is not a note that the sources lack it. */
-function givesAspect(index: KnowledgeIndex, reading: QueryReading, id: string, aspect: Aspect): boolean {
-    return index.passages(id, reading).some((r) => !r.passage.absence && r.passage.aspects.includes(aspect));
 }
 
 /**
