@@ -463,6 +463,9 @@ describe('focus', () => {
             // The list stays: "第二个" then picks its second product.
             expect(answerOf(talk(told, asked, '第二个')[2]).item?.id).toBe(matched[1]);
         }
+        // A choice among them with no aspect word sets the first two side by side; it does not match again.
+        const fastest = talk('we are a little giant firm needing 10m for equipment', 'which of these is fastest to get?');
+        expect(answerOf(fastest[1]).comparison?.items.map((i) => i.id)).toEqual(fastest[0]!.state.matched?.slice(0, 2));
         // Naming a product, or choosing among them, is not a question of each.
         expect(talk('我们是高新技术企业，需要流动资金，想贷1000万', '高企贷利率多少')[1]!.reply.kind).toBe('answer');
         expect(answerOf(talk('我们是高新技术企业，需要流动资金，想贷1000万', '这几个哪个利率最低')[1]).comparison).toBeDefined();

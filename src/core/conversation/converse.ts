@@ -174,6 +174,8 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         !isEmptyDraft(state.profile ?? {}) &&
         !state.focus?.items.length &&
         reading.named.length === 0 &&
+        // "which of these is fastest to get?" asks of the list shown, not again what fits.
+        !(state.matched !== undefined && asksOfList(asked)) &&
         asksSomething(asked) &&
         // "what are our options": what is asked of nothing is asked of the firm's options.
         (reading.aspects.aspects.every((a) => a.aspect === 'what-is') || asksWhichFits(asked)) &&
