@@ -37,6 +37,8 @@ export interface AnswerOutcome {
     readonly mcpText: string;
     /** Answered confidently about an item the case is not about (neither the one named nor any of its items). */
     readonly wrongItem: boolean;
+    /** …while the question writes a name of the case's item and none of the item answered (`writesName`). */
+    readonly wrongNamed: boolean;
 }
 
 export interface AnswerGroup {
@@ -55,6 +57,8 @@ export interface AnswerGroup {
     readonly wrongItem: number;
     /** …of which the fact asked is not in the bot's first 500 characters either: the founder read another item's answer. */
     readonly wrongItemMissed: number;
+    /** …of which the question writes the name of the case's item and not of the one answered: another item than the one named. */
+    readonly wrongItemNamed: number;
 }
 
 export interface AnswerFigures {
@@ -82,6 +86,25 @@ export function mcpAnswerText(answer: Answer, lang: Lang): string {
     return searchStructured(answer, lang).answer.text;
 }
 
+/** Folded for finding a name in a question: simplified, lower case, no spaces, hyphens or quotes. */
+const foldName = (text: string) => foldTraditional(text).toLowerCase().replace(/[\s\-_·'"“”‘’]/g, '');
+/** Names this short are words too often (高企, IP) to say that a question names the item. */
+const MIN_NAME = 3;
+
+/**
+ * Whether the question writes the id, a name or an alias of one of the items, as the cards spell them (width, case,
+ * spaces and traditional characters aside): what the question names, read apart from kejin's own reading of it.
+ */
+export function writesName(service: KnowledgeService, question: string, ids: readonly string[]): boolean {
+    const q = foldName(question);
+    return ids.some((id) => {
+        const item = service.getItem(id);
+        if (!item) return false;
+        const names = [item.id, item.name, item.name_en, ...(item.aliases?.zh ?? []), ...(item.aliases?.en ?? [])];
+        return names.map(foldName).some((n) => n.length >= MIN_NAME && q.includes(n));
+    });
+}
+
 export async function runAnswerCases(service: KnowledgeService, cases: readonly AnswerCase[]): Promise<AnswerOutcome[]> {
     const out: AnswerOutcome[] = [];
     for (const c of cases) {
@@ -95,9 +118,11 @@ export async function runAnswerCases(service: KnowledgeService, cases: readonly 
         const mcp = answeredBy(mcpText, c.expect_any);
         const expected = new Set(typeof c.item === 'string' ? [c.item] : c.item);
         const about = answer.comparison ? answer.comparison.items.map((i) => i.id) : answer.item ? [answer.item.id] : [];
+        const wrongItem = answer.confident && about.length > 0 && !about.some((id) => expected.has(id));
         out.push({
             case: c,
-            wrongItem: answer.confident && about.length > 0 && !about.some((id) => expected.has(id)),
+            wrongItem,
+            wrongNamed: wrongItem && writesName(service, c.q, [...expected]) && !writesName(service, c.q, about),
             ...(answer.aspect ? { aspect: answer.aspect } : {}),
             status: answer.status,
             confident: answer.confident,
@@ -127,6 +152,7 @@ function group(outcomes: readonly AnswerOutcome[]): AnswerGroup {
         answerable: answerable.length,
         wrongItem: outcomes.filter((o) => o.wrongItem).length,
         wrongItemMissed: outcomes.filter((o) => o.wrongItem && o.bot500 === undefined).length,
+        wrongItemNamed: outcomes.filter((o) => o.wrongNamed).length,
     };
 }
 

@@ -316,6 +316,9 @@ function answerLines(lines: string[], title: string, a: AnswerFigures, cases = t
     // Another card may state the same fact (the 高企 loan balance on 高企贷's card and on the reply's): only those
     // without it on the first screen gave the founder another item's answer.
     lines.push(`  confident about another item than the one asked: ${a.all.wrongItem} (the fact not on the first screen: ${a.all.wrongItemMissed})`);
+    // The case's item is the writer's; often the question names none, or names two (履约贷的保费补贴). Those that write
+    // the case's item's name and not the answered one's are answers about another item than the one named.
+    lines.push(`    of which the question names the item asked and not the one answered: ${a.all.wrongItemNamed}`);
     if (cases)
         for (const o of a.misses)
             lines.push(

@@ -10,6 +10,8 @@ import { formatEvalReport, judgeMatch, runEval, type EvalReport } from '../../sr
 import { firstRank, retrieval, type CaseOutcome } from '../../src/eval/metrics.ts';
 import { loadAnswerCases, loadMatchCases, loadSearchCases } from '../../src/eval/cases.ts';
 import { answeredBy, foldForJudging } from '../../src/eval/judge.ts';
+import { writesName } from '../../src/eval/answers.ts';
+import { createKnowledgeService } from '../../src/core/service.ts';
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, '../../knowledge');
 /** Share of the stranger-written dev questions and of the held-out questions answered, at least. */
@@ -98,6 +100,8 @@ describe('evaluation on the shipped knowledge', () => {
         expect(text).toContain('R@3');
         expect(text).toContain('baseline');
         expect(text).toMatch(/Match\n\s+\d+\/\d+ cases pass/);
+        // Answers about another item than the one the question names, beside those about another item than the case's.
+        expect(text).toMatch(/confident about another item than the one asked: \d+.*\n\s+of which the question names the item asked and not the one answered: \d+/);
     });
 
     it('lists held-out cases missed only when asked: a held-out set read case by case is a training set', () => {
@@ -125,6 +129,22 @@ describe('case files', () => {
         expect(match.filter((c) => c.file === 'match.extra.jsonl').length).toBeGreaterThanOrEqual(
             match.filter((c) => c.file === 'match.jsonl').length,
         );
+    });
+});
+
+describe('what a question names, read apart from kejin', () => {
+    it('finds a card name, alias or id however it is written, and no name too short to tell', async () => {
+        const service = await createKnowledgeService({ dir: KNOWLEDGE });
+        try {
+            expect(writesName(service, '履約貸的保費補貼有多少', ['keji-lvyuedai'])).toBe(true);
+            expect(writesName(service, 'what about the GAOQIDAI rate', ['gaoqidai'])).toBe(true);
+            expect(writesName(service, 'what is keji-weidaitong?', ['keji-weidaitong'])).toBe(true);
+            expect(writesName(service, '履约贷的保费补贴有多少', ['premium-subsidy', 'gaoqidai'])).toBe(true);
+            expect(writesName(service, '高新技术企业贷款余额多少', ['stcsm-reply-2024-85'])).toBe(false);
+            expect(writesName(service, 'anything', ['no-such-item'])).toBe(false);
+        } finally {
+            await service.close();
+        }
     });
 });
 
