@@ -365,6 +365,12 @@ describe('focus', () => {
         const a = answerOf(talk('高企贷', '那微贷通呢', '哪个额度高')[2]);
         expect(a.status).toBe('comparison');
         expect(a.comparison?.items.map((i) => i.id)).toEqual(['gaoqidai', 'keji-weidaitong']);
+        // Easier, harder, simpler, quicker rank as well ("ok which is easier to get?", "哪个更容易批").
+        for (const [first, then, which] of [
+            ['what documents do I need for gaoqidai', 'and for huke zhuandai?', 'ok which is easier to get?'],
+            ['高企贷要什么材料', '那沪科专贷呢', '哪个更容易批'],
+        ] as const)
+            expect(answerOf(talk(first, then, which)[2]).comparison?.items.map((i) => i.id), which).toEqual(['gaoqidai', 'huke-zhuandai']);
         // "哪个银行能办" asks which bank, of the item in focus: no ranking, no pair.
         expect(answerOf(talk('高企贷', '那微贷通呢', '哪个银行能办')[2]).item?.id).toBe('keji-weidaitong');
     });
@@ -498,6 +504,29 @@ describe('focus', () => {
         // Each answer is of its product: 信用贷款 is a word here, not the short name of the 信用贷款平台 (信易贷).
         if (reply.kind === 'answers') expect(reply.answers.map((a) => a.item?.id)).toEqual(turns[0]!.state.matched);
         expect(turns[1]!.state.profile?.needs).toBeUndefined();
+    });
+
+    it('"还有别的吗" after an answer lists the offerings the item\'s card relates; with the firm told of, what fits it', () => {
+        for (const [first, others] of [
+            ['科技微贷通是什么', '那还有别的吗'],
+            ['what is weidaitong?', 'any others?'],
+        ] as const) {
+            const turns = talk(first, others);
+            const reply = turns[1]!.reply;
+            expect(reply.kind, others).toBe('answers');
+            if (reply.kind !== 'answers') continue;
+            const related = service.getItem('keji-weidaitong')!.related;
+            const ids = reply.answers.map((a) => a.item!.id);
+            expect(ids.length).toBeGreaterThanOrEqual(2);
+            expect(ids).not.toContain('keji-weidaitong');
+            for (const id of ids) expect(related).toContain(id);
+            // They are the list "第二个" picks from.
+            expect(answerOf(talk(first, others, '第二个')[2]).item?.id).toBe(ids[1]);
+        }
+        // The firm told of: what fits it.
+        expect(talk('科技微贷通适合什么企业', '我们营收1500万，超了吗', '那还有别的吗')[2]!.reply.kind).toBe('match');
+        // Other requirements asked of the item are its own ("还有什么要求").
+        expect(answerOf(talk('科技微贷通是什么', '还有什么要求')[1]).item?.id).toBe('keji-weidaitong');
     });
 
     it('a question back right after a match offers the products matched, in their order', () => {

@@ -102,6 +102,22 @@ const OTHERS = new RegExp(
     'i',
 );
 
+/** Asking for others of the kind of the item just answered, and for nothing else: 还有别的吗, 其他的呢, any others? */
+const ANOTHER = new RegExp(
+    /还有(?:别的|其他|其它)|(?:别的|其他|其它)(?:产品|贷款|的)?(?:吗|呢|有|还有)|^(?:那|那么)?还有(?:吗|呢|哪些|什么|啥)[吗呢？?]*$/.source +
+        /|\b(?:what else|anything else|any others|other ones|other options|any other (?:loans?|products?|options?|schemes?|programs?))\b/.source,
+    'i',
+);
+
+/**
+ * Asking for others of the kind of the item just answered ("还有别的吗", "any others?", "what else is there"): the rest
+ * of the message, without the words that ask it (to see whether it asks anything more); undefined when it does not.
+ */
+export function asksForOthers(text: string): string | undefined {
+    const t = normalize(text).trim();
+    return ANOTHER.test(t) ? t.replace(ANOTHER, ' ') : undefined;
+}
+
 /**
  * The question without what it sets aside, and the words set aside (each a span to read names in), when it asks for
  * others of the kind ("除了高企贷，还有哪些…", "besides gaoqidai, which loans…", "not gaoqidai - the other ones"); none
@@ -120,8 +136,12 @@ export function setAside(text: string): { readonly rest: string; readonly spans:
 
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 /** Words that rank: more, less, higher, cheaper… (with a word of choosing: which is more of it). */
-const RANKS =
-    /更|最|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好|\b(?:higher|lower|more|less|larger|smaller|bigger|longer|shorter|faster|slower|cheaper|better|best|most|least)\b/i;
+const RANKS = new RegExp(
+    /更|最|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好|容易|简单|难|/.source +
+        /\b(?:higher|lower|more|less|larger|smaller|bigger|longer|shorter|faster|slower|cheaper|better|best|most|least|easier|harder|simpler|quicker)\b/
+            .source,
+    'i',
+);
 
 const CHOOSE = new RegExp(
     [

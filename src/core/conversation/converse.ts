@@ -18,10 +18,11 @@
  * 4. the answer's items and aspect become the focus of the next turn.
  */
 import { subjectCues, yearsIn, type Answer } from '../answer/answer.ts';
-import { asksForOffering, type Wanted } from '../answer/reading.ts';
+import { asksForOffering, asksForOthers, type Wanted } from '../answer/reading.ts';
 import { langOfText } from '../language.ts';
 import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
+import { isOffering, type KnowledgeItem } from '../knowledge/schema.ts';
 import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
 import type { MatchResponse, Understood } from '../match/types.ts';
@@ -180,7 +181,17 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         // "what are our options": what is asked of nothing is asked of the firm's options.
         (reading.aspects.aspects.every((a) => a.aspect === 'what-is') || asksWhichFits(asked)) &&
         service.telling(asked).length === 0;
+    // "还有别的吗", "any others?" after an answer about an item, naming nothing and asking nothing more: others of its
+    // kind. The firm told of: what fits it (the match); else the offerings the item's card relates (below).
+    const besidesOthers = asksForOthers(asked);
+    const othersAsked =
+        (state.focus?.items.length ?? 0) > 0 &&
+        reading.named.length === 0 &&
+        reading.aspects.aspects.length === 0 &&
+        besidesOthers !== undefined &&
+        service.telling(besidesOthers).length === 0;
     const wantsMatch =
+        (othersAsked && !isEmptyDraft(profile)) ||
         onlyFit ||
         ((reading.named.length === 0 || (namesOnlyBodies && asksForMatch(asked) && asksForOffering(asked))) &&
             (asksForMatch(asked) ||
@@ -217,6 +228,20 @@ export function converse(service: KnowledgeService, state: ConversationState, me
             const { profile: _bad, ...rest } = next;
             return { state: rest, lang, reply: { kind: 'need-profile', understood } };
         }
+    }
+
+    if (othersAsked) {
+        const related = [...new Set(state.focus!.items.flatMap((id) => service.getItem(id)?.related ?? []))]
+            .map((id) => service.getItem(id))
+            .filter((item): item is KnowledgeItem => item !== undefined && isOffering(item) && !state.focus!.items.includes(item.id))
+            .slice(0, MAX_MATCHED);
+        const answers = related.flatMap((item) => {
+            const about = service.answerAbout(item.id, 'what-is', { lang });
+            return about ? [{ ...about, question: asked }] : [];
+        });
+        // The list shown is the one "第二个" picks from next, as after a match.
+        const { focus: _shown, ...rest } = next;
+        if (answers.length > 0) return { state: { ...rest, matched: answers.map((a) => a.item!.id) }, lang, reply: { kind: 'answers', answers } };
     }
 
     // "第二个" picks one from the last list shown; "前两个", "第一个和第三个" pick two, set side by side.
