@@ -1242,6 +1242,20 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('专利质押登记要多久能办完').text).toMatch(/3个工作日/);
     });
 
+    it('a wait counted in days, weeks or hours ("how many weeks until the money lands", "要几周") is the processing time', () => {
+        for (const q of [
+            'Realistically how many weeks from submitting a kechuang zhulidai application until the money lands?',
+            '科创助力贷从申请到放款要几周',
+            'how many hours does weidaitong take after the guarantee?',
+        ]) {
+            const a = service.answer(q);
+            expect(a.aspect, q).toBe('processing-time');
+        }
+        // A count of years or months is a term or a figure, not a wait; a count of firms is a figure.
+        expect(service.answer('how many years can a lvyuedai loan run?').aspect).not.toBe('processing-time');
+        expect(service.answer('how many firms got huke zhuandai loans?').aspect).toBe('figures');
+    });
+
     it('how fast something grows is a figure, with no year named too ("how fast was that growing yoy?", "增长得多快")', () => {
         // ip-pledge-financing facts: 1,636 firms (up 193.72%), a balance of 16.355 billion yuan (up 101.7%).
         for (const q of ['how fast is IP pledge lending growing year on year?', '知识产权质押贷款增长得有多快']) {

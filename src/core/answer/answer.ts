@@ -41,6 +41,7 @@ import { clarify, unknown } from './no-subject.ts';
 import {
     asksForOffering,
     asksPayout,
+    asksWait,
     asksSum,
     asksTotalDone,
     asksWhatKind,
@@ -124,6 +125,8 @@ export interface AnswerOptions {
 
 /** The aspect that frames most English questions ("what's the…"): asked only when nothing else is (see aspects.ts). */
 const FRAME: readonly Aspect[] = ['what-is'];
+/** The aspects a wait counted in days or weeks stands over: the application it runs from, the count its "how many" reads. */
+const WAIT_OVER: readonly Aspect[] = ['what-is', 'how-to-apply', 'figures', 'processing-time'];
 
 export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, question: string, options: AnswerOptions = {}): Answer {
     const text = boundQuery(question).text;
@@ -144,7 +147,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         snapshot,
         text,
         options.context,
-        totalDone(text, paceOfPast(text, years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant)))))),
+        totalDone(
+            text,
+            paceOfPast(text, years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant))))),
+        ),
     );
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
     // "Who is it designed for" asks the conditions; "是补贴还是贷款" what the item is, whatever aspect its words read.
@@ -154,9 +160,11 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
           ? withAspect(read, 'amount', FRAME)
           : asksPayout(text)
             ? withAspect(read, 'processing-time', FRAME)
-            : asksWhomFor(text)
-              ? withAspect(read, 'eligibility', FRAME)
-              : read;
+            : asksWait(text)
+              ? withAspect(read, 'processing-time', WAIT_OVER)
+              : asksWhomFor(text)
+                ? withAspect(read, 'eligibility', FRAME)
+                : read;
     const cues = subjectCues(text, reading);
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };

@@ -623,6 +623,18 @@ export function asksPayout(text: string): boolean {
     return PAYOUT_ASKED.test(normalize(text));
 }
 
+/**
+ * A wait counted in the units a wait is counted in ("how many weeks", "几周", "多少个小时", "how many working days"): the
+ * processing time, whatever else its words read (the application it starts from, a count). Years and months count a
+ * loan's term or a history, not a wait.
+ */
+const WAIT_COUNTED =
+    /(?:几|多少)\s*个?\s*(?:天|周|星期|礼拜|工作日|小时)|\bhow many (?:more )?(?:working |business |calendar )?(?:days|weeks|hours)\b/i;
+
+export function asksWait(text: string): boolean {
+    return WAIT_COUNTED.test(normalize(text));
+}
+
 /** Asking which offering ("哪个产品", "有什么贷款", "which STCSM loan", "what products does it offer"): a closed class of question forms. */
 const OFFERING_ASKED =
     // A modifier ending in 的 may stand between, as English words do ("有什么专门针对我们的产品", "哪些适合小企业的贷款").
