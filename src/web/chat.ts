@@ -95,8 +95,8 @@ export async function chatText(deps: ChatDeps, session: SessionData, text: strin
         case 'ack':
             return { view: { html: tt.ack, keyboard: mainMenuKeyboard(tt) } };
         case 'answers':
-            for (const answer of reply.answers)
-                noteAnswer(deps.questionLog, answerEvent('web', text, answer, deps.service.snapshot().version), deps.logger);
+            // One question, one entry in the log: the answer about the first product listed.
+            noteAnswer(deps.questionLog, answerEvent('web', text, reply.answers[0]!, deps.service.snapshot().version), deps.logger);
             return { view: listAnswerView(tt, turn.lang, reply.answers) };
         case 'need-profile':
             return { view: beginFlow(session, turn.lang, tt.needProfile) };

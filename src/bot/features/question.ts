@@ -52,8 +52,8 @@ questionFeature.on('message:text', async (ctx, next) => {
         case 'ack':
             return send(ctx, { html: t.ack, keyboard: mainMenuKeyboard(t) });
         case 'answers':
-            for (const answer of reply.answers)
-                noteAnswer(ctx.deps.questionLog, answerEvent('bot', text, answer, ctx.deps.service.snapshot().version), ctx.deps.logger);
+            // One question, one entry in the log: the answer about the first product listed.
+            noteAnswer(ctx.deps.questionLog, answerEvent('bot', text, reply.answers[0]!, ctx.deps.service.snapshot().version), ctx.deps.logger);
             return send(ctx, listAnswerView(t, lang, reply.answers));
         case 'need-profile':
             return beginFlow(ctx, send, t.needProfile, lang);
