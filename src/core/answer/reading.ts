@@ -145,7 +145,8 @@ const RANKS = new RegExp(
 
 const CHOOSE = new RegExp(
     [
-        /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/.source,
+        /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|比一下|比较一下|比较下|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/
+            .source,
         // "比高企贷低吗", "lower than gaoqidai?": more or less than another (not 比较 "rather", 比例 a ratio).
         /比(?!较|例|率|重)[^，。？?,.]{1,15}?(?:更|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好)/.source,
         /\b(?:higher|lower|bigger|larger|smaller|longer|shorter|faster|slower|cheaper|better|easier|harder) than\b/.source,
@@ -155,6 +156,9 @@ const CHOOSE = new RegExp(
     ].join('|'),
     'i',
 );
+
+/** The two spoken of, pointed at together ("两个比一下", "对比一下这两个", "compare the two", "compare them"). */
+const BOTH = /这两个|这俩|两个|两者|二者|两款|两项|\b(?:both|the two|these two|those two|them)\b/i;
 
 /** Question frames and particles: what is left of a question once its subject and aspect are out. */
 const FRAME_ZH = new RegExp(
@@ -478,6 +482,8 @@ export interface SubjectCues {
     readonly chooses: boolean;
     /** It asks which is more of something ("哪个额度高", "which is cheaper"): a choice between two, not "哪个银行". */
     readonly ranks: boolean;
+    /** It asks to set the two spoken of side by side ("两个比一下", "compare the two"). */
+    readonly both: boolean;
     /** It is about a place outside Shanghai, and does not name Shanghai. */
     readonly elsewhere: boolean;
     /** The kind of answer the question word asks for, if any (the first of date, number, place). */
@@ -545,6 +551,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         slight: han <= SLIGHT_HAN && latin.length <= SLIGHT_LATIN,
         chooses: reading.aspects.comparison || CHOOSE.test(t),
         ranks: (reading.aspects.comparison || CHOOSE.test(t)) && RANKS.test(t),
+        both: (reading.aspects.comparison || CHOOSE.test(t)) && BOTH.test(t),
         elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
         leftover,
         qualifying,

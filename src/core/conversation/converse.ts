@@ -251,17 +251,16 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const returned = !picked && state.focus?.before && returnsToEarlier(asked) ? state.focus.before : undefined;
     const cues = subjectCues(asked, reading);
     // "跟第二个比哪个好" with one item in focus: the one picked from the last list, set beside it on the aspect asked before.
-    const beside =
-        picked && cues.chooses && state.focus?.items.length === 1 && state.focus.items[0] !== picked ? state.focus.items[0] : undefined;
+    const beside = picked && cues.chooses && state.focus?.items.length === 1 && state.focus.items[0] !== picked ? state.focus.items[0] : undefined;
     // "那利率最低的是哪个" right after a match: a choice by an aspect among what was matched, the first two side by side.
     const amongMatched =
         pickedTwo.length === 2
             ? { items: pickedTwo }
             : beside
               ? { items: [beside, picked!], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
-            : !picked && !returned && afterMatch && reading.named.length === 0 && cues.chooses && (state.matched?.length ?? 0) >= 2
-              ? { items: state.matched!.slice(0, 2) }
-              : undefined;
+              : !picked && !returned && afterMatch && reading.named.length === 0 && cues.chooses && (state.matched?.length ?? 0) >= 2
+                ? { items: state.matched!.slice(0, 2) }
+                : undefined;
     // "这几个利率分别是多少", "do any of these need collateral?" right after a match: asked of each product on the list.
     // A choice among them is set side by side (above); a product named is asked of itself, and so is one the question's
     // own words find ("how could we use these to borrow, and where is the pledge registered?": IP pledges). The list
@@ -281,15 +280,22 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         }));
         if (answers.length > 0) return { state: next, lang, reply: { kind: 'answers', answers } };
     }
-    const focus: Focus | undefined = picked && !beside
-        ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
-        : returned
-          ? { items: returned.items, before: { items: state.focus!.items, ...(state.focus!.aspect ? { aspect: state.focus!.aspect } : {}) } }
-          : (amongMatched ?? state.focus);
+    const focus: Focus | undefined =
+        picked && !beside
+            ? { items: [picked], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
+            : returned
+              ? { items: returned.items, before: { items: state.focus!.items, ...(state.focus!.aspect ? { aspect: state.focus!.aspect } : {}) } }
+              : (amongMatched ?? state.focus);
     // "高企贷…" → "那微贷通呢" → "哪个额度高": which is more of something, with one item in focus and another just
-    // before it, chooses between those two.
+    // before it, chooses between those two; so does asking to compare the two ("两个比一下", "compare the two").
     const pair =
-        focus && !picked && !returned && reading.named.length === 0 && cues.ranks && focus.items.length === 1 && focus.before?.items.length === 1
+        focus &&
+        !picked &&
+        !returned &&
+        reading.named.length === 0 &&
+        (cues.ranks || cues.both) &&
+        focus.items.length === 1 &&
+        focus.before?.items.length === 1
             ? [focus.before.items[0]!, focus.items[0]!]
             : undefined;
     const context = focus
