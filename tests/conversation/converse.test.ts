@@ -604,6 +604,15 @@ describe('focus', () => {
         expect(answerOf(talk('科技微贷通适合什么企业', '我们去年销售额1500万，超了吗')[1]).aspect).toBe('eligibility');
     });
 
+    it('a bank said by its usual short name (招行, CMB) is that bank: "招行能办吗" after the partner banks finds it in the list', () => {
+        // gaoqidai terms.partner_banks: the 2019 pilot banks include 招商银行 / China Merchants Bank.
+        const zh = answerOf(talk('高企贷有哪些合作银行', '招行能办吗')[1]);
+        expect(zh.item?.id).toBe('gaoqidai');
+        expect(zh.text.slice(0, 200)).toContain('招商银行');
+        const en = answerOf(talk('gaoqidai partner banks?', 'is CMB one of them?')[1]);
+        expect(en.text.slice(0, 300)).toContain('China Merchants Bank');
+    });
+
     it('an aspect the card does not give does not carry into a follow-up with words of its own', () => {
         // 科技履约贷 and 高企贷 give no documents; "要抵押吗" asks of collateral, and was answered "the sources give no documents".
         for (const [first, second] of [
