@@ -134,6 +134,14 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
             last,
         ).toBe(true);
 
+        // A question of the products just matched: a line per product, within the first screen of a phone.
+        await ask(page, '我们是高新技术企业，需要流动资金，想贷1000万');
+        const each = await ask(page, '这几个利率分别是多少');
+        const lines = each.split('\n').filter((l) => l.trim().startsWith('•'));
+        expect(lines.length, each).toBeGreaterThanOrEqual(2);
+        expect(lines.some((l) => l.includes('3.68')), each).toBe(true);
+        await shot(page, 'zh-375-list');
+
         // Shift+Enter breaks the line instead of sending.
         const box = page.getByLabel('提问');
         await box.fill('第一行');
