@@ -1242,6 +1242,15 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('专利质押登记要多久能办完').text).toMatch(/3个工作日/);
     });
 
+    it('what gets a firm turned away ("what gets you rejected", "什么情况会被拒") asks the conditions, the negative list among them', () => {
+        // gaoqidai eligibility: the negative list (overdue records, litigation, penalties…).
+        for (const q of ['gaoqidai: what gets a firm rejected?', '高企贷什么情况会被拒贷', 'what would get us turned down for gaoqidai?']) {
+            const a = service.answer(q);
+            expect(a.item?.id, q).toBe('gaoqidai');
+            expect(a.aspect, q).toBe('eligibility');
+        }
+    });
+
     it('a wait counted in days, weeks or hours ("how many weeks until the money lands", "要几周") is the processing time', () => {
         for (const q of [
             'Realistically how many weeks from submitting a kechuang zhulidai application until the money lands?',

@@ -330,6 +330,9 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 /影响[^，。？?]{0,8}(?:申请|申报|审批|贷款|授信)[^，。？?]{0,4}(?:吗|么|不|[？?])/.source,
                 /\b(?:count|go|weigh|be held) against (?:us|me|our (?:firm|company|application))\b|\bdisqualif(?:y|ies|ied)\b/.source,
                 /\b(?:affect|hurt|harm|jeopardi[sz]e) (?:our|my) (?:application|eligibility|chances?)\b/.source,
+                // what gets a firm turned away: the verbs of refusing an application (the negative list answers)
+                /被拒|拒贷|拒绝|批不下来|不(?:给|予)?批|通不过|\b(?:reject(?:s|ed|ion)?|refus(?:e|es|ed|al)|turn(?:s|ed)? (?:\w+ )?down|declined?|denied)\b/
+                    .source,
                 MADE_FOR.source,
             ].join('|'),
             'i',
