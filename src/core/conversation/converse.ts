@@ -14,7 +14,10 @@
  *    that it can be put right;
  * 3. anything else is a question, answered with the items in focus and the
  *    aspect last asked as its context (answer/answer.ts decides whether the
- *    question stays on them); "第二个" picks from the last match list;
+ *    question stays on them); "第二个" picks from the last match list; a
+ *    question of that list ("这几个利率分别是多少") is asked of each product
+ *    on it, and "还有别的吗" after an answer lists the item's related offerings
+ *    (a reply of several answers, `answers`);
  * 4. the answer's items and aspect become the focus of the next turn.
  */
 import { subjectCues, yearsIn, type Answer } from '../answer/answer.ts';
