@@ -87,7 +87,10 @@ export function mcpAnswerText(answer: Answer, lang: Lang): string {
 }
 
 /** Folded for finding a name in a question: simplified, lower case, no spaces, hyphens or quotes. */
-const foldName = (text: string) => foldTraditional(text).toLowerCase().replace(/[\s\-_·'"“”‘’]/g, '');
+const foldName = (text: string) =>
+    foldTraditional(text)
+        .toLowerCase()
+        .replace(/[\s\-_·'"“”‘’]/g, '');
 /** Names this short are words too often (高企, IP) to say that a question names the item. */
 const MIN_NAME = 3;
 

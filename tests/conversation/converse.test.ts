@@ -370,14 +370,20 @@ describe('focus', () => {
             ['what documents do I need for gaoqidai', 'and for huke zhuandai?', 'ok which is easier to get?'],
             ['高企贷要什么材料', '那沪科专贷呢', '哪个更容易批'],
         ] as const)
-            expect(answerOf(talk(first, then, which)[2]).comparison?.items.map((i) => i.id), which).toEqual(['gaoqidai', 'huke-zhuandai']);
+            expect(
+                answerOf(talk(first, then, which)[2]).comparison?.items.map((i) => i.id),
+                which,
+            ).toEqual(['gaoqidai', 'huke-zhuandai']);
         // Asked to compare the two ("两个比一下", "compare the two"), the same pair.
         for (const [first, then, which] of [
             ['高企贷是什么', '那沪科专贷呢', '两个比一下'],
             ['高企贷是什么', '那沪科专贷呢', '对比一下这两个'],
             ['what is gaoqidai', 'and huke zhuandai?', 'compare the two'],
         ] as const)
-            expect(answerOf(talk(first, then, which)[2]).comparison?.items.map((i) => i.id), which).toEqual(['gaoqidai', 'huke-zhuandai']);
+            expect(
+                answerOf(talk(first, then, which)[2]).comparison?.items.map((i) => i.id),
+                which,
+            ).toEqual(['gaoqidai', 'huke-zhuandai']);
         // "哪个银行能办" asks which bank, of the item in focus: no ranking, no pair.
         expect(answerOf(talk('高企贷', '那微贷通呢', '哪个银行能办')[2]).item?.id).toBe('keji-weidaitong');
     });

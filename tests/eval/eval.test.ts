@@ -101,7 +101,9 @@ describe('evaluation on the shipped knowledge', () => {
         expect(text).toContain('baseline');
         expect(text).toMatch(/Match\n\s+\d+\/\d+ cases pass/);
         // Answers about another item than the one the question names, beside those about another item than the case's.
-        expect(text).toMatch(/confident about another item than the one asked: \d+.*\n\s+of which the question names the item asked and not the one answered: \d+/);
+        expect(text).toMatch(
+            /confident about another item than the one asked: \d+.*\n\s+of which the question names the item asked and not the one answered: \d+/,
+        );
     });
 
     it('lists held-out cases missed only when asked: a held-out set read case by case is a training set', () => {

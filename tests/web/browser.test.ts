@@ -139,7 +139,10 @@ describe.skipIf(chromiumSkipReason())('the web chat in Chromium', () => {
         const each = await ask(page, '这几个利率分别是多少');
         const lines = each.split('\n').filter((l) => l.trim().startsWith('•'));
         expect(lines.length, each).toBeGreaterThanOrEqual(2);
-        expect(lines.some((l) => l.includes('3.68')), each).toBe(true);
+        expect(
+            lines.some((l) => l.includes('3.68')),
+            each,
+        ).toBe(true);
         await shot(page, 'zh-375-list');
 
         // Shift+Enter breaks the line instead of sending.
