@@ -482,12 +482,23 @@ describe('focus', () => {
             // The list stays: "第二个" then picks its second product.
             expect(answerOf(talk(told, asked, '第二个')[2]).item?.id).toBe(matched[1]);
         }
-        // A choice among them with no aspect word sets the first two side by side; it does not match again.
-        const fastest = talk('we are a little giant firm needing 10m for equipment', 'which of these is fastest to get?');
-        expect(answerOf(fastest[1]).comparison?.items.map((i) => i.id)).toEqual(fastest[0]!.state.matched?.slice(0, 2));
-        // Naming a product, or choosing among them, is not a question of each.
+        // A choice among all of them ("这几个哪个利率最低", "which of these is fastest") is answered for each, on the aspect
+        // asked, so that all can be weighed (not the first two side by side); it does not match again.
+        for (const [told2, asked2, aspect2] of [
+            ['我们是高新技术企业，需要流动资金，想贷1000万', '这几个哪个利率最低', 'rate'],
+            ['we are a little giant firm needing 10m for equipment', 'which of these is fastest to get?', undefined],
+        ] as const) {
+            const turns = talk(told2, asked2);
+            const reply = turns[1]!.reply;
+            expect(reply.kind, asked2).toBe('answers');
+            if (reply.kind !== 'answers') continue;
+            expect(reply.answers.map((a) => a.item?.id)).toEqual(turns[0]!.state.matched);
+            if (aspect2) for (const a of reply.answers) expect(a.aspect).toBe(aspect2);
+        }
+        // Choosing with no word of the list ("那利率最低的是哪个") sets the first two side by side; two picked likewise.
+        expect(answerOf(talk('我们是高新技术企业，需要流动资金，想贷1000万', '那利率最低的是哪个')[1]).comparison).toBeDefined();
+        // Naming a product is not a question of each.
         expect(talk('我们是高新技术企业，需要流动资金，想贷1000万', '高企贷利率多少')[1]!.reply.kind).toBe('answer');
-        expect(answerOf(talk('我们是高新技术企业，需要流动资金，想贷1000万', '这几个哪个利率最低')[1]).comparison).toBeDefined();
         // With no list just shown, "这些" asks nothing of one.
         expect(talk('高企贷是什么', '这些都要抵押吗')[1]!.reply.kind).toBe('answer');
         // "those" of what the firm told, or a question its own words find one card for, is no question of the list.

@@ -256,12 +256,19 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // "跟第二个比哪个好" with one item in focus: the one picked from the last list, set beside it on the aspect asked before.
     const beside = picked && cues.chooses && state.focus?.items.length === 1 && state.focus.items[0] !== picked ? state.focus.items[0] : undefined;
     // "那利率最低的是哪个" right after a match: a choice by an aspect among what was matched, the first two side by side.
+    // A choice among all of the list ("这几个哪个利率最低") is asked of each (below): all of them are weighed.
     const amongMatched =
         pickedTwo.length === 2
             ? { items: pickedTwo }
             : beside
               ? { items: [beside, picked!], ...(state.focus?.aspect ? { aspect: state.focus.aspect } : {}) }
-              : !picked && !returned && afterMatch && reading.named.length === 0 && cues.chooses && (state.matched?.length ?? 0) >= 2
+              : !picked &&
+                  !returned &&
+                  afterMatch &&
+                  reading.named.length === 0 &&
+                  cues.chooses &&
+                  !asksOfList(asked) &&
+                  (state.matched?.length ?? 0) >= 2
                 ? { items: state.matched!.slice(0, 2) }
                 : undefined;
     // "这几个利率分别是多少", "do any of these need collateral?" right after a match: asked of each product on the list.
