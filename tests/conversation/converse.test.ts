@@ -466,6 +466,8 @@ describe('focus', () => {
             ['我们是高新技术企业，需要流动资金，想贷1000万', '这几个利率分别是多少', 'rate'],
             ['we are a high-tech enterprise and need working capital', 'what are the rates of these?', 'rate'],
             ['我们是高新技术企业，需要流动资金，想贷1000万', '这些都要抵押吗', undefined],
+            // Its own words lead to one card (担保: 科技微贷通), but 这些 right after the list is the list.
+            ['我们是初创期科技型中小企业，想借100万', '这些都需要担保吗', undefined],
             ['we are a high-tech enterprise and need working capital', 'do any of them need collateral?', undefined],
         ] as const) {
             const turns = talk(told, asked);

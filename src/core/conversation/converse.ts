@@ -43,6 +43,7 @@ import {
     correctsEarlier,
     deniesUnnamed,
     asksOfList,
+    pointsAtList,
     languageAsked,
     pickedPlaces,
     withoutPick,
@@ -282,7 +283,8 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         reading.named.length === 0 &&
         asksOfList(asked) &&
         asksSomething(asked) &&
-        !(service.telling(asked).length > 0 && service.search(asked, { limit: 1 }).confident);
+        // "these" may be what the firm told of; 这些 / 这几个 right after a list is the list ("这些都需要担保吗").
+        (pointsAtList(asked) || !(service.telling(asked).length > 0 && service.search(asked, { limit: 1 }).confident));
     if (ofList) {
         const answers = state.matched!.map((id) => ({
             ...service.answer(asked, { lang, limit: options.limit ?? 3, context: { focus: [id], returned: true } }),

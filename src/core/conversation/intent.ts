@@ -233,6 +233,13 @@ export function asksOfList(text: string): boolean {
     return OF_LIST.test(normalize(text));
 }
 
+/** The Chinese words of a list (这些, 这几个, 它们, 分别, 各自): right after a list, they point at it, whatever else is asked. */
+const OF_LIST_ZH = /这些|这几(?:个|款|种|家|项)|那几(?:个|款|种)|它们|各自|分别/;
+
+export function pointsAtList(text: string): boolean {
+    return OF_LIST_ZH.test(normalize(text));
+}
+
 /** Asking which of two suits the firm ("哪个更适合我们", "the better pick for us"): the pair rated on the profile. */
 const ASKS_FIT = /适合|合适|划算|选哪|该选|\b(?:better (?:pick|choice|fit|option)|suit|suits|fit|fits|should (?:we|i) (?:choose|pick|go for))\b/i;
 
