@@ -451,8 +451,7 @@ const LIST_LINE: Readonly<Record<Lang, number>> = { zh: 90, en: 150 };
  * sentences, in the list's order; a button per product opens its whole answer.
  */
 export function listAnswerView(t: Messages, lang: Lang, answers: readonly Answer[]): View {
-    const question = answers[0] ? presentAnswer(answers[0], lang).question : '';
-    const lines = [t.answerHeader(truncate(question, ECHO_LENGTH))];
+    const lines = [t.answerHeader(truncate(answers[0]?.question ?? '', ECHO_LENGTH))];
     const rows: InlineKeyboardButton[][] = [];
     for (const answer of answers) {
         lines.push(`• ${esc(truncate(presentAnswer(answer, lang).text, LIST_LINE[lang]))}`);

@@ -216,13 +216,16 @@ export function withoutPick(text: string): string {
     return normalize(text).replace(FIRST_TWO, ' ').replace(new RegExp(PICK.source, 'gi'), ' ');
 }
 
+/** The Chinese words of a list (这些, 这几个, 它们, 分别, 各自): right after a list, they point at it, whatever else is asked. */
+const OF_LIST_ZH = /这些|这几(?:个|款|种|家|项)|那几(?:个|款|种)|它们|各自|分别/;
+
 /**
- * Asking of the list just shown, each product on it: 这些, 这几个, 它们, 分别, 各自; "these", "each of them", "those loans".
+ * Asking of the list just shown, each product on it: the Chinese words above; "these", "each of them", "those loans".
  * A bare "them" or "those" points as often at what the firm told ("12 patents … how could we use those"): not alone.
  */
 const OF_LIST = new RegExp(
     [
-        /这些|这几(?:个|款|种|家|项)|那几(?:个|款|种)|它们|各自|分别/.source,
+        OF_LIST_ZH.source,
         /\b(?:these|(?:each|all|any|either|both|none|one) of (?:these|those|them)|(?:those|the) (?:products|loans|options|schemes|programs|programmes|ones))\b/
             .source,
     ].join('|'),
@@ -232,9 +235,6 @@ const OF_LIST = new RegExp(
 export function asksOfList(text: string): boolean {
     return OF_LIST.test(normalize(text));
 }
-
-/** The Chinese words of a list (这些, 这几个, 它们, 分别, 各自): right after a list, they point at it, whatever else is asked. */
-const OF_LIST_ZH = /这些|这几(?:个|款|种|家|项)|那几(?:个|款|种)|它们|各自|分别/;
 
 export function pointsAtList(text: string): boolean {
     return OF_LIST_ZH.test(normalize(text));
