@@ -84,6 +84,7 @@ export const ANSWER_FILES = [
     'answers.strangers9.jsonl',
     'answers.strangers10.jsonl',
     'answers.strangers11.jsonl',
+    'answers.strangers12.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -97,6 +98,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers7.jsonl',
     'dialogues.strangers8.jsonl',
     'dialogues.strangers9.jsonl',
+    'dialogues.strangers10.jsonl',
 ] as const;
 
 /**
