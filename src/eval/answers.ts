@@ -8,6 +8,7 @@
  * card's own words for the gap, and `status: not-held`.
  */
 import type { Answer } from '../core/answer/answer.ts';
+import type { KnowledgeItem } from '../core/knowledge/schema.ts';
 import type { KnowledgeService } from '../core/service.ts';
 import { foldTraditional } from '../core/search/tokenize.ts';
 import type { Lang } from '../core/vocabulary.ts';
@@ -103,9 +104,40 @@ export function writesName(service: KnowledgeService, question: string, ids: rea
     return ids.some((id) => {
         const item = service.getItem(id);
         if (!item) return false;
-        const names = [item.id, item.name, item.name_en, ...(item.aliases?.zh ?? []), ...(item.aliases?.en ?? [])];
-        return names.map(foldName).some((n) => n.length >= MIN_NAME && q.includes(n));
+        return namesOf(item).some((n) => n.length >= MIN_NAME && q.includes(n)) || writesDocument(service, question, item);
     });
+}
+
+const namesOf = (item: KnowledgeItem) =>
+    [item.id, item.name, item.name_en ?? '', ...(item.aliases?.zh ?? []), ...(item.aliases?.en ?? [])].map(foldName);
+
+/** A document's number as a question writes it: 85号, No. 85, reply 85 (the number alone is any figure). */
+const writtenNumber = (n: string) => new RegExp(`(?<![\\d〔\\[(（])${n}\\s*号|\\b(?:no\\.?|reply|notice|document)\\s*#?\\s*${n}\\b`, 'i');
+/** The kinds of document its names may say, each with the word a question writes for it. */
+const DOCUMENT_KINDS: readonly (readonly [string, RegExp])[] = [
+    ['答复', /答复|回复|reply/i],
+    ['reply', /答复|回复|reply/i],
+    ['通知', /通知|notice|circular/i],
+    ['措施', /措施|measures/i],
+    ['方案', /方案|plan/i],
+];
+
+/**
+ * A document is named as founders name one, beside its names: by its number ("85号", "reply No. 85"), or by its
+ * issuer with the kind of document its names say ("STCSM's reply", "科委的答复"), read from the card's own
+ * `doc_number`, `issuer` and names.
+ */
+function writesDocument(service: KnowledgeService, question: string, item: KnowledgeItem): boolean {
+    if (item.kind !== 'document') return false;
+    const text = foldTraditional(question);
+    const number = 'doc_number' in item && item.doc_number ? /(\d{1,4})号\s*$/.exec(item.doc_number)?.[1] : undefined;
+    if (number && writtenNumber(number).test(text)) return true;
+    const issuer = 'issuer' in item ? item.issuer : undefined;
+    if (!issuer) return false;
+    const q = foldName(question);
+    const byIssuer = service.contacts().some((org) => issuer.includes(org.name) && namesOf(org).some((n) => n.length >= 2 && q.includes(n)));
+    const own = namesOf(item).join('\n');
+    return byIssuer && DOCUMENT_KINDS.some(([kind, said]) => own.includes(kind) && said.test(text));
 }
 
 export async function runAnswerCases(service: KnowledgeService, cases: readonly AnswerCase[]): Promise<AnswerOutcome[]> {

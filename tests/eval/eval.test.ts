@@ -148,6 +148,26 @@ describe('what a question names, read apart from kejin', () => {
             await service.close();
         }
     });
+
+    it('finds a document named by its number, or by its issuer and the kind its names say', async () => {
+        const service = await createKnowledgeService({ dir: KNOWLEDGE });
+        try {
+            const reply = ['stcsm-reply-2024-85'];
+            expect(writesName(service, 'who is the contact on reply No. 85?', reply)).toBe(true);
+            expect(writesName(service, '85號文件裡的聯繫人是誰', reply)).toBe(true);
+            expect(writesName(service, "what did STCSM's reply say about risk compensation", reply)).toBe(true);
+            expect(writesName(service, '科委在答复里说了什么', reply)).toBe(true);
+            // The issuer alone, the kind alone, a number not the card's, or a number that is a figure name nothing.
+            expect(writesName(service, 'what does STCSM do for tech firms', reply)).toBe(false);
+            expect(writesName(service, 'the reply from the bank took a week', reply)).toBe(false);
+            expect(writesName(service, '212号通知怎么申请', reply)).toBe(false);
+            expect(writesName(service, 'we have 85 staff', reply)).toBe(false);
+            // A card that is not a document is named only by its names.
+            expect(writesName(service, "STCSM's reply No. 85", ['gaoqidai'])).toBe(false);
+        } finally {
+            await service.close();
+        }
+    });
 });
 
 describe('answer judging (catalogue rules)', () => {
