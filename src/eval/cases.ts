@@ -130,6 +130,7 @@ export const HELDOUT_FILES = {
         'heldout21-answers.jsonl',
         'heldout22-answers.jsonl',
         'heldout23-answers.jsonl',
+        'heldout24-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -154,6 +155,7 @@ export const HELDOUT_FILES = {
         'heldout21-offtopic.jsonl',
         'heldout22-offtopic.jsonl',
         'heldout23-offtopic.jsonl',
+        'heldout24-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -178,6 +180,7 @@ export const HELDOUT_FILES = {
         'heldout21-dialogues.jsonl',
         'heldout22-dialogues.jsonl',
         'heldout23-dialogues.jsonl',
+        'heldout24-dialogues.jsonl',
     ],
 } as const;
 
