@@ -112,14 +112,13 @@ const namesOf = (item: KnowledgeItem) =>
     [item.id, item.name, item.name_en ?? '', ...(item.aliases?.zh ?? []), ...(item.aliases?.en ?? [])].map(foldName);
 
 /** A document's number as a question writes it: 85号, No. 85, reply 85 (the number alone is any figure). */
-const writtenNumber = (n: string) => new RegExp(`(?<![\\d〔\\[(（])${n}\\s*号|\\b(?:no\\.?|reply|notice|document)\\s*#?\\s*${n}\\b`, 'i');
-/** The kinds of document its names may say, each with the word a question writes for it. */
-const DOCUMENT_KINDS: readonly (readonly [string, RegExp])[] = [
-    ['答复', /答复|回复|reply/i],
-    ['reply', /答复|回复|reply/i],
-    ['通知', /通知|notice|circular/i],
-    ['措施', /措施|measures/i],
-    ['方案', /方案|plan/i],
+const WRITTEN_NUMBER = /(?<![\d〔[(（])(\d{1,4})\s*号|\b(?:no\.?|reply|notice|document)\s*#?\s*(\d{1,4})\b/gi;
+/** The kinds of document a card's names may say, each with the words a question writes for it. */
+const DOCUMENT_KINDS: readonly (readonly [RegExp, RegExp])[] = [
+    [/答复|reply/i, /答复|回复|reply/i],
+    [/通知|notice/i, /通知|notice|circular/i],
+    [/措施|measures/i, /措施|measures/i],
+    [/方案|plan/i, /方案|plan/i],
 ];
 
 /**
@@ -131,13 +130,13 @@ function writesDocument(service: KnowledgeService, question: string, item: Knowl
     if (item.kind !== 'document') return false;
     const text = foldTraditional(question);
     const number = 'doc_number' in item && item.doc_number ? /(\d{1,4})号\s*$/.exec(item.doc_number)?.[1] : undefined;
-    if (number && writtenNumber(number).test(text)) return true;
+    if (number && [...text.matchAll(WRITTEN_NUMBER)].some((m) => Number(m[1] ?? m[2]) === Number(number))) return true;
     const issuer = 'issuer' in item ? item.issuer : undefined;
     if (!issuer) return false;
     const q = foldName(question);
     const byIssuer = service.contacts().some((org) => issuer.includes(org.name) && namesOf(org).some((n) => n.length >= 2 && q.includes(n)));
     const own = namesOf(item).join('\n');
-    return byIssuer && DOCUMENT_KINDS.some(([kind, said]) => own.includes(kind) && said.test(text));
+    return byIssuer && DOCUMENT_KINDS.some(([kind, said]) => kind.test(own) && said.test(text));
 }
 
 export async function runAnswerCases(service: KnowledgeService, cases: readonly AnswerCase[]): Promise<AnswerOutcome[]> {
