@@ -1594,6 +1594,19 @@ describe('the passage that answers chooses the card', () => {
         expect(a.comparison).toBeUndefined();
     });
 
+    it('several items named: the one the first asking clause names, not one the founder tells of or likens it to', () => {
+        // A product the firm already has, told of in a clause that asks nothing: its fee is no answer about 高企贷.
+        expect(service.answer('高企贷要交担保费吗？微贷通收了我们2.5%').item?.id).toBe('gaoqidai');
+        expect(service.answer('How long is the lvyuedai term? our weidaitong loan was one year').item?.id).toBe('keji-lvyuedai');
+        // The item a question likens the one asked to ("like gaoqidai", "跟微贷通一样") is what it is measured against.
+        expect(service.answer("What's the rate on weidaitong, is it LPR-based like gaoqidai?").item?.id).toBe('keji-weidaitong');
+        expect(service.answer('担保基金收多少担保费，是不是跟微贷通一样').item?.id).toBe('sme-financing-guarantee-fund');
+        // Both named in the clause that asks, neither likened: the card holding the question, as before.
+        expect(service.answer('履约贷的保费补贴有多少').item?.id).toBe('premium-subsidy');
+        // "I'd like" likens nothing.
+        expect(service.answer("I'd like gaoqidai's rate, we have weidaitong already").item?.id).toBe('gaoqidai');
+    });
+
     it("a year asked of which the card says nothing is said first, so the latest figures are not read as that year's", () => {
         // premium-subsidy holds the 2024—2025 round only.
         const a = service.answer('2026年保费补贴有新通知了吗 比例提到多少了');

@@ -70,6 +70,7 @@ import {
     ownNameRead,
     questionSearch,
     needNamed,
+    namedWhereAsked,
     shortNamed,
     withAspect,
     yearsUnheld,
@@ -303,15 +304,27 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base, sameYear, cues.ranks);
     }
     // Several named and no comparison asked: one is the subject, the one whose card holds most of the question (the
-    // others lent it a word); an organization only when nothing else is named, or when whom to call is asked.
-    const offerings = named.filter((i) => asksOrg || i.kind !== 'organization');
+    // others lent it a word); an organization only when nothing else is named, or when whom to call is asked. Not one
+    // the question likens the asked to ("担保基金收多少担保费，是不是跟微贷通一样"), and of the offerings, one the clause
+    // that asks names rather than one told of ("高企贷要交担保费吗？微贷通收了我们2.5%"; see `namedWhereAsked`).
+    const namesIn = (piece: string) => [
+        ...index.read(piece).named.map((n) => n.id),
+        ...numberNamed(snapshot, piece),
+        ...issuedNamed(snapshot, piece),
+    ];
+    const { asked, likened } = namedWhereAsked(text, named, namesIn);
+    const unlikened = named.filter((i) => !likened.includes(i));
+    const candidates = unlikened.length > 0 ? unlikened : named;
+    const offerings = candidates.filter((i) => asksOrg || i.kind !== 'organization');
+    const askedOfferings = offerings.filter((i) => asked.includes(i));
     // Whom to call asked of an organization named beside a product: that organization ("打算申请履约贷，想先上门咨询科技创业
     // 中心，地址在哪"; the product's channel is that organization anyway). Beside a document, the document's own contact
     // line answers ("who should I contact at STCSM about their reply to proposal 1205").
     const orgAsked =
         asksOrg && named.every((i) => i.kind === 'organization' || i.kind === 'product') ? named.find((i) => i.kind === 'organization') : undefined;
     const docAsked = asksOrg && !orgAsked ? named.find((i) => i.kind === 'document') : undefined;
-    const one = second ? (orgAsked ?? docAsked ?? bestCovering(index, reading, offerings.length > 0 ? offerings : named) ?? first) : first;
+    const pool = askedOfferings.length > 0 ? askedOfferings : offerings.length > 0 ? offerings : candidates;
+    const one = second ? (orgAsked ?? docAsked ?? bestCovering(index, reading, pool) ?? first) : first;
     // "科技型企业贷款余额多少" → "专精特新的呢": the passage that answered names the new word as another scope of the same
     // figure (专精特新企业3325.69亿元): the same card answers, that sentence first, though the word also names an item. So
     // too when the word is another name of the card in focus ("建多少家持牌科技支行" → "那科技特色支行呢": 30家持牌科技支行和

@@ -254,6 +254,46 @@ export function bestCovering(index: KnowledgeIndex, reading: QueryReading, items
 }
 
 /**
+ * Of several items named, those the first clause that asks names (`asked`), and those a clause likens the asked to
+ * ("like gaoqidai", "跟微贷通一样": `likened`). A founder asks of one product and tells of another ("高企贷要交担保费吗？
+ * 微贷通收了我们2.5%", "how long is the lvyuedai term? our weidaitong loan was one year"), and the other's card holding
+ * the fee or the term told is no answer about the one asked. `namesIn` reads the items a piece of the message names.
+ * `asked` is empty when no clause that asks names one of `items` but those it likens.
+ */
+export function namedWhereAsked(
+    text: string,
+    items: readonly KnowledgeItem[],
+    namesIn: (piece: string) => readonly string[],
+): { readonly asked: readonly KnowledgeItem[]; readonly likened: readonly KnowledgeItem[] } {
+    if (items.length < 2) return { asked: [], likened: [] };
+    // A stop inside a name or a number ("reply No. 85") or a comma inside brackets ("(zhulidai, lvyuedai, gaoqidai)")
+    // divides no clause here.
+    const clauses = text
+        .replace(/[(（][^)）]*[)）]/g, (m) => m.replace(/[,，]/g, ' '))
+        .split(/(?<=[，。,;；!！?？\n]|\.(?=\s+\D))/)
+        .filter((c) => ASKS.test(normalize(c)));
+    const likenedIds = new Set([...text.matchAll(LIKENED)].flatMap((m) => namesIn(m[1] ?? m[2] ?? '')));
+    const likened = items.filter((i) => likenedIds.has(i.id));
+    for (const clause of clauses) {
+        const said = new Set(namesIn(clause));
+        const asked = items.filter((i) => said.has(i.id) && !likenedIds.has(i.id));
+        if (asked.length > 0) return { asked, likened };
+    }
+    return { asked: [], likened };
+}
+/**
+ * What a clause likens the asked to: "like X", "same (one) as X", "similar to X", "as with X"; "像X那样", "跟X一样".
+ * Not "I'd like", "would like", "like to"; nor 跟 / 和 without a word of likeness after (跟X比 chooses, 高企贷和专贷 joins).
+ */
+const LIKENED = new RegExp(
+    [
+        /(?<!(?:['’]d|would)\s+)\b(?:like|unlike|same(?:\s+\w+)?\s+as|similar\s+to|as\s+with)\s+(?!to\b)([^?？,，.;；!！]{1,40})/.source,
+        /(?:像|跟|和|同|与|如同)([^?？,，。;；!！]{1,15}?)(?:一样|一樣|那样|那樣|相同|类似|類似|似的|差不多|一致)/.source,
+    ].join('|'),
+    'gi',
+);
+
+/**
  * The most of the question's words one structured passage of the card holds (`RankedPassage.coverage`, or another
  * `measure` of it), not a note of absence.
  */
