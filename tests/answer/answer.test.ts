@@ -1702,6 +1702,20 @@ describe('the passage holding the question words beside those chosen for the asp
     });
 });
 
+describe('a span of dates asked', () => {
+    it('"which dates", "what window", "哪段时间" want the days stated, not a note that the window has passed', () => {
+        expect(subjectCues('Which dates of repayment does the premium subsidy cover?', service.read('x')).wants).toBe('date');
+        expect(subjectCues('保费补贴是哪段时间还款的算', service.read('x')).wants).toBe('date');
+        // premium-subsidy: "The 2024–2025 round covers firms that repaid between 1 August 2024 and 31 August 2025", beside a
+        // note that "the 2024–2025 repayment window and self-check deadline have passed", which holds more of the words.
+        for (const q of ['For the 2024-25 premium subsidy round, which repayment dates count?', '保费补贴2024—2025年度是哪段时间还款的算']) {
+            const a = service.answer(q);
+            expect(a.item?.id, q).toBe('premium-subsidy');
+            expect(a.text.slice(0, 160), q).toMatch(/1 August 2024|2024年8月1日/);
+        }
+    });
+});
+
 describe('a deadline asked of an item that gives none', () => {
     it('is not answered with a statistic whose English says "close to" a figure', () => {
         // seamless-renewal facts.1: "…worth close to 1 billion yuan" in 2022 was read as the window.

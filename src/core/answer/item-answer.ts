@@ -13,7 +13,7 @@
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
-import { termPattern } from '../search/stem.ts';
+import { termPattern, termSaid } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { Aspect, Lang } from '../vocabulary.ts';
 import { aspectFact, noFigureNote, itemSentence, notGivenLead, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
@@ -640,6 +640,11 @@ function globalOf(re: RegExp): RegExp {
 const COUNT_STATED = /(?<![\d.])\d[\d,]*\s*(?:家|户|个|亿|万)|\b\d[\d,]*\s+(?:firms|companies|branches|banks|members)\b/g;
 /** A date or number this close (in characters) to one of the question's words is what the question asks of them. */
 const NEAR = 12;
+/**
+ * …in English, where a word is several letters and spaces stand between: about as many words away as `NEAR` Han
+ * characters are ("firms that repaid between 1 August 2024": 12 characters back cut "repaid" to "aid").
+ */
+const NEAR_LATIN = 30;
 /** …and such a passage comes first when it holds at least this share of the words the one chosen holds. */
 const NEAR_SHARE = 0.5;
 /** …for who does it, a lower share: few passages name a body, many speak of the product ("保险公司分担风险"). */
@@ -746,13 +751,16 @@ function statedNear(
     const inUnit = unit && (wants === 'date' ? unit === DAY_STATED : wants === 'number' && unit !== DAY_STATED);
     const pattern = inUnit ? globalOf(unit) : wants ? STATED[wants] : undefined;
     if (!pattern || words.length === 0) return undefined;
+    // A word is said in any form that stems to it: "repay" asked is said by "repaid between 1 August 2024".
+    const says = words.map(termSaid);
     // A document governs the whole item: the passage citing one answers wherever in it the question's words stand.
     const near = (r: RankedPassage) => {
         const text = normalize(passageText(r));
         if (wants === 'document') return !r.passage.absence && text.search(pattern) >= 0;
         for (const m of text.matchAll(pattern)) {
-            const around = text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR);
-            if (words.some((w) => around.includes(w))) return true;
+            const reach = /\p{Script=Han}/u.test(text.slice(Math.max(0, m.index - NEAR), m.index + m[0].length + NEAR)) ? NEAR : NEAR_LATIN;
+            const around = text.slice(Math.max(0, m.index - reach), m.index + m[0].length + reach).toLowerCase();
+            if (says.some((said) => said(around))) return true;
         }
         return false;
     };

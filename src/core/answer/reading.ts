@@ -285,10 +285,26 @@ export function asksWhatKind(text: string): boolean {
     return KIND_CHOICE.test(normalize(text));
 }
 
+/** A span of dates asked: 哪段时间, 什么期间, which dates, what (repayment) window, within what period. */
+const SPAN_ASKED = new RegExp(
+    [
+        /(?:哪|什么|啥)(?:段|个)?(?:时间段|时段|期间|时间范围)|哪段时间/.source,
+        /\b(?:what|which)(?: [a-z-]+){0,2}? (?:dates|window|period|time ?frame|date range)s?\b/.source,
+    ].join('|'),
+    'i',
+);
+
 const WANTS: readonly (readonly [Wanted, RegExp])[] = [
     [
         'date',
-        /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|哪一天|几号|\bwhen\b|\bwhat (?:year|date)\b|\bwhich day\b|\bsince when\b/i,
+        new RegExp(
+            [
+                /什么时候|啥时候|何时|哪年|那年|哪一年|几几年|几月|哪个月|哪天|哪一天|几号|\bwhen\b|\bwhat (?:year|date)\b|\bwhich day\b|\bsince when\b/
+                    .source,
+                SPAN_ASKED.source,
+            ].join('|'),
+            'i',
+        ),
     ],
     [
         'number',
@@ -463,7 +479,7 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
     [/几年|多少年|\bhow many years\b/i, /(?<!\d)\d{1,2}\s*年(?!\d)|[一二三四五六七八九十]年|\b\d{1,2}[- ]years?\b/i],
     [/几天|多少天|多少个?工作日|\bhow many (?:working |business )?days\b/i, /\d+\s*个?(?:工作日|天)|\b\d+\s*(?:working |business )?days?\b/i],
     // A day, not a year: "截止是哪天" is not answered by "2024—2025年度".
-    [/哪天|哪一天|几号|几月几[日号]|\bwhat date\b|\bwhich day\b|\bby when\b/i, DAY_STATED],
+    [new RegExp(`${/哪天|哪一天|几号|几月几[日号]|\bwhat date\b|\bwhich day\b|\bby when\b/.source}|${SPAN_ASKED.source}`, 'i'), DAY_STATED],
 ];
 
 /** At most this much left over (Han characters, Latin words) is a slight question: an aspect of something unsaid. */
