@@ -33,11 +33,19 @@ export interface DialogueOutcome {
     readonly hit?: string;
     /** Each turn's reply as the screen showed it. */
     readonly replies: readonly string[];
+    /** The items the last reply answers about (`replyItems`). */
+    readonly about: readonly string[];
+    /** The last reply answers about another item than the case's: one named or in focus in the dialogue. */
+    readonly wrongItem: boolean;
 }
 
 export interface DialogueGroup {
     readonly cases: number;
     readonly passed: number;
+    /** Last replies about another item than the case's. */
+    readonly wrongItem: number;
+    /** …of which the dialogue fails: the founder read another item's answer. */
+    readonly wrongItemMissed: number;
 }
 
 export interface DialogueFigures {
@@ -113,19 +121,49 @@ export function scoredText(reply: string, turn: string): string {
     return [...own].slice(0, DIALOGUE_WINDOW).join('');
 }
 
+/**
+ * The items a reply answers about: those whose name, Chinese or English, stands before a colon in its answer's
+ * first line (after the echo of the question), as an answer opens with its item's name and a comparison with each side's. A
+ * match list, a question back or "nothing reliable" names none so. Read from the screen, as a founder reads it, apart
+ * from kejin's own state.
+ */
+export function replyItems(service: KnowledgeService, reply: string): string[] {
+    const lines = reply
+        .split('\n')
+        .map((l) => l.replace(/\*/g, '').trim())
+        .filter((l) => l.length > 0)
+        .slice(0, 2)
+        .join('\n');
+    const found: string[] = [];
+    for (const item of service.snapshot().items.values())
+        for (const name of [item.name, item.name_en ?? ''])
+            if (name.length > 0 && (lines.includes(`${name}:`) || lines.includes(`${name}：`)) && !found.includes(item.id)) found.push(item.id);
+    return found;
+}
+
 export async function runDialogueCases(service: KnowledgeService, cases: readonly DialogueCase[]): Promise<DialogueOutcome[]> {
     const out: DialogueOutcome[] = [];
     for (const c of cases) {
         const replies = await runTurns(service, c.turns);
         const last = replies.at(-1) ?? '';
         const hit = answeredBy(scoredText(last, c.turns.at(-1) ?? ''), c.expect_last_any);
-        out.push({ case: c, replies, ...(hit ? { hit } : {}) });
+        const about = replyItems(service, last);
+        const expected = (c.item === undefined || c.item === null ? [] : typeof c.item === 'string' ? [c.item] : c.item).filter(
+            (id) => id.length > 0,
+        );
+        const wrongItem = about.length > 0 && expected.length > 0 && !about.some((id) => expected.includes(id));
+        out.push({ case: c, replies, about, wrongItem, ...(hit ? { hit } : {}) });
     }
     return out;
 }
 
 function group(outcomes: readonly DialogueOutcome[]): DialogueGroup {
-    return { cases: outcomes.length, passed: outcomes.filter((o) => o.hit !== undefined).length };
+    return {
+        cases: outcomes.length,
+        passed: outcomes.filter((o) => o.hit !== undefined).length,
+        wrongItem: outcomes.filter((o) => o.wrongItem).length,
+        wrongItemMissed: outcomes.filter((o) => o.wrongItem && o.hit === undefined).length,
+    };
 }
 
 export function dialogueFigures(outcomes: readonly DialogueOutcome[]): DialogueFigures {

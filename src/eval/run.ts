@@ -330,6 +330,9 @@ function dialogueLines(lines: string[], title: string, d: DialogueFigures, cases
     if (d.all.cases === 0) return;
     lines.push('', `${title}: ${d.all.passed}/${d.all.cases} pass (the last reply's first 500 characters)`);
     for (const [k, g] of Object.entries(d.byType)) lines.push(`  type ${k.padEnd(14)} ${g.passed}/${g.cases}`);
+    // The case's item is the one named or in focus at the last turn: a last reply opening with another item's name
+    // answered about another item than that (the dialogue may still pass, when the other card states the fact too).
+    lines.push(`  last reply about another item than the one named or in focus: ${d.all.wrongItem} (the dialogue failing: ${d.all.wrongItemMissed})`);
     if (cases)
         for (const o of d.misses)
             lines.push(

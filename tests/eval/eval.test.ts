@@ -11,6 +11,7 @@ import { firstRank, retrieval, type CaseOutcome } from '../../src/eval/metrics.t
 import { loadAnswerCases, loadMatchCases, loadSearchCases } from '../../src/eval/cases.ts';
 import { answeredBy, foldForJudging } from '../../src/eval/judge.ts';
 import { writesName } from '../../src/eval/answers.ts';
+import { replyItems, runTurns } from '../../src/eval/dialogues.ts';
 import { createKnowledgeService } from '../../src/core/service.ts';
 
 const KNOWLEDGE = path.resolve(import.meta.dirname, '../../knowledge');
@@ -164,6 +165,24 @@ describe('what a question names, read apart from kejin', () => {
             expect(writesName(service, 'we have 85 staff', reply)).toBe(false);
             // A card that is not a document is named only by its names.
             expect(writesName(service, "STCSM's reply No. 85", ['gaoqidai'])).toBe(false);
+        } finally {
+            await service.close();
+        }
+    });
+});
+
+describe('what a dialogue reply answers about, read from the screen', () => {
+    it("finds the items whose names open the answer's lines, and none in a question back or a match list", async () => {
+        const service = await createKnowledgeService({ dir: KNOWLEDGE });
+        try {
+            const [one] = await runTurns(service, ['科技微贷通是什么', '它的担保费是多少']).then((r) => r.slice(1));
+            expect(replyItems(service, one!)).toEqual(['keji-weidaitong']);
+            const [both] = await runTurns(service, ['高企贷和沪科专贷有什么区别'], { languageCode: 'zh' });
+            expect(replyItems(service, both!).sort()).toEqual(['gaoqidai', 'huke-zhuandai']);
+            const [back] = await runTurns(service, ['利率多少']);
+            expect(replyItems(service, back!)).toEqual([]);
+            // A name further down (among related items, sources or contacts) is not what the reply answers about.
+            expect(replyItems(service, 'About "x":\nnothing reliable\n\n1. 科技微贷通: related')).toEqual([]);
         } finally {
             await service.close();
         }
