@@ -121,6 +121,9 @@ export function scoredText(reply: string, turn: string): string {
     return [...own].slice(0, DIALOGUE_WINDOW).join('');
 }
 
+/** The colon after a name, in either script. */
+const COLON = /[:：]/g;
+
 /**
  * The items a reply answers about: those whose name, Chinese or English, stands before a colon in its answer's
  * first line (after the echo of the question), as an answer opens with its item's name and a comparison with each side's. A
@@ -137,7 +140,8 @@ export function replyItems(service: KnowledgeService, reply: string): string[] {
     const found: string[] = [];
     for (const item of service.snapshot().items.values())
         for (const name of [item.name, item.name_en ?? ''])
-            if (name.length > 0 && (lines.includes(`${name}:`) || lines.includes(`${name}：`)) && !found.includes(item.id)) found.push(item.id);
+            if (name.length > 0 && !found.includes(item.id) && [...lines.matchAll(COLON)].some((m) => lines.slice(0, m.index).endsWith(name)))
+                found.push(item.id);
     return found;
 }
 
