@@ -250,6 +250,20 @@ describe('focus', () => {
         expect(answerOf(other[1]).item?.id).toBe('gaoqidai');
     });
 
+    it('"its X" names the card X only when that card speaks of the item in focus; else X is a word asked of the focus', () => {
+        // 信贷风险补偿's card never speaks of IP pledges; the IP card holds its own 风险"前补偿" pool and the guarantee
+        // fund's deposit product: "its risk compensation" is the IP loan's.
+        for (const [first, then] of [
+            ['知识产权质押融资是什么', '它的风险补偿怎么算'],
+            ['what is IP-pledge financing?', 'is there any risk compensation for it?'],
+        ])
+            expect(answerOf(talk(first!, then!)[1]).item?.id, then).toBe('ip-pledge-financing');
+        // The premium subsidy's card speaks of 科技履约贷 throughout: "its premium subsidy" is that card.
+        expect(answerOf(talk('科技履约贷是什么', '它的保费补贴是多少')[1]).item?.id).toBe('premium-subsidy');
+        // With no word pointing back, the name named is the subject, as before.
+        expect(answerOf(talk('知识产权质押融资是什么', '信贷风险补偿怎么算')[1]).item?.id).toBe('credit-risk-compensation');
+    });
+
     it('"专精特新的呢" of a figure whose passage names that scope too: the same passage answers, not the item the word names', () => {
         const turns = talk('科技型企业贷款余额多少', '不是总的，我要专精特新企业的');
         // The reply's passage gives the balances of tech firms, SRDI firms and high-tech firms.

@@ -251,7 +251,21 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         focus.length > 0 &&
         !focus.includes(written[0]!) &&
         focusHoldsBeyondName(index, reading, focus, written[0]!.id);
-    const named = orgIsWord ? [] : written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
+    // "它的风险补偿怎么算" after 知识产权质押融资: a word saying the name is the focus's ("its", "for it": `OF_FOCUS`; not
+    // "X - how much has it lent", where "it" is X), and a card named that never speaks of
+    // the item in focus (信贷风险补偿 says nothing of IP pledges), while the focus's card holds the question beyond the
+    // name as well (its 风险"前补偿" pool): the name is a word of a question about the focus. A card that speaks of the
+    // item in focus is what "its …" names (它的保费补贴 after 科技履约贷: the premium subsidy's card).
+    const pointedIsWord =
+        written.length === 1 &&
+        OF_FOCUS.test(normalize(corrected)) &&
+        corrected === text &&
+        !asksOrg &&
+        focus.length > 0 &&
+        !focus.includes(written[0]!) &&
+        !focus.some((f) => speaksOf(index, written[0]!, f)) &&
+        focusHoldsBeyondName(index, reading, focus, written[0]!.id);
+    const named = orgIsWord || pointedIsWord ? [] : written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
     // A last question that asked no aspect was answered on one all the same when a typed field led its answer: "what's
     // the risk split on the performance bond loan?" → "ok what about weidaitong then?" asks weidaitong's split. Only
     // "那X呢" goes on with it; a follow-up with a question of its own is read by its own words.
@@ -640,4 +654,19 @@ function stemmed(phrase: string): string {
 /** The reading without the terms of `words` (a short name's word: see `shortIsWord`). */
 function withoutWords(reading: QueryReading, words: readonly string[]): QueryReading {
     return { ...reading, terms: new Map([...reading.terms].filter(([t]) => !words.some((w) => w.includes(t) || t.includes(w)))) };
+}
+
+/**
+ * Words saying that what is named is the focus's, pointing back: 它的 / 它们的 (its, their) before the name, "its", "for it",
+ * "of it", "on them". Not a bare "it", which may be the item just named ("the Huke one - how much has it lent").
+ */
+const OF_FOCUS = /它的|它们的|\bits\b|\btheir\b|\b(?:for|of|on|under|with) (?:it|them)\b/i;
+
+/** Whether a card's passages write a name of `of` (its Chinese or English name or an alias): it speaks of that item. */
+function speaksOf(index: KnowledgeIndex, card: KnowledgeItem, of: KnowledgeItem): boolean {
+    const names = [of.name, of.name_en ?? '', ...of.aliases.zh, ...of.aliases.en].map((n) => normalize(n).toLowerCase()).filter((n) => n.length >= 3);
+    return index.passages(card.id).some((r) => {
+        const text = normalize(passageText(r)).toLowerCase();
+        return names.some((n) => text.includes(n));
+    });
 }
