@@ -250,6 +250,13 @@ describe('focus', () => {
         expect(answerOf(other[1]).item?.id).toBe('gaoqidai');
     });
 
+    it('"how much has been lent" after an item asks a sum: the passage stating one, though it holds no word of the question', () => {
+        // ip-pledge-financing facts: "…with a balance of 16.355 billion yuan"; its how-to-apply entry states only days.
+        const a = answerOf(talk('tell me about IP pledge loans', 'how much has been lent that way in Shanghai?')[1]);
+        expect(a.item?.id).toBe('ip-pledge-financing');
+        expect(a.text.slice(0, 200)).toMatch(/billion yuan/);
+    });
+
     it('"its X" names the card X only when that card speaks of the item in focus; else X is a word asked of the focus', () => {
         // 信贷风险补偿's card never speaks of IP pledges; the IP card holds its own 风险"前补偿" pool and the guarantee
         // fund's deposit product: "its risk compensation" is the IP loan's.

@@ -20,7 +20,7 @@ import { aspectFact, noFigureNote, itemSentence, notGivenLead, notHeldSentence, 
 import { LABELS, labelOf, sentenceGap } from '../words/labels.ts';
 import { labelledValue } from '../words/passages.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
-import { asksOrigin, DAY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
+import { asksOrigin, DAY_STATED, MONEY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
 import { askingClauses, ofAnotherDocument, withAspect } from './subject.ts';
 import type { Answer, AnswerFact, Base } from './types.ts';
 import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
@@ -339,9 +339,12 @@ export function answerItem(
         // A number asked in a unit ("what share"), which none of those states: a passage holding some of the words and
         // stating a number in it answers ("over 90% of borrowers were high-tech"), before the summary the words point to.
         const unit = hints.unit;
+        // A sum lent asked of the item, with no word of the question beside its name and a verb of lending ("how much has
+        // been lent that way?" after the IP-pledge loan): the passage stating a sum answers, whatever words it holds.
         const inUnitElsewhere =
             wantsNumber && unit && !(pointed[0] && statesIn(pointed[0], unit))
-                ? ranked.find((r) => r.overlap > 0 && !r.passage.absence && statesIn(r, unit))
+                ? (ranked.find((r) => r.overlap > 0 && !r.passage.absence && statesIn(r, unit)) ??
+                  (unit === MONEY_STATED ? all.find((r) => r.passage.structured && !r.passage.absence && statesIn(r, unit)) : undefined))
                 : undefined;
         chosen = choose(
             inUnitElsewhere

@@ -436,6 +436,9 @@ const countOf = (nouns: string): readonly [RegExp, RegExp] => [
     new RegExp(`\\b\\d[\\d,.]*\\+?\\s*(?:thousand |million )?(?:[a-z-]+ ){0,2}(?:${nouns})\\b`, 'i'),
 ];
 
+/** How a passage states a sum of money: 163.55亿元, 16.355 billion. */
+export const MONEY_STATED = /\d[\d.,]*\s*[亿万]|\b\d[\d.,]*\s*(?:billion|million|trillion)\b/i;
+
 const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
     countOf('firms|companies|enterprises|businesses|smes'),
     countOf('banks'),
@@ -461,8 +464,9 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
         ),
     ],
     [
-        /(?:多少|几)(?:亿|万|钱)|\bhow much (?:money|lending|credit|funding|financing)\b/i,
-        /\d[\d.,]*\s*[亿万]|\b\d[\d.,]*\s*(?:billion|million|trillion)\b/i,
+        // how much money, or how much a verb of lending moved: "how much has been lent", "how much did it disburse"
+        /(?:多少|几)(?:亿|万|钱)|\bhow much (?:money|lending|credit|funding|financing)\b|\bhow much(?: [a-z-]+){0,4}? (?:lent|loaned|borrowed|disbursed|granted|extended|paid out|raised)\b/i,
+        MONEY_STATED,
     ],
     [
         new RegExp(
