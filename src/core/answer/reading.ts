@@ -465,7 +465,13 @@ const UNITS: readonly (readonly [asked: RegExp, stated: RegExp])[] = [
     ],
     [
         // how much money, or how much a verb of lending moved: "how much has been lent", "how much did it disburse"
-        /(?:多少|几)(?:亿|万|钱)|\bhow much (?:money|lending|credit|funding|financing)\b|\bhow much(?: [a-z-]+){0,4}? (?:lent|loaned|borrowed|disbursed|granted|extended|paid out|raised)\b/i,
+        new RegExp(
+            [
+                /(?:多少|几)(?:亿|万|钱)|\bhow much (?:money|lending|credit|funding|financing)\b/.source,
+                /\bhow much(?: [a-z-]+){0,4}? (?:lent|loaned|borrowed|disbursed|granted|extended|paid out|raised)\b/.source,
+            ].join('|'),
+            'i',
+        ),
         MONEY_STATED,
     ],
     [
