@@ -948,6 +948,11 @@ describe('profile', () => {
         expect(turns[0]!.state.profile).toBeUndefined();
         expect(answerOf(turns[1]).item?.id).toBe('relief-financing');
         expect(talk('what is seamless loan renewal?')[0]!.state.profile).toBeUndefined();
+        // A message that is the name alone asks about the item as much.
+        const named = talk('纾困融资贷款', '它现在还能申请吗');
+        expect(named[0]!.state.profile).toBeUndefined();
+        expect(answerOf(named[1]).item?.id).toBe('relief-financing');
+        expect(talk('seamless loan renewal')[0]!.state.profile).toBeUndefined();
         // Said of the firm, or by the message's other words, the need is told.
         expect(talk('我们想做知识产权质押贷款，怎么申请')[0]!.state.profile?.needs).toEqual(['ip-pledge']);
         expect(talk('沪科专贴有没有什么倾斜？比如对首贷户、没抵押的企业')[0]!.state.profile?.needs).toEqual(expect.arrayContaining(['first-loan']));

@@ -120,13 +120,15 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // "纾困融资贷款是什么", "how does IP-pledge financing work" ask about an item: the need its name says is not told of the
     // firm, unless the message speaks of the firm ("我们想做知识产权质押"). Needs its other words say stay ("沪科专贴有没有
     // 倾斜？比如对首贷户、没抵押的企业").
+    // A message that is only a name ("纾困融资贷款", "seamless renewal?") asks about the item as much.
+    const unnamed = read.understood.length > 0 ? withoutNames(text, service.read(text).named) : text;
     const onlyNamesNeeds =
         !restated &&
         read.understood.length > 0 &&
         read.understood.every((u) => u.field === 'needs') &&
-        asksSomething(text) &&
+        (asksSomething(text) || !/[\p{L}\p{N}]/u.test(unnamed)) &&
         !speaksOfFirm(text) &&
-        !service.understand(withoutNames(text, service.read(text).named)).understood.some((u) => u.field === 'needs');
+        !service.understand(unnamed).understood.some((u) => u.field === 'needs');
     // "这些都是信用贷款吗" right after a match asks of the products listed: the need it names is what is asked of them.
     const needOfList =
         state.matched !== undefined &&
