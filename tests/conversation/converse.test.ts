@@ -250,6 +250,29 @@ describe('focus', () => {
         expect(answerOf(other[1]).item?.id).toBe('gaoqidai');
     });
 
+    it('"which suits us" after two items side by side, nothing told of the firm: whom each is for, side by side', () => {
+        for (const [first, then] of [
+            ['沪科专贷和沪科专贴有什么区别', '哪个适合我们这种小公司'],
+            ['compare gaoqidai and weidaitong', 'which one suits us better?'],
+        ]) {
+            const a = answerOf(talk(first!, then!)[1]);
+            expect(a.comparison?.items.length, then).toBe(2);
+            expect(
+                a.comparison?.rows.map((r) => r.aspect),
+                then,
+            ).toContain('eligibility');
+        }
+        // With the firm told, the pair is rated for it.
+        expect(talk('我们是高新技术企业', '沪科专贷和沪科专贴有什么区别', '哪个适合我们')[2]!.reply.kind).toBe('match');
+    });
+
+    it('"is it the same as X" sets the item in focus beside X', () => {
+        const a = answerOf(talk('what is huke zhuandai', 'is it the same as the PBOC tech innovation relending?')[1]);
+        expect(a.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'tech-innovation-relending']);
+        const b = answerOf(talk('沪科专贷是什么', '跟科技创新再贷款是一回事吗')[1]);
+        expect(b.comparison?.items.map((i) => i.id).sort()).toEqual(['huke-zhuandai', 'tech-innovation-relending']);
+    });
+
     it('"how much has been lent" after an item asks a sum: the passage stating one, though it holds no word of the question', () => {
         // ip-pledge-financing facts: "…with a balance of 16.355 billion yuan"; its how-to-apply entry states only days.
         const a = answerOf(talk('tell me about IP pledge loans', 'how much has been lent that way in Shanghai?')[1]);

@@ -153,6 +153,9 @@ const CHOOSE = new RegExp(
         // "different from", "how are they different" choose; "ok, different thing" changes the topic.
         /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer(?:s|ence|ences)?\b|\bdifferent from\b/.source,
         /\b(?:are|is) (?:they|these|the two|both|it) (?:\w+ )?different\b|\bdifferent\?/.source,
+        // "is it the same as X?", "是一回事吗": whether two are one thing sets them side by side.
+        /\b(?:is|are) (?:it|this|that|they|these|the two|both)(?: really| just| basically)? the same(?: thing| as)?\b|是(?:不是)?一回事|是同一个/
+            .source,
     ].join('|'),
     'i',
 );

@@ -213,7 +213,10 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // we're a Sci-Tech Little Giant": the title, read one letter from "Sci-Tech Little Giant loan").
     const namedAsked = correctsEarlier(text) ? reading.named.filter((n) => !n.typo) : reading.named;
     const rematch = told && afterMatch && namedAsked.length === 0 && !asksAspect && (!asksBeyondAgain(asked) || asksWhichFits(asked));
-    if (wantsMatch || plainStatement || rematch) {
+    // "哪个适合我们这种小公司" right after two items were set side by side, nothing told of the firm that the vocabulary
+    // reads: whom each is for, side by side (below), rather than questions about the firm before any answer.
+    const fitOfPair = wantsMatch && !plainStatement && isEmptyDraft(profile) && (state.focus?.items.length ?? 0) >= 2;
+    if ((wantsMatch || plainStatement || rematch) && !fitOfPair) {
         if (isEmptyDraft(profile)) return { state: next, lang, reply: { kind: 'need-profile', understood } };
         try {
             const all = service.match(profile, { lang });
@@ -315,7 +318,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const context = focus
         ? {
               focus: pair && pair[0] !== pair[1] ? pair : focus.items,
-              ...(focus.aspect ? { aspect: focus.aspect } : {}),
+              ...(fitOfPair ? { aspect: 'eligibility' as const } : focus.aspect ? { aspect: focus.aspect } : {}),
               ...(focus.year ? { year: focus.year } : {}),
               ...(focus.field ? { field: focus.field } : {}),
               ...(focus.wants ? { wants: focus.wants } : {}),
