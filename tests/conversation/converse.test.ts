@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
-import { asksForMatch, asksWhatFirmMayGet, correctsEarlier, languageAsked, pickedPlaces } from '../../src/core/conversation/intent.ts';
+import { asksForMatch, asksSomething, asksWhatFirmMayGet, correctsEarlier, languageAsked, pickedPlaces } from '../../src/core/conversation/intent.ts';
 import { meantIn } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
@@ -248,6 +248,14 @@ describe('focus', () => {
         const other = talk('how many firms registered on the xinyidai platform?', 'ok different thing — when did gaoqidai start?');
         expect(answerOf(other[1]).comparison).toBeUndefined();
         expect(answerOf(other[1]).item?.id).toBe('gaoqidai');
+    });
+
+    it('a yes-or-no question said as a verb and its denial ("要不要抵押") asks of the item in focus, not what fits', () => {
+        for (const q of ['要不要抵押', '需不需要担保', '是不是信用贷款', '會不會很慢']) expect(asksSomething(q), q).toBe(true);
+        // A denial said twice, or a verb denied once, asks nothing.
+        for (const q of ['不对不对，我们是小巨人', '我们不需要抵押']) expect(asksSomething(q), q).toBe(false);
+        const a = answerOf(talk('高企贷', '要不要抵押')[1]);
+        expect(a.item?.id).toBe('gaoqidai');
     });
 
     it('"which suits us" after two items side by side, nothing told of the firm: whom each is for, side by side', () => {

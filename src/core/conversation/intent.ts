@@ -307,9 +307,12 @@ export function asksNothingMore(rest: string): boolean {
 const ASKS = new RegExp(
     [
         /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以/.source,
+        // A verb said, then denied: the Chinese question of yes or no (要不要, 是不是, 需不需要, 会不会); not a denial said
+        // twice (不对不对).
+        /(?<!不)(\p{Script=Han})不\1/u.source,
         /\b(?:what|how|which|who|when|where|whom|why|can|could|is there|are there)\b|(?<!\b(?:we|i|they|it|you)\s+)\b(?:do|does)\b/.source,
     ].join('|'),
-    'i',
+    'iu',
 );
 
 /** What asks only "and now?" of the last reply: 呢, 吗, a question mark, "what/how about". */
