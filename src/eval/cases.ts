@@ -85,6 +85,7 @@ export const ANSWER_FILES = [
     'answers.strangers10.jsonl',
     'answers.strangers11.jsonl',
     'answers.strangers12.jsonl',
+    'answers.strangers13.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -99,6 +100,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers8.jsonl',
     'dialogues.strangers9.jsonl',
     'dialogues.strangers10.jsonl',
+    'dialogues.strangers11.jsonl',
 ] as const;
 
 /**
