@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shortNamed } from '../../src/core/answer/subject.ts';
 import { profileWords } from '../../src/core/search/documents.ts';
-import { LooseNameTable } from '../../src/core/search/loose-names.ts';
+import { CutNameTable, LooseNameTable } from '../../src/core/search/loose-names.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
 
@@ -103,6 +103,36 @@ describe('LooseNameTable', () => {
         expect(table.find('theta eta zeta', telling)).toEqual({ id: 'c', heard: 'theta_eta_zeta' });
         expect(table.find('theta eta zeta', telling, new Set(['c']))).toBeUndefined();
         expect(table.find('theta eta zeta', (w) => w === 'eta')).toBeUndefined();
+    });
+});
+
+describe('an English name with its last word cut short', () => {
+    it('names the card ("risk comp" of credit risk compensation), and answers of it', () => {
+        expect(named('risk comp 2024-25 pot size?')).toEqual(['credit-risk-compensation']);
+        expect(named('Under the 2012 credit risk comp pilot, at what NPL level did the govt step in?')).toEqual(['credit-risk-compensation']);
+        expect(service.answer('risk comp 2024-25 pot size?', { lang: 'en' }).text).toMatch(/1 billion yuan/);
+        // A cut word alone, or one the cards write, names nothing.
+        expect(named("what's the comp for this?")).toEqual([]);
+    });
+});
+
+describe('CutNameTable', () => {
+    const table = new CutNameTable([
+        { id: 'a', names: ['alpha betagamma'] },
+        { id: 'b', names: ['delta betagamma'] },
+        { id: 'c', names: ['alpha betazeta'] },
+    ]);
+    const unknown = () => false;
+
+    it('reads every word but the last whole and in order, the last begun by a cut word no card writes', () => {
+        expect(table.find('what about alpha betag?', unknown)).toEqual({ id: 'a', heard: 'alpha_betag' });
+        expect(table.find('what about delta beta here', unknown)).toEqual({ id: 'b', heard: 'delta_beta' });
+        // Too short, written whole, known to the cards, out of order, or the start of two names: none.
+        expect(table.find('alpha bet', unknown)).toBeUndefined();
+        expect(table.find('alpha betagamma', unknown)).toBeUndefined();
+        expect(table.find('alpha betag', () => true)).toBeUndefined();
+        expect(table.find('betag alpha', unknown)).toBeUndefined();
+        expect(table.find('alpha beta', unknown)).toBeUndefined();
     });
 });
 

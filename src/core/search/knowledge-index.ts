@@ -30,7 +30,7 @@ import { compoundOnly } from './compounds.ts';
 import { holdsUnnamed, passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
 import { stem, termPattern } from './stem.ts';
-import { LooseNameTable } from './loose-names.ts';
+import { CutNameTable, LooseNameTable } from './loose-names.ts';
 import { evenShare, rankCardPassages, standingFor, type IndexedPassage } from './passage-rank.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
@@ -508,6 +508,9 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
                 new Set(named.keys()),
             );
             if (loose) named.set(loose.id, { id: loose.id, term: loose.heard, typo: true });
+            // A name with its last word cut short ("risk comp"), when nothing else names one.
+            const cut = named.size === 0 ? cutNameTable(state.snapshot).find(text, (w) => postings.df(w) > 0) : undefined;
+            if (cut) named.set(cut.id, { id: cut.id, term: cut.heard, typo: true });
         }
         // An item's own name is not an aspect asked: 保费补贴 in 科技信贷保费补贴, 风险补偿 in 信贷风险补偿.
         // With two items named, one name may be what is asked of the other (履约贷的保费补贴是多少): all words stay.
@@ -1098,6 +1101,12 @@ function perSnapshot<T>(
 const soundTable = perSnapshot(
     (names) => new SoundTable(names),
     (item) => [item.name, ...item.aliases.zh],
+);
+
+/** The snapshot's English names written with their last word cut short. */
+const cutNameTable = perSnapshot(
+    (names) => new CutNameTable(names),
+    (item) => [item.name_en ?? '', ...item.aliases.en],
 );
 
 /** The snapshot's English names read from most of their words. */

@@ -117,6 +117,40 @@ export class LooseNameTable {
     }
 }
 
+/** A word cut short holds the name's last word it begins from this many letters ("comp" of compensation, not "co"). */
+const MIN_CUT = 4;
+
+/**
+ * English names written with their last word cut short, as founders shorten one: "risk comp" for risk compensation,
+ * "credit risk comp". Every other word of the name is written whole, in its order, and the cut word is one no card
+ * writes (`known`), at least `MIN_CUT` letters long, that the name's last word begins with. The one item so named, if
+ * only one is.
+ */
+export class CutNameTable {
+    private _names?: { readonly id: string; readonly words: readonly string[] }[];
+
+    constructor(private readonly _source: Iterable<{ readonly id: string; readonly names: readonly string[] }>) {}
+
+    find(text: string, known: (stem: string) => boolean): LooseMatch | undefined {
+        this._names ??= [...this._source].flatMap(({ id, names }) =>
+            names.map((name) => ({ id, words: stemsOf(name) })).filter((n) => n.words.length >= 2),
+        );
+        const words = stemsOf(text);
+        const found = new Map<string, string>();
+        words.forEach((cut, at) => {
+            if (cut.length < MIN_CUT || !/^[a-z]+$/.test(cut) || known(cut)) return;
+            for (const { id, words: name } of this._names!) {
+                const last = name[name.length - 1]!;
+                const start = at - (name.length - 1);
+                if (start < 0 || last.length <= cut.length || !last.startsWith(cut)) continue;
+                if (name.slice(0, -1).every((w, k) => words[start + k] === w)) found.set(id, words.slice(start, at + 1).join('_'));
+            }
+        });
+        const [only, ...more] = [...found];
+        return only && more.length === 0 ? { id: only[0], heard: only[1] } : undefined;
+    }
+}
+
 /** One position per word, as close together as can be: the positions and the words they span. */
 function closest(places: readonly (readonly number[])[]): { positions: number[]; span: number } | undefined {
     // The smallest window holding a position of every word, the leftmost of equal ones: a sweep over all positions in
