@@ -7,7 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
-import { asksForMatch, asksSomething, asksWhatFirmMayGet, correctsEarlier, languageAsked, pickedPlaces } from '../../src/core/conversation/intent.ts';
+import {
+    asksForMatch,
+    asksSomething,
+    asksWhatFirmMayGet,
+    changesTopic,
+    correctsEarlier,
+    languageAsked,
+    pickedPlaces,
+} from '../../src/core/conversation/intent.ts';
 import { meantIn } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
@@ -248,6 +256,23 @@ describe('focus', () => {
         const other = talk('how many firms registered on the xinyidai platform?', 'ok different thing — when did gaoqidai start?');
         expect(answerOf(other[1]).comparison).toBeUndefined();
         expect(answerOf(other[1]).item?.id).toBe('gaoqidai');
+    });
+
+    it('a message saying it changes the topic is read apart from the item in focus, unless it points back', () => {
+        expect(changesTopic('ok, switching topics: how long does IP pledge registration take now?')).toBe(
+            'how long does ip pledge registration take now?',
+        );
+        expect(changesTopic('换个话题，知识产权质押登记要多久')).toBe('知识产权质押登记要多久');
+        expect(changesTopic('what is the new rate?')).toBeUndefined();
+        const a = answerOf(talk('gaoqidai partner banks?', 'ok, switching topics: how long does IP pledge registration take now?')[1]);
+        expect(a.item?.id).not.toBe('gaoqidai');
+        expect(a.text.slice(0, 200)).toMatch(/3 working days/);
+        const b = answerOf(
+            talk('Tell me about the Xinyidai platform', 'Unrelated - what was the loan balance to SRDI firms in Shanghai at mid-2024?')[1],
+        );
+        expect(b.item?.id).toBe('stcsm-reply-2024-85');
+        // "its" still points at the focus.
+        expect(answerOf(talk("What's Gaoqidai?", "another question: what's its rate?")[1]).item?.id).toBe('gaoqidai');
     });
 
     it('a yes-or-no question said as a verb and its denial ("要不要抵押") asks of the item in focus, not what fits', () => {

@@ -49,6 +49,7 @@ import {
     withoutPick,
     restatesQuestion,
     returnsToEarlier,
+    changesTopic,
     speaksOfFirm,
     wantsFinancing,
     withoutOfferingsAsked,
@@ -315,27 +316,32 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         focus.before?.items.length === 1
             ? [focus.before.items[0]!, focus.items[0]!]
             : undefined;
-    const context = focus
-        ? {
-              focus: pair && pair[0] !== pair[1] ? pair : focus.items,
-              ...(fitOfPair ? { aspect: 'eligibility' as const } : focus.aspect ? { aspect: focus.aspect } : {}),
-              ...(focus.year ? { year: focus.year } : {}),
-              ...(focus.field ? { field: focus.field } : {}),
-              ...(focus.wants ? { wants: focus.wants } : {}),
-              // Picked from the last list ("tell me more about the first one") is pointed at, as 它 is: "first" is no
-              // word of the question that could take it elsewhere (首贷, first loans).
-              ...(returned || picked ? { returned: true } : {}),
-          }
-        : // Right after a match, nothing is in focus; a question back offers the products just listed.
-          afterMatch && state.matched!.length > 0
-          ? { focus: [], listed: state.matched! }
-          : undefined;
+    // "ok, switching topics: how long does IP pledge registration take now?": the question is read apart from the focus,
+    // unless it points back all the same ("another question: what's its rate?").
+    const fresh = cues.refersBack ? undefined : changesTopic(asked);
+    const context =
+        focus && fresh === undefined
+            ? {
+                  focus: pair && pair[0] !== pair[1] ? pair : focus.items,
+                  ...(fitOfPair ? { aspect: 'eligibility' as const } : focus.aspect ? { aspect: focus.aspect } : {}),
+                  ...(focus.year ? { year: focus.year } : {}),
+                  ...(focus.field ? { field: focus.field } : {}),
+                  ...(focus.wants ? { wants: focus.wants } : {}),
+                  // Picked from the last list ("tell me more about the first one") is pointed at, as 它 is: "first" is no
+                  // word of the question that could take it elsewhere (首贷, first loans).
+                  ...(returned || picked ? { returned: true } : {}),
+              }
+            : // Right after a match, nothing is in focus; a question back offers the products just listed.
+              afterMatch && state.matched!.length > 0
+              ? { focus: [], listed: state.matched! }
+              : undefined;
     const answerOptions = { lang, limit: options.limit ?? 3, ...(context ? { context } : {}) };
     // The words that picked the item are not asked of it ("the first one": not 首贷, first loans); "第二个" alone asks
     // for the item as a whole.
     const rest = picked || pickedTwo.length === 2 ? withoutPick(asked) : undefined;
     // The question echoed is what the founder wrote, correction words and all ("不对，是明年三月到期"), not what was searched.
-    let answer = { ...service.answer(rest && /[\p{L}\p{N}]/u.test(rest) ? rest : asked, answerOptions), question: asked };
+    const question = rest && /[\p{L}\p{N}]/u.test(rest) ? rest : fresh && /[\p{L}\p{N}]/u.test(fresh) ? fresh : asked;
+    let answer = { ...service.answer(question, answerOptions), question: asked };
     // "我们公司是科技小巨人企业" → "有没有专门给我们的信用贷？": what the firm told before is part of a question that speaks
     // of the firm, as it is when both are said in one message. Read with the firm's qualifications before it, when
     // alone it finds nothing.

@@ -117,6 +117,31 @@ export function restatesQuestion(text: string): boolean {
     return RESTATES.test(normalize(text));
 }
 
+/**
+ * Saying the question is of another matter than the last: "换个话题", "另一个问题", "ok, switching topics", "unrelated -",
+ * "different question": a closed class of the language's ways to say so.
+ */
+const CHANGES_TOPIC = new RegExp(
+    [
+        /换个?话题|换个问题|另(?:一|外一)个问题|题外话|问个别的|问点别的/.source,
+        /\b(?:switching|switch|changing|change of) (?:the )?(?:topics?|subjects?)\b|\b(?:a |one )?(?:different|separate|unrelated|new|another) (?:question|topic|thing)\b/
+            .source,
+        /^\s*(?:ok[,.]?\s*|okay[,.]?\s*|also[,.]?\s*)?unrelated\b|\bon (?:a|an|another) (?:different|other|unrelated) note\b/.source,
+    ].join('|'),
+    'i',
+);
+
+/** The message without the words saying it changes the topic; undefined when it says none. */
+export function changesTopic(text: string): string | undefined {
+    const said = normalize(text);
+    if (!CHANGES_TOPIC.test(said)) return undefined;
+    // What is left, without the chat and marks that opened it ("ok, switching topics: …").
+    return said
+        .replace(CHANGES_TOPIC, ' ')
+        .replace(/^(?:[\s,，.。:：;；!！\-–—]|\b(?:ok|okay|also|so|and|well)\b)+/i, '')
+        .trim();
+}
+
 /** Going back to what was spoken of before an aside: "回到刚才那个贷款", "说回知识产权", "ok back to the loan". */
 const RETURNS = /回到|说回|再说回|回过头|接着(?:说|问)?刚才|还是刚才|\b(?:back to|going back to|coming back to|returning to|to get back to)\b/i;
 
