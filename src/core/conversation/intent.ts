@@ -124,8 +124,8 @@ export function restatesQuestion(text: string): boolean {
 const CHANGES_TOPIC = new RegExp(
     [
         /换个?话题|换个问题|另(?:一|外一)个问题|题外话|问个别的|问点别的/.source,
-        /\b(?:switching|switch|changing|change of) (?:the )?(?:topics?|subjects?)\b|\b(?:a |one )?(?:different|separate|unrelated|new|another) (?:question|topic|thing)\b/
-            .source,
+        /\b(?:switching|switch|changing|change of) (?:the )?(?:topics?|subjects?)\b/.source,
+        /\b(?:a |one )?(?:different|separate|unrelated|new|another) (?:question|topic|thing)\b/.source,
         /^\s*(?:ok[,.]?\s*|okay[,.]?\s*|also[,.]?\s*)?unrelated\b|\bon (?:a|an|another) (?:different|other|unrelated) note\b/.source,
     ].join('|'),
     'i',
