@@ -132,6 +132,16 @@ describe('a question word of one language before a word of the other', () => {
     });
 });
 
+describe("a count inside a question word's phrase", () => {
+    it('is the question word\'s: "which eight banks" asks which banks, "哪8家银行" 哪几家银行', () => {
+        expect(reader.read('Which eight banks were in the 2019 pilot?').primary).toBe('partner-banks');
+        expect(reader.read('which 5 banks joined later').primary).toBe('partner-banks');
+        expect(reader.read('首批是哪8家银行').primary).toBe('partner-banks');
+        // A count elsewhere is a count: "eight banks committed 50 billion" asks no bank list.
+        expect(reader.read('how much did the eight banks commit').primary).not.toBe('partner-banks');
+    });
+});
+
 describe('"close to" a figure', () => {
     it('is nearness, not the closing date of the window', () => {
         expect(reader.classify('In 2022, 194 tech firms got renewals worth close to 1 billion yuan')).not.toContain('window');
