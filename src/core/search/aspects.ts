@@ -120,11 +120,11 @@ const MIN_SLIP_TARGET = 5;
  */
 /**
  * A count said inside a question word's phrase is the question word's own: "which eight banks" asks which banks, "哪8家
- * 银行" 哪几家银行. (Read for the aspect only; the count stays a word of the question.)
+ * 银行" 哪家银行. (Read for the aspect only; the count stays a word of the question.)
  */
 const COUNT_IN_QUESTION_EN = /\b(which|what)\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=[a-z])/gi;
-const COUNT_IN_QUESTION_ZH = /哪\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?=[家个款项种])/g;
-const uncounted = (text: string) => text.replace(COUNT_IN_QUESTION_EN, '$1 ').replace(COUNT_IN_QUESTION_ZH, '哪几');
+const COUNT_IN_QUESTION_ZH = /(哪)\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?=[家个款项种])/g;
+const uncounted = (text: string) => text.replace(COUNT_IN_QUESTION_EN, '$1 ').replace(COUNT_IN_QUESTION_ZH, '$1');
 
 export function createAspectReader(table: AspectTable, isKnown?: (word: string) => boolean): AspectReader {
     const words: Word[] = [];
