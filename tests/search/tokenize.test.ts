@@ -91,6 +91,11 @@ describe('tokenize', () => {
         expect(tokenize('科技履约贷')).toEqual(['科技', '技履', '履约', '约贷']);
     });
 
+    it('leaves out English conjunctions, which join what is asked and say nothing of it', () => {
+        expect(tokenize('registered in Suzhou but the R&D centre is in Shanghai')).not.toContain('but');
+        expect(tokenize('whether or not, although we could')).toEqual([]);
+    });
+
     it('cuts runs at particles, so no bigram spans 的 or 了', () => {
         const terms = tokenize('企业的贷款');
         expect(terms).toEqual(['企业', '贷款']);

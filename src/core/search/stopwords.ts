@@ -227,6 +227,17 @@ const EN_STOP = [
     'very',
     'just',
     'also',
+    // Conjunctions, a closed class: they join what is asked and say nothing of it ("…registered in Suzhou but the R&D
+    // centre is in Shanghai").
+    'but',
+    'because',
+    'although',
+    'though',
+    'whether',
+    'unless',
+    'nor',
+    'either',
+    'neither',
     'please',
     // Greetings, thanks and please as chat spells them: the English of 您好 / 你好 / 请问 above, a closed class that says
     // nothing of what is asked ("SRDI loan growth yoy, pls just the %"), yet no card holds them and so they weighed in full.
