@@ -1702,6 +1702,17 @@ describe('the passage holding the question words beside those chosen for the asp
     });
 });
 
+describe('a year the firm tells of itself', () => {
+    it('bounds nothing asked: the item named answers, not a card that states that year', () => {
+        // gaoqidai never states 2023; 沪科专贴 was launched in July 2023, and had answered "高企贷利率多少".
+        const a = service.answer('我们2023年拿到了高企证书。高企贷利率多少？');
+        expect(a).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+        expect(service.answer('We got our HNTE certificate in 2023. What is the gaoqidai interest rate?').item?.id).toBe('gaoqidai');
+        // A year said in a clause that asks, or that names a time of its own, still bounds it.
+        expect(service.answer('During the 2022 relief push, were partner banks told to hold financing costs flat?').text).toMatch(/2021/);
+    });
+});
+
 describe('a span of dates asked', () => {
     it('"which dates", "what window", "哪段时间" want the days stated, not a note that the window has passed', () => {
         expect(subjectCues('Which dates of repayment does the premium subsidy cover?', service.read('x')).wants).toBe('date');

@@ -73,6 +73,7 @@ import {
     namedWhereAsked,
     shortNamed,
     withAspect,
+    yearsAsked,
     yearsUnheld,
 } from './subject.ts';
 import type { Answer, Base } from './types.ts';
@@ -142,7 +143,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const meant = excluded.size > 0 ? aside.rest : corrected;
     const searched = questionSearch(index, meant, searchOptions);
     const search = excluded.size > 0 ? { ...searched, results: searched.results.filter((r) => !excluded.has(r.id)) } : searched;
-    const years = yearsIn(text);
+    // The years asked: not one told of the firm ("certificate renewed 2024 … can we use gaoqidai?").
+    const years = yearsAsked(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
     const read = nameAsAspect(
         snapshot,
@@ -294,6 +296,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         ...(wants ? { wants } : dayAsked ? { wants: 'date' as const } : sumAsked ? { wants: 'number' as const } : {}),
         ...(cues.unit ? { unit: cues.unit } : dayAsked ? { unit: DAY_STATED } : {}),
         ...(carriedYear ? { year: carriedYear } : {}),
+        years,
     };
     // No aspect word, but a question word: the aspect it wants, for a comparison or a question back ("什么时候" → history).
     const inferred = reading.aspects.aspects.length === 0 && wants ? WANTED[wants] : undefined;

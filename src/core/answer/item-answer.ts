@@ -127,6 +127,8 @@ export interface Hints {
     readonly wants?: Wanted;
     /** A year carried from the last question. */
     readonly year?: string;
+    /** The years the question asks of, not those it tells of the firm (`subject.ts` `askingPart`); else its years. */
+    readonly years?: readonly string[];
     /** How a passage states a number in the unit the question asks ("多少家"; see reading.ts UNITS). */
     readonly unit?: RegExp;
     /** The passage that holds most of the question's words among the likely cards: it leads (see `evidenceFor`). */
@@ -358,7 +360,7 @@ export function answerItem(
     }
     // A year the question names bounds it: "2021年放了多少" is answered by what the card says of 2021, not by a
     // passage of another year or a note that no general limit is published.
-    const asks = yearsIn(base.question);
+    const asks = hints.years ?? yearsIn(base.question);
     // A year carried from the last question ("那X呢") is asked of the whole card: this question has no words of its own.
     const dated = gap
         ? undefined
