@@ -1708,6 +1708,10 @@ describe('a year the firm tells of itself', () => {
         const a = service.answer('我们2023年拿到了高企证书。高企贷利率多少？');
         expect(a).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
         expect(service.answer('We got our HNTE certificate in 2023. What is the gaoqidai interest rate?').item?.id).toBe('gaoqidai');
+        // A year asked that the named card never states is answered from another card's passage only when that passage
+        // writes the name: 沪科专贷's 2023 launch says nothing of 履约贷.
+        expect(service.answer('how much did lvyuedai lend in 2023?')).toMatchObject({ item: { id: 'keji-lvyuedai' }, status: 'not-held' });
+        expect(service.answer('小巨人信用贷2025年有什么变化').item?.id).toBe('xiaojuren-xinyongdai');
         // A year said in a clause that asks, or that names a time of its own, still bounds it.
         expect(service.answer('During the 2022 relief push, were partner banks told to hold financing costs flat?').text).toMatch(/2021/);
     });

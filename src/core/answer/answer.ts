@@ -381,7 +381,20 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             const said = normalize(passageText(r));
             return !byName || !nameTerm || nameTerm.split('_').every((word) => termPattern(word).test(said));
         };
-        const ofYear = byName ? ofYearElsewhere(one) : undefined;
+        // …and a passage stating the year the card never states is of the name only when it writes it too: "how much
+        // did lvyuedai lend in 2023?" is not answered by 沪科专贷's 2023 launch.
+        const yearElsewhere = byName ? ofYearElsewhere(one) : undefined;
+        // (Or is of another item the question names, or the name is word for word an aspect's phrase: "the 2010 pilot of
+        // the insurance-backed loan … each partner bank", where "partner bank" also names the finance alliance.)
+        const nameIsAspect = nameTerm !== undefined && isAspectPhrase(snapshot, nameTerm.replace(/_/g, ' '));
+        // A Chinese name is written by what it is of, without the word for a loan: 专精特新贷 by "专精特新企业贷款余额".
+        const ofWhat = nameTerm?.replace(LOAN_WORD_AT_END, '');
+        const saysWhat = (r: RankedPassage) => ofWhat !== undefined && ofWhat.length >= 2 && normalize(passageText(r)).includes(ofWhat);
+        const ofYear =
+            yearElsewhere &&
+            (saysName(yearElsewhere.passage) || saysWhat(yearElsewhere.passage) || named.includes(yearElsewhere.item) || nameIsAspect)
+                ? yearElsewhere
+                : undefined;
         // A name read only loosely in Latin letters (a piece of its pinyin: "kechuang" of kechuang zhulidai) is weaker
         // evidence than a name written: "the Shanghai kechuang finance alliance" is 科创金融联盟's, whose names hold more
         // of the question. A Han name said by sound (微带通) is the name; a document named by its number is named.
@@ -629,10 +642,7 @@ function nameAsAspect(snapshot: KnowledgeSnapshot, text: string, context: Answer
     const related = (a: string, b: string) => snapshot.items.get(a)?.related.includes(b) === true;
     if (context.focus.some((id) => id === named.id || related(id, named.id) || related(named.id, id))) return reading;
     const said = named.term.replace(/_/g, ' ');
-    const aspect = ASPECTS.values.find((a) => {
-        const phrases = snapshot.aspects[a];
-        return [...(phrases?.zh ?? []), ...(phrases?.en ?? [])].some((p) => stemmed(p) === said);
-    });
+    const aspect = aspectOfPhrase(snapshot, said);
     if (!aspect) return reading;
     // Its words are then the aspect's, weighed as an aspect word's are (passage-rank.ts), not as the question's own.
     const aspectTerms = new Set([...reading.aspectTerms, named.term, ...named.term.split('_')]);
@@ -649,6 +659,18 @@ function saysMoreOfNames(item: KnowledgeItem | undefined, text: string, term: st
 }
 
 /** A phrase as the index spells a name it reads: normalized, an English one as its stemmed words joined by spaces. */
+/** The word for a loan closing a Chinese name (专精特新贷, 科技履约贷款). */
+const LOAN_WORD_AT_END = /(?:贷款|贷|融资)$/;
+
+/** The aspect whose phrase the words are, word for word (stemmed): "partner banks" of the partner banks. */
+function aspectOfPhrase(snapshot: KnowledgeSnapshot, said: string): Aspect | undefined {
+    return ASPECTS.values.find((a) => {
+        const phrases = snapshot.aspects[a];
+        return [...(phrases?.zh ?? []), ...(phrases?.en ?? [])].some((p) => stemmed(p) === said);
+    });
+}
+const isAspectPhrase = (snapshot: KnowledgeSnapshot, said: string) => aspectOfPhrase(snapshot, said) !== undefined;
+
 function stemmed(phrase: string): string {
     const said = normalize(phrase).toLowerCase();
     return /^[a-z][a-z\s-]*$/.test(said) ? latinWords(said).join(' ') : said;
