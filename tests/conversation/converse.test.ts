@@ -1009,6 +1009,11 @@ describe('profile', () => {
         expect(named[0]!.state.profile).toBeUndefined();
         expect(answerOf(named[1]).item?.id).toBe('relief-financing');
         expect(talk('seamless loan renewal')[0]!.state.profile).toBeUndefined();
+        // So does a request to be told about it ("tell me about", 介绍一下): "who qualifies" then asks its conditions.
+        const told = talk('tell me about seamless renewal', 'who qualifies');
+        expect(told[0]!.state.profile).toBeUndefined();
+        expect(answerOf(told[1])).toMatchObject({ item: { id: 'seamless-renewal' }, aspect: 'eligibility' });
+        expect(talk('介绍一下无缝续贷')[0]!.state.profile).toBeUndefined();
         // Said of the firm, or by the message's other words, the need is told.
         expect(talk('我们想做知识产权质押贷款，怎么申请')[0]!.state.profile?.needs).toEqual(['ip-pledge']);
         expect(talk('沪科专贴有没有什么倾斜？比如对首贷户、没抵押的企业')[0]!.state.profile?.needs).toEqual(expect.arrayContaining(['first-loan']));

@@ -332,6 +332,10 @@ export function asksNothingMore(rest: string): boolean {
 const ASKS = new RegExp(
     [
         /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以/.source,
+        // A request to be told is a question too: 介绍一下, 讲讲, "tell me about", "explain"; not the firm introducing
+        // itself ("先介绍一下我们公司").
+        /(?:介绍|讲讲|讲一下|说说|说一下|解释一下)(?:一下|下)?(?!一下|下|我们|我司|自己|本公司|公司)|\b(?:tell me|tell us|explain|describe|walk me through)\b/
+            .source,
         // A verb said, then denied: the Chinese question of yes or no (要不要, 是不是, 需不需要, 会不会); not a denial said
         // twice (不对不对).
         /(?<!不)(\p{Script=Han})不\1/u.source,
