@@ -658,7 +658,6 @@ function saysMoreOfNames(item: KnowledgeItem | undefined, text: string, term: st
     return latinWords(said).some((w) => names.has(w) && !read.has(w) && !STOP_WORDS.has(w));
 }
 
-/** A phrase as the index spells a name it reads: normalized, an English one as its stemmed words joined by spaces. */
 /** The word for a loan closing a Chinese name (专精特新贷, 科技履约贷款). */
 const LOAN_WORD_AT_END = /(?:贷款|贷|融资)$/;
 
@@ -671,6 +670,7 @@ function aspectOfPhrase(snapshot: KnowledgeSnapshot, said: string): Aspect | und
 }
 const isAspectPhrase = (snapshot: KnowledgeSnapshot, said: string) => aspectOfPhrase(snapshot, said) !== undefined;
 
+/** A phrase as the index spells a name it reads: normalized, an English one as its stemmed words joined by spaces. */
 function stemmed(phrase: string): string {
     const said = normalize(phrase).toLowerCase();
     return /^[a-z][a-z\s-]*$/.test(said) ? latinWords(said).join(' ') : said;

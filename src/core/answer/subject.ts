@@ -400,33 +400,9 @@ const REASON = /^(?:since|because|as|given that|seeing that)\b|^(?:既然|因为
 const HEARSAY = /听说|据说|看新闻|新闻说|看到|说(?:给|是|有)?|\b(?:heard|read that|was told|said)\b/i;
 
 /**
- * What a message asks is in the clauses that do not merely tell about the
- * firm or report what was heard: in "我们是做新材料的……这个补偿比例到底是
- * 多少？" 材料 is the firm's trade, not the documents to prepare; in "看新闻说
- * 沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is what the
- * founder heard, the way to apply is what they ask. The aspects are those
- * of the asking clauses; the words of the telling ones still count in
- * choosing a passage, at a share (成立7年，员工50人 must not pick the
- * passage dated 2022年7月; 银行说要先去做质押登记 still says which 登记).
- */
-export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
-    const kept = askingPart(index, text);
-    if (kept === undefined) return reading;
-    const asked = index.read(kept);
-    const terms = new Map([...reading.terms].map(([term, weight]) => [term, asked.terms.has(term) ? weight : weight * TOLD_SHARE] as const));
-    if (reading.aspects.aspects.length === 0) return { ...reading, terms };
-    return {
-        ...reading,
-        terms,
-        aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison },
-        aspectTerms: asked.aspectTerms,
-    };
-}
-
-/**
  * The years a message asks of: not those of a clause that asks nothing and opens with the firm ("We're an HNTE
- * (certificate renewed 2024) … can we use gaoqidai?", "我们2023年拿到了高企证书。高企贷利率多少？" ask of no year). A clause naming a time ("During the 2022
- * relief push, …") asks of its year.
+ * (certificate renewed 2024) … can we use gaoqidai?", "我们2023年拿到了高企证书。高企贷利率多少？" ask of no year).
+ * A clause naming a time ("During the 2022 relief push, …") asks of its year.
  */
 export function yearsAsked(text: string): string[] {
     const clauses = text.split(SENTENCE_OR_CLAUSE_END).filter((c) => c.trim().length > 0);
@@ -437,12 +413,18 @@ export function yearsAsked(text: string): string[] {
 const FIRM_OPENS = /^(?:本人|我们公司|我们|我司|我|咱们|咱|本公司)|^(?:we|i|our|my)\b/i;
 
 /**
- * The message without the clauses that only tell about the firm, report or give a reason (see `askedIn`); undefined
- * when none does, or all do.
+ * What a message asks is in the clauses that do not merely tell about the
+ * firm or report what was heard: in "我们是做新材料的……这个补偿比例到底是
+ * 多少？" 材料 is the firm's trade, not the documents to prepare; in "看新闻说
+ * 沪科专贷利率挺低的，请问我们是直接找人民银行申请吗？" the rate is what the
+ * founder heard, the way to apply is what they ask. The aspects are those
+ * of the asking clauses; the words of the telling ones still count in
+ * choosing a passage, at a share (成立7年，员工50人 must not pick the
+ * passage dated 2022年7月; 银行说要先去做质押登记 still says which 登记).
  */
-function askingPart(index: KnowledgeIndex, text: string): string | undefined {
+export function askedIn(index: KnowledgeIndex, text: string, reading: QueryReading): QueryReading {
     const clauses = text.split(SENTENCE_OR_CLAUSE_END).filter((c) => c.trim().length > 0);
-    if (clauses.length < 2) return undefined;
+    if (clauses.length < 2) return reading;
     const telling = clauses.map(
         (c) => !ASKS.test(c) && (SELF.test(c.trim()) || HEARSAY.test(c) || REASON.test(c.trim()) || understandQuestion(c).understood.length > 0),
     );
@@ -467,7 +449,16 @@ function askingPart(index: KnowledgeIndex, text: string): string | undefined {
         return cues.bare || (cues.refersBack && cues.slight);
     };
     const kept = clauses.filter((_, i) => !told[i] || bareAfter(i));
-    return kept.length === clauses.length || kept.length === 0 ? undefined : kept.join('');
+    if (kept.length === clauses.length || kept.length === 0) return reading;
+    const asked = index.read(kept.join(''));
+    const terms = new Map([...reading.terms].map(([term, weight]) => [term, asked.terms.has(term) ? weight : weight * TOLD_SHARE] as const));
+    if (reading.aspects.aspects.length === 0) return { ...reading, terms };
+    return {
+        ...reading,
+        terms,
+        aspects: { ...asked.aspects, comparison: reading.aspects.comparison || asked.aspects.comparison },
+        aspectTerms: asked.aspectTerms,
+    };
 }
 
 /**
