@@ -1603,6 +1603,13 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('担保基金收多少担保费，是不是跟微贷通一样').item?.id).toBe('sme-financing-guarantee-fund');
         // Both named in the clause that asks, neither likened: the card holding the question, as before.
         expect(service.answer('履约贷的保费补贴有多少').item?.id).toBe('premium-subsidy');
+        // A list of names between commas is one clause; a condition ("if we repay … late,") asks nothing; a clause telling
+        // of the firm is set aside when the clause that asks names none.
+        expect(service.answer('How much did zhulidai, lvyuedai, xiaojuren and gaoqidai lend together in spring 2022?').text).toMatch(/29 billion/);
+        expect(service.answer('If we repay the performance-bond loan a couple weeks late, do we still get the premium subsidy?').item?.id).toBe(
+            'premium-subsidy',
+        );
+        expect(service.answer('我们已经办过科技微贷通了，科技履约贷如果坏账了，损失怎么分担？').item?.id).toBe('keji-lvyuedai');
         // "I'd like" likens nothing.
         expect(service.answer("I'd like gaoqidai's rate, we have weidaitong already").item?.id).toBe('gaoqidai');
     });

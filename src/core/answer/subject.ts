@@ -254,11 +254,11 @@ export function bestCovering(index: KnowledgeIndex, reading: QueryReading, items
 }
 
 /**
- * Of several items named, those the first clause that asks names (`asked`), and those a clause likens the asked to
+ * Of several items named, those the first sentence that asks names (`asked`), and those a clause likens the asked to
  * ("like gaoqidai", "跟微贷通一样": `likened`). A founder asks of one product and tells of another ("高企贷要交担保费吗？
  * 微贷通收了我们2.5%", "how long is the lvyuedai term? our weidaitong loan was one year"), and the other's card holding
  * the fee or the term told is no answer about the one asked. `namesIn` reads the items a piece of the message names.
- * `asked` is empty when no clause that asks names one of `items` but those it likens.
+ * `asked` is empty when no sentence that asks names one of `items` but those it likens.
  */
 export function namedWhereAsked(
     text: string,
@@ -266,21 +266,38 @@ export function namedWhereAsked(
     namesIn: (piece: string) => readonly string[],
 ): { readonly asked: readonly KnowledgeItem[]; readonly likened: readonly KnowledgeItem[] } {
     if (items.length < 2) return { asked: [], likened: [] };
-    // A stop inside a name or a number ("reply No. 85") or a comma inside brackets ("(zhulidai, lvyuedai, gaoqidai)")
-    // divides no clause here.
-    const clauses = text
-        .replace(/[(（][^)）]*[)）]/g, (m) => m.replace(/[,，]/g, ' '))
-        .split(/(?<=[，。,;；!！?？\n]|\.(?=\s+\D))/)
-        .filter((c) => ASKS.test(normalize(c)));
+    // The sentences that ask, in order ("reply No. 85": a stop inside a number ends none); in each, its clauses that ask,
+    // else all but those telling of the firm ("我们已经办过科技微贷通了，科技履约贷如果坏账了，损失怎么分担？"). A clause
+    // that is a name alone is part of a list, and of the clause before it ("how much did zhulidai, lvyuedai, … lend").
     const likenedIds = new Set([...text.matchAll(LIKENED)].flatMap((m) => namesIn(m[1] ?? m[2] ?? '')));
     const likened = items.filter((i) => likenedIds.has(i.id));
-    for (const clause of clauses) {
-        const said = new Set(namesIn(clause));
-        const asked = items.filter((i) => said.has(i.id) && !likenedIds.has(i.id));
-        if (asked.length > 0) return { asked, likened };
+    const askedIn = (piece: string) => {
+        const said = new Set(namesIn(piece));
+        return items.filter((i) => said.has(i.id) && !likenedIds.has(i.id));
+    };
+    // A comma inside brackets divides nothing: "(zhulidai, lvyuedai, little giant, gaoqidai)".
+    const unbracketed = text.replace(/[(（][^)）]*[)）]/g, (m) => m.replace(/[,，]/g, ' '));
+    for (const sentence of unbracketed.split(/(?<=[。;；!！?？\n]|\.(?=\s+\D))/)) {
+        if (!ASKS.test(normalize(sentence))) continue;
+        const clauses: string[] = [];
+        for (const part of sentence.split(/(?<=[，,])/)) {
+            const listed = clauses.length > 0 && !ASKS.test(normalize(part)) && isNameAlone(part) && namesIn(part).length > 0;
+            if (listed) clauses[clauses.length - 1] += part;
+            else clauses.push(part);
+        }
+        const asking = askedIn(clauses.filter((c) => ASKS.test(normalize(c))).join(''));
+        if (asking.length > 0) return { asked: asking, likened };
+        const untold = askedIn(clauses.filter((c) => !FIRM_OPENS.test(c.trim())).join(''));
+        if (untold.length > 0) return { asked: untold, likened };
     }
     return { asked: [], likened };
 }
+/** A piece of a list: a name alone, of at most four Latin words or eight Han characters besides its comma. */
+const isNameAlone = (part: string) => {
+    const t = part.replace(/[，,\s]+$/, '').trim();
+    return (t.match(/[a-z0-9-]+/gi)?.length ?? 0) <= 4 && (t.match(/\p{Script=Han}/gu)?.length ?? 0) <= 8;
+};
+
 /**
  * What a clause likens the asked to: "like X", "same (one) as X", "similar to X", "as with X"; "像X那样", "跟X一样".
  * Not "I'd like", "would like", "like to"; nor 跟 / 和 without a word of likeness after (跟X比 chooses, 高企贷和专贷 joins).
