@@ -127,29 +127,42 @@ const MIN_CUT = 4;
  * only one is.
  */
 export class CutNameTable {
-    private _names?: { readonly id: string; readonly words: readonly string[] }[];
+    /** Names of two words or more, by their first word: a question visits only those a word of it starts. */
+    private _byFirst?: Map<string, { readonly id: string; readonly words: readonly string[] }[]>;
 
     constructor(private readonly _source: Iterable<{ readonly id: string; readonly names: readonly string[] }>) {}
 
     find(text: string, known: (stem: string) => boolean): LooseMatch | undefined {
-        this._names ??= [...this._source].flatMap(({ id, names }) =>
-            names.map((name) => ({ id, words: stemsOf(name) })).filter((n) => n.words.length >= 2),
-        );
+        if (!this._byFirst) {
+            this._byFirst = new Map();
+            for (const { id, names } of this._source)
+                for (const name of names) {
+                    const words = stemsOf(name);
+                    if (words.length < 2) continue;
+                    const list = this._byFirst.get(words[0]!);
+                    if (list) list.push({ id, words });
+                    else this._byFirst.set(words[0]!, [{ id, words }]);
+                }
+        }
         const words = stemsOf(text);
         const found = new Map<string, string>();
         words.forEach((cut, at) => {
             if (cut.length < MIN_CUT || !/^[a-z]+$/.test(cut) || known(cut)) return;
-            for (const { id, words: name } of this._names!) {
-                const last = name[name.length - 1]!;
-                const start = at - (name.length - 1);
-                if (start < 0 || last.length <= cut.length || !last.startsWith(cut)) continue;
-                if (name.slice(0, -1).every((w, k) => words[start + k] === w)) found.set(id, words.slice(start, at + 1).join('_'));
+            // A name of n words cut at its last word starts n - 1 words before the cut one.
+            for (let start = Math.max(0, at - MAX_NAME_WORDS); start < at; start++) {
+                for (const { id, words: name } of this._byFirst!.get(words[start]!) ?? []) {
+                    const last = name[name.length - 1]!;
+                    if (start + name.length - 1 !== at || last.length <= cut.length || !last.startsWith(cut)) continue;
+                    if (name.slice(0, -1).every((w, k) => words[start + k] === w)) found.set(id, words.slice(start, at + 1).join('_'));
+                }
             }
         });
         const [only, ...more] = [...found];
         return only && more.length === 0 ? { id: only[0], heard: only[1] } : undefined;
     }
 }
+/** The longest name read cut short, in words. */
+const MAX_NAME_WORDS = 12;
 
 /** One position per word, as close together as can be: the positions and the words they span. */
 function closest(places: readonly (readonly number[])[]): { positions: number[]; span: number } | undefined {
