@@ -127,7 +127,7 @@ export interface Hints {
     readonly wants?: Wanted;
     /** A year carried from the last question. */
     readonly year?: string;
-    /** The years the question asks of, not those it tells of the firm (`subject.ts` `askingPart`); else its years. */
+    /** The years the question asks of, not those it tells of the firm (`subject.ts` `yearsAsked`); else its years. */
     readonly years?: readonly string[];
     /** How a passage states a number in the unit the question asks ("多少家"; see reading.ts UNITS). */
     readonly unit?: RegExp;
