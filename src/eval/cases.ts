@@ -133,6 +133,7 @@ export const HELDOUT_FILES = {
         'heldout22-answers.jsonl',
         'heldout23-answers.jsonl',
         'heldout24-answers.jsonl',
+        'heldout25-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -158,6 +159,7 @@ export const HELDOUT_FILES = {
         'heldout22-offtopic.jsonl',
         'heldout23-offtopic.jsonl',
         'heldout24-offtopic.jsonl',
+        'heldout25-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -183,6 +185,7 @@ export const HELDOUT_FILES = {
         'heldout22-dialogues.jsonl',
         'heldout23-dialogues.jsonl',
         'heldout24-dialogues.jsonl',
+        'heldout25-dialogues.jsonl',
     ],
 } as const;
 
