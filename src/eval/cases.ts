@@ -86,6 +86,7 @@ export const ANSWER_FILES = [
     'answers.strangers11.jsonl',
     'answers.strangers12.jsonl',
     'answers.strangers13.jsonl',
+    'answers.strangers14.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -101,6 +102,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers9.jsonl',
     'dialogues.strangers10.jsonl',
     'dialogues.strangers11.jsonl',
+    'dialogues.strangers12.jsonl',
 ] as const;
 
 /**
