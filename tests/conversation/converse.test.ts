@@ -13,6 +13,7 @@ import {
     asksWhatFirmMayGet,
     changesTopic,
     correctsEarlier,
+    intends,
     languageAsked,
     pickedPlaces,
 } from '../../src/core/conversation/intent.ts';
@@ -273,6 +274,27 @@ describe('focus', () => {
         expect(b.item?.id).toBe('stcsm-reply-2024-85');
         // "its" still points at the focus.
         expect(answerOf(talk("What's Gaoqidai?", "another question: what's its rate?")[1]).item?.id).toBe('gaoqidai');
+    });
+
+    it('an item the firm only tells of (used, seen, heard of) is shown, while "it" stays on the item asked about', () => {
+        const zh = talk('什么是科技微贷通', '我们去年办过高企贷，挺顺利的', '它的担保费是多少');
+        expect(answerOf(zh[1]).item?.id).toBe('gaoqidai');
+        expect(answerOf(zh[2]).item?.id).toBe('keji-weidaitong');
+        const en = talk('what is weidaitong', 'we took out a gaoqidai loan back in 2022.', "what's its guarantee fee");
+        expect(answerOf(en[2]).item?.id).toBe('keji-weidaitong');
+        // A wish for the item named, a correction or a question turns to it.
+        for (const [told, then] of [
+            ['我们打算申请高企贷', '它的利率是多少'],
+            ['we plan to apply for gaoqidai', "what's its rate?"],
+            ['说错了，我们用的是高企贷', '它的利率是多少'],
+            ['我们用过高企贷，它的额度多少？', '它的利率是多少'],
+        ]) {
+            expect(answerOf(talk('什么是科技微贷通', told!, then!)[2]).item?.id, told).toBe('gaoqidai');
+        }
+        // A wish denied is no wish ("不想要…那种"): the conversation stays on the item asked about.
+        expect(intends('我们不想要履约贷那种保险的')).toBe(false);
+        expect(intends("we don't want the insurance one")).toBe(false);
+        expect(intends('我们准备试试履约贷')).toBe(true);
     });
 
     it('a yes-or-no question said as a verb and its denial ("要不要抵押") asks of the item in focus, not what fits', () => {

@@ -42,6 +42,7 @@ import {
     asksWhichFits,
     correctsEarlier,
     deniesUnnamed,
+    intends,
     asksOfList,
     pointsAtList,
     languageAsked,
@@ -355,7 +356,23 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // will the next one.
     // A question back offers the likely items: they are the last list shown, which "第二个" / "the second one" picks from.
     const offered = answer.clarify && answer.suggestions.length > 0 ? { matched: answer.suggestions.slice(0, MAX_MATCHED).map((r) => r.id) } : {};
-    const after = { ...next, ...offered, ...focusAfter(answer, focus, cues.wants ?? (cues.ellipsis ? focus?.wants : undefined)) };
+    // "我们之前用过高企贷，额度还行" while 科技微贷通 is in focus: the firm tells of an item it has used, seen or heard of,
+    // asking nothing and wishing for nothing. That item is shown, but the conversation stays on the one asked about ("那它
+    // 的担保费是多少" asks of 微贷通). A wish ("我们想申请高企贷"), a correction ("说错了，是履约贷的") or a question turns
+    // to the item named.
+    const toldOfOther =
+        state.focus !== undefined &&
+        state.focus.items.length > 0 &&
+        reading.named.length > 0 &&
+        !reading.named.some((n) => state.focus!.items.includes(n.id)) &&
+        // Aspect words without a question are told too ("额度还行": the amount was fine).
+        !asksSomething(asked) &&
+        speaksOfFirm(asked) &&
+        !intends(asked) &&
+        !correctsEarlier(text) &&
+        !restated;
+    const kept = toldOfOther ? { focus: state.focus! } : focusAfter(answer, focus, cues.wants ?? (cues.ellipsis ? focus?.wants : undefined));
+    const after = { ...next, ...offered, ...kept };
     // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side;
     // "那高企贷我们能申请吗" after earlier messages told about the firm: that item, rated for it (its conditions and what the
     // firm lacks). A message that tells about the firm and asks in one breath gets the answer to what it asks, with the
