@@ -276,6 +276,17 @@ describe('focus', () => {
         expect(answerOf(talk("What's Gaoqidai?", "another question: what's its rate?")[1]).item?.id).toBe('gaoqidai');
     });
 
+    it('after two items side by side, "the insurance one" or 保险的那个 picks the one whose names say it, on the aspect asked', () => {
+        const en = answerOf(talk('lvyuedai vs weidaitong - what are the differences', 'the insurance one, how long is the term?')[1]);
+        expect(en.comparison).toBeUndefined();
+        expect(en.item?.id).toBe('keji-lvyuedai');
+        expect(en.aspect).toBe('term');
+        const zh = answerOf(talk('微贷通和履约贷有什么区别', '保险的那个期限多长')[1]);
+        expect(zh.item?.id).toBe('keji-lvyuedai');
+        // A word both hold, or neither, picks nothing: the two stay side by side.
+        expect(answerOf(talk('微贷通和履约贷有什么区别', '利率高的那个是哪个')[1]).comparison).toBeDefined();
+    });
+
     it('an item the firm only tells of (used, seen, heard of) is shown, while "it" stays on the item asked about', () => {
         const zh = talk('什么是科技微贷通', '我们去年办过高企贷，挺顺利的', '它的担保费是多少');
         expect(answerOf(zh[1]).item?.id).toBe('gaoqidai');

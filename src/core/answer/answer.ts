@@ -67,6 +67,7 @@ import {
     joinedInText,
     NAMED_MARGIN,
     numberNamed,
+    pickedOfPair,
     ownNameRead,
     questionSearch,
     needNamed,
@@ -440,8 +441,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // ("sorry, I meant the IP loan" after 科技微贷通: the last question, of what was meant). A scope said after what it
         // is not ("not all firms — I mean the 2022 number") is of the focus still.
         const ownEllipsis = bareEllipsis && !(leads && meant !== text);
+        // "贴的那个是多少" after 专贷 and 专贴 side by side: the one pointed at, asked the last question again, its year too.
+        const [a, b] = focus;
+        const pointed = a && b ? pickedOfPair(text, [a, b]) : undefined;
+        if (pointed) {
+            const again = { ...hints, ...(years.length === 0 && options.context?.year ? { year: options.context.year } : {}) };
+            return answerItem(snapshot, index, pointed, withAspect(reading, ownCarried ?? inferred), base, again);
+        }
         if (back || choosing || fitting || cues.bare || ownEllipsis || !leads || figureOfFocus || focus.some((f) => top.has(f.id)) || focusHolds()) {
-            const [a, b] = focus;
             if (a && b && comparable(a) && comparable(b))
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
             // The question speaks of the item in focus: a piece of its name it holds is asked, not the card's name.

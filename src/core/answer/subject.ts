@@ -12,11 +12,11 @@ import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
-import { termPattern, termSaid } from '../search/stem.ts';
+import { stem, termPattern, termSaid } from '../search/stem.ts';
 import { withoutCompoundsUnsaid } from '../search/compounds.ts';
 import { holdsUnnamed } from '../search/passages.ts';
 import { normalize } from '../search/tokenize.ts';
-import { profileWords } from '../search/documents.ts';
+import { fieldTexts, profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { understandQuestion } from '../match/understand.ts';
 import { passageText } from './facts.ts';
@@ -548,3 +548,32 @@ export function withAspect(reading: QueryReading, aspect: Aspect | undefined, ov
         aspects: { aspects: [{ aspect, score: 1 }], primary: aspect, comparison: reading.aspects.comparison, words: reading.aspects.words },
     };
 }
+
+/**
+ * "贴的那个", "专贴那个", "the patent one", "the insurance-backed one": a word said right before a pointer to one thing,
+ * Han characters before (的)那个 / 那一个, an English word or hyphenated pair between "the" and "one".
+ */
+const ONE_OF_ZH = /(\p{Script=Han}{1,4}?)的?那一?个/u;
+const ONE_OF_EN = /\bthe ([a-z]+(?:-[a-z]+)?) one\b/;
+
+/**
+ * Of the two items in focus, the one a word of the question points at ("专贷和专贴到2025年4月各有多少" → "贴的那个是多少":
+ * 沪科专贴): the word said before the pointer is in one's names and not the other's, or else written in one card and
+ * not the other. Undefined when it is in both, in neither, or nothing is pointed at.
+ */
+export function pickedOfPair(text: string, pair: readonly [KnowledgeItem, KnowledgeItem]): KnowledgeItem | undefined {
+    const t = normalize(text);
+    const said = ONE_OF_EN.exec(t)?.[1] ?? ONE_OF_ZH.exec(t)?.[1];
+    if (!said) return undefined;
+    // An English word in any form that stems to it ("insurance-backed" in "insurance backed loan").
+    const says = hasHanChar(said) ? (x: string) => x.includes(said) : termSaid(said.split('-').map(stem).join('_'));
+    const holds = (texts: readonly string[]) => texts.some((x) => says(normalize(x)));
+    const names = (item: KnowledgeItem) => [item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en];
+    const byName = pair.filter((item) => holds(names(item)));
+    if (byName.length === 1) return byName[0];
+    if (byName.length === 2) return undefined;
+    const byCard = pair.filter((item) => holds(Object.values(fieldTexts(item))));
+    return byCard.length === 1 ? byCard[0] : undefined;
+}
+
+const hasHanChar = (word: string) => /\p{Script=Han}/u.test(word);
