@@ -1594,6 +1594,21 @@ describe('the passage that answers chooses the card', () => {
         expect(a.comparison).toBeUndefined();
     });
 
+    it('a year told of another item named, in a clause that asks nothing, is not asked of the one asked about', () => {
+        // 沪科专贷 launched in 2023; 高企贷 never states 2023, and a year asked that a card never states goes elsewhere.
+        const launch = service.answer('沪科专贷是2023年出的，那高企贷是哪一年推出的？');
+        expect(launch.item?.id).toBe('gaoqidai');
+        expect(launch.text).toMatch(/2019/);
+        expect(launch.text).not.toMatch(/2023/);
+        const en = service.answer('Huke Zhuandai came out in 2023. Which year was gaoqidai launched?');
+        expect(en.item?.id).toBe('gaoqidai');
+        expect(en.text).toMatch(/2019/);
+        // "that year" points back to the year told: it is asked.
+        const that = service.answer('I know Gaoqidai lent a lot in 2021. How many firms did xiaojuren credit loans reach that year?');
+        expect(that.item?.id).toBe('xiaojuren-xinyongdai');
+        expect(that.text.slice(0, 200)).toMatch(/2021/);
+    });
+
     it('several items named: the one the first asking clause names, not one the founder tells of or likens it to', () => {
         // A product the firm already has, told of in a clause that asks nothing: its fee is no answer about 高企贷.
         expect(service.answer('高企贷要交担保费吗？微贷通收了我们2.5%').item?.id).toBe('gaoqidai');

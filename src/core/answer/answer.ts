@@ -75,6 +75,7 @@ import {
     shortNamed,
     withAspect,
     yearsAsked,
+    yearsToldOfOthers,
     yearsUnheld,
 } from './subject.ts';
 import type { Answer, Base } from './types.ts';
@@ -145,7 +146,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const searched = questionSearch(index, meant, searchOptions);
     const search = excluded.size > 0 ? { ...searched, results: searched.results.filter((r) => !excluded.has(r.id)) } : searched;
     // The years asked: not one told of the firm ("certificate renewed 2024 … can we use gaoqidai?").
-    const years = yearsAsked(text);
+    const yearsSaid = yearsAsked(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
     const read = nameAsAspect(
         snapshot,
@@ -153,7 +154,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         options.context,
         totalDone(
             text,
-            paceOfPast(text, years, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant))))),
+            paceOfPast(text, yearsSaid, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant))))),
         ),
     );
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
@@ -191,6 +192,18 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
         .map(get)
         .filter(allowed);
+    // A year told of another item named, in a clause that asks nothing, is not asked of the one asked about.
+    // Offerings only: an organization named is mostly the channel, and a name that is an aspect's phrase ("partner bank")
+    // asks that aspect.
+    const offeringsNamed = (piece: string) =>
+        index
+            .read(piece)
+            .named.filter((n) => !isAspectPhrase(snapshot, n.term.replace(/_/g, ' ')))
+            .map((n) => get(n.id))
+            .filter((i): i is KnowledgeItem => i !== undefined && isOffering(i))
+            .map((i) => i.id);
+    const toldYears = written.length >= 2 && yearsSaid.length > 0 ? yearsToldOfOthers(text, offeringsNamed) : [];
+    const years = yearsSaid.filter((y) => !toldYears.includes(y));
     // Nothing named in full: a word left over that only one item's names hold ("专贴呢", "科委的地址") names it.
     // One named and a word of choosing: the other may be said by sound ("the Little Giant credit loan or Hu Ke Zhuan Dai").
     const heard =
@@ -408,7 +421,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
     if (one) {
-        const own = ownNameRead(index, text, reading, one.id);
+        // Asked of one of several named, the others told of ("沪科专贷是2023年出的，那高企贷是哪一年推出的？"): the names of
+        // the others and the years told of them are no words the passage should hold.
+        const toldOf =
+            second && askedOfferings.includes(one)
+                ? reading.named.filter((n) => !askedOfferings.some((i) => i.id === n.id) && offerings.some((i) => i.id === n.id))
+                : [];
+        const asked = toldOf.length > 0 ? withoutWords(reading, [...toldOf.map((n) => n.term), ...toldYears]) : reading;
+        const own = ownNameRead(index, text, asked, one.id);
         const answer = answerItem(snapshot, index, one, withAspect(own, cues.bare || cues.ellipsis ? ownCarried : undefined), base, hints);
         // Asked about another place: Shanghai's item is shown as such, never as that place's answer.
         return cues.elsewhere ? { ...answer, confident: false, text: `${elsewhereNote(lang)}${answer.text}` } : answer;

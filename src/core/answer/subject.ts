@@ -426,6 +426,33 @@ export function yearsAsked(text: string): string[] {
     const asked = clauses.filter((c) => ASKS.test(c) || !FIRM_OPENS.test(c.trim()));
     return yearsIn(asked.length > 0 ? asked.join('') : text);
 }
+/**
+ * The years said only in clauses that ask nothing and name items the asking clauses do not ("沪科专贷是2023年出的，那高企贷
+ * 是哪一年推出的？"): told of another item, not asked. None when the asking clauses name no item, or point back to that
+ * time ("…in 2021. What about the insurance-backed loan that year?").
+ */
+export function yearsToldOfOthers(text: string, namesIn: (piece: string) => readonly string[]): string[] {
+    const clauses = text.split(SENTENCE_OR_CLAUSE_END).filter((c) => c.trim().length > 0);
+    const asking = clauses.filter((c) => ASKS.test(normalize(c)));
+    const askedNames = new Set(asking.flatMap((c) => namesIn(c)));
+    if (askedNames.size === 0 || asking.some((c) => SAME_TIME.test(normalize(c)))) return [];
+    const askedYears = new Set(asking.flatMap((c) => yearsIn(c)));
+    return [
+        ...new Set(
+            clauses
+                .filter((c) => !ASKS.test(normalize(c)) && yearsIn(c).length > 0)
+                .filter((c) => {
+                    const names = namesIn(c);
+                    return names.length > 0 && names.every((id) => !askedNames.has(id));
+                })
+                .flatMap((c) => yearsIn(c))
+                .filter((y) => !askedYears.has(y)),
+        ),
+    ];
+}
+/** Pointing back to a time already said: 那年, 同年, 当年, 同期, "that year", "the same year / period". */
+const SAME_TIME = /那一?年|同年|当年|同期|\b(?:that|the same|same) (?:year|period|time)\b/i;
+
 /** A clause opening with the firm as its subject: 我们 / 我司 / 本公司, we / I / our. */
 const FIRM_OPENS = /^(?:本人|我们公司|我们|我司|我|咱们|咱|本公司)|^(?:we|i|our|my)\b/i;
 
