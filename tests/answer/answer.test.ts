@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { subjectCues, yearsIn } from '../../src/core/answer/answer.ts';
+import { notAbout } from '../../src/core/answer/reading.ts';
 import { createSearchIndex } from '../../src/core/search/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { notGivenLead } from '../../src/core/words/answer.ts';
@@ -1592,6 +1593,17 @@ describe('the passage that answers chooses the card', () => {
         const a = service.answer('the STCSM reply 85 — how many tech-firm loans grew for 专精特新 companies? need the % for a deck');
         expect(a.item?.id).toBe('stcsm-reply-2024-85');
         expect(a.comparison).toBeUndefined();
+    });
+
+    it('an item the question says it is not about is no subject, though no others are asked for', () => {
+        expect(notAbout('沪科专贷（不是专贴）累计投放多少').spans).toEqual(['专贴']);
+        expect(notAbout('what is the rate? nothing to do with gaoqidai').spans).toEqual(['gaoqidai']);
+        expect(notAbout('高企贷利率多少').spans).toEqual([]);
+        const relief = service.answer('2022年纾困的政策对合作银行的融资成本有什么要求？跟高企贷的LPR定价无关。');
+        expect(relief.item?.id).toBe('relief-financing');
+        const data = service.answer("How many public data sets has the open data platform released? Don't confuse it with the xinyidai figures.");
+        expect(data.item?.id).not.toBe('xinyidai-platform');
+        expect(data.text.slice(0, 300)).toMatch(/5,?000/);
     });
 
     it('a year told of another item named, in a clause that asks nothing, is not asked of the one asked about', () => {

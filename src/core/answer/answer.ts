@@ -49,6 +49,7 @@ import {
     DAY_STATED,
     refersBackIn,
     meantIn,
+    notAbout,
     setAside,
     subjectCues,
     yearsIn,
@@ -141,8 +142,17 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // What the question sets aside ("除了高企贷，还有哪些…", "besides gaoqidai, …") is no subject: the items it names are
     // left out, and the rest of the words are searched and read.
     const aside = setAside(corrected);
-    const excluded = new Set(aside.spans.flatMap((span) => index.read(span).named.map((n) => n.id)));
-    const meant = excluded.size > 0 ? aside.rest : corrected;
+    const setApart = new Set(aside.spans.flatMap((span) => index.read(span).named.map((n) => n.id)));
+    // What it says it is not about ("沪专贷（不是专贴）", "跟高企贷的LPR定价无关", "nothing to do with gaoqidai") is no
+    // subject either, though it asks for no others.
+    const disowned = notAbout(setApart.size > 0 ? aside.rest : corrected);
+    // A short name alone is said there too ("（不是专贴）").
+    const namedIn = (span: string) => {
+        const ids = index.read(span).named.map((n) => n.id);
+        return ids.length > 0 ? ids : shortNamed(snapshot, [normalize(span).trim()]).map((i) => i.id);
+    };
+    const excluded = new Set([...setApart, ...disowned.spans.flatMap(namedIn)]);
+    const meant = excluded.size > 0 ? disowned.rest : corrected;
     const searched = questionSearch(index, meant, searchOptions);
     const search = excluded.size > 0 ? { ...searched, results: searched.results.filter((r) => !excluded.has(r.id)) } : searched;
     // The years asked: not one told of the firm ("certificate renewed 2024 … can we use gaoqidai?").
@@ -218,8 +228,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // What else, with the focus set aside ("除了科创助力贷和履约贷，还有哪个"): the first item the cards set aside relate,
     // in their order, that can be set beside them (an offering), as the focus.
     const besides =
-        excluded.size > 0 && kept.length === 0
-            ? [...new Set([...(options.context?.focus ?? []), ...excluded].flatMap((id) => get(id)?.related ?? []))]
+        setApart.size > 0 && kept.length === 0
+            ? [...new Set([...(options.context?.focus ?? []), ...setApart].flatMap((id) => get(id)?.related ?? []))]
                   .map(get)
                   .filter(allowed)
                   .filter(comparable)

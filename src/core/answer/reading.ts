@@ -134,6 +134,34 @@ export function setAside(text: string): { readonly rest: string; readonly spans:
     return spans.length > 0 && OTHERS.test(normalize(rest)) ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
 }
 
+/**
+ * What a question says it is not about, whatever it asks: "沪专贷（不是专贴）", "跟高企贷的LPR定价无关", "别跟信易贷的数字
+ * 搞混", "(not zhuantie)", "nothing to do with gaoqidai", "don't confuse it with the xinyidai figures". Closed classes of
+ * the language: a denial in brackets, "unrelated to", "not to be mixed up with".
+ */
+const NOT_ABOUT = [
+    /[(（]\s*(?:不是|并非|非|not)\s*([^)）]{1,30})[)）]/gi,
+    /(?:跟|和|与|同)([^，,。？?！!；;]{1,20}?)(?:无关|没关系|没有关系|不相干)/g,
+    /(?:别|不要|请勿|勿)(?:跟|和|与|同)([^，,。？?！!；;]{1,20}?)(?:搞混|弄混|混淆|混了|搞错)/g,
+    /\b(?:nothing to do with|unrelated to|not related to|separate from)\s+([^,.?;!]{2,40})/gi,
+    /\b(?:don't|do not|not to)\s+(?:be\s+)?(?:confuse|confused|mix|mixed)\s+(?:it\s+|this\s+|them\s+)?(?:up\s+)?with\s+([^,.?;!]{2,40})/gi,
+];
+
+/**
+ * The question without what it says it is not about, and those words (each a span to read names in); none when it says
+ * nothing of the kind. Unlike `setAside`, it asks no others: the items named there are just not its subject.
+ */
+export function notAbout(text: string): { readonly rest: string; readonly spans: readonly string[] } {
+    const spans: string[] = [];
+    let rest = text;
+    for (const pattern of NOT_ABOUT)
+        rest = rest.replace(pattern, (whole: string, span: string) => {
+            spans.push(span);
+            return ' '.repeat(whole.length);
+        });
+    return spans.length > 0 ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
+}
+
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 /** Words that rank: more, less, higher, cheaper… (with a word of choosing: which is more of it). */
 const RANKS = new RegExp(
