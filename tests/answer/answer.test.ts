@@ -1639,6 +1639,10 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('我们已经办过科技微贷通了，科技履约贷如果坏账了，损失怎么分担？').item?.id).toBe('keji-lvyuedai');
         // "I'd like" likens nothing.
         expect(service.answer("I'd like gaoqidai's rate, we have weidaitong already").item?.id).toBe('gaoqidai');
+        // "did" after its subject tells ("we did a renewal"); it asks only as a question's auxiliary.
+        expect(service.answer('We did a seamless renewal in 2023. For IP pledge loans, what was the balance at mid-2024?').item?.id).toBe(
+            'ip-pledge-financing',
+        );
     });
 
     it("a year asked of which the card says nothing is said first, so the latest figures are not read as that year's", () => {

@@ -51,9 +51,13 @@ const NAMES_HOLD = 0.5;
 // An English article after the joining word is no word between ("weidaitong and the performance bond loan").
 const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|and|or|versus)(?:\s+(?:the|a|an))?\s*$/i;
 
-/** Clauses that ask something: a question mark, a question word, a modal. */
-const ASKS =
-    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|\b(?:what|how|which|who|when|where|whom|whose|why|can|could|is there|are there|do|does|did)\b/i;
+/** Clauses that ask something: a question mark, a question word, a modal; not "do" after its subject ("we did a renewal"). */
+const ASKS = new RegExp(
+    /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以/.source +
+        /|\b(?:what|how|which|who|when|where|whom|whose|why|can|could|is there|are there)\b/.source +
+        /|(?<!\b(?:we|i|they|it|you|he|she)\s+)\b(?:do|does|did)\b/.source,
+    'i',
+);
 
 /** Where a message divides into clauses: after a Chinese or English stop, comma, semicolon or mark. */
 const CLAUSE_END = /(?<=[，。,.;；!！?？\n])/;
