@@ -287,6 +287,17 @@ describe('focus', () => {
         expect(answerOf(talk('微贷通和履约贷有什么区别', '利率高的那个是哪个')[1]).comparison).toBeDefined();
     });
 
+    it('the one item named only as what the focus is likened to ("跟高企贷一样") is measured against, not asked of', () => {
+        const like = answerOf(talk('科技微贷通是什么', '是不是跟高企贷一样不收其他费用？')[1]);
+        expect(like.item?.id).toBe('keji-weidaitong');
+        expect(like.text.slice(0, 120)).toMatch(/担保费/);
+        // Asking whether the two are alike sets them side by side.
+        expect(answerOf(talk('科技微贷通是什么', '跟高企贷一样吗？')[1]).comparison).toBeDefined();
+        // "like this" likens nothing to the item named after it.
+        const own = answerOf(talk('what is weidaitong', 'would a lawsuit like this matter for gaoqidai eligibility?')[1]);
+        expect(own.item?.id).toBe('gaoqidai');
+    });
+
     it('an item the firm only tells of (used, seen, heard of) is shown, while "it" stays on the item asked about', () => {
         const zh = talk('什么是科技微贷通', '我们去年办过高企贷，挺顺利的', '它的担保费是多少');
         expect(answerOf(zh[1]).item?.id).toBe('gaoqidai');

@@ -48,6 +48,7 @@ import {
     asksWhomFor,
     DAY_STATED,
     refersBackIn,
+    choosesIn,
     meantIn,
     notAbout,
     setAside,
@@ -66,6 +67,8 @@ import {
     focusHoldsBeyondName,
     issuedNamed,
     joinedInText,
+    likenedIn,
+    withoutLikened,
     NAMED_MARGIN,
     numberNamed,
     pickedOfPair,
@@ -151,10 +154,31 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         const ids = index.read(span).named.map((n) => n.id);
         return ids.length > 0 ? ids : shortNamed(snapshot, [normalize(span).trim()]).map((i) => i.id);
     };
-    const excluded = new Set([...setApart, ...disowned.spans.flatMap(namedIn)]);
-    const meant = excluded.size > 0 ? disowned.rest : corrected;
+    // The one item named is only what the question likens its subject to ("是不是跟高企贷一样要抵押" after 科技微贷通, "a
+    // comprehensive credit line like Gaoqidai?"): it is measured against, not asked of; the focus or the words say what is.
+    // (Of several named, `namedWhereAsked` sets the likened aside.)
+    const namedOnce = index.read(corrected).named;
+    // Asking whether the two are alike ("跟沪科专贷一样吗", "is it the same as X?") sets them side by side instead.
+    const likenedAlone =
+        namedOnce.length === 1 &&
+        !choosesIn(corrected) &&
+        likenedIn(corrected, (piece) => index.read(piece).named.map((n) => n.id)).includes(namedOnce[0]!.id)
+            ? [namedOnce[0]!.id]
+            : [];
+    const excluded = new Set([...setApart, ...disowned.spans.flatMap(namedIn), ...likenedAlone]);
+    // …and its name is no word to search by: the cards that write it would be found for it.
+    const unliked = likenedAlone.length > 0 ? withoutLikened(disowned.rest) : disowned.rest;
+    const meant = excluded.size > 0 ? unliked : corrected;
     const searched = questionSearch(index, meant, searchOptions);
-    const search = excluded.size > 0 ? { ...searched, results: searched.results.filter((r) => !excluded.has(r.id)) } : searched;
+    // The search was confident of its first card: not of the next, when the first is set aside.
+    const search =
+        excluded.size > 0
+            ? {
+                  ...searched,
+                  results: searched.results.filter((r) => !excluded.has(r.id)),
+                  confident: searched.confident && !excluded.has(searched.results[0]?.id ?? ''),
+              }
+            : searched;
     // The years asked: not one told of the firm ("certificate renewed 2024 … can we use gaoqidai?").
     const yearsSaid = yearsAsked(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).

@@ -565,6 +565,11 @@ function cut(text: string, word: string): string {
     return text.includes(word) ? text.split(word).join(' ') : text;
 }
 
+/** Words of choosing or of setting two side by side ("哪个", "跟…比", "一样吗", "is it the same as", "vs"). */
+export function choosesIn(text: string): boolean {
+    return CHOOSE.test(normalize(text));
+}
+
 /**
  * The cues of `text` as read by `reading` (the aspect words it found and the
  * item names it found are taken out before looking for what is left).

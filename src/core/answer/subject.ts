@@ -273,7 +273,7 @@ export function namedWhereAsked(
     // The sentences that ask, in order ("reply No. 85": a stop inside a number ends none); in each, its clauses that ask,
     // else all but those telling of the firm ("我们已经办过科技微贷通了，科技履约贷如果坏账了，损失怎么分担？"). A clause
     // that is a name alone is part of a list, and of the clause before it ("how much did zhulidai, lvyuedai, … lend").
-    const likenedIds = new Set([...text.matchAll(LIKENED)].flatMap((m) => namesIn(m[1] ?? m[2] ?? '')));
+    const likenedIds = new Set(likenedIn(text, namesIn));
     const likened = items.filter((i) => likenedIds.has(i.id));
     const askedIn = (piece: string) => {
         const said = new Set(namesIn(piece));
@@ -296,6 +296,16 @@ export function namedWhereAsked(
     }
     return { asked: [], likened };
 }
+/** The items a clause likens what is asked to ("like gaoqidai", "跟微贷通一样"): what it is measured against, not asked of. */
+export function likenedIn(text: string, namesIn: (piece: string) => readonly string[]): string[] {
+    return [...text.matchAll(LIKENED)].flatMap((m) => namesIn(m[1] ?? m[2] ?? ''));
+}
+
+/** The text without what its clauses liken the asked to ("跟高企贷一样", "like gaoqidai"). */
+export function withoutLikened(text: string): string {
+    return text.replace(LIKENED, (whole) => ' '.repeat(whole.length));
+}
+
 /** A piece of a list: a name alone, of at most four Latin words or eight Han characters besides its comma. */
 const isNameAlone = (part: string) => {
     const t = part.replace(/[，,\s]+$/, '').trim();
@@ -308,7 +318,9 @@ const isNameAlone = (part: string) => {
  */
 const LIKENED = new RegExp(
     [
-        /(?<!(?:['’]d|would)\s+)\b(?:like|unlike|same(?:\s+\w+)?\s+as|similar\s+to|as\s+with)\s+(?!to\b)([^?？,，.;；!！]{1,40})/.source,
+        // Not "like this" / "like that": what is pointed at is no item named after it ("a lawsuit like this matter for gaoqidai").
+        /(?<!(?:['’]d|would)\s+)\b(?:like|unlike|same(?:\s+\w+)?\s+as|similar\s+to|as\s+with)\s+/.source +
+            /(?!to\b|this\b|that\b|these\b|those\b|it\b)([^?？,，.;；!！]{1,40})/.source,
         /(?:像|跟|和|同|与|如同)([^?？,，。;；!！]{1,15}?)(?:一样|一樣|那样|那樣|相同|类似|類似|似的|差不多|一致)/.source,
     ].join('|'),
     'gi',
