@@ -116,6 +116,19 @@ describe('an English name with its last word cut short', () => {
     });
 });
 
+describe('an English name said without its last word of kind', () => {
+    it('names the card when the synonyms make it one with a whole name of that card ("IP pledge" = 知识产权质押)', () => {
+        const ip = service.getItem('ip-pledge-financing')!;
+        // The premise: the card's English names say "IP pledge" only with a kind word after it, and 知识产权质押 is an alias.
+        expect([ip.name_en, ...ip.aliases.en].some((n) => /^ip[ -]pledge$/i.test(n))).toBe(false);
+        expect(ip.aliases.zh).toContain('知识产权质押');
+        expect(named('IP pledge: how big was the balance in mid-2024?')).toEqual(['ip-pledge-financing']);
+        // A cut that is a firm's own title, tied to no name of the card, names nothing: "High-Tech Enterprise" of
+        // "High-Tech Enterprise Loan".
+        expect(named('we are a high-tech enterprise with 40 staff')).not.toContain('gaoqidai');
+    });
+});
+
 describe('CutNameTable', () => {
     const table = new CutNameTable([
         { id: 'a', names: ['alpha betagamma'] },

@@ -280,7 +280,7 @@ function* buildSteps(snapshot: KnowledgeSnapshot, options: IndexOptions): Genera
     yield;
     const dictionary = new DictionaryBuilder();
     for (const p of phraseCounts.keys()) dictionary.add(p);
-    const names = new NameTable(new Set(dictionaryTermsOf(profileWords(synonymGroups))));
+    const names = new NameTable(new Set(dictionaryTermsOf(profileWords(synonymGroups))), synonymGroups);
     n = 0;
     for (const item of snapshot.items.values()) {
         dictionary.addParsed(namesOf(item).parsed);
@@ -875,7 +875,15 @@ class NameTable {
      * `shared`: the terms of the words a firm describes itself with (`profileWords`). Fixed for the life of the
      * index: a change of the synonyms is a full build.
      */
-    constructor(private readonly shared: ReadonlySet<string>) {}
+    /** Each synonym group as the dictionary holds its phrases. */
+    private readonly groups: readonly ReadonlySet<string>[];
+
+    constructor(
+        private readonly shared: ReadonlySet<string>,
+        synonymGroups: readonly (readonly string[])[] = [],
+    ) {
+        this.groups = synonymGroups.map((g) => new Set(dictionaryTermsOf(g)));
+    }
 
     get(term: string): readonly string[] | undefined {
         const ids = this.table.get(term);
@@ -910,8 +918,31 @@ class NameTable {
      */
     private nameTerms(item: KnowledgeItem): readonly string[] {
         const { naming, whole } = namesOf(item);
-        return naming.filter((term) => whole.has(term) || !hasHan(term) || !this.shared.has(term));
+        return [...naming.filter((term) => whole.has(term) || !hasHan(term) || !this.shared.has(term)), ...this.cutSynonyms(item)];
     }
+
+    /**
+     * An English name said without its last word of kind ("IP pledge" of "IP pledge loan") names the card when the
+     * synonyms make it one with a whole name of the same card (IP pledge = 知识产权质押, an alias): as the Chinese name
+     * does. Not a cut the synonyms tie to no name of the card ("little giant", "high-tech enterprise": the firm's titles).
+     */
+    private cutSynonyms(item: KnowledgeItem): string[] {
+        const names = wholeNames(item);
+        return dictionaryTermsOf(namesWithoutKind(item)).filter(
+            (term) => !names.has(term) && this.groups.some((g) => g.has(term) && [...g].some((t) => t !== term && names.has(t))),
+        );
+    }
+}
+
+/** The last word of an English name that says its kind: loan, financing. */
+const KIND_WORD = /\s+(?:loans?|financing|finance)$/i;
+
+/** A card's English names without their last word of kind, two words or more left ("IP pledge" of "IP pledge loan"). */
+function namesWithoutKind(item: KnowledgeItem): string[] {
+    return [item.name_en, ...item.aliases.en]
+        .filter((name) => KIND_WORD.test(name))
+        .map((name) => name.replace(KIND_WORD, '').trim())
+        .filter((cut) => cut.split(/[\s-]+/).length >= 2);
 }
 
 /** A card's names read once: the index tokenizes with them, questions are read with them, and they name the card. */
