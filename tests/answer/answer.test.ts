@@ -1599,6 +1599,15 @@ describe('the passage that answers chooses the card', () => {
         expect(notAbout('沪科专贷（不是专贴）累计投放多少').spans).toEqual(['专贴']);
         expect(notAbout('what is the rate? nothing to do with gaoqidai').spans).toEqual(['gaoqidai']);
         expect(notAbout('高企贷利率多少').spans).toEqual([]);
+        // A tag saying the other is another thing ("跟X不是一个部门吧") sets nothing side by side.
+        const tag = service.answer('科技微贷通是哪个单位推出的？跟沪科专贷不是一个部门吧？');
+        expect(tag.comparison).toBeUndefined();
+        expect(tag.item?.id).toBe('keji-weidaitong');
+        expect(service.answer('高企贷跟沪科专贷是一回事吗').comparison).toBeDefined();
+        // "Not X —" opening the question: X is not its subject.
+        expect(service.answer('Not the relief loans — what was the IP pledge financing balance at end-Q1 2024?').item?.id).toBe(
+            'ip-pledge-financing',
+        );
         const relief = service.answer('2022年纾困的政策对合作银行的融资成本有什么要求？跟高企贷的LPR定价无关。');
         expect(relief.item?.id).toBe('relief-financing');
         const data = service.answer("How many public data sets has the open data platform released? Don't confuse it with the xinyidai figures.");

@@ -143,6 +143,10 @@ const NOT_ABOUT = [
     /[(（]\s*(?:不是|并非|非|not)\s*([^)）]{1,30})[)）]/gi,
     /(?:跟|和|与|同)([^，,。？?！!；;]{1,20}?)(?:无关|没关系|没有关系|不相干)/g,
     /(?:别|不要|请勿|勿)(?:跟|和|与|同)([^，,。？?！!；;]{1,20}?)(?:搞混|弄混|混淆|混了|搞错)/g,
+    // "跟沪科专贷不是一个部门吧？", "跟担保费补贴不是一回事吧": a tag saying the other is another thing, not a question of it.
+    /(?:跟|和|与|同)([^，,。？?！!；;]{1,20}?)不是(?:一个|一回事|一码事|同一个|一样)[^，,。？?！!；;]{0,4}吧/g,
+    // "Not the guarantor-backed one (weidaitong) — the loan where an insurer backs it: …", opening the question.
+    /^\s*(?:no,?\s+)?not\s+([^,.?;!—–:]{2,60}?)\s*(?=[—–,;:]|\s-\s)/gi,
     /\b(?:nothing to do with|unrelated to|not related to|separate from)\s+([^,.?;!]{2,40})/gi,
     /\b(?:don't|do not|not to)\s+(?:be\s+)?(?:confuse|confused|mix|mixed)\s+(?:it\s+|this\s+|them\s+)?(?:up\s+)?with\s+([^,.?;!]{2,40})/gi,
 ];
