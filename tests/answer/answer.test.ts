@@ -495,6 +495,9 @@ describe('a total lent', () => {
 
     it('asked with a word of ability or a limit stays what a firm can get', () => {
         for (const q of ['履约贷一共能贷多少钱', '科技微贷通最多一共可以借多少']) expect(service.answer(q).aspect, q).toBe('amount');
+        // 多大 asks the size as 多少 does ("能批到多大"); not 多大的企业 (whom it is for) nor 多大年 (how old).
+        expect(service.answer('履约贷实际能批到多大？').aspect).toBe('amount');
+        expect(service.answer('高企贷能贷多大的企业').aspect).not.toBe('amount');
     });
 });
 
