@@ -298,6 +298,17 @@ describe('focus', () => {
         expect(own.item?.id).toBe('gaoqidai');
     });
 
+    it('"利率呢" after another card answered the offering named asks that offering, when only its card gives the aspect', () => {
+        const turns = talk('科技履约贷的保费补贴比例', '利率呢');
+        expect(answerOf(turns[0]).item?.id).toBe('premium-subsidy');
+        expect(turns[0]!.state.focus?.named).toBe('keji-lvyuedai');
+        const rate = answerOf(turns[1]);
+        expect(rate.item?.id).toBe('keji-lvyuedai');
+        expect(rate.aspect).toBe('rate');
+        // An aspect the card that answered gives stays with it (whether the subsidy must be applied for).
+        expect(answerOf(talk('科技履约贷的保费补贴比例', '那补贴要自己申请吗')[1]).item?.id).toBe('premium-subsidy');
+    });
+
     it('an item the firm only tells of (used, seen, heard of) is shown, while "it" stays on the item asked about', () => {
         const zh = talk('什么是科技微贷通', '我们去年办过高企贷，挺顺利的', '它的担保费是多少');
         expect(answerOf(zh[1]).item?.id).toBe('gaoqidai');
@@ -1163,6 +1174,8 @@ describe('state', () => {
         expect(checkFocus({ items: ['a', 'b', 'c'] })).toBeUndefined();
         expect(checkFocus({ items: ['a', 'b'], aspect: 'rate' })).toEqual({ items: ['a', 'b'], aspect: 'rate' });
         expect(checkFocus({ items: ['a'], year: '2021' })).toEqual({ items: ['a'], year: '2021' });
+        expect(checkFocus({ items: ['a'], named: 'b' })).toEqual({ items: ['a'], named: 'b' });
+        expect(checkFocus({ items: ['a'], named: '<b>' })).toBeUndefined();
         // Only a year is kept of the question's words: anything else stored there is refused.
         expect(checkFocus({ items: ['a'], year: '张三 13800138000' })).toBeUndefined();
         expect(checkFocus({ items: ['a'], aspect: 'no-such-aspect' })).toBeUndefined();

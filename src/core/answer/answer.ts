@@ -116,6 +116,8 @@ export interface AnswerContext {
     readonly field?: string;
     /** What the last question's own form asked ("who's the insurer": who runs it), carried to "那X呢" as its aspect is. */
     readonly wants?: Wanted;
+    /** The offering the last question named when another card answered it (see `Focus.named`). */
+    readonly named?: string;
     /** The products of the list just shown (a match), first first: a question back offers those of them that give the aspect. */
     readonly listed?: readonly string[];
 }
@@ -502,6 +504,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             const again = { ...hints, ...(years.length === 0 && options.context?.year ? { year: options.context.year } : {}) };
             return answerItem(snapshot, index, pointed, withAspect(reading, ownCarried ?? inferred), base, again);
         }
+        // "科技履约贷的保费补贴比例" (the subsidy's card answered) → "利率呢": the aspect is the named offering's when its card
+        // says it, or says the sources lack it, and the card that answered does neither.
+        const namedBefore = !b && options.context?.named ? get(options.context.named) : undefined;
+        const askedNow = reading.aspects.primary ?? ownCarried;
+        if (namedBefore && allowed(namedBefore) && (cues.bare || bareEllipsis) && askedNow && namedBefore.id !== a?.id) {
+            if (givesAspect(index, namedBefore.id, askedNow) && !givesAspect(index, a!.id, askedNow))
+                return answerItem(snapshot, index, namedBefore, withAspect(reading, askedNow), base, hints);
+        }
         if (back || choosing || fitting || cues.bare || ownEllipsis || !leads || figureOfFocus || focus.some((f) => top.has(f.id)) || focusHolds()) {
             if (a && b && comparable(a) && comparable(b))
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
@@ -735,6 +745,17 @@ const isAspectPhrase = (snapshot: KnowledgeSnapshot, said: string) => aspectOfPh
 function stemmed(phrase: string): string {
     const said = normalize(phrase).toLowerCase();
     return /^[a-z][a-z\s-]*$/.test(said) ? latinWords(said).join(' ') : said;
+}
+
+/** A card gives an aspect: a field of its own says it, or a note says the sources lack it. */
+function givesAspect(index: KnowledgeIndex, id: string, aspect: Aspect): boolean {
+    return index
+        .passages(id)
+        .some(
+            (r) =>
+                (r.passage.typed && r.passage.aspects[0] === aspect) ||
+                (r.passage.absence && (r.passage.absentOf ?? r.passage.aspects).includes(aspect)),
+        );
 }
 
 /** The reading without the terms of `words` (a short name's word: see `shortIsWord`). */

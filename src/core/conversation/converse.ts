@@ -328,6 +328,7 @@ export function converse(service: KnowledgeService, state: ConversationState, me
                   ...(focus.year ? { year: focus.year } : {}),
                   ...(focus.field ? { field: focus.field } : {}),
                   ...(focus.wants ? { wants: focus.wants } : {}),
+                  ...(focus.named ? { named: focus.named } : {}),
                   // Picked from the last list ("tell me more about the first one") is pointed at, as 它 is: "first" is no
                   // word of the question that could take it elsewhere (首贷, first loans).
                   ...(returned || picked ? { returned: true } : {}),
@@ -371,7 +372,15 @@ export function converse(service: KnowledgeService, state: ConversationState, me
         !intends(asked) &&
         !correctsEarlier(text) &&
         !restated;
-    const kept = toldOfOther ? { focus: state.focus! } : focusAfter(answer, focus, cues.wants ?? (cues.ellipsis ? focus?.wants : undefined));
+    const left = toldOfOther ? { focus: state.focus! } : focusAfter(answer, focus, cues.wants ?? (cues.ellipsis ? focus?.wants : undefined));
+    // The one offering the question named, when another card answered it ("科技履约贷的保费补贴比例": the subsidy's card),
+    // for a next "利率呢" that the card answering does not give (see AnswerContext.named).
+    const offeringsNamed = reading.named.map((n) => service.getItem(n.id)).filter((i) => i !== undefined && isOffering(i));
+    const namedOther =
+        !toldOfOther && !answer.comparison && answer.item && offeringsNamed.length === 1 && offeringsNamed[0]!.id !== answer.item.id
+            ? offeringsNamed[0]!.id
+            : undefined;
+    const kept = namedOther && left.focus ? { focus: { ...left.focus, named: namedOther } } : left;
     const after = { ...next, ...offered, ...kept };
     // "高企贷跟沪科专贷比，哪个更适合我们": with the firm known, the pair rated for it says more than the side-by-side;
     // "那高企贷我们能申请吗" after earlier messages told about the firm: that item, rated for it (its conditions and what the

@@ -24,6 +24,11 @@ export interface Focus {
     readonly field?: string;
     /** What the last question's own form asked ("who's the insurer": who runs it), for "那X呢". */
     readonly wants?: Wanted;
+    /**
+     * The offering the last question named when another card answered it (科技履约贷 of "科技履约贷的保费补贴比例", answered
+     * by the premium subsidy's card): "利率呢" may ask it rather than the card that answered.
+     */
+    readonly named?: string;
 }
 
 /** The focus one topic back: its items and aspect. */
@@ -65,6 +70,7 @@ const focusSchema = z.strictObject({
         .regex(/^[a-z][a-z0-9_.]{0,59}$/)
         .optional(),
     wants: z.enum(WANTED_FORMS).optional(),
+    named: ID.optional(),
 });
 const matchedSchema = z.array(ID).max(MAX_MATCHED);
 export const langSchema = z.enum(LANGS);
@@ -89,5 +95,6 @@ function stripUndefined(f: z.infer<typeof focusSchema>): Focus {
         ...(before ? { before } : {}),
         ...(f.field ? { field: f.field } : {}),
         ...(f.wants ? { wants: f.wants } : {}),
+        ...(f.named ? { named: f.named } : {}),
     };
 }
