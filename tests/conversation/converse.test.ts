@@ -309,6 +309,16 @@ describe('focus', () => {
         expect(answerOf(talk('科技履约贷的保费补贴比例', '那补贴要自己申请吗')[1]).item?.id).toBe('premium-subsidy');
     });
 
+    it('a correction with a figure that says not what it is corrects the one figure told, the revenue', () => {
+        const revenue = talk('我们年收入5000万，高新技术企业', '不对，是500万');
+        expect(revenue[1]!.state.profile).toMatchObject({ annualRevenueWan: 500 });
+        expect(revenue[1]!.state.profile?.amountWan).toBeUndefined();
+        // A sum sought, said as one, is a sum sought.
+        const sought = talk('我们年收入5000万，高新技术企业', '不对，我们想贷500万');
+        expect(sought[1]!.state.profile).toMatchObject({ annualRevenueWan: 5000, amountWan: 500 });
+        expect(talk("We're a tech SME, revenue 80 million yuan", 'sorry, 8 million')[1]!.state.profile).toMatchObject({ annualRevenueWan: 800 });
+    });
+
     it('an item the firm only tells of (used, seen, heard of) is shown, while "it" stays on the item asked about', () => {
         const zh = talk('什么是科技微贷通', '我们去年办过高企贷，挺顺利的', '它的担保费是多少');
         expect(answerOf(zh[1]).item?.id).toBe('gaoqidai');

@@ -148,6 +148,8 @@ describe('statements in the ways founders make them', () => {
         expect(stated('我们今年刚评上小巨人').qualifications).toEqual(['tech-little-giant']);
         expect(stated('已入库科技型中小企业').qualifications).toEqual(['tech-sme']);
         expect(stated('高企还在申请中')).toEqual({ qualificationsLacking: ['high-tech'] });
+        expect(stated('高企证书还在申请中，还没下来')).toEqual({ qualificationsLacking: ['high-tech'] });
+        expect(stated('高企证书申请下来了')).toEqual({ qualifications: ['high-tech'] });
         // Asking about the title is not claiming it.
         expect(stated('高新技术企业有哪些贷款？').qualifications).toBeUndefined();
     });

@@ -28,6 +28,13 @@ describe('understandQuestion', () => {
         expect(fields('We need RMB 5 million')).toMatchObject({ amountWan: 500 });
     });
 
+    it('reads no stage the firm says it no longer is', () => {
+        expect(fields('我们不是初创了，已经成长期了').stage).toBe('growth');
+        expect(fields("we're no longer a startup, we're growing fast").stage).toBe('growth');
+        expect(fields('we are not a startup').stage).toBeUndefined();
+        expect(fields('我们是初创企业').stage).toBe('startup');
+    });
+
     it('reads the shared evaluation question in full', () => {
         expect(fields('公司有十几项发明专利，想用专利融资 500 万')).toEqual({ needs: ['ip-pledge'], hasIntellectualProperty: true, amountWan: 500 });
     });

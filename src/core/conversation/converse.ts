@@ -28,6 +28,7 @@ import { normalize } from '../search/tokenize.ts';
 import { isOffering, type KnowledgeItem } from '../knowledge/schema.ts';
 import { ProfileError } from '../match/profile.ts';
 import { isEmptyDraft, tellProfile, type Draft } from '../match/told-profile.ts';
+import { namesNoFigureKind } from '../match/understand.ts';
 import type { MatchResponse, Understood } from '../match/types.ts';
 import type { KnowledgeService } from '../service.ts';
 import { QUALIFICATIONS, type Lang, type Need } from '../vocabulary.ts';
@@ -153,7 +154,11 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const told = understood.length > 0 || denied !== undefined;
     const profile =
         told || declined.length > 0
-            ? tellProfile(state.profile ?? {}, denied ? { qualificationsLacking: [denied] } : fields, { correction: correctsEarlier(text), declined })
+            ? tellProfile(state.profile ?? {}, denied ? { qualificationsLacking: [denied] } : fields, {
+                  correction: correctsEarlier(text),
+                  declined,
+                  figureUnnamed: namesNoFigureKind(text),
+              })
             : (state.profile ?? {});
     const next: ConversationState = { ...state, ...(isEmptyDraft(profile) ? {} : { profile }) };
 

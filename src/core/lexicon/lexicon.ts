@@ -153,8 +153,8 @@ function stanceOf(text: string, index: number, word: string): Stance {
     if (GRANTED_AFTER.test(next)) return 'claims';
     // Applied for, not held yet: "高企还在申请中", "专精特新在申报".
     if (
-        /^\s*(?:认定|资质)?(?:还在|正在|在)?(?:申请|申报|评审|公示)(?:中|阶段)?/.test(after) &&
-        !/^\s*(?:认定|资质)?(?:申请|申报)(?:了|过|成功|下来)/.test(after)
+        /^\s*(?:认定|资质|证书|资格)?(?:还在|正在|在)?(?:申请|申报|评审|公示)(?:中|阶段)?/.test(after) &&
+        !/^\s*(?:认定|资质|证书|资格)?(?:申请|申报)(?:了|过|成功|下来)/.test(after)
     )
         return 'denies';
     // "有没有针对高企的贷款", "是不是专精特新才能申请": a question about the title, not a statement.

@@ -74,9 +74,19 @@ export function mergeDrafts(base: Draft, newer: Draft): Draft {
 export function tellProfile(
     base: Draft,
     told: Partial<FirmProfile>,
-    options: { readonly correction?: boolean; readonly declined?: readonly Need[] } = {},
+    options: { readonly correction?: boolean; readonly declined?: readonly Need[]; readonly figureUnnamed?: boolean } = {},
 ): Draft {
-    const newer = pickDraft(told);
+    // "年收入5000万" → "不对，是500万": a correction's figure that says not what it is corrects the one figure told before,
+    // the revenue, when no sum sought was told.
+    const revenueAgain =
+        options.correction &&
+        options.figureUnnamed &&
+        told.amountWan !== undefined &&
+        told.annualRevenueWan === undefined &&
+        base.annualRevenueWan !== undefined &&
+        base.amountWan === undefined;
+    const { amountWan, ...others } = told;
+    const newer = pickDraft(revenueAgain ? { ...others, annualRevenueWan: amountWan } : told);
     const rest: Draft = { ...base };
     if (options.correction && newer.needs) delete rest.needs;
     // A need turned down ("算了，不考虑质押") leaves the profile, whatever an earlier message said.

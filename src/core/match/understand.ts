@@ -45,6 +45,10 @@ const STAGE_PATTERNS: readonly [Stage, RegExp][] = [
     ['mature', /成熟期|规模以上|上市公司|行业龙头|\bmature\b|established (?:company|firm)/i],
 ];
 
+/** Right before a stage: the firm is not, or no longer, at it. */
+const STAGE_DENIED =
+    /(?:不是|不再是|已不是|并非|不算|不属于|不在)(?:处于)?\s*$|\b(?:not|no longer|isn't|aren't|'re not|are not)\s+(?:an?\s+|at (?:the )?)?$/i;
+
 const SIZE_PATTERNS: readonly [Size, RegExp][] = [
     ['micro', /微型企业|小微企业(?:中的)?微型|\bmicro(?:-| )?(?:enterprise|firm|company|business)\b/i],
     ['small', /小型企业|\bsmall (?:enterprise|firm|company|business)\b/i],
@@ -89,6 +93,11 @@ const REVENUE_CONTEXT = new RegExp(
 /** Revenue named anywhere in a message, and a loan or financing named anywhere in it. */
 const REVENUE_NAMED = /营收|营业收入|营业额|销售额|销售收入|收入|\b(?:revenue|sales|turnover)\b/i;
 const FINANCING_NAMED = /贷|借|融资|资金|额度|授信|\b(?:loans?|borrow\w*|financ\w*|credit|funding|capital)\b/i;
+
+/** A figure said with no word of what it is ("不对，是500万"): neither revenue nor financing is named. */
+export function namesNoFigureKind(text: string): boolean {
+    return !REVENUE_NAMED.test(text) && !FINANCING_NAMED.test(text);
+}
 
 /**
  * A head count: digits or a Chinese numeral before 员工 / 人 ("200人", "两百个员工", "一百五十名职工"), digits before
@@ -174,7 +183,11 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
             UNDERSTOOD.needs(NEEDS.values.filter((n) => needs.includes(n))),
         );
     }
-    const stage = STAGE_PATTERNS.find(([, re]) => re.test(text))?.[0] ?? stated('stage')[0];
+    // A stage said as what the firm no longer is ("我们不是初创了，已经成长期了", "no longer a start-up") is not its stage.
+    const stage =
+        STAGE_PATTERNS.find(([, re]) =>
+            [...text.matchAll(new RegExp(re.source, `${re.flags}g`))].some((m) => !STAGE_DENIED.test(text.slice(0, m.index))),
+        )?.[0] ?? stated('stage')[0];
     if (stage) add('stage', stage, UNDERSTOOD.stage(stage));
     const size = SIZE_PATTERNS.find(([, re]) => re.test(text))?.[0];
     if (size) add('size', size, UNDERSTOOD.size(size));
