@@ -309,6 +309,14 @@ describe('focus', () => {
         expect(answerOf(talk('科技履约贷的保费补贴比例', '那补贴要自己申请吗')[1]).item?.id).toBe('premium-subsidy');
     });
 
+    it('a need turned down after the firm was told of changes the match, as a statement does', () => {
+        const turns = talk('我们是初创期企业，需要首贷', '不好意思，我们之前贷过款');
+        expect(turns[1]!.reply.kind).toBe('match');
+        expect(turns[1]!.state.profile?.needs ?? []).not.toContain('first-loan');
+        // With nothing told before, it is no statement to match on.
+        expect(talk('我们之前贷过款，高企贷利率多少')[0]!.reply.kind).toBe('answer');
+    });
+
     it('a correction with a figure that says not what it is corrects the one figure told, the revenue', () => {
         const revenue = talk('我们年收入5000万，高新技术企业', '不对，是500万');
         expect(revenue[1]!.state.profile).toMatchObject({ annualRevenueWan: 500 });

@@ -28,6 +28,13 @@ describe('understandQuestion', () => {
         expect(fields('We need RMB 5 million')).toMatchObject({ amountWan: 500 });
     });
 
+    it('reads having borrowed before as no first loan, and asking whether as nothing', () => {
+        expect(understandQuestion('不好意思，我们之前贷过款').declined).toEqual(['first-loan']);
+        expect(understandQuestion('we have borrowed from banks before').declined).toEqual(['first-loan']);
+        expect(understandQuestion('我们从没贷过款').fields.needs).toEqual(['first-loan']);
+        expect(understandQuestion('did you say we borrowed before?').declined).toEqual([]);
+    });
+
     it('reads no stage the firm says it no longer is', () => {
         expect(fields('我们不是初创了，已经成长期了').stage).toBe('growth');
         expect(fields("we're no longer a startup, we're growing fast").stage).toBe('growth');

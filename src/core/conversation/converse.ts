@@ -165,7 +165,9 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     const reading = service.read(asked);
     // A title's certificate words told with it ("we got the tech SME registration", "高企证书下来了") ask no aspect.
     const asksAspect = reading.aspects.aspects.length > 0 && (!told || service.read(withoutTitles(service, asked)).aspects.aspects.length > 0);
-    const plainStatement = told && reading.named.length === 0 && !asksAspect && !asksSomething(asked);
+    // A need turned down ("不好意思，我们之前贷过款": no first loan) changes a profile already told as a statement does.
+    const changed = told || (declined.length > 0 && !isEmptyDraft(state.profile ?? {}));
+    const plainStatement = changed && reading.named.length === 0 && !asksAspect && !asksSomething(asked);
     // "有没有什么贷款" in or after messages that told about the firm ("贷款明年3月到期" → "有啥办法") asks for the match;
     // "有没有什么办法不用先还本就能续贷" asks for one thing, which its asking clauses alone find: that is answered (the
     // match is offered beside it).

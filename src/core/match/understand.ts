@@ -127,6 +127,17 @@ export interface Understanding {
 const NOT_THIS = /(?:\bnot|\bisn't|不是|并非|而非|而不是)\s*$/i;
 
 /** Words before a need that turn it down: "不想做知识产权质押", "we don't want to pledge patents". */
+/** The clause of `text` around `index`: between the stops before and after it. */
+function clauseAround(text: string, index: number): string {
+    const start = Math.max(0, ...[...text.slice(0, index).matchAll(/[，。,.;；!！?？\n]/g)].map((m) => m.index + 1));
+    const end = /[，。,.;；!！?？\n]/.exec(text.slice(index));
+    return text.slice(start, end ? index + end.index + 1 : text.length);
+}
+
+/** The firm has borrowed from a bank before: not after 没 / 从没 / never, which say the opposite (没贷过款 is a first loan). */
+const BORROWED_BEFORE =
+    /(?<![没未])(?:贷过款|借过款|有过贷款|有过银行贷款)|(?<!\b(?:never|not|n't)\s+)\b(?:borrowed (?:from (?:a |the )?banks? )?before|had (?:a |any )?(?:bank )?loans? before|have (?:existing|other) (?:bank )?loans)\b/i;
+
 const DECLINED = /不用|无需|不需要|不要|不考虑|不想|不打算|不愿|\b(?:don't|do not|won't|will not|not interested|no need|rather not)\b/i;
 
 /**
@@ -174,7 +185,13 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
     const refused = new Array<boolean>(text.length).fill(false);
     for (const s of said) if (s.declined) refused.fill(true, s.from, s.to);
     const asked = refused.includes(true) ? [...text.split('')].filter((_, i) => !refused[i]).join('') : text;
-    const declined = unique(said.filter((s) => s.declined).map((s) => s.need));
+    // Having borrowed before ("我们之前贷过款", "we've had bank loans before") is no first loan: that need is turned down.
+    // (Asked, "之前有没有贷过款", it tells nothing.)
+    const borrowed = BORROWED_BEFORE.exec(text);
+    const borrowedClause = borrowed ? clauseAround(text, borrowed.index) : '';
+    const borrowedBefore =
+        borrowed && !/有没有|是否|吗|[?？]|\b(?:have you|did you|do you|has it|ever)\b/i.test(borrowedClause) ? (['first-loan'] as const) : [];
+    const declined = unique([...said.filter((s) => s.declined).map((s) => s.need), ...borrowedBefore]);
     const needs = unique([...said.filter((s) => !s.declined).map((s) => s.need), ...stated('needs')]).filter((n) => !declined.includes(n));
     if (needs.length > 0) {
         add(
