@@ -309,6 +309,13 @@ describe('focus', () => {
         expect(answerOf(talk('科技履约贷的保费补贴比例', '那补贴要自己申请吗')[1]).item?.id).toBe('premium-subsidy');
     });
 
+    it('"does X still work?" after the firm was told of rates X for it; "how does it work" asks what it is', () => {
+        const still = talk("We're an SRDI SME", 'we are not HNTE, does huke zhuandai still work?')[1]!;
+        expect(still.reply.kind).toBe('match');
+        expect(still.reply.kind === 'match' && still.reply.rated).toBe(true);
+        expect(talk("We're an SRDI SME", 'how does huke zhuandai work?')[1]!.reply.kind).toBe('answer');
+    });
+
     it('a need turned down after the firm was told of changes the match, as a statement does', () => {
         const turns = talk('我们是初创期企业，需要首贷', '不好意思，我们之前贷过款');
         expect(turns[1]!.reply.kind).toBe('match');

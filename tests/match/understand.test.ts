@@ -35,6 +35,14 @@ describe('understandQuestion', () => {
         expect(understandQuestion('did you say we borrowed before?').declined).toEqual([]);
     });
 
+    it('reads a need said as a lack as that need, whatever refusal stands before it in the clause', () => {
+        expect(fields("we don't have any patents and no collateral")).toEqual({ needs: ['credit-loan'], hasIntellectualProperty: false });
+        expect(understandQuestion("we don't need an unsecured loan").declined).toEqual(['credit-loan']);
+        // No loan record yet is a first loan; no revenue yet is the seed stage.
+        expect(fields('我们还没有银行贷款记录').needs).toEqual(['first-loan']);
+        expect(fields('we have no revenue yet').stage).toBe('seed');
+    });
+
     it('reads no stage the firm says it no longer is', () => {
         expect(fields('我们不是初创了，已经成长期了').stage).toBe('growth');
         expect(fields("we're no longer a startup, we're growing fast").stage).toBe('growth');

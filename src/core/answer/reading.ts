@@ -376,6 +376,9 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                     /|\b(?:are|am|is) (?:we|i|it) (?:a )?(?:good |right )?fit\b/.source,
                 // does it fit us, is it right for us (as which fits us asks for the match: conversation/intent.ts)
                 FITS_US.source,
+                // "does huke zhuandai still work?", "would it still work for a firm like ours": whether it still fits, not how
+                // it works ("how does it work").
+                /(?<!\bhow\s+)\b(?:does|do|would|will|could)\s+(?:it|this|that|they|[\w-]+(?:\s+[\w-]+){0,3})\s+still\s+work\b/.source,
                 // whether something of the firm's stands in the way: "会影响我们申请吗", "does that count against us", "would it
                 // disqualify us" (the conditions and the negative list answer, not what the item is)
                 /影响[^，。？?]{0,8}(?:申请|申报|审批|贷款|授信)[^，。？?]{0,4}(?:吗|么|不|[？?])/.source,

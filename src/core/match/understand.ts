@@ -29,7 +29,10 @@ const NEED_PATTERNS: readonly [Need, RegExp][] = [
     ],
     ['bill-discount', /贴现|承兑汇票|商业汇票|票据|discount|bills? of exchange|acceptance bills?/i],
     ['relief', /纾困|经营困难|资金链|疫情[^，。,.]{0,6}影响|渡过难关|relief|hardship|in difficult/i],
-    ['first-loan', /首贷|首次贷款|第一次贷款|第一笔贷款|从没(?:有)?贷过|没有贷过款|没贷过款|first(?:-time)? (?:bank )?loan|never borrowed/i],
+    [
+        'first-loan',
+        /首贷|首次贷款|第一次贷款|第一笔贷款|从没(?:有)?贷过|没有贷过款|没贷过款|(?:还)?没有(?:过)?(?:任何)?(?:银行)?(?:贷款|信贷)记录|first(?:-time)? (?:bank )?loan|never borrowed|no (?:prior |previous )?(?:bank )?(?:loan|credit|borrowing) (?:history|record)/i,
+    ],
     [
         'credit-loan',
         /信用贷|(?:无|没有|没|无需|不用|不需要|不要|免)(?:任何)?(?:抵押|质押|担保物)|轻资产|unsecured|credit loan|collateral[- ]free|without (?:any )?collateral|no collateral/i,
@@ -39,7 +42,10 @@ const NEED_PATTERNS: readonly [Need, RegExp][] = [
 ];
 
 const STAGE_PATTERNS: readonly [Stage, RegExp][] = [
-    ['seed', /种子期|种子轮|还没(?:有)?收入|刚注册|\bseed(?: stage)?\b|pre-revenue/i],
+    [
+        'seed',
+        /种子期|种子轮|还没(?:有)?收入|刚注册|\bseed(?: stage)?\b|pre-revenue|no revenue(?: yet)?\b|not (?:yet )?(?:generating|making|earning) (?:any )?revenue/i,
+    ],
     ['startup', /初创|刚成立|刚起步|创业(?:初期|阶段)|成立不(?:到|久)|start-?up|early[- ]stage|just founded|newly founded/i],
     ['growth', /成长期|快速(?:成长|发展)|扩张期|扩大生产|growth stage|scale[- ]up|growing fast|expanding/i],
     ['mature', /成熟期|规模以上|上市公司|行业龙头|\bmature\b|established (?:company|firm)/i],
@@ -127,6 +133,9 @@ export interface Understanding {
 const NOT_THIS = /(?:\bnot|\bisn't|不是|并非|而非|而不是)\s*$/i;
 
 /** Words before a need that turn it down: "不想做知识产权质押", "we don't want to pledge patents". */
+/** A need's words that are themselves a lack: 无抵押, 没有抵押, no collateral, without collateral. */
+const SAID_AS_LACK = /^(?:无|没有|没|无需|不用|不需要|不要|免|no\b|without\b)/i;
+
 /** The clause of `text` around `index`: between the stops before and after it. */
 function clauseAround(text: string, index: number): string {
     const start = Math.max(0, ...[...text.slice(0, index).matchAll(/[，。,.;；!！?？\n]/g)].map((m) => m.index + 1));
@@ -176,7 +185,9 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
             .filter((m) => !lexicon.titleBefore(text, m.index))
             .map((m) => {
                 const lead = clauseBefore(text, m.index);
-                const refusal = DECLINED.exec(lead);
+                // A need said as a lack ("no collateral", 没有抵押) is turned down by no refusal before it: "we don't have any
+                // patents and no collateral" wants a loan without collateral.
+                const refusal = SAID_AS_LACK.test(m[0]) ? null : DECLINED.exec(lead);
                 const from = refusal ? m.index - lead.length + refusal.index : m.index;
                 return { need, declined: refusal !== null, from, to: m.index + m[0].length };
             }),
