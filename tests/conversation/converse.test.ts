@@ -334,6 +334,11 @@ describe('focus', () => {
         expect(talk("We're a tech SME, revenue 80 million yuan", 'sorry, 8 million')[1]!.state.profile).toMatchObject({ annualRevenueWan: 800 });
     });
 
+    it('the unit a number is asked in ("what percentage") leads no follow-up away from the item in focus', () => {
+        const turns = talk('What is the credit risk compensation scheme?', 'what percentage does the bank get back?');
+        expect(answerOf(turns[1]).item?.id).toBe('credit-risk-compensation');
+    });
+
     it('an item the firm only tells of (used, seen, heard of) is shown, while "it" stays on the item asked about', () => {
         const zh = talk('什么是科技微贷通', '我们去年办过高企贷，挺顺利的', '它的担保费是多少');
         expect(answerOf(zh[1]).item?.id).toBe('gaoqidai');

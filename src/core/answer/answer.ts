@@ -53,6 +53,7 @@ import {
     notAbout,
     setAside,
     subjectCues,
+    UNIT_ASKED_TERMS,
     yearsIn,
     type Wanted,
 } from './reading.ts';
@@ -473,7 +474,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // The search's first card is what a question naming nothing asks of only when a word of it tells cards apart: the
     // aspect asked and words most cards hold say what is asked, not of which card ("how much does the bank get back?"
     // finds the one card that writes "backs", by a word of the aspect's phrase).
-    const telling = index.telling(reading, { ofFocus: focus.length > 0 });
+    const telling = index.telling(reading, { ofFocus: focus.length > 0 }).filter((t) => !UNIT_ASKED_TERMS.has(t));
     const leads = search.confident && telling.length > 0;
     // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
     if (focus.length > 0) {

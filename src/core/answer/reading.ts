@@ -278,6 +278,13 @@ const SPLIT_ASKED = new RegExp(
 /** A number asked by the unit it is to be given in, with no number of its own: "in percentages", "as a percentage", 用百分比. */
 const PERCENT_ASKED = /\b(?:in|as) (?:an? )?(?:percent|percentage)s?\b|\bwhat percent(?:age)?\b|(?:用|按|以)百分比/i;
 
+/**
+ * The terms of the unit a number is asked in (percent, percentage, 百分比), as the index holds them: they say how the
+ * number is to be given, not of what card ("what percentage does the bank get back?" after the risk compensation is
+ * not the rediscount line's "percentage points").
+ */
+export const UNIT_ASKED_TERMS: ReadonlySet<string> = new Set(['percent', 'percentag', 'percentage', '百分比', '百分']);
+
 /** Said of something, that it suits the firm: "fits us", "does it work for us", "right for our company". */
 export const FITS_US = /\b(?:fits?|suits?|would (?:fit|suit)|works? for|right for|good for) (?:us|me|our (?:firm|company|business))\b/i;
 
