@@ -124,14 +124,20 @@ export function asksForOthers(text: string): string | undefined {
  * otherwise: "除了科技支行，银行还能设什么样的专营机构" asks of what the card set aside holds beside it.
  */
 export function setAside(text: string): { readonly rest: string; readonly spans: readonly string[] } {
+    const { rest, spans } = cutOut(text, SET_ASIDE);
+    return spans.length > 0 && OTHERS.test(normalize(rest)) ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
+}
+
+/** `text` with what each pattern matches blanked out, and the first group of each match (the span said of). */
+function cutOut(text: string, patterns: readonly RegExp[]): { readonly rest: string; readonly spans: readonly string[] } {
     const spans: string[] = [];
     let rest = text;
-    for (const pattern of SET_ASIDE)
+    for (const pattern of patterns)
         rest = rest.replace(pattern, (whole: string, span: string) => {
             spans.push(span);
             return ' '.repeat(whole.length);
         });
-    return spans.length > 0 && OTHERS.test(normalize(rest)) ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
+    return { rest, spans };
 }
 
 /**
@@ -156,13 +162,7 @@ const NOT_ABOUT = [
  * nothing of the kind. Unlike `setAside`, it asks no others: the items named there are just not its subject.
  */
 export function notAbout(text: string): { readonly rest: string; readonly spans: readonly string[] } {
-    const spans: string[] = [];
-    let rest = text;
-    for (const pattern of NOT_ABOUT)
-        rest = rest.replace(pattern, (whole: string, span: string) => {
-            spans.push(span);
-            return ' '.repeat(whole.length);
-        });
+    const { rest, spans } = cutOut(text, NOT_ABOUT);
     return spans.length > 0 ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
 }
 

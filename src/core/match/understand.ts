@@ -31,7 +31,14 @@ const NEED_PATTERNS: readonly [Need, RegExp][] = [
     ['relief', /纾困|经营困难|资金链|疫情[^，。,.]{0,6}影响|渡过难关|relief|hardship|in difficult/i],
     [
         'first-loan',
-        /首贷|首次贷款|第一次贷款|第一笔贷款|从没(?:有)?贷过|没有贷过款|没贷过款|(?:还)?没有(?:过)?(?:任何)?(?:银行)?(?:贷款|信贷)记录|first(?:-time)? (?:bank )?loan|never borrowed|no (?:prior |previous )?(?:bank )?(?:loan|credit|borrowing) (?:history|record)/i,
+        new RegExp(
+            [
+                /首贷|首次贷款|第一次贷款|第一笔贷款|从没(?:有)?贷过|没有贷过款|没贷过款|(?:还)?没有(?:过)?(?:任何)?(?:银行)?(?:贷款|信贷)记录/
+                    .source,
+                /first(?:-time)? (?:bank )?loan|never borrowed|no (?:prior |previous )?(?:bank )?(?:loan|credit|borrowing) (?:history|record)/.source,
+            ].join('|'),
+            'i',
+        ),
     ],
     [
         'credit-loan',
@@ -144,8 +151,18 @@ function clauseAround(text: string, index: number): string {
 }
 
 /** The firm has borrowed from a bank before: not after 没 / 从没 / never, which say the opposite (没贷过款 is a first loan). */
-const BORROWED_BEFORE =
-    /(?<![没未])(?:贷过款|借过款|有过贷款|有过银行贷款)|(?<!\b(?:never|not|n't)\s+)\b(?:borrowed (?:from (?:a |the )?banks? )?before|had (?:a |any )?(?:bank )?loans? before|have (?:existing|other) (?:bank )?loans)\b/i;
+const BORROWED_BEFORE = new RegExp(
+    [
+        /(?<![没未])(?:贷过款|借过款|有过贷款|有过银行贷款)/.source,
+        /(?<!\b(?:never|not|n't)\s+)\b/.source +
+            `(?:${[
+                /borrowed (?:from (?:a |the )?banks? )?before/.source,
+                /had (?:a |any )?(?:bank )?loans? before/.source,
+                /have (?:existing|other) (?:bank )?loans/.source,
+            ].join('|')})\\b`,
+    ].join('|'),
+    'i',
+);
 
 const DECLINED = /不用|无需|不需要|不要|不考虑|不想|不打算|不愿|\b(?:don't|do not|won't|will not|not interested|no need|rather not)\b/i;
 
