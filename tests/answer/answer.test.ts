@@ -397,6 +397,10 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         // Whom it is made for asks the same: "designed for", "aimed mainly at" (not how to apply, not the overview).
         for (const q of ['who was gaoqidai designed for?', 'huke zhuantie - aimed mainly at big firms?'])
             expect(service.answer(q).aspect, q).toBe('eligibility');
+        // Open to, or working for, a firm described asks the same; how it works for the bank does not.
+        for (const q of ['Is lvyuedai open to a firm that is only two years old?', 'would gaoqidai work for a 10-person software firm?'])
+            expect(service.answer(q).aspect, q).toBe('eligibility');
+        expect(service.answer('how does gaoqidai work for the bank?').aspect).not.toBe('eligibility');
     });
 
     it('whether something of the firm\'s stands in the way ("会影响我们申请吗", "does that count against us") asks the conditions', () => {

@@ -386,6 +386,10 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 // "does huke zhuandai still work?", "would it still work for a firm like ours": whether it still fits, not how
                 // it works ("how does it work").
                 /(?<!\bhow\s+)\b(?:does|do|would|will|could)\s+(?:it|this|that|they|[\w-]+(?:\s+[\w-]+){0,3})\s+still\s+work\b/.source,
+                // "is lvyuedai open to a firm that is two years old?", "would gaoqidai work for a 10-person software firm?": open
+                // or working for a firm described, which its conditions answer.
+                /\b(?:open|available|accessible|work|works)\s+(?:to|for)\s+(?:a|an|our|small|young|new|early-stage)?\s*(?:[\w-]+\s+){0,3}/.source +
+                    `(?:${FIRM_SAID.source})`,
                 // whether something of the firm's stands in the way: "会影响我们申请吗", "does that count against us", "would it
                 // disqualify us" (the conditions and the negative list answer, not what the item is)
                 /影响[^，。？?]{0,8}(?:申请|申报|审批|贷款|授信)[^，。？?]{0,4}(?:吗|么|不|[？?])/.source,
