@@ -15,8 +15,8 @@ import type { SearchOptions, SearchResponse } from '../search/types.ts';
 import { stem, termPattern, termSaid } from '../search/stem.ts';
 import { withoutCompoundsUnsaid } from '../search/compounds.ts';
 import { holdsUnnamed } from '../search/passages.ts';
-import { normalize } from '../search/tokenize.ts';
-import { fieldTexts, profileWords } from '../search/documents.ts';
+import { hasHan, normalize } from '../search/tokenize.ts';
+import { fieldTexts, ownPhrases, profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { understandQuestion } from '../match/understand.ts';
 import { passageText } from './facts.ts';
@@ -609,14 +609,11 @@ export function pickedOfPair(text: string, pair: readonly [KnowledgeItem, Knowle
     const said = ONE_OF_EN.exec(t)?.[1] ?? ONE_OF_ZH.exec(t)?.[1];
     if (!said) return undefined;
     // An English word in any form that stems to it ("insurance-backed" in "insurance backed loan").
-    const says = hasHanChar(said) ? (x: string) => x.includes(said) : termSaid(said.split('-').map(stem).join('_'));
+    const says = hasHan(said) ? (x: string) => x.includes(said) : termSaid(said.split('-').map(stem).join('_'));
     const holds = (texts: readonly string[]) => texts.some((x) => says(normalize(x)));
-    const names = (item: KnowledgeItem) => [item.name, item.name_en, ...item.aliases.zh, ...item.aliases.en];
-    const byName = pair.filter((item) => holds(names(item)));
+    const byName = pair.filter((item) => holds(ownPhrases(item)));
     if (byName.length === 1) return byName[0];
     if (byName.length === 2) return undefined;
     const byCard = pair.filter((item) => holds(Object.values(fieldTexts(item))));
     return byCard.length === 1 ? byCard[0] : undefined;
 }
-
-const hasHanChar = (word: string) => /\p{Script=Han}/u.test(word);
