@@ -87,6 +87,7 @@ export const ANSWER_FILES = [
     'answers.strangers12.jsonl',
     'answers.strangers13.jsonl',
     'answers.strangers14.jsonl',
+    'answers.strangers15.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -103,6 +104,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers10.jsonl',
     'dialogues.strangers11.jsonl',
     'dialogues.strangers12.jsonl',
+    'dialogues.strangers15.jsonl',
 ] as const;
 
 /**
@@ -136,6 +138,7 @@ export const HELDOUT_FILES = {
         'heldout23-answers.jsonl',
         'heldout24-answers.jsonl',
         'heldout25-answers.jsonl',
+        'heldout26-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -162,6 +165,7 @@ export const HELDOUT_FILES = {
         'heldout23-offtopic.jsonl',
         'heldout24-offtopic.jsonl',
         'heldout25-offtopic.jsonl',
+        'heldout26-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -188,6 +192,7 @@ export const HELDOUT_FILES = {
         'heldout23-dialogues.jsonl',
         'heldout24-dialogues.jsonl',
         'heldout25-dialogues.jsonl',
+        'heldout26-dialogues.jsonl',
     ],
 } as const;
 
