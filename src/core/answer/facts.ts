@@ -6,7 +6,9 @@
  */
 import type { KnowledgeItem, Source } from '../knowledge/schema.ts';
 import type { RankedPassage } from '../search/index.ts';
+import { paragraphs } from '../search/passages.ts';
 import type { Lang } from '../vocabulary.ts';
+import { textIn } from '../words/units.ts';
 import type { AnswerFact } from './types.ts';
 
 export const passageText = (r: RankedPassage) => `${r.passage.text.zh ?? ''}\n${r.passage.text.en ?? ''}`;
@@ -15,7 +17,7 @@ export function toFact(item: KnowledgeItem, r: RankedPassage, lang: Lang): Answe
     const p = r.passage;
     const keys = new Set(p.sources);
     return {
-        text: p.text[lang] ?? p.text[lang === 'zh' ? 'en' : 'zh'] ?? '',
+        text: textIn(p.text, lang, () => paragraphs(item.body, 'zh').join('\n')),
         item: item.id,
         field: p.field,
         aspects: p.aspects,

@@ -55,6 +55,7 @@ import {
 } from './tokenize.ts';
 import type { HitPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import { nextTurn } from '../turn.ts';
+import { textIn } from '../words/units.ts';
 
 export type { HitPassage, NamedItem, QueryReading, RankedPassage, SearchHit, SearchOptions, SearchResponse } from './types.ts';
 import type { NamedItem, QueryReading, RankedPassage } from './types.ts';
@@ -1036,7 +1037,7 @@ function wordsAndPairs(term: string): string[] {
 
 function hitPassage(r: RankedPassage, lang: Lang): HitPassage {
     const p = r.passage;
-    const text = p.text[lang] ?? p.text[lang === 'zh' ? 'en' : 'zh'] ?? '';
+    const text = textIn(p.text, lang);
     return { field: p.field, aspects: p.aspects, text, sources: p.sources, status: p.status };
 }
 
