@@ -77,6 +77,7 @@ import {
     questionSearch,
     needNamed,
     namedWhereAsked,
+    headNamed,
     shortNamed,
     withAspect,
     yearsAsked,
@@ -392,7 +393,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         asksOrg && named.every((i) => i.kind === 'organization' || i.kind === 'product') ? named.find((i) => i.kind === 'organization') : undefined;
     const docAsked = asksOrg && !orgAsked ? named.find((i) => i.kind === 'document') : undefined;
     const pool = askedOfferings.length > 0 ? askedOfferings : offerings.length > 0 ? offerings : candidates;
-    const one = second ? (orgAsked ?? docAsked ?? bestCovering(index, reading, pool) ?? first) : first;
+    // An organization the offering named only tells which one is meant: "审核履约贷的那个科技创业中心是哪年成立的".
+    const terms = named.flatMap((item) => reading.named.filter((n) => n.id === item.id).map((n) => ({ item, term: n.term })));
+    const headOrg = second ? headNamed(text, terms, namesIn) : undefined;
+    const one = second ? (orgAsked ?? docAsked ?? headOrg ?? bestCovering(index, reading, pool) ?? first) : first;
     // "科技型企业贷款余额多少" → "专精特新的呢": the passage that answered names the new word as another scope of the same
     // figure (专精特新企业3325.69亿元): the same card answers, that sentence first, though the word also names an item. So
     // too when the word is another name of the card in focus ("建多少家持牌科技支行" → "那科技特色支行呢": 30家持牌科技支行和
@@ -420,7 +424,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             ? evidenceFor(snapshot, index, text, reading, held, allowed, EVIDENCE_MARGIN, unheld, EVIDENCE_COVERAGE_AGAINST)
             : undefined;
     };
-    const byName = one && one.kind !== 'organization';
+    const byName = one && (one.kind !== 'organization' || one === headOrg);
     if (one && !asksOrg && !cues.bare && !(byName && (cues.ellipsis || cues.refersBack))) {
         // Another card's passage holding far more of the question answers it when the name was a word of the question,
         // not its subject: when the passage writes the name too (专精特新企业贷款余额: the reply's 专精特新企业 figure), or

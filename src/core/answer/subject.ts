@@ -296,6 +296,43 @@ export function namedWhereAsked(
     }
     return { asked: [], likened };
 }
+/** Chinese words that end a modifier before the noun it modifies: "审核履约贷的那个科技创业中心". */
+const MODIFIER_ENDS = /(?:的(?:那个|这个|那家|这家|那一家)?|那个|这个|那家|这家)$/;
+/** An English aside or relative clause after a noun, telling which one it is: "(the one behind IP-pledge loans)". */
+const TELLS_WHICH = /^\s*(?:[(（]([^)）]*)[)）]|,?\s+(?:that|which|who)\b([^,?.;!—]*))/;
+
+/**
+ * The organization a question asks about though it names an offering too, when the offering only says which
+ * organization is meant: "审核履约贷的那个科技创业中心是哪年成立的", "the SME policy guarantee fund (the one behind some
+ * IP-pledge loans) — what was its average fee". The organization is the noun the offering's words modify; of
+ * "科技创业中心审核的履约贷" the loan is. Read from where `terms` (each item's name term as read) stand in the text.
+ */
+export function headNamed(
+    text: string,
+    named: readonly { readonly item: KnowledgeItem; readonly term: string }[],
+    namesIn: (piece: string) => readonly string[],
+): KnowledgeItem | undefined {
+    const said = normalize(text);
+    const offering = (piece: string) => {
+        const ids = new Set(namesIn(piece));
+        return named.some(({ item }) => item.kind !== 'organization' && ids.has(item.id));
+    };
+    for (const { item, term } of named) {
+        if (item.kind !== 'organization') continue;
+        for (const m of said.matchAll(termPattern(term))) {
+            const clause =
+                said
+                    .slice(0, m.index)
+                    .split(/[，。,.;；!！?？]/)
+                    .pop() ?? '';
+            if (MODIFIER_ENDS.test(clause.trim()) && offering(clause)) return item;
+            const which = TELLS_WHICH.exec(said.slice(m.index + m[0].length));
+            if (which && offering(which[1] ?? which[2] ?? '')) return item;
+        }
+    }
+    return undefined;
+}
+
 /** The items a clause likens what is asked to ("like gaoqidai", "跟微贷通一样"): what it is measured against, not asked of. */
 export function likenedIn(text: string, namesIn: (piece: string) => readonly string[]): string[] {
     return [...text.matchAll(LIKENED)].flatMap((m) => namesIn(m[1] ?? m[2] ?? ''));
