@@ -287,6 +287,21 @@ describe('focus', () => {
         expect(answerOf(talk('微贷通和履约贷有什么区别', '利率高的那个是哪个')[1]).comparison).toBeDefined();
     });
 
+    it('after two items side by side, "not the discount one" or 不是贴的那个 sets one aside: the other is asked', () => {
+        const en = answerOf(
+            talk(
+                "What's the difference between huke zhuandai and huke zhuantie?",
+                'ok, not the discount one. how much has the other one lent by April 2025?',
+            )[1],
+        );
+        expect(en.item?.id).toBe('huke-zhuandai');
+        expect(en.text.slice(0, 200)).toMatch(/33\.256 billion/);
+        const zh = answerOf(talk('沪科专贷和沪科专贴有什么区别', '不是贴的那个，另一个到2025年4月累计多少')[1]);
+        expect(zh.item?.id).toBe('huke-zhuandai');
+        // Said without setting aside, the same pointer picks the one it names.
+        expect(answerOf(talk('沪科专贷和沪科专贴有什么区别', '贴的那个到2025年4月累计多少')[1]).item?.id).toBe('huke-zhuantie');
+    });
+
     it('the one item named only as what the focus is likened to ("跟高企贷一样") is measured against, not asked of', () => {
         const like = answerOf(talk('科技微贷通是什么', '是不是跟高企贷一样不收其他费用？')[1]);
         expect(like.item?.id).toBe('keji-weidaitong');
@@ -607,6 +622,10 @@ describe('focus', () => {
         // Every item offered holds a rate.
         for (const s of first.suggestions) expect(service.answerAbout(s.id, 'rate')?.status).toBe('answered');
         expect(answerOf(turns[1])).toMatchObject({ item: { id: 'gaoqidai' }, aspect: 'rate' });
+        // "the X one" names the item as its name alone does: "one" stands for it and asks nothing.
+        const one = talk("what's the rate?", 'the Huke Zhuandai one');
+        expect(answerOf(one[1])).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'rate' });
+        expect(answerOf(one[1]).text.slice(0, 160)).toMatch(/3\.68%/);
     });
 
     it('picks from the items a question back offered by their place, on the aspect asked ("利率多少" → "第二个")', () => {

@@ -578,6 +578,9 @@ export interface SubjectCues {
     readonly qualifying: ReadonlySet<string>;
 }
 
+/** The English word that stands for a noun said before it. */
+const PRO_ONE = /^ones?$/;
+
 /** `text` with every `word` in it made a space; the same string, not a copy, when it has none (most of the frame phrases). */
 function cut(text: string, word: string): string {
     return text.includes(word) ? text.split(word).join(' ') : text;
@@ -619,8 +622,9 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
             if (w.length >= 2 && next !== undefined && next.length >= 2 && !STOP_WORDS.has(next) && !GENERIC_WORDS.has(next)) qualifying.add(w);
         });
     }
+    // "one" stands for a noun said before ("the Huke Zhuandai one", "the patent one"): it asks nothing of its own.
     const latin = (rest.match(/[a-z][a-z-]{2,}/g) ?? []).filter(
-        (w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')),
+        (w) => !STOP_WORDS.has(w) && !GENERIC_WORDS.has(w) && !STOP_WORDS.has(w.replace(/s$/, '')) && !PRO_ONE.test(w),
     );
     const wants = formOf(t);
     const unit = UNITS.find(([asked]) => asked.test(t))?.[1];

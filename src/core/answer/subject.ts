@@ -635,16 +635,29 @@ export function withAspect(reading: QueryReading, aspect: Aspect | undefined, ov
  */
 const ONE_OF_ZH = /(\p{Script=Han}{1,4}?)的?那一?个/u;
 const ONE_OF_EN = /\bthe ([a-z]+(?:-[a-z]+)?) one\b/;
+/** The same pointer said to set one aside: "not the discount one", "不是贴的那个": the other is meant. */
+const NOT_ONE_ZH = /(?:不是|不要|不问|除了)(\p{Script=Han}{1,4}?)的?那一?个/u;
+const NOT_ONE_EN = /\b(?:not|isn't|wasn't|rather than|instead of|other than) the ([a-z]+(?:-[a-z]+)?) one\b/;
 
 /**
  * Of the two items in focus, the one a word of the question points at ("专贷和专贴到2025年4月各有多少" → "贴的那个是多少":
- * 沪科专贴): the word said before the pointer is in one's names and not the other's, or else written in one card and
- * not the other. Undefined when it is in both, in neither, or nothing is pointed at.
+ * 沪科专贴), or the other when the pointer sets one aside ("ok, not the discount one. how much has the other one lent"):
+ * the word said before the pointer is in one's names and not the other's, or else written in one card and not the
+ * other. Undefined when it is in both, in neither, or nothing is pointed at.
  */
 export function pickedOfPair(text: string, pair: readonly [KnowledgeItem, KnowledgeItem]): KnowledgeItem | undefined {
     const t = normalize(text);
+    const aside = NOT_ONE_EN.exec(t)?.[1] ?? NOT_ONE_ZH.exec(t)?.[1];
+    if (aside) {
+        const one = pointedBy(aside, pair);
+        return one && pair.find((item) => item !== one);
+    }
     const said = ONE_OF_EN.exec(t)?.[1] ?? ONE_OF_ZH.exec(t)?.[1];
-    if (!said) return undefined;
+    return said ? pointedBy(said, pair) : undefined;
+}
+
+/** The one of the pair whose names hold `said`, else whose card alone writes it. */
+function pointedBy(said: string, pair: readonly [KnowledgeItem, KnowledgeItem]): KnowledgeItem | undefined {
     // An English word in any form that stems to it ("insurance-backed" in "insurance backed loan").
     const says = hasHan(said) ? (x: string) => x.includes(said) : termSaid(said.split('-').map(stem).join('_'));
     const holds = (texts: readonly string[]) => texts.some((x) => says(normalize(x)));
