@@ -30,7 +30,7 @@ import { compoundOnly } from './compounds.ts';
 import { holdsUnnamed, passagesOf } from './passages.ts';
 import { FUNCTION_CHARS } from './stopwords.ts';
 import { stem, termPattern } from './stem.ts';
-import { CutNameTable, LooseNameTable } from './loose-names.ts';
+import { AbridgedNameTable, CutNameTable, LooseNameTable } from './loose-names.ts';
 import { evenShare, rankCardPassages, standingFor, type IndexedPassage } from './passage-rank.ts';
 import { findSnippet, makeSnippet } from './snippet.ts';
 import { createSynonymTable } from './synonyms.ts';
@@ -512,6 +512,15 @@ function makeIndex(state: State, options: IndexOptions): KnowledgeIndex {
             // A name with its last word cut short ("risk comp"), when nothing else names one.
             const cut = named.size === 0 ? cutNameTable(state.snapshot).find(text, (w) => postings.df(w) > 0) : undefined;
             if (cut) named.set(cut.id, { id: cut.id, term: cut.heard, typo: true });
+        }
+        // A Chinese name with characters left out ("沪专贷", "科技信贷补贴那个"; see loose-names.ts), of an item not named.
+        if (/\p{Script=Han}{3}/u.test(text)) {
+            const abridged = abridgedNameTable(state.snapshot).find(
+                normalize(text),
+                (run) => writtenInCards(state.snapshot, run),
+                new Set(named.keys()),
+            );
+            if (abridged) named.set(abridged.id, { id: abridged.id, term: abridged.heard, typo: true });
         }
         // An item's own name is not an aspect asked: 保费补贴 in 科技信贷保费补贴, 风险补偿 in 信贷风险补偿.
         // With two items named, one name may be what is asked of the other (履约贷的保费补贴是多少): all words stay.
@@ -1140,6 +1149,24 @@ const cutNameTable = perSnapshot(
     (names) => new CutNameTable(names),
     (item) => [item.name_en ?? '', ...item.aliases.en],
 );
+
+/** The snapshot's Chinese names said with characters left out. */
+const abridgedNameTable = perSnapshot(
+    (names) => new AbridgedNameTable(names),
+    (item) => [item.name, ...item.aliases.zh].map((n) => normalize(n)),
+);
+
+const cardTexts = new WeakMap<KnowledgeSnapshot, string>();
+
+/** Whether any card writes `run` (normalized): its fields and body, joined once per snapshot, when first asked. */
+function writtenInCards(snapshot: KnowledgeSnapshot, run: string): boolean {
+    let all = cardTexts.get(snapshot);
+    if (all === undefined) {
+        all = [...snapshot.items.values()].map((item) => normalize([...Object.values(fieldTexts(item)), item.body].join('\n'))).join('\n');
+        cardTexts.set(snapshot, all);
+    }
+    return all.includes(run);
+}
 
 /** The snapshot's English names read from most of their words. */
 const looseNameTable = perSnapshot(

@@ -1,5 +1,5 @@
 /**
- * English names said loosely: a founder writes "the performance bond loan"
+ * Names said loosely. English: a founder writes "the performance bond loan"
  * for the Performance Bond Insurance Loan, "the fee subsidy" for the
  * Guarantee Fee Subsidy, "the tech innovation relending tool" for the Tech
  * Innovation Relending Facility. The name table (knowledge-index.ts) knows
@@ -12,7 +12,9 @@
  * words of "sci-tech micro loan", and names nothing). Of several names so read, the one
  * of which the question holds the most words wins, then the larger share;
  * a tie names none. Built per snapshot, with each word's names listed, so
- * a question visits only the names that share a word with it.
+ * a question visits only the names that share a word with it. Also: an
+ * English name with its last word cut short (`CutNameTable`), and a Chinese
+ * name with characters left out (`AbridgedNameTable`).
  */
 import { stem } from './stem.ts';
 import { STOP_WORDS } from './stopwords.ts';
@@ -184,4 +186,68 @@ function closest(places: readonly (readonly number[])[]): { positions: number[];
     if (!best) return undefined;
     const from = best.from;
     return { positions: places.map((list) => list.find((at) => at >= from)!), span: best.span };
+}
+
+/** An abridged Chinese name keeps this many characters at least ("沪专贷" of 沪科专贷)… */
+const MIN_ABRIDGED = 3;
+/** …and at least this share of the name's. */
+const MIN_ABRIDGED_SHARE = 0.5;
+/** The longest abridged name looked for, in characters. */
+const MAX_ABRIDGED = 10;
+
+/**
+ * Chinese names said with characters left out, as Chinese abbreviates: "沪专贷" for 沪科专贷, "科技信贷补贴" for
+ * 科技信贷保费补贴. A run of the question names a card when it begins and ends as one of the card's names does, holds
+ * the rest of its characters in the name's order, keeps at least half of them, and is written in no card
+ * (`written`): "科技贷", which the cards write for tech loans in general, names none. Of runs naming several cards,
+ * none is read. Built per snapshot: names are found by their first and last characters.
+ */
+export class AbridgedNameTable {
+    private _byEnds?: Map<string, { readonly id: string; readonly name: string }[]>;
+
+    constructor(private readonly _source: Iterable<{ readonly id: string; readonly names: readonly string[] }>) {}
+
+    find(text: string, written: (run: string) => boolean, skip: ReadonlySet<string>): LooseMatch | undefined {
+        if (!this._byEnds) {
+            this._byEnds = new Map();
+            for (const { id, names } of this._source)
+                for (const name of names) {
+                    const han = [...name].filter((c) => /\p{Script=Han}/u.test(c)).join('');
+                    if (han.length <= MIN_ABRIDGED) continue;
+                    const ends = `${han[0]}${han[han.length - 1]}`;
+                    const list = this._byEnds.get(ends);
+                    if (list) list.push({ id, name: han });
+                    else this._byEnds.set(ends, [{ id, name: han }]);
+                }
+        }
+        const spans: { readonly id: string; readonly said: string; readonly from: number; readonly to: number }[] = [];
+        for (const m of text.matchAll(/\p{Script=Han}{3,}/gu)) {
+            const run = m[0];
+            for (let from = 0; from + MIN_ABRIDGED <= run.length; from++) {
+                for (let to = from + MIN_ABRIDGED; to <= Math.min(run.length, from + MAX_ABRIDGED); to++) {
+                    const said = run.slice(from, to);
+                    for (const { id, name } of this._byEnds.get(`${said[0]}${said[said.length - 1]}`) ?? []) {
+                        if (skip.has(id) || name.length <= said.length || said.length < name.length * MIN_ABRIDGED_SHARE) continue;
+                        if (subsequence(said, name) && !name.includes(said) && !written(said))
+                            spans.push({ id, said, from: m.index + from, to: m.index + to });
+                    }
+                }
+            }
+        }
+        // A run inside a longer one read as a name is part of that name: 信贷补 of 科技信贷补贴 names no 信贷奖补.
+        const outer = spans.filter((a) => !spans.some((b) => b.to - b.from > a.to - a.from && b.from <= a.from && a.to <= b.to));
+        const ids = new Set(outer.map((s) => s.id));
+        return ids.size === 1 ? { id: outer[0]!.id, heard: outer[0]!.said } : undefined;
+    }
+}
+
+/** Every character of `short` in `long`, in order. */
+function subsequence(short: string, long: string): boolean {
+    let at = 0;
+    for (const c of short) {
+        at = long.indexOf(c, at);
+        if (at < 0) return false;
+        at++;
+    }
+    return true;
 }
