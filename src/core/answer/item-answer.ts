@@ -20,7 +20,7 @@ import { aspectFact, noFigureNote, itemSentence, notGivenLead, notHeldSentence, 
 import { LABELS, labelOf, sentenceGap } from '../words/labels.ts';
 import { labelledValue } from '../words/passages.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
-import { asksOrigin, DAY_STATED, MONEY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
+import { asksOrigin, DAY_STATED, doerOf, MONEY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
 import { askingClauses, ofAnotherDocument, withAspect } from './subject.ts';
 import type { Answer, AnswerFact, Base } from './types.ts';
 import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
@@ -403,7 +403,14 @@ export function answerItem(
         !near && stating && (statedKind === 'document' || !ranked.some((r) => r.plain > 0))
             ? all.find((r) => !r.passage.absence && states(r, stating))
             : undefined;
+    // "Who insures it?": the passage naming the doer of that deed ("China Pacific Insurance was the insurer"), though
+    // another holds the verb itself ("the firm insures its repayment").
+    const doer = statedKind === 'agent' && !near && !who ? doerOf(base.question) : undefined;
+    const byDoer =
+        doer && !(chosen[0] && doer.test(passageText(chosen[0]))) ? all.find((r) => !r.passage.absence && doer.test(passageText(r))) : undefined;
     if (who) [chosen, labels, gap, absentFirst] = [[who], undefined, undefined, false];
+    else if (byDoer)
+        [chosen, labels, gap, absentFirst] = [[byDoer, ...chosen.filter((r) => r !== byDoer)].slice(0, MAX_FACTS), undefined, undefined, false];
     if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
     else if (near) {
         if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];

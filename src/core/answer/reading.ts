@@ -327,6 +327,27 @@ export function asksWhatKind(text: string): boolean {
     return KIND_CHOICE.test(normalize(text));
 }
 
+/** "who insures it", "who actually guarantees these loans": the verb whose doer is asked. */
+const WHO_DOES = /\bwho\s+(?:actually\s+|really\s+|else\s+)?([a-z]{4,})\b/;
+/** Verbs after "who" that ask no doer of a deed: who is, who can, who do we ask. */
+const NO_DEED = /^(?:were|could|might|should|would|will|does|have|qualif\w*|gets|else)$/;
+
+/**
+ * What states the doer a question asks for with "who" and a verb ("who insures it?", "who guarantees weidaitong?"):
+ * the verb's agent noun (insurer, guarantor, underwriter, reviewer) said of someone, or the verb in the passive with
+ * "by" ("insured by", "guaranteed by"), formed as English forms them. Undefined when the question asks no doer of a deed.
+ */
+export function doerOf(text: string): RegExp | undefined {
+    const verb = WHO_DOES.exec(normalize(text))?.[1];
+    if (!verb || NO_DEED.test(verb)) return undefined;
+    // insures → insur-, guarantees → guarant-, reviews → review-.
+    const base = verb.replace(/e?s$/, '').replace(/e+$/, '');
+    // The agent noun said of someone ("China Pacific Insurance was the insurer", "the insurer is …"), not of any party
+    // ("government, bank and insurer share losses").
+    const agent = `${base}(?:e?r|or)s?`;
+    return new RegExp(`\\b(?:is|are|was|were) (?:the )?${agent}\\b|\\b${agent} (?:is|are|was|were)\\b|\\b${base}e?e?d by\\b`, 'i');
+}
+
 /** A span of dates asked: 哪段时间, 什么期间, which dates, what (repayment) window, within what period. */
 const SPAN_ASKED = new RegExp(
     [
