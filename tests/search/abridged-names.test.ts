@@ -14,6 +14,7 @@ describe('AbridgedNameTable', () => {
         { id: 'subsidy', names: ['科技信贷保费补贴'] },
         { id: 'reward', names: ['信贷奖补'] },
         { id: 'lvyue', names: ['科技履约贷'] },
+        { id: 'relief', names: ['经营困难企业贷款'] },
     ]);
     const none = () => false;
 
@@ -30,6 +31,8 @@ describe('AbridgedNameTable', () => {
     it('reads nothing the cards write themselves, nothing already named, nothing too short, and nothing ambiguous', () => {
         expect(table.find('科技贷有哪些', (run) => run === '科技贷', new Set())).toBeUndefined();
         expect(table.find('沪专贷到一季度累计多少', none, new Set(['zhuandai']))).toBeUndefined();
+        // Half of a name, with what tells it apart left out, is no abridgement of it: 经营贷款 is any business loan.
+        expect(table.find('个人经营贷款怎么申请', none, new Set())).toBeUndefined();
         // Two of the name's characters are no abridgement of it.
         expect(table.find('沪贷', none, new Set())).toBeUndefined();
         // The whole name, or a piece of it, is the name table's to read.

@@ -190,15 +190,15 @@ function closest(places: readonly (readonly number[])[]): { positions: number[];
 
 /** An abridged Chinese name keeps this many characters at least ("沪专贷" of 沪科专贷)… */
 const MIN_ABRIDGED = 3;
-/** …and at least this share of the name's. */
-const MIN_ABRIDGED_SHARE = 0.5;
+/** …and more than half of the name's: "经营贷款" keeps half of 经营困难企业贷款, and none of what tells it apart. */
+const MIN_ABRIDGED_SHARE = 0.6;
 /** The longest abridged name looked for, in characters. */
 const MAX_ABRIDGED = 10;
 
 /**
  * Chinese names said with characters left out, as Chinese abbreviates: "沪专贷" for 沪科专贷, "科技信贷补贴" for
  * 科技信贷保费补贴. A run of the question names a card when it begins and ends as one of the card's names does, holds
- * the rest of its characters in the name's order, keeps at least half of them, and is written in no card
+ * the rest of its characters in the name's order, keeps more than half of them, and is written in no card
  * (`written`): "科技贷", which the cards write for tech loans in general, names none. Of runs naming several cards,
  * none is read. Built per snapshot: names are found by their first and last characters.
  */
