@@ -175,10 +175,17 @@ const RANKS = new RegExp(
     'i',
 );
 
+/** Nouns for an item itself, after 哪个: a choice between items ("哪个产品", "哪个贷款"). */
+const ITEM_KIND_ZH = '产品|贷款|政策|工具|项目|方案|平台|补贴';
+/** Words that rank ("哪个利率低", "哪个更划算"). */
+const RANKING_ZH = '更|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好|合适|适合|优惠|容易|难';
+
 const CHOOSE = new RegExp(
     [
-        /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|比一下|比较一下|比较下|哪个|哪一个|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/
-            .source,
+        /[跟和与同][^，。？?,.]{1,15}比|比起|相比|对比|比一下|比较一下|比较下|哪款|哪种|哪项|还是|区别|差在|差别|不同|不一样|一样吗|\bvs\.?\b/.source,
+        // 哪个 chooses, but not before a noun of something else with no word that ranks: "哪个区间", "哪个部门负责" ask which
+        // span or body, where "哪个利率低", "哪个产品好", "哪个更便宜" choose.
+        `哪一?个(?!(?![^，。？?,.]{0,6}(?:${RANKING_ZH}))(?!${ITEM_KIND_ZH})[\u4e00-\u9fff]{2})`,
         // "比高企贷低吗", "lower than gaoqidai?": more or less than another (not 比较 "rather", 比例 a ratio).
         /比(?!较|例|率|重)[^，。？?,.]{1,15}?(?:更|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好)/.source,
         /\b(?:higher|lower|bigger|larger|smaller|longer|shorter|faster|slower|cheaper|better|easier|harder) than\b/.source,
