@@ -4,6 +4,7 @@
  * themselves, so a staff edit of a value does not break the test, while a
  * turn answered about the wrong item or aspect does.
  */
+import { presentMatch } from '../../src/core/present/match.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { converse, type Turn } from '../../src/core/conversation/converse.ts';
 import { checkFocus, checkMatched, MAX_FOCUS, MAX_MATCHED, type ConversationState } from '../../src/core/conversation/state.ts';
@@ -329,6 +330,25 @@ describe('focus', () => {
         expect(still.reply.kind).toBe('match');
         expect(still.reply.kind === 'match' && still.reply.rated).toBe(true);
         expect(talk("We're an SRDI SME", 'how does huke zhuandai work?')[1]!.reply.kind).toBe('answer');
+    });
+
+    it('"is X for us?" and "does X still fit?" ask whether it fits; after a correction the condition it differs from leads', () => {
+        const first = answerOf(
+            talk("We're a 12-person tech SME, revenue about RMB 5m last year, need RMB 1m working capital. Is weidaitong for us?")[0],
+        );
+        expect(first.item?.id).toBe('keji-weidaitong');
+        expect(first.aspect).toBe('eligibility');
+        const turns = talk(
+            "We're a 12-person tech SME, revenue about RMB 5m last year, need RMB 1m working capital. Is weidaitong for us?",
+            'Correction: revenue is actually RMB 15m, not 5m. Does weidaitong still fit?',
+        );
+        const rated = turns[1]!.reply;
+        expect(rated.kind === 'match' && rated.rated).toBe(true);
+        expect(turns[1]!.state.profile).toMatchObject({ annualRevenueWan: 1500 });
+        // Of what is unmet or to confirm, the revenue band the firm is now above comes first.
+        const shown = rated.kind === 'match' ? presentMatch(rated.response.matches[0]!, 'en') : undefined;
+        expect(shown?.sections.find((x) => x.key === 'missing')?.lines[0]?.text).toMatch(/annual revenue .*your profile differs/);
+        expect(talk('how does weidaitong fit into the reply?')[0]!.reply.kind).toBe('answer');
     });
 
     it('a need turned down after the firm was told of changes the match, as a statement does', () => {

@@ -105,6 +105,9 @@ describe('understandQuestion', () => {
         expect(fields('sorry, revenue is 500万 not 5000万')).toEqual({ annualRevenueWan: 500 });
         expect(fields('营收是800万，不是8000万')).toEqual({ annualRevenueWan: 800 });
         expect(fields('not 5 million, we need 3 million')).toEqual({ amountWan: 300 });
+        // A few words between the revenue and its figure ("actually RMB"), with the figure it is not after it.
+        expect(fields('Correction: revenue is actually RMB 15m, not 5m.')).toEqual({ annualRevenueWan: 1500 });
+        expect(fields('our revenue last year was roughly about RMB 8m')).toEqual({ annualRevenueWan: 800 });
     });
 
     it('reads a denial after the title, with the firm said between', () => {

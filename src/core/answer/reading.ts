@@ -414,6 +414,10 @@ const WANTS: readonly (readonly [Wanted, RegExp])[] = [
                 // "does huke zhuandai still work?", "would it still work for a firm like ours": whether it still fits, not how
                 // it works ("how does it work").
                 /(?<!\bhow\s+)\b(?:does|do|would|will|could)\s+(?:it|this|that|they|[\w-]+(?:\s+[\w-]+){0,3})\s+still\s+work\b/.source,
+                // "does weidaitong still fit?", "is weidaitong for us?": the item said to fit, or to be for the firm.
+                /\b(?:does|do|would|will)\s+(?:it|this|that|they|[\w-]+(?:\s+[\w-]+){0,3})\s+(?:still\s+)?(?:fit|suit)\b/.source,
+                /\b(?:is|are)\s+(?:it|this|that|they|[\w-]+(?:\s+[\w-]+){0,3})\s+(?:still\s+)?(?:meant\s+)?for\s+(?:us|me|our\s+(?:firm|company|business))\b/
+                    .source,
                 // "is lvyuedai open to a firm that is two years old?", "would gaoqidai work for a 10-person software firm?": open
                 // or working for a firm described, which its conditions answer.
                 /\b(?:open|available|accessible|work|works)\s+(?:to|for)\s+(?:a|an|our|small|young|new|early-stage)?\s*(?:[\w-]+\s+){0,3}/.source +

@@ -98,8 +98,9 @@ const REVENUE_AFTER =
 const REVENUE_CONTEXT = new RegExp(
     [
         /(?:年?营收|营业收入|营业额|年?销售额|销售收入|年销售|收入|revenue|sales|turnover)/.source,
-        // the words between, or the lower end of a range ("销售额200万到", "sales between 2 and", "revenue of 2-")
-        /(?:[^，。,.;；\d]{0,16}|[^，。,.;；\d]{0,12}[\d.]+\s*(?:万|亿|万元|亿元|million|m)?\s*(?:到|至|~|～|-|–|—|and|to)\s*)$/.source,
+        // the words between ("revenue is actually RMB", "revenue last year was about"), or the lower end of a range
+        // ("销售额200万到", "sales between 2 and", "revenue of 2-")
+        /(?:[^，。,.;；\d]{0,24}|[^，。,.;；\d]{0,12}[\d.]+\s*(?:万|亿|万元|亿元|million|m)?\s*(?:到|至|~|～|-|–|—|and|to)\s*)$/.source,
     ].join(''),
     'i',
 );

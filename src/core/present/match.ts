@@ -41,6 +41,13 @@ export function contactSummaryLine(c: ContactSummary, lang: Lang): Line {
     };
 }
 
+/**
+ * What the firm told contradicts comes first among what is unmet or to confirm: a condition not met, then one the
+ * profile differs from though its source is not current, then what is merely unknown ("annual revenue 200–1000万元 —
+ * your profile differs" before "for firms at the start-up stage", of which the firm said nothing).
+ */
+const contradicted = (c: ConditionCheck) => (c.status === 'unmet' ? 0 : c.differs ? 1 : 2);
+
 export function presentMatch(m: ProductMatch, lang: Lang): PresentedMatch {
     const terms = [...(m.amount ? [valueLine('amount', m.amount[lang], lang)] : []), ...(m.term ? [valueLine('term', m.term[lang], lang)] : [])];
     return {
@@ -59,7 +66,7 @@ export function presentMatch(m: ProductMatch, lang: Lang): PresentedMatch {
             ...section(
                 'missing',
                 lang,
-                m.missing.map((c) => checkLine(c, lang)),
+                [...m.missing].sort((a, b) => contradicted(a) - contradicted(b)).map((c) => checkLine(c, lang)),
             ),
             ...section('terms', lang, terms),
             ...section('howToApply', lang, m.apply ? [{ kind: 'fact', label: labelOf('howToApply', lang), ...sourcedText(m.apply, lang) }] : []),
