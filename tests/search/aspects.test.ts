@@ -142,6 +142,17 @@ describe("a count inside a question word's phrase", () => {
     });
 });
 
+describe('a list asked for', () => {
+    it('asks which ones: "list every bank", "name all the banks", "tell me the banks"', () => {
+        expect(reader.read('Please list every bank that does huke zhuandai.').primary).toBe('partner-banks');
+        expect(reader.read('name all the banks that lend it').primary).toBe('partner-banks');
+        expect(reader.read('tell me the banks for gaoqidai').primary).toBe('partner-banks');
+        // Banks said with no list asked are no list of them.
+        expect(reader.read('every bank charges a fee').primary).not.toBe('partner-banks');
+        expect(reader.read('tell me the rate at the bank').primary).not.toBe('partner-banks');
+    });
+});
+
 describe('"close to" a figure', () => {
     it('is nearness, not the closing date of the window', () => {
         expect(reader.classify('In 2022, 194 tech firms got renewals worth close to 1 billion yuan')).not.toContain('window');

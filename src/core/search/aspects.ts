@@ -124,7 +124,12 @@ const MIN_SLIP_TARGET = 5;
  */
 const COUNT_IN_QUESTION_EN = /\b(which|what)\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?=[a-z])/gi;
 const COUNT_IN_QUESTION_ZH = /(哪)\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?=[家个款项种])/g;
-const uncounted = (text: string) => text.replace(COUNT_IN_QUESTION_EN, '$1 ').replace(COUNT_IN_QUESTION_ZH, '$1');
+/**
+ * A list asked for is a question of which ones: "list every bank that offers it", "name all the partner banks", "tell
+ * me the banks" ask which banks (read for the aspect only, as the count above).
+ */
+const LIST_ASKED_EN = /\b(?:list|name|give me|tell me|send me|show me)\s+(?:(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?|the\s+(?=[a-z]+s\b))/gi;
+const uncounted = (text: string) => text.replace(COUNT_IN_QUESTION_EN, '$1 ').replace(COUNT_IN_QUESTION_ZH, '$1').replace(LIST_ASKED_EN, 'which ');
 
 export function createAspectReader(table: AspectTable, isKnown?: (word: string) => boolean): AspectReader {
     const words: Word[] = [];
