@@ -16,11 +16,20 @@ import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/inde
 import { termPattern, termSaid } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
 import type { Aspect, Lang } from '../vocabulary.ts';
-import { aspectFact, noFigureNote, itemSentence, notGivenLead, notHeldSentence, withWhomToAsk, yearNotHeldSentence } from '../words/answer.ts';
+import {
+    aspectFact,
+    noFigureNote,
+    noInsurerSentence,
+    itemSentence,
+    notGivenLead,
+    notHeldSentence,
+    withWhomToAsk,
+    yearNotHeldSentence,
+} from '../words/answer.ts';
 import { LABELS, labelOf, sentenceGap } from '../words/labels.ts';
 import { labelledValue } from '../words/passages.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
-import { asksOrigin, DAY_STATED, doerOf, MONEY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
+import { asksInsurer, asksOrigin, DAY_STATED, doerOf, INSURER_STATED, MONEY_STATED, yearPattern, yearsIn, type Wanted } from './reading.ts';
 import { askingClauses, ofAnotherDocument, withAspect } from './subject.ts';
 import type { Answer, AnswerFact, Base } from './types.ts';
 import { contactsOf, refOf, relatedOf, whomToCall } from './whom-to-call.ts';
@@ -175,6 +184,19 @@ export function answerItem(
     const primary = reading.aspects.primary;
     const contacts = contactsOf(snapshot, item);
     const common = { ...base, aspect: primary, item: refOf(item), related: relatedOf(snapshot, item), contacts, suggestions: [] };
+    // An insurer asked of a card that names none ("沪科专贷的保险公司是哪家", "它的保险公司是哪家" of a loan a guarantor
+    // backs): said first, then how the card says the risk is borne, if it does; never its summary as if it answered.
+    if (asksInsurer(base.question) && !index.passages(item.id, reading).some((r) => states(r, INSURER_STATED))) {
+        const sharing = index
+            .passages(item.id, withAspect(reading, 'risk-sharing'))
+            .filter((r) => r.passage.structured && !r.passage.absence && r.passage.aspects[0] === 'risk-sharing');
+        // The card's own risk-sharing field (who bears what) before a sentence that only counts the item among such loans.
+        const borne = sharing.find((r) => r.passage.typed) ?? sharing[0];
+        const facts = borne ? [toFact(item, borne, lang)] : [];
+        const said = noInsurerSentence(nameOf(item, lang), lang);
+        const text = facts.length > 0 ? `${said}${sentenceGap(lang)}${facts[0]!.text}` : said;
+        return { ...common, aspect: 'risk-sharing', status: 'not-held', confident: true, text, facts };
+    }
     if (primary === 'contact' && item.kind !== 'organization') {
         const who = whomToCall(snapshot, index, item, reading, contacts, lang);
         // The card's own note that its sources give no phone or site leads: then whom else to ask.

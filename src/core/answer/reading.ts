@@ -355,6 +355,23 @@ export function doerOf(text: string): RegExp | undefined {
     return new RegExp(`\\b(?:is|are|was|were) (?:the )?${agent}\\b|\\b${agent} (?:is|are|was|were)\\b|\\b${base}e?e?d by\\b`, 'i');
 }
 
+/** An insurer asked for by a word of choosing one ("它的保险公司是哪家", "which insurance company underwrites it", "who insures it"). */
+const INSURER_ASKED = new RegExp(
+    [
+        /(?:哪家|哪个|哪一家|什么)(?:保险公司|保险机构)|(?:保险公司|保险机构|承保方)(?:是|为)?(?:哪家|哪个|谁)|(?:谁|哪家)承保/.source,
+        /\b(?:which|what) (?:insurance compan(?:y|ies)|insurers?|underwriters?)\b|\bwho (?:insures|underwrites|is the insurer)\b/.source,
+    ].join('|'),
+    'i',
+);
+
+export function asksInsurer(text: string): boolean {
+    return INSURER_ASKED.test(normalize(text));
+}
+
+/** A passage naming the insurer of a loan: 承保方为…, 由…承保, "was the insurer", "insured by". */
+export const INSURER_STATED =
+    /承保方(?:为|是)|由[^，。；]{1,24}承保|保险公司(?:为|是)[^，。；]{2,}|\b(?:is|are|was|were) the insurers?\b|\binsurers? (?:is|was|are|were)\b|\b(?:insured|underwritten) by\b/i;
+
 /** A span of dates asked: 哪段时间, 什么期间, which dates, what (repayment) window, within what period. */
 const SPAN_ASKED = new RegExp(
     [

@@ -28,6 +28,11 @@ export function notHeldSentence(name: string, aspect: Aspect | undefined, lang: 
     return lang === 'zh' ? `${name}：知识库的来源未给出${what}方面的信息。` : `${name}: the sources kejin holds give no ${what}.`;
 }
 
+/** An insurer was asked ("它的保险公司是哪家", "which insurance company underwrites it") and the card names none. */
+export function noInsurerSentence(name: string, lang: Lang): string {
+    return lang === 'zh' ? `${name}：知识库的来源未给出承保的保险公司。` : `${name}: the sources kejin holds give no insurer for it.`;
+}
+
 /**
  * The card's own note that its sources lack what was asked is the answer: said first in the same words on every card,
  * the note then says what they do give ("the source names Bank of Shanghai as an example; no full list was found").
