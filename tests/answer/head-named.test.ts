@@ -40,3 +40,17 @@ describe('the organization an offering modifies', () => {
         expect(service.answer('履约贷要去科技创业中心申请吗', { lang: 'zh' }).item?.id).toBe('keji-lvyuedai');
     });
 });
+
+describe('an item named as where something is done', () => {
+    it('is no subject beside the offering asked of ("apply for Huke Zhuandai on the xinyidai platform")', () => {
+        const a = service.answer('Can I apply for Huke Zhuandai directly on the xinyidai platform, or where do I go?', { lang: 'en' });
+        expect(a.item?.id).toBe('huke-zhuandai');
+        expect(a.text.slice(0, 200)).toMatch(/participating commercial bank/);
+    });
+
+    it('is the subject when the clause that asks names it alone, or names it otherwise', () => {
+        expect(service.answer('我们在信易贷上看到过沪科专贴。这个平台入驻了多少家金融机构？', { lang: 'zh' }).item?.id).toBe('xinyidai-platform');
+        // "in the lvyuedai pilot" is what is asked of, not a place.
+        expect(service.answer('Which banks were the original partner banks in the lvyuedai pilot?', { lang: 'en' }).item?.id).toBe('keji-lvyuedai');
+    });
+});

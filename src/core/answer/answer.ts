@@ -78,6 +78,7 @@ import {
     needNamed,
     namedWhereAsked,
     headNamed,
+    namedAsPlace,
     shortNamed,
     withAspect,
     yearsAsked,
@@ -392,9 +393,13 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const orgAsked =
         asksOrg && named.every((i) => i.kind === 'organization' || i.kind === 'product') ? named.find((i) => i.kind === 'organization') : undefined;
     const docAsked = asksOrg && !orgAsked ? named.find((i) => i.kind === 'document') : undefined;
-    const pool = askedOfferings.length > 0 ? askedOfferings : offerings.length > 0 ? offerings : candidates;
-    // An organization the offering named only tells which one is meant: "审核履约贷的那个科技创业中心是哪年成立的".
+    // An item named as where something is done ("on the xinyidai platform", "在信易贷平台上申请…") is no subject beside
+    // another offering the question names.
     const terms = named.flatMap((item) => reading.named.filter((n) => n.id === item.id).map((n) => ({ item, term: n.term })));
+    const places = second ? namedAsPlace(text, terms) : new Set<string>();
+    const unplaced = (list: readonly KnowledgeItem[]) => (list.some((i) => !places.has(i.id)) ? list.filter((i) => !places.has(i.id)) : list);
+    const pool = unplaced(askedOfferings.length > 0 ? askedOfferings : offerings.length > 0 ? offerings : candidates);
+    // An organization the offering named only tells which one is meant: "审核履约贷的那个科技创业中心是哪年成立的".
     const headOrg = second ? headNamed(text, terms, namesIn) : undefined;
     const one = second ? (orgAsked ?? docAsked ?? headOrg ?? bestCovering(index, reading, pool) ?? first) : first;
     // "科技型企业贷款余额多少" → "专精特新的呢": the passage that answered names the new word as another scope of the same

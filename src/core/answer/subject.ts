@@ -333,6 +333,28 @@ export function headNamed(
     return undefined;
 }
 
+/** Words before a name that make it where something is done: "on the xinyidai platform", "at the entrepreneurship center". */
+// Not "in" or "from": "the partner banks in the lvyuedai pilot" asks of the pilot.
+// Not Chinese 在 / 到 / 通过, which mark a scope or a means as often as a place ("在保费补贴里能返多少" asks of the
+// subsidy).
+const PLACE_BEFORE = /\b(?:on|at)\s+(?:the\s+)?$/;
+
+/**
+ * The items named as where something is done rather than what is asked of: "Can I apply for Huke Zhuandai directly
+ * on the xinyidai platform?": the platform is the place, the loan the subject.
+ * Read from where `terms` stand in the clauses that ask; an item named both ways is not a place, nor one they do not name.
+ */
+export function namedAsPlace(text: string, named: readonly { readonly item: KnowledgeItem; readonly term: string }[]): Set<string> {
+    // In the clauses that ask: "我们在信易贷上看到过沪科专贴。这个平台入驻了多少家金融机构？" asks of the platform.
+    const said = normalize(askingClauses(text).join(''));
+    const places = new Set<string>();
+    for (const { item, term } of named) {
+        const all = [...said.matchAll(termPattern(term))];
+        if (all.length > 0 && all.every((m) => PLACE_BEFORE.test(said.slice(Math.max(0, m.index - 24), m.index)))) places.add(item.id);
+    }
+    return places;
+}
+
 /** The items a clause likens what is asked to ("like gaoqidai", "跟微贷通一样"): what it is measured against, not asked of. */
 export function likenedIn(text: string, namesIn: (piece: string) => readonly string[]): string[] {
     return [...text.matchAll(LIKENED)].flatMap((m) => namesIn(m[1] ?? m[2] ?? ''));
