@@ -393,8 +393,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const orgAsked =
         asksOrg && named.every((i) => i.kind === 'organization' || i.kind === 'product') ? named.find((i) => i.kind === 'organization') : undefined;
     const docAsked = asksOrg && !orgAsked ? named.find((i) => i.kind === 'document') : undefined;
-    // An item named as where something is done ("on the xinyidai platform", "在信易贷平台上申请…") is no subject beside
-    // another offering the question names.
+    // An item named as where something is done ("apply for Huke Zhuandai on the xinyidai platform") is no subject beside
+    // another offering the question names (`namedAsPlace`).
     const terms = named.flatMap((item) => reading.named.filter((n) => n.id === item.id).map((n) => ({ item, term: n.term })));
     const places = second ? namedAsPlace(text, terms) : new Set<string>();
     const unplaced = (list: readonly KnowledgeItem[]) => (list.some((i) => !places.has(i.id)) ? list.filter((i) => !places.has(i.id)) : list);
