@@ -2,10 +2,10 @@
  * "who insures it?": the passage naming the doer of that deed answers (answer/reading.ts `doerOf`, used by
  * item-answer.ts), not the one that only holds the verb ("the firm insures its repayment").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { doerOf } from '../../src/core/answer/reading.ts';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import type { KnowledgeService } from '../../src/core/service.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 describe('doerOf', () => {
     it('forms the agent noun said of someone, and the passive with "by", from the verb after "who"', () => {
@@ -30,9 +30,8 @@ describe('doerOf', () => {
 describe('who does it, on the shipped cards', () => {
     let service: KnowledgeService;
     beforeAll(async () => {
-        service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+        service = await shippedService();
     });
-    afterAll(() => service.close());
 
     it('answers "who insures lvyuedai loans?" with the insurer named, first', () => {
         const a = service.answer('Who insures lvyuedai loans?', { lang: 'en' });

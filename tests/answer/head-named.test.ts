@@ -2,17 +2,15 @@
  * An organization the question asks about, named with an offering that only says which organization is meant
  * (answer/subject.ts `headNamed`): "审核履约贷的那个科技创业中心是哪年成立的" asks about the centre, not the loan.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeService } from '../../src/core/service.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 let service: KnowledgeService;
 
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+    service = await shippedService();
 });
-
-afterAll(() => service.close());
 
 describe('the organization an offering modifies', () => {
     it('is the subject when the offering is its modifier in Chinese (…的那个 + organization)', () => {

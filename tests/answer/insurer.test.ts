@@ -2,16 +2,15 @@
  * An insurer asked of a card that names none (item-answer.ts, reading.ts `asksInsurer`, `INSURER_STATED`): the gap is
  * said first, then how the card says the risk is borne; a card naming its insurer answers with it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asksInsurer } from '../../src/core/answer/reading.ts';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import type { KnowledgeService } from '../../src/core/service.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 let service: KnowledgeService;
 beforeAll(async () => {
-    service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+    service = await shippedService();
 });
-afterAll(() => service.close());
 
 describe('an insurer asked', () => {
     it('is read from a word of choosing an insurer, in either language', () => {

@@ -2,11 +2,11 @@
  * An English answer keeps the source's own figure beside each sum it converts (words/units.ts `withSourceFigures`):
  * "14.427 billion yuan (144.27亿元)", read from the Chinese text of the same fact, never made up.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeService } from '../../src/core/service.ts';
 import { textIn, withSourceFigures } from '../../src/core/words/units.ts';
 import { searchStructured } from '../../src/mcp/format.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 describe('withSourceFigures', () => {
     it('sets the Chinese figure of the same value beside each sum, with 元 where the source writes it', () => {
@@ -49,9 +49,8 @@ describe('withSourceFigures', () => {
 describe('answers in English on the shipped cards', () => {
     let service: KnowledgeService;
     beforeAll(async () => {
-        service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+        service = await shippedService();
     });
-    afterAll(() => service.close());
 
     it('show the card’s 亿 figure beside the converted sum, in the answer and in the MCP text; a Chinese answer is unchanged', () => {
         const en = service.answer('What was the IP pledge financing balance at end-Q1 2024?', { lang: 'en' });

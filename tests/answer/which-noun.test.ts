@@ -2,10 +2,10 @@
  * 哪个 before a noun of something else asks which one of it, not a choice between items (answer/reading.ts CHOOSE):
  * "还款时间要落在哪个区间" asks the subsidy's window; "哪个利率低", "哪个好" still choose.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { choosesIn } from '../../src/core/answer/reading.ts';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import type { KnowledgeService } from '../../src/core/service.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 describe('哪个 and what follows it', () => {
     it('chooses alone, before a word that ranks, or before a noun for an item', () => {
@@ -26,9 +26,8 @@ describe('哪个 and what follows it', () => {
 describe('on the shipped cards', () => {
     let service: KnowledgeService;
     beforeAll(async () => {
-        service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+        service = await shippedService();
     });
-    afterAll(() => service.close());
 
     it('answers the window of the subsidy asked, the loan told of aside, rather than setting the two side by side', () => {
         const a = service.answer('科技信贷补贴那个，还款时间要落在哪个区间？我们的履约贷是2024年7月还清的。', { lang: 'zh' });

@@ -2,10 +2,10 @@
  * Chinese names said with characters left out (search/loose-names.ts `AbridgedNameTable`): "沪专贷" is 沪科专贷,
  * "科技信贷补贴" the 科技信贷保费补贴; a run the cards write themselves ("科技贷") names nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeService } from '../../src/core/service.ts';
 import { AbridgedNameTable } from '../../src/core/search/loose-names.ts';
-import { SHIPPED_KNOWLEDGE } from '../helpers/paths.ts';
+import { shippedService } from '../helpers/knowledge.ts';
 
 describe('AbridgedNameTable', () => {
     const table = new AbridgedNameTable([
@@ -48,9 +48,8 @@ describe('AbridgedNameTable', () => {
 describe('abridged names on the shipped cards', () => {
     let service: KnowledgeService;
     beforeAll(async () => {
-        service = await createKnowledgeService({ dir: SHIPPED_KNOWLEDGE });
+        service = await shippedService();
     });
-    afterAll(() => service.close());
 
     it('name the card: 沪专贷 is 沪科专贷, beside 专贴 set aside', () => {
         expect(service.read('沪专贷到2024年一季度前后累计投放多少').named.map((n) => n.id)).toEqual(['huke-zhuandai']);
