@@ -88,6 +88,7 @@ export const ANSWER_FILES = [
     'answers.strangers13.jsonl',
     'answers.strangers14.jsonl',
     'answers.strangers15.jsonl',
+    'answers.strangers16.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -105,6 +106,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers11.jsonl',
     'dialogues.strangers12.jsonl',
     'dialogues.strangers15.jsonl',
+    'dialogues.strangers16.jsonl',
 ] as const;
 
 /**
