@@ -141,6 +141,7 @@ export const HELDOUT_FILES = {
         'heldout24-answers.jsonl',
         'heldout25-answers.jsonl',
         'heldout26-answers.jsonl',
+        'heldout27-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -168,6 +169,7 @@ export const HELDOUT_FILES = {
         'heldout24-offtopic.jsonl',
         'heldout25-offtopic.jsonl',
         'heldout26-offtopic.jsonl',
+        'heldout27-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -195,6 +197,7 @@ export const HELDOUT_FILES = {
         'heldout24-dialogues.jsonl',
         'heldout25-dialogues.jsonl',
         'heldout26-dialogues.jsonl',
+        'heldout27-dialogues.jsonl',
     ],
 } as const;
 
