@@ -14,11 +14,10 @@ import {
     asksWhatFirmMayGet,
     changesTopic,
     correctsEarlier,
-    intends,
     languageAsked,
     pickedPlaces,
 } from '../../src/core/conversation/intent.ts';
-import { meantIn } from '../../src/core/answer/reading.ts';
+import { intends, meantIn } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
@@ -393,6 +392,25 @@ describe('focus', () => {
         expect(intends('我们不想要履约贷那种保险的')).toBe(false);
         expect(intends("we don't want the insurance one")).toBe(false);
         expect(intends('我们准备试试履约贷')).toBe(true);
+    });
+
+    it('an item told of in the same message as a question that names nothing leaves the question on the item in focus', () => {
+        for (const [first, then, focus] of [
+            ['沪科专贷是什么', '我们之前办过高企贷。那这个的加权平均利率是多少', 'huke-zhuandai'],
+            ['Tell me about Gaoqidai', 'Our bank also mentioned Huke Zhuandai. Anyway, which banks were in the pilot?', 'gaoqidai'],
+            ['What is the premium subsidy for tech loans?', 'We also have a Gaoqidai loan, but for this subsidy, do we need to apply?', 'premium-subsidy'],
+        ]) {
+            const turns = talk(first!, then!);
+            expect(answerOf(turns[1]).item?.id, then).toBe(focus);
+            // …and a next bare aspect is not asked of the item told of either.
+            expect(turns[1]!.state.focus?.named, then).toBeUndefined();
+        }
+        // A question pointing back right after the item told of may mean it: the focus must hold more of the question.
+        expect(answerOf(talk('高企贷是什么', '我们去年疫情时拿过纾困贷款。那个一共放了多少？')[1]).item?.id).toBe('relief-financing');
+        // Saying which one is meant corrects; it does not tell.
+        for (const then of ['我搞错了，我们要问的是沪科专贴。利率多少？', '我们用的不是专贷，是沪科专贴。利率是多少']) {
+            expect(answerOf(talk('沪科专贷的利率多少', then)[1]).item?.id, then).toBe('huke-zhuantie');
+        }
     });
 
     it('a yes-or-no question said as a verb and its denial ("要不要抵押") asks of the item in focus, not what fits', () => {

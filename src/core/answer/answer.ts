@@ -66,6 +66,7 @@ import {
     EVIDENCE_MARGIN,
     focusHoldsAsWell,
     focusHoldsBeyondName,
+    pointedWithNoun,
     issuedNamed,
     joinedInText,
     likenedIn,
@@ -77,6 +78,7 @@ import {
     questionSearch,
     needNamed,
     namedWhereAsked,
+    toldOnly,
     headNamed,
     namedAsPlace,
     shortNamed,
@@ -320,7 +322,27 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         !focus.includes(written[0]!) &&
         !focus.some((f) => speaksOf(index, written[0]!, f)) &&
         focusHoldsBeyondName(index, reading, focus, written[0]!.id);
-    const named = orgIsWord || pointedIsWord ? [] : written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
+    const namesIn = (piece: string) => [
+        ...index.read(piece).named.map((n) => n.id),
+        ...numberNamed(snapshot, piece),
+        ...issuedNamed(snapshot, piece),
+    ];
+    // "我们之前办过高企贷。那这个的加权平均利率是多少" after 沪科专贷, "We also have a Gaoqidai loan, but for this subsidy, do
+    // we need to apply?" after the premium subsidy: the firm tells of an item it has used or heard of, and asks, naming
+    // nothing, of the one in focus, whose card holds the question beyond its names as well as the item told of
+    // (`toldOnly`). A question that points back ("那个一共放了多少") may point at the item just told of: the focus's card
+    // must hold more of it then, unless it points with a noun only the focus's names hold ("for this subsidy").
+    const writtenIds = written.map((i) => i.id);
+    const askingBesideTold =
+        written.length > 0 && focus.length > 0 && !bareEllipsis && !written.some((i) => focus.includes(i))
+            ? toldOnly(corrected, writtenIds, namesIn)
+            : undefined;
+    const toldIsWord =
+        askingBesideTold !== undefined &&
+        (refersBackIn(askingBesideTold) && !focus.includes(pointedWithNoun(askingBesideTold, [...focus, ...written])!)
+            ? writtenIds.every((id) => focusHoldsBeyondName(index, reading, focus, id))
+            : focusHoldsAsWell(index, reading, focus, writtenIds, true));
+    const named = orgIsWord || pointedIsWord || toldIsWord ? [] : written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
     // A last question that asked no aspect was answered on one all the same when a typed field led its answer: "what's
     // the risk split on the performance bond loan?" → "ok what about weidaitong then?" asks weidaitong's split. Only
     // "那X呢" goes on with it; a follow-up with a question of its own is read by its own words.
@@ -377,11 +399,6 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // others lent it a word); an organization only when nothing else is named, or when whom to call is asked. Not one
     // the question likens the asked to ("担保基金收多少担保费，是不是跟微贷通一样"), and of the offerings, one the clause
     // that asks names rather than one told of ("高企贷要交担保费吗？微贷通收了我们2.5%"; see `namedWhereAsked`).
-    const namesIn = (piece: string) => [
-        ...index.read(piece).named.map((n) => n.id),
-        ...numberNamed(snapshot, piece),
-        ...issuedNamed(snapshot, piece),
-    ];
     const { asked, likened } = namedWhereAsked(text, named, namesIn);
     const unlikened = named.filter((i) => !likened.includes(i));
     const candidates = unlikened.length > 0 ? unlikened : named;

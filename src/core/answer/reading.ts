@@ -119,6 +119,24 @@ export function asksForOthers(text: string): string | undefined {
 }
 
 /**
+ * Wishing or planning, whatever for ("我们想申请高企贷", "打算试试沪科专贷", "we plan to apply for gaoqidai"): the
+ * firm turns to what it names. Not the wish denied ("不想要履约贷那种", "we don't want the insurance one").
+ */
+const INTENDS = new RegExp(
+    [
+        /(?<![不没])(?:想|打算|准备|计划|希望|考虑)/.source,
+        /(?<!\b(?:not|never|n't|don't|dont|do not)\s+)/.source +
+            /\b(?:want|wants|wanted|plan|plans|planning|intend|intends|considering|going to|would like|'d like|thinking (?:of|about)|interested in|hoping)\b/
+                .source,
+    ].join('|'),
+    'i',
+);
+
+export function intends(text: string): boolean {
+    return INTENDS.test(normalize(text));
+}
+
+/**
  * The question without what it sets aside, and the words set aside (each a span to read names in), when it asks for
  * others of the kind ("除了高企贷，还有哪些…", "besides gaoqidai, which loans…", "not gaoqidai - the other ones"); none
  * otherwise: "除了科技支行，银行还能设什么样的专营机构" asks of what the card set aside holds beside it.

@@ -20,7 +20,7 @@ import { fieldTexts, ownPhrases, profileWords } from '../search/documents.ts';
 import type { Aspect } from '../vocabulary.ts';
 import { understandQuestion } from '../match/understand.ts';
 import { passageText } from './facts.ts';
-import { subjectCues, yearPattern, yearsIn } from './reading.ts';
+import { intends, subjectCues, yearPattern, yearsIn } from './reading.ts';
 
 /** The weight of a word of a clause that only tells about the firm, beside the words of the clauses that ask. */
 const TOLD_SHARE = 0.1;
@@ -296,6 +296,57 @@ export function namedWhereAsked(
     }
     return { asked: [], likened };
 }
+/**
+ * The items of `ids` are named only where the firm tells of its own dealings or of what it heard, never where it asks,
+ * and the asking part names no item: "我们之前办过高企贷。那这个的加权平均利率是多少", "Our bank also mentioned Huke
+ * Zhuandai. Anyway, which banks were in the pilot?", "We also have a Gaoqidai loan, but for this subsidy, do we need to
+ * apply?". A sentence that asks nothing and opens with the firm or a report tells in all its clauses; in one that asks,
+ * a clause that asks nothing and opens so tells. Not a wish ("我们想申请高企贷，它的利率多少": the firm turns to it),
+ * nor a clause saying which one is meant ("我们要问的是沪科专贴": a correction).
+ * The part that asks when they are; undefined when not.
+ */
+export function toldOnly(text: string, ids: readonly string[], namesIn: (piece: string) => readonly string[]): string | undefined {
+    if (ids.length === 0) return undefined;
+    const tells = (piece: string) => {
+        const t = normalize(piece).trim();
+        return !ASKS.test(t) && (FIRM_OPENS.test(t) || SELF.test(t) || HEARSAY.test(t)) && !intends(t) && !IDENTIFIES.test(t);
+    };
+    const told: string[] = [];
+    const asking: string[] = [];
+    for (const sentence of text.split(/(?<=[。;；!！?？\n]|\.(?=\s+\D))/)) {
+        if (sentence.trim().length === 0) continue;
+        if (!ASKS.test(normalize(sentence))) {
+            (tells(sentence.split(CLAUSE_END)[0] ?? '') && !IDENTIFIES.test(normalize(sentence)) ? told : asking).push(sentence);
+            continue;
+        }
+        for (const clause of sentence.split(CLAUSE_END)) (tells(clause) ? told : asking).push(clause);
+    }
+    const toldIds = new Set(told.flatMap((c) => namesIn(c)));
+    const askedIds = new Set(namesIn(asking.join('')));
+    return asking.some((c) => ASKS.test(normalize(c))) && ids.every((id) => toldIds.has(id) && !askedIds.has(id)) ? asking.join('') : undefined;
+}
+/** A clause saying which one is meant, not telling: "我们要问的是沪科专贴", "是沪科专贴", "I meant zhuantie". */
+const IDENTIFIES = /的是|(?:^|[，,]\s*)是|\b(?:i|we) (?:meant|mean)\b|\b(?:asking|talking) about\b|\breferring to\b/i;
+
+/** A pointer with the noun it points with: "this subsidy", "that loan", "这个补贴", "该贷款". */
+const POINTED_NOUN_EN = /\b(?:this|that|these|those)\s+([a-z][a-z-]{2,})/i;
+const POINTED_NOUN_ZH = /(?:这|那|该)(?:个|项|款|笔|种)?(?!的)([\u4e00-\u9fff]{2})/;
+
+/**
+ * Which of `items` the question points at by the noun after its pointer ("for this subsidy" → the premium subsidy, not
+ * the loan told of): the one whose own names alone hold that noun.
+ */
+export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): KnowledgeItem | undefined {
+    const t = normalize(text);
+    const noun = POINTED_NOUN_EN.exec(t)?.[1] ?? POINTED_NOUN_ZH.exec(t)?.[1];
+    if (!noun || STOP_NOUNS.test(noun)) return undefined;
+    const says = hasHan(noun) ? (x: string) => x.includes(noun) : termSaid(stem(noun));
+    const holding = items.filter((item) => ownPhrases(item).some((x) => says(normalize(x))));
+    return holding.length === 1 ? holding[0] : undefined;
+}
+/** Words after a pointer that are no noun of a kind ("this year", "that one", "这个月"). */
+const STOP_NOUNS = /^(?:one|ones|year|month|week|time|point|case|way|is|was|has|can|will|月|年|时候|问题)$/;
+
 /** Chinese words that end a modifier before the noun it modifies: "审核履约贷的那个科技创业中心". */
 const MODIFIER_ENDS = /(?:的(?:那个|这个|那家|这家|那一家)?|那个|这个|那家|这家)$/;
 /** An English aside or relative clause after a noun, telling which one it is: "(the one behind IP-pledge loans)". */
@@ -405,11 +456,21 @@ export function focusHoldsBeyondName(index: KnowledgeIndex, reading: QueryReadin
     return focus.some((f) => heldBy(index, reading, f.id, beyondNames) >= theirs + EVIDENCE_MARGIN);
 }
 
-/** Some item in focus holds the question's words as well as, within `EVIDENCE_MARGIN`, the best of `others` does. */
-export function focusHoldsAsWell(index: KnowledgeIndex, reading: QueryReading, focus: readonly KnowledgeItem[], others: readonly string[]): boolean {
+/**
+ * Some item in focus holds the question's words as well as, within `EVIDENCE_MARGIN`, the best of `others` does; with
+ * `beyondNamed`, the words beyond each card's own names (a card is not nearer for its name being told).
+ */
+export function focusHoldsAsWell(
+    index: KnowledgeIndex,
+    reading: QueryReading,
+    focus: readonly KnowledgeItem[],
+    others: readonly string[],
+    beyondNamed = false,
+): boolean {
     if (others.length === 0) return false;
-    const best = Math.max(...others.map((id) => heldBy(index, reading, id)));
-    return focus.some((f) => heldBy(index, reading, f.id) >= best - EVIDENCE_MARGIN);
+    const measure = beyondNamed ? beyondNames : (r: RankedPassage) => r.coverage;
+    const best = Math.max(...others.map((id) => heldBy(index, reading, id, measure)));
+    return focus.some((f) => heldBy(index, reading, f.id, measure) >= best - EVIDENCE_MARGIN);
 }
 /** The year and number of a document number: 沪科提复〔2024〕85号. */
 const DOC_NUMBER = /[〔[(（](\d{4})[〕\])）]\s*(\d{1,4})\s*号/;

@@ -21,7 +21,8 @@
  * 4. the answer's items and aspect become the focus of the next turn.
  */
 import { subjectCues, yearsIn, type Answer } from '../answer/answer.ts';
-import { asksForOffering, asksForOthers, type Wanted } from '../answer/reading.ts';
+import { asksForOffering, asksForOthers, intends, type Wanted } from '../answer/reading.ts';
+import { toldOnly } from '../answer/subject.ts';
 import { langOfText } from '../language.ts';
 import { termPattern } from '../search/stem.ts';
 import { normalize } from '../search/tokenize.ts';
@@ -43,7 +44,6 @@ import {
     asksWhichFits,
     correctsEarlier,
     deniesUnnamed,
-    intends,
     asksOfList,
     pointsAtList,
     languageAsked,
@@ -383,8 +383,14 @@ export function converse(service: KnowledgeService, state: ConversationState, me
     // The one offering the question named, when another card answered it ("科技履约贷的保费补贴比例": the subsidy's card),
     // for a next "利率呢" that the card answering does not give (see AnswerContext.named).
     const offeringsNamed = reading.named.map((n) => service.getItem(n.id)).filter((i) => i !== undefined && isOffering(i));
+    // Not one the firm only told of where another question is asked ("我们之前办过高企贷。那这个的利率是多少": `toldOnly`).
     const namedOther =
-        !toldOfOther && !answer.comparison && answer.item && offeringsNamed.length === 1 && offeringsNamed[0]!.id !== answer.item.id
+        !toldOfOther &&
+        !answer.comparison &&
+        answer.item &&
+        offeringsNamed.length === 1 &&
+        offeringsNamed[0]!.id !== answer.item.id &&
+        toldOnly(asked, [offeringsNamed[0]!.id], (piece) => service.read(piece).named.map((n) => n.id)) === undefined
             ? offeringsNamed[0]!.id
             : undefined;
     const kept = namedOther && left.focus ? { focus: { ...left.focus, named: namedOther } } : left;

@@ -99,24 +99,6 @@ export function wantsFinancing(text: string): boolean {
 }
 
 /**
- * Wishing or planning, whatever for ("我们想申请高企贷", "打算试试沪科专贷", "we plan to apply for gaoqidai"): the
- * firm turns to what it names. Not the wish denied ("不想要履约贷那种", "we don't want the insurance one").
- */
-const INTENDS = new RegExp(
-    [
-        /(?<![不没])(?:想|打算|准备|计划|希望|考虑)/.source,
-        /(?<!\b(?:not|never|n't|don't|dont|do not)\s+)/.source +
-            /\b(?:want|wants|wanted|plan|plans|planning|intend|intends|considering|going to|would like|'d like|thinking (?:of|about)|interested in|hoping)\b/
-                .source,
-    ].join('|'),
-    'i',
-);
-
-export function intends(text: string): boolean {
-    return INTENDS.test(normalize(text));
-}
-
-/**
  * Saying what the last question meant to ask ("不对，我要问的是高新技术企业的", "I was asking about the rate"): the
  * question again, of what is named now, not something told about the firm.
  */
