@@ -1606,6 +1606,15 @@ describe('the passage that answers chooses the card', () => {
         expect(notAbout('沪科专贷（不是专贴）累计投放多少').spans).toEqual(['专贴']);
         expect(notAbout('what is the rate? nothing to do with gaoqidai').spans).toEqual(['gaoqidai']);
         expect(notAbout('高企贷利率多少').spans).toEqual([]);
+        // Denying it asks of X, and "not X, but Y" ("不是X，是Y"); "不是说X…吗" asks of X, and "是不是X" asks whether.
+        expect(notAbout('担保基金的科技专项担保资金池有多大？不是问科创助力贷。').spans).toEqual(['科创助力贷']);
+        expect(notAbout('85号答复里，高新技术企业贷款余额是多少？我不是问高企贷的投放。').spans).toEqual(['高企贷的投放']);
+        expect(notAbout("I don't mean seamless renewal: how much relief financing went out?").spans).toEqual(['seamless renewal']);
+        expect(notAbout('不是创业中心，是市科委的咨询电话').spans).toEqual(['创业中心']);
+        expect(notAbout('不是说高企贷不收其他费用吗？').spans).toEqual([]);
+        expect(notAbout('是不是高企贷，利率多少').spans).toEqual([]);
+        expect(service.answer('担保基金的科技专项担保资金池有多大？不是问科创助力贷。').item?.id).toBe('sme-financing-guarantee-fund');
+        expect(service.answer('85号答复里，高新技术企业贷款余额是多少？我不是问高企贷的投放。').item?.id).toBe('stcsm-reply-2024-85');
         // A tag saying the other is another thing ("跟X不是一个部门吧") sets nothing side by side.
         const tag = service.answer('科技微贷通是哪个单位推出的？跟沪科专贷不是一个部门吧？');
         expect(tag.comparison).toBeUndefined();

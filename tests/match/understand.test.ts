@@ -160,6 +160,9 @@ describe('understandQuestion', () => {
             expect(u.fields.needs, text).toBeUndefined();
             expect(u.declined, text).toEqual(['ip-pledge']);
         }
+        // Denying what is meant or known turns nothing down, and a colon ends the clause a refusal reaches.
+        expect(understandQuestion("I don't mean seamless renewal: how much relief financing went out?").declined).toEqual([]);
+        expect(understandQuestion("we don't want a renewal: is relief financing still open?").declined).toEqual(['loan-renewal']);
         // "不用抵押" is itself a need: a loan without collateral.
         expect(fields('有没有不用抵押的贷款').needs).toEqual(['credit-loan']);
     });

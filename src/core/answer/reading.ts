@@ -171,6 +171,14 @@ const NOT_ABOUT = [
     /(?:跟|和|与|同)([^，,。？?！!；;]{1,20}?)不是(?:一个|一回事|一码事|同一个|一样)[^，,。？?！!；;]{0,4}吧/g,
     // "Not the guarantor-backed one (weidaitong) — the loan where an insurer backs it: …", opening the question.
     /^\s*(?:no,?\s+)?not\s+([^,.?;!—–:]{2,60}?)\s*(?=[—–,;:]|\s-\s)/gi,
+    // "不是创业中心，是市科委的咨询电话", "我们用的不是专贷，是沪科专贴": what it is not, then what it is (not 是不是).
+    /(?<!是)(?:不是|并非)([^，,。？?！!；;]{1,20})[，,]\s*(?:而)?是/g,
+    // "…？不是问科创助力贷。", "我不是问高企贷的投放", "我问的不是X": a clause denying it asks of X (not "不是说X…吗", which
+    // asks whether X does what was said).
+    /(?:我|我们)?(?:并?不是|没有?)(?:在)?(?:问|指)(?:的)?([^，,。？?！!；;]{1,20})/g,
+    /(?:我|我们)?(?:问|指|说)的(?:并?不是)([^，,。？?！!；;]{1,20})/g,
+    /\b(?:i|we)\s+(?:don't|do not|didn't|did not)\s+mean\s+([^,.?;!:—–]{2,40})/gi,
+    /\b(?:i'm|i am|we're|we are)\s+not\s+asking\s+(?:about\s+)?([^,.?;!:—–]{2,40})/gi,
     /\b(?:nothing to do with|unrelated to|not related to|separate from)\s+([^,.?;!]{2,40})/gi,
     /\b(?:don't|do not|not to)\s+(?:be\s+)?(?:confuse|confused|mix|mixed)\s+(?:it\s+|this\s+|them\s+)?(?:up\s+)?with\s+([^,.?;!]{2,40})/gi,
 ];

@@ -165,7 +165,9 @@ const BORROWED_BEFORE = new RegExp(
     'i',
 );
 
-const DECLINED = /不用|无需|不需要|不要|不考虑|不想|不打算|不愿|\b(?:don't|do not|won't|will not|not interested|no need|rather not)\b/i;
+// "I don't mean seamless renewal", "we don't know whether…": a verb of meaning or knowing denied turns nothing down.
+const DECLINED =
+    /不用|无需|不需要|不要|不考虑|不想|不打算|不愿|\b(?:(?:don't|do not)(?!\s+(?:mean|know|understand|think|remember|see)\b)|won't|will not|not interested|no need|rather not)\b/i;
 
 /**
  * Profile fields that `question` plainly states, each with a sentence
@@ -274,7 +276,8 @@ export function understandQuestion(question: string, lexicon: Lexicon = VOCABULA
 /** The words of the clause before `index`: a refusal speaks of what follows it in the same clause. */
 function clauseBefore(text: string, index: number): string {
     const head = text.slice(0, index);
-    const start = Math.max(...[...head.matchAll(/[，。,.;；!！?？\n]/g)].map((m) => m.index + 1), 0);
+    // A colon ends a clause: "I don't want a renewal: how much relief financing…" turns down no relief.
+    const start = Math.max(...[...head.matchAll(/[，。,.;；:：!！?？\n]/g)].map((m) => m.index + 1), 0);
     return head.slice(start);
 }
 
