@@ -243,6 +243,22 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         expect(a.text).toContain('45%');
     });
 
+    it('an insurer asked: the passage naming it leads, whatever else the words point to', () => {
+        // keji-lvyuedai history.0: the 2010 pilot, 承保方为太平洋保险; 科技创业中心 said beside it points to how to apply.
+        const a = service.answer('科技创业中心那个履约贷，当初承保的是哪家保险公司？');
+        expect(a.item?.id).toBe('keji-lvyuedai');
+        expect(a.facts[0]!.text).toMatch(/承保方为太平洋保险/);
+    });
+
+    it('two named together with a number asked and no word of choosing: the figure each states nearest the words', () => {
+        // huke-zhuandai facts: 获贷企业中九成以上为高新技术企业 (no digit in Chinese; "over 90%" in English).
+        const a = service.answer('沪科专贷和沪科专贴覆盖的企业里，高新技术企业占比多少？');
+        expect(a.comparison?.items.map((i) => i.id)).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+        expect(a.text.slice(0, 120)).toContain('九成以上');
+        // With no number asked, what each is leads, as before.
+        expect(service.answer('沪科专贷和沪科专贴').text).not.toContain('九成以上');
+    });
+
     it('whom to call: where to apply, then each organization with its phones, each citing its own card', () => {
         const a = service.answer('科技履约贷找谁申请？联系电话多少');
         expect(a).toMatchObject({ status: 'answered', confident: true, item: { id: 'keji-lvyuedai' } });

@@ -21,6 +21,11 @@ describe('哪个 and what follows it', () => {
         expect(choosesIn('是哪个部门负责的')).toBe(false);
         expect(choosesIn('在哪个网站确认账户')).toBe(false);
     });
+
+    it('占比 is a share, not "more than": 比 after 占 chooses nothing', () => {
+        expect(choosesIn('沪科专贷和沪科专贴覆盖的企业里，高新技术企业占比多少？')).toBe(false);
+        expect(choosesIn('沪科专贷比高企贷利率低吗')).toBe(true);
+    });
 });
 
 describe('on the shipped cards', () => {

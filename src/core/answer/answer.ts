@@ -379,21 +379,20 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // Two items named with a word of choosing, or one after the other: side by side.
     const [first, second] = named;
     if (first && second && comparable(first) && comparable(second) && (cues.chooses || joinedInText(text, reading, first.id, second.id))) {
-        return compare(
-            snapshot,
-            index,
-            withAspect(reading, carried ?? inferred),
-            first,
-            second,
-            base,
-            cues.ellipsis ? sameYear : undefined,
-            cues.ranks,
-        );
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), first, second, base, {
+            ...(cues.ellipsis && sameYear ? { year: sameYear } : {}),
+            ranks: cues.ranks,
+            together: !cues.chooses,
+            number: hints.wants === 'number',
+        });
     }
     // One named, and the one in focus, with a word of choosing ("跟高企贷比呢", "which is cheaper").
     const held = focus[0];
     if (first && !second && held && held.id !== first.id && cues.chooses && comparable(first) && comparable(held)) {
-        return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base, sameYear, cues.ranks);
+        return compare(snapshot, index, withAspect(reading, carried ?? inferred), held, first, base, {
+            ...(sameYear ? { year: sameYear } : {}),
+            ranks: cues.ranks,
+        });
     }
     // Several named and no comparison asked: one is the subject, the one whose card holds most of the question (the
     // others lent it a word); an organization only when nothing else is named, or when whom to call is asked. Not one
@@ -541,7 +540,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         }
         if (back || choosing || fitting || cues.bare || ownEllipsis || !leads || figureOfFocus || focus.some((f) => top.has(f.id)) || focusHolds()) {
             if (a && b && comparable(a) && comparable(b))
-                return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, sameYear, cues.ranks);
+                return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, {
+                    ...(sameYear ? { year: sameYear } : {}),
+                    ranks: cues.ranks,
+                });
             // The question speaks of the item in focus: a piece of its name it holds is asked, not the card's name.
             const about = reading.free ? { ...reading, free: { ...reading.free, items: [a!.id] } } : reading;
             // What the item is, asked before, is no aspect to carry into a follow-up with words of its own ("tell me about

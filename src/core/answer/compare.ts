@@ -10,6 +10,7 @@ import type { Aspect, Lang } from '../vocabulary.ts';
 import { itemSentence, notHeldSentence } from '../words/answer.ts';
 import { fullStop, sentenceGap } from '../words/labels.ts';
 import { nameOf, passageText, toFact } from './facts.ts';
+import { figureIn } from './item-answer.ts';
 import { yearsIn } from './reading.ts';
 import type { Answer, AnswerFact, Base, ComparisonRow } from './types.ts';
 import { contactsOf, refOf } from './whom-to-call.ts';
@@ -27,11 +28,18 @@ export function compare(
     left: KnowledgeItem,
     right: KnowledgeItem,
     base: Base,
-    /** The year the last answer named, when this comparison goes on from it and names none. */
-    year?: string,
-    /** The question asks which is more of something ("which one puts more risk on the government side"). */
-    ranks = false,
+    options: {
+        /** The year the last answer named, when this comparison goes on from it and names none. */
+        readonly year?: string;
+        /** The question asks which is more of something ("which one puts more risk on the government side"). */
+        readonly ranks?: boolean;
+        /** The two are only named together ("沪科专贷和沪科专贴覆盖的企业里…"), with no word asking to choose or compare. */
+        readonly together?: boolean;
+        /** The question asks for a number ("占比多少", "how many firms"). */
+        readonly number?: boolean;
+    } = {},
 ): Answer {
+    const { year, ranks = false, together = false, number = false } = options;
     const lang = base.lang;
     const factsOf = (item: KnowledgeItem, aspect: Aspect) =>
         index
@@ -54,16 +62,22 @@ export function compare(
     const years = named.length > 0 ? named : year ? [year] : [];
     const pointed = (item: KnowledgeItem): AnswerFact[] => {
         const ranked = index.passages(item.id, reading).filter((r) => r.passage.structured && !r.passage.absence);
-        const of = other
+        const worded = other
             ? ranked.filter((r) => r.passage.aspects.includes(other))
             : ranked.filter((r) => r.overlap > 0 && r.passage.field !== 'summary');
+        // A number asked: the passages stating one, in either language (九成以上 is "over 90%"), when any does.
+        const figured = number ? worded.filter((r) => [r.passage.text.zh, r.passage.text.en].some((t) => t !== undefined && figureIn(t))) : [];
+        const of = figured.length > 0 ? figured : worded;
         // The passage stating the year asked, though it holds none of the question's words ("which lent more that
         // year?": "In 2021 the loan provided 2.669 billion yuan").
         const dated = (other ? of : ranked.filter((r) => r.passage.field !== 'summary')).filter((r) => years.some((y) => passageText(r).includes(y)));
         const best = dated.reduce<(typeof of)[number] | undefined>((b, r) => (!b || r.overlap > b.overlap ? r : b), undefined) ?? of[0];
         return best ? [toFact(item, best, lang)] : [];
     };
-    const [ownLeft, ownRight] = other || years.length > 0 ? [pointed(left), pointed(right)] : [[], []];
+    // Named together with no aspect read and no word of choosing, a number asked ("沪科专贷和沪科专贴覆盖的企业里，高新技术
+    // 企业占比多少"): the figure each card states nearest the question's own words, not what each is.
+    const byQuestion = together && number && !lead && !other && reading.aspects.aspects.length === 0;
+    const [ownLeft, ownRight] = other || years.length > 0 || byQuestion ? [pointed(left), pointed(right)] : [[], []];
     if (ownLeft.length > 0 && ownRight.length > 0) {
         const text = [
             itemSentence(

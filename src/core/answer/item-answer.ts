@@ -430,9 +430,16 @@ export function answerItem(
     const doer = statedKind === 'agent' && !near && !who ? doerOf(base.question) : undefined;
     const byDoer =
         doer && !(chosen[0] && doer.test(passageText(chosen[0]))) ? all.find((r) => !r.passage.absence && doer.test(passageText(r))) : undefined;
+    // "当初承保的是哪家保险公司": the passage naming the insurer (承保方为太平洋保险), whatever else the words point to
+    // (the 科技创业中心 said to tell which loan is meant points to how to apply).
+    const byInsurer =
+        !who && !byDoer && asksInsurer(base.question) && !(chosen[0] && states(chosen[0], INSURER_STATED))
+            ? all.find((r) => !r.passage.absence && states(r, INSURER_STATED))
+            : undefined;
+    const named = byDoer ?? byInsurer;
     if (who) [chosen, labels, gap, absentFirst] = [[who], undefined, undefined, false];
-    else if (byDoer)
-        [chosen, labels, gap, absentFirst] = [[byDoer, ...chosen.filter((r) => r !== byDoer)].slice(0, MAX_FACTS), undefined, undefined, false];
+    else if (named)
+        [chosen, labels, gap, absentFirst] = [[named, ...chosen.filter((r) => r !== named)].slice(0, MAX_FACTS), undefined, undefined, false];
     if (near && gap) [chosen, labels, gap] = [[near], undefined, undefined];
     else if (near) {
         if (labels) labels = [near.passage.aspects[0] ?? primary ?? 'what-is', ...labels.filter((_, i) => chosen[i] !== near)];
@@ -894,12 +901,12 @@ const statesIn = (r: RankedPassage, unit: RegExp) => unit.test(normalize(passage
 const UNIT_SHARE = 0.5;
 /**
  * A passage states a figure: a digit left once its years, dates and document numbers are out ("A January 2026 press
- * conference", 2024年9月, 〔2024〕85号 state no figure).
+ * conference", 2024年9月, 〔2024〕85号 state no figure). Read in its Chinese, as the card's own gaps are measured.
  */
-const hasNumber = (r: RankedPassage) => {
-    const text = r.passage.text.zh ?? r.passage.text.en ?? '';
-    return /\d/.test(text) && /\d/.test(text.replace(NOT_FIGURES, ' '));
-};
+const hasNumber = (r: RankedPassage) => figureIn(r.passage.text.zh ?? r.passage.text.en ?? '');
+
+/** A text states a figure (see `hasNumber`). */
+export const figureIn = (text: string) => /\d/.test(text) && /\d/.test(text.replace(NOT_FIGURES, ' '));
 const NOT_FIGURES = new RegExp(
     [
         // a document's number or title (STATED.document)

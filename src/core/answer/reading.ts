@@ -212,8 +212,8 @@ const CHOOSE = new RegExp(
         // 哪个 chooses, but not before a noun of something else with no word that ranks: "哪个区间", "哪个部门负责" ask which
         // span or body, where "哪个利率低", "哪个产品好", "哪个更便宜" choose.
         `哪一?个(?!(?![^，。？?,.]{0,6}(?:${RANKING_ZH}))(?!${ITEM_KIND_ZH})[\u4e00-\u9fff]{2})`,
-        // "比高企贷低吗", "lower than gaoqidai?": more or less than another (not 比较 "rather", 比例 a ratio).
-        /比(?!较|例|率|重)[^，。？?,.]{1,15}?(?:更|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好)/.source,
+        // "比高企贷低吗", "lower than gaoqidai?": more or less than another (not 比较 "rather", 比例 or 占比 a ratio).
+        /(?<!占)比(?!较|例|率|重)[^，。？?,.]{1,15}?(?:更|高|低|多|少|大|小|长|短|快|慢|便宜|贵|划算|好)/.source,
         /\b(?:higher|lower|bigger|larger|smaller|longer|shorter|faster|slower|cheaper|better|easier|harder) than\b/.source,
         // "different from", "how are they different" choose; "ok, different thing" changes the topic.
         /\bversus\b|\bwhich (?:one|is|of|should|would)\b|\bbetter\b|\bcheaper\b|\bcompare|\bdiffer(?:s|ence|ences)?\b|\bdifferent from\b/.source,
