@@ -398,7 +398,11 @@ describe('focus', () => {
         for (const [first, then, focus] of [
             ['沪科专贷是什么', '我们之前办过高企贷。那这个的加权平均利率是多少', 'huke-zhuandai'],
             ['Tell me about Gaoqidai', 'Our bank also mentioned Huke Zhuandai. Anyway, which banks were in the pilot?', 'gaoqidai'],
-            ['What is the premium subsidy for tech loans?', 'We also have a Gaoqidai loan, but for this subsidy, do we need to apply?', 'premium-subsidy'],
+            [
+                'What is the premium subsidy for tech loans?',
+                'We also have a Gaoqidai loan, but for this subsidy, do we need to apply?',
+                'premium-subsidy',
+            ],
         ]) {
             const turns = talk(first!, then!);
             expect(answerOf(turns[1]).item?.id, then).toBe(focus);
