@@ -300,6 +300,10 @@ describe('focus', () => {
         expect(zh.item?.id).toBe('huke-zhuandai');
         // Said without setting aside, the same pointer picks the one it names.
         expect(answerOf(talk('沪科专贷和沪科专贴有什么区别', '贴的那个到2025年4月累计多少')[1]).item?.id).toBe('huke-zhuantie');
+        // Two short names joined ("专贷和专贴") are set side by side as full names are, and the pointer picks from them.
+        const short = talk('专贷和专贴到2025年4月各有多少', '贴的那个是多少');
+        expect(answerOf(short[0]).comparison?.items.map((i) => i.id)).toEqual(['huke-zhuandai', 'huke-zhuantie']);
+        expect(answerOf(short[1]).item?.id).toBe('huke-zhuantie');
     });
 
     it('the one item named only as what the focus is likened to ("跟高企贷一样") is measured against, not asked of', () => {

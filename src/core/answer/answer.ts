@@ -67,6 +67,7 @@ import {
     focusHoldsAsWell,
     focusHoldsBeyondName,
     pointedWithNoun,
+    shortJoined,
     issuedNamed,
     joinedInText,
     likenedIn,
@@ -378,7 +379,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
 
     // Two items named with a word of choosing, or one after the other: side by side.
     const [first, second] = named;
-    if (first && second && comparable(first) && comparable(second) && (cues.chooses || joinedInText(text, reading, first.id, second.id))) {
+    const joined = (a: string, b: string) =>
+        joinedInText(text, reading, a, b) || (written.length === 0 && shortJoined(snapshot, text, cues.leftover, a, b));
+    if (first && second && comparable(first) && comparable(second) && (cues.chooses || joined(first.id, second.id))) {
         return compare(snapshot, index, withAspect(reading, carried ?? inferred), first, second, base, {
             ...(cues.ellipsis && sameYear ? { year: sameYear } : {}),
             ranks: cues.ranks,

@@ -700,6 +700,31 @@ export function joinedInText(text: string, reading: QueryReading, a: string, b: 
     return again !== null && new RegExp(`\\b${again[1]}\\s+(?:the\\s+)?$`).test(lower.slice(0, l.start));
 }
 
+/**
+ * Two items named by short words joined in the text ("专贷和专贴到2025年4月各有多少"): the word naming each (`shortNamed`,
+ * one word at a time) with only a joining word between them, as `joinedInText` reads names written in full.
+ */
+export function shortJoined(snapshot: KnowledgeSnapshot, text: string, words: readonly string[], a: string, b: string): boolean {
+    const lower = normalize(text).toLowerCase();
+    const wordOf = (id: string) => words.find((w) => shortNamed(snapshot, [w]).some((i) => i.id === id));
+    const [x, y] = [wordOf(a), wordOf(b)];
+    if (!x || !y) return false;
+    const [i, j] = [lower.indexOf(normalize(x).toLowerCase()), lower.indexOf(normalize(y).toLowerCase())];
+    if (i < 0 || j < 0) return false;
+    const [l, r] =
+        i < j
+            ? [
+                  { at: i, w: x },
+                  { at: j, w: y },
+              ]
+            : [
+                  { at: j, w: y },
+                  { at: i, w: x },
+              ];
+    const end = l.at + l.w.length;
+    return end <= r.at && JOINED.test(lower.slice(end, r.at));
+}
+
 /** "…, and on the" before a name: the preposition said before the first name, said again for the second. */
 const PARALLEL = /[,;]?\s*(?:and|or|as well as)\s+(on|for|of|in|about|under|with)\s+(?:the\s+)?$/;
 
