@@ -127,6 +127,9 @@ describe('focus', () => {
         expect(answerOf(scope[1]).text.slice(0, 400)).toContain('194');
         const said = talk('科技履约贷的风险怎么分担？', '不不，我说的是微贷通');
         expect(answerOf(said[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
+        // What it is not, then what it is: the one it is not is set aside, and the last question goes on.
+        const not = talk('科技履约贷的期限多长', '我说的不是履约贷，是微贷通');
+        expect(answerOf(not[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'term' });
         // 不好意思 / 抱歉 are "sorry"; 我是想问 says what was meant as 我问的是 does. 想问一下 alone asks a new question.
         const sorry = talk('高企贷的利率多少？', '不好意思，我是想问沪科专贷');
         expect(answerOf(sorry[1])).toMatchObject({ item: { id: 'huke-zhuandai' }, aspect: 'rate' });

@@ -212,7 +212,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
               : asksWhomFor(text)
                 ? withAspect(read, 'eligibility', FRAME)
                 : read;
-    const cues = subjectCues(text, reading);
+    // The words of what is set aside or disowned are no words left over ("我说的不是履约贷，是微贷通" is bare but for 微贷通).
+    const spans = [...aside.spans, ...disowned.spans].filter((span) => span.trim().length > 0);
+    const cues = subjectCues(
+        spans.reduce((t, span) => t.replace(span, ' '), text),
+        reading,
+    );
     const aspects = reading.aspects.aspects.map((a) => a.aspect);
     const base = { question: search.query, lang, aspects, search };
     const get = (id: string) => snapshot.items.get(id);

@@ -172,11 +172,13 @@ const NOT_ABOUT = [
     // "Not the guarantor-backed one (weidaitong) — the loan where an insurer backs it: …", opening the question.
     /^\s*(?:no,?\s+)?not\s+([^,.?;!—–:]{2,60}?)\s*(?=[—–,;:]|\s-\s)/gi,
     // "不是创业中心，是市科委的咨询电话", "我们用的不是专贷，是沪科专贴": what it is not, then what it is (not 是不是).
-    /(?<!是)(?:不是|并非)([^，,。？?！!；;]{1,20})[，,]\s*(?:而)?是/g,
+    // Only the span is cut: the words saying what it is not are a correction's, read as such ("我说的不是履约贷，是微贷通"
+    // asks the last question again of 微贷通).
+    /(?<=(?<!是)(?:不是|并非))([^，,。？?！!；;]{1,20})(?=[，,]\s*(?:而)?是)/g,
     // "…？不是问科创助力贷。", "我不是问高企贷的投放", "我问的不是X": a clause denying it asks of X (not "不是说X…吗", which
     // asks whether X does what was said).
-    /(?:我|我们)?(?:并?不是|没有?)(?:在)?(?:问|指)(?:的)?([^，,。？?！!；;]{1,20})/g,
-    /(?:我|我们)?(?:问|指|说)的(?:并?不是)([^，,。？?！!；;]{1,20})/g,
+    /(?<=(?:并?不是|没有?)(?:在)?(?:问|指)(?:的)?)([^，,。？?！!；;]{1,20})/g,
+    /(?<=(?:问|指|说)的并?不是)([^，,。？?！!；;]{1,20})/g,
     /\b(?:i|we)\s+(?:don't|do not|didn't|did not)\s+mean\s+([^,.?;!:—–]{2,40})/gi,
     /\b(?:i'm|i am|we're|we are)\s+not\s+asking\s+(?:about\s+)?([^,.?;!:—–]{2,40})/gi,
     /\b(?:nothing to do with|unrelated to|not related to|separate from)\s+([^,.?;!]{2,40})/gi,
@@ -188,7 +190,9 @@ const NOT_ABOUT = [
  * nothing of the kind. Unlike `setAside`, it asks no others: the items named there are just not its subject.
  */
 export function notAbout(text: string): { readonly rest: string; readonly spans: readonly string[] } {
-    const { rest, spans } = cutOut(text, NOT_ABOUT);
+    const { rest, spans: cut } = cutOut(text, NOT_ABOUT);
+    // A span already cut by another pattern is blank: nothing more is said not to be asked.
+    const spans = cut.filter((span) => span.trim().length > 0);
     return spans.length > 0 ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
 }
 
