@@ -416,6 +416,9 @@ describe('focus', () => {
             // …and a next bare aspect is not asked of the item told of either.
             expect(turns[1]!.state.focus?.named, then).toBeUndefined();
         }
+        // In one sentence, a clause tells only when a later one turns from it ("but", 不过, 那): else the question goes on
+        // about the item just told of.
+        expect(answerOf(talk('高企贷是什么', '我们之前用过履约贷，利率怎么样')[1]).item?.id).toBe('keji-lvyuedai');
         // A question pointing back right after the item told of may mean it: the focus must hold more of the question.
         expect(answerOf(talk('高企贷是什么', '我们去年疫情时拿过纾困贷款。那个一共放了多少？')[1]).item?.id).toBe('relief-financing');
         // Saying which one is meant corrects; it does not tell.

@@ -319,12 +319,19 @@ export function toldOnly(text: string, ids: readonly string[], namesIn: (piece: 
             (tells(sentence.split(CLAUSE_END)[0] ?? '') && !IDENTIFIES.test(normalize(sentence)) ? told : asking).push(sentence);
             continue;
         }
-        for (const clause of sentence.split(CLAUSE_END)) (tells(clause) ? told : asking).push(clause);
+        // In a sentence that asks, a clause tells only when a later one turns from it ("We also have a Gaoqidai loan, but for
+        // this subsidy, …"): "我们之前用过履约贷，利率怎么样" goes on about the loan just told of.
+        const clauses = sentence.split(CLAUSE_END);
+        for (const [i, clause] of clauses.entries())
+            (tells(clause) && clauses.slice(i + 1).some((c) => TURNS_FROM.test(normalize(c).trim())) ? told : asking).push(clause);
     }
     const toldIds = new Set(told.flatMap((c) => namesIn(c)));
     const askedIds = new Set(namesIn(asking.join('')));
     return asking.some((c) => ASKS.test(normalize(c))) && ids.every((id) => toldIds.has(id) && !askedIds.has(id)) ? asking.join('') : undefined;
 }
+/** A clause turning from what was just told: but, anyway, as for, 不过, 但是, 那, 至于. */
+const TURNS_FROM = /^(?:不过|但是|但|可是|那么|那|至于|话说|另外)|^(?:but|anyway|however|as for|though|still)\b/i;
+
 /** A clause saying which one is meant, not telling: "我们要问的是沪科专贴", "是沪科专贴", "I meant zhuantie". */
 const IDENTIFIES = /的是|(?:^|[，,]\s*)是|\b(?:i|we) (?:meant|mean)\b|\b(?:asking|talking) about\b|\breferring to\b/i;
 
