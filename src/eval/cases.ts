@@ -107,6 +107,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers12.jsonl',
     'dialogues.strangers15.jsonl',
     'dialogues.strangers16.jsonl',
+    'dialogues.strangers17.jsonl',
 ] as const;
 
 /**
