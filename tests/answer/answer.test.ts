@@ -506,6 +506,8 @@ describe('a total lent', () => {
         for (const [q, id, figure] of [
             ['我们是嘉定一家做新能源材料的，想看看履约贷盘子大不大，2021年一共放出去多少钱？', 'keji-lvyuedai', '26.69亿元'],
             ['纾困融资贷款到现在累计给科技企业放了多少钱？', 'relief-financing', '446.84亿元'],
+            // The lending of a year said in the past is that year's total, the year written with two digits too.
+            ['履约贷21年放了多少钱', 'keji-lvyuedai', '26.69亿元'],
         ] as const) {
             const a = service.answer(q);
             expect(a, q).toMatchObject({ item: { id }, aspect: 'figures', status: 'answered' });
@@ -1629,6 +1631,7 @@ describe('the passage that answers chooses the card', () => {
         expect(notAbout('不是创业中心，是市科委的咨询电话').spans).toEqual(['创业中心']);
         expect(notAbout('不是说高企贷不收其他费用吗？').spans).toEqual([]);
         expect(notAbout('是不是高企贷，利率多少').spans).toEqual([]);
+        expect(notAbout('Not asking about Gaoqidai. The credit loan for little giants?').spans).toEqual(['Gaoqidai']);
         expect(service.answer('担保基金的科技专项担保资金池有多大？不是问科创助力贷。').item?.id).toBe('sme-financing-guarantee-fund');
         expect(service.answer('85号答复里，高新技术企业贷款余额是多少？我不是问高企贷的投放。').item?.id).toBe('stcsm-reply-2024-85');
         // A tag saying the other is another thing ("跟X不是一个部门吧") sets nothing side by side.

@@ -416,6 +416,9 @@ describe('focus', () => {
             // …and a next bare aspect is not asked of the item told of either.
             expect(turns[1]!.state.focus?.named, then).toBeUndefined();
         }
+        // Told as done to the firm ("也给我们推过"), and asked past it ("回到刚才那个"): still the focus.
+        expect(answerOf(talk('沪科专贴是什么', '上海银行也给我们推过高企贷，先不管那个。专贴能把贴现利率降多少')[1]).item?.id).toBe('huke-zhuantie');
+        expect(answerOf(talk('高企贷适合什么企业', '我们也听说过小巨人信用贷。回到刚才那个，2021年放了多少')[1]).item?.id).toBe('gaoqidai');
         // In one sentence, a clause tells only when a later one turns from it ("but", 不过, 那): else the question goes on
         // about the item just told of.
         expect(answerOf(talk('高企贷是什么', '我们之前用过履约贷，利率怎么样')[1]).item?.id).toBe('keji-lvyuedai');

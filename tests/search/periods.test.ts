@@ -1,6 +1,6 @@
 /** A quarter's end said one way or another is one period, in the cards and in the questions. */
 import { describe, expect, it } from 'vitest';
-import { samePeriod } from '../../src/core/search/periods.ts';
+import { fullYears, samePeriod } from '../../src/core/search/periods.ts';
 
 describe('samePeriod', () => {
     it('writes every form of a quarter end one way, in English and in Chinese', () => {
@@ -50,5 +50,19 @@ describe('samePeriod', () => {
             '2024年中央',
         ])
             expect(samePeriod(text), text).toBe(text);
+    });
+});
+
+describe('fullYears', () => {
+    it('writes a two-digit year in full, as founders write one', () => {
+        expect(fullYears('履约贷21年放了多少钱')).toBe('履约贷2021年放了多少钱');
+        expect(fullYears('24年二季度末余额')).toBe('2024年二季度末余额');
+        expect(fullYears('10年10月试点')).toBe('2010年10月试点');
+        expect(fullYears('21年度')).toBe('2021年度');
+    });
+
+    it('leaves a span of years as it is', () => {
+        for (const text of ['成立10年', '期限3年', '10年期贷款', '我们做了10年', '公司10年了', '最长10年', '20年以上', '贷款2021年'])
+            expect(fullYears(text), text).toBe(text);
     });
 });

@@ -67,6 +67,7 @@ import {
     focusHoldsAsWell,
     focusHoldsBeyondName,
     pointedWithNoun,
+    pointsToEarlier,
     shortJoined,
     issuedNamed,
     joinedInText,
@@ -337,7 +338,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // we need to apply?" after the premium subsidy: the firm tells of an item it has used or heard of, and asks, naming
     // nothing, of the one in focus, whose card holds the question beyond its names as well as the item told of
     // (`toldOnly`). A question that points back ("那个一共放了多少") may point at the item just told of: the focus's card
-    // must hold more of it then, unless it points with a noun only the focus's names hold ("for this subsidy").
+    // must hold more of it then, unless it points with a noun only the focus's names hold ("for this subsidy") or past
+    // what was told ("回到刚才那个").
     const writtenIds = written.map((i) => i.id);
     const askingBesideTold =
         written.length > 0 && focus.length > 0 && !bareEllipsis && !written.some((i) => focus.includes(i))
@@ -345,7 +347,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             : undefined;
     const toldIsWord =
         askingBesideTold !== undefined &&
-        (refersBackIn(askingBesideTold) && !focus.includes(pointedWithNoun(askingBesideTold, [...focus, ...written])!)
+        (refersBackIn(askingBesideTold) &&
+        !pointsToEarlier(askingBesideTold) &&
+        !focus.includes(pointedWithNoun(askingBesideTold, [...focus, ...written])!)
             ? writtenIds.every((id) => focusHoldsBeyondName(index, reading, focus, id))
             : focusHoldsAsWell(index, reading, focus, writtenIds, true));
     const named = orgIsWord || pointedIsWord || toldIsWord ? [] : written.length > 0 ? [...written, ...heard.slice(0, 1)] : shortIsWord ? [] : short;
@@ -625,8 +629,10 @@ function withNeedWords(index: KnowledgeIndex, text: string, reading: QueryReadin
  */
 function totalDone(text: string, reading: QueryReading): QueryReading {
     const { aspects } = reading.aspects;
-    if (reading.aspects.primary !== 'amount' || !aspects.some((a) => a.aspect === 'figures') || !asksTotalDone(text)) return reading;
-    const ordered = [...aspects.filter((a) => a.aspect === 'figures'), ...aspects.filter((a) => a.aspect !== 'figures')];
+    if (reading.aspects.primary !== 'amount' || !asksTotalDone(text)) return reading;
+    // The figures lead, read or not ("21年放了多少钱" reads only the amount of 多少钱).
+    const figures = aspects.find((a) => a.aspect === 'figures') ?? { aspect: 'figures' as const, score: aspects[0]!.score };
+    const ordered = [figures, ...aspects.filter((a) => a.aspect !== 'figures')];
     return { ...reading, aspects: { ...reading.aspects, aspects: ordered, primary: 'figures' } };
 }
 

@@ -12,6 +12,7 @@
 import type { QueryReading } from '../search/index.ts';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
 import { termPattern } from '../search/stem.ts';
+import { fullYears } from '../search/periods.ts';
 import { normalize, segmentWords } from '../search/tokenize.ts';
 
 /** Words that point back at the item last spoken of. 其 and 该 only alone (其他, 应该 are other words). */
@@ -180,7 +181,7 @@ const NOT_ABOUT = [
     /(?<=(?:并?不是|没有?)(?:在)?(?:问|指)(?:的)?)([^，,。？?！!；;]{1,20})/g,
     /(?<=(?:问|指|说)的并?不是)([^，,。？?！!；;]{1,20})/g,
     /\b(?:i|we)\s+(?:don't|do not|didn't|did not)\s+mean\s+([^,.?;!:—–]{2,40})/gi,
-    /\b(?:i'm|i am|we're|we are)\s+not\s+asking\s+(?:about\s+)?([^,.?;!:—–]{2,40})/gi,
+    /\b(?:(?:i'm|i am|we're|we are)\s+)?not\s+asking\s+(?:about\s+)?([^,.?;!:—–]{2,40})/gi,
     /\b(?:nothing to do with|unrelated to|not related to|separate from)\s+([^,.?;!]{2,40})/gi,
     /\b(?:don't|do not|not to)\s+(?:be\s+)?(?:confuse|confused|mix|mixed)\s+(?:it\s+|this\s+|them\s+)?(?:up\s+)?with\s+([^,.?;!]{2,40})/gi,
 ];
@@ -769,13 +770,15 @@ const ABILITY_SAID =
 
 /**
  * A total lent, asked with no word of ability or limit ("2021年一共放出去多少钱", "累计给科技企业放了多少钱", "how much
- * has it lent so far"): a figure of what was done, not what a firm can get, though 多少钱 also reads the amount. Both
+ * has it lent so far", or the lending of a year said in the past: "21年放了多少钱"): a figure of what was done, not what a firm can get, though 多少钱 also reads the amount. Both
  * word classes are closed classes of the language.
  */
 export function asksTotalDone(text: string): boolean {
     const t = normalize(text);
-    return TOTAL_SAID.test(t) && !ABILITY_SAID.test(t);
+    return (TOTAL_SAID.test(t) || (LENT_DONE.test(t) && yearsIn(t).length > 0)) && !ABILITY_SAID.test(t);
 }
+/** Lending done, said in the past ("21年放了多少钱", "how much was lent in 2021"): with a year, a total of that year. */
+const LENT_DONE = /(?:放|贷|投放|发放|借出|批)了|放出去|\b(?:lent|disbursed|provided|granted|extended|issued)\b/i;
 
 /**
  * When the money reaches the firm ("什么时候到账", "补贴啥时候发", "when does the money arrive", "when will we get the
@@ -829,7 +832,8 @@ const YEAR_ASKED = new RegExp(
 
 /** The years a question names ("2021年", "in 2022"), each once. */
 export function yearsIn(text: string): string[] {
-    return [...new Set(text.match(YEAR_ASKED) ?? [])];
+    // 21年 is 2021 (`fullYears`).
+    return [...new Set(fullYears(text).match(YEAR_ASKED) ?? [])];
 }
 
 /** A year as a passage states it: the four digits, not inside a longer number (`flags` 'g' for `matchAll`). */

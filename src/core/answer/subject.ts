@@ -309,7 +309,7 @@ export function toldOnly(text: string, ids: readonly string[], namesIn: (piece: 
     if (ids.length === 0) return undefined;
     const tells = (piece: string) => {
         const t = normalize(piece).trim();
-        return !ASKS.test(t) && (FIRM_OPENS.test(t) || SELF.test(t) || HEARSAY.test(t)) && !intends(t) && !IDENTIFIES.test(t);
+        return !ASKS.test(t) && (FIRM_OPENS.test(t) || SELF.test(t) || HEARSAY.test(t) || TO_FIRM.test(t)) && !intends(t) && !IDENTIFIES.test(t);
     };
     const told: string[] = [];
     const asking: string[] = [];
@@ -332,8 +332,19 @@ export function toldOnly(text: string, ids: readonly string[], namesIn: (piece: 
 /** A clause turning from what was just told: but, anyway, as for, 不过, 但是, 那, 至于. */
 const TURNS_FROM = /^(?:不过|但是|但|可是|那么|那|至于|话说|另外)|^(?:but|anyway|however|as for|though|still)\b/i;
 
+/** The firm as whom something was done to or offered ("上海银行也给我们推过高企贷", "the bank offered us gaoqidai"). */
+const TO_FIRM = /(?:给|跟|向|对|帮|找)(?:我们|我司|咱们)|\b(?:offered|pitched|recommended|gave|sold|told|showed)\s+us\b/i;
+
 /** A clause saying which one is meant, not telling: "我们要问的是沪科专贴", "是沪科专贴", "I meant zhuantie". */
 const IDENTIFIES = /的是|(?:^|[，,]\s*)是|\b(?:i|we) (?:meant|mean)\b|\b(?:asking|talking) about\b|\breferring to\b/i;
+
+/** Pointing back past what was just told, to the earlier topic: 回到刚才那个, 前面那个, "back to the earlier one". */
+const EARLIER = /回到|说回|刚才|前面那|之前那个|\b(?:back to|going back|the (?:earlier|previous|first) one)\b/i;
+
+/** The question points back to the topic before what the message told of ("我们也听说过小巨人信用贷。回到刚才那个…"). */
+export function pointsToEarlier(text: string): boolean {
+    return EARLIER.test(normalize(text));
+}
 
 /** A pointer with the noun it points with: "this subsidy", "that loan", "这个补贴", "该贷款". */
 const POINTED_NOUN_EN = /\b(?:this|that|these|those)\s+([a-z][a-z-]{2,})/i;

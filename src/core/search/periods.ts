@@ -89,9 +89,22 @@ const HAN_MID_YEAR = /((?:19|20)\d{2}年)年中/g;
 /** 截至2024年6月, 截止到6月份: a balance as of a quarter's last month, taken at its end (6月推出 is an event in it). */
 const HAN_AS_OF = /(截至|截止到|截止)(\s*(?:19|20)\d{2}年)?(12|[369]|十二|[三六九])月份?(?![末底\d日号])/g;
 
+/**
+ * A year written with two digits, as founders write one (21年, 24年二季度末, 20年疫情时): 2010 to 2029 in full. Not a
+ * span of years: after a word of lasting or counting (成立10年, 期限3年, 最长10年, 做了10年), or before one (10年期,
+ * 10年以上, 10年了, 10年左右, 20年历史).
+ */
+const SHORT_YEAR =
+    /(?<![\d.])(?<!成立|期限|满|超过|最长|长达|最多|至少|近|经营|运营|存续|为期|用了|做了|干了|了|有|共|约|大约|每|第)([12]\d)年(?![以之]?[上内后前]|期|多|左右|来|半|间|了|历史|以来|的时间)/g;
+
+/** `text` with every two-digit year written in full (see `SHORT_YEAR`). */
+export function fullYears(text: string): string {
+    return /\d年/.test(text) ? text.replace(SHORT_YEAR, '20$1年') : text;
+}
+
 /** `text` (normalized: lower case, simplified) with every quarter end written one way. */
 export function samePeriod(text: string): string {
-    let out = text;
+    let out = fullYears(text);
     if (out.includes('年年中')) out = out.replace(HAN_MID_YEAR, `$1${QUARTER_HAN.q2}季度末`);
     if (/截[至止]/.test(out))
         out = out.replace(
