@@ -34,6 +34,7 @@ import { ASPECTS, NEEDS, type Aspect, type Lang } from '../vocabulary.ts';
 import { elsewhereNote } from '../words/answer.ts';
 import { asksBeyondFinancing } from './beyond-financing.ts';
 import { compare, comparable } from './compare.ts';
+import { describedItem } from './described.ts';
 import { passageText } from './facts.ts';
 import { figureLabels } from './figure-labels.ts';
 import { answerItem, WANTED, type Hints } from './item-answer.ts';
@@ -236,10 +237,14 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const asksOrg = reading.aspects.primary === 'contact';
     const behind = (id: string) => (!asksOrg && get(id)?.kind === 'organization' ? 1 : 0);
     const said = reading.named.map((n) => n.id);
-    const written = [...new Set([...said, ...numberNamed(snapshot, text), ...issuedNamed(snapshot, text)])]
+    const namedInText = [...new Set([...said, ...numberNamed(snapshot, text), ...issuedNamed(snapshot, text)])]
         .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
         .map(get)
         .filter(allowed);
+    // Nothing named: an item described ("给高新技术企业的那个", "the patent one") is named by its description (`described.ts`).
+    // Beside organizations only (mostly the channel: "the patent one — how fast is pledge registration?") it is named too.
+    const described = namedInText.every((i) => i.kind === 'organization') ? describedItem(snapshot, index, meant) : undefined;
+    const written = described && allowed(described) && !namedInText.includes(described) ? [described, ...namedInText] : namedInText;
     // A year told of another item named, in a clause that asks nothing, is not asked of the one asked about.
     // Offerings only: an organization named is mostly the channel, and a name that is an aspect's phrase ("partner bank")
     // asks that aspect.

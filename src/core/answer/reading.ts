@@ -178,7 +178,7 @@ const NOT_ABOUT = [
     /(?<=(?<!是)(?:不是|并非))([^，,。？?！!；;]{1,20})(?=[，,]\s*(?:而)?是)/g,
     // "…？不是问科创助力贷。", "我不是问高企贷的投放", "我问的不是X": a clause denying it asks of X (not "不是说X…吗", which
     // asks whether X does what was said).
-    /(?<=(?:并?不是|没有?)(?:在)?(?:问|指)(?:的)?)([^，,。？?！!；;]{1,20})/g,
+    /(?<=(?:并?不是|没有?|不再?)(?:在)?(?:问|指)(?:的)?)([^，,。？?！!；;]{1,20})/g,
     /(?<=(?:问|指|说)的并?不是)([^，,。？?！!；;]{1,20})/g,
     /\b(?:i|we)\s+(?:don't|do not|didn't|did not)\s+mean\s+([^,.?;!:—–]{2,40})/gi,
     /\b(?:(?:i'm|i am|we're|we are)\s+)?not\s+asking\s+(?:about\s+)?([^,.?;!:—–]{2,40})/gi,
@@ -770,8 +770,8 @@ const ABILITY_SAID =
 
 /**
  * A total lent, asked with no word of ability or limit ("2021年一共放出去多少钱", "累计给科技企业放了多少钱", "how much
- * has it lent so far", or the lending of a year said in the past: "21年放了多少钱"): a figure of what was done, not what a firm can get, though 多少钱 also reads the amount. Both
- * word classes are closed classes of the language.
+ * has it lent so far", or the lending of a year said in the past: "21年放了多少钱"): a figure of what was done, not what
+ * a firm can get, though 多少钱 also reads the amount. Both word classes are closed classes of the language.
  */
 export function asksTotalDone(text: string): boolean {
     const t = normalize(text);
