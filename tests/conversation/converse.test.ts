@@ -127,6 +127,10 @@ describe('focus', () => {
         expect(answerOf(scope[1]).text.slice(0, 400)).toContain('194');
         const said = talk('科技履约贷的风险怎么分担？', '不不，我说的是微贷通');
         expect(answerOf(said[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'risk-sharing' });
+        // A note that the card lacks a phone, naming where else to ask (请通过市科委…查询), is no other scope of the same
+        // figure: "是市科委的咨询电话" asks the commission.
+        const elsewhere = talk('科技创业中心电话多少', '说错了，是市科委的咨询电话');
+        expect(answerOf(elsewhere[1])).toMatchObject({ item: { id: 'stcsm' }, aspect: 'contact' });
         // What it is not, then what it is: the one it is not is set aside, and the last question goes on.
         const not = talk('科技履约贷的期限多长', '我说的不是履约贷，是微贷通');
         expect(answerOf(not[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'term' });

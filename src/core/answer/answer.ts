@@ -682,7 +682,8 @@ function sameFigure(
     if (!field) return undefined;
     const passage = index.passages(held.id, reading).find((r) => r.passage.field === field);
     const term = reading.named.find((n) => n.id === named.id)?.term;
-    if (!passage || !term) return undefined;
+    // A note that the card lacks something names where else to ask ("请通过市科委…查询"), no other scope of a figure.
+    if (!passage || passage.passage.absence || !term) return undefined;
     const text = normalize(passageText(passage));
     return termPattern(term).test(text) ? passage : undefined;
 }
