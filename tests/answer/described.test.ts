@@ -11,7 +11,7 @@ import { shippedService } from '../helpers/knowledge.ts';
 describe('an item described, not named', () => {
     let service: KnowledgeService;
     let index: KnowledgeIndex;
-    const described = (text: string) => describedItem(service.snapshot(), index, text)?.id;
+    const described = (text: string) => describedItem(service.snapshot(), index, text)?.item.id;
     beforeAll(async () => {
         service = await shippedService();
         index = createSearchIndex(service.snapshot());
@@ -38,5 +38,9 @@ describe('an item described, not named', () => {
         const a = service.answer('那个专门给高新技术企业的，2022年升级加了多少额度', { context: { focus: ['keji-weidaitong'] } });
         expect(a.item?.id).toBe('gaoqidai');
         expect(a.text.slice(0, 200)).toMatch(/500亿/);
+        // The description's words are no words of what is asked: 分担损失 names the loan, the question asks its 2021 figures.
+        const figures = service.answer('有保险公司分担损失的那个科技贷款，2021年放了多少、覆盖几家企业？');
+        expect(figures.item?.id).toBe('keji-lvyuedai');
+        expect(figures.text.slice(0, 200)).toMatch(/26\.69亿/);
     });
 });

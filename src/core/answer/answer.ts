@@ -192,13 +192,28 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // The years asked: not one told of the firm ("certificate renewed 2024 … can we use gaoqidai?").
     const yearsSaid = yearsAsked(text);
     // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
+    // Nothing named but organizations: an item described ("给高新技术企业的那个", "the patent one") is named by its description
+    // (`described.ts`), beside organizations too (mostly the channel: "the patent one — how fast is pledge registration?"),
+    // and the description's words are no words of what is asked ("有保险公司分担损失的那个科技贷款，2021年放了多少": not the
+    // risk split).
+    const describedAs = index.read(meant).named.every((n) => snapshot.items.get(n.id)?.kind === 'organization')
+        ? describedItem(snapshot, index, meant)
+        : undefined;
+    const askedText =
+        describedAs && normalize(meant).length === meant.length
+            ? meant.slice(0, describedAs.at) + ' '.repeat(describedAs.length) + meant.slice(describedAs.at + describedAs.length)
+            : meant;
     const read = nameAsAspect(
         snapshot,
         text,
         options.context,
         totalDone(
             text,
-            paceOfPast(text, yearsSaid, withNeedWords(index, meant, eachQuestionAsked(index, meant, askedIn(index, meant, index.read(meant))))),
+            paceOfPast(
+                text,
+                yearsSaid,
+                withNeedWords(index, askedText, eachQuestionAsked(index, askedText, askedIn(index, askedText, index.read(askedText)))),
+            ),
         ),
     );
     // "What's" frames most English questions: one that reads no other aspect asks the sum ("what's the max loan").
@@ -241,9 +256,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
         .map(get)
         .filter(allowed);
-    // Nothing named: an item described ("给高新技术企业的那个", "the patent one") is named by its description (`described.ts`).
-    // Beside organizations only (mostly the channel: "the patent one — how fast is pledge registration?") it is named too.
-    const described = namedInText.every((i) => i.kind === 'organization') ? describedItem(snapshot, index, meant) : undefined;
+    const described = namedInText.every((i) => i.kind === 'organization') ? describedAs?.item : undefined;
     const written = described && allowed(described) && !namedInText.includes(described) ? [described, ...namedInText] : namedInText;
     // A year told of another item named, in a clause that asks nothing, is not asked of the one asked about.
     // Offerings only: an organization named is mostly the channel, and a name that is an aspect's phrase ("partner bank")

@@ -56,29 +56,38 @@ const DESCRIPTION_HELD = 0.6;
 
 /**
  * The one offering the message names by a description, when it names none by name: the first offering the
- * description's own words find confidently, far ahead of the next. Undefined when no description finds one.
+ * description's own words find confidently, far ahead of the next, with where the description stands in the normalized
+ * text. Undefined when no description finds one.
  */
-export function describedItem(snapshot: KnowledgeSnapshot, index: KnowledgeIndex, text: string): KnowledgeItem | undefined {
+export function describedItem(
+    snapshot: KnowledgeSnapshot,
+    index: KnowledgeIndex,
+    text: string,
+): { readonly item: KnowledgeItem; readonly at: number; readonly length: number } | undefined {
     const said = normalize(text);
-    for (const pattern of DESCRIPTIONS)
-        for (const m of said.matchAll(pattern)) {
-            const description = m[1]!.trim();
-            if (DENIED_BEFORE.test(said.slice(Math.max(0, m.index - 8), m.index))) continue;
-            // Kind nouns alone describe nothing ("这个产品贷款期限": a product, a loan).
-            if (description.replace(KINDS, ' ').replace(/[\s的-]+/g, '').length < 2) continue;
-            // "one" stands for the item, and is no word of it.
-            const words = description.replace(/\b(?:the|one|ones)\b/gi, ' ').trim();
-            // Most of what the description says must be held by the card it finds ("the tech startup visa program" holds
-            // a start-up loan's words, not the visa).
-            if (index.explain(words).coverage < DESCRIPTION_HELD) continue;
-            const found = index.search(words, { limit: 5 });
-            const offerings = found.results.filter((r) => {
-                const item = snapshot.items.get(r.id);
-                return item !== undefined && isOffering(item);
-            });
-            const [first, second] = offerings;
-            if (found.confident && first && first.id === found.results[0]?.id && (!second || first.score >= DESCRIBED_LEAD * second.score))
-                return snapshot.items.get(first.id);
-        }
+    // The longest description first: "有保险公司分担损失的那个科技贷款" describes by what comes before 的那个, not by the
+    // "那个科技贷款" inside it.
+    const descriptions = DESCRIPTIONS.flatMap((pattern) =>
+        [...said.matchAll(pattern)]
+            .filter((m) => !DENIED_BEFORE.test(said.slice(Math.max(0, m.index - 8), m.index)))
+            .map((m) => ({ description: m[1]!.trim(), at: m.index + m[0].indexOf(m[1]!.trim()) })),
+    ).sort((a, b) => b.description.length - a.description.length);
+    for (const { description, at } of descriptions) {
+        // Kind nouns alone describe nothing ("这个产品贷款期限": a product, a loan).
+        if (description.replace(KINDS, ' ').replace(/[\s的-]+/g, '').length < 2) continue;
+        // "one" stands for the item, and is no word of it.
+        const words = description.replace(/\b(?:the|one|ones)\b/gi, ' ').trim();
+        // Most of what the description says must be held by the card it finds ("the tech startup visa program" holds
+        // a start-up loan's words, not the visa).
+        if (index.explain(words).coverage < DESCRIPTION_HELD) continue;
+        const found = index.search(words, { limit: 5 });
+        const offerings = found.results.filter((r) => {
+            const item = snapshot.items.get(r.id);
+            return item !== undefined && isOffering(item);
+        });
+        const [first, second] = offerings;
+        if (found.confident && first && first.id === found.results[0]?.id && (!second || first.score >= DESCRIBED_LEAD * second.score))
+            return { item: snapshot.items.get(first.id)!, at, length: description.length };
+    }
     return undefined;
 }
