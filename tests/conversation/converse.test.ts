@@ -131,6 +131,17 @@ describe('focus', () => {
         // figure: "是市科委的咨询电话" asks the commission.
         const elsewhere = talk('科技创业中心电话多少', '说错了，是市科委的咨询电话');
         expect(answerOf(elsewhere[1])).toMatchObject({ item: { id: 'stcsm' }, aspect: 'contact' });
+        // More ways to say so, each a correction that carries the last question (更正一下, 搞混了, 应该是, typo, correction:).
+        for (const [first, then, id, aspect] of [
+            ['微贷通最多贷多少', '更正一下，我问的是履约贷', 'keji-lvyuedai', 'amount'],
+            ['科技履约贷怎么申请', '哦我搞混了，应该是科技微贷通', 'keji-weidaitong', 'how-to-apply'],
+            ["what's the rate on gaoqidai?", 'sorry typo, huke zhuandai', 'huke-zhuandai', 'rate'],
+        ] as const) {
+            expect(answerOf(talk(first, then)[1]), then).toMatchObject({ item: { id }, aspect });
+        }
+        // A passage stating no figure that names another item beside its own ("与沪科专贷配套") is no scope of a figure:
+        // "是沪科专贷——它的首贷企业有多少家" asks 沪科专贷.
+        expect(answerOf(talk('沪科专贴是哪年推出的', '我打错了，是沪科专贷——它的首贷企业有多少家')[1]).item?.id).toBe('huke-zhuandai');
         // What it is not, then what it is: the one it is not is set aside, and the last question goes on.
         const not = talk('科技履约贷的期限多长', '我说的不是履约贷，是微贷通');
         expect(answerOf(not[1])).toMatchObject({ item: { id: 'keji-weidaitong' }, aspect: 'term' });

@@ -37,7 +37,7 @@ import { compare, comparable } from './compare.ts';
 import { describedItem } from './described.ts';
 import { passageText } from './facts.ts';
 import { figureLabels } from './figure-labels.ts';
-import { answerItem, WANTED, type Hints } from './item-answer.ts';
+import { answerItem, figureIn, WANTED, type Hints } from './item-answer.ts';
 import { clarify, unknown } from './no-subject.ts';
 import {
     asksForOffering,
@@ -196,9 +196,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // (`described.ts`), beside organizations too (mostly the channel: "the patent one — how fast is pledge registration?"),
     // and the description's words are no words of what is asked ("有保险公司分担损失的那个科技贷款，2021年放了多少": not the
     // risk split).
-    const describedAs = index.read(meant).named.every((n) => snapshot.items.get(n.id)?.kind === 'organization')
-        ? describedItem(snapshot, index, meant)
-        : undefined;
+    // After two items side by side, "the insurance one" picks one of them (`pickedOfPair`), not a card its words find.
+    const pair = (options.context?.focus?.length ?? 0) >= 2;
+    const describedAs =
+        !pair && index.read(meant).named.every((n) => snapshot.items.get(n.id)?.kind === 'organization')
+            ? describedItem(snapshot, index, meant)
+            : undefined;
     const askedText =
         describedAs && normalize(meant).length === meant.length
             ? meant.slice(0, describedAs.at) + ' '.repeat(describedAs.length) + meant.slice(describedAs.at + describedAs.length)
@@ -695,9 +698,11 @@ function sameFigure(
     if (!field) return undefined;
     const passage = index.passages(held.id, reading).find((r) => r.passage.field === field);
     const term = reading.named.find((n) => n.id === named.id)?.term;
-    // A note that the card lacks something names where else to ask ("请通过市科委…查询"), no other scope of a figure.
+    // A note that the card lacks something names where else to ask ("请通过市科委…查询"), and a passage stating no figure
+    // ("与沪科专贷配套推出") another item beside it: no other scope of a figure.
     if (!passage || passage.passage.absence || !term) return undefined;
     const text = normalize(passageText(passage));
+    if (!figureIn(text)) return undefined;
     return termPattern(term).test(text) ? passage : undefined;
 }
 
