@@ -36,8 +36,8 @@ const MEANT = new RegExp(
     [
         // An interjection may come first, in either language ("no no 我说的是小巨人信用贷"); 我说的是 / 我指的是 say "I meant".
         `^\\s*(?:${/(?:哦|噢|啊|嗯|不不|不好意思|抱歉|对不起|no|sorry|oops|wait)[，,!！\s]*/.source})*` +
-            /(?:不对|(?:我|我们)?(?:说错了|打错了|搞错了|写错了|问错了|搞混了|弄混了|弄错了|记错了)|错了|口误|更正一下|更正|纠正一下|应该是|(?:我|我们)?(?:要|想|是想)?问的是|(?:我|我们)?(?:其实)?是(?:想|要)问|(?:我|我们)?(?:说的是|指的是|是说))/
-                .source,
+            `(?:${/不对|(?:我|我们)?(?:说错了|打错了|搞错了|写错了|问错了|搞混了|弄混了|弄错了|记错了)|错了|口误|更正一下|更正|纠正一下|应该是/.source}|` +
+            `${/(?:我|我们)?(?:要|想|是想)?问的是|(?:我|我们)?(?:其实)?是(?:想|要)问|(?:我|我们)?(?:说的是|指的是|是说)/.source})`,
         /^\s*(?:(?:sorry|oops|no|actually|wait|my bad)\b[,\s]*)+(?:i meant|i mean|i was asking about|i was asking|make that|typo)\b/.source,
         /^\s*(?:i meant|correction|typo|my bad|scratch that|i mixed (?:them|it|those) up)\b/.source,
     ].join('|'),
