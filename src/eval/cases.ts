@@ -143,6 +143,7 @@ export const HELDOUT_FILES = {
         'heldout25-answers.jsonl',
         'heldout26-answers.jsonl',
         'heldout27-answers.jsonl',
+        'heldout28-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -171,6 +172,7 @@ export const HELDOUT_FILES = {
         'heldout25-offtopic.jsonl',
         'heldout26-offtopic.jsonl',
         'heldout27-offtopic.jsonl',
+        'heldout28-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -199,6 +201,7 @@ export const HELDOUT_FILES = {
         'heldout25-dialogues.jsonl',
         'heldout26-dialogues.jsonl',
         'heldout27-dialogues.jsonl',
+        'heldout28-dialogues.jsonl',
     ],
 } as const;
 
