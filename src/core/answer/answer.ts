@@ -191,7 +191,6 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             : searched;
     // The years asked: not one told of the firm ("certificate renewed 2024 … can we use gaoqidai?").
     const yearsSaid = yearsAsked(text);
-    // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
     // Nothing named but organizations: an item described ("给高新技术企业的那个", "the patent one") is named by its description
     // (`described.ts`), beside organizations too (mostly the channel: "the patent one — how fast is pledge registration?"),
     // and the description's words are no words of what is asked ("有保险公司分担损失的那个科技贷款，2021年放了多少": not the
@@ -206,6 +205,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         describedAs && normalize(meant).length === meant.length
             ? meant.slice(0, describedAs.at) + ' '.repeat(describedAs.length) + meant.slice(describedAs.at + describedAs.length)
             : meant;
+    // "能批多少": the amount, "什么时候到账": the time to wait, when no aspect word is read (see `asksSum`, `asksPayout`).
     const read = nameAsAspect(
         snapshot,
         text,

@@ -51,6 +51,9 @@ const NAMES_HOLD = 0.5;
 // An English article after the joining word is no word between ("weidaitong and the performance bond loan").
 const JOINED = /^\s*(?:和|与|跟|同|及|以及|或|或者|还是|&|\/|vs\.?|and|or|versus)(?:\s+(?:the|a|an))?\s*$/i;
 
+/** Where a message divides into sentences: a stop or mark, an English full stop before a space and no digit ("No. 85"). */
+const SENTENCE_SPLIT = /(?<=[。;；!！?？\n]|\.(?=\s+\D))/;
+
 /** Clauses that ask something: a question mark, a question word, a modal; not "do" after its subject ("we did a renewal"). */
 const ASKS = new RegExp(
     /[?？]|吗|呢|什么|啥|怎么|怎样|如何|多少|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以/.source +
@@ -281,7 +284,7 @@ export function namedWhereAsked(
     };
     // A comma inside brackets divides nothing: "(zhulidai, lvyuedai, little giant, gaoqidai)".
     const unbracketed = text.replace(/[(（][^)）]*[)）]/g, (m) => m.replace(/[,，]/g, ' '));
-    for (const sentence of unbracketed.split(/(?<=[。;；!！?？\n]|\.(?=\s+\D))/)) {
+    for (const sentence of unbracketed.split(SENTENCE_SPLIT)) {
         if (!ASKS.test(normalize(sentence))) continue;
         const clauses: string[] = [];
         for (const part of sentence.split(/(?<=[，,])/)) {
@@ -313,7 +316,7 @@ export function toldOnly(text: string, ids: readonly string[], namesIn: (piece: 
     };
     const told: string[] = [];
     const asking: string[] = [];
-    for (const sentence of text.split(/(?<=[。;；!！?？\n]|\.(?=\s+\D))/)) {
+    for (const sentence of text.split(SENTENCE_SPLIT)) {
         if (sentence.trim().length === 0) continue;
         if (!ASKS.test(normalize(sentence))) {
             (tells(sentence.split(CLAUSE_END)[0] ?? '') && !IDENTIFIES.test(normalize(sentence)) ? told : asking).push(sentence);
@@ -729,18 +732,12 @@ export function shortJoined(snapshot: KnowledgeSnapshot, text: string, words: re
     if (!x || !y) return false;
     const [i, j] = [lower.indexOf(normalize(x).toLowerCase()), lower.indexOf(normalize(y).toLowerCase())];
     if (i < 0 || j < 0) return false;
-    const [l, r] =
-        i < j
-            ? [
-                  { at: i, w: x },
-                  { at: j, w: y },
-              ]
-            : [
-                  { at: j, w: y },
-                  { at: i, w: x },
-              ];
-    const end = l.at + l.w.length;
-    return end <= r.at && JOINED.test(lower.slice(end, r.at));
+    const [l, r] = [
+        { at: i, w: x },
+        { at: j, w: y },
+    ].sort((p, q) => p.at - q.at);
+    const end = l!.at + l!.w.length;
+    return end <= r!.at && JOINED.test(lower.slice(end, r!.at));
 }
 
 /** "…, and on the" before a name: the preposition said before the first name, said again for the second. */
