@@ -197,10 +197,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // risk split).
     // After two items side by side, "the insurance one" picks one of them (`pickedOfPair`), not a card its words find.
     const pair = (options.context?.focus?.length ?? 0) >= 2;
+    // Named otherwise: by the name table, a document's number or its issuer (as `written` reads them below).
+    const namedOtherwise = [...index.read(meant).named.map((n) => n.id), ...numberNamed(snapshot, text), ...issuedNamed(snapshot, text)];
     const describedAs =
-        !pair && index.read(meant).named.every((n) => snapshot.items.get(n.id)?.kind === 'organization')
-            ? describedItem(snapshot, index, meant)
-            : undefined;
+        !pair && namedOtherwise.every((id) => snapshot.items.get(id)?.kind === 'organization') ? describedItem(snapshot, index, meant) : undefined;
     const askedText =
         describedAs && normalize(meant).length === meant.length
             ? meant.slice(0, describedAs.at) + ' '.repeat(describedAs.length) + meant.slice(describedAs.at + describedAs.length)
@@ -259,7 +259,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         .sort((a, b) => behind(a) - behind(b) || rank(a) - rank(b))
         .map(get)
         .filter(allowed);
-    const described = namedInText.every((i) => i.kind === 'organization') ? describedAs?.item : undefined;
+    const described = describedAs?.item;
     const written = described && allowed(described) && !namedInText.includes(described) ? [described, ...namedInText] : namedInText;
     // A year told of another item named, in a clause that asks nothing, is not asked of the one asked about.
     // Offerings only: an organization named is mostly the channel, and a name that is an aspect's phrase ("partner bank")
