@@ -144,6 +144,7 @@ export const HELDOUT_FILES = {
         'heldout26-answers.jsonl',
         'heldout27-answers.jsonl',
         'heldout28-answers.jsonl',
+        'heldout29-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -173,6 +174,7 @@ export const HELDOUT_FILES = {
         'heldout26-offtopic.jsonl',
         'heldout27-offtopic.jsonl',
         'heldout28-offtopic.jsonl',
+        'heldout29-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -202,6 +204,7 @@ export const HELDOUT_FILES = {
         'heldout26-dialogues.jsonl',
         'heldout27-dialogues.jsonl',
         'heldout28-dialogues.jsonl',
+        'heldout29-dialogues.jsonl',
     ],
 } as const;
 
