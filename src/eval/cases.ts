@@ -89,6 +89,7 @@ export const ANSWER_FILES = [
     'answers.strangers14.jsonl',
     'answers.strangers15.jsonl',
     'answers.strangers16.jsonl',
+    'answers.strangers18.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -108,6 +109,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers15.jsonl',
     'dialogues.strangers16.jsonl',
     'dialogues.strangers17.jsonl',
+    'dialogues.strangers18.jsonl',
 ] as const;
 
 /**
