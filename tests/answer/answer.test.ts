@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { subjectCues, yearsIn } from '../../src/core/answer/answer.ts';
-import { notAbout } from '../../src/core/answer/reading.ts';
+import { notAbout, widerThan } from '../../src/core/answer/reading.ts';
 import { createSearchIndex } from '../../src/core/search/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { notGivenLead } from '../../src/core/words/answer.ts';
@@ -1687,6 +1687,31 @@ describe('the passage that answers chooses the card', () => {
         expect(service.answer('We did a seamless renewal in 2023. For IP pledge loans, what was the balance at mid-2024?').item?.id).toBe(
             'ip-pledge-financing',
         );
+    });
+
+    it('an organization the asking sentence alone names, with the offering told of by the firm elsewhere, is the subject', () => {
+        // The firm tells of the loan it took; the question is of the centre (its card: founded April 1988).
+        const zh = service.answer('上海市科技创业中心是哪一年成立的？我们前年办过科技履约贷');
+        expect(zh.item?.id).toBe('shanghai-tech-entrepreneurship-center');
+        expect(zh.text.slice(0, 120)).toMatch(/1988/);
+        const en = service.answer(
+            'Which year was the Shanghai Technology Entrepreneurship Center founded? We took a Weidaitong loan from our bank last year.',
+        );
+        expect(en.item?.id).toBe('shanghai-tech-entrepreneurship-center');
+        expect(en.text).toMatch(/1988/);
+        // The offering asked of in a sentence of its own stays the subject: the organization is its channel.
+        expect(service.answer('科技创业中心成立于哪一年？科技履约贷是它受理的吗').item?.id).toBe('keji-lvyuedai');
+    });
+
+    it('a question saying it is wider than an item ("not just X") is not asked of that item', () => {
+        expect(widerThan('What was the loan balance of high-tech enterprises, not just Huke Zhuandai?')).not.toMatch(/Huke/);
+        expect(widerThan('高新技术企业贷款余额一共多少，不是高企贷本身的')).not.toMatch(/高企贷/);
+        expect(widerThan('别给我报沪科专贷的数，全市多少')).not.toMatch(/沪科专贷/);
+        expect(widerThan('沪科专贷的利率多少')).toBe('沪科专贷的利率多少');
+        // The high-tech firms' balance (728.016 billion yuan), not 沪科专贷's own lending.
+        const a = service.answer('What was the loan balance of high-tech enterprises in Shanghai at end-Q2 2024, not just Huke Zhuandai?');
+        expect(a.item?.id).not.toBe('huke-zhuandai');
+        expect(a.text.slice(0, 300)).toMatch(/728\.016 billion/);
     });
 
     it("a year asked of which the card says nothing is said first, so the latest figures are not read as that year's", () => {

@@ -52,6 +52,7 @@ import {
     choosesIn,
     meantIn,
     notAbout,
+    widerThan,
     setAside,
     subjectCues,
     UNIT_ASKED_TERMS,
@@ -151,7 +152,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const lang: Lang = options.lang ?? langOfText(text, 'zh');
     const searchOptions = { limit: options.limit ?? 5, lang, ...(options.kind ? { kind: options.kind } : {}) };
     // A correction's own words ("sorry, I meant") are no words of what is asked: searched and read without them.
-    const corrected = meantIn(text);
+    // Nor are the names of what it says it is wider than ("not just gaoqidai, everything": `widerThan`).
+    const corrected = widerThan(meantIn(text));
     // What the question sets aside ("除了高企贷，还有哪些…", "besides gaoqidai, …") is no subject: the items it names are
     // left out, and the rest of the words are searched and read.
     const aside = setAside(corrected);
@@ -447,7 +449,24 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const terms = named.flatMap((item) => reading.named.filter((n) => n.id === item.id).map((n) => ({ item, term: n.term })));
     const places = second ? namedAsPlace(text, terms) : new Set<string>();
     const unplaced = (list: readonly KnowledgeItem[]) => (list.some((i) => !places.has(i.id)) ? list.filter((i) => !places.has(i.id)) : list);
-    const pool = unplaced(askedOfferings.length > 0 ? askedOfferings : offerings.length > 0 ? offerings : candidates);
+    // The sentence that asks names only organizations, and the offerings are named only where the firm tells of its own
+    // dealings ("上海市科技创业中心是归谁管的？我们去年办微贷通的时候就是他们来面试的": `toldOnly`): the organization is asked
+    // of, not a channel. (An item described, not named, is described where it asks: "市科委推荐的…那个小额贷款，利率…".)
+    const orgsAsked =
+        askedOfferings.length === 0 &&
+        !describedAs &&
+        asked.length > 0 &&
+        asked.every((i) => i.kind === 'organization') &&
+        toldOnly(
+            text,
+            named.filter((i) => i.kind !== 'organization').map((i) => i.id),
+            namesIn,
+        ) !== undefined
+            ? asked
+            : [];
+    const pool = unplaced(
+        askedOfferings.length > 0 ? askedOfferings : orgsAsked.length > 0 ? orgsAsked : offerings.length > 0 ? offerings : candidates,
+    );
     // An organization the offering named only tells which one is meant: "审核履约贷的那个科技创业中心是哪年成立的".
     const headOrg = second ? headNamed(text, terms, namesIn) : undefined;
     const one = second ? (orgAsked ?? docAsked ?? headOrg ?? bestCovering(index, reading, pool) ?? first) : first;

@@ -198,6 +198,26 @@ export function notAbout(text: string): { readonly rest: string; readonly spans:
     return spans.length > 0 ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
 }
 
+/**
+ * What a question is wider than: "not just gaoqidai, everything", "(the whole city, not Gaoqidai alone)", "不是高企贷本身
+ * 的", "不只是专贷", "别给我报沪科专贷的数". The item is a part of what is asked, not its subject, but its card may state
+ * the wider figure too (高企贷's card states all high-tech firms' loan balance): its name is no word to search by, and
+ * the card is not set aside.
+ */
+const WIDER_THAN = [
+    /\bnot (?:just|only|merely|simply)\s+(?:the\s+)?([^,.?;!:—–()]{2,40}?)(?=\s*(?:[,.?;!:—–()]|$|\s+but\b))/gi,
+    /\bnot\s+(?:the\s+)?([^,.?;!:—–()]{2,30}?)\s+(?:alone|itself|by itself|on its own)\b/gi,
+    /(?:不只是|不光是|不仅仅是|不单是|不限于)([^，,。？?！!；;]{1,20}?)(?=[，,。？?！!；;]|一个|的|$)/g,
+    /(?<=不是)([^，,。？?！!；;]{1,20}?)(?=本身)/g,
+    /(?<=(?:别|不要)(?:给我|跟我)?(?:报|说|讲|提|拿))([^，,。？?！!；;]{1,20}?)(?=的(?:数|数字|数据|那个))/g,
+];
+
+/** The question without the names of what it says it is wider than (`WIDER_THAN`); the text itself when it says none. */
+export function widerThan(text: string): string {
+    const { rest, spans } = cutOut(text, WIDER_THAN);
+    return spans.length > 0 ? rest.replace(/\s+/g, ' ').trim() : text;
+}
+
 /** Words that ask to choose or set two items side by side, whatever else is asked ("哪个更便宜", "跟高企贷比呢"). */
 /** Words that rank: more, less, higher, cheaper… (with a word of choosing: which is more of it). */
 const RANKS = new RegExp(
