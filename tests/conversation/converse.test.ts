@@ -1456,3 +1456,26 @@ describe('choosing between two for the firm', () => {
         expect(answerOf(turn).item?.id).toBe('seamless-renewal');
     });
 });
+
+describe('a follow-up whose telling word the card in focus never writes', () => {
+    it('goes to the card that writes it, though the focus ranks near it by the words they share', () => {
+        // The seamless-renewal card states its own mid-2024 lending, but never speaks of relief loans.
+        const turns = talk('Tell me about seamless loan renewal', 'ok and how much relief lending went to tech firms in Shanghai by mid-2024?');
+        expect(answerOf(turns[1])?.item?.id).toBe('relief-financing');
+        expect(answerOf(turns[1])?.text.slice(0, 300)).toMatch(/44\.684 billion/);
+        // A word the focus writes keeps it ("what about the balance at mid-2024?" of the IP-pledge loan's own figure).
+        const kept = talk('What is IP-pledge financing?', 'how big was the loan balance by mid-2024?');
+        expect(answerOf(kept[1])?.item?.id).toBe('ip-pledge-financing');
+    });
+});
+
+describe('what a body is said to recommend', () => {
+    it('is asked of that body, not a request to be matched', () => {
+        const turns = talk('上海市科技创业中心是干什么的', '它负责推荐哪些贷款产品');
+        expect(turns[1]!.reply.kind).toBe('answer');
+        expect(answerOf(turns[1])?.item?.id).toBe('shanghai-tech-entrepreneurship-center');
+        expect(answerOf(turns[1])?.text).toMatch(/科技履约贷/);
+        // Asked of kejin, 推荐 still asks for the match.
+        expect(talk('推荐哪些贷款')[0]!.reply.kind).toBe('need-profile');
+    });
+});

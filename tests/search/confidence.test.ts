@@ -179,6 +179,15 @@ describe('greetings, thanks and please as chat spells them', () => {
     });
 });
 
+describe('an acknowledgement opening a follow-up, and where money "went"', () => {
+    it('are no words of the question: no card holds them, so they weighed in full against every card', () => {
+        const terms = (q: string) => [...index.read(q).terms.keys()];
+        const q = 'ok and how much relief lending went to tech firms in Shanghai by mid-2024?';
+        for (const word of ['ok', 'went', 'go']) expect(terms(q)).not.toContain(stem(word));
+        expect(terms('okay, alright, what about the term of lvyuedai')).toEqual(expect.not.arrayContaining(['okay', 'alright'].map(stem)));
+    });
+});
+
 describe('"more" after a verb that asks to be told', () => {
     it('is how much is asked, no word of the question ("tell me more" is not "five more banks")', () => {
         const terms = (q: string) => [...index.read(q).terms.keys()];

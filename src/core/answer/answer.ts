@@ -25,7 +25,7 @@ import { understandQuestion } from '../match/understand.ts';
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import { isOffering, type KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
-import { termPattern } from '../search/stem.ts';
+import { termPattern, termSaid } from '../search/stem.ts';
 import { STOP_WORDS } from '../search/stopwords.ts';
 import { latinWords, normalize } from '../search/tokenize.ts';
 import type { SearchOptions } from '../search/types.ts';
@@ -566,6 +566,20 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // 科技微贷通: its 见保即贷 passage says 放款 as 履约贷's do): the follow-up is the focus's.
         const first = search.results[0]?.id;
         const focusHolds = () => first !== undefined && focusHoldsAsWell(index, reading, focus, [first]);
+        // A word of the question that tells cards apart, which no card in focus writes and the search's first card does,
+        // takes the question there, though the focus ranks near it by the words they share ("how much relief lending went to
+        // tech firms by mid-2024?" after seamless renewal, whose card states its own mid-2024 lending).
+        const writes = (id: string, term: string) => {
+            const said = termSaid(term);
+            return index.passages(id).some((r) => said(normalize(passageText(r)).toLowerCase()));
+        };
+        // Not an ellipsis ("what about …?"): it asks the last question again, of the focus unless it names another.
+        const goesElsewhere = () =>
+            !cues.ellipsis &&
+            leads &&
+            first !== undefined &&
+            !focus.some((f) => f.id === first) &&
+            telling.some((t) => writes(first, t) && focus.every((f) => !writes(f.id, t)));
         // A number asked with only words that label figures ("金额多少" after 纾困融资贷款) asks a figure of the focus.
         const labels = wants === 'number' ? figureLabels(snapshot) : undefined;
         const ownWords = labels ? telling.filter((t) => !reading.synonymOf?.has(t)) : [];
@@ -590,7 +604,17 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             if (givesAspect(index, namedBefore.id, askedNow) && !givesAspect(index, a!.id, askedNow))
                 return answerItem(snapshot, index, namedBefore, withAspect(reading, askedNow), base, hints);
         }
-        if (back || choosing || fitting || cues.bare || ownEllipsis || !leads || figureOfFocus || focus.some((f) => top.has(f.id)) || focusHolds()) {
+        if (
+            back ||
+            choosing ||
+            fitting ||
+            cues.bare ||
+            ownEllipsis ||
+            !leads ||
+            figureOfFocus ||
+            (focus.some((f) => top.has(f.id)) && !goesElsewhere()) ||
+            focusHolds()
+        ) {
             if (a && b && comparable(a) && comparable(b))
                 return compare(snapshot, index, withAspect(reading, carried ?? inferred), a, b, base, {
                     ...(sameYear ? { year: sameYear } : {}),

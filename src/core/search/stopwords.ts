@@ -251,6 +251,12 @@ const EN_STOP = [
     'thx',
     'cheers',
     'btw',
+    // acknowledgements that open a follow-up ("ok and how much…", "alright, what about…"), as 嗯 and 哦 do
+    'ok',
+    'okay',
+    'alright',
+    'hmm',
+    'yeah',
     'tell',
     'know',
     // "what does X mean": the frame of 什么意思 (意思 above).
@@ -261,6 +267,11 @@ const EN_STOP = [
     'need',
     'give',
     'make',
+    // "how much went to tech firms": where money goes is the verb of any figure, as give and make are
+    'go',
+    'goes',
+    'went',
+    'gone',
     'let',
     'like',
     'way',
