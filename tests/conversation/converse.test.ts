@@ -17,7 +17,7 @@ import {
     languageAsked,
     pickedPlaces,
 } from '../../src/core/conversation/intent.ts';
-import { intends, meantIn } from '../../src/core/answer/reading.ts';
+import { intends, meantIn, notAbout } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
@@ -1477,5 +1477,18 @@ describe('what a body is said to recommend', () => {
         expect(answerOf(turns[1])?.text).toMatch(/科技履约贷/);
         // Asked of kejin, 推荐 still asks for the match.
         expect(talk('推荐哪些贷款')[0]!.reply.kind).toBe('need-profile');
+    });
+});
+
+describe('the item in focus, pointed at and denied', () => {
+    it('is no subject of the question that follows ("不是这个产品的，我要的是…")', () => {
+        const turns = talk('沪科专贷累计放了多少', '不是这个产品的，我要的是全市科技型企业贷款余额');
+        const reply = turns[1]!.reply;
+        // Not 沪科专贷 again: whatever answers, it is not the product just denied.
+        expect(reply.kind === 'answer' ? reply.answer.item?.id : undefined).not.toBe('huke-zhuandai');
+        expect(notAbout('不是这个产品的，我要的是全市科技型企业贷款余额').spans).toEqual(['这个产品']);
+        expect(notAbout('not this one, the whole city figure').spans).toEqual(['this one']);
+        // 是不是 asks; it denies nothing.
+        expect(notAbout('是不是这个产品的利率更低').spans).toEqual([]);
     });
 });

@@ -52,6 +52,7 @@ import {
     choosesIn,
     meantIn,
     notAbout,
+    pointsAtFocus,
     widerThan,
     setAside,
     subjectCues,
@@ -177,7 +178,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         likenedIn(corrected, (piece) => index.read(piece).named.map((n) => n.id)).includes(namedOnce[0]!.id)
             ? [namedOnce[0]!.id]
             : [];
-    const excluded = new Set([...setApart, ...disowned.spans.flatMap(namedIn), ...likenedAlone]);
+    // "不是这个产品的，我要的是全市…" after 沪科专贷: the item in focus, pointed at and denied, is no subject either.
+    const focusDenied = disowned.spans.some(pointsAtFocus) ? (options.context?.focus ?? []) : [];
+    const excluded = new Set([...setApart, ...disowned.spans.flatMap(namedIn), ...likenedAlone, ...focusDenied]);
     // …and its name is no word to search by: the cards that write it would be found for it.
     const unliked = likenedAlone.length > 0 ? withoutLikened(disowned.rest) : disowned.rest;
     const meant = excluded.size > 0 ? unliked : corrected;

@@ -181,6 +181,9 @@ const NOT_ABOUT = [
     // asks whether X does what was said).
     /(?<=(?:并?不是|没有?|不再?)(?:在)?(?:问|指)(?:的)?)([^，,。？?！!；;]{1,20})/g,
     /(?<=(?:问|指|说)的并?不是)([^，,。？?！!；;]{1,20})/g,
+    // "不是这个产品的，我要的是…", "不是它", "not this one — the whole city's": the item in focus, pointed at and denied.
+    /(?<=(?<!是)不是)((?:这|那)(?:个|款|项|种)(?:产品|贷款|政策|项目)?|它)(?=的?\s*(?:[，,。；;]|$))/g,
+    /\bnot\s+((?:this|that|the same)(?:\s+(?:one|product|loan|scheme|programme|program))?)(?=\s*(?:[,.;:—–]|$))/gi,
     /\b(?:i|we)\s+(?:don't|do not|didn't|did not)\s+mean\s+([^,.?;!:—–]{2,40})/gi,
     /\b(?:(?:i'm|i am|we're|we are)\s+)?not\s+asking\s+(?:about\s+)?([^,.?;!:—–]{2,40})/gi,
     /\b(?:nothing to do with|unrelated to|not related to|separate from)\s+([^,.?;!]{2,40})/gi,
@@ -191,6 +194,11 @@ const NOT_ABOUT = [
  * The question without what it says it is not about, and those words (each a span to read names in); none when it says
  * nothing of the kind. Unlike `setAside`, it asks no others: the items named there are just not its subject.
  */
+/** A span of `notAbout` that points at the item in focus rather than naming one ("这个产品", "它", "that one"). */
+export function pointsAtFocus(span: string): boolean {
+    return /^(?:(?:这|那)(?:个|款|项|种)|它$)|^(?:this|that|the same)\b/i.test(span.trim());
+}
+
 export function notAbout(text: string): { readonly rest: string; readonly spans: readonly string[] } {
     const { rest, spans: cut } = cutOut(text, NOT_ABOUT);
     // A span already cut by another pattern is blank: nothing more is said not to be asked.
