@@ -110,6 +110,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers16.jsonl',
     'dialogues.strangers17.jsonl',
     'dialogues.strangers18.jsonl',
+    'dialogues.strangers19.jsonl',
 ] as const;
 
 /**
