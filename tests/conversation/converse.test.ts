@@ -17,7 +17,7 @@ import {
     languageAsked,
     pickedPlaces,
 } from '../../src/core/conversation/intent.ts';
-import { intends, meantIn, notAbout } from '../../src/core/answer/reading.ts';
+import { intends, meantIn, notAbout, notAsked } from '../../src/core/answer/reading.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
@@ -1490,5 +1490,41 @@ describe('the item in focus, pointed at and denied', () => {
         expect(notAbout('not this one, the whole city figure').spans).toEqual(['this one']);
         // 是不是 asks; it denies nothing.
         expect(notAbout('是不是这个产品的利率更低').spans).toEqual([]);
+    });
+});
+
+describe('a pointer whose noun names what the last answer spoke of', () => {
+    it('points at the organization or platform the focus card relates, not at the focus', () => {
+        // 科技履约贷's card: applications go to 上海市科技创业中心, which launched 科技微贷通.
+        const centre = talk('科技履约贷是谁审核推荐的', '那个中心自己推出过什么产品');
+        expect(answerOf(centre[1])?.item?.id).toBe('shanghai-tech-entrepreneurship-center');
+        expect(answerOf(centre[1])?.text).toMatch(/科技微贷通由其推出/);
+        // The credit centre runs the 信易贷 platform (its alias 信易贷平台运营方 is no 平台: the head of a name is its end).
+        const platform = talk('上海市公共信用信息服务中心是干嘛的', '它运营的那个平台注册了多少企业');
+        expect(answerOf(platform[1])?.item?.id).toBe('xinyidai-platform');
+        expect(answerOf(platform[1])?.text).toMatch(/110万/);
+        // A noun every offering is points at the focus itself.
+        const same = talk('高企贷是谁推出的', '上面说的那个产品可以去哪些银行办');
+        expect(answerOf(same[1])?.item?.id).toBe('gaoqidai');
+    });
+});
+
+describe('what the founder drops or says is not asked', () => {
+    it('"别说X了" sets X aside, in traditional characters too', () => {
+        const turns = talk('高企貸有什麼費用', '別說高企貸了，專貸呢？加權平均利率多少');
+        expect(answerOf(turns[1])?.item?.id).toBe('huke-zhuandai');
+        expect(answerOf(turns[1])?.text.slice(0, 200)).toMatch(/3\.68%/);
+        // 不提供 is no 不提: nothing is dropped.
+        expect(notAbout('担保公司不提供反担保吗').spans).toEqual([]);
+    });
+
+    it('"I don\'t need the rate, I need…" asks the rest, not the rate again', () => {
+        const turns = talk('whats the interest rate on huke zhuandai', 'I dont need the rate, I need who to go to to apply');
+        const a = answerOf(turns[1]);
+        expect(a?.item?.id).toBe('huke-zhuandai');
+        expect(a?.text.slice(0, 300)).toMatch(/participating commercial bank/);
+        expect(a?.text.slice(0, 300)).not.toMatch(/3\.68%/);
+        // A scope said not to be meant stays a word of the question.
+        expect(notAsked('not the total, just high-tech enterprises')).toBe('not the total, just high-tech enterprises');
     });
 });

@@ -52,6 +52,7 @@ import {
     choosesIn,
     meantIn,
     notAbout,
+    notAsked,
     pointsAtFocus,
     widerThan,
     setAside,
@@ -100,6 +101,10 @@ import type { Answer, Base } from './types.ts';
  * other words: "is there any subsidy for guarantee fees" 0.70, "担保费有补贴吗" 0.76, "担保费补贴多少" 0.81.
  */
 const NAME_SAID = 0.7;
+/** A pointer with a noun any offering is: "这个产品", "那个贷款", "this loan", "that scheme". */
+const POINTS_AT_KIND =
+    /(?:这|那|该)(?:个|项|款|笔|种)?(?:产品|贷款|政策|项目|工具|方案)|\b(?:this|that)\s+(?:product|loan|scheme|policy|programme|program|one)\b/i;
+
 /** An offering asked of an organization named is the search's first when it scores this many times the next offering. */
 const ISSUED_LEAD = 2;
 /** A need's own words, read from the question's phrasing of it, weigh as a synonym does. */
@@ -183,7 +188,8 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const excluded = new Set([...setApart, ...disowned.spans.flatMap(namedIn), ...likenedAlone, ...focusDenied]);
     // …and its name is no word to search by: the cards that write it would be found for it.
     const unliked = likenedAlone.length > 0 ? withoutLikened(disowned.rest) : disowned.rest;
-    const meant = excluded.size > 0 ? unliked : corrected;
+    // A clause saying what is not asked ("我不是问补贴，…") leaves its words out, though it names no item.
+    const meant = excluded.size > 0 ? unliked : notAsked(corrected);
     const searched = questionSearch(index, meant, searchOptions);
     // The search was confident of its first card: not of the next, when the first is set aside.
     const search =
@@ -556,6 +562,16 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // finds the one card that writes "backs", by a word of the aspect's phrase).
     const telling = index.telling(reading, { ofFocus: focus.length > 0 }).filter((t) => !UNIT_ASKED_TERMS.has(t));
     const leads = search.confident && telling.length > 0;
+    // "那个中心自己推出过什么产品" after 科技履约贷 (reviewed by 上海市科技创业中心), "它运营的那个平台" after the credit
+    // centre: a pointer whose noun no name of the focus holds, and one item the focus's card relates or lists as a contact
+    // does, points at that item (`pointedWithNoun`).
+    const nearby = [...new Set(focus.flatMap((f) => [...f.related, ...('contacts' in f ? f.contacts : [])]))]
+        .map(get)
+        .filter(allowed)
+        .filter((i) => !focus.includes(i));
+    // A noun every offering is ("这个产品", "that loan") points at the focus itself.
+    const pointedNear = nearby.length > 0 && !POINTS_AT_KIND.test(normalize(text)) ? pointedWithNoun(text, [...focus, ...nearby]) : undefined;
+    if (pointedNear && !focus.includes(pointedNear)) return answerItem(snapshot, index, pointedNear, reading, base, hints);
     // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
     if (focus.length > 0) {
         const top = new Set(search.results.slice(0, 3).map((r) => r.id));

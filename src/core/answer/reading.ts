@@ -13,7 +13,7 @@ import type { QueryReading } from '../search/index.ts';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
 import { termPattern } from '../search/stem.ts';
 import { fullYears } from '../search/periods.ts';
-import { normalize, segmentWords } from '../search/tokenize.ts';
+import { foldTraditional, normalize, segmentWords } from '../search/tokenize.ts';
 
 /** Words that point back at the item last spoken of. 其 and 该 only alone (其他, 应该 are other words). */
 const REFERS_BACK_ZH =
@@ -150,13 +150,26 @@ export function setAside(text: string): { readonly rest: string; readonly spans:
 
 /** `text` with what each pattern matches blanked out, and the first group of each match (the span said of). */
 function cutOut(text: string, patterns: readonly RegExp[]): { readonly rest: string; readonly spans: readonly string[] } {
-    const spans: string[] = [];
+    // Matched on the text with traditional characters folded (別說高企貸了 as 别说高企贷了), cut from the text as written; a
+    // fold that changes the length (a rare phrase conversion) is not used.
+    const folded = foldTraditional(text);
+    let seen = folded.length === text.length ? folded : text;
     let rest = text;
-    for (const pattern of patterns)
-        rest = rest.replace(pattern, (whole: string, span: string) => {
-            spans.push(span);
+    const spans: string[] = [];
+    for (const pattern of patterns) {
+        const cuts: [number, number][] = [];
+        seen = seen.replace(pattern, (whole: string, ...more: unknown[]) => {
+            // The groups come before the offset: the span is the first group that took part.
+            const offset = more.findIndex((x) => typeof x === 'number');
+            const at = more[offset] as number;
+            const span = more.slice(0, offset).find((g): g is string => typeof g === 'string');
+            const from = span === undefined ? -1 : at + whole.indexOf(span);
+            if (span !== undefined) spans.push(rest.slice(from, from + span.length));
+            cuts.push([at, whole.length]);
             return ' '.repeat(whole.length);
         });
+        for (const [at, length] of cuts) rest = rest.slice(0, at) + ' '.repeat(length) + rest.slice(at + length);
+    }
     return { rest, spans };
 }
 
@@ -165,6 +178,23 @@ function cutOut(text: string, patterns: readonly RegExp[]): { readonly rest: str
  * 搞混", "(not zhuantie)", "nothing to do with gaoqidai", "don't confuse it with the xinyidai figures". Closed classes of
  * the language: a denial in brackets, "unrelated to", "not to be mixed up with".
  */
+/** Clauses denying that something is asked ("我不是问补贴", "别说高企贷了", "I don't need the rate, I need…"): `notAsked`. */
+const ASKS_NOT_ZH = /(?<=(?:并?不是|没有?|不再?)(?:在)?(?:问|指)(?:的)?)([^，,。？?！!；;]{1,20})/g;
+// …and, for the words not asked, only a short one said against what is ("我不是问补贴，我问…", "不是问利率而是问额度"): a
+// denial running on to the end of its clause may hold what is asked.
+const ASKS_NOT_BEFORE_ASKED_ZH =
+    /(?<=(?:并?不是|不再?)(?:在)?问(?:的)?)([^，,。？?！!；;]{1,12}?)(?=\s*(?:[，,。；;]|而是|是问|我问|我想问|我要问|$))/g;
+const ASKED_IS_NOT_ZH = /(?<=(?:问|指|说)的并?不是)([^，,。？?！!；;]{1,20})/g;
+/** What is dropped, not a pointer ("先不管那个" points at what was just told of, not at the focus). */
+const DROPPED_SPAN = /(?!(?:这|那)(?:个|款|项|种)?|它)([^，,。？?！!；;]{1,20}?)/.source;
+const DROPPED_ZH = new RegExp(
+    `(?:(?:别|先不|先别|不要|不用)(?:说|提|讲|管)(?:了)?${DROPPED_SPAN}了?|不(?:说|提|讲|管)${DROPPED_SPAN}了)(?=[，,。？?！!；;]|$)`,
+    'g',
+);
+const NOT_NEEDED_EN =
+    /\b(?:i|we)\s+(?:don't|do not|dont)\s+(?:need|want)\s+(?:the\s+)?([^,.?;!:—–]{2,30}?)(?=\s*[,;—–-]\s*(?:(?:i|we)\s+(?:need|want)|just|only)\b)/gi;
+const NOT_ASKING_EN = /\b(?:(?:i'm|i am|we're|we are)\s+)?not\s+asking\s+(?:about\s+)?([^,.?;!:—–]{2,40})/gi;
+
 const NOT_ABOUT = [
     /[(（]\s*(?:不是|并非|非|not)\s*([^)）]{1,30})[)）]/gi,
     /(?:跟|和|与|同)([^，,。？?！!；;]{1,20}?)(?:无关|没关系|没有关系|不相干)/g,
@@ -179,31 +209,47 @@ const NOT_ABOUT = [
     /(?<=(?<!是)(?:不是|并非))([^，,。？?！!；;]{1,20})(?=[，,]\s*(?:而)?是)/g,
     // "…？不是问科创助力贷。", "我不是问高企贷的投放", "我问的不是X": a clause denying it asks of X (not "不是说X…吗", which
     // asks whether X does what was said).
-    /(?<=(?:并?不是|没有?|不再?)(?:在)?(?:问|指)(?:的)?)([^，,。？?！!；;]{1,20})/g,
-    /(?<=(?:问|指|说)的并?不是)([^，,。？?！!；;]{1,20})/g,
+    ASKS_NOT_ZH,
+    ASKED_IS_NOT_ZH,
+    // "别说高企贷了，专贷呢", "先不说利率": what the founder drops from the talk.
+    // (Not a pointer, "先不管那个": it points at what was just told of, not at the focus.)
+    DROPPED_ZH,
+    // "I don't need the rate, I need who to go to", "we don't want the total - just tech firms": what is not wanted, said
+    // against what is.
+    NOT_NEEDED_EN,
     // "不是这个产品的，我要的是…", "不是它", "not this one — the whole city's": the item in focus, pointed at and denied.
     /(?<=(?<!是)不是)((?:这|那)(?:个|款|项|种)(?:产品|贷款|政策|项目)?|它)(?=的?\s*(?:[，,。；;]|$))/g,
     /\bnot\s+((?:this|that|the same)(?:\s+(?:one|product|loan|scheme|programme|program))?)(?=\s*(?:[,.;:—–]|$))/gi,
     /\b(?:i|we)\s+(?:don't|do not|didn't|did not)\s+mean\s+([^,.?;!:—–]{2,40})/gi,
-    /\b(?:(?:i'm|i am|we're|we are)\s+)?not\s+asking\s+(?:about\s+)?([^,.?;!:—–]{2,40})/gi,
+    NOT_ASKING_EN,
     /\b(?:nothing to do with|unrelated to|not related to|separate from)\s+([^,.?;!]{2,40})/gi,
     /\b(?:don't|do not|not to)\s+(?:be\s+)?(?:confuse|confused|mix|mixed)\s+(?:it\s+|this\s+|them\s+)?(?:up\s+)?with\s+([^,.?;!]{2,40})/gi,
 ];
 
-/**
- * The question without what it says it is not about, and those words (each a span to read names in); none when it says
- * nothing of the kind. Unlike `setAside`, it asks no others: the items named there are just not its subject.
- */
 /** A span of `notAbout` that points at the item in focus rather than naming one ("这个产品", "它", "that one"). */
 export function pointsAtFocus(span: string): boolean {
     return /^(?:(?:这|那)(?:个|款|项|种)|它$)|^(?:this|that|the same)\b/i.test(span.trim());
 }
 
+/**
+ * The question without what it says it is not about, and those words (each a span to read names in); none when it says
+ * nothing of the kind. Unlike `setAside`, it asks no others: the items named there are just not its subject.
+ */
 export function notAbout(text: string): { readonly rest: string; readonly spans: readonly string[] } {
     const { rest, spans: cut } = cutOut(text, NOT_ABOUT);
     // A span already cut by another pattern is blank: nothing more is said not to be asked.
     const spans = cut.filter((span) => span.trim().length > 0);
     return spans.length > 0 ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
+}
+
+/**
+ * The question without what a clause says is not asked ("我不是问补贴，我问政府 银行 保险公司各担多少风险", "I don't need
+ * the rate, I need who to go to"): its aspect words are no aspect asked. A scope said not to be meant ("not the total,
+ * just high-tech enterprises") stays: it says what is meant. The text itself when no clause says so.
+ */
+export function notAsked(text: string): string {
+    const { rest, spans } = cutOut(text, [ASKS_NOT_BEFORE_ASKED_ZH, ASKED_IS_NOT_ZH, DROPPED_ZH, NOT_NEEDED_EN, NOT_ASKING_EN]);
+    return spans.some((span) => span.trim().length > 0) ? rest.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**

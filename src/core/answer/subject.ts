@@ -363,7 +363,28 @@ export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): 
     if (!noun || STOP_NOUNS.test(noun)) return undefined;
     const says = hasHan(noun) ? (x: string) => x.includes(noun) : termSaid(stem(noun));
     const holding = items.filter((item) => ownPhrases(item).some((x) => says(normalize(x))));
-    return holding.length === 1 ? holding[0] : undefined;
+    if (holding.length === 1) return holding[0];
+    // Of several, the one a name of which ends with the noun, its head: 信易贷平台 is a 平台, its operator (信易贷平台运营方)
+    // is not.
+    const ending = (x: string) =>
+        says(
+            normalize(x)
+                .replace(/[(（][^)）]*[)）]/g, '')
+                .trim()
+                .split(/\s+/)
+                .at(-1) ?? '',
+        );
+    const headed = holding.filter((item) =>
+        ownPhrases(item).some((x) =>
+            hasHan(noun)
+                ? normalize(x)
+                      .replace(/[(（][^)）]*[)）]/g, '')
+                      .trim()
+                      .endsWith(noun)
+                : ending(x),
+        ),
+    );
+    return headed.length === 1 ? headed[0] : undefined;
 }
 /** Words after a pointer that are no noun of a kind ("this year", "that one", "这个月"). */
 const STOP_NOUNS = /^(?:one|ones|year|month|week|time|point|case|way|is|was|has|can|will|月|年|时候|问题)$/;
