@@ -18,6 +18,7 @@ import {
     pickedPlaces,
 } from '../../src/core/conversation/intent.ts';
 import { intends, meantIn, notAbout, notAsked } from '../../src/core/answer/reading.ts';
+import { pointedWithNoun } from '../../src/core/answer/subject.ts';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { presentAnswer } from '../../src/core/present/answer.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
@@ -1496,13 +1497,20 @@ describe('the item in focus, pointed at and denied', () => {
 describe('a pointer whose noun names what the last answer spoke of', () => {
     it('points at the organization or platform the focus card relates, not at the focus', () => {
         // 科技履约贷's card: applications go to 上海市科技创业中心, which launched 科技微贷通.
-        const centre = talk('科技履约贷是谁审核推荐的', '那个中心自己推出过什么产品');
-        expect(answerOf(centre[1])?.item?.id).toBe('shanghai-tech-entrepreneurship-center');
-        expect(answerOf(centre[1])?.text).toMatch(/科技微贷通由其推出/);
+        const zhongxin = talk('科技履约贷是谁审核推荐的', '那个中心自己推出过什么产品');
+        expect(answerOf(zhongxin[1])?.item?.id).toBe('shanghai-tech-entrepreneurship-center');
+        expect(answerOf(zhongxin[1])?.text).toMatch(/科技微贷通由其推出/);
         // The credit centre runs the 信易贷 platform (its alias 信易贷平台运营方 is no 平台: the head of a name is its end).
         const platform = talk('上海市公共信用信息服务中心是干嘛的', '它运营的那个平台注册了多少企业');
         expect(answerOf(platform[1])?.item?.id).toBe('xinyidai-platform');
         expect(answerOf(platform[1])?.text).toMatch(/110万/);
+        // In English, by the longest run of the words after the pointer one item's names hold: PBOC Shanghai's names hold
+        // "central bank" and "Head Office"; British spelling as the cards write it ("that centre" of the Center).
+        const bank = talk("who's behind gaoqidai?", 'what else did that central bank office launch for tech firms');
+        expect(answerOf(bank[1])?.item?.id).toBe('pboc-shanghai');
+        expect(answerOf(bank[1])?.text.slice(0, 200)).toMatch(/沪科专贷/);
+        const centre = service.getItem('shanghai-tech-entrepreneurship-center')!;
+        expect(pointedWithNoun('when was that centre founded?', [service.getItem('keji-lvyuedai')!, centre])).toBe(centre);
         // A noun every offering is points at the focus itself.
         const same = talk('高企贷是谁推出的', '上面说的那个产品可以去哪些银行办');
         expect(answerOf(same[1])?.item?.id).toBe('gaoqidai');

@@ -349,42 +349,48 @@ export function pointsToEarlier(text: string): boolean {
     return EARLIER.test(normalize(text));
 }
 
-/** A pointer with the noun it points with: "this subsidy", "that loan", "这个补贴", "该贷款". */
-const POINTED_NOUN_EN = /\b(?:this|that|these|those)\s+([a-z][a-z-]{2,})/i;
+/** A pointer with the words it points with: "this subsidy", "that central bank office", "这个补贴", "该贷款". */
+const POINTED_NOUN_EN = /\b(?:this|that|these|those)\s+([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,}){0,2})/i;
 const POINTED_NOUN_ZH = /(?:这|那|该)(?:个|项|款|笔|种)?(?!的)([\u4e00-\u9fff]{2})/;
 
+/** A name as written, British spellings as the cards write them ("that centre" of "… Center"), brackets kept. */
+function spelledAsCards(text: string): string {
+    return text
+        .replace(/centre\b/g, 'center')
+        .replace(/programme\b/g, 'program')
+        .replace(/organisation\b/g, 'organization');
+}
+
 /**
- * Which of `items` the question points at by the noun after its pointer ("for this subsidy" → the premium subsidy, not
- * the loan told of): the one whose own names alone hold that noun.
+ * Which of `items` the question points at by the words after its pointer ("for this subsidy" → the premium subsidy, not
+ * the loan told of; "that central bank office" → PBOC Shanghai, whose names hold central bank and office): the one
+ * whose own names alone hold the longest run of those words; of several, the one a name of which ends with the run's
+ * last word, its head (信易贷平台 is a 平台, its operator 信易贷平台运营方 is not).
  */
 export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): KnowledgeItem | undefined {
     const t = normalize(text);
-    const noun = POINTED_NOUN_EN.exec(t)?.[1] ?? POINTED_NOUN_ZH.exec(t)?.[1];
-    if (!noun || STOP_NOUNS.test(noun)) return undefined;
-    const says = hasHan(noun) ? (x: string) => x.includes(noun) : termSaid(stem(noun));
-    const holding = items.filter((item) => ownPhrases(item).some((x) => says(normalize(x))));
-    if (holding.length === 1) return holding[0];
-    // Of several, the one a name of which ends with the noun, its head: 信易贷平台 is a 平台, its operator (信易贷平台运营方)
-    // is not.
-    const ending = (x: string) =>
-        says(
-            normalize(x)
-                .replace(/[(（][^)）]*[)）]/g, '')
-                .trim()
-                .split(/\s+/)
-                .at(-1) ?? '',
-        );
-    const headed = holding.filter((item) =>
-        ownPhrases(item).some((x) =>
-            hasHan(noun)
-                ? normalize(x)
-                      .replace(/[(（][^)）]*[)）]/g, '')
-                      .trim()
-                      .endsWith(noun)
-                : ending(x),
-        ),
-    );
-    return headed.length === 1 ? headed[0] : undefined;
+    const en = POINTED_NOUN_EN.exec(t)?.[1];
+    const words = en ? spelledAsCards(en).split(/\s+/) : [POINTED_NOUN_ZH.exec(t)?.[1]].filter((w): w is string => w !== undefined);
+    if (words.length === 0 || STOP_NOUNS.test(words[0]!)) return undefined;
+    const namesOf = (item: KnowledgeItem) => ownPhrases(item).map((x) => spelledAsCards(normalize(x)));
+    const saying = (word: string) => (hasHan(word) ? (x: string) => x.includes(word) : termSaid(stem(word)));
+    for (let n = words.length; n >= 1; n--) {
+        const says = words.slice(0, n).map(saying);
+        const holding = items.filter((item) => {
+            const names = namesOf(item).join('\n');
+            return says.every((said) => said(names));
+        });
+        if (holding.length === 1) return holding[0];
+        if (holding.length === 0) continue;
+        const head = words[n - 1]!;
+        const ends = (name: string) => {
+            const bare = name.replace(/[(（][^)）]*[)）]/g, '').trim();
+            return hasHan(head) ? bare.endsWith(head) : saying(head)(bare.split(/\s+/).at(-1) ?? '');
+        };
+        const headed = holding.filter((item) => namesOf(item).some(ends));
+        return headed.length === 1 ? headed[0] : undefined;
+    }
+    return undefined;
 }
 /** Words after a pointer that are no noun of a kind ("this year", "that one", "这个月"). */
 const STOP_NOUNS = /^(?:one|ones|year|month|week|time|point|case|way|is|was|has|can|will|月|年|时候|问题)$/;
