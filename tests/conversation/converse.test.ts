@@ -1536,3 +1536,14 @@ describe('what the founder drops or says is not asked', () => {
         expect(notAsked('not the total, just high-tech enterprises')).toBe('not the total, just high-tech enterprises');
     });
 });
+
+describe('the item answered about, denied', () => {
+    it('leaves the item the founder named then in focus', () => {
+        // "履约贷保费补贴多少" is answered by the premium subsidy's card; "not the subsidy" goes back to 履约贷, whose card
+        // states the 2011 split (government 25%, bank 30%, insurer 45%), not to another card's risk compensation.
+        const turns = talk('履约贷保费补贴多少', '我不是问补贴，我问政府 银行 保险公司各担多少风险');
+        expect(answerOf(turns[0])?.item?.id).toBe('premium-subsidy');
+        expect(answerOf(turns[1])?.item?.id).toBe('keji-lvyuedai');
+        expect(answerOf(turns[1])?.text.slice(0, 200)).toMatch(/45%/);
+    });
+});

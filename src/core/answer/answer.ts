@@ -294,7 +294,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
                   .map((n) => get(n.id))
                   .filter(allowed)
             : [];
-    const kept = (options.context?.focus ?? []).map(get).filter(allowed);
+    // The item answered about set aside ("我不是问补贴，我问…" after 履约贷保费补贴, answered by the subsidy's card): the
+    // item the founder named then is in focus instead, if it is not set aside too.
+    const keptFocus = (options.context?.focus ?? []).map(get).filter(allowed);
+    const namedThen = options.context?.named ? get(options.context.named) : undefined;
+    const kept =
+        keptFocus.length === 0 && (options.context?.focus ?? []).some((id) => excluded.has(id)) && allowed(namedThen) ? [namedThen] : keptFocus;
     // What else, with the focus set aside ("除了科创助力贷和履约贷，还有哪个"): the first item the cards set aside relate,
     // in their order, that can be set beside them (an offering), as the focus.
     const besides =
