@@ -1547,3 +1547,20 @@ describe('the item answered about, denied', () => {
         expect(answerOf(turns[1])?.text.slice(0, 200)).toMatch(/45%/);
     });
 });
+
+describe('"do I need to apply for that?" right after a loan\'s subsidy was answered', () => {
+    it('asks whether the subsidy is applied for, not how to apply for the loan', () => {
+        const turns = talk('What is lvyuedai?', 'does the government subsidise the premium?', 'do I need to apply for that?');
+        const a = answerOf(turns[2]);
+        expect(a?.item?.id).toBe('keji-lvyuedai');
+        expect(a?.text.slice(0, 200)).toMatch(/without an application/);
+        expect(a?.text.slice(0, 200)).not.toMatch(/The firm applies/);
+        // Of the subsidy's own card, "apply for it" is its own application: 免申即享, no application needed.
+        const own = talk(
+            'we repaid our lvyuedai loan on time, is there a subsidy for the insurance premium',
+            'do i need to file an application for it',
+        );
+        expect(answerOf(own[1])?.item?.id).toBe('premium-subsidy');
+        expect(answerOf(own[1])?.text.slice(0, 300)).toMatch(/without an application|no application|automatic/i);
+    });
+});

@@ -653,6 +653,13 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
             // apart ("科技履约贷要准备哪些材料" → "要抵押吗": collateral, not the documents the sources lack again); its words
             // choose the passage.
             const ownQuestion = !cues.bare && !cues.ellipsis;
+            // "do I need to apply for that?" right after the item's subsidy was answered: whether the subsidy is applied
+            // for, which its subsidy passage says ("refunded without an application"), not how to apply for the loan.
+            // (Of a subsidy itself, "apply for it" is how it is applied for: its own application passage.)
+            if (wants === 'apply' && back && options.context?.aspect === 'subsidy' && a!.kind === 'product') {
+                const { wants: _apply, ...rest } = hints;
+                return answerItem(snapshot, index, a!, withAspect(about, 'subsidy', ['how-to-apply', 'application']), base, rest);
+            }
             if (ownQuestion && ownCarried === 'what-is') return answerItem(snapshot, index, a!, about, base, hints);
             const carriedOn = answerItem(snapshot, index, a!, withAspect(about, ownCarried), base, hints);
             return ownQuestion && ownCarried && telling.length > 0 && carriedOn.status === 'not-held'
