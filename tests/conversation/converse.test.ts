@@ -1511,6 +1511,9 @@ describe('a pointer whose noun names what the last answer spoke of', () => {
         expect(answerOf(bank[1])?.text.slice(0, 200)).toMatch(/沪科专贷/);
         const centre = service.getItem('shanghai-tech-entrepreneurship-center')!;
         expect(pointedWithNoun('when was that centre founded?', [service.getItem('keji-lvyuedai')!, centre])).toBe(centre);
+        // …and by what it has: "它运营的平台", with no 那个.
+        const owned = talk('上海市公共信用信息服务中心是做什么的', '它运营的平台到2023年底有多少注册企业');
+        expect(answerOf(owned[1])?.item?.id).toBe('xinyidai-platform');
         // A noun every offering is points at the focus itself.
         const same = talk('高企贷是谁推出的', '上面说的那个产品可以去哪些银行办');
         expect(answerOf(same[1])?.item?.id).toBe('gaoqidai');

@@ -351,7 +351,9 @@ export function pointsToEarlier(text: string): boolean {
 
 /** A pointer with the words it points with: "this subsidy", "that central bank office", "这个补贴", "该贷款". */
 const POINTED_NOUN_EN = /\b(?:this|that|these|those)\s+([a-z][a-z-]{2,}(?:\s+[a-z][a-z-]{2,}){0,2})/i;
-const POINTED_NOUN_ZH = /(?:这|那|该)(?:个|项|款|笔|种)?(?!的)([\u4e00-\u9fff]{2})/;
+// …or what it has ("它运营的平台", "它的平台"): the noun after 它's 的.
+const POINTED_NOUN_ZH =
+    /(?:这|那|该)(?:个|项|款|笔|种)?(?!的)([\u4e00-\u9fff]{2})|它(?:[\u4e00-\u9fff]{1,3})?的(?:(?:这|那)(?:个|项|款|种)?)?([\u4e00-\u9fff]{2})/;
 
 /** A name as written, British spellings as the cards write them ("that centre" of "… Center"), brackets kept. */
 function spelledAsCards(text: string): string {
@@ -370,7 +372,8 @@ function spelledAsCards(text: string): string {
 export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): KnowledgeItem | undefined {
     const t = normalize(text);
     const en = POINTED_NOUN_EN.exec(t)?.[1];
-    const words = en ? spelledAsCards(en).split(/\s+/) : [POINTED_NOUN_ZH.exec(t)?.[1]].filter((w): w is string => w !== undefined);
+    const zh = POINTED_NOUN_ZH.exec(t);
+    const words = en ? spelledAsCards(en).split(/\s+/) : [zh?.[1] ?? zh?.[2]].filter((w): w is string => w !== undefined);
     if (words.length === 0 || STOP_NOUNS.test(words[0]!)) return undefined;
     const namesOf = (item: KnowledgeItem) => ownPhrases(item).map((x) => spelledAsCards(normalize(x)));
     const saying = (word: string) => (hasHan(word) ? (x: string) => x.includes(word) : termSaid(stem(word)));
