@@ -148,6 +148,7 @@ export const HELDOUT_FILES = {
         'heldout27-answers.jsonl',
         'heldout28-answers.jsonl',
         'heldout29-answers.jsonl',
+        'heldout30-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -178,6 +179,7 @@ export const HELDOUT_FILES = {
         'heldout27-offtopic.jsonl',
         'heldout28-offtopic.jsonl',
         'heldout29-offtopic.jsonl',
+        'heldout30-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -208,6 +210,7 @@ export const HELDOUT_FILES = {
         'heldout27-dialogues.jsonl',
         'heldout28-dialogues.jsonl',
         'heldout29-dialogues.jsonl',
+        'heldout30-dialogues.jsonl',
     ],
 } as const;
 
