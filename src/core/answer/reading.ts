@@ -178,7 +178,10 @@ function cutOut(text: string, patterns: readonly RegExp[]): { readonly rest: str
  * 搞混", "(not zhuantie)", "nothing to do with gaoqidai", "don't confuse it with the xinyidai figures". Closed classes of
  * the language: a denial in brackets, "unrelated to", "not to be mixed up with".
  */
-/** Clauses denying that something is asked ("我不是问补贴", "别说高企贷了", "I don't need the rate, I need…"): `notAsked`. */
+/**
+ * Clauses denying that something is asked ("我不是问补贴", "别说高企贷了", "I don't need the rate, I need…"): `notAbout`
+ * reads the items they name; `notAsked` leaves out the words of the short ones.
+ */
 const ASKS_NOT_ZH = /(?<=(?:并?不是|没有?|不再?)(?:在)?(?:问|指)(?:的)?)([^，,。？?！!；;]{1,20})/g;
 // …and, for the words not asked, only a short one said against what is ("我不是问补贴，我问…", "不是问利率而是问额度"): a
 // denial running on to the end of its clause may hold what is asked.
@@ -248,7 +251,7 @@ export function notAbout(text: string): { readonly rest: string; readonly spans:
  * just high-tech enterprises") stays: it says what is meant. The text itself when no clause says so.
  */
 export function notAsked(text: string): string {
-    const { rest, spans } = cutOut(text, [ASKS_NOT_BEFORE_ASKED_ZH, ASKED_IS_NOT_ZH, DROPPED_ZH, NOT_NEEDED_EN, NOT_ASKING_EN]);
+    const { rest, spans } = cutOut(text, [ASKS_NOT_BEFORE_ASKED_ZH, DROPPED_ZH, NOT_NEEDED_EN, NOT_ASKING_EN]);
     return spans.some((span) => span.trim().length > 0) ? rest.replace(/\s+/g, ' ').trim() : text;
 }
 
