@@ -1286,6 +1286,12 @@ describe('scope', () => {
         expect(answerOf(talk('杭州的科技型企业贷款风险补偿比例是多少？')[0]).confident).toBe(false);
         const named = answerOf(talk('深圳有没有类似高企贷的产品？')[0]);
         expect(named.confident).toBe(false);
+        // Shanghai named only as what the other place is likened to: still the other place's question.
+        const likened = talk("Does Hangzhou have a tech SME loan scheme like Shanghai's, and how do we apply there?")[0]!.reply;
+        expect(likened.kind === 'answer' ? likened.answer.confident : false).toBe(false);
+        expect(answerOf(talk('杭州的科技贷款和上海的一样吗')[0]).confident).toBe(false);
+        // Shanghai asked of beside another place is Shanghai's question.
+        expect(answerOf(talk('上海的高企贷在杭州能办吗')[0]).item?.id).toBe('gaoqidai');
     });
 });
 

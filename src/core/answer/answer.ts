@@ -575,7 +575,9 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         .filter(allowed)
         .filter((i) => !focus.includes(i));
     // A noun every offering is ("这个产品", "that loan") points at the focus itself.
-    const pointedNear = nearby.length > 0 && !POINTS_AT_KIND.test(normalize(text)) ? pointedWithNoun(text, [...focus, ...nearby]) : undefined;
+    // (Not when the question writes a name: what it names was weighed above, "它的风险补偿" after the IP-pledge loan too.)
+    const pointedNear =
+        written.length === 0 && nearby.length > 0 && !POINTS_AT_KIND.test(normalize(text)) ? pointedWithNoun(text, [...focus, ...nearby]) : undefined;
     if (pointedNear && !focus.includes(pointedNear)) return answerItem(snapshot, index, pointedNear, reading, base, hints);
     // Nothing named: the focus, unless the question plainly goes elsewhere (another item ranks first, confidently).
     if (focus.length > 0) {

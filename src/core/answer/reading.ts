@@ -358,6 +358,17 @@ const ELSEWHERE_EN = new RegExp(
     'i',
 );
 const SHANGHAI = /上海|沪|shanghai/i;
+/**
+ * Shanghai named only as what the other place is likened to ("does Shenzhen have a scheme like Shanghai's", "深圳的和上海的
+ * 一样吗"): the question is still of the other place.
+ */
+const SHANGHAI_LIKENED = new RegExp(
+    [
+        /\b(?:like|as in|similar to|same as|compared (?:to|with))\s+(?:the\s+)?shanghai(?:'s)?\b/.source,
+        /(?:跟|和|与|像|同)上海(?:的)?(?:[\u4e00-\u9fff]{0,6}?)(?:一样|类似|那样|那种|差不多)/.source,
+    ].join('|'),
+    'gi',
+);
 
 /** A firm said in English: "a start-up", "our small company", "SMEs" (the nouns for a firm, a closed class). */
 const FIRM_SAID = new RegExp(
@@ -797,7 +808,7 @@ export function subjectCues(text: string, reading: QueryReading): SubjectCues {
         chooses: reading.aspects.comparison || CHOOSE.test(t),
         ranks: (reading.aspects.comparison || CHOOSE.test(t)) && RANKS.test(t),
         both: (reading.aspects.comparison || CHOOSE.test(t)) && BOTH.test(t),
-        elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t),
+        elsewhere: (ELSEWHERE_ZH.test(t) || ELSEWHERE_EN.test(t)) && !SHANGHAI.test(t.replace(SHANGHAI_LIKENED, ' ')),
         leftover,
         qualifying,
     };
