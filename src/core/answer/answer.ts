@@ -595,17 +595,12 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         // A word of the question that tells cards apart, which no card in focus writes and the search's first card does,
         // takes the question there, though the focus ranks near it by the words they share ("how much relief lending went to
         // tech firms by mid-2024?" after seamless renewal, whose card states its own mid-2024 lending).
-        const writes = (id: string, term: string) => {
-            const said = termSaid(term);
-            return index.passages(id).some((r) => said(normalize(passageText(r)).toLowerCase()));
-        };
         // Not an ellipsis ("what about …?"): it asks the last question again, of the focus unless it names another.
-        const goesElsewhere = () =>
-            !cues.ellipsis &&
-            leads &&
-            first !== undefined &&
-            !focus.some((f) => f.id === first) &&
-            telling.some((t) => writes(first, t) && focus.every((f) => !writes(f.id, t)));
+        const goesElsewhere = () => {
+            if (cues.ellipsis || !leads || first === undefined || focus.some((f) => f.id === first)) return false;
+            const [firstWrites, ...focusWrites] = [first, ...focus.map((f) => f.id)].map((id) => writtenBy(index, id));
+            return telling.map(termSaid).some((said) => said(firstWrites!) && focusWrites.every((text) => !said(text)));
+        };
         // A number asked with only words that label figures ("金额多少" after 纾困融资贷款) asks a figure of the focus.
         const labels = wants === 'number' ? figureLabels(snapshot) : undefined;
         const ownWords = labels ? telling.filter((t) => !reading.synonymOf?.has(t)) : [];
@@ -915,8 +910,14 @@ const OF_FOCUS = /它的|它们的|\bits\b|\btheir\b|\b(?:for|of|on|under|with) 
 /** Whether a card's passages write a name of `of` (its Chinese or English name or an alias): it speaks of that item. */
 function speaksOf(index: KnowledgeIndex, card: KnowledgeItem, of: KnowledgeItem): boolean {
     const names = [of.name, of.name_en ?? '', ...of.aliases.zh, ...of.aliases.en].map((n) => normalize(n).toLowerCase()).filter((n) => n.length >= 3);
-    return index.passages(card.id).some((r) => {
-        const text = normalize(passageText(r)).toLowerCase();
-        return names.some((n) => text.includes(n));
-    });
+    const text = writtenBy(index, card.id);
+    return names.some((n) => text.includes(n));
+}
+
+/** What a card's passages write, folded and in lower case, one passage from the next kept apart by a character no word holds. */
+function writtenBy(index: KnowledgeIndex, id: string): string {
+    return index
+        .passages(id)
+        .map((r) => normalize(passageText(r)).toLowerCase())
+        .join('\u0000');
 }

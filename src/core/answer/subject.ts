@@ -375,12 +375,12 @@ export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): 
     const zh = POINTED_NOUN_ZH.exec(t);
     const words = en ? spelledAsCards(en).split(/\s+/) : [zh?.[1] ?? zh?.[2]].filter((w): w is string => w !== undefined);
     if (words.length === 0 || STOP_NOUNS.test(words[0]!)) return undefined;
-    const namesOf = (item: KnowledgeItem) => ownPhrases(item).map((x) => spelledAsCards(normalize(x)));
+    const namesOf = new Map(items.map((item) => [item, ownPhrases(item).map((x) => spelledAsCards(normalize(x)))]));
     const saying = (word: string) => (hasHan(word) ? (x: string) => x.includes(word) : termSaid(stem(word)));
     for (let n = words.length; n >= 1; n--) {
         const says = words.slice(0, n).map(saying);
         const holding = items.filter((item) => {
-            const names = namesOf(item).join('\n');
+            const names = namesOf.get(item)!.join('\n');
             return says.every((said) => said(names));
         });
         if (holding.length === 1) return holding[0];
@@ -390,7 +390,7 @@ export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): 
             const bare = name.replace(/[(（][^)）]*[)）]/g, '').trim();
             return hasHan(head) ? bare.endsWith(head) : saying(head)(bare.split(/\s+/).at(-1) ?? '');
         };
-        const headed = holding.filter((item) => namesOf(item).some(ends));
+        const headed = holding.filter((item) => namesOf.get(item)!.some(ends));
         return headed.length === 1 ? headed[0] : undefined;
     }
     return undefined;
