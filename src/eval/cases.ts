@@ -149,6 +149,7 @@ export const HELDOUT_FILES = {
         'heldout28-answers.jsonl',
         'heldout29-answers.jsonl',
         'heldout30-answers.jsonl',
+        'heldout31-answers.jsonl',
     ],
     search: [
         'heldout-offtopic.jsonl',
@@ -180,6 +181,7 @@ export const HELDOUT_FILES = {
         'heldout28-offtopic.jsonl',
         'heldout29-offtopic.jsonl',
         'heldout30-offtopic.jsonl',
+        'heldout31-offtopic.jsonl',
     ],
     dialogues: [
         'heldout-dialogues.jsonl',
@@ -211,6 +213,7 @@ export const HELDOUT_FILES = {
         'heldout28-dialogues.jsonl',
         'heldout29-dialogues.jsonl',
         'heldout30-dialogues.jsonl',
+        'heldout31-dialogues.jsonl',
     ],
 } as const;
 
