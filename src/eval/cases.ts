@@ -90,6 +90,7 @@ export const ANSWER_FILES = [
     'answers.strangers15.jsonl',
     'answers.strangers16.jsonl',
     'answers.strangers18.jsonl',
+    'answers.strangers20.jsonl',
 ] as const;
 export const DIALOGUE_FILES = [
     'dialogues.jsonl',
@@ -111,6 +112,7 @@ export const DIALOGUE_FILES = [
     'dialogues.strangers17.jsonl',
     'dialogues.strangers18.jsonl',
     'dialogues.strangers19.jsonl',
+    'dialogues.strangers20.jsonl',
 ] as const;
 
 /**
