@@ -1082,6 +1082,22 @@ describe('the passage that answers chooses the card', () => {
         expect(a.text).toContain('12449.37');
     });
 
+    it("the search's first card answering with its own product's figure gives way to a passage holding more of the question", () => {
+        // The search puts the IP-pledge card first (a short card writing "balance" often), and its best passage is its own
+        // loans' balance, "1,636 firms had IP-pledge loans outstanding … balance". The reply's 科技型企业贷款余额 holds more of
+        // the question, but by less than the margin a card otherwise needs against the search's first.
+        const a = service.answer('what was the total loan balance of tech firms in Shanghai at end of Q2 2024', { lang: 'en' });
+        expect(a).toMatchObject({ status: 'answered', confident: true, item: { id: 'stcsm-reply-2024-85' } });
+        expect(a.text).toMatch(/^[^;]*1,244\.937 billion/);
+        // Asked of the IP-pledge loans by name, their card answers.
+        expect(service.answer('what was the IP pledge loan balance in Shanghai at end of Q2 2024', { lang: 'en' }).item?.id).toBe(
+            'ip-pledge-financing',
+        );
+        // As much of the question held is no reason to leave the card the search put first ("补偿比例是多少" after the
+        // credit risk compensation: the reply's plan writes 补偿比例 too).
+        expect(service.answer('补偿比例是多少', { context: { focus: ['credit-risk-compensation'] } }).item?.id).toBe('credit-risk-compensation');
+    });
+
     it('an English question is not short of the synonyms of its words: "loan" said is loan held', () => {
         // Each synonym of "loan" (贷款, 借款, 融资, borrow…) counted as a word the passage lacked: the reply's figures held
         // under half of the question and nothing answered.

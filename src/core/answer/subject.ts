@@ -44,6 +44,8 @@ export const EVIDENCE_COVERAGE_AGAINST = 0.35;
 export const EVIDENCE_MARGIN = 0.05;
 /** …and against an item the question names, this much more: a name is strong evidence of the subject. */
 export const NAMED_MARGIN = 0.3;
+/** More at all, against a passage of the search's first card that states that card's own figure (see `evidenceFor`). */
+const MORE_AT_ALL = 1e-6;
 /** The share of the question a card's own names hold that names the card, read as a name or not. */
 const NAMES_HOLD = 0.5;
 
@@ -134,8 +136,16 @@ export function evidenceFor(
         const said = withoutCompoundsUnsaid(normalize(passageText(r)).toLowerCase(), question);
         return telling.some((says) => says(said));
     };
+    // The card the search put first, never named, answering with a passage that writes its own name: that passage states
+    // its item's figure (知识产权质押贷款余额163.55亿元), which the question never asked of; a passage of another card that
+    // holds more of the question needs no margin over it ("total loan balance of tech firms at end of Q2 2024": the reply's
+    // 科技型企业贷款余额, not the IP-pledge loans' balance).
+    const ofItself = own !== undefined && given !== undefined && !reading.named.some((n) => n.id === given.id) && writesOwnName(text, own, given);
+    // (It must still hold more: a passage holding as much is no better evidence than the card's own.)
     const floor = (other: RankedPassage) =>
-        own ? own.coverage + (own.named >= NAMES_HOLD && other.named < own.named ? Math.max(margin, NAMED_MARGIN) : margin) : 0;
+        own
+            ? own.coverage + (own.named >= NAMES_HOLD && other.named < own.named ? Math.max(margin, NAMED_MARGIN) : ofItself ? MORE_AT_ALL : margin)
+            : 0;
     let found: { item: KnowledgeItem; passage: RankedPassage } | undefined;
     // The cards the search ranks first, and those holding most of the question's words anywhere (a statistic sits on
     // the card of the report that gives it, which the words alone may rank low).
@@ -154,6 +164,15 @@ export function evidenceFor(
             found = { item, passage: best };
     }
     return found;
+}
+
+/** Whether a passage writes a name of its own card (its Chinese or English name or an alias) that the question does not. */
+function writesOwnName(question: string, passage: RankedPassage, item: KnowledgeItem): boolean {
+    const asked = normalize(question).toLowerCase();
+    const written = normalize(passageText(passage)).toLowerCase();
+    return ownPhrases(item)
+        .map((name) => normalize(name).toLowerCase())
+        .some((name) => name.length >= 3 && written.includes(name) && !asked.includes(name));
 }
 
 /** Which of two passages holds more of the question: the higher coverage, and at equal coverage the one that writes more of it. */
