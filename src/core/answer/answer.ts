@@ -508,7 +508,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     const ofYearElsewhere = (held: KnowledgeItem) => {
         const unheld = years.length > 0 ? yearsUnheld(index, held.id, years) : [];
         return unheld.length === years.length && unheld.length > 0
-            ? evidenceFor(snapshot, index, text, reading, held, allowed, EVIDENCE_MARGIN, unheld, EVIDENCE_COVERAGE_AGAINST)
+            ? evidenceFor(snapshot, index, text, reading, held, allowed, { stating: unheld, least: EVIDENCE_COVERAGE_AGAINST })
             : undefined;
     };
     const byName = one && (one.kind !== 'organization' || one === headOrg);
@@ -544,7 +544,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         const loosely = readAs.length > 0 && readAs.every((n) => n.typo && /^[a-z0-9_]+$/.test(n.term));
         const elsewhere = ofYear
             ? undefined
-            : evidenceFor(snapshot, index, text, reading, one, allowed, byName && !loosely ? NAMED_MARGIN : EVIDENCE_MARGIN);
+            : evidenceFor(snapshot, index, text, reading, one, allowed, { margin: byName && !loosely ? NAMED_MARGIN : EVIDENCE_MARGIN });
         const found = ofYear ?? (elsewhere && saysName(elsewhere.passage) ? elsewhere : undefined);
         if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     }
@@ -689,7 +689,7 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
         cues.elsewhere || cues.slight || beside
             ? undefined
             : ((item ? ofYearElsewhere(item) : undefined) ??
-              evidenceFor(snapshot, index, text, reading, item, allowed, EVIDENCE_MARGIN, [], item ? EVIDENCE_COVERAGE_AGAINST : undefined));
+              evidenceFor(snapshot, index, text, reading, item, allowed, item ? { least: EVIDENCE_COVERAGE_AGAINST, foundOnly: true } : {}));
     if (found) return answerItem(snapshot, index, found.item, reading, base, { ...hints, lead: found.passage });
     if (!item) return unknown(snapshot, base);
     // An ellipsis whose words lead away from the focus asks the last question again of where they lead.

@@ -93,6 +93,17 @@ export function questionSearch(index: KnowledgeIndex, text: string, options: Sea
     return focused.confident ? { ...focused, query: whole.query, ...(whole.notice ? { notice: whole.notice } : {}) } : whole;
 }
 
+export interface EvidenceOptions {
+    /** How much more of the question than `given`'s best passage another card's passage must hold. */
+    readonly margin?: number;
+    /** Years asked that `given` never states: only a passage stating one of them counts. */
+    readonly stating?: readonly string[];
+    /** The least share of the question a passage must hold. */
+    readonly least?: number;
+    /** `given` was put first by the search alone: never named, nor in focus. */
+    readonly foundOnly?: boolean;
+}
+
 /**
  * The passage, among the cards the search ranks first, that holds the most
  * of the question's words (each weighed by how rare it is in the whole
@@ -107,9 +118,7 @@ export function evidenceFor(
     reading: QueryReading,
     given: KnowledgeItem | undefined,
     allowed: (i: KnowledgeItem | undefined) => i is KnowledgeItem,
-    margin = EVIDENCE_MARGIN,
-    stating: readonly string[] = [],
-    least = EVIDENCE_COVERAGE,
+    { margin = EVIDENCE_MARGIN, stating = [], least = EVIDENCE_COVERAGE, foundOnly = false }: EvidenceOptions = {},
 ): { item: KnowledgeItem; passage: RankedPassage } | undefined {
     const years = stating.map((y) => yearPattern(y));
     const states = (r: RankedPassage) => years.length === 0 || years.some((y) => y.test(passageText(r)));
@@ -140,7 +149,7 @@ export function evidenceFor(
     // its item's figure (知识产权质押贷款余额163.55亿元), which the question never asked of; a passage of another card that
     // holds more of the question needs no margin over it ("total loan balance of tech firms at end of Q2 2024": the reply's
     // 科技型企业贷款余额, not the IP-pledge loans' balance).
-    const ofItself = own !== undefined && given !== undefined && !reading.named.some((n) => n.id === given.id) && writesOwnName(text, own, given);
+    const ofItself = foundOnly && own !== undefined && given !== undefined && writesOwnName(text, own, given);
     // (It must still hold more: a passage holding as much is no better evidence than the card's own.)
     const floor = (other: RankedPassage) =>
         own
