@@ -1500,6 +1500,29 @@ describe('the item in focus, pointed at and denied', () => {
     });
 });
 
+describe('a denial typed without punctuation', () => {
+    it('reads a space between Chinese words as the end of a clause', () => {
+        // "我没问履约贷 我问的是微贷通": without the space read as a comma, the denial ran on to the end and held what is asked.
+        const fee = talk('科技履约贷是什么', '我没问履约贷 我问的是微贷通 担保费要交多少');
+        expect(answerOf(fee[1])?.item?.id).toBe('keji-weidaitong');
+        expect(answerOf(fee[1])?.text.slice(0, 200)).toMatch(/2\.5%/);
+        const operator = talk('上海市科技创业中心是干什么的', '我不是问创业中心 是问信易贷平台由哪家单位运营');
+        expect(answerOf(operator[1])?.item?.id).toBe('xinyidai-platform');
+        expect(notAbout('不是专贴 是专贷').spans).toEqual(['专贴']);
+    });
+
+    it('reads what the message opens by denying as what it is not about ("不是高企贷，沪科专贷是哪年开始的")', () => {
+        for (const denial of ['不是高企贷 沪科专贷是哪年开始的', '不是高企贷，沪科专贷是哪年开始的']) {
+            const turns = talk('高企贷哪年推出的', denial);
+            expect(answerOf(turns[1])?.item?.id, denial).toBe('huke-zhuandai');
+            expect(answerOf(turns[1])?.text.slice(0, 120), denial).toMatch(/2023年7月/);
+        }
+        // "不是说X…吗" asks whether X does what was said; a denial inside the sentence is not an opening one.
+        expect(notAbout('不是说高企贷不收费吗，怎么还有担保费').spans).toEqual([]);
+        expect(notAbout('高企贷不是2019年推出的吗，怎么还在').spans).toEqual([]);
+    });
+});
+
 describe('a pointer whose noun names what the last answer spoke of', () => {
     it('points at the organization or platform the focus card relates, not at the focus', () => {
         // 科技履约贷's card: applications go to 上海市科技创业中心, which launched 科技微贷通.

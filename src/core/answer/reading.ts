@@ -148,12 +148,17 @@ export function setAside(text: string): { readonly rest: string; readonly spans:
     return spans.length > 0 && OTHERS.test(normalize(rest)) ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
 }
 
+/** Spaces between two Chinese characters. */
+const HAN_SPACE = /(?<=\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han})/gu;
+
 /** `text` with what each pattern matches blanked out, and the first group of each match (the span said of). */
 function cutOut(text: string, patterns: readonly RegExp[]): { readonly rest: string; readonly spans: readonly string[] } {
     // Matched on the text with traditional characters folded (別說高企貸了 as 别说高企贷了), cut from the text as written; a
     // fold that changes the length (a rare phrase conversion) is not used.
     const folded = foldTraditional(text);
-    let seen = folded.length === text.length ? folded : text;
+    // A space between Chinese words is where a founder typing without punctuation ends a clause ("不是专贴 是专贷",
+    // "我没问履约贷 我问的是微贷通"): read as a comma, one character for one.
+    let seen = (folded.length === text.length ? folded : text).replace(HAN_SPACE, (space) => '，'.padEnd(space.length));
     let rest = text;
     const spans: string[] = [];
     for (const pattern of patterns) {
@@ -227,6 +232,9 @@ const NOT_ABOUT = [
     NOT_ASKING_EN,
     /\b(?:nothing to do with|unrelated to|not related to|separate from)\s+([^,.?;!]{2,40})/gi,
     /\b(?:don't|do not|not to)\s+(?:be\s+)?(?:confuse|confused|mix|mixed)\s+(?:it\s+|this\s+|them\s+)?(?:up\s+)?with\s+([^,.?;!]{2,40})/gi,
+    // "不是高企贷，沪科专贷是哪年开始的": what it is not, opening the message as its own clause, as "Not X —" in English
+    // (not "不是说X…吗", nor 不是问 or a pointer, read above).
+    /^\s*(?:不是|并非)(?![说问指])([^\s，,。？?！!；;][^，,。？?！!；;]{0,19})(?=[，,])/g,
 ];
 
 /** A span of `notAbout` that points at the item in focus rather than naming one ("这个产品", "它", "that one"). */
