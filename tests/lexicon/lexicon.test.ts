@@ -94,6 +94,15 @@ describe('negation: a denied title is not held', () => {
         expect(stated('我们是专精特新企业，但还没有高企认定')).toMatchObject({ qualifications: ['srdi'], qualificationsLacking: ['high-tech'] });
     });
 
+    it('ends the denial where a founder typing without punctuation leaves a space, or says what the firm is instead', () => {
+        // Read on to the end, 还不是 denied both titles.
+        for (const text of ['我们还不是小巨人 只是高新技术企业', '我们还不是小巨人只是高新技术企业']) {
+            expect(stated(text), text).toEqual({ qualifications: ['high-tech'], qualificationsLacking: ['tech-little-giant'] });
+        }
+        expect(stated('我们不是高企而是专精特新')).toEqual({ qualifications: ['srdi'], qualificationsLacking: ['high-tech'] });
+        expect(stated('我们不是专精特新 也不是高企')).toEqual({ qualificationsLacking: ['srdi', 'high-tech'] });
+    });
+
     it.each([
         ['还没有高企认定', []],
         ['not yet high-tech', []],

@@ -68,8 +68,12 @@ const GRANTED_AFTER =
 const ASKS_WHETHER = /有没有|是不是|是否|有无|属不属于|算不算|能不能/;
 /** A mention followed by these names a product ("高企贷", "小巨人信用贷", "gaoqi dai", "xiaojuren xinyongdai"), not the firm. */
 const PRODUCT_AFTER = /^\s*(?:贷|信用贷|专贷|专贴|loan|credit loan|dai\b|xin ?yong ?dai\b)/i;
-/** Where a clause ends: what is said before it is not about the mention. */
-const CLAUSE_BREAK = /[，。,.;；!?！？\n]|但|而且|并且|不过|\bbut\b|\band\b(?= we)/gi;
+/**
+ * Where a clause ends: what is said before it is not about the mention. A space between Chinese words ends one too, as
+ * founders type without punctuation ("我们还不是小巨人 只是高新技术企业"), and so does 只是 / 而是, which says what the
+ * firm is after what it is not.
+ */
+const CLAUSE_BREAK = /[，。,.;；!?！？\n]|但|而且|并且|不过|(?=只是|而是)|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|\bbut\b|\band\b(?= we)/giu;
 const WINDOW = 14;
 
 function escape(w: string): string {
