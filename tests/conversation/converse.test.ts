@@ -1523,6 +1523,18 @@ describe('a denial typed without punctuation', () => {
     });
 });
 
+describe('not the figure of one, that of another', () => {
+    it('"不是X的 是Y的" after a figure restates the question, not what the firm is', () => {
+        const turns = talk('上海科技型企业贷款余额多少', '不是科技型企业的 是专精特新企业的');
+        // Read as the firm's titles, 专精特新 held and 科技型中小企业 lacking, it went to the match.
+        expect(turns[1]!.reply.kind).toBe('answer');
+        expect(turns[1]!.state.profile?.qualifications ?? []).toEqual([]);
+        expect(answerOf(turns[1])?.text.slice(0, 80)).toMatch(/专精特新企业贷款余额3325\.69亿元/);
+        // Told of the firm, with who is speaking, it is still the firm's.
+        expect(talk('上海科技型企业贷款余额多少', '我们不是科技型中小企业，是专精特新企业')[1]!.state.profile?.qualifications).toEqual(['srdi']);
+    });
+});
+
 describe('a pointer whose noun names what the last answer spoke of', () => {
     it('points at the organization or platform the focus card relates, not at the focus', () => {
         // 科技履约贷's card: applications go to 上海市科技创业中心, which launched 科技微贷通.
