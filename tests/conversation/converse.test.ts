@@ -596,6 +596,14 @@ describe('focus', () => {
         expect(a.text.split('。')[0]).toContain('2021');
     });
 
+    it('carries the year to a name said alone, which asks the last question again ("not gaoqidai, the little giant credit loan")', () => {
+        for (const then of ['not gaoqidai, the little giant credit loan', 'the little giant credit loan?']) {
+            const a = answerOf(talk('How many firms did Gaoqidai lend to in 2021?', then)[1]);
+            expect(a.item?.id, then).toBe('xiaojuren-xinyongdai');
+            expect(a.text.split('. ')[0], then).toMatch(/In 2021 .*187 firms/);
+        }
+    });
+
     it('stays on the item in focus when a follow-up names no item and asks no known aspect word', () => {
         // "银行担几成" holds no aspect word; the words 银行 and the aspect asked before carry it to the risk split.
         const a = answerOf(talk('履约贷2011年的损失分担比例是怎样的', '银行担几成')[1]);

@@ -401,7 +401,10 @@ export function answerQuestion(snapshot: KnowledgeSnapshot, index: KnowledgeInde
     // "那X呢" asks the last question again of X, the year it named too.
     // "它当时有多少额度" asks of the time the last answer spoke of: the first year of the passage that answered.
     const thenYear = cues.backThen && years.length === 0 ? yearOfField(index, options.context) : undefined;
-    const carriedYear = (cues.ellipsis && years.length === 0 ? options.context?.year : undefined) ?? thenYear;
+    // So does a name alone, which asks the last question's aspect again ("not gaoqidai, the little giant credit loan" after
+    // how many firms gaoqidai lent to in 2021).
+    const nameAlone = cues.bare && reading.aspects.aspects.length === 0 && named.length > 0;
+    const carriedYear = ((cues.ellipsis || nameAlone) && years.length === 0 ? options.context?.year : undefined) ?? thenYear;
     // "Who's the insurer on weidaitong?" → "what about the performance bond loan": 那X呢 asks the last question's form again.
     const wants = cues.wants ?? (bareEllipsis ? options.context?.wants : undefined);
     // The aspect asked before goes on ("那沪科专贴呢"), unless the question's own form says what it asks ("那它的保费补贴要我
