@@ -1563,6 +1563,11 @@ describe('a pointer whose noun names what the last answer spoke of', () => {
         // …and by what it has: "它运营的平台", with no 那个.
         const owned = talk('上海市公共信用信息服务中心是做什么的', '它运营的平台到2023年底有多少注册企业');
         expect(answerOf(owned[1])?.item?.id).toBe('xinyidai-platform');
+        // The English noun phrase ends at a verb: "those banks lent" is no run of the relending line's names ("central bank",
+        // "re-lending"); the banks are the focus's own.
+        const banks = talk('What did the 2022 upgrade of Gaoqidai add?', 'and how much had those banks lent under it in 2021');
+        expect(answerOf(banks[1])?.item?.id).toBe('gaoqidai');
+        expect(answerOf(banks[1])?.text.slice(0, 150)).toMatch(/3,983 firms/);
         // A noun every offering is points at the focus itself.
         const same = talk('高企贷是谁推出的', '上面说的那个产品可以去哪些银行办');
         expect(answerOf(same[1])?.item?.id).toBe('gaoqidai');

@@ -12,7 +12,7 @@ import type { KnowledgeSnapshot } from '../knowledge/load.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
-import { stem, termPattern, termSaid } from '../search/stem.ts';
+import { isIrregularPast, stem, termPattern, termSaid } from '../search/stem.ts';
 import { withoutCompoundsUnsaid } from '../search/compounds.ts';
 import { holdsUnnamed } from '../search/passages.ts';
 import { hasHan, normalize } from '../search/tokenize.ts';
@@ -401,7 +401,9 @@ export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): 
     const t = normalize(text);
     const en = POINTED_NOUN_EN.exec(t)?.[1];
     const zh = POINTED_NOUN_ZH.exec(t);
-    const words = en ? spelledAsCards(en).split(/\s+/) : [zh?.[1] ?? zh?.[2]].filter((w): w is string => w !== undefined);
+    // An English noun phrase ends at a verb: "those banks lent under it" points by "banks", not by "banks lent", which a
+    // relending line's names hold ("re-lending", "central bank").
+    const words = en ? untilVerb(spelledAsCards(en).split(/\s+/)) : [zh?.[1] ?? zh?.[2]].filter((w): w is string => w !== undefined);
     if (words.length === 0 || STOP_NOUNS.test(words[0]!)) return undefined;
     const namesOf = new Map(items.map((item) => [item, ownPhrases(item).map((x) => spelledAsCards(normalize(x)))]));
     const saying = (word: string) => (hasHan(word) ? (x: string) => x.includes(word) : termSaid(stem(word)));
@@ -423,6 +425,13 @@ export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): 
     }
     return undefined;
 }
+/** The words before the first verb: an auxiliary or an irregular past form (a closed class: `stem.ts`). */
+function untilVerb(words: readonly string[]): string[] {
+    const verb = words.findIndex((w) => AUXILIARY.test(w) || isIrregularPast(w));
+    return verb < 0 ? [...words] : words.slice(0, verb);
+}
+const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|should|may|might|must)$/i;
+
 /** Words after a pointer that are no noun of a kind ("this year", "that one", "这个月"). */
 const STOP_NOUNS = /^(?:one|ones|year|month|week|time|point|case|way|is|was|has|can|will|月|年|时候|问题)$/;
 
