@@ -1517,6 +1517,10 @@ describe('a denial typed without punctuation', () => {
         const operator = talk('上海市科技创业中心是干什么的', '我不是问创业中心 是问信易贷平台由哪家单位运营');
         expect(answerOf(operator[1])?.item?.id).toBe('xinyidai-platform');
         expect(notAbout('不是专贴 是专贷').spans).toEqual(['专贴']);
+        // …and corrects as "不是专贴，是专贷" does: the last question again, of 专贷.
+        const again = talk('沪科专贴截至2025年4月累计多少', '不是专贴 是专贷');
+        expect(answerOf(again[1])?.item?.id).toBe('huke-zhuandai');
+        expect(answerOf(again[1])?.text.slice(0, 60)).toMatch(/332\.56亿元/);
     });
 
     it('reads what the message opens by denying as what it is not about ("不是高企贷，沪科专贷是哪年开始的")', () => {

@@ -47,7 +47,8 @@ const MEANT = new RegExp(
 const CORRECTION = new RegExp(
     [
         MEANT.source,
-        /^不是[^，,。？?]{0,6}[，,]/.source,
+        // (a space before what it is, as a founder types without punctuation: "不是专贴 是专贷")
+        /^不是[^，,。？?]{0,6}?(?:[，,]|\s(?=是))/.source,
         // "not all firms — I mean the 2022 number": what it is not, then what was meant.
         /^[^.?!]{0,40}?[,;—–-]\s*(?:i meant|i mean|i was asking about)\b/.source,
         /^\s*not (?:the|that|this)\b[^,.?]{0,20}[,—-]/.source,
