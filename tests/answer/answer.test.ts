@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductItem } from '../../src/core/knowledge/schema.ts';
 import { subjectCues, yearsIn } from '../../src/core/answer/answer.ts';
 import { notAbout, widerThan } from '../../src/core/answer/reading.ts';
+import { askingClauses } from '../../src/core/answer/subject.ts';
 import { createSearchIndex } from '../../src/core/search/index.ts';
 import { createKnowledgeService, type KnowledgeService } from '../../src/core/service.ts';
 import { notGivenLead } from '../../src/core/words/answer.ts';
@@ -308,6 +309,13 @@ describe('passages chosen by the whole question, the aspect words one signal amo
         // A firm told before a question that names what it asks of is still searched on that question.
         const told = service.answer('我们是做芯片的，去年营收两个亿，沪科专贷的利率是多少？');
         expect(told).toMatchObject({ confident: true, item: { id: 'huke-zhuandai' }, aspect: 'rate' });
+    });
+
+    it('a firm told without punctuation, a space between its clauses, is read apart from the clause that asks', () => {
+        // Searched whole, the firm's trade and sales weigh as much as the described loan, and nothing is sure.
+        const a = service.answer('我们做SaaS的 年销售额五百万左右 政府和担保机构分担风险的那个贷款门槛是什么');
+        expect(a).toMatchObject({ confident: true, item: { id: 'keji-weidaitong' } });
+        expect(askingClauses('我们做SaaS的 年销售额五百万左右 门槛是什么')).toEqual(['门槛是什么']);
     });
 
     it('"当时" / "back then" asks of the time the passage that last answered speaks of', () => {

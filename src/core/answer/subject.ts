@@ -65,7 +65,8 @@ const ASKS = new RegExp(
 );
 
 /** Where a message divides into clauses: after a Chinese or English stop, comma, semicolon or mark. */
-const CLAUSE_END = /(?<=[，。,.;；!！?？\n])/;
+// A space between Chinese words ends one too, as founders type without punctuation ("我们是做芯片的 去年营收两个亿 有什么贴息政策").
+const CLAUSE_END = /(?<=[，。,.;；!！?？\n])|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 
 /** The clauses of a message that ask (a question mark, a question word, a modal), in order. */
 export function askingClauses(text: string): string[] {
