@@ -44,7 +44,7 @@ export const EVIDENCE_COVERAGE_AGAINST = 0.35;
 export const EVIDENCE_MARGIN = 0.05;
 /** …and against an item the question names, this much more: a name is strong evidence of the subject. */
 export const NAMED_MARGIN = 0.3;
-/** More at all, against a passage of the search's first card that states that card's own figure (see `evidenceFor`). */
+/** Any more at all, against a passage of the search's first card that states that card's own figure (see `evidenceFor`). */
 const MORE_AT_ALL = 1e-6;
 /** The share of the question a card's own names hold that names the card, read as a name or not. */
 const NAMES_HOLD = 0.5;
@@ -426,6 +426,7 @@ export function pointedWithNoun(text: string, items: readonly KnowledgeItem[]): 
     }
     return undefined;
 }
+
 /** The words before the first verb: an auxiliary or an irregular past form (a closed class: `stem.ts`). */
 function untilVerb(words: readonly string[]): string[] {
     const verb = words.findIndex((w) => AUXILIARY.test(w) || isIrregularPast(w));

@@ -108,7 +108,7 @@ export function wantsFinancing(text: string): boolean {
 const RESTATES = new RegExp(
     [
         /(?:我|我们)?(?:要|想|是想|本来想|其实想)?问的是|我是(?:想|要)?问|我说的是[^，。？?]*的/.source,
-        // "不是科技型企业的，是专精特新企业的": not the figure of one, that of another (一 的 after each says whose).
+        // "不是科技型企业的，是专精特新企业的": not the figure of one, that of another (the 的 after each says whose).
         /^\s*(?:不是|并非)[^，,。？?\s]{1,15}的[，,\s]+(?:而)?是[^，,。？?]{1,15}的\s*[。.]?\s*$/.source,
         /\b(?:i|we) (?:was|were|am|are|'m|'re) asking (?:about|for)\b|\bmy question (?:is|was) about\b/.source,
         /\bi meant\b(?![^.?!]*\b(?:we|our|us|we're|we've)\b)/.source,

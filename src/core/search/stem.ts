@@ -109,17 +109,17 @@ function dropE(word: string): string {
 const HAN = /\p{Script=Han}/u;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Whether a word is one of the irregular past forms above ("lent", "grew"): a verb, never a noun. */
+export function isIrregularPast(word: string): boolean {
+    return IRREGULAR.has(word.toLowerCase());
+}
+
 /**
  * Where an index term stands in normalized text, as a pattern: a Chinese
  * term as it is, an English one (stemmed, words joined by _) with each word
  * in any of the forms that stem to it ("littl_giant" finds "little giants",
  * "compani" of company finds "companies"). Global, for split and matchAll.
  */
-/** Whether a word is one of the irregular past forms above ("lent", "grew"): a verb, never a noun. */
-export function isIrregularPast(word: string): boolean {
-    return IRREGULAR.has(word.toLowerCase());
-}
-
 export function termPattern(term: string): RegExp {
     if (HAN.test(term)) return new RegExp(escape(term), 'gu');
     const words = term.split(/[_ ]/).map((w) => (w.endsWith('y') ? `${escape(w.slice(0, -1))}[a-z]*` : `${escape(w)}[a-z]*`));
