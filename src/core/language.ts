@@ -1,6 +1,13 @@
 import type { Lang } from './vocabulary.ts';
 
 /**
+ * A space between two Chinese characters: where a founder typing without punctuation ends a clause ("不是专贴 是专贷",
+ * "我们还不是小巨人 只是高新技术企业"), as a comma would. One rule for every reader of clauses (the denials and corrections
+ * of answer/reading.ts, the clauses that ask in answer/subject.ts, the titles of lexicon/lexicon.ts).
+ */
+export const CLAUSE_SPACE = /(?<=\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
+/**
  * Which language, zh or en, a user is answered in when they have not chosen
  * one: read from their message, their Telegram client or their browser.
  * Every front asks here, so that the same signal gives the same language.

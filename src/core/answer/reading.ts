@@ -9,6 +9,7 @@
  * the knowledge: they hold for any card. So are the years it names
  * (`yearsIn`), which bound the passage chosen and carry to "那X呢".
  */
+import { CLAUSE_SPACE } from '../language.ts';
 import type { QueryReading } from '../search/index.ts';
 import { GENERIC_WORDS, STOP_WORDS } from '../search/stopwords.ts';
 import { termPattern } from '../search/stem.ts';
@@ -149,9 +150,6 @@ export function setAside(text: string): { readonly rest: string; readonly spans:
     return spans.length > 0 && OTHERS.test(normalize(rest)) ? { rest: rest.replace(/\s+/g, ' ').trim(), spans } : { rest: text, spans: [] };
 }
 
-/** Spaces between two Chinese characters. */
-const HAN_SPACE = /(?<=\p{Script=Han})[ \t\u3000]+(?=\p{Script=Han})/gu;
-
 /** `text` with what each pattern matches blanked out, and the first group of each match (the span said of). */
 function cutOut(text: string, patterns: readonly RegExp[]): { readonly rest: string; readonly spans: readonly string[] } {
     // Matched on the text with traditional characters folded (別說高企貸了 as 别说高企贷了), cut from the text as written; a
@@ -159,7 +157,7 @@ function cutOut(text: string, patterns: readonly RegExp[]): { readonly rest: str
     const folded = foldTraditional(text);
     // A space between Chinese words is where a founder typing without punctuation ends a clause ("不是专贴 是专贷",
     // "我没问履约贷 我问的是微贷通"): read as a comma, one character for one.
-    let seen = (folded.length === text.length ? folded : text).replace(HAN_SPACE, (space) => '，'.padEnd(space.length));
+    let seen = (folded.length === text.length ? folded : text).replace(CLAUSE_SPACE, (space) => '，'.padEnd(space.length));
     let rest = text;
     const spans: string[] = [];
     for (const pattern of patterns) {

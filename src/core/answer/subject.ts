@@ -9,6 +9,7 @@
  * passage that makes its card the subject (`evidenceFor`).
  */
 import type { KnowledgeSnapshot } from '../knowledge/load.ts';
+import { CLAUSE_SPACE } from '../language.ts';
 import type { KnowledgeItem } from '../knowledge/schema.ts';
 import type { KnowledgeIndex, QueryReading, RankedPassage } from '../search/index.ts';
 import type { SearchOptions, SearchResponse } from '../search/types.ts';
@@ -66,7 +67,7 @@ const ASKS = new RegExp(
 
 /** Where a message divides into clauses: after a Chinese or English stop, comma, semicolon or mark. */
 // A space between Chinese words ends one too, as founders type without punctuation ("我们是做芯片的 去年营收两个亿 有什么贴息政策").
-const CLAUSE_END = /(?<=[，。,.;；!！?？\n])|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+const CLAUSE_END = new RegExp(`${/(?<=[，。,.;；!！?？\n])/.source}|${CLAUSE_SPACE.source}`, 'u');
 
 /** The clauses of a message that ask (a question mark, a question word, a modal), in order. */
 export function askingClauses(text: string): string[] {
@@ -435,7 +436,8 @@ function untilVerb(words: readonly string[]): string[] {
 const AUXILIARY = /^(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|should|may|might|must)$/i;
 
 /** Words after a pointer that are no noun of a kind ("this year", "that one", "这个月"). */
-const STOP_NOUNS = /^(?:one|ones|year|month|week|time|point|case|way|is|was|has|can|will|月|年|时候|问题)$/;
+// (A verb after the pointer ends the noun before it is read: `untilVerb`.)
+const STOP_NOUNS = /^(?:one|ones|year|month|week|time|point|case|way|月|年|时候|问题)$/;
 
 /** Chinese words that end a modifier before the noun it modifies: "审核履约贷的那个科技创业中心". */
 const MODIFIER_ENDS = /(?:的(?:那个|这个|那家|这家|那一家)?|那个|这个|那家|这家)$/;

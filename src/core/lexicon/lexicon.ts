@@ -4,6 +4,7 @@
  * vocabulary words with the staff-editable synonyms, amounts in every
  * common form, and statements told from denials ("还没有高企认定").
  */
+import { CLAUSE_SPACE } from '../language.ts';
 import { buildWords, normaliseWord, pinyinSpellings, type FieldValues, type LexiconField, type Spelling, type WordTable } from './words.ts';
 
 export { chineseNumber, CN_NUMERAL, findAmounts, parseAmountWan, type FoundAmount } from './amount.ts';
@@ -73,7 +74,10 @@ const PRODUCT_AFTER = /^\s*(?:贷|信用贷|专贷|专贴|loan|credit loan|dai\b
  * founders type without punctuation ("我们还不是小巨人 只是高新技术企业"), and so does 只是 / 而是, which says what the
  * firm is after what it is not.
  */
-const CLAUSE_BREAK = /[，。,.;；!?！？\n]|但|而且|并且|不过|(?=只是|而是)|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|\bbut\b|\band\b(?= we)/giu;
+const CLAUSE_BREAK = new RegExp(
+    `${/[，。,.;；!?！？\n]|但|而且|并且|不过|(?=只是|而是)|\bbut\b|\band\b(?= we)/.source}|${CLAUSE_SPACE.source}`,
+    'giu',
+);
 const WINDOW = 14;
 
 function escape(w: string): string {
